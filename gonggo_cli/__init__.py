@@ -1,0 +1,1 @@
+"""The `gonggo` command line: a thin layer over ingest → extract → validate → diff/export."""

@@ -1,0 +1,3 @@
+from gonggo_cli.main import app
+
+app(prog_name="gonggo")

@@ -1,0 +1,174 @@
+"""Assemble reader output into one `Document`.
+
+Readers do not compute offsets: they hand over `RawBlock`s (paragraphs, tables, headers,
+footers) in reading order, and this module normalizes each block's text, lays the blocks
+out in the one normalized text, and records every span. Structure (headings, the section
+tree) is added afterwards by `ingest.structure`.
+
+Layout of the normalized text:
+- blocks are separated by one "\n";
+- a table is its rows separated by "\n", the cells of a row by "\t" (a merged cell's text
+  appears once, at its top-left position); a cell's own line breaks are kept;
+- a nested table's text follows its cell's own text on new lines.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from schemas.document import Block, Cell, Document, ReadFinding, SourceInfo, Table
+
+import regex
+
+_CONTROL = regex.compile(r"[\p{Cc}--[\n\t]]", flags=regex.V1)
+_HSPACE = regex.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = regex.compile(r"[\u200b-\u200d\u2060\ufeff]")
+
+
+@dataclass
+class RawTable:
+    n_rows: int
+    n_cols: int
+    cells: list[RawCell]
+
+
+@dataclass
+class RawCell:
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+    nested: list[RawTable] = field(default_factory=list)
+
+
+@dataclass
+class RawBlock:
+    kind: str = "paragraph"  # paragraph | table | header | footer | caption | heading | list_item
+    text: str = ""
+    table: RawTable | None = None
+    page: int | None = None
+    section_index: int | None = None
+    paragraph_index: int | None = None
+
+
+def normalize_text(text: str, keep_tabs: bool = False) -> str:
+    """NFC, no control characters, runs of spaces folded, no trailing spaces on a line."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _ZERO_WIDTH.sub("", text)
+    if not keep_tabs:
+        text = text.replace("\t", " ")
+    text = _CONTROL.sub("", text)
+    lines = [_HSPACE.sub(" ", line).rstrip() for line in text.split("\n")]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _normalize_cell(text: str) -> str:
+    lines = [ln.strip() for ln in normalize_text(text).split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+
+    def write(self, s: str) -> tuple[int, int]:
+        start = self.pos
+        self.parts.append(s)
+        self.pos += len(s)
+        return start, self.pos
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _table_is_empty(table: RawTable) -> bool:
+    return all(not _normalize_cell(c.text) and all(_table_is_empty(n) for n in c.nested)
+               for c in table.cells)
+
+
+def _write_table(w: _Writer, raw: RawTable) -> Table:
+    n_rows = max([raw.n_rows] + [c.row + c.row_span for c in raw.cells]) if raw.cells else raw.n_rows
+    n_cols = max([raw.n_cols] + [c.col + c.col_span for c in raw.cells]) if raw.cells else raw.n_cols
+    by_row: dict[int, list[RawCell]] = {}
+    for cell in raw.cells:
+        by_row.setdefault(cell.row, []).append(cell)
+    cells: list[Cell] = []
+    first_row = True
+    for r in range(n_rows):
+        row_cells = sorted(by_row.get(r, []), key=lambda c: c.col)
+        if not row_cells:
+            continue
+        if not first_row:
+            w.write("\n")
+        first_row = False
+        for i, rc in enumerate(row_cells):
+            if i:
+                w.write("\t")
+            start = w.pos
+            own = _normalize_cell(rc.text)
+            if own:
+                w.write(own)
+            nested: list[Table] = []
+            for sub in rc.nested:
+                if _table_is_empty(sub):
+                    continue
+                if w.pos > start:
+                    w.write("\n")
+                nested.append(_write_table(w, sub))
+            text = w.text()[start:] if w.pos > start else ""
+            cells.append(Cell(row=rc.row, col=rc.col, row_span=rc.row_span, col_span=rc.col_span,
+                              text=text, start=start, end=w.pos, nested=nested))
+    return Table(n_rows=n_rows, n_cols=n_cols, cells=cells)
+
+
+def build_document(
+    raw_blocks: list[RawBlock],
+    source: SourceInfo,
+    findings: list[ReadFinding] | None = None,
+) -> Document:
+    """Lay out `raw_blocks` in one normalized text; empty blocks are dropped."""
+    w = _Writer()
+    blocks: list[Block] = []
+    for raw in raw_blocks:
+        if raw.table is not None:
+            if _table_is_empty(raw.table):
+                continue
+            if blocks:
+                w.write("\n")
+            start = w.pos
+            table = _write_table(w, raw.table)
+            blocks.append(Block(kind="table", start=start, end=w.pos, page=raw.page,
+                                section_index=raw.section_index,
+                                paragraph_index=raw.paragraph_index, table=table))
+            continue
+        text = normalize_text(raw.text)
+        if not text.strip():
+            continue
+        if blocks:
+            w.write("\n")
+        start, end = w.write(text)
+        kind = raw.kind if raw.kind in ("paragraph", "header", "footer", "caption", "heading",
+                                        "list_item") else "paragraph"
+        blocks.append(Block(kind=kind, start=start, end=end, page=raw.page,
+                            section_index=raw.section_index, paragraph_index=raw.paragraph_index))
+    doc = Document(source=source, text=w.text(), blocks=blocks, findings=list(findings or []))
+    # Imported here so that builder stays usable by structure's own tests.
+    from ingest.structure import add_structure
+
+    return add_structure(doc)
+
+
+@dataclass
+class ReaderOutput:
+    """What a format reader returns: blocks in reading order, what it could not read, pages."""
+
+    blocks: list[RawBlock]
+    findings: list[ReadFinding] = field(default_factory=list)
+    pages: int | None = None

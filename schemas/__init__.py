@@ -1,0 +1,1 @@
+"""Pydantic models: the document model every reader produces, and the announcement contract."""

@@ -1,0 +1,110 @@
+"""The one document model every format converges on (see STYLE.md: Docling).
+
+`Document.text` is the normalized text that `gonggo ingest` prints; every span in this
+model and every evidence span downstream indexes into exactly that string.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table", "caption", "header", "footer"]
+Severity = Literal["error", "warning", "info"]
+
+
+class Cell(BaseModel):
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+    text: str
+    start: int
+    end: int
+    nested: list[Table] = Field(default_factory=list)
+
+
+class Table(BaseModel):
+    n_rows: int
+    n_cols: int
+    cells: list[Cell]
+
+    def grid(self) -> list[list[Cell | None]]:
+        """Rows of cells; a merged cell appears at every position it covers."""
+        grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for cell in self.cells:
+            for r in range(cell.row, min(cell.row + cell.row_span, self.n_rows)):
+                for c in range(cell.col, min(cell.col + cell.col_span, self.n_cols)):
+                    grid[r][c] = cell
+        return grid
+
+    def rows_text(self) -> list[list[str]]:
+        return [[c.text if c else "" for c in row] for row in self.grid()]
+
+
+class Block(BaseModel):
+    kind: BlockKind
+    start: int
+    end: int
+    page: int | None = None
+    section_index: int | None = None  # HWP/HWPX body section
+    paragraph_index: int | None = None  # paragraph number inside that section / file
+    level: int | None = None  # outline rank of the marker (lower is higher in the tree)
+    marker: str | None = None  # outline marker as printed: "Ⅰ.", "(1)", "□", "◦", "※" ...
+    section: int | None = None  # index into Document.sections of the innermost section
+    section_path: list[int] = Field(default_factory=list)
+    table: Table | None = None
+
+
+class Section(BaseModel):
+    """A node of the outline tree: a marked block and everything under it."""
+
+    index: int
+    block: int  # index into Document.blocks of the block that opens it
+    parent: int | None
+    level: int
+    marker: str
+    title: str
+    start: int
+    end: int
+    children: list[int] = Field(default_factory=list)
+
+
+class ReadFinding(BaseModel):
+    """Something the reader could not do faithfully (unmapped glyphs, dropped objects)."""
+
+    code: str
+    severity: Severity = "warning"
+    message: str
+    pages: list[int] = Field(default_factory=list)
+
+
+class SourceInfo(BaseModel):
+    path: str
+    sha256: str
+    format: Literal["txt", "md", "pdf", "hwp", "hwpx"]
+    pages: int | None = None
+
+
+class Document(BaseModel):
+    source: SourceInfo
+    text: str
+    blocks: list[Block]
+    sections: list[Section] = Field(default_factory=list)
+    findings: list[ReadFinding] = Field(default_factory=list)
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    def section_blocks(self, section: Section) -> list[Block]:
+        return [b for b in self.blocks if b.start >= section.start and b.end <= section.end]
+
+    def page_at(self, offset: int) -> int | None:
+        for block in self.blocks:
+            if block.start <= offset < block.end or (offset == block.end == block.start):
+                return block.page
+        return None
+
+
+Cell.model_rebuild()

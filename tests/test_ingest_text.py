@@ -1,0 +1,94 @@
+"""Text and Markdown reading: encodings, tables, HTML inside cells, typed errors."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest import CorruptDocument, IngestError, UnsupportedFormat, read_bytes
+
+KOREAN = "□ 지원규모 : 총 5개사\n- 고도화 3개사\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        KOREAN.encode("utf-8"),
+        codecs.BOM_UTF8 + KOREAN.encode("utf-8"),
+        codecs.BOM_UTF16_LE + KOREAN.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + KOREAN.encode("utf-16-be"),
+        KOREAN.encode("utf-16-le"),
+        KOREAN.encode("cp949"),
+        KOREAN.encode("euc-kr"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le-nobom", "cp949", "euc-kr"],
+)
+def test_encodings_decode_without_mojibake(data: bytes) -> None:
+    doc = read_bytes(data, "a.txt")
+    assert doc.text == KOREAN.strip()
+
+
+def test_markdown_table_with_html_cells() -> None:
+    md = (
+        "# 제출서류\n\n"
+        "| 서류명 | 도입기업 | 비고 |\n"
+        "|---|:---:|---|\n"
+        "| 사업자등록증<br>사본 | ○ | <ul><li>발행일로부터 3개월 이내</li></ul> |\n"
+        "| 동의서 | <input type=\"checkbox\" checked> | &lt;해당시&gt; |\n"
+    )
+    doc = read_bytes(md.encode(), "a.md")
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    rows = tables[0].table.rows_text()  # type: ignore[union-attr]
+    assert rows[0] == ["서류명", "도입기업", "비고"]
+    assert rows[1][0] == "사업자등록증\n사본"
+    assert rows[1][2] == "- 발행일로부터 3개월 이내"
+    assert rows[2][1] == "☑" and rows[2][2] == "<해당시>"
+    assert "<br>" not in doc.text and "<li>" not in doc.text
+
+
+def test_tab_separated_rows_become_one_table() -> None:
+    doc = read_bytes("표 1\n구분\t정부\n고도화\t0.18억원\n기초\t\n끝\n".encode(), "a.txt")
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["paragraph", "table", "paragraph"]
+    assert doc.blocks[1].table.n_rows == 3  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "error"),
+    [
+        (b"", "a.txt", CorruptDocument),
+        (b"\n\n<!-- error page -->\n", "x.hwp", CorruptDocument),
+        (b"\x00\x01\x02\x03" * 100, "x.bin", UnsupportedFormat),
+        (b"   \n\t\n", "blank.txt", CorruptDocument),
+    ],
+)
+def test_bad_text_inputs_are_typed_errors(data: bytes, name: str, error: type) -> None:
+    with pytest.raises(error):
+        read_bytes(data, name)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_random_bytes_give_a_document_or_a_typed_error(data: bytes) -> None:
+    try:
+        doc = read_bytes(data, "random.txt")
+    except IngestError:
+        return
+    assert doc.text.strip()
+    for block in doc.blocks:
+        assert doc.text[block.start : block.end] or block.kind == "table"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("□◦○-*※(1)Ⅰ.가나 \t\n|#<>br공고0123")), max_size=300))
+def test_random_outline_text_never_crashes(text: str) -> None:
+    try:
+        doc = read_bytes(text.encode(), "r.md")
+    except IngestError:
+        return
+    for s in doc.sections:
+        assert s.parent is None or s.parent < s.index

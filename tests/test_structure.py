@@ -1,0 +1,104 @@
+"""Outline markers → section tree, on the seeds and constructed cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest import read_bytes, read_document
+from ingest.structure import find_marker
+
+from .conftest import seed_path
+
+
+def _titles(doc, parent):  # type: ignore[no-untyped-def]
+    return [doc.sections[i].title for i in doc.sections[parent].children]
+
+
+def test_master_announcement_programs_are_siblings() -> None:
+    doc = read_document(seed_path("002"))
+    top = [s for s in doc.sections if s.parent is None]
+    assert [s.marker for s in top][:4] == ["Ⅰ.", "Ⅱ.", "Ⅲ.", "Ⅳ."]
+    plan = next(s for s in top if "사업별 지원계획" in s.title)
+    programs = [doc.sections[i] for i in plan.children]
+    assert [p.marker for p in programs] == [f"({n})" for n in range(1, 11)]
+    assert "사후관리" in programs[9].title
+    # every program holds its own □ sections, and its blocks know their path
+    first = programs[0]
+    assert "□ 사업개요" in _titles(doc, first.index)
+    block = next(b for b in doc.blocks if b.start > first.start and b.kind == "list_item")
+    assert block.section_path[:2] == [plan.index, first.index]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "top_markers", "boxes_under_first"),
+    [
+        ("000", ["I.", "II."], 0),
+        ("001", ["1.", "2.", "3.", "4.", "5.", "6."], 2),
+        ("004", ["1.", "2.", "3.", "4.", "5.", "6."], 2),
+    ],
+)
+def test_seed_outline(prefix: str, top_markers: list[str], boxes_under_first: int) -> None:
+    doc = read_document(seed_path(prefix))
+    top = [s.marker for s in doc.sections
+           if s.parent is None and doc.blocks[s.block].kind == "heading"
+           and not s.marker.startswith("붙임")]
+    assert top[: len(top_markers)] == top_markers
+    first = next(s for s in doc.sections if s.marker == top_markers[0])
+    boxes = [doc.sections[i] for i in first.children if doc.sections[i].marker == "□"]
+    assert len(boxes) == boxes_under_first
+
+
+def test_appendix_closes_everything() -> None:
+    doc = read_document(seed_path("001"))
+    appendices = [s for s in doc.sections if s.marker.startswith("붙임")]
+    assert appendices and all(s.parent is None for s in appendices)
+
+
+@pytest.mark.parametrize(
+    ("line", "family", "ordinal"),
+    [
+        ("Ⅲ. 사업별 지원계획", "roman", 3),
+        ("IV. 문의 및 연락처", "roman", 4),
+        ("1. 사업개요", "num_dot", 1),
+        ("(10) 스마트공장 사후관리", "num_paren", 10),
+        ("가. 신청자격", "hangul_dot", 1),
+        ("□ 지원규모 : 총 5개사", "box", None),
+        ("◦ (지원규모) 90개사 내외", "circle", None),
+        ("○ 신청기간", "circle", None),
+        ("- 고도화 3개사", "dash", None),
+        ("* 단, 기초 또는 고도화", "note", None),
+        ("※ 신청자격 기타사항", "note", None),
+        ("☞ 붙임 참고", "note", None),
+        ("붙임 1 참여제한 사업 목록", "appendix", None),
+        ("① 공급기업과 기 체결한", "circled", 1),
+    ],
+)
+def test_marker_rules(line: str, family: str, ordinal: int | None) -> None:
+    marker = find_marker(line)
+    assert marker is not None and marker.family == family
+    assert marker.ordinal == ordinal
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2026. 4. 8.", "1.22~2.25", "0.18억원", "-3%", "참고로 말하면", "(50)점"],
+)
+def test_not_markers(line: str) -> None:
+    marker = find_marker(line)
+    assert marker is None or marker.family == "num_paren"  # "(50)" is judged in context
+
+
+def test_score_in_parentheses_is_not_item_fifty() -> None:
+    text = "(1) 가\n□ 나\n(2) 다\n(50) - 투자의지 50\n(3) 라\n"
+    doc = read_bytes(text.encode(), "s.txt")
+    assert [s.marker for s in doc.sections if s.parent is None] == ["(1)", "(2)", "(3)"]
+
+
+def test_notes_take_no_children_and_restarted_lists_nest() -> None:
+    text = "□ 신청자격\n※ 유의\n- 항목1\n1. 첫째\n2. 둘째\n- 항목2\n1. 다시 첫째\n"
+    doc = read_bytes(text.encode(), "s.txt")
+    box = doc.sections[0]
+    kids = [doc.sections[i].title for i in box.children]
+    assert kids == ["※ 유의", "- 항목1", "- 항목2"]
+    item2 = next(s for s in doc.sections if s.title == "- 항목2")
+    assert [doc.sections[i].title for i in item2.children] == ["1. 다시 첫째"]
