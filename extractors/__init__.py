@@ -1,0 +1,1 @@
+"""Document → facts. One module per fact family; `pipeline.extract` composes them."""
