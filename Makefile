@@ -21,6 +21,13 @@ test: setup
 demo: setup
 	$(VENV)/bin/gonggo demo corpus/seeds --out out
 
+eval: setup
+	$(VENV)/bin/gonggo eval
+
+bench: setup
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) -m eval.bench
+
 lint: setup
 	$(VENV)/bin/ruff check .
 

@@ -10,6 +10,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from gonggo_cli import UserError
 from ingest import IngestError, read_document
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -30,7 +31,7 @@ def guarded(fn: Callable[[], T]) -> T:
     """Run `fn`; typed reading errors and unexpected ones become one line on stderr."""
     try:
         return fn()
-    except IngestError as err:
+    except (IngestError, UserError) as err:
         fail(str(err))
     except typer.Exit:
         raise
@@ -82,3 +83,238 @@ def demo(
     failed = guarded(lambda: run_demo(folder, out, Console()))
     if failed:
         raise typer.Exit(EXIT_FAILED_FILE)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="announcement files")],
+    out: Annotated[Path | None, typer.Option("--out", help="write <stem>.json files here")] = None,
+) -> None:
+    """Extract the announcement spec (JSON, see `gonggo schema`) from each file."""
+    from rich.console import Console
+
+    from gonggo_cli.commands import process, progress_bar, summary_line
+
+    if len(files) == 1 and out is None:
+        ann = guarded(lambda: process(files[0]))
+        sys.stdout.write(ann.model_dump_json(indent=1, exclude_none=False) + "\n")
+        return
+    target = out or Path(".")
+    target.mkdir(parents=True, exist_ok=True)
+    console = Console(stderr=True)
+    failed = 0
+    with progress_bar(console) as progress:
+        task = progress.add_task("extract", total=len(files))
+        for path in files:
+            progress.update(task, description=f"extract {path.name}")
+            try:
+                ann = process(path)
+            except IngestError as err:
+                progress.console.print(f"gonggo: {err}", highlight=False)
+                failed += 1
+            except Exception as err:  # noqa: BLE001 - one file's bug must not stop the others
+                progress.console.print(f"gonggo: {path}: internal error: {type(err).__name__}: "
+                                       f"{err}", highlight=False)
+                failed += 1
+            else:
+                (target / f"{path.stem}.json").write_text(ann.model_dump_json(indent=1),
+                                                          encoding="utf-8")
+                progress.console.print(summary_line(path, ann), highlight=False)
+            progress.advance(task)
+    if failed:
+        raise typer.Exit(EXIT_FAILED_FILE)
+
+
+@app.command()
+def check(
+    file: Annotated[Path, typer.Argument(help="announcement file")],
+    as_json: Annotated[bool, typer.Option("--json", help="findings as JSON")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="exit 1 when there are errors")] = False,
+) -> None:
+    """Validate one announcement and list the findings."""
+    from rich.console import Console
+
+    from gonggo_cli.commands import findings_table, process
+
+    ann = guarded(lambda: process(file))
+    if as_json:
+        payload = [f.model_dump(mode="json") for f in ann.findings]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    else:
+        Console().print(findings_table(ann, f"{file.name}: {len(ann.findings)} findings"))
+    if strict and any(f.severity == "error" for f in ann.findings):
+        raise typer.Exit(EXIT_FAILED_FILE)
+
+
+@app.command(name="eval")
+def evaluate(
+    corpus: Annotated[Path, typer.Option("--corpus", help="folder with gold/ and seeds/")] = Path("corpus"),
+    report: Annotated[Path, typer.Option("--report", help="Markdown report")] = Path("eval/reports/scores.md"),
+    update_baseline: Annotated[bool, typer.Option("--update-baseline")] = False,
+) -> None:
+    """Score extraction against the hand-checked gold, per field and per document."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from eval.run import evaluate as run_eval
+    from eval.run import markdown_report, regressions, write_baseline
+
+    console = Console()
+    result = guarded(lambda: run_eval(corpus, progress=lambda name: console.print(f"scored {name}")))
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(markdown_report(result), encoding="utf-8")
+    table = Table(title="gonggo eval")
+    for col in ("field", "precision", "recall", "F1"):
+        table.add_column(col)
+    for name, c in result.totals().items():
+        table.add_row(name, *(f"{x:.3f}" if x is not None else "–"
+                              for x in (c.precision, c.recall, c.f1)))
+    console.print(table)
+    g, n = result.grounded()
+    console.print(f"grounded evidence spans: {g}/{n}; report: {report}")
+    if update_baseline:
+        write_baseline(result)
+        console.print("baseline updated")
+        return
+    worse = regressions(result)
+    for line in worse:
+        console.print(f"[red]regression: {line}[/red]")
+    if worse:
+        raise typer.Exit(EXIT_FAILED_FILE)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="last year's announcement file or extracted JSON")],
+    new: Annotated[Path, typer.Argument(help="this year's announcement file or extracted JSON")],
+    fmt: Annotated[str, typer.Option("--format", help="md, html, json or patch")] = "md",
+    out: Annotated[Path | None, typer.Option("--out", help="write here instead of stdout")] = None,
+    embedding_model: Annotated[Path | None, typer.Option(
+        "--embedding-model", help="local sentence-transformers model folder (never downloaded)")] = None,
+) -> None:
+    """Year-over-year changes as a 신구대비표 (md/html), a change set (json) or a JSON Patch."""
+    from changes.diff import diff as diff_specs
+    from changes.patch import make_patch
+    from changes.report import to_html, to_markdown
+    from changes.similarity import UnsuitableModel, lexical_similarity, semantic_similarity
+    from gonggo_cli.commands import SpecError, load_spec
+
+    if fmt not in ("md", "html", "json", "patch"):
+        fail(f"--format must be md, html, json or patch, not {fmt!r}", 2)
+
+    def run() -> str:
+        old_spec, new_spec = load_spec(old), load_spec(new)
+        try:
+            sim = semantic_similarity(embedding_model) if embedding_model else lexical_similarity
+        except UnsuitableModel as err:
+            raise SpecError(str(err)) from err
+        cs = diff_specs(old_spec, new_spec, sim)
+        years = (_year(old_spec), _year(new_spec))
+        if fmt == "md":
+            return to_markdown(cs, *years)
+        if fmt == "html":
+            return to_html(cs, *years)
+        if fmt == "json":
+            return json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
+                              indent=1)
+        return json.dumps(make_patch(cs, old_spec, new_spec), ensure_ascii=False, indent=1)
+
+    text = guarded(run)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {out}", err=True)
+    else:
+        sys.stdout.write(text + ("" if text.endswith("\n") else "\n"))
+
+
+def _year(spec) -> str:  # type: ignore[no-untyped-def]
+    return f"({spec.announced_on.year})" if spec.announced_on else ""
+
+
+@app.command(name="export")
+def export_configs(
+    file: Annotated[Path, typer.Argument(help="announcement file or extracted JSON spec")],
+    out: Annotated[Path, typer.Option("--out", help="folder for the YAML rule configs")] = Path("out/rules"),
+    json_schema: Annotated[bool, typer.Option("--schema", help="print the config JSON Schema")] = False,
+) -> None:
+    """Write one engine rule config (YAML) per program of the announcement."""
+    from export.config import configs, file_stem, to_yaml
+    from gonggo_cli.commands import load_spec
+    from schemas.rule_config import RuleConfig
+
+    if json_schema:
+        typer.echo(json.dumps(RuleConfig.model_json_schema(), ensure_ascii=False, indent=1))
+        return
+    spec = guarded(lambda: load_spec(file))
+    out.mkdir(parents=True, exist_ok=True)
+    for i, config in enumerate(configs(spec)):
+        path = out / f"{file_stem(config, i)}.yaml"
+        path.write_text(to_yaml(config), encoding="utf-8")
+        typer.echo(f"{path}  ({config.program}: {len(config.tracks)} track(s))")
+
+
+@app.command()
+def simulate(
+    config: Annotated[Path, typer.Argument(help="a rule config written by `gonggo export`")],
+    total_cost: Annotated[int, typer.Option("--total-cost", help="total project cost in won")],
+    track: Annotated[str | None, typer.Option("--track", help="track name")] = None,
+    applicant: Annotated[Path | None, typer.Option("--applicant", help="applicant profile (YAML/JSON)")] = None,
+) -> None:
+    """Compute each payer's amount (and failed clauses for an applicant) from a rule config."""
+    import yaml
+    from pydantic import ValidationError
+    from rich.console import Console
+    from rich.table import Table
+
+    from export.config import load_config
+    from export.simulate import SimulationError
+    from export.simulate import simulate as run
+
+    def load() -> tuple:  # type: ignore[type-arg]
+        try:
+            cfg = load_config(config.read_text(encoding="utf-8"))
+            profile = yaml.safe_load(applicant.read_text(encoding="utf-8")) if applicant else None
+            return cfg, profile
+        except (OSError, yaml.YAMLError, ValidationError) as err:
+            raise UserError(f"{config}: not a readable rule config ({type(err).__name__})") from err
+
+    cfg, profile = guarded(load)
+
+    def compute():  # type: ignore[no-untyped-def]
+        try:
+            return run(cfg, track, total_cost, profile)
+        except SimulationError as err:
+            raise UserError(str(err)) from err
+
+    result = guarded(compute)
+    table = Table(title=f"{cfg.program} / {result.track or '-'}: total {total_cost:,}원")
+    for col in ("payer", "label", "amount (원)", "rule"):
+        table.add_column(col)
+    for a in result.amounts:
+        table.add_row(a.payer, a.label, f"{a.amount_krw:,}", a.rule)
+    console = Console()
+    console.print(table)
+    for p in result.problems:
+        console.print(f"[yellow]problem: {p}[/yellow]")
+    for field, text in result.failed_clauses:
+        console.print(f"[red]fails {field}:[/red] {text}")
+
+
+@app.command()
+def review(
+    file: Annotated[Path, typer.Argument(help="announcement file")],
+    out: Annotated[Path | None, typer.Option("--out", help="HTML file to write")] = None,
+) -> None:
+    """One self-contained HTML page: the text with every fact highlighted, facts, findings."""
+    from export.review import render_review
+    from extractors.pipeline import extract as run_extract
+    from schemas.validation import validate
+
+    def build() -> str:
+        doc = read_document(file)
+        return render_review(validate(doc, run_extract(doc)), doc.text)
+
+    page = guarded(build)
+    target = out or Path(f"{file.stem}.review.html")
+    target.write_text(page, encoding="utf-8")
+    typer.echo(f"wrote {target}")

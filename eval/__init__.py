@@ -1,0 +1,1 @@
+"""Scoring against hand-checked gold, and benchmarks."""

@@ -1,0 +1,1 @@
+"""Specs → what engines and people consume: rule configs, a reference simulator, review pages."""
