@@ -17,13 +17,16 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from schemas.document import Block, Cell, Document, ReadFinding, SourceInfo, Table
-
 import regex
 
-_CONTROL = regex.compile(r"[\p{Cc}--[\n\t]]", flags=regex.V1)
-_HSPACE = regex.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = regex.compile(r"[\u200b-\u200d\u2060\ufeff]")
+from schemas.document import Block, Cell, Document, ReadFinding, SourceInfo, Table
+
+# Control characters (but \n and \t) and zero-width characters are dropped.
+_DROP = {c: None for c in [*range(0, 9), *range(11, 32), *range(0x7F, 0xA0),
+                           0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]}
+_DROP_WITH_TABS = {**_DROP, 9: " "}
+_HSPACE = regex.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_TRAILING = regex.compile(r" +(?=\n|$)")
 
 
 @dataclass
@@ -55,22 +58,17 @@ class RawBlock:
 
 def normalize_text(text: str, keep_tabs: bool = False) -> str:
     """NFC, no control characters, runs of spaces folded, no trailing spaces on a line."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _ZERO_WIDTH.sub("", text)
-    if not keep_tabs:
-        text = text.replace("\t", " ")
-    text = _CONTROL.sub("", text)
-    lines = [_HSPACE.sub(" ", line).rstrip() for line in text.split("\n")]
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return "\n".join(lines)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.translate(_DROP if keep_tabs else _DROP_WITH_TABS)
+    text = _TRAILING.sub("", _HSPACE.sub(" ", text))
+    return text.strip("\n") if text[:1] == "\n" or text[-1:] == "\n" else text
 
 
 def _normalize_cell(text: str) -> str:
-    lines = [ln.strip() for ln in normalize_text(text).split("\n")]
-    return "\n".join(ln for ln in lines if ln)
+    return "\n".join(ln for ln in (x.strip() for x in normalize_text(text).split("\n")) if ln)
 
 
 class _Writer:
@@ -86,6 +84,13 @@ class _Writer:
 
     def text(self) -> str:
         return "".join(self.parts)
+
+    def mark(self) -> int:
+        return len(self.parts)
+
+    def since(self, mark: int) -> str:
+        """What was written after `mark` (cheap: only those parts are joined)."""
+        return "".join(self.parts[mark:])
 
 
 def _table_is_empty(table: RawTable) -> bool:
@@ -112,6 +117,7 @@ def _write_table(w: _Writer, raw: RawTable) -> Table:
             if i:
                 w.write("\t")
             start = w.pos
+            mark = w.mark()
             own = _normalize_cell(rc.text)
             if own:
                 w.write(own)
@@ -122,10 +128,13 @@ def _write_table(w: _Writer, raw: RawTable) -> Table:
                 if w.pos > start:
                     w.write("\n")
                 nested.append(_write_table(w, sub))
-            text = w.text()[start:] if w.pos > start else ""
-            cells.append(Cell(row=rc.row, col=rc.col, row_span=rc.row_span, col_span=rc.col_span,
-                              text=text, start=start, end=w.pos, nested=nested))
-    return Table(n_rows=n_rows, n_cols=n_cols, cells=cells)
+            text = w.since(mark)
+            # model_construct: values built here are valid by construction, and tables can
+            # hold thousands of cells (validation would dominate ingest time).
+            cells.append(Cell.model_construct(row=rc.row, col=rc.col, row_span=rc.row_span,
+                                              col_span=rc.col_span, text=text, start=start,
+                                              end=w.pos, nested=nested))
+    return Table.model_construct(n_rows=n_rows, n_cols=n_cols, cells=cells)
 
 
 def build_document(
