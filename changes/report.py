@@ -174,11 +174,11 @@ def _html_runs(runs: list[tuple[str, str]]) -> str:
 
 def to_html(cs: ChangeSet, old_year: str = "", new_year: str = "") -> str:
     e = html.escape
-    parts = [f"<!doctype html><html lang='ko'><head><meta charset='utf-8'>"
-             f"<title>신구대비표: {e(cs.new_title)}</title><style>{_CSS}</style></head><body>",
+    parts = [(f"<!doctype html><html lang='ko'><head><meta charset='utf-8'>"
+             f"<title>신구대비표: {e(cs.new_title)}</title><style>{_CSS}</style></head><body>"),
              f"<h1>신구대비표: {e(cs.new_title)}</h1>",
-             f"<p>현 행: {e(cs.old_title)} <span class='where'>{e(cs.old_source)}</span><br>"
-             f"개 정: {e(cs.new_title)} <span class='where'>{e(cs.new_source)}</span></p>",
+             (f"<p>현 행: {e(cs.old_title)} <span class='where'>{e(cs.old_source)}</span><br>"
+             f"개 정: {e(cs.new_title)} <span class='where'>{e(cs.new_source)}</span></p>"),
              "<h2>사업 대응</h2><ul>"]
     for a in cs.alignments:
         if a.old and a.new:

@@ -141,7 +141,7 @@ def measure(tool: str, path: Path, runs: int = RUNS) -> dict | None:
     for _ in range(runs):
         started = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "eval.bench", "--worker", tool, str(path)],
-                              capture_output=True, text=True, cwd=ROOT, timeout=600)
+                              capture_output=True, text=True, cwd=ROOT, timeout=600, check=False)
         walls.append(time.perf_counter() - started)
         if proc.returncode != 0:
             return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1][:120]}
@@ -172,9 +172,9 @@ def sample_files() -> list[Path]:
 def run(files: list[Path] | None = None, runs: int = RUNS, progress=print) -> str:  # type: ignore[no-untyped-def]
     files = files if files is not None else sample_files()
     lines = ["# gonggo benchmarks", "",
-             f"{runs} runs per cell, each in a fresh process; medians, spread = max − min of "
+             (f"{runs} runs per cell, each in a fresh process; medians, spread = max − min of "
              "the in-process work time; `wall` is the whole process (interpreter start and "
-             "imports included); units are pages (PDF) or blocks / paragraphs (HWP, HWPX).", "",
+             "imports included); units are pages (PDF) or blocks / paragraphs (HWP, HWPX)."), "",
              "| file | tool | units | work s (spread) | wall s | units/s | peak MB | vs baseline |",
              "|---|---|---|---|---|---|---|---|"]
     for path in files:

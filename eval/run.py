@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from eval.score import FIELDS, Counts, DocumentScore, grounded_spans, load_gold, score_programs
@@ -61,8 +61,8 @@ def markdown_report(result: EvalResult) -> str:
     from eval import score as score_module
 
     lines = ["# gonggo evaluation", "",
-             f"Generated {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} over "
-             f"{len(result.documents)} gold documents in `corpus/gold/`.", "",
+             (f"Generated {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} over "
+             f"{len(result.documents)} gold documents in `corpus/gold/`."), "",
              "## Per field (all documents)", "",
              "| field | precision | recall | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
     for f, c in result.totals().items():

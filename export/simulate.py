@@ -86,9 +86,9 @@ def simulate(config: RuleConfig, track_name: str | None, total_cost: int,
     own = next((p for p in track.payers if p.payer == "applicant"), None)
     rest = total_cost - paid
     amounts.append(PayerAmount("applicant", own.label if own else "신청기업", rest, "the rest"))
-    if own and own.share_pct is not None and own.share_bound == "min" and total_cost:
-        if rest < total_cost * own.share_pct / 100 - 1:
-            result.problems.append(f"applicant pays {rest / total_cost:.1%}, less than the "
+    if (own and own.share_pct is not None and own.share_bound == "min" and total_cost
+            and rest < total_cost * own.share_pct / 100 - 1):
+        result.problems.append(f"applicant pays {rest / total_cost:.1%}, less than the "
                                    f"printed minimum {own.share_pct:g}%")
     if applicant is not None:
         result.failed_clauses = failed_clauses(config, applicant)

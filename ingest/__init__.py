@@ -68,7 +68,7 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> Document:
         raise
     except (MemoryError, RecursionError) as err:
         raise ResourceLimit(f"{type(err).__name__} while reading", name) from err
-    except Exception as err:  # noqa: BLE001 - a reader bug must not reach users as a traceback
+    except Exception as err:
         raise CorruptDocument(f"unreadable ({type(err).__name__}: {err})"[:300], name) from err
     source = SourceInfo(path=name, sha256=hashlib.sha256(data).hexdigest(), format=fmt,  # type: ignore[arg-type]
                         pages=out.pages)

@@ -22,7 +22,7 @@ import regex
 from schemas.document import Block, Cell, Document, ReadFinding, SourceInfo, Table
 
 # Control characters (but \n and \t) and zero-width characters are dropped.
-_DROP = {c: None for c in [*range(0, 9), *range(11, 32), *range(0x7F, 0xA0),
+_DROP = {c: None for c in [*range(9), *range(11, 32), *range(0x7F, 0xA0),
                            0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]}
 _DROP_WITH_TABS = {**_DROP, 9: " "}
 _HSPACE = regex.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]")

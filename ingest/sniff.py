@@ -31,9 +31,9 @@ def sniff(data: bytes, name: str = "") -> str:
             raise DRMProtected(f"wrapped in a {product} envelope; export it without DRM first")
     if data.startswith(OLE_MAGIC):
         return "hwp"  # the HWP reader tells HWP from other OLE files (.doc, .xls)
-    if data.startswith(b"HWP Document File V3") or data.startswith(b"HWP Document File V2"):
+    if data.startswith((b"HWP Document File V3", b"HWP Document File V2")):
         raise LegacyFormat("HWP 3.x (or older) binary; save it as HWP 5 or HWPX")
-    if data.startswith(ZIP_MAGIC) or data.startswith(b"PK\x05\x06"):
+    if data.startswith((ZIP_MAGIC, b"PK\x05\x06")):
         return _sniff_zip(data)
     if b"%PDF-" in head:
         return "pdf"

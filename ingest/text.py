@@ -77,8 +77,7 @@ def html_to_text(s: str) -> str:
 
 def _md_cells(line: str) -> list[str]:
     s = line.strip()
-    if s.startswith("|"):
-        s = s[1:]
+    s = s.removeprefix("|")
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
     return [c.strip().replace("\\|", "|") for c in regex.split(r"(?<!\\)\|", s)]

@@ -12,7 +12,7 @@ from .conftest import ROOT, seed_path
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "gonggo_cli", *args], capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
+                          text=True, cwd=ROOT, timeout=120, check=False)
 
 
 def test_ingest_prints_normalized_text() -> None:

@@ -1,0 +1,1060 @@
+"""Tracks (support types / tiers) and who pays what for each, Duckling style.
+
+A program distinguishes tracks (`기초`, `고도화1`, `AS지원`, `긴급AS`, `유형 2` ...) and states
+for each a maximum amount and a share of the total project cost per payer, a project period,
+an extension and a target level. Announcements print these four ways, read in this order:
+
+1. **Tables** with cells: a header row names a track column (지원유형, 지원구분, 구분 ...) and
+   value columns (payers 정부 / 국민건강보험공단 / 중소기업 (자부담), 사업기간, 목표수준,
+   분담비율). One row per track; an empty cell below a filled one is a merged cell and repeats
+   it; a row without a track name (`분담비율`) applies to every track; `(단위 : 백만원)` scales
+   bare numbers. A table without a track column describes every track (or the one unnamed).
+2. **Label tables** in funding sections: the first column says what a row states
+   (`지원금액 | 250만원 | 500만원`), with track names across the top row or none.
+3. **Flattened tables** (PDF text, one cell per line): a header line `지원구분 정부지원금 한도
+   사업기간 접수형태` followed by cell lines, typed (amount, share, months, name, list item,
+   `(…)` continuation) and dealt to the header's columns left to right; a name no free-text
+   column can take starts the next row. A track row without values repeats the row above.
+4. **Prose** under funding headings (지원내용, 지원조건, 지원규모, 사업기간 …): a labelled line
+   `◦ (긴급복구형) 정부지원금 최대 5백만원, 총 사업비의 50% 이내 지원` or `- 기초(기초수준) :
+   최대 0.42억원` states one track's terms (its sub-items too); any other line
+   (`◦ (지원조건) 소요비용의 50% 지원 (최대 20백만원)`, `사업기간은 연장신청을 통해 최대 3개월
+   연장가능`, `□ 지원기간 : 최대 1년 이내`) states terms for every track, filling only what the
+   tables left empty (a target level stated that way goes to an unnamed track only).
+
+Payers come from a lexicon (PAYERS): 정부 / 국비 / 정부지원금 → government; 대기업, 주관기관,
+…공단 → host; 자부담, 도입기업, 기업부담, 민간부담 → applicant; 지방비 → local_government;
+generic `지원금액` / `지원한도` → government. Payer names are compounds (`국민건강보험공단`,
+`정부지원금`) that spaCy's whitespace tokenizer keeps whole, so the lexicon is regular
+expressions rather than a PhraseMatcher. A share printed without a bound is `exact`.
+
+`corpus_value(text)` reads one phrase as a line of a 지원조건 section and returns
+`{"track", "target_level", "payer", "cap_krw", "share_pct", "share_bound", "duration_months",
+"extension_months"}`: the track the line is labelled with (or null), the level it names, the
+payer role of the funding it states (the government's when it states several) with that
+funding's cap, share and bound, and the periods. A month count is the project period only when
+a period word owns it (`사업기간 : 최대 9개월`, `6개월 간 지원`); `연장` marks an extension.
+A phrase stating none of these (`90개사 내외`, `2026년 4월 8일`, `회당 35만원`, `총 사업비의 5%
+이내에서 운영비 책정 가능`, an `(예시)`) is null.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+
+from extractors.base import Scope, norm_key, strip_marker
+from extractors.money import find_amounts, unit_multiplier
+from schemas.announcement import Evidence, Funding, Payer, ShareBound, Track
+from schemas.document import Block, Cell, Table
+
+# ---------------------------------------------------------------- quantities
+
+
+@dataclass(frozen=True)
+class Share:
+    start: int
+    end: int
+    pct: float
+    bound: ShareBound
+
+
+@dataclass(frozen=True)
+class Months:
+    start: int
+    end: int
+    months: int
+    extension: bool
+
+
+SHARE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
+SHARE_AFTER = regex.compile(r"^\s*(이내|이하|미만|까지|이상|초과)")
+SHARE_BEFORE = regex.compile(r"(최대|최소)\s*$")
+# `1년 이내`, `3년간` are periods; `2026년`, `1년차`, `2년도`, `2021년 1월` are not
+MONTHS = regex.compile(r"(?<![\d.])(\d{1,3})\s*개월|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|\s*\d{1,2}\s*월)")
+MONTHS_EXTENSION_BEFORE = regex.compile(r"연장[^\d,()\[\]]{0,20}$")
+MONTHS_EXTENSION_AFTER = regex.compile(r"^\s*(?:까지\s*|이내\s*|간\s*)?(?:추가\s*)?연장")
+PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제)\s*기간")
+PERIOD_WORD_AT_END = regex.compile(r"(?:사업|지원|협약|수행|과제)\s*기간$")
+PERIOD_AFTER = regex.compile(r"^\s*(?:간|동안)\s*지원")
+
+LEVEL = r"기초|중간\s?[12]|고도화"
+LEVEL_RULES: list[tuple[str, regex.Pattern[str]]] = [
+    ("<level> 수준 (중간1 수준 이상)", regex.compile(rf"({LEVEL})\s*수준")),
+    ("목표수준 <level> (목표수준 중간1 이상)", regex.compile(rf"목표\s*수준\s*[:：]?\s*({LEVEL})")),
+    ("<level>→<level> (중간1→중간1)", regex.compile(rf"→\s*({LEVEL})")),
+]
+BARE_LEVEL = regex.compile(rf"(?<![가-힣])({LEVEL})(?![가-힣])")
+
+
+def find_shares(text: str) -> list[Share]:
+    out = []
+    for m in SHARE.finditer(text):
+        pct = float(m[1])
+        if pct > 100:
+            continue
+        bound: ShareBound = "exact"
+        start, end = m.start(), m.end()
+        after = SHARE_AFTER.match(text[end : end + 8])
+        before = SHARE_BEFORE.search(text[max(0, start - 6) : start])
+        if after:
+            bound = "min" if after[1] in ("이상", "초과") else "max"
+            end += len(after[0])
+        elif before:
+            bound = "max" if before[1] == "최대" else "min"
+            start -= len(before[0])
+        out.append(Share(start, end, int(pct) if pct.is_integer() else pct, bound))
+    return out
+
+
+def find_months(text: str) -> list[Months]:
+    out = []
+    for m in MONTHS.finditer(text):
+        months = int(m[1]) if m[1] else int(m[2]) * 12
+        if not 0 < months <= 120:
+            continue
+        ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m.start() - 24) : m.start()])
+                   or MONTHS_EXTENSION_AFTER.match(text[m.end() : m.end() + 10]))
+        start = m.start()
+        before = regex.search(r"최대\s*$", text[max(0, start - 4) : start])
+        if before:
+            start -= len(before[0])
+        out.append(Months(start, m.end(), months, ext))
+    return out
+
+
+def find_level(text: str, bare: bool = False) -> tuple[str, int, int] | None:
+    """`- 중간1 수준 이상` → (`중간1`, start, end); `bare` also takes a level word alone."""
+    hits = [(m.start(1), m) for _, rx in LEVEL_RULES for m in rx.finditer(text)]
+    if bare:
+        hits += [(m.start(1), m) for m in BARE_LEVEL.finditer(text)]
+    if not hits:
+        return None
+    # `중간1→중간1`: the target is after the arrow, so prefer arrow hits.
+    arrows = [h for h in hits if "→" in h[1][0]]
+    _, m = (arrows or sorted(hits, key=lambda h: h[0]))[0]
+    return regex.sub(r"\s", "", m[1]), m.start(1), m.end(1)
+
+
+# ---------------------------------------------------------------- payers
+
+PAYERS: list[tuple[str, Payer, str]] = [
+    # (rule name with example, role, pattern)
+    ("지방비 / 지자체 (지방비)", "local_government", r"지방비|지자체|지방자치단체|시[·ㆍ]?군비|도비|시비"),
+    ("자부담 (중소기업 (자부담))", "applicant", r"자부담|자기\s*부담"),
+    ("기업/민간 부담 (기업부담금, 민간부담금)", "applicant", r"(?:기업|민간)\s*부담금?"),
+    ("the applying company (도입기업, 중소·중견기업)", "applicant",
+     r"도입\s*기업|참여\s*기업|수혜\s*기업|수요\s*기업|신청\s*기업|중소\s*[·ㆍ․⸱‧]?\s*중견\s*기업|중소\s*기업|중견\s*기업"),
+    ("the host (대기업, 주관기관, 국민건강보험공단)", "host",
+     r"대기업|주관\s*기관|협업\s*기관|운영\s*기관|[가-힣]{2,}(?:공단|재단)"),
+    ("the state (정부지원금, 국비)", "government",
+     r"정부\s*지원\s*금|정부\s*지원|정부\s*출연금|정부|국비|국고"),
+    ("generic support money (지원금액, 지원한도)", "government", r"지원\s*금액|지원\s*한도|지원금"),
+]
+PAYER_RX = [(name, role, regex.compile(rx)) for name, role, rx in PAYERS]
+GENERIC_PAYER = regex.compile(r"^지원")  # `지원금액`, `지원한도`, `지원비율`: whose, it does not say
+TOTAL = regex.compile(r"총\s*사업비|총\s*구축\s*비용|총\s*비용|합\s*계|소\s*계|^계$|사업\s*규모")
+
+
+def find_payer(text: str) -> tuple[Payer, str, int, int] | None:
+    """The first payer named in `text`: (role, label as printed, start, end)."""
+    best: tuple[int, int, Payer] | None = None
+    for _, role, rx in PAYER_RX:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[0] or (m.start() == best[0] and m.end() > best[1])):
+            best = (m.start(), m.end(), role)
+    if best is None:
+        return None
+    return best[2], text[best[0] : best[1]], best[0], best[1]
+
+
+# ---------------------------------------------------------------- drafts
+
+
+@dataclass
+class FundDraft:
+    role: Payer
+    label: str
+    cap: int | None = None
+    share: float | None = None
+    bound: ShareBound | None = None
+    cap_span: tuple[int, int] | None = None
+    share_span: tuple[int, int] | None = None
+
+    def set_cap(self, krw: int, span: tuple[int, int]) -> None:
+        if self.cap is None:
+            self.cap, self.cap_span = krw, span
+
+    def set_share(self, pct: float, bound: ShareBound, span: tuple[int, int]) -> None:
+        if self.share is None:
+            self.share, self.bound, self.share_span = pct, bound, span
+
+    def fill(self, other: FundDraft) -> None:
+        if GENERIC_PAYER.match(self.label) and not GENERIC_PAYER.match(other.label):
+            self.label = other.label
+        if other.cap is not None and other.cap_span:
+            self.set_cap(other.cap, other.cap_span)
+        if other.share is not None and other.bound and other.share_span:
+            self.set_share(other.share, other.bound, other.share_span)
+
+    def copy(self) -> FundDraft:
+        return FundDraft(self.role, self.label, self.cap, self.share, self.bound, self.cap_span,
+                         self.share_span)
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [s for s in (self.cap_span, self.share_span) if s]
+
+    def empty(self) -> bool:
+        return self.cap is None and self.share is None
+
+
+@dataclass
+class Terms:
+    """What one row, cell run or line says: funding per payer, period, extension, level."""
+
+    funding: dict[Payer, FundDraft] = field(default_factory=dict)
+    duration: tuple[int, int, int] | None = None  # months, start, end
+    extension: tuple[int, int, int] | None = None
+    level: tuple[str, int, int] | None = None
+
+    def fund(self, role: Payer, label: str) -> FundDraft:
+        if role not in self.funding:
+            self.funding[role] = FundDraft(role, label)
+        return self.funding[role]
+
+    def fill(self, other: Terms) -> None:
+        for role, f in other.funding.items():
+            mine = self.funding.get(role)
+            if mine is not None:
+                mine.fill(f)  # a payer named without values may still name it better
+            elif not f.empty():
+                self.funding[role] = f.copy()
+        self.duration = self.duration or other.duration
+        self.extension = self.extension or other.extension
+        self.level = self.level or other.level
+
+    def empty(self) -> bool:
+        return (all(f.empty() for f in self.funding.values()) and not self.duration
+                and not self.extension and not self.level)
+
+
+@dataclass
+class TrackDraft:
+    name: str | None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    terms: Terms = field(default_factory=Terms)
+
+
+class Tracks:
+    """Drafts keyed by name, in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, TrackDraft] = {}
+
+    def add(self, name: str | None, spans: list[tuple[int, int]], terms: Terms) -> TrackDraft:
+        key = norm_key(name) if name else ""
+        draft = self.by_key.get(key)
+        if draft is None:
+            draft = self.by_key[key] = TrackDraft(name, list(spans))
+        else:
+            draft.spans += [s for s in spans if s not in draft.spans]
+        draft.terms.fill(terms)
+        return draft
+
+    def drafts(self) -> list[TrackDraft]:
+        return sorted(self.by_key.values(), key=lambda d: min(d.spans)[0] if d.spans else 10**12)
+
+
+# ---------------------------------------------------------------- names
+
+TRACK_HEADER: list[tuple[int, regex.Pattern[str]]] = [
+    (0, regex.compile(r"^(?:지원|사업|과제|참여)?\s*(?:유\s*형|트\s*랙)|^지원\s*구\s*분")),
+    (1, regex.compile(r"^구\s*분|^(?:지원\s*)?분\s*야|^세부\s*사업")),
+]
+SUMMARY_ROW = regex.compile(r"^(?:분담\s*비율|지원\s*비율|비\s*율|비\s*중|총\s*구축\s*비용|총\s*사업비|합\s*계|소\s*계|계|총\s*비용|"
+                            r"지원\s*금액|지원\s*한도|구\s*분)$")
+NOT_A_NAME = regex.compile(
+    r"^지원|조건|규모|방법|대상|자격|예시|기간|내용|비고|합계|소계|^총|비율|분담|금액|한도|비용|"
+    r"이용료|현물|인건비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
+    r"^[0-9]|[다함음임됨요며고서]$"
+)
+NAME_CHARS = regex.compile(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ‧\s()/+\-]*")
+
+
+def is_track_name(text: str) -> bool:
+    t = text.strip()
+    compact = regex.sub(r"\s", "", t)
+    if not 1 <= len(compact) <= 14 or t.count(" ") > 3 or not NAME_CHARS.fullmatch(t):
+        return False
+    if find_amounts(t) or find_shares(t) or find_months(t):
+        return False
+    if NOT_A_NAME.search(regex.sub(r"\([^)]*\)", "", t).strip() or t):
+        return False
+    payer = find_payer(t)
+    return payer is None
+
+
+# ---------------------------------------------------------------- reading terms from text
+
+COST_BEFORE = regex.compile(r"(?:사업비|비용|구축비|예산)\s*(?:의|중)?\s*(?:최대\s*)?$")
+SUPPORT_CUE = regex.compile(r"지원|한도|정부|국비|보조|자금")
+# an amount after these is a total, a budget or an average, not a cap
+NOT_CAP_BEFORE = regex.compile(r"(?:총\s*사업비|총\s*비용|총\s*구축\s*비용|사업\s*규모|총|평균|예산)\s*"
+                               r"(?:\(\s*최대\s*\))?\s*[:：]?\s*$")
+# a share right after these is a share of the support (`지원비율 : 90% 이내`)
+RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
+SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
+PER_UNIT_BEFORE = regex.compile(r"(?:회|건|시간|일|인|개|명|월|시간)\s*당\s*$")
+SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
+SHARE_OF_PAYER = regex.compile(r"\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
+CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
+SKIP_LINE = regex.compile(r"예시|ex\)|e\.g\.|운영비|인건비|이용료|수수료|가점|배점|점수")
+# `500만원 1,000만원 100만원`: a table row read as a line, not prose.
+TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]\s*)?원")
+
+
+def _payer_before(text: str, pos: int, window: int = 30) -> tuple[Payer, str, int, int] | None:
+    """The payer named last before `pos` in the same clause (no `,` or `.` between)."""
+    lo = max(0, pos - window)
+    clause = text[lo:pos]
+    cut = max(clause.rfind(","), clause.rfind("."))
+    if cut >= 0:
+        lo, clause = lo + cut + 1, clause[cut + 1 :]
+    found: tuple[Payer, str, int, int] | None = None
+    for _, role, rx in PAYER_RX:
+        for m in rx.finditer(clause):
+            # the latest-ending mention, and of those the longest (`정부지원금` over `지원금`)
+            if found is None or m.end() > found[3] or (m.end() == found[3] and m.start() < found[2]):
+                found = (role, m[0], m.start(), m.end())
+    if found is None:
+        return None
+    role, label, s, e = found
+    return role, label, lo + s, lo + e
+
+
+def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bool = False,
+                  topic: tuple[Payer, str] | None = None) -> Terms:
+    """The funding terms one line of prose states (offsets shifted by `offset`).
+
+    An amount is a cap when it is not a total (`총사업비 30억원`), a unit price (`회당 35만원`),
+    a minimum or an approximation (`2,000만원 내외`); a share needs a payer right before it
+    (`정부 50%`) or the cost it is a share of (`총 사업비의 50%`). Without a payer named, the
+    line must speak of support (`지원`, `한도`) or be labelled with a track (`- (기초) 0.7억원`);
+    a line about one payer (`※ 자부담 : 총 사업비의 25% 이상`) gives its terms to that payer.
+    """
+    terms = Terms()
+    if SKIP_LINE.search(text) or TABLE_ROW.search(text):
+        return terms
+    support = labelled or topic is not None or bool(SUPPORT_CUE.search(text))
+    default = topic or ("government", _support_label(text))
+    for a in find_amounts(text):
+        before = text[max(0, a.start - 14) : a.start]
+        if a.bound not in (None, "max") or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before):
+            continue
+        payer = _payer_before(text, a.start)
+        if payer is None and not support and a.bound != "max":
+            continue
+        role, label = (payer[0], payer[1]) if payer else default
+        terms.fund(role, label).set_cap(a.krw, (offset + a.start, offset + a.end))
+    for s in find_shares(text):
+        payer = _payer_before(text, s.start, window=10)
+        if payer and not SHARE_OF_PAYER.fullmatch(text[payer[3] : s.start]):
+            payer = None  # `정부지원연구개발비의 10%` is a share of that money, not the state's share
+        if payer and CONJOINED_PAYER_BEFORE.search(text[max(0, payer[2] - 3) : payer[2]]):
+            continue  # `정부와 대기업이 100%`: a joint share, not one payer's
+        before, after = text[max(0, s.start - 12) : s.start], text[s.end : s.end + 8]
+        if payer is None and not (RATE_BEFORE.search(before) or SHARE_SUPPORTED_AFTER.match(after)
+                                  or (COST_BEFORE.search(before) and (support or s.bound == "max")
+                                      and (topic or not SHARE_BURDEN_AFTER.match(after)))):
+            continue
+        role, label = (payer[0], payer[1]) if payer else default
+        terms.fund(role, label).set_share(s.pct, s.bound, (offset + s.start, offset + s.end))
+    for m in find_months(text):
+        if m.extension and terms.extension is None:
+            terms.extension = (m.months, offset + m.start, offset + m.end)
+        elif not m.extension and terms.duration is None and _is_period(text, m, period_cue):
+            terms.duration = (m.months, offset + m.start, offset + m.end)
+    level = find_level(text)
+    if level:
+        terms.level = (level[0], offset + level[1], offset + level[2])
+    return terms
+
+
+def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
+    """A month count is the project period when a period word owns it: `사업기간 : 최대 9개월`,
+    `6개월 간 지원`, or any count in a 사업기간 section; not `집중AS기간(6개월)`."""
+    if PERIOD_AFTER.match(text[m.end : m.end + 8]):
+        return True
+    before = text[max(0, m.start - 16) : m.start]
+    last = before.rfind("기간")
+    if last >= 0:
+        return bool(PERIOD_WORD_AT_END.search(before[: last + 2]))
+    return in_period_section
+
+
+def _support_label(text: str) -> str:
+    """The words a line uses for the support when it names no payer (`지원`)."""
+    m = regex.search(r"정부\s*지원금|정부\s*지원|지원금|지원", text)
+    return m[0] if m else "지원"
+
+
+# ---------------------------------------------------------------- 1. tables
+
+
+@dataclass
+class Column:
+    kind: Literal["track", "payer", "duration", "level", "total", "other"]
+    label: str = ""
+    role: Payer | None = None
+    share_hint: bool = False  # bare numbers are percentages
+    bound_hint: ShareBound | None = None  # `(최대)` in the header
+    priority: int = 9
+
+
+def classify_header(label: str) -> Column:
+    text = label.strip()
+    core = regex.sub(r"\(\s*(?:최대|최소|%|단위[^)]*|원|억원|백만원|천원|만원)\s*\)", "", text).strip()
+    share_hint = bool(regex.search(r"비율|비중|분담|%", text))
+    bound_hint: ShareBound | None = "max" if regex.search(r"최대|한도|이내", text) else None
+    for prio, rx in TRACK_HEADER:
+        if rx.search(core):
+            return Column("track", core, priority=prio)
+    if TOTAL.search(core):
+        return Column("total", core)
+    if regex.search(r"(?:사업|지원|협약|수행|과제)?\s*기간", core):
+        return Column("duration", core)
+    if regex.search(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준", core):
+        return Column("level", core)
+    payer = find_payer(core)
+    if payer:
+        label = regex.sub(r"\s*(?:한도|비중|비율)\s*$", "", core).strip()
+        if not find_payer(label) or GENERIC_PAYER.match(find_payer(label)[1]):
+            label = core  # `지원한도` stays whole
+        return Column("payer", label, payer[0], share_hint, bound_hint)
+    if share_hint:
+        return Column("payer", core, "government", True, bound_hint)
+    return Column("other", core)
+
+
+def _header_rows(rows: list[list[Cell | None]]) -> int:
+    n = 0
+    for row in rows[:3]:
+        texts = [c.text for c in row if c]
+        if any(find_amounts(t) or find_shares(t) or find_months(t) for t in texts):
+            break
+        n += 1
+    return n
+
+
+def _column_labels(rows: list[list[Cell | None]], n_header: int) -> list[list[str]]:
+    """Header texts per column, top down; an empty upper cell over a filled lower one belongs
+    to the group header on its left (`분담비율(%)` over `정부 | 주관기관 | 도입기업`)."""
+    n_cols = len(rows[0]) if rows else 0
+    labels: list[list[str]] = [[] for _ in range(n_cols)]
+    for r in range(n_header):
+        group = ""
+        for c in range(n_cols):
+            cell = rows[r][c]
+            text = cell.text.strip() if cell else ""
+            below = rows[r + 1][c] if r + 1 < n_header else None
+            if text:
+                group = text
+            elif below is not None and below.text.strip() and group:
+                text = group
+            if text and (not labels[c] or labels[c][-1] != text):
+                labels[c].append(text)
+    return labels
+
+
+def _column_of(labels: list[str]) -> Column:
+    """The most specific header text decides; group headers add hints (분담비율 → shares)."""
+    cols = [classify_header(t) for t in labels] or [Column("other")]
+    best = next((c for c in reversed(cols) if c.kind != "other"), cols[-1])
+    if best.kind == "payer":
+        best.share_hint = best.share_hint or any(c.share_hint for c in cols)
+        best.bound_hint = best.bound_hint or next((c.bound_hint for c in cols if c.bound_hint), None)
+    elif best.kind == "other" and any(c.share_hint for c in cols):
+        best = Column("payer", best.label or labels[-1], "government", True)
+    return best
+
+
+def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> Terms:
+    """Terms of one cell's text under column `col`; `start` is the text's offset."""
+    terms = Terms()
+    if col.kind == "payer" and col.role:
+        role, label = col.role, col.label
+        named = find_payer(text)
+        if named and GENERIC_PAYER.match(col.label):
+            role, label = named[0], named[1]  # `지원한도` over `(정부지원금)`
+        f = terms.fund(role, label)
+        amounts = [a for a in find_amounts(text) if a.bound in (None, "max")]
+        if amounts:
+            f.set_cap(amounts[0].krw, (start + amounts[0].start, start + amounts[0].end))
+        shares = find_shares(text)
+        if shares:
+            sh = shares[0]
+            bound = col.bound_hint if sh.bound == "exact" and col.bound_hint else sh.bound
+            f.set_share(sh.pct, bound, (start + sh.start, start + sh.end))
+        bare = regex.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*", text)
+        if bare and not amounts and not shares:
+            value = float(bare[1])
+            span = (start + bare.start(1), start + bare.end(1))
+            if col.share_hint and value <= 100:
+                f.set_share(int(value) if value.is_integer() else value, col.bound_hint or "exact", span)
+            elif unit:
+                f.set_cap(int(value * unit), span)
+    elif col.kind == "duration":
+        for m in find_months(text):
+            if m.extension and terms.extension is None:
+                terms.extension = (m.months, start + m.start, start + m.end)
+            elif not m.extension and terms.duration is None:
+                terms.duration = (m.months, start + m.start, start + m.end)
+    if col.kind in ("level", "other", "track"):
+        level = find_level(text, bare=col.kind == "level")
+        if level:
+            terms.level = (level[0], start + level[1], start + level[2])
+    return terms
+
+
+def read_table(table: Table, caption: str, tracks: Tracks) -> bool:
+    """Tracks from one table; False when the table states no funding terms."""
+    rows = table.grid()
+    n_header = _header_rows(rows)
+    if n_header == 0 or n_header >= len(rows):
+        return False
+    cols = [_column_of(labels) for labels in _column_labels(rows, n_header)]
+    value_cols = [i for i, c in enumerate(cols) if c.kind in ("payer", "duration", "level")]
+    if not any(cols[i].kind in ("payer", "duration") for i in value_cols):
+        return False
+    track_cols = sorted((c.priority, i) for i, c in enumerate(cols) if c.kind == "track")
+    track_col = track_cols[0][1] if track_cols else None
+    unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
+
+    named: list[tuple[str, tuple[int, int], Terms]] = []
+    summary = Terms()
+    previous: dict[int, Terms] = {}
+    for row in rows[n_header:]:
+        name_cell = row[track_col] if track_col is not None else None
+        name = _clean_name(name_cell.text) if name_cell else ""
+        row_terms = Terms()
+        for i in value_cols + [i for i, c in enumerate(cols) if c.kind in ("other", "track")]:
+            cell = row[i]
+            if cell is None:
+                continue
+            if not cell.text.strip():
+                if name and i in previous and i in value_cols:
+                    row_terms.fill(previous[i])  # merged cell: the value above spans this row
+                continue
+            t = cell_terms(cell.text, cell.start, cols[i], unit)
+            if i in value_cols:
+                previous[i] = t
+            row_terms.fill(t)
+        if track_col is None:
+            summary.fill(row_terms)
+        elif name and is_track_name(name):
+            offset = name_cell.text.find(name)
+            named.append((name, (name_cell.start + offset, name_cell.start + offset + len(name)), row_terms))
+        elif not name or SUMMARY_ROW.match(regex.sub(r"\s", "", name)) or TOTAL.search(name):
+            summary.fill(row_terms)
+    if track_col is None or not named:
+        if summary.empty():
+            return False
+        tracks.add(None, [], summary)
+        return True
+    if all(t.empty() for _, _, t in named) and summary.empty():
+        return False
+    for name, span, terms in named:
+        terms.fill(summary)
+        tracks.add(name, [span], terms)
+    return True
+
+
+def read_label_table(table: Table, tracks: Tracks) -> bool:
+    """A table whose first column names what each row states (`지원금액 | 250만원 | 500만원`).
+
+    With track names across the top row (`구분 | 기본 컨설팅 | 심화 컨설팅`) each column is a
+    track; otherwise the table describes the program's one unnamed track.
+    """
+    rows = table.grid()
+    if not rows or len(rows[0]) < 2:
+        return False
+    top = rows[0][1:]
+    names = [_clean_name(c.text) if c else "" for c in top]
+    by_column = all(n and is_track_name(n) for n in names) and len(set(names)) == len(names)
+    per_track: list[Terms] = [Terms() for _ in names] if by_column else [Terms()]
+    for row in rows[1:] if by_column else rows:
+        label = row[0]
+        if label is None:
+            continue
+        col = classify_header(_clean_name(label.text))
+        if col.kind not in ("payer", "duration", "level"):
+            continue
+        seen: set[int] = set()
+        for k, cell in enumerate(row[1:]):
+            if cell is None or cell is label or id(cell) in seen or not cell.text.strip():
+                continue
+            seen.add(id(cell))
+            per_track[k if by_column else 0].fill(cell_terms(cell.text, cell.start, col))
+    if all(t.empty() for t in per_track):
+        return False
+    if by_column:
+        for cell, name, terms in zip(top, names, per_track, strict=True):
+            if cell is not None:
+                at = cell.start + cell.text.find(name)
+                tracks.add(name, [(at, at + len(name))], terms)
+    else:
+        tracks.add(None, [], per_track[0])
+    return True
+
+
+def _clean_name(text: str) -> str:
+    return regex.sub(r"\s+", " ", strip_marker(text)).strip()
+
+
+# ---------------------------------------------------------------- 2. flattened tables
+
+HEADER_TOKEN = regex.compile(r"구\s분|\S+")
+MODIFIER = regex.compile(r"^(?:한도|\(?최대\)?|비중|비율|\(%\)|금액|지원금|\(단위[^)]*\))$")
+
+
+def flattened_header(text: str) -> list[Column] | None:
+    """`지원구분 정부지원금 한도 사업기간 접수형태` → its columns, if it is a track table header."""
+    tokens = [t for t in HEADER_TOKEN.findall(text.strip())]
+    if len(tokens) < 2 or len(text) > 60:
+        return None
+    cols: list[Column] = []
+    for tok in tokens:
+        tok = tok.strip(",")
+        if cols and MODIFIER.match(tok):
+            hint = classify_header(cols[-1].label + " " + tok)
+            cols[-1].share_hint = cols[-1].share_hint or hint.share_hint
+            cols[-1].bound_hint = cols[-1].bound_hint or hint.bound_hint
+            continue
+        cols.append(classify_header(tok))
+    if cols[0].kind != "track" or any(c.kind == "track" for c in cols[1:]):
+        return None
+    if not any(c.kind in ("payer", "duration") for c in cols):
+        return None
+    return cols
+
+
+PAREN_LINE = regex.compile(r"^\s*[(\[（].*[)\]）]\s*$", regex.S)
+LINE_COMPLETE = regex.compile(r"(?:원|개월|년|[)\]）]|지원|가능|함|음|임|다|됨|\.|까지|이내|이상|이하|내외|필수|불가)\s*$")
+LABELLED_LINE = regex.compile(r"^\s*[(（]\s*([^()（）]{1,15}?)\s*[)）]\s*(.*)$", regex.S)
+
+
+@dataclass
+class _Row:
+    name: str
+    spans: list[tuple[int, int]]
+    cells: dict[int, Terms] = field(default_factory=dict)
+    text_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _value_items(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of amounts, shares and month counts in a line, in order."""
+    items = [(a.start, a.end, "amount") for a in find_amounts(text)]
+    items += [(s.start, s.end, "share") for s in find_shares(text)]
+    items += [(m.start, m.end, "months") for m in find_months(text)]
+    items.sort()
+    out: list[tuple[int, int, str]] = []
+    for it in items:
+        if out and it[0] < out[-1][1]:
+            continue
+        out.append(it)
+    return out
+
+
+def _in_parens(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+
+FREE = ("other", "level")
+
+
+class FlatTable:
+    """Deals the cell lines of a flattened table to its header's columns, left to right.
+
+    Each line is typed: a `(…)` line continues the current cell; a line with amounts, shares
+    or months fills the next payer / period column; a list item fills a free-text column
+    (지원조건, 비고); any other line fills the next free-text column, or, when none is left,
+    starts the next row as a track name. A line that fits nowhere ends the table.
+    """
+
+    def __init__(self, doc_text: str, cols: list[Column], tracks: Tracks) -> None:
+        self.text = doc_text
+        self.cols = cols
+        self.tracks = tracks
+        self.rows: list[_Row] = []
+        self.cur: int | None = None
+        self.list_cell = False  # the current free-text cell is a list: its lines continue it
+        self.open_line = False  # the last line stopped mid-phrase
+        self.free = [k for k, c in enumerate(cols) if c.kind in FREE]
+
+    def next_col(self, kinds: tuple[str, ...]) -> int | None:
+        return next((k for k, c in enumerate(self.cols)
+                     if (self.cur is None or k > self.cur) and c.kind in kinds), None)
+
+    def put(self, k: int, text: str, start: int) -> None:
+        row = self.rows[-1]
+        # a continuation, or a second value in one column, adds to what the cell holds
+        row.cells.setdefault(k, Terms()).fill(cell_terms(text, start, self.cols[k]))
+        row.text_spans.append((start, start + len(text)))
+        self.cur = k
+
+    def new_row(self, name: str, start: int) -> None:
+        self.rows.append(_Row(name, [(start, start + len(name))]))
+        self.cur = 0
+        self.list_cell = self.open_line = False
+
+    def line(self, kind: str, body: str, start: int) -> bool:
+        """Read one line; False when it cannot belong to the table."""
+        items = _value_items(body)
+        if kind == "list_item":
+            return self.list_line(body, start, items)
+        if PAREN_LINE.match(body):
+            if self.cur is None or not self.rows:
+                return False
+            self.put(self.cur, body, start)
+            return True
+        if items:
+            return self.value_line(body, start, items)
+        return self.text_line(body, start)
+
+    def list_line(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
+        if not self.rows or (items and LABELLED_LINE.match(body)):
+            return False  # `- (기초) 0.7억원` lists tracks as prose: read there
+        if items:
+            if not self.deal(body, start, items):
+                return False
+        else:
+            k = self.cur if self.cur in self.free else self.next_col(FREE)
+            if k is None:
+                return False
+            self.put(k, body, start)
+        self.list_cell = True
+        self.open_line = not LINE_COMPLETE.search(body)
+        return True
+
+    def value_line(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
+        prefix = body[: items[0][0]].strip()
+        if prefix and is_track_name(prefix):
+            self.new_row(prefix, start + body.find(prefix))  # `고도화1 2억원`: a row on one line
+        if not self.rows:
+            return False
+        self.list_cell = self.open_line = False
+        return self.deal(body, start, items)
+
+    def text_line(self, body: str, start: int) -> bool:
+        row = self.rows[-1] if self.rows else None
+        known = norm_key(body) in self.tracks.by_key
+        name_like = known or is_track_name(body)
+        if (row and self.cur == 0 and not row.cells and 1 not in self.free
+                and is_track_name(row.name + " " + body)):
+            row.name += " " + body  # a name wrapped over two lines (`공동활용` / `솔루션 과제`)
+            row.spans.append((start, start + len(body)))
+            return True
+        if row and self.cur in self.free and self.list_cell and (self.open_line or not name_like):
+            self.put(self.cur, body, start)
+            self.open_line = not LINE_COMPLETE.search(body)
+            return True
+        k = self.next_col(FREE) if row else None
+        if k is not None and not known:
+            self.put(k, body, start)
+            self.list_cell = self.open_line = False
+            return True
+        if name_like:
+            self.new_row(body, start)
+            return True
+        if row and self.cur in self.free:
+            self.put(self.cur, body, start)
+            return True
+        return False
+
+    def deal(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
+        """Deal the values of one line to the columns from the current one on."""
+        for n, (s, _e, kind) in enumerate(items):
+            wanted = ("duration",) if kind == "months" else ("payer",)
+            here = self.cur is not None and self.cols[self.cur].kind in wanted
+            k = self.cur if here and _in_parens(body, s) else self.next_col(wanted)
+            if k is None and here:
+                k = self.cur  # `4개월 (연장 2개월)`, `0.18억원 (총사업비 30%)`
+            if k is None:
+                return False
+            seg_end = items[n + 1][0] if n + 1 < len(items) else len(body)
+            self.put(k, body[s:seg_end], start + s)
+        return True
+
+    def finish(self) -> bool:
+        """Add the rows to the tracks; False when the table stated nothing usable."""
+        named = [r for r in self.rows if is_track_name(r.name)]
+        if not named or all(all(t.empty() for t in r.cells.values()) for r in named):
+            return False
+        above: dict[int, Terms] = {}
+        for row in named:
+            terms = Terms()
+            for k, c in enumerate(self.cols):
+                cell = row.cells.get(k)
+                if c.kind in ("payer", "duration"):
+                    if cell is None or cell.empty():
+                        cell = above.get(k)  # a merged cell spanning this row too
+                    else:
+                        above[k] = cell
+                if cell is not None:
+                    terms.fill(cell)
+            for s, e in row.text_spans:
+                level = find_level(self.text[s:e])
+                if level and terms.level is None:
+                    terms.level = (level[0], s + level[1], s + level[2])
+            self.tracks.add(row.name, row.spans, terms)
+        return True
+
+
+def read_flattened(scope: Scope, blocks: list[Block], i: int, cols: list[Column],
+                   tracks: Tracks) -> set[int]:
+    """Read the cell lines after the header block `blocks[i]`; the block indexes it used."""
+    doc = scope.doc
+    table = FlatTable(doc.text, cols, tracks)
+    used = {i}
+    for j in range(i + 1, min(len(blocks), i + 80)):
+        block = blocks[j]
+        raw = doc.text[block.start : block.end]
+        if block.kind in ("heading", "table") or flattened_header(raw):
+            break
+        body = strip_marker(raw) if block.kind == "list_item" else raw.strip()
+        if not body:
+            continue
+        start = block.start + max(raw.find(body), 0)
+        if not table.line(block.kind, body, start):
+            break
+        used.add(j)
+    return used if table.finish() else {i}
+
+
+# ---------------------------------------------------------------- 3. prose
+
+FUNDING_SECTION = regex.compile(
+    r"지원\s*(?:내용|조건|규모|유형|기간|한도|금액|내역|범위)|사업\s*기간|협약\s*기간|지원\s*과제|"
+    r"(?:및|과)\s*조건|조건\s*$|사업비|정부\s*지원"
+)
+PERIOD_SECTION = regex.compile(r"(?:사업|지원|협약|수행)\s*기간")
+NAME_COLON = regex.compile(r"^\s*([^():：\d][^():：]{0,12}?)\s*(\([^()]*\))?\s*[:：]\s*(.*)$", regex.S)
+NAME_LEVEL = regex.compile(rf"^\s*([^()\d][^()]{{0,12}}?)\s*\(\s*(?:목표\s*수준\s*)?({LEVEL})\b[^()]*\)")
+INLINE_TRACK = regex.compile(r"(?<![\p{Hangul}A-Za-z0-9])([\p{Hangul}A-Za-z]+\d?)\s*\(\s*([^()]*?원)\s*\)")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    level: int
+    heading: bool
+    period: bool  # inside a 사업기간 / 지원기간 section
+
+
+def _funding_block(scope: Scope, block: Block) -> tuple[bool, bool]:
+    """Whether a block lies under a funding heading, and under a period heading."""
+    doc = scope.doc
+    titles = [strip_marker(doc.sections[k].title)[:40] for k in block.section_path
+              if doc.blocks[doc.sections[k].block].kind == "heading"]
+    return (any(FUNDING_SECTION.search(t) for t in titles),
+            any(PERIOD_SECTION.match(t) for t in titles))
+
+
+def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
+    """Logical lines of the funding sections: a list item with the paragraphs that continue it
+    (when it stops mid-phrase, or the paragraph starts with `→`), or a run of such paragraphs."""
+    lines: list[_Line] = []
+    open_end = False  # the last line can take the next paragraph
+    for idx, block in enumerate(scope.blocks):
+        funding, period = _funding_block(scope, block)
+        if block.kind == "table" or idx in skip or not funding:
+            open_end = False
+            continue
+        text = scope.doc.text[block.start : block.end]
+        if block.kind == "paragraph" and lines and (open_end or text.lstrip().startswith("→")):
+            lines[-1].end = block.end
+        else:
+            # a paragraph is no one's sub-item: it closes the labelled line above
+            level = block.level if block.level is not None else 0
+            lines.append(_Line(block.start, block.end, level, block.kind == "heading", period))
+        open_end = block.kind != "heading" and not LINE_COMPLETE.search(text)
+    return lines
+
+
+def _label(body: str) -> tuple[str, int] | None:
+    """The track a line is about: `(긴급복구형) …`, `기초(기초수준) : …`, `고도화(목표수준 중간1 이상)`;
+    (name, offset of the terms after it)."""
+    m = LABELLED_LINE.match(body)
+    if m and is_track_name(m[1]):
+        return m[1], m.start(2)
+    m = NAME_COLON.match(body)
+    if m and is_track_name(m[1]):
+        return m[1], m.start(2) if m[2] else m.start(3)
+    m = NAME_LEVEL.match(body)
+    if m and is_track_name(m[1]):
+        return m[1], m.end(1)
+    return None
+
+
+TOPIC = regex.compile(r"^\s*(?:[(（]\s*([^()（）]{1,15}?)\s*[)）]|([^():：\d]{1,10}?)\s*[:：])\s*")
+
+
+def _topic(body: str) -> tuple[int, tuple[Payer, str] | None]:
+    """Where a line's terms start after its topic (`(지원조건)`, `자부담 :`), and the payer the
+    topic names, if it names only a payer (`자부담`, `(정부지원금)`; not `(도입기업 현물)`)."""
+    m = TOPIC.match(body)
+    if not m or SKIP_LINE.search(m[0]):
+        return 0, None  # `(예시)` keeps the line skipped
+    topic = (m[1] or m[2]).strip()
+    payer = find_payer(topic)
+    if payer and len(regex.sub(r"\s", "", topic)) - len(regex.sub(r"\s", "", payer[1])) <= 1:
+        return m.end(), (payer[0], payer[1])
+    return (m.end(), None) if m[1] else (0, None)
+
+
+def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
+    """Labelled lines add to their track (with their sub-items); the rest is returned as the
+    program's terms. A labelled line whose sub-items are tracks (`(유형 1)` over `기초`,
+    `고도화1`) is their heading, not a track."""
+    doc = scope.doc
+    program = Terms()
+    owner: tuple[TrackDraft, int] | None = None  # the labelled line sub-items belong to
+    headings: set[str] = set()
+    for line in prose_lines(scope, skip):
+        raw = doc.text[line.start : line.end]
+        body = strip_marker(raw)
+        base = line.start + max(raw.find(body[:8]), 0)
+        if owner and line.level <= owner[1]:
+            owner = None
+        label = None if line.heading else _label(body)
+        if label:
+            name, at = label
+            terms = terms_of_text(body[at:], base + at, line.period, labelled=True)
+            if not terms.empty():
+                if owner:
+                    headings.add(norm_key(owner[0].name or ""))
+                draft = tracks.add(name, [(base + body.find(name), base + body.find(name) + len(name))], terms)
+                owner = owner or (draft, line.level)
+                continue
+        inline = list(INLINE_TRACK.finditer(body))
+        if len(inline) >= 2 and all(is_track_name(m[1]) for m in inline) and not SKIP_LINE.search(body):
+            for m in inline:  # `기초(0.7억원), 고도화1(2억원), 고도화2(4억원)`
+                terms = terms_of_text(m[2], base + m.start(2), labelled=True)
+                if not terms.empty():
+                    tracks.add(m[1], [(base + m.start(1), base + m.end(1))], terms)
+            continue
+        period = line.period or (line.heading and bool(PERIOD_SECTION.search(body)))
+        at, payer = _topic(body)
+        terms = terms_of_text(body[at:], base + at, period, topic=payer)
+        if terms.empty():
+            continue
+        (owner[0].terms if owner else program).fill(terms)
+    for key in headings:
+        tracks.by_key.pop(key, None)
+    return program
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def extract_tracks(scope: Scope) -> list[Track]:
+    tracks = Tracks()
+    blocks = scope.blocks
+    used: set[int] = set()
+    for idx, block in enumerate(blocks):
+        if block.table is None:
+            continue
+        funding, _ = _funding_block(scope, block)
+        caption = scope.doc.text[blocks[idx - 1].start : blocks[idx - 1].end] if idx else ""
+        header = " ".join(c.text for c in block.table.cells if c.row == 0)
+        if not (funding or find_payer(header)):
+            continue
+        if read_table(block.table, caption, tracks) or (funding and read_label_table(block.table, tracks)):
+            used.add(idx)
+    for idx, block in enumerate(blocks):
+        if block.kind != "paragraph" or idx in used:
+            continue
+        cols = flattened_header(scope.doc.text[block.start : block.end])
+        if cols:
+            used |= read_flattened(scope, blocks, idx, cols, tracks)
+    program = read_prose(scope, used, tracks)
+    unnamed = tracks.by_key.pop("", None)
+    if unnamed is not None:  # a table without a track column speaks for every track, first
+        unnamed.terms.fill(program)
+        program = unnamed.terms
+    drafts = tracks.drafts()
+    if not drafts and not program.empty():
+        drafts = [tracks.add(None, [], Terms())]
+    for d in drafts:
+        level = d.terms.level
+        d.terms.fill(program)
+        if d.name is not None:
+            d.terms.level = level  # a level stated for the program does not name a tier
+    return [_to_track(scope, d) for d in drafts if d.name or not d.terms.empty()]
+
+
+def _spans(scope: Scope, spans: Iterable[tuple[int, int]]) -> list[Evidence]:
+    out: list[Evidence] = []
+    for s, e in spans:
+        ev = scope.evidence(s, e)
+        if ev.quote and ev not in out:
+            out.append(ev)
+    return out
+
+
+def _to_track(scope: Scope, d: TrackDraft) -> Track:
+    t = d.terms
+    funding = [
+        Funding(payer=f.role, payer_label=f.label, cap_krw=f.cap, share_pct=f.share,
+                share_bound=f.bound if f.share is not None else None,
+                evidence=_spans(scope, f.spans()))
+        for f in t.funding.values() if not f.empty()
+    ]
+    spans = list(d.spans)
+    for fact in (t.level, t.duration, t.extension):
+        if fact:
+            spans.append((fact[1], fact[2]))
+    if not spans:  # an unnamed track stated only by its funding
+        spans = [span for f in t.funding.values() for span in f.spans()]
+    return Track(
+        name=d.name,
+        target_level=t.level[0] if t.level else None,
+        duration_months=t.duration[0] if t.duration else None,
+        extension_months=t.extension[0] if t.extension else None,
+        funding=funding,
+        evidence=_spans(scope, spans),
+    )
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def corpus_value(text: str) -> dict | None:
+    body = strip_marker(text)
+    label = _label(body)
+    if label:
+        name, at = label
+        terms = terms_of_text(body[at:], 0, labelled=True)
+    else:
+        name, (at, payer) = None, _topic(body)
+        terms = terms_of_text(body[at:], 0, topic=payer)
+    if terms.empty():
+        return None
+    funds = sorted((f for f in terms.funding.values() if not f.empty()),
+                   key=lambda f: f.role != "government")
+    f = funds[0] if funds else None
+    return {
+        "track": name,
+        "target_level": terms.level[0] if terms.level else None,
+        "payer": f.role if f else None,
+        "cap_krw": f.cap if f else None,
+        "share_pct": f.share if f else None,
+        "share_bound": f.bound if f and f.share is not None else None,
+        "duration_months": terms.duration[0] if terms.duration else None,
+        "extension_months": terms.extension[0] if terms.extension else None,
+    }

@@ -1,0 +1,294 @@
+"""One PDF page through PDFium: characters, ruling edges and glyphs drawn as outlines.
+
+Everything here talks to the raw PDFium C API (`pypdfium2.raw`) because this is the hot
+path of the PDF reader: a page's characters and path objects are visited once each, with
+no per-object Python wrapper. Coordinates leave this module pdfplumber-style: points, origin
+at the top-left of the page's crop box, `top` < `bottom`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import pypdfium2.raw as pdfium_c
+
+# Characters that PDFium inserts itself (line breaks between text runs).
+_CR_LF = (0x0D, 0x0A)
+_NO_UNICODE = (0, 0xFFFD, 0xFFFE, 0xFFFF)
+
+
+class Char(NamedTuple):
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Edge(NamedTuple):
+    """An axis-aligned ruling segment: `pos` is y for "h" edges and x for "v" edges."""
+
+    orient: str
+    pos: float
+    start: float
+    end: float
+
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass
+class PageContent:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    outline_glyphs: list[BBox] = field(default_factory=list)  # small filled vector shapes
+    # Centres of specks (the dots of dotted rulings), keyed for sorting along a row or a
+    # column: (round(2·y), x) and (round(2·x), y).
+    dots_h: list[tuple[int, float]] = field(default_factory=list)
+    dots_v: list[tuple[int, float]] = field(default_factory=list)
+    unmapped_chars: int = 0  # glyphs whose font gives no Unicode
+    images: int = 0
+    truncated: bool = False  # over `max_objects_per_page`: graphics partly ignored
+
+
+def read_page(doc: Any, index: int, settings: dict[str, Any]) -> PageContent:
+    """Characters (over-printing removed) and graphics of page `index` (0-based)."""
+    page = pdfium_c.FPDF_LoadPage(doc, index)
+    if not page:
+        raise ValueError(f"page {index + 1} cannot be loaded")
+    try:
+        box = pdfium_c.FS_RECTF()
+        if not pdfium_c.FPDF_GetPageBoundingBox(page, box):
+            box.left, box.top = 0.0, pdfium_c.FPDF_GetPageHeightF(page)
+            box.right, box.bottom = pdfium_c.FPDF_GetPageWidthF(page), 0.0
+        content = PageContent(number=index + 1, width=box.right - box.left,
+                              height=box.top - box.bottom)
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if textpage:
+            try:
+                _read_chars(textpage, box.left, box.top, content, settings)
+            finally:
+                pdfium_c.FPDFText_ClosePage(textpage)
+        _read_graphics(page, box.left, box.top, content, settings)
+        return content
+    finally:
+        pdfium_c.FPDF_ClosePage(page)
+
+
+# -- characters ---------------------------------------------------------------------------
+
+
+def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
+                settings: dict[str, Any]) -> None:
+    """All drawn characters, in content order (PDFium's own line breaks are dropped).
+
+    Over-printed copies stay in; `pdf_text` removes them when it sorts a line.
+    """
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    map_error = pdfium_c.FPDFText_HasUnicodeMapError
+    rect = pdfium_c.FS_RECTF()
+    chars = content.chars
+    append = chars.append
+    indices: list[int] = []
+    keep = indices.append
+    stride = settings["unicode_check_stride"]
+    suspect = False
+    n = pdfium_c.FPDFText_CountChars(textpage)
+    limit = settings["max_chars_per_page"]
+    text_all = _page_text(textpage, n)
+    for i in range(min(n, limit)):
+        code = ord(text_all[i]) if text_all is not None else get_unicode(textpage, i)
+        if code <= 32:
+            if code == 32:
+                if is_generated(textpage, i) == 1:
+                    continue  # a space PDFium inferred from a gap; gaps are judged later
+            elif code in _CR_LF:
+                continue
+        if i % stride == 0 and not suspect and map_error(textpage, i) == 1:
+            suspect = True
+        if not get_box(textpage, i, rect):
+            continue
+        try:
+            text = "\ufffd" if code in _NO_UNICODE else chr(code)
+        except ValueError:
+            text = "\ufffd"
+        append(Char(text, rect.left - left, top - rect.top, rect.right - left,
+                    top - rect.bottom))
+        keep(i)
+    if suspect:
+        # Fonts without a Unicode map come in runs: one hit in the sample means that
+        # every character is checked.
+        for k, i in enumerate(indices):
+            if map_error(textpage, i) == 1:
+                chars[k] = chars[k]._replace(text="\ufffd")
+    content.unmapped_chars = sum(1 for c in chars if c.text == "\ufffd")
+    content.truncated = n > limit
+
+
+def _page_text(textpage: Any, n: int) -> str | None:
+    """The page's characters in one call, when they line up one to one with indices."""
+    if n <= 0:
+        return None
+    buf = (ctypes.c_ushort * (n + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, n, buf)
+    text = bytes(buf)[: max(0, written - 1) * 2].decode("utf-16-le", errors="replace")
+    return text if len(text) == n else None
+
+
+# -- graphics -----------------------------------------------------------------------------
+
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _read_graphics(page: Any, left: float, top: float, content: PageContent,
+                   settings: dict[str, Any]) -> None:
+    reader = _GraphicsReader(left, top, content, settings)
+    n = pdfium_c.FPDFPage_CountObjects(page)
+    limit = settings["max_objects_per_page"]
+    if n > limit:
+        content.truncated = True
+    get_object = pdfium_c.FPDFPage_GetObject
+    get_type = pdfium_c.FPDFPageObj_GetType
+    path, text = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT
+    for i in range(min(n, limit)):
+        obj = get_object(page, i)
+        kind = get_type(obj)
+        if kind == path:  # the common cases first: this loop sees every object
+            reader.path(obj, None)
+        elif kind != text:
+            reader.visit(obj, None, 0)
+
+
+class _GraphicsReader:
+    def __init__(self, left: float, top: float, content: PageContent,
+                 settings: dict[str, Any]) -> None:
+        self.left = left
+        self.top = top
+        self.content = content
+        self.min_len = settings["edge_min_length_prefilter"]
+        self.thin = settings["line_max_thickness"]
+        self.glyph_max = settings["glyph_max_size"]
+        self.dots = settings["dotted_rulings"]
+        self.dot_max = settings["dot_max_size"]
+        self.l, self.b, self.r, self.t = (ctypes.c_float() for _ in range(4))
+        self.px, self.py = ctypes.c_float(), ctypes.c_float()
+        self.matrix = pdfium_c.FS_MATRIX()
+
+    def visit(self, obj: Any, form: _Matrix | None, depth: int) -> None:
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            self.path(obj, form)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            self.content.images += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
+            m = self._matrix_of(obj)
+            inner = m if form is None else _compose(m, form)
+            for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+                self.visit(pdfium_c.FPDFFormObj_GetObject(obj, i), inner, depth + 1)
+
+    def _matrix_of(self, obj: Any) -> _Matrix:
+        m = self.matrix
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+            return _IDENTITY
+        return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+    def path(self, obj: Any, form: _Matrix | None) -> None:
+        l, b, r, t = self.l, self.b, self.r, self.t
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+            return
+        x0, y0, x1, y1 = l.value, b.value, r.value, t.value
+        if form is not None:
+            x0, y0, x1, y1 = _transform_box(form, x0, y0, x1, y1)
+        w, h = x1 - x0, y1 - y0
+        thin = min(w, h) <= self.thin
+        # A stroked line's box is its length plus the pen width.
+        if max(w, h) - (min(w, h) if thin else 0.0) < self.min_len:
+            if self.dots and max(w, h) <= self.dot_max:
+                cx, cy = (x0 + x1) / 2 - self.left, self.top - (y0 + y1) / 2
+                self.content.dots_h.append((round(2 * cy), cx))
+                self.content.dots_v.append((round(2 * cx), cy))
+            return
+        n = pdfium_c.FPDFPath_CountSegments(obj)
+        if n > 5 and max(w, h) <= self.glyph_max:
+            self._glyph_candidate(obj, x0, y0, x1, y1)
+        elif thin and n <= 5:
+            self._thin_shape(x0, y0, x1, y1, w, h)
+        else:
+            self._segments(obj, n, form)
+
+    def _thin_shape(self, x0: float, y0: float, x1: float, y1: float, w: float,
+                    h: float) -> None:
+        # A hairline rectangle's two long sides would be snapped together anyway, so one
+        # centred edge stands in for a line and for a thin rectangle alike.
+        pad = min(w, h) / 2
+        top = self.top
+        if w >= h:
+            self.content.edges.append(Edge("h", top - (y0 + y1) / 2, x0 - self.left + pad,
+                                           x1 - self.left - pad))
+        else:
+            self.content.edges.append(Edge("v", (x0 + x1) / 2 - self.left, top - y1 + pad,
+                                           top - y0 - pad))
+
+    def _glyph_candidate(self, obj: Any, x0: float, y0: float, x1: float, y1: float) -> None:
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+        if pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) and fill.value:
+            self.content.outline_glyphs.append(
+                (x0 - self.left, self.top - y1, x1 - self.left, self.top - y0))
+
+    def _segments(self, obj: Any, n: int, form: _Matrix | None) -> None:
+        """Axis-aligned straight sides of a path (rectangles, polylines, several subpaths)."""
+        m = self._matrix_of(obj)
+        if form is not None:
+            m = _compose(m, form)
+        a, b_, c, d, e, f = m
+        px, py = self.px, self.py
+        start: tuple[float, float] | None = None
+        prev: tuple[float, float] | None = None
+        for i in range(n):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+            if not seg or not pdfium_c.FPDFPathSegment_GetPoint(seg, px, py):
+                continue
+            x, y = px.value, py.value
+            pt = (a * x + c * y + e, b_ * x + d * y + f)
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO or prev is None:
+                start = pt
+            elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+                self._side(prev, pt)
+            prev = pt
+            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+                self._side(pt, start)
+                prev = start
+
+    def _side(self, p: tuple[float, float], q: tuple[float, float]) -> None:
+        left, top = self.left, self.top
+        if abs(p[1] - q[1]) < 0.01 and abs(p[0] - q[0]) >= self.min_len:
+            self.content.edges.append(Edge("h", top - p[1], min(p[0], q[0]) - left,
+                                           max(p[0], q[0]) - left))
+        elif abs(p[0] - q[0]) < 0.01 and abs(p[1] - q[1]) >= self.min_len:
+            self.content.edges.append(Edge("v", p[0] - left, top - max(p[1], q[1]),
+                                           top - min(p[1], q[1])))
+
+
+def _compose(inner: _Matrix, outer: _Matrix) -> _Matrix:
+    """The matrix applying `inner` first, then `outer` (PDF row-vector convention)."""
+    a1, b1, c1, d1, e1, f1 = inner
+    a2, b2, c2, d2, e2, f2 = outer
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
+
+
+def _transform_box(m: _Matrix, x0: float, y0: float, x1: float,
+                   y1: float) -> tuple[float, float, float, float]:
+    a, b, c, d, e, f = m
+    xs = [a * x + c * y + e for x in (x0, x1) for y in (y0, y1)]
+    ys = [b * x + d * y + f for x in (x0, x1) for y in (y0, y1)]
+    return min(xs), min(ys), max(xs), max(ys)

@@ -1,0 +1,57 @@
+"""How many are selected, read from the seeds."""
+
+from __future__ import annotations
+
+from extractors.awards import extract_awards
+from extractors.header import read_header
+from extractors.programs import split_programs
+from ingest import read_document
+
+from .conftest import seed_path
+
+
+def _awards(prefix: str):  # type: ignore[no-untyped-def]
+    doc = read_document(seed_path(prefix))
+    out = {}
+    for scope in split_programs(doc, read_header(doc).announced_on):
+        award = extract_awards(scope)
+        if award is not None:
+            for ev in award.evidence:
+                assert doc.text[ev.start:ev.end] == ev.quote
+            assert award.evidence
+        out[scope.name] = award
+    return out
+
+
+def _triple(award):  # type: ignore[no-untyped-def]
+    return None if award is None else (award.count, award.approx, award.unit)
+
+
+def test_seed_000_total_wins_over_per_track_counts() -> None:
+    [award] = _awards("000").values()
+    assert _triple(award) == (5, False, "개사")
+    assert award.evidence[0].quote == "총 5개사"
+
+
+def test_seed_001_projects() -> None:
+    [award] = _awards("001").values()
+    assert _triple(award) == (29, False, "개")
+
+
+def test_seed_004_approximate() -> None:
+    [award] = _awards("004").values()
+    assert _triple(award) == (90, True, "개사")
+
+
+def test_seed_002_programs() -> None:
+    awards = {name: _triple(a) for name, a in _awards("002").items()}
+
+    def of(part: str):  # type: ignore[no-untyped-def]
+        return next(v for n, v in awards.items() if n and part in n)
+
+    assert of("디지털 클러스터") == (10, True, "개 기관")
+    assert of("로봇") == (57, True, "개사")
+    assert of("클라우드") == (5, False, "개 과제")
+    # `최소 10개 과제 이상의 신청수요` is a requirement, not how many are selected
+    assert of("업종별 특화") is None
+    assert of("스마트공장 구축 및 고도화") is None

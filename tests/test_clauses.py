@@ -1,0 +1,157 @@
+"""Eligibility, exclusions and obligations read from the seeds (facts read by hand)."""
+
+from __future__ import annotations
+
+from extractors.base import Scope
+from extractors.clauses import (
+    extract_eligibility,
+    extract_exclusions,
+    extract_obligations,
+    list_segments,
+)
+from extractors.header import read_header
+from extractors.programs import split_programs
+from ingest import read_bytes, read_document
+from schemas.announcement import Clause
+
+from .conftest import seed_path
+
+
+def _scopes(prefix: str) -> list[Scope]:
+    doc = read_document(seed_path(prefix))
+    return split_programs(doc, read_header(doc).announced_on)
+
+
+def _read(text: str) -> Scope:
+    doc = read_bytes(text.encode(), "case.txt")
+    return Scope(doc=doc, start=0, end=len(doc.text))
+
+
+def _checked(scope: Scope, clauses: list[Clause]) -> list[Clause]:
+    for c in clauses:
+        assert c.evidence, c
+        for ev in c.evidence:
+            assert scope.doc.text[ev.start:ev.end] == ev.quote
+            assert scope.start <= ev.start <= ev.end <= scope.end
+    return clauses
+
+
+def _texts(clauses: list[Clause]) -> list[str]:
+    return [c.text for c in clauses]
+
+
+def test_seed_000_exclusions_item_and_two_column_table() -> None:
+    [scope] = _scopes("000")
+    found = _checked(scope, extract_exclusions(scope))
+    # one item, then the five cells of the `< 부적격 사항 >` table its lead-in introduces
+    assert len(found) == 6
+    assert found[0].text.startswith("과제 신청일 기준")
+    assert [c.kind for c in found[1:]] == ["status", "industry", "tax", "industry", "sanction"]
+    assert "휴·폐업중인 기업" in _texts(found)
+    assert not any("다음 부적격 사항" in t for t in _texts(found))
+    assert not any(t.startswith("*") for t in _texts(found))  # notes are not clauses
+
+
+def test_seed_000_eligibility_table_rows() -> None:
+    [scope] = _scopes("000")
+    found = _checked(scope, extract_eligibility(scope))
+    # 고도화(동일수준) / 고도화 / 기초 rows and the 공급기업 row; the 참여우대 row is a preference
+    assert len(found) == 4
+    assert "강원도 소재 중소기업" in found[0].text and found[0].kind == "region"
+    assert "* 중간1→중간1" not in found[0].text  # a note inside the cell is cut
+    assert found[-1].text.startswith("공급 기업")
+    assert all("우대" not in t for t in _texts(found))
+
+
+def test_seed_000_obligations_from_duty_notes() -> None:
+    [scope] = _scopes("000")
+    found = _checked(scope, extract_obligations(scope))
+    kinds = {c.kind for c in found}
+    assert {"education", "reporting", "retention", "escrow"} <= kinds
+    assert any("로그기록" in t for t in _texts(found))
+    # a duty before applying (공급기업 풀 등록) is not an obligation after selection
+    assert not any("풀(Pool)" in t for t in _texts(found))
+
+
+def test_seed_001_labelled_exclusions_inside_eligibility() -> None:
+    [scope] = _scopes("001")
+    eligibility = _checked(scope, extract_eligibility(scope))
+    exclusions = _checked(scope, extract_exclusions(scope))
+    assert [t[:6] for t in _texts(eligibility)] == ["(도입기업)", "(공급기업)"]
+    assert eligibility[0].kind == "size"
+    # five `▷` cells of the 부적격 table plus the sibling line the lead-in takes
+    assert len(exclusions) == 6
+    assert exclusions[-1].text.startswith("스마트제조혁신 지원사업에서 '참여제한'")
+    assert exclusions[-1].kind == "sanction"
+    assert any(c.kind == "duplicate" for c in exclusions)
+
+
+def test_seed_001_obligations() -> None:
+    [scope] = _scopes("001")
+    found = _checked(scope, extract_obligations(scope))
+    texts = _texts(found)
+    assert any(t.startswith("관리지침 및 세부관리기준에 따라 도입기업은") for t in texts)  # (의무사항)
+    assert any("이수하여야 함" in t for t in texts)  # □ 교육 이수
+    assert any("로그기록" in t for t in texts)
+    assert not any("필수 비용" in t or "원가계산비용" in t for t in texts)  # a budget line
+
+
+def test_seed_004_wrapped_items() -> None:
+    [scope] = _scopes("004")
+    eligibility = _checked(scope, extract_eligibility(scope))
+    exclusions = _checked(scope, extract_exclusions(scope))
+    assert len(eligibility) == 1
+    # three printed lines are one item
+    assert eligibility[0].text.endswith("발급받은 중소 제조기업")
+    assert len(exclusions) == 4
+    assert [c.kind for c in exclusions][:3] == ["status", "tax", "sanction"]
+    obligations = _checked(scope, extract_obligations(scope))
+    assert len(obligations) == 1 and "수행계획서 제출" in obligations[0].text
+
+
+def test_seed_002_every_program_with_an_exclusion_section() -> None:
+    scopes = _scopes("002")
+    assert len(scopes) == 10
+    counts = [len(_checked(s, extract_exclusions(s))) for s in scopes]
+    # (3) and (4) recruit host organisations and print no exclusions
+    assert counts[2] == counts[3] == 0
+    assert all(n >= 4 for i, n in enumerate(counts) if i not in (2, 3))
+    first = extract_exclusions(scopes[0])
+    assert "도입 솔루션과 장비가 연동이 안 되는 업체" in _texts(first)
+    # a bullet wrapped onto a second line stays one clause
+    last = _texts(extract_exclusions(scopes[9]))
+    assert "스마트공장 보급‧확산사업과 관련하여 사업참여 제한 등 제재 중인 기업" in last
+    # stray URLs and private-use glyph headings are not clauses
+    assert not any("http" in t or "모집" in t for s in scopes for t in _texts(extract_exclusions(s)))
+
+
+def test_seed_002_eligibility_label_inside_heading() -> None:
+    scopes = _scopes("002")
+    host = _checked(scopes[2], extract_eligibility(scopes[2]))
+    # `□ 신청자격 및 우대요건` → only the `(신청자격)` item, not `(우대요건)`
+    assert len(host) == 1 and host[0].text.startswith("중소․중견기업과 협력하여")
+    assert all(extract_eligibility(s) for s in scopes)
+
+
+def test_sentences_when_no_items() -> None:
+    scope = _read("□ 신청자격\n\n공고일 현재 부산광역시에 소재한 중소기업. 업력 3년 이상인 기업.\n")
+    found = _checked(scope, extract_eligibility(scope))
+    assert _texts(found) == ["공고일 현재 부산광역시에 소재한 중소기업.", "업력 3년 이상인 기업."]
+    assert found[0].kind == "region"
+
+
+def test_bullet_lines_under_a_lead_in() -> None:
+    scope = _read(
+        "□ 지원제외대상\n\n◦ 다음 부적격 사항에 해당하는 경우 지원 대상에서 제외\n\n"
+        "‧ 휴·폐업중인 기업 ‧ 유흥·향락업, 숙박·음식점\n"
+        "‧ 국세 및 지방세 체납 중인 기업\n"
+    )
+    found = _checked(scope, extract_exclusions(scope))
+    assert _texts(found) == ["휴·폐업중인 기업", "유흥·향락업, 숙박·음식점", "국세 및 지방세 체납 중인 기업"]
+
+
+def test_list_segments_in_a_cell() -> None:
+    text = "< 다음의 경우는 제외 >\no 첫째 항목\n- 세부 사항\n* 주석\no 둘째 항목\n이어지는 줄"
+    assert [text[a:b] for a, b in list_segments(text)] == ["o 첫째 항목", "o 둘째 항목\n이어지는 줄"]
+    inline = "‧ 휴·폐업중인 기업 ‧ 국세 체납 기업"
+    assert [inline[a:b].strip() for a, b in list_segments(inline)] == ["‧ 휴·폐업중인 기업", "‧ 국세 체납 기업"]

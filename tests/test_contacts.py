@@ -1,0 +1,104 @@
+"""Contacts, read on the seeds (values read from the documents)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.base import Scope
+from extractors.contacts import extract_contacts
+from extractors.programs import split_programs
+from ingest import read_bytes, read_document
+from schemas.announcement import Contact
+from schemas.document import Document
+
+from .conftest import seed_path
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, tuple[Document, list[Scope]]]:
+    out = {}
+    for prefix in ("000", "001", "002", "004"):
+        doc = read_document(seed_path(prefix))
+        out[prefix] = (doc, split_programs(doc, None))
+    return out
+
+
+def _check(doc: Document, contacts: list[Contact]) -> None:
+    for c in contacts:
+        assert c.phone or c.email
+        assert c.evidence and all(doc.text[e.start : e.end] == e.quote for e in c.evidence)
+        assert c.phone is None or any(e.quote == c.phone for e in c.evidence)
+
+
+def test_contact_table_and_line_with_the_same_phone(seeds) -> None:  # type: ignore[no-untyped-def]
+    doc, scopes = seeds["000"]
+    contacts = extract_contacts(scopes[0])
+    _check(doc, contacts)
+    assert [(c.org, c.topic, c.phone, c.email) for c in contacts] == [
+        ("국민건강보험공단", "스마트공장 지원사업 관련", "033-736-1672", None),
+        ("한국생산성본부", None, "02-724-1196", "jhnam@kpc.or.kr"),
+    ]  # the 연수원 table of 붙임 1 is an attachment: not read when the body has contacts
+
+
+def test_merged_org_cells_and_a_prose_contact(seeds) -> None:  # type: ignore[no-untyped-def]
+    doc, scopes = seeds["001"]
+    contacts = extract_contacts(scopes[0])
+    _check(doc, contacts)
+    assert [(c.org, c.phone) for c in contacts] == [
+        ("중소벤처기업부 (제조혁신과)", "044-204-7257"),
+        ("중소기업기술정보진흥원", "044-300-0954"),
+        ("중소기업기술정보진흥원", "044-998-0418"),  # org cell left empty under a merged cell
+        ("한국표준협회", "02-6240-4848"),
+        ("대중소농어업협력재단 기술자료 임치센터", "02-368-8484"),
+    ]
+    assert contacts[2].topic == "사업관리시스템 문의"
+    assert contacts[4].topic == "임치기관" and contacts[4].email == "escrow@win-win.or.kr"
+
+
+def test_flattened_regional_table(seeds) -> None:  # type: ignore[no-untyped-def]
+    doc, scopes = seeds["004"]
+    contacts = extract_contacts(scopes[0])
+    _check(doc, contacts)
+    assert len(contacts) == 17
+    assert {c.org for c in contacts} == {"중소벤처기업진흥공단"}
+    assert (contacts[0].topic, contacts[0].phone) == ("서울지역본부", "02-2106-7455")
+    assert (contacts[-1].topic, contacts[-1].phone) == ("제주지역본부", "064-754-5154")
+
+
+def test_master_announcement_rows_go_to_the_program_they_name(seeds) -> None:  # type: ignore[no-untyped-def]
+    doc, scopes = seeds["002"]
+    by_name = {s.name: extract_contacts(s) for s in scopes}
+    for contacts in by_name.values():
+        _check(doc, contacts)
+        assert all(c.phone != "1357" for c in contacts)  # 공고내용 문의 names no program
+    robot = by_name["로봇활용 제조혁신지원"]
+    assert [(c.org, c.phone) for c in robot] == [("한국로봇산업진흥원", "053-210-9552~5")]
+    sector = by_name["업종별 특화 스마트공장 사업 운영기관 모집"]
+    assert [(c.org, c.topic, c.phone) for c in sector] == [
+        ("스마트제조혁신추진단", "업종별특화", "042-388-0853")
+    ]
+    meister = by_name["스마트 마이스터 운영"]
+    assert [c.phone for c in meister] == ["042-388-0852", "02-6050-3855"]
+    # `지역별 문의처 참조` → the rows of the regional table
+    first = by_name["스마트공장 구축 및 고도화(기초·고도화1·고도화2)"]
+    assert len(first) == 19
+    assert ("경북", "경북 스마트제조혁신센터", "053-819-3045~6, 3055~9") in [
+        (c.topic, c.org, c.phone) for c in first
+    ]
+    # a contact section whose title names the program, plus the row of the program table
+    aftercare = by_name["스마트공장 사후관리"]
+    assert len(aftercare) == 17 and aftercare[0].phone == "055-751-9292, 9771"
+    assert {c.org for c in aftercare} == {"중소벤처기업진흥공단"}
+
+
+def test_header_roles_of_a_cell_grid() -> None:
+    text = (
+        "6. 문의처\n구분\t기관명\t연락처\t이메일\n공고내용 문의\t중소벤처기업부\t국번없이 1357\t\n"
+        "서울\t서울 스마트제조혁신센터\t02-944-6057\tsmart@example.or.kr\n"
+    )
+    doc = read_bytes(text.encode(), "grid.txt")
+    contacts = extract_contacts(Scope(doc=doc, start=0, end=len(doc.text)))
+    assert [(c.org, c.topic, c.phone, c.email) for c in contacts] == [
+        ("중소벤처기업부", "공고내용 문의", "1357", None),
+        ("서울 스마트제조혁신센터", "서울", "02-944-6057", "smart@example.or.kr"),
+    ]

@@ -1,0 +1,116 @@
+"""Required documents read from the seeds (facts read from the documents by hand)."""
+
+from __future__ import annotations
+
+from extractors.base import Scope
+from extractors.documents import extract_documents, parties
+from extractors.header import read_header
+from extractors.programs import split_programs
+from ingest import read_bytes, read_document
+from schemas.announcement import DocumentReq
+
+from .conftest import seed_path
+
+
+def _scopes(prefix: str) -> list[Scope]:
+    doc = read_document(seed_path(prefix))
+    return split_programs(doc, read_header(doc).announced_on)
+
+
+def _checked(scope: Scope, docs: list[DocumentReq]) -> dict[str, DocumentReq]:
+    for d in docs:
+        assert d.evidence, d
+        for ev in d.evidence:
+            assert scope.doc.text[ev.start:ev.end] == ev.quote
+            assert scope.start <= ev.start <= ev.end <= scope.end
+    return {d.name: d for d in docs}
+
+
+def test_seed_000_mark_columns_and_remarks() -> None:
+    [scope] = _scopes("000")
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs)[:6] == [
+        "참가신청서 및 참가신청내역서",  # [붙임2-양식①] dropped
+        "중소기업 지원사업 통합관리시스템 정보활용동의서",  # 1부 dropped
+        "특수관계인 여부 확인서",
+        "국세 및 지방세 완납 증명서",
+        "중소기업 확인서",
+        "사업자등록증명원",
+    ]
+    assert docs["국세 및 지방세 완납 증명서"].validity_months == 3
+    assert docs["중소기업 확인서"].submitters == ["도입기업"]  # ○ | X
+    assert docs["특수관계인 여부 확인서"].submitters == ["도입기업", "공급기업"]
+    assert docs["참가신청서 및 참가신청내역서"].required is True  # 비고: 필수
+    optional = docs["중소기업기술마켓 인증서"]
+    assert optional.required is False and optional.submitters == []  # 비고: 선택
+    # the note of row 6 adds a document for one case
+    extra = docs["사업자단위과세 적용 종된 사업장 명세"]
+    assert extra.condition == "종된사업장의 경우"
+
+
+def test_seed_001_bullets_in_cells_with_category_column() -> None:
+    [scope] = _scopes("001")
+    docs = _checked(scope, extract_documents(scope))
+    assert len(docs) == 8
+    assert docs["사업계획서"].submitters == ["도입기업", "공급기업"]  # 공통 제출 (도입·공급기업)
+    assert docs["중소기업 확인서"].submitters == ["도입기업"]  # 도입기업 제출
+    assert docs["중소기업 확인서"].validity_months == 3
+    assert docs["최근 3개년도 재무제표"].validity_months is None
+    export = docs["최근 년도('25) 수출실적 확인 및 증명서"]
+    assert export.condition == "해당시"
+    assert docs["사업자단위과세 적용 종된사업장 명세"].condition == "종된사업장에 구축시"
+
+
+def test_seed_004_flattened_numbered_table() -> None:
+    [scope] = _scopes("004")
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs)[:5] == [
+        "스마트공장 AS지원사업 신청서",
+        "사업자등록증명원",
+        "국세 및 지방세 납세증명서",
+        "개인(신용) 및 기업(신용) 정보 수집・이용・제공・조회 동의서",
+        "최근 3개년 국세청 홈택스 재무제표 발급번호",
+    ]
+    assert docs["국세 및 지방세 납세증명서"].validity_months == 3
+    assert docs["사업 완료보고서"].condition == "정부지원으로 스마트공장을 구축한 기업"
+    assert docs["수준확인서"].condition == "기업 자체적으로 스마트공장을 구축한 기업"
+
+
+def test_seed_002_programs() -> None:
+    scopes = _scopes("002")
+    robot = _checked(scopes[4], extract_documents(scopes[4]))
+    assert len(robot) == 11
+    assert robot["공장등록증"].submitters == ["도입기업"]  # the column after `1부`
+    assert robot["사업자등록증"].submitters == ["도입기업", "공급기업"]
+    # rows under the vertical `선택 제출 서류` label are optional
+    assert robot["국내복귀기업 선정확인서"].required is False
+    assert robot["국내복귀기업 선정확인서"].condition == "국내복귀기업 지원시"
+    assert robot["로봇활용 제조혁신지원 사업계획서"].required is True
+    meister = _checked(scopes[7], extract_documents(scopes[7]))
+    assert list(meister) == ["사업신청서", "개인·기업정보활용 동의서", "국세 및 지방세 완납증명서"]
+    aftercare = _checked(scopes[9], extract_documents(scopes[9]))  # ①…④ inline list
+    assert len(aftercare) == 4 and "스마트공장 보급 확산사업 완료보고서" in aftercare
+    cluster = _checked(scopes[1], extract_documents(scopes[1]))
+    assert cluster["지자체 지원금 매칭 확약서"].condition == "해당시"
+    assert cluster["기타 사업 추진에 필요한 서류"].required is None
+    # a summary line (`사업계획서 및 사업자 등록증명원 등`) is not a document
+    assert not any(name.endswith("등") for s in scopes for name in _checked(s, extract_documents(s)))
+
+
+def test_list_under_heading() -> None:
+    doc = read_bytes(
+        "□ 제출서류\n\n◦ 사업자등록증 사본 1부\n◦ 법인등기부등본 1부(발행일로부터 3개월 이내)\n"
+        "◦ 가점 증빙서류(해당기업)\n◦ 추천서 (선택)\n※ 서식은 홈페이지 참조\n".encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["사업자등록증 사본", "법인등기부등본", "가점 증빙서류", "추천서"]
+    assert docs["법인등기부등본"].validity_months == 3
+    assert docs["가점 증빙서류"].condition == "해당기업"
+    assert docs["추천서"].required is False
+
+
+def test_parties() -> None:
+    assert parties("도입·공급기업") == ["도입기업", "공급기업"]
+    assert parties("주관·공동연구개발기관") == ["주관연구개발기관", "공동연구개발기관"]
+    assert parties("도입기업 도입기업, 공급기업") == ["도입기업", "공급기업"]
+    assert parties("지정양식") == []

@@ -1,0 +1,185 @@
+"""Tracks and funding on the seeds (facts read from the documents) and on constructed tables."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from extractors.base import Scope
+from extractors.header import read_header
+from extractors.programs import split_programs
+from extractors.tracks import Tracks, extract_tracks, read_table
+from ingest import read_bytes, read_document
+from schemas.announcement import Funding, Track
+from schemas.document import Cell, Document, Table
+
+from .conftest import seed_path
+
+
+@cache
+def _doc(prefix: str) -> Document:
+    return read_document(seed_path(prefix))
+
+
+@cache
+def _programs(prefix: str) -> list[tuple[str | None, list[Track]]]:
+    doc = _doc(prefix)
+    scopes = split_programs(doc, read_header(doc).announced_on)
+    return [(s.name, extract_tracks(s)) for s in scopes]
+
+
+def _tracks(prefix: str, program: str | None = None) -> dict[str | None, Track]:
+    for name, tracks in _programs(prefix):
+        if program is None or (name and program in name):
+            return {t.name: t for t in tracks}
+    raise AssertionError(f"no program {program} in {prefix}")
+
+
+def _pay(track: Track, payer: str) -> Funding:
+    [f] = [f for f in track.funding if f.payer == payer]
+    return f
+
+
+def _terms(f: Funding) -> tuple:
+    return f.cap_krw, f.share_pct, f.share_bound
+
+
+def test_000_tables_under_지원내용_and_지원조건() -> None:
+    tracks = _tracks("000")
+    assert list(tracks) == ["고도화", "기초", "고도화 (동일수준)"]
+    up = tracks["고도화"]
+    assert (up.target_level, up.duration_months, up.extension_months) == ("중간1", 9, 3)
+    assert _terms(_pay(up, "government")) == (18_000_000, 30, "exact")
+    assert _pay(up, "government").payer_label == "정부"
+    assert _terms(_pay(up, "host")) == (24_000_000, 40, "exact")
+    assert _pay(up, "host").payer_label == "국민건강보험공단"
+    assert _terms(_pay(up, "applicant")) == (18_000_000, 30, "exact")
+    # 기초 shares the merged 0.18억원 / 0.24억원 / 0.18억원 cells and the 분담비율 row
+    basic = tracks["기초"]
+    assert (basic.target_level, basic.duration_months, basic.extension_months) == ("기초", 6, 3)
+    assert [_terms(f) for f in basic.funding] == [_terms(f) for f in up.funding]
+    same = tracks["고도화 (동일수준)"]
+    assert (same.target_level, same.duration_months) == ("중간1", 6)
+    assert _terms(_pay(same, "government")) == (18_000_000, 30, "exact")
+
+
+def test_001_one_unnamed_track_from_a_table_without_track_column() -> None:
+    [track] = _tracks("001").values()
+    assert track.name is None
+    assert (track.target_level, track.duration_months, track.extension_months) == ("중간1", 12, None)
+    assert _terms(_pay(track, "government")) == (1_500_000_000, 50, "max")
+    assert _terms(_pay(track, "host")) == (None, 10, "exact")
+    assert _terms(_pay(track, "applicant")) == (None, 40, "exact")
+
+
+def test_002_program_1_flattened_지원조건_table() -> None:
+    tracks = _tracks("002", "스마트공장 구축 및 고도화")
+    assert list(tracks) == ["기초", "고도화1", "고도화2"]
+    assert [t.target_level for t in tracks.values()] == ["기초", "중간1", "중간2"]
+    assert [t.duration_months for t in tracks.values()] == [6, 9, 12]
+    assert {t.extension_months for t in tracks.values()} == {3}  # 최대 3개월 연장가능
+    caps = [_terms(_pay(t, "government")) for t in tracks.values()]
+    assert caps == [(70_000_000, 50, "max"), (200_000_000, 50, "max"), (400_000_000, 50, "max")]
+
+
+def test_002_labelled_prose_tracks() -> None:
+    after = _tracks("002", "사후관리")
+    assert list(after) == ["긴급복구형", "성장연계형"]
+    assert [_pay(t, "government").cap_krw for t in after.values()] == [5_000_000, 20_000_000]
+    assert {(t.duration_months, t.extension_months) for t in after.values()} == {(6, 2)}
+    assert {_pay(t, "government").share_pct for t in after.values()} == {50}
+
+    cluster = _tracks("002", "디지털 클러스터")
+    assert [_pay(t, "government").cap_krw for t in cluster.values()] == [70_000_000, 200_000_000,
+                                                                         400_000_000]
+    assert {t.duration_months for t in cluster.values()} == {12}  # 지원기간 : 최대 1년 이내
+
+    coop = _tracks("002", "대중소 상생형")
+    assert list(coop) == ["기초", "고도화1", "유형 2"]  # `(유형 1)` heads 기초 and 고도화1
+    assert _terms(_pay(coop["기초"], "government")) == (42_000_000, 30, "max")
+    assert _terms(_pay(coop["유형 2"], "government")) == (10_000_000, 50, "exact")
+    assert _terms(_pay(coop["유형 2"], "host")) == (None, 50, "exact")
+
+
+def test_002_program_level_terms() -> None:
+    [cloud] = _tracks("002", "클라우드").values()
+    assert cloud.name == "공동활용 솔루션 과제"  # a name wrapped over two lines
+    assert cloud.duration_months == 6
+    assert _terms(_pay(cloud, "government")) == (140_000_000, 70, "max")
+    assert _terms(_pay(cloud, "applicant")) == (None, 30, "min")
+    [robot] = _tracks("002", "로봇활용").values()
+    assert robot.name is None and _pay(robot, "government").cap_krw == 300_000_000
+    [level] = _tracks("002", "수준확인").values()
+    assert _pay(level, "government").cap_krw == 800_000  # 기업당 80만원
+
+
+def test_004_merged_cells_cover_both_tracks() -> None:
+    tracks = _tracks("004")
+    assert list(tracks) == ["AS지원", "긴급AS"]
+    for track in tracks.values():
+        assert (track.duration_months, track.extension_months) == (4, 2)
+        assert _terms(_pay(track, "government")) == (20_000_000, 50, "max")
+        assert _pay(track, "government").payer_label == "정부지원금"
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
+def test_every_fact_points_at_the_text(prefix: str) -> None:
+    text = _doc(prefix).text
+    for _, tracks in _programs(prefix):
+        for track in tracks:
+            assert track.name is None or track.evidence
+            for ev in track.evidence:
+                assert text[ev.start : ev.end] == ev.quote
+            for f in track.funding:
+                assert f.evidence
+                for ev in f.evidence:
+                    assert text[ev.start : ev.end] == ev.quote
+                    assert any(ch.isdigit() for ch in ev.quote)
+
+
+def _scope(text: str) -> Scope:
+    doc = read_bytes(text.encode(), "x.txt")
+    return Scope(doc=doc, start=0, end=len(doc.text))
+
+
+def test_no_funding_terms_gives_no_tracks() -> None:
+    scope = _scope("□ 신청자격\n\n◦ (도입기업) 중소기업기본법에 따른 중소기업\n\n□ 신청기간 : 2026년 4월 8일\n")
+    assert extract_tracks(scope) == []
+
+
+def test_unit_and_track_column_in_a_typed_table() -> None:
+    text = ("□ 지원내용\n\n(단위 : 백만원)\n\n구분\t정부지원금\t기업부담금\t지원기간\n"
+            "창업형\t50\t20\t9개월\n성장형\t100\t40\t12개월\n")
+    tracks = {t.name: t for t in extract_tracks(_scope(text))}
+    assert list(tracks) == ["창업형", "성장형"]
+    assert _pay(tracks["성장형"], "government").cap_krw == 100_000_000
+    assert _pay(tracks["창업형"], "applicant").cap_krw == 20_000_000
+    assert tracks["성장형"].duration_months == 12
+
+
+def test_tracks_across_the_top_of_a_label_table() -> None:
+    text = ("□ 지원조건\n\n구 분\t기본 컨설팅\t심화 컨설팅\n총 비용\t500만원\t1,000만원\n"
+            "지원금액\t250만원\t500만원\n자부담(지방비+기업)\t250만원\t500만원\n")
+    tracks = {t.name: t for t in extract_tracks(_scope(text))}
+    assert list(tracks) == ["기본 컨설팅", "심화 컨설팅"]
+    assert _pay(tracks["심화 컨설팅"], "government").cap_krw == 5_000_000
+    assert _pay(tracks["기본 컨설팅"], "applicant").cap_krw == 2_500_000
+
+
+def test_row_spans_of_a_hwp_table_apply_to_every_row() -> None:
+    # 지원유형 | 정부지원금 | 사업기간, with the amount and period cells spanning both rows
+    text = "지원유형정부지원금사업기간AS지원최대 20백만원4개월긴급AS"
+    cells, at = [], 0
+    for row, col, span, word in [(0, 0, 1, "지원유형"), (0, 1, 1, "정부지원금"), (0, 2, 1, "사업기간"),
+                                 (1, 0, 1, "AS지원"), (1, 1, 2, "최대 20백만원"), (1, 2, 2, "4개월"),
+                                 (2, 0, 1, "긴급AS")]:
+        cells.append(Cell(row=row, col=col, row_span=span, text=word, start=at, end=at + len(word)))
+        at += len(word)
+    assert at == len(text)
+    tracks = Tracks()
+    assert read_table(Table(n_rows=3, n_cols=3, cells=cells), "", tracks)
+    drafts = {d.name: d.terms for d in tracks.drafts()}
+    assert list(drafts) == ["AS지원", "긴급AS"]
+    assert drafts["긴급AS"].funding["government"].cap == 20_000_000
+    assert drafts["긴급AS"].duration is not None and drafts["긴급AS"].duration[0] == 4
