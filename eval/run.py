@@ -74,10 +74,15 @@ def markdown_report(result: EvalResult) -> str:
     for d in result.documents:
         lines += [f"### {d.name}", "", "| field | P | R | F1 | tp | fp | fn |",
                   "|---|---|---|---|---|---|---|"]
+        total = Counts()
         for f, c in d.fields.items():
             if c.tp + c.fp + c.fn:
+                total.add(c)
                 lines.append(f"| {f} | {_fmt(c.precision)} | {_fmt(c.recall)} | {_fmt(c.f1)} | "
                              f"{c.tp} | {c.fp} | {c.fn} |")
+        lines.append(f"| **all fields** | {_fmt(total.precision)} | {_fmt(total.recall)} | "
+                     f"{_fmt(total.f1)} | {total.tp} | {total.fp} | {total.fn} |")
+        lines.append(f"\nGrounded evidence spans: {d.grounded} / {d.spans}")
         if d.pairs:
             lines += ["", "Programs paired (gold ↔ extracted, similarity):", ""]
             lines += [f"- {g_name} ↔ {p_name} ({s})" for g_name, p_name, s in d.pairs]

@@ -223,6 +223,8 @@ def _facts(node: object, path: str = "") -> Iterable[tuple[str, dict]]:
         for key, value in node.items():
             if key in _FACT_LISTS and isinstance(value, list):
                 for i, item in enumerate(value):
+                    if not isinstance(item, dict):
+                        continue  # e.g. a window's list of track names
                     here = f"{path}.{key}[{i}]".lstrip(".")
                     if key != "tracks" or item.get("funding") or item.get("duration_months") \
                             or item.get("name"):
