@@ -24,7 +24,7 @@ FULL_DATE = regex.compile(r"(\d{4})\s*[년.．]\s*(\d{1,2})\s*[월.．]\s*(\d{1,
 SIGNER = regex.compile(r"^[가-힣A-Za-z·ㆍ()\s]{2,40}?(?:장관|이사장|[가-힣]{0,6}장|청장|지사|시장|군수|"
                        r"구청장|대표(?:이사)?|위원장|총장|이사|회장)$")
 # A title line ends like a title; the first line that does not ends the title.
-TITLE_END = regex.compile(r"(?:공고|모집|사업|안내|계획|공모|선정|알림|[)）』」〕\]])\s*$")
+TITLE_END = regex.compile(r"(?:공고|모집|사업|안내|계획|공모|선정|알림|예고|입찰|[)）』」〕\]])\s*$")
 ANNOUNCES = regex.compile(r"공고(?:합니다|하오니|함)|알려\s?드립니다|안내(?:합니다|드립니다)")
 
 
@@ -61,6 +61,10 @@ def read_header(doc: Document) -> Header:
     title_open = True
     for block in blocks:
         text = doc.text[block.start : block.end]
+        if _title_box(block, text):
+            if title_open and TITLE_END.search(text.strip()):
+                title_blocks.append(block)
+            continue
         if block.kind != "paragraph" and block.kind not in ("list_item",):
             continue
         m = NOTICE_NO.search(text)
@@ -91,9 +95,36 @@ def read_header(doc: Document) -> Header:
             title_open = False
     if title_blocks:
         header.title = " ".join(doc.text[b.start : b.end].strip() for b in title_blocks)
-        header.evidence_of["title"] = [evidence(doc, b.start, b.end) for b in title_blocks]
+        header.evidence_of["title"] = [_stripped_evidence(doc, b) for b in title_blocks]
     else:
-        first = doc.blocks[0]
-        header.title = doc.text[first.start : first.end].split("\n")[0].strip()
-        header.evidence_of["title"] = [evidence(doc, first.start, first.start + len(header.title))]
+        start, end = _first_line(doc)
+        if end > start:
+            header.title = doc.text[start:end]
+            header.evidence_of["title"] = [evidence(doc, start, end)]
     return header
+
+
+def _first_line(doc: Document) -> tuple[int, int]:
+    """The first non-blank line that is not the 공고 번호: the title when none was recognised."""
+    pos = 0
+    for line in doc.text.split("\n"):
+        stripped = line.strip()
+        if stripped and not NOTICE_NO.fullmatch(stripped):
+            start = pos + len(line) - len(line.lstrip())
+            return start, start + len(stripped)
+        pos += len(line) + 1
+    return 0, 0
+
+
+def _title_box(block: Block, text: str) -> bool:
+    """A one-cell table holding one short line: how HWP announcements often box their title."""
+    table = block.table
+    return (block.kind == "table" and table is not None and len(table.cells) == 1
+            and 0 < len(text.strip()) <= 150 and "\n" not in text.strip())
+
+
+def _stripped_evidence(doc: Document, block: Block) -> Evidence:
+    raw = doc.text[block.start : block.end]
+    start = block.start + len(raw) - len(raw.lstrip())
+    return evidence(doc, start, start + len(raw.strip()))
+

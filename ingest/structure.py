@@ -40,7 +40,10 @@ def _ord_hangul(ch: str) -> int | None:
 
 # Named rules: (family, heading?, pattern). Order matters: first match wins.
 MARKER_RULES: list[tuple[str, bool, regex.Pattern[str]]] = [
-    ("appendix", True, regex.compile(r"^\[?\s*(?:붙\s?임|별\s?첨|별\s?지|참\s?고)\s*\d*\s*\]?(?=[\s.:\]]|$)")),
+    # `[붙임 4]의 …` mid-sentence is a reference, not an appendix: a bracket must close first.
+    ("appendix", True, regex.compile(r"^(?:\[\s*(?:붙\s?임|별\s?첨|별\s?지|참\s?고)\s*\d*\s*\]"
+                                     r"(?!\s*(?:의|을|를|에|과|와|로|으로|은|는|이|가|및|참조|참고)(?![가-힣]))"
+                                     r"|(?:붙\s?임|별\s?첨|별\s?지|참\s?고)\s*\d*(?=[\s.:]|$))")),
     ("md", True, regex.compile(r"^#{1,6}(?=\s)")),
     ("roman", True, regex.compile(rf"^[{ROMAN}]\s*[.．]?(?=\s|$)")),
     ("roman", True, regex.compile(r"^(?:VIII|VII|VI|IV|IX|III|II|I|V|X)\s*[.．](?=\s)")),
@@ -119,7 +122,7 @@ class _Open:
 
 def _depth_for(marker: Marker, key: str, stack: list[_Open]) -> int | None:
     """How many open items stay open when `marker` arrives; None: it is not a marker here."""
-    if marker.family in ("appendix", "roman", "md"):
+    if marker.family in ("appendix", "roman", "md", "chapter"):
         if marker.family == "md":
             same = next((i for i, o in enumerate(stack) if o.key == key), None)
             return same if same is not None else len(stack)
@@ -138,8 +141,40 @@ def _depth_for(marker: Marker, key: str, stack: list[_Open]) -> int | None:
     return same
 
 
+CHAPTER_NUMBER = regex.compile(r"^\s*(\d{1,2})\s*$")
+CHAPTER_TITLE = regex.compile(r"^\s*[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·‧ㆍ,\s]{0,18}$")
+
+
+def _merge_chapter_boxes(doc: Document) -> None:
+    """`5` over `평가 및 선정`: a chapter number printed in its own box, then the title.
+
+    Chapters must count up from 1, so a numbered table row (`2` over a document name)
+    is not taken for one.
+    """
+    merged: list[Block] = []
+    expected = 1
+    i = 0
+    blocks = doc.blocks
+    while i < len(blocks):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        m = CHAPTER_NUMBER.match(doc.text[block.start:block.end]) if block.kind == "paragraph" else None
+        if (m and nxt is not None and nxt.kind == "paragraph" and int(m[1]) == expected
+                and nxt.page == block.page
+                and CHAPTER_TITLE.match(doc.text[nxt.start:nxt.end])
+                and find_marker(doc.text[nxt.start:nxt.end]) is None):
+            merged.append(block.model_copy(update={"end": nxt.end, "kind": "heading"}))
+            expected += 1
+            i += 2
+            continue
+        merged.append(block)
+        i += 1
+    doc.blocks = merged
+
+
 def add_structure(doc: Document) -> Document:
     """Classify marked blocks as headings / list items and build `doc.sections`."""
+    _merge_chapter_boxes(doc)
     sections: list[Section] = []
     stack: list[_Open] = []
     last_end = 0
@@ -155,6 +190,10 @@ def add_structure(doc: Document) -> Document:
         if block.kind in ("paragraph", "heading", "list_item"):
             line = doc.text[block.start : block.end].split("\n", 1)[0]
             marker = find_marker(line)
+            box = CHAPTER_NUMBER.match(line) if block.kind == "heading" and marker is None else None
+            if box:
+                marker = Marker(family="chapter", text=box[1], ordinal=int(box[1]), heading=True)
+                line = " ".join(doc.text[block.start : block.end].split())
         depth = None
         if marker is not None:
             key = _type_key(marker, line)

@@ -102,3 +102,36 @@ def test_notes_take_no_children_and_restarted_lists_nest() -> None:
     assert kids == ["※ 유의", "- 항목1", "- 항목2"]
     item2 = next(s for s in doc.sections if s.title == "- 항목2")
     assert [doc.sections[i].title for i in item2.children] == ["1. 다시 첫째"]
+
+
+@pytest.mark.parametrize("line", ["[붙임 4]의 자격 요건을 충족하는 자(기업)", "[별첨 2] 참조", "[붙임2]에 따라 제출"])
+def test_an_appendix_reference_mid_sentence_is_not_a_heading(line: str) -> None:
+    assert find_marker(line) is None
+
+
+@pytest.mark.parametrize("line", ["[붙임 4] 서식", "붙임 1. 신청서", "[별첨 2]양식"])
+def test_appendix_headings_still_found(line: str) -> None:
+    marker = find_marker(line)
+    assert marker is not None and marker.family == "appendix"
+
+
+BOXED = """2025년도 창업 지원사업 공고
+1
+사업개요
+□ 지원대상 : 창업 후 3년 초과 7년 이내 기업
+2
+지원내용
+□ 사업화 자금 최대 3억원
+구분 제출서류
+1
+사업신청서 및 사업계획서 각 1부
+"""
+
+
+def test_boxed_chapter_numbers_become_top_level_headings() -> None:
+    doc = read_bytes(BOXED.encode(), "boxed.txt")
+    top = [s for s in doc.sections if s.parent is None]
+    assert [s.title for s in top] == ["1 사업개요", "2 지원내용"]
+    assert _titles(doc, top[1].index) == ["□ 사업화 자금 최대 3억원"]
+    # `1` over a document name is a table row number, not chapter 3
+    assert not any(s.title.startswith("1 사업신청서") for s in doc.sections)
