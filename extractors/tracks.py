@@ -2,25 +2,41 @@
 
 A program distinguishes tracks (`기초`, `고도화1`, `AS지원`, `긴급AS`, `유형 2` ...) and states
 for each a maximum amount and a share of the total project cost per payer, a project period,
-an extension and a target level. Announcements print these four ways, read in this order:
+an extension and a target level. Announcements print these five ways, read in this order:
 
 1. **Tables** with cells: a header row names a track column (지원유형, 지원구분, 구분 ...) and
    value columns (payers 정부 / 국민건강보험공단 / 중소기업 (자부담), 사업기간, 목표수준,
    분담비율). One row per track; an empty cell below a filled one is a merged cell and repeats
    it; a row without a track name (`분담비율`) applies to every track; `(단위 : 백만원)` scales
    bare numbers. A table without a track column describes every track (or the one unnamed).
+   A column naming payers of two roles (`자부담(지방비+기업)`) is no one payer's.
 2. **Label tables** in funding sections: the first column says what a row states
-   (`지원금액 | 250만원 | 500만원`), with track names across the top row or none.
+   (`지원금액 | 250만원 | 500만원`), with track names across the top row or none. Flattened to
+   lines: `구 분`, the names (a lower header row under a group cell: `컨설팅 지원` over
+   `기본 컨설팅 심화 컨설팅`, beside `원포인트 멘토링`), then rows `지원금액 250만원 500만원 100만원`.
 3. **Flattened tables** (PDF text, one cell per line): a header line `지원구분 정부지원금 한도
    사업기간 접수형태` followed by cell lines, typed (amount, share, months, name, list item,
    `(…)` continuation) and dealt to the header's columns left to right; a name no free-text
-   column can take starts the next row. A track row without values repeats the row above.
+   column can take starts the next row. A track row without values repeats the row above. A
+   row may sit on one line (`스마트 마이스터 24회, 회당 35만원 90% 10%`: a name, a text cell with a
+   unit price, then the shares); a summary row (`총 구축비용 30%`) holds for every track, and a
+   lone share over shares adding up to it (`70%` over `30%이상 40%이내`) is a merged group cell.
 4. **Prose** under funding headings (지원내용, 지원조건, 지원규모, 사업기간 …): a labelled line
    `◦ (긴급복구형) 정부지원금 최대 5백만원, 총 사업비의 50% 이내 지원` or `- 기초(기초수준) :
    최대 0.42억원` states one track's terms (its sub-items too); any other line
    (`◦ (지원조건) 소요비용의 50% 지원 (최대 20백만원)`, `사업기간은 연장신청을 통해 최대 3개월
    연장가능`, `□ 지원기간 : 최대 1년 이내`) states terms for every track, filling only what the
-   tables left empty (a target level stated that way goes to an unnamed track only).
+   tables left empty (a target level stated that way goes to an unnamed track only). A name
+   with its own cap in the parentheses after such a line's cap (`최대 3억원 지원(유턴기업 최대
+   5억원, …)`) is a track on the line's other terms beside the general one.
+5. **The overview table** of a master announcement (`사업명 지원유형 지원내용 정부지원금 (기업
+   당, 최대)`, before the program sections): a program whose section prints no cap takes the
+   caps of the row its name starts with (`업종별` / `특화` … `기초 ▪…` `0.7억원` `고도화1 2억원`).
+
+What a table states for every track (summary rows, cells merged over all its track rows) also
+holds for tracks other tables and lines add, by where the table stands: inside a track's item,
+for that track; among the sub-items of a group line (`(유형 1)` over `기초`, `고도화1`), for the
+group; elsewhere, for the program.
 
 Payers come from a lexicon (PAYERS): 정부 / 국비 / 정부지원금 → government; 대기업, 주관기관,
 …공단 → host; 자부담, 도입기업, 기업부담, 민간부담 → applicant; 지방비 → local_government;
@@ -159,6 +175,13 @@ GENERIC_PAYER = regex.compile(r"^지원")  # `지원금액`, `지원한도`, `�
 TOTAL = regex.compile(r"총\s*사업비|총\s*구축\s*비용|총\s*비용|합\s*계|소\s*계|^계$|사업\s*규모")
 
 
+def mixed_payer(label: str) -> bool:
+    """`자부담(지방비+기업)`: a label naming payers of two roles states no one payer's terms
+    (the generic `지원금` of `국민건강보험공단 지원금` names no one)."""
+    roles = {role for name, role, rx in PAYER_RX if not name.startswith("generic") and rx.search(label)}
+    return len(roles) > 1
+
+
 def find_payer(text: str) -> tuple[Payer, str, int, int] | None:
     """The first payer named in `text`: (role, label as printed, start, end)."""
     best: tuple[int, int, Payer] | None = None
@@ -253,6 +276,12 @@ class Tracks:
 
     def __init__(self) -> None:
         self.by_key: dict[str, TrackDraft] = {}
+        # terms a table states for every track (summary rows, cells merged over all rows),
+        # with the section path of the table: where it stands says which tracks it speaks for
+        self.common: list[tuple[list[int], Terms]] = []
+        # tracks that vary the program's general terms (`(유턴기업 최대 5억원)`): the general
+        # terms stay a track of their own
+        self.variants: set[str] = set()
 
     def add(self, name: str | None, spans: list[tuple[int, int]], terms: Terms) -> TrackDraft:
         key = norm_key(name) if name else ""
@@ -278,7 +307,7 @@ SUMMARY_ROW = regex.compile(r"^(?:분담\s*비율|지원\s*비율|비\s*율|비\
                             r"지원\s*금액|지원\s*한도|구\s*분)$")
 NOT_A_NAME = regex.compile(
     r"^지원|조건|규모|방법|대상|자격|예시|기간|내용|비고|합계|소계|^총|비율|분담|금액|한도|비용|"
-    r"이용료|현물|인건비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
+    r"이용료|현물|인건비|사업비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
     r"^[0-9]|[다함음임됨요며고서]$"
 )
 NAME_CHARS = regex.compile(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ‧\s()/+\-]*")
@@ -299,7 +328,8 @@ def is_track_name(text: str) -> bool:
 
 # ---------------------------------------------------------------- reading terms from text
 
-COST_BEFORE = regex.compile(r"(?:사업비|비용|구축비|예산)\s*(?:의|중)?\s*(?:최대\s*)?$")
+# `총 사업비의 50%`, not `기본 지원사업비의 최대 50%` (a share of the support money itself)
+COST_BEFORE = regex.compile(r"(?:(?<!지원\s*)사업비|비용|구축비|예산)\s*(?:의|중)?\s*(?:최대\s*)?$")
 SUPPORT_CUE = regex.compile(r"지원|한도|정부|국비|보조|자금")
 # an amount after these is a total, a budget or an average, not a cap
 NOT_CAP_BEFORE = regex.compile(r"(?:총\s*사업비|총\s*비용|총\s*구축\s*비용|사업\s*규모|총|평균|예산)\s*"
@@ -309,9 +339,11 @@ RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
 PER_UNIT_BEFORE = regex.compile(r"(?:회|건|시간|일|인|개|명|월|시간)\s*당\s*$")
 SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
-SHARE_OF_PAYER = regex.compile(r"\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
+# `정부 50%`, `대기업이 최대 30%`, `자기부담사업비* 30%` (the payer's money, not a share of it)
+SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비\s*\*?)?\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
 CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
-SKIP_LINE = regex.compile(r"예시|ex\)|e\.g\.|운영비|인건비|이용료|수수료|가점|배점|점수")
+# examples, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
+SKIP_LINE = regex.compile(r"예시|ex\)|e\.g\.|운영비|인건비|이용료|수수료|가점|배점|점수|현물\s*(?:은|는|편성)")
 # `500만원 1,000만원 100만원`: a table row read as a line, not prose.
 TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]\s*)?원")
 
@@ -429,6 +461,8 @@ def classify_header(label: str) -> Column:
     if regex.search(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준", core):
         return Column("level", core)
     payer = find_payer(core)
+    if payer and mixed_payer(core):
+        return Column("other", core)
     if payer:
         label = regex.sub(r"\s*(?:한도|비중|비율)\s*$", "", core).strip()
         if not find_payer(label) or GENERIC_PAYER.match(find_payer(label)[1]):
@@ -519,8 +553,12 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
     return terms
 
 
-def read_table(table: Table, caption: str, tracks: Tracks) -> bool:
-    """Tracks from one table; False when the table states no funding terms."""
+def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | None = None) -> bool:
+    """Tracks from one table; False when the table states no funding terms.
+
+    What the table states for every track row (a summary row `분담비율`, a cell merged over all
+    track rows) also goes to `tracks.common` at the table's section `path`: it holds for the
+    tracks other tables and lines add as well."""
     rows = table.grid()
     n_header = _header_rows(rows)
     if n_header == 0 or n_header >= len(rows):
@@ -536,10 +574,12 @@ def read_table(table: Table, caption: str, tracks: Tracks) -> bool:
     named: list[tuple[str, tuple[int, int], Terms]] = []
     summary = Terms()
     previous: dict[int, Terms] = {}
+    printed: list[dict[int, Cell]] = []  # per track row, the value cells printed in it
     for row in rows[n_header:]:
         name_cell = row[track_col] if track_col is not None else None
         name = _clean_name(name_cell.text) if name_cell else ""
         row_terms = Terms()
+        cells: dict[int, Cell] = {}
         for i in value_cols + [i for i, c in enumerate(cols) if c.kind in ("other", "track")]:
             cell = row[i]
             if cell is None:
@@ -551,12 +591,14 @@ def read_table(table: Table, caption: str, tracks: Tracks) -> bool:
             t = cell_terms(cell.text, cell.start, cols[i], unit)
             if i in value_cols:
                 previous[i] = t
+                cells[i] = cell
             row_terms.fill(t)
         if track_col is None:
             summary.fill(row_terms)
         elif name and is_track_name(name):
             offset = name_cell.text.find(name)
             named.append((name, (name_cell.start + offset, name_cell.start + offset + len(name)), row_terms))
+            printed.append(cells)
         elif not name or SUMMARY_ROW.match(regex.sub(r"\s", "", name)) or TOTAL.search(name):
             summary.fill(row_terms)
     if track_col is None or not named:
@@ -566,9 +608,17 @@ def read_table(table: Table, caption: str, tracks: Tracks) -> bool:
         return True
     if all(t.empty() for _, _, t in named) and summary.empty():
         return False
+    common = Terms()
+    common.fill(summary)
+    if len(printed) >= 2:
+        for i, cell in printed[0].items():
+            if all(i not in later or later[i] is cell for later in printed[1:]):
+                common.fill(cell_terms(cell.text, cell.start, cols[i], unit))  # merged over all rows
     for name, span, terms in named:
         terms.fill(summary)
         tracks.add(name, [span], terms)
+    if not common.empty() and path is not None:
+        tracks.common.append((path, common))
     return True
 
 
@@ -616,7 +666,8 @@ def _clean_name(text: str) -> str:
 
 # ---------------------------------------------------------------- 2. flattened tables
 
-HEADER_TOKEN = regex.compile(r"구\s분|\S+")
+# `구    분` is one word spaced out; `지원횟수, 수당` is one column naming two things
+HEADER_TOKEN = regex.compile(r"구\s*분|(?:\S+,\s*)*\S+")
 MODIFIER = regex.compile(r"^(?:한도|\(?최대\)?|비중|비율|\(%\)|금액|지원금|\(단위[^)]*\))$")
 
 
@@ -652,11 +703,14 @@ class _Row:
     spans: list[tuple[int, int]]
     cells: dict[int, Terms] = field(default_factory=dict)
     text_spans: list[tuple[int, int]] = field(default_factory=list)
+    summary: bool = False  # `총 구축비용`, `분담비율`: terms of every track
 
 
 def _value_items(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of amounts, shares and month counts in a line, in order."""
-    items = [(a.start, a.end, "amount") for a in find_amounts(text)]
+    """(start, end, kind) of amounts, shares and month counts in a line, in order; a unit price
+    (`회당 35만원`) is no one's funding and counts as text."""
+    items = [(a.start, a.end, "text" if PER_UNIT_BEFORE.search(text[max(0, a.start - 8) : a.start])
+              else "amount") for a in find_amounts(text)]
     items += [(s.start, s.end, "share") for s in find_shares(text)]
     items += [(m.start, m.end, "months") for m in find_months(text)]
     items.sort()
@@ -674,6 +728,25 @@ def _in_parens(text: str, pos: int) -> bool:
 
 
 FREE = ("other", "level")
+# a row stating the split of the total for every track: `총 구축비용 30% 70%`, `분담비율`
+SUMMARY_LABEL = regex.compile(r"^(?:총\s*(?:사업비|구축\s*비용|비용)|합\s*계|소\s*계|계|"
+                              r"(?:분담|지원)?\s*(?:비율|비중))$")
+
+
+def _row_label(prefix: str) -> tuple[str, int | None] | None:
+    """The row a value line starts: `고도화1` (2억원 …), or the name before a first cell that
+    is text (`스마트 마이스터` before `24회, 회당 35만원 …`); (name, offset of that text)."""
+    if is_track_name(prefix) or SUMMARY_LABEL.match(prefix):
+        return prefix, None
+    words = list(regex.finditer(r"\S+", prefix))
+    lead = 0
+    while lead < len(words) and not regex.search(r"\d", words[lead][0]):
+        lead += 1
+    if 0 < lead < len(words):
+        name = prefix[: words[lead - 1].end()]
+        if is_track_name(name):
+            return name, words[lead].start()
+    return None
 
 
 class FlatTable:
@@ -707,7 +780,7 @@ class FlatTable:
         self.cur = k
 
     def new_row(self, name: str, start: int) -> None:
-        self.rows.append(_Row(name, [(start, start + len(name))]))
+        self.rows.append(_Row(name, [(start, start + len(name))], summary=bool(SUMMARY_LABEL.match(name))))
         self.cur = 0
         self.list_cell = self.open_line = False
 
@@ -742,8 +815,13 @@ class FlatTable:
 
     def value_line(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
         prefix = body[: items[0][0]].strip()
-        if prefix and is_track_name(prefix):
-            self.new_row(prefix, start + body.find(prefix))  # `고도화1 2억원`: a row on one line
+        label = _row_label(prefix) if prefix else None
+        if label:  # `고도화1 2억원`, `총 구축비용 30%`: a row on one line
+            name, rest = label
+            at = body.find(prefix)
+            self.new_row(name, start + at)
+            if rest is not None:  # `24회, 회당 35만원`: the row's first cell is text
+                items = [(at + rest, at + rest, "text"), *items]
         if not self.rows:
             return False
         self.list_cell = self.open_line = False
@@ -778,9 +856,10 @@ class FlatTable:
     def deal(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
         """Deal the values of one line to the columns from the current one on."""
         for n, (s, _e, kind) in enumerate(items):
-            wanted = ("duration",) if kind == "months" else ("payer",)
+            wanted = {"months": ("duration",), "text": FREE}.get(kind, ("payer",))
             here = self.cur is not None and self.cols[self.cur].kind in wanted
-            k = self.cur if here and _in_parens(body, s) else self.next_col(wanted)
+            joined = n > 0 and kind == items[n - 1][2] == "text"  # `24회, 회당 35만원`: one cell
+            k = self.cur if here and (joined or _in_parens(body, s)) else self.next_col(wanted)
             if k is None and here:
                 k = self.cur  # `4개월 (연장 2개월)`, `0.18억원 (총사업비 30%)`
             if k is None:
@@ -789,11 +868,17 @@ class FlatTable:
             self.put(k, body[s:seg_end], start + s)
         return True
 
-    def finish(self) -> bool:
-        """Add the rows to the tracks; False when the table stated nothing usable."""
-        named = [r for r in self.rows if is_track_name(r.name)]
-        if not named or all(all(t.empty() for t in r.cells.values()) for r in named):
-            return False
+    def finish(self) -> Terms | None:
+        """Add the track rows to the tracks and return what the summary rows state for every
+        track (`총 구축비용 30% 70%`); None when the table stated nothing usable."""
+        named = [r for r in self.rows if not r.summary and is_track_name(r.name)]
+        common = Terms()
+        for row in self.rows:
+            if row.summary:
+                for k in sorted(row.cells):
+                    common.fill(row.cells[k])
+        if common.empty() and all(all(t.empty() for t in r.cells.values()) for r in named):
+            return None
         above: dict[int, Terms] = {}
         for row in named:
             terms = Terms()
@@ -810,8 +895,9 @@ class FlatTable:
                 level = find_level(self.text[s:e])
                 if level and terms.level is None:
                     terms.level = (level[0], s + level[1], s + level[2])
+            terms.fill(common)
             self.tracks.add(row.name, row.spans, terms)
-        return True
+        return common
 
 
 def read_flattened(scope: Scope, blocks: list[Block], i: int, cols: list[Column],
@@ -828,11 +914,142 @@ def read_flattened(scope: Scope, blocks: list[Block], i: int, cols: list[Column]
         body = strip_marker(raw) if block.kind == "list_item" else raw.strip()
         if not body:
             continue
+        if block.kind == "paragraph" and j + 1 < len(blocks) and _group_total(
+                body, doc.text[blocks[j + 1].start : blocks[j + 1].end]):
+            used.add(j)
+            continue
         start = block.start + max(raw.find(body), 0)
         if not table.line(block.kind, body, start):
             break
         used.add(j)
-    return used if table.finish() else {i}
+    common = table.finish()
+    if common is None:
+        return {i}
+    if not common.empty():
+        tracks.common.append((blocks[i].section_path, common))
+    return used
+
+
+def _shares_only(text: str) -> list[Share] | None:
+    shares = find_shares(text)
+    rest = text
+    for sh in reversed(shares):
+        rest = rest[: sh.start] + rest[sh.end :]
+    return shares if shares and not rest.strip() else None
+
+
+def _group_total(line: str, next_line: str) -> bool:
+    """`70%` over `30%이상 40%이내`: a merged cell over several payer columns whose own
+    cells, on the next line, add up to it; not a column of its own."""
+    mine, theirs = _shares_only(line), _shares_only(next_line)
+    return (mine is not None and len(mine) == 1 and theirs is not None and len(theirs) >= 2
+            and abs(sum(s.pct for s in theirs) - mine[0].pct) < 1e-6)
+
+
+# ---------------------------------------------------------------- 2b. flattened label tables
+
+# a line that only names the label column: `구 분`, `지원유형`
+LABEL_HEADER = regex.compile(r"^\s*(?:구\s*분|지원\s*(?:유\s*형|구\s*분))\s*(.*)$", regex.S)
+EMPTY_CELL = regex.compile(r"(?<!\S)[-–—](?!\S)")
+
+
+def _label_row(body: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """`지원금액 250만원 500만원 100만원` → (`지원금액`, the cells' spans): a row label naming what
+    the row states, then value cells only (a lone `-` is an empty cell)."""
+    cells = sorted([(s, e) for s, e, kind in _value_items(body) if kind != "text"]
+                   + [(m.start(), m.end()) for m in EMPTY_CELL.finditer(body)])
+    if not cells:
+        return None
+    label = body[: cells[0][0]].strip()
+    rest = body[cells[0][0] :]
+    for s, e in reversed(cells):
+        rest = rest[: s - cells[0][0]] + " " + rest[e - cells[0][0] :]
+    if not label or rest.strip() or classify_header(label).kind not in ("payer", "duration", "total"):
+        return None
+    return label, cells
+
+
+def _split_names(line: str, n: int) -> list[str] | None:
+    """`기본 컨설팅 심화 컨설팅` as 2 names → [`기본 컨설팅`, `심화 컨설팅`]: names of equal length
+    in words, the way a row of header cells reads when flattened."""
+    words = line.split()
+    if n < 1 or len(words) % n:
+        return None
+    size = len(words) // n
+    return [" ".join(words[k : k + size]) for k in range(0, len(words), size)]
+
+
+def _column_names(lines: list[str], n: int) -> list[str] | None:
+    """The n track names over a flattened label table, from its header lines.
+
+    One line holds all n. Several lines: the last may be a lower header row whose cells sit
+    under a group cell of the lines above (`컨설팅 지원` over `기본 컨설팅 | 심화 컨설팅`, beside
+    `원포인트 멘토링` spanning both rows), the group being the line sharing a word with each of
+    its cells; without such a group, n lines hold one name each, and fewer lines put the
+    lower row under the first."""
+    if len(lines) == 1:
+        names = _split_names(lines[0], n)
+    else:
+        upper = lines[:-1]
+        below = _split_names(lines[-1], n - len(upper) + 1) or []
+        group = next((k for k, line in enumerate(upper) if len(below) >= 2
+                      and all(set(name.split()) & set(line.split()) for name in below)), None)
+        if group is None and len(lines) == n:
+            names = list(lines)
+        elif below:
+            group = group or 0
+            names = upper[:group] + below + upper[group + 1 :]
+        else:
+            return None
+    if not names or len(names) != n or len({norm_key(x) for x in names}) != n:
+        return None
+    return names if all(is_track_name(x) for x in names) else None
+
+
+def read_flat_label_table(scope: Scope, blocks: list[Block], i: int, tracks: Tracks) -> set[int]:
+    """A label table flattened to lines (PDF text): `구 분`, the track names across the top (one
+    or more lines), then rows `지원금액 250만원 500만원 100만원` with one cell per track. The
+    block indexes it used; {} when `blocks[i]` does not start one."""
+    doc = scope.doc
+    head = LABEL_HEADER.match(doc.text[blocks[i].start : blocks[i].end])
+    if not head:
+        return set()
+    lines = [(blocks[i].start + head.start(1), head[1].strip())] if head[1].strip() else []
+    rows: list[tuple[int, str, list[tuple[int, int]]]] = []
+    used = {i}
+    for j in range(i + 1, min(len(blocks), i + 12)):
+        b = blocks[j]
+        body = doc.text[b.start : b.end].strip()
+        if b.kind != "paragraph" or not body:
+            break
+        start = b.start + doc.text[b.start : b.end].find(body)
+        row = _label_row(body)
+        if row:
+            rows.append((start, row[0], row[1]))
+        elif rows or _value_items(body) or len(lines) >= 4:
+            break
+        else:
+            lines.append((start, body))
+        used.add(j)
+    if not rows or not lines:
+        return set()
+    n = len(rows[0][2])
+    names = _column_names([body for _, body in lines], n)
+    if names is None:
+        return set()
+    per_track = [Terms() for _ in names]
+    for start, label, cells in rows:
+        col = classify_header(label)
+        if len(cells) != n or col.kind == "total":
+            continue
+        for k, (s, e) in enumerate(cells):
+            per_track[k].fill(cell_terms(doc.text[start + s : start + e], start + s, col))
+    if all(t.empty() for t in per_track):
+        return set()
+    for name, terms in zip(names, per_track, strict=True):
+        at = next((s + body.find(name) for s, body in lines if name in body), None)
+        tracks.add(name, [(at, at + len(name))] if at is not None else [], terms)
+    return used
 
 
 # ---------------------------------------------------------------- 3. prose
@@ -854,6 +1071,7 @@ class _Line:
     level: int
     heading: bool
     period: bool  # inside a 사업기간 / 지원기간 section
+    section: int | None  # the section the line opens (a list item's)
 
 
 def _funding_block(scope: Scope, block: Block) -> tuple[bool, bool]:
@@ -881,7 +1099,8 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
         else:
             # a paragraph is no one's sub-item: it closes the labelled line above
             level = block.level if block.level is not None else 0
-            lines.append(_Line(block.start, block.end, level, block.kind == "heading", period))
+            section = block.section_path[-1] if block.kind == "list_item" and block.section_path else None
+            lines.append(_Line(block.start, block.end, level, block.kind == "heading", period, section))
         open_end = block.kind != "heading" and not LINE_COMPLETE.search(text)
     return lines
 
@@ -925,6 +1144,8 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
     program = Terms()
     owner: tuple[TrackDraft, int] | None = None  # the labelled line sub-items belong to
     headings: set[str] = set()
+    section_track: dict[int, str] = {}  # the section a labelled line opens → its track
+    group_of: dict[str, str] = {}  # a sub-item's track → the track of the line heading it
     for line in prose_lines(scope, skip):
         raw = doc.text[line.start : line.end]
         body = strip_marker(raw)
@@ -938,7 +1159,10 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
             if not terms.empty():
                 if owner:
                     headings.add(norm_key(owner[0].name or ""))
+                    group_of[norm_key(name)] = norm_key(owner[0].name or "")
                 draft = tracks.add(name, [(base + body.find(name), base + body.find(name) + len(name))], terms)
+                if line.section is not None:
+                    section_track[line.section] = norm_key(name)
                 owner = owner or (draft, line.level)
                 continue
         inline = list(INLINE_TRACK.finditer(body))
@@ -953,10 +1177,186 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
         terms = terms_of_text(body[at:], base + at, period, topic=payer)
         if terms.empty():
             continue
+        if not owner:
+            for name, span, varied in _variants(body, base, terms):
+                tracks.add(name, [span], varied)
+                tracks.variants.add(norm_key(name))
         (owner[0].terms if owner else program).fill(terms)
+    for path, terms in tracks.common:
+        targets = _common_targets(path, section_track, group_of)
+        if targets is None:
+            program.fill(terms)
+        for key in targets or []:
+            if key in tracks.by_key:
+                tracks.by_key[key].terms.fill(terms)
     for key in headings:
         tracks.by_key.pop(key, None)
     return program
+
+
+VARIANT_NAME = regex.compile(r"[(（,]\s*([^()（）,\d]{2,14}?)\s*(?:은|는|의\s*경우)?\s*$")
+
+
+def _variants(body: str, offset: int, terms: Terms) -> list[tuple[str, tuple[int, int], Terms]]:
+    """`기업당 총 사업비의 50%, 최대 3억원 지원(유턴기업 최대 5억원, 57개사 내외)`: a name with
+    its own cap in the parentheses after the line's cap is a track on the line's other terms.
+    Not a unit (`기업당`), an average (`평균 1.15억원`) or an approximation (`2억원 내외`)."""
+    capped = [f for f in terms.funding.values() if f.cap is not None and f.cap_span]
+    if len(capped) != 1 or _in_parens(body, capped[0].cap_span[0] - offset):
+        return []
+    main = capped[0]
+    out = []
+    for a in find_amounts(body):
+        if (a.bound not in (None, "max") or not _in_parens(body, a.start)
+                or offset + a.start < main.cap_span[1]):
+            continue
+        m = VARIANT_NAME.search(body[: a.start])
+        before = body[max(0, a.start - 14) : a.start]
+        if (not m or not is_track_name(m[1]) or regex.search(r"(?:당|비|금)\s*$", m[1])
+                or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)):
+            continue  # `기업당`, `기본 지원사업비`, `평균 1.15억원`
+        varied = Terms()
+        varied.fill(terms)
+        f = varied.funding[main.role]
+        f.cap, f.cap_span = a.krw, (offset + a.start, offset + a.end)
+        out.append((m[1].strip(), (offset + m.start(1), offset + m.start(1) + len(m[1].strip())), varied))
+    if len(out) >= 2 and sum(v.funding[main.role].cap or 0 for _, _, v in out) == main.cap:
+        return []  # `3억원(기본 2억원, 추가 1억원)`: the parts of the cap, not tracks
+    return out
+
+
+def _common_targets(path: list[int], section_track: dict[int, str],
+                    group_of: dict[str, str]) -> list[str] | None:
+    """The tracks a table stating terms for every track speaks for, by where it stands: inside
+    the item of a track, that track; inside (or after the sub-items of) a line heading a group
+    of tracks (`(유형 1)` over `기초`, `고도화1`), the group's tracks; elsewhere (None) the
+    whole program's."""
+    for section in reversed(path):
+        key = section_track.get(section)
+        if key is None:
+            continue
+        group = key if key in group_of.values() else group_of.get(key)
+        if group is None:
+            return [key]
+        return [k for k, g in group_of.items() if g == group]
+    return None
+
+
+# ---------------------------------------------------------------- 4. the overview table
+
+OVERVIEW_HEADER = regex.compile(r"^\s*(?:사\s*업\s*명|세부\s*사업\s*명?)\s")
+NOTE_LINE = regex.compile(r"^\s*(?:\*|※)")
+DESCRIPTION = regex.compile(r"[▪■•◦○]")
+OVERVIEW_NAME_BEFORE = regex.compile(r"(?:^|[\s(（~∼\d.])([\p{Hangul}A-Za-z]+\d?)\s*[)）]?\s*$")
+
+
+# (track name or None, its span, cap in won, the cap's span)
+OverviewCap = tuple[str | None, tuple[int, int] | None, int, tuple[int, int]]
+
+
+@dataclass
+class _OverviewRow:
+    names: list[str] = field(default_factory=list)
+    caps: list[OverviewCap] = field(default_factory=list)
+    described: bool = False  # its `▪ …` description has begun: no more name lines
+
+
+def overview_rows(scope: Scope) -> tuple[str, list[_OverviewRow]] | None:
+    """The rows of the overview table a master announcement prints before its program sections,
+    flattened to lines (PDF text): `사업명 지원유형 지원내용 정부지원금 (기업 당, 최대) 모집기간`,
+    then per program its name (over one or more lines), `기초 ▪ description …`, and its caps
+    (`0.7억원`, `고도화1 2억원`, `(긴급복구형) 5백만원`). The payer label of the cap column and the
+    rows; None without such a table."""
+    doc = scope.doc
+    section = scope.section
+    limit = doc.sections[section.parent].start if section and section.parent is not None else scope.start
+    before = [b for b in doc.blocks if b.end <= limit]  # before the program sections
+    header = next((k for k, b in enumerate(before) if b.kind == "paragraph"
+                   and OVERVIEW_HEADER.match(doc.text[b.start : b.end])
+                   and find_payer(doc.text[b.start : b.end])), None)
+    if header is None:
+        return None
+    payer = find_payer(doc.text[before[header].start : before[header].end])
+    if payer is None or payer[0] != "government":
+        return None
+    rows: list[_OverviewRow] = []
+    row: _OverviewRow | None = None
+    pending: tuple[str, tuple[int, int]] | None = None  # `기초 ▪…`: the track of the next cap
+    for b in before[header + 1 :]:
+        raw = doc.text[b.start : b.end]
+        line = raw.strip()
+        if b.kind == "heading":
+            break
+        if not line or NOTE_LINE.match(raw):
+            continue
+        at = b.start + raw.find(line)
+        amounts = [a for a in find_amounts(line) if a.bound in (None, "max")]
+        mark = DESCRIPTION.search(line)
+        if mark:
+            lead = line[: mark.start()].strip()
+            pending = (lead, (at, at + len(lead))) if lead and is_track_name(lead) else None
+            if row is not None:
+                row.described = True
+        elif amounts and row is not None:
+            for a in amounts:
+                m = OVERVIEW_NAME_BEFORE.search(line[: a.start])
+                if m and is_track_name(m[1]):
+                    name: tuple[str, tuple[int, int]] | None = (m[1], (at + m.start(1), at + m.end(1)))
+                else:
+                    name, pending = pending, None
+                row.caps.append((name[0] if name else None, name[1] if name else None, a.krw,
+                                 (at + a.start, at + a.end)))
+        elif not regex.search(r"\d", line):
+            label = PAREN_LINE.match(line)
+            if row is not None and not row.caps and not row.described:
+                row.names.append(line)  # `스마트공장` / `구축 및` / `고도화`: one name cell
+            elif label or (row is not None and not row.caps):
+                continue  # `(참여기업)` over a date; a description's next line
+            elif NOT_A_NAME.search(line):
+                continue  # `별도모집` under 모집기간, `비고`
+            else:
+                row = _OverviewRow([line])
+                rows.append(row)
+                pending = None
+    return payer[1], rows
+
+
+def overview_caps(scope: Scope) -> tuple[str, list[OverviewCap]] | None:
+    """The caps the overview row naming this program prints (the longest row name the program's
+    name starts with)."""
+    found = overview_rows(scope) if scope.name else None
+    if not found:
+        return None
+    label, rows = found
+    program = norm_key(scope.name or "")
+    best: _OverviewRow | None = None
+    for row in rows:
+        key = norm_key("".join(row.names))
+        if len(key) >= 4 and program.startswith(key) and row.caps and (
+                best is None or len(key) > len(norm_key("".join(best.names)))):
+            best = row
+    return (label, best.caps) if best else None
+
+
+def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
+    """A program whose section prints no cap takes the caps of its overview row: per track
+    named there, or for the program."""
+    if any(f.cap is not None for d in tracks.by_key.values() for f in d.terms.funding.values()):
+        return
+    if any(f.cap is not None for f in program.funding.values()):
+        return
+    found = overview_caps(scope)
+    if not found:
+        return
+    label, caps = found
+    named = [k for k in tracks.by_key if k]
+    for name, name_span, krw, span in caps:
+        terms = Terms()
+        terms.fund("government", label).set_cap(krw, span)
+        if name is None:
+            program.fill(terms)
+        elif not named or norm_key(name) in tracks.by_key:
+            tracks.add(name, [name_span] if name_span else [], terms)
 
 
 # ---------------------------------------------------------------- entry point
@@ -974,7 +1374,8 @@ def extract_tracks(scope: Scope) -> list[Track]:
         header = " ".join(c.text for c in block.table.cells if c.row == 0)
         if not (funding or find_payer(header)):
             continue
-        if read_table(block.table, caption, tracks) or (funding and read_label_table(block.table, tracks)):
+        if (read_table(block.table, caption, tracks, block.section_path)
+                or (funding and read_label_table(block.table, tracks))):
             used.add(idx)
     for idx, block in enumerate(blocks):
         if block.kind != "paragraph" or idx in used:
@@ -982,20 +1383,35 @@ def extract_tracks(scope: Scope) -> list[Track]:
         cols = flattened_header(scope.doc.text[block.start : block.end])
         if cols:
             used |= read_flattened(scope, blocks, idx, cols, tracks)
+        elif _funding_block(scope, block)[0]:
+            used |= read_flat_label_table(scope, blocks, idx, tracks)
     program = read_prose(scope, used, tracks)
     unnamed = tracks.by_key.pop("", None)
     if unnamed is not None:  # a table without a track column speaks for every track, first
         unnamed.terms.fill(program)
         program = unnamed.terms
+    _add_overview_caps(scope, tracks, program)
     drafts = tracks.drafts()
     if not drafts and not program.empty():
         drafts = [tracks.add(None, [], Terms())]
+    if drafts and all(norm_key(d.name or "") in tracks.variants for d in drafts):
+        drafts.insert(0, TrackDraft(None))  # the general terms the variants vary
+    if len(drafts) == 1 and _names_the_program(drafts[0].name, scope.name):
+        drafts[0].name = None  # `스마트 마이스터` in 스마트 마이스터 운영: one row, no tiers
     for d in drafts:
         level = d.terms.level
         d.terms.fill(program)
         if d.name is not None:
             d.terms.level = level  # a level stated for the program does not name a tier
     return [_to_track(scope, d) for d in drafts if d.name or not d.terms.empty()]
+
+
+def _names_the_program(track: str | None, program: str | None) -> bool:
+    """A lone track named as the program starts (`스마트 마이스터` / `스마트 마이스터 운영`)."""
+    if not track or not program:
+        return False
+    key = norm_key(track)
+    return len(key) >= 3 and norm_key(program).startswith(key)
 
 
 def _spans(scope: Scope, spans: Iterable[tuple[int, int]]) -> list[Evidence]:

@@ -108,8 +108,10 @@ def test_002_program_level_terms() -> None:
     assert cloud.duration_months == 6
     assert _terms(_pay(cloud, "government")) == (140_000_000, 70, "max")
     assert _terms(_pay(cloud, "applicant")) == (None, 30, "min")
-    [robot] = _tracks("002", "로봇활용").values()
-    assert robot.name is None and _pay(robot, "government").cap_krw == 300_000_000
+    robot = _tracks("002", "로봇활용")
+    assert list(robot) == [None, "유턴기업"]  # `최대 3억원 지원(유턴기업 최대 5억원, …)`
+    assert _terms(_pay(robot[None], "government")) == (300_000_000, 50, "exact")
+    assert _terms(_pay(robot["유턴기업"], "government")) == (500_000_000, 50, "exact")
     [level] = _tracks("002", "수준확인").values()
     assert _pay(level, "government").cap_krw == 800_000  # 기업당 80만원
 
@@ -164,7 +166,8 @@ def test_tracks_across_the_top_of_a_label_table() -> None:
     tracks = {t.name: t for t in extract_tracks(_scope(text))}
     assert list(tracks) == ["기본 컨설팅", "심화 컨설팅"]
     assert _pay(tracks["심화 컨설팅"], "government").cap_krw == 5_000_000
-    assert _pay(tracks["기본 컨설팅"], "applicant").cap_krw == 2_500_000
+    # `자부담(지방비+기업)` names two payers: no one payer's terms
+    assert [f.payer for f in tracks["기본 컨설팅"].funding] == ["government"]
 
 
 def test_row_spans_of_a_hwp_table_apply_to_every_row() -> None:
@@ -183,3 +186,130 @@ def test_row_spans_of_a_hwp_table_apply_to_every_row() -> None:
     assert list(drafts) == ["AS지원", "긴급AS"]
     assert drafts["긴급AS"].funding["government"].cap == 20_000_000
     assert drafts["긴급AS"].duration is not None and drafts["긴급AS"].duration[0] == 4
+
+
+# ---------------------------------------------------------------- flattened rows and scopes
+
+
+def test_002_terms_the_seed_prints_in_flattened_tables() -> None:
+    # `구    분 지원횟수, 수당 정부지원금 비중 기업부담금 비중` / `스마트 마이스터 24회, 회당 35만원 90% 10%`
+    [meister] = _tracks("002", "스마트 마이스터").values()
+    assert meister.name is None  # the one row names the program itself
+    assert _terms(_pay(meister, "government"))[1:] == (90, "exact")
+    assert _terms(_pay(meister, "applicant")) == (None, 10, "exact")
+    # `총 구축비용 30%` / `70%` over `30%이상 40%이내`, inside `(유형 1)` over 기초 and 고도화1
+    coop = _tracks("002", "대중소 상생형")
+    for name in ("기초", "고도화1"):
+        assert _terms(_pay(coop[name], "host")) == (None, 30, "min")
+        assert _terms(_pay(coop[name], "applicant")) == (None, 40, "max")
+    assert [f.payer for f in coop["유형 2"].funding] == ["government", "host"]  # 기업부담 없이
+    # `구 분` / `컨설팅 지원` / `원포인트 멘토링` / `기본 컨설팅 심화 컨설팅` / `지원금액 250만원 500만원 100만원`
+    consult = _tracks("002", "스마트화 역량강화")
+    caps = {name: _pay(t, "government").cap_krw for name, t in consult.items()}
+    assert caps == {"기본 컨설팅": 2_500_000, "심화 컨설팅": 5_000_000, "원포인트 멘토링": 1_000_000}
+    assert {t.duration_months for t in consult.values()} == {4}  # `□ 사업기간 : 최대 4개월`
+
+
+def test_002_caps_from_the_overview_table() -> None:
+    # the sections of (4) and (8) print no cap; the Ⅰ overview rows do
+    sector = _tracks("002", "업종별 특화")
+    assert {n: _pay(t, "government").cap_krw for n, t in sector.items()} == {
+        "기초": 70_000_000, "고도화1": 200_000_000, "고도화2": 400_000_000}
+    assert {t.duration_months for t in sector.values()} == {9}
+    assert _pay(sector["기초"], "government").payer_label == "정부지원금"
+    [meister] = _tracks("002", "스마트 마이스터").values()
+    assert _pay(meister, "government").cap_krw == 8_370_000
+    # a section printing its own caps keeps them (the overview's `(심화) 500만원` adds nothing)
+    assert set(_tracks("002", "스마트화 역량강화")) == {"기본 컨설팅", "심화 컨설팅", "원포인트 멘토링"}
+
+
+def test_000_merged_cells_and_share_row_hold_for_tracks_of_other_tables() -> None:
+    same = _tracks("000")["고도화 (동일수준)"]  # only in the 지원조건 table
+    assert _terms(_pay(same, "applicant")) == (18_000_000, 30, "exact")
+    assert _pay(same, "applicant").payer_label == "중소기업 (자부담)"
+
+
+def test_a_flattened_row_whose_first_cell_is_text() -> None:
+    text = ("□ 지원내용\n\n구  분 지원일수, 일당 정부지원금 비중 기업부담금 비중\n\n"
+            "현장 코칭 10일, 일당 50만원 80% 20%\n")
+    [track] = extract_tracks(_scope(text))
+    assert track.name == "현장 코칭"
+    assert _terms(_pay(track, "government")) == (None, 80, "exact")  # 일당 50만원 is a unit price
+    assert _terms(_pay(track, "applicant")) == (None, 20, "exact")
+
+
+def test_a_summary_row_inside_a_group_speaks_for_the_group_only() -> None:
+    text = ("□ 지원조건\n\n◦ (A형) 정부가 총 사업비의 40% 지원\n\n"
+            "- 일반(일반수준) : 최대 1억원, 총 사업비의 40% 이내 지원\n\n"
+            "- 심화(중간1 수준) : 최대 2억원, 총 사업비의 40% 이내 지원\n\n"
+            "구 분 정부 대기업 중소기업\n\n총 사업비 40%\n\n60%\n\n20%이상 40%이내\n\n"
+            "◦ (B형) 정부 50%(최대 5백만원), 대기업 50%\n")
+    tracks = {t.name: t for t in extract_tracks(_scope(text))}
+    assert list(tracks) == ["일반", "심화", "B형"]
+    for name in ("일반", "심화"):
+        assert _terms(_pay(tracks[name], "host")) == (None, 20, "min")  # 60% spans the two below
+        assert _terms(_pay(tracks[name], "applicant")) == (None, 40, "max")
+    assert [f.payer for f in tracks["B형"].funding] == ["government", "host"]
+
+
+def test_a_summary_row_outside_any_track_item_speaks_for_every_track() -> None:
+    text = ("□ 지원조건\n\n◦ (일반형) 최대 1억원\n\n◦ (심화형) 최대 2억원\n\n□ 분담비율\n\n"
+            "구분 정부 중소기업\n\n분담비율 70% 30%\n")
+    tracks = {t.name: t for t in extract_tracks(_scope(text))}
+    assert {n: _terms(_pay(t, "government")) for n, t in tracks.items()} == {
+        "일반형": (100_000_000, 70, "exact"), "심화형": (200_000_000, 70, "exact")}
+    assert {_pay(t, "applicant").share_pct for t in tracks.values()} == {30}
+
+
+def test_a_flattened_label_table_with_names_on_one_line() -> None:
+    text = ("□ 지원내용\n\n구분\n\n초기 단계 성장 단계 도약 단계\n\n총 사업비 2천만원 4천만원 1억원\n\n"
+            "정부지원금 1천만원 3천만원 7천만원\n\n□ 사업기간 : 최대 8개월\n")
+    tracks = {t.name: t for t in extract_tracks(_scope(text))}
+    assert {n: _pay(t, "government").cap_krw for n, t in tracks.items()} == {
+        "초기 단계": 10_000_000, "성장 단계": 30_000_000, "도약 단계": 70_000_000}
+    assert {t.duration_months for t in tracks.values()} == {8}
+
+
+def test_names_without_value_rows_are_not_a_label_table() -> None:
+    text = "□ 지원내용\n\n구분\n\n초기 단계 성장 단계\n\n◦ 창업 교육 및 멘토링 제공\n"
+    assert extract_tracks(_scope(text)) == []
+
+
+@pytest.mark.parametrize("line", [
+    "◦ 기업당 총 사업비의 60%, 최대 2억원 지원(여성기업 최대 3억원, 40개사 내외)",
+    "◦ 총 사업비의 60% 이내, 최대 2억원 지원(단, 여성기업은 최대 3억원)",
+])
+def test_a_named_cap_in_parentheses_varies_the_general_terms(line: str) -> None:
+    tracks = {t.name: t for t in extract_tracks(_scope("□ 지원조건\n\n" + line + "\n"))}
+    assert {n: _pay(t, "government").cap_krw for n, t in tracks.items()} == {
+        None: 200_000_000, "여성기업": 300_000_000}
+    assert tracks[None].funding[0].share_pct == tracks["여성기업"].funding[0].share_pct == 60
+
+
+@pytest.mark.parametrize("line", [
+    "◦ 사업화 자금 최대 3억원(기본 지원사업비 최대 2억원, 추가지원사업비 최대 1억원)",  # parts of it
+    "◦ 사업화 자금 최대 3억원(일반 1.5억원, 특화 1.5억원)",  # parts adding up to the cap
+    "◦ 사업화 자금 최대 2억원(AC분야 평균 1.15억원, OI분야 1.35억원 내외)",  # an average, an approximation
+    "◦ 수준확인비용 지원(기업당 80만원)",  # the cap itself in parentheses
+])
+def test_amounts_in_parentheses_that_are_no_tracks(line: str) -> None:
+    tracks = extract_tracks(_scope("□ 지원내용\n\n" + line + "\n"))
+    assert [t.name for t in tracks] == [None]
+
+
+def test_overview_row_caps_go_to_a_program_without_caps() -> None:
+    text = ("2026년 통합 공고\n\n Ⅰ. 사업개요\n\n사업명 지원유형 지원내용 정부지원금\n\n(기업 당, 최대)\n\n"
+            "제조혁신\n\n바우처\n\n기본형 ▪컨설팅, 기술지원 등\n\n서비스 바우처 지원\n\n0.5억원\n\n"
+            "3.2~3.31심화형 1억원\n\n판로 개척\n\n▪해외 전시회 참가 지원\n\n2천만원 수시\n\n"
+            " Ⅱ. 사업별 세부내용\n\n (1) 제조혁신 바우처\n\n□ 사업개요\n\n◦ 제조기업 혁신 지원\n\n"
+            "□ 신청자격\n\n◦ 중소 제조기업\n\n□ 사업기간 : 최대 6개월\n\n□ 신청기간 : 수시\n\n"
+            " (2) 판로 개척 지원\n\n□ 사업개요\n\n◦ 해외 판로 지원\n\n□ 신청자격\n\n◦ 수출 중소기업\n\n"
+            "□ 지원조건 : 참가비의 70% 지원, 최대 1천만원\n\n□ 신청기간 : 수시\n")
+    doc = read_bytes(text.encode(), "x.txt")
+    scopes = split_programs(doc, None)
+    assert [s.name for s in scopes] == ["제조혁신 바우처", "판로 개척 지원"]
+    voucher = {t.name: t for t in extract_tracks(scopes[0])}
+    assert {n: (_pay(t, "government").cap_krw, t.duration_months) for n, t in voucher.items()} == {
+        "기본형": (50_000_000, 6), "심화형": (100_000_000, 6)}
+    [sales] = extract_tracks(scopes[1])
+    assert _pay(sales, "government").cap_krw == 10_000_000  # its own cap, not the overview's 2천만원
