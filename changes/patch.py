@@ -20,6 +20,11 @@ def _op(ch: Change, new_spec: dict) -> dict[str, Any] | None:
     evidence = {"old": [e.model_dump() for e in ch.old_evidence],
                 "new": [e.model_dump() for e in ch.new_evidence]}
     if ch.kind == "removed" and ch.old_path:
+        if ch.new_path and not ch.old_path.rpartition("/")[2].isdigit():
+            # a member of an object that stays (`…/submission/urls`): it becomes empty, the
+            # key stays, so the patched spec keeps the contract's shape
+            value = resolve_pointer(new_spec, ch.new_path, None)
+            return {"op": "replace", "path": ch.old_path, "value": value, "evidence": evidence}
         return {"op": "remove", "path": ch.old_path, "evidence": evidence}
     if ch.kind == "added" and ch.new_path:
         value = resolve_pointer(new_spec, ch.new_path, None)

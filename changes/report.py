@@ -1,8 +1,11 @@
-"""신구대비표-style change reports: old | new | 비고, changed words marked.
+"""신구대비표-style change reports: 현 행 | 개 정 | 비 고, changed words marked.
 
-Markdown marks removed words ~~struck~~ and new words **bold** (Markdown has no underline);
-HTML strikes (<del>) and underlines (<ins>) them. Added facts read `<신 설>` in the old
-column, removed ones `<삭 제>` in the new column. Unchanged facts are collapsed to a count.
+One row per changed fact, in the new document's order; facts that changed together in the
+same printed words (a cap and its bound, a window's dates) share a row. Markdown marks
+removed words ~~struck~~ and new words **bold** (Markdown has no underline); HTML strikes
+(<del>) and underlines (<ins>) them. Added facts read `<신 설>` in the old column, removed
+ones `<삭 제>` in the new column. Unchanged facts are collapsed (a count, and a folded list).
+The HTML page is one self-contained file: no script, no stylesheet or font fetched.
 """
 
 from __future__ import annotations
@@ -10,59 +13,133 @@ from __future__ import annotations
 import difflib
 import html
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
-from schemas.changes import Change, ChangeSet
+from schemas.changes import Change, ChangeSet, Same
 
 _TOKEN = regex.compile(r"\s+|[^\s]+")
 
 FIELD_NAMES = {
     "tracks": "지원유형", "tracks.name": "지원유형 명칭", "target_level": "목표수준",
-    "duration_months": "사업기간(개월)", "extension_months": "연장(개월)", "funding": "지원금",
-    "awards.count": "지원규모", "awards.approx": "지원규모(내외)", "windows": "신청기간",
+    "duration_months": "사업기간", "extension_months": "연장기간", "funding": "지원금",
+    "awards": "지원규모", "awards.count": "지원규모", "awards.approx": "지원규모(내외)",
+    "windows": "신청기간", "windows.opens": "신청 시작", "windows.closes": "신청 마감",
+    "windows.rolling": "수시접수", "windows.until_budget_exhausted": "예산 소진시까지",
+    "windows.tracks": "신청기간 대상 유형", "submission.channels": "신청방법",
+    "submission.urls": "신청 사이트", "submission.emails": "신청 이메일",
     "eligibility": "신청자격", "exclusions": "지원제외", "obligations": "의무사항",
     "documents": "제출서류", "evaluation": "평가항목", "bonus_points": "가점", "costs": "비용",
     "contacts": "문의처", "program": "사업",
 }
+_SUB_NAMES = {"text": "", "name": "명칭", "item": "", "points": "배점", "required": "필수 여부",
+              "validity_months": "유효기간", "condition": "조건", "submitters": "제출자",
+              "amount_krw": "금액", "phone": "전화", "email": "이메일"}
+_PAYERS = {"government": "정부", "host": "주관기관", "applicant": "기업부담",
+           "local_government": "지방비", "other": "기타"}
+_FUNDING_PARTS = {"cap_krw": "한도", "share_pct": "비율", "share_bound": "비율 기준"}
+_BOUNDS = {"max": "이내", "min": "이상", "exact": "정률"}
+_CHANNELS = {"online": "온라인", "email": "이메일", "post": "우편", "visit": "방문"}
 
 
-def field_label(field: str) -> str:
-    if field in FIELD_NAMES:
-        return FIELD_NAMES[field]
-    head, _, rest = field.partition(".")
+def field_label(name: str) -> str:
+    if name in FIELD_NAMES:
+        return FIELD_NAMES[name]
+    head, _, rest = name.partition(".")
     if head == "funding":
         payer, _, what = rest.partition(".")
-        what_ko = {"cap_krw": "한도", "share_pct": "비율", "share_bound": "비율 기준"}.get(what, what)
-        payer_ko = {"government": "정부", "host": "주관기관", "applicant": "기업부담",
-                    "local_government": "지방비", "other": "기타"}.get(payer, payer)
-        return f"{payer_ko} 지원금 {what_ko}"
-    return f"{FIELD_NAMES.get(head, head)} {rest}".strip()
+        return f"{_PAYERS.get(payer, payer)} 지원금 {_FUNDING_PARTS.get(what, what)}".strip()
+    return f"{FIELD_NAMES.get(head, head)} {_SUB_NAMES.get(rest, rest)}".strip()
 
 
-def _value_text(value: Any) -> str:
+# Values ------------------------------------------------------------------------------------
+
+def _won(value: Any) -> str:
+    return f"{value:,}원" if isinstance(value, int) else str(value)
+
+
+def describe(name: str, value: Any) -> str:
+    """A fact's value as a reader would write it (`20,000,000원`, `4개월`, `50% 이내`)."""
     if value is None:
         return ""
+    leaf = name.rsplit(".", 1)[-1]
     if isinstance(value, bool):
         return "예" if value else "아니오"
-    if isinstance(value, int) and value >= 10000:
-        return f"{value:,}원"
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
+    if leaf in ("cap_krw", "amount_krw"):
+        return _won(value)
+    if leaf == "share_pct":
+        return f"{value:g}%"
+    if leaf == "share_bound":
+        return _BOUNDS.get(value, str(value))
+    if leaf in ("duration_months", "extension_months", "validity_months"):
+        return f"{value}개월"
+    if leaf == "channels":
+        return ", ".join(_CHANNELS.get(v, v) for v in value)
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, dict):
+        return _describe_fact(name, value)
     return str(value)
 
 
+def _describe_funding(f: dict[str, Any]) -> str:
+    parts = [f.get("payer_label") or _PAYERS.get(f.get("payer", ""), "")]
+    if f.get("cap_krw"):
+        parts.append(_won(f["cap_krw"]))
+    if f.get("share_pct") is not None:
+        bound = _BOUNDS[f["share_bound"]] if f.get("share_bound") in ("max", "min") else ""
+        parts.append(f"({f['share_pct']:g}%{' ' + bound if bound else ''})")
+    return " ".join(p for p in parts if p)
+
+
+def _describe_fact(name: str, v: dict[str, Any]) -> str:
+    if name == "funding" or "payer" in v:
+        return _describe_funding(v)
+    if name == "tracks" or "funding" in v:
+        terms = [f"목표 {v['target_level']}" if v.get("target_level") else "",
+                 f"{v['duration_months']}개월" if v.get("duration_months") else "",
+                 f"연장 {v['extension_months']}개월" if v.get("extension_months") else ""]
+        terms += [_describe_funding(f) for f in v.get("funding", [])]
+        return f"{v.get('name') or '(유형 없음)'}: " + " · ".join(t for t in terms if t)
+    if name == "windows" or "opens" in v:
+        span = f"{v.get('opens') or ''} ~ {v.get('closes') or ''}".strip()
+        flags = [x for x, on in (("수시", v.get("rolling")),
+                                 ("예산 소진시까지", v.get("until_budget_exhausted"))) if on]
+        label = f"({v['label']}) " if v.get("label") else ""
+        return label + span + (f" ({', '.join(flags)})" if flags else "")
+    if name == "awards" or "count" in v:
+        return f"{v['count']}{v.get('unit') or ''}{' 내외' if v.get('approx') else ''}"
+    return json.dumps(v, ensure_ascii=False)
+
+
 def _quotes(evidence: list) -> str:  # type: ignore[type-arg]
-    return " … ".join(e.quote for e in evidence[:2])
+    return " … ".join(" ".join(e.quote.split()) for e in evidence[:3])
 
 
 def side_texts(ch: Change) -> tuple[str, str]:
-    """What each column shows: the printed text when it differs, else the values."""
+    """What each column shows.
+
+    A fact printed in both years shows both printings (the words that changed get marked);
+    a fact printed in one year only shows its value (a list item's own text, a described
+    track, window or funding line), its printed words going to the quote line of the HTML.
+    """
+    if ch.kind == "renamed":
+        return str(ch.old or ""), str(ch.new or "")
     old_q, new_q = _quotes(ch.old_evidence), _quotes(ch.new_evidence)
-    if old_q and new_q and old_q != new_q:
-        return old_q, new_q
-    return _value_text(ch.old) or old_q, _value_text(ch.new) or new_q
+    if old_q and new_q:
+        if old_q != new_q:
+            return old_q, new_q
+        return describe(ch.field, ch.old) or old_q, describe(ch.field, ch.new) or new_q
+    return describe(ch.field, ch.old) or old_q, describe(ch.field, ch.new) or new_q
+
+
+def display_kind(ch: Change) -> str:
+    """`added` / `removed` when one year prints nothing of the fact, else `changed`."""
+    if ch.kind in ("added", "removed") and ch.old_evidence and ch.new_evidence:
+        return "changed"
+    return ch.kind
 
 
 def word_diff(old: str, new: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -82,12 +159,116 @@ def word_diff(old: str, new: str) -> tuple[list[tuple[str, str]], list[tuple[str
     return left, right
 
 
-def _where(evidence: list) -> str:  # type: ignore[type-arg]
-    if not evidence:
-        return ""
-    e = evidence[0]
-    return f"p.{e.page}" if e.page else f"@{e.start}"
+# Rows ---------------------------------------------------------------------------------------
 
+@dataclass
+class Row:
+    """One line of the table: one fact, or facts that changed together in the same words."""
+
+    kind: str
+    track: str | None
+    old_text: str
+    new_text: str
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def labels(self) -> list[str]:
+        out: list[str] = []
+        for ch in self.changes:
+            label = field_label(ch.field)
+            if label not in out:
+                out.append(label)
+        return out
+
+    @property
+    def first(self) -> Change:
+        return self.changes[0]
+
+
+def _place(ch: Change) -> int | None:
+    return ch.new_evidence[0].start if ch.new_evidence else None
+
+
+def rows_of(changes: list[Change]) -> list[Row]:
+    """Rows in the new document's order; a fact the new year no longer prints stays before
+    the fact that followed it. Consecutive changes shown with the same words share a row."""
+    rows: list[Row] = []
+    for ch in changes:
+        old_t, new_t = side_texts(ch)
+        kind = display_kind(ch)
+        last = rows[-1] if rows else None
+        if (last is not None and last.kind == kind and kind != "renamed"
+                and (last.old_text, last.new_text) == (old_t, new_t)):
+            last.changes.append(ch)
+            last.track = last.track or ch.track
+            continue
+        rows.append(Row(kind, ch.track, old_t, new_t, [ch]))
+    keyed, key = [], 1 << 62
+    for row in reversed(rows):
+        place = _place(row.first)
+        key = place if place is not None else key
+        keyed.append((key, row))
+    keyed.reverse()
+    return [row for _, row in sorted(keyed, key=lambda t: t[0])]
+
+
+def _where(ch: Change, side: str) -> str:
+    evidence = ch.old_evidence if side == "old" else ch.new_evidence
+    section = ch.old_section if side == "old" else ch.new_section
+    parts = []
+    if section:
+        parts.append(section)
+    if evidence:
+        e = evidence[0]
+        parts.append(f"p.{e.page}" if e.page else f"@{e.start}")
+    return " · ".join(parts)
+
+
+def _note(row: Row) -> str:
+    parts = ["·".join(row.labels)]
+    if row.track:
+        parts.append(f"[{row.track}]")
+    if row.kind == "renamed":
+        parts.append("명칭 변경")
+    return " ".join(parts)
+
+
+def _by_program(cs: ChangeSet) -> dict[str, list[Change]]:
+    out: dict[str, list[Change]] = {}
+    for ch in cs.changes:
+        out.setdefault(ch.program, []).append(ch)
+    return out
+
+
+def _same_by_program(cs: ChangeSet) -> dict[str, list[Same]]:
+    out: dict[str, list[Same]] = {}
+    for s in cs.same:
+        out.setdefault(s.program, []).append(s)
+    return out
+
+
+def _same_text(s: Same) -> str:
+    return describe(s.field, s.value) or _quotes(s.new_evidence)
+
+
+def _same_quote(s: Same) -> str:
+    quote = _quotes(s.new_evidence)
+    return f" <span class='where'>“{html.escape(quote)}”</span>" \
+        if quote and quote != _same_text(s) else ""
+
+
+def _declared_line(d: dict[str, Any]) -> tuple[bool, str]:
+    said = f"{d.get('before') or ''} ⇨ {d.get('after') or ''}" if d.get("before") \
+        else (d.get("after") or "")
+    return bool(d["confirmed"]), f"{d.get('topic') or ''}: {said}".replace("\n", " ")
+
+
+def _pairs_summary(cs: ChangeSet) -> tuple[list[tuple[str, str, str]], int]:
+    matched = [(a.old or "", a.new or "", a.reason) for a in cs.alignments if a.old and a.new]
+    return matched, len(cs.alignments) - len(matched)
+
+
+# Markdown -----------------------------------------------------------------------------------
 
 def _md_escape(s: str) -> str:
     return s.replace("|", "\\|").replace("\n", "<br>")
@@ -106,61 +287,72 @@ def _md_runs(runs: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def _note(ch: Change) -> str:
-    parts = [field_label(ch.field)]
-    if ch.track:
-        parts.append(f"[{ch.track}]")
-    if ch.kind == "renamed":
-        parts.append("명칭 변경")
-    return " ".join(parts)
+def _md_cells(row: Row) -> tuple[str, str]:
+    if row.kind == "added":
+        return "<신 설>", _md_escape(row.new_text)
+    if row.kind == "removed":
+        return _md_escape(row.old_text), "<삭 제>"
+    left, right = word_diff(row.old_text, row.new_text)
+    return _md_runs(left), _md_runs(right)
 
 
 def to_markdown(cs: ChangeSet, old_year: str = "", new_year: str = "") -> str:
     lines = [f"# 신구대비표: {cs.new_title}", "",
              f"- 현 행: {cs.old_title} (`{cs.old_source}`)",
              f"- 개 정: {cs.new_title} (`{cs.new_source}`)", "", "## 사업 대응", ""]
-    for a in cs.alignments:
-        if a.old and a.new:
-            lines.append(f"- {a.old} → {a.new} ({a.reason})")
+    matched, others = _pairs_summary(cs)
+    lines += [f"- {old} → {new} ({reason})" for old, new, reason in matched]
+    if others:
+        lines.append(f"- 대응 사업이 없는 사업 {others}건")
     lines += ["", "## 변경 내용", ""]
-    by_program: dict[str, list[Change]] = {}
-    for ch in cs.changes:
-        by_program.setdefault(ch.program, []).append(ch)
-    for program, changes in by_program.items():
+    same = _same_by_program(cs)
+    for program, changes in _by_program(cs).items():
         lines += [f"### {program}", "",
                   f"| 현 행 {old_year} | 개 정 {new_year} | 비 고 |".replace("  |", " |"),
                   "|---|---|---|"]
-        for ch in changes:
-            old_t, new_t = side_texts(ch)
-            if ch.kind == "added":
-                left, right = "<신 설>", _md_escape(new_t)
-            elif ch.kind == "removed":
-                left, right = _md_escape(old_t), "<삭 제>"
-            else:
-                l_runs, r_runs = word_diff(old_t, new_t)
-                left, right = _md_runs(l_runs), _md_runs(r_runs)
-            where = " / ".join(x for x in (_where(ch.old_evidence), _where(ch.new_evidence)) if x)
-            lines.append(f"| {left} | {right} | {_note(ch)}{' ' + where if where else ''} |")
+        for row in rows_of(changes):
+            left, right = _md_cells(row)
+            where = " / ".join(x for x in (_where(row.first, "old"), _where(row.first, "new"))
+                               if x)
+            lines.append(f"| {left} | {right} | {_md_escape(_note(row))}"
+                         f"{' (' + _md_escape(where) + ')' if where else ''} |")
+        folded = same.get(program, [])
+        if folded:
+            lines += ["", f"<details><summary>변경 없는 사실 {len(folded)}건</summary>", ""]
+            lines += [f"- {field_label(s.field)}{' [' + s.track + ']' if s.track else ''}: "
+                      f"{_md_escape(_same_text(s))}" for s in folded]
+            lines += ["", "</details>"]
         lines.append("")
     lines.append(f"변경 없는 사실 {cs.unchanged}건은 생략했습니다.")
     if cs.declared:
         lines += ["", "## 공고문이 밝힌 주요 변경사항", ""]
         for d in cs.declared:
-            mark = "확인됨" if d["confirmed"] else "차이에서 찾지 못함"
-            lines.append(f"- [{mark}] {d.get('topic') or ''}: {d.get('before') or ''} ⇨ "
-                         f"{d.get('after') or ''}".replace("\n", " "))
+            confirmed, text = _declared_line(d)
+            lines.append(f"- [{'확인됨' if confirmed else '차이에서 찾지 못함'}] {text}")
     return "\n".join(lines) + "\n"
 
 
+# HTML ---------------------------------------------------------------------------------------
+
 _CSS = """
-body{font-family:'Noto Sans KR','Malgun Gothic',sans-serif;margin:2em;color:#111}
-h1{font-size:1.4em} h2{font-size:1.15em;margin-top:1.6em} h3{font-size:1.05em}
-table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}
-th,td{border:1px solid #888;padding:.45em .6em;vertical-align:top;font-size:.92em}
-th{background:#e8eef7} td.note{width:18%;color:#333;font-size:.85em}
-del{color:#b00;text-decoration:line-through} ins{color:#06c;text-decoration:underline}
-.mark{font-weight:bold;letter-spacing:.3em} .where{color:#666;font-size:.8em}
-.ok{color:#070} .missing{color:#b60}
+body{font-family:'Noto Sans CJK KR','Noto Sans KR','Malgun Gothic','Apple SD Gothic Neo',
+'NanumGothic','NanumBarunGothic',sans-serif;
+margin:2em auto;max-width:1300px;color:#111;line-height:1.5;padding:0 1em}
+h1{font-size:1.45em;border-bottom:3px solid #1f3b73;padding-bottom:.3em}
+h2{font-size:1.15em;margin-top:1.6em;color:#1f3b73} h3{font-size:1.05em;margin-top:1.4em}
+table{border-collapse:collapse;width:100%;margin:.5em 0 1em;table-layout:fixed}
+th,td{border:1px solid #777;padding:.5em .65em;vertical-align:top;font-size:.92em;
+word-break:keep-all;overflow-wrap:anywhere}
+th{background:#dfe7f3;font-weight:bold;text-align:center} th.note,td.note{width:20%}
+td.note{color:#333;font-size:.85em;background:#fafafa}
+del{color:#b00000;text-decoration:line-through} ins{color:#0048b3;text-decoration:underline;
+text-decoration-thickness:2px;background:#eef4ff}
+.mark{font-weight:bold;letter-spacing:.3em;color:#555}
+.where{color:#666;font-size:.78em;margin-top:.35em}
+.quote{color:#444;font-size:.82em;margin-top:.3em;border-left:3px solid #ccd;padding-left:.5em}
+.ok{color:#070;font-weight:bold} .missing{color:#b60;font-weight:bold}
+details{margin:.3em 0 1.2em} summary{cursor:pointer;color:#333}
+.meta{color:#333} .reason{color:#666;font-size:.85em}
 """
 
 
@@ -172,46 +364,76 @@ def _html_runs(runs: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
+def _html_cite(row: Row, side: str, shown: str) -> str:
+    """The printed words (when the cell shows values) and where they are."""
+    e = html.escape
+    ch = row.first
+    quote = _quotes(ch.old_evidence if side == "old" else ch.new_evidence)
+    out = ""
+    if quote and quote != shown:
+        out += f"<div class='quote'>“{e(quote)}”</div>"
+    where = _where(ch, side)
+    if where:
+        out += f"<div class='where'>{e(where)}</div>"
+    return out
+
+
+def _html_cells(row: Row) -> tuple[str, str]:
+    e = html.escape
+    if row.kind == "added":
+        left = "<span class='mark'>&lt;신 설&gt;</span>"
+        right = f"<ins>{e(row.new_text)}</ins>" + _html_cite(row, "new", row.new_text)
+        return left, right
+    if row.kind == "removed":
+        left = f"<del>{e(row.old_text)}</del>" + _html_cite(row, "old", row.old_text)
+        return left, "<span class='mark'>&lt;삭 제&gt;</span>"
+    l_runs, r_runs = word_diff(row.old_text, row.new_text)
+    return (_html_runs(l_runs) + _html_cite(row, "old", row.old_text),
+            _html_runs(r_runs) + _html_cite(row, "new", row.new_text))
+
+
 def to_html(cs: ChangeSet, old_year: str = "", new_year: str = "") -> str:
     e = html.escape
     parts = [(f"<!doctype html><html lang='ko'><head><meta charset='utf-8'>"
-             f"<title>신구대비표: {e(cs.new_title)}</title><style>{_CSS}</style></head><body>"),
+              f"<title>신구대비표: {e(cs.new_title)}</title><style>{_CSS}</style></head><body>"),
              f"<h1>신구대비표: {e(cs.new_title)}</h1>",
-             (f"<p>현 행: {e(cs.old_title)} <span class='where'>{e(cs.old_source)}</span><br>"
-             f"개 정: {e(cs.new_title)} <span class='where'>{e(cs.new_source)}</span></p>"),
+             (f"<p class='meta'>현 행 {e(old_year)}: {e(cs.old_title)} "
+              f"<span class='where'>{e(cs.old_source)}</span><br>"
+              f"개 정 {e(new_year)}: {e(cs.new_title)} "
+              f"<span class='where'>{e(cs.new_source)}</span></p>"),
              "<h2>사업 대응</h2><ul>"]
-    for a in cs.alignments:
-        if a.old and a.new:
-            parts.append(f"<li>{e(a.old)} → {e(a.new)} <span class='where'>{e(a.reason)}</span></li>")
-    parts.append("</ul><h2>변경 내용</h2>")
-    by_program: dict[str, list[Change]] = {}
-    for ch in cs.changes:
-        by_program.setdefault(ch.program, []).append(ch)
-    for program, changes in by_program.items():
+    matched, others = _pairs_summary(cs)
+    parts += [f"<li>{e(old)} → <b>{e(new)}</b> <span class='reason'>{e(reason)}</span></li>"
+              for old, new, reason in matched]
+    if others:
+        parts.append(f"<li class='reason'>대응 사업이 없는 사업 {others}건</li>")
+    parts.append(f"</ul><h2>변경 내용 ({len(cs.changes)}건)</h2>")
+    same = _same_by_program(cs)
+    for program, changes in _by_program(cs).items():
         parts.append(f"<h3>{e(program)}</h3><table><thead><tr><th>현 행 {e(old_year)}</th>"
-                     f"<th>개 정 {e(new_year)}</th><th>비 고</th></tr></thead><tbody>")
-        for ch in changes:
-            old_t, new_t = side_texts(ch)
-            if ch.kind == "added":
-                left, right = "<span class='mark'>&lt;신 설&gt;</span>", f"<ins>{e(new_t)}</ins>"
-            elif ch.kind == "removed":
-                left, right = f"<del>{e(old_t)}</del>", "<span class='mark'>&lt;삭 제&gt;</span>"
-            else:
-                l_runs, r_runs = word_diff(old_t, new_t)
-                left, right = _html_runs(l_runs), _html_runs(r_runs)
-            where_old, where_new = _where(ch.old_evidence), _where(ch.new_evidence)
-            left += f"<div class='where'>{e(where_old)}</div>" if where_old else ""
-            right += f"<div class='where'>{e(where_new)}</div>" if where_new else ""
-            parts.append(f"<tr><td>{left}</td><td>{right}</td><td class='note'>{e(_note(ch))}"
-                         f"</td></tr>")
+                     f"<th>개 정 {e(new_year)}</th><th class='note'>비 고</th></tr></thead>"
+                     f"<tbody>")
+        for row in rows_of(changes):
+            left, right = _html_cells(row)
+            reason = row.first.reason if row.kind == "renamed" else None
+            note = e(_note(row)) + (f"<div class='reason'>{e(reason)}</div>" if reason else "")
+            parts.append(f"<tr><td>{left}</td><td>{right}</td><td class='note'>{note}</td></tr>")
         parts.append("</tbody></table>")
+        folded = same.get(program, [])
+        if folded:
+            parts.append(f"<details><summary>변경 없는 사실 {len(folded)}건</summary><ul>")
+            parts += [f"<li>{e(field_label(s.field))}{' [' + e(s.track) + ']' if s.track else ''}"
+                      f": {e(_same_text(s))}{_same_quote(s)}</li>" for s in folded]
+            parts.append("</ul></details>")
     parts.append(f"<p class='where'>변경 없는 사실 {cs.unchanged}건은 생략했습니다.</p>")
     if cs.declared:
         parts.append("<h2>공고문이 밝힌 주요 변경사항</h2><ul>")
         for d in cs.declared:
-            cls, mark = ("ok", "확인됨") if d["confirmed"] else ("missing", "차이에서 찾지 못함")
-            parts.append(f"<li><span class='{cls}'>[{mark}]</span> {e(d.get('topic') or '')}: "
-                         f"{e(d.get('before') or '')} ⇨ {e(d.get('after') or '')}</li>")
+            confirmed, text = _declared_line(d)
+            cls, mark = ("ok", "확인됨") if confirmed else ("missing", "차이에서 찾지 못함")
+            by = "; ".join(d.get("confirmed_by") or [])
+            parts.append(f"<li><span class='{cls}'>[{mark}]</span> {e(text)}"
+                         f"{' <span class=reason>(' + e(by) + ')</span>' if by else ''}</li>")
         parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -22,6 +22,12 @@ def _key(text: str) -> str:
     return regex.sub(r"[\s\p{P}\p{S}]+", "", text).lower()
 
 
+def bigrams(text: str) -> list[str]:
+    """Character bigrams of the text without spaces and punctuation (one letter: itself)."""
+    k = _key(text)
+    return [k[i : i + 2] for i in range(len(k) - 1)] or ([k] if k else [])
+
+
 def bigram_dice(a: str, b: str) -> float:
     x, y = _key(a), _key(b)
     if not x or not y:

@@ -16,6 +16,7 @@ BASELINE = Path(__file__).resolve().parent / "baseline.json"
 @dataclass
 class EvalResult:
     documents: list[DocumentScore]
+    assist: dict | None = None  # with an LLM: per field, what it added/dropped (FieldTally)
 
     def totals(self) -> dict[str, Counts]:
         totals = {f: Counts() for f in FIELDS}
@@ -31,26 +32,38 @@ class EvalResult:
         return {f: round(c.f1, 4) for f, c in self.totals().items() if c.f1 is not None}
 
 
-def process(path: Path):  # type: ignore[no-untyped-def]
-    """ingest → extract → validate, as `gonggo extract` does."""
+def process(path: Path, llm=None, reports=None):  # type: ignore[no-untyped-def]
+    """ingest → extract (→ LLM assist, its report appended to `reports`) → validate."""
     from extractors.pipeline import extract
     from schemas.validation import validate
 
     doc = read_document(path)
-    return doc, validate(doc, extract(doc))
+    spec = extract(doc)
+    if llm is not None:
+        from extractors.llm import assist
+
+        report = assist(doc, spec, llm)
+        spec = report.spec
+        if reports is not None:
+            reports.append(report)
+    return doc, validate(doc, spec)
 
 
-def evaluate(corpus: Path, progress=None) -> EvalResult:  # type: ignore[no-untyped-def]
-    scores = []
+def evaluate(corpus: Path, progress=None, llm=None) -> EvalResult:  # type: ignore[no-untyped-def]
+    scores, reports = [], []  # type: ignore[var-annotated]
     for doc_path, gold in load_gold(corpus):
-        doc, announcement = process(doc_path)
+        doc, announcement = process(doc_path, llm, reports)
         pred = announcement.model_dump(mode="json")
         score = score_programs(gold, pred, doc_path.name)
         score.grounded, score.spans = grounded_spans(pred, doc.text)
         scores.append(score)
         if progress:
             progress(doc_path.name)
-    return EvalResult(scores)
+    if llm is None:
+        return EvalResult(scores)
+    from extractors.llm import summarize
+
+    return EvalResult(scores, summarize(reports))
 
 
 def _fmt(x: float | None) -> str:
@@ -87,6 +100,10 @@ def markdown_report(result: EvalResult) -> str:
             lines += ["", "Programs paired (gold ↔ extracted, similarity):", ""]
             lines += [f"- {g_name} ↔ {p_name} ({s})" for g_name, p_name, s in d.pairs]
         lines.append("")
+    if result.assist is not None:
+        from extractors.llm import summary_markdown
+
+        lines += summary_markdown(result.assist)
     lines += ["## How facts are matched", "", (score_module.__doc__ or "").strip(), ""]
     return "\n".join(lines)
 

@@ -3,7 +3,8 @@
 The document text with every extracted fact's span highlighted (displaCy's entity renderer,
 one colour per fact family), beside a table of the facts and the findings. Clicking a fact
 scrolls to its span. Overlapping spans are drawn once (the first fact keeps the mark; the
-others link to it).
+others link to it). The spans that findings point at are marked too (family FINDING), and the
+findings are listed first: they are what to check first.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def _summary(obj: Any, fields: tuple[str, ...]) -> str:
         if v not in (None, [], ""):
             if isinstance(v, int) and not isinstance(v, bool) and v >= 10000:
                 v = f"{v:,}원"
+            elif isinstance(v, list):
+                v = "[" + ", ".join(map(str, v)) + "]"
             parts.append(f"{f}={v}")
     return ", ".join(parts)
 
@@ -94,7 +97,7 @@ def fact_rows(ann: Announcement) -> list[FactRow]:
 
 def _marks(text: str, rows: list[FactRow]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Non-overlapping displaCy spans, and for every fact the id of the mark to scroll to."""
-    candidates = sorted(((e.start, e.end, r) for r in rows for e in r.evidence[:3]
+    candidates = sorted(((e.start, e.end, r) for r in rows for e in r.evidence
                          if e.end > e.start), key=lambda t: (t[0], -(t[1] - t[0])))
     spans: list[dict[str, Any]] = []
     target: dict[str, str] = {}
@@ -106,70 +109,133 @@ def _marks(text: str, rows: list[FactRow]) -> tuple[list[dict[str, Any]], dict[s
                           "params": {"mark_id": mark_id}})
             last_end = end
         else:
-            mark_id = next(s["params"]["mark_id"] for s in reversed(spans) if s["start"] <= start)
+            mark_id = spans[-1]["params"]["mark_id"]  # the mark this span overlaps
         target.setdefault(row.id, mark_id)
     return spans, target
 
 
 _CSS = """
-*{box-sizing:border-box} body{margin:0;font-family:'Noto Sans KR','Malgun Gothic',sans-serif}
-header{padding:.6em 1em;background:#243b55;color:#fff} header h1{font-size:1.1em;margin:0}
-main{display:flex;height:calc(100vh - 3em)}
-#doc{flex:3;overflow:auto;padding:1em 1.5em;font-size:.9em;line-height:2;white-space:pre-wrap;tab-size:4;border-right:1px solid #ccc}
-#facts{flex:2;overflow:auto;padding:.5em 1em;font-size:.82em}
-mark.fact{padding:.1em .25em;border-radius:.3em;line-height:1.2}
-mark.fact .tag{font-size:.65em;font-weight:bold;margin-left:.3em;color:#333}
-mark.fact.focus{outline:3px solid #e63946}
-table{border-collapse:collapse;width:100%} td,th{border-bottom:1px solid #ddd;padding:.3em;vertical-align:top;text-align:left}
-tr.fact{cursor:pointer} tr.fact:hover{background:#f1f5ff}
-.chip{display:inline-block;padding:0 .4em;border-radius:.3em;font-size:.8em;font-weight:bold}
-.sev-error{color:#b00;font-weight:bold} .sev-warning{color:#b60} .llm{font-style:italic;color:#555}
+*{box-sizing:border-box}
+body{margin:0;height:100vh;display:flex;flex-direction:column;color:#222;
+ font-family:'Noto Sans KR','Noto Sans CJK KR','Apple SD Gothic Neo','Malgun Gothic','NanumGothic','Nanum Gothic',sans-serif}
+header{flex:none;padding:.5em 1em;background:#243b55;color:#fff}
+header h1{font-size:1.05em;margin:0 0 .2em} header .meta{font-size:.75em;opacity:.85}
+main{flex:1;min-height:0;display:flex}
+#doc{flex:11;min-width:0;overflow:auto;padding:.8em 1.5em;font-size:.9em;white-space:pre-wrap;
+ tab-size:6;border-right:2px solid #ccd}
+#doc .entities{line-height:1.9 !important}
+#facts{flex:9;min-width:0;overflow:auto;padding:.4em 1em 2em;font-size:.8em;background:#fafbfc}
+mark.fact{padding:.05em .25em;border-radius:.3em;line-height:1.25;scroll-margin:40vh}
+mark.fact .tag{font-size:.6em;font-weight:bold;margin-left:.3em;color:#333;vertical-align:middle}
+mark.fact.focus{outline:3px solid #e63946;outline-offset:1px}
+.legend{display:flex;flex-wrap:wrap;gap:.3em;margin:.4em 0 .6em}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+td,th{border-bottom:1px solid #e3e6ea;padding:.3em .35em;vertical-align:top;text-align:left;
+ overflow-wrap:anywhere}
+col.kind{width:7.5em} col.where{width:36%}
+tr.group th{background:#e8edf3;font-size:1.05em;padding:.45em .4em;position:sticky;top:0}
+tr.fact{cursor:pointer} tr.fact:hover{background:#eaf1ff} tr.fact.current{background:#ffe8e8} tr.fact.nospan{cursor:default;color:#777}
+td.quote{color:#555}
+.chip{display:inline-block;padding:.05em .45em;border-radius:.3em;font-size:.8em;font-weight:bold;
+ white-space:nowrap}
+.sev-error{color:#b00;font-weight:bold} .sev-warning{color:#b60} .sev-info{color:#357}
+tr.llm td{font-style:italic}
 h2{font-size:1em;margin:1em 0 .3em}
 """
 
+# Clicking a fact (or opening the page at `#fact12`) scrolls its span into view and rings it.
 _SCRIPT = """
+function focusFact(row){
+  var m = document.getElementById(row.dataset.mark); if(!m) return;
+  document.querySelectorAll('mark.focus').forEach(function(x){x.classList.remove('focus')});
+  document.querySelectorAll('tr.current').forEach(function(x){x.classList.remove('current')});
+  m.classList.add('focus'); row.classList.add('current');
+  m.scrollIntoView({behavior:'auto', block:'center'});
+}
 document.querySelectorAll('tr.fact').forEach(function(row){
-  row.addEventListener('click', function(){
-    var m = document.getElementById(row.dataset.mark); if(!m) return;
-    document.querySelectorAll('mark.focus').forEach(function(x){x.classList.remove('focus')});
-    m.classList.add('focus'); m.scrollIntoView({behavior:'auto', block:'center'});
-  });
+  row.addEventListener('click', function(){ focusFact(row); });
 });
+var start = location.hash && document.getElementById(location.hash.slice(1));
+if (start && start.classList.contains('fact')) { focusFact(start); start.scrollIntoView({block:'center'}); }
 """
+
+
+def _chip(family: str) -> str:
+    return (f"<span class='chip' style='background:{FAMILY_COLOURS[family]}'>"
+            f"{html.escape(family)}</span>")
+
+
+def _legend(rows: list[FactRow]) -> str:
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r.family] = counts.get(r.family, 0) + 1
+    chips = [f"{_chip(f)}<small>{counts[f]}</small>" for f in FAMILY_COLOURS if f in counts]
+    return "<div class='legend'>" + " ".join(chips) + "</div>"
+
+
+def _fact_row(r: FactRow, mark: str) -> str:
+    e = html.escape
+    quote = " … ".join(x.quote for x in r.evidence[:2])
+    page = next((f" p.{x.page}" for x in r.evidence if x.page), "")
+    cls = "fact" + (" llm" if r.source == "llm" else "") + ("" if mark else " nospan")
+    return (f"<tr class='{cls}' data-mark='{mark}' id='{r.id}'><td>{_chip(r.family)}</td>"
+            f"<td>{e(r.summary)}</td><td class='quote'>{e(quote[:140])}{e(page)}</td></tr>")
+
+
+def _facts_table(rows: list[FactRow], target: dict[str, str]) -> str:
+    """Facts grouped under their program (header facts and declared changes first)."""
+    parts = [("<table><colgroup><col class='kind'><col><col class='where'></colgroup>"
+              "<tr><th>종류</th><th>값</th><th>근거</th></tr>")]
+    group = None
+    for r in sorted(rows, key=lambda r: r.program != ""):  # stable: document order kept
+        if r.program != group:
+            group = r.program
+            parts.append(f"<tr class='group'><th colspan=3>{html.escape(group or '공고')}</th></tr>")
+        parts.append(_fact_row(r, target.get(r.id, "")))
+    parts.append("</table>")
+    return "".join(parts)
+
+
+def finding_rows(ann: Announcement) -> list[FactRow]:
+    """Findings as rows of their own family, so that their spans are marked too."""
+    return [FactRow(f"finding{i}", "FINDING", "", f.code, f.evidence)
+            for i, f in enumerate(ann.findings)]
+
+
+def _findings_table(ann: Announcement, target: dict[str, str]) -> str:
+    e = html.escape
+    parts = ["<table><colgroup><col class='kind'><col><col class='where'></colgroup>"]
+    for i, f in enumerate(ann.findings):
+        mark = target.get(f"finding{i}", "")
+        quote = " … ".join(x.quote for x in f.evidence[:2])
+        parts.append(f"<tr class='fact{'' if mark else ' nospan'}' data-mark='{mark}'>"
+                     f"<td class='sev-{f.severity}'>{e(f.severity)}</td>"
+                     f"<td><b>{e(f.code)}</b><br>{e(f.message)}</td>"
+                     f"<td class='quote'>{e(quote[:140])}</td></tr>")
+    parts.append("</table>")
+    return "".join(parts)
 
 
 def render_review(ann: Announcement, text: str) -> str:
     from spacy import displacy
 
     rows = fact_rows(ann)
-    spans, target = _marks(text, rows)
+    spans, target = _marks(text, rows + finding_rows(ann))
     body = displacy.render({"text": text, "ents": spans, "title": None}, style="ent", manual=True,
                            page=False, minify=True,
                            options={"colors": FAMILY_COLOURS, "template": _TEMPLATE})
     e = html.escape
-    facts = ["<h2>사실 (facts) · " + str(len(rows)) + "</h2><table><tr><th>종류</th><th>사업</th>"
-             "<th>값</th><th>근거</th></tr>"]
-    for r in rows:
-        quote = " … ".join(x.quote for x in r.evidence[:2])
-        page = next((f"p.{x.page}" for x in r.evidence if x.page), "")
-        cls = " llm" if r.source == "llm" else ""
-        facts.append(f"<tr class='fact{cls}' data-mark='{target.get(r.id, '')}' id='{r.id}'>"
-                     f"<td><span class='chip' style='background:{FAMILY_COLOURS[r.family]}'>"
-                     f"{e(r.family)}</span></td><td>{e(r.program[:24])}</td><td>{e(r.summary)}"
-                     f"</td><td>{e(quote[:120])} {e(page)}</td></tr>")
-    facts.append("</table><h2>검토 의견 (findings) · " + str(len(ann.findings)) + "</h2><table>")
-    for f in ann.findings:
-        mark = ""
-        if f.evidence:
-            mark = next((s["params"]["mark_id"] for s in spans
-                         if s["start"] <= f.evidence[0].start < s["end"]), "")
-        facts.append(f"<tr class='fact' data-mark='{mark}'><td class='sev-{f.severity}'>"
-                     f"{e(f.severity)}</td><td>{e(f.code)}</td><td colspan=2>{e(f.message)}</td></tr>")
-    facts.append("</table>")
     meta = json.dumps({"source": ann.source.path, "sha256": ann.source.sha256}, ensure_ascii=False)
+    facts = (_legend(rows + finding_rows(ann))
+             + f"<h2>검토 의견 (findings) · {len(ann.findings)}</h2>"
+             + _findings_table(ann, target)
+             + f"<h2>사실 (facts) · {len(rows)}</h2>" + _facts_table(rows, target))
+    subtitle = " · ".join(x for x in (ann.notice_no, ann.issuer,
+                                       ann.announced_on.isoformat() if ann.announced_on else None,
+                                       ann.source.path, f"{len(ann.programs)} program(s)") if x)
     return ("<!doctype html><html lang='ko'><head><meta charset='utf-8'>"
             f"<title>검토: {e(ann.title)}</title><style>{_CSS}</style></head><body>"
-            f"<header><h1>검토: {e(ann.title)}</h1></header><main><div id='doc'>{body}</div>"
-            f"<div id='facts'>{''.join(facts)}</div></main>"
+            f"<header><h1>검토: {e(ann.title)}</h1><div class='meta'>{e(subtitle)}</div></header>"
+            f"<main><div id='doc'>{body}</div><div id='facts'>{facts}</div></main>"
             f"<script type='application/json' id='meta'>{e(meta)}</script>"
             f"<script>{_SCRIPT}</script></body></html>")

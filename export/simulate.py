@@ -1,11 +1,11 @@
 """A small reference consumer of rule configs: who pays what, and which clauses fail.
 
 It proves a config is executable and its numbers consistent:
-- every payer other than the applicant pays `min(cap, share × total)` (either bound may be
-  missing; a payer with neither pays nothing here);
+- every payer other than the applicant pays `min(cap, share × total)`, the share rounded
+  down to the won (either bound may be missing; a payer with neither pays nothing here);
 - if those amounts exceed the total they are scaled down in proportion (the config is then
   inconsistent, and the result says so);
-- the applicant pays the rest, and a `min` share on the applicant is checked.
+- the applicant pays the rest, which is checked against a `min` or `max` share printed for it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from schemas.rule_config import ClauseRule, RuleConfig, TrackRule
+from export.clauses import region_of
+from schemas.rule_config import ClauseRule, PayerRule, RuleConfig, TrackRule
 
 
 class SimulationError(ValueError):
@@ -42,8 +43,9 @@ class Simulation:
 
 def find_track(config: RuleConfig, name: str | None) -> TrackRule:
     if name is None:
-        if len(config.tracks) == 1:
-            return config.tracks[0]
+        unnamed = [t for t in config.tracks if t.name is None]
+        if len(config.tracks) == 1 or len(unnamed) == 1:  # the general track beside special ones
+            return config.tracks[0] if len(config.tracks) == 1 else unnamed[0]
         raise SimulationError("this program has several tracks; choose one with --track: "
                               + ", ".join(str(t.name) for t in config.tracks))
     for t in config.tracks:
@@ -53,8 +55,14 @@ def find_track(config: RuleConfig, name: str | None) -> TrackRule:
                           + ", ".join(str(t.name) for t in config.tracks))
 
 
+def share_of(total: int, share_pct: float) -> int:
+    """`share_pct`% of `total`, rounded down to the won in integer arithmetic (shares to four
+    decimals): shares that add up to 100 never add up to more than the total."""
+    return total * round(share_pct * 10_000) // 1_000_000
+
+
 def _payer_amount(cap: int | None, share: float | None, total: int) -> tuple[int, str]:
-    by_share = round(total * share / 100) if share is not None else None
+    by_share = share_of(total, share) if share is not None else None
     if cap is not None and by_share is not None:
         return min(cap, by_share), f"min({cap:,}, {share:g}% × {total:,})"
     if cap is not None:
@@ -62,6 +70,20 @@ def _payer_amount(cap: int | None, share: float | None, total: int) -> tuple[int
     if by_share is not None:
         return by_share, f"{share:g}% × {total:,}"
     return 0, "no cap or share printed"
+
+
+def applicant_share_problems(own: PayerRule | None, rest: int, total_cost: int) -> list[str]:
+    """The rest the applicant pays, against the share bound printed for it (±1 won)."""
+    if own is None or own.share_pct is None or not total_cost:
+        return []
+    printed = total_cost * own.share_pct / 100
+    if own.share_bound == "min" and rest < printed - 1:
+        return [(f"applicant pays {rest / total_cost:.1%}, less than the printed minimum "
+                 f"{own.share_pct:g}%")]
+    if own.share_bound == "max" and rest > printed + 1:
+        return [(f"applicant pays {rest / total_cost:.1%}, more than the printed maximum "
+                 f"{own.share_pct:g}%")]
+    return []
 
 
 def simulate(config: RuleConfig, track_name: str | None, total_cost: int,
@@ -86,41 +108,72 @@ def simulate(config: RuleConfig, track_name: str | None, total_cost: int,
     own = next((p for p in track.payers if p.payer == "applicant"), None)
     rest = total_cost - paid
     amounts.append(PayerAmount("applicant", own.label if own else "신청기업", rest, "the rest"))
-    if (own and own.share_pct is not None and own.share_bound == "min" and total_cost
-            and rest < total_cost * own.share_pct / 100 - 1):
-        result.problems.append(f"applicant pays {rest / total_cost:.1%}, less than the "
-                                   f"printed minimum {own.share_pct:g}%")
+    result.problems += applicant_share_problems(own, rest, total_cost)
     if applicant is not None:
         result.failed_clauses = failed_clauses(config, applicant)
     return result
 
 
-# Applicant profiles: {"size": "중소기업", "region": "강원", "tax_arrears": false,
-# "closed": false, "sanctioned": false, "industry": "C"}. A clause of a kind the profile
-# says nothing about is not judged.
+# Applicant profiles (YAML or JSON): {"role": "도입기업", "size": "중소기업", "region": "강원",
+# "industry": "숙박·음식점", "tax_arrears": false, "closed": false, "sanctioned": false,
+# "duplicate_support": false}. Only what a clause states for machines is judged (its `sizes`,
+# `regions`, `industries`, its kind for the yes/no exclusions), never its prose; a clause about
+# another role than the profile's, or of a kind the profile says nothing about, is not judged.
 
-def _mentions(clause: ClauseRule, value: str) -> bool:
-    return value.replace(" ", "") in clause.text.replace(" ", "")
-
-
-def _eligibility_fails(clause: ClauseRule, profile: dict[str, Any]) -> bool:
-    if clause.kind == "size" and profile.get("size"):
-        sizes = ("소기업", "중소기업", "중견기업", "대기업", "소상공인")
-        printed = [s for s in sizes if s in clause.text]
-        return bool(printed) and not any(profile["size"] in s or s in profile["size"]
-                                         for s in printed)
-    if clause.kind == "region" and profile.get("region"):
-        return not _mentions(clause, str(profile["region"])[:2])
-    return False
-
+# Size classes as sets of the atomic classes they cover (소상공인 ⊂ 소기업 ⊂ 중소기업).
+SIZE_ATOMS: dict[str, set[str]] = {
+    "소상공인": {"micro"}, "소기업": {"micro", "small"}, "중기업": {"medium"},
+    "중소기업": {"micro", "small", "medium"}, "중견기업": {"mid"}, "대기업": {"large"},
+}
 
 _EXCLUSION_FLAGS = {"tax": "tax_arrears", "status": "closed", "sanction": "sanctioned",
                     "duplicate": "duplicate_support"}
 
 
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _about_someone_else(clause: ClauseRule, profile: dict[str, Any]) -> bool:
+    role = profile.get("role")
+    return bool(role and clause.applies_to and _squash(str(role)) != _squash(clause.applies_to))
+
+
+def size_fails(sizes: list[str], size: str | None) -> bool:
+    """Certainly outside every printed class (a 중소기업 may be a 소기업: not certain)."""
+    if not sizes or not size or size not in SIZE_ATOMS:
+        return False
+    allowed = set().union(*(SIZE_ATOMS.get(s, set()) for s in sizes))
+    return not SIZE_ATOMS[size] & allowed
+
+
+def region_fails(regions: list[str], region: str | None) -> bool:
+    if not regions or not region:
+        return False
+    return region_of(str(region)) not in regions
+
+
+def industry_excluded(industries: list[str], industry: str | None) -> bool:
+    if not industries or not industry:
+        return False
+    mine = _squash(str(industry))
+    return any(mine and (mine in _squash(i) or _squash(i) in mine) for i in industries)
+
+
+def _eligibility_fails(clause: ClauseRule, profile: dict[str, Any]) -> bool:
+    return (size_fails(clause.sizes, profile.get("size"))
+            or region_fails(clause.regions, profile.get("region")))
+
+
+def _exclusion_applies(clause: ClauseRule, profile: dict[str, Any]) -> bool:
+    flag = _EXCLUSION_FLAGS.get(clause.kind)
+    return bool(flag and profile.get(flag)) or industry_excluded(clause.industries,
+                                                                 profile.get("industry"))
+
+
 def failed_clauses(config: RuleConfig, profile: dict[str, Any]) -> list[tuple[str, str]]:
     failed = [("eligibility", c.text) for c in config.eligibility
-              if _eligibility_fails(c, profile)]
+              if not _about_someone_else(c, profile) and _eligibility_fails(c, profile)]
     failed += [("exclusions", c.text) for c in config.exclusions
-               if c.kind in _EXCLUSION_FLAGS and profile.get(_EXCLUSION_FLAGS[c.kind])]
+               if not _about_someone_else(c, profile) and _exclusion_applies(c, profile)]
     return failed

@@ -15,10 +15,27 @@ from schemas.announcement import Announcement
 from schemas.validation import validate
 
 
-def process(path: Path) -> Announcement:
-    """ingest → extract → validate for one file."""
+def process(path: Path, llm: object | None = None) -> Announcement:
+    """ingest → extract (→ LLM assist when a chat model is given) → validate for one file."""
     doc = read_document(path)
-    return validate(doc, extract(doc))
+    if llm is None:
+        return validate(doc, extract(doc))
+    from extractors.llm import assist
+
+    report = assist(doc, extract(doc), llm)
+    ann = validate(doc, report.spec)
+    ann.findings.append(report.finding())
+    return ann
+
+
+def load_llm(spec: str) -> object:
+    """The chat model for `--llm PROVIDER:MODEL`; a missing package is the user's to fix."""
+    from extractors.llm import LLMUnavailable, load_chat_model
+
+    try:
+        return load_chat_model(spec)
+    except LLMUnavailable as err:
+        raise UserError(str(err)) from err
 
 
 def progress_bar(console: Console) -> Progress:

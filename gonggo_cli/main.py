@@ -89,14 +89,17 @@ def demo(
 def extract(
     files: Annotated[list[Path], typer.Argument(help="announcement files")],
     out: Annotated[Path | None, typer.Option("--out", help="write <stem>.json files here")] = None,
+    llm: Annotated[str | None, typer.Option(
+        "--llm", help="PROVIDER:MODEL chat model to fill empty fields (quoted or dropped)")] = None,
 ) -> None:
     """Extract the announcement spec (JSON, see `gonggo schema`) from each file."""
     from rich.console import Console
 
-    from gonggo_cli.commands import process, progress_bar, summary_line
+    from gonggo_cli.commands import load_llm, process, progress_bar, summary_line
 
+    chat = guarded(lambda: load_llm(llm)) if llm else None
     if len(files) == 1 and out is None:
-        ann = guarded(lambda: process(files[0]))
+        ann = guarded(lambda: process(files[0], chat))
         sys.stdout.write(ann.model_dump_json(indent=1, exclude_none=False) + "\n")
         return
     target = out or Path(".")
@@ -108,7 +111,7 @@ def extract(
         for path in files:
             progress.update(task, description=f"extract {path.name}")
             try:
-                ann = process(path)
+                ann = process(path, chat)
             except IngestError as err:
                 progress.console.print(f"gonggo: {err}", highlight=False)
                 failed += 1
@@ -194,21 +197,31 @@ def diff(
 ) -> None:
     """Year-over-year changes as a 신구대비표 (md/html), a change set (json) or a JSON Patch."""
     from changes.diff import diff as diff_specs
+    from changes.locate import annotate
     from changes.patch import make_patch
     from changes.report import to_html, to_markdown
     from changes.similarity import UnsuitableModel, lexical_similarity, semantic_similarity
+    from extractors.pipeline import extract as run_extract
     from gonggo_cli.commands import SpecError, load_spec
+    from schemas.validation import validate
 
     if fmt not in ("md", "html", "json", "patch"):
         fail(f"--format must be md, html, json or patch, not {fmt!r}", 2)
 
+    def load(path: Path):  # type: ignore[no-untyped-def]
+        """The spec, and the document when the input is an announcement (for section refs)."""
+        if path.suffix.lower() == ".json":
+            return load_spec(path), None
+        doc = read_document(path)
+        return validate(doc, run_extract(doc)), doc
+
     def run() -> str:
-        old_spec, new_spec = load_spec(old), load_spec(new)
+        (old_spec, old_doc), (new_spec, new_doc) = load(old), load(new)
         try:
             sim = semantic_similarity(embedding_model) if embedding_model else lexical_similarity
         except UnsuitableModel as err:
             raise SpecError(str(err)) from err
-        cs = diff_specs(old_spec, new_spec, sim)
+        cs = annotate(diff_specs(old_spec, new_spec, sim), old_doc, new_doc)
         years = (_year(old_spec), _year(new_spec))
         if fmt == "md":
             return to_markdown(cs, *years)
@@ -233,23 +246,22 @@ def _year(spec) -> str:  # type: ignore[no-untyped-def]
 
 @app.command(name="export")
 def export_configs(
-    file: Annotated[Path, typer.Argument(help="announcement file or extracted JSON spec")],
+    file: Annotated[Path | None, typer.Argument(help="announcement file or extracted JSON spec")] = None,
     out: Annotated[Path, typer.Option("--out", help="folder for the YAML rule configs")] = Path("out/rules"),
     json_schema: Annotated[bool, typer.Option("--schema", help="print the config JSON Schema")] = False,
 ) -> None:
-    """Write one engine rule config (YAML) per program of the announcement."""
-    from export.config import configs, file_stem, to_yaml
+    """Write one engine rule config (YAML) per program, and their JSON Schema beside them."""
+    from export.config import write_configs
     from gonggo_cli.commands import load_spec
-    from schemas.rule_config import RuleConfig
+    from schemas.rule_config import json_schema as config_schema
 
     if json_schema:
-        typer.echo(json.dumps(RuleConfig.model_json_schema(), ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(config_schema(), ensure_ascii=False, indent=1))
         return
-    spec = guarded(lambda: load_spec(file))
-    out.mkdir(parents=True, exist_ok=True)
-    for i, config in enumerate(configs(spec)):
-        path = out / f"{file_stem(config, i)}.yaml"
-        path.write_text(to_yaml(config), encoding="utf-8")
+    if file is None:
+        fail("give an announcement FILE (or --schema)", 2)
+    spec = guarded(lambda: load_spec(file))  # type: ignore[arg-type]
+    for path, config in guarded(lambda: write_configs(spec, out)):
         typer.echo(f"{path}  ({config.program}: {len(config.tracks)} track(s))")
 
 

@@ -24,6 +24,22 @@ class Change(BaseModel):
     old_path: str | None = None
     new_path: str | None = None
     reason: str | None = None  # why the two sides were paired (alignment score)
+    # The outline path of the evidence in each file (`Ⅲ. … › (10) … › □ 지원조건`), when the
+    # diff was run on announcement files rather than on extracted JSON.
+    old_section: str | None = None
+    new_section: str | None = None
+
+
+class Same(BaseModel):
+    """A fact compared and found equal (collapsed in the reports)."""
+
+    program: str
+    track: str | None = None
+    field: str
+    value: Any = None
+    old_evidence: list[Evidence] = Field(default_factory=list)
+    new_evidence: list[Evidence] = Field(default_factory=list)
+    new_section: str | None = None
 
 
 class ProgramAlignment(BaseModel):
@@ -41,4 +57,5 @@ class ChangeSet(BaseModel):
     alignments: list[ProgramAlignment]
     changes: list[Change]
     unchanged: int = 0  # facts compared and found equal
+    same: list[Same] = Field(default_factory=list)  # those facts
     declared: list[dict[str, Any]] = Field(default_factory=list)
