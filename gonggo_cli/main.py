@@ -154,6 +154,8 @@ def evaluate(
     corpus: Annotated[Path, typer.Option("--corpus", help="folder with gold/ and seeds/")] = Path("corpus"),
     report: Annotated[Path, typer.Option("--report", help="Markdown report")] = Path("eval/reports/scores.md"),
     update_baseline: Annotated[bool, typer.Option("--update-baseline")] = False,
+    llm: Annotated[str | None, typer.Option(
+        "--llm", help="PROVIDER:MODEL: also report what the LLM assist adds and drops")] = None,
 ) -> None:
     """Score extraction against the hand-checked gold, per field and per document."""
     from rich.console import Console
@@ -161,9 +163,12 @@ def evaluate(
 
     from eval.run import evaluate as run_eval
     from eval.run import markdown_report, regressions, write_baseline
+    from gonggo_cli.commands import load_llm
 
     console = Console()
-    result = guarded(lambda: run_eval(corpus, progress=lambda name: console.print(f"scored {name}")))
+    chat = guarded(lambda: load_llm(llm)) if llm else None
+    result = guarded(lambda: run_eval(corpus, progress=lambda name: console.print(f"scored {name}"),
+                                      llm=chat))
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text(markdown_report(result), encoding="utf-8")
     table = Table(title="gonggo eval")
