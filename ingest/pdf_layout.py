@@ -73,7 +73,7 @@ def layout_page(content: PageContent, settings: dict[str, Any]) -> PageLayout:
     regions = _regions(tables, lone_boxes, size, settings)
     top_level = _nest(regions, settings["containment_tolerance"])
     regions = [r for r in regions if not r.dropped]
-    free = _assign_chars(content.chars, regions)
+    free = _assign_chars(content.chars, regions, content.height)
     lines = build_lines(free, settings)
     all_lines = list(lines)
     for region in regions:
@@ -152,13 +152,19 @@ def _nest(regions: list[Region], tol: float) -> list[Region]:
     return sorted(top, key=lambda r: (r.bbox[1], r.bbox[0]))
 
 
-def _assign_chars(chars: list[Char], regions: list[Region]) -> list[Char]:
-    """Put each character into the innermost region around its centre; return the rest."""
+def _assign_chars(chars: list[Char], regions: list[Region], height: float) -> list[Char]:
+    """Put each character into the innermost region around its centre; return the rest.
+
+    Regions are indexed only over the page's height: a corrupt transform can put a ruling
+    millions of points away, and off the page no character is read into a region.
+    """
     if not regions:
         return list(chars)
     bands: dict[int, list[Region]] = {}
+    last_band = int(height // _BAND) + 1
     for region in sorted(regions, key=lambda r: r.area):
-        for b in range(int(region.bbox[1] // _BAND), int(region.bbox[3] // _BAND) + 1):
+        first = max(int(region.bbox[1] // _BAND), -1)
+        for b in range(first, min(int(region.bbox[3] // _BAND), last_band) + 1):
             bands.setdefault(b, []).append(region)
     free: list[Char] = []
     # Characters come in content order, so the next one is most often in the same cell:

@@ -87,7 +87,9 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
                 settings: dict[str, Any]) -> None:
     """All drawn characters, in content order (PDFium's own line breaks are dropped).
 
-    Over-printed copies stay in; `pdf_text` removes them when it sorts a line.
+    Over-printed copies stay in; `pdf_text` removes them when it sorts a line. PDFium
+    keeps a character beyond the BMP (Hancom's SPUA-A bullets, U+F02FC) as two UTF-16
+    units with one box each: the pair becomes one character, a lone half U+FFFD.
     """
     get_unicode = pdfium_c.FPDFText_GetUnicode
     is_generated = pdfium_c.FPDFText_IsGenerated
@@ -100,6 +102,7 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
     keep = indices.append
     stride = settings["unicode_check_stride"]
     suspect = False
+    surrogates = False
     n = pdfium_c.FPDFText_CountChars(textpage)
     limit = settings["max_chars_per_page"]
     text_all = _page_text(textpage, n)
@@ -111,12 +114,20 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
                     continue  # a space PDFium inferred from a gap; gaps are judged later
             elif code in _CR_LF:
                 continue
+        if 0xD800 <= code < 0xE000:
+            surrogates = True
+            if (code >= 0xDC00 and indices and indices[-1] == i - 1
+                    and "\ud800" <= chars[-1].text < "\udc00"):
+                high = ord(chars[-1].text) - 0xD800
+                chars[-1] = chars[-1]._replace(text=chr(0x10000 + (high << 10) + code - 0xDC00))
+                continue
         if i % stride == 0 and not suspect and map_error(textpage, i) == 1:
             suspect = True
         if not get_box(textpage, i, rect):
             continue
         try:
-            text = "\ufffd" if code in _NO_UNICODE else chr(code)
+            # A control character is a font's raw glyph code, passed on for want of a map.
+            text = "\ufffd" if code in _NO_UNICODE or (code < 32 and code != 9) else chr(code)
         except ValueError:
             text = "\ufffd"
         append(Char(text, rect.left - left, top - rect.top, rect.right - left,
@@ -128,6 +139,10 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
         for k, i in enumerate(indices):
             if map_error(textpage, i) == 1:
                 chars[k] = chars[k]._replace(text="\ufffd")
+    if surrogates:
+        for k, c in enumerate(chars):
+            if "\ud800" <= c.text < "\ue000":
+                chars[k] = c._replace(text="\ufffd")
     content.unmapped_chars = sum(1 for c in chars if c.text == "\ufffd")
     content.truncated = n > limit
 

@@ -11,7 +11,10 @@ found here have the same cells as `page.find_tables()`:
 4. cells sharing a corner form a table; a lone cell is a box, not a table.
 
 What pdfplumber leaves to the caller is done here too: the grid of distinct x/y
-boundaries of a table, and each cell's row/column with its spans over that grid.
+boundaries of a table, and each cell's row/column with its spans over that grid. One
+departure: where a grid is drawn against the border of a cell (or of a frame), pdfplumber
+returns one table whose cells overlap; here the cells inside another cell form a table of
+their own, which the layout nests in that cell.
 """
 
 from __future__ import annotations
@@ -59,8 +62,8 @@ def find_tables(edges: list[Edge], settings: dict[str, Any]) -> tuple[list[GridT
     merged = merge_edges(edges, settings["snap_tolerance"], settings["join_tolerance"],
                          settings["edge_min_length"])
     points = intersections(merged, settings["intersection_tolerance"])
-    cells = intersections_to_cells(points)
-    groups = group_cells(cells)
+    groups = [g for group in group_cells(intersections_to_cells(points))
+              for g in split_nested(group)]
     tables = [_grid(g) for g in groups if len(g) > 1]
     boxes = [g[0] for g in groups if len(g) == 1]
     return tables, boxes
@@ -206,6 +209,24 @@ def _smallest_cell(pt: Point, below: list[float], right: list[float],
             if corner in points and v_connects(corner, r) and h_connects(corner, b):
                 return (x, y, rx, by)
     return None
+
+
+def split_nested(group: list[BBox]) -> list[list[BBox]]:
+    """A group without overlapping cells; else its outer cells and the grids inside them."""
+    by_x0 = sorted(group)
+    x0s = [c[0] for c in by_x0]
+    inner: set[BBox] = set()
+    for cell in by_x0:
+        x0, top, x1, bottom = cell
+        for other in by_x0[bisect_left(x0s, x0):bisect_left(x0s, x1)]:
+            if other != cell and other[1] >= top and other[2] <= x1 and other[3] <= bottom:
+                inner.add(other)
+    if not inner:
+        return [group]
+    out = group_cells([c for c in group if c not in inner])
+    for g in group_cells([c for c in group if c in inner]):
+        out += split_nested(g)
+    return out
 
 
 # -- 4. tables ----------------------------------------------------------------------------

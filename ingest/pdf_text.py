@@ -194,8 +194,26 @@ def continues(prev: Line, line: Line, column: Column, settings: dict[str, Any]) 
     if line.top - prev.bottom > settings["join_max_gap"] * size:
         return False
     # A continuation starts at the paragraph's left edge or its hanging indent, not
-    # somewhere in the middle of the column (centred captions, right-aligned dates).
-    return line.x0 <= prev.x0 + settings["join_max_indent"] * size
+    # somewhere in the middle of the column (centred captions, right-aligned dates). A
+    # deeper hanging indent lines up with a word of the line above: the text after a
+    # label (`ㅇ 최종 목표 : 인간 …` continued under `인간`).
+    return (line.x0 <= prev.x0 + settings["join_max_indent"] * size
+            or under_word(prev, line.x0, settings))
+
+
+def under_word(prev: Line, x: float, settings: dict[str, Any]) -> bool:
+    """A word of `prev` (not its first) starts at `x`, within a quarter of the font size."""
+    tol = 0.25 * prev.size
+    gap_min = settings["word_gap"] * prev.size
+    before: Char | None = None
+    for c in prev.chars:
+        if c.x0 > x + tol:
+            return False
+        if (before is not None and c.text != " " and abs(c.x0 - x) <= tol
+                and (before.text == " " or c.x0 - before.x1 > gap_min)):
+            return True
+        before = c
+    return False
 
 
 def join_space(prev: Line, line: Line) -> str:
