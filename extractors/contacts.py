@@ -607,7 +607,8 @@ def _master_rows(scope: Scope) -> list[Row]:
         named.append((s, best_program(title, names) if clean(title) else None))
     out: list[Row] = []
     for s, owner in named:
-        rows = [r for _, r in _read(full, s.start, s.end)]
+        rows = scope.doc.memo(("contact_rows", s.start, s.end),
+                              lambda s=s: [r for _, r in _read(full, s.start, s.end)])
         if owner is not None:
             out += rows if owner == me else []
             continue

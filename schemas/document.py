@@ -6,9 +6,13 @@ model and every evidence span downstream indexes into exactly that string.
 
 from __future__ import annotations
 
-from typing import Literal
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
+
+T = TypeVar("T")
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table", "caption", "header", "footer"]
 Severity = Literal["error", "warning", "info"]
@@ -100,11 +104,24 @@ class Document(BaseModel):
     def section_blocks(self, section: Section) -> list[Block]:
         return [b for b in self.blocks if b.start >= section.start and b.end <= section.end]
 
+    # Derived lookups, computed once per document (not part of the model or its JSON).
+    _starts: list[int] | None = PrivateAttr(default=None)
+    _memo: dict[Any, Any] = PrivateAttr(default_factory=dict)
+
     def page_at(self, offset: int) -> int | None:
-        for block in self.blocks:
+        if self._starts is None or len(self._starts) != len(self.blocks):
+            self._starts = [b.start for b in self.blocks]
+        i = bisect_right(self._starts, offset)
+        for block in self.blocks[max(0, i - 3) : i]:
             if block.start <= offset < block.end or (offset == block.end == block.start):
                 return block.page
         return None
+
+    def memo(self, key: Any, compute: Callable[[], T]) -> T:
+        """`compute()` once per document and key: for stages that reread the same part."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
 
 Cell.model_rebuild()
