@@ -15,7 +15,8 @@ Public API:
     corpus_value(text) -> list[int]      the won values found (the corpus in corpus/money.jsonl)
 
 Nothing else in a text is money: `2026년`, `3개사`, `40%`, `1차`, `제2021-35호`, `3만명` and
-telephone numbers resolve to `[]`.
+telephone numbers resolve to `[]`; nor are a bare unit (`백만원`, `천만원` as a column's unit, or
+the unit of a form's placeholder `00백만원`) or a zero placeholder (`00백만원`, `0,000원`).
 """
 
 from __future__ import annotations
@@ -121,8 +122,10 @@ RULES: list[Rule] = [
     Rule("<number> 천/백 원 (27,350,000원, 455천원)",
          regex.compile(rf"(?<![\d.,])(?:{NUM})\s?[십백천]?\s?원"),
          lambda m: _digits_value(m[0])),
-    Rule("hangul numerals with 만/억, then 원 (오천만원)",
-         regex.compile(r"(?<![가-힣])(?<!단위\s*[:：]?\s*)(?=[일이삼사오육칠팔구십백천]*[만억])[일이삼사오육칠팔구십백천]+[만억]"
+    # not a bare unit (`백만원`, `천만원`: a column's unit, the unit of a placeholder `00백만원`)
+    Rule("hangul numerals with 만/억 and a digit word, then 원 (오천만원)",
+         regex.compile(r"(?<![가-힣\d.,])(?<!단위\s*[:：]?\s*)(?=[일이삼사오육칠팔구십백천]*[만억])"
+                       r"(?=[십백천만억]*[일이삼사오육칠팔구])[일이삼사오육칠팔구십백천]+[만억]"
                        r"[일이삼사오육칠팔구십백천만]*\s?원"),
          lambda m: _hangul_value(m[0])),
 ]

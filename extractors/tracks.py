@@ -9,7 +9,8 @@ an extension and a target level. Announcements print these five ways, read in th
    분담비율). One row per track; an empty cell below a filled one is a merged cell and repeats
    it; a row without a track name (`분담비율`) applies to every track; `(단위 : 백만원)` scales
    bare numbers. A table without a track column describes every track (or the one unnamed).
-   A column naming payers of two roles (`자부담(지방비+기업)`) is no one payer's.
+   A column naming payers of two roles (`자부담(지방비+기업)`) is no one payer's; a share column
+   under a payer's group cell (`자부담` over `비율`) is that payer's.
 2. **Label tables** in funding sections: the first column says what a row states
    (`지원금액 | 250만원 | 500만원`), with track names across the top row or none. Flattened to
    lines: `구 분`, the names (a lower header row under a group cell: `컨설팅 지원` over
@@ -28,10 +29,25 @@ an extension and a target level. Announcements print these five ways, read in th
    연장가능`, `□ 지원기간 : 최대 1년 이내`) states terms for every track, filling only what the
    tables left empty (a target level stated that way goes to an unnamed track only). A name
    with its own cap in the parentheses after such a line's cap (`최대 3억원 지원(유턴기업 최대
-   5억원, …)`) is a track on the line's other terms beside the general one.
+   5억원, …)`) is a track on the line's other terms beside the general one. A table of prose
+   cells (`구분 | 내용`: `사업화 자금 | • … 최대 3억원 … • 총 사업비 = 정부지원사업비 70% 이하 + …`)
+   is read as such lines when one cell alone states terms and its unlabelled lines do not give
+   one payer two values; several such cells are whose terms the table does not say.
 5. **The overview table** of a master announcement (`사업명 지원유형 지원내용 정부지원금 (기업
    당, 최대)`, before the program sections): a program whose section prints no cap takes the
    caps of the row its name starts with (`업종별` / `특화` … `기초 ▪…` `0.7억원` `고도화1 2억원`).
+
+**Not rules** give no terms. A worked example: a caption naming one (`< 사업비 구성 예시
+(정부지원사업비 1.5억원인 경우) >`, `< 예시 >`, `(예시)`, `예)`, a line ending on the case it assumes
+`예) 정부지원금이 1억원인 경우 :`) covers what follows it up to its table (inclusive) or the next
+heading, in a cell up to the next list item that is no sub-item (`-`, `*`); a box whose top row
+is such a caption, a column headed `금액 (예시)`, a line led by `예)` or naming an assumed amount
+(`1.5억원인 경우`). Money other
+than the project's cost (기술료, 이자, 환수, 위약금, 수수료, 성공환원금 …): a table captioned, headed
+or row-labelled with it, a line naming it. Columns by kind of applicant (`중소기업인 경우 |
+중견기업인 경우`) are no payer's; a payer's money split into sub-columns (`자기부담사업비` over
+`현금 | 현물`) gives parts, not the payer's share; the base of a rate (`매 5억원 당 1명`), the bound
+of a class (`5억원 이하인 소액과제`) and a form's blanks (`00.0%`, `00백만원`) are no caps or shares.
 
 What a table states for every track (summary rows, cells merged over all its track rows) also
 holds for tracks other tables and lines add, by where the table stands: inside a track's item,
@@ -87,6 +103,8 @@ class Months:
 
 
 SHARE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
+# a form's blank to fill in (`00.0%`), not a share
+PLACEHOLDER = regex.compile(r"0\d")
 SHARE_AFTER = regex.compile(r"^\s*(이내|이하|미만|까지|이상|초과)")
 SHARE_BEFORE = regex.compile(r"(최대|최소)\s*$")
 # `1년 이내`, `3년간` are periods; `2026년`, `1년차`, `2년도`, `2021년 1월` are not
@@ -110,7 +128,7 @@ def find_shares(text: str) -> list[Share]:
     out = []
     for m in SHARE.finditer(text):
         pct = float(m[1])
-        if pct > 100:
+        if pct > 100 or PLACEHOLDER.match(m[1]):
             continue
         bound: ShareBound = "exact"
         start, end = m.start(), m.end()
@@ -338,14 +356,84 @@ NOT_CAP_BEFORE = regex.compile(r"(?:총\s*사업비|총\s*비용|총\s*구축\s*
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
 PER_UNIT_BEFORE = regex.compile(r"(?:회|건|시간|일|인|개|명|월|시간)\s*당\s*$")
+# the base of a rate (`매 5억원 당 1명`), not a cap
+RATE_BASE_BEFORE = regex.compile(r"(?<![가-힣])매\s*$")
+RATE_BASE_AFTER = regex.compile(r"^\s*(?:당|마다)")
+# what defines a kind of project or company (`5억원 이하인 소액과제`), not a cap
+AMOUNT_CONDITION_AFTER = regex.compile(r"^\s*(?:인|일|이면)(?![가-힣])")
 SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
 # `정부 50%`, `대기업이 최대 30%`, `자기부담사업비* 30%` (the payer's money, not a share of it)
 SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비\s*\*?)?\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
 CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
-# examples, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
-SKIP_LINE = regex.compile(r"예시|ex\)|e\.g\.|운영비|인건비|이용료|수수료|가점|배점|점수|현물\s*(?:은|는|편성)")
+# a worked example, not a rule: `< 사업비 구성 예시 >`, `(예시)`, `예)`, `예 :`, `e.g.`
+EXAMPLE = regex.compile(r"예\s*시|(?<![가-힣])예\s*[)）:：]|(?i:ex\)|e\.g\.)")
+# an illustration on an assumed amount: `(정부지원사업비 1.5억원인 경우)`, `자부담이 30%인 경우`
+ILLUSTRATION = regex.compile(r"\d\s*(?:[십백천]?\s*[만억조]?\s*원|%)\s*(?:인|일)\s*경우")
+# money other than the project's cost and its shares: royalties, interest, clawbacks, refunds,
+# penalties, fees (`기술료 상한 | 정부지원연구개발비의 10%`, `추가지원사업비의 70% 환수`)
+OTHER_MONEY = regex.compile(
+    r"기술료|(?<![가-힣])이자|(?:대출|융자)\s*이자|이자\s*(?:율|액|비용|지원|보전)|이차\s*보전|금리|환수|"
+    r"위약금|수수료|환원금|반납|회수금|부가금|가산금|과징금|벌금|연체료|보증료"
+)
+# examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
+SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
+                          r"운영비|인건비|이용료|가점|배점|점수|현물\s*(?:은|는|편성)")
 # `500만원 1,000만원 100만원`: a table row read as a line, not prose.
 TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]\s*)?원")
+
+
+# `예)` read as a list marker (`가)`) is the example word
+EXAMPLE_LEAD = regex.compile(r"^\s*[(（]?\s*예\s*[)）:：]")
+ILLUSTRATION_END = regex.compile(ILLUSTRATION.pattern + r"\s*[)）>〉:：]*\s*$")
+CAPTION = regex.compile(r"[<〈《\[【].*[>〉》\]】]", regex.S)
+CAPTION_PUNCT = regex.compile(r"[\s()（）\[\]<>〈〉《》【】:：.,\-–—]")
+
+
+def example_caption(text: str) -> bool:
+    """A line that titles a worked example: a bracketed caption naming one (`< 사업비 구성 예시
+    (정부지원사업비 1.5억원인 경우) >`, `【 예시 】`), a line ending on the case it assumes
+    (`예) 정부지원금이 1억원인 경우 :`) or the example word alone (`(예시)`, `예)`)."""
+    body = text.strip() if EXAMPLE_LEAD.match(text) else strip_marker(text)
+    if not body or len(body) > 80 or "\n" in body:
+        return False
+    if CAPTION.fullmatch(body) and (EXAMPLE.search(body) or ILLUSTRATION.search(body)):
+        return True
+    if ILLUSTRATION_END.search(body):
+        return True  # `예) 정부지원금이 1억원인 경우`: what follows works the case out
+    return bool(EXAMPLE.search(body)) and not CAPTION_PUNCT.sub("", EXAMPLE.sub("", body))
+
+
+def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
+    """Indexes of the blocks a worked example spans: its caption and what follows it up to the
+    first table (`< 예시 >`, the case described, its table) or the next heading."""
+    out: set[int] = set()
+    for i, block in enumerate(blocks):
+        if block.kind == "table" or not example_caption(doc_text[block.start : block.end]):
+            continue
+        out.add(i)
+        for j in range(i + 1, len(blocks)):
+            if blocks[j].kind == "heading":
+                break
+            out.add(j)
+            if blocks[j].kind == "table":
+                break
+    return out
+
+
+def titled_not_rules(table: Table) -> bool:
+    """A box whose top row titles it as an example or as other money (`| < 예시 > |` over the
+    case described and its figures; `【 기술료 안내 】`)."""
+    for cell in table.cells:
+        first = cell.text.strip().split("\n", 1)[0].strip()
+        if cell.row == 0 and (example_caption(first) or (CAPTION.fullmatch(first) and not_rules(first))):
+            return True
+    return False
+
+
+def not_rules(text: str) -> bool:
+    """A caption, header or row label naming an example or money other than the project's
+    cost (`기술료 상한`, `환수 기준(예시)`): what it heads states no funding terms."""
+    return any(rx.search(text) for rx in (EXAMPLE, ILLUSTRATION, OTHER_MONEY))
 
 
 def _payer_before(text: str, pos: int, window: int = 30) -> tuple[Payer, str, int, int] | None:
@@ -384,7 +472,10 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     default = topic or ("government", _support_label(text))
     for a in find_amounts(text):
         before = text[max(0, a.start - 14) : a.start]
-        if a.bound not in (None, "max") or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before):
+        after = text[a.end : a.end + 6]
+        if (a.bound not in (None, "max") or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
+                or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
+                or AMOUNT_CONDITION_AFTER.match(after)):
             continue
         payer = _payer_before(text, a.start)
         if payer is None and not support and a.bound != "max":
@@ -446,6 +537,10 @@ class Column:
     priority: int = 9
 
 
+# `중소기업인 경우 | 중견기업인 경우`: columns by kind of applicant, not payers
+CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
+
+
 def classify_header(label: str) -> Column:
     text = label.strip()
     core = regex.sub(r"\(\s*(?:최대|최소|%|단위[^)]*|원|억원|백만원|천원|만원)\s*\)", "", text).strip()
@@ -454,6 +549,8 @@ def classify_header(label: str) -> Column:
     for prio, rx in TRACK_HEADER:
         if rx.search(core):
             return Column("track", core, priority=prio)
+    if not_rules(core) or CONDITION.search(core):
+        return Column("other", core)
     if TOTAL.search(core):
         return Column("total", core)
     if regex.search(r"(?:사업|지원|협약|수행|과제)?\s*기간", core):
@@ -506,7 +603,13 @@ def _column_labels(rows: list[list[Cell | None]], n_header: int) -> list[list[st
 def _column_of(labels: list[str]) -> Column:
     """The most specific header text decides; group headers add hints (분담비율 → shares)."""
     cols = [classify_header(t) for t in labels] or [Column("other")]
-    best = next((c for c in reversed(cols) if c.kind != "other"), cols[-1])
+    at = next((k for k in reversed(range(len(cols))) if cols[k].kind != "other"), len(cols) - 1)
+    best = cols[at]
+    if best.kind != "track" and any(not_rules(t) for t in labels):
+        return Column("other", labels[-1])  # `기술료` over `중소기업 | 중견기업`, `금액 (예시)`
+    named = [c for c, t in zip(cols[:at], labels, strict=False) if c.kind == "payer" and find_payer(t)]
+    if best.kind == "payer" and labels and not find_payer(labels[at]) and named:
+        best = named[-1]  # `자부담` over `비율`: the share is the applicant's, not the state's
     if best.kind == "payer":
         best.share_hint = best.share_hint or any(c.share_hint for c in cols)
         best.bound_hint = best.bound_hint or next((c.bound_hint for c in cols if c.bound_hint), None)
@@ -563,7 +666,12 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     n_header = _header_rows(rows)
     if n_header == 0 or n_header >= len(rows):
         return False
-    cols = [_column_of(labels) for labels in _column_labels(rows, n_header)]
+    if len(caption) <= 100 and not_rules(caption):
+        return False  # `< 사업비 구성 예시 … >`, `o 기술료 상한`
+    labels = _column_labels(rows, n_header)
+    cols = [_column_of(stack) for stack in labels]
+    for i in _part_columns(labels, cols):
+        cols[i] = Column("other", labels[i][-1])
     value_cols = [i for i, c in enumerate(cols) if c.kind in ("payer", "duration", "level")]
     if not any(cols[i].kind in ("payer", "duration") for i in value_cols):
         return False
@@ -575,7 +683,11 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     summary = Terms()
     previous: dict[int, Terms] = {}
     printed: list[dict[int, Cell]] = []  # per track row, the value cells printed in it
+    label_col = track_col if track_col is not None else (0 if cols[0].kind == "other" else None)
     for row in rows[n_header:]:
+        label_cell = row[label_col] if label_col is not None else None
+        if label_cell is not None and not_rules(label_cell.text):
+            continue  # a row of royalties (`기술료 상한`) or of an example
         name_cell = row[track_col] if track_col is not None else None
         name = _clean_name(name_cell.text) if name_cell else ""
         row_terms = Terms()
@@ -622,11 +734,36 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     return True
 
 
+# what a sub-column under one payer may state about that payer's terms (not a part of its money)
+FACET = regex.compile(r"금액|비율|비중|한도|%|최대|최소|단위|^\(?[천백만억]*원\)?$")
+
+
+def _part_columns(labels: list[list[str]], cols: list[Column]) -> list[int]:
+    """Payer columns that hold a part of the payer's money: `창업기업 자기부담사업비` over `현금 |
+    현물` (the cash part of the applicant's share is not the applicant's share). Not sub-columns
+    stating facets of one payer's terms (`정부지원금` over `금액 | 비율`)."""
+    out = []
+    for i, (stack, col) in enumerate(zip(labels, cols, strict=True)):
+        if col.kind != "payer" or len(stack) < 2:
+            continue
+        lowest = stack[-1]
+        upper = [t for t in stack[:-1] if classify_header(t).kind == "payer"]
+        if (not upper or classify_header(lowest).kind != "other"
+                or FACET.search(regex.sub(r"\s", "", lowest))):
+            continue
+        group = upper[-1]
+        if any(0 <= j < len(labels) and group in labels[j] for j in (i - 1, i + 1)):
+            out.append(i)
+    return out
+
+
 def read_label_table(table: Table, tracks: Tracks) -> bool:
     """A table whose first column names what each row states (`지원금액 | 250만원 | 500만원`).
 
     With track names across the top row (`구분 | 기본 컨설팅 | 심화 컨설팅`) each column is a
-    track; otherwise the table describes the program's one unnamed track.
+    track; otherwise the table describes the program's one unnamed track, and a row printing
+    different values across columns that name no tracks (`중소기업인 경우 | 중견기업인 경우`) says
+    whose each is not: nothing.
     """
     rows = table.grid()
     if not rows or len(rows[0]) < 2:
@@ -642,11 +779,13 @@ def read_label_table(table: Table, tracks: Tracks) -> bool:
         col = classify_header(_clean_name(label.text))
         if col.kind not in ("payer", "duration", "level"):
             continue
-        seen: set[int] = set()
+        cells: dict[int, tuple[int, Cell]] = {}  # a merged cell once, at its first column
         for k, cell in enumerate(row[1:]):
-            if cell is None or cell is label or id(cell) in seen or not cell.text.strip():
-                continue
-            seen.add(id(cell))
+            if cell is not None and cell is not label and cell.text.strip():
+                cells.setdefault(id(cell), (k, cell))
+        if not by_column and len({regex.sub(r"\s", "", c.text) for _, c in cells.values()}) > 1:
+            continue  # `정부지원 비율 | 75% 이내 | 70% 이내` under `중소기업인 경우 | 중견기업인 경우`
+        for k, cell in cells.values():
             per_track[k if by_column else 0].fill(cell_terms(cell.text, cell.start, col))
     if all(t.empty() for t in per_track):
         return False
@@ -1090,6 +1229,8 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
     open_end = False  # the last line can take the next paragraph
     for idx, block in enumerate(scope.blocks):
         funding, period = _funding_block(scope, block)
+        if block.table is not None and idx not in skip and funding:
+            lines += _cell_lines(scope.doc.text, block.table, period)
         if block.kind == "table" or idx in skip or not funding:
             open_end = False
             continue
@@ -1103,6 +1244,75 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
             lines.append(_Line(block.start, block.end, level, block.kind == "heading", period, section))
         open_end = block.kind != "heading" and not LINE_COMPLETE.search(text)
     return lines
+
+
+CELL_ITEM = regex.compile(r"^\s*(?:[•◦○●▪∙·ㆍ□■◆◇▶►※☞*\-–]|[oㅇ]\s)")
+CELL_SUB_ITEM = regex.compile(r"^\s*[※*\-–]")
+
+
+def _cell_lines(doc_text: str, table: Table, period: bool) -> list[_Line]:
+    """A table under a funding heading whose cells are prose (`구분 | 내용`, `사업화 자금 | • … 사업화
+    자금 최대 3억원 … • 총 사업비 = 정부지원사업비 70% 이하 + 자기부담사업비* 30% 이상`): the lines
+    of its one cell that lists items stating terms, read as prose. When several cells state terms,
+    whose terms they are (a track's? one kind of support's?) the table does not say: none."""
+    stating = []
+    for cell in table.cells:
+        lines = _lines_of_cell(doc_text, cell, period)
+        texts = [doc_text[line.start : line.end] for line in lines]
+        if (any(CELL_ITEM.match(t) for t in texts)
+                and any(not line_terms(t)[1].empty() for t in texts)):
+            stating.append(lines)
+    if len(stating) != 1 or _conflicting([doc_text[ln.start : ln.end] for ln in stating[0]]):
+        return []
+    return stating[0]
+
+
+def _conflicting(texts: list[str]) -> bool:
+    """Unlabelled lines giving one payer two caps or two shares (`ㅇ 데이터 수집·검증 유형 지원 시
+    … 최대 5천만원`, `ㅇ AI공장 구축 유형 지원 시 … 최대 20천만원`): each holds for some case the
+    lines name but do not label, none for the program."""
+    caps: dict[str, set[int]] = {}
+    shares: dict[str, set[tuple[float, str | None]]] = {}
+    for text in texts:
+        name, terms = line_terms(text)
+        if name is not None:
+            continue
+        for role, f in terms.funding.items():
+            if f.cap is not None:
+                caps.setdefault(role, set()).add(f.cap)
+            if f.share is not None:
+                shares.setdefault(role, set()).add((f.share, f.bound))
+    return any(len(v) > 1 for v in caps.values()) or any(len(v) > 1 for v in shares.values())
+
+
+def _lines_of_cell(doc_text: str, cell: Cell, period: bool) -> list[_Line]:
+    """A cell's lines as prose lines: a line that is not a list item continues one that stops
+    mid-phrase; rows of a table nested in the cell (cells split by tabs) and a worked example
+    (`< 사업비 구성 예시 … >` up to the next list item that is not a sub-item) are left out."""
+    out: list[_Line] = []
+    pos = cell.start
+    in_example = open_end = False
+    for raw in doc_text[cell.start : cell.end].split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        text = raw.strip()
+        item = bool(CELL_ITEM.match(raw))
+        if not text:
+            continue
+        if example_caption(text):
+            in_example = True
+            continue
+        if (in_example and (not item or CELL_SUB_ITEM.match(raw))) or "\t" in raw:
+            open_end = False
+            continue
+        in_example = False
+        if out and not item and open_end:
+            out[-1].end = end
+        else:
+            level = 2 if CELL_SUB_ITEM.match(raw) else 1
+            out.append(_Line(start + raw.find(text), end, level, False, period, None))
+        open_end = not LINE_COMPLETE.search(text)
+    return out
 
 
 def _label(body: str) -> tuple[str, int] | None:
@@ -1136,6 +1346,20 @@ def _topic(body: str) -> tuple[int, tuple[Payer, str] | None]:
     return (m.end(), None) if m[1] else (0, None)
 
 
+def line_terms(text: str) -> tuple[str | None, Terms]:
+    """One line read alone as a line of a 지원조건 section: the track it is labelled with (or
+    None) and its terms (offsets into the line)."""
+    if EXAMPLE_LEAD.match(text):
+        return None, Terms()
+    body = strip_marker(text)
+    label = _label(body)
+    if label:
+        name, at = label
+        return name, terms_of_text(body[at:], 0, labelled=True)
+    at, payer = _topic(body)
+    return None, terms_of_text(body[at:], 0, topic=payer)
+
+
 def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
     """Labelled lines add to their track (with their sub-items); the rest is returned as the
     program's terms. A labelled line whose sub-items are tracks (`(유형 1)` over `기초`,
@@ -1148,6 +1372,8 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
     group_of: dict[str, str] = {}  # a sub-item's track → the track of the line heading it
     for line in prose_lines(scope, skip):
         raw = doc.text[line.start : line.end]
+        if EXAMPLE_LEAD.match(raw):
+            continue  # `예) 정부지원금 1억원, …`: the marker is the example word
         body = strip_marker(raw)
         base = line.start + max(raw.find(body[:8]), 0)
         if owner and line.level <= owner[1]:
@@ -1365,12 +1591,15 @@ def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
 def extract_tracks(scope: Scope) -> list[Track]:
     tracks = Tracks()
     blocks = scope.blocks
-    used: set[int] = set()
+    used = example_blocks(scope.doc.text, blocks)  # worked examples state no terms
     for idx, block in enumerate(blocks):
-        if block.table is None:
+        if block.table is None or idx in used:
             continue
         funding, _ = _funding_block(scope, block)
         caption = scope.doc.text[blocks[idx - 1].start : blocks[idx - 1].end] if idx else ""
+        if (len(caption) <= 100 and not_rules(caption)) or titled_not_rules(block.table):
+            used.add(idx)  # `o 기술료 상한`, `< 환수 기준(예시) >`: neither its cells nor its lines
+            continue
         header = " ".join(c.text for c in block.table.cells if c.row == 0)
         if not (funding or find_payer(header)):
             continue
@@ -1451,14 +1680,7 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
 
 
 def corpus_value(text: str) -> dict | None:
-    body = strip_marker(text)
-    label = _label(body)
-    if label:
-        name, at = label
-        terms = terms_of_text(body[at:], 0, labelled=True)
-    else:
-        name, (at, payer) = None, _topic(body)
-        terms = terms_of_text(body[at:], 0, topic=payer)
+    name, terms = line_terms(text)
     if terms.empty():
         return None
     funds = sorted((f for f in terms.funding.values() if not f.empty()),

@@ -78,8 +78,6 @@ def test_kised_exclusions_and_contacts() -> None:
     assert any(p and p.startswith("032-858-6592") for p in phones)  # 인천테크노파크
 
 
-@pytest.mark.xfail(strict=True, reason="tracks reads the worked example table "
-                   "('< 사업비 구성 예시 … >') as funding facts")
 def test_kised_funding_comes_from_the_rules_not_the_worked_example() -> None:
     # • 총 사업비 = 정부지원사업비 70% 이하 + 자기부담사업비* 30% 이상; 사업화 자금 최대 3억원.
     # The table under '< 사업비 구성 예시 (정부지원사업비 1.5억원인 경우) >' is an example.

@@ -9,7 +9,7 @@ import pytest
 from extractors.base import Scope
 from extractors.header import read_header
 from extractors.programs import split_programs
-from extractors.tracks import Tracks, extract_tracks, read_table
+from extractors.tracks import Tracks, extract_tracks, find_shares, read_table
 from ingest import read_bytes, read_document
 from schemas.announcement import Funding, Track
 from schemas.document import Cell, Document, Table
@@ -313,3 +313,131 @@ def test_overview_row_caps_go_to_a_program_without_caps() -> None:
         "기본형": (50_000_000, 6), "심화형": (100_000_000, 6)}
     [sales] = extract_tracks(scopes[1])
     assert _pay(sales, "government").cap_krw == 10_000_000  # its own cap, not the overview's 2천만원
+
+
+# ---------------------------------------------------------------- what states no terms
+
+EXAMPLE_FIGURES = "정부지원금\t자부담\n1억원\t0.43억원\n70%\t30%\n"
+
+
+@pytest.mark.parametrize("caption", [
+    "< 사업비 구성 예시 >",
+    "(예시)",
+    "예)",
+    "< 정부지원금 1억원인 경우 >",
+    "예) 정부지원금이 1억원인 경우 :",
+])
+def test_a_worked_example_table_states_no_terms(caption: str) -> None:
+    text = ("□ 지원내용\n\n◦ 총 사업비 = 정부지원금 70% 이하 + 자부담 30% 이상\n\n" + caption + "\n\n"
+            + EXAMPLE_FIGURES + "\n◦ 사업기간 : 최대 6개월\n")
+    [track] = extract_tracks(_scope(text))
+    assert _terms(_pay(track, "government")) == (None, 70, "max")
+    assert _terms(_pay(track, "applicant")) == (None, 30, "min")
+    assert track.duration_months == 6  # the example ends with its table
+
+
+def test_the_same_figures_under_a_plain_caption_state_terms() -> None:
+    [track] = extract_tracks(_scope("□ 지원내용\n\n< 사업비 구성 >\n\n" + EXAMPLE_FIGURES))
+    assert _terms(_pay(track, "government")) == (100_000_000, 70, "exact")
+    assert _terms(_pay(track, "applicant")) == (43_000_000, 30, "exact")
+
+
+def test_a_case_worked_out_in_lines_after_an_example_caption_states_no_terms() -> None:
+    text = ("□ 지원내용\n\n< 예시 >\n\n◦ 정부지원금 15억원의 과제를 5년간 수행하는 경우\n\n"
+            "- 연차별 정부지원금 최대 3억원\n\n□ 지원조건\n\n◦ 정부지원금 최대 2억원\n\n"
+            "□ 사업기간 : 최대 9개월\n")
+    [track] = extract_tracks(_scope(text))  # the example ends at the next heading
+    assert _terms(_pay(track, "government")) == (200_000_000, None, None)
+    assert track.duration_months == 9
+
+
+def test_an_example_spans_its_case_and_the_table_working_it_out() -> None:
+    text = ("□ 지원규모\n\n< 예시 >\n\n◦ 정부지원금 15억원의 과제를 5년간 수행하는 중소기업\n\n"
+            "사업연도\t1차년도\t2차년도\n정부지원금\t3억\t3억\n\n◦ 사업기간 : 최대 9개월\n")
+    [track] = extract_tracks(_scope(text))
+    assert (track.funding, track.duration_months) == ([], 9)
+
+
+def _md_scope(text: str) -> Scope:
+    doc = read_bytes(text.encode(), "x.md")
+    return Scope(doc=doc, start=0, end=len(doc.text))
+
+
+@pytest.mark.parametrize(("title", "caps"), [("지원내용", [300_000_000]), ("< 예시 >", [])])
+def test_a_box_titled_as_an_example_states_no_terms(title: str, caps: list[int]) -> None:
+    text = f"□ 지원내용\n\n| {title} |\n|---|\n| • 정부지원금 최대 3억원 지원<br>- 사업기간 6개월 |\n"
+    assert [f.cap_krw for t in extract_tracks(_md_scope(text)) for f in t.funding] == caps
+
+
+def test_the_one_prose_cell_of_a_table_is_read_as_lines_without_its_example() -> None:
+    # `구분 | 내용` with the terms in one cell, a worked example after them in the same cell
+    text = ("□ 지원내용\n\n| 구분 | 내용 |\n|---|---|\n| 사업화 자금 | • 시제품 제작 등 사업화 자금 최대 3억원 "
+            "지원<br>• 총 사업비 = 정부지원금 70% 이하 + 자부담 30% 이상<br>< 사업비 구성 예시 (정부지원금 "
+            "1.5억원인 경우) ><br>- 정부지원금 1.5억원(70%), 자부담 0.64억원(30%)<br>- 정부지원금 최대 1.5억원 "
+            "지원 |\n| 창업 프로그램 | • 투자 유치, 판로 개척 등 지원 |\n")
+    [track] = extract_tracks(_md_scope(text))
+    assert _terms(_pay(track, "government")) == (300_000_000, 70, "max")
+    assert _terms(_pay(track, "applicant")) == (None, 30, "min")
+    assert track.funding[0].evidence[0].quote == "최대 3억원"
+
+
+@pytest.mark.parametrize("rows", [
+    # two cells state terms: a track's each? a kind of support's? the table does not say
+    "| 기초 | • 정부지원금 최대 0.7억원 |\n| 고도화 | • 정부지원금 최대 2억원 |\n",
+    # one cell, two caps for the same payer, each for a case its line names
+    "| 작성 유의사항 | ㅇ 데이터 유형 지원 시, 기술(최대 5천만원)<br>ㅇ 구축 유형 지원 시, 기술(최대 2억원) |\n",
+])
+def test_prose_cells_that_do_not_say_whose_terms_they_are_state_none(rows: str) -> None:
+    text = "□ 지원내용\n\n| 구분 | 내용 |\n|---|---|\n" + rows
+    assert extract_tracks(_md_scope(text)) == []
+
+
+ROYALTY_TABLE = "구분\t정부\t중소기업\n{label}\t정부지원연구개발비의 10%\t정부지원연구개발비의 20%\n"
+
+
+@pytest.mark.parametrize(("caption", "label"), [
+    ("o 기술료 상한", "기술료 상한"),
+    ("o 기술료 상한", "상한"),  # the caption alone
+    ("< 성공환원금 회수 기준 >", "회수율"),
+    ("", "기술료 상한"),  # the row label alone
+    ("", "위약금"),
+])
+def test_a_table_of_other_money_than_the_project_cost_states_no_shares(caption: str, label: str) -> None:
+    text = ("□ 지원내용\n\n◦ 정부지원금 최대 2억원\n\n" + caption + "\n\n"
+            + ROYALTY_TABLE.format(label=label))
+    [track] = extract_tracks(_scope(text))
+    assert [_terms(f) for f in track.funding] == [(200_000_000, None, None)]
+
+
+def test_the_same_table_of_cost_shares_states_them() -> None:
+    text = "□ 지원내용\n\n◦ 정부지원금 최대 2억원\n\n" + ROYALTY_TABLE.format(label="분담 비율")
+    [track] = extract_tracks(_scope(text))
+    assert _terms(_pay(track, "government")) == (200_000_000, 10, "exact")
+    assert _terms(_pay(track, "applicant")) == (None, 20, "exact")
+
+
+def test_columns_by_kind_of_applicant_are_no_payers() -> None:
+    text = ("□ 지원내용\n\n◦ 정부지원금 최대 2억원\n\n연구개발기관 유형\t중소기업인 경우\t중견기업인 경우\n"
+            "정부지원 비율\t75% 이내\t70% 이내\n")
+    [track] = extract_tracks(_scope(text))
+    assert [_terms(f) for f in track.funding] == [(200_000_000, None, None)]
+
+
+def test_a_payers_money_split_into_cash_and_in_kind_gives_no_share_of_that_payer() -> None:
+    text = ("□ 지원내용\n\n총사업비\t정부지원사업비\t자기부담사업비\t자기부담사업비\n"
+            "총사업비\t정부지원사업비\t현금\t현물\n"
+            "100%\t총사업비의 70% 이하\t총사업비의 10% 이상\t총사업비의 20% 이하\n")
+    [track] = extract_tracks(_scope(text))
+    assert [(f.payer, *_terms(f)) for f in track.funding] == [("government", None, 70, "max")]
+
+
+def test_facets_under_a_payer_are_that_payers_terms() -> None:
+    text = "□ 지원내용\n\n정부지원금\t정부지원금\t자부담\n금액\t비율\t비율\n1억원\t70%\t30%\n"
+    [track] = extract_tracks(_scope(text))
+    assert _terms(_pay(track, "government")) == (100_000_000, 70, "exact")
+    assert _terms(_pay(track, "applicant")) == (None, 30, "exact")  # `자부담` over `비율`
+
+
+def test_a_forms_blanks_are_no_shares() -> None:
+    assert find_shares("100%\t00.0%\t00.0%") == [find_shares("100%")[0]]
+    assert [s.pct for s in find_shares("정부 0% 지원")] == [0]
