@@ -4,6 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from extractors.base import Scope
+from schemas.document import Document
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLES = SHARED / "samples"
@@ -19,3 +22,16 @@ def seed_path(prefix: str) -> Path:
     matches = sorted(SEEDS.glob(f"{prefix}*"))
     assert matches, f"no seed {prefix} in {SEEDS}"
     return matches[0]
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, tuple[Document, list[Scope]]]:
+    """Each seed's document and its program scopes, read once per test session."""
+    from extractors.programs import split_programs
+    from ingest import read_document
+
+    out = {}
+    for prefix in ("000", "001", "002", "004"):
+        doc = read_document(seed_path(prefix))
+        out[prefix] = (doc, split_programs(doc, None))
+    return out

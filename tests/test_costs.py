@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from extractors.base import Scope
 from extractors.costs import extract_costs
-from extractors.programs import split_programs
-from ingest import read_bytes, read_document
-from schemas.document import Document
-
-from .conftest import seed_path
-
-
-@pytest.fixture(scope="module")
-def seeds() -> dict[str, tuple[Document, list[Scope]]]:
-    out = {}
-    for prefix in ("000", "001", "002", "004"):
-        doc = read_document(seed_path(prefix))
-        out[prefix] = (doc, split_programs(doc, None))
-    return out
+from ingest import read_bytes
 
 
 def test_mandatory_lines_and_fee_table(seeds) -> None:  # type: ignore[no-untyped-def]

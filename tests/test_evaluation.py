@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from extractors.base import Scope
 from extractors.evaluation import extract_bonus_points, extract_evaluation
-from extractors.programs import split_programs
-from ingest import read_bytes, read_document
+from ingest import read_bytes
 from schemas.announcement import Criterion
 from schemas.document import Document
-
-from .conftest import seed_path
-
-
-@pytest.fixture(scope="module")
-def seeds() -> dict[str, tuple[Document, list[Scope]]]:
-    out = {}
-    for prefix in ("000", "001", "002", "004"):
-        doc = read_document(seed_path(prefix))
-        out[prefix] = (doc, split_programs(doc, None))
-    return out
 
 
 def _spans_ok(doc: Document, facts: list[Criterion]) -> None:
