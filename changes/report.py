@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import html
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +35,9 @@ FIELD_NAMES = {
 }
 _SUB_NAMES = {"text": "", "name": "명칭", "item": "", "points": "배점", "required": "필수 여부",
               "validity_months": "유효기간", "condition": "조건", "submitters": "제출자",
-              "amount_krw": "금액", "phone": "전화", "email": "이메일"}
+              "amount_krw": "금액", "phone": "전화", "email": "이메일", "org": "기관",
+              "topic": "분야", "unit": "단위", "label": "구분", "tracks": "대상 유형",
+              "group": "구분", "approx": "내외"}
 _PAYERS = {"government": "정부", "host": "주관기관", "applicant": "기업부담",
            "local_government": "지방비", "other": "기타"}
 _FUNDING_PARTS = {"cap_krw": "한도", "share_pct": "비율", "share_bound": "비율 기준"}
@@ -60,6 +61,25 @@ def _won(value: Any) -> str:
     return f"{value:,}원" if isinstance(value, int) else str(value)
 
 
+_ISO_TIME = regex.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?"
+                          r"(?:Z|[+-]\d{2}:\d{2})?$")
+
+
+def _when(value: Any) -> str:
+    """A date or time as printed in a window (`2026-04-24 18:00`, not the ISO `T…+09:00`)."""
+    if value is None:
+        return ""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    m = _ISO_TIME.match(text)
+    if not m:
+        return text
+    return m.group(1) if m.group(2) == "00:00" else f"{m.group(1)} {m.group(2)}"
+
+
+# Keys of a dumped fact that are never shown as a value.
+_HIDDEN = {"evidence", "source", "payer", "kind", "group"}
+
+
 def describe(name: str, value: Any) -> str:
     """A fact's value as a reader would write it (`20,000,000원`, `4개월`, `50% 이내`)."""
     if value is None:
@@ -75,12 +95,20 @@ def describe(name: str, value: Any) -> str:
         return _BOUNDS.get(value, str(value))
     if leaf in ("duration_months", "extension_months", "validity_months"):
         return f"{value}개월"
+    if leaf in ("opens", "closes"):
+        return _when(value)
+    if leaf == "points" and isinstance(value, (int, float)):
+        return f"{value:g}점"
     if leaf == "channels":
-        return ", ".join(_CHANNELS.get(v, v) for v in value)
+        return ", ".join(_CHANNELS.get(v, str(v)) for v in value)
+    if name == "windows.tracks" and isinstance(value, list) and not value:
+        return "전 유형"
     if isinstance(value, list):
-        return ", ".join(map(str, value))
+        return ", ".join(d for d in (describe(name, v) for v in value) if d)
     if isinstance(value, dict):
         return _describe_fact(name, value)
+    if isinstance(value, float):
+        return f"{value:g}"
     return str(value)
 
 
@@ -103,15 +131,37 @@ def _describe_fact(name: str, v: dict[str, Any]) -> str:
                  f"연장 {v['extension_months']}개월" if v.get("extension_months") else ""]
         terms += [_describe_funding(f) for f in v.get("funding", [])]
         return f"{v.get('name') or '(유형 없음)'}: " + " · ".join(t for t in terms if t)
-    if name == "windows" or "opens" in v:
-        span = f"{v.get('opens') or ''} ~ {v.get('closes') or ''}".strip()
+    if name == "windows" or "opens" in v or "closes" in v:
+        opens, closes = _when(v.get("opens")), _when(v.get("closes"))
+        span = f"{opens} ~ {closes}".strip() if opens or closes else ""
         flags = [x for x, on in (("수시", v.get("rolling")),
                                  ("예산 소진시까지", v.get("until_budget_exhausted"))) if on]
         label = f"({v['label']}) " if v.get("label") else ""
-        return label + span + (f" ({', '.join(flags)})" if flags else "")
+        text = span + (f" ({', '.join(flags)})" if flags else "")
+        return (label + (text or "기간 미기재")).strip()
     if name == "awards" or "count" in v:
-        return f"{v['count']}{v.get('unit') or ''}{' 내외' if v.get('approx') else ''}"
-    return json.dumps(v, ensure_ascii=False)
+        count = v.get("count")
+        if count is None:
+            return "규모 미기재"
+        return f"{count}{v.get('unit') or ''}{' 내외' if v.get('approx') else ''}"
+    for key in ("text", "name", "item"):  # a list item: its own words first
+        if v.get(key):
+            rest = _describe_keys(name, v, exclude={key})
+            return str(v[key]) + (f" ({rest})" if rest else "")
+    return _describe_keys(name, v)
+
+
+def _describe_keys(name: str, v: dict[str, Any], exclude: set[str] = frozenset()) -> str:
+    """Any other fact: its filled fields as `label value`, never a dict literal."""
+    head = name.split(".", 1)[0]
+    parts = []
+    for key, value in v.items():
+        if key in _HIDDEN or key in exclude or value in (None, "", [], {}, False):
+            continue
+        text = describe(f"{head}.{key}", value)
+        label = _SUB_NAMES.get(key, key)
+        parts.append(f"{label} {text}".strip() if label else text)
+    return ", ".join(p for p in parts if p)
 
 
 def _quotes(evidence: list) -> str:  # type: ignore[type-arg]
@@ -163,7 +213,8 @@ def word_diff(old: str, new: str) -> tuple[list[tuple[str, str]], list[tuple[str
 
 @dataclass
 class Row:
-    """One line of the table: one fact, or facts that changed together in the same words."""
+    """One line of the table: one fact, or facts that changed together in the same words
+    (the fields of one window, of one list item; one change in several tracks)."""
 
     kind: str
     track: str | None
@@ -181,6 +232,20 @@ class Row:
         return out
 
     @property
+    def tracks(self) -> list[str]:
+        """The tracks (or list items) the row is about; an item's name does not repeat the
+        value the row shows (`서울지역본부`, not `서울지역본부 02-2106-7455`)."""
+        out: list[str] = []
+        for ch in self.changes:
+            track = ch.track
+            if track and isinstance(ch.new, str) and ch.new and track.endswith(ch.new) \
+                    and track != ch.new:
+                track = track[:-len(ch.new)].strip()
+            if track and track not in out:
+                out.append(track)
+        return out
+
+    @property
     def first(self) -> Change:
         return self.changes[0]
 
@@ -189,27 +254,96 @@ def _place(ch: Change) -> int | None:
     return ch.new_evidence[0].start if ch.new_evidence else None
 
 
+# Objects whose sub-fields are diffed one by one but quote the object's whole printing: a
+# window (opens, closes, rolling, its tracks), the awards, one list item (a document's name,
+# validity and condition). Their changes are one row.
+_OBJECT_PATH = regex.compile(
+    r"^(.*/(?:windows|documents|evaluation|bonus_points|costs|contacts)/\d+|.*/awards)/[^/]+$")
+
+
+def _object_of(ch: Change) -> tuple[str, str, str] | None:
+    """(program, old object path, new object path) of a sub-field change of an object found
+    in both years (a field only one year prints, like a closing date added, included)."""
+    if "." not in ch.field or ch.kind == "renamed":
+        return None
+    old = _OBJECT_PATH.match(ch.old_path or "")
+    new = _OBJECT_PATH.match(ch.new_path or "")
+    if old is None or new is None:
+        return None
+    return ch.program, old.group(1), new.group(1)
+
+
+def _group_texts(members: list[Change]) -> tuple[str, str]:
+    """One row's two cells for several fields of one object.
+
+    The same printed words in all of them: those words (once). Otherwise, or when the words
+    did not change between the years, each field named with its value, side by side.
+    """
+    texts = {side_texts(ch) for ch in members}
+    if len(texts) == 1:
+        return texts.pop()
+    olds = {q for ch in members if (q := _quotes(ch.old_evidence))}
+    news = {q for ch in members if (q := _quotes(ch.new_evidence))}
+    if len(olds) == len(news) == 1 and olds != news:
+        return olds.pop(), news.pop()
+
+    def side(value_of: Any) -> str:
+        return " · ".join(f"{field_label(ch.field)} {describe(ch.field, value_of(ch)) or '없음'}"
+                          for ch in members)
+
+    return side(lambda ch: ch.old), side(lambda ch: ch.new)
+
+
 def rows_of(changes: list[Change]) -> list[Row]:
     """Rows in the new document's order; a fact the new year no longer prints stays before
-    the fact that followed it. Consecutive changes shown with the same words share a row."""
-    rows: list[Row] = []
+    the fact that followed it.
+
+    The changed fields of one object (a window's opens / closes / rolling, a document's name
+    and validity) share a row; consecutive changes shown with the same words share a row; so
+    do neighbouring rows that show the same change of the same fields in different tracks.
+    """
+    groups: dict[tuple[str, str, str], list[Change]] = {}
+    units: list[list[Change]] = []
     for ch in changes:
-        old_t, new_t = side_texts(ch)
-        kind = display_kind(ch)
+        key = _object_of(ch)
+        if key is None:
+            units.append([ch])
+        elif key in groups:
+            groups[key].append(ch)
+        else:
+            groups[key] = [ch]
+            units.append(groups[key])
+    rows: list[Row] = []
+    for unit in units:
+        ch = unit[0]
+        old_t, new_t = _group_texts(unit) if len(unit) > 1 else side_texts(ch)
+        kind = "changed" if len(unit) > 1 else display_kind(ch)
         last = rows[-1] if rows else None
         if (last is not None and last.kind == kind and kind != "renamed"
                 and (last.old_text, last.new_text) == (old_t, new_t)):
-            last.changes.append(ch)
+            last.changes += unit
             last.track = last.track or ch.track
             continue
-        rows.append(Row(kind, ch.track, old_t, new_t, [ch]))
+        rows.append(Row(kind, next((c.track for c in unit if c.track), None), old_t, new_t,
+                        list(unit)))
     keyed, key = [], 1 << 62
     for row in reversed(rows):
         place = _place(row.first)
         key = place if place is not None else key
         keyed.append((key, row))
     keyed.reverse()
-    return [row for _, row in sorted(keyed, key=lambda t: t[0])]
+    ordered = [row for _, row in sorted(keyed, key=lambda t: t[0])]
+    merged: list[Row] = []
+    for row in ordered:
+        last = merged[-1] if merged else None
+        if (last is not None and row.kind == last.kind and row.kind != "renamed"
+                and (row.old_text, row.new_text) == (last.old_text, last.new_text)
+                and row.labels == last.labels and row.tracks and last.tracks
+                and not set(row.tracks) & set(last.tracks)):
+            last.changes += row.changes
+            continue
+        merged.append(row)
+    return merged
 
 
 def _where(ch: Change, side: str) -> str:
@@ -224,10 +358,25 @@ def _where(ch: Change, side: str) -> str:
     return " · ".join(parts)
 
 
+def _joined_labels(labels: list[str]) -> str:
+    """`제출서류 유효기간·제출자`: later labels drop the words they share with the first."""
+    if not labels:
+        return ""
+    head = labels[0].split()
+    out = [labels[0]]
+    for label in labels[1:]:
+        words = label.split()
+        n = 0
+        while n < min(len(head), len(words) - 1) and head[n] == words[n]:
+            n += 1
+        out.append(" ".join(words[n:]))
+    return "·".join(out)
+
+
 def _note(row: Row) -> str:
-    parts = ["·".join(row.labels)]
-    if row.track:
-        parts.append(f"[{row.track}]")
+    parts = [_joined_labels(row.labels)]
+    if row.tracks:
+        parts.append(f"[{', '.join(row.tracks)}]")
     if row.kind == "renamed":
         parts.append("명칭 변경")
     return " ".join(parts)
@@ -248,6 +397,8 @@ def _same_by_program(cs: ChangeSet) -> dict[str, list[Same]]:
 
 
 def _same_text(s: Same) -> str:
+    if s.value in ([], ""):  # printed in neither year (a document without named submitters)
+        return "기재 없음"
     return describe(s.field, s.value) or _quotes(s.new_evidence)
 
 

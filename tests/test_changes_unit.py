@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import copy
-from datetime import date
+import re
+from datetime import date, datetime, timedelta, timezone
 
 import jsonpatch
 
 from changes.align import align_tracks
 from changes.diff import diff
 from changes.patch import make_patch
-from changes.report import to_html, to_markdown, word_diff
+from changes.report import describe, rows_of, to_html, to_markdown, word_diff
 from schemas.announcement import (
     Announcement,
     Awards,
     Clause,
+    Contact,
+    Cost,
+    Criterion,
     DocumentReq,
     Evidence,
     Funding,
     Program,
     Source,
+    Submission,
     Track,
+    Window,
 )
 
 
@@ -107,3 +113,122 @@ def test_reports_mark_words_and_new_or_deleted_facts() -> None:
     assert "<del>" in page and "<ins>" in page and "&lt;삭 제&gt;" in page
     left, right = word_diff("최대 20백만원 이내", "최대 30백만원 이내")
     assert ("del", "20백만원") in left and ("ins", "30백만원") in right
+
+
+# Report cells: readable values, one row per window ----------------------------------------
+
+KST = timezone(timedelta(hours=9))
+# Python reprs / JSON of a dict or list, and bare Python literals, in a rendered cell.
+RAW = re.compile(r"[{}]|\[\s*['\"]|['\"]\s*:\s|\bNone\b|\bTrue\b|\bFalse\b|&#x27;\w+&#x27;:")
+
+
+def md_cells(md: str) -> list[str]:
+    return [cell for line in md.splitlines() if line.startswith("| ") and "---" not in line
+            for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+
+
+def html_cells(page: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", " ", cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", page)]
+
+
+def rich(year: int, **over: object) -> Announcement:
+    """A program with every kind of fact, each item's words printed once."""
+    facts: dict[str, object] = dict(  # noqa: C408 (keyword names read like the schema)
+        tracks=[Track(name="AS지원", target_level="기초", duration_months=4, evidence=ev("AS지원"),
+                      funding=[Funding(payer="government", payer_label="정부", cap_krw=20_000_000,
+                                       share_pct=50, share_bound="max", evidence=ev("최대 20백만원"))])],
+        awards=Awards(count=90, approx=True, unit="개사", evidence=ev("90개사 내외")),
+        windows=[Window(label="1차", tracks=["AS지원"], opens=date(year, 3, 2),
+                        closes=datetime(year, 3, 20, 18, 0, tzinfo=KST),
+                        evidence=ev(f"{year}년 3월 2일 ~ 3월 20일 18시"))],
+        submission=Submission(channels=["online"], urls=["smart-factory.kr"],
+                              evidence=ev("smart-factory.kr 온라인 신청")),
+        eligibility=[Clause(text="중소 제조기업", evidence=ev("중소 제조기업"))],
+        documents=[DocumentReq(name="사업자등록증명원", submitters=["도입기업"], required=True,
+                               validity_months=3, evidence=ev("사업자등록증명원 1부"))],
+        evaluation=[Criterion(item="활용 정도", points=15, group="서면", evidence=ev("활용 정도 15"))],
+        costs=[Cost(item="원가검증 수수료", amount_krw=300_000, condition="선정 시",
+                    evidence=ev("원가검증 수수료 30만원"))],
+        contacts=[Contact(org="중진공", topic="서울", phone="02-2106-7454",
+                          evidence=ev("중진공 서울 02-2106-7454"))],
+    )
+    facts.update(over)
+    return Announcement(
+        source=Source(path=f"{year}.txt", sha256="0" * 64, format="txt"),
+        title=f"{year}년도 공고", announced_on=date(year, 1, 1),
+        programs=[Program(name="스마트공장 AS지원사업", key="as", **facts)])  # type: ignore[arg-type]
+
+
+def test_describe_never_prints_a_dict_or_a_python_literal() -> None:
+    assert describe("windows", {"label": None, "tracks": [], "opens": "2023-05-31",
+                                "closes": "2023-06-22T18:00:00+09:00", "rolling": True,
+                                "until_budget_exhausted": True}) == \
+        "2023-05-31 ~ 2023-06-22 18:00 (수시, 예산 소진시까지)"
+    assert describe("windows", {"opens": None, "closes": None, "rolling": True}) == "기간 미기재 (수시)" \
+        or describe("windows", {"opens": None, "closes": None, "rolling": True}) == "(수시)"
+    assert describe("awards", {"count": None, "approx": False, "unit": None}) == "규모 미기재"
+    assert describe("windows.closes", "2026-04-24T18:00:00+09:00") == "2026-04-24 18:00"
+    assert describe("windows.tracks", []) == "전 유형"
+    for name, value in [("contacts", {"org": "중진공", "topic": "서울", "phone": "02-1", "email": None}),
+                        ("costs", {"item": "수수료", "amount_krw": 300000, "condition": "선정 시"}),
+                        ("evaluation", {"item": "활용", "points": 15.0, "group": "서면"}),
+                        ("documents", {"name": "증명원", "submitters": ["도입기업"], "required": True,
+                                       "validity_months": 3, "condition": None}),
+                        ("unknown", {"a": {"b": [1, 2]}, "c": None}),
+                        ("funding", [{"payer": "host", "payer_label": "대기업", "cap_krw": 5,
+                                      "share_pct": 40.0, "share_bound": "max"}])]:
+        text = describe(name, value)
+        assert text and not RAW.search(text), (name, text)
+
+
+def test_every_fact_kind_added_or_removed_reads_as_text_in_both_reports() -> None:
+    empty = rich(2021, tracks=[Track(name="기본", evidence=ev("기본"))], awards=None, windows=[],
+                 submission=Submission(), eligibility=[], documents=[], evaluation=[], costs=[],
+                 contacts=[])
+    full = rich(2023)
+    for old, new in ((empty, full), (full, empty)):
+        cs = diff(old, new)
+        assert {c.kind for c in cs.changes} & {"added", "removed"}
+        md, page = to_markdown(cs), to_html(cs)
+        for cell in md_cells(md) + html_cells(page):
+            assert not RAW.search(cell), cell
+    md = to_markdown(diff(empty, full))
+    assert "(1차) 2023-03-02 ~ 2023-03-20 18:00" in md
+    assert "90개사 내외" in md
+
+
+def test_one_windows_changes_are_one_row_even_when_its_words_are_the_same() -> None:
+    # The same printed words both years (a reprint of the line), with other dates read from it:
+    # without grouping, opens / closes / rolling would be three rows quoting the same line.
+    quote = ev("2023년 5월 31일(수) ~ 6월 22일(목) 까지, 수시 접수")
+    old = rich(2021, windows=[Window(label="1차", opens=date(2021, 1, 22), closes=date(2021, 6, 30),
+                                     evidence=quote)])
+    new = rich(2023, windows=[Window(label="1차", opens=date(2023, 5, 31), closes=date(2023, 6, 22),
+                                     rolling=True, evidence=quote)])
+    cs = diff(old, new)
+    window_changes = [c for c in cs.changes if c.field.startswith("windows.")]
+    assert {c.field for c in window_changes} == {"windows.opens", "windows.closes",
+                                                 "windows.rolling"}
+    rows = [r for r in rows_of(cs.changes) if any(c.field.startswith("windows") for c in r.changes)]
+    assert len(rows) == 1 and rows[0].kind == "changed"
+    assert rows[0].labels == ["신청 시작", "신청 마감", "수시접수"]
+    assert "2021-01-22" in rows[0].old_text and "2023-05-31" in rows[0].new_text
+    md = to_markdown(cs)
+    [line] = [ln for ln in md.splitlines() if "신청 시작" in ln]
+    assert "신청 시작·마감·수시접수" in line and "~~2021-01-22~~" in line and "**2023-05-31**" in line
+    page = to_html(cs)
+    assert page.count("2023년 5월 31일(수) ~ 6월 22일(목) 까지") == 2  # once a side, one row
+
+
+def test_one_windows_changes_with_their_own_printing_are_one_row() -> None:
+    old = rich(2021, windows=[Window(opens=date(2021, 1, 22), rolling=True,
+                                     until_budget_exhausted=True,
+                                     evidence=ev("2021년 1월 22일부터 예산 소진시까지 수시 접수"))])
+    new = rich(2023, windows=[Window(opens=date(2023, 3, 27), closes=date(2023, 6, 22),
+                                     evidence=ev("2023년 3월 27일 ~ 6월 22일"))])
+    cs = diff(old, new)
+    assert len([c for c in cs.changes if c.field.startswith("windows.")]) >= 3
+    rows = [r for r in rows_of(cs.changes) if any(c.field.startswith("windows") for c in r.changes)]
+    assert len(rows) == 1
+    assert rows[0].old_text == "2021년 1월 22일부터 예산 소진시까지 수시 접수"
+    assert rows[0].new_text == "2023년 3월 27일 ~ 6월 22일"

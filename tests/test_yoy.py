@@ -453,3 +453,44 @@ def test_cli_diff_from_files_and_from_json(tmp_path) -> None:  # type: ignore[no
             ops = json.loads(result.output)
             assert {op["op"] for op in ops} <= {"add", "remove", "replace"}
             assert all("evidence" in op for op in ops)
+
+
+# Report cells: readable text, one row per window -------------------------------------------
+
+# A dict or list literal (JSON or Python repr) or a bare Python literal in a rendered cell.
+RAW = re.compile(r"[{}]|\[\s*['\"]|['\"]\s*:\s|\bNone\b|\bTrue\b|\bFalse\b|&#x27;\w+&#x27;:")
+
+
+@pytest.mark.parametrize("pair", [A, B])
+def test_no_report_cell_holds_a_raw_dict_or_list(pair: tuple[str, str]) -> None:
+    cs = changes(*pair)
+    md, page = to_markdown(cs, "(old)", "(new)"), to_html(cs, "(old)", "(new)")
+    cells = [cell for line in md.splitlines() if line.startswith("| ") and "---" not in line
+             for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+    cells += [line for line in md.splitlines() if line.startswith("- ")]  # folded facts
+    cells += [re.sub(r"<[^>]+>", " ", c) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", page)]
+    cells += [re.sub(r"<[^>]+>", " ", c) for c in re.findall(r"<li>(.*?)</li>", page)]
+    bad = [c for c in cells if RAW.search(c)]
+    assert not bad, bad[:3]
+
+
+@pytest.mark.parametrize("pair", [A, B])
+def test_each_window_is_one_row(pair: tuple[str, str]) -> None:
+    from changes.report import rows_of
+
+    cs = changes(*pair)
+    rows = rows_of(cs.changes)
+    windows = {re.sub(r"/[^/]+$", "", c.new_path or "") for c in cs.changes
+               if c.field.startswith("windows.")}
+    assert windows
+    for window in windows:
+        holding = [r for r in rows if any(c.field.startswith("windows.")
+                                          and (c.new_path or "").startswith(window + "/")
+                                          for c in r.changes)]
+        assert len(holding) == 1, [r.labels for r in holding]
+    # the 2021 → 2026 window moved both dates: one row naming both fields
+    if pair == B:
+        [row] = [r for r in rows if any(c.field == "windows.closes" for c in r.changes)]
+        assert row.labels == ["신청 시작", "신청 마감"]
+        md = to_markdown(cs)
+        assert sum("신청 시작" in line for line in md.splitlines()) == 1
