@@ -19,16 +19,14 @@ from __future__ import annotations
 import regex
 
 from extractors.clauses import CRITERIA_KINDS, LAW_NAME
+from extractors.nlp import SIDO, sido_names
 
 ROLE = regex.compile(
     r"^\s*[(\[]?\s*(도입|공급|주관|운영|협업|기획|확인|컨설팅|수요|참여)\s*(기업|기관)\s*[)\]]?")
 
-REGIONS: dict[str, str] = {
-    "서울": r"서울", "부산": r"부산", "대구": r"대구", "인천": r"인천", "광주": r"광주",
-    "대전": r"대전", "울산": r"울산", "세종": r"세종", "경기": r"경기(?!\s*(?:침체|변동|상황))",
-    "강원": r"강원", "충북": r"충북|충청북도", "충남": r"충남|충청남도", "전북": r"전북|전라북도",
-    "전남": r"전남|전라남도", "경북": r"경북|경상북도", "경남": r"경남|경상남도", "제주": r"제주",
-}
+# The 17 시·도, matched by the spaCy Matcher in `extractors.nlp` (a token starting with a name:
+# `강원도에`, `충청북도내`, `서울특별시`; not `경기 침체`).
+REGIONS: tuple[str, ...] = tuple(SIDO)
 CAPITAL_AREA = ("서울", "인천", "경기")
 
 # A size class that qualifies a partner (`중소기업과 협력하여`) or a name (`중소기업 스마트화
@@ -68,8 +66,8 @@ def sizes(text: str) -> list[str]:
 
 def region_of(text: str) -> str | None:
     """`강원도`, `강원특별자치도`, `강원` → 강원: the 시·도 a profile's address names first."""
-    hits = [(m.start(), name) for name, rx in REGIONS.items() if (m := regex.search(rx, text))]
-    return min(hits)[1] if hits else None
+    names = sido_names(text)
+    return names[0] if names else None
 
 
 def regions(text: str) -> list[str]:
@@ -78,7 +76,8 @@ def regions(text: str) -> list[str]:
         return []
     if regex.search(r"비\s*수도권", plain):
         return [r for r in REGIONS if r not in CAPITAL_AREA]
-    found = [name for name, rx in REGIONS.items() if regex.search(rx, plain)]
+    named = set(sido_names(plain))
+    found = [name for name in REGIONS if name in named]
     if not found and "수도권" in plain:
         return list(CAPITAL_AREA)
     return found

@@ -32,6 +32,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import regex
 
@@ -42,7 +43,27 @@ from schemas.document import Block, Cell, Document, Section, Table
 # ---------------------------------------------------------------------------------------
 # Kinds: named lexicon rules, first match wins
 
-KindRule = tuple[str, regex.Pattern[str]]
+
+class Lexicon(Protocol):
+    def search(self, text: str, /) -> object: ...
+
+
+KindRule = tuple[str, Lexicon]
+
+
+class RegionLexicon:
+    """Location cues (`소재지`, `수도권`, `관내`, `지역 제한`) by regex; a 시·도 name used as a
+    location (`강원도에`, `서울특별시 소재`, `충북 지역`) by the spaCy Matcher in `extractors.nlp`,
+    which matches the name at the start of a token whatever particle is glued on."""
+
+    CUES = regex.compile(
+        r"소재(?:지|한|하는|\s*(?:중소)?기업|\s*업체)|(?:비)?수도권|관내|지역\s*(?:소재|내|제한|기업)")
+
+    def search(self, text: str, /) -> bool:
+        from extractors.nlp import names_sido_location
+
+        return bool(self.CUES.search(text)) or names_sido_location(text)
+
 
 CRITERIA_KINDS: list[KindRule] = [
     ("tax", regex.compile(r"국세|지방세|체납|납세|세금")),
@@ -54,11 +75,7 @@ CRITERIA_KINDS: list[KindRule] = [
     ("duplicate", regex.compile(
         r"중복|동일\s*[·ㆍ‧]\s*유사|동일\s*(?:한\s*)?(?:과제|사업|내용)|유사\s*(?:한\s*)?(?:과제|사업)"
         r"|(?:수행|참여)\s*중(?:인|에)|지원을\s*받(?:고|은|았)|기\s*수혜|수혜\s*이력")),
-    ("region", regex.compile(
-        r"소재(?:지|한|하는|\s*(?:중소)?기업|\s*업체)|(?:비)?수도권|관내"
-        r"|(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충청|충북|충남|전라|전북|전남|경상|경북|경남|제주)"
-        r"(?:특별시|광역시|특별자치시|특별자치도|남도|북도|도|시|\s*(?:지역|소재|내))"
-        r"|지역\s*(?:소재|내|제한|기업)")),
+    ("region", RegionLexicon()),
     ("size", regex.compile(
         r"중소\s*(?:[·ㆍ‧․]\s*중견\s*)?(?:제조\s*)?기업|중견\s*(?:제조\s*)?기업|대기업|소기업|소상공인"
         r"|매출|종업원|상시\s*(?:근로자|종업원)|자산\s*총액|상호\s*출자\s*제한")),
@@ -147,6 +164,9 @@ LEAD_IN = regex.compile(r"(?:^|\s)(?:다음|아래|하기)(?:의|와\s*같은|�
 # A flattened table's heading (`구분 온라인 등록 서류`) or numbered row (`3 공장등록증 1부`):
 # never the wrapped tail of the line before.
 ROW_START = regex.compile(r"^\s*(?:\d{1,2}(?:\s+\S|\s*$)|구\s*분\s)")
+# A row of a flattened two-column table: a short label, then its bulleted content
+# (`인력 ◦ 상근컨설턴트 5명 이상을 보유`, `실적 ◦ … 추진실적을 보유`); never a wrapped tail either.
+LABEL_ROW = regex.compile(r"^\s*[가-힣]{2,6}\s+[◦○▪•]\s+\S")
 SENTENCE_END = regex.compile(r"(?<=[.。])\s+(?=\S)")
 NOTE_CUT = regex.compile(r"\s+(?=(?:※|\*{1,3})\s*\S)")
 
@@ -425,12 +445,21 @@ class Outline:
             strong = [c for c in found if c.strong]
             found = [c for c in found if c.strong or any(
                 c.section.index in self.descendants(o.section) for o in strong)]
-        inner = [c for c in found if not any(
-            o is not c and o.section.index in self.descendants(c.section) for o in found)]
+        items = [c for c in found if self._labelled_item_of(c, found)]
+        inner = [c for c in found if c not in items and not any(
+            o is not c and o not in items and o.section.index in self.descendants(c.section)
+            for o in found)]
         for c in inner:
             if not c.strong and c.content and LEAD_IN.search(self.doc.text[slice(*c.content)]):
                 c.run = self._run_after(c.section)
         return inner
+
+    @staticmethod
+    def _labelled_item_of(c: Carrier, found: list[Carrier]) -> bool:
+        """A labelled item directly under a heading of its family (`□ 신청자격 및 우대요건` ⊃
+        `◦ (신청자격) …`, `◦ (우대요건) …`): one item of the heading, not a carrier of its own."""
+        return not c.strong and not c.virtual and c.section.parent is not None and any(
+            o.strong and not o.virtual and o.section.index == c.section.parent for o in found)
 
     def _title_tables(self, family: str, rx: regex.Pattern[str]) -> list[Carrier]:
         """Carriers whose heading is a title table; they hold the blocks up to the next title."""
@@ -494,7 +523,8 @@ class Outline:
             text = doc.text[nxt.start:nxt.end]
             if (nxt.kind != "paragraph" or nxt.section != block.section or not self.wrapped(last_line)
                     or CAPTION.match(text) or JUNK.match(text) or PUA.match(text)
-                    or starts_with_bullet(text) or ROW_START.match(text)):
+                    or starts_with_bullet(text) or ROW_START.match(text)
+                    or LABEL_ROW.match(text)):
                 break
             end = nxt.end
             last_line = text.rsplit("\n", 1)[-1]
@@ -539,8 +569,9 @@ def table_units(doc: Document, table: Table) -> list[Unit]:
                     units.append(u)
         return units
     units = []
-    for r in range(header_rows(table), table.n_rows):
-        row = distinct_cells(grid[r])
+    top = header_rows(table)
+    for r in range(top, table.n_rows):
+        row = distinct_cells(merged_labels(grid, r, top))
         lists = [c for c in row if len(list_segments(c.text)) >= 2]
         if lists:  # `신청 자격 | o 기업 … o 외국 …`: the list is the content, the rest labels
             units += [u for c in lists for u in bullet_units(doc, c.start, c.end)]
@@ -556,6 +587,33 @@ def table_units(doc: Document, table: Table) -> list[Unit]:
         units.append(Unit(text=" ".join(p.text for p in parts),
                           spans=[s for p in parts for s in p.spans], cells=content))
     return units
+
+
+def _filled(cell: Cell | None) -> bool:
+    return cell is not None and bool(cell.text.strip())
+
+
+def merged_labels(grid: list[list[Cell | None]], r: int, top: int) -> list[Cell | None]:
+    """Row `r` with the label cells a lost merge left empty read from the cell above.
+
+    A text table keeps a merged cell only on its first row (`도입 기업 | 기초 | 강원도 소재 …`
+    then ` | 고도화 |  | - 중간1 …`): a row whose first cell is empty continues the group
+    opened by the last row with a first cell, and its empty cells left of its last filled one
+    take the nearest filled cell above them in that group, as `Table.grid` repeats a real
+    merged cell. The table itself is left as it is.
+    """
+    row = list(grid[r])
+    if not row or _filled(row[0]):
+        return row
+    start = next((k for k in range(r - 1, top - 1, -1) if _filled(grid[k][0])), None)
+    filled = [c for c, cell in enumerate(row) if _filled(cell) and cell.text.strip() not in MARKS]
+    if start is None or not filled:
+        return row
+    for c in range(filled[-1]):
+        if _filled(row[c]):
+            continue
+        row[c] = next((grid[k][c] for k in range(r - 1, start - 1, -1) if _filled(grid[k][c])), row[c])
+    return row
 
 
 def _first_lines(cell: Cell) -> int:
@@ -698,7 +756,23 @@ def _walk_item(outline: Outline, section: Section) -> list[Unit]:
         return []
     if LEAD_IN.search(u.text) and _has_structure(outline, section):
         return _loose_units(outline, section)
-    return [u]
+    return [u] + _label_rows(outline, section)
+
+
+
+def _label_rows(outline: Outline, section: Section) -> list[Unit]:
+    """Label rows among the plain paragraphs an item's own text does not take."""
+    doc = outline.doc
+    r = outline.block_range(section)
+    own_end = outline.item_end(doc.sections[section.index].block)
+    units = []
+    for j in r[1:]:
+        b = doc.blocks[j]
+        if (b.kind == "paragraph" and b.start >= own_end
+                and LABEL_ROW.match(doc.text[b.start:b.end])
+                and (u := unit_at(doc, b.start, b.end)) is not None):
+            units.append(u)
+    return units
 
 
 def _walk_children(outline: Outline, section: Section, claimed: set[int]) -> list[Unit]:
@@ -819,13 +893,9 @@ def _family_units(scope: Scope, family: str) -> list[Unit]:
     return units
 
 
-# A row or item naming a preference (`참여우대`, `(우대요건)`) is not a condition of eligibility.
-PREFERENCE = regex.compile(r"^[(（]?\s*\S{0,4}(?:우대|가점)")
-
-
 def extract_eligibility(scope: Scope) -> list[Clause]:
-    units = [u for u in _family_units(scope, "eligibility") if not PREFERENCE.match(u.text)]
-    return _to_clauses(scope, units, CRITERIA_KINDS)
+    # A preference row or item under the heading (`참여우대`, `(우대요건)`) is read like any other.
+    return _to_clauses(scope, _family_units(scope, "eligibility"), CRITERIA_KINDS)
 
 
 def extract_exclusions(scope: Scope) -> list[Clause]:

@@ -585,10 +585,8 @@ def _cell_address(body: bytes, start: int, end: int, n_rows: int, n_cols: int,
         col_span = n_cols - col
     if row + row_span > n_rows:
         row_span = n_rows - row
-    if col_span < 1:
-        col_span = 1
-    if row_span < 1:
-        row_span = 1
+    col_span = max(col_span, 1)
+    row_span = max(row_span, 1)
     return RawCell(row=row, col=col, text="", row_span=row_span, col_span=col_span)
 
 

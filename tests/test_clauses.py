@@ -55,12 +55,14 @@ def test_seed_000_exclusions_item_and_two_column_table() -> None:
 def test_seed_000_eligibility_table_rows() -> None:
     [scope] = _scopes("000")
     found = _checked(scope, extract_eligibility(scope))
-    # 고도화(동일수준) / 고도화 / 기초 rows and the 공급기업 row; the 참여우대 row is a preference
-    assert len(found) == 4
+    # 고도화(동일수준) / 고도화 / 기초 / 참여우대 rows and the 공급기업 row
+    assert len(found) == 5
     assert "강원도 소재 중소기업" in found[0].text and found[0].kind == "region"
     assert "* 중간1→중간1" not in found[0].text  # a note inside the cell is cut
-    assert found[-1].text.startswith("공급 기업")
-    assert all("우대" not in t for t in _texts(found))
+    # rows below the first take the merged 구분 / 기업규모 cells the text table left empty
+    assert all(t.startswith("도입 기업") and "강원도 소재 중소기업" in t for t in _texts(found)[:4])
+    assert found[2].text.endswith("기초 수준 구축 예정기업")
+    assert found[-1].text.startswith("공급 기업") and "강원도" not in found[-1].text
 
 
 def test_seed_000_obligations_from_duty_notes() -> None:
@@ -128,8 +130,9 @@ def test_seed_002_every_program_with_an_exclusion_section() -> None:
 def test_seed_002_eligibility_label_inside_heading() -> None:
     scopes = _scopes("002")
     host = _checked(scopes[2], extract_eligibility(scopes[2]))
-    # `□ 신청자격 및 우대요건` → only the `(신청자격)` item, not `(우대요건)`
-    assert len(host) == 1 and host[0].text.startswith("중소․중견기업과 협력하여")
+    # `□ 신청자격 및 우대요건` → its two labelled items, `(신청자격)` and `(우대요건)`
+    assert len(host) == 2 and "중소․중견기업과 협력하여" in host[0].text
+    assert "즉시 매칭 가능한 공급기업" in host[1].text
     assert all(extract_eligibility(s) for s in scopes)
 
 
@@ -155,3 +158,38 @@ def test_list_segments_in_a_cell() -> None:
     assert [text[a:b] for a, b in list_segments(text)] == ["o 첫째 항목", "o 둘째 항목\n이어지는 줄"]
     inline = "‧ 휴·폐업중인 기업 ‧ 국세 체납 기업"
     assert [inline[a:b].strip() for a, b in list_segments(inline)] == ["‧ 휴·폐업중인 기업", "‧ 국세 체납 기업"]
+
+
+def test_empty_label_cells_continue_the_group_above() -> None:
+    scope = _read(
+        "□ 신청자격\n\n구분\t유형\t지역\t요건\n"
+        "도입기업\t기초\t부산광역시 소재\t제조업 영위 기업\n"
+        "\t고도화\t\t기초 수준 구축 완료 기업\n"
+        "공급기업\t\t\t솔루션 공급 역량 보유 기업\n"
+    )
+    found = _checked(scope, extract_eligibility(scope))
+    assert _texts(found) == [
+        "도입기업 기초 부산광역시 소재 제조업 영위 기업",
+        "도입기업 고도화 부산광역시 소재 기초 수준 구축 완료 기업",
+        "공급기업 솔루션 공급 역량 보유 기업",  # a new group: nothing carried over
+    ]
+    assert scope.doc.text.count("부산광역시 소재") == 1  # the document is not changed
+
+
+def test_labelled_item_under_its_heading_is_one_item() -> None:
+    scope = _read(
+        "□ 참가자격 및 우대사항\n\n◦ (참가자격) 공고일 기준 창업 7년 이내 기업\n\n"
+        "◦ (우대사항) 여성기업 또는 장애인기업\n"
+    )
+    found = _checked(scope, extract_eligibility(scope))
+    assert len(found) == 2 and "여성기업" in found[1].text
+
+
+def test_label_rows_of_a_flattened_table() -> None:
+    scope = _read(
+        "□ 신청자격\n\n◦ 아래 등록기준을 충족하는 기관\n\n구분 세부내용\n\n"
+        "◦ 컨설팅 수행역량을 보유한 법인\n\n인력 ◦ 전문가 3명 이상 보유\n\n"
+        "실적 ◦ 관련 컨설팅 실적 5건 이상\n"
+    )
+    texts = _texts(_checked(scope, extract_eligibility(scope)))
+    assert "인력 ◦ 전문가 3명 이상 보유" in texts and "실적 ◦ 관련 컨설팅 실적 5건 이상" in texts
