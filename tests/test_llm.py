@@ -364,3 +364,29 @@ def test_eval_reports_added_and_dropped_per_field(tmp_path: Any) -> None:
     assert "## LLM assist" in report
     for name, t in result.assist.items():
         assert f"| {name} | {t.asked} | {t.added} | {t.dropped} |" in report
+
+
+# --- the eval harness with the assist on ------------------------------------------------------
+
+
+def test_eval_reports_what_the_assist_added_and_dropped_per_field(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from eval.run import evaluate, markdown_report
+
+    corpus = tmp_path / "corpus"
+    (corpus / "gold").mkdir(parents=True)
+    (corpus / "seeds").mkdir()
+    gold = next((ROOT / "corpus" / "gold").glob("004_*.json"))
+    shutil.copy(gold, corpus / "gold" / gold.name)
+    shutil.copy(seed_path("004"), corpus / "seeds" / seed_path("004").name)
+
+    result = evaluate(corpus, llm=EchoFake(responses=[AIMessage(content="")]))
+    assert result.assist, "the assist asked nothing"
+    asked = {name: t for name, t in result.assist.items() if t.asked}
+    assert asked
+    for name, tally in asked.items():
+        # EchoFake answers each field with one quoted value and one invented quote
+        assert tally.ungrounded >= tally.asked, name
+    report = markdown_report(result)
+    assert "## LLM assist" in report
+    for name, tally in asked.items():
+        assert f"| {name} | {tally.asked} | {tally.added} |" in report
