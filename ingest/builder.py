@@ -163,7 +163,7 @@ def build_document(
     """Lay out `raw_blocks` in one normalized text; empty blocks are dropped."""
     w = _Writer()
     blocks: list[Block] = []
-    for raw in raw_blocks:
+    for raw in _unwrap_boxes(raw_blocks):
         if raw.table is not None:
             if _table_is_empty(raw.table):
                 continue
@@ -190,6 +190,42 @@ def build_document(
     from ingest.structure import add_structure
 
     return add_structure(doc)
+
+
+# A line that opens with an outline marker (`□`, `○`, `1.`, `(1)`, `-`, `※` …).
+_OUTLINE_START = regex.compile(r"^\s*(?:[□■○◦●◎ㅇ▶▷※*\-·ㆍ①-⑳]|\(?\d{1,2}[.)]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])")
+
+
+def _is_box(table: RawTable) -> bool:
+    """A one-cell table holding prose: a layout frame (HWP `글상자`-style box), not data."""
+    if len(table.cells) != 1 or table.n_rows != 1 or table.n_cols != 1:
+        return False
+    lines = [ln for ln in normalize_text(table.cells[0].text).split("\n") if ln.strip()]
+    return len(lines) >= 2 or any(_OUTLINE_START.match(ln) for ln in lines)
+
+
+def _unwrap_boxes(raw_blocks: list[RawBlock]) -> list[RawBlock]:
+    """Frames around a part of the announcement become that part's paragraphs (and tables).
+
+    HWP and HWPX announcements often draw whole chapters (`□ 사업목적 …`) inside a one-cell
+    table; read as a table, their outline would be invisible to the section tree.
+    """
+    out: list[RawBlock] = []
+    for raw in raw_blocks:
+        if raw.table is None or not _is_box(raw.table):
+            out.append(raw)
+            continue
+        cell = raw.table.cells[0]
+        for line in cell.text.split("\n"):
+            if line.strip():
+                out.append(RawBlock(kind="paragraph", text=line, page=raw.page,
+                                    section_index=raw.section_index,
+                                    paragraph_index=raw.paragraph_index))
+        for sub in cell.nested:
+            out += _unwrap_boxes([RawBlock(kind="table", table=sub, page=raw.page,
+                                           section_index=raw.section_index,
+                                           paragraph_index=raw.paragraph_index)])
+    return out
 
 
 @dataclass

@@ -141,7 +141,10 @@ def test_unknown_private_use_glyphs_are_kept_and_reported() -> None:
 def test_table_structure_press_release() -> None:
     doc = _read_sample("msit_press_release_2018_noori.hwp")
     tables = [b.table for b in doc.blocks if b.table is not None]
-    assert len(tables) == 5
+    # the headline box (one cell, three lines) is a frame, read as paragraphs
+    assert len(tables) == 4
+    headline = next(b for b in doc.blocks if doc.text[b.start:b.end] == "국민이 정한 그 이름은 ｢누리｣")
+    assert headline.kind == "paragraph"
     header = tables[0]
     assert (header.n_rows, header.n_cols, len(header.cells)) == (3, 4, 10)
     release = next(c for c in header.cells if (c.row, c.col) == (0, 1))
@@ -149,7 +152,7 @@ def test_table_structure_press_release() -> None:
     assert release.text.startswith("2018. 9. 4.(화) 조간")
     assert header.rows_text()[2] == ["담당과장", "장인숙(02-2110-2430)", "담 당 자",
                                      "용찬재 사무관(02-2110-2428)"]
-    specs = tables[4]
+    specs = tables[3]
     assert (specs.n_rows, specs.n_cols, len(specs.cells)) == (8, 3, 24)
     assert specs.rows_text()[3] == ["총 길이", "47.2 m", "25.8 m"]
 

@@ -135,3 +135,34 @@ def test_boxed_chapter_numbers_become_top_level_headings() -> None:
     assert _titles(doc, top[1].index) == ["□ 사업화 자금 최대 3억원"]
     # `1` over a document name is a table row number, not chapter 3
     assert not any(s.title.startswith("1 사업신청서") for s in doc.sections)
+
+
+def _box(text: str, nested: list | None = None):  # type: ignore[no-untyped-def]
+    from ingest.builder import RawBlock, RawCell, RawTable
+
+    cell = RawCell(row=0, col=0, text=text, nested=nested or [])
+    return RawBlock(kind="table", table=RawTable(n_rows=1, n_cols=1, cells=[cell]))
+
+
+def _build(raw):  # type: ignore[no-untyped-def]
+    from ingest.builder import build_document
+    from schemas.document import SourceInfo
+
+    return build_document(raw, SourceInfo(path="x.hwp", sha256="0", format="hwp"))
+
+
+def test_a_frame_around_a_chapter_joins_the_outline() -> None:
+    from ingest.builder import RawCell, RawTable
+
+    grid = RawTable(n_rows=1, n_cols=2, cells=[RawCell(row=0, col=0, text="구분"),
+                                               RawCell(row=0, col=1, text="내용")])
+    doc = _build([_box("□ 사업목적\n○ 중소기업 스마트공장 보급\n○ 지역 제조혁신", nested=[grid])])
+    assert [s.title for s in doc.sections if s.parent is None] == ["□ 사업목적"]
+    assert len(_titles(doc, 0)) == 2
+    assert [b.kind for b in doc.blocks] == ["heading", "list_item", "list_item", "table"]
+    assert doc.blocks[-1].table is not None and doc.blocks[-1].table.n_cols == 2
+
+
+def test_a_one_line_title_box_stays_a_table() -> None:
+    doc = _build([_box("2026년도 스마트공장 구축지원 사업 공고")])
+    assert [b.kind for b in doc.blocks] == ["table"]
