@@ -1369,6 +1369,7 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
     owner: tuple[TrackDraft, int] | None = None  # the labelled line sub-items belong to
     headings: set[str] = set()
     section_track: dict[int, str] = {}  # the section a labelled line opens → its track
+    loose_caps: dict[Payer, set[int]] = {}  # caps of unlabelled lines, per payer
     group_of: dict[str, str] = {}  # a sub-item's track → the track of the line heading it
     for line in prose_lines(scope, skip):
         raw = doc.text[line.start : line.end]
@@ -1407,6 +1408,9 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
             for name, span, varied in _variants(body, base, terms):
                 tracks.add(name, [span], varied)
                 tracks.variants.add(norm_key(name))
+            for role, f in terms.funding.items():
+                if f.cap is not None:
+                    loose_caps.setdefault(role, set()).add(f.cap)
         (owner[0].terms if owner else program).fill(terms)
     for path, terms in tracks.common:
         targets = _common_targets(path, section_track, group_of)
@@ -1417,6 +1421,11 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
                 tracks.by_key[key].terms.fill(terms)
     for key in headings:
         tracks.by_key.pop(key, None)
+    for role, caps in loose_caps.items():
+        # unlabelled lines giving one payer two caps (`… 유형 지원 시 … 최대 5천만원`, `… 다른 유형
+        # 지원 시 … 최대 20천만원`): each holds for a case they do not label, none for the program
+        if len(caps) > 1 and role in program.funding:
+            program.funding[role].cap = program.funding[role].cap_span = None
     return program
 
 

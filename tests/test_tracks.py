@@ -441,3 +441,18 @@ def test_facets_under_a_payer_are_that_payers_terms() -> None:
 def test_a_forms_blanks_are_no_shares() -> None:
     assert find_shares("100%\t00.0%\t00.0%") == [find_shares("100%")[0]]
     assert [s.pct for s in find_shares("정부 0% 지원")] == [0]
+
+
+def test_unlabelled_lines_with_two_caps_for_one_payer_give_none() -> None:
+    text = ("2026년도 제조 AI 지원사업 사업계획서\n\n□ 사업비 작성 유의사항\n\n"
+            " ㅇ 데이터 수집·검증 유형 지원 시, 해당 사업비 내에서 기술(최대 5천만원)\n"
+            " ㅇ AI공장 구축 유형 지원 시, 해당 사업비 내에서 기술(최대 20천만원)\n")
+    doc = read_bytes(text.encode(), "form.txt")
+    caps = [f.cap_krw for scope in split_programs(doc, None)
+            for t in extract_tracks(scope) for f in t.funding]
+    assert caps == [] or all(c is None for c in caps)
+    one = text.replace(" ㅇ AI공장 구축 유형 지원 시, 해당 사업비 내에서 기술(최대 20천만원)\n", "")
+    doc = read_bytes(one.encode(), "form.txt")
+    caps = [f.cap_krw for scope in split_programs(doc, None)
+            for t in extract_tracks(scope) for f in t.funding]
+    assert caps == [50_000_000]
