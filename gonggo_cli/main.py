@@ -166,6 +166,10 @@ def evaluate(
     from gonggo_cli.commands import load_llm
 
     console = Console()
+    from eval.score import load_gold
+
+    if not guarded(lambda: load_gold(corpus)):
+        fail(f"{corpus}: no gold documents in {corpus / 'gold'} (see corpus/GOLD.md)")
     chat = guarded(lambda: load_llm(llm)) if llm else None
     result = guarded(lambda: run_eval(corpus, progress=lambda name: console.print(f"scored {name}"),
                                       llm=chat))

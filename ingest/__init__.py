@@ -40,9 +40,11 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 
 def _read_format(fmt: str, data: bytes) -> ReaderOutput:
     if fmt in ("txt", "md"):
-        from ingest.text import decode, parse_text
+        from ingest.text import decode, parse_text, truncated_tail
 
-        return ReaderOutput(blocks=parse_text(decode(data)))
+        text = decode(data)
+        cut = truncated_tail(data, text)
+        return ReaderOutput(blocks=parse_text(text), findings=[cut] if cut else [])
     if fmt == "pdf":
         from ingest.pdf import read_pdf
 

@@ -9,6 +9,7 @@ import regex
 
 from ingest.builder import RawBlock, RawCell, RawTable
 from ingest.errors import CorruptDocument, UnsupportedFormat
+from schemas.document import ReadFinding
 
 _HTML_BREAK = regex.compile(r"<\s*br\s*/?\s*>|<\s*/\s*(?:p|div|li|tr)\s*>", regex.I)
 _HTML_LI = regex.compile(r"<\s*li\b[^>]*>", regex.I)
@@ -29,8 +30,10 @@ def decode(data: bytes) -> str:
                 raise CorruptDocument(f"{enc} byte order mark but invalid {enc} text") from err
     try:
         decoded = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as err:
         decoded = None
+        if _cut_mid_character(data, err):
+            decoded = data[: err.start].decode("utf-8")
     if decoded is not None:
         controls = sum(1 for ch in decoded[:4000] if ord(ch) < 32 and ch not in "\n\t\r\f")
         if controls > len(decoded[:4000]) * 0.05 and 0 not in data[:4096]:
@@ -52,6 +55,27 @@ def decode(data: bytes) -> str:
         return data.decode("cp949")
     except UnicodeDecodeError as err:
         raise UnsupportedFormat("text in an unknown encoding (not UTF-8, UTF-16 or CP949)") from err
+
+
+def _cut_mid_character(data: bytes, err: UnicodeDecodeError) -> bool:
+    """Valid UTF-8 up to a last character whose bytes were cut off (a truncated download)."""
+    return err.reason == "unexpected end of data" and len(data) - err.start < 4
+
+
+def truncated_tail(data: bytes, text: str) -> ReadFinding | None:
+    """The finding for the bytes `decode` had to drop at the end, if it did."""
+    dropped = len(data) - len(text.encode("utf-8"))
+    if dropped <= 0 or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as err:
+        if not _cut_mid_character(data, err):
+            return None
+    return ReadFinding(code="truncated_text", severity="warning",
+                       message=f"the file ends in the middle of a character: its last {dropped} "
+                               "byte(s) were dropped (was the file cut off?)")
 
 
 def _plausible(text: str) -> bool:

@@ -53,3 +53,9 @@ def test_schema_command_publishes_the_contract() -> None:
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert "programs" in schema["properties"]
+
+
+def test_eval_without_gold_is_one_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = run("eval", "--corpus", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "no gold documents" in result.stderr

@@ -92,3 +92,11 @@ def test_random_outline_text_never_crashes(text: str) -> None:
         return
     for s in doc.sections:
         assert s.parent is None or s.parent < s.index
+
+
+def test_text_cut_mid_character_keeps_what_was_read_and_says_so() -> None:
+    data = "□ 신청기간 : 2023. 6. 22.까지\n◦ 제출서류".encode()
+    doc = read_bytes(data[:-2], "cut.txt")  # the last syllable loses two of its three bytes
+    assert doc.text.startswith("□ 신청기간 : 2023. 6. 22.까지\n◦ 제출서")
+    assert [f.code for f in doc.findings] == ["truncated_text"]
+    assert read_bytes(data, "whole.txt").findings == []
