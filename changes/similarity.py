@@ -15,6 +15,8 @@ from pathlib import Path
 
 import regex
 
+from extractors.base import char_bigrams, dice
+
 Similarity = Callable[[str, str], float]
 
 
@@ -34,9 +36,7 @@ def bigram_dice(a: str, b: str) -> float:
         return 1.0 if x == y else 0.0
     if x == y:
         return 1.0
-    bx = {x[i : i + 2] for i in range(len(x) - 1)} or {x}
-    by = {y[i : i + 2] for i in range(len(y) - 1)} or {y}
-    return 2 * len(bx & by) / (len(bx) + len(by))
+    return dice(char_bigrams(x, _key), char_bigrams(y, _key))
 
 
 @lru_cache(maxsize=4096)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors.base import norm_key
+from extractors.base import char_bigrams, dice, norm_key
 
 FIELDS = ["programs", "windows", "caps", "shares", "durations", "awards", "documents",
           "exclusions", "eligibility", "evaluation", "contacts"]
@@ -66,15 +66,9 @@ class DocumentScore:
     spans: int = 0
 
 
-def bigrams(text: str) -> set[str]:
-    key = norm_key(text)
-    return {key[i : i + 2] for i in range(len(key) - 1)} or {key}
-
-
 def similarity(a: str, b: str) -> float:
     """Dice coefficient of character bigrams of the normalised texts."""
-    x, y = bigrams(a), bigrams(b)
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+    return dice(char_bigrams(a), char_bigrams(b))
 
 
 def greedy_pairs(gold: list[Any], pred: list[Any], sim: Callable[[Any, Any], float],

@@ -6,7 +6,7 @@ A `Scope` is the part of a document one program is read from (a master announcem
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -45,6 +45,17 @@ def evidence_of_text(doc: Document, needle: str, lo: int = 0, hi: int | None = N
 def norm_key(text: str) -> str:
     """Comparison key: no spaces, brackets or middle dots."""
     return regex.sub(r"[\s\p{P}「」『』｢｣·ㆍ]+", "", text).lower()
+
+
+def char_bigrams(text: str, key: Callable[[str], str] = norm_key) -> set[str]:
+    """The character bigrams of `key(text)` (a one-letter key: itself; nothing: none)."""
+    k = key(text)
+    return {k[i : i + 2] for i in range(len(k) - 1)} or ({k} if k else set())
+
+
+def dice(x: set[str], y: set[str]) -> float:
+    """Dice coefficient of two bigram sets."""
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
 @dataclass

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.base import Scope, norm_key, strip_marker
+from extractors.base import Scope, char_bigrams, strip_marker
 from extractors.evaluation import STOP, Line, clean, scope_lines
 from schemas.announcement import Contact, Evidence
 from schemas.document import Cell, Section, Table
@@ -556,14 +556,9 @@ def _read(scope: Scope, start: int, end: int) -> list[tuple[int, Row]]:
     return out
 
 
-def _bigrams(text: str) -> set[str]:
-    key = norm_key(text)
-    return {key[i : i + 2] for i in range(len(key) - 1)} or ({key} if key else set())
-
-
 def _containment(label: str, name: str) -> float:
-    a = _bigrams(label)
-    return len(a & _bigrams(name)) / len(a) if a else 0.0
+    a = char_bigrams(label)
+    return len(a & char_bigrams(name)) / len(a) if a else 0.0
 
 
 def best_program(label: str, names: list[str]) -> int | None:
