@@ -26,7 +26,7 @@ eval: setup
 
 bench: setup
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
-	$(PY) -m eval.bench
+	$(PY) -m gonggo.eval.bench
 
 lint: setup
 	$(VENV)/bin/ruff check .

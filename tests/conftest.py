@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.base import Scope
-from schemas.document import Document
+from gonggo.extractors.base import Scope
+from gonggo.schemas.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -27,8 +27,8 @@ def seed_path(prefix: str) -> Path:
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, tuple[Document, list[Scope]]]:
     """Each seed's document and its program scopes, read once per test session."""
-    from extractors.programs import split_programs
-    from ingest import read_document
+    from gonggo.ingest import read_document
+    from gonggo.reading.programs import split_programs
 
     out = {}
     for prefix in ("000", "001", "002", "004"):

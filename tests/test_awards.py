@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from extractors.awards import extract_awards
-from extractors.header import read_header
-from extractors.programs import split_programs
-from ingest import read_document
+from gonggo.extractors.awards import extract_awards
+from gonggo.extractors.header import read_header
+from gonggo.ingest import read_document
+from gonggo.reading.programs import split_programs
 
 from .conftest import seed_path
 

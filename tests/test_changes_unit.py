@@ -8,11 +8,11 @@ from datetime import date, datetime, timedelta, timezone
 
 import jsonpatch
 
-from changes.align import align_tracks
-from changes.diff import diff
-from changes.patch import make_patch
-from changes.report import describe, rows_of, to_html, to_markdown, word_diff
-from schemas.announcement import (
+from gonggo.changes.align import align_tracks
+from gonggo.changes.diff import diff
+from gonggo.changes.patch import make_patch
+from gonggo.changes.report import describe, rows_of, to_html, to_markdown, word_diff
+from gonggo.schemas.announcement import (
     Announcement,
     Awards,
     Clause,

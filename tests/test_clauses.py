@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from extractors.base import Scope
-from extractors.clauses import (
+from gonggo.extractors.base import Scope
+from gonggo.extractors.clauses import (
     extract_eligibility,
     extract_exclusions,
     extract_obligations,
     list_segments,
 )
-from extractors.header import read_header
-from extractors.programs import split_programs
-from ingest import read_bytes, read_document
-from schemas.announcement import Clause
+from gonggo.extractors.header import read_header
+from gonggo.ingest import read_bytes, read_document
+from gonggo.reading.programs import split_programs
+from gonggo.schemas.announcement import Clause
 
 from .conftest import seed_path
 

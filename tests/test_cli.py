@@ -11,7 +11,7 @@ from .conftest import ROOT, seed_path
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gonggo_cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "gonggo", *args], capture_output=True,
                           text=True, cwd=ROOT, timeout=120, check=False)
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from extractors.base import Scope
-from extractors.contacts import extract_contacts
-from ingest import read_bytes
-from schemas.announcement import Contact
-from schemas.document import Document
+from gonggo.extractors.base import Scope
+from gonggo.extractors.contacts import extract_contacts
+from gonggo.ingest import read_bytes
+from gonggo.schemas.announcement import Contact
+from gonggo.schemas.document import Document
 
 
 def _check(doc: Document, contacts: list[Contact]) -> None:

@@ -13,16 +13,19 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[1] / "extractors" / "corpus"
+ROOT = Path(__file__).resolve().parents[1] / "gonggo"
+# one corpus per dimension, beside its rules: vocabulary on the ground floor, facts in extractors
+CORPORA = {"vocab": ROOT / "vocab" / "corpus", "extractors": ROOT / "extractors" / "corpus"}
 
 
 def _cases() -> list[tuple[str, int, str, object]]:
     cases = []
-    for path in sorted(CORPUS.glob("*.jsonl")):
+    paths = [(floor, p) for floor, folder in CORPORA.items() for p in sorted(folder.glob("*.jsonl"))]
+    for floor, path in paths:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip() and not line.lstrip().startswith("//"):
                 case = json.loads(line)
-                cases.append((path.stem, n, case["text"], case["expect"]))
+                cases.append((f"{floor}.{path.stem}", n, case["text"], case["expect"]))
     return cases
 
 
@@ -40,5 +43,5 @@ def test_every_family_has_a_corpus_with_negative_examples() -> None:
 @pytest.mark.parametrize(("family", "line", "text", "expect"), CASES,
                          ids=[f"{f}:{n}" for f, n, _, _ in CASES])
 def test_corpus_phrase(family: str, line: int, text: str, expect: object) -> None:
-    module = importlib.import_module(f"extractors.{family}")
+    module = importlib.import_module(f"gonggo.{family}")
     assert module.corpus_value(text) == expect, f"{family}.jsonl line {line}: {text!r}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from extractors.dates import KST, find_dates, find_ranges
+from gonggo.vocab.dates import KST, find_dates, find_ranges
 
 REF = date(2026, 4, 8)
 

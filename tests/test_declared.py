@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.declared import extract_declared_changes
-from ingest import read_bytes, read_document
+from gonggo.extractors.declared import extract_declared_changes
+from gonggo.ingest import read_bytes, read_document
 
 from .conftest import seed_path
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ingest import read_bytes, read_document
-from schemas.document import Document
+from gonggo.ingest import read_bytes, read_document
+from gonggo.schemas.document import Document
 
 from .conftest import SEEDS
 

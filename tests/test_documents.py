@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from extractors.base import Scope
-from extractors.documents import extract_documents, parties
-from extractors.header import read_header
-from extractors.programs import split_programs
-from ingest import read_bytes, read_document
-from schemas.announcement import DocumentReq
+from gonggo.extractors.base import Scope
+from gonggo.extractors.documents import extract_documents, parties
+from gonggo.extractors.header import read_header
+from gonggo.ingest import read_bytes, read_document
+from gonggo.reading.programs import split_programs
+from gonggo.schemas.announcement import DocumentReq
 
 from .conftest import seed_path
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from eval.run import BASELINE, EvalResult, evaluate, regressions, write_baseline
-from eval.score import Counts, DocumentScore
+from gonggo.eval.run import BASELINE, EvalResult, evaluate, regressions, write_baseline
+from gonggo.eval.score import Counts, DocumentScore
 
 from .conftest import ROOT
 

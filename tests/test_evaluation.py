@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from extractors.base import Scope
-from extractors.evaluation import extract_bonus_points, extract_evaluation
-from ingest import read_bytes
-from schemas.announcement import Criterion
-from schemas.document import Document
+from gonggo.extractors.base import Scope
+from gonggo.extractors.evaluation import extract_bonus_points, extract_evaluation
+from gonggo.ingest import read_bytes
+from gonggo.schemas.announcement import Criterion
+from gonggo.schemas.document import Document
 
 
 def _spans_ok(doc: Document, facts: list[Criterion]) -> None:

@@ -14,17 +14,17 @@ import pytest
 import yaml
 from rich.console import Console
 
-from export import clauses
-from export.config import write_configs
-from export.evidence import unsupported
-from export.simulate import simulate
-from extractors.pipeline import extract
-from gonggo_cli.demo import run_demo, year_over_year_pairs
-from ingest import read_document
-from schemas.announcement import Announcement
-from schemas.document import Document
-from schemas.rule_config import SCHEMA_FILE, RuleConfig, json_schema
-from schemas.validation import validate
+from gonggo.cli.demo import run_demo, year_over_year_pairs
+from gonggo.export import clauses
+from gonggo.export.config import write_configs
+from gonggo.export.evidence import unsupported
+from gonggo.export.simulate import simulate
+from gonggo.extractors.pipeline import extract
+from gonggo.ingest import read_document
+from gonggo.schemas.announcement import Announcement
+from gonggo.schemas.document import Document
+from gonggo.schemas.rule_config import SCHEMA_FILE, RuleConfig, json_schema
+from gonggo.validate.checks import validate
 
 from .conftest import ROOT, SEEDS, seed_path
 
@@ -215,7 +215,7 @@ def test_regions_roles_and_industries() -> None:
 # The command line ----------------------------------------------------------------------
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gonggo_cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "gonggo", *args], capture_output=True,
                           text=True, cwd=ROOT, timeout=120, check=False)
 
 

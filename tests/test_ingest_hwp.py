@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest import (
+from gonggo.ingest import (
     CorruptDocument,
     DRMProtected,
     EncryptedDocument,
@@ -22,9 +22,9 @@ from ingest import (
     hwp,
     read_bytes,
 )
-from ingest.builder import build_document
-from ingest.hwp import read_hwp
-from schemas.document import Document, SourceInfo
+from gonggo.ingest.builder import build_document
+from gonggo.ingest.hwp import read_hwp
+from gonggo.schemas.document import Document, SourceInfo
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 HWP_SAMPLES = SAMPLES / "hwp"

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import ingest
-from ingest import CorruptDocument, EncryptedDocument, IngestError, ResourceLimit
-from ingest.builder import ReaderOutput
-from ingest.hwpx import read_hwpx
-from schemas.document import Document, Table
+from gonggo import ingest
+from gonggo.ingest import CorruptDocument, EncryptedDocument, IngestError, ResourceLimit
+from gonggo.ingest.builder import ReaderOutput
+from gonggo.ingest.hwpx import read_hwpx
+from gonggo.schemas.document import Document, Table
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 HWPX_SAMPLES = SAMPLES / "hwpx"
@@ -224,7 +224,7 @@ def test_table_caption_is_a_caption_block() -> None:
 
 @needs_samples
 def test_total_byte_budget_is_enforced(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("ingest.hwpx.MAX_TOTAL_BYTES", 10_000)
+    monkeypatch.setattr("gonggo.ingest.hwpx.MAX_TOTAL_BYTES", 10_000)
     with pytest.raises(ResourceLimit):
         read(sample("gangbuk_rfp_2023_music_festival.hwpx"))
 

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest import (
+from gonggo.ingest import (
     CorruptDocument,
     EncryptedDocument,
     IngestError,
@@ -30,13 +30,13 @@ from ingest import (
     read_bytes,
     read_document,
 )
-from ingest.pdf import DEFAULT_SETTINGS
-from ingest.pdf_findings import page_list, unmapped_finding
-from ingest.pdf_layout import layout_page
-from ingest.pdf_page import Char, Edge, PageContent, read_page
-from ingest.pdf_running import PAGE_NUMBER, running_lines
-from ingest.pdf_tables import GridTable, dotted_edges, find_tables
-from ingest.pdf_text import (
+from gonggo.ingest.pdf import DEFAULT_SETTINGS
+from gonggo.ingest.pdf_findings import page_list, unmapped_finding
+from gonggo.ingest.pdf_layout import layout_page
+from gonggo.ingest.pdf_page import Char, Edge, PageContent, read_page
+from gonggo.ingest.pdf_running import PAGE_NUMBER, running_lines
+from gonggo.ingest.pdf_tables import GridTable, dotted_edges, find_tables
+from gonggo.ingest.pdf_text import (
     Line,
     Paragraph,
     build_lines,
@@ -45,7 +45,7 @@ from ingest.pdf_text import (
     group_paragraphs,
     merge_paragraphs,
 )
-from schemas.document import Document, Table
+from gonggo.schemas.document import Document, Table
 
 from .conftest import SAMPLES, needs_samples
 

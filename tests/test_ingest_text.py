@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest import CorruptDocument, IngestError, UnsupportedFormat, read_bytes
+from gonggo.ingest import CorruptDocument, IngestError, UnsupportedFormat, read_bytes
 
 KOREAN = "□ 지원규모 : 총 5개사\n- 고도화 3개사\n"
 

@@ -8,10 +8,10 @@ pytest.importorskip("langchain_core")
 
 from langchain_core.document_loaders import BaseLoader
 
-from extractors.header import read_header
-from extractors.programs import split_programs
-from ingest import IngestError, read_document
-from ingest.langchain_loader import GonggoLoader
+from gonggo.extractors.header import read_header
+from gonggo.ingest import IngestError, read_document
+from gonggo.langchain_loader import GonggoLoader
+from gonggo.reading.programs import split_programs
 
 from .conftest import SAMPLES, needs_samples, seed_path
 

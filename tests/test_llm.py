@@ -16,11 +16,11 @@ from langchain_core.language_models.fake_chat_models import FakeMessagesListChat
 from langchain_core.messages import AIMessage, BaseMessage
 from pydantic import Field
 
-from extractors import llm
-from extractors.pipeline import extract
-from ingest import read_document
-from schemas.announcement import Announcement
-from schemas.document import Document
+from gonggo.extractors import llm
+from gonggo.extractors.pipeline import extract
+from gonggo.ingest import read_document
+from gonggo.schemas.announcement import Announcement
+from gonggo.schemas.document import Document
 
 from .conftest import ROOT, seed_path
 
@@ -309,9 +309,9 @@ def test_master_announcement_chunks_stay_in_their_program() -> None:
 def test_default_path_never_imports_langchain() -> None:
     code = (
         "import sys\n"
-        "from gonggo_cli.main import app\n"
-        "from gonggo_cli.commands import process\n"
-        "import extractors.llm, eval.run\n"
+        "from gonggo.cli.main import app\n"
+        "from gonggo.cli.commands import process\n"
+        "import gonggo.extractors.llm, gonggo.eval.run\n"
         f"ann = process(__import__('pathlib').Path({str(seed_path('004'))!r}))\n"
         "assert ann.programs\n"
         "print(sorted(m for m in sys.modules if m.startswith(('langchain', 'openai', "
@@ -334,7 +334,7 @@ def test_load_chat_model_explains_what_to_install(monkeypatch: pytest.MonkeyPatc
 
 def test_cli_llm_option_fails_in_one_line_without_langchain() -> None:
     code = ("import sys; sys.modules['langchain'] = None\n"
-            "from gonggo_cli.main import app\n"
+            "from gonggo.cli.main import app\n"
             f"app(['extract', '--llm', 'openai:gpt-4o-mini', {str(seed_path('004'))!r}])\n")
     out = subprocess.run([sys.executable, "-c", code], check=False, cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
@@ -345,7 +345,7 @@ def test_cli_llm_option_fails_in_one_line_without_langchain() -> None:
 
 
 def test_eval_reports_added_and_dropped_per_field(tmp_path: Any) -> None:
-    from eval.run import evaluate, markdown_report
+    from gonggo.eval.run import evaluate, markdown_report
 
     seed = seed_path("004")
     (tmp_path / "gold").mkdir()
@@ -370,7 +370,7 @@ def test_eval_reports_added_and_dropped_per_field(tmp_path: Any) -> None:
 
 
 def test_eval_reports_what_the_assist_added_and_dropped_per_field(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from eval.run import evaluate, markdown_report
+    from gonggo.eval.run import evaluate, markdown_report
 
     corpus = tmp_path / "corpus"
     (corpus / "gold").mkdir(parents=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.money import find_amounts, unit_multiplier
+from gonggo.vocab.money import find_amounts, unit_multiplier
 
 
 def test_offsets_cover_the_amount_and_its_bound() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from export import clauses as export_clauses
-from extractors.clauses import CRITERIA_KINDS, clause_kind, corpus_value
-from extractors.nlp import korean, names_sido_location, sido_names
+from gonggo.export import clauses as export_clauses
+from gonggo.extractors.clauses import CRITERIA_KINDS, clause_kind, corpus_value
+from gonggo.vocab.nlp import korean, names_sido_location, sido_names
 
 
 def test_rule_tokenizer_splits_on_spaces_and_punctuation_only() -> None:

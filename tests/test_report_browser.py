@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from changes.diff import diff
-from changes.locate import annotate
-from changes.report import to_html
-from extractors.pipeline import extract
-from ingest import read_document
-from schemas.validation import validate
+from gonggo.changes.diff import diff
+from gonggo.changes.locate import annotate
+from gonggo.changes.report import to_html
+from gonggo.extractors.pipeline import extract
+from gonggo.ingest import read_document
+from gonggo.validate.checks import validate
 
 from .conftest import seed_path
 

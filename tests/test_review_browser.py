@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from export.review import FAMILY_COLOURS, fact_rows, render_review
-from extractors.pipeline import extract
-from ingest import read_document
-from schemas.validation import validate
+from gonggo.export.review import FAMILY_COLOURS, fact_rows, render_review
+from gonggo.extractors.pipeline import extract
+from gonggo.ingest import read_document
+from gonggo.validate.checks import validate
 
 from .conftest import seed_path
 

@@ -12,10 +12,10 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from extractors.pipeline import extract
-from ingest import IngestError, read_document
-from schemas.announcement import Announcement
-from schemas.validation import validate
+from gonggo.extractors.pipeline import extract
+from gonggo.ingest import IngestError, read_document
+from gonggo.schemas.announcement import Announcement
+from gonggo.validate.checks import validate
 
 from .conftest import SAMPLES, needs_samples
 

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from ingest import (
+from gonggo.ingest import (
     CorruptDocument,
     DRMProtected,
     EncryptedDocument,

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from export.config import load_config, to_yaml
-from export.simulate import SimulationError, simulate
-from schemas.rule_config import ClauseRule, PayerRule, RuleConfig, SourceRef, TrackRule
+from gonggo.export.config import load_config, to_yaml
+from gonggo.export.simulate import SimulationError, simulate
+from gonggo.schemas.rule_config import ClauseRule, PayerRule, RuleConfig, SourceRef, TrackRule
 
 
 def config(payers: list[PayerRule], **kw) -> RuleConfig:  # type: ignore[no-untyped-def]
@@ -142,7 +142,7 @@ sizes = st.sampled_from(["소상공인", "소기업", "중소기업", "중견기
 @given(st.lists(sizes, min_size=1, max_size=3), sizes)
 def test_a_printed_size_never_fails_and_a_disjoint_one_always_does(printed: list[str],
                                                                     mine: str) -> None:
-    from export.simulate import SIZE_ATOMS, size_fails
+    from gonggo.export.simulate import SIZE_ATOMS, size_fails
 
     if mine in printed:
         assert not size_fails(printed, mine)

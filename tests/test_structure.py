@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest import read_bytes, read_document
-from ingest.structure import find_marker
+from gonggo.ingest import read_bytes, read_document
+from gonggo.ingest.structure import find_marker
 
 from .conftest import seed_path
 
@@ -138,21 +138,21 @@ def test_boxed_chapter_numbers_become_top_level_headings() -> None:
 
 
 def _box(text: str, nested: list | None = None):  # type: ignore[no-untyped-def]
-    from ingest.builder import RawBlock, RawCell, RawTable
+    from gonggo.ingest.builder import RawBlock, RawCell, RawTable
 
     cell = RawCell(row=0, col=0, text=text, nested=nested or [])
     return RawBlock(kind="table", table=RawTable(n_rows=1, n_cols=1, cells=[cell]))
 
 
 def _build(raw):  # type: ignore[no-untyped-def]
-    from ingest.builder import build_document
-    from schemas.document import SourceInfo
+    from gonggo.ingest.builder import build_document
+    from gonggo.schemas.document import SourceInfo
 
     return build_document(raw, SourceInfo(path="x.hwp", sha256="0", format="hwp"))
 
 
 def test_a_frame_around_a_chapter_joins_the_outline() -> None:
-    from ingest.builder import RawCell, RawTable
+    from gonggo.ingest.builder import RawCell, RawTable
 
     grid = RawTable(n_rows=1, n_cols=2, cells=[RawCell(row=0, col=0, text="구분"),
                                                RawCell(row=0, col=1, text="내용")])

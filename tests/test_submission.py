@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.header import read_header
-from extractors.programs import split_programs
-from extractors.submission import extract_submission
-from ingest import read_document
+from gonggo.extractors.header import read_header
+from gonggo.extractors.submission import extract_submission
+from gonggo.ingest import read_document
+from gonggo.reading.programs import split_programs
 
 from .conftest import seed_path
 

@@ -6,13 +6,13 @@ from functools import cache
 
 import pytest
 
-from extractors.base import Scope
-from extractors.header import read_header
-from extractors.programs import split_programs
-from extractors.tracks import Tracks, extract_tracks, find_shares, read_table
-from ingest import read_bytes, read_document
-from schemas.announcement import Funding, Track
-from schemas.document import Cell, Document, Table
+from gonggo.extractors.base import Scope
+from gonggo.extractors.header import read_header
+from gonggo.extractors.tracks import Tracks, extract_tracks, find_shares, read_table
+from gonggo.ingest import read_bytes, read_document
+from gonggo.reading.programs import split_programs
+from gonggo.schemas.announcement import Funding, Track
+from gonggo.schemas.document import Cell, Document, Table
 
 from .conftest import seed_path
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pipeline import extract
-from ingest import read_document
-from schemas.announcement import Announcement, Clause, Evidence, Finding
-from schemas.document import Document, ReadFinding
-from schemas.validation import (
+from gonggo.extractors.pipeline import extract
+from gonggo.ingest import read_document
+from gonggo.schemas.announcement import Announcement, Clause, Evidence, Finding
+from gonggo.schemas.document import Document, ReadFinding
+from gonggo.validate.checks import (
     CODES,
     check_conflicting_values,
     check_evidence,
@@ -465,7 +465,7 @@ def test_a_failing_check_becomes_a_finding(tmp_path: Path) -> None:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gonggo_cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "gonggo", *args], capture_output=True,
                           text=True, cwd=ROOT, timeout=120, check=False)
 
 

@@ -6,13 +6,13 @@ from datetime import date, datetime
 
 import pytest
 
-from extractors.base import Scope
-from extractors.dates import KST
-from extractors.header import read_header
-from extractors.programs import split_programs
-from extractors.windows import extract_windows
-from ingest import read_bytes, read_document
-from schemas.announcement import Window
+from gonggo.extractors.base import Scope
+from gonggo.extractors.header import read_header
+from gonggo.extractors.windows import extract_windows
+from gonggo.ingest import read_bytes, read_document
+from gonggo.reading.programs import split_programs
+from gonggo.schemas.announcement import Window
+from gonggo.vocab.dates import KST
 
 from .conftest import seed_path
 

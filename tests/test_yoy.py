@@ -20,12 +20,12 @@ from functools import cache
 import jsonpatch
 import pytest
 
-from changes.diff import diff
-from changes.patch import make_patch
-from changes.report import to_html, to_markdown
-from gonggo_cli.commands import process
-from schemas.announcement import Announcement, Program
-from schemas.changes import Change, ChangeSet
+from gonggo.changes.diff import diff
+from gonggo.changes.patch import make_patch
+from gonggo.changes.report import to_html, to_markdown
+from gonggo.cli.commands import process
+from gonggo.schemas.announcement import Announcement, Program
+from gonggo.schemas.changes import Change, ChangeSet
 
 from .conftest import seed_path
 
@@ -428,7 +428,7 @@ def test_patch_turns_the_old_program_into_the_new_one(pair: tuple[str, str]) -> 
 def test_cli_diff_from_files_and_from_json(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from typer.testing import CliRunner
 
-    from gonggo_cli.main import app
+    from gonggo.cli.main import app
 
     runner = CliRunner()
     old_json, new_json = tmp_path / "old.json", tmp_path / "new.json"
@@ -476,7 +476,7 @@ def test_no_report_cell_holds_a_raw_dict_or_list(pair: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize("pair", [A, B])
 def test_each_window_is_one_row(pair: tuple[str, str]) -> None:
-    from changes.report import rows_of
+    from gonggo.changes.report import rows_of
 
     cs = changes(*pair)
     rows = rows_of(cs.changes)

@@ -1,0 +1,3 @@
+from gonggo.cli.main import app
+
+app(prog_name="gonggo")

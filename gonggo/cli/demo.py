@@ -1,0 +1,260 @@
+"""`gonggo demo`: the whole job over a folder of announcements, into one output folder.
+
+    out/text/<stem>.txt            normalized text (what every evidence span indexes)
+    out/specs/<stem>.json          the announcement spec (`gonggo extract`)
+    out/findings/<stem>.json       validation findings (`gonggo check --json`)
+    out/rules/<stem>/*.yaml        one engine rule config per program, and its JSON Schema
+    out/review/<stem>.html         the review page (`gonggo review`)
+    out/changes/<old>__<new>.md    year-over-year 신구대비표 (and .html, .json)
+    out/index.html                 links to all of the above
+
+Year-over-year pairs are not named anywhere: each announcement is paired with the earlier-year
+announcement holding the program that `changes.align` pairs with one of its own at the highest
+score (the pairing the 신구대비표 itself uses), if any program continues at all.
+
+A file that fails prints one line and the run goes on; the return value counts failures.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from rich import box
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from gonggo.changes.align import continued_pairs
+from gonggo.changes.diff import diff
+from gonggo.changes.locate import annotate
+from gonggo.changes.report import to_html, to_markdown
+from gonggo.cli.commands import progress_bar
+from gonggo.export.config import write_configs
+from gonggo.export.review import render_review
+from gonggo.ingest import IngestError
+from gonggo.pipeline import parse
+from gonggo.schemas.announcement import Announcement
+from gonggo.schemas.document import Document
+from gonggo.schemas.rule_config import RuleConfig
+
+SUFFIXES = {".txt", ".md", ".pdf", ".hwp", ".hwpx"}
+T = TypeVar("T")
+
+
+def announcement_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+
+
+@dataclass
+class Extracted:
+    path: Path
+    doc: Document
+    spec: Announcement
+
+
+@dataclass
+class YearPair:
+    old: str  # file stems
+    new: str
+    score: float
+    old_program: str
+    new_program: str
+
+
+def year_over_year_pairs(specs: dict[str, Announcement]) -> list[YearPair]:
+    """For each announcement, the earlier-year one it most likely continues, if any: the one
+    whose program `changes.align` pairs with one of its own at the highest score."""
+    pairs = []
+    for new_stem, new in specs.items():
+        best: YearPair | None = None
+        for old_stem, old in specs.items():
+            if not (old.announced_on and new.announced_on
+                    and old.announced_on.year < new.announced_on.year):
+                continue
+            for p in continued_pairs(old.programs, new.programs):
+                if best is None or p.score > best.score:
+                    best = YearPair(old_stem, new_stem, p.score, p.old.name,  # type: ignore[union-attr]
+                                    p.new.name)  # type: ignore[union-attr]
+        if best is not None:
+            pairs.append(best)
+    return sorted(pairs, key=lambda p: (p.old, p.new))
+
+
+def _attempt(console: Console, what: str, fn: Callable[..., T], *args: object) -> T | None:
+    """Run one step for one file; a failure is one line, and None."""
+    try:
+        return fn(*args)
+    except IngestError as err:
+        console.print(f"[red]gonggo: {err}[/red]", highlight=False)
+    except Exception as err:  # noqa: BLE001 - one file's bug must not stop the others
+        console.print(f"[red]gonggo: {what}: {type(err).__name__}: {err}[/red]", highlight=False)
+    return None
+
+
+def extract_one(path: Path, out: Path) -> Extracted:
+    result = parse(path)
+    doc, spec = result.document, result.spec
+    (out / "text" / f"{path.stem}.txt").write_text(doc.text + "\n", encoding="utf-8")
+    (out / "specs" / f"{path.stem}.json").write_text(spec.model_dump_json(indent=1),
+                                                     encoding="utf-8")
+    findings = [f.model_dump(mode="json") for f in spec.findings]
+    (out / "findings" / f"{path.stem}.json").write_text(
+        json.dumps(findings, ensure_ascii=False, indent=1), encoding="utf-8")
+    return Extracted(path, doc, spec)
+
+
+def review_one(item: Extracted, out: Path) -> Path:
+    target = out / "review" / f"{item.path.stem}.html"
+    target.write_text(render_review(item.spec, item.doc.text), encoding="utf-8")
+    return target
+
+
+def changes_one(pair: YearPair, old: Extracted, new: Extracted, out: Path) -> Path:
+    """The 신구대비표 of one pair, with section references into both documents."""
+    cs = annotate(diff(old.spec, new.spec), old.doc, new.doc)
+    years = tuple(f"({s.announced_on.year})" if s.announced_on else ""
+                  for s in (old.spec, new.spec))
+    base = out / "changes" / f"{pair.old}__{pair.new}"
+    base.with_suffix(".md").write_text(to_markdown(cs, *years), encoding="utf-8")
+    base.with_suffix(".html").write_text(to_html(cs, *years), encoding="utf-8")
+    base.with_suffix(".json").write_text(
+        json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
+                   indent=1), encoding="utf-8")
+    return base.with_suffix(".html")
+
+
+def _step(progress: Progress, name: str, total: int) -> Callable[[str], None]:
+    task = progress.add_task(name, total=total)
+
+    def advance(label: str) -> None:
+        progress.update(task, description=f"{name} {label}")
+        progress.advance(task)
+    return advance
+
+
+def run_demo(folder: Path, out: Path, console: Console) -> int:
+    """Returns the number of files (and pairs) that failed."""
+    files = announcement_files(folder) if folder.is_dir() else []
+    if not files:
+        console.print(f"[red]gonggo: no announcement files in {folder}[/red]")
+        return 1
+    for sub in ("text", "specs", "findings", "rules", "review", "changes"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    failed = 0
+    done: list[Extracted] = []
+    rules: dict[str, list[tuple[Path, RuleConfig]]] = {}
+    reviews: dict[str, Path] = {}
+    reports: list[tuple[YearPair, Path]] = []
+    with progress_bar(console) as progress:
+        step = _step(progress, "extract + check", len(files))
+        for path in files:
+            item = _attempt(progress.console, str(path), extract_one, path, out)
+            if item is None:
+                failed += 1
+            else:
+                done.append(item)
+            step(path.name)
+        step = _step(progress, "export", len(done))
+        for item in done:
+            written = _attempt(progress.console, f"{item.path}: export", write_configs,
+                               item.spec, out / "rules" / item.path.stem)
+            if written is None:
+                failed += 1
+            else:
+                rules[item.path.stem] = written
+            step(item.path.name)
+        step = _step(progress, "review", len(done))
+        for item in done:
+            page = _attempt(progress.console, f"{item.path}: review", review_one, item, out)
+            if page is None:
+                failed += 1
+            else:
+                reviews[item.path.stem] = page
+            step(item.path.name)
+        by_stem = {i.path.stem: i for i in done}
+        pairs = year_over_year_pairs({stem: i.spec for stem, i in by_stem.items()})
+        step = _step(progress, "changes", len(pairs))
+        for pair in pairs:
+            report = _attempt(progress.console, f"{pair.old} → {pair.new}: changes",
+                              changes_one, pair, by_stem[pair.old], by_stem[pair.new], out)
+            if report is None:
+                failed += 1
+            else:
+                reports.append((pair, report))
+            step(f"{pair.old} → {pair.new}")
+    index = write_index(out, done, rules, reviews, reports)
+    console.print(summary_table(done, rules))
+    print_where_to_look(console, out, index, reviews, reports, failed)
+    return failed
+
+
+def summary_table(done: list[Extracted],
+                  rules: dict[str, list[tuple[Path, RuleConfig]]]) -> Table:
+    table = Table(title="gonggo demo", box=box.SIMPLE_HEAD, pad_edge=False)
+    for col in ("file", "announced", "programs", "configs", "errors", "warnings"):
+        table.add_column(col, no_wrap=True, justify="left" if col in ("file", "announced") else "right")
+    for item in done:
+        s = item.spec
+        table.add_row(item.path.name, s.announced_on.isoformat() if s.announced_on else "-",
+                      str(len(s.programs)), str(len(rules.get(item.path.stem, []))),
+                      str(sum(f.severity == "error" for f in s.findings)),
+                      str(sum(f.severity == "warning" for f in s.findings)))
+    return table
+
+
+def print_where_to_look(console: Console, out: Path, index: Path, reviews: dict[str, Path],
+                        reports: list[tuple[YearPair, Path]], failed: int) -> None:
+    def say(path: object, what: str) -> None:
+        console.print(f"  {path}\n      {what}", highlight=False, soft_wrap=True)
+
+    console.print("\n[bold]where to look[/bold]")
+    say(index, "start here: links to everything below")
+    say(out / "review" / "<file>.html", f"{len(reviews)} review pages: the text with every fact "
+        "highlighted, beside the facts and findings; click a fact to jump to it")
+    for pair, report in reports:
+        say(report, f"신구대비표 {pair.old_program} → {pair.new_program} "
+            f"(paired by program similarity {pair.score:.2f}; also .md and .json)")
+    say(out / "rules" / "<file>" / "*.yaml", "engine rule configs, one per program, beside "
+        "rule_config.schema.json; try `gonggo simulate CONFIG --track NAME --total-cost KRW`")
+    say(out / "specs" / "<file>.json", "announcement specs; findings in "
+        f"{out / 'findings'}/, normalized text in {out / 'text'}/")
+    if failed:
+        console.print(f"[red]{failed} step(s) failed; see the lines above[/red]")
+
+
+def write_index(out: Path, done: list[Extracted], rules: dict[str, list[tuple[Path, RuleConfig]]],
+                reviews: dict[str, Path], reports: list[tuple[YearPair, Path]]) -> Path:
+    """One page linking every output, relative to `out`."""
+    e = html.escape
+
+    def link(path: Path, text: str | None = None) -> str:
+        rel = path.relative_to(out).as_posix()
+        return f"<a href='{e(rel)}'>{e(text or rel)}</a>"
+
+    rows = []
+    for item in done:
+        stem = item.path.stem
+        configs = "<br>".join(link(p, f"{p.stem[:2]} {cfg.program}")
+                              for p, cfg in rules.get(stem, []))
+        review = link(reviews[stem]) if stem in reviews else ""
+        rows.append(f"<tr><td>{e(item.path.name)}<br><small>{e(item.spec.title)}</small></td>"
+                    f"<td>{review}</td><td>{link(out / 'specs' / f'{stem}.json')}<br>"
+                    f"{link(out / 'findings' / f'{stem}.json')}</td><td>{configs}</td></tr>")
+    changes = "".join(
+        f"<li>{link(report)} · {link(report.with_suffix('.md'))} — {e(pair.old_program)} → "
+        f"{e(pair.new_program)} (similarity {pair.score:.2f})</li>" for pair, report in reports)
+    page = ("<!doctype html><html lang='ko'><head><meta charset='utf-8'><title>gonggo demo</title>"
+            "<style>body{font-family:sans-serif;margin:1.5em} td,th{border-bottom:1px solid #ddd;"
+            "padding:.4em;vertical-align:top;text-align:left} table{border-collapse:collapse}"
+            "</style></head><body><h1>gonggo demo</h1><h2>신구대비표 (year over year)</h2>"
+            f"<ul>{changes or '<li>no continued programs across years</li>'}</ul>"
+            "<h2>Announcements</h2><table><tr><th>file</th><th>review</th><th>spec, findings</th>"
+            f"<th>rule configs</th></tr>{''.join(rows)}</table></body></html>")
+    target = out / "index.html"
+    target.write_text(page, encoding="utf-8")
+    return target

@@ -1,0 +1,339 @@
+"""`gonggo` commands. Errors are caught here, once, and become one line and an exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from gonggo.cli import UserError
+from gonggo.ingest import IngestError, read_document
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Korean support-program announcements → evidence-backed specs.")
+
+T = TypeVar("T")
+
+EXIT_FAILED_FILE = 1
+EXIT_INTERNAL = 3
+
+
+def fail(message: str, code: int = EXIT_FAILED_FILE) -> None:
+    typer.echo(f"gonggo: {message}".replace("\n", " "), err=True)
+    raise typer.Exit(code)
+
+
+def guarded(fn: Callable[[], T]) -> T:
+    """Run `fn`; typed reading errors and unexpected ones become one line on stderr."""
+    try:
+        return fn()
+    except (IngestError, UserError) as err:
+        fail(str(err))
+    except typer.Exit:
+        raise
+    except Exception as err:  # noqa: BLE001 - the CLI edge: never a traceback
+        fail(f"internal error: {type(err).__name__}: {err}", EXIT_INTERNAL)
+    raise AssertionError("unreachable")
+
+
+@app.command()
+def ingest(
+    file: Annotated[Path, typer.Argument(help="announcement file (txt, md, pdf, hwp, hwpx)")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the document model")] = False,
+    outline: Annotated[bool, typer.Option("--outline", help="print the section tree")] = False,
+) -> None:
+    """Print the normalized text (the text every evidence span indexes)."""
+    doc = guarded(lambda: read_document(file))
+    if as_json:
+        sys.stdout.write(doc.model_dump_json(indent=1) + "\n")
+    elif outline:
+        from gonggo.ingest.structure import outline as outline_lines
+
+        for line in outline_lines(doc):
+            typer.echo(line)
+    else:
+        sys.stdout.write(doc.text + "\n")
+    for finding in doc.findings:
+        pages = f" (pages {', '.join(map(str, finding.pages))})" if finding.pages else ""
+        typer.echo(f"gonggo: {file}: {finding.severity}: {finding.message}{pages}", err=True)
+
+
+@app.command()
+def schema() -> None:
+    """Print the announcement contract as JSON Schema."""
+    from gonggo.schemas.announcement import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=1))
+
+
+@app.command()
+def demo(
+    folder: Annotated[Path, typer.Argument(help="folder of announcement files")] = Path("corpus/seeds"),
+    out: Annotated[Path, typer.Option("--out", help="output folder")] = Path("out"),
+) -> None:
+    """Run the whole job on a folder of announcements and say where to look."""
+    from rich.console import Console
+
+    from gonggo.cli.demo import run_demo
+
+    failed = guarded(lambda: run_demo(folder, out, Console()))
+    if failed:
+        raise typer.Exit(EXIT_FAILED_FILE)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="announcement files")],
+    out: Annotated[Path | None, typer.Option("--out", help="write <stem>.json files here")] = None,
+    llm: Annotated[str | None, typer.Option(
+        "--llm", help="PROVIDER:MODEL chat model to fill empty fields (quoted or dropped)")] = None,
+) -> None:
+    """Extract the announcement spec (JSON, see `gonggo schema`) from each file."""
+    from rich.console import Console
+
+    from gonggo.cli.commands import load_llm, process, progress_bar, summary_line
+
+    chat = guarded(lambda: load_llm(llm)) if llm else None
+    if len(files) == 1 and out is None:
+        ann = guarded(lambda: process(files[0], chat))
+        sys.stdout.write(ann.model_dump_json(indent=1, exclude_none=False) + "\n")
+        return
+    target = out or Path(".")
+    target.mkdir(parents=True, exist_ok=True)
+    console = Console(stderr=True)
+    failed = 0
+    with progress_bar(console) as progress:
+        task = progress.add_task("extract", total=len(files))
+        for path in files:
+            progress.update(task, description=f"extract {path.name}")
+            try:
+                ann = process(path, chat)
+            except IngestError as err:
+                progress.console.print(f"gonggo: {err}", highlight=False)
+                failed += 1
+            except Exception as err:  # noqa: BLE001 - one file's bug must not stop the others
+                progress.console.print(f"gonggo: {path}: internal error: {type(err).__name__}: "
+                                       f"{err}", highlight=False)
+                failed += 1
+            else:
+                (target / f"{path.stem}.json").write_text(ann.model_dump_json(indent=1),
+                                                          encoding="utf-8")
+                progress.console.print(summary_line(path, ann), highlight=False)
+            progress.advance(task)
+    if failed:
+        raise typer.Exit(EXIT_FAILED_FILE)
+
+
+@app.command()
+def check(
+    file: Annotated[Path, typer.Argument(help="announcement file")],
+    as_json: Annotated[bool, typer.Option("--json", help="findings as JSON")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="exit 1 when there are errors")] = False,
+) -> None:
+    """Validate one announcement and list the findings."""
+    from rich.console import Console
+
+    from gonggo.cli.commands import findings_table, process
+
+    ann = guarded(lambda: process(file))
+    if as_json:
+        payload = [f.model_dump(mode="json") for f in ann.findings]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    else:
+        Console().print(findings_table(ann, f"{file.name}: {len(ann.findings)} findings"))
+    if strict and any(f.severity == "error" for f in ann.findings):
+        raise typer.Exit(EXIT_FAILED_FILE)
+
+
+@app.command(name="eval")
+def evaluate(
+    corpus: Annotated[Path, typer.Option("--corpus", help="folder with gold/ and seeds/")] = Path("corpus"),
+    report: Annotated[Path, typer.Option("--report", help="Markdown report")] = Path("eval/reports/scores.md"),
+    update_baseline: Annotated[bool, typer.Option("--update-baseline")] = False,
+    llm: Annotated[str | None, typer.Option(
+        "--llm", help="PROVIDER:MODEL: also report what the LLM assist adds and drops")] = None,
+) -> None:
+    """Score extraction against the hand-checked gold, per field and per document."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from gonggo.cli.commands import load_llm
+    from gonggo.eval.run import evaluate as run_eval
+    from gonggo.eval.run import markdown_report, regressions, write_baseline
+
+    console = Console()
+    from gonggo.eval.score import load_gold
+
+    if not guarded(lambda: load_gold(corpus)):
+        fail(f"{corpus}: no gold documents in {corpus / 'gold'} (see corpus/GOLD.md)")
+    chat = guarded(lambda: load_llm(llm)) if llm else None
+    result = guarded(lambda: run_eval(corpus, progress=lambda name: console.print(f"scored {name}"),
+                                      llm=chat))
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(markdown_report(result), encoding="utf-8")
+    table = Table(title="gonggo eval")
+    for col in ("field", "precision", "recall", "F1"):
+        table.add_column(col)
+    for name, c in result.totals().items():
+        table.add_row(name, *(f"{x:.3f}" if x is not None else "–"
+                              for x in (c.precision, c.recall, c.f1)))
+    console.print(table)
+    g, n = result.grounded()
+    console.print(f"grounded evidence spans: {g}/{n}; report: {report}")
+    if update_baseline:
+        write_baseline(result)
+        console.print("baseline updated")
+        return
+    worse = regressions(result)
+    for line in worse:
+        console.print(f"[red]regression: {line}[/red]")
+    if worse:
+        raise typer.Exit(EXIT_FAILED_FILE)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="last year's announcement file or extracted JSON")],
+    new: Annotated[Path, typer.Argument(help="this year's announcement file or extracted JSON")],
+    fmt: Annotated[str, typer.Option("--format", help="md, html, json or patch")] = "md",
+    out: Annotated[Path | None, typer.Option("--out", help="write here instead of stdout")] = None,
+    embedding_model: Annotated[Path | None, typer.Option(
+        "--embedding-model", help="local sentence-transformers model folder (never downloaded)")] = None,
+) -> None:
+    """Year-over-year changes as a 신구대비표 (md/html), a change set (json) or a JSON Patch."""
+    from gonggo.changes.diff import diff as diff_specs
+    from gonggo.changes.locate import annotate
+    from gonggo.changes.patch import make_patch
+    from gonggo.changes.report import to_html, to_markdown
+    from gonggo.changes.similarity import UnsuitableModel, lexical_similarity, semantic_similarity
+    from gonggo.cli.commands import SpecError, load_spec
+    from gonggo.pipeline import parse
+
+    if fmt not in ("md", "html", "json", "patch"):
+        fail(f"--format must be md, html, json or patch, not {fmt!r}", 2)
+
+    def load(path: Path):  # type: ignore[no-untyped-def]
+        """The spec, and the document when the input is an announcement (for section refs)."""
+        if path.suffix.lower() == ".json":
+            return load_spec(path), None
+        result = parse(path)
+        return result.spec, result.document
+
+    def run() -> str:
+        (old_spec, old_doc), (new_spec, new_doc) = load(old), load(new)
+        try:
+            sim = semantic_similarity(embedding_model) if embedding_model else lexical_similarity
+        except UnsuitableModel as err:
+            raise SpecError(str(err)) from err
+        cs = annotate(diff_specs(old_spec, new_spec, sim), old_doc, new_doc)
+        years = (_year(old_spec), _year(new_spec))
+        if fmt == "md":
+            return to_markdown(cs, *years)
+        if fmt == "html":
+            return to_html(cs, *years)
+        if fmt == "json":
+            return json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
+                              indent=1)
+        return json.dumps(make_patch(cs, old_spec, new_spec), ensure_ascii=False, indent=1)
+
+    text = guarded(run)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {out}", err=True)
+    else:
+        sys.stdout.write(text + ("" if text.endswith("\n") else "\n"))
+
+
+def _year(spec) -> str:  # type: ignore[no-untyped-def]
+    return f"({spec.announced_on.year})" if spec.announced_on else ""
+
+
+@app.command(name="export")
+def export_configs(
+    file: Annotated[Path | None, typer.Argument(help="announcement file or extracted JSON spec")] = None,
+    out: Annotated[Path, typer.Option("--out", help="folder for the YAML rule configs")] = Path("out/rules"),
+    json_schema: Annotated[bool, typer.Option("--schema", help="print the config JSON Schema")] = False,
+) -> None:
+    """Write one engine rule config (YAML) per program, and their JSON Schema beside them."""
+    from gonggo.cli.commands import load_spec
+    from gonggo.export.config import write_configs
+    from gonggo.schemas.rule_config import json_schema as config_schema
+
+    if json_schema:
+        typer.echo(json.dumps(config_schema(), ensure_ascii=False, indent=1))
+        return
+    if file is None:
+        fail("give an announcement FILE (or --schema)", 2)
+    spec = guarded(lambda: load_spec(file))  # type: ignore[arg-type]
+    for path, config in guarded(lambda: write_configs(spec, out)):
+        typer.echo(f"{path}  ({config.program}: {len(config.tracks)} track(s))")
+
+
+@app.command()
+def simulate(
+    config: Annotated[Path, typer.Argument(help="a rule config written by `gonggo export`")],
+    total_cost: Annotated[int, typer.Option("--total-cost", help="total project cost in won")],
+    track: Annotated[str | None, typer.Option("--track", help="track name")] = None,
+    applicant: Annotated[Path | None, typer.Option("--applicant", help="applicant profile (YAML/JSON)")] = None,
+) -> None:
+    """Compute each payer's amount (and failed clauses for an applicant) from a rule config."""
+    import yaml
+    from pydantic import ValidationError
+    from rich.console import Console
+    from rich.table import Table
+
+    from gonggo.export.config import load_config
+    from gonggo.export.simulate import SimulationError
+    from gonggo.export.simulate import simulate as run
+
+    def load() -> tuple:  # type: ignore[type-arg]
+        try:
+            cfg = load_config(config.read_text(encoding="utf-8"))
+            profile = yaml.safe_load(applicant.read_text(encoding="utf-8")) if applicant else None
+            return cfg, profile
+        except (OSError, yaml.YAMLError, ValidationError) as err:
+            raise UserError(f"{config}: not a readable rule config ({type(err).__name__})") from err
+
+    cfg, profile = guarded(load)
+
+    def compute():  # type: ignore[no-untyped-def]
+        try:
+            return run(cfg, track, total_cost, profile)
+        except SimulationError as err:
+            raise UserError(str(err)) from err
+
+    result = guarded(compute)
+    table = Table(title=f"{cfg.program} / {result.track or '-'}: total {total_cost:,}원")
+    for col in ("payer", "label", "amount (원)", "rule"):
+        table.add_column(col)
+    for a in result.amounts:
+        table.add_row(a.payer, a.label, f"{a.amount_krw:,}", a.rule)
+    console = Console()
+    console.print(table)
+    for p in result.problems:
+        console.print(f"[yellow]problem: {p}[/yellow]")
+    for field, text in result.failed_clauses:
+        console.print(f"[red]fails {field}:[/red] {text}")
+
+
+@app.command()
+def review(
+    file: Annotated[Path, typer.Argument(help="announcement file")],
+    out: Annotated[Path | None, typer.Option("--out", help="HTML file to write")] = None,
+) -> None:
+    """One self-contained HTML page: the text with every fact highlighted, facts, findings."""
+    from gonggo.export.review import render_review
+    from gonggo.pipeline import parse
+
+    def build() -> str:
+        result = parse(file)
+        return render_review(result.spec, result.document.text)
+
+    page = guarded(build)
+    target = out or Path(f"{file.stem}.review.html")
+    target.write_text(page, encoding="utf-8")
+    typer.echo(f"wrote {target}")

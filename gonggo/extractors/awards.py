@@ -1,0 +1,213 @@
+"""How many are selected (지원규모, 선정규모, 모집규모) → `Awards`.
+
+Rules, in order:
+
+1. **labelled count**: a heading or item labelled with a size word (`□ 지원규모 : 총 5개사`,
+   `◦ (지원규모) 90개사 내외`, `(지원 과제) 29개`, a table cell `지원규모 | 10개사`); when the
+   label's own line has no count, the first count in the items under it. A total (`총 5개사`)
+   wins over the per-track counts under it (`고도화 3개사`, `기초 2개사`); per-track counts
+   alone are summed when they share a unit.
+2. **selection sentence** anywhere else in the body (not a table): a count with `내외` or one
+   followed by 선정/모집/지원 (`57개사 내외`, `10개 과제 선정`).
+
+A count is a number with a unit of things selected, kept as printed: `개사`, `개 기관`,
+`개 과제`, `개 클러스터 컨소시엄`, `개`, `팀`, `건`, `명`. Not a count: amounts of money,
+durations (`6개월`), bounds that are requirements (`10개사 이상`, `최소 10개 과제`, `1개사만`).
+`approx` is true for `내외`, `약`, `정도`, `안팎`, `가량`, `이내`.
+
+`corpus_value(text)`: {"count", "approx", "unit"} of the phrase's count, or null.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from gonggo.extractors.base import Scope, strip_marker
+from gonggo.extractors.windows import Item, in_appendix, items, label_of
+from gonggo.schemas.announcement import Awards
+from gonggo.schemas.document import Cell
+
+SIZE_LABEL = regex.compile(
+    r"(?:지원|선정|모집|선발|참여|대상)\s*규모|지원\s*대상\s*규모"
+    r"|(?:지원|선정|선발|모집)\s*(?:예정\s*)?(?:과제|기업|기관|팀|인원|건수|업체|대상\s*수)\s*(?:수|규모)?"
+    r"|모집\s*(?:기관|인원|팀)|지원\s*기업\s*수|선정\s*(?:예정|수)"
+)
+UNIT_NOUNS = (r"클러스터\s*컨소시엄|컨소시엄|클러스터|기관|과제|기업|업체|단체|팀|시설|지역|센터|대학|"
+              r"프로젝트|개소|곳|사")
+COUNT = regex.compile(
+    r"(?P<total>총\s*)?(?P<about>약\s*)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*"
+    r"(?P<unit>개\s*(?:" + UNIT_NOUNS + r")(?![가-힣])|개(?![월년가-힣])(?!\s+(?!(?:내외|정도|안팎|가량|이내|수준|선정|모집|선발|지원)(?![가-힣]))[가-힣])"
+    r"|개사|社|팀|건|명|곳|개소)"
+    r"(?P<approx>\s*(?:내외|정도|안팎|가량|이내|수준))?"
+)
+NOT_A_COUNT_AFTER = regex.compile(r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한)")
+NOT_A_COUNT_BEFORE = regex.compile(r"(?:최소|최대|기업당|과제당|당)\s*$")
+SELECTS_AFTER = regex.compile(r"\s*(?:[)）]\s*)?(?:를|을)?\s*(?:선정|모집|선발)")
+APPROX_WORD = regex.compile(r"내외|정도|안팎|가량|^약")
+
+
+@dataclass(frozen=True)
+class Count:
+    start: int
+    end: int
+    count: int
+    approx: bool
+    unit: str
+    total: bool
+
+
+def find_counts(text: str) -> list[Count]:
+    """Counts of selected things in `text`, in order (requirements and amounts left out)."""
+    out = []
+    for m in COUNT.finditer(text):
+        if NOT_A_COUNT_AFTER.match(text, m.end()) or NOT_A_COUNT_BEFORE.search(text[:m.start()]):
+            continue
+        if m.start() > 0 and regex.match(r"[\d.,]", text[m.start() - 1]):
+            continue
+        unit = regex.sub(r"\s+", " ", m["unit"]).strip()
+        approx = bool(m["approx"] and m["approx"].strip() != "수준") or bool(m["about"])
+        out.append(Count(m.start(), m.end(), int(m["n"].replace(",", "")), approx, unit,
+                         bool(m["total"])))
+    return out
+
+
+def count_after_label(text: str) -> Count | None:
+    """The count a labelled phrase states: the total if one is printed, else the first."""
+    label = SIZE_LABEL.search(text)
+    counts = find_counts(text[label.end():] if label else text)
+    if not counts:
+        return None
+    shift = label.end() if label else 0
+    best = next((c for c in counts if c.total), counts[0])
+    return Count(best.start + shift, best.end + shift, best.count, best.approx, best.unit,
+                 best.total)
+
+
+def corpus_value(text: str) -> dict[str, object] | None:
+    c = count_after_label(text)
+    return None if c is None else {"count": c.count, "approx": c.approx, "unit": c.unit}
+
+
+# ---------------------------------------------------------------------------------------
+# In a scope
+
+
+def _award(scope: Scope, at: int, c: Count,
+           extra: tuple[tuple[int, int], ...] = ()) -> Awards:
+    spans = [(at + c.start, at + c.end), *extra]
+    return Awards(count=c.count, approx=c.approx, unit=c.unit,
+                  evidence=[scope.evidence(a, b) for a, b in spans])
+
+
+def _under(scope: Scope, item: Item, chosen: list[Item]) -> list[Item]:
+    """The items nested under `item`'s outline node."""
+    if item.section is None:
+        return []
+    node = scope.doc.sections[item.section]
+    return [i for i in chosen if i is not item and node.start <= i.start and i.end <= node.end]
+
+
+def _from_children(scope: Scope, children: list[Item]) -> Awards | None:
+    found: list[tuple[int, Count]] = []
+    for child in children:
+        for b in child.blocks:
+            if b.table is not None:
+                continue
+            text = scope.text(b)
+            c = count_after_label(text)
+            if c is not None:
+                found.append((b.start, c))
+                break
+    if not found:
+        return None
+    totals = [(at, c) for at, c in found if c.total]
+    if totals:
+        return _award(scope, *totals[0])
+    if len(found) > 1 and len({c.unit for _, c in found}) == 1:
+        total = sum(c.count for _, c in found)
+        at, first = found[0]
+        summed = Count(first.start, first.end, total, any(c.approx for _, c in found),
+                       first.unit, False)
+        return _award(scope, at, summed, tuple((a + c.start, a + c.end) for a, c in found[1:]))
+    return _award(scope, *found[0])
+
+
+def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
+    for item in chosen:
+        first = item.blocks[0]
+        if first.table is not None:
+            continue
+        text = scope.text(first)
+        label = label_of(text, first.start, first.kind == "heading")
+        body = strip_marker(text)
+        hit = SIZE_LABEL.search(label.text if label else body[:20])
+        if not hit:
+            continue
+        c = count_after_label(text)
+        if c is not None:
+            return _award(scope, first.start, c)
+        for b in item.blocks[1:]:
+            if b.table is None and (c := count_after_label(scope.text(b))) is not None:
+                return _award(scope, b.start, c)
+        award = _from_children(scope, _under(scope, item, chosen))
+        if award is not None:
+            return award
+    return None
+
+
+def _from_tables(scope: Scope, chosen: list[Item]) -> Awards | None:
+    for item in chosen:
+        for b in item.blocks:
+            if b.table is None:
+                continue
+            for row in b.table.grid():
+                for i, cell in enumerate(row):
+                    if cell is None or len(cell.text) > 15 or not SIZE_LABEL.search(cell.text):
+                        continue
+                    right: list[Cell] = [x for x in row[i + 1:] if x is not None and x is not cell]
+                    for value in right[:1]:
+                        text = scope.doc.text[value.start:value.end]
+                        c = count_after_label(text)
+                        if c is not None:
+                            return _award(scope, value.start, c)
+    return None
+
+
+# Counts under these headings are conditions or procedure, not how many are selected.
+NOT_SIZE_HEADING = regex.compile(r"자격|평가|제외|서류|문의|연락|절차|유의|가점|심사|배점|요건|교육")
+
+
+def _under_heading_of_other_facet(scope: Scope, item: Item) -> bool:
+    s_idx = item.section
+    while s_idx is not None:
+        section = scope.doc.sections[s_idx]
+        if scope.doc.blocks[section.block].kind == "heading" and NOT_SIZE_HEADING.search(
+                strip_marker(section.title)[:30]):
+            return True
+        s_idx = section.parent
+    return False
+
+
+def _selection_sentence(scope: Scope, chosen: list[Item]) -> Awards | None:
+    for item in chosen:
+        if _under_heading_of_other_facet(scope, item):
+            continue
+        for b in item.blocks:
+            if b.table is not None:
+                continue
+            text = scope.text(b)
+            for c in find_counts(text):
+                if APPROX_WORD.search(text[c.start:c.end]) or SELECTS_AFTER.match(text, c.end):
+                    return _award(scope, b.start, c)
+    return None
+
+
+def extract_awards(scope: Scope) -> Awards | None:
+    body = [i for i in items(scope) if not in_appendix(scope, i)]
+    for rule in (_labelled, _from_tables, _selection_sentence):
+        award = rule(scope, body)
+        if award is not None:
+            return award
+    return None

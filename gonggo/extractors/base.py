@@ -1,0 +1,102 @@
+"""What every extractor shares: evidence spans, program scopes, section look-ups.
+
+A `Scope` is the part of a document one program is read from (a master announcement's
+`(n)` section, or the whole file). Extractors are pure functions `(Scope) -> facts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+import regex
+
+from gonggo.schemas.announcement import Evidence
+from gonggo.schemas.document import Block, Document, Section, Table
+
+_MARKER_PREFIX = regex.compile(
+    r"^\s*(?:\[?\s*(?:붙\s?임|별\s?첨)\s*\d*\s*\]?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*[.．]?|[IVX]+\s*[.．]|\d{1,2}\s*[.．)]|"
+    r"[(（]\d{1,2}[)）]|[가-하]\s*[.．)]|[(（][가-하][)）]|[①-⑮]|[□■◼◻▣◦○●◎∘ㅇ▪▫▸▶►◆◇•·∙ㆍ\-–—]|※|\*{1,2}|☞|#{1,6})\s*"
+)
+
+
+def strip_marker(text: str) -> str:
+    """`□ 지원제외대상` → `지원제외대상`."""
+    return _MARKER_PREFIX.sub("", text, count=1).strip()
+
+
+def evidence(doc: Document, start: int, end: int) -> Evidence:
+    """A span of `doc.text`, trimmed of surrounding white space, with its page."""
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return Evidence(start=start, end=end, quote=doc.text[start:end], page=doc.page_at(start))
+
+
+def evidence_of_text(doc: Document, needle: str, lo: int = 0, hi: int | None = None) -> Evidence | None:
+    """Evidence for the first occurrence of `needle` in `doc.text[lo:hi]`, if any."""
+    i = doc.text.find(needle, lo, len(doc.text) if hi is None else hi)
+    return None if i < 0 else evidence(doc, i, i + len(needle))
+
+
+def norm_key(text: str) -> str:
+    """Comparison key: no spaces, brackets or middle dots."""
+    return regex.sub(r"[\s\p{P}「」『』｢｣·ㆍ]+", "", text).lower()
+
+
+def char_bigrams(text: str, key: Callable[[str], str] = norm_key) -> set[str]:
+    """The character bigrams of `key(text)` (a one-letter key: itself; nothing: none)."""
+    k = key(text)
+    return {k[i : i + 2] for i in range(len(k) - 1)} or ({k} if k else set())
+
+
+def dice(x: set[str], y: set[str]) -> float:
+    """Dice coefficient of two bigram sets."""
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+@dataclass
+class Scope:
+    """The blocks one program is read from, plus the announcement-wide context."""
+
+    doc: Document
+    start: int
+    end: int
+    section: Section | None = None
+    announced_on: date | None = None
+    name: str | None = None
+    _cache: dict[str, object] = field(default_factory=dict, repr=False)
+
+    @property
+    def year(self) -> int | None:
+        return self.announced_on.year if self.announced_on else None
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        return [b for b in self.doc.blocks if b.start >= self.start and b.end <= self.end]
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        return [s for s in self.doc.sections if self.start <= s.start < self.end]
+
+    def text(self, block: Block) -> str:
+        return self.doc.text[block.start : block.end]
+
+    def tables(self) -> Iterator[tuple[Block, Table]]:
+        for b in self.blocks:
+            if b.table is not None:
+                yield b, b.table
+
+    def sections_titled(self, pattern: str) -> list[Section]:
+        """Sections whose title (marker removed) matches `pattern` at its start."""
+        rx = regex.compile(pattern)
+        return [s for s in self.sections if rx.search(strip_marker(s.title)[:40])]
+
+    def blocks_in(self, section: Section) -> list[Block]:
+        return [b for b in self.blocks if section.start <= b.start and b.end <= section.end]
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        return evidence(self.doc, start, end)

@@ -1,0 +1,608 @@
+"""Required documents (제출서류, 구비서류, 신청서류, 증빙서류) → `DocumentReq`s.
+
+Where documents are read from, by rule:
+
+- **carrier**: a section or labelled item naming the family (`□ 제출서류`, `○ (제출서류)`,
+  `◦ 제출서류 : …`; see `clauses.HEADINGS["documents"]`), or, where no heading says so, the
+  lines after a flattened table heading such as `구분 온라인 제출 서류`.
+- **table**: one document per data row (per bullet when the name cell holds a list,
+  `- 사업계획서 - 국세·지방세 완납 증명서 각 1부`). Columns are read by their headings: the
+  name column (`서류명`, `제출서류`, `온라인 등록 서류`), mark columns whose cells are ○/X
+  (`도입기업 | 공급기업` → `submitters`), remark columns (`비고`, `필수 여부`: `선택` → not
+  required, `해당시` → condition), a submitter column (`제출 대상`) and a category column
+  (`공통 제출 (도입·공급기업)`, `도입기업 제출`).
+- **list**: one document per item (`◦ 사업자등록증 사본 1부`, `① 신청서`), per numbered row of a
+  table a PDF flattened into lines (`3 공장등록증 1부 도입기업`), per circled entry of an inline
+  list (`①신청서 ②국세 및 지방세 납세증명서`). Notes that follow a document qualify it
+  (`* 발행일로부터 3개월 이내`) or add a conditional one (`종된사업장의 경우 "…명세" 추가 제출`).
+  Vertical category labels (`선`/`택`/`제`/`출`/`서`/`류`) make what follows optional.
+
+One line → `parse_doc_line`: the name as printed without quantities (`1부`, `각 1부`), form
+references (`[붙임2-양식③]`, `(별지 제1호 서식)`, `자유양식`) and qualifiers; `required`
+(True unless `선택`, None for a catch-all `기타 … 서류`), `validity_months`
+(`발행일로부터 3개월 이내`), `condition` (`해당시`, `(노후로봇 교체지원시)`,
+`정부지원으로 … 구축한 기업 : 사업 완료보고서`), and the submitters a flattened row names after
+the quantity (`각1부 도입기업, 공급기업`).
+
+`corpus_value(text)`: for one line, `{"name", "required", "validity_months", "condition"}`
+(a list when the line names several documents), or null when it names none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from gonggo.extractors.base import Scope, norm_key
+from gonggo.extractors.clauses import (
+    CAPTION,
+    CIRCLED,
+    JUNK,
+    MARKS,
+    PUA,
+    Outline,
+    clean,
+    distinct_cells,
+    header_rows,
+    is_note,
+    outline_of,
+    skip_markers,
+    split_bullets,
+    starts_with_bullet,
+)
+from gonggo.schemas.announcement import DocumentReq, Evidence
+from gonggo.schemas.document import Cell, Table
+
+# ---------------------------------------------------------------------------------------
+# One line
+
+QUANTITY = regex.compile(r"(?:각\s*)?\d+\s*부(?:씩)?(?![가-힣])")
+VALIDITY = regex.compile(
+    r"(?:발행|발급)\s*일?\s*(?:로부터|기준|부터)?\s*(?:최근\s*)?(?P<m>\d+)\s*개월\s*(?:이내|내|以內)"
+    r"|최근\s*(?P<m2>\d+)\s*개월\s*(?:이내|내)\s*(?:발행|발급)")
+OPTIONAL = regex.compile(r"^\s*선택(?:\s*(?:사항|제출|서류))?\s*$|^\s*선택\s*[:：]")
+REQUIRED = regex.compile(r"^\s*필수(?:\s*(?:사항|제출|서류))?\s*$")
+CONDITION = regex.compile(
+    r"해당\s*(?:시|자|기업|기관|업체|사업자|하는\s*경우|되는\s*경우)(?:에\s*한함|만)?"
+    r"|[^,()]{0,40}(?:경우|시|때)(?:에\s*한함|만)?$|[^,()]{0,40}에\s*한함$")
+FORM = regex.compile(r"양식|서식|별지|별첨|붙임|첨부")
+INSTRUCTION = regex.compile(
+    r"(?:기재|작성|발급분?|발행분?|다운로드|참고|참조|확인\s*후|안내|제출|필수|포함)\s*[)）]?\s*$")
+PAREN = regex.compile(r"[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]")
+FORM_REF = regex.compile(r"\[[^\]\n]*(?:양식|서식|붙임|별첨|별지|첨부)[^\]\n]*\]")
+FORM_WORD = regex.compile(r"\s*(?:지정|자유|소정|별도|첨부)\s*양식(?:\s*[(（][^)）]*[)）])?")
+FOOTNOTE = regex.compile(r"(?<=\S)\*+")
+QUOTED_DOC = regex.compile(
+    r"(?P<cond>[^\"“”‘’'「」]{2,40}?(?:시|경우|때))\s*[\"“‘'「『](?P<name>[^\"“”‘’'「」『』]{2,60})"
+    r"[\"”’'」』]\s*(?:을|를)?\s*(?:추가\s*)?(?:제출|첨부)")
+COND_COLON = regex.compile(
+    r"^(?P<cond>[^:：]{2,40}?(?:기업|기관|경우|시|자|업체))\s*[:：]\s*(?P<name>\S.*)$")
+DOC_NOUN = regex.compile(
+    r"(?:서|증|원|본|명세|목록|자료|서류|사본|증명|증빙|대장|명부|등본|초본|카드|사진|영상|동영상|파일"
+    r"|도면|내역|리스트|공문|견적|정관|인증|허가|면허|번호|재무제표|표|근거)$")
+NOT_A_NAME = regex.compile(
+    r"(?:함|음|임|됨|다|요|바람|가능|예정|필요|문의|참조|참고|확인|업로드|기재|제출|등록|접수|신청)\s*\.?$")
+HEADER_PHRASE = regex.compile(
+    r"^(?:구\s*분\s*)?(?:(?:온라인\s*)?(?:등\s*록|제\s*출|구\s*비|신\s*청|관\s*련|증\s*빙|첨\s*부)\s*)?"
+    r"서\s*류\s*(?:명|목\s*록)?(?:\s*비\s*고)?$|^구\s*분(?:\s|$)")
+# `공통 제출서류`, `선택 서류`: a group heading, not a document.
+CATEGORY = regex.compile(
+    r"^(?:[가-힣·ㆍ]+\s*)?(?:공통|필수|선택|추가|개별)?\s*(?:제출|구비)?\s*서\s*류$")
+CATEGORY_WORD = regex.compile(r"공통|필수|선택|추가|개별|제출|구비")
+SUMMARY = regex.compile(r"등\s*(?:[(（][^)）]*[)）])?\s*$")
+CATCH_ALL = regex.compile(r"^기타")
+NUM_ROW = regex.compile(r"^\s*(?P<n>\d{1,2})(?:\s+(?=\S)|\s*$)(?![.)])")
+PARTY_WORD = regex.compile(
+    r"^(?:[가-힣]{1,10}(?:기업|기관|업체|단체|컨소시엄)|컨소시엄|대표자|연구책임자|개인|법인)$")
+PARTY_SUFFIX = regex.compile(r"(기업|기관|업체|단체)$")
+POSITIVE_MARKS = {"○", "◯", "O", "o", "●", "◎", "✓", "✔", "√", "V", "v", "△", "▲"}
+
+
+@dataclass
+class DocLine:
+    name: str
+    required: bool | None = True
+    validity_months: int | None = None
+    condition: str | None = None
+    submitters: list[str] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)  # in the parsed text
+
+    def value(self) -> dict[str, object]:
+        return {"name": self.name, "required": self.required,
+                "validity_months": self.validity_months, "condition": self.condition}
+
+
+def parties(text: str) -> list[str]:
+    """`도입·공급기업` → [도입기업, 공급기업]; [] unless every part names a party."""
+    text = regex.sub(r"[(（)）]|공통|제출|서류|각", " ", text)
+    out: list[str] = []
+    for group in regex.split(r"[,\s]+|및|또는", text):
+        if not group:
+            continue
+        parts = [p for p in regex.split(r"[·ㆍ‧・/]", group) if p]
+        last = parts[-1] if parts else ""
+        for p in parts:
+            # `도입·공급기업`, `주관·공동연구개발기관`: the first parts share the last one's tail
+            if not PARTY_SUFFIX.search(p) and PARTY_SUFFIX.search(last) and len(p) < len(last):
+                p += last[len(p):]
+            if not PARTY_WORD.match(p):
+                return []
+            if p not in out:
+                out.append(p)
+    return out
+
+
+def _validity(text: str) -> int | None:
+    m = VALIDITY.search(text)
+    return int(m.group("m") or m.group("m2")) if m else None
+
+
+def _condition(text: str) -> str | None:
+    for part in regex.split(r"\s*[,，]\s*", text):
+        m = CONDITION.search(part)
+        if m and not VALIDITY.search(part):
+            return clean(m.group(0)) if m.group(0).startswith("해당") else clean(part)
+    return None
+
+
+def _qualify(paren: str, line: DocLine) -> bool:
+    """Read a parenthetical into `line`; True when it qualifies (and leaves the name)."""
+    inner = paren[1:-1].strip()
+    if not inner:
+        return True
+    v = _validity(inner)
+    if v is not None:
+        line.validity_months = line.validity_months or v
+        return True
+    if inner.startswith("*") or FORM.search(inner) or regex.match(r"^(?:총\s*)?\d+\s*부$", inner):
+        return True
+    if OPTIONAL.match(inner):
+        line.required = False
+        return True
+    if REQUIRED.match(inner):
+        return True
+    cond = _condition(inner)
+    if cond is not None:
+        line.condition = line.condition or cond
+        if regex.search(r"해당\s*시\s*필수|필수", inner):
+            line.required = True
+        return True
+    return bool(INSTRUCTION.search(inner))
+
+
+def _strip_name(text: str) -> str:
+    text = FOOTNOTE.sub("", text)
+    text = clean(text)
+    return regex.sub(r"^[\s,.;:·\-]+|[\s,.;:·\-]+$|\s*및$", "", text).strip()
+
+
+def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
+    """The documents one line names (usually one), with spans into `text`."""
+    off = skip_markers(text)
+    if strict:
+        m = NUM_ROW.match(text, off)
+        if m and m.end() < len(text):
+            off = m.end()
+    body = text[off:]
+    if not body.strip():
+        return []
+    found: list[DocLine] = []
+    note = regex.search(r"\s(?=(?:※|\*{1,3})\s*\S)|\s(?=단\s*,)", body)
+    main = body[: note.start()] if note and note.start() > 0 else body
+    rest = body[note.start():] if note and note.start() > 0 else ""
+    q = QUOTED_DOC.search(main) if not rest else None
+    if q and q.start() == 0:
+        cond = clean(regex.sub(r"^단\s*,\s*", "", q.group("cond")))
+        return [DocLine(name=_strip_name(q.group("name")), condition=cond,
+                        span=(off + q.start(), off + q.end()))]
+    line = DocLine(name="", span=(off, off + len(main.rstrip())))
+    colon = COND_COLON.match(main.strip())
+    if colon and not QUANTITY.search(colon.group("cond")):
+        line.condition = clean(colon.group("cond"))
+        main = colon.group("name")
+    main = FORM_REF.sub(" ", main)
+    kept: list[str] = []
+    pos = 0
+    for m in PAREN.finditer(main):
+        kept.append(main[pos:m.start()])
+        lead = m.start() == 0 and not regex.match(r"[(（]\s*(?:선택|필수)", m.group(0))
+        if lead or not _qualify(m.group(0), line):
+            kept.append(m.group(0))
+        pos = m.end()
+    kept.append(main[pos:])
+    name = "".join(kept)
+    v = _validity(name)
+    if v is not None:
+        line.validity_months = line.validity_months or v
+        name = VALIDITY.sub(" ", name)
+    quantities = list(QUANTITY.finditer(name))
+    trailer = ""
+    if quantities:
+        last = quantities[-1]
+        trailer = name[last.end():]
+        name = QUANTITY.sub(" ", name[: last.start()])
+    name = FORM_WORD.sub(" ", name)
+    if trailer:
+        line.submitters = parties(FORM_WORD.sub(" ", trailer))
+        if OPTIONAL.search(trailer.strip()):
+            line.required = False
+        cond = _condition(trailer.strip()) if trailer.strip() else None
+        if cond and not line.submitters:
+            line.condition = line.condition or cond
+    name = regex.sub(r"\s*\(\s*(?:선택|필수)\s*\)\s*", " ", name)
+    name = _strip_name(name)
+    if not name or HEADER_PHRASE.match(name) or len(name) > 80:
+        return found
+    if CATEGORY.match(name) and CATEGORY_WORD.search(name):
+        return found
+    bare = _strip_name(PAREN.sub("", name))
+    if strict and (NOT_A_NAME.search(bare) or not (quantities or DOC_NOUN.search(bare))):
+        return found
+    if CATCH_ALL.match(name):
+        line.required = None
+    for part in _split_top_commas(name):
+        found.append(DocLine(name=_strip_name(part), required=line.required,
+                             validity_months=line.validity_months, condition=line.condition,
+                             submitters=list(line.submitters), span=line.span))
+    if rest:
+        q = QUOTED_DOC.search(rest)
+        if q:
+            cond = clean(regex.sub(r"^\W*단\s*,\s*", "", q.group("cond")))
+            base = off + len(main) + (len(body) - len(main) - len(rest))
+            found.append(DocLine(name=_strip_name(q.group("name")), condition=cond,
+                                 submitters=list(line.submitters),
+                                 span=(base + q.start(), base + q.end())))
+    return found
+
+
+def _split_top_commas(text: str) -> list[str]:
+    """`수준확인서, 상세 구축 내역(SW, HW 등)` → two names when every part is one."""
+    parts: list[str] = []
+    depth, cur = 0, ""
+    if "," not in text:
+        return [text]
+    for ch in text:
+        depth += 1 if ch in "(（[" else -1 if ch in ")）]" else 0
+        if ch == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    names = [_strip_name(PAREN.sub("", p)) for p in parts]
+    if len(parts) > 1 and all(n and DOC_NOUN.search(n) for n in names):
+        return [p.strip() for p in parts]
+    return [text]
+
+
+def corpus_value(text: str) -> object:
+    lines = parse_doc_line(text)
+    if not lines:
+        return None
+    return lines[0].value() if len(lines) == 1 else [d.value() for d in lines]
+
+
+# ---------------------------------------------------------------------------------------
+# Collecting documents in a scope
+
+
+@dataclass
+class Found:
+    line: DocLine
+    spans: list[tuple[int, int]]
+
+
+class Collector:
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+        self.doc = outline.doc
+        self.found: list[Found] = []
+        self.last: list[Found] = []
+
+    # -- text regions -------------------------------------------------------------------
+
+    def region(self, start: int, end: int, *, strict: bool,
+               required: bool | None = None, submitters: list[str] | None = None) -> list[Found]:
+        """Documents in `doc.text[start:end]` (one line, an inline circled list, or a row)."""
+        raw = self.doc.text[start:end]
+        out: list[Found] = []
+        for a, b in self._segments(raw):
+            for d in parse_doc_line(raw[a:b], strict=strict):
+                if required is not None and d.required is True:
+                    d.required = required
+                if submitters and not d.submitters:
+                    d.submitters = list(submitters)
+                out.append(Found(d, [(start + a + d.span[0], start + a + d.span[1])]))
+        self.found += out
+        self.last = out or self.last
+        return out
+
+    def _segments(self, raw: str) -> list[tuple[int, int]]:
+        circled = [m.start() for m in regex.finditer(rf"[{CIRCLED}]", raw)]
+        if len(circled) >= 2:
+            base = circled[0]
+            return [(a + base, b + base) for a, b in split_bullets(raw[base:])]
+        lines = list(regex.finditer(r"[^\n]+", raw))
+        if len(lines) >= 2 and sum(bool(COND_COLON.match(ln.group(0).strip())) for ln in lines) >= 2:
+            return [(ln.start(), ln.end()) for ln in lines]
+        if starts_with_bullet(raw):
+            return split_bullets(raw)
+        return [(0, len(raw))]
+
+    def note(self, start: int, end: int) -> None:
+        """A note after a document: a validity or condition for it, or a conditional document."""
+        text = self.doc.text[start:end]
+        q = QUOTED_DOC.search(text)
+        if q:
+            cond = clean(regex.sub(r"^\W*단\s*,\s*", "", q.group("cond")))
+            cond = regex.sub(r"^[※*]+\s*", "", cond)
+            subs = list(self.last[0].line.submitters) if self.last else []
+            f = Found(DocLine(name=_strip_name(q.group("name")), condition=cond, submitters=subs),
+                      [(start + q.start(), start + q.end())])
+            self.found.append(f)
+            return
+        v = _validity(text)
+        for f in self.last:
+            if v is not None and f.line.validity_months is None:
+                f.line.validity_months = v
+                f.spans.append((start, end))
+
+    # -- tables -------------------------------------------------------------------------
+
+    def table(self, table: Table) -> None:
+        grid = table.grid()
+        n_head = header_rows(table)
+        if n_head == 0 and table.n_rows < 2:
+            return
+        heads = [" ".join(clean(c.text) for c in distinct_cells([grid[r][k] for r in range(n_head)]))
+                 for k in range(table.n_cols)]
+        data = list(range(n_head, table.n_rows))
+        marks = [k for k in range(table.n_cols) if heads[k] and _is_mark_column(grid, data, k)]
+        name_col = _name_column(grid, data, heads, marks, table.n_cols)
+        if name_col is None:
+            return
+        remarks = [k for k in range(table.n_cols) if k != name_col and k not in marks
+                   and regex.search(r"비\s*고|필수|선택|여\s*부|구분\s*[(（]", heads[k])]
+        subs_cols = [k for k in range(table.n_cols) if k != name_col and k not in marks
+                     and k not in remarks
+                     and regex.search(r"제출\s*(?:대상|기관|주체|자|처)|^대\s*상$|해당\s*기업", heads[k])]
+        category = [k for k in range(name_col) if k not in marks and k not in remarks
+                    and k not in subs_cols]
+        for r in data:
+            cell = grid[r][name_col]
+            if cell is None or not cell.text.strip():
+                continue
+            if table.n_cols > 1 and all(grid[r][k] is cell for k in range(table.n_cols)):
+                continue  # a note or category row spanning the table
+            if cell.col < name_col and len(distinct_cells(grid[r])) == 1:
+                continue  # a category row
+            required, condition, validity, extra = _row_remarks(grid[r], remarks)
+            submitters: list[str] = []
+            if marks:
+                submitters = [_head_name(heads[k]) for k in marks
+                              if (c := grid[r][k]) is not None and c.text.strip() in POSITIVE_MARKS]
+            for k in subs_cols:
+                if (c := grid[r][k]) is not None and c.text.strip():
+                    own = clean(c.text[: _own_text_end(c) - c.start])
+                    submitters += parties(own) or [
+                        regex.sub(r"\s*(?:만\s*)?(?:작성하여\s*)?제출$", "", own)]
+            for k in category:
+                c = grid[r][k]
+                if c is None or regex.match(r"^\s*\d+\s*$", c.text):
+                    continue
+                if not submitters:
+                    submitters = parties(_paren_or_all(c.text))
+                if regex.search(r"선택", c.text):
+                    required = False
+            got = self.region(cell.start, _own_text_end(cell), strict=False)
+            for f in got:
+                if required is not None:
+                    f.line.required = required if f.line.required is not None else None
+                f.line.condition = f.line.condition or condition
+                f.line.validity_months = f.line.validity_months or validity
+                if submitters and not f.line.submitters:
+                    f.line.submitters = list(dict.fromkeys(submitters))
+                f.spans += extra
+            self.last = []
+
+    # -- lists --------------------------------------------------------------------------
+
+    def blocks(self, lo: int, hi: int) -> None:
+        """Items, notes and flattened rows in blocks `lo`..`hi`."""
+        doc, outline = self.doc, self.outline
+        numbered = any(doc.blocks[j].kind == "paragraph"
+                       and NUM_ROW.match(doc.text[doc.blocks[j].start:doc.blocks[j].end])
+                       for j in range(lo, hi))
+        row: tuple[int, int] | None = None
+        vertical = ""
+        required: bool | None = None
+        submitters: list[str] = []
+
+        def flush() -> None:
+            nonlocal row
+            if row is not None:
+                self.region(row[0], row[1], strict=False, required=required, submitters=submitters)
+                row = None
+
+        j = lo
+        while j < hi:
+            block = doc.blocks[j]
+            text = doc.text[block.start:block.end]
+            if PUA.match(text):
+                break
+            if block.table is not None:
+                flush()
+                self.table(block.table)
+                j += 1
+                continue
+            if block.kind in ("list_item", "heading"):
+                flush()
+                end = outline.item_end(j)
+                if is_note(text):
+                    self.note(block.start, end)
+                else:
+                    got = self.region(block.start, end, strict=True, required=required,
+                                      submitters=submitters)
+                    if not got:  # a category: `◦ 선택 제출서류`, `◦ 도입기업 제출서류`
+                        required = False if "선택" in text else True if "필수" in text else required
+                        submitters = parties(text[skip_markers(text):].split("\n")[0]) or submitters
+                while j + 1 < hi and doc.blocks[j + 1].end <= end:
+                    j += 1
+                j += 1
+                continue
+            stripped = text.strip()
+            if regex.match(r"^[가-힣]$", stripped):
+                flush()  # a vertical category label (`선`/`택`/…) starts a new group
+                vertical += stripped
+                j += 1
+                continue
+            if vertical:
+                if "선택" in vertical:
+                    required = False
+                elif "필수" in vertical:
+                    required = True
+                vertical = ""
+            if CAPTION.match(text) or JUNK.match(text) and not NUM_ROW.match(text):
+                j += 1
+                continue
+            if numbered:
+                m = NUM_ROW.match(text)
+                if m:
+                    flush()
+                    row = (block.start + m.end(), block.end)
+                elif row is not None:
+                    row = (row[0], block.end)
+            elif not HEADER_PHRASE.match(stripped):
+                self.region(block.start, block.end, strict=True, required=required,
+                            submitters=submitters)
+            j += 1
+        flush()
+
+
+def _own_text_end(cell: Cell) -> int:
+    """A name cell's own lines: up to a line that is a note or a parenthetical aside."""
+    end = cell.start
+    for m in regex.finditer(r"[^\n]+", cell.text):
+        if m.start() > 0 and regex.match(r"\s*(?:[(（]|※|\*)", m.group(0)):
+            break
+        end = cell.start + m.end()
+    return end
+
+
+def _is_mark_column(grid: list[list[Cell | None]], data: list[int], k: int) -> bool:
+    values = [c.text.strip() for r in data if (c := grid[r][k]) is not None and c.text.strip()]
+    return bool(values) and all(v in MARKS for v in values)
+
+
+def _name_column(grid: list[list[Cell | None]], data: list[int], heads: list[str],
+                 marks: list[int], n_cols: int) -> int | None:
+    named = [k for k in range(n_cols) if k not in marks
+             and regex.search(r"서\s*류|서\s*식|목\s*록|자\s*료|명\s*칭", heads[k])
+             and not regex.match(r"^\s*구\s*분\s*$", heads[k])]
+    if named:
+        return next((k for k in named if regex.search(r"명|목록|서류", heads[k])), named[0])
+    if any(heads):
+        return None  # a table with headings, none of them a document column
+
+    def avg(k: int) -> float:
+        vals = [len(c.text) for r in data if (c := grid[r][k]) is not None]
+        return sum(vals) / len(vals) if vals else 0.0
+
+    cols = [k for k in range(n_cols) if k not in marks]
+    return max(cols, key=avg) if cols else None
+
+
+def _row_remarks(row: list[Cell | None], remarks: list[int]
+                 ) -> tuple[bool | None, str | None, int | None, list[tuple[int, int]]]:
+    required: bool | None = None
+    condition: str | None = None
+    validity: int | None = None
+    spans: list[tuple[int, int]] = []
+    for k in remarks:
+        c = row[k]
+        if c is None or not c.text.strip():
+            continue
+        t = clean(c.text)
+        used = False
+        if regex.search(r"선택", t):
+            required, used = False, True
+        elif regex.search(r"필수", t):
+            required, used = True, True
+        cond = _condition(t)
+        if cond:
+            condition, used = cond, True
+        v = _validity(t)
+        if v is not None:
+            validity, used = v, True
+        if used:
+            spans.append((c.start, c.end))
+    return required, condition, validity, spans
+
+
+def _head_name(head: str) -> str:
+    return clean(head).replace(" ", "") if len(clean(head)) <= 8 else clean(head)
+
+
+def _paren_or_all(text: str) -> str:
+    m = PAREN.search(text)
+    return m.group(0) if m else text
+
+
+# ---------------------------------------------------------------------------------------
+# Entry point
+
+DOC_HEADER_LINE = regex.compile(
+    r"^\s*(?:구\s*분|번\s*호|순\s*번|연\s*번|No\.?)\s+(?:\S+\s+){0,3}?(?:서\s*류|서\s*식)"
+    r"|^\s*(?:제\s*출|구\s*비|신\s*청|증\s*빙)\s*서\s*류\s*$")
+
+
+def _collect(scope: Scope) -> list[Found]:
+    outline = outline_of(scope)
+    doc = outline.doc
+    col = Collector(outline)
+    covered: list[tuple[int, int]] = []
+    for carrier in outline.carriers["documents"]:
+        section = carrier.section
+        r = outline.block_range(section)
+        covered.append((section.start, section.end))
+        first = r.start + 1
+        if carrier.content is not None:
+            text = doc.text[slice(*carrier.content)]
+            circled = len(regex.findall(rf"[{CIRCLED}]", text)) >= 2
+            if circled or not SUMMARY.search(text.split("\n")[0]):
+                col.region(*carrier.content, strict=not circled)
+            while first < r.stop and doc.blocks[first].end <= carrier.content[1]:
+                first += 1
+        col.blocks(first, r.stop)
+    # Flattened tables with a documents heading line, outside every carrier.
+    for j in range(outline.lo, outline.hi):
+        block = doc.blocks[j]
+        if block.kind != "paragraph" or any(lo <= block.start < hi for lo, hi in covered):
+            continue
+        if not DOC_HEADER_LINE.match(doc.text[block.start:block.end]):
+            continue
+        k = j + 1
+        while k < outline.hi and (doc.blocks[k].kind == "paragraph" or (
+                doc.blocks[k].kind == "list_item"
+                and is_note(doc.text[doc.blocks[k].start:doc.blocks[k].end]))):
+            k += 1
+        col.blocks(j + 1, k)
+        covered.append((block.start, doc.blocks[k - 1].end))
+    return col.found
+
+
+def extract_documents(scope: Scope) -> list[DocumentReq]:
+    out: list[DocumentReq] = []
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for f in _collect(scope):
+        d = f.line
+        key = (norm_key(d.name), tuple(d.submitters))
+        if not key[0] or key in seen:
+            continue
+        seen.add(key)
+        evidence: list[Evidence] = [scope.evidence(s, e) for s, e in dict.fromkeys(f.spans)]
+        out.append(DocumentReq(name=d.name, submitters=d.submitters, required=d.required,
+                               validity_months=d.validity_months, condition=d.condition,
+                               evidence=evidence))
+    return out

@@ -1,0 +1,88 @@
+"""Compose the extractors: Document → Announcement (before validation adds findings).
+
+Each fact family is one module with one entry point taking a `Scope`. The table below is
+the one place they are wired together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from gonggo.extractors import (
+    awards,
+    clauses,
+    contacts,
+    costs,
+    declared,
+    documents,
+    evaluation,
+    submission,
+    tracks,
+    windows,
+)
+from gonggo.extractors.base import Scope, evidence
+from gonggo.extractors.header import Header, read_header
+from gonggo.reading.programs import program_key, program_name_from_title, split_programs
+from gonggo.schemas.announcement import Announcement, Program, Source, Track
+from gonggo.schemas.document import Document
+
+# field of Program → extractor over the program's scope
+FAMILIES: dict[str, Callable[[Scope], Any]] = {
+    "tracks": tracks.extract_tracks,
+    "awards": awards.extract_awards,
+    "windows": windows.extract_windows,
+    "submission": submission.extract_submission,
+    "eligibility": clauses.extract_eligibility,
+    "exclusions": clauses.extract_exclusions,
+    "obligations": clauses.extract_obligations,
+    "documents": documents.extract_documents,
+    "evaluation": evaluation.extract_evaluation,
+    "bonus_points": evaluation.extract_bonus_points,
+    "costs": costs.extract_costs,
+    "contacts": contacts.extract_contacts,
+}
+
+
+def _program_name(doc: Document, scope: Scope, header: Header) -> tuple[str, list]:
+    if scope.section is not None and scope.name:
+        title = scope.section.title
+        offset = title.find(scope.name)
+        start = scope.section.start + max(offset, 0)
+        return scope.name, [evidence(doc, start, start + len(scope.name))]
+    name, _lo, _hi = program_name_from_title(header.title)
+    spans = header.evidence_of.get("title", [])
+    # The name lies inside the joined title; find it in the document near the title spans.
+    for span in spans:
+        i = doc.text.find(name, span.start, span.end)
+        if i >= 0:
+            return name, [evidence(doc, i, i + len(name))]
+    return header.title, spans
+
+
+def build_program(doc: Document, scope: Scope, header: Header) -> Program:
+    name, name_evidence = _program_name(doc, scope, header)
+    facts = {field: extract(scope) for field, extract in FAMILIES.items()}
+    facts["tracks"] = facts["tracks"] or [Track(name=None)]
+    program = Program(name=name, key=program_key(name), section=scope.section.title
+                      if scope.section else None, **facts)
+    program.evidence_of["name"] = name_evidence
+    if program.awards is not None:
+        program.evidence_of["awards"] = list(program.awards.evidence)
+    return program
+
+
+def extract(doc: Document) -> Announcement:
+    header = read_header(doc)
+    scopes = split_programs(doc, header.announced_on)
+    programs = [build_program(doc, scope, header) for scope in scopes]
+    return Announcement(
+        source=Source(**doc.source.model_dump()),
+        title=header.title,
+        notice_no=header.notice_no,
+        issuer=header.issuer,
+        announced_on=header.announced_on,
+        programs=programs,
+        declared_changes=declared.extract_declared_changes(doc),
+        evidence_of=header.evidence_of,
+    )

@@ -1,0 +1,1707 @@
+"""Tracks (support types / tiers) and who pays what for each, Duckling style.
+
+A program distinguishes tracks (`기초`, `고도화1`, `AS지원`, `긴급AS`, `유형 2` ...) and states
+for each a maximum amount and a share of the total project cost per payer, a project period,
+an extension and a target level. Announcements print these five ways, read in this order:
+
+1. **Tables** with cells: a header row names a track column (지원유형, 지원구분, 구분 ...) and
+   value columns (payers 정부 / 국민건강보험공단 / 중소기업 (자부담), 사업기간, 목표수준,
+   분담비율). One row per track; an empty cell below a filled one is a merged cell and repeats
+   it; a row without a track name (`분담비율`) applies to every track; `(단위 : 백만원)` scales
+   bare numbers. A table without a track column describes every track (or the one unnamed).
+   A column naming payers of two roles (`자부담(지방비+기업)`) is no one payer's; a share column
+   under a payer's group cell (`자부담` over `비율`) is that payer's.
+2. **Label tables** in funding sections: the first column says what a row states
+   (`지원금액 | 250만원 | 500만원`), with track names across the top row or none. Flattened to
+   lines: `구 분`, the names (a lower header row under a group cell: `컨설팅 지원` over
+   `기본 컨설팅 심화 컨설팅`, beside `원포인트 멘토링`), then rows `지원금액 250만원 500만원 100만원`.
+3. **Flattened tables** (PDF text, one cell per line): a header line `지원구분 정부지원금 한도
+   사업기간 접수형태` followed by cell lines, typed (amount, share, months, name, list item,
+   `(…)` continuation) and dealt to the header's columns left to right; a name no free-text
+   column can take starts the next row. A track row without values repeats the row above. A
+   row may sit on one line (`스마트 마이스터 24회, 회당 35만원 90% 10%`: a name, a text cell with a
+   unit price, then the shares); a summary row (`총 구축비용 30%`) holds for every track, and a
+   lone share over shares adding up to it (`70%` over `30%이상 40%이내`) is a merged group cell.
+4. **Prose** under funding headings (지원내용, 지원조건, 지원규모, 사업기간 …): a labelled line
+   `◦ (긴급복구형) 정부지원금 최대 5백만원, 총 사업비의 50% 이내 지원` or `- 기초(기초수준) :
+   최대 0.42억원` states one track's terms (its sub-items too); any other line
+   (`◦ (지원조건) 소요비용의 50% 지원 (최대 20백만원)`, `사업기간은 연장신청을 통해 최대 3개월
+   연장가능`, `□ 지원기간 : 최대 1년 이내`) states terms for every track, filling only what the
+   tables left empty (a target level stated that way goes to an unnamed track only). A name
+   with its own cap in the parentheses after such a line's cap (`최대 3억원 지원(유턴기업 최대
+   5억원, …)`) is a track on the line's other terms beside the general one. A table of prose
+   cells (`구분 | 내용`: `사업화 자금 | • … 최대 3억원 … • 총 사업비 = 정부지원사업비 70% 이하 + …`)
+   is read as such lines when one cell alone states terms and its unlabelled lines do not give
+   one payer two values; several such cells are whose terms the table does not say.
+5. **The overview table** of a master announcement (`사업명 지원유형 지원내용 정부지원금 (기업
+   당, 최대)`, before the program sections): a program whose section prints no cap takes the
+   caps of the row its name starts with (`업종별` / `특화` … `기초 ▪…` `0.7억원` `고도화1 2억원`).
+
+**Not rules** give no terms. A worked example: a caption naming one (`< 사업비 구성 예시
+(정부지원사업비 1.5억원인 경우) >`, `< 예시 >`, `(예시)`, `예)`, a line ending on the case it assumes
+`예) 정부지원금이 1억원인 경우 :`) covers what follows it up to its table (inclusive) or the next
+heading, in a cell up to the next list item that is no sub-item (`-`, `*`); a box whose top row
+is such a caption, a column headed `금액 (예시)`, a line led by `예)` or naming an assumed amount
+(`1.5억원인 경우`). Money other
+than the project's cost (기술료, 이자, 환수, 위약금, 수수료, 성공환원금 …): a table captioned, headed
+or row-labelled with it, a line naming it. Columns by kind of applicant (`중소기업인 경우 |
+중견기업인 경우`) are no payer's; a payer's money split into sub-columns (`자기부담사업비` over
+`현금 | 현물`) gives parts, not the payer's share; the base of a rate (`매 5억원 당 1명`), the bound
+of a class (`5억원 이하인 소액과제`) and a form's blanks (`00.0%`, `00백만원`) are no caps or shares.
+
+What a table states for every track (summary rows, cells merged over all its track rows) also
+holds for tracks other tables and lines add, by where the table stands: inside a track's item,
+for that track; among the sub-items of a group line (`(유형 1)` over `기초`, `고도화1`), for the
+group; elsewhere, for the program.
+
+Payers come from a lexicon (PAYERS): 정부 / 국비 / 정부지원금 → government; 대기업, 주관기관,
+…공단 → host; 자부담, 도입기업, 기업부담, 민간부담 → applicant; 지방비 → local_government;
+generic `지원금액` / `지원한도` → government. Payer names are compounds (`국민건강보험공단`,
+`정부지원금`) that spaCy's whitespace tokenizer keeps whole, so the lexicon is regular
+expressions rather than a PhraseMatcher. A share printed without a bound is `exact`.
+
+`corpus_value(text)` reads one phrase as a line of a 지원조건 section and returns
+`{"track", "target_level", "payer", "cap_krw", "share_pct", "share_bound", "duration_months",
+"extension_months"}`: the track the line is labelled with (or null), the level it names, the
+payer role of the funding it states (the government's when it states several) with that
+funding's cap, share and bound, and the periods. A month count is the project period only when
+a period word owns it (`사업기간 : 최대 9개월`, `6개월 간 지원`); `연장` marks an extension.
+A phrase stating none of these (`90개사 내외`, `2026년 4월 8일`, `회당 35만원`, `총 사업비의 5%
+이내에서 운영비 책정 가능`, an `(예시)`) is null.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+
+from gonggo.extractors.base import Scope, norm_key, strip_marker
+from gonggo.schemas.announcement import Evidence, Funding, Payer, ShareBound, Track
+from gonggo.schemas.document import Block, Cell, Table
+from gonggo.vocab.money import find_amounts, unit_multiplier
+
+# ---------------------------------------------------------------- quantities
+
+
+@dataclass(frozen=True)
+class Share:
+    start: int
+    end: int
+    pct: float
+    bound: ShareBound
+
+
+@dataclass(frozen=True)
+class Months:
+    start: int
+    end: int
+    months: int
+    extension: bool
+
+
+SHARE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
+# a form's blank to fill in (`00.0%`), not a share
+PLACEHOLDER = regex.compile(r"0\d")
+SHARE_AFTER = regex.compile(r"^\s*(이내|이하|미만|까지|이상|초과)")
+SHARE_BEFORE = regex.compile(r"(최대|최소)\s*$")
+# `1년 이내`, `3년간` are periods; `2026년`, `1년차`, `2년도`, `2021년 1월` are not
+MONTHS = regex.compile(r"(?<![\d.])(\d{1,3})\s*개월|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|\s*\d{1,2}\s*월)")
+MONTHS_EXTENSION_BEFORE = regex.compile(r"연장[^\d,()\[\]]{0,20}$")
+MONTHS_EXTENSION_AFTER = regex.compile(r"^\s*(?:까지\s*|이내\s*|간\s*)?(?:추가\s*)?연장")
+PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제)\s*기간")
+PERIOD_WORD_AT_END = regex.compile(r"(?:사업|지원|협약|수행|과제)\s*기간$")
+PERIOD_AFTER = regex.compile(r"^\s*(?:간|동안)\s*지원")
+
+LEVEL = r"기초|중간\s?[12]|고도화"
+LEVEL_RULES: list[tuple[str, regex.Pattern[str]]] = [
+    ("<level> 수준 (중간1 수준 이상)", regex.compile(rf"({LEVEL})\s*수준")),
+    ("목표수준 <level> (목표수준 중간1 이상)", regex.compile(rf"목표\s*수준\s*[:：]?\s*({LEVEL})")),
+    ("<level>→<level> (중간1→중간1)", regex.compile(rf"→\s*({LEVEL})")),
+]
+BARE_LEVEL = regex.compile(rf"(?<![가-힣])({LEVEL})(?![가-힣])")
+
+
+def find_shares(text: str) -> list[Share]:
+    out = []
+    for m in SHARE.finditer(text):
+        pct = float(m[1])
+        if pct > 100 or PLACEHOLDER.match(m[1]):
+            continue
+        bound: ShareBound = "exact"
+        start, end = m.start(), m.end()
+        after = SHARE_AFTER.match(text[end : end + 8])
+        before = SHARE_BEFORE.search(text[max(0, start - 6) : start])
+        if after:
+            bound = "min" if after[1] in ("이상", "초과") else "max"
+            end += len(after[0])
+        elif before:
+            bound = "max" if before[1] == "최대" else "min"
+            start -= len(before[0])
+        out.append(Share(start, end, int(pct) if pct.is_integer() else pct, bound))
+    return out
+
+
+def find_months(text: str) -> list[Months]:
+    out = []
+    for m in MONTHS.finditer(text):
+        months = int(m[1]) if m[1] else int(m[2]) * 12
+        if not 0 < months <= 120:
+            continue
+        ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m.start() - 24) : m.start()])
+                   or MONTHS_EXTENSION_AFTER.match(text[m.end() : m.end() + 10]))
+        start = m.start()
+        before = regex.search(r"최대\s*$", text[max(0, start - 4) : start])
+        if before:
+            start -= len(before[0])
+        out.append(Months(start, m.end(), months, ext))
+    return out
+
+
+def find_level(text: str, bare: bool = False) -> tuple[str, int, int] | None:
+    """`- 중간1 수준 이상` → (`중간1`, start, end); `bare` also takes a level word alone."""
+    hits = [(m.start(1), m) for _, rx in LEVEL_RULES for m in rx.finditer(text)]
+    if bare:
+        hits += [(m.start(1), m) for m in BARE_LEVEL.finditer(text)]
+    if not hits:
+        return None
+    # `중간1→중간1`: the target is after the arrow, so prefer arrow hits.
+    arrows = [h for h in hits if "→" in h[1][0]]
+    _, m = (arrows or sorted(hits, key=lambda h: h[0]))[0]
+    return regex.sub(r"\s", "", m[1]), m.start(1), m.end(1)
+
+
+# ---------------------------------------------------------------- payers
+
+PAYERS: list[tuple[str, Payer, str]] = [
+    # (rule name with example, role, pattern)
+    ("지방비 / 지자체 (지방비)", "local_government", r"지방비|지자체|지방자치단체|시[·ㆍ]?군비|도비|시비"),
+    ("자부담 (중소기업 (자부담))", "applicant", r"자부담|자기\s*부담"),
+    ("기업/민간 부담 (기업부담금, 민간부담금)", "applicant", r"(?:기업|민간)\s*부담금?"),
+    ("the applying company (도입기업, 중소·중견기업)", "applicant",
+     r"도입\s*기업|참여\s*기업|수혜\s*기업|수요\s*기업|신청\s*기업|중소\s*[·ㆍ․⸱‧]?\s*중견\s*기업|중소\s*기업|중견\s*기업"),
+    ("the host (대기업, 주관기관, 국민건강보험공단)", "host",
+     r"대기업|주관\s*기관|협업\s*기관|운영\s*기관|[가-힣]{2,}(?:공단|재단)"),
+    ("the state (정부지원금, 국비)", "government",
+     r"정부\s*지원\s*금|정부\s*지원|정부\s*출연금|정부|국비|국고"),
+    ("generic support money (지원금액, 지원한도)", "government", r"지원\s*금액|지원\s*한도|지원금"),
+]
+PAYER_RX = [(name, role, regex.compile(rx)) for name, role, rx in PAYERS]
+GENERIC_PAYER = regex.compile(r"^지원")  # `지원금액`, `지원한도`, `지원비율`: whose, it does not say
+TOTAL = regex.compile(r"총\s*사업비|총\s*구축\s*비용|총\s*비용|합\s*계|소\s*계|^계$|사업\s*규모")
+
+
+def mixed_payer(label: str) -> bool:
+    """`자부담(지방비+기업)`: a label naming payers of two roles states no one payer's terms
+    (the generic `지원금` of `국민건강보험공단 지원금` names no one)."""
+    roles = {role for name, role, rx in PAYER_RX if not name.startswith("generic") and rx.search(label)}
+    return len(roles) > 1
+
+
+def find_payer(text: str) -> tuple[Payer, str, int, int] | None:
+    """The first payer named in `text`: (role, label as printed, start, end)."""
+    best: tuple[int, int, Payer] | None = None
+    for _, role, rx in PAYER_RX:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[0] or (m.start() == best[0] and m.end() > best[1])):
+            best = (m.start(), m.end(), role)
+    if best is None:
+        return None
+    return best[2], text[best[0] : best[1]], best[0], best[1]
+
+
+# ---------------------------------------------------------------- drafts
+
+
+@dataclass
+class FundDraft:
+    role: Payer
+    label: str
+    cap: int | None = None
+    share: float | None = None
+    bound: ShareBound | None = None
+    cap_span: tuple[int, int] | None = None
+    share_span: tuple[int, int] | None = None
+
+    def set_cap(self, krw: int, span: tuple[int, int]) -> None:
+        if self.cap is None:
+            self.cap, self.cap_span = krw, span
+
+    def set_share(self, pct: float, bound: ShareBound, span: tuple[int, int]) -> None:
+        if self.share is None:
+            self.share, self.bound, self.share_span = pct, bound, span
+
+    def fill(self, other: FundDraft) -> None:
+        if GENERIC_PAYER.match(self.label) and not GENERIC_PAYER.match(other.label):
+            self.label = other.label
+        if other.cap is not None and other.cap_span:
+            self.set_cap(other.cap, other.cap_span)
+        if other.share is not None and other.bound and other.share_span:
+            self.set_share(other.share, other.bound, other.share_span)
+
+    def copy(self) -> FundDraft:
+        return FundDraft(self.role, self.label, self.cap, self.share, self.bound, self.cap_span,
+                         self.share_span)
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [s for s in (self.cap_span, self.share_span) if s]
+
+    def empty(self) -> bool:
+        return self.cap is None and self.share is None
+
+
+@dataclass
+class Terms:
+    """What one row, cell run or line says: funding per payer, period, extension, level."""
+
+    funding: dict[Payer, FundDraft] = field(default_factory=dict)
+    duration: tuple[int, int, int] | None = None  # months, start, end
+    extension: tuple[int, int, int] | None = None
+    level: tuple[str, int, int] | None = None
+
+    def fund(self, role: Payer, label: str) -> FundDraft:
+        if role not in self.funding:
+            self.funding[role] = FundDraft(role, label)
+        return self.funding[role]
+
+    def fill(self, other: Terms) -> None:
+        for role, f in other.funding.items():
+            mine = self.funding.get(role)
+            if mine is not None:
+                mine.fill(f)  # a payer named without values may still name it better
+            elif not f.empty():
+                self.funding[role] = f.copy()
+        self.duration = self.duration or other.duration
+        self.extension = self.extension or other.extension
+        self.level = self.level or other.level
+
+    def empty(self) -> bool:
+        return (all(f.empty() for f in self.funding.values()) and not self.duration
+                and not self.extension and not self.level)
+
+
+@dataclass
+class TrackDraft:
+    name: str | None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    terms: Terms = field(default_factory=Terms)
+
+
+class Tracks:
+    """Drafts keyed by name, in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, TrackDraft] = {}
+        # terms a table states for every track (summary rows, cells merged over all rows),
+        # with the section path of the table: where it stands says which tracks it speaks for
+        self.common: list[tuple[list[int], Terms]] = []
+        # tracks that vary the program's general terms (`(유턴기업 최대 5억원)`): the general
+        # terms stay a track of their own
+        self.variants: set[str] = set()
+
+    def add(self, name: str | None, spans: list[tuple[int, int]], terms: Terms) -> TrackDraft:
+        key = norm_key(name) if name else ""
+        draft = self.by_key.get(key)
+        if draft is None:
+            draft = self.by_key[key] = TrackDraft(name, list(spans))
+        else:
+            draft.spans += [s for s in spans if s not in draft.spans]
+        draft.terms.fill(terms)
+        return draft
+
+    def drafts(self) -> list[TrackDraft]:
+        return sorted(self.by_key.values(), key=lambda d: min(d.spans)[0] if d.spans else 10**12)
+
+
+# ---------------------------------------------------------------- names
+
+TRACK_HEADER: list[tuple[int, regex.Pattern[str]]] = [
+    (0, regex.compile(r"^(?:지원|사업|과제|참여)?\s*(?:유\s*형|트\s*랙)|^지원\s*구\s*분")),
+    (1, regex.compile(r"^구\s*분|^(?:지원\s*)?분\s*야|^세부\s*사업")),
+]
+SUMMARY_ROW = regex.compile(r"^(?:분담\s*비율|지원\s*비율|비\s*율|비\s*중|총\s*구축\s*비용|총\s*사업비|합\s*계|소\s*계|계|총\s*비용|"
+                            r"지원\s*금액|지원\s*한도|구\s*분)$")
+NOT_A_NAME = regex.compile(
+    r"^지원|조건|규모|방법|대상|자격|예시|기간|내용|비고|합계|소계|^총|비율|분담|금액|한도|비용|"
+    r"이용료|현물|인건비|사업비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
+    r"^[0-9]|[다함음임됨요며고서]$"
+)
+NAME_CHARS = regex.compile(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ‧\s()/+\-]*")
+
+
+def is_track_name(text: str) -> bool:
+    t = text.strip()
+    compact = regex.sub(r"\s", "", t)
+    if not 1 <= len(compact) <= 14 or t.count(" ") > 3 or not NAME_CHARS.fullmatch(t):
+        return False
+    if find_amounts(t) or find_shares(t) or find_months(t):
+        return False
+    if NOT_A_NAME.search(regex.sub(r"\([^)]*\)", "", t).strip() or t):
+        return False
+    payer = find_payer(t)
+    return payer is None
+
+
+# ---------------------------------------------------------------- reading terms from text
+
+# `총 사업비의 50%`, not `기본 지원사업비의 최대 50%` (a share of the support money itself)
+COST_BEFORE = regex.compile(r"(?:(?<!지원\s*)사업비|비용|구축비|예산)\s*(?:의|중)?\s*(?:최대\s*)?$")
+SUPPORT_CUE = regex.compile(r"지원|한도|정부|국비|보조|자금")
+# an amount after these is a total, a budget or an average, not a cap
+NOT_CAP_BEFORE = regex.compile(r"(?:총\s*사업비|총\s*비용|총\s*구축\s*비용|사업\s*규모|총|평균|예산)\s*"
+                               r"(?:\(\s*최대\s*\))?\s*[:：]?\s*$")
+# a share right after these is a share of the support (`지원비율 : 90% 이내`)
+RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
+SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
+PER_UNIT_BEFORE = regex.compile(r"(?:회|건|시간|일|인|개|명|월|시간)\s*당\s*$")
+# the base of a rate (`매 5억원 당 1명`), not a cap
+RATE_BASE_BEFORE = regex.compile(r"(?<![가-힣])매\s*$")
+RATE_BASE_AFTER = regex.compile(r"^\s*(?:당|마다)")
+# what defines a kind of project or company (`5억원 이하인 소액과제`), not a cap
+AMOUNT_CONDITION_AFTER = regex.compile(r"^\s*(?:인|일|이면)(?![가-힣])")
+SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
+# `정부 50%`, `대기업이 최대 30%`, `자기부담사업비* 30%` (the payer's money, not a share of it)
+SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비\s*\*?)?\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
+CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
+# a worked example, not a rule: `< 사업비 구성 예시 >`, `(예시)`, `예)`, `예 :`, `e.g.`
+EXAMPLE = regex.compile(r"예\s*시|(?<![가-힣])예\s*[)）:：]|(?i:ex\)|e\.g\.)")
+# an illustration on an assumed amount: `(정부지원사업비 1.5억원인 경우)`, `자부담이 30%인 경우`
+ILLUSTRATION = regex.compile(r"\d\s*(?:[십백천]?\s*[만억조]?\s*원|%)\s*(?:인|일)\s*경우")
+# money other than the project's cost and its shares: royalties, interest, clawbacks, refunds,
+# penalties, fees (`기술료 상한 | 정부지원연구개발비의 10%`, `추가지원사업비의 70% 환수`)
+OTHER_MONEY = regex.compile(
+    r"기술료|(?<![가-힣])이자|(?:대출|융자)\s*이자|이자\s*(?:율|액|비용|지원|보전)|이차\s*보전|금리|환수|"
+    r"위약금|수수료|환원금|반납|회수금|부가금|가산금|과징금|벌금|연체료|보증료"
+)
+# examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
+SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
+                          r"운영비|인건비|이용료|가점|배점|점수|현물\s*(?:은|는|편성)")
+# `500만원 1,000만원 100만원`: a table row read as a line, not prose.
+TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]\s*)?원")
+
+
+# `예)` read as a list marker (`가)`) is the example word
+EXAMPLE_LEAD = regex.compile(r"^\s*[(（]?\s*예\s*[)）:：]")
+ILLUSTRATION_END = regex.compile(ILLUSTRATION.pattern + r"\s*[)）>〉:：]*\s*$")
+CAPTION = regex.compile(r"[<〈《\[【].*[>〉》\]】]", regex.S)
+CAPTION_PUNCT = regex.compile(r"[\s()（）\[\]<>〈〉《》【】:：.,\-–—]")
+
+
+def example_caption(text: str) -> bool:
+    """A line that titles a worked example: a bracketed caption naming one (`< 사업비 구성 예시
+    (정부지원사업비 1.5억원인 경우) >`, `【 예시 】`), a line ending on the case it assumes
+    (`예) 정부지원금이 1억원인 경우 :`) or the example word alone (`(예시)`, `예)`)."""
+    body = text.strip() if EXAMPLE_LEAD.match(text) else strip_marker(text)
+    if not body or len(body) > 80 or "\n" in body:
+        return False
+    if CAPTION.fullmatch(body) and (EXAMPLE.search(body) or ILLUSTRATION.search(body)):
+        return True
+    if ILLUSTRATION_END.search(body):
+        return True  # `예) 정부지원금이 1억원인 경우`: what follows works the case out
+    return bool(EXAMPLE.search(body)) and not CAPTION_PUNCT.sub("", EXAMPLE.sub("", body))
+
+
+def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
+    """Indexes of the blocks a worked example spans: its caption and what follows it up to the
+    first table (`< 예시 >`, the case described, its table) or the next heading."""
+    out: set[int] = set()
+    for i, block in enumerate(blocks):
+        if block.kind == "table" or not example_caption(doc_text[block.start : block.end]):
+            continue
+        out.add(i)
+        for j in range(i + 1, len(blocks)):
+            if blocks[j].kind == "heading":
+                break
+            out.add(j)
+            if blocks[j].kind == "table":
+                break
+    return out
+
+
+def titled_not_rules(table: Table) -> bool:
+    """A box whose top row titles it as an example or as other money (`| < 예시 > |` over the
+    case described and its figures; `【 기술료 안내 】`)."""
+    for cell in table.cells:
+        first = cell.text.strip().split("\n", 1)[0].strip()
+        if cell.row == 0 and (example_caption(first) or (CAPTION.fullmatch(first) and not_rules(first))):
+            return True
+    return False
+
+
+def not_rules(text: str) -> bool:
+    """A caption, header or row label naming an example or money other than the project's
+    cost (`기술료 상한`, `환수 기준(예시)`): what it heads states no funding terms."""
+    return any(rx.search(text) for rx in (EXAMPLE, ILLUSTRATION, OTHER_MONEY))
+
+
+def _payer_before(text: str, pos: int, window: int = 30) -> tuple[Payer, str, int, int] | None:
+    """The payer named last before `pos` in the same clause (no `,` or `.` between)."""
+    lo = max(0, pos - window)
+    clause = text[lo:pos]
+    cut = max(clause.rfind(","), clause.rfind("."))
+    if cut >= 0:
+        lo, clause = lo + cut + 1, clause[cut + 1 :]
+    found: tuple[Payer, str, int, int] | None = None
+    for _, role, rx in PAYER_RX:
+        for m in rx.finditer(clause):
+            # the latest-ending mention, and of those the longest (`정부지원금` over `지원금`)
+            if found is None or m.end() > found[3] or (m.end() == found[3] and m.start() < found[2]):
+                found = (role, m[0], m.start(), m.end())
+    if found is None:
+        return None
+    role, label, s, e = found
+    return role, label, lo + s, lo + e
+
+
+def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bool = False,
+                  topic: tuple[Payer, str] | None = None) -> Terms:
+    """The funding terms one line of prose states (offsets shifted by `offset`).
+
+    An amount is a cap when it is not a total (`총사업비 30억원`), a unit price (`회당 35만원`),
+    a minimum or an approximation (`2,000만원 내외`); a share needs a payer right before it
+    (`정부 50%`) or the cost it is a share of (`총 사업비의 50%`). Without a payer named, the
+    line must speak of support (`지원`, `한도`) or be labelled with a track (`- (기초) 0.7억원`);
+    a line about one payer (`※ 자부담 : 총 사업비의 25% 이상`) gives its terms to that payer.
+    """
+    terms = Terms()
+    if SKIP_LINE.search(text) or TABLE_ROW.search(text):
+        return terms
+    support = labelled or topic is not None or bool(SUPPORT_CUE.search(text))
+    default = topic or ("government", _support_label(text))
+    for a in find_amounts(text):
+        before = text[max(0, a.start - 14) : a.start]
+        after = text[a.end : a.end + 6]
+        if (a.bound not in (None, "max") or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
+                or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
+                or AMOUNT_CONDITION_AFTER.match(after)):
+            continue
+        payer = _payer_before(text, a.start)
+        if payer is None and not support and a.bound != "max":
+            continue
+        role, label = (payer[0], payer[1]) if payer else default
+        terms.fund(role, label).set_cap(a.krw, (offset + a.start, offset + a.end))
+    for s in find_shares(text):
+        payer = _payer_before(text, s.start, window=10)
+        if payer and not SHARE_OF_PAYER.fullmatch(text[payer[3] : s.start]):
+            payer = None  # `정부지원연구개발비의 10%` is a share of that money, not the state's share
+        if payer and CONJOINED_PAYER_BEFORE.search(text[max(0, payer[2] - 3) : payer[2]]):
+            continue  # `정부와 대기업이 100%`: a joint share, not one payer's
+        before, after = text[max(0, s.start - 12) : s.start], text[s.end : s.end + 8]
+        if payer is None and not (RATE_BEFORE.search(before) or SHARE_SUPPORTED_AFTER.match(after)
+                                  or (COST_BEFORE.search(before) and (support or s.bound == "max")
+                                      and (topic or not SHARE_BURDEN_AFTER.match(after)))):
+            continue
+        role, label = (payer[0], payer[1]) if payer else default
+        terms.fund(role, label).set_share(s.pct, s.bound, (offset + s.start, offset + s.end))
+    for m in find_months(text):
+        if m.extension and terms.extension is None:
+            terms.extension = (m.months, offset + m.start, offset + m.end)
+        elif not m.extension and terms.duration is None and _is_period(text, m, period_cue):
+            terms.duration = (m.months, offset + m.start, offset + m.end)
+    level = find_level(text)
+    if level:
+        terms.level = (level[0], offset + level[1], offset + level[2])
+    return terms
+
+
+def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
+    """A month count is the project period when a period word owns it: `사업기간 : 최대 9개월`,
+    `6개월 간 지원`, or any count in a 사업기간 section; not `집중AS기간(6개월)`."""
+    if PERIOD_AFTER.match(text[m.end : m.end + 8]):
+        return True
+    before = text[max(0, m.start - 16) : m.start]
+    last = before.rfind("기간")
+    if last >= 0:
+        return bool(PERIOD_WORD_AT_END.search(before[: last + 2]))
+    return in_period_section
+
+
+def _support_label(text: str) -> str:
+    """The words a line uses for the support when it names no payer (`지원`)."""
+    m = regex.search(r"정부\s*지원금|정부\s*지원|지원금|지원", text)
+    return m[0] if m else "지원"
+
+
+# ---------------------------------------------------------------- 1. tables
+
+
+@dataclass
+class Column:
+    kind: Literal["track", "payer", "duration", "level", "total", "other"]
+    label: str = ""
+    role: Payer | None = None
+    share_hint: bool = False  # bare numbers are percentages
+    bound_hint: ShareBound | None = None  # `(최대)` in the header
+    priority: int = 9
+
+
+# `중소기업인 경우 | 중견기업인 경우`: columns by kind of applicant, not payers
+CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
+
+
+def classify_header(label: str) -> Column:
+    text = label.strip()
+    core = regex.sub(r"\(\s*(?:최대|최소|%|단위[^)]*|원|억원|백만원|천원|만원)\s*\)", "", text).strip()
+    share_hint = bool(regex.search(r"비율|비중|분담|%", text))
+    bound_hint: ShareBound | None = "max" if regex.search(r"최대|한도|이내", text) else None
+    for prio, rx in TRACK_HEADER:
+        if rx.search(core):
+            return Column("track", core, priority=prio)
+    if not_rules(core) or CONDITION.search(core):
+        return Column("other", core)
+    if TOTAL.search(core):
+        return Column("total", core)
+    if regex.search(r"(?:사업|지원|협약|수행|과제)?\s*기간", core):
+        return Column("duration", core)
+    if regex.search(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준", core):
+        return Column("level", core)
+    payer = find_payer(core)
+    if payer and mixed_payer(core):
+        return Column("other", core)
+    if payer:
+        label = regex.sub(r"\s*(?:한도|비중|비율)\s*$", "", core).strip()
+        if not find_payer(label) or GENERIC_PAYER.match(find_payer(label)[1]):
+            label = core  # `지원한도` stays whole
+        return Column("payer", label, payer[0], share_hint, bound_hint)
+    if share_hint:
+        return Column("payer", core, "government", True, bound_hint)
+    return Column("other", core)
+
+
+def _header_rows(rows: list[list[Cell | None]]) -> int:
+    n = 0
+    for row in rows[:3]:
+        texts = [c.text for c in row if c]
+        if any(find_amounts(t) or find_shares(t) or find_months(t) for t in texts):
+            break
+        n += 1
+    return n
+
+
+def _column_labels(rows: list[list[Cell | None]], n_header: int) -> list[list[str]]:
+    """Header texts per column, top down; an empty upper cell over a filled lower one belongs
+    to the group header on its left (`분담비율(%)` over `정부 | 주관기관 | 도입기업`)."""
+    n_cols = len(rows[0]) if rows else 0
+    labels: list[list[str]] = [[] for _ in range(n_cols)]
+    for r in range(n_header):
+        group = ""
+        for c in range(n_cols):
+            cell = rows[r][c]
+            text = cell.text.strip() if cell else ""
+            below = rows[r + 1][c] if r + 1 < n_header else None
+            if text:
+                group = text
+            elif below is not None and below.text.strip() and group:
+                text = group
+            if text and (not labels[c] or labels[c][-1] != text):
+                labels[c].append(text)
+    return labels
+
+
+def _column_of(labels: list[str]) -> Column:
+    """The most specific header text decides; group headers add hints (분담비율 → shares)."""
+    cols = [classify_header(t) for t in labels] or [Column("other")]
+    at = next((k for k in reversed(range(len(cols))) if cols[k].kind != "other"), len(cols) - 1)
+    best = cols[at]
+    if best.kind != "track" and any(not_rules(t) for t in labels):
+        return Column("other", labels[-1])  # `기술료` over `중소기업 | 중견기업`, `금액 (예시)`
+    named = [c for c, t in zip(cols[:at], labels, strict=False) if c.kind == "payer" and find_payer(t)]
+    if best.kind == "payer" and labels and not find_payer(labels[at]) and named:
+        best = named[-1]  # `자부담` over `비율`: the share is the applicant's, not the state's
+    if best.kind == "payer":
+        best.share_hint = best.share_hint or any(c.share_hint for c in cols)
+        best.bound_hint = best.bound_hint or next((c.bound_hint for c in cols if c.bound_hint), None)
+    elif best.kind == "other" and any(c.share_hint for c in cols):
+        best = Column("payer", best.label or labels[-1], "government", True)
+    return best
+
+
+def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> Terms:
+    """Terms of one cell's text under column `col`; `start` is the text's offset."""
+    terms = Terms()
+    if col.kind == "payer" and col.role:
+        role, label = col.role, col.label
+        named = find_payer(text)
+        if named and GENERIC_PAYER.match(col.label):
+            role, label = named[0], named[1]  # `지원한도` over `(정부지원금)`
+        f = terms.fund(role, label)
+        amounts = [a for a in find_amounts(text) if a.bound in (None, "max")]
+        if amounts:
+            f.set_cap(amounts[0].krw, (start + amounts[0].start, start + amounts[0].end))
+        shares = find_shares(text)
+        if shares:
+            sh = shares[0]
+            bound = col.bound_hint if sh.bound == "exact" and col.bound_hint else sh.bound
+            f.set_share(sh.pct, bound, (start + sh.start, start + sh.end))
+        bare = regex.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*", text)
+        if bare and not amounts and not shares:
+            value = float(bare[1])
+            span = (start + bare.start(1), start + bare.end(1))
+            if col.share_hint and value <= 100:
+                f.set_share(int(value) if value.is_integer() else value, col.bound_hint or "exact", span)
+            elif unit:
+                f.set_cap(int(value * unit), span)
+    elif col.kind == "duration":
+        for m in find_months(text):
+            if m.extension and terms.extension is None:
+                terms.extension = (m.months, start + m.start, start + m.end)
+            elif not m.extension and terms.duration is None:
+                terms.duration = (m.months, start + m.start, start + m.end)
+    if col.kind in ("level", "other", "track"):
+        level = find_level(text, bare=col.kind == "level")
+        if level:
+            terms.level = (level[0], start + level[1], start + level[2])
+    return terms
+
+
+def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | None = None) -> bool:
+    """Tracks from one table; False when the table states no funding terms.
+
+    What the table states for every track row (a summary row `분담비율`, a cell merged over all
+    track rows) also goes to `tracks.common` at the table's section `path`: it holds for the
+    tracks other tables and lines add as well."""
+    rows = table.grid()
+    n_header = _header_rows(rows)
+    if n_header == 0 or n_header >= len(rows):
+        return False
+    if len(caption) <= 100 and not_rules(caption):
+        return False  # `< 사업비 구성 예시 … >`, `o 기술료 상한`
+    labels = _column_labels(rows, n_header)
+    cols = [_column_of(stack) for stack in labels]
+    for i in _part_columns(labels, cols):
+        cols[i] = Column("other", labels[i][-1])
+    value_cols = [i for i, c in enumerate(cols) if c.kind in ("payer", "duration", "level")]
+    if not any(cols[i].kind in ("payer", "duration") for i in value_cols):
+        return False
+    track_cols = sorted((c.priority, i) for i, c in enumerate(cols) if c.kind == "track")
+    track_col = track_cols[0][1] if track_cols else None
+    unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
+
+    named: list[tuple[str, tuple[int, int], Terms]] = []
+    summary = Terms()
+    previous: dict[int, Terms] = {}
+    printed: list[dict[int, Cell]] = []  # per track row, the value cells printed in it
+    label_col = track_col if track_col is not None else (0 if cols[0].kind == "other" else None)
+    for row in rows[n_header:]:
+        label_cell = row[label_col] if label_col is not None else None
+        if label_cell is not None and not_rules(label_cell.text):
+            continue  # a row of royalties (`기술료 상한`) or of an example
+        name_cell = row[track_col] if track_col is not None else None
+        name = _clean_name(name_cell.text) if name_cell else ""
+        row_terms = Terms()
+        cells: dict[int, Cell] = {}
+        for i in value_cols + [i for i, c in enumerate(cols) if c.kind in ("other", "track")]:
+            cell = row[i]
+            if cell is None:
+                continue
+            if not cell.text.strip():
+                if name and i in previous and i in value_cols:
+                    row_terms.fill(previous[i])  # merged cell: the value above spans this row
+                continue
+            t = cell_terms(cell.text, cell.start, cols[i], unit)
+            if i in value_cols:
+                previous[i] = t
+                cells[i] = cell
+            row_terms.fill(t)
+        if track_col is None:
+            summary.fill(row_terms)
+        elif name and is_track_name(name):
+            offset = name_cell.text.find(name)
+            named.append((name, (name_cell.start + offset, name_cell.start + offset + len(name)), row_terms))
+            printed.append(cells)
+        elif not name or SUMMARY_ROW.match(regex.sub(r"\s", "", name)) or TOTAL.search(name):
+            summary.fill(row_terms)
+    if track_col is None or not named:
+        if summary.empty():
+            return False
+        tracks.add(None, [], summary)
+        return True
+    if all(t.empty() for _, _, t in named) and summary.empty():
+        return False
+    common = Terms()
+    common.fill(summary)
+    if len(printed) >= 2:
+        for i, cell in printed[0].items():
+            if all(i not in later or later[i] is cell for later in printed[1:]):
+                common.fill(cell_terms(cell.text, cell.start, cols[i], unit))  # merged over all rows
+    for name, span, terms in named:
+        terms.fill(summary)
+        tracks.add(name, [span], terms)
+    if not common.empty() and path is not None:
+        tracks.common.append((path, common))
+    return True
+
+
+# what a sub-column under one payer may state about that payer's terms (not a part of its money)
+FACET = regex.compile(r"금액|비율|비중|한도|%|최대|최소|단위|^\(?[천백만억]*원\)?$")
+
+
+def _part_columns(labels: list[list[str]], cols: list[Column]) -> list[int]:
+    """Payer columns that hold a part of the payer's money: `창업기업 자기부담사업비` over `현금 |
+    현물` (the cash part of the applicant's share is not the applicant's share). Not sub-columns
+    stating facets of one payer's terms (`정부지원금` over `금액 | 비율`)."""
+    out = []
+    for i, (stack, col) in enumerate(zip(labels, cols, strict=True)):
+        if col.kind != "payer" or len(stack) < 2:
+            continue
+        lowest = stack[-1]
+        upper = [t for t in stack[:-1] if classify_header(t).kind == "payer"]
+        if (not upper or classify_header(lowest).kind != "other"
+                or FACET.search(regex.sub(r"\s", "", lowest))):
+            continue
+        group = upper[-1]
+        if any(0 <= j < len(labels) and group in labels[j] for j in (i - 1, i + 1)):
+            out.append(i)
+    return out
+
+
+def read_label_table(table: Table, tracks: Tracks) -> bool:
+    """A table whose first column names what each row states (`지원금액 | 250만원 | 500만원`).
+
+    With track names across the top row (`구분 | 기본 컨설팅 | 심화 컨설팅`) each column is a
+    track; otherwise the table describes the program's one unnamed track, and a row printing
+    different values across columns that name no tracks (`중소기업인 경우 | 중견기업인 경우`) says
+    whose each is not: nothing.
+    """
+    rows = table.grid()
+    if not rows or len(rows[0]) < 2:
+        return False
+    top = rows[0][1:]
+    names = [_clean_name(c.text) if c else "" for c in top]
+    by_column = all(n and is_track_name(n) for n in names) and len(set(names)) == len(names)
+    per_track: list[Terms] = [Terms() for _ in names] if by_column else [Terms()]
+    for row in rows[1:] if by_column else rows:
+        label = row[0]
+        if label is None:
+            continue
+        col = classify_header(_clean_name(label.text))
+        if col.kind not in ("payer", "duration", "level"):
+            continue
+        cells: dict[int, tuple[int, Cell]] = {}  # a merged cell once, at its first column
+        for k, cell in enumerate(row[1:]):
+            if cell is not None and cell is not label and cell.text.strip():
+                cells.setdefault(id(cell), (k, cell))
+        if not by_column and len({regex.sub(r"\s", "", c.text) for _, c in cells.values()}) > 1:
+            continue  # `정부지원 비율 | 75% 이내 | 70% 이내` under `중소기업인 경우 | 중견기업인 경우`
+        for k, cell in cells.values():
+            per_track[k if by_column else 0].fill(cell_terms(cell.text, cell.start, col))
+    if all(t.empty() for t in per_track):
+        return False
+    if by_column:
+        for cell, name, terms in zip(top, names, per_track, strict=True):
+            if cell is not None:
+                at = cell.start + cell.text.find(name)
+                tracks.add(name, [(at, at + len(name))], terms)
+    else:
+        tracks.add(None, [], per_track[0])
+    return True
+
+
+def _clean_name(text: str) -> str:
+    return regex.sub(r"\s+", " ", strip_marker(text)).strip()
+
+
+# ---------------------------------------------------------------- 2. flattened tables
+
+# `구    분` is one word spaced out; `지원횟수, 수당` is one column naming two things
+HEADER_TOKEN = regex.compile(r"구\s*분|(?:\S+,\s*)*\S+")
+MODIFIER = regex.compile(r"^(?:한도|\(?최대\)?|비중|비율|\(%\)|금액|지원금|\(단위[^)]*\))$")
+
+
+def flattened_header(text: str) -> list[Column] | None:
+    """`지원구분 정부지원금 한도 사업기간 접수형태` → its columns, if it is a track table header."""
+    tokens = [t for t in HEADER_TOKEN.findall(text.strip())]
+    if len(tokens) < 2 or len(text) > 60:
+        return None
+    cols: list[Column] = []
+    for tok in tokens:
+        tok = tok.strip(",")
+        if cols and MODIFIER.match(tok):
+            hint = classify_header(cols[-1].label + " " + tok)
+            cols[-1].share_hint = cols[-1].share_hint or hint.share_hint
+            cols[-1].bound_hint = cols[-1].bound_hint or hint.bound_hint
+            continue
+        cols.append(classify_header(tok))
+    if cols[0].kind != "track" or any(c.kind == "track" for c in cols[1:]):
+        return None
+    if not any(c.kind in ("payer", "duration") for c in cols):
+        return None
+    return cols
+
+
+PAREN_LINE = regex.compile(r"^\s*[(\[（].*[)\]）]\s*$", regex.S)
+LINE_COMPLETE = regex.compile(r"(?:원|개월|년|[)\]）]|지원|가능|함|음|임|다|됨|\.|까지|이내|이상|이하|내외|필수|불가)\s*$")
+LABELLED_LINE = regex.compile(r"^\s*[(（]\s*([^()（）]{1,15}?)\s*[)）]\s*(.*)$", regex.S)
+
+
+@dataclass
+class _Row:
+    name: str
+    spans: list[tuple[int, int]]
+    cells: dict[int, Terms] = field(default_factory=dict)
+    text_spans: list[tuple[int, int]] = field(default_factory=list)
+    summary: bool = False  # `총 구축비용`, `분담비율`: terms of every track
+
+
+def _value_items(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of amounts, shares and month counts in a line, in order; a unit price
+    (`회당 35만원`) is no one's funding and counts as text."""
+    items = [(a.start, a.end, "text" if PER_UNIT_BEFORE.search(text[max(0, a.start - 8) : a.start])
+              else "amount") for a in find_amounts(text)]
+    items += [(s.start, s.end, "share") for s in find_shares(text)]
+    items += [(m.start, m.end, "months") for m in find_months(text)]
+    items.sort()
+    out: list[tuple[int, int, str]] = []
+    for it in items:
+        if out and it[0] < out[-1][1]:
+            continue
+        out.append(it)
+    return out
+
+
+def _in_parens(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+
+FREE = ("other", "level")
+# a row stating the split of the total for every track: `총 구축비용 30% 70%`, `분담비율`
+SUMMARY_LABEL = regex.compile(r"^(?:총\s*(?:사업비|구축\s*비용|비용)|합\s*계|소\s*계|계|"
+                              r"(?:분담|지원)?\s*(?:비율|비중))$")
+
+
+def _row_label(prefix: str) -> tuple[str, int | None] | None:
+    """The row a value line starts: `고도화1` (2억원 …), or the name before a first cell that
+    is text (`스마트 마이스터` before `24회, 회당 35만원 …`); (name, offset of that text)."""
+    if is_track_name(prefix) or SUMMARY_LABEL.match(prefix):
+        return prefix, None
+    words = list(regex.finditer(r"\S+", prefix))
+    lead = 0
+    while lead < len(words) and not regex.search(r"\d", words[lead][0]):
+        lead += 1
+    if 0 < lead < len(words):
+        name = prefix[: words[lead - 1].end()]
+        if is_track_name(name):
+            return name, words[lead].start()
+    return None
+
+
+class FlatTable:
+    """Deals the cell lines of a flattened table to its header's columns, left to right.
+
+    Each line is typed: a `(…)` line continues the current cell; a line with amounts, shares
+    or months fills the next payer / period column; a list item fills a free-text column
+    (지원조건, 비고); any other line fills the next free-text column, or, when none is left,
+    starts the next row as a track name. A line that fits nowhere ends the table.
+    """
+
+    def __init__(self, doc_text: str, cols: list[Column], tracks: Tracks) -> None:
+        self.text = doc_text
+        self.cols = cols
+        self.tracks = tracks
+        self.rows: list[_Row] = []
+        self.cur: int | None = None
+        self.list_cell = False  # the current free-text cell is a list: its lines continue it
+        self.open_line = False  # the last line stopped mid-phrase
+        self.free = [k for k, c in enumerate(cols) if c.kind in FREE]
+
+    def next_col(self, kinds: tuple[str, ...]) -> int | None:
+        return next((k for k, c in enumerate(self.cols)
+                     if (self.cur is None or k > self.cur) and c.kind in kinds), None)
+
+    def put(self, k: int, text: str, start: int) -> None:
+        row = self.rows[-1]
+        # a continuation, or a second value in one column, adds to what the cell holds
+        row.cells.setdefault(k, Terms()).fill(cell_terms(text, start, self.cols[k]))
+        row.text_spans.append((start, start + len(text)))
+        self.cur = k
+
+    def new_row(self, name: str, start: int) -> None:
+        self.rows.append(_Row(name, [(start, start + len(name))], summary=bool(SUMMARY_LABEL.match(name))))
+        self.cur = 0
+        self.list_cell = self.open_line = False
+
+    def line(self, kind: str, body: str, start: int) -> bool:
+        """Read one line; False when it cannot belong to the table."""
+        items = _value_items(body)
+        if kind == "list_item":
+            return self.list_line(body, start, items)
+        if PAREN_LINE.match(body):
+            if self.cur is None or not self.rows:
+                return False
+            self.put(self.cur, body, start)
+            return True
+        if items:
+            return self.value_line(body, start, items)
+        return self.text_line(body, start)
+
+    def list_line(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
+        if not self.rows or (items and LABELLED_LINE.match(body)):
+            return False  # `- (기초) 0.7억원` lists tracks as prose: read there
+        if items:
+            if not self.deal(body, start, items):
+                return False
+        else:
+            k = self.cur if self.cur in self.free else self.next_col(FREE)
+            if k is None:
+                return False
+            self.put(k, body, start)
+        self.list_cell = True
+        self.open_line = not LINE_COMPLETE.search(body)
+        return True
+
+    def value_line(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
+        prefix = body[: items[0][0]].strip()
+        label = _row_label(prefix) if prefix else None
+        if label:  # `고도화1 2억원`, `총 구축비용 30%`: a row on one line
+            name, rest = label
+            at = body.find(prefix)
+            self.new_row(name, start + at)
+            if rest is not None:  # `24회, 회당 35만원`: the row's first cell is text
+                items = [(at + rest, at + rest, "text"), *items]
+        if not self.rows:
+            return False
+        self.list_cell = self.open_line = False
+        return self.deal(body, start, items)
+
+    def text_line(self, body: str, start: int) -> bool:
+        row = self.rows[-1] if self.rows else None
+        known = norm_key(body) in self.tracks.by_key
+        name_like = known or is_track_name(body)
+        if (row and self.cur == 0 and not row.cells and 1 not in self.free
+                and is_track_name(row.name + " " + body)):
+            row.name += " " + body  # a name wrapped over two lines (`공동활용` / `솔루션 과제`)
+            row.spans.append((start, start + len(body)))
+            return True
+        if row and self.cur in self.free and self.list_cell and (self.open_line or not name_like):
+            self.put(self.cur, body, start)
+            self.open_line = not LINE_COMPLETE.search(body)
+            return True
+        k = self.next_col(FREE) if row else None
+        if k is not None and not known:
+            self.put(k, body, start)
+            self.list_cell = self.open_line = False
+            return True
+        if name_like:
+            self.new_row(body, start)
+            return True
+        if row and self.cur in self.free:
+            self.put(self.cur, body, start)
+            return True
+        return False
+
+    def deal(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
+        """Deal the values of one line to the columns from the current one on."""
+        for n, (s, _e, kind) in enumerate(items):
+            wanted = {"months": ("duration",), "text": FREE}.get(kind, ("payer",))
+            here = self.cur is not None and self.cols[self.cur].kind in wanted
+            joined = n > 0 and kind == items[n - 1][2] == "text"  # `24회, 회당 35만원`: one cell
+            k = self.cur if here and (joined or _in_parens(body, s)) else self.next_col(wanted)
+            if k is None and here:
+                k = self.cur  # `4개월 (연장 2개월)`, `0.18억원 (총사업비 30%)`
+            if k is None:
+                return False
+            seg_end = items[n + 1][0] if n + 1 < len(items) else len(body)
+            self.put(k, body[s:seg_end], start + s)
+        return True
+
+    def finish(self) -> Terms | None:
+        """Add the track rows to the tracks and return what the summary rows state for every
+        track (`총 구축비용 30% 70%`); None when the table stated nothing usable."""
+        named = [r for r in self.rows if not r.summary and is_track_name(r.name)]
+        common = Terms()
+        for row in self.rows:
+            if row.summary:
+                for k in sorted(row.cells):
+                    common.fill(row.cells[k])
+        if common.empty() and all(all(t.empty() for t in r.cells.values()) for r in named):
+            return None
+        above: dict[int, Terms] = {}
+        for row in named:
+            terms = Terms()
+            for k, c in enumerate(self.cols):
+                cell = row.cells.get(k)
+                if c.kind in ("payer", "duration"):
+                    if cell is None or cell.empty():
+                        cell = above.get(k)  # a merged cell spanning this row too
+                    else:
+                        above[k] = cell
+                if cell is not None:
+                    terms.fill(cell)
+            for s, e in row.text_spans:
+                level = find_level(self.text[s:e])
+                if level and terms.level is None:
+                    terms.level = (level[0], s + level[1], s + level[2])
+            terms.fill(common)
+            self.tracks.add(row.name, row.spans, terms)
+        return common
+
+
+def read_flattened(scope: Scope, blocks: list[Block], i: int, cols: list[Column],
+                   tracks: Tracks) -> set[int]:
+    """Read the cell lines after the header block `blocks[i]`; the block indexes it used."""
+    doc = scope.doc
+    table = FlatTable(doc.text, cols, tracks)
+    used = {i}
+    for j in range(i + 1, min(len(blocks), i + 80)):
+        block = blocks[j]
+        raw = doc.text[block.start : block.end]
+        if block.kind in ("heading", "table") or flattened_header(raw):
+            break
+        body = strip_marker(raw) if block.kind == "list_item" else raw.strip()
+        if not body:
+            continue
+        if block.kind == "paragraph" and j + 1 < len(blocks) and _group_total(
+                body, doc.text[blocks[j + 1].start : blocks[j + 1].end]):
+            used.add(j)
+            continue
+        start = block.start + max(raw.find(body), 0)
+        if not table.line(block.kind, body, start):
+            break
+        used.add(j)
+    common = table.finish()
+    if common is None:
+        return {i}
+    if not common.empty():
+        tracks.common.append((blocks[i].section_path, common))
+    return used
+
+
+def _shares_only(text: str) -> list[Share] | None:
+    shares = find_shares(text)
+    rest = text
+    for sh in reversed(shares):
+        rest = rest[: sh.start] + rest[sh.end :]
+    return shares if shares and not rest.strip() else None
+
+
+def _group_total(line: str, next_line: str) -> bool:
+    """`70%` over `30%이상 40%이내`: a merged cell over several payer columns whose own
+    cells, on the next line, add up to it; not a column of its own."""
+    mine, theirs = _shares_only(line), _shares_only(next_line)
+    return (mine is not None and len(mine) == 1 and theirs is not None and len(theirs) >= 2
+            and abs(sum(s.pct for s in theirs) - mine[0].pct) < 1e-6)
+
+
+# ---------------------------------------------------------------- 2b. flattened label tables
+
+# a line that only names the label column: `구 분`, `지원유형`
+LABEL_HEADER = regex.compile(r"^\s*(?:구\s*분|지원\s*(?:유\s*형|구\s*분))\s*(.*)$", regex.S)
+EMPTY_CELL = regex.compile(r"(?<!\S)[-–—](?!\S)")
+
+
+def _label_row(body: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """`지원금액 250만원 500만원 100만원` → (`지원금액`, the cells' spans): a row label naming what
+    the row states, then value cells only (a lone `-` is an empty cell)."""
+    cells = sorted([(s, e) for s, e, kind in _value_items(body) if kind != "text"]
+                   + [(m.start(), m.end()) for m in EMPTY_CELL.finditer(body)])
+    if not cells:
+        return None
+    label = body[: cells[0][0]].strip()
+    rest = body[cells[0][0] :]
+    for s, e in reversed(cells):
+        rest = rest[: s - cells[0][0]] + " " + rest[e - cells[0][0] :]
+    if not label or rest.strip() or classify_header(label).kind not in ("payer", "duration", "total"):
+        return None
+    return label, cells
+
+
+def _split_names(line: str, n: int) -> list[str] | None:
+    """`기본 컨설팅 심화 컨설팅` as 2 names → [`기본 컨설팅`, `심화 컨설팅`]: names of equal length
+    in words, the way a row of header cells reads when flattened."""
+    words = line.split()
+    if n < 1 or len(words) % n:
+        return None
+    size = len(words) // n
+    return [" ".join(words[k : k + size]) for k in range(0, len(words), size)]
+
+
+def _column_names(lines: list[str], n: int) -> list[str] | None:
+    """The n track names over a flattened label table, from its header lines.
+
+    One line holds all n. Several lines: the last may be a lower header row whose cells sit
+    under a group cell of the lines above (`컨설팅 지원` over `기본 컨설팅 | 심화 컨설팅`, beside
+    `원포인트 멘토링` spanning both rows), the group being the line sharing a word with each of
+    its cells; without such a group, n lines hold one name each, and fewer lines put the
+    lower row under the first."""
+    if len(lines) == 1:
+        names = _split_names(lines[0], n)
+    else:
+        upper = lines[:-1]
+        below = _split_names(lines[-1], n - len(upper) + 1) or []
+        group = next((k for k, line in enumerate(upper) if len(below) >= 2
+                      and all(set(name.split()) & set(line.split()) for name in below)), None)
+        if group is None and len(lines) == n:
+            names = list(lines)
+        elif below:
+            group = group or 0
+            names = upper[:group] + below + upper[group + 1 :]
+        else:
+            return None
+    if not names or len(names) != n or len({norm_key(x) for x in names}) != n:
+        return None
+    return names if all(is_track_name(x) for x in names) else None
+
+
+def read_flat_label_table(scope: Scope, blocks: list[Block], i: int, tracks: Tracks) -> set[int]:
+    """A label table flattened to lines (PDF text): `구 분`, the track names across the top (one
+    or more lines), then rows `지원금액 250만원 500만원 100만원` with one cell per track. The
+    block indexes it used; {} when `blocks[i]` does not start one."""
+    doc = scope.doc
+    head = LABEL_HEADER.match(doc.text[blocks[i].start : blocks[i].end])
+    if not head:
+        return set()
+    lines = [(blocks[i].start + head.start(1), head[1].strip())] if head[1].strip() else []
+    rows: list[tuple[int, str, list[tuple[int, int]]]] = []
+    used = {i}
+    for j in range(i + 1, min(len(blocks), i + 12)):
+        b = blocks[j]
+        body = doc.text[b.start : b.end].strip()
+        if b.kind != "paragraph" or not body:
+            break
+        start = b.start + doc.text[b.start : b.end].find(body)
+        row = _label_row(body)
+        if row:
+            rows.append((start, row[0], row[1]))
+        elif rows or _value_items(body) or len(lines) >= 4:
+            break
+        else:
+            lines.append((start, body))
+        used.add(j)
+    if not rows or not lines:
+        return set()
+    n = len(rows[0][2])
+    names = _column_names([body for _, body in lines], n)
+    if names is None:
+        return set()
+    per_track = [Terms() for _ in names]
+    for start, label, cells in rows:
+        col = classify_header(label)
+        if len(cells) != n or col.kind == "total":
+            continue
+        for k, (s, e) in enumerate(cells):
+            per_track[k].fill(cell_terms(doc.text[start + s : start + e], start + s, col))
+    if all(t.empty() for t in per_track):
+        return set()
+    for name, terms in zip(names, per_track, strict=True):
+        at = next((s + body.find(name) for s, body in lines if name in body), None)
+        tracks.add(name, [(at, at + len(name))] if at is not None else [], terms)
+    return used
+
+
+# ---------------------------------------------------------------- 3. prose
+
+FUNDING_SECTION = regex.compile(
+    r"지원\s*(?:내용|조건|규모|유형|기간|한도|금액|내역|범위)|사업\s*기간|협약\s*기간|지원\s*과제|"
+    r"(?:및|과)\s*조건|조건\s*$|사업비|정부\s*지원"
+)
+PERIOD_SECTION = regex.compile(r"(?:사업|지원|협약|수행)\s*기간")
+NAME_COLON = regex.compile(r"^\s*([^():：\d][^():：]{0,12}?)\s*(\([^()]*\))?\s*[:：]\s*(.*)$", regex.S)
+NAME_LEVEL = regex.compile(rf"^\s*([^()\d][^()]{{0,12}}?)\s*\(\s*(?:목표\s*수준\s*)?({LEVEL})\b[^()]*\)")
+INLINE_TRACK = regex.compile(r"(?<![\p{Hangul}A-Za-z0-9])([\p{Hangul}A-Za-z]+\d?)\s*\(\s*([^()]*?원)\s*\)")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    level: int
+    heading: bool
+    period: bool  # inside a 사업기간 / 지원기간 section
+    section: int | None  # the section the line opens (a list item's)
+
+
+def _funding_block(scope: Scope, block: Block) -> tuple[bool, bool]:
+    """Whether a block lies under a funding heading, and under a period heading."""
+    doc = scope.doc
+    titles = [strip_marker(doc.sections[k].title)[:40] for k in block.section_path
+              if doc.blocks[doc.sections[k].block].kind == "heading"]
+    return (any(FUNDING_SECTION.search(t) for t in titles),
+            any(PERIOD_SECTION.match(t) for t in titles))
+
+
+def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
+    """Logical lines of the funding sections: a list item with the paragraphs that continue it
+    (when it stops mid-phrase, or the paragraph starts with `→`), or a run of such paragraphs."""
+    lines: list[_Line] = []
+    open_end = False  # the last line can take the next paragraph
+    for idx, block in enumerate(scope.blocks):
+        funding, period = _funding_block(scope, block)
+        if block.table is not None and idx not in skip and funding:
+            lines += _cell_lines(scope.doc.text, block.table, period)
+        if block.kind == "table" or idx in skip or not funding:
+            open_end = False
+            continue
+        text = scope.doc.text[block.start : block.end]
+        if block.kind == "paragraph" and lines and (open_end or text.lstrip().startswith("→")):
+            lines[-1].end = block.end
+        else:
+            # a paragraph is no one's sub-item: it closes the labelled line above
+            level = block.level if block.level is not None else 0
+            section = block.section_path[-1] if block.kind == "list_item" and block.section_path else None
+            lines.append(_Line(block.start, block.end, level, block.kind == "heading", period, section))
+        open_end = block.kind != "heading" and not LINE_COMPLETE.search(text)
+    return lines
+
+
+CELL_ITEM = regex.compile(r"^\s*(?:[•◦○●▪∙·ㆍ□■◆◇▶►※☞*\-–]|[oㅇ]\s)")
+CELL_SUB_ITEM = regex.compile(r"^\s*[※*\-–]")
+
+
+def _cell_lines(doc_text: str, table: Table, period: bool) -> list[_Line]:
+    """A table under a funding heading whose cells are prose (`구분 | 내용`, `사업화 자금 | • … 사업화
+    자금 최대 3억원 … • 총 사업비 = 정부지원사업비 70% 이하 + 자기부담사업비* 30% 이상`): the lines
+    of its one cell that lists items stating terms, read as prose. When several cells state terms,
+    whose terms they are (a track's? one kind of support's?) the table does not say: none."""
+    stating = []
+    for cell in table.cells:
+        lines = _lines_of_cell(doc_text, cell, period)
+        texts = [doc_text[line.start : line.end] for line in lines]
+        if (any(CELL_ITEM.match(t) for t in texts)
+                and any(not line_terms(t)[1].empty() for t in texts)):
+            stating.append(lines)
+    if len(stating) != 1 or _conflicting([doc_text[ln.start : ln.end] for ln in stating[0]]):
+        return []
+    return stating[0]
+
+
+def _conflicting(texts: list[str]) -> bool:
+    """Unlabelled lines giving one payer two caps or two shares (`ㅇ 데이터 수집·검증 유형 지원 시
+    … 최대 5천만원`, `ㅇ AI공장 구축 유형 지원 시 … 최대 20천만원`): each holds for some case the
+    lines name but do not label, none for the program."""
+    caps: dict[str, set[int]] = {}
+    shares: dict[str, set[tuple[float, str | None]]] = {}
+    for text in texts:
+        name, terms = line_terms(text)
+        if name is not None:
+            continue
+        for role, f in terms.funding.items():
+            if f.cap is not None:
+                caps.setdefault(role, set()).add(f.cap)
+            if f.share is not None:
+                shares.setdefault(role, set()).add((f.share, f.bound))
+    return any(len(v) > 1 for v in caps.values()) or any(len(v) > 1 for v in shares.values())
+
+
+def _lines_of_cell(doc_text: str, cell: Cell, period: bool) -> list[_Line]:
+    """A cell's lines as prose lines: a line that is not a list item continues one that stops
+    mid-phrase; rows of a table nested in the cell (cells split by tabs) and a worked example
+    (`< 사업비 구성 예시 … >` up to the next list item that is not a sub-item) are left out."""
+    out: list[_Line] = []
+    pos = cell.start
+    in_example = open_end = False
+    for raw in doc_text[cell.start : cell.end].split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        text = raw.strip()
+        item = bool(CELL_ITEM.match(raw))
+        if not text:
+            continue
+        if example_caption(text):
+            in_example = True
+            continue
+        if (in_example and (not item or CELL_SUB_ITEM.match(raw))) or "\t" in raw:
+            open_end = False
+            continue
+        in_example = False
+        if out and not item and open_end:
+            out[-1].end = end
+        else:
+            level = 2 if CELL_SUB_ITEM.match(raw) else 1
+            out.append(_Line(start + raw.find(text), end, level, False, period, None))
+        open_end = not LINE_COMPLETE.search(text)
+    return out
+
+
+def _label(body: str) -> tuple[str, int] | None:
+    """The track a line is about: `(긴급복구형) …`, `기초(기초수준) : …`, `고도화(목표수준 중간1 이상)`;
+    (name, offset of the terms after it)."""
+    m = LABELLED_LINE.match(body)
+    if m and is_track_name(m[1]):
+        return m[1], m.start(2)
+    m = NAME_COLON.match(body)
+    if m and is_track_name(m[1]):
+        return m[1], m.start(2) if m[2] else m.start(3)
+    m = NAME_LEVEL.match(body)
+    if m and is_track_name(m[1]):
+        return m[1], m.end(1)
+    return None
+
+
+TOPIC = regex.compile(r"^\s*(?:[(（]\s*([^()（）]{1,15}?)\s*[)）]|([^():：\d]{1,10}?)\s*[:：])\s*")
+
+
+def _topic(body: str) -> tuple[int, tuple[Payer, str] | None]:
+    """Where a line's terms start after its topic (`(지원조건)`, `자부담 :`), and the payer the
+    topic names, if it names only a payer (`자부담`, `(정부지원금)`; not `(도입기업 현물)`)."""
+    m = TOPIC.match(body)
+    if not m or SKIP_LINE.search(m[0]):
+        return 0, None  # `(예시)` keeps the line skipped
+    topic = (m[1] or m[2]).strip()
+    payer = find_payer(topic)
+    if payer and len(regex.sub(r"\s", "", topic)) - len(regex.sub(r"\s", "", payer[1])) <= 1:
+        return m.end(), (payer[0], payer[1])
+    return (m.end(), None) if m[1] else (0, None)
+
+
+def line_terms(text: str) -> tuple[str | None, Terms]:
+    """One line read alone as a line of a 지원조건 section: the track it is labelled with (or
+    None) and its terms (offsets into the line)."""
+    if EXAMPLE_LEAD.match(text):
+        return None, Terms()
+    body = strip_marker(text)
+    label = _label(body)
+    if label:
+        name, at = label
+        return name, terms_of_text(body[at:], 0, labelled=True)
+    at, payer = _topic(body)
+    return None, terms_of_text(body[at:], 0, topic=payer)
+
+
+def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
+    """Labelled lines add to their track (with their sub-items); the rest is returned as the
+    program's terms. A labelled line whose sub-items are tracks (`(유형 1)` over `기초`,
+    `고도화1`) is their heading, not a track."""
+    doc = scope.doc
+    program = Terms()
+    owner: tuple[TrackDraft, int] | None = None  # the labelled line sub-items belong to
+    headings: set[str] = set()
+    section_track: dict[int, str] = {}  # the section a labelled line opens → its track
+    loose_caps: dict[Payer, set[int]] = {}  # caps of unlabelled lines, per payer
+    group_of: dict[str, str] = {}  # a sub-item's track → the track of the line heading it
+    for line in prose_lines(scope, skip):
+        raw = doc.text[line.start : line.end]
+        if EXAMPLE_LEAD.match(raw):
+            continue  # `예) 정부지원금 1억원, …`: the marker is the example word
+        body = strip_marker(raw)
+        base = line.start + max(raw.find(body[:8]), 0)
+        if owner and line.level <= owner[1]:
+            owner = None
+        label = None if line.heading else _label(body)
+        if label:
+            name, at = label
+            terms = terms_of_text(body[at:], base + at, line.period, labelled=True)
+            if not terms.empty():
+                if owner:
+                    headings.add(norm_key(owner[0].name or ""))
+                    group_of[norm_key(name)] = norm_key(owner[0].name or "")
+                draft = tracks.add(name, [(base + body.find(name), base + body.find(name) + len(name))], terms)
+                if line.section is not None:
+                    section_track[line.section] = norm_key(name)
+                owner = owner or (draft, line.level)
+                continue
+        inline = list(INLINE_TRACK.finditer(body))
+        if len(inline) >= 2 and all(is_track_name(m[1]) for m in inline) and not SKIP_LINE.search(body):
+            for m in inline:  # `기초(0.7억원), 고도화1(2억원), 고도화2(4억원)`
+                terms = terms_of_text(m[2], base + m.start(2), labelled=True)
+                if not terms.empty():
+                    tracks.add(m[1], [(base + m.start(1), base + m.end(1))], terms)
+            continue
+        period = line.period or (line.heading and bool(PERIOD_SECTION.search(body)))
+        at, payer = _topic(body)
+        terms = terms_of_text(body[at:], base + at, period, topic=payer)
+        if terms.empty():
+            continue
+        if not owner:
+            for name, span, varied in _variants(body, base, terms):
+                tracks.add(name, [span], varied)
+                tracks.variants.add(norm_key(name))
+            for role, f in terms.funding.items():
+                if f.cap is not None:
+                    loose_caps.setdefault(role, set()).add(f.cap)
+        (owner[0].terms if owner else program).fill(terms)
+    for path, terms in tracks.common:
+        targets = _common_targets(path, section_track, group_of)
+        if targets is None:
+            program.fill(terms)
+        for key in targets or []:
+            if key in tracks.by_key:
+                tracks.by_key[key].terms.fill(terms)
+    for key in headings:
+        tracks.by_key.pop(key, None)
+    for role, caps in loose_caps.items():
+        # unlabelled lines giving one payer two caps (`… 유형 지원 시 … 최대 5천만원`, `… 다른 유형
+        # 지원 시 … 최대 20천만원`): each holds for a case they do not label, none for the program
+        if len(caps) > 1 and role in program.funding:
+            program.funding[role].cap = program.funding[role].cap_span = None
+    return program
+
+
+VARIANT_NAME = regex.compile(r"[(（,]\s*([^()（）,\d]{2,14}?)\s*(?:은|는|의\s*경우)?\s*$")
+
+
+def _variants(body: str, offset: int, terms: Terms) -> list[tuple[str, tuple[int, int], Terms]]:
+    """`기업당 총 사업비의 50%, 최대 3억원 지원(유턴기업 최대 5억원, 57개사 내외)`: a name with
+    its own cap in the parentheses after the line's cap is a track on the line's other terms.
+    Not a unit (`기업당`), an average (`평균 1.15억원`) or an approximation (`2억원 내외`)."""
+    capped = [f for f in terms.funding.values() if f.cap is not None and f.cap_span]
+    if len(capped) != 1 or _in_parens(body, capped[0].cap_span[0] - offset):
+        return []
+    main = capped[0]
+    out = []
+    for a in find_amounts(body):
+        if (a.bound not in (None, "max") or not _in_parens(body, a.start)
+                or offset + a.start < main.cap_span[1]):
+            continue
+        m = VARIANT_NAME.search(body[: a.start])
+        before = body[max(0, a.start - 14) : a.start]
+        if (not m or not is_track_name(m[1]) or regex.search(r"(?:당|비|금)\s*$", m[1])
+                or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)):
+            continue  # `기업당`, `기본 지원사업비`, `평균 1.15억원`
+        varied = Terms()
+        varied.fill(terms)
+        f = varied.funding[main.role]
+        f.cap, f.cap_span = a.krw, (offset + a.start, offset + a.end)
+        out.append((m[1].strip(), (offset + m.start(1), offset + m.start(1) + len(m[1].strip())), varied))
+    if len(out) >= 2 and sum(v.funding[main.role].cap or 0 for _, _, v in out) == main.cap:
+        return []  # `3억원(기본 2억원, 추가 1억원)`: the parts of the cap, not tracks
+    return out
+
+
+def _common_targets(path: list[int], section_track: dict[int, str],
+                    group_of: dict[str, str]) -> list[str] | None:
+    """The tracks a table stating terms for every track speaks for, by where it stands: inside
+    the item of a track, that track; inside (or after the sub-items of) a line heading a group
+    of tracks (`(유형 1)` over `기초`, `고도화1`), the group's tracks; elsewhere (None) the
+    whole program's."""
+    for section in reversed(path):
+        key = section_track.get(section)
+        if key is None:
+            continue
+        group = key if key in group_of.values() else group_of.get(key)
+        if group is None:
+            return [key]
+        return [k for k, g in group_of.items() if g == group]
+    return None
+
+
+# ---------------------------------------------------------------- 4. the overview table
+
+OVERVIEW_HEADER = regex.compile(r"^\s*(?:사\s*업\s*명|세부\s*사업\s*명?)\s")
+NOTE_LINE = regex.compile(r"^\s*(?:\*|※)")
+DESCRIPTION = regex.compile(r"[▪■•◦○]")
+OVERVIEW_NAME_BEFORE = regex.compile(r"(?:^|[\s(（~∼\d.])([\p{Hangul}A-Za-z]+\d?)\s*[)）]?\s*$")
+
+
+# (track name or None, its span, cap in won, the cap's span)
+OverviewCap = tuple[str | None, tuple[int, int] | None, int, tuple[int, int]]
+
+
+@dataclass
+class _OverviewRow:
+    names: list[str] = field(default_factory=list)
+    caps: list[OverviewCap] = field(default_factory=list)
+    described: bool = False  # its `▪ …` description has begun: no more name lines
+
+
+def overview_rows(scope: Scope) -> tuple[str, list[_OverviewRow]] | None:
+    """The rows of the overview table a master announcement prints before its program sections,
+    flattened to lines (PDF text): `사업명 지원유형 지원내용 정부지원금 (기업 당, 최대) 모집기간`,
+    then per program its name (over one or more lines), `기초 ▪ description …`, and its caps
+    (`0.7억원`, `고도화1 2억원`, `(긴급복구형) 5백만원`). The payer label of the cap column and the
+    rows; None without such a table."""
+    doc = scope.doc
+    section = scope.section
+    limit = doc.sections[section.parent].start if section and section.parent is not None else scope.start
+    before = [b for b in doc.blocks if b.end <= limit]  # before the program sections
+    header = next((k for k, b in enumerate(before) if b.kind == "paragraph"
+                   and OVERVIEW_HEADER.match(doc.text[b.start : b.end])
+                   and find_payer(doc.text[b.start : b.end])), None)
+    if header is None:
+        return None
+    payer = find_payer(doc.text[before[header].start : before[header].end])
+    if payer is None or payer[0] != "government":
+        return None
+    rows: list[_OverviewRow] = []
+    row: _OverviewRow | None = None
+    pending: tuple[str, tuple[int, int]] | None = None  # `기초 ▪…`: the track of the next cap
+    for b in before[header + 1 :]:
+        raw = doc.text[b.start : b.end]
+        line = raw.strip()
+        if b.kind == "heading":
+            break
+        if not line or NOTE_LINE.match(raw):
+            continue
+        at = b.start + raw.find(line)
+        amounts = [a for a in find_amounts(line) if a.bound in (None, "max")]
+        mark = DESCRIPTION.search(line)
+        if mark:
+            lead = line[: mark.start()].strip()
+            pending = (lead, (at, at + len(lead))) if lead and is_track_name(lead) else None
+            if row is not None:
+                row.described = True
+        elif amounts and row is not None:
+            for a in amounts:
+                m = OVERVIEW_NAME_BEFORE.search(line[: a.start])
+                if m and is_track_name(m[1]):
+                    name: tuple[str, tuple[int, int]] | None = (m[1], (at + m.start(1), at + m.end(1)))
+                else:
+                    name, pending = pending, None
+                row.caps.append((name[0] if name else None, name[1] if name else None, a.krw,
+                                 (at + a.start, at + a.end)))
+        elif not regex.search(r"\d", line):
+            label = PAREN_LINE.match(line)
+            if row is not None and not row.caps and not row.described:
+                row.names.append(line)  # `스마트공장` / `구축 및` / `고도화`: one name cell
+            elif label or (row is not None and not row.caps):
+                continue  # `(참여기업)` over a date; a description's next line
+            elif NOT_A_NAME.search(line):
+                continue  # `별도모집` under 모집기간, `비고`
+            else:
+                row = _OverviewRow([line])
+                rows.append(row)
+                pending = None
+    return payer[1], rows
+
+
+def overview_caps(scope: Scope) -> tuple[str, list[OverviewCap]] | None:
+    """The caps the overview row naming this program prints (the longest row name the program's
+    name starts with)."""
+    found = overview_rows(scope) if scope.name else None
+    if not found:
+        return None
+    label, rows = found
+    program = norm_key(scope.name or "")
+    best: _OverviewRow | None = None
+    for row in rows:
+        key = norm_key("".join(row.names))
+        if len(key) >= 4 and program.startswith(key) and row.caps and (
+                best is None or len(key) > len(norm_key("".join(best.names)))):
+            best = row
+    return (label, best.caps) if best else None
+
+
+def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
+    """A program whose section prints no cap takes the caps of its overview row: per track
+    named there, or for the program."""
+    if any(f.cap is not None for d in tracks.by_key.values() for f in d.terms.funding.values()):
+        return
+    if any(f.cap is not None for f in program.funding.values()):
+        return
+    found = overview_caps(scope)
+    if not found:
+        return
+    label, caps = found
+    named = [k for k in tracks.by_key if k]
+    for name, name_span, krw, span in caps:
+        terms = Terms()
+        terms.fund("government", label).set_cap(krw, span)
+        if name is None:
+            program.fill(terms)
+        elif not named or norm_key(name) in tracks.by_key:
+            tracks.add(name, [name_span] if name_span else [], terms)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def extract_tracks(scope: Scope) -> list[Track]:
+    tracks = Tracks()
+    blocks = scope.blocks
+    used = example_blocks(scope.doc.text, blocks)  # worked examples state no terms
+    for idx, block in enumerate(blocks):
+        if block.table is None or idx in used:
+            continue
+        funding, _ = _funding_block(scope, block)
+        caption = scope.doc.text[blocks[idx - 1].start : blocks[idx - 1].end] if idx else ""
+        if (len(caption) <= 100 and not_rules(caption)) or titled_not_rules(block.table):
+            used.add(idx)  # `o 기술료 상한`, `< 환수 기준(예시) >`: neither its cells nor its lines
+            continue
+        header = " ".join(c.text for c in block.table.cells if c.row == 0)
+        if not (funding or find_payer(header)):
+            continue
+        if (read_table(block.table, caption, tracks, block.section_path)
+                or (funding and read_label_table(block.table, tracks))):
+            used.add(idx)
+    for idx, block in enumerate(blocks):
+        if block.kind != "paragraph" or idx in used:
+            continue
+        cols = flattened_header(scope.doc.text[block.start : block.end])
+        if cols:
+            used |= read_flattened(scope, blocks, idx, cols, tracks)
+        elif _funding_block(scope, block)[0]:
+            used |= read_flat_label_table(scope, blocks, idx, tracks)
+    program = read_prose(scope, used, tracks)
+    unnamed = tracks.by_key.pop("", None)
+    if unnamed is not None:  # a table without a track column speaks for every track, first
+        unnamed.terms.fill(program)
+        program = unnamed.terms
+    _add_overview_caps(scope, tracks, program)
+    drafts = tracks.drafts()
+    if not drafts and not program.empty():
+        drafts = [tracks.add(None, [], Terms())]
+    if drafts and all(norm_key(d.name or "") in tracks.variants for d in drafts):
+        drafts.insert(0, TrackDraft(None))  # the general terms the variants vary
+    if len(drafts) == 1 and _names_the_program(drafts[0].name, scope.name):
+        drafts[0].name = None  # `스마트 마이스터` in 스마트 마이스터 운영: one row, no tiers
+    for d in drafts:
+        level = d.terms.level
+        d.terms.fill(program)
+        if d.name is not None:
+            d.terms.level = level  # a level stated for the program does not name a tier
+    return [_to_track(scope, d) for d in drafts if d.name or not d.terms.empty()]
+
+
+def _names_the_program(track: str | None, program: str | None) -> bool:
+    """A lone track named as the program starts (`스마트 마이스터` / `스마트 마이스터 운영`)."""
+    if not track or not program:
+        return False
+    key = norm_key(track)
+    return len(key) >= 3 and norm_key(program).startswith(key)
+
+
+def _spans(scope: Scope, spans: Iterable[tuple[int, int]]) -> list[Evidence]:
+    out: list[Evidence] = []
+    for s, e in spans:
+        ev = scope.evidence(s, e)
+        if ev.quote and ev not in out:
+            out.append(ev)
+    return out
+
+
+def _to_track(scope: Scope, d: TrackDraft) -> Track:
+    t = d.terms
+    funding = [
+        Funding(payer=f.role, payer_label=f.label, cap_krw=f.cap, share_pct=f.share,
+                share_bound=f.bound if f.share is not None else None,
+                evidence=_spans(scope, f.spans()))
+        for f in t.funding.values() if not f.empty()
+    ]
+    spans = list(d.spans)
+    for fact in (t.level, t.duration, t.extension):
+        if fact:
+            spans.append((fact[1], fact[2]))
+    if not spans:  # an unnamed track stated only by its funding
+        spans = [span for f in t.funding.values() for span in f.spans()]
+    return Track(
+        name=d.name,
+        target_level=t.level[0] if t.level else None,
+        duration_months=t.duration[0] if t.duration else None,
+        extension_months=t.extension[0] if t.extension else None,
+        funding=funding,
+        evidence=_spans(scope, spans),
+    )
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def corpus_value(text: str) -> dict | None:
+    name, terms = line_terms(text)
+    if terms.empty():
+        return None
+    funds = sorted((f for f in terms.funding.values() if not f.empty()),
+                   key=lambda f: f.role != "government")
+    f = funds[0] if funds else None
+    return {
+        "track": name,
+        "target_level": terms.level[0] if terms.level else None,
+        "payer": f.role if f else None,
+        "cap_krw": f.cap if f else None,
+        "share_pct": f.share if f else None,
+        "share_bound": f.bound if f and f.share is not None else None,
+        "duration_months": terms.duration[0] if terms.duration else None,
+        "extension_months": terms.extension[0] if terms.extension else None,
+    }

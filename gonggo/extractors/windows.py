@@ -1,0 +1,622 @@
+"""Application periods (신청기간, 접수기간, 모집기간) → `Window`s.
+
+Where a period is read from, by rule:
+
+- **labelled item**: an item whose label is a period word, `◦ (신청기간) 2026. 4. 8.(수) ~ …`,
+  `- 접수기간 : …`, or any item under a heading that is one (`□ 신청기간 및 방법`), unless the
+  item carries a label of another facet (`(신청방법)`, `(제출서류)`, `(선정발표)`);
+- **inline label** anywhere else: `… 접수기간 : 2026.2.11.(수) 10:00 ~ …` (the rest of the line);
+- **table**: a column headed by a period word (rows are rounds or tracks, `1차 | 2021. 1. 22 ~`),
+  a cell holding a period word with the period beside it, any table inside a period section;
+- **per-track mode table**: a column `접수형태`/`모집형태` whose rows are tracks
+  (`AS지원 | 정기모집 (신청기간)`, `긴급AS | 수시모집 (예산 소진시까지)`) names the tracks a
+  window applies to.
+
+Inside one period text, each date range is one window; what precedes it names it (`1차 -`,
+`(AS지원, 2차)`), `수시`/`상시` make it rolling and `예산 소진시까지` until_budget_exhausted.
+A label naming a track (not a round, not an applicant role) goes to `tracks`. A program
+section of a master announcement that states no period of its own takes the periods of its
+row in the overview table (`사업명 | … | 모집기간`: `(1차) 1.22~2.25 (2차) 4.1~4.30`). When a scope
+recruits several applicant groups under sub-headings (`기획기관 모집`, `클러스터 모집`), an
+unlabelled window is labelled with the sub-heading it sits under. Dates elsewhere (the
+announcement date, 협약기간, 교육, 평가) are never read.
+
+`corpus_value(text)`: the windows in one phrase, resolved against 2026-04-08, as
+`{"opens", "closes", "rolling", "until_budget_exhausted"}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+import regex
+
+from gonggo.extractors.base import Scope, norm_key, strip_marker
+from gonggo.schemas.announcement import Evidence, Window
+from gonggo.schemas.document import Block, Cell, Section, Table
+from gonggo.vocab.dates import CORPUS_REFERENCE, DateMention, find_ranges
+
+# ---------------------------------------------------------------------------------------
+# Labels: which facet an item or heading speaks of
+
+PERIOD_WORD = regex.compile(
+    r"(?:신청|접수|모집|공모|응모|제출|참가\s*신청)\s*(?:[·ㆍ‧・,/및]\s*(?:접수|신청)\s*)?"
+    r"(?:기간|기한|일정|일시|마감(?:\s*일시?)?)"
+    r"|신청\s*[·ㆍ‧・및]?\s*접수|(?:접수|신청|제출)\s*마감"
+)
+PERIOD_NOUN = regex.compile(r"기간|일시|기한|일정|마감")
+METHOD_WORD = regex.compile(
+    r"(?:신청|접수|제출|응모)\s*(?:[·ㆍ‧・,]?\s*(?:접수|제출)\s*)?(?:방법|방식|요령|절차|처)"
+    r"|기간\s*(?:[·ㆍ‧・,]|및)\s*방법"
+)
+# Headings and labels of other facets: their items are not periods nor methods.
+OTHER_WORD = regex.compile(
+    r"자격|서류|사업\s*기간|협약|수행\s*기간|교육|지원\s*기간|평가|선정|발표|설명회|문의|연락처|"
+    r"유의|제외|규모|내용|조건|목적|개요|체계|예산|사업비|의무|가점|기타|현황|배점|심사"
+)
+MODE_WORD = regex.compile(r"(?:접수|모집|신청)\s*(?:형태|방식|구분|유형)")
+ROUND = regex.compile(r"(?:제\s*)?\d{1,2}\s*차(?:\s*(?:모집|공모|접수))?")
+# applicant roles, not tracks: `(기획기관)`, `(참여기업)`; nor ways of applying: `(정기모집)`
+NOT_TRACK = regex.compile(r"모집|접수|신청")
+ROLE = regex.compile(r"(?:기관|기업|단체|센터|협회|대학|컨소시엄|클러스터|업체|사업자|자)$")
+
+LEAD_LABEL = regex.compile(r"^[(（\[【<〈]\s*(?P<label>[^()（）\[\]【】<>〈〉\n]{1,30}?)\s*[)）\]】>〉]")
+COLON_LABEL = regex.compile(
+    r"^(?P<label>[^:：()（）\n\d][^:：()（）\n]{0,19}?)(?<!\d)\s*(?:[(（][^)）\n]{0,10}[)）])?\s*[:：]"
+)
+
+ROLLING = regex.compile(
+    r"(?:수시|상시)\s*(?:접수|모집|신청|공모)?(?!\s*(?:점검|평가|변경|안내|로|운영|모니터|확인))"
+    r"|연중\s*(?:수시|상시)?\s*(?:접수|모집|신청)"
+)
+BUDGET = regex.compile(r"(?:예산\s*)?(?:조기\s*)?소진\s*(?:시|될\s*때|시점)\s*까지")
+DEADLINE_WORD = regex.compile(r"마감|기한")
+INLINE_PERIOD = regex.compile(
+    r"(?:신청|접수|모집|공모)\s*(?:[·ㆍ‧]\s*접수\s*)?(?:기간|기한|마감\s*일시?|일정)"
+    r"\s*(?:은|는|[:：]|[)）])?"
+)
+SUBPROGRAM = regex.compile(r"^[^\p{L}\p{N}]*(?P<name>[\p{L}\p{N}][^\n]{0,15}?)\s*(?:모집|공모)\s*$")
+SEGMENT_BREAK = regex.compile(r"\n|[,;]|[(（]")
+LABEL_BEFORE = regex.compile(
+    r"(?:[(（]\s*(?P<p>[^()（）\n]{1,25}?)\s*[)）]|(?P<r>(?:제\s*)?\d{1,2}\s*차)\s*[-–:：)]?"
+    r"|(?P<c>[^\n:：()（）]{1,20})\s*[:：])\s*$"
+)
+
+
+def classify(label: str, heading: bool) -> set[str]:
+    """The facets a label names: {"period"}, {"method"}, both, {"other"} or none (neutral)."""
+    head = label[:40]
+    found = set()
+    if PERIOD_WORD.search(head) or ROLLING.match(head) or BUDGET.search(head):
+        found.add("period")
+    if METHOD_WORD.search(head):
+        found.add("method")
+    if not found and (heading or OTHER_WORD.search(head)):
+        found.add("other")
+    return found
+
+
+@dataclass
+class Label:
+    text: str
+    start: int  # offsets in the document
+    end: int
+
+
+def label_of(text: str, offset: int, heading: bool) -> Label | None:
+    """The leading label of an item (`(신청기간)`, `접수기간 :`), or a heading's title."""
+    body = strip_marker(text)
+    lead = text.find(body[:5]) if body else -1
+    base = offset + max(lead, 0)
+    for rx in (LEAD_LABEL, COLON_LABEL):
+        m = rx.match(body)
+        if m:
+            return Label(m["label"].strip(), base + m.start(), base + m.end())
+    line = body.split("\n", 1)[0].strip()
+    if heading and line:
+        return Label(line, base, base)  # a heading is its own label; its text is read
+    if line and len(line) <= 12 and not regex.search(r"\d|[.。]$", line):
+        return Label(line, base, base + len(line))  # `◦ 제출서류`: a short line is a label
+    return None
+
+
+APPENDIX = regex.compile(r"^\s*(?:\[\s*)?(?:붙\s?임|별\s?첨|별\s?지|첨\s?부|참\s?고\s*\d)")
+
+
+def in_appendix(scope: Scope, item: Item) -> bool:
+    """Whether the item sits in an appendix (`붙임 1 …`, `[별첨]`): forms and reference
+    material, read only when the body says nothing."""
+    doc = scope.doc
+    s_idx = item.section
+    while s_idx is not None:
+        section = doc.sections[s_idx]
+        if APPENDIX.match(section.marker) or APPENDIX.match(section.title):
+            return True
+        s_idx = section.parent
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# Items: runs of blocks in one outline node (a marked line and its continuation lines)
+
+
+@dataclass
+class Item:
+    section: int | None
+    blocks: list[Block]
+
+    @property
+    def start(self) -> int:
+        return self.blocks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.blocks[-1].end
+
+
+def items(scope: Scope) -> list[Item]:
+    out: list[Item] = []
+    for b in scope.blocks:
+        if out and out[-1].section == b.section and b.kind not in ("heading",) and (
+            b.marker is None or b.table is not None
+        ):
+            out[-1].blocks.append(b)
+        else:
+            out.append(Item(b.section, [b]))
+    return out
+
+
+@dataclass
+class Context:
+    facets: set[str] = field(default_factory=set)  # "period", "method" from the item or above
+    own: Label | None = None  # the item's own label
+    own_facets: set[str] = field(default_factory=set)
+    neutral: Label | None = None  # nearest label naming no facet (a round, a track)
+
+
+def context_of(scope: Scope, item: Item) -> Context:
+    """Walk from the item up its outline: the first label naming a facet decides."""
+    doc = scope.doc
+    ctx = Context()
+    first = item.blocks[0]
+    s_idx = item.section
+    own_section = s_idx is not None and doc.blocks[doc.sections[s_idx].block] is first
+    chain: list[Section] = []
+    while s_idx is not None:
+        chain.append(doc.sections[s_idx])
+        s_idx = doc.sections[s_idx].parent
+    for depth, section in enumerate(chain):
+        block = doc.blocks[section.block]
+        heading = block.kind == "heading"
+        label = label_of(doc.text[block.start:block.end], block.start, heading)
+        if depth == 0 and own_section:
+            ctx.own = label
+        if label is None:
+            continue
+        facets = classify(label.text, heading)
+        if depth == 0 and own_section:
+            ctx.own_facets = facets
+        if not facets:
+            ctx.neutral = ctx.neutral or label
+            continue
+        ctx.facets = facets - {"other"}
+        return ctx
+    return ctx
+
+
+# ---------------------------------------------------------------------------------------
+# Windows in one text
+
+
+@dataclass
+class Found:
+    opens: DateMention | None
+    closes: DateMention | None
+    rolling: bool
+    budget: bool
+    label: str | None
+    spans: list[tuple[int, int]]  # offsets in the text read
+
+
+def _value(m: DateMention | None) -> date | None:
+    """A window's date: a `date` or `datetime`; a bare time of day is no date."""
+    if m is None or not m.valid or not isinstance(m.value, date):
+        return None
+    return m.value
+
+
+def _segments(text: str, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
+    """Each range's share of the text: from the break after the previous range to the break
+    after it (the first of a newline, `,`, `;` or `(` in the gap to the next range)."""
+    bounds = [0]
+    for i in range(len(starts) - 1):
+        gap = text[ends[i]:starts[i + 1]]
+        nl = gap.find("\n")
+        m = SEGMENT_BREAK.search(gap)
+        cut = nl if nl >= 0 else (m.start() if m else len(gap))
+        bounds.append(ends[i] + cut)
+    bounds.append(len(text))
+    return [(bounds[i], bounds[i + 1]) for i in range(len(starts))]
+
+
+def _flags(text: str, lo: int, hi: int) -> tuple[bool, bool, list[tuple[int, int]]]:
+    spans = []
+    rolling = budget = False
+    for m in ROLLING.finditer(text, lo, hi):
+        rolling = True
+        spans.append((m.start(), m.end()))
+    for m in BUDGET.finditer(text, lo, hi):
+        budget = True
+        spans.append((m.start(), m.end()))
+    return rolling, budget, spans
+
+
+@dataclass
+class Before:
+    """What is printed right before a range."""
+
+    label: str | None = None  # a name for the window: `1차`, `AS지원, 2차`
+    elsewhere: bool = False  # another facet's label (`(선정발표)`, `협약기간 :`): no window
+    deadline: bool = False  # `(접수마감)`: a lone date closes
+
+
+def _label_before(text: str, lo: int, hi: int) -> Before:
+    m = LABEL_BEFORE.search(text[lo:hi])
+    if not m:
+        return Before()
+    label = (m["p"] or m["r"] or m["c"] or "").strip()
+    if not label:
+        return Before()
+    bare = regex.sub(r"\s+", "", label)
+    facets = classify(label, False)
+    if "other" in facets:
+        return Before(elsewhere=True)
+    deadline = bool(DEADLINE_WORD.search(bare))
+    if facets or PERIOD_NOUN.search(bare):  # `신청기간 :`, `기간 :`, `일 시 :` name no window
+        return Before(deadline=deadline)
+    return Before(label=label, deadline=deadline)
+
+
+def windows_in_text(text: str, reference: date | None, flags_alone: bool = True,
+                    deadline_label: bool = False, singles: bool = True) -> list[Found]:
+    """Every window one period text states: a range each, or one rolling/budget window.
+
+    `flags_alone`: a text with `수시 접수` or `예산 소진시까지` and no date is still a window;
+    `singles`: a lone date is a one-day window (a deadline when `deadline_label`)."""
+    ranges = [r for r in find_ranges(text, reference) if singles or r.shape != "single"]
+    out: list[Found] = []
+    if ranges:
+        segs = _segments(text, [r.start for r in ranges], [r.end for r in ranges])
+        for r, (lo, hi) in zip(ranges, segs, strict=True):
+            before = _label_before(text, lo, r.start)
+            if before.elsewhere:
+                continue
+            opens, closes = r.opens, r.closes
+            if r.shape == "single":
+                deadline = deadline_label or before.deadline
+                opens, closes = (None, r.opens) if deadline else (r.opens, r.opens)
+            rolling, budget, spans = _flags(text, lo, hi)
+            if _value(opens) is None and _value(closes) is None and not (rolling or budget):
+                continue
+            out.append(Found(opens, closes, rolling, budget, before.label,
+                             [(r.start, r.end), *spans]))
+        return out
+    if flags_alone:
+        rolling, budget, spans = _flags(text, 0, len(text))
+        if rolling or budget:
+            out.append(Found(None, None, rolling, budget, None, spans))
+    return out
+
+
+def corpus_value(text: str) -> list[dict[str, object]]:
+    def iso(m: DateMention | None) -> str | None:
+        v = _value(m)
+        return None if v is None else v.isoformat()
+
+    return [{"opens": iso(f.opens), "closes": iso(f.closes), "rolling": f.rolling,
+             "until_budget_exhausted": f.budget}
+            for f in windows_in_text(text, CORPUS_REFERENCE)]
+
+
+# ---------------------------------------------------------------------------------------
+# Windows in a scope
+
+
+@dataclass
+class Draft:
+    found: Found
+    offset: int  # where the text read starts in the document
+    label: str | None
+    tracks: list[str] = field(default_factory=list)
+    extra: list[tuple[int, int]] = field(default_factory=list)  # document spans
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        f = self.found
+        return (self.label, _value(f.opens), _value(f.closes), f.rolling, f.budget)
+
+
+def _split_label(label: str | None) -> tuple[str | None, str | None]:
+    """`AS지원, 2차` → label `AS지원`, track `AS지원`; `1차` → label `1차`, no track."""
+    if not label:
+        return None, None
+    parts = [p.strip() for p in regex.split(r"[,/·ㆍ]", label) if p.strip()]
+    named = [p for p in parts if not ROUND.fullmatch(p)]
+    if not named:
+        return parts[0] if parts else None, None
+    name = named[0]
+    track = None if ROLE.search(name) or NOT_TRACK.search(name) else name
+    return name, track
+
+
+def _drafts_from_text(scope: Scope, lo: int, hi: int, item_label: str | None,
+                      flags_alone: bool, deadline_label: bool, singles: bool,
+                      skip: list[tuple[int, int]]) -> list[Draft]:
+    text = scope.doc.text[lo:hi]
+    out = []
+    for f in windows_in_text(text, scope.announced_on, flags_alone, deadline_label, singles):
+        s = lo + f.spans[0][0]
+        if any(a <= s < b for a, b in skip):
+            continue
+        out.append(Draft(f, lo, f.label or item_label))
+    return out
+
+
+def _period_cell(text: str) -> bool:
+    body = strip_marker(text).strip()
+    return len(body) <= 15 and bool(PERIOD_WORD.search(body)) and not regex.search(r"\d", body)
+
+
+def _distinct(cells: Iterable[Cell | None]) -> list[Cell]:
+    out: list[Cell] = []
+    for c in cells:
+        if c is not None and all(c is not o for o in out):
+            out.append(c)
+    return out
+
+
+@dataclass
+class Mode:
+    """A row of a 접수형태 column: `긴급AS | 수시모집 (예산 소진시까지)`."""
+
+    track: str
+    text: str
+    start: int  # of the cell in the document
+
+
+def _table_drafts(scope: Scope, table: Table, in_period: bool
+                  ) -> tuple[list[Draft], list[Mode], set[int]]:
+    """Windows a table states, the rows of a 접수형태 column, and the ids of the cells read."""
+    grid = table.grid()
+    if not grid:
+        return [], [], set()
+    ref = scope.announced_on
+    drafts: list[Draft] = []
+    modes: list[Mode] = []
+    seen: set[int] = set()
+    header = grid[0]
+    period_cols = [c for c, cell in enumerate(header) if cell and _period_cell(cell.text)]
+    mode_cols = [c for c, cell in enumerate(header)
+                 if cell and MODE_WORD.search(cell.text) and len(cell.text) <= 15]
+
+    def text_of(cell: Cell) -> str:
+        return scope.doc.text[cell.start:cell.end]
+
+    def row_label(row: list[Cell | None], value: Cell) -> str | None:
+        """The row's first cell names it (`1차`, `AS지원`) unless it is the value itself."""
+        first = row[0]
+        if first is None or first is value:
+            return None
+        text = strip_marker(first.text).strip()
+        return text if text and len(text) <= 30 and not find_ranges(text, ref) else None
+
+    def read(cell: Cell, label: str | None, flags_alone: bool) -> None:
+        seen.add(id(cell))
+        for f in windows_in_text(text_of(cell), ref, flags_alone):
+            drafts.append(Draft(f, cell.start, f.label or label))
+
+    for row in grid[1:]:
+        for c in period_cols + mode_cols:
+            cell = row[c]
+            if cell is None or id(cell) in seen or cell is header[c]:
+                continue
+            label = row_label(row, cell)
+            if c in period_cols or find_ranges(text_of(cell), ref):
+                read(cell, label, True)
+            elif label:
+                seen.add(id(cell))
+                modes.append(Mode(label, text_of(cell), cell.start))
+    # a period word in a cell with the period beside it: `신청기간 | 2026. 4. 8. ~ 4. 24.`
+    for row in grid:
+        for c, cell in enumerate(row):
+            if cell is not None and _period_cell(cell.text):
+                for right in _distinct(row[c + 1:]):
+                    if right is not cell and id(right) not in seen:
+                        read(right, None, True)
+    # any other table inside a period section: a row per round or track
+    if in_period and not period_cols and not drafts:
+        for row in grid:
+            for cell in _distinct(row[1:]):
+                if cell is not row[0] and id(cell) not in seen:
+                    read(cell, row_label(row, cell), False)
+    return drafts, modes, seen
+
+
+def _subprogram_marks(scope: Scope) -> list[tuple[int, str]]:
+    """Sub-headings `기획기관 모집`, `클러스터 모집` splitting a scope by applicant group."""
+    marks = []
+    for b in scope.blocks:
+        if b.kind != "paragraph" or b.marker is not None:
+            continue
+        m = SUBPROGRAM.match(scope.text(b).strip())
+        if m and len(m["name"].split()) <= 3 and ROLE.search(m["name"]):
+            marks.append((b.start, m["name"].strip()))
+    return marks if len(marks) >= 2 else []
+
+
+def _apply_modes(drafts: list[Draft], modes: list[Mode]) -> list[Draft]:
+    """Name the tracks of a 접수형태 column on the windows they describe: the window labelled
+    with the track, else the unlabelled (or round) windows of the same kind (dated for
+    `정기모집 (신청기간)`, rolling for `수시모집`); a rolling track with no window of its own
+    gets one from the cell."""
+    out = list(drafts)
+    for mode in modes:
+        rolling, budget, spans = _flags(mode.text, 0, len(mode.text))
+        key = norm_key(mode.track)
+        named = [d for d in out if d.label and norm_key(d.label) == key]
+        for d in named:
+            d.tracks = d.tracks or [mode.track]
+        if named:
+            continue
+        same_kind = [d for d in out
+                     if not d.tracks and (d.label is None or ROUND.fullmatch(d.label))
+                     and (d.found.rolling or d.found.budget) == (rolling or budget)]
+        for d in same_kind:
+            d.tracks.append(mode.track)
+        if not same_kind and (rolling or budget):
+            found = Found(None, None, rolling, budget, mode.track, spans)
+            out.append(Draft(found, mode.start, mode.track, [mode.track]))
+    return out
+
+
+def _window(scope: Scope, d: Draft) -> Window:
+    f = d.found
+    spans = [(d.offset + a, d.offset + b) for a, b in f.spans] + d.extra
+    evidence: list[Evidence] = []
+    for a, b in dict.fromkeys(spans):
+        ev = scope.evidence(a, b)
+        if ev.quote:
+            evidence.append(ev)
+    return Window(label=d.label, tracks=d.tracks, opens=_value(f.opens),
+                  closes=_value(f.closes), rolling=f.rolling,
+                  until_budget_exhausted=f.budget, evidence=evidence)
+
+
+def _finish(drafts: list[Draft]) -> list[Draft]:
+    merged: dict[tuple[object, ...], Draft] = {}
+    for d in drafts:
+        if d.key in merged:
+            merged[d.key].extra.extend((d.offset + a, d.offset + b) for a, b in d.found.spans)
+        else:
+            merged[d.key] = d
+    # the same period printed again without its label (a schedule table, a summary line)
+    for key, d in list(merged.items()):
+        if d.label is None:
+            twin = next((o for k, o in merged.items() if o.label is not None and k[1:] == key[1:]),
+                        None)
+            if twin is not None:
+                twin.extra.extend((d.offset + a, d.offset + b) for a, b in d.found.spans)
+                del merged[key]
+    out = list(merged.values())
+
+    # `2021년 1월 22일(금)부터 차수별 신청·접수` above the rounds it sums up
+    def summary(d: Draft) -> bool:
+        f = d.found
+        return (f.closes is None and not f.rolling and not f.budget and any(
+            o is not d and _value(o.found.opens) == _value(f.opens) and o.found.closes is not None
+            for o in out))
+
+    return [d for d in out if not summary(d)]
+
+
+def _overview_drafts(scope: Scope) -> list[Draft]:
+    """A master announcement's overview table (`사업명 | … | 모집기간`) outside the program's
+    section: the rows whose first cell names this program."""
+    if scope.section is None or not scope.name:
+        return []
+    name = norm_key(regex.sub(r"\s*[(（][^)）]*[)）]\s*$", "", scope.name))
+    out: list[Draft] = []
+    for b in scope.doc.blocks:
+        if b.table is None or scope.start <= b.start < scope.end:
+            continue
+        grid = b.table.grid()
+        if len(grid) < 2:
+            continue
+        cols = [c for c, cell in enumerate(grid[0]) if cell and _period_cell(cell.text)]
+        for row in grid[1:]:
+            first = row[0]
+            key = norm_key(first.text) if first is not None else ""
+            if len(key) < 4 or not (key in name or name in key):
+                continue
+            for c in cols:
+                cell = row[c]
+                if cell is None or cell is first:
+                    continue
+                text = scope.doc.text[cell.start:cell.end]
+                out += [Draft(f, cell.start, f.label) for f in windows_in_text(
+                    text, scope.announced_on)]
+    return out
+
+
+def _read_items(scope: Scope, chosen: list[Item]) -> tuple[list[Draft], list[Mode]]:
+    drafts: list[Draft] = []
+    modes: list[Mode] = []
+    for item in chosen:
+        ctx = context_of(scope, item)
+        tables = [b for b in item.blocks if b.table is not None]
+        skip = [(b.start, b.end) for b in tables]
+        in_period = "period" in ctx.facets
+        if in_period:
+            own, own_facets = ctx.own, ctx.own_facets
+            # the item's own neutral label (`(AS지원, 2차)`, `1차`) or one above it names it
+            item_label = ctx.neutral.text if ctx.neutral and not own_facets else None
+            deadline = bool(own and DEADLINE_WORD.search(own.text))
+            # `수시 접수` with no date is a window only where a label says it is the period
+            labelled = own is not None and ("period" in own_facets or not own_facets)
+            # the text is read from the item's start: a period label before a date names
+            # nothing (`_label_before`)
+            drafts += _drafts_from_text(scope, item.start, item.end, item_label, labelled,
+                                        deadline, "period" in own_facets, skip)
+        else:
+            for b in item.blocks:
+                if b.table is None:
+                    drafts += _inline(scope, b.start, b.end)
+        for b in tables:
+            table = b.table
+            assert table is not None
+            found, found_modes, seen = _table_drafts(scope, table, in_period)
+            drafts += found
+            modes += found_modes
+            # a text box (a one-cell table) or a long cell: read it like prose
+            for cell in table.cells:
+                if id(cell) not in seen:
+                    drafts += _inline(scope, cell.start, cell.end)
+    return drafts, modes
+
+
+def _inline(scope: Scope, lo: int, hi: int) -> list[Draft]:
+    """`… 접수기간 : 2026. 1.19.(월) ～ 2. 10.(화) 15시까지`: the rest of the line after a
+    period label met outside any period item."""
+    text = scope.doc.text[lo:hi]
+    out: list[Draft] = []
+    for m in INLINE_PERIOD.finditer(text):
+        line_end = text.find("\n", m.end())
+        end = lo + (len(text) if line_end < 0 else line_end)
+        out += _drafts_from_text(scope, lo + m.end(), end, None, True,
+                                 bool(DEADLINE_WORD.search(m.group(0))), True, [])
+    return out
+
+
+def extract_windows(scope: Scope) -> list[Window]:
+    body = [i for i in items(scope) if not in_appendix(scope, i)]
+    appendix = [i for i in items(scope) if in_appendix(scope, i)]
+    drafts, modes = _read_items(scope, body)
+    if not drafts:
+        drafts = _overview_drafts(scope)
+    if not drafts:
+        drafts, modes = _read_items(scope, appendix)
+    marks = _subprogram_marks(scope)
+    for d in drafts:
+        start = d.offset + d.found.spans[0][0]
+        label, track = _split_label(d.label)
+        if label is None and marks:
+            before = [name for at, name in marks if at < start]
+            label = before[-1] if before else None
+        d.label = label
+        if track and not d.tracks:
+            d.tracks = [track]
+    drafts = _apply_modes(_finish(drafts), modes)
+    drafts.sort(key=lambda d: d.offset + d.found.spans[0][0])
+    return [_window(scope, d) for d in drafts]

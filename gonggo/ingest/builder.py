@@ -1,0 +1,237 @@
+"""Assemble reader output into one `Document`.
+
+Readers do not compute offsets: they hand over `RawBlock`s (paragraphs, tables, headers,
+footers) in reading order, and this module normalizes each block's text, lays the blocks
+out in the one normalized text, and records every span. Structure (headings, the section
+tree) is added afterwards by `ingest.structure`.
+
+Layout of the normalized text:
+- blocks are separated by one "\n";
+- a table is its rows separated by "\n", the cells of a row by "\t" (a merged cell's text
+  appears once, at its top-left position); a cell's own line breaks are kept;
+- a nested table's text follows its cell's own text on new lines.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from gonggo.schemas.document import Block, Document, ReadFinding, SourceInfo, Table
+
+# Control characters (but \n and \t) and zero-width characters are dropped.
+_DROP = {c: None for c in [*range(9), *range(11, 32), *range(0x7F, 0xA0),
+                           0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]}
+_DROP_WITH_TABS = {**_DROP, 9: " "}
+_HSPACE = regex.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_TRAILING = regex.compile(r" +(?=\n|$)")
+
+
+
+@dataclass(slots=True)
+class RawTable:
+    n_rows: int
+    n_cols: int
+    cells: list[RawCell]
+
+
+@dataclass(slots=True)
+class RawCell:
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+    nested: list[RawTable] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RawBlock:
+    kind: str = "paragraph"  # paragraph | table | header | footer | caption | heading | list_item
+    text: str = ""
+    table: RawTable | None = None
+    page: int | None = None
+    section_index: int | None = None
+    paragraph_index: int | None = None
+
+
+def normalize_text(text: str, keep_tabs: bool = False) -> str:
+    """NFC, no control characters, runs of spaces folded, no trailing spaces on a line."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.translate(_DROP if keep_tabs else _DROP_WITH_TABS)
+    text = _TRAILING.sub("", _HSPACE.sub(" ", text))
+    return text.strip("\n") if text[:1] == "\n" or text[-1:] == "\n" else text
+
+
+@lru_cache(maxsize=8192)
+def _normalize_cell(text: str) -> str:
+    # Cached: forms repeat the same cell texts (labels, blanks) thousands of times.
+    return "\n".join(ln for ln in (x.strip() for x in normalize_text(text).split("\n")) if ln)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+
+    def write(self, s: str) -> tuple[int, int]:
+        start = self.pos
+        self.parts.append(s)
+        self.pos += len(s)
+        return start, self.pos
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def mark(self) -> int:
+        return len(self.parts)
+
+    def since(self, mark: int) -> str:
+        """What was written after `mark` (cheap: only those parts are joined)."""
+        return "".join(self.parts[mark:])
+
+
+def _table_is_empty(table: RawTable) -> bool:
+    return all(not _normalize_cell(c.text) and all(_table_is_empty(n) for n in c.nested)
+               for c in table.cells)
+
+
+def _write_table(w: _Writer, raw: RawTable) -> Table:
+    n_rows = max([raw.n_rows] + [c.row + c.row_span for c in raw.cells]) if raw.cells else raw.n_rows
+    n_cols = max([raw.n_cols] + [c.col + c.col_span for c in raw.cells]) if raw.cells else raw.n_cols
+    by_row: dict[int, list[RawCell]] = {}
+    for cell in raw.cells:
+        by_row.setdefault(cell.row, []).append(cell)
+    cells: list[dict[str, Any]] = []
+    first_row = True
+    for r in range(n_rows):
+        row_cells = by_row.get(r)
+        if not row_cells:
+            continue
+        row_cells.sort(key=_column)
+        if not first_row:
+            w.write("\n")
+        first_row = False
+        for i, rc in enumerate(row_cells):
+            if i:
+                w.write("\t")
+            cells.append(_write_cell(w, rc))
+    # One validation per table (cells as plain dicts) costs about what per-cell
+    # model_construct did not save: tables can hold thousands of cells.
+    return Table.model_validate({"n_rows": n_rows, "n_cols": n_cols, "cells": cells})
+
+
+def _column(cell: RawCell) -> int:
+    return cell.col
+
+
+def _write_cell(w: _Writer, rc: RawCell) -> dict[str, Any]:
+    start = w.pos
+    own = _normalize_cell(rc.text)
+    nested: list[Table] = []
+    if not rc.nested:
+        if own:
+            w.write(own)
+        text = own
+    else:
+        mark = w.mark()
+        if own:
+            w.write(own)
+        for sub in rc.nested:
+            if _table_is_empty(sub):
+                continue
+            if w.pos > start:
+                w.write("\n")
+            nested.append(_write_table(w, sub))
+        text = w.since(mark)
+    return {"row": rc.row, "col": rc.col, "row_span": rc.row_span, "col_span": rc.col_span,
+            "text": text, "start": start, "end": w.pos, "nested": nested}
+
+
+def build_document(
+    raw_blocks: list[RawBlock],
+    source: SourceInfo,
+    findings: list[ReadFinding] | None = None,
+) -> Document:
+    """Lay out `raw_blocks` in one normalized text; empty blocks are dropped."""
+    w = _Writer()
+    blocks: list[Block] = []
+    for raw in _unwrap_boxes(raw_blocks):
+        if raw.table is not None:
+            if _table_is_empty(raw.table):
+                continue
+            if blocks:
+                w.write("\n")
+            start = w.pos
+            table = _write_table(w, raw.table)
+            blocks.append(Block(kind="table", start=start, end=w.pos, page=raw.page,
+                                section_index=raw.section_index,
+                                paragraph_index=raw.paragraph_index, table=table))
+            continue
+        text = normalize_text(raw.text)
+        if not text.strip():
+            continue
+        if blocks:
+            w.write("\n")
+        start, end = w.write(text)
+        kind = raw.kind if raw.kind in ("paragraph", "header", "footer", "caption", "heading",
+                                        "list_item") else "paragraph"
+        blocks.append(Block(kind=kind, start=start, end=end, page=raw.page,
+                            section_index=raw.section_index, paragraph_index=raw.paragraph_index))
+    doc = Document(source=source, text=w.text(), blocks=blocks, findings=list(findings or []))
+    # Imported here so that builder stays usable by structure's own tests.
+    from gonggo.ingest.structure import add_structure
+
+    return add_structure(doc)
+
+
+# A line that opens with an outline marker (`□`, `○`, `1.`, `(1)`, `-`, `※` …).
+_OUTLINE_START = regex.compile(r"^\s*(?:[□■○◦●◎ㅇ▶▷※*\-·ㆍ①-⑳]|\(?\d{1,2}[.)]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])")
+
+
+def _is_box(table: RawTable) -> bool:
+    """A one-cell table holding prose: a layout frame (HWP `글상자`-style box), not data."""
+    if len(table.cells) != 1 or table.n_rows != 1 or table.n_cols != 1:
+        return False
+    lines = [ln for ln in normalize_text(table.cells[0].text).split("\n") if ln.strip()]
+    return len(lines) >= 2 or any(_OUTLINE_START.match(ln) for ln in lines)
+
+
+def _unwrap_boxes(raw_blocks: list[RawBlock]) -> list[RawBlock]:
+    """Frames around a part of the announcement become that part's paragraphs (and tables).
+
+    HWP and HWPX announcements often draw whole chapters (`□ 사업목적 …`) inside a one-cell
+    table; read as a table, their outline would be invisible to the section tree.
+    """
+    out: list[RawBlock] = []
+    for raw in raw_blocks:
+        if raw.table is None or not _is_box(raw.table):
+            out.append(raw)
+            continue
+        cell = raw.table.cells[0]
+        for line in cell.text.split("\n"):
+            if line.strip():
+                out.append(RawBlock(kind="paragraph", text=line, page=raw.page,
+                                    section_index=raw.section_index,
+                                    paragraph_index=raw.paragraph_index))
+        for sub in cell.nested:
+            out += _unwrap_boxes([RawBlock(kind="table", table=sub, page=raw.page,
+                                           section_index=raw.section_index,
+                                           paragraph_index=raw.paragraph_index)])
+    return out
+
+
+@dataclass
+class ReaderOutput:
+    """What a format reader returns: blocks in reading order, what it could not read, pages."""
+
+    blocks: list[RawBlock]
+    findings: list[ReadFinding] = field(default_factory=list)
+    pages: int | None = None

@@ -1,0 +1,532 @@
+"""HWPX (OWPML, KS X 6101) reader: a zip of XML parts → raw blocks in reading order.
+
+The package is read defensively: entry names may use backslashes, `META-INF/manifest.xml`
+and `Contents/content.hpf` may be missing or broken, and nothing is decompressed or parsed
+before its declared size and compression ratio have been checked. XML is parsed with
+defusedxml (no DTDs, no entities, no network). Elements are matched on local names, since
+the namespace URIs differ between HWPML versions (2011 core/paragraph/section, 2016 ...).
+
+Reading order inside a section: each body paragraph's inline text, then the objects
+anchored in it (tables, text boxes, headers/footers, notes) in the order they appear.
+Every `hp:t` element's text ends up in some block; text in places the walker does not
+know is appended to its section and reported as a finding rather than dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from gonggo.ingest.builder import RawBlock, RawCell, RawTable, ReaderOutput
+from gonggo.ingest.errors import CorruptDocument, EncryptedDocument, ResourceLimit
+from gonggo.schemas.document import ReadFinding
+
+MAX_TOTAL_BYTES = 200 * 1024 * 1024  # decompressed bytes read from one package
+MAX_RATIO = 200  # compression ratio refused on entries larger than RATIO_MIN_BYTES
+RATIO_MIN_BYTES = 1024 * 1024
+MAX_ENTRIES = 10_000
+MAX_NESTING = 32  # tables in cells in text boxes ...
+MAX_TABLE_ROWS = 10_000
+MAX_TABLE_COLS = 1_000
+READ_CHUNK = 1024 * 1024
+
+DEFAULT_HPF = "Contents/content.hpf"
+MANIFEST = "META-INF/manifest.xml"
+CONTAINER = "META-INF/container.xml"
+_SECTION_FILE = re.compile(r"(?:^|/)section(\d+)\.xml$", re.IGNORECASE)
+_BODY_SECTION = re.compile(r"^contents/section(\d+)\.xml$", re.IGNORECASE)
+
+# Inline elements of `hp:t` that stand for a character; other inline elements (markpen,
+# titleMark, track-change marks) only mark positions.
+_INLINE_CHARS = {"tab": "\t", "lineBreak": "\n", "nbSpace": " ", "fwSpace": " ", "hyphen": "-"}
+_INLINE_MARKERS = {"markpenBegin", "markpenEnd", "titleMark", "insertBegin", "insertEnd",
+                   "deleteBegin", "deleteEnd"}
+# Children of a paragraph or run that hold layout only, never text.
+_LAYOUT_ONLY = {"linesegarray", "secPr"}
+# Parts of objects and controls that hold no document text (alt text such as "사각형입니다.",
+# hyperlink commands, index keys, metadata).
+_NOT_TEXT = {"shapeComment", "parameters", "metaTag", "indexmark", "sz", "pos", "outMargin",
+             "renderingInfo", "lineShape", "fillBrush", "shadow", "effects", "imgRect", "imgClip"}
+# Annotations the author sees but that are not printed: reported, not read as text.
+_ANNOTATIONS = {"hiddenComment", "fieldBegin"}
+_PAGE_MARGINS = {"header", "footer"}  # read as blocks of that kind
+
+
+def read_hwpx(data: bytes) -> ReaderOutput:
+    """Read an HWPX package; raises an `IngestError` subclass for anything unreadable."""
+    package = _Package(data)
+    package.refuse_encrypted()
+    section_names, findings = _section_order(package)
+    blocks: list[RawBlock] = []
+    for index, name in enumerate(section_names):
+        reader = _SectionReader(index)
+        try:
+            blocks.extend(reader.read(package.parse_xml(name)))
+        except RecursionError as err:  # elements nested absurdly deep (switch in switch ...)
+            raise ResourceLimit(f"{name}: XML nested too deeply") from err
+        findings.extend(reader.findings(name))
+    return ReaderOutput(blocks=blocks, findings=findings)
+
+
+# --- the zip container ---------------------------------------------------------------------
+
+
+def _normalize_name(name: str) -> str:
+    return name.replace("\\", "/").lstrip("/")
+
+
+class _Package:
+    """The zip container, with entry names normalized and every read metered."""
+
+    def __init__(self, data: bytes) -> None:
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            infos = self._zip.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+                struct.error, NotImplementedError) as err:
+            raise CorruptDocument(f"broken zip container ({err})") from err
+        if len(infos) > MAX_ENTRIES:
+            raise ResourceLimit(f"zip has {len(infos)} entries (limit {MAX_ENTRIES})")
+        self._entries: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            self._entries.setdefault(_normalize_name(info.filename), info)
+        self._by_lower = {name.lower(): name for name in self._entries}
+        self._bytes_read = 0
+
+    @property
+    def names(self) -> list[str]:
+        return list(self._entries)
+
+    def find(self, name: str) -> str | None:
+        """The stored name for `name`, matched exactly, then ignoring case."""
+        name = _normalize_name(name)
+        if name in self._entries:
+            return name
+        return self._by_lower.get(name.lower())
+
+    def refuse_encrypted(self) -> None:
+        if any(info.flag_bits & 0x1 for info in self._entries.values()):
+            raise EncryptedDocument("zip entries are encrypted; save the file without a password")
+        # The ODF-style manifest lists `encryption-data` for every password-protected part.
+        if b"encryption-data" in self._optional_part(MANIFEST):
+            raise EncryptedDocument("password-protected HWPX; save it without a password")
+
+    def _optional_part(self, name: str) -> bytes:
+        """An entry the package can do without: empty when missing or unreadable."""
+        found = self.find(name)
+        if found is None:
+            return b""
+        try:
+            return self.read(found)
+        except CorruptDocument:
+            return b""
+
+    def read(self, name: str) -> bytes:
+        info = self._entries[name]
+        self._check_declared(name, info)
+        try:
+            with self._zip.open(info) as stream:
+                return self._read_metered(name, info, stream)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, struct.error,
+                NotImplementedError, RuntimeError) as err:
+            raise CorruptDocument(f"{name}: unreadable zip entry ({err})") from err
+
+    def _check_declared(self, name: str, info: zipfile.ZipInfo) -> None:
+        if self._bytes_read + info.file_size > MAX_TOTAL_BYTES:
+            raise ResourceLimit(f"{name}: declares {info.file_size} bytes; more than "
+                                f"{MAX_TOTAL_BYTES} bytes in total (zip bomb?)")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > RATIO_MIN_BYTES and ratio > MAX_RATIO:
+            raise ResourceLimit(f"{name}: compression ratio {ratio:.0f}:1 is over "
+                                f"{MAX_RATIO}:1 (zip bomb?)")
+
+    def _read_metered(self, name: str, info: zipfile.ZipInfo, stream: IO[bytes]) -> bytes:
+        # The declared sizes may lie; count what decompression actually yields.
+        chunks: list[bytes] = []
+        entry_bytes = 0
+        while chunk := stream.read(READ_CHUNK):
+            entry_bytes += len(chunk)
+            self._bytes_read += len(chunk)
+            if self._bytes_read > MAX_TOTAL_BYTES:
+                raise ResourceLimit(f"{name}: more than {MAX_TOTAL_BYTES} bytes decompressed "
+                                    "(zip bomb?)")
+            stored = max(info.compress_size, 1)
+            if entry_bytes > RATIO_MIN_BYTES and entry_bytes > MAX_RATIO * stored:
+                raise ResourceLimit(f"{name}: decompresses to over {MAX_RATIO} times its "
+                                    "stored size (zip bomb?)")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def parse_xml(self, name: str) -> Element:
+        return _parse_xml(name, self.read(name))
+
+
+def _parse_xml(name: str, data: bytes) -> Element:
+    try:
+        return SafeET.fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as err:
+        raise ResourceLimit(f"{name}: XML declares a DTD or entities; refused "
+                            f"({type(err).__name__})") from err
+    except ParseError as err:
+        raise CorruptDocument(f"{name}: XML syntax error ({err})") from err
+    except (ValueError, LookupError) as err:  # e.g. an unknown encoding declaration
+        raise CorruptDocument(f"{name}: undecodable XML ({err})") from err
+
+
+# --- section order -------------------------------------------------------------------------
+
+
+def _section_order(package: _Package) -> tuple[list[str], list[ReadFinding]]:
+    """Body sections in reading order: the content.hpf spine, else file-name numbers."""
+    present = sorted((n for n in package.names if _BODY_SECTION.match(n)), key=_section_number)
+    findings: list[ReadFinding] = []
+    try:
+        spine = _spine_sections(package)
+    except CorruptDocument as err:
+        findings.append(ReadFinding(code="hwpx_bad_content_hpf", severity="info",
+                                    message=f"{err.message}; sections read in file-name order"))
+        spine = None
+    if spine is None:
+        ordered = present
+    else:
+        listed, missing = spine
+        ordered = listed + [n for n in present if n not in listed]
+        if missing:
+            findings.append(ReadFinding(code="hwpx_missing_section", severity="error",
+                                        message="sections listed in content.hpf are missing "
+                                                f"from the package: {', '.join(missing)}"))
+    if not ordered:
+        raise CorruptDocument("no Contents/sectionN.xml in the package")
+    return ordered, findings
+
+
+def _section_number(name: str) -> int:
+    match = _SECTION_FILE.search(name)
+    return int(match.group(1)) if match else 0
+
+
+def _spine_sections(package: _Package) -> tuple[list[str], list[str]] | None:
+    """(present, missing) section entries in spine order; None without a usable spine."""
+    hpf = _find_hpf(package)
+    if hpf is None:
+        return None
+    root = package.parse_xml(hpf)
+    hrefs = {item.get("id"): item.get("href", "") for item in _descendants(root, "item")}
+    listed: list[str] = []
+    missing: list[str] = []
+    for itemref in _descendants(root, "itemref"):
+        href = hrefs.get(itemref.get("idref"), "")
+        if not _SECTION_FILE.search(_normalize_name(href)):
+            continue
+        name = _resolve_href(package, hpf, href)
+        if name is None:
+            missing.append(href)
+        elif name not in listed:
+            listed.append(name)
+    return (listed, missing) if listed or missing else None
+
+
+def _find_hpf(package: _Package) -> str | None:
+    """The package document named in META-INF/container.xml, else the usual place."""
+    container = package.find(CONTAINER)
+    if container:
+        try:
+            root = package.parse_xml(container)
+        except CorruptDocument:
+            root = None
+        for rootfile in _descendants(root, "rootfile") if root is not None else []:
+            found = package.find(rootfile.get("full-path", ""))
+            if found and found.lower().endswith(".hpf"):
+                return found
+    return package.find(DEFAULT_HPF)
+
+
+def _resolve_href(package: _Package, hpf: str, href: str) -> str | None:
+    """Hancom writes hrefs relative to the package root; OPF says relative to the hpf."""
+    href = _normalize_name(href)
+    relative = posixpath.normpath(posixpath.join(posixpath.dirname(hpf), href))
+    return package.find(href) or package.find(relative)
+
+
+# --- section XML ---------------------------------------------------------------------------
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _children(element: Element, local_name: str) -> Iterator[Element]:
+    return (child for child in element if _local(child.tag) == local_name)
+
+
+def _descendants(element: Element, local_name: str) -> Iterator[Element]:
+    return (el for el in element.iter() if _local(el.tag) == local_name)
+
+
+def _first_child(element: Element, local_name: str) -> Element | None:
+    return next(_children(element, local_name), None)
+
+
+def _int_attr(element: Element | None, name: str, default: int) -> int:
+    if element is None:
+        return default
+    try:
+        return int(element.get(name, default))
+    except (TypeError, ValueError):
+        return default
+
+
+def _switch_branch(switch: Element) -> Element | None:
+    """The alternative of an `hp:switch` to read: the one with the most text, else default.
+
+    `hp:case` holds content for newer readers and `hp:default` the fallback; both usually
+    carry the same text, so reading one avoids doubling it.
+    """
+    branches = [c for c in switch if _local(c.tag) in ("case", "default")]
+    if not branches:
+        return None
+    return max(branches, key=lambda b: (_text_weight(b), _local(b.tag) == "default"))
+
+
+def _text_weight(element: Element) -> int:
+    return sum(len("".join(t.itertext())) for t in _descendants(element, "t"))
+
+
+@dataclass
+class _Paragraph:
+    """One `hp:p` being read: its own inline text and the blocks of objects anchored in it."""
+
+    parts: list[str] = field(default_factory=list)
+    anchored: list[RawBlock] = field(default_factory=list)
+
+
+class _SectionReader:
+    """Walks one `sectionN.xml` and collects raw blocks in reading order."""
+
+    def __init__(self, section_index: int) -> None:
+        self.section_index = section_index
+        self.paragraph_index = 0  # body paragraph that anchors what is being read
+        self._accounted: set[int] = set()  # ids of `hp:t` read or deliberately skipped
+        self._annotations = 0
+        self._unreached_chars = 0
+
+    def read(self, root: Element) -> list[RawBlock]:
+        blocks: list[RawBlock] = []
+        for index, paragraph in enumerate(_children(root, "p")):
+            self.paragraph_index = index
+            blocks.extend(self._paragraph_blocks(paragraph, depth=0))
+        blocks.extend(self._unreached_blocks(root))
+        return blocks
+
+    def findings(self, section_name: str) -> list[ReadFinding]:
+        found: list[ReadFinding] = []
+        if self._annotations:
+            found.append(ReadFinding(code="hwpx_annotations_skipped", severity="info",
+                                     message=f"{section_name}: {self._annotations} hidden "
+                                             "comment(s)/memo(s) not read as document text"))
+        if self._unreached_chars:
+            found.append(ReadFinding(code="hwpx_unplaced_text", severity="warning",
+                                     message=f"{section_name}: {self._unreached_chars} characters"
+                                             " in unrecognized elements, appended at the end "
+                                             "of the section"))
+        return found
+
+    def _block(self, kind: str, text: str = "", table: RawTable | None = None) -> RawBlock:
+        return RawBlock(kind=kind, text=text, table=table, section_index=self.section_index,
+                        paragraph_index=self.paragraph_index)
+
+    # paragraphs and runs
+
+    def _paragraph_blocks(self, paragraph: Element, depth: int) -> list[RawBlock]:
+        para = _Paragraph()
+        for item in self._run_items(paragraph):
+            self._read_item(item, para, depth)
+        return [self._block("paragraph", "".join(para.parts)), *para.anchored]
+
+    def _run_items(self, container: Element) -> Iterator[Element]:
+        """Children of a paragraph with runs and switches flattened away."""
+        for child in container:
+            name = _local(child.tag)
+            if name == "run":
+                yield from self._run_items(child)
+            elif name == "switch":
+                branch = self._choose_branch(child)
+                if branch is not None:
+                    yield from self._run_items(branch)
+            elif name not in _LAYOUT_ONLY:
+                yield child
+
+    def _choose_branch(self, switch: Element) -> Element | None:
+        branch = _switch_branch(switch)
+        for other in switch:
+            if other is not branch:
+                self._skip(other)
+        return branch
+
+    def _read_item(self, item: Element, para: _Paragraph, depth: int) -> None:
+        name = _local(item.tag)
+        if name == "t":
+            para.parts.append(self._t_text(item))
+        elif name == "ctrl":
+            for control in item:
+                self._read_control(control, para, depth)
+        elif name == "equation":
+            para.parts.extend(s.text or "" for s in _children(item, "script"))
+            para.anchored.extend(self._object_blocks(item, depth))
+        elif name == "compose":
+            para.parts.append(item.get("composeText", ""))
+        elif name == "dutmal":
+            para.parts.append(_dutmal_text(item))
+        elif name == "textart":
+            para.anchored.append(self._block("paragraph", item.get("text", "")))
+        elif name == "tbl":
+            para.anchored.extend(self._table_blocks(item, depth))
+        else:  # pictures, shapes, groups, OLE, form objects, unknown objects
+            para.anchored.extend(self._object_blocks(item, depth))
+
+    def _t_text(self, t: Element) -> str:
+        self._accounted.add(id(t))
+        parts = [t.text or ""]
+        for child in t:
+            name = _local(child.tag)
+            if name in _INLINE_CHARS:
+                parts.append(_INLINE_CHARS[name])
+            elif name not in _INLINE_MARKERS:
+                parts.append("".join(child.itertext()))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def _read_control(self, control: Element, para: _Paragraph, depth: int) -> None:
+        name = _local(control.tag)
+        if name == "switch":
+            branch = self._choose_branch(control)
+            for child in branch if branch is not None else []:
+                self._read_control(child, para, depth)
+        elif name in _ANNOTATIONS:
+            if _text_weight(control):
+                self._annotations += 1
+            self._skip(control)
+        elif name in _PAGE_MARGINS:
+            para.anchored.extend(self._object_blocks(control, depth, kind=name))
+        else:  # footnotes, endnotes, and controls with no text (page numbers, columns, ...)
+            para.anchored.extend(self._object_blocks(control, depth))
+
+    def _skip(self, element: Element) -> None:
+        self._accounted.update(id(t) for t in _descendants(element, "t"))
+
+    # objects: text boxes, captions, headers, notes
+
+    def _object_blocks(self, obj: Element, depth: int, kind: str = "paragraph") -> list[RawBlock]:
+        """Blocks of every sub-list (text box, caption, note) and table inside an object."""
+        blocks: list[RawBlock] = []
+        stack: list[tuple[Element, str]] = [(child, kind) for child in reversed(obj)]
+        while stack:
+            element, element_kind = stack.pop()
+            name = _local(element.tag)
+            if name == "subList":
+                blocks.extend(self._sublist_blocks(element, depth + 1, element_kind))
+            elif name == "tbl":
+                blocks.extend(self._table_blocks(element, depth + 1))
+            elif name == "switch":
+                branch = self._choose_branch(element)
+                if branch is not None:
+                    stack.extend((child, element_kind) for child in reversed(branch))
+            elif name not in _NOT_TEXT:
+                child_kind = "caption" if name == "caption" else element_kind
+                stack.extend((child, child_kind) for child in reversed(element))
+        return blocks
+
+    def _sublist_blocks(self, sublist: Element, depth: int, kind: str) -> list[RawBlock]:
+        if depth > MAX_NESTING:
+            raise ResourceLimit(f"objects nested more than {MAX_NESTING} levels deep")
+        blocks: list[RawBlock] = []
+        for paragraph in _children(sublist, "p"):
+            blocks.extend(self._paragraph_blocks(paragraph, depth))
+        for block in blocks:
+            if block.kind == "paragraph":
+                block.kind = kind
+        return blocks
+
+    # tables
+
+    def _table_blocks(self, tbl: Element, depth: int) -> list[RawBlock]:
+        """The table, with its caption before or after it as the caption's side says."""
+        caption = _first_child(tbl, "caption")
+        captions = self._object_blocks(caption, depth, "caption") if caption is not None else []
+        table = self._block("table", table=self._read_table(tbl, depth))
+        if caption is not None and caption.get("side", "BOTTOM").upper() in ("TOP", "LEFT"):
+            return [*captions, table]
+        return [table, *captions]
+
+    def _read_table(self, tbl: Element, depth: int) -> RawTable:
+        if depth > MAX_NESTING:
+            raise ResourceLimit(f"tables nested more than {MAX_NESTING} levels deep")
+        n_rows = min(max(_int_attr(tbl, "rowCnt", 0), 0), MAX_TABLE_ROWS)
+        n_cols = min(max(_int_attr(tbl, "colCnt", 0), 0), MAX_TABLE_COLS)
+        cells: list[RawCell] = []
+        for row_pos, tr in enumerate(_children(tbl, "tr")):
+            for col_pos, tc in enumerate(_children(tr, "tc")):
+                cells.append(self._read_cell(tc, row_pos, col_pos, depth))
+        return RawTable(n_rows=n_rows, n_cols=n_cols, cells=cells)
+
+    def _read_cell(self, tc: Element, row_pos: int, col_pos: int, depth: int) -> RawCell:
+        addr = _first_child(tc, "cellAddr")
+        span = _first_child(tc, "cellSpan")
+        row = _clamp(_int_attr(addr, "rowAddr", row_pos), 0, MAX_TABLE_ROWS - 1)
+        col = _clamp(_int_attr(addr, "colAddr", col_pos), 0, MAX_TABLE_COLS - 1)
+        row_span = _clamp(_int_attr(span, "rowSpan", 1), 1, MAX_TABLE_ROWS - row)
+        col_span = _clamp(_int_attr(span, "colSpan", 1), 1, MAX_TABLE_COLS - col)
+        lines: list[str] = []
+        nested: list[RawTable] = []
+        for block in self._object_blocks(tc, depth):
+            if block.table is not None:
+                nested.append(block.table)
+            else:
+                lines.append(block.text)
+        return RawCell(row=row, col=col, text="\n".join(lines), row_span=row_span,
+                       col_span=col_span, nested=nested)
+
+    # the safety net
+
+    def _unreached_blocks(self, root: Element) -> list[RawBlock]:
+        """Text of `hp:t` elements the walker never visited, grouped by paragraph."""
+        unreached = [t for t in _descendants(root, "t") if id(t) not in self._accounted]
+        if not unreached:
+            return []
+        parent_of = {child: parent for parent in root.iter() for child in parent}
+        groups: dict[int, list[str]] = {}
+        for t in unreached:
+            groups.setdefault(id(_enclosing_paragraph(t, parent_of)), []).append(self._t_text(t))
+        self.paragraph_index = len(list(_children(root, "p")))
+        blocks = [self._block("paragraph", "".join(texts)) for texts in groups.values()]
+        self._unreached_chars = sum(len(b.text.strip()) for b in blocks)
+        return blocks
+
+
+def _enclosing_paragraph(element: Element, parent_of: dict[Element, Element]) -> Element | None:
+    node: Element | None = element
+    while node is not None and _local(node.tag) != "p":
+        node = parent_of.get(node)
+    return node
+
+
+def _dutmal_text(dutmal: Element) -> str:
+    """Ruby text: the main text with its annotation in parentheses."""
+    main = "".join(m.text or "" for m in _children(dutmal, "mainText"))
+    sub = "".join(s.text or "" for s in _children(dutmal, "subText"))
+    return f"{main}({sub})" if sub else main
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(value, max(low, high)))

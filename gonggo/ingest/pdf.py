@@ -1,0 +1,231 @@
+"""PDF → raw blocks: paragraphs, ruled tables with spans, running headers and footers.
+
+    from gonggo.ingest.pdf import read_pdf
+    out = read_pdf(data)                      # DEFAULT_SETTINGS
+    out = read_pdf(data, {"word_gap": 0.3})   # any subset of them
+
+Text comes from PDFium's text page (`pypdfium2`), one pass over the characters; tables
+from the page's ruling lines (PDFium path objects) with pdfplumber's "lines" algorithm
+reimplemented in `ingest.pdf_tables`. pdfplumber itself is not on this path: it parses
+every page in Python and is 20-100 times slower.
+
+Modules: `pdf_page` (PDFium access), `pdf_tables` (grids), `pdf_text` (lines and
+paragraph joining), `pdf_layout` (containers and reading order), `pdf_running` (headers and
+footers), `pdf_findings` (what could not be read).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from gonggo.ingest.builder import RawBlock, RawCell, RawTable, ReaderOutput
+from gonggo.ingest.errors import CorruptDocument, EncryptedDocument, IngestError, ResourceLimit
+from gonggo.ingest.pdf_findings import outline_glyphs_on_text, page_list, unmapped_finding
+from gonggo.ingest.pdf_layout import (
+    PageLayout,
+    Region,
+    cell_text,
+    flatten,
+    layout_page,
+    read_container,
+)
+from gonggo.ingest.pdf_page import read_page
+from gonggo.ingest.pdf_running import running_lines
+from gonggo.ingest.pdf_text import Line, Paragraph, continues_across, merge_paragraphs
+from gonggo.schemas.document import ReadFinding
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    # -- characters (points unless said otherwise) --
+    "dedupe_tolerance": 1.0,  # same glyph drawn again within this distance: fake bold
+    "unicode_check_stride": 8,  # ask PDFium about missing Unicode for every n-th glyph
+    "line_overlap": 0.5,  # a glyph joins a line if its centre is within this × size of it
+    "word_gap": 0.2,  # a gap wider than this × font size between glyphs is a word space
+    # -- ruling lines and tables (pdfplumber's names and defaults) --
+    "edge_min_length_prefilter": 1.0,  # shorter path pieces are ignored (dotted lines)
+    "line_max_thickness": 3.0,  # a filled shape thinner than this is a ruling line
+    "dotted_rulings": True,  # dotted borders count as rulings (pdfplumber: False)
+    "dot_max_size": 2.5,  # a speck no larger than this may be a dot of a dotted ruling
+    "dotted_max_gap": 4.0,  # dots of one ruling are at most this far apart
+    "dotted_min_dots": 4,
+    "snap_tolerance": 3.0,
+    "join_tolerance": 3.0,
+    "edge_min_length": 3.0,
+    "intersection_tolerance": 3.0,
+    "table_min_rows": 2,  # thinner grids (one row or one column) are read as boxes
+    "table_min_cols": 2,
+    "box_min_lines": 2.0,  # a ruled box lower than this × font size is not a text column
+    "containment_tolerance": 2.0,
+    # -- paragraphs --
+    "join_right_tolerance": 1.0,  # × font size: a line ending this close to the right
+    #   edge is flush right; one ending further left must leave less room than the next
+    #   line's first word needs
+    "join_min_width": 0.6,  # share of the column's width a wrapped line must cover
+    "join_size_tolerance": 0.2,  # font sizes of joined lines differ by at most this share
+    "join_max_gap": 1.2,  # × font size: blank space between joined lines
+    "join_max_indent": 4.0,  # × font size: a continuation starts at most this far right
+    "join_across_pages": True,
+    # -- running headers and footers --
+    "running_zone": 0.12,  # share of the page height at the top / bottom
+    "running_max_lines": 3,  # lines from the top / bottom of a page that are candidates
+    "running_min_share": 0.5,  # repeated on at least this share of pages (and on two)
+    # -- glyphs without text --
+    "glyph_min_size": 3.0,  # height range of a vector shape that may be a glyph
+    "glyph_max_size": 30.0,
+    "unmapped_min_glyphs": 2,  # fewer per page is noise (a vector icon)
+    "unmapped_error_min": 10,  # this many missing glyphs make the finding an error
+    # -- limits --
+    "max_pages": 3000,
+    "max_chars_per_page": 200_000,
+    "max_objects_per_page": 500_000,
+}
+
+
+def read_pdf(data: bytes, settings: dict[str, Any] | None = None) -> ReaderOutput:
+    """Read a PDF; raises `EncryptedDocument`, `CorruptDocument` or `ResourceLimit`."""
+    s = _resolve(settings)
+    try:
+        return _read(data, s)
+    except IngestError:
+        raise
+    except (MemoryError, RecursionError) as err:
+        raise ResourceLimit(f"{type(err).__name__} while reading the PDF") from err
+    except Exception as err:
+        raise CorruptDocument(f"unreadable PDF ({type(err).__name__}: {err})"[:300]) from err
+
+
+def _resolve(settings: dict[str, Any] | None) -> dict[str, Any]:
+    unknown = set(settings or {}) - set(DEFAULT_SETTINGS)
+    if unknown:
+        raise ValueError(f"unknown PDF settings: {', '.join(sorted(unknown))}")
+    return {**DEFAULT_SETTINGS, **(settings or {})}
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        if err.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedDocument("the PDF needs a password to open") from err
+        if err.err_code == pdfium_c.FPDF_ERR_SECURITY:
+            raise EncryptedDocument("the PDF uses an unsupported security handler") from err
+        raise CorruptDocument(f"not a readable PDF ({err})") from err
+
+
+def _read(data: bytes, s: dict[str, Any]) -> ReaderOutput:
+    doc = _open(data)
+    try:
+        n_pages = len(doc)
+        if n_pages > s["max_pages"]:
+            raise ResourceLimit(f"{n_pages} pages is over the limit of {s['max_pages']}")
+        layouts = [layout_page(read_page(doc.raw, i, s), s) for i in range(n_pages)]
+    finally:
+        doc.close()
+    pages = _compose_pages(layouts, s)
+    if s["join_across_pages"]:
+        _join_across_pages(pages, s)
+    blocks = [block for page in pages for block in page.blocks(s)]
+    return ReaderOutput(blocks=blocks, findings=_findings(layouts, s), pages=n_pages)
+
+
+# -- composing blocks ---------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    number: int
+    headers: list[Line] = field(default_factory=list)
+    body: list[Paragraph | Region] = field(default_factory=list)
+    footers: list[Line] = field(default_factory=list)
+
+    def blocks(self, s: dict[str, Any]) -> list[RawBlock]:
+        out = [RawBlock(kind="header", text=ln.text, page=self.number) for ln in self.headers]
+        for item in self.body:
+            if isinstance(item, Paragraph):
+                out.append(RawBlock(kind="paragraph", text=item.text, page=self.number))
+            else:
+                out.append(RawBlock(kind="table", table=_raw_table(item, s), page=self.number))
+        out += [RawBlock(kind="footer", text=ln.text, page=self.number) for ln in self.footers]
+        return out
+
+
+def _compose_pages(layouts: list[PageLayout], s: dict[str, Any]) -> list[_Page]:
+    running = running_lines([(lay.lines, lay.height) for lay in layouts], s)
+    pages = []
+    for lay, marks in zip(layouts, running):
+        page = _Page(number=lay.number)
+        body: list[Line] = []
+        for i, line in enumerate(lay.lines):
+            where = marks.get(i)
+            if where == "header":
+                page.headers.append(line)
+            elif where == "footer":
+                page.footers.append(line)
+            else:
+                body.append(line)
+        page.body = flatten(read_container(body, lay.regions, s), s)
+        pages.append(page)
+    return pages
+
+
+def _join_across_pages(pages: list[_Page], s: dict[str, Any]) -> None:
+    """A paragraph cut by the page break continues as the first paragraph of the next page."""
+    for prev, page in itertools.pairwise(pages):
+        if not prev.body or not page.body:
+            continue
+        a, b = prev.body[-1], page.body[0]
+        if isinstance(a, Paragraph) and isinstance(b, Paragraph) and continues_across(a, b, s):
+            merge_paragraphs(a, b)
+            page.body.pop(0)
+
+
+def _raw_table(region: Region, s: dict[str, Any]) -> RawTable:
+    grid = region.grid
+    assert grid is not None
+    cells = []
+    for i, gc in enumerate(grid.cells):
+        nested = sorted(region.nested.get(i, []), key=lambda r: (r.bbox[1], r.bbox[0]))
+        cells.append(RawCell(row=gc.row, col=gc.col, text=cell_text(region, i, s),
+                             row_span=gc.row_span, col_span=gc.col_span,
+                             nested=[_raw_table(t, s) for t in nested]))
+    return RawTable(n_rows=grid.n_rows, n_cols=grid.n_cols, cells=cells)
+
+
+# -- findings -----------------------------------------------------------------------------
+
+
+def _findings(layouts: list[PageLayout], s: dict[str, Any]) -> list[ReadFinding]:
+    findings: list[ReadFinding] = []
+    unmapped: dict[int, int] = {}
+    outlines: dict[int, int] = {}
+    example: tuple[int, str] | None = None
+    for lay in layouts:
+        if lay.content.unmapped_chars:
+            unmapped[lay.number] = lay.content.unmapped_chars
+        count, line = outline_glyphs_on_text(lay, s)
+        if count:
+            outlines[lay.number] = count
+            if example is None and line is not None and count >= s["unmapped_min_glyphs"]:
+                example = (lay.number, line.text)
+    finding = unmapped_finding(unmapped, outlines, example, s)
+    if finding is not None:
+        findings.append(finding)
+    scanned = [lay.number for lay in layouts if not lay.content.chars and lay.content.images]
+    if scanned:
+        findings.append(ReadFinding(
+            code="no_text_layer", severity="error" if len(scanned) == len(layouts) else "warning",
+            message=f"page{'s' if len(scanned) > 1 else ''} {page_list(scanned)}: images "
+                    "without a text layer (scanned?); their text needs OCR and is missing",
+            pages=scanned))
+    truncated = [lay.number for lay in layouts if lay.content.truncated]
+    if truncated:
+        findings.append(ReadFinding(
+            code="page_over_limit", severity="warning",
+            message=f"page{'s' if len(truncated) > 1 else ''} {page_list(truncated)}: more "
+                    "characters or drawing objects than the reader's limits; part was skipped",
+            pages=truncated))
+    return findings

@@ -1,0 +1,265 @@
+"""Characters → lines → paragraphs, with the line-joining rules of Korean announcements.
+
+A line is the characters whose vertical centres fall in one band, read left to right; a
+word space is written where a space glyph was drawn or where the gap between two glyphs
+is wider than `word_gap` times the font size (many PDFs position words without drawing
+spaces). Paragraphs join a line to the one before it when that one was cut by the right
+margin in mid-sentence (see `continues`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any
+
+import regex
+
+from gonggo.ingest.pdf_page import Char
+from gonggo.ingest.structure import find_marker
+
+# Hangul syllables and Jamo: no space is assumed between two of these at a line break
+# when the line's spaces are drawn glyphs and none was drawn at the break.
+_HANGUL = regex.compile(r"[\p{Hangul}]")
+# A line that ends like this closes its sentence (or item): `…합니다.`, `…함`, `…(6p)`.
+# The Hangul endings only count after another syllable: a lone `다` at the end of a line
+# is the first syllable of a word the wrap cut (`다` / `음과 같이`).
+_SENTENCE_END = regex.compile(
+    r"(?:[.。?!:;)\]）」』>〉》]|(?<=\p{Hangul})(?:다|함|음|임|됨|요)|(?:^|\s|\p{Hangul})것)\s*$"
+)
+
+
+_X0 = itemgetter(1)  # Char.x0, without the property lookup
+
+# First characters of every pattern in `ingest.structure.MARKER_RULES`.
+_MARKER_HEADS = frozenset(
+    "[붙별참#ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX(（가나다라마바사아자차카타파하①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
+    "□■◼◻▣◦○●◎∘ㅇ▪▫▸▶►◆◇-–—ㆍ·∙•※*☞주"
+)
+# Note marks that `ingest.structure` does not list but that still open a new item.
+_MORE_NOTES = regex.compile(r"^\s*(?:\*{3,}|※{2,})")
+
+
+@dataclass
+class Line:
+    chars: list[Char]
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float  # font size (median glyph box height)
+    drawn_spaces: bool  # the line's word spaces are space glyphs, not only gaps
+    ends_with_space: bool
+    starts_with_space: bool
+    first_word_x1: float  # right end of the line's first word
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Paragraph:
+    lines: list[Line] = field(default_factory=list)
+    text: str = ""
+    column: Column = (0.0, 0.0)  # extent of the text of its container
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+
+def build_lines(chars: Sequence[Char], settings: dict[str, Any]) -> list[Line]:
+    """Group characters into lines, top to bottom."""
+    if not chars:
+        return []
+    band = 2 * settings["line_overlap"]  # centres are compared doubled: top + bottom
+    ordered = sorted(chars, key=_mid2)
+    groups: list[list[Char]] = []
+    current: list[Char] = [ordered[0]]
+    first_mid = ordered[0].top + ordered[0].bottom
+    height = ordered[0].bottom - ordered[0].top
+    for c in ordered[1:]:
+        h = c.bottom - c.top
+        if c.top + c.bottom - first_mid <= band * (max(h, height)):
+            current.append(c)
+            if h > height and c.text != " ":
+                height = h
+        else:
+            groups.append(current)
+            current = [c]
+            first_mid = c.top + c.bottom
+            height = h
+    groups.append(current)
+    word_gap, tol = settings["word_gap"], settings["dedupe_tolerance"]
+    lines = [_make_line(g, word_gap, tol) for g in groups]
+    return [ln for ln in lines if ln.text]
+
+
+def _mid2(c: Char) -> float:
+    return c.top + c.bottom
+
+
+def _make_line(chars: list[Char], word_gap: float, tol: float) -> Line:
+    chars.sort(key=_X0)
+    heights = sorted([c.bottom - c.top for c in chars if c.text != " "]) or [0.0]
+    size = heights[len(heights) // 2]
+    gap_min = word_gap * size
+    parts: list[str] = []
+    kept: list[Char] = []
+    prev: Char | None = None
+    drawn = False
+    first_word_x1: float | None = None
+    for c in chars:
+        if (prev is not None and c.text == prev.text and c.x0 - prev.x0 <= tol
+                and abs(c.top - prev.top) <= tol):
+            continue  # the same glyph over-printed (fake bold)
+        space = c.text == " " or (prev is not None and c.x0 - prev.x1 > gap_min)
+        if space and parts and parts[-1] != " ":
+            parts.append(" ")
+            if first_word_x1 is None and prev is not None:
+                first_word_x1 = prev.x1
+        if c.text == " ":
+            drawn = True
+        else:
+            parts.append(c.text)
+        kept.append(c)
+        prev = c
+    x1 = max([c.x1 for c in kept])
+    return Line(chars=kept, text="".join(parts).strip(), x0=kept[0].x0,
+                top=min([c.top for c in kept]), x1=x1, bottom=max([c.bottom for c in kept]),
+                size=size, drawn_spaces=drawn, ends_with_space=kept[-1].text == " ",
+                starts_with_space=kept[0].text == " ",
+                first_word_x1=first_word_x1 if first_word_x1 is not None else x1)
+
+
+# -- paragraphs ---------------------------------------------------------------------------
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+Column = tuple[float, float]  # left and right edge of the text of a container
+
+
+def column_of(lines: Sequence[Line]) -> Column:
+    return (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))
+
+
+def wrapped(prev: Line, line: Line, column: Column, settings: dict[str, Any]) -> bool:
+    """`prev` was cut by the right edge of its column before `line`.
+
+    It must span most of the column and either end flush right or leave less room than
+    `line`'s first word needs (ragged-right text wraps whole words).
+    """
+    left, right = column
+    if prev.x1 - prev.x0 < settings["join_min_width"] * (right - left):
+        return False
+    room = right - prev.x1
+    if room <= settings["join_right_tolerance"] * prev.size:
+        return True
+    return room < (line.first_word_x1 - line.x0) + 0.5 * line.size
+
+
+def starts_item(text: str) -> bool:
+    """The line opens an outline item (`□ 사업목적`); `[붙임 4]의 …` only refers to one."""
+    head = text.lstrip()[:1]
+    if not head or (head not in _MARKER_HEADS and not head.isdigit()):
+        return False  # a cheap gate: `find_marker` tries a dozen patterns
+    marker = find_marker(text)
+    if marker is None:
+        return bool(_MORE_NOTES.match(text))
+    if marker.family == "appendix":
+        rest = text.lstrip()[len(marker.text):]
+        return not _HANGUL.match(rest[:1])
+    return True
+
+
+def continues(prev: Line, line: Line, column: Column, settings: dict[str, Any]) -> bool:
+    """`line` carries on the sentence that `prev` broke off at the right margin."""
+    if starts_item(line.text) or ends_sentence(prev.text):
+        return False
+    if not wrapped(prev, line, column, settings):
+        return False
+    size = max(prev.size, line.size)
+    if size <= 0 or abs(prev.size - line.size) > settings["join_size_tolerance"] * size:
+        return False
+    if line.top - prev.bottom > settings["join_max_gap"] * size:
+        return False
+    # A continuation starts at the paragraph's left edge or its hanging indent, not
+    # somewhere in the middle of the column (centred captions, right-aligned dates). A
+    # deeper hanging indent lines up with a word of the line above: the text after a
+    # label (`ㅇ 최종 목표 : 인간 …` continued under `인간`).
+    return (line.x0 <= prev.x0 + settings["join_max_indent"] * size
+            or under_word(prev, line.x0, settings))
+
+
+def under_word(prev: Line, x: float, settings: dict[str, Any]) -> bool:
+    """A word of `prev` (not its first) starts at `x`, within a quarter of the font size."""
+    tol = 0.25 * prev.size
+    gap_min = settings["word_gap"] * prev.size
+    before: Char | None = None
+    for c in prev.chars:
+        if c.x0 > x + tol:
+            return False
+        if (before is not None and c.text != " " and abs(c.x0 - x) <= tol
+                and (before.text == " " or c.x0 - before.x1 > gap_min)):
+            return True
+        before = c
+    return False
+
+
+def join_space(prev: Line, line: Line) -> str:
+    """The separator that rejoins a line broken at the margin."""
+    if prev.ends_with_space or line.starts_with_space:
+        return " "
+    a, b = prev.text[-1:], line.text[:1]
+    if prev.drawn_spaces and _HANGUL.match(a) and _HANGUL.match(b):
+        # Space glyphs are drawn in this line but none at the break: the wrap cut a word.
+        return ""
+    return " "
+
+
+def group_paragraphs(lines: list[Line], column: Column, settings: dict[str, Any]
+                     ) -> list[Paragraph]:
+    """Consecutive lines → paragraphs; `column` is the extent of their container's text."""
+    paras: list[Paragraph] = []
+    pieces: list[str] = []
+    for line in lines:
+        if paras and continues(paras[-1].lines[-1], line, column, settings):
+            prev = paras[-1].lines[-1]
+            pieces.append(join_space(prev, line) + line.text)
+            paras[-1].lines.append(line)
+            continue
+        if paras:
+            paras[-1].text = "".join(pieces)
+        paras.append(Paragraph(lines=[line], column=column))
+        pieces = [line.text]
+    if paras:
+        paras[-1].text = "".join(pieces)
+    return paras
+
+
+def merge_paragraphs(a: Paragraph, b: Paragraph) -> None:
+    """Append `b` (a continuation, e.g. across a page break) to `a`."""
+    a.text = a.text + join_space(a.lines[-1], b.lines[0]) + b.text
+    a.lines.extend(b.lines)
+    a.column = b.column
+
+
+def continues_across(a: Paragraph, b: Paragraph, settings: dict[str, Any]) -> bool:
+    """`b`, first on its page, carries on `a`, last on the page before."""
+    prev, line = a.lines[-1], b.first
+    if starts_item(line.text) or ends_sentence(prev.text):
+        return False
+    if not wrapped(prev, line, a.column, settings):
+        return False
+    size = max(prev.size, line.size)
+    return size > 0 and abs(prev.size - line.size) <= settings["join_size_tolerance"] * size

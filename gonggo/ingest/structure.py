@@ -1,0 +1,237 @@
+"""Korean outline markers → a section tree over the blocks of a Document.
+
+Announcements mark their outline with `붙임`, `Ⅰ.`, `1.`, `(1)`, `가.`, `□`, `◦`/`○`, `-`,
+`*`, `※`, `☞` … but documents disagree about which marker sits above which (one uses
+`Ⅰ. > (1) > □`, another `1. > □ > ◦`). So nesting is learned per document, the way
+outliners do it: a marker type already open closes everything opened after it and becomes
+a sibling; a new type nests under the innermost open item. Three fixed points keep this
+honest: `붙임`/`별첨` and Roman numerals always start at the top; notes (`※`, `*`, `☞`)
+never take children; an enumerated marker that restarts at 1 while the same type is open
+with a higher number opens a nested list instead of a sibling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from gonggo.schemas.document import Block, Document, Section
+
+ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+_LATIN_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
+                "IX": 9, "X": 10}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
+HANGUL_ORDER = "가나다라마바사아자차카타파하"
+
+
+@dataclass(frozen=True)
+class Marker:
+    family: str  # "appendix", "roman", "num_dot", "num_paren", ... "bullet_dash", "note"
+    text: str  # as printed, without surrounding spaces
+    ordinal: int | None  # 1 for "1.", "(1)", "가.", "Ⅰ."; None for bullets
+    heading: bool  # heading vs list item
+
+
+def _ord_hangul(ch: str) -> int | None:
+    i = HANGUL_ORDER.find(ch)
+    return i + 1 if i >= 0 else None
+
+
+# Named rules: (family, heading?, pattern). Order matters: first match wins.
+MARKER_RULES: list[tuple[str, bool, regex.Pattern[str]]] = [
+    # `[붙임 4]의 …` mid-sentence is a reference, not an appendix: a bracket must close first.
+    ("appendix", True, regex.compile(r"^(?:\[\s*(?:붙\s?임|별\s?첨|별\s?지|참\s?고)\s*\d*\s*\]"
+                                     r"(?!\s*(?:의|을|를|에|과|와|로|으로|은|는|이|가|및|참조|참고)(?![가-힣]))"
+                                     r"|(?:붙\s?임|별\s?첨|별\s?지|참\s?고)\s*\d*(?=[\s.:]|$))")),
+    ("md", True, regex.compile(r"^#{1,6}(?=\s)")),
+    ("roman", True, regex.compile(rf"^[{ROMAN}]\s*[.．]?(?=\s|$)")),
+    ("roman", True, regex.compile(r"^(?:VIII|VII|VI|IV|IX|III|II|I|V|X)\s*[.．](?=\s)")),
+    ("num_dot", True, regex.compile(r"^\d{1,2}\s*[.．](?![\d.．])(?=\s*\S)")),
+    ("num_paren", True, regex.compile(r"^[(（]\d{1,2}[)）](?=\s*\S)")),
+    ("num_half", False, regex.compile(r"^\d{1,2}\)(?=\s*\S)")),
+    ("hangul_dot", True, regex.compile(rf"^[{HANGUL_ORDER}]\s*[.．](?=\s)")),
+    ("hangul_half", False, regex.compile(rf"^[{HANGUL_ORDER}]\)(?=\s)")),
+    ("hangul_paren", False, regex.compile(rf"^[(（][{HANGUL_ORDER}][)）](?=\s)")),
+    ("circled", False, regex.compile(rf"^[{CIRCLED}](?=\s*\S)")),
+    ("box", True, regex.compile(r"^[□■◼◻▣](?=\s*\S)")),
+    ("circle", False, regex.compile(r"^[◦○●◎∘ㅇ](?=\s*\S)")),
+    ("square_bullet", False, regex.compile(r"^[▪▫▸▶►◆◇]")),
+    ("dash", False, regex.compile(r"^[-–—ㆍ·∙•](?=\s*\S)(?!\d)")),
+    ("note", False, regex.compile(r"^(?:※|\*{1,2}(?!\*)|☞|주\))")),
+]
+
+_NUM = regex.compile(r"\d+")
+
+
+def find_marker(line: str) -> Marker | None:
+    """The outline marker a line starts with, if any."""
+    s = line.lstrip()
+    for family, heading, pattern in MARKER_RULES:
+        m = pattern.match(s)
+        if not m:
+            continue
+        text = m.group(0).strip()
+        ordinal: int | None = None
+        if family == "roman":
+            core = text.rstrip(".．").strip()
+            ordinal = ROMAN.index(core) + 1 if core in ROMAN else _LATIN_ROMAN.get(core)
+        elif family in ("num_dot", "num_paren", "num_half"):
+            ordinal = int(_NUM.search(text).group(0))  # type: ignore[union-attr]
+        elif family.startswith("hangul"):
+            ordinal = _ord_hangul(regex.sub(r"[^가-힣]", "", text)[:1] or "?")
+        elif family == "circled":
+            ordinal = CIRCLED.index(text[0]) + 1
+        return Marker(family=family, text=text, ordinal=ordinal, heading=heading)
+    return None
+
+
+_ENUMERATED = ("num_dot", "num_paren", "num_half", "hangul_dot", "hangul_half", "hangul_paren",
+               "circled")
+
+
+def _plausible_ordinal(marker: Marker, open_ordinal: int | None) -> bool:
+    """`(50)` after `(3)` is a score, not item fifty; a list does not start at item seven."""
+    if marker.family not in _ENUMERATED or marker.ordinal is None:
+        return True
+    if open_ordinal is None:
+        return marker.ordinal <= 2
+    return marker.ordinal in (1, open_ordinal, open_ordinal + 1)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _type_key(marker: Marker, line: str) -> str:
+    # Bullets reused at a deeper indent are a different level ("- a" / " - b").
+    if marker.family in ("dash", "circle", "square_bullet", "note"):
+        return f"{marker.family}:{'indented' if _indent(line) else 'flush'}"
+    if marker.family == "md":
+        return f"md{len(marker.text)}"
+    return marker.family
+
+
+@dataclass
+class _Open:
+    key: str
+    section: int
+    ordinal: int | None
+    note: bool
+
+
+def _depth_for(marker: Marker, key: str, stack: list[_Open]) -> int | None:
+    """How many open items stay open when `marker` arrives; None: it is not a marker here."""
+    if marker.family in ("appendix", "roman", "md", "chapter"):
+        if marker.family == "md":
+            same = next((i for i, o in enumerate(stack) if o.key == key), None)
+            return same if same is not None else len(stack)
+        return 0
+    keep = len(stack)
+    while keep and stack[keep - 1].note:
+        keep -= 1  # notes never take children
+    same = next((i for i in range(keep) if stack[i].key == key), None)
+    open_ordinal = stack[same].ordinal if same is not None else None
+    if not _plausible_ordinal(marker, open_ordinal):
+        return None
+    if same is None:
+        return keep
+    if marker.ordinal == 1 and open_ordinal is not None and open_ordinal > 1:
+        return keep  # a list restarting at 1 is a new list nested in the open item
+    return same
+
+
+CHAPTER_NUMBER = regex.compile(r"^\s*(\d{1,2})\s*$")
+CHAPTER_TITLE = regex.compile(r"^\s*[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·‧ㆍ,\s]{0,18}$")
+
+
+def _merge_chapter_boxes(doc: Document) -> None:
+    """`5` over `평가 및 선정`: a chapter number printed in its own box, then the title.
+
+    Chapters must count up from 1, so a numbered table row (`2` over a document name)
+    is not taken for one.
+    """
+    merged: list[Block] = []
+    expected = 1
+    i = 0
+    blocks = doc.blocks
+    while i < len(blocks):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        m = CHAPTER_NUMBER.match(doc.text[block.start:block.end]) if block.kind == "paragraph" else None
+        if (m and nxt is not None and nxt.kind == "paragraph" and int(m[1]) == expected
+                and nxt.page == block.page
+                and CHAPTER_TITLE.match(doc.text[nxt.start:nxt.end])
+                and find_marker(doc.text[nxt.start:nxt.end]) is None):
+            merged.append(block.model_copy(update={"end": nxt.end, "kind": "heading"}))
+            expected += 1
+            i += 2
+            continue
+        merged.append(block)
+        i += 1
+    doc.blocks = merged
+
+
+def add_structure(doc: Document) -> Document:
+    """Classify marked blocks as headings / list items and build `doc.sections`."""
+    _merge_chapter_boxes(doc)
+    sections: list[Section] = []
+    stack: list[_Open] = []
+    last_end = 0
+
+    def close_to(depth: int) -> None:
+        while len(stack) > depth:
+            top = stack.pop()
+            sections[top.section].end = max(last_end, sections[top.section].start)
+
+    for bi, block in enumerate(doc.blocks):
+        marker = None
+        line = ""
+        if block.kind in ("paragraph", "heading", "list_item"):
+            line = doc.text[block.start : block.end].split("\n", 1)[0]
+            marker = find_marker(line)
+            box = CHAPTER_NUMBER.match(line) if block.kind == "heading" and marker is None else None
+            if box:
+                marker = Marker(family="chapter", text=box[1], ordinal=int(box[1]), heading=True)
+                line = " ".join(doc.text[block.start : block.end].split())
+        depth = None
+        if marker is not None:
+            key = _type_key(marker, line)
+            depth = _depth_for(marker, key, stack)
+        if marker is not None and depth is not None:
+            close_to(depth)
+            parent = stack[-1].section if stack else None
+            idx = len(sections)
+            sections.append(Section(index=idx, block=bi, parent=parent, level=len(stack) + 1,
+                                    marker=marker.text, title=line.strip()[:200],
+                                    start=block.start, end=block.end))
+            if parent is not None:
+                sections[parent].children.append(idx)
+            stack.append(_Open(key=key, section=idx, ordinal=marker.ordinal,
+                               note=marker.family == "note"))
+            block.kind = "heading" if marker.heading else "list_item"
+            block.marker = marker.text
+            block.level = len(stack)
+        if stack:
+            block.section = stack[-1].section
+            block.section_path = [o.section for o in stack]
+        last_end = block.end
+    close_to(0)
+    doc.sections = sections
+    return doc
+
+
+def section_path_titles(doc: Document, block: Block) -> list[str]:
+    return [doc.sections[i].title for i in block.section_path]
+
+
+def outline(doc: Document, max_level: int | None = None, headings_only: bool = True) -> list[str]:
+    """Indented outline lines, for people (`make demo`, `gonggo ingest --outline`)."""
+    lines = []
+    for s in doc.sections:
+        if max_level is not None and s.level > max_level:
+            continue
+        if headings_only and doc.blocks[s.block].kind != "heading":
+            continue
+        lines.append("  " * (s.level - 1) + s.title)
+    return lines

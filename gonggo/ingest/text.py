@@ -1,0 +1,153 @@
+"""Plain text and Markdown: encoding detection, tab / Markdown tables, HTML inside cells."""
+
+from __future__ import annotations
+
+import codecs
+import html
+
+import regex
+
+from gonggo.ingest.builder import RawBlock, RawCell, RawTable
+from gonggo.ingest.errors import CorruptDocument, UnsupportedFormat
+from gonggo.schemas.document import ReadFinding
+
+_HTML_BREAK = regex.compile(r"<\s*br\s*/?\s*>|<\s*/\s*(?:p|div|li|tr)\s*>", regex.I)
+_HTML_LI = regex.compile(r"<\s*li\b[^>]*>", regex.I)
+_CHECKBOX = regex.compile(r"<\s*input\b[^>]*type\s*=\s*[\"']?checkbox[^>]*>", regex.I)
+_TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_MD_SEP = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def decode(data: bytes) -> str:
+    """Bytes → str: BOMs first, then strict UTF-8, then UTF-16 by NUL pattern, then CP949."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                     (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc)
+            except UnicodeDecodeError as err:
+                raise CorruptDocument(f"{enc} byte order mark but invalid {enc} text") from err
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        decoded = None
+        if _cut_mid_character(data, err):
+            decoded = data[: err.start].decode("utf-8")
+    if decoded is not None:
+        controls = sum(1 for ch in decoded[:4000] if ord(ch) < 32 and ch not in "\n\t\r\f")
+        if controls > len(decoded[:4000]) * 0.05 and 0 not in data[:4096]:
+            raise UnsupportedFormat("binary data, not text or a known document format")
+        if 0 not in data[:4096]:
+            return decoded
+    sample = data[:4096]
+    if 0 in sample and len(data) % 2 == 0:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                decoded = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(decoded[:2000]):
+                return decoded
+    if 0 in sample:
+        raise UnsupportedFormat("binary data, not text or a known document format")
+    try:
+        return data.decode("cp949")
+    except UnicodeDecodeError as err:
+        raise UnsupportedFormat("text in an unknown encoding (not UTF-8, UTF-16 or CP949)") from err
+
+
+def _cut_mid_character(data: bytes, err: UnicodeDecodeError) -> bool:
+    """Valid UTF-8 up to a last character whose bytes were cut off (a truncated download)."""
+    return err.reason == "unexpected end of data" and len(data) - err.start < 4
+
+
+def truncated_tail(data: bytes, text: str) -> ReadFinding | None:
+    """The finding for the bytes `decode` had to drop at the end, if it did."""
+    dropped = len(data) - len(text.encode("utf-8"))
+    if dropped <= 0 or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as err:
+        if not _cut_mid_character(data, err):
+            return None
+    return ReadFinding(code="truncated_text", severity="warning",
+                       message=f"the file ends in the middle of a character: its last {dropped} "
+                               "byte(s) were dropped (was the file cut off?)")
+
+
+def _plausible(text: str) -> bool:
+    """Mostly Hangul, ASCII, CJK and punctuation: what an announcement's text is made of."""
+    if not text:
+        return False
+    good = sum(1 for ch in text if ch.isprintable() or ch in "\n\t\r")
+    weird = sum(1 for ch in text if "\u0100" <= ch < "\u1100" or "\ue000" <= ch < "\uf900")
+    return good / len(text) > 0.95 and weird / len(text) < 0.05
+
+
+def html_to_text(s: str) -> str:
+    """HTML fragments inside a cell (`<br>`, lists, checkboxes) → plain text."""
+    if "<" not in s and "&" not in s:
+        return s
+    s = _CHECKBOX.sub(lambda m: "☑ " if regex.search(r"\bchecked\b", m.group(0), regex.I)
+                      else "☐ ", s)
+    s = _HTML_LI.sub("\n- ", s)
+    s = _HTML_BREAK.sub("\n", s)
+    s = _TAG.sub("", s)
+    return html.unescape(s)
+
+
+def _md_cells(line: str) -> list[str]:
+    s = line.strip()
+    s = s.removeprefix("|")
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    return [c.strip().replace("\\|", "|") for c in regex.split(r"(?<!\\)\|", s)]
+
+
+def _table(rows: list[list[str]]) -> RawTable:
+    n_cols = max(len(r) for r in rows)
+    cells = [RawCell(row=r, col=c, text=html_to_text(text))
+             for r, row in enumerate(rows) for c, text in enumerate(row)]
+    return RawTable(n_rows=len(rows), n_cols=n_cols, cells=cells)
+
+
+def _is_md_row(line: str) -> bool:
+    s = line.strip()
+    return s.startswith("|") and s.count("|") >= 2
+
+
+def parse_text(text: str) -> list[RawBlock]:
+    """One block per non-empty line; runs of tab-separated or Markdown table rows → tables."""
+    text = _COMMENT.sub("", text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[RawBlock] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _is_md_row(line) and i + 1 < len(lines) and _MD_SEP.match(lines[i + 1]):
+            rows = [_md_cells(line)]
+            j = i + 2
+            while j < len(lines) and _is_md_row(lines[j]):
+                rows.append(_md_cells(lines[j]))
+                j += 1
+            blocks.append(RawBlock(kind="table", table=_table(rows), paragraph_index=i + 1))
+            i = j
+            continue
+        if "\t" in line.strip("\n") and line.strip():
+            rows = []
+            j = i
+            while j < len(lines) and "\t" in lines[j] and lines[j].strip():
+                rows.append(lines[j].split("\t"))
+                j += 1
+            if len(rows) >= 1 and max(len(r) for r in rows) >= 2:
+                blocks.append(RawBlock(kind="table", table=_table(rows), paragraph_index=i + 1))
+                i = j
+                continue
+        if line.strip():
+            blocks.append(RawBlock(kind="paragraph", text=html_to_text(line),
+                                   paragraph_index=i + 1))
+        i += 1
+    return blocks

@@ -1,0 +1,96 @@
+"""Split an announcement into the programs it announces.
+
+A master announcement (e.g. ten programs, each a `(n)` section) is recognised by its
+shape, not by names: a set of sibling sections each of which has sub-headings for several
+distinct facets of a program (개요, 지원내용, 신청자격, 신청기간, 지원규모, 선정·평가, 제출서류),
+while its own title is not a facet word. Anything else is one program over the whole file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import regex
+
+from gonggo.extractors.base import Scope, norm_key, strip_marker
+from gonggo.schemas.document import Document, Section
+
+FACETS: dict[str, str] = {
+    "overview": r"사업\s*개요|사업\s*목적|개요",
+    "support": r"지원\s*내용|지원\s*조건|지원\s*규모|지원\s*대상|지원\s*범위|지원\s*분야",
+    "eligibility": r"신청\s*자격|지원\s*자격|참여\s*자격|자격\s*요건",
+    "apply": r"신청\s*기간|신청\s*방법|접수\s*기간|모집\s*기간|신청\s*절차",
+    "selection": r"선정\s*(?:절차|방법|기준)|평가\s*(?:절차|항목|기준)|지원\s*절차",
+    "documents": r"제출\s*서류|구비\s*서류|신청\s*서류",
+    "exclusions": r"지원\s*제외|참여\s*제한|부적격",
+}
+_FACET_RX = {name: regex.compile(rx) for name, rx in FACETS.items()}
+_ANY_FACET = regex.compile("|".join(f"(?:{rx})" for rx in FACETS.values()))
+
+
+def facets_of(doc: Document, section: Section) -> set[str]:
+    found: set[str] = set()
+    stack = list(section.children)
+    while stack:
+        child = doc.sections[stack.pop()]
+        if doc.blocks[child.block].kind == "heading":
+            title = strip_marker(child.title)[:30]
+            found |= {name for name, rx in _FACET_RX.items() if rx.match(title)}
+        stack.extend(child.children)
+    return found
+
+
+def is_program_section(doc: Document, section: Section) -> bool:
+    if doc.blocks[section.block].kind != "heading":
+        return False
+    title = strip_marker(section.title)
+    if _ANY_FACET.match(title[:20]):
+        return False
+    return len(facets_of(doc, section)) >= 3
+
+
+def program_sections(doc: Document) -> list[Section]:
+    """The sibling sections of a master announcement, or [] for a one-program file."""
+    groups: dict[int | None, list[Section]] = {}
+    for s in doc.sections:
+        if is_program_section(doc, s):
+            groups.setdefault(s.parent, []).append(s)
+    best = max(groups.values(), key=len, default=[])
+    return best if len(best) >= 2 else []
+
+
+def program_name_from_title(title: str) -> tuple[str, int, int]:
+    """The program's name inside a title, with its offsets in `title`.
+
+    `2026년도 『 대중소상생형 스마트공장 구축지원 사업 』 … 모집 공고` → the 『』 part;
+    otherwise the title without its leading year and trailing `공고`.
+    """
+    m = regex.search(r"[『「｢]\s*(.+?)\s*[』」｣]", title)
+    if m:
+        return m.group(1), m.start(1), m.end(1)
+    start, end = 0, len(title)
+    y = regex.match(r"\s*[’'‘]?\d{2,4}\s*년\s*도?\s*", title)
+    if y:
+        start = y.end()
+    tail = regex.search(r"\s*(?:\(\s*\d+\s*차\s*\)\s*)?(?:모집\s*)?공고(?:\s*\(\s*\d+\s*차\s*\))?\s*$",
+                        title[start:])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    return title[start:end].strip(), start, end
+
+
+def program_key(name: str) -> str:
+    """Stable slug for matching a program across years: no years, rounds, brackets, spaces."""
+    name = regex.sub(r"[’']?\d{2,4}\s*년\s*도?|\(\s*\d+\s*차\s*\)|\d+\s*차", "", name)
+    return norm_key(name)
+
+
+def split_programs(doc: Document, announced_on: date | None) -> list[Scope]:
+    sections = program_sections(doc)
+    if not sections:
+        return [Scope(doc=doc, start=0, end=len(doc.text), announced_on=announced_on)]
+    return [
+        Scope(doc=doc, start=s.start, end=s.end, section=s, announced_on=announced_on,
+              name=strip_marker(s.title))
+        for s in sections
+    ]

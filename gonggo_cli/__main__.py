@@ -1,3 +1,0 @@
-from gonggo_cli.main import app
-
-app(prog_name="gonggo")
