@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from gonggo.extractors.base import Scope
+from gonggo.reading.scope import Scope
 from gonggo.schemas.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from gonggo.extractors.base import Scope
-from gonggo.extractors.clauses import (
-    extract_eligibility,
-    extract_exclusions,
-    extract_obligations,
-    list_segments,
-)
+from gonggo.extractors.clauses import extract_eligibility, extract_exclusions, extract_obligations
 from gonggo.extractors.header import read_header
 from gonggo.ingest import read_bytes, read_document
+from gonggo.reading.outline import list_segments
 from gonggo.reading.programs import split_programs
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Clause
 
 from .conftest import seed_path

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from gonggo.extractors.base import Scope
 from gonggo.extractors.contacts import extract_contacts
 from gonggo.ingest import read_bytes
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Contact
 from gonggo.schemas.document import Document
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from gonggo.extractors.base import Scope
 from gonggo.extractors.costs import extract_costs
 from gonggo.ingest import read_bytes
+from gonggo.reading.scope import Scope
 
 
 def test_mandatory_lines_and_fee_table(seeds) -> None:  # type: ignore[no-untyped-def]

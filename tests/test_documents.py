@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from gonggo.extractors.base import Scope
 from gonggo.extractors.documents import extract_documents, parties
 from gonggo.extractors.header import read_header
 from gonggo.ingest import read_bytes, read_document
 from gonggo.reading.programs import split_programs
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import DocumentReq
 
 from .conftest import seed_path

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from gonggo.extractors.base import Scope
 from gonggo.extractors.evaluation import extract_bonus_points, extract_evaluation
 from gonggo.ingest import read_bytes
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Criterion
 from gonggo.schemas.document import Document
 

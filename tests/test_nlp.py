@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gonggo.export import clauses as export_clauses
-from gonggo.extractors.clauses import CRITERIA_KINDS, clause_kind, corpus_value
+from gonggo.extractors.clauses import corpus_value
+from gonggo.vocab.clause_kinds import CRITERIA_KINDS, clause_kind
 from gonggo.vocab.nlp import korean, names_sido_location, sido_names
 
 

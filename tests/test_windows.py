@@ -6,11 +6,11 @@ from datetime import date, datetime
 
 import pytest
 
-from gonggo.extractors.base import Scope
 from gonggo.extractors.header import read_header
 from gonggo.extractors.windows import extract_windows
 from gonggo.ingest import read_bytes, read_document
 from gonggo.reading.programs import split_programs
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Window
 from gonggo.vocab.dates import KST
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-from gonggo.extractors.base import char_bigrams, dice
+from gonggo.vocab.text import char_bigrams, dice
 
 Similarity = Callable[[str, str], float]
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gonggo.extractors.base import char_bigrams, dice, norm_key
+from gonggo.vocab.text import char_bigrams, dice, norm_key
 
 FIELDS = ["programs", "windows", "caps", "shares", "durations", "awards", "documents",
           "exclusions", "eligibility", "evaluation", "contacts"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import regex
 
-from gonggo.extractors.clauses import CRITERIA_KINDS, LAW_NAME
+from gonggo.vocab.clause_kinds import CRITERIA_KINDS, LAW_NAME
 from gonggo.vocab.nlp import SIDO, sido_names
 
 ROLE = regex.compile(

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 
 import regex
 
-from gonggo.extractors.base import Scope, strip_marker
-from gonggo.extractors.windows import Item, in_appendix, items, label_of
+from gonggo.reading.items import Item, in_appendix, items, label_of
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Awards
 from gonggo.schemas.document import Cell
+from gonggo.vocab.text import strip_marker
 
 SIZE_LABEL = regex.compile(
     r"(?:지원|선정|모집|선발|참여|대상)\s*규모|지원\s*대상\s*규모"

@@ -36,10 +36,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from gonggo.extractors.base import Scope, char_bigrams, strip_marker
-from gonggo.extractors.evaluation import STOP, Line, clean, scope_lines
+from gonggo.reading.lines import STOP, Line, clean, scope_lines
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Contact, Evidence
 from gonggo.schemas.document import Cell, Section, Table
+from gonggo.vocab.text import char_bigrams, strip_marker
 
 # Ranges and extensions printed after a number: `~6`, `/2245`, `, 3055~9`.
 _SUFFIX = (

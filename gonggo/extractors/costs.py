@@ -23,11 +23,12 @@ from collections.abc import Iterator
 
 import regex
 
-from gonggo.extractors.base import Scope, norm_key, strip_marker
-from gonggo.extractors.evaluation import Line, clean, scope_lines
+from gonggo.reading.lines import Line, clean, scope_lines
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Cost, Evidence
 from gonggo.schemas.document import Table
 from gonggo.vocab.money import find_amounts
+from gonggo.vocab.text import norm_key, strip_marker
 
 # What a cost item is called: <what it pays for> + 비용 / 비 / 수수료 / 료.
 COST_ITEM = regex.compile(

@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from gonggo.extractors.base import Scope, strip_marker
-from gonggo.extractors.evaluation import MARKER, Line, clean, scope_lines
+from gonggo.reading.lines import MARKER, Line, clean, scope_lines
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import DeclaredChange, Evidence
 from gonggo.schemas.document import Document, Section, Table
+from gonggo.vocab.text import strip_marker
 
 CHANGE_TITLE = regex.compile(
     r"^(?:[\p{Hangul}]+\s+){0,3}?(?:주요\s*)?(?:변경|개편|개정|수정)\s*(?:사항|내용|내역)|달라지는\s*(?:점|사항)|"

@@ -34,8 +34,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from gonggo.extractors.base import Scope, norm_key
-from gonggo.extractors.clauses import (
+from gonggo.reading.outline import (
     CAPTION,
     CIRCLED,
     JUNK,
@@ -51,8 +50,10 @@ from gonggo.extractors.clauses import (
     split_bullets,
     starts_with_bullet,
 )
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import DocumentReq, Evidence
 from gonggo.schemas.document import Cell, Table
+from gonggo.vocab.text import norm_key
 
 # ---------------------------------------------------------------------------------------
 # One line

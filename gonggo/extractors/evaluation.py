@@ -37,20 +37,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from gonggo.extractors.base import Scope, norm_key, strip_marker
+from gonggo.reading.lines import MARKER, STOP, Line, clean, scope_lines
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Criterion, Evidence
 from gonggo.schemas.document import Cell, Section, Table
+from gonggo.vocab.text import norm_key, strip_marker
 
 NUM = r"\d{1,3}(?:\.\d+)?"
 
-# A list / outline marker at the start of a line.
-MARKER = regex.compile(
-    r"^\s*(?:[-–—◦∙·•▪ㅇ○●◎▷▶►➢✓]|\*{1,3}|※|[①-⑳]|[❶-❿➊-➓]|\d{1,2}[.)]|[(（]\d{1,2}[)）]|[가-하][.)])"
-)
-# Lines that end a flattened table: headings, captions, notes.
-STOP = regex.compile(
-    r"^\s*(?:[□■◆◇◈☞【<〈《]|※|\*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d{1,2}\s*[.．]\s|[(（]\d{1,2}[)）]\s|붙\s*임|별\s*첨)"
-)
 TOTAL = regex.compile(
     r"^\s*(?:합\s*계|총\s*계|소\s*계|계|총\s*점|평가\s*점수|결과\s*판정|평가\s*결과|합\s*산)"
     r"(?:\s|$|\(|\d)"
@@ -109,40 +103,6 @@ SAME_AS = regex.compile(
 ENUM_GLYPH = regex.compile(
     r"^[\s\u0080-\u00ff\u0152\u0153\u0160\u0161\u017d\u017e\ufffd①-⑳❶-❿➊-➓]+"
 )
-
-
-@dataclass
-class Line:
-    """One line of `doc.text` (outside tables), with its offsets."""
-
-    start: int
-    end: int
-    text: str
-
-
-def scope_lines(scope: Scope, start: int | None = None, end: int | None = None) -> list[Line]:
-    """The non-table lines of `scope` (or of `[start, end)` inside it), stripped."""
-    lo = scope.start if start is None else start
-    hi = scope.end if end is None else end
-    out: list[Line] = []
-    for block in scope.blocks:
-        if block.table is not None or block.start < lo or block.end > hi:
-            continue
-        pos = block.start
-        for raw in scope.doc.text[block.start : block.end].split("\n"):
-            s, e = pos, pos + len(raw)
-            pos = e + 1
-            while s < e and scope.doc.text[s].isspace():
-                s += 1
-            while e > s and scope.doc.text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append(Line(s, e, scope.doc.text[s:e]))
-    return out
-
-
-def clean(text: str) -> str:
-    return regex.sub(r"\s+", " ", text).strip()
 
 
 def _number(text: str) -> float:

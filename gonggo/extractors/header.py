@@ -12,7 +12,7 @@ from datetime import date
 
 import regex
 
-from gonggo.extractors.base import evidence
+from gonggo.reading.scope import evidence
 from gonggo.schemas.announcement import Evidence
 from gonggo.schemas.document import Block, Document
 

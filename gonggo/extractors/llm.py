@@ -29,8 +29,8 @@ from typing import Any
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from gonggo.extractors.base import evidence, strip_marker
 from gonggo.reading.programs import split_programs
+from gonggo.reading.scope import evidence
 from gonggo.schemas.announcement import (
     Announcement,
     Awards,
@@ -45,6 +45,7 @@ from gonggo.schemas.announcement import (
     Window,
 )
 from gonggo.schemas.document import Document, Section
+from gonggo.vocab.text import strip_marker
 
 MAX_CHUNK_CHARS = 4000
 MIN_QUOTE_CHARS = 2  # non-space characters a quote needs to point at anything

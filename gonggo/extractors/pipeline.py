@@ -21,9 +21,9 @@ from gonggo.extractors import (
     tracks,
     windows,
 )
-from gonggo.extractors.base import Scope, evidence
 from gonggo.extractors.header import Header, read_header
 from gonggo.reading.programs import program_key, program_name_from_title, split_programs
+from gonggo.reading.scope import Scope, evidence
 from gonggo.schemas.announcement import Announcement, Program, Source, Track
 from gonggo.schemas.document import Document
 

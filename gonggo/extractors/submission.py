@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from gonggo.extractors.base import Scope
-from gonggo.extractors.windows import Item, context_of, in_appendix, items
+from gonggo.reading.items import Item, context_of, in_appendix, items
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Channel, Evidence, Submission
 
 CHANNEL_ORDER: tuple[Channel, ...] = ("online", "email", "post", "visit")

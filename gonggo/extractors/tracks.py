@@ -78,10 +78,11 @@ from typing import Literal
 
 import regex
 
-from gonggo.extractors.base import Scope, norm_key, strip_marker
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Evidence, Funding, Payer, ShareBound, Track
 from gonggo.schemas.document import Block, Cell, Table
 from gonggo.vocab.money import find_amounts, unit_multiplier
+from gonggo.vocab.text import norm_key, strip_marker
 
 # ---------------------------------------------------------------- quantities
 

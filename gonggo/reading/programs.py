@@ -12,8 +12,9 @@ from datetime import date
 
 import regex
 
-from gonggo.extractors.base import Scope, norm_key, strip_marker
+from gonggo.reading.scope import Scope
 from gonggo.schemas.document import Document, Section
+from gonggo.vocab.text import norm_key, strip_marker
 
 FACETS: dict[str, str] = {
     "overview": r"사업\s*개요|사업\s*목적|개요",

@@ -34,9 +34,9 @@ import regex
 from pydantic import ValidationError
 
 from gonggo.extractors import tracks as tracks_x
-from gonggo.extractors import windows as windows_x
-from gonggo.extractors.base import Scope, norm_key, strip_marker
+from gonggo.reading import items as items_r
 from gonggo.reading.programs import FACETS
+from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import (
     Announcement,
     Evidence,
@@ -50,6 +50,7 @@ from gonggo.schemas.announcement import (
 from gonggo.schemas.document import Cell, Document, Section, Table
 from gonggo.vocab.dates import WEEKDAYS, DateMention, find_dates
 from gonggo.vocab.money import find_amounts
+from gonggo.vocab.text import norm_key, strip_marker
 
 KST = timezone(timedelta(hours=9))
 Check = Callable[[Document, Announcement], list[Finding]]
@@ -127,7 +128,7 @@ def _in_appendix(doc: Document, section: Section) -> bool:
     """Appendices (`붙임 1`, `[별첨]`) hold forms and reference material, not the terms."""
     node: Section | None = section
     while node is not None:
-        if windows_x.APPENDIX.match(node.marker) or windows_x.APPENDIX.match(node.title):
+        if items_r.APPENDIX.match(node.marker) or items_r.APPENDIX.match(node.title):
             return True
         node = doc.sections[node.parent] if node.parent is not None else None
     return False
@@ -588,7 +589,7 @@ def _overview_facts(doc: Document, program: Program, lo: int, hi: int,
         for c, cell in enumerate(row):
             if cell is None or cell is row[0] or cell is track:
                 continue
-            if windows_x.PERIOD_WORD.search(labels[c]):
+            if items_r.PERIOD_WORD.search(labels[c]):
                 for m in find_dates(cell.text, announced_on):
                     yield "date", "", m.value, _ev(doc, cell.start + m.start, cell.start + m.end)
             elif _CAP_HEADER.search(labels[c]):
@@ -799,7 +800,7 @@ def _unread_periods(doc: Document, ann: Announcement) -> list[Finding]:
                     or doc.blocks[s.block].kind != "heading":
                 continue
             title = strip_marker(s.title)
-            if not windows_x.PERIOD_WORD.match(title) or _covered(spans, s.start, s.end):
+            if not items_r.PERIOD_WORD.match(title) or _covered(spans, s.start, s.end):
                 continue
             dates = [m for m in find_dates(doc.text[s.start : s.end], ann.announced_on)
                      if m.kind in ("date", "md") and m.valid]

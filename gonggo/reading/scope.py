@@ -1,12 +1,9 @@
-"""What every extractor shares: evidence spans, program scopes, section look-ups.
-
-A `Scope` is the part of a document one program is read from (a master announcement's
-`(n)` section, or the whole file). Extractors are pure functions `(Scope) -> facts`.
-"""
+"""What every extractor reads through: a `Scope` (the part of a document one program is read
+from: a master announcement's `(n)` section, or the whole file) and evidence spans into it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -15,16 +12,7 @@ import regex
 
 from gonggo.schemas.announcement import Evidence
 from gonggo.schemas.document import Block, Document, Section, Table
-
-_MARKER_PREFIX = regex.compile(
-    r"^\s*(?:\[?\s*(?:붙\s?임|별\s?첨)\s*\d*\s*\]?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*[.．]?|[IVX]+\s*[.．]|\d{1,2}\s*[.．)]|"
-    r"[(（]\d{1,2}[)）]|[가-하]\s*[.．)]|[(（][가-하][)）]|[①-⑮]|[□■◼◻▣◦○●◎∘ㅇ▪▫▸▶►◆◇•·∙ㆍ\-–—]|※|\*{1,2}|☞|#{1,6})\s*"
-)
-
-
-def strip_marker(text: str) -> str:
-    """`□ 지원제외대상` → `지원제외대상`."""
-    return _MARKER_PREFIX.sub("", text, count=1).strip()
+from gonggo.vocab.text import strip_marker
 
 
 def evidence(doc: Document, start: int, end: int) -> Evidence:
@@ -40,22 +28,6 @@ def evidence_of_text(doc: Document, needle: str, lo: int = 0, hi: int | None = N
     """Evidence for the first occurrence of `needle` in `doc.text[lo:hi]`, if any."""
     i = doc.text.find(needle, lo, len(doc.text) if hi is None else hi)
     return None if i < 0 else evidence(doc, i, i + len(needle))
-
-
-def norm_key(text: str) -> str:
-    """Comparison key: no spaces, brackets or middle dots."""
-    return regex.sub(r"[\s\p{P}「」『』｢｣·ㆍ]+", "", text).lower()
-
-
-def char_bigrams(text: str, key: Callable[[str], str] = norm_key) -> set[str]:
-    """The character bigrams of `key(text)` (a one-letter key: itself; nothing: none)."""
-    k = key(text)
-    return {k[i : i + 2] for i in range(len(k) - 1)} or ({k} if k else set())
-
-
-def dice(x: set[str], y: set[str]) -> float:
-    """Dice coefficient of two bigram sets."""
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
 @dataclass

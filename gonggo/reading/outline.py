@@ -1,0 +1,744 @@
+"""The outline of one scope, read once: which sections carry which facet (eligibility,
+exclusions, obligations, documents), their items, bullets, notes, tables and flattened rows.
+
+Every fact family that reads lists (clauses, documents) reads them through `Outline`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from gonggo.reading.scope import Scope
+from gonggo.schemas.document import Block, Cell, Document, Section, Table
+
+# ---------------------------------------------------------------------------------------
+# Headings: which family a section carries
+
+HEADINGS: dict[str, regex.Pattern[str]] = {
+    "eligibility": regex.compile(
+        r"(?:신청|지원|참여|참가|응모)\s*(?:자격|요건)|자격\s*요건|(?:신청|참여|참가|모집)\s*대상"
+        r"|지원\s*대상(?!\s*(?:규모|선정|과제|사업|분야|기업\s*수|수\b|범위|품목|기술|내용|경비|비용))"),
+    "exclusions": regex.compile(
+        r"(?:지원|신청|참여|참가|선정)\s*제외|제외\s*(?:대상|사항|기준|요건)|부적격|참여\s*제한|신청\s*제한"
+        r"|결격\s*사유|지원\s*불가\s*(?:대상|기업)"),
+    "obligations": regex.compile(
+        r"의무\s*(?:사항|교육)?|준수\s*사항|이행\s*사항|협약\s*(?:체결\s*)?(?:후|이후)|교육\s*이수|이수\s*교육"
+        r"|사후\s*관리\s*의무|로그\s*(?:정보|기록)?\s*제출|기술\s*임치|보존\s*의무|보관\s*의무"),
+    "documents": regex.compile(
+        r"(?:제출|구비|신청|증빙|첨부|필요)\s*서류|서류\s*(?:제출|목록)|제출\s*(?:자료|목록)"),
+}
+# Families whose overview labels must not duplicate a heading carrier.
+HEADING_FIRST = ("eligibility", "exclusions")
+# Reference lists (`참여제한 사업 목록`) carry data, not clauses.
+REFERENCE_LIST = regex.compile(r"(?:목록|현황|리스트|명단)\s*\**\s*$")
+
+LABEL = regex.compile(r"^[(（\[【<〈]\s*(?P<label>[^()（）\[\]【】<>〈〉\n]{1,25}?)\s*[)）\]】>〉]\s*")
+COLON = regex.compile(r"^\s*[:：]\s*")
+# `운영기관 신청자격` names a family; `다음 부적격 사항에 …` only mentions one.
+NOT_A_PREFIX = regex.compile(r"(?:다음|아래|하기|상기|위|기타|각|및|또는)\s")
+TITLE_NOISE = regex.compile(r"^[\s*'\"‘’“”「『｢<《【\[]+")
+
+# ---------------------------------------------------------------------------------------
+# Lines: markers, notes, bullets, captions, junk
+
+LEAD_MARKER = regex.compile(
+    r"\s*(?:\[?\s*(?:붙\s?임|별\s?첨|별\s?지)\s*\d*\s*\]?(?=[\s*\[]|$)|[□■◼◻▣◦○●◎∘ㅇ❍▪▫▸▶►▷◆◇•·∙‧ㆍ\-–—➢➤✓✔]|o(?=\s)|※|☞|\*{1,3}|[①-⑳]"
+    r"|[(（]\d{1,2}[)）]|\d{1,2}[.．)](?!\d)|[가-하][.)](?=\s)|[(（][가-하][)）]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][.．]?)\s*"
+)
+NOTE_START = regex.compile(r"^\s*(?:[-–·ㆍ]\s*)?(?:※|☞|\*{1,3}|주\))")
+BULLETS = "‧·∙•▷▶►▪▫◦○●❍ㆍ◆◇-–oㅇ"
+# Bullets that also occur inside words (`휴·폐업`, `사업관리시스템 - 마이페이지`, a Latin `o`)
+# only split when a space follows them.
+SPACED_BULLETS = "·ㆍ-–oㅇ"
+SUB_LINE = regex.compile(r"^\s*(?:[-–·ㆍ▪▫•∙‧]\s|※|\*|☞|[(（]?[*※]|[①-⑳])")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+MARKS = {"○", "◯", "O", "o", "●", "◎", "△", "▲", "X", "x", "×", "✕", "✓", "✔", "√", "V", "v", "-",
+         "O/X", "○/×", "해당", "미해당"}
+CAPTION = regex.compile(r"^\s*(?:[<〈《【\[]).{0,40}(?:[>〉》】\]])\s*$")
+JUNK = regex.compile(r"^\s*(?:https?://\S+|www\.\S+|-?\s*\d{1,3}\s*-?|[\p{P}\s]*)\s*$")
+PUA = regex.compile(r"^\s*[\ue000-\uf8ff]")
+# An item that only points elsewhere (`… 자가진단표 참조`); a trailing `(붙임1 참조)` does not.
+POINTER = regex.compile(r"(?:참조|참고|확인\s*방법|문의|안내|확인\s*가능|다운로드\s*가능)\s*\.?\s*$")
+LEAD_IN = regex.compile(r"(?:^|\s)(?:다음|아래|하기)(?:의|와\s*같은|과\s*같은)?\s|[:：]\s*$")
+# A flattened table's heading (`구분 온라인 등록 서류`) or numbered row (`3 공장등록증 1부`):
+# never the wrapped tail of the line before.
+ROW_START = regex.compile(r"^\s*(?:\d{1,2}(?:\s+\S|\s*$)|구\s*분\s)")
+# A row of a flattened two-column table: a short label, then its bulleted content
+# (`인력 ◦ 상근컨설턴트 5명 이상을 보유`, `실적 ◦ … 추진실적을 보유`); never a wrapped tail either.
+LABEL_ROW = regex.compile(r"^\s*[가-힣]{2,6}\s+[◦○▪•]\s+\S")
+SENTENCE_END = regex.compile(r"(?<=[.。])\s+(?=\S)")
+NOTE_CUT = regex.compile(r"\s+(?=(?:※|\*{1,3})\s*\S)")
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def skip_markers(text: str) -> int:
+    """Offset of the content after the leading outline markers (`- * `, `□ `, `1. `)."""
+    pos = 0
+    while True:
+        m = LEAD_MARKER.match(text, pos)
+        if not m or m.end() == pos:
+            return pos
+        pos = m.end()
+
+
+def is_note(text: str) -> bool:
+    return bool(NOTE_START.match(text))
+
+
+def starts_with_bullet(text: str) -> bool:
+    s = text.lstrip()
+    if not s:
+        return False
+    if s[0] in CIRCLED:
+        return True
+    if s[0] in SPACED_BULLETS:
+        return len(s) > 1 and s[1].isspace()
+    return s[0] in BULLETS
+
+
+def split_bullets(text: str) -> list[tuple[int, int]]:
+    """Spans of the bullets of a text that starts with one (`‧ a ‧ b`, `- a - b`, `①a ②b`)."""
+    s = text.lstrip()
+    if not starts_with_bullet(s):
+        return [(0, len(text))]
+    first = s[0]
+    if first in CIRCLED:
+        sep = regex.compile(rf"(?:^|(?<=\s))[{CIRCLED}]")
+    elif first in SPACED_BULLETS:
+        sep = regex.compile(rf"(?:^|(?<=\s))[{regex.escape(first)}](?=\s)")
+    else:
+        sep = regex.compile(rf"(?:^|(?<=\s))[{regex.escape(first)}]")
+    starts = [m.start() for m in sep.finditer(text)]
+    spans = []
+    for i, st in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        spans.append((st, end))
+    return spans
+
+
+def clean(text: str) -> str:
+    return regex.sub(r"\s+", " ", text).strip()
+
+
+# ---------------------------------------------------------------------------------------
+# Units: a piece of text with its spans in the document
+
+
+@dataclass
+class Unit:
+    text: str
+    spans: list[tuple[int, int]]
+    cells: list[Cell] = field(default_factory=list)
+
+
+def unit_at(doc: Document, start: int, end: int, *, cut_notes: bool = False) -> Unit | None:
+    """The content of `doc.text[start:end]` without its leading markers (and trailing notes)."""
+    raw = doc.text[start:end]
+    off = skip_markers(raw)
+    if cut_notes:
+        m = NOTE_CUT.search(raw, off)
+        if m and m.start() > off:
+            end = start + m.start()
+            raw = doc.text[start:end]
+    s, e = start + off, end
+    while s < e and doc.text[s].isspace():
+        s += 1
+    while e > s and doc.text[e - 1].isspace():
+        e -= 1
+    if s >= e:
+        return None
+    return Unit(text=clean(doc.text[s:e]), spans=[(s, e)])
+
+
+def line_marker(line: str) -> str | None:
+    """The bullet a line starts with; every circled number is one kind of bullet."""
+    s = line.lstrip()
+    if not starts_with_bullet(s):
+        return None
+    return CIRCLED[0] if s[0] in CIRCLED else s[0]
+
+
+def list_segments(text: str) -> list[tuple[int, int]]:
+    """The top-level items of a list held in one text: per line when the text has lines (a
+    table cell, `o 항목\n- 세부\n* 주석\no 항목`), else per inline bullet. A line-based item
+    keeps its own line and the unmarked lines wrapping it, not its sub-items and notes."""
+    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]+", text)]
+    marked = [(a, b, line_marker(text[a:b])) for a, b in lines]
+    top = next((mk for _, _, mk in marked if mk is not None), None)
+    if len(lines) < 2 or top is None:
+        return split_bullets(text)
+    segments: list[list[int]] = []
+    open_item = False
+    for a, b, mk in marked:
+        if mk is not None and mk == top:
+            segments.append([a, b])
+            open_item = True
+        elif mk is None and open_item and not SUB_LINE.match(text[a:b]) and segments:
+            segments[-1][1] = b
+        else:
+            open_item = False  # a sub-item or a note: part of the item, not of its text
+    if len(segments) == 1 and "\n" not in text[segments[0][0]:segments[0][1]]:
+        inline = split_bullets(text[segments[0][0]:segments[0][1]])
+        if len(inline) > 1:
+            return [(segments[0][0] + x, segments[0][0] + y) for x, y in inline]
+    return [(a, b) for a, b in segments]
+
+
+def bullet_units(doc: Document, start: int, end: int, *, cut_notes: bool = True) -> list[Unit]:
+    raw = doc.text[start:end]
+    units = []
+    for a, b in list_segments(raw):
+        u = unit_at(doc, start + a, start + b, cut_notes=cut_notes)
+        if u is not None and not JUNK.match(u.text):
+            units.append(u)
+    return units
+
+
+# ---------------------------------------------------------------------------------------
+# Outline context for one scope
+
+
+@dataclass
+class Carrier:
+    family: str
+    section: Section
+    strong: bool  # a heading (or an item that is only the heading word), not an inline label
+    content: tuple[int, int] | None  # offsets of the text after the label / `:`
+    run: list[int] = field(default_factory=list)  # sibling sections a labelled lead-in takes
+    virtual: bool = False  # a title table, not a section of the outline
+
+
+def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False) -> int | None:
+    """Where a label's content starts when `title` names the family of `rx` (-1: no content).
+
+    An item (not a heading) without a label or `:` only carries when it is the heading word
+    alone (`◦ 제출서류`, `◦ 의무사항`); `◦ 가점 증빙서류(해당기업)` names a document."""
+    label = LABEL.match(title)
+    if label:
+        return label.end() if rx.match(label.group("label").strip()) else None
+    m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern})\S{{1,10}}\s+|(?!우대|가점)[가-힣]{{1,2}})?(?:{rx.pattern})",
+                    title)
+    if not m or REFERENCE_LIST.search(title):
+        return None
+    colon = COLON.match(title, m.end())
+    if colon:
+        return colon.end()
+    if item and not ITEM_TITLE_REST.match(title[m.end():]):
+        return None
+    return -1
+
+
+ITEM_TITLE_REST = regex.compile(r"^\s*(?:(?:및|·|ㆍ|,)\s*\S{1,8})?\s*$")
+# A one-row table holding only a number and a short title (`6 | | 연구개발기관의 신청 자격 |`):
+# a heading laid out as a table.
+TITLE_CELL = regex.compile(r"^[^\n]{2,40}$")
+
+
+def table_title(doc: Document, block: Block) -> str | None:
+    table = block.table
+    if table is None or table.n_rows != 1 or table.n_cols > 6:
+        return None
+    texts = [c.text.strip() for c in table.cells if c.text.strip()]
+    words = [t for t in texts if not regex.match(r"^[\dⅠ-Ⅹ]{1,2}\s*[.)]?$", t)]
+    if len(words) != 1 or not TITLE_CELL.match(words[0]) or len(texts) > 2:
+        return None
+    return words[0]
+
+
+class Outline:
+    """Block indices, section ranges and carriers of one scope, computed once."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+        self.doc = scope.doc
+        doc = self.doc
+        self.lo = next((i for i, b in enumerate(doc.blocks) if b.start >= scope.start), len(doc.blocks))
+        self.hi = self.lo
+        while self.hi < len(doc.blocks) and doc.blocks[self.hi].end <= scope.end:
+            self.hi += 1
+        self.opens: dict[int, int] = {s.block: s.index for s in doc.sections}
+        self.wrap = self._wrap_width()
+        self.carriers: dict[str, list[Carrier]] = {f: self._carriers(f) for f in HEADINGS}
+
+    # -- geometry -----------------------------------------------------------------------
+
+    def _wrap_width(self) -> int:
+        widths = sorted(
+            display_width(line.strip())
+            for b in self.doc.blocks if b.kind in ("paragraph", "list_item")
+            for line in self.doc.text[b.start:b.end].split("\n") if line.strip()
+        )
+        return widths[int(len(widths) * 0.9)] if widths else 80
+
+    def wrapped(self, line: str) -> bool:
+        """A line long enough that the page (not the author) broke it."""
+        return display_width(line.strip()) >= 0.85 * self.wrap
+
+    def block_range(self, section: Section) -> range:
+        first = section.block
+        last = first + 1
+        while last < self.hi and self.doc.blocks[last].start < section.end:
+            last += 1
+        return range(first, last)
+
+    def inside(self, bi: int, section: Section) -> bool:
+        return section.index in self.doc.blocks[bi].section_path
+
+    def is_note_section(self, section: Section) -> bool:
+        block = self.doc.blocks[section.block]
+        return is_note(self.doc.text[block.start:block.end])
+
+    def descendants(self, section: Section) -> set[int]:
+        out: set[int] = set()
+        stack = list(section.children)
+        while stack:
+            i = stack.pop()
+            out.add(i)
+            stack.extend(self.doc.sections[i].children)
+        return out
+
+    # -- carriers -----------------------------------------------------------------------
+
+    def _heading_of(self, section: Section, rx: regex.Pattern[str]) -> tuple[bool, tuple[int, int] | None] | None:
+        """(strong, content span) when `section`'s title names the family of `rx`."""
+        doc = self.doc
+        block = doc.blocks[section.block]
+        if block.kind not in ("heading", "list_item") or self.is_note_section(section):
+            return None
+        line_end = doc.text.find("\n", block.start, block.end)
+        line_end = block.end if line_end < 0 else line_end
+        pos = block.start + skip_markers(doc.text[block.start:line_end])
+        m = TITLE_NOISE.match(doc.text, pos, line_end)
+        if m:
+            pos = m.end()
+        hit = title_match(doc.text[pos:line_end], rx, item=block.kind == "list_item")
+        if hit is None:
+            return None
+        if hit < 0:  # `□ 지원대상 및 조건`: the title is a heading, not a label with content
+            return True, None
+        content = self._content_span(pos + hit, section)
+        strong = block.kind == "heading" or content is None
+        return strong, content
+
+    def _content_span(self, start: int, section: Section) -> tuple[int, int] | None:
+        """The text after a label, with the lines a page wrapped it onto."""
+        doc = self.doc
+        block = doc.blocks[section.block]
+        end = self.item_end(section.block)
+        while start < end and doc.text[start].isspace():
+            start += 1
+        return (start, end) if start < end and block.start <= start else None
+
+    def _carriers(self, family: str) -> list[Carrier]:
+        rx = HEADINGS[family]
+        found: list[Carrier] = []
+        for s in self.scope.sections:
+            hit = self._heading_of(s, rx)
+            if hit is not None:
+                found.append(Carrier(family, s, hit[0], hit[1]))
+        found += self._title_tables(family, rx)
+        if family in HEADING_FIRST and any(c.strong for c in found):
+            strong = [c for c in found if c.strong]
+            found = [c for c in found if c.strong or any(
+                c.section.index in self.descendants(o.section) for o in strong)]
+        items = [c for c in found if self._labelled_item_of(c, found)]
+        inner = [c for c in found if c not in items and not any(
+            o is not c and o not in items and o.section.index in self.descendants(c.section)
+            for o in found)]
+        for c in inner:
+            if not c.strong and c.content and LEAD_IN.search(self.doc.text[slice(*c.content)]):
+                c.run = self._run_after(c.section)
+        return inner
+
+    @staticmethod
+    def _labelled_item_of(c: Carrier, found: list[Carrier]) -> bool:
+        """A labelled item directly under a heading of its family (`□ 신청자격 및 우대요건` ⊃
+        `◦ (신청자격) …`, `◦ (우대요건) …`): one item of the heading, not a carrier of its own."""
+        return not c.strong and not c.virtual and c.section.parent is not None and any(
+            o.strong and not o.virtual and o.section.index == c.section.parent for o in found)
+
+    def _title_tables(self, family: str, rx: regex.Pattern[str]) -> list[Carrier]:
+        """Carriers whose heading is a title table; they hold the blocks up to the next title."""
+        doc = self.doc
+        titles = [j for j in range(self.lo, self.hi) if table_title(doc, doc.blocks[j])]
+        out = []
+        for j in titles:
+            title = table_title(doc, doc.blocks[j]) or ""
+            if title_match(TITLE_NOISE.sub("", title[skip_markers(title):]), rx) is None:
+                continue
+            k = j + 1
+            while k < self.hi and k not in titles and doc.blocks[k].kind != "heading":
+                k += 1
+            block = doc.blocks[j]
+            virtual = Section(index=-1 - j, block=j, parent=None, level=0, marker="", title=title,
+                              start=block.start, end=doc.blocks[k - 1].end)
+            out.append(Carrier(family, virtual, True, None, virtual=True))
+        return out
+
+    def _run_after(self, section: Section) -> list[int]:
+        """Unlabelled siblings following a labelled lead-in (`- (지원 제외 사항) 아래 …`)."""
+        if section.parent is None:
+            return []
+        siblings = self.doc.sections[section.parent].children
+        run = []
+        for i in siblings[siblings.index(section.index) + 1:]:
+            sib = self.doc.sections[i]
+            block = self.doc.blocks[sib.block]
+            text = self.doc.text[block.start:block.end]
+            body = text[skip_markers(text):]
+            if block.kind != "list_item" or LABEL.match(body) or self.is_carrier(sib):
+                break
+            run.append(i)
+        return run
+
+    def is_carrier(self, section: Section) -> bool:
+        return any(self._heading_of(section, rx) is not None for rx in HEADINGS.values())
+
+    def claimed(self, family: str) -> set[int]:
+        """Sections other families take: carriers (with their runs) of every other family."""
+        out: set[int] = set()
+        for fam, carriers in self.carriers.items():
+            if fam == family:
+                continue
+            for c in carriers:
+                out.add(c.section.index)
+                out.update(c.run)
+        return out
+
+    # -- items --------------------------------------------------------------------------
+
+    def item_end(self, bi: int) -> int:
+        """End offset of block `bi` with the paragraphs its lines wrap onto."""
+        doc = self.doc
+        block = doc.blocks[bi]
+        end = block.end
+        last_line = doc.text[block.start:block.end].rsplit("\n", 1)[-1]
+        j = bi + 1
+        while j < self.hi:
+            nxt = doc.blocks[j]
+            text = doc.text[nxt.start:nxt.end]
+            if (nxt.kind != "paragraph" or nxt.section != block.section or not self.wrapped(last_line)
+                    or CAPTION.match(text) or JUNK.match(text) or PUA.match(text)
+                    or starts_with_bullet(text) or ROW_START.match(text)
+                    or LABEL_ROW.match(text)):
+                break
+            end = nxt.end
+            last_line = text.rsplit("\n", 1)[-1]
+            j += 1
+        return end
+
+    def item_unit(self, section: Section) -> Unit | None:
+        block = self.doc.blocks[section.block]
+        return unit_at(self.doc, block.start, self.item_end(section.block))
+
+
+# ---------------------------------------------------------------------------------------
+# Walking a carrier
+
+
+def _child_of(outline: Outline, bi: int, section: Section) -> int | None:
+    """The child of `section` whose subtree holds block `bi` (None: the block is direct)."""
+    path = outline.doc.blocks[bi].section_path
+    if section.index not in path:
+        return None
+    k = path.index(section.index)
+    return path[k + 1] if k + 1 < len(path) else None
+
+
+def table_units(doc: Document, table: Table) -> list[Unit]:
+    """One unit per data row, or per bullet when the cells are bullet lists."""
+    grid = table.grid()
+    cells = [c for c in table.cells if c.text.strip()]
+    if not cells:
+        return []
+    bulleted = sum(1 for c in cells if starts_with_bullet(c.text))
+    if bulleted * 5 >= len(cells) * 3:
+        units: list[Unit] = []
+        seen: set[int] = set()
+        for row in grid:
+            for cell in row:
+                if cell is None or id(cell) in seen or not cell.text.strip():
+                    continue
+                seen.add(id(cell))
+                for u in bullet_units(doc, cell.start, cell.end):
+                    u.cells = [cell]
+                    units.append(u)
+        return units
+    units = []
+    top = header_rows(table)
+    for r in range(top, table.n_rows):
+        row = distinct_cells(merged_labels(grid, r, top))
+        lists = [c for c in row if len(list_segments(c.text)) >= 2]
+        if lists:  # `신청 자격 | o 기업 … o 외국 …`: the list is the content, the rest labels
+            units += [u for c in lists for u in bullet_units(doc, c.start, c.end)]
+            continue
+        content = [c for c in row if c.text.strip() and c.text.strip() not in MARKS]
+        if len(row) <= 1 and table.n_cols > 1:
+            if row and starts_with_bullet(row[0].text):
+                units += bullet_units(doc, row[0].start, row[0].end)
+            continue  # a category row or a note spanning the table
+        parts = [u for c in content if (u := unit_at(doc, c.start, _first_lines(c), cut_notes=True))]
+        if not parts:
+            continue
+        units.append(Unit(text=" ".join(p.text for p in parts),
+                          spans=[s for p in parts for s in p.spans], cells=content))
+    return units
+
+
+def _filled(cell: Cell | None) -> bool:
+    return cell is not None and bool(cell.text.strip())
+
+
+def merged_labels(grid: list[list[Cell | None]], r: int, top: int) -> list[Cell | None]:
+    """Row `r` with the label cells a lost merge left empty read from the cell above.
+
+    A text table keeps a merged cell only on its first row (`도입 기업 | 기초 | 강원도 소재 …`
+    then ` | 고도화 |  | - 중간1 …`): a row whose first cell is empty continues the group
+    opened by the last row with a first cell, and its empty cells left of its last filled one
+    take the nearest filled cell above them in that group, as `Table.grid` repeats a real
+    merged cell. The table itself is left as it is.
+    """
+    row = list(grid[r])
+    if not row or _filled(row[0]):
+        return row
+    start = next((k for k in range(r - 1, top - 1, -1) if _filled(grid[k][0])), None)
+    filled = [c for c, cell in enumerate(row) if _filled(cell) and cell.text.strip() not in MARKS]
+    if start is None or not filled:
+        return row
+    for c in range(filled[-1]):
+        if _filled(row[c]):
+            continue
+        row[c] = next((grid[k][c] for k in range(r - 1, start - 1, -1) if _filled(grid[k][c])), row[c])
+    return row
+
+
+def _first_lines(cell: Cell) -> int:
+    """End of a cell's own text: before the first sub-item or note line."""
+    pos = cell.start
+    for m in regex.finditer(r"[^\n]+", cell.text):
+        if m.start() > 0 and SUB_LINE.match(m.group(0)):
+            break
+        pos = cell.start + m.end()
+    return pos
+
+
+def distinct_cells(row: list[Cell | None]) -> list[Cell]:
+    out: list[Cell] = []
+    for c in row:
+        if c is not None and all(c is not o for o in out) and c.text.strip():
+            out.append(c)
+    return out
+
+
+HEADER_WORD = regex.compile(
+    r"구\s*분|항\s*목|내\s*용|비\s*고|서\s*류|서\s*식|양\s*식|자\s*격|요\s*건|대\s*상|유\s*형|규\s*모|수\s*준"
+    r"|여\s*부|명|세\s*부|기\s*준|사\s*항|순\s*번|번\s*호|연\s*번|^No\.?$|제\s*출|구\s*비|목\s*록|기업|기관")
+
+
+def header_rows(table: Table) -> int:
+    """How many leading rows are column headings (a second row fills a spanned first row)."""
+    rows = table.rows_text()
+    if len(rows) < 2:
+        return 0
+
+    def heading_like(row: list[str]) -> bool:
+        texts = [t.strip() for t in row if t.strip()]
+        return bool(texts) and all(
+            len(t) <= 20 and t not in MARKS and not starts_with_bullet(t) and not regex.match(r"^\d+$", t)
+            for t in texts)
+
+    if not heading_like(rows[0]) or not any(HEADER_WORD.search(t) for t in rows[0] if t.strip()):
+        return 0
+    n = 1
+    spanned = any(c.row == 0 and c.col_span > 1 for c in table.cells) or any(
+        not t.strip() for t in rows[0])
+    if spanned and len(rows) > 2 and heading_like(rows[1]) and not rows[1][0].strip():
+        n = 2
+    return n
+
+
+def _loose_units(outline: Outline, section: Section) -> list[Unit]:
+    """Tables and bullet paragraphs anywhere in a subtree (under notes too)."""
+    r = outline.block_range(section)
+    return _loose_units_in(outline, r.start + 1, r.stop)
+
+
+def _loose_units_in(outline: Outline, lo: int, hi: int) -> list[Unit]:
+    doc = outline.doc
+    units: list[Unit] = []
+    r = range(lo, hi)
+    j = lo
+    while j < r.stop:
+        block = doc.blocks[j]
+        text = doc.text[block.start:block.end]
+        if PUA.match(text):
+            break
+        if block.table is not None:
+            units += table_units(doc, block.table)
+        elif block.kind == "paragraph" and starts_with_bullet(text):
+            end = _bullet_run_end(outline, j, r.stop)
+            units += bullet_units(doc, block.start, doc.blocks[end - 1].end)
+            j = end
+            continue
+        elif block.kind == "list_item" and not is_note(text):
+            child = outline.opens.get(j)
+            if child is not None:
+                sub = doc.sections[child]
+                u = outline.item_unit(sub)
+                if u and not POINTER.search(u.text) and not JUNK.match(u.text):
+                    units.append(u)
+                j = outline.block_range(sub).stop
+                continue
+        j += 1
+    return units
+
+
+def _bullet_run_end(outline: Outline, j: int, stop: int) -> int:
+    """A bullet paragraph and the plain lines that continue it."""
+    doc = outline.doc
+    k = j + 1
+    while k < stop:
+        b = doc.blocks[k]
+        t = doc.text[b.start:b.end]
+        if b.kind != "paragraph" or starts_with_bullet(t) or CAPTION.match(t) or PUA.match(t):
+            break
+        if JUNK.match(t):
+            break
+        k += 1
+    return k
+
+
+def _has_structure(outline: Outline, section: Section) -> bool:
+    doc = outline.doc
+    for j in outline.block_range(section)[1:]:
+        b = doc.blocks[j]
+        t = doc.text[b.start:b.end]
+        if b.table is not None or (b.kind == "paragraph" and starts_with_bullet(t)):
+            return True
+        if b.kind == "list_item" and not is_note(t):
+            return True
+    return False
+
+
+def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list[Unit]:
+    doc = outline.doc
+    section = carrier.section
+    units: list[Unit] = []
+    if carrier.virtual:
+        r = outline.block_range(section)
+        return _loose_units_in(outline, r.start + 1, r.stop)
+    is_item = doc.blocks[section.block].kind == "list_item"
+    if carrier.content is not None:
+        content_text = doc.text[slice(*carrier.content)]
+        if not LEAD_IN.search(content_text) or not (_has_structure(outline, section) or carrier.run):
+            u = unit_at(doc, *carrier.content)
+            if u is not None:
+                units.append(u)
+            if is_item:
+                return units
+        else:
+            units += _loose_units(outline, section)
+            for i in carrier.run:
+                sib = doc.sections[i]
+                units += _walk_item(outline, sib)
+            return units
+    return units + _walk_children(outline, section, claimed)
+
+
+def _walk_item(outline: Outline, section: Section) -> list[Unit]:
+    """One item under a carrier: a clause, or the list it leads in to."""
+    u = outline.item_unit(section)
+    if u is None or JUNK.match(u.text) or POINTER.search(u.text):
+        return []
+    if LEAD_IN.search(u.text) and _has_structure(outline, section):
+        return _loose_units(outline, section)
+    return [u] + _label_rows(outline, section)
+
+
+
+def _label_rows(outline: Outline, section: Section) -> list[Unit]:
+    """Label rows among the plain paragraphs an item's own text does not take."""
+    doc = outline.doc
+    r = outline.block_range(section)
+    own_end = outline.item_end(doc.sections[section.index].block)
+    units = []
+    for j in r[1:]:
+        b = doc.blocks[j]
+        if (b.kind == "paragraph" and b.start >= own_end
+                and LABEL_ROW.match(doc.text[b.start:b.end])
+                and (u := unit_at(doc, b.start, b.end)) is not None):
+            units.append(u)
+    return units
+
+
+def _walk_children(outline: Outline, section: Section, claimed: set[int]) -> list[Unit]:
+    doc = outline.doc
+    units: list[Unit] = []
+    prose: list[Unit] = []
+    r = outline.block_range(section)
+    j = r.start + 1
+    while j < r.stop:
+        block = doc.blocks[j]
+        text = doc.text[block.start:block.end]
+        if PUA.match(text):
+            break
+        child = _child_of(outline, j, section)
+        if child is not None:
+            sub = doc.sections[child]
+            stop = outline.block_range(sub).stop
+            if child in claimed:
+                pass
+            elif outline.is_note_section(sub):
+                units += [u for u in _loose_units(outline, sub)]
+            else:
+                units += _walk_item(outline, sub)
+            j = stop
+            continue
+        if block.table is not None:
+            units += table_units(doc, block.table)
+        elif block.kind == "paragraph" and not (CAPTION.match(text) or JUNK.match(text)):
+            if starts_with_bullet(text):
+                end = _bullet_run_end(outline, j, r.stop)
+                units += bullet_units(doc, block.start, doc.blocks[end - 1].end)
+                j = end
+                continue
+            end = outline.item_end(j)
+            prose += _sentences(doc, block.start, end)
+            while j + 1 < r.stop and doc.blocks[j + 1].end <= end:
+                j += 1
+        j += 1
+    return units or prose
+
+
+def _sentences(doc: Document, start: int, end: int) -> list[Unit]:
+    raw = doc.text[start:end]
+    out = []
+    pos = 0
+    for m in SENTENCE_END.finditer(raw):
+        if (u := unit_at(doc, start + pos, start + m.start())) is not None:
+            out.append(u)
+        pos = m.end()
+    if (u := unit_at(doc, start + pos, end)) is not None:
+        out.append(u)
+    return [u for u in out if not POINTER.search(u.text)]
+
+
+
+def outline_of(scope: Scope) -> Outline:
+    cached = scope._cache.get("clauses.outline")
+    if not isinstance(cached, Outline):
+        cached = Outline(scope)
+        scope._cache["clauses.outline"] = cached
+    return cached
+
+
+def iter_blocks(outline: Outline, section: Section) -> Iterator[tuple[int, Block]]:
+    for j in outline.block_range(section):
+        yield j, outline.doc.blocks[j]

@@ -1,0 +1,33 @@
+"""Text keys shared by every floor: outline-marker stripping, comparison keys, bigram Dice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+_MARKER_PREFIX = regex.compile(
+    r"^\s*(?:\[?\s*(?:붙\s?임|별\s?첨)\s*\d*\s*\]?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*[.．]?|[IVX]+\s*[.．]|\d{1,2}\s*[.．)]|"
+    r"[(（]\d{1,2}[)）]|[가-하]\s*[.．)]|[(（][가-하][)）]|[①-⑮]|[□■◼◻▣◦○●◎∘ㅇ▪▫▸▶►◆◇•·∙ㆍ\-–—]|※|\*{1,2}|☞|#{1,6})\s*"
+)
+
+
+def strip_marker(text: str) -> str:
+    """`□ 지원제외대상` → `지원제외대상`."""
+    return _MARKER_PREFIX.sub("", text, count=1).strip()
+
+
+def norm_key(text: str) -> str:
+    """Comparison key: no spaces, brackets or middle dots."""
+    return regex.sub(r"[\s\p{P}「」『』｢｣·ㆍ]+", "", text).lower()
+
+
+def char_bigrams(text: str, key: Callable[[str], str] = norm_key) -> set[str]:
+    """The character bigrams of `key(text)` (a one-letter key: itself; nothing: none)."""
+    k = key(text)
+    return {k[i : i + 2] for i in range(len(k) - 1)} or ({k} if k else set())
+
+
+def dice(x: set[str], y: set[str]) -> float:
+    """Dice coefficient of two bigram sets."""
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
