@@ -18,6 +18,22 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 T = TypeVar("T")
 
+
+def _version(value: bool) -> None:
+    if value:
+        from gonggo import __version__
+
+        typer.echo(f"gonggo {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="print the version and exit")] = False,
+) -> None:
+    """Korean support-program announcements → evidence-backed specs."""
+
 EXIT_FAILED_FILE = 1
 EXIT_INTERNAL = 3
 

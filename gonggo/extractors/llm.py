@@ -45,6 +45,7 @@ from gonggo.schemas.announcement import (
     Window,
 )
 from gonggo.schemas.document import Document, Section
+from gonggo.vocab.headings import pattern as heading_pattern
 from gonggo.vocab.text import strip_marker
 
 MAX_CHUNK_CHARS = 4000
@@ -65,21 +66,6 @@ FIELD_TYPES: dict[str, type[Fact]] = {
 }
 
 SCALAR_FIELDS = frozenset({"awards"})  # one value, not a list
-
-# Program field → section headings (marker removed) that hold it.
-FIELD_HEADINGS: dict[str, str] = {
-    "awards": r"지원\s*규모|선정\s*규모|모집\s*규모|지원\s*내용|지원\s*조건",
-    "windows": (r"신청\s*기간|접수\s*기간|모집\s*기간|공고\s*기간|신청\s*접수|^\(?\s*접수|"
-                r"(?:추진|사업|모집|접수|신청)\s*일정"),
-    "eligibility": r"신청\s*자격|지원\s*자격|참여\s*자격|자격\s*요건|지원\s*대상|신청\s*대상",
-    "exclusions": r"지원\s*제외|제외\s*대상|참여\s*제한|신청\s*제한|부적격|지원\s*불가",
-    "documents": r"제출\s*서류|구비\s*서류|신청\s*서류|제출\s*자료|첨부\s*서류",
-    "evaluation": r"평가\s*(?:항목|기준|지표|방법|절차)|선정\s*(?:기준|절차|방법)|심사",
-    "bonus_points": r"가점|가산점|우대",
-    "obligations": r"유의\s*사항|의무|준수\s*사항|협약|사후\s*관리|기타\s*사항",
-    "costs": r"비용|부담금|수수료|교육비|원가|기술\s*임치",
-    "contacts": r"문의|연락처|담당\s*자|상담|안내\s*처",
-}
 
 # Program field → what to ask for, in the prompt.
 FIELD_ASKS: dict[str, str] = {
@@ -193,7 +179,7 @@ def relevant_spans(doc: Document, field_name: str, scope: tuple[int, int],
     whole announcement (outside every other program's scope). Headings before list items,
     higher levels before lower, until `max_chars` is spent; [] when no heading matches.
     """
-    pattern = regex.compile(FIELD_HEADINGS[field_name])
+    pattern = heading_pattern(field_name)
     found = [s for s in _matching(doc, pattern, scope[0], scope[1], [])
              if (s.start, s.end) != scope]  # never the program's own section as a whole
     if not found:

@@ -14,23 +14,12 @@ import regex
 
 from gonggo.reading.scope import Scope
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
+from gonggo.vocab.headings import CARRIER_FACETS, pattern
 
 # ---------------------------------------------------------------------------------------
 # Headings: which family a section carries
 
-HEADINGS: dict[str, regex.Pattern[str]] = {
-    "eligibility": regex.compile(
-        r"(?:신청|지원|참여|참가|응모)\s*(?:자격|요건)|자격\s*요건|(?:신청|참여|참가|모집)\s*대상"
-        r"|지원\s*대상(?!\s*(?:규모|선정|과제|사업|분야|기업\s*수|수\b|범위|품목|기술|내용|경비|비용))"),
-    "exclusions": regex.compile(
-        r"(?:지원|신청|참여|참가|선정)\s*제외|제외\s*(?:대상|사항|기준|요건)|부적격|참여\s*제한|신청\s*제한"
-        r"|결격\s*사유|지원\s*불가\s*(?:대상|기업)"),
-    "obligations": regex.compile(
-        r"의무\s*(?:사항|교육)?|준수\s*사항|이행\s*사항|협약\s*(?:체결\s*)?(?:후|이후)|교육\s*이수|이수\s*교육"
-        r"|사후\s*관리\s*의무|로그\s*(?:정보|기록)?\s*제출|기술\s*임치|보존\s*의무|보관\s*의무"),
-    "documents": regex.compile(
-        r"(?:제출|구비|신청|증빙|첨부|필요)\s*서류|서류\s*(?:제출|목록)|제출\s*(?:자료|목록)"),
-}
+HEADINGS: dict[str, regex.Pattern[str]] = {name: pattern(name) for name in CARRIER_FACETS}
 # Families whose overview labels must not duplicate a heading carrier.
 HEADING_FIRST = ("eligibility", "exclusions")
 # Reference lists (`참여제한 사업 목록`) carry data, not clauses.
@@ -223,7 +212,7 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False) -> in
     label = LABEL.match(title)
     if label:
         return label.end() if rx.match(label.group("label").strip()) else None
-    m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern})\S{{1,10}}\s+|(?!우대|가점)[가-힣]{{1,2}})?(?:{rx.pattern})",
+    m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern})\S{{1,10}}\s+|(?!우대|가점)[가-힣]{{1,2}})?(?x:{rx.pattern})",
                     title)
     if not m or REFERENCE_LIST.search(title):
         return None

@@ -14,19 +14,12 @@ import regex
 
 from gonggo.reading.scope import Scope
 from gonggo.schemas.document import Document, Section
+from gonggo.vocab.headings import PROGRAM_FACETS, pattern
 from gonggo.vocab.text import norm_key, strip_marker
 
-FACETS: dict[str, str] = {
-    "overview": r"사업\s*개요|사업\s*목적|개요",
-    "support": r"지원\s*내용|지원\s*조건|지원\s*규모|지원\s*대상|지원\s*범위|지원\s*분야",
-    "eligibility": r"신청\s*자격|지원\s*자격|참여\s*자격|자격\s*요건",
-    "apply": r"신청\s*기간|신청\s*방법|접수\s*기간|모집\s*기간|신청\s*절차",
-    "selection": r"선정\s*(?:절차|방법|기준)|평가\s*(?:절차|항목|기준)|지원\s*절차",
-    "documents": r"제출\s*서류|구비\s*서류|신청\s*서류",
-    "exclusions": r"지원\s*제외|참여\s*제한|부적격",
-}
-_FACET_RX = {name: regex.compile(rx) for name, rx in FACETS.items()}
-_ANY_FACET = regex.compile("|".join(f"(?:{rx})" for rx in FACETS.values()))
+# the facets whose headings, among a section's children, make it a program section
+_FACET_RX = {name: pattern(name) for name in PROGRAM_FACETS}
+_ANY_FACET = regex.compile("|".join(f"(?x:{rx.pattern})" for rx in _FACET_RX.values()))
 
 
 def facets_of(doc: Document, section: Section) -> set[str]:

@@ -35,7 +35,6 @@ from pydantic import ValidationError
 
 from gonggo.extractors import tracks as tracks_x
 from gonggo.reading import items as items_r
-from gonggo.reading.programs import FACETS
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import (
     Announcement,
@@ -49,6 +48,7 @@ from gonggo.schemas.announcement import (
 )
 from gonggo.schemas.document import Cell, Document, Section, Table
 from gonggo.vocab.dates import WEEKDAYS, DateMention, find_dates
+from gonggo.vocab.headings import BY_NAME, FACETS
 from gonggo.vocab.money import find_amounts
 from gonggo.vocab.text import norm_key, strip_marker
 
@@ -648,13 +648,8 @@ def check_overview_table(doc: Document, ann: Announcement) -> list[Finding]:
 
 # 5. completeness -------------------------------------------------------------------------
 
-_FACET_HEADINGS: dict[str, tuple[str, str]] = {
-    "exclusions": (r"지원\s*제외|참여\s*제한|부적격|신청\s*제외|제외\s*대상", "exclusion"),
-    "eligibility": (r"신청\s*자격|지원\s*자격|참여\s*자격|자격\s*요건|신청\s*대상|참가\s*자격",
-                    "eligibility clause"),
-    "documents": (r"제출\s*서류|구비\s*서류|신청\s*서류", "document"),
-}
-_ANY_FACET = regex.compile("|".join(f"(?:{rx})" for rx in FACETS.values()))
+_UNPLACED_FACETS = ("exclusions", "eligibility", "documents")
+_ANY_FACET = regex.compile("|".join(f"(?x:{f.pattern.pattern})" for f in FACETS))
 _NOTE = regex.compile(r"^(?:\*|※|☞|★|주\s*\)|[(（]\s*(?:참고|예시|주)\s*[)）]|<|〈)")
 _NOTE_MARKERS = ("※", "*", "**", "***", "☞", "★")
 # an item that points elsewhere or says how, not who may apply or what to submit
@@ -699,8 +694,8 @@ def _facet_headings(doc: Document, lo: int, hi: int) -> Iterator[tuple[Section, 
         if not (lo <= s.start < hi) or s.start >= forms or doc.blocks[s.block].kind != "heading":
             continue
         title = strip_marker(s.title)[:30]
-        for field, (pattern, _) in _FACET_HEADINGS.items():
-            if regex.search(pattern, title) and not _in_appendix(doc, s):
+        for field in _UNPLACED_FACETS:
+            if BY_NAME[field].pattern.search(title) and not _in_appendix(doc, s):
                 yield s, field
 
 
@@ -737,10 +732,10 @@ def check_unplaced_items(doc: Document, ann: Announcement) -> list[Finding]:
         lo, hi = _program_span(doc, p)
         texts = _fact_texts(p)
         for s, field in _facet_headings(doc, lo, hi):
-            pattern, noun = _FACET_HEADINGS[field]
+            facet = BY_NAME[field]
             for child in s.children:
                 c = doc.sections[child]
-                if not _is_item(doc, c, field, regex.compile(pattern)) \
+                if not _is_item(doc, c, field, facet.pattern) \
                         or _captured(doc, spans, texts, c):
                     continue
                 block = doc.blocks[c.block]
@@ -749,7 +744,7 @@ def check_unplaced_items(doc: Document, ann: Announcement) -> list[Finding]:
                     "unplaced_item",
                     f"{p.name}: “{_q(doc.text[block.start:block.end])}”"
                     f"{' (with the lines under it)' if under.quote else ''} under "
-                    f"“{_q(s.title, 40)}” was read as no {noun} (nor as any other fact).",
+                    f"“{_q(s.title, 40)}” was read as no {facet.what} (nor as any other fact).",
                     [_ev(doc, block.start, block.end)] + ([under] if under.quote else [])))
     return out
 

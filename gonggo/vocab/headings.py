@@ -1,0 +1,91 @@
+"""The one heading → facet table: which fact family a heading (or an item's label) speaks of.
+
+Every reader of headings uses it: the outline's carriers (clauses, documents), program
+splitting, the LLM assist's section choice and the completeness check. Each facet is a named
+rule with a verbose pattern, searched in a heading's title with its marker removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    pattern: regex.Pattern[str]
+    what: str  # what one item under such a heading is, in a sentence ("exclusion" …)
+
+
+def _rx(source: str) -> regex.Pattern[str]:
+    return regex.compile(source, regex.VERBOSE)
+
+
+FACETS: list[Facet] = [
+    Facet("eligibility", _rx(r"""
+        (?:신청|지원|참여|참가|응모)\s*(?:자격|요건) | 자격\s*요건
+      | (?:신청|참여|참가|모집)\s*대상
+      | 지원\s*대상(?!\s*(?:규모|선정|과제|사업|분야|기업\s*수|수\b|범위|품목|기술|내용|경비|비용))
+    """), "eligibility clause"),
+    Facet("exclusions", _rx(r"""
+        (?:지원|신청|참여|참가|선정)\s*제외 | 제외\s*(?:대상|사항|기준|요건)
+      | 부적격 | 참여\s*제한 | 신청\s*(?:자격\s*)?제한 | 결격\s*사유
+      | 지원\s*불가\s*(?:대상|기업)?
+    """), "exclusion"),
+    Facet("obligations", _rx(r"""
+        의무\s*(?:사항|교육)? | 준수\s*사항 | 이행\s*사항 | 협약\s*(?:체결\s*)?(?:후|이후)
+      | 교육\s*이수 | 이수\s*교육 | 사후\s*관리\s*의무 | 로그\s*(?:정보|기록)?\s*제출
+      | 기술\s*임치 | 보존\s*의무 | 보관\s*의무
+    """), "obligation"),
+    Facet("documents", _rx(r"""
+        (?:제출|구비|신청|증빙|첨부|필요)\s*서류 | 서류\s*(?:제출|목록) | 제출\s*(?:자료|목록)
+    """), "document"),
+    Facet("overview", _rx(r"사업\s*개요 | 사업\s*목적 | 개요"), "overview"),
+    Facet("support", _rx(r"""
+        지원\s*내용 | 지원\s*조건 | 지원\s*규모 | 지원\s*대상 | 지원\s*범위 | 지원\s*분야
+    """), "support term"),
+    Facet("apply", _rx(r"""
+        신청\s*기간 | 신청\s*방법 | 접수\s*기간 | 모집\s*기간 | 신청\s*절차
+    """), "application step"),
+    Facet("selection", _rx(r"""
+        선정\s*(?:절차|방법|기준) | 평가\s*(?:절차|항목|기준) | 지원\s*절차
+    """), "selection step"),
+    Facet("awards", _rx(r"지원\s*규모 | 선정\s*규모 | 모집\s*규모 | 지원\s*내용 | 지원\s*조건"),
+          "award count"),
+    Facet("windows", _rx(r"""
+        신청\s*기간 | 접수\s*기간 | 모집\s*기간 | 공고\s*기간 | 신청\s*접수 | ^\(?\s*접수
+      | (?:추진|사업|모집|접수|신청)\s*일정
+    """), "application period"),
+    Facet("evaluation", _rx(r"""
+        평가\s*(?:항목|기준|지표|방법|절차) | 선정\s*(?:기준|절차|방법) | 심사
+    """), "evaluation criterion"),
+    Facet("bonus_points", _rx(r"가점 | 가산점 | 우대"), "bonus point"),
+    Facet("costs", _rx(r"비용 | 부담금 | 수수료 | 교육비 | 원가 | 기술\s*임치"), "cost"),
+    Facet("contacts", _rx(r"문의 | 연락처 | 담당\s*자 | 상담 | 안내\s*처"), "contact"),
+]
+
+BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
+
+# The facets that carry list items of a fact family (the outline's carriers).
+CARRIER_FACETS = ("eligibility", "exclusions", "obligations", "documents")
+# The facets whose presence among a heading's children makes it a program section.
+PROGRAM_FACETS = ("overview", "support", "eligibility", "apply", "selection", "documents",
+                  "exclusions")
+
+
+def pattern(name: str) -> regex.Pattern[str]:
+    return BY_NAME[name].pattern
+
+
+def facets_named(title: str, names: tuple[str, ...] | None = None, *, at_start: bool = False
+                 ) -> set[str]:
+    """The facets whose pattern occurs in `title` (or starts it, with `at_start`)."""
+    out = set()
+    for f in FACETS:
+        if names is not None and f.name not in names:
+            continue
+        if (f.pattern.match(title) if at_start else f.pattern.search(title)):
+            out.add(f.name)
+    return out
