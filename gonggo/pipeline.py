@@ -51,8 +51,9 @@ def parse_document(doc: Document, *, llm: Any | None = None) -> Result:
     if llm is None:
         return Result(doc, validate(doc, spec))
     from gonggo.extractors.llm import assist
+    from gonggo.extractors.supports import record_supports
 
     report = assist(doc, spec, llm)
-    ann = validate(doc, report.spec)
+    ann = validate(doc, record_supports(report.spec))
     ann.findings.append(report.finding())
     return Result(doc, ann, report)

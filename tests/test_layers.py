@@ -22,7 +22,7 @@ FLOORS: dict[str, int] = {
     "cli": 7,
 }
 # modules of `extractors` that assemble the families (everything else there is a family)
-ASSEMBLERS = {"pipeline", "llm"}
+ASSEMBLERS = {"pipeline", "llm", "supports"}
 # `schemas` and `vocab` are both ground floor but hold no Document logic: vocab never
 # imports schemas and schemas never import vocab.
 GROUND_APART = {("vocab", "schemas"), ("schemas", "vocab")}

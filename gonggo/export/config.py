@@ -53,7 +53,7 @@ def timestamp(value: date | datetime | None, end_of_day: bool = False) -> str | 
 def payer_rule(f: Funding) -> PayerRule:
     values = {"label": f.payer_label, "cap_krw": f.cap_krw, "share_pct": f.share_pct,
               "share_bound": f.share_bound}
-    return PayerRule(payer=f.payer, **values, evidence=attribute(f.evidence, values, PAYER))
+    return PayerRule(payer=f.payer, **values, evidence=attribute(f.evidence, PAYER))
 
 
 def track_rule(t: Track) -> TrackRule:
@@ -61,14 +61,14 @@ def track_rule(t: Track) -> TrackRule:
               "max_duration_months": t.duration_months,
               "max_extension_months": t.extension_months}
     return TrackRule(**values, payers=[payer_rule(f) for f in t.funding],
-                     evidence=attribute(t.evidence, values, TRACK))
+                     evidence=attribute(t.evidence, TRACK))
 
 
 def window_rule(w: Window) -> WindowRule:
     values = {"label": w.label, "tracks": w.tracks, "opens_at": timestamp(w.opens),
               "closes_at": timestamp(w.closes, end_of_day=True), "rolling": w.rolling,
               "until_budget_exhausted": w.until_budget_exhausted}
-    return WindowRule(**values, evidence=attribute(w.evidence, values, WINDOW))
+    return WindowRule(**values, evidence=attribute(w.evidence, WINDOW))
 
 
 def clause_rule(c: Clause) -> ClauseRule:
@@ -79,7 +79,17 @@ def clause_rule(c: Clause) -> ClauseRule:
               "regions": _union(clause_values.regions(u) for u in units),
               "industries": clause_values.industries(c.text) if kind == "industry" else []}
     return ClauseRule(kind=kind, **values,  # type: ignore[arg-type]
-                      evidence=attribute(c.evidence, values, CLAUSE))
+                      evidence=attribute(c.evidence, CLAUSE, _derived(c, values)))
+
+
+def _derived(c: Clause, values: dict) -> dict:
+    """The clause values derived from its text, each with how to find it in one span."""
+    derive = {"sizes": clause_values.sizes, "regions": clause_values.regions}
+    if values["industries"]:
+        derive["industries"] = clause_values.industries
+    if values["applies_to"]:
+        derive["applies_to"] = lambda q: [r for r in values["applies_to"] if r in q]
+    return {name: fn for name, fn in derive.items() if values[name]}
 
 
 def _union(lists: Iterable[list[str]]) -> list[str]:
@@ -89,12 +99,12 @@ def _union(lists: Iterable[list[str]]) -> list[str]:
 def document_rule(d: DocumentReq) -> DocumentRule:
     values = {"name": d.name, "submitters": d.submitters, "required": d.required,
               "validity_months": d.validity_months, "condition": d.condition}
-    return DocumentRule(**values, evidence=attribute(d.evidence, values, DOCUMENT))
+    return DocumentRule(**values, evidence=attribute(d.evidence, DOCUMENT))
 
 
 def score_rule(c: Criterion) -> ScoreRule:
     values = {"item": c.item, "points": c.points, "group": c.group}
-    return ScoreRule(**values, evidence=attribute(c.evidence, values, SCORE))
+    return ScoreRule(**values, evidence=attribute(c.evidence, SCORE))
 
 
 def _source(ann: Announcement) -> SourceRef:

@@ -22,6 +22,7 @@ from gonggo.extractors import (
     windows,
 )
 from gonggo.extractors.header import Header, read_header
+from gonggo.extractors.supports import record_supports
 from gonggo.reading.programs import program_key, program_name_from_title, split_programs
 from gonggo.reading.scope import Scope, evidence
 from gonggo.schemas.announcement import Announcement, Program, Source, Track
@@ -76,7 +77,7 @@ def extract(doc: Document) -> Announcement:
     header = read_header(doc)
     scopes = split_programs(doc, header.announced_on)
     programs = [build_program(doc, scope, header) for scope in scopes]
-    return Announcement(
+    return record_supports(Announcement(
         source=Source(**doc.source.model_dump()),
         title=header.title,
         notice_no=header.notice_no,
@@ -85,4 +86,4 @@ def extract(doc: Document) -> Announcement:
         programs=programs,
         declared_changes=declared.extract_declared_changes(doc),
         evidence_of=header.evidence_of,
-    )
+    ))

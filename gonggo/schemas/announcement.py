@@ -12,13 +12,19 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 Payer = Literal["government", "host", "applicant", "local_government", "other"]
 ShareBound = Literal["max", "min", "exact"]
 Channel = Literal["online", "email", "post", "visit"]
 Severity = Literal["error", "warning", "info"]
 FactSource = Literal["rule", "llm"]
+CapBasis = Literal["per_award", "per_year", "per_case", "total"]
+WindowStage = Literal["application", "plan_submission", "institution_approval", "evaluation",
+                      "agreement", "other"]
+DocumentStage = Literal["application", "plan_submission", "agreement"]
+AnnouncementKind = Literal["support_call", "other_notice", "form", "unknown"]
+Relation = Literal["separately_announced", "concurrent_restriction", "prerequisite", "other"]
 
 
 class Evidence(BaseModel):
@@ -28,6 +34,9 @@ class Evidence(BaseModel):
     end: int = Field(ge=0)
     quote: str
     page: int | None = None
+    # the fields of the fact this span states (`cap_krw`, `share_pct` …), recorded when the
+    # fact is extracted so that consumers never re-parse quotes; empty: the whole fact
+    supports: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ordered(self) -> Evidence:
@@ -51,6 +60,15 @@ class Funding(Fact):
     cap_krw: int | None = Field(default=None, ge=0)
     share_pct: float | None = Field(default=None, ge=0, le=100)
     share_bound: ShareBound | None = None
+    cap_basis: CapBasis = "per_award"
+    applicant_kinds: list[str] = Field(default_factory=list)
+
+
+class Awards(Fact):
+    count: int = Field(ge=0)
+    approx: bool = False
+    bound: Literal["max"] | None = None
+    unit: str | None = None
 
 
 class Track(Fact):
@@ -59,16 +77,12 @@ class Track(Fact):
     duration_months: int | None = Field(default=None, ge=0, le=120)
     extension_months: int | None = Field(default=None, ge=0, le=120)
     funding: list[Funding] = Field(default_factory=list)
-
-
-class Awards(Fact):
-    count: int = Field(ge=0)
-    approx: bool = False
-    unit: str | None = None
+    awards: Awards | None = None
 
 
 class Window(Fact):
     label: str | None = None
+    stage: WindowStage = "application"
     tracks: list[str] = Field(default_factory=list)
     opens: date | datetime | None = None
     closes: date | datetime | None = None
@@ -93,6 +107,7 @@ class DocumentReq(Fact):
     required: bool | None = None
     validity_months: int | None = Field(default=None, ge=0)
     condition: str | None = None
+    stage: DocumentStage = "application"
 
 
 class Criterion(Fact):
@@ -111,6 +126,8 @@ class Contact(Fact):
     org: str | None = None
     topic: str | None = None
     phone: str | None = None
+    phones: list[str] = Field(default_factory=list)
+    phone_printed: str | None = None
     email: str | None = None
 
 
@@ -118,6 +135,22 @@ class DeclaredChange(Fact):
     topic: str | None = None
     before: str | None = None
     after: str | None = None
+
+
+class Subprogram(Fact):
+    """An R&D 내역사업 / 분야 row of a program: its RFP count, awards and budget."""
+
+    name: str
+    calls: int | None = Field(default=None, ge=0)
+    awards: Awards | None = None
+    budget_krw: int | None = Field(default=None, ge=0)
+
+
+class RelatedProgram(Fact):
+    """A program the file describes but does not announce here; its caps are never ours."""
+
+    name: str
+    relation: Relation = "other"
 
 
 class Finding(BaseModel):
@@ -132,6 +165,9 @@ class Program(BaseModel):
     key: str
     tracks: list[Track] = Field(min_length=1)
     awards: Awards | None = None
+    budget_krw: int | None = Field(default=None, ge=0)
+    subprograms: list[Subprogram] = Field(default_factory=list)
+    related_programs: list[RelatedProgram] = Field(default_factory=list)
     windows: list[Window] = Field(default_factory=list)
     submission: Submission = Field(default_factory=Submission)
     eligibility: list[Clause] = Field(default_factory=list)
@@ -155,11 +191,13 @@ class Source(BaseModel):
 
 class Announcement(BaseModel):
     schema_version: str = SCHEMA_VERSION
+    kind: AnnouncementKind = "support_call"
     source: Source
     title: str
     notice_no: str | None = None
     issuer: str | None = None
     announced_on: date | None = None
+    announced_on_precision: Literal["day", "month"] = "day"
     programs: list[Program] = Field(default_factory=list)
     declared_changes: list[DeclaredChange] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
