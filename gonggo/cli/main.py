@@ -170,6 +170,9 @@ def evaluate(
     corpus: Annotated[Path, typer.Option("--corpus", help="folder with gold/ and seeds/")] = Path("corpus"),
     report: Annotated[Path, typer.Option("--report", help="Markdown report")] = Path("eval/reports/scores.md"),
     update_baseline: Annotated[bool, typer.Option("--update-baseline")] = False,
+    field: Annotated[bool, typer.Option(
+        "--field/--seeds-only", help="also score the field corpus (../shared/corpus)")] = True,
+    split: Annotated[str, typer.Option("--split", help="field split: dev, test or all")] = "all",
     llm: Annotated[str | None, typer.Option(
         "--llm", help="PROVIDER:MODEL: also report what the LLM assist adds and drops")] = None,
 ) -> None:
@@ -189,8 +192,21 @@ def evaluate(
     chat = guarded(lambda: load_llm(llm)) if llm else None
     result = guarded(lambda: run_eval(corpus, progress=lambda name: console.print(f"scored {name}"),
                                       llm=chat))
+    text = markdown_report(result)
+    if field and llm is None:
+        from gonggo.eval.field import SHARED_CORPUS
+        from gonggo.eval.field import markdown as field_markdown
+        from gonggo.eval.run import evaluate_field
+
+        if SHARED_CORPUS.is_dir():
+            splits = ("dev", "test") if split == "all" else (split,)
+            scores = guarded(lambda: evaluate_field(
+                splits, progress=lambda name: console.print(f"scored {name}")))
+            text += "\n" + "\n".join(field_markdown(scores))
+        else:
+            console.print(f"field corpus not found at {SHARED_CORPUS}: seeds only")
     report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(markdown_report(result), encoding="utf-8")
+    report.write_text(text, encoding="utf-8")
     table = Table(title="gonggo eval")
     for col in ("field", "precision", "recall", "F1"):
         table.add_column(col)

@@ -121,3 +121,37 @@ def regressions(result: EvalResult, baseline_path: Path = BASELINE) -> list[str]
 def write_baseline(result: EvalResult, baseline_path: Path = BASELINE) -> None:
     baseline_path.write_text(json.dumps({"f1": result.f1_by_field()}, indent=1,
                                         ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def evaluate_field(splits: tuple[str, ...] = ("dev", "test"), progress=None):  # type: ignore[no-untyped-def]
+    """Score every field-corpus gold document of `splits` (see gonggo.eval.field)."""
+    from gonggo.eval.field import (
+        SHARED_CORPUS,
+        FieldScore,
+        load_field_gold,
+        load_split,
+        score_document,
+    )
+    from gonggo.ingest import IngestError
+    from gonggo.pipeline import parse
+
+    split_of = load_split()
+    scores: list[FieldScore] = []
+    for name, gold in load_field_gold():
+        split = gold.get("split") or split_of.get(gold["document"], "dev")
+        if split not in splits:
+            continue
+        path = SHARED_CORPUS / gold["document"]
+        try:
+            result = parse(path)
+        except IngestError as err:
+            score = score_document(gold, {"programs": []}, name, split)
+            score.error = str(err)
+        else:
+            pred = result.spec.model_dump(mode="json")
+            score = score_document(gold, pred, name, split)
+            score.grounded, score.spans = grounded_spans(pred, result.document.text)
+        scores.append(score)
+        if progress:
+            progress(name)
+    return scores
