@@ -128,7 +128,13 @@ def _dump(fact: Any) -> dict[str, Any]:
 
 def _diff_funding(c: _Collector, track: str | None, old: Sequence[Funding],
                   new: Sequence[Funding], op: str, np: str) -> None:
-    pairs = align(old, new, lambda a, b: 1.0 if a.payer == b.payer else 0.0, 0.5, "same payer")
+    def same_row(a: Funding, b: Funding) -> float:
+        # a payer's rows differ by the applicant kinds they apply to (대기업 50 %, 중소 75 %)
+        if a.payer != b.payer:
+            return 0.0
+        return 1.0 if sorted(a.applicant_kinds) == sorted(b.applicant_kinds) else 0.6
+
+    pairs = align(old, new, same_row, 0.5, "same payer")
     for pair in pairs:
         o, n = pair.old, pair.new
         i = pair.old_index if pair.old_index is not None else len(old)
@@ -137,9 +143,14 @@ def _diff_funding(c: _Collector, track: str | None, old: Sequence[Funding],
             c.item("funding", pair, _dump, track,
                    f"{op}/funding/{i if o is not None else '-'}", f"{np}/funding/{j}", False)
             continue
-        for name in ("cap_krw", "share_pct", "share_bound"):
+        for name in ("cap_krw", "share_pct", "share_bound", "cap_basis"):
             c.compare(f"funding.{o.payer}.{name}", getattr(o, name), getattr(n, name), o.evidence,
                       n.evidence, f"{op}/funding/{i}/{name}", f"{np}/funding/{j}/{name}", track)
+        if sorted(o.applicant_kinds) != sorted(n.applicant_kinds):
+            c.compare(f"funding.{o.payer}.applicant_kinds", o.applicant_kinds or None,
+                      n.applicant_kinds or None, o.evidence, n.evidence,
+                      f"{op}/funding/{i}/applicant_kinds", f"{np}/funding/{j}/applicant_kinds",
+                      track)
 
 
 def _diff_tracks(c: _Collector, old: Sequence[Track], new: Sequence[Track]) -> dict[str, str]:
@@ -165,6 +176,10 @@ def _diff_tracks(c: _Collector, old: Sequence[Track], new: Sequence[Track]) -> d
         for name in ("target_level", "duration_months", "extension_months"):
             c.compare(name, getattr(o, name), getattr(n, name), o.evidence, n.evidence,
                       f"{op}/{name}", f"{np}/{name}", n.name)
+        oa, na = o.awards, n.awards
+        c.compare("tracks.awards", oa.count if oa else None, na.count if na else None,
+                  oa.evidence if oa else [], na.evidence if na else [], f"{op}/awards",
+                  f"{np}/awards", n.name)
         _diff_funding(c, n.name, o.funding, n.funding, op, np)
     return renames
 
@@ -172,6 +187,8 @@ def _diff_tracks(c: _Collector, old: Sequence[Track], new: Sequence[Track]) -> d
 def window_score(a: Window, b: Window, renames: dict[str, str] | None = None) -> float:
     """Same round label, tracks that can overlap (none listed = all), same kind of intake."""
     renames = renames or {}
+    if a.stage != b.stage:
+        return 0.0  # an application period never continues as an approval deadline
     label = 1.0 if _key(a.label or "") == _key(b.label or "") else 0.0
     old_tracks = {renames.get(t, t) for t in a.tracks}
     tracks = 1.0 if not old_tracks or not b.tracks or old_tracks & set(b.tracks) else 0.0
@@ -215,15 +232,20 @@ _LISTS: dict[str, tuple[Callable[[Any], str], tuple[str, ...]]] = {
     "eligibility": (lambda x: x.text, ()),
     "exclusions": (lambda x: x.text, ()),
     "obligations": (lambda x: x.text, ()),
-    "documents": (lambda x: x.name, ("required", "validity_months", "condition", "submitters")),
+    "documents": (lambda x: x.name, ("required", "validity_months", "condition", "submitters",
+                                     "stage")),
     "evaluation": (lambda x: x.item, ("points",)),
     "bonus_points": (lambda x: x.item, ("points",)),
     "costs": (lambda x: x.item, ("amount_krw", "condition")),
-    "contacts": (lambda x: f"{x.org or ''} {x.topic or ''} {x.phone or ''}", ("phone", "email")),
+    "contacts": (lambda x: f"{x.org or ''} {x.topic or ''} {x.phone or ''}",
+                 ("phone", "phones", "email")),
+    "subprograms": (lambda x: x.name, ("calls", "budget_krw")),
+    "related_programs": (lambda x: x.name, ("relation",)),
 }
 
 _CLAUSES = ("eligibility", "exclusions", "obligations")
-_MAIN_FIELD = {"documents": "name", "evaluation": "item", "bonus_points": "item", "costs": "item"}
+_MAIN_FIELD = {"documents": "name", "evaluation": "item", "bonus_points": "item", "costs": "item",
+               "subprograms": "name", "related_programs": "name"}
 _EQUAL: dict[str, Callable[[Any, Any], bool]] = {"documents": same_document}
 
 
@@ -272,6 +294,8 @@ def diff_programs(old: Program, new: Program, old_index: int, new_index: int,
     c = _Collector(new.name, f"/programs/{old_index}", f"/programs/{new_index}")
     renames = _diff_tracks(c, old.tracks, new.tracks)
     _diff_awards(c, old, new)
+    c.compare("budget_krw", old.budget_krw, new.budget_krw, old.evidence_of.get("budget_krw", []),
+              new.evidence_of.get("budget_krw", []), "/budget_krw", "/budget_krw")
     _diff_windows(c, old.windows, new.windows, renames)
     for name in ("channels", "urls", "emails"):
         ov, nv = sorted(getattr(old.submission, name)), sorted(getattr(new.submission, name))

@@ -31,16 +31,21 @@ FIELD_NAMES = {
     "submission.urls": "신청 사이트", "submission.emails": "신청 이메일",
     "eligibility": "신청자격", "exclusions": "지원제외", "obligations": "의무사항",
     "documents": "제출서류", "evaluation": "평가항목", "bonus_points": "가점", "costs": "비용",
-    "contacts": "문의처", "program": "사업",
+    "contacts": "문의처", "program": "사업", "budget_krw": "사업 예산",
+    "tracks.awards": "유형별 지원규모", "subprograms": "내역사업", "related_programs": "관련 사업",
+    "windows.stage": "신청기간 단계",
 }
 _SUB_NAMES = {"text": "", "name": "명칭", "item": "", "points": "배점", "required": "필수 여부",
               "validity_months": "유효기간", "condition": "조건", "submitters": "제출자",
               "amount_krw": "금액", "phone": "전화", "email": "이메일", "org": "기관",
               "topic": "분야", "unit": "단위", "label": "구분", "tracks": "대상 유형",
-              "group": "구분", "approx": "내외"}
+              "group": "구분", "approx": "내외", "phones": "전화", "stage": "단계",
+              "calls": "과제 수", "budget_krw": "예산", "relation": "관계"}
 _PAYERS = {"government": "정부", "host": "주관기관", "applicant": "기업부담",
            "local_government": "지방비", "other": "기타"}
-_FUNDING_PARTS = {"cap_krw": "한도", "share_pct": "비율", "share_bound": "비율 기준"}
+_FUNDING_PARTS = {"cap_krw": "한도", "share_pct": "비율", "share_bound": "비율 기준",
+                  "cap_basis": "한도 기준", "applicant_kinds": "적용 대상"}
+_CAP_BASIS = {"per_award": "과제(기업)당", "per_year": "연간", "per_case": "건당", "total": "총액"}
 _BOUNDS = {"max": "이내", "min": "이상", "exact": "정률"}
 _CHANNELS = {"online": "온라인", "email": "이메일", "post": "우편", "visit": "방문"}
 
@@ -87,8 +92,10 @@ def describe(name: str, value: Any) -> str:
     leaf = name.rsplit(".", 1)[-1]
     if isinstance(value, bool):
         return "예" if value else "아니오"
-    if leaf in ("cap_krw", "amount_krw"):
+    if leaf in ("cap_krw", "amount_krw", "budget_krw"):
         return _won(value)
+    if leaf == "cap_basis":
+        return _CAP_BASIS.get(value, str(value))
     if leaf == "share_pct":
         return f"{value:g}%"
     if leaf == "share_bound":
