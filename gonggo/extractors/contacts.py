@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from gonggo.reading.appendix import offset_in_appendix
 from gonggo.reading.lines import STOP, Line, clean, scope_lines
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Contact, Evidence
@@ -81,7 +82,6 @@ GENERIC_LABEL = regex.compile(
     r"^(?:문의\s*처?|연락처|이메일|e-?mail|전화(?:번호)?|담당자?|문의\s*사항|TEL|☎)$", regex.I
 )
 CONTACT_SECTION = r"문의|연락처|접수처|담당\s*기관|담당자"
-ATTACHMENT = regex.compile(r"^\s*(?:붙\s*임|별\s*첨|첨\s*부|참\s*고|서\s*식|양\s*식)")
 # Words of a contact section's title that name no program.
 TITLE_NOISE = regex.compile(
     r"사업별|지역별|접수|및|문의처?|연락처|담당\s*기관|담당자?|안내|[(（][^)）]*[)）]"
@@ -533,13 +533,8 @@ def _org_before(text: str, lo: int, hi: int) -> tuple[str | None, tuple[int, int
 # --- scope ----------------------------------------------------------------------------------
 
 
-def _top_title(scope: Scope, offset: int) -> str:
-    tops = [s for s in scope.doc.sections if s.parent is None and s.start <= offset < s.end]
-    return tops[0].title if tops else ""
-
-
 def _in_attachment(scope: Scope, offset: int) -> bool:
-    return bool(ATTACHMENT.match(_top_title(scope, offset)))
+    return offset_in_appendix(scope.doc, offset)
 
 
 def _read(scope: Scope, start: int, end: int) -> list[tuple[int, Row]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from gonggo.reading.appendix import section_in_appendix
 from gonggo.reading.scope import Scope
 from gonggo.schemas.document import Block, Section
 from gonggo.vocab.text import strip_marker
@@ -78,20 +79,10 @@ def label_of(text: str, offset: int, heading: bool) -> Label | None:
     return None
 
 
-APPENDIX = regex.compile(r"^\s*(?:\[\s*)?(?:붙\s?임|별\s?첨|별\s?지|첨\s?부|참\s?고\s*\d)")
-
-
 def in_appendix(scope: Scope, item: Item) -> bool:
     """Whether the item sits in an appendix (`붙임 1 …`, `[별첨]`): forms and reference
     material, read only when the body says nothing."""
-    doc = scope.doc
-    s_idx = item.section
-    while s_idx is not None:
-        section = doc.sections[s_idx]
-        if APPENDIX.match(section.marker) or APPENDIX.match(section.title):
-            return True
-        s_idx = section.parent
-    return False
+    return section_in_appendix(scope.doc, item.section)
 
 
 # ---------------------------------------------------------------------------------------

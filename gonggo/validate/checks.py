@@ -35,6 +35,7 @@ from pydantic import ValidationError
 
 from gonggo.extractors import tracks as tracks_x
 from gonggo.reading import items as items_r
+from gonggo.reading.appendix import forms_start, section_in_appendix
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import (
     Announcement,
@@ -125,24 +126,10 @@ def _program_span(doc: Document, program: Program) -> tuple[int, int]:
 
 
 def _in_appendix(doc: Document, section: Section) -> bool:
-    """Appendices (`붙임 1`, `[별첨]`) hold forms and reference material, not the terms."""
-    node: Section | None = section
-    while node is not None:
-        if items_r.APPENDIX.match(node.marker) or items_r.APPENDIX.match(node.title):
-            return True
-        node = doc.sections[node.parent] if node.parent is not None else None
-    return False
+    return section_in_appendix(doc, section.index)
 
 
-_FORM_MARK = regex.compile(r"^\s*[【\[<〈(]\s*(?:서\s*식|양\s*식|별\s*지)\s*(?:제?\s*\d+\s*호?)?\s*[】\]>〉)]")
-
-
-def _forms_start(doc: Document) -> int:
-    """Where the forms begin (`【서식 1】`): what follows is to be filled in, not terms."""
-    for b in doc.blocks:
-        if b.kind != "table" and _FORM_MARK.match(doc.text[b.start : b.end]):
-            return b.start
-    return len(doc.text)
+_forms_start = forms_start
 
 
 # 1. dates as printed -------------------------------------------------------------------

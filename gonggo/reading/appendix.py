@@ -1,0 +1,52 @@
+"""Appendices and forms, decided once per document.
+
+An appendix (`붙임 1`, `[별첨]`, `별지`, `첨부`, `참고 2`) holds forms and reference material,
+not the terms of the call: every family reads it only when the body says nothing, and the
+checks never count it as unplaced. Forms (`【서식 1】`, `[양식 2]`) begin where a form mark
+first heads a block; what follows is to be filled in.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gonggo.schemas.document import Document
+
+APPENDIX = regex.compile(
+    r"^\s*(?:\[\s*)?(?:붙\s?임|별\s?첨|별\s?지|첨\s?부|참\s?고\s*\d|서\s*식|양\s*식)")
+FORM_MARK = regex.compile(
+    r"^\s*[【\[<〈(]\s*(?:서\s*식|양\s*식|별\s*지)\s*(?:제?\s*\d+\s*호?)?\s*[】\]>〉)]")
+
+
+def _appendix_sections(doc: Document) -> frozenset[int]:
+    inside: set[int] = set()
+    for s in doc.sections:  # parents come before their children
+        parent_in = s.parent is not None and s.parent in inside
+        if parent_in or APPENDIX.match(s.marker) or APPENDIX.match(s.title):
+            inside.add(s.index)
+    return frozenset(inside)
+
+
+def appendix_sections(doc: Document) -> frozenset[int]:
+    """Indices of the sections inside an appendix (the appendix heading included)."""
+    return doc.memo("reading.appendix", lambda: _appendix_sections(doc))
+
+
+def section_in_appendix(doc: Document, section: int | None) -> bool:
+    return section is not None and section in appendix_sections(doc)
+
+
+def offset_in_appendix(doc: Document, offset: int) -> bool:
+    """Whether the text at `offset` lies in an appendix section."""
+    inside = appendix_sections(doc)
+    return any(doc.sections[i].start <= offset < doc.sections[i].end for i in inside)
+
+
+def forms_start(doc: Document) -> int:
+    """Where the forms begin (`【서식 1】`), or the end of the text."""
+    def find() -> int:
+        for b in doc.blocks:
+            if b.kind != "table" and FORM_MARK.match(doc.text[b.start : b.end]):
+                return b.start
+        return len(doc.text)
+    return doc.memo("reading.forms_start", find)
