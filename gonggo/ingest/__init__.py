@@ -25,6 +25,7 @@ from gonggo.ingest.limits import (
     MAX_BLOCKS,
     MAX_DOCUMENT_CHARS,
     MAX_FILE_BYTES,
+    MAX_TABLE_AREA,
     MAX_TABLE_CELLS,
     MAX_TABLE_COLS,
     MAX_TABLE_ROWS,
@@ -110,7 +111,7 @@ def _check_size(out: ReaderOutput) -> None:
         if len(table.cells) > MAX_TABLE_CELLS:
             raise ResourceLimit(f"a table of {len(table.cells)} cells is over the limit of "
                                 f"{MAX_TABLE_CELLS}")
-        _clamp_coordinates(table)
+        _bound_table(table)
         for cell in table.cells:
             chars += len(cell.text)
             tables.extend(cell.nested)
@@ -119,9 +120,9 @@ def _check_size(out: ReaderOutput) -> None:
                             f"{MAX_DOCUMENT_CHARS}")
 
 
-def _clamp_coordinates(table: RawTable) -> None:
-    """Declared rows, columns and spans stay within MAX_TABLE_ROWS × MAX_TABLE_COLS: a
-    corrupt file's geometry is not trusted, its text is kept."""
+def _bound_table(table: RawTable) -> None:
+    """Declared rows, columns and spans stay within MAX_TABLE_ROWS × MAX_TABLE_COLS, and the
+    grid within MAX_TABLE_AREA: a corrupt file's geometry is not trusted, its text is kept."""
     table.n_rows = min(max(table.n_rows, 0), MAX_TABLE_ROWS)
     table.n_cols = min(max(table.n_cols, 0), MAX_TABLE_COLS)
     for cell in table.cells:
@@ -129,6 +130,21 @@ def _clamp_coordinates(table: RawTable) -> None:
         cell.col = min(max(cell.col, 0), MAX_TABLE_COLS - 1)
         cell.row_span = min(max(cell.row_span, 1), MAX_TABLE_ROWS - cell.row)
         cell.col_span = min(max(cell.col_span, 1), MAX_TABLE_COLS - cell.col)
+    if table.n_rows * table.n_cols <= MAX_TABLE_AREA or not table.cells:
+        return
+    # Compact: keep only the row and column boundaries some cell uses.
+    rows = sorted({c.row for c in table.cells} | {c.row + c.row_span for c in table.cells})
+    cols = sorted({c.col for c in table.cells} | {c.col + c.col_span for c in table.cells})
+    row_at = {v: i for i, v in enumerate(rows)}
+    col_at = {v: i for i, v in enumerate(cols)}
+    for cell in table.cells:
+        end_row, end_col = row_at[cell.row + cell.row_span], col_at[cell.col + cell.col_span]
+        cell.row, cell.col = row_at[cell.row], col_at[cell.col]
+        cell.row_span, cell.col_span = end_row - cell.row, end_col - cell.col
+    table.n_rows, table.n_cols = len(rows) - 1, len(cols) - 1
+    if table.n_rows * table.n_cols > MAX_TABLE_AREA:
+        raise ResourceLimit(f"a table of {table.n_rows} × {table.n_cols} cells is over the "
+                            f"limit of {MAX_TABLE_AREA}")
 
 
 def read_document(path: str | Path) -> Document:

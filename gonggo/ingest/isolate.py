@@ -17,9 +17,10 @@ import resource
 import select
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from gonggo.ingest.errors import CorruptDocument, IngestError, ResourceLimit
 from gonggo.ingest.limits import CHILD_MEMORY_BYTES
@@ -29,8 +30,46 @@ T = TypeVar("T")
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
 
 
+# A worker that exits with this code was stopped by its own watchdog (`Watchdog`).
+EXIT_OVERTIME = 75
+
+
 class TimedOut(ResourceLimit):
     what = "timed out"
+
+
+class Watchdog:
+    """Ends the worker process (exit EXIT_OVERTIME) when one step of its work — a PDF page
+    inside PDFium, which Python cannot interrupt — runs past `seconds`.
+
+        with Watchdog(5) as dog:
+            for page in pages:
+                dog.step()
+                read(page)
+    """
+
+    def __init__(self, seconds: float, enabled: bool = True) -> None:
+        self.seconds = seconds
+        self.enabled = enabled
+        self._timer: threading.Timer | None = None
+
+    def step(self) -> None:
+        self.stop()
+        if self.enabled:
+            self._timer = threading.Timer(self.seconds, os._exit, (EXIT_OVERTIME,))
+            self._timer.daemon = True
+            self._timer.start()
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
 
 def _address_space() -> int:
@@ -116,6 +155,8 @@ def _unpack(payload: bytes, pid: int) -> Any:
             name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else sig
             raise ResourceLimit(f"the reader crashed (signal {name}); a damaged or hostile "
                                 "file, likely one that needs more memory than allowed")
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == EXIT_OVERTIME:
+            raise TimedOut("one step (a PDF page) ran past its time limit; stopped")
         raise CorruptDocument(f"the reader stopped without an answer (exit "
                               f"{os.WEXITSTATUS(status)})")
     kind, value = pickle.loads(payload)

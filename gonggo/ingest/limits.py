@@ -54,7 +54,7 @@ MAX_OLE_CHAIN_SECTORS = _limit("MAX_OLE_CHAIN_SECTORS", (200 * MB) // 512,
                                "sector is a loop and refused at once")
 
 # -- records and structure -------------------------------------------------------------
-MAX_RECORDS = _limit("MAX_RECORDS", 2_000_000,
+MAX_RECORDS = _limit("MAX_RECORDS", 1_000_000,
                      "HWP records in one file (a 300-page document has ~100 k)")
 MAX_TABLES = _limit("MAX_TABLES", 50_000, "tables in one document")
 MAX_TABLE_CELLS = _limit("MAX_TABLE_CELLS", 100_000, "cells in one table")
@@ -62,6 +62,9 @@ MAX_TABLE_ROWS = _limit("MAX_TABLE_ROWS", 10_000,
                         "declared row coordinate / count; larger ones are clamped")
 MAX_TABLE_COLS = _limit("MAX_TABLE_COLS", 1_000,
                         "declared column coordinate / count; larger ones are clamped")
+MAX_TABLE_AREA = _limit("MAX_TABLE_AREA", 100_000,
+                        "rows × columns of one table's grid (readers of tables walk the "
+                        "grid); a sparser grid is compacted to the rows and columns in use")
 MAX_NESTING = _limit("MAX_NESTING", 32, "tables in text boxes in tables ...")
 MAX_OUTLINE_DEPTH = _limit("MAX_OUTLINE_DEPTH", 64,
                            "outline levels of the section tree; deeper markers become siblings")
@@ -101,5 +104,6 @@ CHILD_MEMORY_BYTES = _limit("CHILD_MEMORY_BYTES", 768 * MB,
                             "a PDFium form bomb asks for gigabytes and is stopped here")
 MAX_PDF_SECONDS = _limit("MAX_PDF_SECONDS", 300,
                          "wall clock for reading one PDF when no --timeout is given")
-MAX_SECONDS_PER_PAGE = _limit("MAX_SECONDS_PER_PAGE", 10,
-                              "one PDF page; a real page takes milliseconds")
+MAX_SECONDS_PER_PAGE = _limit("MAX_SECONDS_PER_PAGE", 5,
+                              "one PDF page (a watchdog stops the worker); a real page takes "
+                              "milliseconds, a form bomb forever")

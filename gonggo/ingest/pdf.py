@@ -26,7 +26,7 @@ import pypdfium2.raw as pdfium_c
 
 from gonggo.ingest.builder import RawBlock, RawCell, RawTable, ReaderOutput
 from gonggo.ingest.errors import CorruptDocument, EncryptedDocument, IngestError, ResourceLimit
-from gonggo.ingest.isolate import run_isolated
+from gonggo.ingest.isolate import Watchdog, run_isolated
 from gonggo.ingest.limits import (
     MAX_CHARS_PER_PAGE,
     MAX_OBJECTS_PER_FILE,
@@ -103,13 +103,13 @@ def read_pdf(data: bytes, settings: dict[str, Any] | None = None, *,
     gigabytes is a `ResourceLimit` here, not the end of the calling process."""
     s = _resolve(settings)
     if isolated:
-        return run_isolated(_read_guarded, data, s, timeout=MAX_PDF_SECONDS)
-    return _read_guarded(data, s)
+        return run_isolated(_read_guarded, data, s, True, timeout=MAX_PDF_SECONDS)
+    return _read_guarded(data, s, False)
 
 
-def _read_guarded(data: bytes, s: dict[str, Any]) -> ReaderOutput:
+def _read_guarded(data: bytes, s: dict[str, Any], watched: bool) -> ReaderOutput:
     try:
-        return _read(data, s)
+        return _read(data, s, watched)
     except IngestError:
         raise
     except (MemoryError, RecursionError) as err:
@@ -136,13 +136,14 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise CorruptDocument(f"not a readable PDF ({err})") from err
 
 
-def _read(data: bytes, s: dict[str, Any]) -> ReaderOutput:
+def _read(data: bytes, s: dict[str, Any], watched: bool = False) -> ReaderOutput:
     doc = _open(data)
     try:
         n_pages = len(doc)
         if n_pages > s["max_pages"]:
             raise ResourceLimit(f"{n_pages} pages is over the limit of {s['max_pages']}")
-        layouts = _read_pages(doc, n_pages, s)
+        with Watchdog(MAX_SECONDS_PER_PAGE, enabled=watched) as dog:
+            layouts = _read_pages(doc, n_pages, s, dog)
     finally:
         doc.close()
     pages = _compose_pages(layouts, s)
@@ -152,11 +153,14 @@ def _read(data: bytes, s: dict[str, Any]) -> ReaderOutput:
     return ReaderOutput(blocks=blocks, findings=_findings(layouts, s), pages=n_pages)
 
 
-def _read_pages(doc: pdfium.PdfDocument, n_pages: int, s: dict[str, Any]) -> list[PageLayout]:
-    """Every page, within the per-file object budget and the time allowed per page."""
+def _read_pages(doc: pdfium.PdfDocument, n_pages: int, s: dict[str, Any],
+                dog: Watchdog) -> list[PageLayout]:
+    """Every page, within the per-file object budget and the time allowed per page (the
+    watchdog ends a worker stuck inside PDFium; the check below catches slow Python)."""
     layouts = []
     objects = 0
     for i in range(n_pages):
+        dog.step()
         started = time.monotonic()
         content = read_page(doc.raw, i, s)
         objects += content.objects + len(content.chars)

@@ -1,4 +1,4 @@
-"""A minimal OLE compound-file writer (version 3, 512-byte sectors) for building HWP 5 test
+"""A minimal OLE compound-file writer (version 4, 4096-byte sectors) for building HWP 5 test
 files in code, including damaged ones: a stream whose FAT chain loops on itself, a stream
 declaring a size far beyond its sectors.
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 
-SECTOR = 512
+SECTOR = 4096
 FREESECT, ENDOFCHAIN, FATSECT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
 NOSTREAM = 0xFFFFFFFF
 
@@ -93,8 +93,8 @@ def ole_file(streams: dict[str, bytes], *, loop: str | None = None,
         sectors.append(fat_bytes[i * SECTOR:(i + 1) * SECTOR])
     difat = [first_fat + i for i in range(n_fat)] + [FREESECT] * (109 - n_fat)
     header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
-              + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+              + struct.pack("<HHHHH", 0x3E, 4, 0xFFFE, 12, 6) + bytes(6)
               + struct.pack("<IIII", 0, n_fat, first_dir, 0)
               + struct.pack("<IIIII", 0, ENDOFCHAIN, 0, ENDOFCHAIN, 0)
               + struct.pack("<109I", *difat))
-    return header + b"".join(sectors)
+    return header.ljust(SECTOR, b"\0") + b"".join(sectors)
