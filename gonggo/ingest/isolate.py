@@ -11,6 +11,7 @@ in-process (no isolation).
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import resource
@@ -105,6 +106,7 @@ def run_isolated(fn: Callable[..., T], *args: Any, timeout: float | None = None,
 def _work(fd: int, fn: Callable[..., Any], args: tuple[Any, ...], memory: int | None) -> None:
     code = 0
     try:
+        faulthandler.disable()  # a native abort is reported by the parent, in one line
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         if memory:

@@ -91,8 +91,12 @@ MAX_NESTING_DEPTH = _limit("MAX_NESTING_DEPTH", 64,
                            "JSON / YAML nesting: the contract nests ~8 levels")
 MAX_NUMBER_DIGITS = _limit("MAX_NUMBER_DIGITS", 40,
                            "digits of one JSON / YAML number (won amounts have ~15)")
-MAX_YAML_ALIASES = _limit("MAX_YAML_ALIASES", 100,
-                          "YAML alias uses (billion laughs expands a few aliases 10^9 times)")
+MAX_YAML_ALIASES = _limit("MAX_YAML_ALIASES", 16,
+                          "YAML alias uses (billion laughs expands a few aliases 10^9 times); "
+                          "gonggo's own configs use none")
+MAX_YAML_NODES = _limit("MAX_YAML_NODES", 20_000,
+                        "YAML nodes composed (PyYAML composes ~50 k a second); a rule config "
+                        "has a few hundred")
 MAX_PROGRAMS = _limit("MAX_PROGRAMS", 1_000, "programs in one spec")
 MAX_TRACKS = _limit("MAX_TRACKS", 1_000, "tracks in one program or rule config")
 MAX_ITEMS = _limit("MAX_ITEMS", 20_000,
