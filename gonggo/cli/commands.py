@@ -2,20 +2,63 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from gonggo.cli import UserError
-from gonggo.pipeline import parse
+from gonggo.ingest import IngestError
+from gonggo.ingest.files import printable
+from gonggo.ingest.isolate import run_isolated
+from gonggo.pipeline import Result, parse
 from gonggo.schemas.announcement import Announcement
 
 
-def process(path: Path, llm: object | None = None) -> Announcement:
-    """The validated spec of one file (`gonggo.parse`)."""
-    return parse(path, llm=llm).spec
+def esc(value: object) -> str:
+    """Text from an input (a file name, a value) made safe to print with rich: console markup
+    escaped (`[/red]` prints as itself), undecodable file-name bytes as `\\udcXX`."""
+    return escape(printable(str(value)))
+
+
+def process(path: Path, llm: object | None = None, timeout: float | None = None) -> Announcement:
+    """The validated spec of one file (`gonggo.parse`), within `timeout` seconds if given."""
+    return parse_within(path, timeout, llm).spec
+
+
+def parse_within(path: Path, timeout: float | None = None, llm: object | None = None) -> Result:
+    """`gonggo.parse`; with a timeout, in a worker process that is stopped when the time is
+    up (one line naming the file, and the batch goes on)."""
+    if timeout is None:
+        return parse(path, llm=llm)
+    try:
+        result: Result = run_isolated(_parse, path, llm, timeout=timeout, memory=None)
+    except IngestError as err:
+        err.path = err.path or printable(path)
+        raise
+    return result
+
+
+def _parse(path: Path, llm: object | None) -> Result:
+    return parse(path, llm=llm)
+
+
+def output_stems(paths: list[Path]) -> dict[Path, str]:
+    """A file stem for each input's outputs, unique in the run: `name` for `name.pdf`; when
+    two inputs share a stem, `name.pdf` and `name.hwp`; when two share a file name (other
+    folders), a short hash of the path is added: `name.pdf.1a2b3c4d`."""
+    stems = Counter(p.stem for p in paths)
+    keys = {p: p.stem if stems[p.stem] == 1 else p.name for p in paths}
+    taken = Counter(keys[p] for p in set(paths))
+    for p in paths:
+        if taken[keys[p]] > 1:
+            digest = hashlib.sha1(str(p.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+            keys[p] = f"{p.name}.{digest[:8]}"
+    return keys
 
 
 def load_llm(spec: str) -> object:
@@ -39,7 +82,7 @@ def summary_line(path: Path, ann: Announcement) -> str:
     warnings = sum(f.severity == "warning" for f in ann.findings)
     facts = sum(len(p.windows) + len(p.documents) + len(p.exclusions) + len(p.eligibility)
                 + sum(len(t.funding) for t in p.tracks) for p in ann.programs)
-    return (f"{path.name}: {len(ann.programs)} program(s), {facts} facts, "
+    return (f"{esc(path.name)}: {len(ann.programs)} program(s), {facts} facts, "
             f"{errors} error / {warnings} warning findings")
 
 
@@ -50,27 +93,25 @@ def findings_table(ann: Announcement, title: str) -> Table:
     for f in ann.findings:
         where = ", ".join(f"p.{e.page}" if e.page else f"@{e.start}" for e in f.evidence[:3])
         colour = {"error": "red", "warning": "yellow"}.get(f.severity, "cyan")
-        table.add_row(f"[{colour}]{f.severity}[/{colour}]", f.code, f.message, where)
+        table.add_row(f"[{colour}]{f.severity}[/{colour}]", esc(f.code), esc(f.message), where)
     return table
 
 
 def load_spec(path: Path) -> Announcement:
     """An extracted spec (JSON with `schema_version`) or an announcement file to extract."""
     if path.suffix.lower() == ".json":
-        import json
-
         from pydantic import ValidationError
 
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise SpecError(f"{path}: not a readable JSON spec ({err})") from err
+        from gonggo.ingest.limits import MAX_SPEC_BYTES
+        from gonggo.ingest.structured import load_json
+
+        data = load_json(path, MAX_SPEC_BYTES)
         if isinstance(data, dict) and "schema_version" in data:
             try:
                 return Announcement.model_validate(data)
             except ValidationError as err:
-                raise SpecError(f"{path}: not a valid gonggo spec "
-                                f"({err.error_count()} schema errors)") from err
+                raise SpecError(f"{printable(path)}: not a valid gonggo spec "
+                                f"({err.error_count()} schema errors)") from None
     return process(path)
 
 

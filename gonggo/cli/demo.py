@@ -29,15 +29,17 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from gonggo import atomic
+from gonggo.atomic import WriteError
 from gonggo.changes.align import continued_pairs
 from gonggo.changes.diff import diff
 from gonggo.changes.locate import annotate
 from gonggo.changes.report import to_html, to_markdown
-from gonggo.cli.commands import progress_bar
+from gonggo.cli.commands import esc, output_stems, parse_within, progress_bar
 from gonggo.export.config import write_configs
 from gonggo.export.review import render_review
 from gonggo.ingest import IngestError
-from gonggo.pipeline import parse
+from gonggo.ingest.files import printable
 from gonggo.schemas.announcement import Announcement
 from gonggo.schemas.document import Document
 from gonggo.schemas.rule_config import RuleConfig
@@ -55,6 +57,7 @@ class Extracted:
     path: Path
     doc: Document
     spec: Announcement
+    key: str = ""  # output file stem, unique in the run (`output_stems`)
 
 
 @dataclass
@@ -89,28 +92,29 @@ def _attempt(console: Console, what: str, fn: Callable[..., T], *args: object) -
     """Run one step for one file; a failure is one line, and None."""
     try:
         return fn(*args)
-    except IngestError as err:
-        console.print(f"[red]gonggo: {err}[/red]", highlight=False)
+    except (IngestError, WriteError) as err:
+        console.print(f"[red]gonggo: {esc(err)}[/red]", highlight=False)
     except Exception as err:  # noqa: BLE001 - one file's bug must not stop the others
-        console.print(f"[red]gonggo: {what}: {type(err).__name__}: {err}[/red]", highlight=False)
+        console.print(f"[red]gonggo: {esc(what)}: {type(err).__name__}: {esc(err)}[/red]",
+                      highlight=False)
     return None
 
 
-def extract_one(path: Path, out: Path) -> Extracted:
-    result = parse(path)
+def extract_one(path: Path, out: Path, key: str = "", timeout: float | None = None) -> Extracted:
+    key = key or path.stem
+    result = parse_within(path, timeout)
     doc, spec = result.document, result.spec
-    (out / "text" / f"{path.stem}.txt").write_text(doc.text + "\n", encoding="utf-8")
-    (out / "specs" / f"{path.stem}.json").write_text(spec.model_dump_json(indent=1),
-                                                     encoding="utf-8")
+    atomic.write_text(out / "text" / f"{key}.txt", doc.text + "\n")
+    atomic.write_text(out / "specs" / f"{key}.json", spec.model_dump_json(indent=1))
     findings = [f.model_dump(mode="json") for f in spec.findings]
-    (out / "findings" / f"{path.stem}.json").write_text(
-        json.dumps(findings, ensure_ascii=False, indent=1), encoding="utf-8")
-    return Extracted(path, doc, spec)
+    atomic.write_text(out / "findings" / f"{key}.json",
+        json.dumps(findings, ensure_ascii=False, indent=1))
+    return Extracted(path, doc, spec, key)
 
 
 def review_one(item: Extracted, out: Path) -> Path:
-    target = out / "review" / f"{item.path.stem}.html"
-    target.write_text(render_review(item.spec, item.doc.text), encoding="utf-8")
+    target = out / "review" / f"{item.key}.html"
+    atomic.write_text(target, render_review(item.spec, item.doc.text))
     return target
 
 
@@ -120,11 +124,11 @@ def changes_one(pair: YearPair, old: Extracted, new: Extracted, out: Path) -> Pa
     years = tuple(f"({s.announced_on.year})" if s.announced_on else ""
                   for s in (old.spec, new.spec))
     base = out / "changes" / f"{pair.old}__{pair.new}"
-    base.with_suffix(".md").write_text(to_markdown(cs, *years), encoding="utf-8")
-    base.with_suffix(".html").write_text(to_html(cs, *years), encoding="utf-8")
-    base.with_suffix(".json").write_text(
+    atomic.write_text(base.with_suffix(".md"), to_markdown(cs, *years))
+    atomic.write_text(base.with_suffix(".html"), to_html(cs, *years))
+    atomic.write_text(base.with_suffix(".json"),
         json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
-                   indent=1), encoding="utf-8")
+                   indent=1))
     return base.with_suffix(".html")
 
 
@@ -137,11 +141,11 @@ def _step(progress: Progress, name: str, total: int) -> Callable[[str], None]:
     return advance
 
 
-def run_demo(folder: Path, out: Path, console: Console) -> int:
+def run_demo(folder: Path, out: Path, console: Console, timeout: float | None = None) -> int:
     """Returns the number of files (and pairs) that failed."""
     files = announcement_files(folder) if folder.is_dir() else []
     if not files:
-        console.print(f"[red]gonggo: no announcement files in {folder}[/red]")
+        console.print(f"[red]gonggo: no announcement files in {esc(folder)}[/red]")
         return 1
     for sub in ("text", "specs", "findings", "rules", "review", "changes"):
         (out / sub).mkdir(parents=True, exist_ok=True)
@@ -152,31 +156,33 @@ def run_demo(folder: Path, out: Path, console: Console) -> int:
     reports: list[tuple[YearPair, Path]] = []
     with progress_bar(console) as progress:
         step = _step(progress, "extract + check", len(files))
+        keys = output_stems(files)
         for path in files:
-            item = _attempt(progress.console, str(path), extract_one, path, out)
+            item = _attempt(progress.console, printable(path), extract_one, path, out,
+                            keys[path], timeout)
             if item is None:
                 failed += 1
             else:
                 done.append(item)
-            step(path.name)
+            step(esc(path.name))
         step = _step(progress, "export", len(done))
         for item in done:
             written = _attempt(progress.console, f"{item.path}: export", write_configs,
-                               item.spec, out / "rules" / item.path.stem)
+                               item.spec, out / "rules" / item.key)
             if written is None:
                 failed += 1
             else:
-                rules[item.path.stem] = written
-            step(item.path.name)
+                rules[item.key] = written
+            step(esc(item.path.name))
         step = _step(progress, "review", len(done))
         for item in done:
             page = _attempt(progress.console, f"{item.path}: review", review_one, item, out)
             if page is None:
                 failed += 1
             else:
-                reviews[item.path.stem] = page
-            step(item.path.name)
-        by_stem = {i.path.stem: i for i in done}
+                reviews[item.key] = page
+            step(esc(item.path.name))
+        by_stem = {i.key: i for i in done}
         pairs = year_over_year_pairs({stem: i.spec for stem, i in by_stem.items()})
         step = _step(progress, "changes", len(pairs))
         for pair in pairs:
@@ -186,7 +192,7 @@ def run_demo(folder: Path, out: Path, console: Console) -> int:
                 failed += 1
             else:
                 reports.append((pair, report))
-            step(f"{pair.old} → {pair.new}")
+            step(esc(f"{pair.old} → {pair.new}"))
     index = write_index(out, done, rules, reviews, reports)
     console.print(summary_table(done, rules))
     print_where_to_look(console, out, index, reviews, reports, failed)
@@ -200,8 +206,8 @@ def summary_table(done: list[Extracted],
         table.add_column(col, no_wrap=True, justify="left" if col in ("file", "announced") else "right")
     for item in done:
         s = item.spec
-        table.add_row(item.path.name, s.announced_on.isoformat() if s.announced_on else "-",
-                      str(len(s.programs)), str(len(rules.get(item.path.stem, []))),
+        table.add_row(esc(item.path.name), s.announced_on.isoformat() if s.announced_on else "-",
+                      str(len(s.programs)), str(len(rules.get(item.key, []))),
                       str(sum(f.severity == "error" for f in s.findings)),
                       str(sum(f.severity == "warning" for f in s.findings)))
     return table
@@ -210,7 +216,7 @@ def summary_table(done: list[Extracted],
 def print_where_to_look(console: Console, out: Path, index: Path, reviews: dict[str, Path],
                         reports: list[tuple[YearPair, Path]], failed: int) -> None:
     def say(path: object, what: str) -> None:
-        console.print(f"  {path}\n      {what}", highlight=False, soft_wrap=True)
+        console.print(f"  {esc(path)}\n      {esc(what)}", highlight=False, soft_wrap=True)
 
     console.print("\n[bold]where to look[/bold]")
     say(index, "start here: links to everything below")
@@ -238,7 +244,7 @@ def write_index(out: Path, done: list[Extracted], rules: dict[str, list[tuple[Pa
 
     rows = []
     for item in done:
-        stem = item.path.stem
+        stem = item.key
         configs = "<br>".join(link(p, f"{p.stem[:2]} {cfg.program}")
                               for p, cfg in rules.get(stem, []))
         review = link(reviews[stem]) if stem in reviews else ""
@@ -256,5 +262,5 @@ def write_index(out: Path, done: list[Extracted], rules: dict[str, list[tuple[Pa
             "<h2>Announcements</h2><table><tr><th>file</th><th>review</th><th>spec, findings</th>"
             f"<th>rule configs</th></tr>{''.join(rows)}</table></body></html>")
     target = out / "index.html"
-    target.write_text(page, encoding="utf-8")
+    atomic.write_text(target, page)
     return target

@@ -9,11 +9,43 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
+try:  # typer 0.2x vendors its own click
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - older typer uses click itself
+    from click import exceptions as click_errors  # type: ignore[no-redef]
+
+from gonggo import atomic
+from gonggo.atomic import WriteError
 from gonggo.cli import UserError
 from gonggo.ingest import IngestError, read_document
+from gonggo.ingest.files import printable
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+
+class OneLineErrors(TyperGroup):
+    """Usage errors (`--total-cost abc`, a missing argument) as one line, not a framed panel."""
+
+    def main(self, args=None, prog_name=None, complete_var=None,  # type: ignore[no-untyped-def, override]
+             standalone_mode=True, **extra):
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click_errors.NoArgsIsHelpError as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except click_errors.ClickException as err:
+            message = printable(err.format_message()).replace("\n", " ")
+            typer.echo(f"gonggo: {message} (see --help)", err=True)
+            sys.exit(err.exit_code)
+        except click_errors.Abort:
+            typer.echo("gonggo: aborted", err=True)
+            sys.exit(EXIT_FAILED_FILE)
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=OneLineErrors,
                   help="Korean support-program announcements → evidence-backed specs.")
 
 T = TypeVar("T")
@@ -39,7 +71,7 @@ EXIT_INTERNAL = 3
 
 
 def fail(message: str, code: int = EXIT_FAILED_FILE) -> None:
-    typer.echo(f"gonggo: {message}".replace("\n", " "), err=True)
+    typer.echo(printable(f"gonggo: {message}".replace("\n", " ")), err=True)
     raise typer.Exit(code)
 
 
@@ -47,7 +79,7 @@ def guarded(fn: Callable[[], T]) -> T:
     """Run `fn`; typed reading errors and unexpected ones become one line on stderr."""
     try:
         return fn()
-    except (IngestError, UserError) as err:
+    except (IngestError, UserError, WriteError) as err:
         fail(str(err))
     except typer.Exit:
         raise
@@ -75,7 +107,8 @@ def ingest(
         sys.stdout.write(doc.text + "\n")
     for finding in doc.findings:
         pages = f" (pages {', '.join(map(str, finding.pages))})" if finding.pages else ""
-        typer.echo(f"gonggo: {file}: {finding.severity}: {finding.message}{pages}", err=True)
+        typer.echo(printable(f"gonggo: {file}: {finding.severity}: {finding.message}{pages}"),
+                   err=True)
 
 
 @app.command()
@@ -90,13 +123,15 @@ def schema() -> None:
 def demo(
     folder: Annotated[Path, typer.Argument(help="folder of announcement files")] = Path("corpus/seeds"),
     out: Annotated[Path, typer.Option("--out", help="output folder")] = Path("out"),
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", min=0.1, help="seconds allowed per file; a file over it is one error line")] = None,
 ) -> None:
     """Run the whole job on a folder of announcements and say where to look."""
     from rich.console import Console
 
     from gonggo.cli.demo import run_demo
 
-    failed = guarded(lambda: run_demo(folder, out, Console()))
+    failed = guarded(lambda: run_demo(folder, out, Console(), timeout))
     if failed:
         raise typer.Exit(EXIT_FAILED_FILE)
 
@@ -104,40 +139,50 @@ def demo(
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="announcement files")],
-    out: Annotated[Path | None, typer.Option("--out", help="write <stem>.json files here")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="write <stem>.json files here (<name>.json when stems clash)")] = None,
     llm: Annotated[str | None, typer.Option(
         "--llm", help="PROVIDER:MODEL chat model to fill empty fields (quoted or dropped)")] = None,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", min=0.1, help="seconds allowed per file; a file over it is one error line")] = None,
 ) -> None:
     """Extract the announcement spec (JSON, see `gonggo schema`) from each file."""
     from rich.console import Console
 
-    from gonggo.cli.commands import load_llm, process, progress_bar, summary_line
+    from gonggo.cli.commands import (
+        esc,
+        load_llm,
+        output_stems,
+        process,
+        progress_bar,
+        summary_line,
+    )
 
     chat = guarded(lambda: load_llm(llm)) if llm else None
     if len(files) == 1 and out is None:
-        ann = guarded(lambda: process(files[0], chat))
+        ann = guarded(lambda: process(files[0], chat, timeout))
         sys.stdout.write(ann.model_dump_json(indent=1, exclude_none=False) + "\n")
         return
     target = out or Path(".")
-    target.mkdir(parents=True, exist_ok=True)
+    guarded(lambda: _make_folder(target))
+    names = output_stems(files)
     console = Console(stderr=True)
     failed = 0
     with progress_bar(console) as progress:
         task = progress.add_task("extract", total=len(files))
         for path in files:
-            progress.update(task, description=f"extract {path.name}")
+            progress.update(task, description=f"extract {esc(path.name)}")
             try:
-                ann = process(path, chat)
-            except IngestError as err:
-                progress.console.print(f"gonggo: {err}", highlight=False)
+                ann = process(path, chat, timeout)
+                atomic.write_text(target / f"{names[path]}.json", ann.model_dump_json(indent=1))
+            except (IngestError, WriteError) as err:
+                progress.console.print(f"gonggo: {esc(err)}", highlight=False)
                 failed += 1
             except Exception as err:  # noqa: BLE001 - one file's bug must not stop the others
-                progress.console.print(f"gonggo: {path}: internal error: {type(err).__name__}: "
-                                       f"{err}", highlight=False)
+                progress.console.print(f"gonggo: {esc(path)}: internal error: "
+                                       f"{type(err).__name__}: {esc(err)}", highlight=False)
                 failed += 1
             else:
-                (target / f"{path.stem}.json").write_text(ann.model_dump_json(indent=1),
-                                                          encoding="utf-8")
                 progress.console.print(summary_line(path, ann), highlight=False)
             progress.advance(task)
     if failed:
@@ -149,18 +194,20 @@ def check(
     file: Annotated[Path, typer.Argument(help="announcement file")],
     as_json: Annotated[bool, typer.Option("--json", help="findings as JSON")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="exit 1 when there are errors")] = False,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", min=0.1, help="seconds allowed for the file; over it is one error line")] = None,
 ) -> None:
     """Validate one announcement and list the findings."""
     from rich.console import Console
 
-    from gonggo.cli.commands import findings_table, process
+    from gonggo.cli.commands import esc, findings_table, process
 
-    ann = guarded(lambda: process(file))
+    ann = guarded(lambda: process(file, None, timeout))
     if as_json:
         payload = [f.model_dump(mode="json") for f in ann.findings]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     else:
-        Console().print(findings_table(ann, f"{file.name}: {len(ann.findings)} findings"))
+        Console().print(findings_table(ann, f"{esc(file.name)}: {len(ann.findings)} findings"))
     if strict and any(f.severity == "error" for f in ann.findings):
         raise typer.Exit(EXIT_FAILED_FILE)
 
@@ -206,7 +253,7 @@ def evaluate(
         else:
             console.print(f"field corpus not found at {SHARED_CORPUS}: seeds only")
     report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(text, encoding="utf-8")
+    atomic.write_text(report, text)
     table = Table(title="gonggo eval")
     for col in ("field", "precision", "recall", "F1"):
         table.add_column(col)
@@ -274,10 +321,26 @@ def diff(
 
     text = guarded(run)
     if out:
-        out.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {out}", err=True)
+        guarded(lambda: atomic.write_text(out, text))
+        typer.echo(printable(f"wrote {out}"), err=True)
     else:
         sys.stdout.write(text + ("" if text.endswith("\n") else "\n"))
+
+
+def _won(text: str) -> int:
+    """`--total-cost`: digits with optional `,` or `_` separators and a trailing `원`."""
+    digits = text.strip().removesuffix("원").replace(",", "").replace("_", "")
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 18:
+        fail(f"--total-cost must be a whole number of won (like 50000000), not {text!r}", 2)
+    return int(digits)
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise WriteError(f"cannot create the folder {printable(path)}: "
+                         f"{err.strerror or type(err).__name__}") from None
 
 
 def _year(spec) -> str:  # type: ignore[no-untyped-def]
@@ -302,33 +365,45 @@ def export_configs(
         fail("give an announcement FILE (or --schema)", 2)
     spec = guarded(lambda: load_spec(file))  # type: ignore[arg-type]
     for path, config in guarded(lambda: write_configs(spec, out)):
-        typer.echo(f"{path}  ({config.program}: {len(config.tracks)} track(s))")
+        typer.echo(printable(f"{path}  ({config.program}: {len(config.tracks)} track(s))"))
 
 
 @app.command()
 def simulate(
     config: Annotated[Path, typer.Argument(help="a rule config written by `gonggo export`")],
-    total_cost: Annotated[int, typer.Option("--total-cost", help="total project cost in won")],
+    total_cost_text: Annotated[str, typer.Option(
+        "--total-cost", help="total project cost in won (digits, commas allowed)")],
     track: Annotated[str | None, typer.Option("--track", help="track name")] = None,
     applicant: Annotated[Path | None, typer.Option("--applicant", help="applicant profile (YAML/JSON)")] = None,
 ) -> None:
     """Compute each payer's amount (and failed clauses for an applicant) from a rule config."""
-    import yaml
     from pydantic import ValidationError
     from rich.console import Console
     from rich.table import Table
 
-    from gonggo.export.config import load_config
+    from gonggo.cli.commands import esc
+    from gonggo.export.config import load_config_file
     from gonggo.export.simulate import SimulationError
     from gonggo.export.simulate import simulate as run
+    from gonggo.ingest.limits import MAX_CONFIG_BYTES
+    from gonggo.ingest.structured import DataError, load_yaml
+
+    total_cost = _won(total_cost_text)
 
     def load() -> tuple:  # type: ignore[type-arg]
         try:
-            cfg = load_config(config.read_text(encoding="utf-8"))
-            profile = yaml.safe_load(applicant.read_text(encoding="utf-8")) if applicant else None
-            return cfg, profile
-        except (OSError, yaml.YAMLError, ValidationError) as err:
-            raise UserError(f"{config}: not a readable rule config ({type(err).__name__})") from err
+            cfg = load_config_file(config)
+        except DataError as err:
+            raise UserError(f"{printable(config)}: not a readable rule config "
+                            f"({err.message})") from None
+        except ValidationError as err:
+            raise UserError(f"{printable(config)}: not a valid rule config "
+                            f"({err.error_count()} schema errors)") from None
+        profile = load_yaml(applicant, MAX_CONFIG_BYTES) if applicant else None
+        if applicant and not isinstance(profile, dict):
+            raise UserError(f"{printable(applicant)}: an applicant profile must be a mapping "
+                            f"(`role: 도입기업` ...), not {type(profile).__name__}")
+        return cfg, profile
 
     cfg, profile = guarded(load)
 
@@ -339,17 +414,17 @@ def simulate(
             raise UserError(str(err)) from err
 
     result = guarded(compute)
-    table = Table(title=f"{cfg.program} / {result.track or '-'}: total {total_cost:,}원")
+    table = Table(title=f"{esc(cfg.program)} / {esc(result.track or '-')}: total {total_cost:,}원")
     for col in ("payer", "label", "amount (원)", "rule"):
         table.add_column(col)
     for a in result.amounts:
-        table.add_row(a.payer, a.label, f"{a.amount_krw:,}", a.rule)
+        table.add_row(esc(a.payer), esc(a.label), f"{a.amount_krw:,}", esc(a.rule))
     console = Console()
     console.print(table)
     for p in result.problems:
-        console.print(f"[yellow]problem: {p}[/yellow]")
+        console.print(f"[yellow]problem: {esc(p)}[/yellow]")
     for field, text in result.failed_clauses:
-        console.print(f"[red]fails {field}:[/red] {text}")
+        console.print(f"[red]fails {esc(field)}:[/red] {esc(text)}")
 
 
 @app.command()
@@ -367,5 +442,5 @@ def review(
 
     page = guarded(build)
     target = out or Path(f"{file.stem}.review.html")
-    target.write_text(page, encoding="utf-8")
-    typer.echo(f"wrote {target}")
+    guarded(lambda: atomic.write_text(target, page))
+    typer.echo(printable(f"wrote {target}"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gonggo import atomic
 from gonggo.eval.score import (
     FIELDS,
     Counts,
@@ -119,8 +120,8 @@ def regressions(result: EvalResult, baseline_path: Path = BASELINE) -> list[str]
 
 
 def write_baseline(result: EvalResult, baseline_path: Path = BASELINE) -> None:
-    baseline_path.write_text(json.dumps({"f1": result.f1_by_field()}, indent=1,
-                                        ensure_ascii=False) + "\n", encoding="utf-8")
+    atomic.write_text(baseline_path, json.dumps({"f1": result.f1_by_field()}, indent=1,
+                                        ensure_ascii=False) + "\n")
 
 
 def evaluate_field(splits: tuple[str, ...] = ("dev", "test"), progress=None):  # type: ignore[no-untyped-def]

@@ -10,8 +10,11 @@ from pathlib import Path
 import regex
 import yaml
 
+from gonggo import atomic
 from gonggo.export import clauses as clause_values
 from gonggo.export.evidence import CLAUSE, DOCUMENT, PAYER, SCORE, TRACK, WINDOW, attribute
+from gonggo.ingest.limits import MAX_CONFIG_BYTES
+from gonggo.ingest.structured import load_yaml
 from gonggo.schemas.announcement import (
     Announcement,
     Clause,
@@ -152,6 +155,12 @@ def load_config(text: str) -> RuleConfig:
     return RuleConfig.model_validate(yaml.safe_load(text))
 
 
+def load_config_file(path: Path) -> RuleConfig:
+    """A rule config file read within `limits` (size, aliases, depth, tracks) and validated;
+    raises `DataError` or pydantic's `ValidationError`."""
+    return RuleConfig.model_validate(load_yaml(path, MAX_CONFIG_BYTES))
+
+
 def file_stem(config: RuleConfig, index: int) -> str:
     slug = regex.sub(r"[^\p{L}\p{N}]+", "_", config.key)[:40].strip("_") or "program"
     return f"{index:02d}_{slug}"
@@ -164,13 +173,12 @@ def write_configs(ann: Announcement, out: Path) -> list[tuple[Path, RuleConfig]]
     written = []
     for i, config in enumerate(configs(ann)):
         path = out / f"{file_stem(config, i)}.yaml"
-        path.write_text(to_yaml(config), encoding="utf-8")
+        atomic.write_text(path, to_yaml(config))
         written.append((path, config))
     return written
 
 
 def write_schema(folder: Path) -> Path:
     path = folder / SCHEMA_FILE
-    path.write_text(json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n",
-                    encoding="utf-8")
+    atomic.write_text(path, json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n")
     return path

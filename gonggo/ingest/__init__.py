@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from gonggo.ingest.builder import ReaderOutput, build_document
+from gonggo.ingest.builder import RawTable, ReaderOutput, build_document
 from gonggo.ingest.errors import (
     CorruptDocument,
     DRMProtected,
@@ -19,6 +19,18 @@ from gonggo.ingest.errors import (
     LegacyFormat,
     ResourceLimit,
     UnsupportedFormat,
+)
+from gonggo.ingest.files import printable, read_input
+from gonggo.ingest.limits import (
+    MAX_BLOCKS,
+    MAX_DOCUMENT_CHARS,
+    MAX_FILE_BYTES,
+    MAX_TABLE_AREA,
+    MAX_TABLE_CELLS,
+    MAX_TABLE_COLS,
+    MAX_TABLE_ROWS,
+    MAX_TABLES,
+    MAX_TEXT_FILE_BYTES,
 )
 from gonggo.ingest.sniff import sniff
 from gonggo.schemas.document import Document, SourceInfo
@@ -35,13 +47,15 @@ __all__ = [
     "read_document",
 ]
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 def _read_format(fmt: str, data: bytes) -> ReaderOutput:
     if fmt in ("txt", "md"):
         from gonggo.ingest.text import decode, parse_text, truncated_tail
 
+        if len(data) > MAX_TEXT_FILE_BYTES:
+            raise ResourceLimit(f"{len(data)} bytes of text is over the {MAX_TEXT_FILE_BYTES} "
+                                "byte limit for text files")
         text = decode(data)
         cut = truncated_tail(data, text)
         return ReaderOutput(blocks=parse_text(text), findings=[cut] if cut else [])
@@ -65,6 +79,7 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> Document:
     try:
         fmt = sniff(data, name)
         out = _read_format(fmt, data)
+        _check_size(out)
     except IngestError as err:
         err.path = err.path or name
         raise
@@ -80,17 +95,59 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> Document:
     return doc
 
 
+def _check_size(out: ReaderOutput) -> None:
+    """Blocks and characters a reader produced, against `limits` (before layout)."""
+    if len(out.blocks) > MAX_BLOCKS:
+        raise ResourceLimit(f"{len(out.blocks)} paragraphs and tables is over the limit of "
+                            f"{MAX_BLOCKS}")
+    tables = [block.table for block in out.blocks if block.table is not None]
+    chars = sum(len(block.text) for block in out.blocks)
+    seen = 0
+    while tables:
+        table = tables.pop()
+        seen += 1
+        if seen > MAX_TABLES:
+            raise ResourceLimit(f"more than {MAX_TABLES} tables")
+        if len(table.cells) > MAX_TABLE_CELLS:
+            raise ResourceLimit(f"a table of {len(table.cells)} cells is over the limit of "
+                                f"{MAX_TABLE_CELLS}")
+        _bound_table(table)
+        for cell in table.cells:
+            chars += len(cell.text)
+            tables.extend(cell.nested)
+    if chars > MAX_DOCUMENT_CHARS:
+        raise ResourceLimit(f"{chars} characters of text is over the limit of "
+                            f"{MAX_DOCUMENT_CHARS}")
+
+
+def _bound_table(table: RawTable) -> None:
+    """Declared rows, columns and spans stay within MAX_TABLE_ROWS × MAX_TABLE_COLS, and the
+    grid within MAX_TABLE_AREA: a corrupt file's geometry is not trusted, its text is kept."""
+    table.n_rows = min(max(table.n_rows, 0), MAX_TABLE_ROWS)
+    table.n_cols = min(max(table.n_cols, 0), MAX_TABLE_COLS)
+    for cell in table.cells:
+        cell.row = min(max(cell.row, 0), MAX_TABLE_ROWS - 1)
+        cell.col = min(max(cell.col, 0), MAX_TABLE_COLS - 1)
+        cell.row_span = min(max(cell.row_span, 1), MAX_TABLE_ROWS - cell.row)
+        cell.col_span = min(max(cell.col_span, 1), MAX_TABLE_COLS - cell.col)
+    if table.n_rows * table.n_cols <= MAX_TABLE_AREA or not table.cells:
+        return
+    # Compact: keep only the row and column boundaries some cell uses.
+    rows = sorted({c.row for c in table.cells} | {c.row + c.row_span for c in table.cells})
+    cols = sorted({c.col for c in table.cells} | {c.col + c.col_span for c in table.cells})
+    row_at = {v: i for i, v in enumerate(rows)}
+    col_at = {v: i for i, v in enumerate(cols)}
+    for cell in table.cells:
+        end_row, end_col = row_at[cell.row + cell.row_span], col_at[cell.col + cell.col_span]
+        cell.row, cell.col = row_at[cell.row], col_at[cell.col]
+        cell.row_span, cell.col_span = end_row - cell.row, end_col - cell.col
+    table.n_rows, table.n_cols = len(rows) - 1, len(cols) - 1
+    if table.n_rows * table.n_cols > MAX_TABLE_AREA:
+        raise ResourceLimit(f"a table of {table.n_rows} × {table.n_cols} cells is over the "
+                            f"limit of {MAX_TABLE_AREA}")
+
+
 def read_document(path: str | Path) -> Document:
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ResourceLimit(f"{size} bytes is over the {MAX_FILE_BYTES} byte limit", str(p))
-        data = p.read_bytes()
-    except IsADirectoryError as err:
-        raise UnsupportedFormat("is a directory", str(p)) from err
-    except FileNotFoundError as err:
-        raise IngestError("no such file", str(p)) from err
-    except PermissionError as err:
-        raise IngestError("permission denied", str(p)) from err
-    return read_bytes(data, str(p))
+    """Read one file: a regular file (no FIFO, device or directory), at most MAX_FILE_BYTES."""
+    data = read_input(path, MAX_FILE_BYTES)
+    return read_bytes(data, printable(path))

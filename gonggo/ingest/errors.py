@@ -14,7 +14,9 @@ class IngestError(Exception):
         self.path = path
 
     def __str__(self) -> str:
-        where = f"{self.path}: " if self.path else ""
+        # A file name may hold undecodable bytes (surrogate escapes): print them escaped.
+        path = self.path.encode("utf-8", "backslashreplace").decode() if self.path else ""
+        where = f"{path}: " if path else ""
         return f"{where}{self.what}: {self.message}"
 
 

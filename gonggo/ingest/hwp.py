@@ -32,11 +32,22 @@ from gonggo.ingest.errors import (
     ResourceLimit,
     UnsupportedFormat,
 )
+from gonggo.ingest.limits import (
+    MAX_INFLATED_BYTES,
+    MAX_NESTING,
+    MAX_OLE_CHAIN_SECTORS,
+    MAX_OLE_STREAM_BYTES,
+    MAX_RATIO,
+    MAX_RECORDS,
+    MAX_STREAM_BYTES,
+    MAX_TABLE_CELLS,
+    RATIO_MIN_BYTES,
+    READ_CHUNK,
+)
 from gonggo.schemas.document import ReadFinding
 
 HWP_SIGNATURE = b"HWP Document File"
-MAX_BODY_BYTES = 200 * 1024 * 1024  # decompressed, all sections together
-MAX_NESTING = 32  # tables in text boxes in tables ...: deeper than this is not a real document
+MAX_BODY_BYTES = MAX_INFLATED_BYTES  # decompressed, all sections together
 
 # FileHeader properties, §3.2.1 표 3.
 FLAG_COMPRESSED = 1 << 0
@@ -112,6 +123,7 @@ def _read(data: bytes) -> ReaderOutput:
     sections = _section_streams(ole, storage)
     reader = _BodyReader(findings)
     budget = MAX_BODY_BYTES
+    records = MAX_RECORDS
     failures: list[CorruptDocument] = []
     for index, name in sections:
         try:
@@ -120,7 +132,7 @@ def _read(data: bytes) -> ReaderOutput:
             failures.append(err)
             continue
         budget -= len(body)
-        reader.read_section(index, body, name)
+        records -= reader.read_section(index, body, name, records)
     if len(failures) == len(sections):
         raise failures[0]
     for err in failures:  # some sections read: keep them, say which did not
@@ -142,6 +154,7 @@ def _open_ole(data: bytes) -> olefile.OleFileIO:
 
 
 def _stream_bytes(ole: olefile.OleFileIO, name: str) -> bytes:
+    _check_chain(ole, name)
     try:
         data: bytes = ole.openstream(name).read()
     except Exception as err:  # broken sector chains surface as many exception types
@@ -149,6 +162,41 @@ def _stream_bytes(ole: olefile.OleFileIO, name: str) -> bytes:
             f"broken OLE container: cannot read {name} ({type(err).__name__}: {err})"[:300]
         ) from err
     return data
+
+
+_CHAIN_ENDS = (olefile.ENDOFCHAIN, olefile.FREESECT, olefile.FATSECT, olefile.DIFSECT)
+
+
+def _check_chain(ole: olefile.OleFileIO, name: str) -> None:
+    """Refuse a stream whose declared size is absurd or whose FAT sector chain loops, before
+    olefile follows it (olefile reads declared-size sectors round a loop: gigabytes)."""
+    try:
+        entry = ole.direntries[ole._find(name)]
+    except Exception:  # noqa: BLE001 - a missing entry is olefile's error to report
+        return
+    entries = [(name, entry)]
+    if entry.size < ole.minisectorcutoff and ole.root is not None:
+        entries.append(("the mini stream", ole.root))  # small streams live inside it
+    for label, item in entries:
+        if item.size > MAX_OLE_STREAM_BYTES:
+            raise ResourceLimit(f"{label} declares {item.size} bytes (limit "
+                                f"{MAX_OLE_STREAM_BYTES}; a bomb?)")
+        _follow_chain(ole, item.isectStart, item.size, label)
+
+
+def _follow_chain(ole: olefile.OleFileIO, start: int, size: int, label: str) -> None:
+    fat = ole.fat
+    needed = min(-(-size // ole.sectorsize), MAX_OLE_CHAIN_SECTORS)
+    seen: set[int] = set()
+    sect = start
+    for _ in range(needed):
+        if sect in _CHAIN_ENDS or sect >= len(fat):
+            return
+        if sect in seen:
+            raise CorruptDocument(f"broken OLE container: the sector chain of {label} loops "
+                                  f"(sector {sect} twice)")
+        seen.add(sect)
+        sect = int(fat[sect]) & 0xFFFFFFFF
 
 
 def _check_file_header(ole: olefile.OleFileIO) -> int:
@@ -217,18 +265,33 @@ def _note_truncated(findings: list[ReadFinding], name: str) -> None:
 
 
 def _decompress(raw: bytes, name: str, budget: int, findings: list[ReadFinding]) -> bytes:
-    """Compressed streams (FileHeader bit 0) are raw deflate: zlib without header, wbits=-15."""
+    """Compressed streams (FileHeader bit 0) are raw deflate: zlib without header, wbits=-15.
+
+    Inflated a chunk at a time against three limits: the stream's own size, what is left of
+    the file's budget, and the ratio to the compressed size."""
     inflater = zlib.decompressobj(-15)
+    cap = max(min(budget, MAX_STREAM_BYTES), 0)
+    chunks: list[bytes] = []
+    total = 0
+    data = raw
     try:
-        body = inflater.decompress(raw, max(budget, 0) + 1)  # max_length 0 would mean no cap
+        while True:
+            chunk = inflater.decompress(data, READ_CHUNK)
+            data = inflater.unconsumed_tail
+            total += len(chunk)
+            if total > cap:
+                raise ResourceLimit(f"{name} decompresses past {cap} bytes (decompression bomb?)")
+            if total > RATIO_MIN_BYTES and total > MAX_RATIO * len(raw):
+                raise ResourceLimit(f"{name} decompresses to over {MAX_RATIO} times its size "
+                                    "(decompression bomb?)")
+            chunks.append(chunk)
+            if inflater.eof or (not data and len(chunk) < READ_CHUNK):
+                break
     except zlib.error as err:
         raise CorruptDocument(f"{name} does not decompress ({err})") from err
-    if len(body) > budget:
-        raise ResourceLimit(
-            f"{name} decompresses past {MAX_BODY_BYTES} bytes (decompression bomb?)")
     if not inflater.eof:
         _note_truncated(findings, name)
-    return body
+    return b"".join(chunks)
 
 
 def _decrypt_view_text(raw: bytes, name: str) -> bytes:
@@ -277,12 +340,14 @@ _U32 = struct.Struct("<I").unpack_from
 _SKIPPED_TAGS = frozenset((0x10 + 52, 0x10 + 53, 0x10 + 54))
 
 
-def _walk_records(body: bytes) -> tuple[list[int], list[int], list[int], list[int], bool]:
+def _walk_records(body: bytes, limit: int = MAX_RECORDS
+                  ) -> tuple[list[int], list[int], list[int], list[int], bool]:
     """Record headers (§4.1): tag 10 bits, level 10 bits, size 12 bits; a size of 0xFFF means
     a DWORD with the real size follows (그림 46).
 
     Returns parallel lists (tag, level, payload start, payload end) and whether the stream
-    ended on a record boundary. Leaf records without text are left out.
+    ended on a record boundary. Leaf records without text are left out. More than `limit`
+    records (counting the left-out ones) is a `ResourceLimit`.
     """
     tags: list[int] = []
     levels: list[int] = []
@@ -293,7 +358,11 @@ def _walk_records(body: bytes) -> tuple[list[int], list[int], list[int], list[in
     pos = 0
     end = len(body)
     last_header = end - 4
+    remaining = limit
     while pos <= last_header:
+        remaining -= 1
+        if remaining < 0:
+            raise ResourceLimit(f"more than {MAX_RECORDS} records in the body (a bomb?)")
         (header,) = _U32(body, pos)
         size = header >> 20
         pos += 4
@@ -323,13 +392,15 @@ class _BodyReader:
         self.findings = findings
         self.equations = 0
 
-    def read_section(self, index: int, body: bytes, name: str) -> None:
-        records = _SectionRecords(body, index)
+    def read_section(self, index: int, body: bytes, name: str, limit: int = MAX_RECORDS) -> int:
+        """Read one section's blocks; returns how many records it held."""
+        records = _SectionRecords(body, index, limit)
         if not records.complete:
             self.findings.append(ReadFinding(code="corrupt_records", severity="error", message=(
                 f"{name}: a record runs past the end of the stream; the rest is not read")))
         self.blocks.extend(records.read())
         self.equations += records.equations
+        return records.count
 
     def output(self) -> ReaderOutput:
         findings = self.findings + _map_private_use(self.blocks)
@@ -345,9 +416,9 @@ class _SectionRecords:
     Methods take the index of a record and return the index after its subtree.
     """
 
-    def __init__(self, body: bytes, section_index: int) -> None:
+    def __init__(self, body: bytes, section_index: int, limit: int = MAX_RECORDS) -> None:
         self.body = body
-        self.tags, self.levels, self.starts, self.ends, self.complete = _walk_records(body)
+        self.tags, self.levels, self.starts, self.ends, self.complete = _walk_records(body, limit)
         self.count = len(self.tags)
         self.section_index = section_index
         self.paragraph_index = 0
@@ -494,6 +565,8 @@ class _SectionRecords:
                 n_rows, n_cols = _table_size(self.payload(j))
                 seen_table, in_caption, lines = True, False, None
             elif tag == TAG_LIST_HEADER and seen_table:
+                if len(cells) >= MAX_TABLE_CELLS:
+                    raise ResourceLimit(f"a table with more than {MAX_TABLE_CELLS} cells")
                 cells.append(_cell_address(self.body, self.starts[j], self.ends[j], n_rows, n_cols,
                                            len(cells)))
                 lines = []

@@ -22,24 +22,31 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO
-from xml.etree.ElementTree import Element, ParseError
+from typing import IO, Any
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from gonggo.ingest.builder import RawBlock, RawCell, RawTable, ReaderOutput
 from gonggo.ingest.errors import CorruptDocument, EncryptedDocument, ResourceLimit
+from gonggo.ingest.limits import (
+    MAX_INFLATED_BYTES,
+    MAX_NESTING,
+    MAX_RATIO,
+    MAX_STREAM_BYTES,
+    MAX_TABLE_COLS,
+    MAX_TABLE_ROWS,
+    MAX_XML_DEPTH,
+    MAX_XML_ELEMENTS,
+    MAX_ZIP_ENTRIES,
+    RATIO_MIN_BYTES,
+    READ_CHUNK,
+)
 from gonggo.schemas.document import ReadFinding
 
-MAX_TOTAL_BYTES = 200 * 1024 * 1024  # decompressed bytes read from one package
-MAX_RATIO = 200  # compression ratio refused on entries larger than RATIO_MIN_BYTES
-RATIO_MIN_BYTES = 1024 * 1024
-MAX_ENTRIES = 10_000
-MAX_NESTING = 32  # tables in cells in text boxes ...
-MAX_TABLE_ROWS = 10_000
-MAX_TABLE_COLS = 1_000
-READ_CHUNK = 1024 * 1024
+MAX_TOTAL_BYTES = MAX_INFLATED_BYTES  # decompressed bytes read from one package
+MAX_ENTRIES = MAX_ZIP_ENTRIES
 
 DEFAULT_HPF = "Contents/content.hpf"
 MANIFEST = "META-INF/manifest.xml"
@@ -100,9 +107,11 @@ class _Package:
             raise ResourceLimit(f"zip has {len(infos)} entries (limit {MAX_ENTRIES})")
         self._entries: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
+            _check_ratio(_normalize_name(info.filename), info)  # every member, zip64 included
             self._entries.setdefault(_normalize_name(info.filename), info)
         self._by_lower = {name.lower(): name for name in self._entries}
         self._bytes_read = 0
+        self.xml_budget = _XmlBudget()
 
     @property
     def names(self) -> list[str]:
@@ -143,13 +152,13 @@ class _Package:
             raise CorruptDocument(f"{name}: unreadable zip entry ({err})") from err
 
     def _check_declared(self, name: str, info: zipfile.ZipInfo) -> None:
+        if info.file_size > MAX_STREAM_BYTES:
+            raise ResourceLimit(f"{name}: declares {info.file_size} bytes; more than "
+                                f"{MAX_STREAM_BYTES} for one part (zip bomb?)")
         if self._bytes_read + info.file_size > MAX_TOTAL_BYTES:
             raise ResourceLimit(f"{name}: declares {info.file_size} bytes; more than "
                                 f"{MAX_TOTAL_BYTES} bytes in total (zip bomb?)")
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_MIN_BYTES and ratio > MAX_RATIO:
-            raise ResourceLimit(f"{name}: compression ratio {ratio:.0f}:1 is over "
-                                f"{MAX_RATIO}:1 (zip bomb?)")
+        _check_ratio(name, info)
 
     def _read_metered(self, name: str, info: zipfile.ZipInfo, stream: IO[bytes]) -> bytes:
         # The declared sizes may lie; count what decompression actually yields.
@@ -158,6 +167,9 @@ class _Package:
         while chunk := stream.read(READ_CHUNK):
             entry_bytes += len(chunk)
             self._bytes_read += len(chunk)
+            if entry_bytes > MAX_STREAM_BYTES:
+                raise ResourceLimit(f"{name}: more than {MAX_STREAM_BYTES} bytes decompressed "
+                                    "(zip bomb?)")
             if self._bytes_read > MAX_TOTAL_BYTES:
                 raise ResourceLimit(f"{name}: more than {MAX_TOTAL_BYTES} bytes decompressed "
                                     "(zip bomb?)")
@@ -169,12 +181,60 @@ class _Package:
         return b"".join(chunks)
 
     def parse_xml(self, name: str) -> Element:
-        return _parse_xml(name, self.read(name))
+        return _parse_xml(name, self.read(name), self.xml_budget)
 
 
-def _parse_xml(name: str, data: bytes) -> Element:
+def _check_ratio(name: str, info: zipfile.ZipInfo) -> None:
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > RATIO_MIN_BYTES and ratio > MAX_RATIO:
+        raise ResourceLimit(f"{name}: compression ratio {ratio:.0f}:1 is over "
+                            f"{MAX_RATIO}:1 (zip bomb?)")
+
+
+class _XmlBudget:
+    """Elements parsed so far in one package, against MAX_XML_ELEMENTS."""
+
+    def __init__(self) -> None:
+        self.left = MAX_XML_ELEMENTS
+
+
+class _BoundedTreeBuilder(TreeBuilder):
+    """A TreeBuilder that stops the parse once the package holds too many elements or one
+    part nests too deeply (checked while parsing, before the tree exists)."""
+
+    def __init__(self, name: str, budget: _XmlBudget) -> None:
+        super().__init__()
+        self._name = name
+        self._budget = budget
+        self._depth = 0
+
+    def start(self, tag: Any, attrs: Any) -> Element:
+        self._depth += 1
+        self._budget.left -= 1
+        if self._budget.left < 0:
+            raise ResourceLimit(f"{self._name}: more than {MAX_XML_ELEMENTS} XML elements in "
+                                "the package (an element bomb?)")
+        if self._depth > MAX_XML_DEPTH:
+            raise ResourceLimit(f"{self._name}: XML nested too deeply (over {MAX_XML_DEPTH} levels)")
+        return super().start(tag, attrs)
+
+    def end(self, tag: Any) -> Element:
+        self._depth -= 1
+        return super().end(tag)
+
+
+def _parse_xml(name: str, data: bytes, budget: _XmlBudget | None = None) -> Element:
+    budget = budget or _XmlBudget()
+    # Every element has a `<` and at most one `</`: an upper bound found at C speed, so an
+    # element bomb is refused before the (slower, exact) counting parse starts.
+    if data.count(b"<") - data.count(b"</") > budget.left + 1000:
+        raise ResourceLimit(f"{name}: more than {MAX_XML_ELEMENTS} XML elements in the "
+                            "package (an element bomb?)")
+    builder = _BoundedTreeBuilder(name, budget)
     try:
-        return SafeET.fromstring(data, forbid_dtd=True)
+        parser = SafeET.DefusedXMLParser(target=builder, forbid_dtd=True)
+        parser.feed(data)
+        return parser.close()  # type: ignore[no-any-return]
     except DefusedXmlException as err:
         raise ResourceLimit(f"{name}: XML declares a DTD or entities; refused "
                             f"({type(err).__name__})") from err

@@ -17,6 +17,7 @@ footers), `pdf_findings` (what could not be read).
 from __future__ import annotations
 
 import itertools
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,15 @@ import pypdfium2.raw as pdfium_c
 
 from gonggo.ingest.builder import RawBlock, RawCell, RawTable, ReaderOutput
 from gonggo.ingest.errors import CorruptDocument, EncryptedDocument, IngestError, ResourceLimit
+from gonggo.ingest.isolate import Watchdog, run_isolated
+from gonggo.ingest.limits import (
+    MAX_CHARS_PER_PAGE,
+    MAX_OBJECTS_PER_FILE,
+    MAX_OBJECTS_PER_PAGE,
+    MAX_PAGES,
+    MAX_PDF_SECONDS,
+    MAX_SECONDS_PER_PAGE,
+)
 from gonggo.ingest.pdf_findings import outline_glyphs_on_text, page_list, unmapped_finding
 from gonggo.ingest.pdf_layout import (
     PageLayout,
@@ -78,18 +88,28 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "glyph_max_size": 30.0,
     "unmapped_min_glyphs": 2,  # fewer per page is noise (a vector icon)
     "unmapped_error_min": 10,  # this many missing glyphs make the finding an error
-    # -- limits --
-    "max_pages": 3000,
-    "max_chars_per_page": 200_000,
-    "max_objects_per_page": 500_000,
+    # -- limits (gonggo.ingest.limits) --
+    "max_pages": MAX_PAGES,
+    "max_chars_per_page": MAX_CHARS_PER_PAGE,
+    "max_objects_per_page": MAX_OBJECTS_PER_PAGE,
 }
 
 
-def read_pdf(data: bytes, settings: dict[str, Any] | None = None) -> ReaderOutput:
-    """Read a PDF; raises `EncryptedDocument`, `CorruptDocument` or `ResourceLimit`."""
+def read_pdf(data: bytes, settings: dict[str, Any] | None = None, *,
+             isolated: bool = True) -> ReaderOutput:
+    """Read a PDF; raises `EncryptedDocument`, `CorruptDocument` or `ResourceLimit`.
+
+    PDFium runs in a worker process (`isolate`): a form bomb that makes it abort or ask for
+    gigabytes is a `ResourceLimit` here, not the end of the calling process."""
     s = _resolve(settings)
+    if isolated:
+        return run_isolated(_read_guarded, data, s, True, timeout=MAX_PDF_SECONDS)
+    return _read_guarded(data, s, False)
+
+
+def _read_guarded(data: bytes, s: dict[str, Any], watched: bool) -> ReaderOutput:
     try:
-        return _read(data, s)
+        return _read(data, s, watched)
     except IngestError:
         raise
     except (MemoryError, RecursionError) as err:
@@ -116,13 +136,14 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise CorruptDocument(f"not a readable PDF ({err})") from err
 
 
-def _read(data: bytes, s: dict[str, Any]) -> ReaderOutput:
+def _read(data: bytes, s: dict[str, Any], watched: bool = False) -> ReaderOutput:
     doc = _open(data)
     try:
         n_pages = len(doc)
         if n_pages > s["max_pages"]:
             raise ResourceLimit(f"{n_pages} pages is over the limit of {s['max_pages']}")
-        layouts = [layout_page(read_page(doc.raw, i, s), s) for i in range(n_pages)]
+        with Watchdog(MAX_SECONDS_PER_PAGE, enabled=watched) as dog:
+            layouts = _read_pages(doc, n_pages, s, dog)
     finally:
         doc.close()
     pages = _compose_pages(layouts, s)
@@ -130,6 +151,26 @@ def _read(data: bytes, s: dict[str, Any]) -> ReaderOutput:
         _join_across_pages(pages, s)
     blocks = [block for page in pages for block in page.blocks(s)]
     return ReaderOutput(blocks=blocks, findings=_findings(layouts, s), pages=n_pages)
+
+
+def _read_pages(doc: pdfium.PdfDocument, n_pages: int, s: dict[str, Any],
+                dog: Watchdog) -> list[PageLayout]:
+    """Every page, within the per-file object budget and the time allowed per page (the
+    watchdog ends a worker stuck inside PDFium; the check below catches slow Python)."""
+    layouts = []
+    objects = 0
+    for i in range(n_pages):
+        dog.step()
+        started = time.monotonic()
+        content = read_page(doc.raw, i, s)
+        objects += content.objects + len(content.chars)
+        if objects > MAX_OBJECTS_PER_FILE:
+            raise ResourceLimit(f"more than {MAX_OBJECTS_PER_FILE} drawn objects by page "
+                                f"{i + 1} (pages sharing one huge content stream?)")
+        layouts.append(layout_page(content, s))
+        if time.monotonic() - started > MAX_SECONDS_PER_PAGE:
+            raise ResourceLimit(f"page {i + 1} took over {MAX_SECONDS_PER_PAGE} s to read")
+    return layouts
 
 
 # -- composing blocks ---------------------------------------------------------------------

@@ -61,8 +61,9 @@ def _sniff_zip(data: bytes) -> str:
     lowered = [n.lower() for n in names]
     if "mimetype" in lowered:
         try:
-            mime = zf.read(names[lowered.index("mimetype")] if "mimetype" in names else
-                           zf.namelist()[lowered.index("mimetype")])[:100]
+            # Only the first bytes: the entry may be a zip64 bomb declaring gigabytes.
+            with zf.open(zf.infolist()[lowered.index("mimetype")]) as entry:
+                mime = entry.read(100)
         except Exception:  # noqa: BLE001 - a broken entry is a corrupt container
             mime = b""
         if b"hwp" in mime.lower():

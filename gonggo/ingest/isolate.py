@@ -1,0 +1,169 @@
+"""Run one file's work in a forked worker process, so that a native abort (PDFium's
+SIGABRT on a form bomb), a runaway allocation or a hang ends as one `IngestError` line and
+the caller — a batch of ten thousand files — goes on.
+
+    result = run_isolated(read_pdf, data, timeout=30)
+
+The worker's address space may grow by `limits.CHILD_MEMORY_BYTES` beyond what it
+inherits; past `timeout` seconds it is killed. Where `os.fork` does not exist the work runs
+in-process (no isolation).
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+import pickle
+import resource
+import select
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, Self, TypeVar
+
+from gonggo.ingest.errors import CorruptDocument, IngestError, ResourceLimit
+from gonggo.ingest.limits import CHILD_MEMORY_BYTES
+
+T = TypeVar("T")
+
+CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
+
+
+# A worker that exits with this code was stopped by its own watchdog (`Watchdog`).
+EXIT_OVERTIME = 75
+
+
+class TimedOut(ResourceLimit):
+    what = "timed out"
+
+
+class Watchdog:
+    """Ends the worker process (exit EXIT_OVERTIME) when one step of its work — a PDF page
+    inside PDFium, which Python cannot interrupt — runs past `seconds`.
+
+        with Watchdog(5) as dog:
+            for page in pages:
+                dog.step()
+                read(page)
+    """
+
+    def __init__(self, seconds: float, enabled: bool = True) -> None:
+        self.seconds = seconds
+        self.enabled = enabled
+        self._timer: threading.Timer | None = None
+
+    def step(self) -> None:
+        self.stop()
+        if self.enabled:
+            self._timer = threading.Timer(self.seconds, os._exit, (EXIT_OVERTIME,))
+            self._timer.daemon = True
+            self._timer.start()
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _address_space() -> int:
+    """Bytes of address space this process maps now (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def run_isolated(fn: Callable[..., T], *args: Any, timeout: float | None = None,
+                 memory: int | None = CHILD_MEMORY_BYTES) -> T:
+    """`fn(*args)` in a worker process; its exceptions are raised here, its crash, memory
+    exhaustion or overrun become `IngestError`s."""
+    if not CAN_FORK:
+        return fn(*args)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker
+        os.close(read_end)
+        _work(write_end, fn, args, memory)
+    os.close(write_end)
+    try:
+        payload = _collect(read_end, pid, timeout)
+    finally:
+        os.close(read_end)
+    return _unpack(payload, pid)
+
+
+def _work(fd: int, fn: Callable[..., Any], args: tuple[Any, ...], memory: int | None) -> None:
+    code = 0
+    try:
+        faulthandler.disable()  # a native abort is reported by the parent, in one line
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if memory:
+            limit = _address_space() + memory
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        try:
+            outcome: tuple[str, Any] = ("ok", fn(*args))
+        except MemoryError:
+            outcome = ("err", ResourceLimit("ran out of the memory allowed to one file "
+                                            f"({memory} bytes more)"))
+        except BaseException as err:  # noqa: BLE001 - everything goes back to the parent
+            outcome = ("err", err)
+        try:
+            data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as err:  # noqa: BLE001 - an unpicklable exception
+            data = pickle.dumps(("err", CorruptDocument(f"{type(err).__name__}: {err}"[:300])))
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    except BaseException:  # noqa: BLE001 - a worker never returns into the caller's code
+        code = 70
+    finally:
+        os._exit(code)
+
+
+def _collect(fd: int, pid: int, timeout: float | None) -> bytes:
+    deadline = None if timeout is None else time.monotonic() + timeout
+    chunks: list[bytes] = []
+    while True:
+        wait = None if deadline is None else max(deadline - time.monotonic(), 0)
+        ready, _, _ = select.select([fd], [], [], wait)
+        if not ready:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise TimedOut(f"over the time limit of {timeout:g} s; stopped")
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _unpack(payload: bytes, pid: int) -> Any:
+    _, status = os.waitpid(pid, 0)
+    if not payload:
+        if os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else sig
+            raise ResourceLimit(f"the reader crashed (signal {name}); a damaged or hostile "
+                                "file, likely one that needs more memory than allowed")
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == EXIT_OVERTIME:
+            raise TimedOut("one step (a PDF page) ran past its time limit; stopped")
+        raise CorruptDocument(f"the reader stopped without an answer (exit "
+                              f"{os.WEXITSTATUS(status)})")
+    kind, value = pickle.loads(payload)
+    if kind == "ok":
+        return value
+    if isinstance(value, BaseException):
+        raise value
+    raise IngestError(str(value))
