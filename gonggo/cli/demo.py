@@ -21,14 +21,17 @@ import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
+from gonggo.batch import run_batch
 from gonggo.changes.align import continued_pairs
 from gonggo.changes.diff import diff
 from gonggo.changes.locate import annotate
@@ -137,8 +140,9 @@ def _step(progress: Progress, name: str, total: int) -> Callable[[str], None]:
     return advance
 
 
-def run_demo(folder: Path, out: Path, console: Console) -> int:
-    """Returns the number of files (and pairs) that failed."""
+def run_demo(folder: Path, out: Path, console: Console, jobs: int | None = None) -> int:
+    """Returns the number of files (and pairs) that failed. Extraction runs in `jobs`
+    worker processes (`gonggo.batch`; default every core), in file order."""
     files = announcement_files(folder) if folder.is_dir() else []
     if not files:
         console.print(f"[red]gonggo: no announcement files in {folder}[/red]")
@@ -152,13 +156,14 @@ def run_demo(folder: Path, out: Path, console: Console) -> int:
     reports: list[tuple[YearPair, Path]] = []
     with progress_bar(console) as progress:
         step = _step(progress, "extract + check", len(files))
-        for path in files:
-            item = _attempt(progress.console, str(path), extract_one, path, out)
-            if item is None:
+        for outcome in run_batch(files, partial(extract_one, out=out), jobs):
+            if outcome.error is not None:
+                progress.console.print(f"[red]gonggo: {escape(outcome.error)}[/red]",
+                                       highlight=False)
                 failed += 1
             else:
-                done.append(item)
-            step(path.name)
+                done.append(outcome.value)  # type: ignore[arg-type]
+            step(outcome.path.name)
         step = _step(progress, "export", len(done))
         for item in done:
             written = _attempt(progress.console, f"{item.path}: export", write_configs,

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -81,15 +81,23 @@ def schema() -> None:
 def demo(
     folder: Annotated[Path, typer.Argument(help="folder of announcement files")] = Path("corpus/seeds"),
     out: Annotated[Path, typer.Option("--out", help="output folder")] = Path("out"),
+    jobs: Annotated[int | None, jobs_option()] = None,
 ) -> None:
     """Run the whole job on a folder of announcements and say where to look."""
     from rich.console import Console
 
     from gonggo.cli.demo import run_demo
 
-    failed = guarded(lambda: run_demo(folder, out, Console()))
+    failed = guarded(lambda: run_demo(folder, out, Console(), jobs=jobs))
     if failed:
         raise typer.Exit(EXIT_FAILED_FILE)
+
+
+JOBS_HELP = "worker processes (default: every core); each file is isolated"
+
+
+def jobs_option() -> Any:
+    return typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)
 
 
 @app.command()
@@ -98,12 +106,12 @@ def extract(
     out: Annotated[Path | None, typer.Option("--out", help="write <stem>.json files here")] = None,
     llm: Annotated[str | None, typer.Option(
         "--llm", help="PROVIDER:MODEL chat model to fill empty fields (quoted or dropped)")] = None,
+    jobs: Annotated[int | None, jobs_option()] = None,
 ) -> None:
     """Extract the announcement spec (JSON, see `gonggo schema`) from each file."""
-    from rich.console import Console
+    from functools import partial
 
-    from gonggo.cli.commands import load_llm, process, progress_bar, summary_line
-    from gonggo.ingest.errors import IngestError
+    from gonggo.cli.commands import extract_task, load_llm, process
 
     chat = guarded(lambda: load_llm(llm)) if llm else None
     if len(files) == 1 and out is None:
@@ -112,48 +120,76 @@ def extract(
         return
     target = out or Path(".")
     target.mkdir(parents=True, exist_ok=True)
-    console = Console(stderr=True)
-    failed = 0
-    with progress_bar(console) as progress:
-        task = progress.add_task("extract", total=len(files))
-        for path in files:
-            progress.update(task, description=f"extract {path.name}")
-            try:
-                ann = process(path, chat)
-            except IngestError as err:
-                progress.console.print(f"gonggo: {err}", highlight=False)
-                failed += 1
-            except Exception as err:  # noqa: BLE001 - one file's bug must not stop the others
-                progress.console.print(f"gonggo: {path}: internal error: {type(err).__name__}: "
-                                       f"{err}", highlight=False)
-                failed += 1
-            else:
-                (target / f"{path.stem}.json").write_text(ann.model_dump_json(indent=1),
-                                                          encoding="utf-8")
-                progress.console.print(summary_line(path, ann), highlight=False)
-            progress.advance(task)
+    # a chat model stays in this process: it need not pickle, and its calls are network-bound
+    task = partial(extract_task, llm=chat) if chat is not None else extract_task
+    failed = _batch(files, task, 1 if chat is not None else jobs, "extract",
+                    lambda path, value: _write_spec(target, path, value))
     if failed:
         raise typer.Exit(EXIT_FAILED_FILE)
 
 
+def _write_spec(target: Path, path: Path, value: tuple[str, str]) -> list[str]:
+    spec_json, summary = value
+    (target / f"{path.stem}.json").write_text(spec_json, encoding="utf-8")
+    return [summary]
+
+
+def _batch(files: list[Path], task: Callable[[Path], T], jobs: int | None, name: str,
+           done: Callable[[Path, T], list[str]]) -> int:
+    """Run `task` over `files` in the pool (`gonggo.batch`) with a progress bar on stderr;
+    `done(path, value)` takes each result in input order and returns lines to print.
+    Returns the number of files that failed (each printed as one line)."""
+    from rich.console import Console
+
+    from gonggo.batch import run_batch
+    from gonggo.cli.commands import progress_bar
+
+    failed = 0
+    with progress_bar(Console(stderr=True)) as progress:
+        bar = progress.add_task(name, total=len(files))
+        for outcome in run_batch(files, task, jobs):
+            progress.update(bar, description=f"{name} {outcome.path.name}")
+            if outcome.error is not None:
+                progress.console.print(f"gonggo: {outcome.error}", highlight=False, markup=False)
+                failed += 1
+            else:
+                for line in done(outcome.path, outcome.value):  # type: ignore[arg-type]
+                    progress.console.print(line, highlight=False, markup=False)
+            progress.advance(bar)
+    return failed
+
+
 @app.command()
 def check(
-    file: Annotated[Path, typer.Argument(help="announcement file")],
+    files: Annotated[list[Path], typer.Argument(help="announcement files")],
     as_json: Annotated[bool, typer.Option("--json", help="findings as JSON")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="exit 1 when there are errors")] = False,
+    jobs: Annotated[int | None, jobs_option()] = None,
 ) -> None:
-    """Validate one announcement and list the findings."""
+    """Validate announcements and list the findings (several files: in order, one table or
+    one JSON object {file, findings} each)."""
     from rich.console import Console
 
     from gonggo.cli.commands import findings_table, process
 
-    ann = guarded(lambda: process(file))
-    if as_json:
-        payload = [f.model_dump(mode="json") for f in ann.findings]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    outcomes: list = []  # type: ignore[type-arg]
+    failed = 0
+    if len(files) == 1:
+        outcomes.append((files[0], guarded(lambda: process(files[0]))))
     else:
-        Console().print(findings_table(ann, f"{file.name}: {len(ann.findings)} findings"))
-    if strict and any(f.severity == "error" for f in ann.findings):
+        failed = _batch(files, process, jobs, "check",
+                        lambda path, ann: outcomes.append((path, ann)) or [])
+    errors = False
+    for file, ann in outcomes:
+        errors = errors or any(f.severity == "error" for f in ann.findings)
+        if as_json:
+            payload: object = [f.model_dump(mode="json") for f in ann.findings]
+            if len(files) > 1:
+                payload = {"file": str(file), "findings": payload}
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        else:
+            Console().print(findings_table(ann, f"{file.name}: {len(ann.findings)} findings"))
+    if failed or (strict and errors):
         raise typer.Exit(EXIT_FAILED_FILE)
 
 
@@ -262,23 +298,31 @@ def _year(spec) -> str:  # type: ignore[no-untyped-def]
 
 @app.command(name="export")
 def export_configs(
-    file: Annotated[Path | None, typer.Argument(help="announcement file or extracted JSON spec")] = None,
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="announcement files or extracted JSON specs")] = None,
     out: Annotated[Path, typer.Option("--out", help="folder for the YAML rule configs")] = Path("out/rules"),
     json_schema: Annotated[bool, typer.Option("--schema", help="print the config JSON Schema")] = False,
+    jobs: Annotated[int | None, jobs_option()] = None,
 ) -> None:
     """Write one engine rule config (YAML) per program, and their JSON Schema beside them."""
-    from gonggo.cli.commands import load_spec
-    from gonggo.export.config import write_configs
-    from gonggo.schemas.rule_config import json_schema as config_schema
+    from gonggo.cli.commands import export_task
 
     if json_schema:
+        from gonggo.schemas.rule_config import json_schema as config_schema
+
         typer.echo(json.dumps(config_schema(), ensure_ascii=False, indent=1))
         return
-    if file is None:
+    if not files:
         fail("give an announcement FILE (or --schema)", 2)
-    spec = guarded(lambda: load_spec(file))  # type: ignore[arg-type]
-    for path, config in guarded(lambda: write_configs(spec, out)):
-        typer.echo(f"{path}  ({config.program}: {len(config.tracks)} track(s))")
+        return
+    if len(files) == 1:
+        for line in guarded(lambda: export_task(files[0], out)):
+            typer.echo(line)
+        return
+    from functools import partial
+
+    if _batch(files, partial(export_task, out=out), jobs, "export", lambda _path, lines: lines):
+        raise typer.Exit(EXIT_FAILED_FILE)
 
 
 @app.command()
