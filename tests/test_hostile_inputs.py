@@ -78,7 +78,8 @@ def test_file_names_are_never_console_markup(tmp_path: Path) -> None:
     (tmp_path / "[").mkdir()  # "[/red]y.txt" is the file "red]y.txt" in the folder "["
     for name in ("x].txt", "[/x].txt", "[/red]y.txt"):
         (tmp_path / name).write_bytes(SEED.read_bytes())
-    run = run_cli(["extract", "x].txt", "[/x].txt", "[/red]y.txt", "--out", "specs"], tmp_path)
+    run = run_cli(["extract", "x].txt", "[/x].txt", "[/red]y.txt", "--out", "specs", "--jobs", "1"],
+                  tmp_path)
     assert run.problems() == [] and run.code == 0, run
     for name in ("x].txt:", "red]y.txt:"):
         assert name in run.stderr, run.stderr
@@ -247,8 +248,9 @@ def test_timeout_makes_a_slow_file_one_line_and_the_batch_goes_on(tmp_path: Path
     monkeypatch.setattr(commands, "parse", slow_for_some)
     for name in ("good.txt", "slow.txt"):
         (tmp_path / name).write_bytes(SEED.read_bytes())
-    run = run_cli(["extract", "slow.txt", "good.txt", "--out", "specs", "--timeout", "2"],
-                  tmp_path, limit=30)
+    # --jobs 1: the files run in this (patched) process, each within its own timed worker
+    run = run_cli(["extract", "slow.txt", "good.txt", "--out", "specs", "--timeout", "2",
+                   "--jobs", "1"], tmp_path, limit=30)
     assert run.code == 1 and run.seconds < 20, run
     assert "slow.txt: timed out" in run.stderr
     assert json.loads((tmp_path / "specs" / "good.json").read_text())["programs"]

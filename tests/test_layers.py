@@ -18,7 +18,7 @@ FLOORS: dict[str, int] = {
     "extractors": 3,
     "validate": 4,
     "changes": 5, "export": 5,
-    "pipeline": 6, "eval": 6, "langchain_loader": 6,
+    "pipeline": 6, "batch": 6, "eval": 6, "langchain_loader": 6,
     "cli": 7,
 }
 # modules of `extractors` that assemble the families (everything else there is a family)

@@ -6,13 +6,22 @@ Every pairing keeps its score and a reason a person can read in the report.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from gonggo.changes.similarity import Similarity, bigram_dice, bigrams, lexical_similarity
+from gonggo.changes.similarity import (
+    Similarity,
+    bigram_dice,
+    bigrams,
+    lexical_similarity,
+    light_similarity,
+    morpheme_similarity,
+    undecided,
+)
 from gonggo.schemas.announcement import Funding, Program, Track
 
 T = TypeVar("T")
@@ -87,9 +96,40 @@ def _insert_removed(pairs: list[Pair[T]], removed: Pair[T]) -> None:
 
 
 def align(old: Sequence[T], new: Sequence[T], score: Callable[[T, T], float],
-          threshold: float, what: str = "similarity") -> list[Pair[T]]:
+          threshold: float, what: str = "similarity",
+          refine: Callable[[T, T, float], float | None] | None = None) -> list[Pair[T]]:
+    """`align_matrix` of `score`. With `refine(o, n, score)`, a pair the greedy pass reaches
+    with both sides still free is first re-scored by it (None: the score stands); the pass
+    then goes on in the order of the refined scores."""
     matrix = [[score(o, n) for n in new] for o in old]
+    if refine is not None:
+        _refine_greedy(old, new, matrix, threshold, refine)
     return align_matrix(old, new, matrix, threshold, what)
+
+
+def _refine_greedy(old: Sequence[T], new: Sequence[T], matrix: list[list[float]],
+                   threshold: float, refine: Callable[[T, T, float], float | None]) -> None:
+    """Refine, in place, the scores `align_matrix`'s greedy pass would decide a pair by."""
+    heap = [(-matrix[i][j], i, j) for i in range(len(old)) for j in range(len(new))]
+    heapq.heapify(heap)
+    done: set[tuple[int, int]] = set()
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    while heap:
+        s, i, j = heapq.heappop(heap)
+        if i in used_old or j in used_new:
+            continue
+        if (i, j) not in done:
+            done.add((i, j))
+            better = refine(old[i], new[j], -s)
+            if better is not None and better != -s:
+                matrix[i][j] = better
+                heapq.heappush(heap, (-better, i, j))
+                continue
+        if -s < threshold:
+            continue  # not paired now, but a pair below it may still be refined above
+        used_old.add(i)
+        used_new.add(j)
 
 
 def pair_leftovers(pairs: list[Pair[T]], score: Callable[[T, T], float], threshold: float,
@@ -245,7 +285,17 @@ def align_items(old: Sequence[T], new: Sequence[T], text: Callable[[T], str],
     def score(o: T, n: T) -> float:
         return similarity(text(o), text(n))
 
-    pairs = align(old, new, score, ITEM_THRESHOLD, "text similarity")
+    if similarity is lexical_similarity:
+        # light scores for all pairs; kiwipiepy only for a pair the greedy pass is about to
+        # decide whose light score is within `similarity.BAND` of the threshold
+        def refine(o: T, n: T, light: float) -> float | None:
+            a, b = text(o), text(n)
+            return morpheme_similarity(a, b) if undecided(a, b, light, (ITEM_THRESHOLD,)) else None
+
+        pairs = align(old, new, lambda o, n: light_similarity(text(o), text(n)), ITEM_THRESHOLD,
+                      "text similarity", refine)
+    else:
+        pairs = align(old, new, score, ITEM_THRESHOLD, "text similarity")
     if not rewrites:
         return pairs
     return pair_leftovers(pairs, score, ITEM_LEFTOVER_THRESHOLD,

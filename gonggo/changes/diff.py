@@ -13,7 +13,13 @@ import regex
 
 from gonggo.changes.align import Pair, align, align_items, align_programs, align_tracks
 from gonggo.changes.declared import check_declared
-from gonggo.changes.similarity import Similarity, _key, _morphemes, lexical_similarity, same_words
+from gonggo.changes.similarity import (
+    Similarity,
+    _key,
+    lexical_similarity,
+    same_words,
+    words_within,
+)
 from gonggo.schemas.announcement import Announcement, Evidence, Funding, Program, Track, Window
 from gonggo.schemas.changes import Change, ChangeSet, ProgramAlignment, Same
 
@@ -117,9 +123,7 @@ def same_document(a: str, b: str) -> bool:
     `스마트공장 보급 확산사업 완료보고서`: the shorter name drops a qualifier)."""
     if _text_equal(a, b) or _text_equal(_PARENTHESIS.sub("", a), _PARENTHESIS.sub("", b)):
         return True
-    x, y = _morphemes(a), _morphemes(b)
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return len(short) >= 2 and short <= long_
+    return words_within(a, b) or words_within(b, a)
 
 
 def _dump(fact: Any) -> dict[str, Any]:

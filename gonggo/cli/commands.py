@@ -61,6 +61,21 @@ def output_stems(paths: list[Path]) -> dict[Path, str]:
     return keys
 
 
+def extract_task(path: Path, llm: object | None = None, timeout: float | None = None
+                 ) -> tuple[str, str]:
+    """One file for `gonggo extract` (runs in a batch worker): the spec JSON and its summary."""
+    ann = process(path, llm, timeout)
+    return ann.model_dump_json(indent=1), summary_line(path, ann)
+
+
+def export_task(path: Path, out: Path) -> list[str]:
+    """One file for `gonggo export`: write its rule configs under `out`, one line each."""
+    from gonggo.export.config import write_configs
+
+    return [f"{target}  ({config.program}: {len(config.tracks)} track(s))"
+            for target, config in write_configs(load_spec(path), out)]
+
+
 def load_llm(spec: str) -> object:
     """The chat model for `--llm PROVIDER:MODEL`; a missing package is the user's to fix."""
     from gonggo.extractors.llm import LLMUnavailable, load_chat_model

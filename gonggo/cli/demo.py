@@ -21,6 +21,7 @@ import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,6 +32,7 @@ from rich.table import Table
 
 from gonggo import atomic
 from gonggo.atomic import WriteError
+from gonggo.batch import run_batch
 from gonggo.changes.align import continued_pairs
 from gonggo.changes.diff import diff
 from gonggo.changes.locate import annotate
@@ -39,7 +41,6 @@ from gonggo.cli.commands import esc, output_stems, parse_within, progress_bar
 from gonggo.export.config import write_configs
 from gonggo.export.review import render_review
 from gonggo.ingest import IngestError
-from gonggo.ingest.files import printable
 from gonggo.schemas.announcement import Announcement
 from gonggo.schemas.document import Document
 from gonggo.schemas.rule_config import RuleConfig
@@ -100,8 +101,9 @@ def _attempt(console: Console, what: str, fn: Callable[..., T], *args: object) -
     return None
 
 
-def extract_one(path: Path, out: Path, key: str = "", timeout: float | None = None) -> Extracted:
-    key = key or path.stem
+def extract_one(path: Path, out: Path, keys: dict[Path, str] | None = None,
+                timeout: float | None = None) -> Extracted:
+    key = (keys or {}).get(path) or path.stem
     result = parse_within(path, timeout)
     doc, spec = result.document, result.spec
     atomic.write_text(out / "text" / f"{key}.txt", doc.text + "\n")
@@ -141,8 +143,10 @@ def _step(progress: Progress, name: str, total: int) -> Callable[[str], None]:
     return advance
 
 
-def run_demo(folder: Path, out: Path, console: Console, timeout: float | None = None) -> int:
-    """Returns the number of files (and pairs) that failed."""
+def run_demo(folder: Path, out: Path, console: Console, timeout: float | None = None,
+             jobs: int | None = None) -> int:
+    """Returns the number of files (and pairs) that failed. Extraction runs in `jobs`
+    worker processes (`gonggo.batch`; default every core), in file order."""
     files = announcement_files(folder) if folder.is_dir() else []
     if not files:
         console.print(f"[red]gonggo: no announcement files in {esc(folder)}[/red]")
@@ -157,14 +161,15 @@ def run_demo(folder: Path, out: Path, console: Console, timeout: float | None = 
     with progress_bar(console) as progress:
         step = _step(progress, "extract + check", len(files))
         keys = output_stems(files)
-        for path in files:
-            item = _attempt(progress.console, printable(path), extract_one, path, out,
-                            keys[path], timeout)
-            if item is None:
+        task = partial(extract_one, out=out, keys=keys, timeout=timeout)
+        for outcome in run_batch(files, task, jobs):
+            if outcome.error is not None:
+                progress.console.print(f"[red]gonggo: {esc(outcome.error)}[/red]",
+                                       highlight=False)
                 failed += 1
             else:
-                done.append(item)
-            step(esc(path.name))
+                done.append(outcome.value)  # type: ignore[arg-type]
+            step(esc(outcome.path.name))
         step = _step(progress, "export", len(done))
         for item in done:
             written = _attempt(progress.console, f"{item.path}: export", write_configs,

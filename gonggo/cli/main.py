@@ -6,20 +6,21 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
-try:  # typer 0.2x vendors its own click
+try:  # typer 0.2x vendors its own click; its Abort lives in typer.exceptions
     from typer._click import exceptions as click_errors
+    from typer.exceptions import Abort as ClickAbort
 except ImportError:  # pragma: no cover - older typer uses click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
+    from click.exceptions import Abort as ClickAbort  # type: ignore[assignment]
 
 from gonggo import atomic
 from gonggo.atomic import WriteError
 from gonggo.cli import UserError
-from gonggo.ingest import IngestError, read_document
 from gonggo.ingest.files import printable
 
 
@@ -37,7 +38,7 @@ class OneLineErrors(TyperGroup):
             message = printable(err.format_message()).replace("\n", " ")
             typer.echo(f"gonggo: {message} (see --help)", err=True)
             sys.exit(err.exit_code)
-        except click_errors.Abort:
+        except ClickAbort:
             typer.echo("gonggo: aborted", err=True)
             sys.exit(EXIT_FAILED_FILE)
         if not standalone_mode:
@@ -45,7 +46,12 @@ class OneLineErrors(TyperGroup):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
+
+# Command bodies import what they use, so `--help` and `schema` load neither the document
+# model nor the extractors. Help is click's plain formatter: typer's rich help alone costs
+# ~0.12 s of imports (rich.markdown, markdown_it) on every `--help`.
 app = typer.Typer(add_completion=False, no_args_is_help=True, cls=OneLineErrors,
+                  rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Korean support-program announcements → evidence-backed specs.")
 
 T = TypeVar("T")
@@ -77,6 +83,8 @@ def fail(message: str, code: int = EXIT_FAILED_FILE) -> None:
 
 def guarded(fn: Callable[[], T]) -> T:
     """Run `fn`; typed reading errors and unexpected ones become one line on stderr."""
+    from gonggo.ingest.errors import IngestError
+
     try:
         return fn()
     except (IngestError, UserError, WriteError) as err:
@@ -95,6 +103,8 @@ def ingest(
     outline: Annotated[bool, typer.Option("--outline", help="print the section tree")] = False,
 ) -> None:
     """Print the normalized text (the text every evidence span indexes)."""
+    from gonggo.ingest import read_document
+
     doc = guarded(lambda: read_document(file))
     if as_json:
         sys.stdout.write(doc.model_dump_json(indent=1) + "\n")
@@ -125,15 +135,23 @@ def demo(
     out: Annotated[Path, typer.Option("--out", help="output folder")] = Path("out"),
     timeout: Annotated[float | None, typer.Option(
         "--timeout", min=0.1, help="seconds allowed per file; a file over it is one error line")] = None,
+    jobs: Annotated[int | None, jobs_option()] = None,
 ) -> None:
     """Run the whole job on a folder of announcements and say where to look."""
     from rich.console import Console
 
     from gonggo.cli.demo import run_demo
 
-    failed = guarded(lambda: run_demo(folder, out, Console(), timeout))
+    failed = guarded(lambda: run_demo(folder, out, Console(), timeout, jobs=jobs))
     if failed:
         raise typer.Exit(EXIT_FAILED_FILE)
+
+
+JOBS_HELP = "worker processes (default: every core); each file is isolated"
+
+
+def jobs_option() -> Any:
+    return typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)
 
 
 @app.command()
@@ -145,18 +163,12 @@ def extract(
         "--llm", help="PROVIDER:MODEL chat model to fill empty fields (quoted or dropped)")] = None,
     timeout: Annotated[float | None, typer.Option(
         "--timeout", min=0.1, help="seconds allowed per file; a file over it is one error line")] = None,
+    jobs: Annotated[int | None, jobs_option()] = None,
 ) -> None:
     """Extract the announcement spec (JSON, see `gonggo schema`) from each file."""
-    from rich.console import Console
+    from functools import partial
 
-    from gonggo.cli.commands import (
-        esc,
-        load_llm,
-        output_stems,
-        process,
-        progress_bar,
-        summary_line,
-    )
+    from gonggo.cli.commands import extract_task, load_llm, output_stems, process
 
     chat = guarded(lambda: load_llm(llm)) if llm else None
     if len(files) == 1 and out is None:
@@ -166,49 +178,81 @@ def extract(
     target = out or Path(".")
     guarded(lambda: _make_folder(target))
     names = output_stems(files)
-    console = Console(stderr=True)
-    failed = 0
-    with progress_bar(console) as progress:
-        task = progress.add_task("extract", total=len(files))
-        for path in files:
-            progress.update(task, description=f"extract {esc(path.name)}")
-            try:
-                ann = process(path, chat, timeout)
-                atomic.write_text(target / f"{names[path]}.json", ann.model_dump_json(indent=1))
-            except (IngestError, WriteError) as err:
-                progress.console.print(f"gonggo: {esc(err)}", highlight=False)
-                failed += 1
-            except Exception as err:  # noqa: BLE001 - one file's bug must not stop the others
-                progress.console.print(f"gonggo: {esc(path)}: internal error: "
-                                       f"{type(err).__name__}: {esc(err)}", highlight=False)
-                failed += 1
-            else:
-                progress.console.print(summary_line(path, ann), highlight=False)
-            progress.advance(task)
+    # a chat model stays in this process: it need not pickle, and its calls are network-bound
+    task = partial(extract_task, llm=chat, timeout=timeout)
+    failed = _batch(files, task, 1 if chat is not None else jobs, "extract",
+                    lambda path, value: _write_spec(target / f"{names[path]}.json", value))
     if failed:
         raise typer.Exit(EXIT_FAILED_FILE)
 
 
+def _write_spec(target: Path, value: tuple[str, str]) -> list[str]:
+    spec_json, summary = value
+    atomic.write_text(target, spec_json)
+    return [summary]
+
+
+def _batch(files: list[Path], task: Callable[[Path], T], jobs: int | None, name: str,
+           done: Callable[[Path, T], list[str]]) -> int:
+    """Run `task` over `files` in the pool (`gonggo.batch`) with a progress bar on stderr;
+    `done(path, value)` takes each result in input order and returns lines to print.
+    Returns the number of files that failed (each printed as one line)."""
+    from rich.console import Console
+
+    from gonggo.batch import run_batch
+    from gonggo.cli.commands import progress_bar
+
+    failed = 0
+    with progress_bar(Console(stderr=True)) as progress:
+        bar = progress.add_task(name, total=len(files))
+        for outcome in run_batch(files, task, jobs):
+            progress.update(bar, description=f"{name} {outcome.path.name}")
+            if outcome.error is not None:
+                progress.console.print(f"gonggo: {outcome.error}", highlight=False, markup=False)
+                failed += 1
+            else:
+                for line in done(outcome.path, outcome.value):  # type: ignore[arg-type]
+                    progress.console.print(line, highlight=False, markup=False)
+            progress.advance(bar)
+    return failed
+
+
 @app.command()
 def check(
-    file: Annotated[Path, typer.Argument(help="announcement file")],
+    files: Annotated[list[Path], typer.Argument(help="announcement files")],
     as_json: Annotated[bool, typer.Option("--json", help="findings as JSON")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="exit 1 when there are errors")] = False,
     timeout: Annotated[float | None, typer.Option(
-        "--timeout", min=0.1, help="seconds allowed for the file; over it is one error line")] = None,
+        "--timeout", min=0.1, help="seconds allowed per file; a file over it is one error line")] = None,
+    jobs: Annotated[int | None, jobs_option()] = None,
 ) -> None:
-    """Validate one announcement and list the findings."""
+    """Validate announcements and list the findings (several files: in order, one table or
+    one JSON object {file, findings} each)."""
+    from functools import partial
+
     from rich.console import Console
 
     from gonggo.cli.commands import esc, findings_table, process
 
-    ann = guarded(lambda: process(file, None, timeout))
-    if as_json:
-        payload = [f.model_dump(mode="json") for f in ann.findings]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    outcomes: list = []  # type: ignore[type-arg]
+    failed = 0
+    if len(files) == 1:
+        outcomes.append((files[0], guarded(lambda: process(files[0], None, timeout))))
     else:
-        Console().print(findings_table(ann, f"{esc(file.name)}: {len(ann.findings)} findings"))
-    if strict and any(f.severity == "error" for f in ann.findings):
+        task = partial(process, llm=None, timeout=timeout)
+        failed = _batch(files, task, jobs, "check",
+                        lambda path, ann: outcomes.append((path, ann)) or [])
+    errors = False
+    for file, ann in outcomes:
+        errors = errors or any(f.severity == "error" for f in ann.findings)
+        if as_json:
+            payload: object = [f.model_dump(mode="json") for f in ann.findings]
+            if len(files) > 1:
+                payload = {"file": printable(file), "findings": payload}
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        else:
+            Console().print(findings_table(ann, f"{esc(file.name)}: {len(ann.findings)} findings"))
+    if failed or (strict and errors):
         raise typer.Exit(EXIT_FAILED_FILE)
 
 
@@ -349,23 +393,32 @@ def _year(spec) -> str:  # type: ignore[no-untyped-def]
 
 @app.command(name="export")
 def export_configs(
-    file: Annotated[Path | None, typer.Argument(help="announcement file or extracted JSON spec")] = None,
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="announcement files or extracted JSON specs")] = None,
     out: Annotated[Path, typer.Option("--out", help="folder for the YAML rule configs")] = Path("out/rules"),
     json_schema: Annotated[bool, typer.Option("--schema", help="print the config JSON Schema")] = False,
+    jobs: Annotated[int | None, jobs_option()] = None,
 ) -> None:
     """Write one engine rule config (YAML) per program, and their JSON Schema beside them."""
-    from gonggo.cli.commands import load_spec
-    from gonggo.export.config import write_configs
-    from gonggo.schemas.rule_config import json_schema as config_schema
+    from gonggo.cli.commands import export_task
 
     if json_schema:
+        from gonggo.schemas.rule_config import json_schema as config_schema
+
         typer.echo(json.dumps(config_schema(), ensure_ascii=False, indent=1))
         return
-    if file is None:
+    if not files:
         fail("give an announcement FILE (or --schema)", 2)
-    spec = guarded(lambda: load_spec(file))  # type: ignore[arg-type]
-    for path, config in guarded(lambda: write_configs(spec, out)):
-        typer.echo(printable(f"{path}  ({config.program}: {len(config.tracks)} track(s))"))
+        return
+    guarded(lambda: _make_folder(out))
+    if len(files) == 1:
+        for line in guarded(lambda: export_task(files[0], out)):
+            typer.echo(printable(line))
+        return
+    from functools import partial
+
+    if _batch(files, partial(export_task, out=out), jobs, "export", lambda _path, lines: lines):
+        raise typer.Exit(EXIT_FAILED_FILE)
 
 
 @app.command()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gonggo.ingest.builder import RawTable, ReaderOutput, build_document
 from gonggo.ingest.errors import (
     CorruptDocument,
     DRMProtected,
@@ -33,7 +33,10 @@ from gonggo.ingest.limits import (
     MAX_TEXT_FILE_BYTES,
 )
 from gonggo.ingest.sniff import sniff
-from gonggo.schemas.document import Document, SourceInfo
+
+if TYPE_CHECKING:  # the builder and the document model load with the first read, not here
+    from gonggo.ingest.builder import RawTable, ReaderOutput
+    from gonggo.schemas.document import Document
 
 __all__ = [
     "CorruptDocument",
@@ -51,6 +54,7 @@ __all__ = [
 
 def _read_format(fmt: str, data: bytes) -> ReaderOutput:
     if fmt in ("txt", "md"):
+        from gonggo.ingest.builder import ReaderOutput
         from gonggo.ingest.text import decode, parse_text, truncated_tail
 
         if len(data) > MAX_TEXT_FILE_BYTES:
@@ -76,6 +80,9 @@ def _read_format(fmt: str, data: bytes) -> ReaderOutput:
 
 def read_bytes(data: bytes, name: str = "<bytes>") -> Document:
     """Read one file's bytes; raises an `IngestError` subclass, never anything else."""
+    from gonggo.ingest.builder import build_document
+    from gonggo.schemas.document import SourceInfo
+
     try:
         fmt = sniff(data, name)
         out = _read_format(fmt, data)
