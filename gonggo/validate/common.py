@@ -34,7 +34,7 @@ CODES: dict[str, Severity] = {
     # issue 15: what a careful reader raises across the whole document
     "summary_disagrees_with_body": "warning",
     "points_do_not_add_up": "error",
-    "bonus_cap_exceeds_items": "info",
+    "bonus_cap_inconsistent": "warning",
     "example_arithmetic_wrong": "error",
     "share_base_differs": "warning",
     "year_mismatch": "warning",
