@@ -22,9 +22,9 @@ from gonggo.vocab.dates import WEEKDAYS, DateMention, find_dates
 _DEADLINE_LABEL = regex.compile(r"신청|접수|모집|공모|응모|제출|마감")
 _NOT_DEADLINE = regex.compile(
     r"사업\s*기간|연구\s*기간|수행\s*기간|협약|지원\s*기간|교육\s*기간|운영\s*기간|행사|설립|창업|"
-    r"기준|이후|이전|공고일|발표|결과|업력|자격|대상|요건")
+    r"기준|이후|이전|공고일|발표|결과|업력|자격|대상|요건|[가-힣]-\d")
 _RANGE_SEP = regex.compile(r"^\s*(?:[)）]\s*)?(?:[~∼～\-–]|부터)\s*$")
-_UNTIL = regex.compile(r"^[^\n]{0,16}?까지")
+_UNTIL = regex.compile(r"^(?:[^\n~∼～\d]|\d{1,2}\s*(?::\s*\d{2}|시))*?까지")
 _MAX_PREFIX = 40
 
 
@@ -76,7 +76,7 @@ def check_deadline_on_holiday(doc: Document, ann: Announcement) -> list[Finding]
         if off is None or day in seen:
             continue
         seen.add(day)
-        lo, hi = line_at(doc, opens)
+        lo, _ = line_at(doc, opens)
         label = q(doc.text[lo:opens].strip(" :：-○◦·•□") or "마감일", 30)
         printed = q(doc.text[m.start : m.end], 30)
         out.append(finding(
@@ -132,7 +132,7 @@ def check_schedule(doc: Document, ann: Announcement) -> list[Finding]:
     for lo, hi, title in _schedule_sections(doc):
         steps = _schedule_steps(doc, ann, lo, hi)
         for k in range(1, len(steps)):
-            (a0, b0, prev), (a1, b1, cur) = steps[k - 1], steps[k]
+            (_, _, prev), (_, _, cur) = steps[k - 1], steps[k]
             p_start, p_end = day_of(prev[0].value), day_of(prev[-1].value)  # type: ignore[arg-type]
             c_start = day_of(cur[0].value)  # type: ignore[arg-type]
             inside = len(cur) == 1 and p_start < c_start < p_end

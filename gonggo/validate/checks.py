@@ -27,7 +27,7 @@ the text as printed, and evidence spans into `doc.text`. Findings never stop ext
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 
 import regex
@@ -42,74 +42,29 @@ from gonggo.schemas.announcement import (
     Finding,
     Funding,
     Program,
-    Severity,
     Track,
     Window,
 )
 from gonggo.schemas.document import Cell, Document, Section, Table
+from gonggo.validate import arithmetic, calendar, crosscheck, placeholders, points, years
+from gonggo.validate.common import CODES, Check
+
+__all__ = ["CHECKS", "CODES", "validate"]
+from gonggo.validate.common import as_datetime as _as_datetime
+from gonggo.validate.common import ev as _ev
+from gonggo.validate.common import finding as _finding
+from gonggo.validate.common import forms_start as _forms_start
+from gonggo.validate.common import in_appendix as _in_appendix
+from gonggo.validate.common import q as _q
+from gonggo.validate.common import quotes as _quotes
 from gonggo.vocab.dates import WEEKDAYS, DateMention, find_dates
 from gonggo.vocab.headings import BY_NAME, FACETS
 from gonggo.vocab.money import find_amounts
 from gonggo.vocab.text import norm_key, strip_marker
 
-KST = timezone(timedelta(hours=9))
-Check = Callable[[Document, Announcement], list[Finding]]
-
-CODES: dict[str, Severity] = {
-    "impossible_date": "error",
-    "weekday_mismatch": "warning",
-    "window_closes_before_opens": "error",
-    "window_before_announcement": "error",
-    "shares_do_not_add_up": "error",
-    "caps_disagree_with_shares": "error",
-    "caps_do_not_add_up": "error",
-    "conflicting_values": "warning",
-    "unplaced_item": "warning",
-    "unplaced_text": "info",
-    "fact_without_evidence": "error",
-    "ungrounded_evidence": "error",
-    "schema_error": "error",
-    "check_failed": "warning",
-}
-
-
-def _finding(code: str, message: str, evidence: Iterable[Evidence] = ()) -> Finding:
-    return Finding(code=code, severity=CODES[code], message=message, evidence=_unique(evidence))
-
-
-def _unique(evidence: Iterable[Evidence]) -> list[Evidence]:
-    out: list[Evidence] = []
-    for e in evidence:
-        if e not in out:
-            out.append(e)
-    return out
-
-
-def _ev(doc: Document, start: int, end: int) -> Evidence:
-    """A span of the document text, trimmed of surrounding white space."""
-    start, end = max(0, min(start, len(doc.text))), max(0, min(end, len(doc.text)))
-    while start < end and doc.text[start].isspace():
-        start += 1
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
-    return Evidence(start=start, end=end, quote=doc.text[start:end], page=doc.page_at(start))
-
-
-def _q(text: str, limit: int = 60) -> str:
-    """Printed text for a message: one line, at most `limit` characters."""
-    line = regex.sub(r"\s+", " ", text).strip()
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _quotes(evidence: Iterable[Evidence]) -> str:
-    return " … ".join(f"“{_q(e.quote, 50)}”" for e in list(evidence)[:2]) or "(no text)"
-
-
-def _as_datetime(value: date | datetime, end_of_day: bool = False) -> datetime:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=KST)
-    t = datetime.max.time() if end_of_day else datetime.min.time()
-    return datetime.combine(value, t, tzinfo=KST)
+_FACET_KO = {"eligibility": "신청자격", "exclusions": "지원제외 대상", "documents": "제출서류"}
+_PAYER_KO = {"government": "정부", "host": "주관기관", "applicant": "자부담",
+             "local_government": "지자체", "other": "기타"}
 
 
 def _label(program: Program, track: Track | None = None) -> str:
@@ -122,27 +77,6 @@ def _program_span(doc: Document, program: Program) -> tuple[int, int]:
             if s.title == program.section:
                 return s.start, s.end
     return 0, len(doc.text)
-
-
-def _in_appendix(doc: Document, section: Section) -> bool:
-    """Appendices (`붙임 1`, `[별첨]`) hold forms and reference material, not the terms."""
-    node: Section | None = section
-    while node is not None:
-        if items_r.APPENDIX.match(node.marker) or items_r.APPENDIX.match(node.title):
-            return True
-        node = doc.sections[node.parent] if node.parent is not None else None
-    return False
-
-
-_FORM_MARK = regex.compile(r"^\s*[【\[<〈(]\s*(?:서\s*식|양\s*식|별\s*지)\s*(?:제?\s*\d+\s*호?)?\s*[】\]>〉)]")
-
-
-def _forms_start(doc: Document) -> int:
-    """Where the forms begin (`【서식 1】`): what follows is to be filled in, not terms."""
-    for b in doc.blocks:
-        if b.kind != "table" and _FORM_MARK.match(doc.text[b.start : b.end]):
-            return b.start
-    return len(doc.text)
 
 
 # 1. dates as printed -------------------------------------------------------------------
@@ -163,17 +97,16 @@ def _date_finding(doc: Document, m: DateMention) -> Finding | None:
             or m.day is None:
         return None
     printed = _q(doc.text[m.start : m.end])
-    year = f" (the year {m.resolved_year} is taken from the announcement date)" \
-        if m.year_inferred else ""
+    year = f"(연도 {m.resolved_year}년은 공고일에서 가져옴)" if m.year_inferred else ""
     day = _printed_day(m)
     if day is None:
         return _finding("impossible_date",
-                        f"“{printed}” is not a calendar date: {m.month}월 of {m.resolved_year} "
-                        f"has no {m.day}일{year}.", [_ev(doc, m.start, m.end)])
+                        f"‘{printed}’은(는) 달력에 없는 날짜입니다{year}: {m.resolved_year}년 "
+                        f"{m.month}월에는 {m.day}일이 없습니다.", [_ev(doc, m.start, m.end)])
     if m.weekday and WEEKDAYS[day.weekday()] != m.weekday:
         return _finding("weekday_mismatch",
-                        f"“{printed}” prints {m.weekday}요일, but {day.isoformat()} is a "
-                        f"{WEEKDAYS[day.weekday()]}요일{year}.", [_ev(doc, m.start, m.end)])
+                        f"‘{printed}’에 {m.weekday}요일로 적혀 있으나 {day.isoformat()}은(는) "
+                        f"{WEEKDAYS[day.weekday()]}요일입니다{year}.", [_ev(doc, m.start, m.end)])
     return None
 
 
@@ -201,12 +134,12 @@ def _window_findings(program: Program, w: Window, announced_on: date | None) -> 
     printed = _quotes(w.evidence)
     if w.opens and w.closes and _as_datetime(w.closes, True) < _as_datetime(w.opens):
         out.append(_finding("window_closes_before_opens",
-                            f"{program.name}: the application window {printed} closes "
-                            f"({w.closes}) before it opens ({w.opens}).", w.evidence))
+                            f"{program.name}: 신청기간 {printed}의 마감({w.closes})이 시작"
+                            f"({w.opens})보다 앞섭니다.", w.evidence))
     if announced_on and w.closes and _as_datetime(w.closes, True) < _as_datetime(announced_on):
         out.append(_finding("window_before_announcement",
-                            f"{program.name}: the application window {printed} closes "
-                            f"({w.closes}) before the announcement date ({announced_on}).",
+                            f"{program.name}: 신청기간 {printed}이(가) 공고일({announced_on})보다 "
+                            f"먼저 마감됩니다({w.closes}).",
                             w.evidence))
     return out
 
@@ -255,16 +188,16 @@ def _share_findings(doc: Document, program: Program, track: Track, funding: list
     lower = sum(f.share_pct or 0 for f in shares if f.share_bound in ("exact", "min", None))
     if lower > 100.5:
         return [_finding("shares_do_not_add_up",
-                         f"{_label(program, track)}: the payer shares ({printed}) add up to at "
-                         f"least {lower:g}%, more than the whole project cost.", evidence)]
+                         f"{_label(program, track)}: 분담비율({printed})의 합이 최소 {lower:g}%로 "
+                         f"총사업비를 넘습니다.", evidence)]
     complete = (len(shares) == len(funding) >= 2 and any(f.payer == "applicant" for f in funding)
                 and all(f.share_bound in ("exact", None) for f in shares)
                 and not _lines_hold_other_shares(doc, funding))
     total = sum(f.share_pct or 0 for f in shares)
     if complete and total < 99.5:
         return [_finding("shares_do_not_add_up",
-                         f"{_label(program, track)}: the payer shares ({printed}) add up to "
-                         f"{total:g}%, not 100%.", evidence)]
+                         f"{_label(program, track)}: 분담비율({printed})의 합이 {total:g}%로 "
+                         f"100%가 아닙니다.", evidence)]
     return []
 
 
@@ -275,11 +208,11 @@ def _cap_findings(program: Program, track: Track, funding: list[Funding]) -> lis
     implied = [f.cap_krw / f.share_pct * 100 for f in both]  # type: ignore[operator]
     if max(implied) <= min(implied) * 1.01:
         return []
-    parts = ", ".join(f"{_q(f.payer_label, 30)} {f.cap_krw:,}원 at {f.share_pct:g}% → "
+    parts = ", ".join(f"{_q(f.payer_label, 30)} {f.cap_krw:,}원 ÷ {f.share_pct:g}% → "
                       f"{i:,.0f}원" for f, i in zip(both, implied, strict=True))
     return [_finding("caps_disagree_with_shares",
-                     f"{_label(program, track)}: the amounts and shares imply different total "
-                     f"costs ({parts}).", [e for f in both for e in f.evidence])]
+                     f"{_label(program, track)}: 금액과 분담비율이 서로 다른 총사업비를 뜻합니다"
+                     f"({parts}).", [e for f in both for e in f.evidence])]
 
 
 def check_funding(doc: Document, ann: Announcement) -> list[Finding]:
@@ -389,17 +322,17 @@ def _table_findings(doc: Document, table: Table) -> list[Finding]:
             if not _close(sum(values[:-1]), values[-1]):
                 out.append(_finding(
                     "shares_do_not_add_up",
-                    f"The table's shares {' + '.join(_q(c.text, 12) for c in cells[:-1])} add "
-                    f"up to {sum(values[:-1]):g}%, not the printed total "
-                    f"“{_q(cells[-1].text, 12)}”.", _cell_ev(doc, cells)))
+                    f"표의 분담비율 {' + '.join(_q(c.text, 12) for c in cells[:-1])}의 합 "
+                    f"{sum(values[:-1]):g}%가 표에 적힌 합계 ‘{_q(cells[-1].text, 12)}’와 "
+                    f"다릅니다.", _cell_ev(doc, cells)))
         elif all(a is not None for a in amounts) and len({a[1] for a in amounts if a}) == 1:
             values = [a[0] for a in amounts if a is not None]
             amount_rows.append((values[:-1], values[-1], cells))
             if not _close(sum(values[:-1]), values[-1]):
                 out.append(_finding(
                     "caps_do_not_add_up",
-                    f"The table's amounts {' + '.join(_q(c.text, 16) for c in cells[:-1])} do "
-                    f"not add up to the printed total “{_q(cells[-1].text, 16)}”.",
+                    f"표의 금액 {' + '.join(_q(c.text, 16) for c in cells[:-1])}의 합이 표에 "
+                    f"적힌 합계 ‘{_q(cells[-1].text, 16)}’와 다릅니다.",
                     _cell_ev(doc, cells)))
     if share_row is not None:
         out += [f for row in amount_rows if (f := _proportion_finding(doc, row, share_row))]
@@ -419,8 +352,8 @@ def _proportion_finding(doc: Document, amounts: tuple[list[Decimal], Decimal, li
     k = bad[0]
     return _finding(
         "caps_disagree_with_shares",
-        f"The table prints “{_q(cells[k].text, 16)}” where “{_q(share_cells[k].text, 12)}” of the "
-        f"total “{_q(cells[-1].text, 16)}” would be {total * pcts[k] / 100:g}.",
+        f"표의 ‘{_q(cells[k].text, 16)}’은(는) 합계 ‘{_q(cells[-1].text, 16)}’의 "
+        f"‘{_q(share_cells[k].text, 12)}’인 {total * pcts[k] / 100:g}와 다릅니다.",
         _cell_ev(doc, [cells[k], share_cells[k], cells[-1]]))
 
 
@@ -473,13 +406,14 @@ def _track_facts(track: Track, where: str) -> Iterator[tuple[tuple[str, ...], Va
     for f in track.funding:
         if f.cap_krw is not None:
             spans = _spans_matching(f.evidence, find_amounts)
-            yield (key, f"the {f.payer} cap"), (f.cap_krw, spans, where, name)
+            yield (key, f"{_PAYER_KO[f.payer]} 지원한도"), (f.cap_krw, spans, where, name)
         if f.share_pct is not None:
             spans = _spans_matching(f.evidence, lambda q: "%" in q)
-            yield (key, f"the {f.payer} share"), ((f.share_pct, f.share_bound), spans, where, name)
+            yield (key, f"{_PAYER_KO[f.payer]} 분담비율"), ((f.share_pct, f.share_bound), spans,
+                                                         where, name)
     if track.duration_months is not None:
         spans = _spans_matching(track.evidence, tracks_x.find_months)
-        yield (key, "the project period"), (track.duration_months, spans, where, name)
+        yield (key, "사업기간"), (track.duration_months, spans, where, name)
 
 
 def _window_facts(windows: list[Window], leaves: list[Section]
@@ -499,7 +433,7 @@ def _window_facts(windows: list[Window], leaves: list[Section]
 
 
 def _where(s: Section) -> str:
-    return f"“{_q(s.title, 30)}”"
+    return f"‘{_q(s.title, 30)}’"
 
 
 def _section_facts(doc: Document, s: Section, announced_on: date | None
@@ -534,11 +468,11 @@ def _conflict_message(program: Program, key: tuple[str, ...], a: tuple[list[Evid
                       b: tuple[list[Evidence], str]) -> str:
     name, fact = key
     if fact.startswith("window"):
-        what = "the application window" + (f" “{name}”" if name else "")
+        what = "신청기간" + (f" ‘{name}’" if name else "")
     else:
-        what = (f"track “{name}”: " if name else "") + fact
-    return (f"{program.name}: {what} is printed as {_quotes(a[0])} in {a[1]} and as "
-            f"{_quotes(b[0])} in {b[1]}.")
+        what = (f"‘{name}’ 유형의 " if name else "") + fact
+    return (f"{program.name}: {what}이(가) {a[1]}에는 {_quotes(a[0])}, {b[1]}에는 "
+            f"{_quotes(b[0])}로 다르게 적혀 있습니다.")
 
 
 def check_conflicting_values(doc: Document, ann: Announcement) -> list[Finding]:
@@ -609,11 +543,11 @@ def _overview_findings(doc: Document, ann: Announcement, p: Program) -> list[Fin
     out: list[Finding] = []
     for kind, key, value, span in _overview_facts(doc, p, lo, hi, ann.announced_on):
         if kind == "date" and value is not None:
-            out += [_overview_finding(p, "an application date", span, w.evidence)
+            out += [_overview_finding(p, "신청일자", span, w.evidence)
                     for w in _windows_disagreeing(windows, value)]
         elif kind == "cap":
-            out += [_overview_finding(p, f"the government cap of track “{t.name}”" if t.name
-                                      else "the government cap", span, f.evidence)
+            out += [_overview_finding(p, f"‘{t.name}’ 유형의 정부 지원한도" if t.name
+                                      else "정부 지원한도", span, f.evidence)
                     for t in p.tracks if (norm_key(t.name) if t.name else "") == key
                     or (not key and len(p.tracks) == 1)
                     for f in t.funding if f.payer == "government" and f.cap_krw
@@ -635,8 +569,8 @@ def _windows_disagreeing(windows: list[Window], value: object) -> list[Window]:
 
 def _overview_finding(p: Program, what: str, overview: Evidence, section: list[Evidence]) -> Finding:
     return _finding("conflicting_values",
-                    f"{p.name}: {what} is printed as “{_q(overview.quote, 40)}” in the overview "
-                    f"table and as {_quotes(section)} in the program's section.",
+                    f"{p.name}: {what}이(가) 개요 표에는 ‘{_q(overview.quote, 40)}’, 사업 본문에는 "
+                    f"{_quotes(section)}로 다르게 적혀 있습니다.",
                     [overview, *section])
 
 
@@ -742,9 +676,9 @@ def check_unplaced_items(doc: Document, ann: Announcement) -> list[Finding]:
                 under = _ev(doc, block.end, c.end)
                 out.append(_finding(
                     "unplaced_item",
-                    f"{p.name}: “{_q(doc.text[block.start:block.end])}”"
-                    f"{' (with the lines under it)' if under.quote else ''} under "
-                    f"“{_q(s.title, 40)}” was read as no {facet.what} (nor as any other fact).",
+                    f"{p.name}: ‘{_q(s.title, 40)}’ 아래의 ‘{_q(doc.text[block.start:block.end])}’"
+                    f"{'(및 그 아래 줄)' if under.quote else ''}이(가) {_FACET_KO[field]} 항목으로도, "
+                    f"다른 사실로도 읽히지 않았습니다.",
                     [_ev(doc, block.start, block.end)] + ([under] if under.quote else [])))
     return out
 
@@ -772,8 +706,8 @@ def _outside_programs(doc: Document, ann: Announcement) -> list[Finding]:
             continue
         out.append(_finding(
             "unplaced_text",
-            f"“{_q(s.title, 40)}” lies outside every program's section and no fact was read "
-            f"from it, though it prints dates or amounts.", [_ev(doc, s.start, _line_end(doc, s))]))
+            f"‘{_q(s.title, 40)}’은(는) 어느 사업 구간에도 속하지 않고 날짜나 금액이 있는데 "
+            f"읽힌 사실이 없습니다.", [_ev(doc, s.start, _line_end(doc, s))]))
     return out
 
 
@@ -803,9 +737,9 @@ def _unread_periods(doc: Document, ann: Announcement) -> list[Finding]:
                 m = dates[0]
                 out.append(_finding(
                     "unplaced_text",
-                    f"{p.name}: “{_q(s.title, 40)}” prints "
-                    f"“{_q(doc.text[s.start + m.start : s.start + m.end], 30)}” but no "
-                    f"application window was read from it.",
+                    f"{p.name}: ‘{_q(s.title, 40)}’에 "
+                    f"‘{_q(doc.text[s.start + m.start : s.start + m.end], 30)}’이(가) 있지만 "
+                    f"신청기간으로 읽히지 않았습니다.",
                     [_ev(doc, s.start + m.start, s.start + m.end)]))
     return out
 
@@ -853,10 +787,14 @@ def check_reader_findings(doc: Document, _: Announcement) -> list[Finding]:
     """What the reader could not read (unmapped glyphs, unreadable objects) is a finding too;
     it points at the text it names, or at the first line of each page it lists."""
     return [Finding(code=f.code, severity=f.severity,
-                    message=_sentence(f.message + (f" (pages {', '.join(map(str, f.pages))})"
-                                                   if f.pages and "page" not in f.message else "")),
+                    message=_sentence(f"원문을 읽는 중 확인이 필요한 부분이 있습니다"
+                                      f"{_pages_ko(f.pages)}: {f.message}"),
                     evidence=_reader_evidence(doc, f.message, f.pages))
             for f in doc.findings]
+
+
+def _pages_ko(pages: list[int]) -> str:
+    return f"({', '.join(map(str, pages))}쪽)" if pages else ""
 
 
 # 6. schema and evidence ------------------------------------------------------------------
@@ -915,7 +853,7 @@ def check_evidence(doc: Document, ann: Announcement) -> list[Finding]:
     """Every evidence span must quote the text exactly; every fact must have one."""
     data = ann.model_dump()
     out = [_finding("fact_without_evidence",
-                    f"{path}{_what(node)} states a fact with no evidence span.")
+                    f"{path}{_what(node)}: 근거 구간이 없는 사실입니다.")
            for path, node in _facts(data) if not node.get("evidence")]
     seen: set[tuple[int, int, str]] = set()
     for where, e in _all_spans(data):
@@ -925,8 +863,8 @@ def check_evidence(doc: Document, ann: Announcement) -> list[Finding]:
         seen.add((e["start"], e["end"], e["quote"]))
         out.append(_finding(
             "ungrounded_evidence",
-            f"{where or 'announcement'}: the evidence quotes “{_q(e['quote'], 40)}” but the "
-            f"text at {e['start']}–{e['end']} reads “{_q(printed, 40)}”.",
+            f"{where or 'announcement'}: 근거 인용 ‘{_q(e['quote'], 40)}’이(가) 본문 "
+            f"{e['start']}–{e['end']} 위치의 ‘{_q(printed, 40)}’와 다릅니다.",
             [_ev(doc, e["start"], e["end"])] if e["end"] <= len(doc.text) else []))
     return out
 
@@ -960,10 +898,10 @@ def check_schema(doc: Document, ann: Announcement) -> list[Finding]:
         for e in err.errors():
             node = _node_at(data, e["loc"])
             spans = _grounded(doc, node["evidence"]) if node else []
-            printed = f" (printed {_quotes(spans)})" if spans else ""
+            printed = f" (원문 {_quotes(spans)})" if spans else ""
             out.append(_finding("schema_error",
-                                f"{'.'.join(map(str, e['loc']))} = {e.get('input')!r}: "
-                                f"{e['msg']}{printed}.", spans))
+                                f"{'.'.join(map(str, e['loc']))} = {e.get('input')!r}: 계약 "
+                                f"스키마에 맞지 않는 값입니다({e['msg']}){printed}.", spans))
         return out
     return []
 
@@ -980,6 +918,17 @@ CHECKS: list[Check] = [
     check_reader_findings,
     check_evidence,
     check_schema,
+    # issue 15: what a careful reader raises across the whole document
+    crosscheck.check_summary,
+    crosscheck.check_year_ranges,
+    points.check_points,
+    arithmetic.check_examples,
+    arithmetic.check_share_bases,
+    years.check_title_year,
+    years.check_stale_periods,
+    calendar.check_schedule,
+    placeholders.check_placeholders,
+    calendar.check_deadline_on_holiday,
 ]
 
 
@@ -987,9 +936,9 @@ def _run(check: Check, doc: Document, ann: Announcement) -> list[Finding]:
     try:
         return check(doc, ann)
     except Exception as err:  # noqa: BLE001 - a check's bug must not stop extraction
-        return [_finding("check_failed", f"The check {check.__name__} failed "
-                                         f"({type(err).__name__}: {_q(str(err), 80)}); its "
-                                         f"findings are missing.")]
+        return [_finding("check_failed", f"검사 {check.__name__}이(가) 실패하여"
+                                         f"({type(err).__name__}: {_q(str(err), 80)}) 그 결과가 "
+                                         f"빠졌습니다.")]
 
 
 def validate(doc: Document, ann: Announcement, checks: list[Check] | None = None) -> Announcement:

@@ -159,7 +159,7 @@ def _bonus_findings(doc: Document, sheet: _Sheet) -> list[Finding]:
         spans = [ev(doc, head.start + m.start(), head.start + m.end())]  # type: ignore[union-attr]
         over = [(c, v) for c, v in items if v > cap]
         if over:
-            c, v = over[0]
+            c, _ = over[0]
             out.append(finding(
                 "bonus_cap_inconsistent",
                 f"가점 상한 ‘{q(m[0], 10)}’보다 큰 가점 항목 ‘{q(c.text, 10)}’이 있습니다.",  # type: ignore[index]

@@ -10,7 +10,7 @@ import regex
 from gonggo.schemas.announcement import Announcement, Finding
 from gonggo.schemas.document import Document
 from gonggo.validate.common import ev, finding, in_terms, line_at, q
-from gonggo.vocab.text import dice, char_bigrams, norm_key
+from gonggo.vocab.text import char_bigrams, dice, norm_key
 
 # `2026년도`, `’26년`, `2026년` (a bare `2025` is a name, e.g. `2025 축산현안대응 …`)
 _YEAR = r"(?:(?P<y>(?:19|20)\d{2})|[‘’'`](?P<yy>\d{2}))\s*년\s*도?"
