@@ -101,23 +101,21 @@ def _prior_ranges(doc: Document) -> Iterator[tuple[regex.Match[str], str]]:
             yield m, after
 
 
-def _same_rule(x: str, y: str, subject: str) -> bool:
-    kx, ky = norm_key(x)[:12], norm_key(y)[:12]
-    if kx[:6] == ky[:6]:
-        return True
-    named = [k for k in (x, y) if not _SAME.match(k)]
-    return len(named) == 1 and any(w in named[0] for w in subject.split() if len(w) >= 3)
+def _same_rule(x: str, y: str) -> bool:
+    """Both ranges qualify the same words (`’22~’24년 초기창업패키지 참여 …`); `동사업` is the
+    program the sentence sits in, which need not be the one the other range names."""
+    kx, ky = norm_key(x)[:8], norm_key(y)[:8]
+    return len(kx) >= 6 and kx == ky and not _SAME.match(x)
 
 
 def check_year_ranges(doc: Document, ann: Announcement) -> list[Finding]:
     """Two ranges of past support years for the same rule that share one end but not both."""
     ranges = list(_prior_ranges(doc))
-    subject = regex.sub(r"\d{4}\s*년도?|공고|사업|\(.*?\)", " ", ann.title or "")
     out: list[Finding] = []
     for i, (m, after) in enumerate(ranges):
         for n, after2 in ranges[i + 1 :]:
             (a, b), (c, d) = _years(m), _years(n)
-            if (a, b) == (c, d) or (a != c and b != d) or not _same_rule(after, after2, subject):
+            if (a, b) == (c, d) or (a != c and b != d) or not _same_rule(after, after2):
                 continue
             out.append(finding(
                 "summary_disagrees_with_body",
