@@ -18,7 +18,7 @@ def test_the_body_names_the_program_with_another_year(tmp_path: Path) -> None:
                    check_title_year)
     assert f.code == "year_mismatch" and f.severity == "warning"
     assert "‘2026년도’" in f.message and "2025년도 스마트공장 구축지원 사업" in f.message
-    assert [e.quote for e in f.evidence][0] == "2026년도"
+    assert f.evidence[0].quote == "2026년도"
 
 
 def test_the_body_names_the_program_with_the_title_year(tmp_path: Path) -> None:

@@ -144,8 +144,21 @@ def _window_findings(program: Program, w: Window, announced_on: date | None) -> 
     return out
 
 
-def check_windows(_: Document, ann: Announcement) -> list[Finding]:
-    return [f for p in ann.programs for w in p.windows
+_NOT_APPLICATION = regex.compile(r"(?:연구|사업|협약|수행)\s*기간")
+
+
+def _application_window(doc: Document, w: Window) -> bool:
+    """A window read from a project or research period (`연구기간은 매년 1월 1일 시작`) is not
+    an application window: nothing is wrong with its dates."""
+    if not w.evidence:
+        return True
+    lo = doc.text.rfind("\n", 0, w.evidence[0].start) + 1
+    before = doc.text[max(lo, w.evidence[0].start - 30) : w.evidence[0].start]
+    return not _NOT_APPLICATION.search(before)
+
+
+def check_windows(doc: Document, ann: Announcement) -> list[Finding]:
+    return [f for p in ann.programs for w in p.windows if _application_window(doc, w)
             for f in _window_findings(p, w, ann.announced_on)]
 
 
@@ -401,18 +414,36 @@ def _spans_matching(evidence: list[Evidence], test: Callable[[str], object]) -> 
     return [e for e in evidence if test(e.quote)]
 
 
-def _track_facts(track: Track, where: str) -> Iterator[tuple[tuple[str, ...], Value]]:
+_TASK_GROUP = regex.compile(r"과제|내역\s*사업")
+
+
+def _article(doc: Document, e: Evidence) -> bool:
+    """`제14조의2`: an article of a law, not 14조원."""
+    return doc.text[max(0, e.start - 2) : e.start].strip().endswith("제")
+
+
+def _part_of_sum(doc: Document, e: Evidence) -> bool:
+    """`9개월+1년`: one term of a period printed as a sum."""
+    return doc.text[e.end : e.end + 1] == "+" or doc.text[max(0, e.start - 1) : e.start] == "+"
+
+
+def _track_facts(doc: Document, track: Track, where: str
+                 ) -> Iterator[tuple[tuple[str, ...], Value]]:
     key, name = (norm_key(track.name), track.name) if track.name else ("", "")
     for f in track.funding:
         if f.cap_krw is not None:
-            spans = _spans_matching(f.evidence, find_amounts)
+            spans = [e for e in _spans_matching(f.evidence, find_amounts)
+                     if not _article(doc, e)]
             yield (key, f"{_PAYER_KO[f.payer]} 지원한도"), (f.cap_krw, spans, where, name)
         if f.share_pct is not None:
             spans = _spans_matching(f.evidence, lambda q: "%" in q)
             yield (key, f"{_PAYER_KO[f.payer]} 분담비율"), ((f.share_pct, f.share_bound), spans,
                                                          where, name)
     if track.duration_months is not None:
-        spans = _spans_matching(track.evidence, tracks_x.find_months)
+        spans = [e for e in _spans_matching(track.evidence, tracks_x.find_months)
+                 if not _part_of_sum(doc, e)]
+        if _TASK_GROUP.search(where):
+            return  # `□ 지정공모과제(18개 과제)`: each group of tasks has its own period
         yield (key, "사업기간"), (track.duration_months, spans, where, name)
 
 
@@ -441,7 +472,7 @@ def _section_facts(doc: Document, s: Section, announced_on: date | None
     """The tracks one section states, read from that section alone."""
     scope = Scope(doc=doc, start=s.start, end=s.end, announced_on=announced_on)
     for t in tracks_x.extract_tracks(scope):
-        yield from _track_facts(t, _where(s))
+        yield from _track_facts(doc, t, _where(s))
 
 
 def _conflicts(program: Program, facts: Iterable[tuple[tuple[str, ...], Value]]) -> list[Finding]:
@@ -454,10 +485,24 @@ def _conflicts(program: Program, facts: Iterable[tuple[tuple[str, ...], Value]])
             first[key] = (value, spans, where, name)
             continue
         value0, spans0, where0, _ = first[key]
-        if value0 != value and not {_key(e) for e in spans0} & {_key(e) for e in spans}:
+        if _differ(value0, value) and not {_key(e) for e in spans0} & {_key(e) for e in spans}:
             out.append(_finding("conflicting_values", _conflict_message(
                 program, (name, key[1]), (spans0, where0), (spans, where)), spans0 + spans))
     return out
+
+
+def _differ(a: object, b: object) -> bool:
+    """Values differ; a window's (opens, closes) only where both print the date (a deadline
+    restated alone, `공고마감일(’25.3.4) 기준`, agrees with the window that closes then)."""
+    if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b) == 2 \
+            and not isinstance(a[1], str):
+        return any(x is not None and y is not None and _day(x) != _day(y)
+                   for x, y in zip(a, b, strict=True))
+    return a != b
+
+
+def _day(value: object) -> object:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _key(e: Evidence) -> tuple[int, int]:
@@ -588,6 +633,7 @@ _NOTE = regex.compile(r"^(?:\*|※|☞|★|주\s*\)|[(（]\s*(?:참고|예시|�
 _NOTE_MARKERS = ("※", "*", "**", "***", "☞", "★")
 # an item that points elsewhere or says how, not who may apply or what to submit
 _GUIDANCE = regex.compile(r"(?:참조|참고|방법|안내|문의|예정)\s*[.)）]*\s*$")
+_GROUP_HEADING = regex.compile(r"^\S{0,16}과제\s*[(（][^)）\n]{1,12}[)）]\s*$")
 _LEAD_LABEL = regex.compile(r"^[(（\[]\s*([^()（）\[\]]{1,20}?)\s*[)）\]]")
 _TOPIC_WORD = regex.compile(r"(?:요건|사항|기준|방법|기간|절차|일정|조건|우대|가점)$")
 _DOCUMENT_NOUN = regex.compile(
@@ -616,6 +662,8 @@ def _is_item(doc: Document, c: Section, field: str, pattern: regex.Pattern[str])
         return False  # a rule line, a stray number
     if c.marker in _NOTE_MARKERS or _NOTE.match(body) or _GUIDANCE.search(body.split("\n")[0]):
         return False
+    if _GROUP_HEADING.match(body.split("\n")[0]):
+        return False  # `□ 자유응모과제(분야지정)`: a group of tasks with its own table
     label = _LEAD_LABEL.match(body)
     if label and _TOPIC_WORD.search(label[1]) and not pattern.search(label[1]):
         return False  # `(우대요건) …` under `신청자격 및 우대요건`
