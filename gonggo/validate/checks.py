@@ -22,6 +22,19 @@ the text as printed, and evidence spans into `doc.text`. Findings never stop ext
 | fact_without_evidence, ungrounded_evidence | a fact with no span, a span whose quote is not the text |
 | schema_error | a value the contract's models reject (types, ranges, enums) |
 | check_failed | a check that raised; the other checks and the spec are unaffected |
+| summary_disagrees_with_body | the overview's deadline or 선정규모 against the body's; a year range of one rule printed twice (`crosscheck.py`) |
+| points_do_not_add_up | an evaluation section's points against its items; items against 합계, or 100 with no total (`points.py`) |
+| bonus_cap_inconsistent | a 가점 item above its cap, a cap its items never reach, `항목 당 3점, 최대 2점` (`points.py`) |
+| example_arithmetic_wrong | a worked example (`6개월×40% = 2.4`, `1억원의 70%인 0.7억원`) whose result is not its arithmetic (`arithmetic.py`) |
+| share_base_differs | one payer's share stated of 총사업비 in one place and of 지원금 in another (`arithmetic.py`) |
+| year_mismatch | the title year against the body's 사업명 year; a schedule step printed in another year (`years.py`, `calendar.py`) |
+| stale_period | financial figures asked for a year far before the call (`years.py`) |
+| schedule_out_of_order | a schedule step dated before (or inside) the step it follows (`calendar.py`) |
+| placeholder_left | `제00호`, `○○`, `0개`, `00건` left in a call's head or terms, not in its forms (`placeholders.py`) |
+| deadline_on_holiday | a closing date on a Saturday, Sunday or Korean public holiday, `holidays.KR` (`calendar.py`) |
+
+Messages are Korean first (contract v2): one sentence a staff member can act on, quoting both
+printed sides; the code says the rest.
 """
 
 from __future__ import annotations
@@ -467,9 +480,15 @@ def _where(s: Section) -> str:
     return f"‘{_q(s.title, 30)}’"
 
 
+_TRACK_VALUE = regex.compile(r"%|\d\s*(?:천|만|백만|억)?\s*원|(?<![\d.])\d{1,2}\s*(?:개월|년)(?!\s*\d)")
+
+
 def _section_facts(doc: Document, s: Section, announced_on: date | None
                    ) -> Iterator[tuple[tuple[str, ...], Value]]:
-    """The tracks one section states, read from that section alone."""
+    """The tracks one section states, read from that section alone (a section that prints
+    no share, amount or period states none: it is not read)."""
+    if not _TRACK_VALUE.search(doc.text, s.start, s.end):
+        return
     scope = Scope(doc=doc, start=s.start, end=s.end, announced_on=announced_on)
     for t in tracks_x.extract_tracks(scope):
         yield from _track_facts(doc, t, _where(s))
