@@ -66,3 +66,8 @@ def test_a_step_printed_in_another_year(tmp_path: Path) -> None:
 
 def test_a_schedule_in_order(tmp_path: Path) -> None:
     assert findings(tmp_path, _with_schedule("2026. 5. 20."), check_schedule) == []
+
+
+def test_a_wrong_printed_weekday_is_left_to_weekday_mismatch(tmp_path: Path) -> None:
+    text = variant(BASE, CLOSE, "2026. 4. 25.(금) 18시까지")  # 4. 25. is a Saturday
+    assert findings(tmp_path, text, check_deadline_on_holiday) == []

@@ -73,8 +73,8 @@ def check_deadline_on_holiday(doc: Document, ann: Announcement) -> list[Finding]
     for m, opens in _deadlines(doc, ann):
         day = day_of(m.value)  # type: ignore[arg-type]
         off = day_off(day)
-        if off is None or day in seen:
-            continue
+        if off is None or day in seen or (m.weekday and WEEKDAYS[day.weekday()] != m.weekday):
+            continue  # a printed weekday that is not the date's is weekday_mismatch's finding
         seen.add(day)
         lo, _ = line_at(doc, opens)
         label = q(doc.text[lo:opens].strip(" :：-○◦·•□") or "마감일", 30)
