@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import regex
 
 from gonggo.extractors.pipeline import extract
 from gonggo.ingest import read_document
@@ -93,6 +94,9 @@ MASTER = """2026년도 스마트공장 지원사업 통합 공고
 """
 
 
+_HANGUL = regex.compile(r"\p{Hangul}")
+
+
 def variant(text: str, old: str, new: str) -> str:
     assert old in text, old
     return text.replace(old, new)
@@ -119,6 +123,7 @@ def assert_well_formed(doc: Document, found: list[Finding]) -> None:
     for f in found:
         assert (f.code in CODES and f.severity == CODES[f.code]) or (f.code, f.severity) in reader, f
         assert f.message.strip() and f.message.rstrip().endswith("."), f.message
+        assert _HANGUL.search(f.message.split(":")[0] + f.message[:30]), f.message  # Korean first
         for e in f.evidence:
             assert doc.text[e.start : e.end] == e.quote, e
 
@@ -157,7 +162,7 @@ def test_impossible_date_without_a_printed_year_says_where_the_year_came_from(
         tmp_path: Path) -> None:
     text = variant(BASE, "- 휴·폐업 중인 기업\n", "- 휴·폐업 중인 기업\n- 2. 30.(월)까지 폐업 신고한 기업\n")
     [f] = of(findings(tmp_path, text, check_printed_dates), "impossible_date")
-    assert "2. 30.(월)" in f.message and "2026" in f.message and "announcement date" in f.message
+    assert "2. 30.(월)" in f.message and "2026" in f.message and "공고일" in f.message
 
 
 def test_weekday_mismatch(tmp_path: Path) -> None:
@@ -254,20 +259,20 @@ def test_table_amounts_that_do_not_add_up_to_the_total(tmp_path: Path) -> None:
     text = variant(BASE, "0.3억원\t1억원", "0.3억원\t1.2억원")
     found = findings(tmp_path, text, check_funding_tables)
     [f] = of(found, "caps_do_not_add_up")
-    assert "0.7억원" in f.message and "“1.2억원”" in f.message
+    assert "0.7억원" in f.message and "‘1.2억원’" in f.message
     assert [e.quote for e in f.evidence] == ["0.7억원", "0.3억원", "1.2억원"]
     # and the amounts no longer follow the share row (70% of 1.2억원 is not 0.7억원)
     [g] = of(found, "caps_disagree_with_shares")
-    assert "“0.7억원”" in g.message and "“70%”" in g.message
+    assert "‘0.7억원’" in g.message and "‘70%’" in g.message
 
 
 def test_table_share_row_that_does_not_add_up(tmp_path: Path) -> None:
     text = variant(BASE, "70%\t30%\t100%", "70%\t20%\t100%")
     found = findings(tmp_path, text, check_funding_tables)
     [f] = of(found, "shares_do_not_add_up")
-    assert "90%" in f.message and "“100%”" in f.message
+    assert "90%" in f.message and "‘100%’" in f.message
     [g] = of(found, "caps_disagree_with_shares")
-    assert "“0.3억원”" in g.message and "“20%”" in g.message
+    assert "‘0.3억원’" in g.message and "‘20%’" in g.message
 
 
 def test_tables_that_add_up_and_blank_forms(tmp_path: Path) -> None:
@@ -284,7 +289,7 @@ def test_two_sections_give_a_track_different_caps(tmp_path: Path) -> None:
     text = variant(BASE, "기초\t0.7억원 (총사업비 70%)", "기초\t0.8억원 (총사업비 70%)")
     [f] = findings(tmp_path, text, check_conflicting_values)
     assert f.code == "conflicting_values" and f.severity == "warning"
-    assert "기초" in f.message and "“0.7억원”" in f.message and "“0.8억원”" in f.message
+    assert "기초" in f.message and "‘0.7억원’" in f.message and "‘0.8억원’" in f.message
     assert "□ 지원내용" in f.message and "□ 지원조건" in f.message
     assert {e.quote for e in f.evidence} >= {"0.7억원", "0.8억원"}
 
@@ -293,7 +298,7 @@ def test_two_sections_give_the_window_different_dates(tmp_path: Path) -> None:
     schedule = "□ 추진일정\n- (접수기간) 2026. 4. 8.(수) ~ 2026. 4. 30.(목)\n"
     text = variant(BASE, "2. 신청자격 및 방법\n", schedule + "2. 신청자격 및 방법\n")
     [f] = findings(tmp_path, text, check_conflicting_values)
-    assert "application window" in f.message
+    assert "신청기간" in f.message
     assert "2026. 4. 30.(목)" in f.message and "2026. 4. 24.(금) 18시까지" in f.message
 
 
@@ -308,9 +313,9 @@ def test_overview_table_disagrees_with_the_programs_section(tmp_path: Path) -> N
     text = variant(MASTER, "3억원\t4.8~5.8", "2억원\t4.8~5.15")
     found = findings(tmp_path, text, check_overview_table)
     assert len(found) == 2 and all(f.code == "conflicting_values" for f in found)
-    cap, window = sorted(found, key=lambda f: "cap" not in f.message)
-    assert "로봇활용 제조혁신" in cap.message and "“2억원”" in cap.message and "3억원" in cap.message
-    assert "“5.15”" in window.message and "2026. 5. 8.(금)" in window.message
+    cap, window = sorted(found, key=lambda f: "지원한도" not in f.message)
+    assert "로봇활용 제조혁신" in cap.message and "‘2억원’" in cap.message and "3억원" in cap.message
+    assert "‘5.15’" in window.message and "2026. 5. 8.(금)" in window.message
 
 
 def test_overview_table_agrees_with_the_programs_section(tmp_path: Path) -> None:
@@ -417,7 +422,7 @@ def test_reader_findings_without_an_excerpt_point_at_their_pages(tmp_path: Path)
     note = ReadFinding(code="pdf_dropped_object", message="an image could not be read", pages=[2])
     doc = doc.model_copy(update={"blocks": paged, "findings": [note]})
     [f] = check_reader_findings(doc, ann)
-    assert "pages 2" in f.message and f.evidence[0].page == 2
+    assert "2쪽" in f.message and f.evidence[0].page == 2
     assert check_reader_findings(doc.model_copy(update={"findings": []}), ann) == []
 
 
@@ -432,7 +437,7 @@ def test_schema_error_names_the_field_and_the_printed_text(tmp_path: Path) -> No
     [f] = check_schema(doc, ann)
     assert f.code == "schema_error" and "share_pct" in f.message and "170" in f.message
     assert f.evidence and all(doc.text[e.start:e.end] == e.quote for e in f.evidence)
-    assert "“0.7억원”" in f.message
+    assert "‘0.7억원’" in f.message
 
 
 def test_fact_without_evidence_and_ungrounded_evidence(tmp_path: Path) -> None:
@@ -446,7 +451,7 @@ def test_fact_without_evidence_and_ungrounded_evidence(tmp_path: Path) -> None:
     assert_well_formed(doc, found)
     missing, wrong = of(found, "fact_without_evidence"), of(found, "ungrounded_evidence")
     assert len(missing) == 1 and "서울 소재 기업" in missing[0].message
-    assert len(wrong) == 1 and "“국내 중소”" in wrong[0].message
+    assert len(wrong) == 1 and "‘국내 중소’" in wrong[0].message
     assert wrong[0].evidence[0].quote == doc.text[0:5]
 
 

@@ -325,9 +325,9 @@ class AssistReport:
     def finding(self) -> Finding:
         bad = sum(t.malformed + t.errors for t in self.fields.values())
         return Finding(code="llm_assist", severity="info",
-                       message=(f"LLM assist added {self.added()} fact(s) marked source=llm; "
-                                f"dropped {self.dropped()} unverifiable value(s); "
-                                f"{bad} malformed or failed answer(s)"))
+                       message=(f"LLM 보조가 source=llm 사실 {self.added()}개를 더했고, 원문에서 "
+                                f"확인되지 않는 값 {self.dropped()}개와 형식이 틀리거나 실패한 "
+                                f"답 {bad}개를 버렸습니다."))
 
 
 def summarize(reports: list[AssistReport]) -> dict[str, FieldTally]:

@@ -73,7 +73,8 @@ A phrase stating none of these (`90개사 내외`, `2026년 4월 8일`, `회당 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -543,6 +544,12 @@ CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
 
 
 def classify_header(label: str) -> Column:
+    """What a column header names (a copy: callers refine the hints of the one they keep)."""
+    return replace(_classify_header(label))
+
+
+@lru_cache(maxsize=8192)
+def _classify_header(label: str) -> Column:
     text = label.strip()
     core = regex.sub(r"\(\s*(?:최대|최소|%|단위[^)]*|원|억원|백만원|천원|만원)\s*\)", "", text).strip()
     share_hint = bool(regex.search(r"비율|비중|분담|%", text))

@@ -22,12 +22,25 @@ the text as printed, and evidence spans into `doc.text`. Findings never stop ext
 | fact_without_evidence, ungrounded_evidence | a fact with no span, a span whose quote is not the text |
 | schema_error | a value the contract's models reject (types, ranges, enums) |
 | check_failed | a check that raised; the other checks and the spec are unaffected |
+| summary_disagrees_with_body | the overview's deadline or 선정규모 against the body's; a year range of one rule printed twice (`crosscheck.py`) |
+| points_do_not_add_up | an evaluation section's points against its items; items against 합계, or 100 with no total (`points.py`) |
+| bonus_cap_inconsistent | a 가점 item above its cap, a cap its items never reach, `항목 당 3점, 최대 2점` (`points.py`) |
+| example_arithmetic_wrong | a worked example (`6개월×40% = 2.4`, `1억원의 70%인 0.7억원`) whose result is not its arithmetic (`arithmetic.py`) |
+| share_base_differs | one payer's share stated of 총사업비 in one place and of 지원금 in another (`arithmetic.py`) |
+| year_mismatch | the title year against the body's 사업명 year; a schedule step printed in another year (`years.py`, `calendar.py`) |
+| stale_period | financial figures asked for a year far before the call (`years.py`) |
+| schedule_out_of_order | a schedule step dated before (or inside) the step it follows (`calendar.py`) |
+| placeholder_left | `제00호`, `○○`, `0개`, `00건` left in a call's head or terms, not in its forms (`placeholders.py`) |
+| deadline_on_holiday | a closing date on a Saturday, Sunday or Korean public holiday, `holidays.KR` (`calendar.py`) |
+
+Messages are Korean first (contract v2): one sentence a staff member can act on, quoting both
+printed sides; the code says the rest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 
 import regex
@@ -35,7 +48,6 @@ from pydantic import ValidationError
 
 from gonggo.extractors import tracks as tracks_x
 from gonggo.reading import items as items_r
-from gonggo.reading.appendix import forms_start, section_in_appendix
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import (
     Announcement,
@@ -43,74 +55,29 @@ from gonggo.schemas.announcement import (
     Finding,
     Funding,
     Program,
-    Severity,
     Track,
     Window,
 )
 from gonggo.schemas.document import Cell, Document, Section, Table
+from gonggo.validate import arithmetic, calendar, crosscheck, placeholders, points, years
+from gonggo.validate.common import CODES, Check
+
+__all__ = ["CHECKS", "CODES", "validate"]
+from gonggo.validate.common import as_datetime as _as_datetime
+from gonggo.validate.common import ev as _ev
+from gonggo.validate.common import finding as _finding
+from gonggo.validate.common import forms_start as _forms_start
+from gonggo.validate.common import in_appendix as _in_appendix
+from gonggo.validate.common import q as _q
+from gonggo.validate.common import quotes as _quotes
 from gonggo.vocab.dates import WEEKDAYS, DateMention, find_dates
 from gonggo.vocab.headings import BY_NAME, FACETS
 from gonggo.vocab.money import find_amounts
 from gonggo.vocab.text import norm_key, strip_marker
 
-KST = timezone(timedelta(hours=9))
-Check = Callable[[Document, Announcement], list[Finding]]
-
-CODES: dict[str, Severity] = {
-    "impossible_date": "error",
-    "weekday_mismatch": "warning",
-    "window_closes_before_opens": "error",
-    "window_before_announcement": "error",
-    "shares_do_not_add_up": "error",
-    "caps_disagree_with_shares": "error",
-    "caps_do_not_add_up": "error",
-    "conflicting_values": "warning",
-    "unplaced_item": "warning",
-    "unplaced_text": "info",
-    "fact_without_evidence": "error",
-    "ungrounded_evidence": "error",
-    "schema_error": "error",
-    "check_failed": "warning",
-}
-
-
-def _finding(code: str, message: str, evidence: Iterable[Evidence] = ()) -> Finding:
-    return Finding(code=code, severity=CODES[code], message=message, evidence=_unique(evidence))
-
-
-def _unique(evidence: Iterable[Evidence]) -> list[Evidence]:
-    out: list[Evidence] = []
-    for e in evidence:
-        if e not in out:
-            out.append(e)
-    return out
-
-
-def _ev(doc: Document, start: int, end: int) -> Evidence:
-    """A span of the document text, trimmed of surrounding white space."""
-    start, end = max(0, min(start, len(doc.text))), max(0, min(end, len(doc.text)))
-    while start < end and doc.text[start].isspace():
-        start += 1
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
-    return Evidence(start=start, end=end, quote=doc.text[start:end], page=doc.page_at(start))
-
-
-def _q(text: str, limit: int = 60) -> str:
-    """Printed text for a message: one line, at most `limit` characters."""
-    line = regex.sub(r"\s+", " ", text).strip()
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _quotes(evidence: Iterable[Evidence]) -> str:
-    return " … ".join(f"“{_q(e.quote, 50)}”" for e in list(evidence)[:2]) or "(no text)"
-
-
-def _as_datetime(value: date | datetime, end_of_day: bool = False) -> datetime:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=KST)
-    t = datetime.max.time() if end_of_day else datetime.min.time()
-    return datetime.combine(value, t, tzinfo=KST)
+_FACET_KO = {"eligibility": "신청자격", "exclusions": "지원제외 대상", "documents": "제출서류"}
+_PAYER_KO = {"government": "정부", "host": "주관기관", "applicant": "자부담",
+             "local_government": "지자체", "other": "기타"}
 
 
 def _label(program: Program, track: Track | None = None) -> str:
@@ -123,13 +90,6 @@ def _program_span(doc: Document, program: Program) -> tuple[int, int]:
             if s.title == program.section:
                 return s.start, s.end
     return 0, len(doc.text)
-
-
-def _in_appendix(doc: Document, section: Section) -> bool:
-    return section_in_appendix(doc, section.index)
-
-
-_forms_start = forms_start
 
 
 # 1. dates as printed -------------------------------------------------------------------
@@ -150,17 +110,16 @@ def _date_finding(doc: Document, m: DateMention) -> Finding | None:
             or m.day is None:
         return None
     printed = _q(doc.text[m.start : m.end])
-    year = f" (the year {m.resolved_year} is taken from the announcement date)" \
-        if m.year_inferred else ""
+    year = f"(연도 {m.resolved_year}년은 공고일에서 가져옴)" if m.year_inferred else ""
     day = _printed_day(m)
     if day is None:
         return _finding("impossible_date",
-                        f"“{printed}” is not a calendar date: {m.month}월 of {m.resolved_year} "
-                        f"has no {m.day}일{year}.", [_ev(doc, m.start, m.end)])
+                        f"‘{printed}’은(는) 달력에 없는 날짜입니다{year}: {m.resolved_year}년 "
+                        f"{m.month}월에는 {m.day}일이 없습니다.", [_ev(doc, m.start, m.end)])
     if m.weekday and WEEKDAYS[day.weekday()] != m.weekday:
         return _finding("weekday_mismatch",
-                        f"“{printed}” prints {m.weekday}요일, but {day.isoformat()} is a "
-                        f"{WEEKDAYS[day.weekday()]}요일{year}.", [_ev(doc, m.start, m.end)])
+                        f"‘{printed}’에 {m.weekday}요일로 적혀 있으나 {day.isoformat()}은(는) "
+                        f"{WEEKDAYS[day.weekday()]}요일입니다{year}.", [_ev(doc, m.start, m.end)])
     return None
 
 
@@ -188,18 +147,31 @@ def _window_findings(program: Program, w: Window, announced_on: date | None) -> 
     printed = _quotes(w.evidence)
     if w.opens and w.closes and _as_datetime(w.closes, True) < _as_datetime(w.opens):
         out.append(_finding("window_closes_before_opens",
-                            f"{program.name}: the application window {printed} closes "
-                            f"({w.closes}) before it opens ({w.opens}).", w.evidence))
+                            f"{program.name}: 신청기간 {printed}의 마감({w.closes})이 시작"
+                            f"({w.opens})보다 앞섭니다.", w.evidence))
     if announced_on and w.closes and _as_datetime(w.closes, True) < _as_datetime(announced_on):
         out.append(_finding("window_before_announcement",
-                            f"{program.name}: the application window {printed} closes "
-                            f"({w.closes}) before the announcement date ({announced_on}).",
+                            f"{program.name}: 신청기간 {printed}이(가) 공고일({announced_on})보다 "
+                            f"먼저 마감됩니다({w.closes}).",
                             w.evidence))
     return out
 
 
-def check_windows(_: Document, ann: Announcement) -> list[Finding]:
-    return [f for p in ann.programs for w in p.windows
+_NOT_APPLICATION = regex.compile(r"(?:연구|사업|협약|수행)\s*기간")
+
+
+def _application_window(doc: Document, w: Window) -> bool:
+    """A window read from a project or research period (`연구기간은 매년 1월 1일 시작`) is not
+    an application window: nothing is wrong with its dates."""
+    if not w.evidence:
+        return True
+    lo = doc.text.rfind("\n", 0, w.evidence[0].start) + 1
+    before = doc.text[max(lo, w.evidence[0].start - 30) : w.evidence[0].start]
+    return not _NOT_APPLICATION.search(before)
+
+
+def check_windows(doc: Document, ann: Announcement) -> list[Finding]:
+    return [f for p in ann.programs for w in p.windows if _application_window(doc, w)
             for f in _window_findings(p, w, ann.announced_on)]
 
 
@@ -242,16 +214,16 @@ def _share_findings(doc: Document, program: Program, track: Track, funding: list
     lower = sum(f.share_pct or 0 for f in shares if f.share_bound in ("exact", "min", None))
     if lower > 100.5:
         return [_finding("shares_do_not_add_up",
-                         f"{_label(program, track)}: the payer shares ({printed}) add up to at "
-                         f"least {lower:g}%, more than the whole project cost.", evidence)]
+                         f"{_label(program, track)}: 분담비율({printed})의 합이 최소 {lower:g}%로 "
+                         f"총사업비를 넘습니다.", evidence)]
     complete = (len(shares) == len(funding) >= 2 and any(f.payer == "applicant" for f in funding)
                 and all(f.share_bound in ("exact", None) for f in shares)
                 and not _lines_hold_other_shares(doc, funding))
     total = sum(f.share_pct or 0 for f in shares)
     if complete and total < 99.5:
         return [_finding("shares_do_not_add_up",
-                         f"{_label(program, track)}: the payer shares ({printed}) add up to "
-                         f"{total:g}%, not 100%.", evidence)]
+                         f"{_label(program, track)}: 분담비율({printed})의 합이 {total:g}%로 "
+                         f"100%가 아닙니다.", evidence)]
     return []
 
 
@@ -262,11 +234,11 @@ def _cap_findings(program: Program, track: Track, funding: list[Funding]) -> lis
     implied = [f.cap_krw / f.share_pct * 100 for f in both]  # type: ignore[operator]
     if max(implied) <= min(implied) * 1.01:
         return []
-    parts = ", ".join(f"{_q(f.payer_label, 30)} {f.cap_krw:,}원 at {f.share_pct:g}% → "
+    parts = ", ".join(f"{_q(f.payer_label, 30)} {f.cap_krw:,}원 ÷ {f.share_pct:g}% → "
                       f"{i:,.0f}원" for f, i in zip(both, implied, strict=True))
     return [_finding("caps_disagree_with_shares",
-                     f"{_label(program, track)}: the amounts and shares imply different total "
-                     f"costs ({parts}).", [e for f in both for e in f.evidence])]
+                     f"{_label(program, track)}: 금액과 분담비율이 서로 다른 총사업비를 뜻합니다"
+                     f"({parts}).", [e for f in both for e in f.evidence])]
 
 
 def check_funding(doc: Document, ann: Announcement) -> list[Finding]:
@@ -376,17 +348,17 @@ def _table_findings(doc: Document, table: Table) -> list[Finding]:
             if not _close(sum(values[:-1]), values[-1]):
                 out.append(_finding(
                     "shares_do_not_add_up",
-                    f"The table's shares {' + '.join(_q(c.text, 12) for c in cells[:-1])} add "
-                    f"up to {sum(values[:-1]):g}%, not the printed total "
-                    f"“{_q(cells[-1].text, 12)}”.", _cell_ev(doc, cells)))
+                    f"표의 분담비율 {' + '.join(_q(c.text, 12) for c in cells[:-1])}의 합 "
+                    f"{sum(values[:-1]):g}%가 표에 적힌 합계 ‘{_q(cells[-1].text, 12)}’와 "
+                    f"다릅니다.", _cell_ev(doc, cells)))
         elif all(a is not None for a in amounts) and len({a[1] for a in amounts if a}) == 1:
             values = [a[0] for a in amounts if a is not None]
             amount_rows.append((values[:-1], values[-1], cells))
             if not _close(sum(values[:-1]), values[-1]):
                 out.append(_finding(
                     "caps_do_not_add_up",
-                    f"The table's amounts {' + '.join(_q(c.text, 16) for c in cells[:-1])} do "
-                    f"not add up to the printed total “{_q(cells[-1].text, 16)}”.",
+                    f"표의 금액 {' + '.join(_q(c.text, 16) for c in cells[:-1])}의 합이 표에 "
+                    f"적힌 합계 ‘{_q(cells[-1].text, 16)}’와 다릅니다.",
                     _cell_ev(doc, cells)))
     if share_row is not None:
         out += [f for row in amount_rows if (f := _proportion_finding(doc, row, share_row))]
@@ -406,8 +378,8 @@ def _proportion_finding(doc: Document, amounts: tuple[list[Decimal], Decimal, li
     k = bad[0]
     return _finding(
         "caps_disagree_with_shares",
-        f"The table prints “{_q(cells[k].text, 16)}” where “{_q(share_cells[k].text, 12)}” of the "
-        f"total “{_q(cells[-1].text, 16)}” would be {total * pcts[k] / 100:g}.",
+        f"표의 ‘{_q(cells[k].text, 16)}’은(는) 합계 ‘{_q(cells[-1].text, 16)}’의 "
+        f"‘{_q(share_cells[k].text, 12)}’인 {total * pcts[k] / 100:g}와 다릅니다.",
         _cell_ev(doc, [cells[k], share_cells[k], cells[-1]]))
 
 
@@ -455,18 +427,37 @@ def _spans_matching(evidence: list[Evidence], test: Callable[[str], object]) -> 
     return [e for e in evidence if test(e.quote)]
 
 
-def _track_facts(track: Track, where: str) -> Iterator[tuple[tuple[str, ...], Value]]:
+_TASK_GROUP = regex.compile(r"과제|내역\s*사업")
+
+
+def _article(doc: Document, e: Evidence) -> bool:
+    """`제14조의2`: an article of a law, not 14조원."""
+    return doc.text[max(0, e.start - 2) : e.start].strip().endswith("제")
+
+
+def _part_of_sum(doc: Document, e: Evidence) -> bool:
+    """`9개월+1년`: one term of a period printed as a sum."""
+    return doc.text[e.end : e.end + 1] == "+" or doc.text[max(0, e.start - 1) : e.start] == "+"
+
+
+def _track_facts(doc: Document, track: Track, where: str
+                 ) -> Iterator[tuple[tuple[str, ...], Value]]:
     key, name = (norm_key(track.name), track.name) if track.name else ("", "")
     for f in track.funding:
         if f.cap_krw is not None:
-            spans = _spans_matching(f.evidence, find_amounts)
-            yield (key, f"the {f.payer} cap"), (f.cap_krw, spans, where, name)
+            spans = [e for e in _spans_matching(f.evidence, find_amounts)
+                     if not _article(doc, e)]
+            yield (key, f"{_PAYER_KO[f.payer]} 지원한도"), (f.cap_krw, spans, where, name)
         if f.share_pct is not None:
             spans = _spans_matching(f.evidence, lambda q: "%" in q)
-            yield (key, f"the {f.payer} share"), ((f.share_pct, f.share_bound), spans, where, name)
+            yield (key, f"{_PAYER_KO[f.payer]} 분담비율"), ((f.share_pct, f.share_bound), spans,
+                                                         where, name)
     if track.duration_months is not None:
-        spans = _spans_matching(track.evidence, tracks_x.find_months)
-        yield (key, "the project period"), (track.duration_months, spans, where, name)
+        spans = [e for e in _spans_matching(track.evidence, tracks_x.find_months)
+                 if not _part_of_sum(doc, e)]
+        if _TASK_GROUP.search(where):
+            return  # `□ 지정공모과제(18개 과제)`: each group of tasks has its own period
+        yield (key, "사업기간"), (track.duration_months, spans, where, name)
 
 
 def _window_facts(windows: list[Window], leaves: list[Section]
@@ -486,15 +477,21 @@ def _window_facts(windows: list[Window], leaves: list[Section]
 
 
 def _where(s: Section) -> str:
-    return f"“{_q(s.title, 30)}”"
+    return f"‘{_q(s.title, 30)}’"
+
+
+_TRACK_VALUE = regex.compile(r"%|\d\s*(?:천|만|백만|억)?\s*원|(?<![\d.])\d{1,2}\s*(?:개월|년)(?!\s*\d)")
 
 
 def _section_facts(doc: Document, s: Section, announced_on: date | None
                    ) -> Iterator[tuple[tuple[str, ...], Value]]:
-    """The tracks one section states, read from that section alone."""
+    """The tracks one section states, read from that section alone (a section that prints
+    no share, amount or period states none: it is not read)."""
+    if not _TRACK_VALUE.search(doc.text, s.start, s.end):
+        return
     scope = Scope(doc=doc, start=s.start, end=s.end, announced_on=announced_on)
     for t in tracks_x.extract_tracks(scope):
-        yield from _track_facts(t, _where(s))
+        yield from _track_facts(doc, t, _where(s))
 
 
 def _conflicts(program: Program, facts: Iterable[tuple[tuple[str, ...], Value]]) -> list[Finding]:
@@ -507,10 +504,24 @@ def _conflicts(program: Program, facts: Iterable[tuple[tuple[str, ...], Value]])
             first[key] = (value, spans, where, name)
             continue
         value0, spans0, where0, _ = first[key]
-        if value0 != value and not {_key(e) for e in spans0} & {_key(e) for e in spans}:
+        if _differ(value0, value) and not {_key(e) for e in spans0} & {_key(e) for e in spans}:
             out.append(_finding("conflicting_values", _conflict_message(
                 program, (name, key[1]), (spans0, where0), (spans, where)), spans0 + spans))
     return out
+
+
+def _differ(a: object, b: object) -> bool:
+    """Values differ; a window's (opens, closes) only where both print the date (a deadline
+    restated alone, `공고마감일(’25.3.4) 기준`, agrees with the window that closes then)."""
+    if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b) == 2 \
+            and not isinstance(a[1], str):
+        return any(x is not None and y is not None and _day(x) != _day(y)
+                   for x, y in zip(a, b, strict=True))
+    return a != b
+
+
+def _day(value: object) -> object:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _key(e: Evidence) -> tuple[int, int]:
@@ -521,11 +532,11 @@ def _conflict_message(program: Program, key: tuple[str, ...], a: tuple[list[Evid
                       b: tuple[list[Evidence], str]) -> str:
     name, fact = key
     if fact.startswith("window"):
-        what = "the application window" + (f" “{name}”" if name else "")
+        what = "신청기간" + (f" ‘{name}’" if name else "")
     else:
-        what = (f"track “{name}”: " if name else "") + fact
-    return (f"{program.name}: {what} is printed as {_quotes(a[0])} in {a[1]} and as "
-            f"{_quotes(b[0])} in {b[1]}.")
+        what = (f"‘{name}’ 유형의 " if name else "") + fact
+    return (f"{program.name}: {what}이(가) {a[1]}에는 {_quotes(a[0])}, {b[1]}에는 "
+            f"{_quotes(b[0])}로 다르게 적혀 있습니다.")
 
 
 def check_conflicting_values(doc: Document, ann: Announcement) -> list[Finding]:
@@ -596,11 +607,11 @@ def _overview_findings(doc: Document, ann: Announcement, p: Program) -> list[Fin
     out: list[Finding] = []
     for kind, key, value, span in _overview_facts(doc, p, lo, hi, ann.announced_on):
         if kind == "date" and value is not None:
-            out += [_overview_finding(p, "an application date", span, w.evidence)
+            out += [_overview_finding(p, "신청일자", span, w.evidence)
                     for w in _windows_disagreeing(windows, value)]
         elif kind == "cap":
-            out += [_overview_finding(p, f"the government cap of track “{t.name}”" if t.name
-                                      else "the government cap", span, f.evidence)
+            out += [_overview_finding(p, f"‘{t.name}’ 유형의 정부 지원한도" if t.name
+                                      else "정부 지원한도", span, f.evidence)
                     for t in p.tracks if (norm_key(t.name) if t.name else "") == key
                     or (not key and len(p.tracks) == 1)
                     for f in t.funding if f.payer == "government" and f.cap_krw
@@ -622,8 +633,8 @@ def _windows_disagreeing(windows: list[Window], value: object) -> list[Window]:
 
 def _overview_finding(p: Program, what: str, overview: Evidence, section: list[Evidence]) -> Finding:
     return _finding("conflicting_values",
-                    f"{p.name}: {what} is printed as “{_q(overview.quote, 40)}” in the overview "
-                    f"table and as {_quotes(section)} in the program's section.",
+                    f"{p.name}: {what}이(가) 개요 표에는 ‘{_q(overview.quote, 40)}’, 사업 본문에는 "
+                    f"{_quotes(section)}로 다르게 적혀 있습니다.",
                     [overview, *section])
 
 
@@ -641,6 +652,7 @@ _NOTE = regex.compile(r"^(?:\*|※|☞|★|주\s*\)|[(（]\s*(?:참고|예시|�
 _NOTE_MARKERS = ("※", "*", "**", "***", "☞", "★")
 # an item that points elsewhere or says how, not who may apply or what to submit
 _GUIDANCE = regex.compile(r"(?:참조|참고|방법|안내|문의|예정)\s*[.)）]*\s*$")
+_GROUP_HEADING = regex.compile(r"^\S{0,16}과제\s*[(（][^)）\n]{1,12}[)）]\s*$")
 _LEAD_LABEL = regex.compile(r"^[(（\[]\s*([^()（）\[\]]{1,20}?)\s*[)）\]]")
 _TOPIC_WORD = regex.compile(r"(?:요건|사항|기준|방법|기간|절차|일정|조건|우대|가점)$")
 _DOCUMENT_NOUN = regex.compile(
@@ -669,6 +681,8 @@ def _is_item(doc: Document, c: Section, field: str, pattern: regex.Pattern[str])
         return False  # a rule line, a stray number
     if c.marker in _NOTE_MARKERS or _NOTE.match(body) or _GUIDANCE.search(body.split("\n")[0]):
         return False
+    if _GROUP_HEADING.match(body.split("\n")[0]):
+        return False  # `□ 자유응모과제(분야지정)`: a group of tasks with its own table
     label = _LEAD_LABEL.match(body)
     if label and _TOPIC_WORD.search(label[1]) and not pattern.search(label[1]):
         return False  # `(우대요건) …` under `신청자격 및 우대요건`
@@ -729,9 +743,9 @@ def check_unplaced_items(doc: Document, ann: Announcement) -> list[Finding]:
                 under = _ev(doc, block.end, c.end)
                 out.append(_finding(
                     "unplaced_item",
-                    f"{p.name}: “{_q(doc.text[block.start:block.end])}”"
-                    f"{' (with the lines under it)' if under.quote else ''} under "
-                    f"“{_q(s.title, 40)}” was read as no {facet.what} (nor as any other fact).",
+                    f"{p.name}: ‘{_q(s.title, 40)}’ 아래의 ‘{_q(doc.text[block.start:block.end])}’"
+                    f"{'(및 그 아래 줄)' if under.quote else ''}이(가) {_FACET_KO[field]} 항목으로도, "
+                    f"다른 사실로도 읽히지 않았습니다.",
                     [_ev(doc, block.start, block.end)] + ([under] if under.quote else [])))
     return out
 
@@ -759,8 +773,8 @@ def _outside_programs(doc: Document, ann: Announcement) -> list[Finding]:
             continue
         out.append(_finding(
             "unplaced_text",
-            f"“{_q(s.title, 40)}” lies outside every program's section and no fact was read "
-            f"from it, though it prints dates or amounts.", [_ev(doc, s.start, _line_end(doc, s))]))
+            f"‘{_q(s.title, 40)}’은(는) 어느 사업 구간에도 속하지 않고 날짜나 금액이 있는데 "
+            f"읽힌 사실이 없습니다.", [_ev(doc, s.start, _line_end(doc, s))]))
     return out
 
 
@@ -790,9 +804,9 @@ def _unread_periods(doc: Document, ann: Announcement) -> list[Finding]:
                 m = dates[0]
                 out.append(_finding(
                     "unplaced_text",
-                    f"{p.name}: “{_q(s.title, 40)}” prints "
-                    f"“{_q(doc.text[s.start + m.start : s.start + m.end], 30)}” but no "
-                    f"application window was read from it.",
+                    f"{p.name}: ‘{_q(s.title, 40)}’에 "
+                    f"‘{_q(doc.text[s.start + m.start : s.start + m.end], 30)}’이(가) 있지만 "
+                    f"신청기간으로 읽히지 않았습니다.",
                     [_ev(doc, s.start + m.start, s.start + m.end)]))
     return out
 
@@ -840,10 +854,14 @@ def check_reader_findings(doc: Document, _: Announcement) -> list[Finding]:
     """What the reader could not read (unmapped glyphs, unreadable objects) is a finding too;
     it points at the text it names, or at the first line of each page it lists."""
     return [Finding(code=f.code, severity=f.severity,
-                    message=_sentence(f.message + (f" (pages {', '.join(map(str, f.pages))})"
-                                                   if f.pages and "page" not in f.message else "")),
+                    message=_sentence(f"원문을 읽는 중 확인이 필요한 부분이 있습니다"
+                                      f"{_pages_ko(f.pages)}: {f.message}"),
                     evidence=_reader_evidence(doc, f.message, f.pages))
             for f in doc.findings]
+
+
+def _pages_ko(pages: list[int]) -> str:
+    return f"({', '.join(map(str, pages))}쪽)" if pages else ""
 
 
 # 6. schema and evidence ------------------------------------------------------------------
@@ -902,7 +920,7 @@ def check_evidence(doc: Document, ann: Announcement) -> list[Finding]:
     """Every evidence span must quote the text exactly; every fact must have one."""
     data = ann.model_dump()
     out = [_finding("fact_without_evidence",
-                    f"{path}{_what(node)} states a fact with no evidence span.")
+                    f"{path}{_what(node)}: 근거 구간이 없는 사실입니다.")
            for path, node in _facts(data) if not node.get("evidence")]
     seen: set[tuple[int, int, str]] = set()
     for where, e in _all_spans(data):
@@ -912,8 +930,8 @@ def check_evidence(doc: Document, ann: Announcement) -> list[Finding]:
         seen.add((e["start"], e["end"], e["quote"]))
         out.append(_finding(
             "ungrounded_evidence",
-            f"{where or 'announcement'}: the evidence quotes “{_q(e['quote'], 40)}” but the "
-            f"text at {e['start']}–{e['end']} reads “{_q(printed, 40)}”.",
+            f"{where or 'announcement'}: 근거 인용 ‘{_q(e['quote'], 40)}’이(가) 본문 "
+            f"{e['start']}–{e['end']} 위치의 ‘{_q(printed, 40)}’와 다릅니다.",
             [_ev(doc, e["start"], e["end"])] if e["end"] <= len(doc.text) else []))
     return out
 
@@ -947,10 +965,10 @@ def check_schema(doc: Document, ann: Announcement) -> list[Finding]:
         for e in err.errors():
             node = _node_at(data, e["loc"])
             spans = _grounded(doc, node["evidence"]) if node else []
-            printed = f" (printed {_quotes(spans)})" if spans else ""
+            printed = f" (원문 {_quotes(spans)})" if spans else ""
             out.append(_finding("schema_error",
-                                f"{'.'.join(map(str, e['loc']))} = {e.get('input')!r}: "
-                                f"{e['msg']}{printed}.", spans))
+                                f"{'.'.join(map(str, e['loc']))} = {e.get('input')!r}: 계약 "
+                                f"스키마에 맞지 않는 값입니다({e['msg']}){printed}.", spans))
         return out
     return []
 
@@ -967,6 +985,17 @@ CHECKS: list[Check] = [
     check_reader_findings,
     check_evidence,
     check_schema,
+    # issue 15: what a careful reader raises across the whole document
+    crosscheck.check_summary,
+    crosscheck.check_year_ranges,
+    points.check_points,
+    arithmetic.check_examples,
+    arithmetic.check_share_bases,
+    years.check_title_year,
+    years.check_stale_periods,
+    calendar.check_schedule,
+    placeholders.check_placeholders,
+    calendar.check_deadline_on_holiday,
 ]
 
 
@@ -974,9 +1003,9 @@ def _run(check: Check, doc: Document, ann: Announcement) -> list[Finding]:
     try:
         return check(doc, ann)
     except Exception as err:  # noqa: BLE001 - a check's bug must not stop extraction
-        return [_finding("check_failed", f"The check {check.__name__} failed "
-                                         f"({type(err).__name__}: {_q(str(err), 80)}); its "
-                                         f"findings are missing.")]
+        return [_finding("check_failed", f"검사 {check.__name__}이(가) 실패하여"
+                                         f"({type(err).__name__}: {_q(str(err), 80)}) 그 결과가 "
+                                         f"빠졌습니다.")]
 
 
 def validate(doc: Document, ann: Announcement, checks: list[Check] | None = None) -> Announcement:
