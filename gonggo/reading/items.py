@@ -18,6 +18,7 @@ PERIOD_WORD = regex.compile(
     r"(?:신청|접수|모집|공모|응모|제출|참가\s*신청)\s*(?:[·ㆍ‧・,/및]\s*(?:접수|신청)\s*)?"
     r"(?:기간|기한|일정|일시|마감(?:\s*일시?)?)"
     r"|신청\s*[·ㆍ‧・및]?\s*접수|(?:접수|신청|제출)\s*마감"
+    r"|(?:공모|응모)\s*접수(?!\s*(?:방법|처|서류|결과|현황))"  # `○ 공모접수 : 2023.10.28(토) ∼ …`
 )
 METHOD_WORD = regex.compile(
     r"(?:신청|접수|제출|응모)\s*(?:[·ㆍ‧・,]?\s*(?:접수|제출)\s*)?(?:방법|방식|요령|절차|처)"
@@ -79,6 +80,9 @@ def label_of(text: str, offset: int, heading: bool) -> Label | None:
 
 
 APPENDIX = regex.compile(r"^\s*(?:\[\s*)?(?:붙\s?임|별\s?첨|별\s?지|첨\s?부|참\s?고\s*\d)")
+# A table of contents line naming an appendix and its page (`[첨부 2] 연구개발비 편성시
+# 유의사항 53`) opens no appendix: the body follows it.
+TOC_ENTRY = regex.compile(r"\S\s+(?:[·.…]+\s*)?\d{1,3}\s*$")
 
 
 def in_appendix(scope: Scope, item: Item) -> bool:
@@ -88,7 +92,8 @@ def in_appendix(scope: Scope, item: Item) -> bool:
     s_idx = item.section
     while s_idx is not None:
         section = doc.sections[s_idx]
-        if APPENDIX.match(section.marker) or APPENDIX.match(section.title):
+        if (APPENDIX.match(section.marker) or APPENDIX.match(section.title)) and not (
+                TOC_ENTRY.search(section.title) and "\n" not in section.title.strip()):
             return True
         s_idx = section.parent
     return False
