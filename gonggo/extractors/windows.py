@@ -328,9 +328,11 @@ def _table_drafts(scope: Scope, table: Table, in_period: bool
             if cell is None:
                 continue
             if _period_cell(cell.text):
+                before = len(drafts)
                 for right in _distinct(row[c + 1:]):
                     if right is not cell and id(right) not in seen:
                         read(right, None, True)
+                _label_flags(drafts, before, cell)
     # any other table inside a period section: a row per round or track
     if in_period and not period_cols and not drafts:
         for row in grid:
@@ -353,6 +355,22 @@ def _table_drafts(scope: Scope, table: Table, in_period: bool
                     read(right, None, True, "institution_approval")
                     break
     return drafts, modes, seen
+
+
+def _label_flags(drafts: list[Draft], before: int, cell: Cell) -> None:
+    """`수시 신청기간 | 2025. 3.~ 예산 소진시 까지`: the label's 수시 makes the period beside
+    it rolling; the label read alone (as a column's value) is then no window of its own."""
+    text = cell.text
+    m = ROLLING.search(text)
+    new = drafts[before:]
+    if m is None or not new:
+        return
+    for d in new:
+        if not d.found.rolling:
+            d.found.rolling = True
+            d.extra.append((cell.start + m.start(), cell.start + m.end()))
+    drafts[:before] = [d for d in drafts[:before] if not (
+        d.offset == cell.start and d.found.opens is None and d.found.closes is None)]
 
 
 def _stage(label: str) -> str:

@@ -47,6 +47,7 @@ class Rule:
     kind: str  # "date" (full), "md" (month-day, needs year), "day", "time"
     year: Callable[[regex.Match[str]], int | None] = lambda m: None
     context: bool = False  # True: only a date where the context says so (bare `m.d`)
+    first_day: bool = False  # a month alone opening a range (`2025. 3.~`) opens on its 1st
 
 
 def _full_year(m: regex.Match[str]) -> int:
@@ -70,6 +71,9 @@ RULES: list[Rule] = [
         r"(?P<d>\d{1,2})(?!\d)" + _END_DOT
         + r"|" + _NOT_AFTER_NUM + r"(?P<y>(?:19|20)\d{2})(?P<s>[-/])(?P<m>\d{1,2})(?P=s)"
         r"(?P<d>\d{1,2})(?![\d\-/])"), "date", _full_year),
+    Rule("2025. 3.~ (a month opening an open-ended range)", regex.compile(
+        _NOT_AFTER_NUM + r"(?P<y>(?:19|20)\d{2})\s*[.．년]\s*(?P<m>\d{1,2})\s*[.．월]"
+        r"(?=\s*[~∼～〜]\s*+(?![\d'’‘]))"), "date", _full_year, first_day=True),
     Rule("’21년 1월 22일", regex.compile(
         _Q + r"\s*(?P<y>\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"), "date", _short_year),
     Rule("’25. 8. 1. / '26. 06. 15.", regex.compile(
@@ -171,6 +175,8 @@ class DateRange:
 def _mention(text: str, m: regex.Match[str], rule: Rule) -> DateMention | None:
     month = int(m["m"]) if "m" in m.groupdict() and m["m"] else None
     day = int(m["d"]) if "d" in m.groupdict() and m["d"] else None
+    if day is None and rule.first_day:
+        day = 1
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None and not 1 <= day <= 31:
