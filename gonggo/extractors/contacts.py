@@ -14,6 +14,10 @@ Rules, each a small function below:
   (☎ 02-123-4567)`, `(시스템 문의) 국번없이 1357`): org = the organisation named before the
   phone, topic = the line's `(label)` unless it only says 문의처 / 연락처.
 
+`phone_printed` keeps the text as printed and `phones` every full number it stands for
+(gonggo.vocab.phones: `031-420-6773~5` → three); a table printing the area code once in its
+phone column's header (`연락처 (031-420-)` over rows `6754,6756`) completes each row's numbers.
+An e-mail printed alone is a contact only under a 문의 heading and not as a 접수 address.
 Phones are kept as printed, with ranges and extensions (`053-819-3045~6, 3055~9`,
 `054-223-2242/2245`). A phone is `0XX-XXX(X)-XXXX`, `15XX/16XX/18XX-XXXX`, or a four-digit
 number after ☎ / 국번없이 / 콜센터 (`국번없이 1357`); dates, amounts and 공고 numbers are not.

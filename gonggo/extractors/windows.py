@@ -19,7 +19,13 @@ section of a master announcement that states no period of its own takes the peri
 row in the overview table (`사업명 | … | 모집기간`: `(1차) 1.22~2.25 (2차) 4.1~4.30`). When a scope
 recruits several applicant groups under sub-headings (`기획기관 모집`, `클러스터 모집`), an
 unlabelled window is labelled with the sub-heading it sits under. Dates elsewhere (the
-announcement date, 협약기간, 교육, 평가) are never read.
+announcement date, the posting period `공고 기간`, 협약기간, 교육) are never read.
+
+Stages (contract v2): a period row or column naming the institution's approval
+(`주관연구기관 검토·승인 기간`, its value cell often merged with the applicants' row) gives an
+`institution_approval` window; a line labelled with an evaluation (`○ 대면평가(발표평가) :
+2025. 2. 27.(목) ~ 28.(금) 예정`, `⦁심사기간: …`) an `evaluation` window; every other window
+is `application`. A lone date with its hour in a period text is a deadline (opens null).
 
 `corpus_value(text)`: the windows in one phrase, resolved against 2026-04-08, as
 `{"opens", "closes", "rolling", "until_budget_exhausted"}`.
