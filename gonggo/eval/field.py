@@ -22,6 +22,7 @@ Matching rules (printed in the report):
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,7 +36,20 @@ from gonggo.vocab.text import norm_key
 
 ROOT = Path(__file__).resolve().parents[2]
 FIELD = ROOT / "corpus" / "field"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _shared_corpus() -> Path:
+    """The shared corpus beside the checkout; a git worktree sits one level deeper."""
+    env = os.environ.get("GONGGO_SHARED_CORPUS")
+    if env:
+        return Path(env)
+    for up in ROOT.parents:
+        if (up / "shared" / "corpus").is_dir():
+            return up / "shared" / "corpus"
+    return ROOT.parent / "shared" / "corpus"
+
+
+SHARED_CORPUS = _shared_corpus()
 
 FIELDS = ["header", "programs", "budget", "awards", "caps", "shares", "durations", "windows",
           "documents", "exclusions", "contacts"]

@@ -13,7 +13,9 @@ Rules, in order:
 A count is a number with a unit of things selected, kept as printed: `개사`, `개 기관`,
 `개 과제`, `개 클러스터 컨소시엄`, `개`, `팀`, `건`, `명`. Not a count: amounts of money,
 durations (`6개월`), bounds that are requirements (`10개사 이상`, `최소 10개 과제`, `1개사만`).
-`approx` is true for `내외`, `약`, `정도`, `안팎`, `가량`, `이내`.
+`approx` is true for `내외`, `약`, `정도`, `안팎`, `가량`; `이내` is an upper bound (`bound: max`,
+not approx). A unit's alternative in parentheses does not hide the word after it
+(`총 535개사(명)내외`).
 
 `corpus_value(text)`: {"count", "approx", "unit"} of the phrase's count, or null.
 """
@@ -34,6 +36,8 @@ SIZE_LABEL = regex.compile(
     r"(?:지원|선정|모집|선발|참여|대상)\s*규모|지원\s*대상\s*규모"
     r"|(?:지원|선정|선발|모집)\s*(?:예정\s*)?(?:과제|기업|기관|팀|인원|건수|업체|대상\s*수)\s*(?:수|규모)?"
     r"|모집\s*(?:기관|인원|팀)|지원\s*기업\s*수|선정\s*(?:예정|수)"
+    # R&D calls: `□ 공고규모 : … 이내,15개 과제`, `□ 대상 과제 :10개 과제`, `지정공모 과제 : 49개 과제`
+    r"|공고\s*규모|(?:대상|지정\s*공모|자유\s*응모|신규(?:\s*연구개발)?)\s*과제(?=\s*(?:[:：]|$))"
 )
 UNIT_NOUNS = (r"클러스터\s*컨소시엄|컨소시엄|클러스터|기관|과제|기업|업체|단체|팀|시설|지역|센터|대학|"
               r"프로젝트|개소|곳|사")
@@ -41,11 +45,15 @@ COUNT = regex.compile(
     r"(?P<total>총\s*)?(?P<about>약\s*)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*"
     r"(?P<unit>개\s*(?:" + UNIT_NOUNS + r")(?![가-힣])|개(?![월년가-힣])(?!\s+(?!(?:내외|정도|안팎|가량|이내|수준|선정|모집|선발|지원)(?![가-힣]))[가-힣])"
     r"|개사|社|팀|건|명|곳|개소)"
+    r"(?:\s*[(（][가-힣]{1,3}[)）](?=\s*(?:내외|정도|안팎|가량|이내)))?"
     r"(?P<approx>\s*(?:내외|정도|안팎|가량|이내|수준))?"
 )
+# A call type's own count (`□ 지정공모과제 : 12개 과제`) is the program's only when no other
+# call type prints one (`□ 자유응모과제 : 17개 과제`): then neither is the whole.
+CALL_TYPE = regex.compile(r"(?P<type>지정\s*공모|자유\s*응모)\s*과제")
 NOT_A_COUNT_AFTER = regex.compile(r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한)")
 NOT_A_COUNT_BEFORE = regex.compile(r"(?:최소|최대|기업당|과제당|당)\s*$")
-SELECTS_AFTER = regex.compile(r"\s*(?:[)）]\s*)?(?:를|을)?\s*(?:선정|모집|선발)")
+SELECTS_AFTER = regex.compile(r"\s*(?:[)）]\s*)?(?:를|을)?\s*(?:최종\s*)?(?:선정|모집|선발)")
 APPROX_WORD = regex.compile(r"내외|정도|안팎|가량|^약")
 
 
@@ -57,6 +65,7 @@ class Count:
     approx: bool
     unit: str
     total: bool
+    bound: str | None = None  # "max" for `이내`
 
 
 def find_counts(text: str) -> list[Count]:
@@ -65,12 +74,15 @@ def find_counts(text: str) -> list[Count]:
     for m in COUNT.finditer(text):
         if NOT_A_COUNT_AFTER.match(text, m.end()) or NOT_A_COUNT_BEFORE.search(text[:m.start()]):
             continue
-        if m.start() > 0 and regex.match(r"[\d.,]", text[m.start() - 1]):
+        # part of a larger number (`1,500개`, `2.5개`), not a count after a comma (`이내,15개 과제`)
+        if m.start() > 0 and (text[m.start() - 1].isdigit() or (
+                text[m.start() - 1] in ".," and m.start() > 1 and text[m.start() - 2].isdigit())):
             continue
         unit = regex.sub(r"\s+", " ", m["unit"]).strip()
-        approx = bool(m["approx"] and m["approx"].strip() != "수준") or bool(m["about"])
+        word = (m["approx"] or "").strip()
+        approx = bool(word and word not in ("수준", "이내")) or bool(m["about"])
         out.append(Count(m.start(), m.end(), int(m["n"].replace(",", "")), approx, unit,
-                         bool(m["total"])))
+                         bool(m["total"]), "max" if word == "이내" else None))
     return out
 
 
@@ -83,7 +95,7 @@ def count_after_label(text: str) -> Count | None:
     shift = label.end() if label else 0
     best = next((c for c in counts if c.total), counts[0])
     return Count(best.start + shift, best.end + shift, best.count, best.approx, best.unit,
-                 best.total)
+                 best.total, best.bound)
 
 
 def corpus_value(text: str) -> dict[str, object] | None:
@@ -98,7 +110,7 @@ def corpus_value(text: str) -> dict[str, object] | None:
 def _award(scope: Scope, at: int, c: Count,
            extra: tuple[tuple[int, int], ...] = ()) -> Awards:
     spans = [(at + c.start, at + c.end), *extra]
-    return Awards(count=c.count, approx=c.approx, unit=c.unit,
+    return Awards(count=c.count, approx=c.approx, bound=c.bound, unit=c.unit,
                   evidence=[scope.evidence(a, b) for a, b in spans])
 
 
@@ -135,7 +147,23 @@ def _from_children(scope: Scope, children: list[Item]) -> Awards | None:
     return _award(scope, *found[0])
 
 
+def _call_types(scope: Scope, chosen: list[Item]) -> set[str]:
+    """The call types (`지정공모`, `자유응모`) printed with a count of their own."""
+    found = set()
+    for item in chosen:
+        first = item.blocks[0]
+        if first.table is not None:
+            continue
+        text = scope.text(first)
+        label = label_of(text, first.start, first.kind == "heading")
+        m = CALL_TYPE.search(label.text) if label else None
+        if m and count_after_label(text) is not None:
+            found.add(regex.sub(r"\s+", "", m["type"]))
+    return found
+
+
 def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
+    several_types = len(_call_types(scope, chosen)) > 1
     for item in chosen:
         first = item.blocks[0]
         if first.table is not None:
@@ -144,7 +172,7 @@ def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
         label = label_of(text, first.start, first.kind == "heading")
         body = strip_marker(text)
         hit = SIZE_LABEL.search(label.text if label else body[:20])
-        if not hit:
+        if not hit or (several_types and CALL_TYPE.search(hit.group(0))):
             continue
         c = count_after_label(text)
         if c is not None:

@@ -14,6 +14,10 @@ Rules, each a small function below:
   (☎ 02-123-4567)`, `(시스템 문의) 국번없이 1357`): org = the organisation named before the
   phone, topic = the line's `(label)` unless it only says 문의처 / 연락처.
 
+`phone_printed` keeps the text as printed and `phones` every full number it stands for
+(gonggo.vocab.phones: `031-420-6773~5` → three); a table printing the area code once in its
+phone column's header (`연락처 (031-420-)` over rows `6754,6756`) completes each row's numbers.
+An e-mail printed alone is a contact only under a 문의 heading and not as a 접수 address.
 Phones are kept as printed, with ranges and extensions (`053-819-3045~6, 3055~9`,
 `054-223-2242/2245`). A phone is `0XX-XXX(X)-XXXX`, `15XX/16XX/18XX-XXXX`, or a four-digit
 number after ☎ / 국번없이 / 콜센터 (`국번없이 1357`); dates, amounts and 공고 numbers are not.
@@ -41,12 +45,13 @@ from gonggo.reading.lines import STOP, Line, clean, scope_lines
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Contact, Evidence
 from gonggo.schemas.document import Cell, Section, Table
+from gonggo.vocab.phones import expand_phone
 from gonggo.vocab.text import char_bigrams, strip_marker
 
 # Ranges and extensions printed after a number: `~6`, `/2245`, `, 3055~9`.
 _SUFFIX = (
-    r"(?:\s?[~∼]\s?\d{1,4}|\s?/\s?\d{3,4}(?:\s?[~∼]\s?\d{1,4})?"
-    r"|,\s?\d{4}(?:\s?[~∼]\s?\d{1,4})?(?![\d\-.]|\s?[년월일]))*"
+    r"(?:\s?[~∼～]\s?\d{1,4}|\s?/\s?\d{3,4}(?:\s?[~∼～]\s?\d{1,4})?"
+    r"|,\s?\d{4}(?:\s?[~∼～]\s?\d{1,4})?(?![\d\-.]|\s?[년월일]))*"
 )
 PHONE = regex.compile(
     r"(?<![\d\-.])(?:\(0\d{1,2}\)\s?\d{3,4}-\d{4}|0\d{1,2}\)\s?\d{3,4}-\d{4}|0\d{1,2}-\d{3,4}-\d{4}"
@@ -55,6 +60,14 @@ PHONE = regex.compile(
 SHORT_PHONE = regex.compile(
     r"(?:☎|☏|TEL|Tel|tel|전화|국번\s*없이|콜\s*센터|대표\s*번호)\s*[:：.]?\s*(?P<phone>1\d{3})(?![\d\-])"
 )
+# A table printing the area code and exchange once, in its phone column's header
+# (`연락처` / `(031-420-)`), and only the line numbers in the rows (`6754,6756`).
+PHONE_PREFIX = regex.compile(r"^\(?\s*(?P<prefix>0\d{1,2}-\d{3,4}-)\s*\)?$")
+LINE_NUMBERS = regex.compile(r"\d{4}(?:\s*(?:[~∼～]\s*\d{1,4}|[,/]\s*\d{4}))*")
+# An e-mail printed alone is a contact only where the text asks for enquiries, and not
+# when it is where applications go (`접수 주소: …`, `제출처 : …`, `이메일(…)로 1부 별도 발송`).
+INQUIRY_CUE = regex.compile(r"문의|연락처|담당자|상담")
+SUBMIT_CUE = regex.compile(r"접수|제출|발송|송부|신청서")
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_CUE = regex.compile(r"(?:☎|☏|TEL|Tel|tel|국번\s*없이|전화\s*[:：]?|콜\s*센터)\s*[:：]?\s*$")
 
@@ -114,12 +127,16 @@ class Row:
     evidence: list[Evidence]
     label: str = ""  # what the row is about, for matching it to a program
     ref: str | None = None  # `지역별 문의처 참조`: the rows of another section
+    prefix: str = ""  # the area code and exchange a table prints once in its header
 
     def contact(self) -> Contact:
         return Contact(
             org=self.org,
             topic=self.topic,
-            phone=self.phone,
+            phone=self.phone if not self.prefix else (expand_phone(self.prefix + self.phone)
+                                                      or [self.phone])[0],
+            phones=expand_phone(self.prefix + self.phone) or [self.phone] if self.phone else [],
+            phone_printed=self.phone,
             email=self.email,
             evidence=self.evidence,
         )
@@ -153,6 +170,7 @@ def table_rows(scope: Scope, table: Table) -> list[Row]:
         return _loose_table_rows(scope, table)
     out: list[Row] = []
     carried_org: tuple[str, list[Evidence]] | None = None
+    prefix, prefix_span = _phone_prefix(scope, grid, roles)
     for r in range(1, len(grid)):
         cells = grid[r]
         org_cells = [
@@ -175,6 +193,12 @@ def table_rows(scope: Scope, table: Table) -> list[Row]:
             if c is None or id(c) in seen:
                 continue
             seen.add(id(c))
+            local = LINE_NUMBERS.fullmatch(c.text.strip())
+            if prefix and role == "phone" and local and not find_phones(c.text):
+                lead = len(c.text) - len(c.text.lstrip())
+                phones.append((local.group(0), scope.evidence(c.start + lead,
+                                                              c.start + lead + local.end())))
+                continue
             if role in ("phone", "email", None):
                 for s, e in find_phones(c.text):
                     phones.append((c.text[s:e], scope.evidence(c.start + s, c.start + e)))
@@ -205,8 +229,26 @@ def table_rows(scope: Scope, table: Table) -> list[Row]:
         for i, (phone, span) in enumerate(phones or [(None, None)]):
             email = emails[i][0] if i < len(emails) else None
             spans = ([span] if span else []) + ([emails[i][1]] if i < len(emails) else []) + base
-            out.append(Row(org, topic[0] if topic else None, phone, email, spans, label))
+            if prefix and phone and not find_phones(phone):
+                out.append(Row(org, topic[0] if topic else None, phone, email,
+                               spans + prefix_span, label, prefix=prefix))
+            else:
+                out.append(Row(org, topic[0] if topic else None, phone, email, spans, label))
     return out
+
+
+def _phone_prefix(scope: Scope, grid: list, roles: list[str | None]) -> tuple[str, list[Evidence]]:
+    """`(031-420-)` printed once in the phone column's header (or the row under it)."""
+    for row in grid[:2]:
+        for c, role in zip(row, roles, strict=False):
+            if c is None or role != "phone":
+                continue
+            for line in c.text.split("\n"):
+                m = PHONE_PREFIX.match(line.strip())
+                if m:
+                    at = c.start + c.text.index(line) + line.index(m["prefix"])
+                    return m["prefix"], [scope.evidence(at, at + len(m["prefix"]))]
+    return "", []
 
 
 def _unique(cells: Iterable[Cell]) -> list[Cell]:
@@ -461,6 +503,8 @@ def line_rows(scope: Scope, line: Line) -> list[Row]:
     emails = list(EMAIL.finditer(text))
     if not phones and not emails:
         return []
+    if not phones and not _asks_enquiries(scope, line):
+        return []
     body_start = len(text) - len(strip_marker(text))
     label_m = regex.match(
         r"\s*[(（]\s*([^)）]{1,20})\s*[)）]\s*|\s*([^:：()（）]{1,12}?)\s*[:：]\s*",
@@ -513,6 +557,14 @@ def line_rows(scope: Scope, line: Line) -> list[Row]:
         )
         prev_end = e
     return out
+
+
+def _asks_enquiries(scope: Scope, line: Line) -> bool:
+    """An e-mail-only line under a 문의 heading (or saying 문의 itself), not a 접수 address."""
+    if SUBMIT_CUE.search(line.text):
+        return False
+    titles = [sec.title for sec in scope.doc.sections if sec.start <= line.start < sec.end]
+    return any(INQUIRY_CUE.search(t) for t in [line.text, *titles])
 
 
 def _org_before(text: str, lo: int, hi: int) -> tuple[str | None, tuple[int, int] | None]:
@@ -620,7 +672,8 @@ def _master_rows(scope: Scope) -> list[Row]:
 
 
 def _with_ref(row: Row, ref: Row) -> Row:
-    return Row(row.org, row.topic, row.phone, row.email, [*row.evidence, *ref.evidence], row.label)
+    return Row(row.org, row.topic, row.phone, row.email, [*row.evidence, *ref.evidence], row.label,
+               prefix=row.prefix)
 
 
 def _merge(rows: list[Row]) -> list[Contact]:
@@ -643,13 +696,30 @@ def _merge(rows: list[Row]) -> list[Contact]:
             None,
         )
         if twin is None:
-            out.append(Row(row.org, row.topic, row.phone, row.email, list(row.evidence), row.label))
+            out.append(Row(row.org, row.topic, row.phone, row.email, list(row.evidence), row.label,
+                           prefix=row.prefix))
             continue
         twin.org = twin.org or row.org
         twin.topic = twin.topic or row.topic
         twin.email = twin.email or row.email
         twin.evidence = _dedupe_spans(twin.evidence + row.evidence)
-    return [r.contact() for r in out]
+    return [r.contact() for r in _pair_lone_emails(out)]
+
+
+def _pair_lone_emails(rows: list[Row], near: int = 80) -> list[Row]:
+    """`E-MAIL : …` and `TEL : …` on neighbouring lines are one contact."""
+    out = list(rows)
+    for row in rows:
+        if row.phone is not None or row.email is None or not row.evidence:
+            continue
+        at = row.evidence[0].start
+        mate = next((o for o in out if o.phone and o.email is None and o.evidence
+                     and abs(o.evidence[0].start - at) <= near), None)
+        if mate is not None:
+            mate.email = row.email
+            mate.evidence = _dedupe_spans(mate.evidence + row.evidence)
+            out.remove(row)
+    return out
 
 
 def extract_contacts(scope: Scope) -> list[Contact]:

@@ -83,6 +83,7 @@ def extract(doc: Document) -> Announcement:
         notice_no=header.notice_no,
         issuer=header.issuer,
         announced_on=header.announced_on,
+        announced_on_precision=header.announced_on_precision,
         programs=programs,
         declared_changes=declared.extract_declared_changes(doc),
         evidence_of=header.evidence_of,

@@ -19,7 +19,13 @@ section of a master announcement that states no period of its own takes the peri
 row in the overview table (`사업명 | … | 모집기간`: `(1차) 1.22~2.25 (2차) 4.1~4.30`). When a scope
 recruits several applicant groups under sub-headings (`기획기관 모집`, `클러스터 모집`), an
 unlabelled window is labelled with the sub-heading it sits under. Dates elsewhere (the
-announcement date, 협약기간, 교육, 평가) are never read.
+announcement date, the posting period `공고 기간`, 협약기간, 교육) are never read.
+
+Stages (contract v2): a period row or column naming the institution's approval
+(`주관연구기관 검토·승인 기간`, its value cell often merged with the applicants' row) gives an
+`institution_approval` window; a line labelled with an evaluation (`○ 대면평가(발표평가) :
+2025. 2. 27.(목) ~ 28.(금) 예정`, `⦁심사기간: …`) an `evaluation` window; every other window
+is `application`. A lone date with its hour in a period text is a deadline (opens null).
 
 `corpus_value(text)`: the windows in one phrase, resolved against 2026-04-08, as
 `{"opens", "closes", "rolling", "until_budget_exhausted"}`.
@@ -63,6 +69,20 @@ INLINE_PERIOD = regex.compile(
 )
 SUBPROGRAM = regex.compile(r"^[^\p{L}\p{N}]*(?P<name>[\p{L}\p{N}][^\n]{0,15}?)\s*(?:모집|공모)\s*$")
 SEGMENT_BREAK = regex.compile(r"\n|[,;]|[(（]")
+# The stage a period label names: `주관연구기관 검토·승인 기간` closes the institution's approval.
+APPROVAL = regex.compile(r"승인")
+# The period an announcement is posted (`사업 공고 기간`) is no period applicants act in.
+POSTING = regex.compile(r"공고\s*(?:기간|게시)|게시\s*기간")
+# A recurring date (`매년 1월 1일 시작`) is no window.
+RECURRING = regex.compile(r"매\s*년")
+# A labelled evaluation date: `○ 대면평가(발표평가) : 2025. 2. 27.(목) ~ 28.(금) 예정`,
+# `⦁심사기간: 2026. 3. 3.(화) ~ 3. 10.(화)`; not `평가결과 발표 :` nor `평가방법 :`.
+EVALUATION_LABEL = regex.compile(
+    r"""^[^\p{L}\p{N}(（]*
+    (?P<label>[가-힣]{0,6}(?:평가|심사)(?:\s*[(（][^)）\n]{1,12}[)）])?\s*(?:기간|일정|일시)?)
+    \s*[:：]""",
+    regex.VERBOSE,
+)
 LABEL_BEFORE = regex.compile(
     r"(?:[(（]\s*(?P<p>[^()（）\n]{1,25}?)\s*[)）]|(?P<r>(?:제\s*)?\d{1,2}\s*차)\s*[-–:：)]?"
     r"|(?P<c>[^\n:：()（）]{1,20})\s*[:：])\s*$"
@@ -134,7 +154,7 @@ def _label_before(text: str, lo: int, hi: int) -> Before:
         return Before()
     bare = regex.sub(r"\s+", "", label)
     facets = classify(label, False)
-    if "other" in facets:
+    if "other" in facets or POSTING.search(label):
         return Before(elsewhere=True)
     deadline = bool(DEADLINE_WORD.search(bare))
     if facets or PERIOD_NOUN.search(bare):  # `신청기간 :`, `기간 :`, `일 시 :` name no window
@@ -154,11 +174,13 @@ def windows_in_text(text: str, reference: date | None, flags_alone: bool = True,
         segs = _segments(text, [r.start for r in ranges], [r.end for r in ranges])
         for r, (lo, hi) in zip(ranges, segs, strict=True):
             before = _label_before(text, lo, r.start)
-            if before.elsewhere:
+            line_start = text.rfind("\n", 0, r.start) + 1
+            if before.elsewhere or RECURRING.search(text[line_start:r.start]):
                 continue
             opens, closes = r.opens, r.closes
             if r.shape == "single":
-                deadline = deadline_label or before.deadline
+                # a lone date with its hour in a period text closes it (`2026.1.30.(금) 14:00`)
+                deadline = deadline_label or before.deadline or r.opens.has_time
                 opens, closes = (None, r.opens) if deadline else (r.opens, r.opens)
             rolling, budget, spans = _flags(text, lo, hi)
             if _value(opens) is None and _value(closes) is None and not (rolling or budget):
@@ -194,11 +216,12 @@ class Draft:
     label: str | None
     tracks: list[str] = field(default_factory=list)
     extra: list[tuple[int, int]] = field(default_factory=list)  # document spans
+    stage: str = "application"
 
     @property
     def key(self) -> tuple[object, ...]:
         f = self.found
-        return (self.label, _value(f.opens), _value(f.closes), f.rolling, f.budget)
+        return (self.label, _value(f.opens), _value(f.closes), f.rolling, f.budget, self.stage)
 
 
 def _split_label(label: str | None) -> tuple[str | None, str | None]:
@@ -228,8 +251,16 @@ def _drafts_from_text(scope: Scope, lo: int, hi: int, item_label: str | None,
 
 
 def _period_cell(text: str) -> bool:
-    body = strip_marker(text).strip()
+    """A short cell naming a period: `신청기간`, `연구책임자\n과제신청기간(전산입력)*`."""
+    body = regex.sub(r"[(（][^)）]*[)）]|\*+", "", strip_marker(text)).strip()
     return len(body) <= 15 and bool(PERIOD_WORD.search(body)) and not regex.search(r"\d", body)
+
+
+def _approval_cell(text: str) -> bool:
+    """`주관연구기관 검토·승인 기간`, `기관 승인 마감`: the institution's approval period."""
+    body = strip_marker(text).strip()
+    return (len(body) <= 30 and bool(APPROVAL.search(body) and PERIOD_NOUN.search(body))
+            and not regex.search(r"\d", body))
 
 
 def _distinct(cells: Iterable[Cell | None]) -> list[Cell]:
@@ -260,7 +291,8 @@ def _table_drafts(scope: Scope, table: Table, in_period: bool
     modes: list[Mode] = []
     seen: set[int] = set()
     header = grid[0]
-    period_cols = [c for c, cell in enumerate(header) if cell and _period_cell(cell.text)]
+    period_cols = [c for c, cell in enumerate(header)
+                   if cell and (_period_cell(cell.text) or _approval_cell(cell.text))]
     mode_cols = [c for c, cell in enumerate(header)
                  if cell and MODE_WORD.search(cell.text) and len(cell.text) <= 15]
 
@@ -275,10 +307,12 @@ def _table_drafts(scope: Scope, table: Table, in_period: bool
         text = strip_marker(first.text).strip()
         return text if text and len(text) <= 30 and not find_ranges(text, ref) else None
 
-    def read(cell: Cell, label: str | None, flags_alone: bool) -> None:
+    def read(cell: Cell, label: str | None, flags_alone: bool, stage: str = "application") -> None:
         seen.add(id(cell))
         for f in windows_in_text(text_of(cell), ref, flags_alone):
-            drafts.append(Draft(f, cell.start, f.label or label))
+            drafts.append(Draft(f, cell.start, f.label or label, stage=stage))
+
+    approvals: set[int] = set()
 
     for row in grid[1:]:
         for c in period_cols + mode_cols:
@@ -286,25 +320,68 @@ def _table_drafts(scope: Scope, table: Table, in_period: bool
             if cell is None or id(cell) in seen or cell is header[c]:
                 continue
             label = row_label(row, cell)
+            if label and POSTING.search(label):
+                seen.add(id(cell))
+                continue
             if c in period_cols or find_ranges(text_of(cell), ref):
-                read(cell, label, True)
+                read(cell, label, True, _stage(header[c].text if header[c] else ""))
             elif label:
                 seen.add(id(cell))
                 modes.append(Mode(label, text_of(cell), cell.start))
     # a period word in a cell with the period beside it: `신청기간 | 2026. 4. 8. ~ 4. 24.`
     for row in grid:
         for c, cell in enumerate(row):
-            if cell is not None and _period_cell(cell.text):
+            if cell is None:
+                continue
+            if _period_cell(cell.text):
+                before = len(drafts)
                 for right in _distinct(row[c + 1:]):
                     if right is not cell and id(right) not in seen:
                         read(right, None, True)
+                _label_flags(drafts, before, cell)
     # any other table inside a period section: a row per round or track
     if in_period and not period_cols and not drafts:
         for row in grid:
+            first = row[0]
+            if first is not None and (POSTING.search(first.text) or _approval_cell(first.text)):
+                seen.update(id(c) for c in row if c is not None and c is not first)
+                continue
             for cell in _distinct(row[1:]):
-                if cell is not row[0] and id(cell) not in seen:
+                if cell is not first and id(cell) not in seen:
                     read(cell, row_label(row, cell), False)
+    # an approval row (`주관연구기관 검토·승인 기간 | …`), its value cell often merged with the
+    # applicants' row above: the same period again, as the institution's approval
+    for row in grid[1:] if period_cols else grid:
+        for c, cell in enumerate(row):
+            if cell is None or id(cell) in approvals or not _approval_cell(cell.text):
+                continue
+            approvals.add(id(cell))
+            for right in _distinct(row[c + 1:]):
+                if right is not cell:
+                    read(right, None, True, "institution_approval")
+                    break
     return drafts, modes, seen
+
+
+def _label_flags(drafts: list[Draft], before: int, cell: Cell) -> None:
+    """`수시 신청기간 | 2025. 3.~ 예산 소진시 까지`: the label's 수시 makes the period beside
+    it rolling; the label read alone (as a column's value) is then no window of its own."""
+    text = cell.text
+    m = ROLLING.search(text)
+    new = drafts[before:]
+    if m is None or not new:
+        return
+    for d in new:
+        if not d.found.rolling:
+            d.found.rolling = True
+            d.extra.append((cell.start + m.start(), cell.start + m.end()))
+    drafts[:before] = [d for d in drafts[:before] if not (
+        d.offset == cell.start and d.found.opens is None and d.found.closes is None)]
+
+
+def _stage(label: str) -> str:
+    """`주관연구기관 검토·승인 기간` → institution_approval; any other period → application."""
+    return "institution_approval" if APPROVAL.search(label) else "application"
 
 
 def _subprogram_marks(scope: Scope) -> list[tuple[int, str]]:
@@ -352,7 +429,7 @@ def _window(scope: Scope, d: Draft) -> Window:
         ev = scope.evidence(a, b)
         if ev.quote:
             evidence.append(ev)
-    return Window(label=d.label, tracks=d.tracks, opens=_value(f.opens),
+    return Window(label=d.label, stage=d.stage, tracks=d.tracks, opens=_value(f.opens),
                   closes=_value(f.closes), rolling=f.rolling,
                   until_budget_exhausted=f.budget, evidence=evidence)
 
@@ -416,11 +493,20 @@ def _overview_drafts(scope: Scope) -> list[Draft]:
 def _read_items(scope: Scope, chosen: list[Item]) -> tuple[list[Draft], list[Mode]]:
     drafts: list[Draft] = []
     modes: list[Mode] = []
+    bare_label = False  # the item before was only a period label (`가. 접수기간`)
     for item in chosen:
         ctx = context_of(scope, item)
         tables = [b for b in item.blocks if b.table is not None]
         skip = [(b.start, b.end) for b in tables]
         in_period = "period" in ctx.facets
+        body = strip_marker(scope.doc.text[item.start:item.end]).strip()
+        if bare_label and not in_period and (not ctx.own_facets
+                                             or regex.match(r"['’]?\d", body)):
+            # its dates printed in the next item, under a marker the outline ranks above it
+            drafts += _drafts_from_text(scope, item.start, item.end, None, False, False, True,
+                                        skip)
+        bare_label = (in_period and "period" in ctx.own_facets and len(body) <= 15
+                      and not regex.search(r"\d", body))
         if in_period:
             own, own_facets = ctx.own, ctx.own_facets
             # the item's own neutral label (`(AS지원, 2차)`, `1차`) or one above it names it
@@ -462,6 +548,27 @@ def _inline(scope: Scope, lo: int, hi: int) -> list[Draft]:
     return out
 
 
+def _evaluation_drafts(scope: Scope, chosen: list[Item]) -> list[Draft]:
+    """`○ 대면평가(발표평가) : 2025. 2. 27.(목) ~ 28.(금) 예정`: a labelled line dating the
+    evaluation (the label is the window's; a lone date is that one day)."""
+    out: list[Draft] = []
+    for item in chosen:
+        for b in item.blocks:
+            if b.table is not None:
+                continue
+            pos = b.start
+            for line in scope.doc.text[b.start:b.end].split("\n"):
+                m = EVALUATION_LABEL.match(line)
+                if m:
+                    lo = pos + m.end()
+                    hi = pos + len(line)
+                    for f in windows_in_text(scope.doc.text[lo:hi], scope.announced_on, False):
+                        out.append(Draft(f, lo, regex.sub(r"\s+", " ", m["label"]).strip(),
+                                         stage="evaluation"))
+                pos += len(line) + 1
+    return out
+
+
 def extract_windows(scope: Scope) -> list[Window]:
     body = [i for i in items(scope) if not in_appendix(scope, i)]
     appendix = [i for i in items(scope) if in_appendix(scope, i)]
@@ -470,10 +577,11 @@ def extract_windows(scope: Scope) -> list[Window]:
         drafts = _overview_drafts(scope)
     if not drafts:
         drafts, modes = _read_items(scope, appendix)
+    drafts += _evaluation_drafts(scope, body)
     marks = _subprogram_marks(scope)
     for d in drafts:
         start = d.offset + d.found.spans[0][0]
-        label, track = _split_label(d.label)
+        label, track = _split_label(d.label) if d.stage == "application" else (d.label, None)
         if label is None and marks:
             before = [name for at, name in marks if at < start]
             label = before[-1] if before else None

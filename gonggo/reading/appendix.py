@@ -14,6 +14,9 @@ from gonggo.schemas.document import Document
 
 APPENDIX = regex.compile(
     r"^\s*(?:\[\s*)?(?:붙\s?임|별\s?첨|별\s?지|첨\s?부|참\s?고\s*\d|서\s*식|양\s*식)")
+# A table of contents line naming an appendix and its page (`[첨부 2] 연구개발비 편성시
+# 유의사항 53`) opens no appendix: the body follows it.
+TOC_ENTRY = regex.compile(r"\S\s+(?:[·.…]+\s*)?\d{1,3}\s*$")
 FORM_MARK = regex.compile(
     r"^\s*[【\[<〈(]\s*(?:서\s*식|양\s*식|별\s*지)\s*(?:제?\s*\d+\s*호?)?\s*[】\]>〉)]")
 
@@ -22,7 +25,9 @@ def _appendix_sections(doc: Document) -> frozenset[int]:
     inside: set[int] = set()
     for s in doc.sections:  # parents come before their children
         parent_in = s.parent is not None and s.parent in inside
-        if parent_in or APPENDIX.match(s.marker) or APPENDIX.match(s.title):
+        opens = (APPENDIX.match(s.marker) or APPENDIX.match(s.title)) and not (
+            TOC_ENTRY.search(s.title) and "\n" not in s.title.strip())
+        if parent_in or opens:
             inside.add(s.index)
     return frozenset(inside)
 

@@ -47,6 +47,7 @@ class Rule:
     kind: str  # "date" (full), "md" (month-day, needs year), "day", "time"
     year: Callable[[regex.Match[str]], int | None] = lambda m: None
     context: bool = False  # True: only a date where the context says so (bare `m.d`)
+    first_day: bool = False  # a month alone opening a range (`2025. 3.~`) opens on its 1st
 
 
 def _full_year(m: regex.Match[str]) -> int:
@@ -70,6 +71,9 @@ RULES: list[Rule] = [
         r"(?P<d>\d{1,2})(?!\d)" + _END_DOT
         + r"|" + _NOT_AFTER_NUM + r"(?P<y>(?:19|20)\d{2})(?P<s>[-/])(?P<m>\d{1,2})(?P=s)"
         r"(?P<d>\d{1,2})(?![\d\-/])"), "date", _full_year),
+    Rule("2025. 3.~ (a month opening an open-ended range)", regex.compile(
+        _NOT_AFTER_NUM + r"(?P<y>(?:19|20)\d{2})\s*[.．년]\s*(?P<m>\d{1,2})\s*[.．월]"
+        r"(?=\s*[~∼～〜]\s*+(?![\d'’‘]))"), "date", _full_year, first_day=True),
     Rule("’21년 1월 22일", regex.compile(
         _Q + r"\s*(?P<y>\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"), "date", _short_year),
     Rule("’25. 8. 1. / '26. 06. 15.", regex.compile(
@@ -80,20 +84,23 @@ RULES: list[Rule] = [
     Rule("1.22 (in date context)", regex.compile(
         r"(?<![\d.,:\p{L}])(?P<m>\d{1,2})\s*[.．]\s*(?P<d>\d{1,2})(?![\d,])(?:[.．](?!\d))?"),
         "md", context=True),
-    Rule("30일 (right end of a range)", regex.compile(
-        r"(?<![\d.월])(?P<d>\d{1,2})\s*일(?!\s*(?:간|이내|전|후|째|차|부|자))"), "day", context=True),
+    Rule("30일 / 28.(금) (right end of a range)", regex.compile(
+        r"(?<![\d.월])(?P<d>\d{1,2})\s*일(?!\s*(?:간|이내|전|후|째|차|부|자))"
+        r"|(?<![\d.,:\p{L}])(?P<d>\d{1,2})\s*[.．](?=\s*[(（][월화수목금토일][)）])"), "day",
+        context=True),
     Rule("공고일 ~ (the announcement date, as a range's start)", regex.compile(
         r"공고\s*일(?:자)?(?=\s*(?:부터|로부터|[~∼～〜–—]))"), "anchor", context=True),
     Rule("18:00 / 17시 / 오후 6시 30분", regex.compile(
         r"(?<![\d:.])(?:(?P<ap>오전|오후|AM|PM|am|pm)\s*)?(?P<h>\d{1,2})\s*"
-        r"(?::\s*(?P<mi>\d{2})(?!\d)|시(?!\s*간)(?:\s*(?P<mi>\d{1,2})\s*분)?)"), "time", context=True),
+        r"(?::\s*(?P<mi>\d{2})(?::(?P<se>\d{2}))?(?!\d)|시(?!\s*간)(?:\s*(?P<mi>\d{1,2})\s*분)?)"),
+        "time", context=True),
 ]
 
 WEEKDAY = regex.compile(r"\s*[(（]\s*(?P<w>[월화수목금토일])\s*(?:요일)?\s*[)）]")
 # a time right after a date (and its weekday) belongs to it
 TIME_AFTER = regex.compile(
     r"\s*,?\s*(?:(?P<ap>오전|오후|AM|PM|am|pm)\s*)?(?P<h>\d{1,2})\s*"
-    r"(?::\s*(?P<mi>\d{2})(?!\d)|시(?!\s*간)(?:\s*(?P<mi>\d{1,2})\s*분)?)")
+    r"(?::\s*(?P<mi>\d{2})(?::(?P<se>\d{2}))?(?!\d)|시(?!\s*간)(?:\s*(?P<mi>\d{1,2})\s*분)?)")
 # what may not follow a bare number if it is to be a date: units, decimals, counts
 UNIT_AFTER = regex.compile(r"\s*(?:[억천만백원%배점개명년회차호위초℃㎡]|달러|시간|\d|[.．]\d)")
 RANGE_SEP = regex.compile(r"\s*(?:[~∼～〜–—]|부터|에서)\s*(?:[~∼～〜]\s*)?")
@@ -122,6 +129,7 @@ class DateMention:
     weekday: str | None = None  # as printed, e.g. "수"
     hour: int | None = None
     minute: int | None = None
+    second: int | None = None  # `23:59:59`
     # resolution against a reference
     resolved_year: int | None = None
     value: date | datetime | time | None = None
@@ -167,18 +175,21 @@ class DateRange:
 def _mention(text: str, m: regex.Match[str], rule: Rule) -> DateMention | None:
     month = int(m["m"]) if "m" in m.groupdict() and m["m"] else None
     day = int(m["d"]) if "d" in m.groupdict() and m["d"] else None
+    if day is None and rule.first_day:
+        day = 1
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None and not 1 <= day <= 31:
         return None
-    hour = minute = None
+    hour = minute = second = None
     if rule.kind == "time":
         hour, minute = _clock(m)
         if hour is None:
             return None
+        second = _second(m)
     return DateMention(start=m.start(), end=m.end(), text=m.group(0), rule=rule.name,
                        kind=rule.kind, year=rule.year(m), month=month, day=day,
-                       hour=hour, minute=minute)
+                       hour=hour, minute=minute, second=second)
 
 
 def _clock(m: regex.Match[str]) -> tuple[int | None, int | None]:
@@ -193,9 +204,14 @@ def _clock(m: regex.Match[str]) -> tuple[int | None, int | None]:
     return hour, minute
 
 
+def _second(m: regex.Match[str]) -> int | None:
+    se = m.groupdict().get("se")
+    return int(se) if se and int(se) <= 59 else None
+
+
 def _with_tail(text: str, mention: DateMention) -> DateMention:
     """Extend a date over its printed weekday and a time that follows it."""
-    end, weekday, hour, minute = mention.end, None, None, None
+    end, weekday, hour, minute, second = mention.end, None, None, None, None
     w = WEEKDAY.match(text, end)
     if w:
         weekday, end = w["w"], w.end()
@@ -204,11 +220,11 @@ def _with_tail(text: str, mention: DateMention) -> DateMention:
                                                       or t["ap"]):
         h, mi = _clock(t)
         if h is not None:
-            hour, minute, end = h, mi, t.end()
+            hour, minute, second, end = h, mi, _second(t), t.end()
     if end == mention.end:
         return mention
     return replace(mention, end=end, text=text[mention.start:end], weekday=weekday,
-                   hour=hour, minute=minute)
+                   hour=hour, minute=minute, second=second)
 
 
 def _candidates(text: str) -> list[DateMention]:
@@ -304,7 +320,7 @@ def _at(d: date, m: DateMention) -> date | datetime:
         return d
     if m.hour == 24:
         return datetime.combine(d + timedelta(days=1), time(0, 0), KST)
-    return datetime.combine(d, time(m.hour, m.minute or 0), KST)
+    return datetime.combine(d, time(m.hour, m.minute or 0, m.second or 0), KST)
 
 
 def _resolved(m: DateMention, year: int, month: int | None = None,
