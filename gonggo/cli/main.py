@@ -353,3 +353,7 @@ def review(
     target = out or Path(f"{file.stem}.review.html")
     target.write_text(page, encoding="utf-8")
     typer.echo(f"wrote {target}")
+
+
+# `update`, `pairs`, `serve` (the program history store) register themselves on `app`.
+from gonggo.cli import store_commands as _store_commands  # noqa: E402,F401

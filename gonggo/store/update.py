@@ -77,14 +77,16 @@ def update(paths: list[Path], url: str | None, out: Path, jobs: int = 1, engine:
     remove_stale_temps(out)
     with stop_on_sigterm():
         todo = _plan(factory, announcement_files(paths), summary)
-        tasks = [(path, sha) for sha, path in todo.items()]
+        tasks = [(paths[0], sha) for sha, paths in todo.items()]
         for item in run(extract_file, tasks, jobs, engine, address):
             with transaction(factory) as s:
                 if item.error:
                     record_failure(s, item)
                     summary.failed.append(item.error)
                 else:
-                    record(s, item, out)
+                    ann = record(s, item, out)
+                    for copy in todo[item.sha256][1:]:
+                        summary.copies += remember_path(s, ann, copy)
                     summary.new += 1
                     summary.extract_seconds += item.seconds
             tick("읽기", Path(item.path).name, len(tasks))
@@ -93,9 +95,9 @@ def update(paths: list[Path], url: str | None, out: Path, jobs: int = 1, engine:
     return summary
 
 
-def _plan(factory, files: list[Path], summary: Summary) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """sha256 → one path to read, for content not stored yet."""
-    todo: dict[str, str] = {}
+def _plan(factory, files: list[Path], summary: Summary) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """sha256 → its paths (the first is read), for content not stored yet."""
+    todo: dict[str, list[str]] = {}
     summary.files = len(files)
     with transaction(factory) as s:
         for f in files:
@@ -106,10 +108,10 @@ def _plan(factory, files: list[Path], summary: Summary) -> dict[str, str]:  # ty
                     summary.copies += 1
                 else:
                     summary.unchanged += 1
-            elif seen is not None or sha in todo:
+            elif seen is not None:
                 summary.unchanged += 1
             else:
-                todo[sha] = str(f)
+                todo.setdefault(sha, []).append(str(f))
     return todo
 
 
