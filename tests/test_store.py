@@ -15,7 +15,7 @@ from gonggo.store.queries import pairs
 from gonggo.store.review import DecisionError, approve, reject
 from gonggo.store.update import update
 
-from .store_support import CORPUS, SUBSET, db_url, needs_corpus  # noqa: F401
+from .store_support import CORPUS, SUBSET, needs_corpus
 
 TINY = """중소벤처기업부 공고 제{year}-35호
 

@@ -356,4 +356,4 @@ def review(
 
 
 # `update`, `pairs`, `serve` (the program history store) register themselves on `app`.
-from gonggo.cli import store_commands as _store_commands  # noqa: E402,F401
+from gonggo.cli import store_commands as _store_commands  # noqa: F401
