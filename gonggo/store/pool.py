@@ -83,6 +83,8 @@ def run_dask(fn: Callable[..., T], tasks: list[tuple[Any, ...]], address: str | 
 
 def run(fn: Callable[..., T], tasks: list[tuple[Any, ...]], jobs: int, engine: str = "local",
         address: str | None = None) -> Iterator[T]:
+    if not tasks:  # nothing to read: no pool, no cluster
+        return iter(())
     if engine == "dask":
         return run_dask(fn, tasks, address, jobs)
     if engine != "local":
