@@ -97,11 +97,14 @@ def test_rounds_of_one_year_pair_and_a_later_edition_is_never_old(db_url: str,
     first = tiny(tmp_path, "r1.txt", 2021, 1)
     second = tiny(tmp_path, "r2.txt", 2021, 2, cap=2)
     out = tmp_path / "out"
-    # the 2차 arrives first: the 1차 that follows must not take it as its previous edition
+    # the 2차 arrives first: the 1차 that follows must not take it as its previous edition;
+    # it becomes the 2차's previous edition instead
     update([second], db_url, out)
     update([first], db_url, out)
     with sessions(open_engine(db_url))() as s:
-        assert [p for p in pairs(s)] == []
+        [p] = pairs(s)
+        assert (p["old"]["round"], p["new"]["round"]) == (1, 2) and p["status"] == "to_review"
+        assert "1억원" in (out / p["report_md"]).read_text(encoding="utf-8")
     fresh = f"sqlite:///{tmp_path / 'both.db'}"
     update([first, second], fresh, out)
     with sessions(open_engine(fresh))() as s:

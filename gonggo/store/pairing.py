@@ -36,7 +36,9 @@ class Match:
     why: str
 
 
-def best_match(session: Session, e: Edition, index: HeadIndex) -> Match | None:
+def best_match(session: Session, e: Edition, index: HeadIndex,
+               later: bool = False) -> Match | None:
+    """The program whose earlier (with `later`: later) edition this one continues."""
     if e.year is None:
         return None
     candidates = session.scalars(
@@ -44,7 +46,7 @@ def best_match(session: Session, e: Edition, index: HeadIndex) -> Match | None:
                               Edition.announcement_id != e.announcement_id)).all()
     best: Match | None = None
     for c in candidates:
-        if order_key(c) >= order_key(e) or c.year is None:
+        if c.year is None or order_key(c) == order_key(e) or (order_key(c) > order_key(e)) != later:
             continue
         verdict = judge(index.cosine(c.announcement_id, e.announcement_id),
                         name_similarity(c.names, e.names),
@@ -117,6 +119,9 @@ def proposed_config(e: Edition, program: Program) -> RuleConfig:
 
 def pair_edition(session: Session, e: Edition, index: HeadIndex, out: Path) -> ChangeSet:
     match = best_match(session, e, index)
+    # an older edition stored after a newer one: it joins that program (and becomes the
+    # newer one's previous edition below, while that change is undecided)
+    match = match or best_match(session, e, index, later=True)
     if match is None:
         program = Program(issuer_family=e.issuer_family, key=e.program_key, name=e.program_name)
         session.add(program)
@@ -146,7 +151,30 @@ def pair_edition(session: Session, e: Edition, index: HeadIndex, out: Path) -> C
         program.name = e.program_name
     session.add(cs)
     session.flush()
+    _relink_next(session, program, e, out)
     return cs
+
+
+def _relink_next(session: Session, program: Program, e: Edition, out: Path) -> None:
+    """The undecided change set of the edition right after `e` now starts from `e`."""
+    later = sorted((x for x in program.editions if order_key(x) > order_key(e)), key=order_key)
+    if not later:
+        return
+    nxt = later[0]
+    cs = session.scalar(select(ChangeSet).where(ChangeSet.new_edition_id == nxt.id))
+    if cs is None or cs.status not in ("new", "to_review"):
+        return
+    if cs.old_edition is not None and order_key(cs.old_edition) >= order_key(e):
+        return
+    approved = program.approved_config
+    base = approved.edition if approved is not None else e
+    cs.old_edition_id, cs.base_edition_id = e.id, base.id
+    cs.base = "approved" if approved is not None else "previous"
+    cs.status = "to_review"
+    session.flush()
+    session.refresh(cs)
+    for k, v in write_reports(Path(nxt.announcement.out_dir), e, nxt, base).items():
+        setattr(cs, k, v)
 
 
 def program_latest(program: Program) -> tuple[int, int]:
