@@ -53,12 +53,13 @@ def update(
                                              jobs or default_jobs(), engine, scheduler, tick))
     for line in summary.failed:
         console.print(f"[red]gonggo: {line}[/red]", highlight=False)
-    rate = summary.new / summary.seconds if summary.seconds else 0.0
+    rate = summary.new / summary.read_seconds if summary.read_seconds else 0.0
     console.print(
         f"파일 {summary.files}개: 새로 읽음 {summary.new}, 변경 없음 {summary.unchanged}, "
         f"사본 경로 추가 {summary.copies}, 실패 {len(summary.failed)} · 짝짓기 {summary.paired}건 "
         f"(검토 대기 {summary.to_review}, 처음 보는 사업 {summary.first_seen}) · "
-        f"{summary.seconds:.1f}초 ({rate:.2f} 파일/초)", highlight=False)
+        f"전체 {summary.seconds:.1f}초, 읽기 {summary.read_seconds:.1f}초 ({rate:.2f} 파일/초)",
+        highlight=False)
     if not summary.did_work:
         console.print("할 일 없음: 모두 최신입니다", highlight=False)
     if summary.failed:

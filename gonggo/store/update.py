@@ -40,7 +40,8 @@ class Summary:
     to_review: int = 0
     first_seen: int = 0
     seconds: float = 0.0
-    extract_seconds: float = 0.0
+    read_seconds: float = 0.0  # wall time of the parallel reading (phase 2 not included)
+    extract_seconds: float = 0.0  # the workers' own time, summed
 
     @property
     def did_work(self) -> bool:
@@ -78,6 +79,7 @@ def update(paths: list[Path], url: str | None, out: Path, jobs: int = 1, engine:
     with stop_on_sigterm():
         todo = _plan(factory, announcement_files(paths), summary)
         tasks = [(paths[0], sha) for sha, paths in todo.items()]
+        read_start = time.perf_counter()
         for item in run(extract_file, tasks, jobs, engine, address):
             with transaction(factory) as s:
                 if item.error:
@@ -90,6 +92,7 @@ def update(paths: list[Path], url: str | None, out: Path, jobs: int = 1, engine:
                     summary.new += 1
                     summary.extract_seconds += item.seconds
             tick("읽기", Path(item.path).name, len(tasks))
+        summary.read_seconds = time.perf_counter() - read_start
         _pair_all(factory, summary, tick)
     summary.seconds = time.perf_counter() - start
     return summary
