@@ -60,6 +60,9 @@ def update(
         f"(검토 대기 {summary.to_review}, 처음 보는 사업 {summary.first_seen}) · "
         f"전체 {summary.seconds:.1f}초, 읽기 {summary.read_seconds:.1f}초 ({rate:.2f} 파일/초)",
         highlight=False)
+    target = out or _default_out()
+    console.print(f"결과: {target / 'announcements'}, 신구대비표·패치: {target / 'changes'}; "
+                  f"검토: gonggo serve{' --db ' + db if db else ''}", highlight=False)
     if not summary.did_work:
         console.print("할 일 없음: 모두 최신입니다", highlight=False)
     if summary.failed:
