@@ -5,7 +5,7 @@
 
 Floors, bottom up (a module imports only from its own floor or below; fact families never
 import each other): `schemas`, `vocab` → `ingest` → `reading` → `extractors` → `validate`
-→ `changes`, `export` → `pipeline`, `batch`, `eval`, `langchain_loader` → `cli`.
+→ `changes`, `export` → `pipeline`, `batch`, `eval`, `langchain_loader` → `store` → `web` → `cli`.
 """
 
 from __future__ import annotations

@@ -35,3 +35,6 @@ def seeds() -> dict[str, tuple[Document, list[Scope]]]:
         doc = read_document(seed_path(prefix))
         out[prefix] = (doc, split_programs(doc, None))
     return out
+
+
+from .store_support import db_url  # noqa: F401  (store tests: SQLite and PostgreSQL)

@@ -19,7 +19,9 @@ FLOORS: dict[str, int] = {
     "validate": 4,
     "changes": 5, "export": 5,
     "pipeline": 6, "batch": 6, "eval": 6, "langchain_loader": 6,
-    "cli": 7,
+    "store": 7,
+    "web": 8,
+    "cli": 9,
 }
 # modules of `extractors` that assemble the families (everything else there is a family)
 ASSEMBLERS = {"pipeline", "llm", "supports"}

@@ -497,3 +497,7 @@ def review(
     target = out or Path(f"{file.stem}.review.html")
     guarded(lambda: atomic.write_text(target, page))
     typer.echo(printable(f"wrote {target}"))
+
+
+# `update`, `pairs`, `serve` (the program history store) register themselves on `app`.
+from gonggo.cli import store_commands as _store_commands  # noqa: F401

@@ -1,0 +1,1 @@
+"""`gonggo serve`: the review desk for staff (FastAPI + Jinja2, Korean UI) over the store."""
