@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: setup test demo eval bench lint clean
+.PHONY: setup test demo eval bench lint clean fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ eval: setup
 bench: setup
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	$(PY) -m gonggo.eval.bench
+
+# The long fuzz run: every command on every generated bomb and 3000 mutations (hours on a
+# slow machine); the default `make test` runs a fixed-seed subset of the same suite.
+fuzz: setup
+	GONGGO_FUZZ_RUNS=$${GONGGO_FUZZ_RUNS:-3000} $(PY) -m pytest -m fuzz tests/fuzz -x -q
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -42,7 +42,9 @@ SIZE_LABEL = regex.compile(
 UNIT_NOUNS = (r"클러스터\s*컨소시엄|컨소시엄|클러스터|기관|과제|기업|업체|단체|팀|시설|지역|센터|대학|"
               r"프로젝트|개소|곳|사")
 COUNT = regex.compile(
-    r"(?P<total>총\s*)?(?P<about>약\s*)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*"
+    # The number starts a digit run and is taken whole (atomic): on a run of n digits a
+    # backtracking `\d+` tried every start and length (quadratic).
+    r"(?P<total>총\s*)?(?P<about>약\s*)?(?<![\d.,])(?P<n>(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+))\s*"
     r"(?P<unit>개\s*(?:" + UNIT_NOUNS + r")(?![가-힣])|개(?![월년가-힣])(?!\s+(?!(?:내외|정도|안팎|가량|이내|수준|선정|모집|선발|지원)(?![가-힣]))[가-힣])"
     r"|개사|社|팀|건|명|곳|개소)"
     r"(?:\s*[(（][가-힣]{1,3}[)）](?=\s*(?:내외|정도|안팎|가량|이내)))?"
@@ -72,7 +74,10 @@ def find_counts(text: str) -> list[Count]:
     """Counts of selected things in `text`, in order (requirements and amounts left out)."""
     out = []
     for m in COUNT.finditer(text):
-        if NOT_A_COUNT_AFTER.match(text, m.end()) or NOT_A_COUNT_BEFORE.search(text[:m.start()]):
+        # Only the few characters before the match: searching the whole prefix for each
+        # match was quadratic in the text.
+        before = text[max(0, m.start() - 40):m.start()]
+        if NOT_A_COUNT_AFTER.match(text, m.end()) or NOT_A_COUNT_BEFORE.search(before):
             continue
         # part of a larger number (`1,500개`, `2.5개`), not a count after a comma (`이내,15개 과제`)
         if m.start() > 0 and (text[m.start() - 1].isdigit() or (

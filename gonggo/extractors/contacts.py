@@ -629,10 +629,18 @@ def _master_rows(scope: Scope) -> list[Row]:
     programs = program_sections(scope.doc)
     if scope.section is None or not programs:
         return []
-    names = [strip_marker(p.title) for p in programs]
     me = next((i for i, p in enumerate(programs) if p.index == scope.section.index), None)
     if me is None:
         return []
+    # Read once per document and shared out: per program it would cost programs × text.
+    by_program = scope.doc.memo(("contacts.master_rows", scope.announced_on),
+                                lambda: _master_rows_by_program(scope, programs))
+    return by_program.get(me, [])
+
+
+def _master_rows_by_program(scope: Scope, programs: list[Section]) -> dict[int, list[Row]]:
+    """The rows of the contact sections outside every program, by the program they name."""
+    names = [strip_marker(p.title) for p in programs]
     full = Scope(doc=scope.doc, start=0, end=len(scope.doc.text), announced_on=scope.announced_on)
     outside = [
         s
@@ -648,18 +656,19 @@ def _master_rows(scope: Scope) -> list[Row]:
     for s in leaves:
         title = TITLE_NOISE.sub(" ", strip_marker(s.title))
         named.append((s, best_program(title, names) if clean(title) else None))
-    out: list[Row] = []
+    out: dict[int, list[Row]] = {}
     for s, owner in named:
         rows = scope.doc.memo(("contact_rows", s.start, s.end),
                               lambda s=s: [r for _, r in _read(full, s.start, s.end)])
         if owner is not None:
-            out += rows if owner == me else []
+            out.setdefault(owner, []).extend(rows)
             continue
         for row in rows:
-            if best_program(row.topic or row.label, names) != me:
+            target = best_program(row.topic or row.label, names)
+            if target is None:
                 continue
             if row.ref is None:
-                out.append(row)
+                out.setdefault(target, []).append(row)
                 continue
             for t, t_owner in named:
                 if (
@@ -667,7 +676,8 @@ def _master_rows(scope: Scope) -> list[Row]:
                     and t_owner is None
                     and _containment(row.ref.replace("참조", ""), t.title) >= 0.6
                 ):
-                    out += [_with_ref(r, row) for _, r in _read(full, t.start, t.end)]
+                    out.setdefault(target, []).extend(
+                        _with_ref(r, row) for _, r in _read(full, t.start, t.end))
     return out
 
 

@@ -20,7 +20,9 @@ Rules, each a small function below:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -399,11 +401,25 @@ def extract_declared_changes(doc: Document) -> list[DeclaredChange]:
     return ctx.out
 
 
+_ATTACHMENT = regex.compile(r"^\s*(?:붙\s*임|별\s*첨|첨\s*부|서\s*식|양\s*식)")
+
+
 def _in_attachment(doc: Document, offset: int) -> bool:
-    tops = [s for s in doc.sections if s.parent is None and s.start <= offset < s.end]
-    return bool(tops) and bool(
-        regex.match(r"^\s*(?:붙\s*임|별\s*첨|첨\s*부|서\s*식|양\s*식)", tops[0].title)
-    )
+    """Whether the first top-level section holding `offset` is an attachment (붙임 ...).
+    Top-level sections are indexed once per document: this runs once per line."""
+    starts, tops, disjoint = doc.memo("declared.top_sections", lambda: _top_sections(doc))
+    if not disjoint:  # not a partition (never seen): the plain scan
+        return next((att for start, end, att in tops if start <= offset < end), False)
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < tops[i][1] and tops[i][2]
+
+
+def _top_sections(doc: Document) -> tuple[list[int], list[tuple[int, int, bool]], bool]:
+    """Starts, (start, end, is attachment) in document order, and whether they are disjoint."""
+    tops = [(s.start, s.end, bool(_ATTACHMENT.match(s.title)))
+            for s in doc.sections if s.parent is None]
+    disjoint = all(a[1] <= b[0] for a, b in pairwise(tops))
+    return [t[0] for t in tops], tops, disjoint
 
 
 def corpus_value(text: str) -> dict[str, str | None] | None:

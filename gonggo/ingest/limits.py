@@ -28,7 +28,13 @@ MAX_TEXT_FILE_BYTES = _limit("MAX_TEXT_FILE_BYTES", 20 * MB,
                              "a plain-text announcement of 300 pages is ~2 MB")
 MAX_DOCUMENT_CHARS = _limit("MAX_DOCUMENT_CHARS", 5_000_000,
                             "normalized text of one document; 300 pages are ~600 k characters")
-MAX_BLOCKS = _limit("MAX_BLOCKS", 300_000,
+MAX_TEXT_LINES = _limit("MAX_TEXT_LINES", 100_000,
+                        "lines of a text input (300 pages are ~20 k lines)")
+MAX_LINE_CHARS = _limit("MAX_LINE_CHARS", 50_000,
+                        "characters in one line of a text input (a paragraph is < 2 k; a "
+                        "megabyte-long line is a generated file, and costs the line rules "
+                        "their linear time)")
+MAX_BLOCKS = _limit("MAX_BLOCKS", 80_000,
                     "paragraphs, lines and tables of one document (a real one has ~15 k)")
 
 # -- compressed containers (HWP streams, HWPX zip members) --------------------------------

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from gonggo.ingest.limits import MAX_OUTLINE_DEPTH
 from gonggo.schemas.document import Block, Document, Section
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
@@ -198,6 +199,8 @@ def add_structure(doc: Document) -> Document:
         if marker is not None:
             key = _type_key(marker, line)
             depth = _depth_for(marker, key, stack)
+            if depth is not None and depth >= MAX_OUTLINE_DEPTH:
+                depth = MAX_OUTLINE_DEPTH - 1  # deeper markers become siblings (linear time)
         if marker is not None and depth is not None:
             close_to(depth)
             parent = stack[-1].section if stack else None

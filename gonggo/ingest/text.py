@@ -8,15 +8,17 @@ import html
 import regex
 
 from gonggo.ingest.builder import RawBlock, RawCell, RawTable
-from gonggo.ingest.errors import CorruptDocument, UnsupportedFormat
+from gonggo.ingest.errors import CorruptDocument, ResourceLimit, UnsupportedFormat
+from gonggo.ingest.limits import MAX_LINE_CHARS, MAX_TABLE_CELLS, MAX_TEXT_LINES
 from gonggo.schemas.document import ReadFinding
 
 _HTML_BREAK = regex.compile(r"<\s*br\s*/?\s*>|<\s*/\s*(?:p|div|li|tr)\s*>", regex.I)
 _HTML_LI = regex.compile(r"<\s*li\b[^>]*>", regex.I)
 _CHECKBOX = regex.compile(r"<\s*input\b[^>]*type\s*=\s*[\"']?checkbox[^>]*>", regex.I)
 _TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
-_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
-_MD_SEP = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Possessive quantifiers: a separator-like line that fails at its end fails at once instead of
+# trying every split of its dashes and spaces (catastrophic backtracking).
+_MD_SEP = regex.compile(r"^\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+$")
 
 
 def decode(data: bytes) -> str:
@@ -108,6 +110,9 @@ def _md_cells(line: str) -> list[str]:
 
 
 def _table(rows: list[list[str]]) -> RawTable:
+    n_cells = sum(map(len, rows))
+    if n_cells > MAX_TABLE_CELLS:
+        raise ResourceLimit(f"a table of {n_cells} cells is over the limit of {MAX_TABLE_CELLS}")
     n_cols = max(len(r) for r in rows)
     cells = [RawCell(row=r, col=c, text=html_to_text(text))
              for r, row in enumerate(rows) for c, text in enumerate(row)]
@@ -119,9 +124,38 @@ def _is_md_row(line: str) -> bool:
     return s.startswith("|") and s.count("|") >= 2
 
 
+def strip_comments(text: str) -> str:
+    """HTML comments removed in one left-to-right pass (an unclosed `<!--` runs to the end);
+    a lazy `<!--.*?-->` regex rescans the rest of the text from every unclosed opener."""
+    if "<!--" not in text:
+        return text
+    out = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        out.append(text[pos:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(out)
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def check_shape(text: str) -> None:
+    """Lines and line lengths against `limits`, before any line rule runs."""
+    lines = text.count("\n") + 1
+    if lines > MAX_TEXT_LINES:
+        raise ResourceLimit(f"{lines} lines is over the limit of {MAX_TEXT_LINES}")
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise ResourceLimit(f"a line of {longest} characters is over the limit of "
+                            f"{MAX_LINE_CHARS} (a generated file?)")
+
+
 def parse_text(text: str) -> list[RawBlock]:
     """One block per non-empty line; runs of tab-separated or Markdown table rows → tables."""
-    text = _COMMENT.sub("", text)
+    check_shape(text)
+    text = strip_comments(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[RawBlock] = []
     i = 0

@@ -7,6 +7,7 @@ Every fact family that reads lists (clauses, documents) reads them through `Outl
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -248,12 +249,16 @@ class Outline:
         self.scope = scope
         self.doc = scope.doc
         doc = self.doc
-        self.lo = next((i for i, b in enumerate(doc.blocks) if b.start >= scope.start), len(doc.blocks))
+        # Document-wide lookups are computed once per document, not once per program: a
+        # master announcement holds dozens of programs (linear time in the text's size).
+        starts = doc.memo("outline.block_starts", lambda: [b.start for b in doc.blocks])
+        self.lo = bisect_left(starts, scope.start)
         self.hi = self.lo
         while self.hi < len(doc.blocks) and doc.blocks[self.hi].end <= scope.end:
             self.hi += 1
-        self.opens: dict[int, int] = {s.block: s.index for s in doc.sections}
-        self.wrap = self._wrap_width()
+        self.opens: dict[int, int] = doc.memo(
+            "outline.opens", lambda: {s.block: s.index for s in doc.sections})
+        self.wrap = doc.memo("outline.wrap_width", self._wrap_width)
         self.carriers: dict[str, list[Carrier]] = {f: self._carriers(f) for f in HEADINGS}
 
     # -- geometry -----------------------------------------------------------------------

@@ -75,7 +75,9 @@ def program_name_from_title(title: str) -> tuple[str, int, int]:
 
 def program_key(name: str) -> str:
     """Stable slug for matching a program across years: no years, rounds, brackets, spaces."""
-    name = regex.sub(r"[’']?\d{2,4}\s*년\s*도?|\(\s*\d+\s*차\s*\)|\d+\s*차", "", name)
+    # `\d++` and `(?<!\d)`: a round number is taken whole from the start of its digit run
+    # (a backtracking `\d+\s*차` rescanned a long digit run from every position).
+    name = regex.sub(r"[’']?\d{2,4}\s*년\s*도?|\(\s*\d++\s*차\s*\)|(?<!\d)\d++\s*차", "", name)
     return norm_key(name)
 
 

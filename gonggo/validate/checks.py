@@ -560,20 +560,30 @@ def _overview_rows(doc: Document, program: Program, lo: int, hi: int
                    ) -> Iterator[tuple[list[Cell | None], list[Cell | None]]]:
     """(header row, row) of tables outside the program's section whose first cell names it."""
     name = norm_key(regex.sub(r"\s*[(（][^)）]*[)）]\s*$", "", program.name))
-    for b in doc.blocks:
-        if b.table is None or lo <= b.start < hi:
-            continue
-        grid = b.table.grid()
-        if len(grid) < 2:
+    for start, grid, keys in doc.memo("checks.table_grids", lambda: _table_grids(doc)):
+        if lo <= start < hi:
             continue
         current = None
-        for row in grid[1:]:
+        for row, key in zip(grid[1:], keys):
             first = row[0]
-            key = norm_key(first.text) if first is not None else ""
             if len(key) >= 4 and (key in name or name in key):
                 current = first
             if current is not None and first is current:
                 yield grid[0], row
+
+
+def _table_grids(doc: Document) -> list[tuple[int, list[list[Cell | None]], list[str]]]:
+    """(start, grid, first-cell key per body row) of every table of two rows or more; once per
+    document, not once per program."""
+    out = []
+    for b in doc.blocks:
+        if b.table is None:
+            continue
+        grid = b.table.grid()
+        if len(grid) >= 2:
+            out.append((b.start, grid, [norm_key(r[0].text) if r[0] is not None else ""
+                                        for r in grid[1:]]))
+    return out
 
 
 def _overview_facts(doc: Document, program: Program, lo: int, hi: int,

@@ -250,6 +250,20 @@ def text_cases() -> list[Case]:
         Case("text-boxes", "boxes.txt", "□ 상자\n".encode() * 100_000),
         Case("text-one-long-line", "long.txt", "지원 대상은 중소기업 ".encode() * 200_000),
         Case("text-nul-bytes", "nul.txt", bytes(4096) + b"abc"),
+        # the same shapes within the line limits: the line rules must stay linear on them
+        Case("text-digit-lines", "digit_lines.txt", (b"1" * 40_000 + b"\n") * 20),
+        Case("text-date-lines", "date_lines.txt", ("2024.01.01." * 3_000 + "\n").encode() * 20),
+        Case("text-money-lines", "money_lines.txt", ("1,000," * 6_000 + "원\n").encode() * 20),
+        Case("text-marker-lines", "marker_lines.txt", ("1.(1)가.①□◦-" * 4_000 + "\n").encode() * 10),
+        Case("text-comment-lines", "comment_lines.txt",
+             seed[:5000] + b"<!-- a -- b <!-- c\n" * 50_000),
+        Case("text-li-lines", "li_lines.txt", (b"<li>" * 10_000 + b"\n") * 20),
+        Case("text-md-separator-lines", "sep_lines.md",
+             (b"| a | b |\n|" + b"---|" * 10_000 + b" x\n") * 20),
+        Case("text-md-table", "table.md", b"| a | b |\n|---|---|\n" + b"| 1 | 2 |\n" * 20_000),
+        Case("text-tab-rows", "tabs.txt", b"\t".join(b"x%d" % i for i in range(5_000)) * 1
+             + b"\n" + b"a\tb\n" * 30_000),
+        Case("text-boxes-30k", "boxes30k.txt", "□ 상자\n".encode() * 30_000),
     ]
 
 

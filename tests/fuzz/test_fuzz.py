@@ -1,0 +1,104 @@
+"""The fuzz suite (issues 14, 19, 20): every generated hostile input through the real CLI in a
+forked child, asserting no traceback, no internal error, a one-line error or valid output,
+under 10 CPU seconds and 1 GB peak RSS per run.
+
+The default `pytest` runs a fixed-seed subset (`-m fuzz` selects it alone); `make fuzz` sets
+GONGGO_FUZZ_RUNS for a long run with more mutations and every command.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from tests.fuzz import generators
+from tests.fuzz.harness import LIMIT_RSS_BYTES, LIMIT_SECONDS, run_cli
+
+pytestmark = pytest.mark.fuzz
+
+LONG_RUNS = int(os.environ.get("GONGGO_FUZZ_RUNS", "0"))
+SEED = int(os.environ.get("GONGGO_FUZZ_SEED", "14"))
+CI_MUTATIONS = 120
+# Inputs within every limit whose extraction is still slower than linear: measured and
+# reported by `make fuzz`, left out of the CI subset until the extractors are fixed.
+KNOWN_SLOW = {"text-seed-x50", "text-nested-outline", "text-li-lines", "text-boxes-30k"}
+
+
+@lru_cache(maxsize=1)
+def _bombs() -> list[generators.Case]:
+    return (generators.hwp_cases() + generators.hwpx_cases() + generators.pdf_cases()
+            + generators.text_cases())
+
+
+@lru_cache(maxsize=1)
+def _mutants() -> list[generators.Case]:
+    return generators.mutations(generators.valid_files(), LONG_RUNS or CI_MUTATIONS, SEED)
+
+
+BOMB_NAMES = [c.name for c in _bombs() if LONG_RUNS or c.name not in KNOWN_SLOW]
+COMMANDS = (["extract"], ["ingest", "--json"], ["check"], ["review", "--out", "r.html"],
+            ["export", "--out", "rules"])
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm() -> None:
+    """Load what every run needs once, in this process: the forked runs inherit it, so a
+    case costs its own work, not interpreter start-up and regex compilation."""
+    from gonggo.cli import main  # noqa: F401
+    from gonggo.pipeline import parse
+
+    parse(min((generators.SEEDS).glob("*.txt")))
+
+
+def _check(case: generators.Case, tmp_path: Path, command: list[str]) -> None:
+    (tmp_path / case.filename).write_bytes(case.data)
+    args = [command[0], case.filename, *command[1:]]
+    run = run_cli(args, tmp_path)
+    assert run.problems() == [], (
+        f"{case.name}: {' '.join(args)}: {run.problems()} (exit {run.code}, {run.cpu:.1f} s "
+        f"CPU, {run.peak_rss >> 20} MB): {run.stderr[-500:]}")
+    assert run.cpu <= LIMIT_SECONDS and run.peak_rss <= LIMIT_RSS_BYTES
+
+
+@pytest.mark.parametrize("name", BOMB_NAMES)
+def test_bomb(name: str, tmp_path: Path) -> None:
+    case = next(c for c in _bombs() if c.name == name)
+    for command in COMMANDS if LONG_RUNS else COMMANDS[:1]:
+        _check(case, tmp_path, command)
+
+
+@pytest.mark.parametrize("index", range(LONG_RUNS or CI_MUTATIONS))
+def test_mutation(index: int, tmp_path: Path) -> None:
+    case = _mutants()[index]
+    command = COMMANDS[index % len(COMMANDS)] if LONG_RUNS else COMMANDS[index % 3]
+    _check(case, tmp_path, command)
+
+
+def test_bombs_end_in_one_line_errors(tmp_path: Path) -> None:
+    """The format bombs are refused (not read to the end): their error names the file."""
+    refused = [c for c in _bombs() if c.name.startswith(("hwp-zero", "hwp-fat-loop", "hwpx-mime",
+                                                          "hwpx-element", "pdf-form-fanout"))]
+    assert len(refused) == 9
+    for case in refused:
+        (tmp_path / case.filename).write_bytes(case.data)
+        run = run_cli(["extract", case.filename], tmp_path)
+        lines = run.stderr.strip().splitlines()
+        assert run.code == 1 and lines and lines[-1].startswith(f"gonggo: {case.filename}: ")
+
+
+def test_batch_of_bombs_and_good_files_writes_every_good_spec(tmp_path: Path) -> None:
+    bad = [c for c in _bombs() if c.name in ("pdf-form-fanout-20x8", "hwp-fat-loop-4GB",
+                                               "hwpx-mimetype-zip64-bomb")]
+    good = [c for c in _bombs() if c.name in ("pdf-valid", "hwp-valid", "hwpx-valid")]
+    for case in bad + good:
+        (tmp_path / case.filename).write_bytes(case.data)
+    names = [c.filename for c in bad + good]
+    run = run_cli(["extract", *names, "--out", "specs"], tmp_path, limit=120)
+    assert run.code == 1 and "Traceback" not in run.stderr, run.stderr
+    written = sorted(p.name for p in (tmp_path / "specs").iterdir())
+    assert written == sorted(f"{c.filename}.json" for c in good)  # all three stems are "valid"
+    for case in bad:
+        assert f"gonggo: {case.filename}: " in run.stderr
