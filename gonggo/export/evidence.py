@@ -19,6 +19,7 @@ from gonggo.export.clauses import sizes as clause_sizes
 from gonggo.schemas.announcement import Evidence
 from gonggo.schemas.rule_config import EvidenceRef
 from gonggo.vocab.money import find_amounts
+from gonggo.vocab.text import compiled
 
 Matcher = Callable[[str, Any], bool]
 
@@ -66,7 +67,7 @@ def states_date(quote: str, value: Any) -> bool:
 
 
 def states_rolling(quote: str, value: Any) -> bool:
-    return bool(value) and regex.search(r"수시|상시", quote) is not None
+    return bool(value) and compiled(r"수시|상시").search(quote) is not None
 
 
 def states_budget_limit(quote: str, value: Any) -> bool:

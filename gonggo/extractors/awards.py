@@ -28,7 +28,7 @@ from gonggo.reading.items import Item, in_appendix, items, label_of
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Awards
 from gonggo.schemas.document import Cell
-from gonggo.vocab.text import strip_marker
+from gonggo.vocab.text import compiled, strip_marker
 
 SIZE_LABEL = regex.compile(
     r"(?:지원|선정|모집|선발|참여|대상)\s*규모|지원\s*대상\s*규모"
@@ -65,9 +65,9 @@ def find_counts(text: str) -> list[Count]:
     for m in COUNT.finditer(text):
         if NOT_A_COUNT_AFTER.match(text, m.end()) or NOT_A_COUNT_BEFORE.search(text[:m.start()]):
             continue
-        if m.start() > 0 and regex.match(r"[\d.,]", text[m.start() - 1]):
+        if m.start() > 0 and compiled(r"[\d.,]").match(text[m.start() - 1]):
             continue
-        unit = regex.sub(r"\s+", " ", m["unit"]).strip()
+        unit = compiled(r"\s+").sub(" ", m["unit"]).strip()
         approx = bool(m["approx"] and m["approx"].strip() != "수준") or bool(m["about"])
         out.append(Count(m.start(), m.end(), int(m["n"].replace(",", "")), approx, unit,
                          bool(m["total"])))
