@@ -277,7 +277,7 @@ def floors_section(files: list[Path], runs: int, progress) -> list[str]:  # type
     lines = ["## gonggo beside the floors", "",
              (f"{runs} paired runs per cell (A/B/A/B), each a fresh process; `work` = median "
              "in-process time after a warm-up call (spread = max − min), `wall` = median whole "
-             "process, `peak MB` = that process's max RSS from its rusage; `× floor` = gonggo's "
+             "process, `peak MB` = that process's max RSS, measured from outside by /usr/bin/time; `× floor` = gonggo's "
              "work time over the first floor's (targets: PDF ingest ≤ 2×, HWP ingest ≤ 3×). "
              "Units: pages (PDF), blocks / paragraphs (HWP, HWPX)."), "",
              ("| file | tool | units | work s (spread) | wall s | peak MB | × floor (work) | "
