@@ -21,6 +21,7 @@ from gonggo.changes.similarity import bigrams
 from gonggo.schemas.announcement import Announcement, DeclaredChange
 from gonggo.schemas.changes import Change
 from gonggo.vocab.money import find_amounts
+from gonggo.vocab.text import compiled
 
 TEXT_COVERED = 0.6  # share of a change's text bigrams that the declaration must print
 PROGRAM_COVERED = 0.7  # share of the topic's program words found in the program name
@@ -41,7 +42,7 @@ def declared_text(d: DeclaredChange) -> str:
 
 
 def _distinctive_name(name: str) -> str:
-    return _GENERIC_NAME_WORDS.sub(" ", regex.sub(r"[()]", " ", name)).strip()
+    return _GENERIC_NAME_WORDS.sub(" ", compiled(r"[()]").sub(" ", name)).strip()
 
 
 def _resolve(spec: dict[str, Any], path: str | None) -> Any:

@@ -22,13 +22,13 @@ from pathlib import Path
 
 import regex
 
-from gonggo.vocab.text import char_bigrams, dice
+from gonggo.vocab.text import char_bigrams, compiled, dice
 
 Similarity = Callable[[str, str], float]
 
 
 def _key(text: str) -> str:
-    return regex.sub(r"[\s\p{P}\p{S}]+", "", text).lower()
+    return compiled(r"[\s\p{P}\p{S}]+").sub("", text).lower()
 
 
 def bigrams(text: str) -> list[str]:

@@ -1,30 +1,54 @@
-"""`make bench`: how fast gonggo is, per format, beside the baselines a user compares against.
+"""`make bench`: how fast gonggo is, beside the floors (the bare libraries it could not be
+faster than), in one run.
 
-Every measurement runs in a fresh process (`python -m gonggo.eval.bench --worker TOOL FILE`),
-several times; the report gives the median and spread (max − min) of the in-process work
-time (measured after one warm-up call on the same file, so imports and first-call costs are
-left out), the whole-process wall time (they are in it), throughput in pages (PDF) or blocks/paragraphs (HWP,
-HWPX) per second, and peak memory. Baselines:
-- PDF: bare pdfplumber `extract_text()` of every page, and pypdfium2 text (the floor);
-- HWP: a bare olefile text-only pass (read BodyText sections, inflate, decode PARA_TEXT);
-- HWPX: python-hwpx `export_text()` (extra `bench`).
+- Per file and format: gonggo ingest and gonggo ingest+extract+validate beside the floors
+  (PDF: pypdfium2 bare text, PyMuPDF 1.x text; HWP: a bare olefile record walk, rhwp-python;
+  HWPX: python-hwpx `export_text()`; extra `bench`). Every measurement is a fresh process
+  (`python -m gonggo.eval.bench --worker TOOL FILE`); the tools of one file run paired,
+  A/B/A/B (run k of every tool before run k+1 of any), so load drifts hit both sides.
+  Reported: the in-process work time (after one warm-up call on the same file: imports and
+  first-call costs left out) and the whole-process wall time (they are in it), medians;
+  peak memory of each process measured from outside (`/usr/bin/time -f %M`).
+- Scaling: ingest and the whole run on 1x, 10x and 50x one seed's text (linear is the goal).
+- Start-up: `python -X importtime` of the CLI paths, and a budget: `gonggo --help` must not
+  import the document model, pydantic, regex or the extractors, and must import in
+  `IMPORT_BUDGET_S` CPU seconds (median); `make bench` exits 1 when it does not.
+- Batch: files per second of `gonggo extract --out` over the seeds and corpus HWPX with
+  `--jobs 1` and `--jobs 2`.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = next((p for p in (Path(os.environ.get("GONGGO_SAMPLES", "/nonexistent")),
+                            ROOT.parent / "shared" / "samples",
+                            ROOT.parent.parent / "shared" / "samples") if p.is_dir()),
+               ROOT.parent / "shared" / "samples")
+CORPUS = SAMPLES.parent / "corpus"
 REPORT = ROOT / "eval" / "reports" / "bench.md"
 RUNS = 3
+FILES_PER_FORMAT = 3  # smallest, middle and third-quartile readable sample of each format
+SCALES = (1, 10, 50)
+SCALE_TIMEOUT_S = 60
+START_RUNS = 7
+# CPU seconds of `import gonggo.cli.main` (typer alone is ~0.05 s here); CPU, not wall time,
+# so that other processes on the cores do not fail the budget
+IMPORT_BUDGET_S = 0.12
+# what `gonggo --help` must not load
+HELP_MUST_NOT_IMPORT = ("pydantic", "regex", "rich.markdown", "gonggo.schemas.document",
+                        "gonggo.ingest.builder", "gonggo.extractors", "spacy", "kiwipiepy")
 
 
 # Workers: each returns the number of units it processed ---------------------------------
@@ -41,15 +65,6 @@ def _gonggo_full(path: Path) -> int:
 
     doc = parse(path).document
     return doc.source.pages or len(doc.blocks)
-
-
-def _pdfplumber_text(path: Path) -> int:
-    import pdfplumber
-
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-        return len(pdf.pages)
 
 
 def _pypdfium2_text(path: Path) -> int:
@@ -104,122 +119,320 @@ def _seeds(_: Path) -> int:
     return len(corpus)
 
 
+def _pymupdf_text(path: Path) -> int:
+    import pymupdf
+
+    with pymupdf.open(str(path)) as pdf:
+        for page in pdf:
+            page.get_text()
+        return len(pdf)
+
+
+def _rhwp_text(path: Path) -> int:
+    import rhwp  # PyPI rhwp-python
+
+    doc = rhwp.parse(str(path))  # type: ignore[attr-defined]
+    return len(str(doc))
+
+
 TOOLS = {
     "gonggo-ingest": _gonggo_ingest,
     "gonggo-full": _gonggo_full,
-    "pdfplumber-text": _pdfplumber_text,
     "pypdfium2-text": _pypdfium2_text,
+    "pymupdf-text": _pymupdf_text,
     "olefile-text": _olefile_text,
+    "rhwp-text": _rhwp_text,
     "python-hwpx-text": _python_hwpx_text,
     "seeds": _seeds,
 }
 
-BY_FORMAT = {
-    ".pdf": ["gonggo-ingest", "gonggo-full", "pdfplumber-text", "pypdfium2-text"],
-    ".hwp": ["gonggo-ingest", "gonggo-full", "olefile-text"],
-    ".hwpx": ["gonggo-ingest", "gonggo-full", "python-hwpx-text"],
+# gonggo's two tools, then the floors of the format (the first floor is what ratios use)
+FLOORS = {
+    ".pdf": ["pypdfium2-text", "pymupdf-text"],
+    ".hwp": ["olefile-text", "rhwp-text"],
+    ".hwpx": ["python-hwpx-text"],
 }
 
 
 def worker(tool: str, path: str) -> None:
+    if tool.startswith("scale-"):
+        _scale_worker(tool, path)
+        return
     fn = TOOLS[tool]
     fn(Path(path))  # warm-up: imports, model loads, first-call costs (they are in `wall`)
     started = time.perf_counter()
     units = fn(Path(path))
     work = time.perf_counter() - started
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"work_s": work, "units": units, "rss_mb": rss_mb}))
+    print(json.dumps({"work_s": work, "units": units}))
+
+
+def _scale_worker(tool: str, path: str) -> None:
+    """`scale-ingest-N` / `scale-full-N`: one seed's text repeated N times, read once."""
+    from gonggo.ingest import read_bytes
+    from gonggo.pipeline import parse_document
+
+    _, what, times = tool.split("-")
+    data = (Path(path).read_text(encoding="utf-8").rstrip() + "\n\n") * int(times)
+    started = time.perf_counter()
+    doc = read_bytes(data.encode("utf-8"), f"{Path(path).stem}x{times}.txt")
+    if what == "full":
+        parse_document(doc)
+    work = time.perf_counter() - started
+    print(json.dumps({"work_s": work, "units": len(data)}))
 
 
 # Driver -------------------------------------------------------------------------------
 
-def measure(tool: str, path: Path, runs: int = RUNS) -> dict | None:
-    works, walls, rss, units = [], [], [], 0
-    for _ in range(runs):
+TIME = Path("/usr/bin/time")
+
+
+def run_child(cmd: list[str], timeout: float = 600) -> tuple[int, str, str, float, float]:
+    """(exit code, stdout, stderr, wall s, peak MB of that process).
+
+    The peak is the child's own max RSS measured from outside by `/usr/bin/time`: a child
+    forked straight from this driver would inherit the driver's RSS as its starting maximum
+    (every light cell would show the driver's size)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak"
+        full = ([str(TIME), "-f", "%M", "-o", str(peak_file), *cmd] if TIME.exists() else cmd)
         started = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "gonggo.eval.bench", "--worker", tool, str(path)],
-                              capture_output=True, text=True, cwd=ROOT, timeout=600, check=False)
-        walls.append(time.perf_counter() - started)
-        if proc.returncode != 0:
-            return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1][:120]}
-        row = json.loads(proc.stdout.strip().splitlines()[-1])
-        works.append(row["work_s"])
-        rss.append(row["rss_mb"])
-        units = row["units"]
-    med = statistics.median(works)
-    return {"units": units, "work_s": med, "spread_s": max(works) - min(works),
-            "wall_s": statistics.median(walls), "rss_mb": max(rss),
-            "per_s": units / med if med > 0 else float("inf")}
+        try:
+            proc = subprocess.run(full, capture_output=True, cwd=ROOT, timeout=timeout,
+                                  check=False)
+            code, out, err = proc.returncode, proc.stdout, proc.stderr
+        except subprocess.TimeoutExpired as exc:
+            code, out, err = -9, exc.stdout or b"", exc.stderr or b""
+        wall = time.perf_counter() - started
+        try:
+            peak = int(peak_file.read_text().strip().splitlines()[-1]) / 1024
+        except (OSError, ValueError, IndexError):
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        return code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), wall, peak
 
 
-def sample_files() -> list[Path]:
+def _worker_cmd(tool: str, path: Path) -> list[str]:
+    return [sys.executable, "-m", "gonggo.eval.bench", "--worker", tool, str(path)]
+
+
+def measure_paired(tools: list[str], path: Path, runs: int = RUNS) -> dict[str, dict]:
+    """Every tool `runs` times on `path`, interleaved A/B/A/B; medians per tool."""
+    rows: dict[str, dict] = {t: {"works": [], "walls": [], "rss": []} for t in tools}
+    for _ in range(runs):
+        for tool in tools:
+            r = rows[tool]
+            if "error" in r:
+                continue
+            code, out, err, wall, rss = run_child(_worker_cmd(tool, path))
+            if code != 0:
+                r["error"] = (err.strip().splitlines() or ["failed"])[-1][:100]
+                continue
+            row = json.loads(out.strip().splitlines()[-1])
+            r["works"].append(row["work_s"])
+            r["walls"].append(wall)
+            r["rss"].append(rss)
+            r["units"] = row["units"]
+    result = {}
+    for tool, r in rows.items():
+        if "error" in r or not r["works"]:
+            result[tool] = {"error": r.get("error", "no runs")}
+            continue
+        med = statistics.median(r["works"])
+        result[tool] = {"units": r["units"], "work_s": med,
+                        "spread_s": max(r["works"]) - min(r["works"]),
+                        "wall_s": statistics.median(r["walls"]), "rss_mb": max(r["rss"]),
+                        "per_s": r["units"] / med if med > 0 else float("inf")}
+    return result
+
+
+def sample_files(per_format: int = FILES_PER_FORMAT) -> list[Path]:
+    """The smallest, middle and third-quartile readable sample of each format by size (the
+    largest would take most of the run's time; 배포용 files are left out: decrypting them is
+    not comparable with a floor reading a stub)."""
     from gonggo.ingest import IngestError, read_document
 
     files = []
-    for ext in BY_FORMAT:
-        for p in sorted(SAMPLES.glob(f"*/*{ext}")):
+    for ext in FLOORS:
+        readable = []
+        for p in sorted(SAMPLES.glob(f"*/*{ext}"), key=lambda p: p.stat().st_size):
+            if "distribution" in p.name:
+                continue
             try:
                 read_document(p)
             except IngestError:
                 continue  # broken / DRM / password files are not benchmarks
-            files.append(p)
+            readable.append(p)
+        if len(readable) > per_format:
+            last = (len(readable) - 1) * 3 / 4
+            readable = [readable[round(i * last / (per_format - 1))] for i in range(per_format)]
+        files += readable
     return files
 
 
-def run(files: list[Path] | None = None, runs: int = RUNS, progress=print) -> str:  # type: ignore[no-untyped-def]
-    files = files if files is not None else sample_files()
-    lines = ["# gonggo benchmarks", "",
-             (f"{runs} runs per cell, each in a fresh process; medians, spread = max − min of "
-             "the in-process work time after one warm-up call on the same file; `wall` is the "
-             "whole process (interpreter start, imports and the warm-up included); units are pages (PDF) or blocks / paragraphs (HWP, HWPX)."), "",
-             "| file | tool | units | work s (spread) | wall s | units/s | peak MB | vs baseline |",
-             "|---|---|---|---|---|---|---|---|"]
-    totals: dict[tuple[str, str], list[float]] = {}
+def _fmt(r: dict) -> str:
+    return (f"{r['units']} | {r['work_s']:.3f} ({r['spread_s']:.3f}) | {r['wall_s']:.2f} | "
+            f"{r['rss_mb']:.0f}")
+
+
+def floors_section(files: list[Path], runs: int, progress) -> list[str]:  # type: ignore[no-untyped-def]
+    lines = ["## gonggo beside the floors", "",
+             (f"{runs} paired runs per cell (A/B/A/B), each a fresh process; `work` = median "
+             "in-process time after a warm-up call (spread = max − min), `wall` = median whole "
+             "process, `peak MB` = that process's max RSS, measured from outside by /usr/bin/time; `× floor` = gonggo's "
+             "work time over the first floor's (targets: PDF ingest ≤ 2×, HWP ingest ≤ 3×). "
+             "Units: pages (PDF), blocks / paragraphs (HWP, HWPX)."), "",
+             ("| file | tool | units | work s (spread) | wall s | peak MB | × floor (work) | "
+             "× floor (wall) |"), "|---|---|---|---|---|---|---|---|"]
+    sums: dict[tuple[str, str], float] = {}
     for path in files:
-        results = {}
-        for tool in BY_FORMAT[path.suffix.lower()]:
-            progress(f"bench {path.name} {tool}")
-            results[tool] = measure(tool, path, runs)
-        base_tool = BY_FORMAT[path.suffix.lower()][2]
-        base = results.get(base_tool) or {}
-        for tool, r in results.items():
-            if r is None or "error" in r:
-                lines.append(f"| {path.name} | {tool} | – | {r and r.get('error')} | | | | |")
+        ext = path.suffix.lower()
+        tools = ["gonggo-ingest", "gonggo-full", *FLOORS[ext]]
+        progress(f"bench {path.name}: {', '.join(tools)}")
+        results = measure_paired(tools, path, runs)
+        floor = results.get(FLOORS[ext][0], {})
+        for tool in tools:
+            r = results[tool]
+            if "error" in r:
+                lines.append(f"| {path.name} | {tool} | – | {r['error']} | | | | |")
                 continue
-            ratio = ""
-            if tool.startswith("gonggo") and base.get("work_s"):
-                if path.suffix.lower() == ".pdf":
-                    ratio = f"{base['work_s'] / r['work_s']:.1f}× faster than {base_tool}"
-                else:
-                    ratio = f"{r['work_s'] / base['work_s']:.1f}× the time of {base_tool}"
-            if base.get("work_s"):
-                totals.setdefault((path.suffix.lower(), tool), []).append(r["work_s"])
-            lines.append(f"| {path.name} | {tool} | {r['units']} | {r['work_s']:.3f} "
-                         f"({r['spread_s']:.3f}) | {r['wall_s']:.2f} | {r['per_s']:.1f} | "
-                         f"{r['rss_mb']:.0f} | {ratio} |")
-    lines += ["", "## Per format, summed over the files both sides read", "",
-              "| format | gonggo-ingest | gonggo-full | baseline | full vs baseline |",
-              "|---|---|---|---|---|"]
-    for fmt, tools in BY_FORMAT.items():
-        base_tool = tools[2]
-        base_s = sum(totals.get((fmt, base_tool), []))
-        ingest_s = sum(totals.get((fmt, "gonggo-ingest"), []))
-        full_s = sum(totals.get((fmt, "gonggo-full"), []))
-        if base_s and full_s:
-            ratio = (f"{base_s / full_s:.1f}× faster" if fmt == ".pdf"
-                     else f"{full_s / base_s:.1f}× the time (ingest alone {ingest_s / base_s:.1f}×)")
-            lines.append(f"| {fmt} | {ingest_s:.3f} s | {full_s:.3f} s | {base_tool} "
-                         f"{base_s:.3f} s | {ratio} |")
-    progress("bench seeds end to end")
-    seeds = measure("seeds", ROOT, runs)
-    lines += ["", "## The four seeds end to end (after one warm-up pass)", ""]
-    if seeds and "error" not in seeds:
-        lines.append(f"{seeds['units']} seeds: {seeds['work_s']:.3f} s (spread "
-                     f"{seeds['spread_s']:.3f} s), peak memory {seeds['rss_mb']:.0f} MB "
-                     f"(targets: < 1 s, < 500 MB).")
-    else:
-        lines.append(f"failed: {seeds}")
-    return "\n".join(lines) + "\n"
+            ratio_w = ratio_p = ""
+            if tool.startswith("gonggo") and "work_s" in floor:
+                ratio_w = f"{r['work_s'] / floor['work_s']:.1f}×"
+                ratio_p = f"{r['wall_s'] / floor['wall_s']:.1f}×"
+                sums[(ext, tool)] = sums.get((ext, tool), 0.0) + r["work_s"]
+                sums[(ext, "floor")] = sums.get((ext, "floor"), 0.0) + (
+                    floor["work_s"] if tool == "gonggo-ingest" else 0.0)
+            lines.append(f"| {path.name} | {tool} | {_fmt(r)} | {ratio_w} | {ratio_p} |")
+    lines += ["", "Per format, work summed over the files: ", "",
+              ("| format | gonggo-ingest | gonggo-full | first floor | ingest × floor | "
+              "full × floor |"), "|---|---|---|---|---|---|"]
+    for ext, tools in FLOORS.items():
+        base = sums.get((ext, "floor"))
+        ing, full = sums.get((ext, "gonggo-ingest")), sums.get((ext, "gonggo-full"))
+        if base and ing and full:
+            lines.append(f"| {ext} | {ing:.3f} s | {full:.3f} s | {tools[0]} {base:.3f} s | "
+                         f"{ing / base:.1f}× | {full / base:.1f}× |")
+    return lines
+
+
+def scaling_section(progress) -> list[str]:  # type: ignore[no-untyped-def]
+    seed = min((ROOT / "corpus" / "seeds").glob("*.txt"), key=lambda p: p.stat().st_size)
+    lines = ["", f"## Scaling: {seed.name} repeated (one process each, in-process time)", "",
+             "| × | characters | ingest s | ingest + extract + validate s | full s per 1× |",
+             "|---|---|---|---|---|"]
+    for times in SCALES:
+        progress(f"bench scaling {times}x")
+        cells = []
+        for what in ("ingest", "full"):
+            code, out, _, _, _ = run_child(_worker_cmd(f"scale-{what}-{times}", seed),
+                                             timeout=SCALE_TIMEOUT_S)
+            if code == 0:
+                row = json.loads(out.strip().splitlines()[-1])
+                cells.append((row["units"], row["work_s"]))
+            else:
+                cells.append((None, None))
+        chars = cells[0][0] or cells[1][0] or 0
+        full = cells[1][1]
+        per = f"{full / times:.3f} s" if full is not None else "–"
+        lines.append(f"| {times} | {chars} | "
+                     f"{f'{cells[0][1]:.3f}' if cells[0][1] is not None else f'> {SCALE_TIMEOUT_S} s'} | "
+                     f"{f'{full:.3f}' if full is not None else f'> {SCALE_TIMEOUT_S} s (killed)'} | "
+                     f"{per} |")
+    return lines
+
+
+def import_section(progress) -> tuple[list[str], bool]:  # type: ignore[no-untyped-def]
+    """The import profile of the CLI paths and the start-up budget; (lines, within budget)."""
+    progress("bench imports")
+    lines = ["", "## Start-up", ""]
+    gonggo = [str(Path(sys.executable).parent / "gonggo")]
+    one = Path(tempfile.mkdtemp()) / "one.txt"
+    one.write_text("지원사업 공고\n", encoding="utf-8")
+    cases = {"python -c pass": [sys.executable, "-c", "pass"],
+             "gonggo --help": [*gonggo, "--help"], "gonggo schema": [*gonggo, "schema"],
+             "gonggo ingest (1-line txt)": [*gonggo, "ingest", str(one)],
+             "gonggo extract (1-line txt)": [*gonggo, "extract", str(one)]}
+    lines += [f"| command | wall s (median of {START_RUNS}) | peak MB |", "|---|---|---|"]
+    for name, cmd in cases.items():
+        walls, rss = [], []
+        for _ in range(START_RUNS):
+            _, _, _, wall, mb = run_child(cmd)
+            walls.append(wall)
+            rss.append(mb)
+        lines.append(f"| `{name}` | {statistics.median(walls):.3f} | {max(rss):.0f} |")
+    shutil.rmtree(one.parent, ignore_errors=True)
+    # importtime profile of `import gonggo.cli.main` and of the extract path
+    for label, code in (("gonggo.cli.main (every command)", "import gonggo.cli.main"),
+                        ("+ the pipeline (extract)", ("import gonggo.cli.main, gonggo.pipeline; "
+                         "import gonggo.extractors.pipeline, gonggo.validate.checks"))):
+        _, _, err, _, _ = run_child([sys.executable, "-X", "importtime", "-c", code])
+        rows = []
+        for line in err.splitlines():
+            if not line.startswith("import time:") or "|" not in line:
+                continue
+            self_us, cum_us, name = line[len("import time:"):].split("|")
+            if self_us.strip().isdigit():
+                rows.append((int(cum_us), int(self_us), name.rstrip()))
+        total = sum(r[0] for r in rows if not r[2].startswith("   "))  # top level
+        lines += ["", (f"`python -X importtime`, {label}: {total / 1000:.0f} ms of imports "
+                       "(wall); the largest, cumulative ms (self ms):"), ""]
+        lines += [f"- {name.strip()}: {cum / 1000:.1f} ({own / 1000:.1f})"
+                  for cum, own, name in sorted(rows, reverse=True)[:12] if name.strip() != "site"]
+    # the budget: CPU seconds, so that other processes on the cores do not fail it
+    cpu, walls = [], []
+    mods = ""
+    for _ in range(START_RUNS):
+        _, out, _, _, _ = run_child([sys.executable, "-c",
+                                     ("import sys, time; c = time.process_time(); "
+                                      "t = time.perf_counter(); import gonggo.cli.main; "
+                                      "print(time.process_time() - c, time.perf_counter() - t); "
+                                      "print(' '.join(sys.modules))")])
+        first, mods = out.splitlines()[:2]
+        cpu.append(float(first.split()[0]))
+        walls.append(float(first.split()[1]))
+    loaded = set(mods.split())
+    heavy = [m for m in HELP_MUST_NOT_IMPORT if any(x == m or x.startswith(m + ".") for x in loaded)]
+    median = statistics.median(cpu)
+    ok = median <= IMPORT_BUDGET_S and not heavy
+    lines += ["", (f"Budget: `import gonggo.cli.main` {median:.3f} s CPU "
+                   f"({statistics.median(walls):.3f} s wall; medians of {START_RUNS}; budget "
+                   f"{IMPORT_BUDGET_S} s CPU); of the modules `--help` must not load "
+                   f"({', '.join(HELP_MUST_NOT_IMPORT)}), loaded: {', '.join(heavy) or 'none'} "
+                   f"→ **{'within budget' if ok else 'OVER BUDGET'}**.")]
+    return lines, ok
+
+
+def batch_section(progress) -> list[str]:  # type: ignore[no-untyped-def]
+    files = sorted((ROOT / "corpus" / "seeds").glob("*.txt")) + sorted(CORPUS.glob("hwpx/*.hwpx"))
+    lines = ["", (f"## Batch: `gonggo extract --out` over {len(files)} files (seeds and corpus "
+                  "HWPX), one process tree each"), "",
+             "| --jobs | wall s | files/s | peak MB (parent process) |", "|---|---|---|---|"]
+    gonggo = str(Path(sys.executable).parent / "gonggo")
+    for jobs in (1, 2):
+        progress(f"bench batch --jobs {jobs}")
+        out = Path(tempfile.mkdtemp())
+        code, _, _, wall, peak = run_child([gonggo, "extract", *map(str, files), "--out",
+                                            str(out), "--jobs", str(jobs)])
+        shutil.rmtree(out, ignore_errors=True)
+        lines.append(f"| {jobs} | {wall:.2f} | {len(files) / wall:.2f} | {peak:.0f} |"
+                     + ("" if code == 0 else f" (exit {code})"))
+    lines += ["", (f"Target: ≥ 11 files/s (10,000 files in < 15 min on this {os.cpu_count()}-core "
+                   "machine).")]
+    return lines
+
+
+def run(files: list[Path] | None = None, runs: int = RUNS, progress=print) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
+    files = files if files is not None else sample_files()
+    load = os.getloadavg()[0]
+    lines = ["# gonggo benchmarks", "",
+             (f"One `make bench` run on a {os.cpu_count()}-core machine, load average "
+             f"{load:.1f} at the start (other processes share the cores: compare the rows of "
+             "one table, which ran paired, more than absolute times)."), ""]
+    imports, ok = import_section(progress)
+    lines += floors_section(files, runs, progress)
+    lines += scaling_section(progress)
+    lines += imports
+    lines += batch_section(progress)
+    return "\n".join(lines) + "\n", ok
 
 
 def main() -> None:
@@ -227,11 +440,14 @@ def main() -> None:
         worker(sys.argv[2], sys.argv[3])
         return
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else RUNS
-    report = run(runs=runs)
+    started = time.perf_counter()
+    report, ok = run(runs=runs)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(report, encoding="utf-8")
     print(report)
-    print(f"written to {REPORT}")
+    print(f"written to {REPORT} in {time.perf_counter() - started:.0f} s")
+    if not ok:
+        sys.exit("gonggo: start-up over its import budget (see the Start-up section)")
 
 
 if __name__ == "__main__":

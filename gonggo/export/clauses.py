@@ -20,6 +20,7 @@ import regex
 
 from gonggo.vocab.clause_kinds import CRITERIA_KINDS, LAW_NAME
 from gonggo.vocab.nlp import SIDO, sido_names
+from gonggo.vocab.text import compiled
 
 ROLE = regex.compile(
     r"^\s*[(\[]?\s*(도입|공급|주관|운영|협업|기획|확인|컨설팅|수요|참여)\s*(기업|기관)\s*[)\]]?")
@@ -74,7 +75,7 @@ def regions(text: str) -> list[str]:
     plain = LAW_NAME.sub(" ", text)
     if not _REGION_LEXICON.search(plain):
         return []
-    if regex.search(r"비\s*수도권", plain):
+    if compiled(r"비\s*수도권").search(plain):
         return [r for r in REGIONS if r not in CAPITAL_AREA]
     named = set(sido_names(plain))
     found = [name for name in REGIONS if name in named]
@@ -84,5 +85,5 @@ def regions(text: str) -> list[str]:
 
 
 def industries(text: str) -> list[str]:
-    parts = [p.strip(" ·-*") for p in regex.split(r"[,，]", LAW_NAME.sub(" ", text))]
+    parts = [p.strip(" ·-*") for p in compiled(r"[,，]").split(LAW_NAME.sub(" ", text))]
     return [p for p in parts if _INDUSTRY_NAME.match(p)]

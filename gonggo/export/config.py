@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-import regex
 import yaml
 
 from gonggo import atomic
@@ -38,6 +37,7 @@ from gonggo.schemas.rule_config import (
     WindowRule,
     json_schema,
 )
+from gonggo.vocab.text import compiled
 
 KST = timezone(timedelta(hours=9))
 _KINDS = {"size", "region", "tax", "status", "sanction", "industry", "duplicate"}
@@ -162,7 +162,7 @@ def load_config_file(path: Path) -> RuleConfig:
 
 
 def file_stem(config: RuleConfig, index: int) -> str:
-    slug = regex.sub(r"[^\p{L}\p{N}]+", "_", config.key)[:40].strip("_") or "program"
+    slug = compiled(r"[^\p{L}\p{N}]+").sub("_", config.key)[:40].strip("_") or "program"
     return f"{index:02d}_{slug}"
 
 

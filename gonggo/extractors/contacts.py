@@ -46,7 +46,7 @@ from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Contact, Evidence
 from gonggo.schemas.document import Cell, Section, Table
 from gonggo.vocab.phones import expand_phone
-from gonggo.vocab.text import char_bigrams, strip_marker
+from gonggo.vocab.text import char_bigrams, compiled, strip_marker
 
 # Ranges and extensions printed after a number: `~6`, `/2245`, `, 3055~9`.
 _SUFFIX = (
@@ -113,7 +113,7 @@ def find_phones(text: str) -> list[tuple[int, int]]:
 
 def _is_org(text: str) -> bool:
     t = clean(text)
-    return len(regex.sub(r"\s", "", t)) >= 3 and bool(ORG.search(t))
+    return len(compiled(r"\s").sub("", t)) >= 3 and bool(ORG.search(t))
 
 
 @dataclass
@@ -488,7 +488,7 @@ def _clean_run(run: _Flat, lines: list[Line]) -> bool:
     """A flattened table is trusted only when its rows stayed one to a line."""
     for line in lines:
         spans = find_phones(line.text)
-        if spans and len(regex.sub(r"[\s,.;:)）]", "", line.text[spans[-1][1] :])) > 6:
+        if spans and len(compiled(r"[\s,.;:)）]").sub("", line.text[spans[-1][1] :])) > 6:
             return False
     return all(len(r.topic or "") <= 30 and len(r.org or "") <= 30 for r in run.out)
 
@@ -506,9 +506,7 @@ def line_rows(scope: Scope, line: Line) -> list[Row]:
     if not phones and not _asks_enquiries(scope, line):
         return []
     body_start = len(text) - len(strip_marker(text))
-    label_m = regex.match(
-        r"\s*[(（]\s*([^)）]{1,20})\s*[)）]\s*|\s*([^:：()（）]{1,12}?)\s*[:：]\s*",
-        text[body_start:],
+    label_m = compiled(r"\s*[(（]\s*([^)）]{1,20})\s*[)）]\s*|\s*([^:：()（）]{1,12}?)\s*[:：]\s*").match(text[body_start:],
     )
     topic: str | None = None
     topic_span: list[Evidence] = []
@@ -572,7 +570,7 @@ def _org_before(text: str, lo: int, hi: int) -> tuple[str | None, tuple[int, int
     segment = text[lo:hi]
     tokens = [
         (m.start() + lo, m.end() + lo, m.group(0))
-        for m in regex.finditer(r"[^\s(（]+(?:\s*[(（][^)）]*[)）])?", segment)
+        for m in compiled(r"[^\s(（]+(?:\s*[(（][^)）]*[)）])?").finditer(segment)
     ]
     orgs = [i for i, t in enumerate(tokens) if _is_org(t[2].strip("(（,:：☎☏"))]
     if not orgs:

@@ -28,7 +28,7 @@ from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Cost, Evidence
 from gonggo.schemas.document import Table
 from gonggo.vocab.money import find_amounts
-from gonggo.vocab.text import norm_key, strip_marker
+from gonggo.vocab.text import compiled, norm_key, strip_marker
 
 # What a cost item is called: <what it pays for> + 비용 / 비 / 수수료 / 료.
 COST_ITEM = regex.compile(
@@ -63,7 +63,7 @@ def _units(scope: Scope) -> Iterator[Line]:
 
 
 def _item_key(item: str) -> str:
-    return regex.sub(r"(?:비용|수수료|비|료)$", "", norm_key(item))
+    return compiled(r"(?:비용|수수료|비|료)$").sub("", norm_key(item))
 
 
 def _condition(text: str) -> str | None:
@@ -80,7 +80,7 @@ def line_costs(text: str) -> list[tuple[str, int, int, int | None, int | None, i
     if not items:
         return out
     body = strip_marker(text)
-    label_form = bool(regex.match(r"^[^:：]{0,25}[:：]", body)) and COST_ITEM.search(
+    label_form = bool(compiled(r"^[^:：]{0,25}[:：]").match(body)) and COST_ITEM.search(
         body.split(":")[0].split("：")[0]
     )
     duty = bool(DUTY.search(text)) and not OPTIONAL.search(text)
@@ -131,7 +131,7 @@ def _fee_table(scope: Scope, table: Table, named: Cost | None) -> list[Cost]:
         return []
     label_col = next((c for c in range(len(head)) if c != col), None)
     head_cell = grid[0][col]
-    item = named.item if named is not None else clean(regex.sub(r"[(（].*?[)）]", "", head[col]))
+    item = named.item if named is not None else clean(compiled(r"[(（].*?[)）]").sub("", head[col]))
     out: list[Cost] = []
     for r in range(1, len(grid)):
         cell = grid[r][col]

@@ -30,7 +30,7 @@ from gonggo.reading.lines import MARKER, Line, clean, scope_lines
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import DeclaredChange, Evidence
 from gonggo.schemas.document import Document, Section, Table
-from gonggo.vocab.text import strip_marker
+from gonggo.vocab.text import compiled, strip_marker
 
 CHANGE_TITLE = regex.compile(
     r"^(?:[\p{Hangul}]+\s+){0,3}?(?:주요\s*)?(?:변경|개편|개정|수정)\s*(?:사항|내용|내역)|달라지는\s*(?:점|사항)|"
@@ -87,7 +87,7 @@ def split_change(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | N
     m = FROM_TO.search(text)
     if m:
         a_start, a_end = m.span("a")
-        obj = regex.search(r".*(?:을|를|은|는|이|가)\s", text[a_start:a_end])
+        obj = compiled(r".*(?:을|를|은|는|이|가)\s").search(text[a_start:a_end])
         if obj:
             a_start += obj.end()
         return (a_start, a_end), m.span("b")
@@ -204,7 +204,7 @@ def _cell_items(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
         if not text:
             continue
         s += len(raw) - len(raw.lstrip())
-        if regex.match(r"^\s*(?:\*|※)", text):
+        if compiled(r"^\s*(?:\*|※)").match(text):
             continue
         if MARKER.match(text) or not items:
             items.append([s, e])
@@ -234,8 +234,7 @@ def _run_changes(ctx: _Context, lines: list[Line]) -> None:
     in_note = False  # unmarked lines after a `*` / `※` note continue the note
     for line in lines:
         text = clean(line.text)
-        if regex.fullmatch(
-            r"(?:사업명|구분|항목|변경\s*내역|변경\s*내용|기존|개편|비고|\s)+", text
+        if compiled(r"(?:사업명|구분|항목|변경\s*내역|변경\s*내용|기존|개편|비고|\s)+").fullmatch(text
         ):
             continue  # the table's own header
         with_item = LABEL_WITH_ITEM.match(text)
@@ -260,14 +259,14 @@ def _run_changes(ctx: _Context, lines: list[Line]) -> None:
                 continue
         if row is not None and (
             SUB_HEADER.match(text)
-            and regex.search(r"기존|종전|현행|개편|변경", text)
+            and compiled(r"기존|종전|현행|개편|변경").search(text)
             or regex.fullmatch(ARROW, text)
         ):
             row.in_sub = True
             continue
         if row is None:
             continue
-        if regex.match(r"^\s*(?:\*|※)", text):
+        if compiled(r"^\s*(?:\*|※)").match(text):
             row.in_sub = False if row.sub_table else row.in_sub
             in_note = True
             continue
@@ -348,7 +347,7 @@ def states_change(body: str) -> bool:
     if regex.search(ARROW, body) and regex.search(VERB, body):
         return True
     m = FROM_TO.search(body)
-    return bool(m and regex.search(r"\d", m.group("a")) and regex.search(r"\d", m.group("b")))
+    return bool(m and compiled(r"\d").search(m.group("a")) and compiled(r"\d").search(m.group("b")))
 
 
 def _prose_changes(ctx: _Context, lines: list[Line]) -> None:
@@ -361,7 +360,7 @@ def _prose_changes(ctx: _Context, lines: list[Line]) -> None:
         off = line.end - len(body)
         if not states_change(body):
             continue
-        label = regex.match(r"\s*[(（]\s*([^)）]{1,15})\s*[)）]", body)
+        label = compiled(r"\s*[(（]\s*([^)）]{1,15})\s*[)）]").match(body)
         topic_m = TOPIC_BEFORE.match(body[label.end() :] if label else body)
         topic, topic_spans = None, []
         if label:

@@ -53,7 +53,7 @@ from gonggo.reading.outline import (
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import DocumentReq, Evidence
 from gonggo.schemas.document import Cell, Table
-from gonggo.vocab.text import norm_key
+from gonggo.vocab.text import compiled, norm_key
 
 # ---------------------------------------------------------------------------------------
 # One line
@@ -116,12 +116,12 @@ class DocLine:
 
 def parties(text: str) -> list[str]:
     """`도입·공급기업` → [도입기업, 공급기업]; [] unless every part names a party."""
-    text = regex.sub(r"[(（)）]|공통|제출|서류|각", " ", text)
+    text = compiled(r"[(（)）]|공통|제출|서류|각").sub(" ", text)
     out: list[str] = []
-    for group in regex.split(r"[,\s]+|및|또는", text):
+    for group in compiled(r"[,\s]+|및|또는").split(text):
         if not group:
             continue
-        parts = [p for p in regex.split(r"[·ㆍ‧・/]", group) if p]
+        parts = [p for p in compiled(r"[·ㆍ‧・/]").split(group) if p]
         last = parts[-1] if parts else ""
         for p in parts:
             # `도입·공급기업`, `주관·공동연구개발기관`: the first parts share the last one's tail
@@ -140,7 +140,7 @@ def _validity(text: str) -> int | None:
 
 
 def _condition(text: str) -> str | None:
-    for part in regex.split(r"\s*[,，]\s*", text):
+    for part in compiled(r"\s*[,，]\s*").split(text):
         m = CONDITION.search(part)
         if m and not VALIDITY.search(part):
             return clean(m.group(0)) if m.group(0).startswith("해당") else clean(part)
@@ -156,7 +156,7 @@ def _qualify(paren: str, line: DocLine) -> bool:
     if v is not None:
         line.validity_months = line.validity_months or v
         return True
-    if inner.startswith("*") or FORM.search(inner) or regex.match(r"^(?:총\s*)?\d+\s*부$", inner):
+    if inner.startswith("*") or FORM.search(inner) or compiled(r"^(?:총\s*)?\d+\s*부$").match(inner):
         return True
     if OPTIONAL.match(inner):
         line.required = False
@@ -166,7 +166,7 @@ def _qualify(paren: str, line: DocLine) -> bool:
     cond = _condition(inner)
     if cond is not None:
         line.condition = line.condition or cond
-        if regex.search(r"해당\s*시\s*필수|필수", inner):
+        if compiled(r"해당\s*시\s*필수|필수").search(inner):
             line.required = True
         return True
     return bool(INSTRUCTION.search(inner))
@@ -175,7 +175,7 @@ def _qualify(paren: str, line: DocLine) -> bool:
 def _strip_name(text: str) -> str:
     text = FOOTNOTE.sub("", text)
     text = clean(text)
-    return regex.sub(r"^[\s,.;:·\-]+|[\s,.;:·\-]+$|\s*및$", "", text).strip()
+    return compiled(r"^[\s,.;:·\-]+|[\s,.;:·\-]+$|\s*및$").sub("", text).strip()
 
 
 def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
@@ -189,12 +189,12 @@ def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
     if not body.strip():
         return []
     found: list[DocLine] = []
-    note = regex.search(r"\s(?=(?:※|\*{1,3})\s*\S)|\s(?=단\s*,)", body)
+    note = compiled(r"\s(?=(?:※|\*{1,3})\s*\S)|\s(?=단\s*,)").search(body)
     main = body[: note.start()] if note and note.start() > 0 else body
     rest = body[note.start():] if note and note.start() > 0 else ""
     q = QUOTED_DOC.search(main) if not rest else None
     if q and q.start() == 0:
-        cond = clean(regex.sub(r"^단\s*,\s*", "", q.group("cond")))
+        cond = clean(compiled(r"^단\s*,\s*").sub("", q.group("cond")))
         return [DocLine(name=_strip_name(q.group("name")), condition=cond,
                         span=(off + q.start(), off + q.end()))]
     line = DocLine(name="", span=(off, off + len(main.rstrip())))
@@ -207,7 +207,7 @@ def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
     pos = 0
     for m in PAREN.finditer(main):
         kept.append(main[pos:m.start()])
-        lead = m.start() == 0 and not regex.match(r"[(（]\s*(?:선택|필수)", m.group(0))
+        lead = m.start() == 0 and not compiled(r"[(（]\s*(?:선택|필수)").match(m.group(0))
         if lead or not _qualify(m.group(0), line):
             kept.append(m.group(0))
         pos = m.end()
@@ -231,7 +231,7 @@ def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
         cond = _condition(trailer.strip()) if trailer.strip() else None
         if cond and not line.submitters:
             line.condition = line.condition or cond
-    name = regex.sub(r"\s*\(\s*(?:선택|필수)\s*\)\s*", " ", name)
+    name = compiled(r"\s*\(\s*(?:선택|필수)\s*\)\s*").sub(" ", name)
     name = _strip_name(name)
     if not name or HEADER_PHRASE.match(name) or len(name) > 80:
         return found
@@ -249,7 +249,7 @@ def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
     if rest:
         q = QUOTED_DOC.search(rest)
         if q:
-            cond = clean(regex.sub(r"^\W*단\s*,\s*", "", q.group("cond")))
+            cond = clean(compiled(r"^\W*단\s*,\s*").sub("", q.group("cond")))
             base = off + len(main) + (len(body) - len(main) - len(rest))
             found.append(DocLine(name=_strip_name(q.group("name")), condition=cond,
                                  submitters=list(line.submitters),
@@ -320,11 +320,11 @@ class Collector:
         return out
 
     def _segments(self, raw: str) -> list[tuple[int, int]]:
-        circled = [m.start() for m in regex.finditer(rf"[{CIRCLED}]", raw)]
+        circled = [m.start() for m in compiled(rf"[{CIRCLED}]").finditer(raw)]
         if len(circled) >= 2:
             base = circled[0]
             return [(a + base, b + base) for a, b in split_bullets(raw[base:])]
-        lines = list(regex.finditer(r"[^\n]+", raw))
+        lines = list(compiled(r"[^\n]+").finditer(raw))
         if len(lines) >= 2 and sum(bool(COND_COLON.match(ln.group(0).strip())) for ln in lines) >= 2:
             return [(ln.start(), ln.end()) for ln in lines]
         if starts_with_bullet(raw):
@@ -336,8 +336,8 @@ class Collector:
         text = self.doc.text[start:end]
         q = QUOTED_DOC.search(text)
         if q:
-            cond = clean(regex.sub(r"^\W*단\s*,\s*", "", q.group("cond")))
-            cond = regex.sub(r"^[※*]+\s*", "", cond)
+            cond = clean(compiled(r"^\W*단\s*,\s*").sub("", q.group("cond")))
+            cond = compiled(r"^[※*]+\s*").sub("", cond)
             subs = list(self.last[0].line.submitters) if self.last else []
             f = Found(DocLine(name=_strip_name(q.group("name")), condition=cond, submitters=subs),
                       [(start + q.start(), start + q.end())])
@@ -364,10 +364,10 @@ class Collector:
         if name_col is None:
             return
         remarks = [k for k in range(table.n_cols) if k != name_col and k not in marks
-                   and regex.search(r"비\s*고|필수|선택|여\s*부|구분\s*[(（]", heads[k])]
+                   and compiled(r"비\s*고|필수|선택|여\s*부|구분\s*[(（]").search(heads[k])]
         subs_cols = [k for k in range(table.n_cols) if k != name_col and k not in marks
                      and k not in remarks
-                     and regex.search(r"제출\s*(?:대상|기관|주체|자|처)|^대\s*상$|해당\s*기업", heads[k])]
+                     and compiled(r"제출\s*(?:대상|기관|주체|자|처)|^대\s*상$|해당\s*기업").search(heads[k])]
         category = [k for k in range(name_col) if k not in marks and k not in remarks
                     and k not in subs_cols]
         for r in data:
@@ -387,14 +387,14 @@ class Collector:
                 if (c := grid[r][k]) is not None and c.text.strip():
                     own = clean(c.text[: _own_text_end(c) - c.start])
                     submitters += parties(own) or [
-                        regex.sub(r"\s*(?:만\s*)?(?:작성하여\s*)?제출$", "", own)]
+                        compiled(r"\s*(?:만\s*)?(?:작성하여\s*)?제출$").sub("", own)]
             for k in category:
                 c = grid[r][k]
-                if c is None or regex.match(r"^\s*\d+\s*$", c.text):
+                if c is None or compiled(r"^\s*\d+\s*$").match(c.text):
                     continue
                 if not submitters:
                     submitters = parties(_paren_or_all(c.text))
-                if regex.search(r"선택", c.text):
+                if compiled(r"선택").search(c.text):
                     required = False
             got = self.region(cell.start, _own_text_end(cell), strict=False)
             for f in got:
@@ -453,7 +453,7 @@ class Collector:
                 j += 1
                 continue
             stripped = text.strip()
-            if regex.match(r"^[가-힣]$", stripped):
+            if compiled(r"^[가-힣]$").match(stripped):
                 flush()  # a vertical category label (`선`/`택`/…) starts a new group
                 vertical += stripped
                 j += 1
@@ -484,8 +484,8 @@ class Collector:
 def _own_text_end(cell: Cell) -> int:
     """A name cell's own lines: up to a line that is a note or a parenthetical aside."""
     end = cell.start
-    for m in regex.finditer(r"[^\n]+", cell.text):
-        if m.start() > 0 and regex.match(r"\s*(?:[(（]|※|\*)", m.group(0)):
+    for m in compiled(r"[^\n]+").finditer(cell.text):
+        if m.start() > 0 and compiled(r"\s*(?:[(（]|※|\*)").match(m.group(0)):
             break
         end = cell.start + m.end()
     return end
@@ -499,10 +499,10 @@ def _is_mark_column(grid: list[list[Cell | None]], data: list[int], k: int) -> b
 def _name_column(grid: list[list[Cell | None]], data: list[int], heads: list[str],
                  marks: list[int], n_cols: int) -> int | None:
     named = [k for k in range(n_cols) if k not in marks
-             and regex.search(r"서\s*류|서\s*식|목\s*록|자\s*료|명\s*칭", heads[k])
-             and not regex.match(r"^\s*구\s*분\s*$", heads[k])]
+             and compiled(r"서\s*류|서\s*식|목\s*록|자\s*료|명\s*칭").search(heads[k])
+             and not compiled(r"^\s*구\s*분\s*$").match(heads[k])]
     if named:
-        return next((k for k in named if regex.search(r"명|목록|서류", heads[k])), named[0])
+        return next((k for k in named if compiled(r"명|목록|서류").search(heads[k])), named[0])
     if any(heads):
         return None  # a table with headings, none of them a document column
 
@@ -526,9 +526,9 @@ def _row_remarks(row: list[Cell | None], remarks: list[int]
             continue
         t = clean(c.text)
         used = False
-        if regex.search(r"선택", t):
+        if compiled(r"선택").search(t):
             required, used = False, True
-        elif regex.search(r"필수", t):
+        elif compiled(r"필수").search(t):
             required, used = True, True
         cond = _condition(t)
         if cond:
@@ -570,7 +570,7 @@ def _collect(scope: Scope) -> list[Found]:
         first = r.start + 1
         if carrier.content is not None:
             text = doc.text[slice(*carrier.content)]
-            circled = len(regex.findall(rf"[{CIRCLED}]", text)) >= 2
+            circled = len(compiled(rf"[{CIRCLED}]").findall(text)) >= 2
             if circled or not SUMMARY.search(text.split("\n")[0]):
                 col.region(*carrier.content, strict=not circled)
             while first < r.stop and doc.blocks[first].end <= carrier.content[1]:

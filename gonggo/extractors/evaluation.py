@@ -41,7 +41,7 @@ from gonggo.reading.lines import MARKER, STOP, Line, clean, scope_lines
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Criterion, Evidence
 from gonggo.schemas.document import Cell, Section, Table
-from gonggo.vocab.text import norm_key, strip_marker
+from gonggo.vocab.text import compiled, norm_key, strip_marker
 
 NUM = r"\d{1,3}(?:\.\d+)?"
 
@@ -111,7 +111,7 @@ def _number(text: str) -> float:
 
 
 def is_header_line(text: str) -> bool:
-    return bool(HEADER_WORDS.fullmatch(regex.sub(r"\s+", "", text)))
+    return bool(HEADER_WORDS.fullmatch(compiled(r"\s+").sub("", text)))
 
 
 def _join_group(lines: list[Line]) -> str:
@@ -133,7 +133,7 @@ def _item_text(text: str) -> str:
 
 
 def _points_value(text: str) -> float | None:
-    m = regex.fullmatch(rf"\s*[(（]?\s*({NUM})\s*점?\s*[)）]?\s*", text)
+    m = compiled(rf"\s*[(（]?\s*({NUM})\s*점?\s*[)）]?\s*").fullmatch(text)
     return _number(m.group(1)) if m else None
 
 
@@ -161,11 +161,11 @@ def is_eval_table(table: Table) -> bool:
     if not rows:
         return False
     head = " ".join(t for row in rows[: _header_rows(rows)] for t in row)
-    if regex.search(r"가\s*점|가산점", head):
+    if compiled(r"가\s*점|가산점").search(head):
         return False
     if POINTS_HEAD.search(head) and EVAL_HEAD.search(head):
         return True
-    if regex.search(r"(?:평\s*가|심\s*사)\s*(?:항\s*목|지\s*표|요\s*소)", head):
+    if compiled(r"(?:평\s*가|심\s*사)\s*(?:항\s*목|지\s*표|요\s*소)").search(head):
         return True
     titles = {t for t in rows[0] if t.strip()}
     return len(titles) == 1 and bool(TITLE_HEAD.search(next(iter(titles))))
@@ -181,7 +181,7 @@ def table_criteria(scope: Scope, table: Table) -> list[Criterion]:
     rows = table.rows_text()
     n_head = _header_rows(rows)
     points_col = next(
-        (c for r in rows[:n_head] for c, t in enumerate(r) if regex.search(r"배\s*점|점\s*수", t)),
+        (c for r in rows[:n_head] for c, t in enumerate(r) if compiled(r"배\s*점|점\s*수").search(t)),
         None,
     )
     out: list[Criterion] = []
@@ -243,7 +243,7 @@ def table_criteria(scope: Scope, table: Table) -> list[Criterion]:
 
 def _split_points(item: str) -> tuple[str, float | None]:
     """`경영상태 (5점)` → (`경영상태`, 5)."""
-    m = regex.search(rf"\s*[(（]\s*({NUM})\s*점\s*[)）]\s*$", item)
+    m = compiled(rf"\s*[(（]\s*({NUM})\s*점\s*[)）]\s*$").search(item)
     if m:
         return item[: m.start()].strip(), _number(m.group(1))
     return item, None
@@ -276,7 +276,7 @@ class _Run:
     def emit(self, lines: list[Line], points: float | None, item_text: str | None = None) -> None:
         text = item_text if item_text is not None else " ".join(ln.text for ln in lines)
         item = _item_text(text)
-        if len(regex.sub(r"\P{L}", "", item)) < 2:
+        if len(compiled(r"\P{L}").sub("", item)) < 2:
             return
         spans = [self.scope.evidence(lines[0].start, lines[-1].end)]
         group = None
@@ -436,7 +436,7 @@ def prose_criteria(scope: Scope, lines: list[Line]) -> list[Criterion]:
         pairs = [m for m in PROSE_PAIR.finditer(body) if not _threshold_after(body, m.end())]
         if len(pairs) >= 2:
             for m in pairs:
-                item = clean(regex.sub(r"^(?:및|등|,)\s*", "", m.group("item")))
+                item = clean(compiled(r"^(?:및|등|,)\s*").sub("", m.group("item")))
                 out.append(
                     Criterion(
                         item=item,
@@ -458,7 +458,7 @@ def prose_criteria(scope: Scope, lines: list[Line]) -> list[Criterion]:
 
 
 def _threshold_after(text: str, pos: int) -> bool:
-    return bool(regex.match(r"\s*(?:이상|이하|미만|초과|이내|만점)", text[pos:]))
+    return bool(compiled(r"\s*(?:이상|이하|미만|초과|이내|만점)").match(text[pos:]))
 
 
 # --- evaluation: entry point ----------------------------------------------------------------
@@ -527,11 +527,11 @@ def _read_heading(scope: Scope, section: Section, lines: list[Line]) -> _Heading
     for ln in head[1:]:
         if MARKER.match(ln.text) or STOP.match(ln.text) or is_header_line(ln.text):
             break
-        if not regex.search(r"[(（]\s*\d+\s*점\s*[)）]|가\s*점\s*\d+\s*점", ln.text):
+        if not compiled(r"[(（]\s*\d+\s*점\s*[)）]|가\s*점\s*\d+\s*점").search(ln.text):
             break
         parts.append(ln)
     text = scope.doc.text[parts[0].start : parts[-1].end]
-    colon = regex.search(r"[:：]", text)
+    colon = compiled(r"[:：]").search(text)
     tail_at = colon.end() if colon else len(text)
     tail = text[tail_at:]
     base = parts[0].start + tail_at
@@ -545,7 +545,7 @@ def _read_heading(scope: Scope, section: Section, lines: list[Line]) -> _Heading
     if not m:
         for im in INLINE_BONUS.finditer(tail):
             item = _item_text(im.group("item"))
-            if len(regex.sub(r"\P{L}", "", item)) >= 2 and not regex.match(r"최대|항목", item):
+            if len(compiled(r"\P{L}").sub("", item)) >= 2 and not compiled(r"최대|항목").match(item):
                 items.append(
                     Criterion(
                         item=item,
@@ -582,13 +582,13 @@ def _bonus_table(scope: Scope, table: Table) -> list[Criterion]:
     grid = table.grid()
     rows = table.rows_text()
     head = rows[0]
-    item_col = next((c for c, t in enumerate(head) if regex.search(r"항\s*목", t)), None)
+    item_col = next((c for c, t in enumerate(head) if compiled(r"항\s*목").search(t)), None)
     if item_col is None:
         item_col = next(
-            (c for c, t in enumerate(head) if regex.search(r"대\s*상|내\s*용|기\s*준", t)), 0
+            (c for c, t in enumerate(head) if compiled(r"대\s*상|내\s*용|기\s*준").search(t)), 0
         )
     points_col = next(
-        (c for c, t in enumerate(head) if regex.search(r"배\s*점|점\s*수|가\s*점$", t)), None
+        (c for c, t in enumerate(head) if compiled(r"배\s*점|점\s*수|가\s*점$").search(t)), None
     )
     out: list[Criterion] = []
     seen: set[int] = set()
@@ -599,17 +599,17 @@ def _bonus_table(scope: Scope, table: Table) -> list[Criterion]:
         seen.add(id(cell))
         points: float | None = None
         spans = _cell_evidence(scope, [cell])
-        note = regex.search(rf"가\s*점\s*({NUM})\s*점|[(（]\s*({NUM})\s*점\s*[)）]", cell.text)
+        note = compiled(rf"가\s*점\s*({NUM})\s*점|[(（]\s*({NUM})\s*점\s*[)）]").search(cell.text)
         if points_col is not None and grid[r][points_col] is not None:
             pcell = grid[r][points_col]
-            pm = regex.search(rf"({NUM})\s*점?", pcell.text)
+            pm = compiled(rf"({NUM})\s*점?").search(pcell.text)
             if pm:
                 points = _number(pm.group(1))
                 spans += _cell_evidence(scope, [pcell])
         elif note:
             points = _number(note.group(1) or note.group(2))
         first = cell.text.split("\n")[0]
-        item = _item_text(regex.sub(r"\s*[(（][^)）]*점[^)）]*[)）]\s*", " ", first))
+        item = _item_text(compiled(r"\s*[(（][^)）]*점[^)）]*[)）]\s*").sub(" ", first))
         if item:
             out.append(Criterion(item=item, points=points, evidence=spans))
     return out
@@ -635,9 +635,9 @@ def _bonus_lines(scope: Scope, lines: list[Line]) -> list[Criterion]:
             prev_name = None
             continue
         marked = MARKER.match(text)
-        if marked and not regex.match(r"^\s*(?:\*|※)", text):
+        if marked and not compiled(r"^\s*(?:\*|※)").match(text):
             body = strip_marker(text)
-            pm = regex.search(rf"\s*(?:[:：]\s*|[(（]\s*)(?P<pts>{NUM})\s*점\s*[)）]?\s*$", body)
+            pm = compiled(rf"\s*(?:[:：]\s*|[(（]\s*)(?P<pts>{NUM})\s*점\s*[)）]?\s*$").search(body)
             if pm or not flat:
                 item = _item_text(body[: pm.start()] if pm else body)
                 if item:
@@ -676,17 +676,17 @@ def _row_name(text: str) -> str | None:
     when the description repeats it (`산단대개조 산단 산단대개조 산단 입주기업`).
     """
     t = clean(text)
-    compact = regex.sub(r"\s+", "", t)
-    if len(compact) <= 9 and regex.fullmatch(r"[\p{Hangul}A-Za-z0-9·ㆍ\s]+", t):
+    compact = compiled(r"\s+").sub("", t)
+    if len(compact) <= 9 and compiled(r"[\p{Hangul}A-Za-z0-9·ㆍ\s]+").fullmatch(t):
         return t
     tokens = t.split(" ")
     for k in (3, 2, 1):
         if len(tokens) <= k:
             continue
         name = " ".join(tokens[:k])
-        key = regex.sub(r"[\s‘’'\"「」]", "", name)
-        rest = regex.sub(r"[\s‘’'\"「」]", "", " ".join(tokens[k:]))
-        if len(key) >= 3 and regex.fullmatch(r"[\p{Hangul}A-Za-z0-9]+", key) and key in rest:
+        key = compiled(r"[\s‘’'\"「」]").sub("", name)
+        rest = compiled(r"[\s‘’'\"「」]").sub("", " ".join(tokens[k:]))
+        if len(key) >= 3 and compiled(r"[\p{Hangul}A-Za-z0-9]+").fullmatch(key) and key in rest:
             return name
     return None
 
@@ -743,7 +743,7 @@ def _captioned_bonus_tables(
             continue
         table = nxt.table
         head = table.rows_text()[0]
-        kind_col = next((c for c, t in enumerate(head) if regex.search(r"구\s*분", t)), None)
+        kind_col = next((c for c, t in enumerate(head) if compiled(r"구\s*분").search(t)), None)
         for c in _bonus_table(scope, table):
             row = next(
                 (
@@ -808,7 +808,7 @@ def corpus_value(text: str) -> dict[str, object] | None:
     passed = regex.search(r"\s*" + PASS_MARK.pattern + r"\s*$", text)
     if passed and MARKER.match(text):
         item = _item_text(text[: passed.start()])
-        return {"item": item, "points": None} if len(regex.sub(r"\P{L}", "", item)) >= 2 else None
+        return {"item": item, "points": None} if len(compiled(r"\P{L}").sub("", item)) >= 2 else None
     body = strip_marker(text)
     pairs = [m for m in PROSE_PAIR.finditer(body) if not _threshold_after(body, m.end())]
     if pairs and "가점" not in body:
@@ -820,6 +820,6 @@ def corpus_value(text: str) -> dict[str, object] | None:
     m = ITEM_POINTS.match(text)
     if m and MARKER.match(text) and not _threshold_after(text, m.end("item")):
         item = _item_text(m.group("item"))
-        if len(regex.sub(r"\P{L}", "", item)) >= 2:
+        if len(compiled(r"\P{L}").sub("", item)) >= 2:
             return {"item": item, "points": _points(m)}
     return None

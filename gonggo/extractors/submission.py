@@ -22,6 +22,7 @@ import regex
 from gonggo.reading.items import Item, context_of, in_appendix, items
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Channel, Evidence, Submission
+from gonggo.vocab.text import compiled
 
 CHANNEL_ORDER: tuple[Channel, ...] = ("online", "email", "post", "visit")
 
@@ -75,8 +76,8 @@ class Found:
 
 
 def _url_key(url: str) -> str:
-    url = regex.sub(r"^https?://", "", url.lower().rstrip("/.,"))
-    return regex.sub(r"^www\.", "", url)
+    url = compiled(r"^https?://").sub("", url.lower().rstrip("/.,"))
+    return compiled(r"^www\.").sub("", url)
 
 
 def read_method(text: str, found: Found | None = None, offset: int = 0) -> Found:

@@ -83,7 +83,7 @@ from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Evidence, Funding, Payer, ShareBound, Track
 from gonggo.schemas.document import Block, Cell, Table
 from gonggo.vocab.money import find_amounts, unit_multiplier
-from gonggo.vocab.text import norm_key, strip_marker
+from gonggo.vocab.text import compiled, norm_key, strip_marker
 
 # ---------------------------------------------------------------- quantities
 
@@ -155,7 +155,7 @@ def find_months(text: str) -> list[Months]:
         ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m.start() - 24) : m.start()])
                    or MONTHS_EXTENSION_AFTER.match(text[m.end() : m.end() + 10]))
         start = m.start()
-        before = regex.search(r"최대\s*$", text[max(0, start - 4) : start])
+        before = compiled(r"최대\s*$").search(text[max(0, start - 4) : start])
         if before:
             start -= len(before[0])
         out.append(Months(start, m.end(), months, ext))
@@ -172,7 +172,7 @@ def find_level(text: str, bare: bool = False) -> tuple[str, int, int] | None:
     # `중간1→중간1`: the target is after the arrow, so prefer arrow hits.
     arrows = [h for h in hits if "→" in h[1][0]]
     _, m = (arrows or sorted(hits, key=lambda h: h[0]))[0]
-    return regex.sub(r"\s", "", m[1]), m.start(1), m.end(1)
+    return compiled(r"\s").sub("", m[1]), m.start(1), m.end(1)
 
 
 # ---------------------------------------------------------------- payers
@@ -335,12 +335,12 @@ NAME_CHARS = regex.compile(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ‧\s()/
 
 def is_track_name(text: str) -> bool:
     t = text.strip()
-    compact = regex.sub(r"\s", "", t)
+    compact = compiled(r"\s").sub("", t)
     if not 1 <= len(compact) <= 14 or t.count(" ") > 3 or not NAME_CHARS.fullmatch(t):
         return False
     if find_amounts(t) or find_shares(t) or find_months(t):
         return False
-    if NOT_A_NAME.search(regex.sub(r"\([^)]*\)", "", t).strip() or t):
+    if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", t).strip() or t):
         return False
     payer = find_payer(t)
     return payer is None
@@ -522,7 +522,7 @@ def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
 
 def _support_label(text: str) -> str:
     """The words a line uses for the support when it names no payer (`지원`)."""
-    m = regex.search(r"정부\s*지원금|정부\s*지원|지원금|지원", text)
+    m = compiled(r"정부\s*지원금|정부\s*지원|지원금|지원").search(text)
     return m[0] if m else "지원"
 
 
@@ -551,9 +551,9 @@ def classify_header(label: str) -> Column:
 @lru_cache(maxsize=8192)
 def _classify_header(label: str) -> Column:
     text = label.strip()
-    core = regex.sub(r"\(\s*(?:최대|최소|%|단위[^)]*|원|억원|백만원|천원|만원)\s*\)", "", text).strip()
-    share_hint = bool(regex.search(r"비율|비중|분담|%", text))
-    bound_hint: ShareBound | None = "max" if regex.search(r"최대|한도|이내", text) else None
+    core = compiled(r"\(\s*(?:최대|최소|%|단위[^)]*|원|억원|백만원|천원|만원)\s*\)").sub("", text).strip()
+    share_hint = bool(compiled(r"비율|비중|분담|%").search(text))
+    bound_hint: ShareBound | None = "max" if compiled(r"최대|한도|이내").search(text) else None
     for prio, rx in TRACK_HEADER:
         if rx.search(core):
             return Column("track", core, priority=prio)
@@ -561,15 +561,15 @@ def _classify_header(label: str) -> Column:
         return Column("other", core)
     if TOTAL.search(core):
         return Column("total", core)
-    if regex.search(r"(?:사업|지원|협약|수행|과제)?\s*기간", core):
+    if compiled(r"(?:사업|지원|협약|수행|과제)?\s*기간").search(core):
         return Column("duration", core)
-    if regex.search(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준", core):
+    if compiled(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준").search(core):
         return Column("level", core)
     payer = find_payer(core)
     if payer and mixed_payer(core):
         return Column("other", core)
     if payer:
-        label = regex.sub(r"\s*(?:한도|비중|비율)\s*$", "", core).strip()
+        label = compiled(r"\s*(?:한도|비중|비율)\s*$").sub("", core).strip()
         if not find_payer(label) or GENERIC_PAYER.match(find_payer(label)[1]):
             label = core  # `지원한도` stays whole
         return Column("payer", label, payer[0], share_hint, bound_hint)
@@ -643,7 +643,7 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
             sh = shares[0]
             bound = col.bound_hint if sh.bound == "exact" and col.bound_hint else sh.bound
             f.set_share(sh.pct, bound, (start + sh.start, start + sh.end))
-        bare = regex.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*", text)
+        bare = compiled(r"\s*(\d+(?:\.\d+)?)\s*").fullmatch(text)
         if bare and not amounts and not shares:
             value = float(bare[1])
             span = (start + bare.start(1), start + bare.end(1))
@@ -719,7 +719,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             offset = name_cell.text.find(name)
             named.append((name, (name_cell.start + offset, name_cell.start + offset + len(name)), row_terms))
             printed.append(cells)
-        elif not name or SUMMARY_ROW.match(regex.sub(r"\s", "", name)) or TOTAL.search(name):
+        elif not name or SUMMARY_ROW.match(compiled(r"\s").sub("", name)) or TOTAL.search(name):
             summary.fill(row_terms)
     if track_col is None or not named:
         if summary.empty():
@@ -757,7 +757,7 @@ def _part_columns(labels: list[list[str]], cols: list[Column]) -> list[int]:
         lowest = stack[-1]
         upper = [t for t in stack[:-1] if classify_header(t).kind == "payer"]
         if (not upper or classify_header(lowest).kind != "other"
-                or FACET.search(regex.sub(r"\s", "", lowest))):
+                or FACET.search(compiled(r"\s").sub("", lowest))):
             continue
         group = upper[-1]
         if any(0 <= j < len(labels) and group in labels[j] for j in (i - 1, i + 1)):
@@ -791,7 +791,7 @@ def read_label_table(table: Table, tracks: Tracks) -> bool:
         for k, cell in enumerate(row[1:]):
             if cell is not None and cell is not label and cell.text.strip():
                 cells.setdefault(id(cell), (k, cell))
-        if not by_column and len({regex.sub(r"\s", "", c.text) for _, c in cells.values()}) > 1:
+        if not by_column and len({compiled(r"\s").sub("", c.text) for _, c in cells.values()}) > 1:
             continue  # `정부지원 비율 | 75% 이내 | 70% 이내` under `중소기업인 경우 | 중견기업인 경우`
         for k, cell in cells.values():
             per_track[k if by_column else 0].fill(cell_terms(cell.text, cell.start, col))
@@ -808,7 +808,7 @@ def read_label_table(table: Table, tracks: Tracks) -> bool:
 
 
 def _clean_name(text: str) -> str:
-    return regex.sub(r"\s+", " ", strip_marker(text)).strip()
+    return compiled(r"\s+").sub(" ", strip_marker(text)).strip()
 
 
 # ---------------------------------------------------------------- 2. flattened tables
@@ -885,9 +885,9 @@ def _row_label(prefix: str) -> tuple[str, int | None] | None:
     is text (`스마트 마이스터` before `24회, 회당 35만원 …`); (name, offset of that text)."""
     if is_track_name(prefix) or SUMMARY_LABEL.match(prefix):
         return prefix, None
-    words = list(regex.finditer(r"\S+", prefix))
+    words = list(compiled(r"\S+").finditer(prefix))
     lead = 0
-    while lead < len(words) and not regex.search(r"\d", words[lead][0]):
+    while lead < len(words) and not compiled(r"\d").search(words[lead][0]):
         lead += 1
     if 0 < lead < len(words):
         name = prefix[: words[lead - 1].end()]
@@ -1349,7 +1349,7 @@ def _topic(body: str) -> tuple[int, tuple[Payer, str] | None]:
         return 0, None  # `(예시)` keeps the line skipped
     topic = (m[1] or m[2]).strip()
     payer = find_payer(topic)
-    if payer and len(regex.sub(r"\s", "", topic)) - len(regex.sub(r"\s", "", payer[1])) <= 1:
+    if payer and len(compiled(r"\s").sub("", topic)) - len(compiled(r"\s").sub("", payer[1])) <= 1:
         return m.end(), (payer[0], payer[1])
     return (m.end(), None) if m[1] else (0, None)
 
@@ -1455,7 +1455,7 @@ def _variants(body: str, offset: int, terms: Terms) -> list[tuple[str, tuple[int
             continue
         m = VARIANT_NAME.search(body[: a.start])
         before = body[max(0, a.start - 14) : a.start]
-        if (not m or not is_track_name(m[1]) or regex.search(r"(?:당|비|금)\s*$", m[1])
+        if (not m or not is_track_name(m[1]) or compiled(r"(?:당|비|금)\s*$").search(m[1])
                 or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)):
             continue  # `기업당`, `기본 지원사업비`, `평균 1.15억원`
         varied = Terms()
@@ -1549,7 +1549,7 @@ def overview_rows(scope: Scope) -> tuple[str, list[_OverviewRow]] | None:
                     name, pending = pending, None
                 row.caps.append((name[0] if name else None, name[1] if name else None, a.krw,
                                  (at + a.start, at + a.end)))
-        elif not regex.search(r"\d", line):
+        elif not compiled(r"\d").search(line):
             label = PAREN_LINE.match(line)
             if row is not None and not row.caps and not row.described:
                 row.names.append(line)  # `스마트공장` / `구축 및` / `고도화`: one name cell

@@ -53,7 +53,7 @@ from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Evidence, Window
 from gonggo.schemas.document import Cell, Table
 from gonggo.vocab.dates import CORPUS_REFERENCE, DateMention, find_ranges
-from gonggo.vocab.text import norm_key, strip_marker
+from gonggo.vocab.text import compiled, norm_key, strip_marker
 
 # Window vocabulary beyond the shared labels (gonggo.reading.items)
 PERIOD_NOUN = regex.compile(r"기간|일시|기한|일정|마감")
@@ -152,7 +152,7 @@ def _label_before(text: str, lo: int, hi: int) -> Before:
     label = (m["p"] or m["r"] or m["c"] or "").strip()
     if not label:
         return Before()
-    bare = regex.sub(r"\s+", "", label)
+    bare = compiled(r"\s+").sub("", label)
     facets = classify(label, False)
     if "other" in facets or POSTING.search(label):
         return Before(elsewhere=True)
@@ -228,7 +228,7 @@ def _split_label(label: str | None) -> tuple[str | None, str | None]:
     """`AS지원, 2차` → label `AS지원`, track `AS지원`; `1차` → label `1차`, no track."""
     if not label:
         return None, None
-    parts = [p.strip() for p in regex.split(r"[,/·ㆍ]", label) if p.strip()]
+    parts = [p.strip() for p in compiled(r"[,/·ㆍ]").split(label) if p.strip()]
     named = [p for p in parts if not ROUND.fullmatch(p)]
     if not named:
         return parts[0] if parts else None, None
@@ -466,7 +466,7 @@ def _overview_drafts(scope: Scope) -> list[Draft]:
     section: the rows whose first cell names this program."""
     if scope.section is None or not scope.name:
         return []
-    name = norm_key(regex.sub(r"\s*[(（][^)）]*[)）]\s*$", "", scope.name))
+    name = norm_key(compiled(r"\s*[(（][^)）]*[)）]\s*$").sub("", scope.name))
     out: list[Draft] = []
     for b in scope.doc.blocks:
         if b.table is None or scope.start <= b.start < scope.end:

@@ -18,6 +18,7 @@ import regex
 
 from gonggo.ingest.limits import MAX_OUTLINE_DEPTH
 from gonggo.schemas.document import Block, Document, Section
+from gonggo.vocab.text import compiled
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _LATIN_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
@@ -80,7 +81,7 @@ def find_marker(line: str) -> Marker | None:
         elif family in ("num_dot", "num_paren", "num_half"):
             ordinal = int(_NUM.search(text).group(0))  # type: ignore[union-attr]
         elif family.startswith("hangul"):
-            ordinal = _ord_hangul(regex.sub(r"[^가-힣]", "", text)[:1] or "?")
+            ordinal = _ord_hangul(compiled(r"[^가-힣]").sub("", text)[:1] or "?")
         elif family == "circled":
             ordinal = CIRCLED.index(text[0]) + 1
         return Marker(family=family, text=text, ordinal=ordinal, heading=heading)

@@ -11,6 +11,7 @@ from gonggo.ingest.builder import RawBlock, RawCell, RawTable
 from gonggo.ingest.errors import CorruptDocument, ResourceLimit, UnsupportedFormat
 from gonggo.ingest.limits import MAX_LINE_CHARS, MAX_TABLE_CELLS, MAX_TEXT_LINES
 from gonggo.schemas.document import ReadFinding
+from gonggo.vocab.text import compiled
 
 _HTML_BREAK = regex.compile(r"<\s*br\s*/?\s*>|<\s*/\s*(?:p|div|li|tr)\s*>", regex.I)
 _HTML_LI = regex.compile(r"<\s*li\b[^>]*>", regex.I)
@@ -106,7 +107,7 @@ def _md_cells(line: str) -> list[str]:
     s = s.removeprefix("|")
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
-    return [c.strip().replace("\\|", "|") for c in regex.split(r"(?<!\\)\|", s)]
+    return [c.strip().replace("\\|", "|") for c in compiled(r"(?<!\\)\|").split(s)]
 
 
 def _table(rows: list[list[str]]) -> RawTable:

@@ -10,7 +10,7 @@ import regex
 from gonggo.reading.appendix import section_in_appendix
 from gonggo.reading.scope import Scope
 from gonggo.schemas.document import Block, Section
-from gonggo.vocab.text import strip_marker
+from gonggo.vocab.text import compiled, strip_marker
 
 # ---------------------------------------------------------------------------------------
 # Labels: which facet an item or heading speaks of
@@ -75,7 +75,7 @@ def label_of(text: str, offset: int, heading: bool) -> Label | None:
     line = body.split("\n", 1)[0].strip()
     if heading and line:
         return Label(line, base, base)  # a heading is its own label; its text is read
-    if line and len(line) <= 12 and not regex.search(r"\d|[.。]$", line):
+    if line and len(line) <= 12 and not compiled(r"\d|[.。]$").search(line):
         return Label(line, base, base + len(line))  # `◦ 제출서류`: a short line is a label
     return None
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from gonggo.reading.scope import Scope
+from gonggo.vocab.text import compiled
 
 # A list / outline marker at the start of a line.
 MARKER = regex.compile(
@@ -49,4 +50,4 @@ def scope_lines(scope: Scope, start: int | None = None, end: int | None = None) 
 
 
 def clean(text: str) -> str:
-    return regex.sub(r"\s+", " ", text).strip()
+    return compiled(r"\s+").sub(" ", text).strip()

@@ -16,6 +16,7 @@ import regex
 from gonggo.reading.scope import Scope
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
 from gonggo.vocab.headings import CARRIER_FACETS, pattern
+from gonggo.vocab.text import compiled
 
 # ---------------------------------------------------------------------------------------
 # Headings: which family a section carries
@@ -114,7 +115,7 @@ def split_bullets(text: str) -> list[tuple[int, int]]:
 
 
 def clean(text: str) -> str:
-    return regex.sub(r"\s+", " ", text).strip()
+    return compiled(r"\s+").sub(" ", text).strip()
 
 
 # ---------------------------------------------------------------------------------------
@@ -159,7 +160,7 @@ def list_segments(text: str) -> list[tuple[int, int]]:
     """The top-level items of a list held in one text: per line when the text has lines (a
     table cell, `o 항목\n- 세부\n* 주석\no 항목`), else per inline bullet. A line-based item
     keeps its own line and the unmarked lines wrapping it, not its sub-items and notes."""
-    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]+", text)]
+    lines = [(m.start(), m.end()) for m in compiled(r"[^\n]+").finditer(text)]
     marked = [(a, b, line_marker(text[a:b])) for a, b in lines]
     top = next((mk for _, _, mk in marked if mk is not None), None)
     if len(lines) < 2 or top is None:
@@ -236,7 +237,7 @@ def table_title(doc: Document, block: Block) -> str | None:
     if table is None or table.n_rows != 1 or table.n_cols > 6:
         return None
     texts = [c.text.strip() for c in table.cells if c.text.strip()]
-    words = [t for t in texts if not regex.match(r"^[\dⅠ-Ⅹ]{1,2}\s*[.)]?$", t)]
+    words = [t for t in texts if not compiled(r"^[\dⅠ-Ⅹ]{1,2}\s*[.)]?$").match(t)]
     if len(words) != 1 or not TITLE_CELL.match(words[0]) or len(texts) > 2:
         return None
     return words[0]
@@ -516,7 +517,7 @@ def merged_labels(grid: list[list[Cell | None]], r: int, top: int) -> list[Cell 
 def _first_lines(cell: Cell) -> int:
     """End of a cell's own text: before the first sub-item or note line."""
     pos = cell.start
-    for m in regex.finditer(r"[^\n]+", cell.text):
+    for m in compiled(r"[^\n]+").finditer(cell.text):
         if m.start() > 0 and SUB_LINE.match(m.group(0)):
             break
         pos = cell.start + m.end()
@@ -545,7 +546,7 @@ def header_rows(table: Table) -> int:
     def heading_like(row: list[str]) -> bool:
         texts = [t.strip() for t in row if t.strip()]
         return bool(texts) and all(
-            len(t) <= 20 and t not in MARKS and not starts_with_bullet(t) and not regex.match(r"^\d+$", t)
+            len(t) <= 20 and t not in MARKS and not starts_with_bullet(t) and not compiled(r"^\d+$").match(t)
             for t in texts)
 
     if not heading_like(rows[0]) or not any(HEADER_WORD.search(t) for t in rows[0] if t.strip()):

@@ -15,7 +15,7 @@ import regex
 from gonggo.reading.scope import Scope
 from gonggo.schemas.document import Document, Section
 from gonggo.vocab.headings import PROGRAM_FACETS, pattern
-from gonggo.vocab.text import norm_key, strip_marker
+from gonggo.vocab.text import compiled, norm_key, strip_marker
 
 # the facets whose headings, among a section's children, make it a program section
 _FACET_RX = {name: pattern(name) for name in PROGRAM_FACETS}
@@ -59,15 +59,14 @@ def program_name_from_title(title: str) -> tuple[str, int, int]:
     `2026년도 『 대중소상생형 스마트공장 구축지원 사업 』 … 모집 공고` → the 『』 part;
     otherwise the title without its leading year and trailing `공고`.
     """
-    m = regex.search(r"[『「｢]\s*(.+?)\s*[』」｣]", title)
+    m = compiled(r"[『「｢]\s*(.+?)\s*[』」｣]").search(title)
     if m:
         return m.group(1), m.start(1), m.end(1)
     start, end = 0, len(title)
-    y = regex.match(r"\s*[’'‘]?\d{2,4}\s*년\s*도?\s*", title)
+    y = compiled(r"\s*[’'‘]?\d{2,4}\s*년\s*도?\s*").match(title)
     if y:
         start = y.end()
-    tail = regex.search(r"\s*(?:\(\s*\d+\s*차\s*\)\s*)?(?:모집\s*)?공고(?:\s*\(\s*\d+\s*차\s*\))?\s*$",
-                        title[start:])
+    tail = compiled(r"\s*(?:\(\s*\d+\s*차\s*\)\s*)?(?:모집\s*)?공고(?:\s*\(\s*\d+\s*차\s*\))?\s*$").search(title[start:])
     if tail and tail.start() > 0:
         end = start + tail.start()
     return title[start:end].strip(), start, end

@@ -73,7 +73,7 @@ from gonggo.validate.common import quotes as _quotes
 from gonggo.vocab.dates import WEEKDAYS, DateMention, find_dates
 from gonggo.vocab.headings import BY_NAME, FACETS
 from gonggo.vocab.money import find_amounts
-from gonggo.vocab.text import norm_key, strip_marker
+from gonggo.vocab.text import compiled, norm_key, strip_marker
 
 _FACET_KO = {"eligibility": "신청자격", "exclusions": "지원제외 대상", "documents": "제출서류"}
 _PAYER_KO = {"government": "정부", "host": "주관기관", "applicant": "자부담",
@@ -267,7 +267,7 @@ def _column_roles(table: Table) -> tuple[int, dict[int, str], int] | None:
         payers: dict[int, str] = {}
         total = None
         for c, cell in enumerate(row):
-            label = regex.sub(r"\s+", " ", cell.text).strip() if cell else ""
+            label = compiled(r"\s+").sub(" ", cell.text).strip() if cell else ""
             if not label:
                 continue
             if _TOTAL_HEADER.match(label):
@@ -285,7 +285,7 @@ def _parts_removed(payers: dict[int, str]) -> dict[int, str]:
     for label in payers.values():
         for m in _COLUMN_LETTER.finditer(label):
             if m[2]:
-                parts |= set(regex.findall(r"[A-Za-zⓐ-ⓩ]", m[2]))
+                parts |= set(compiled(r"[A-Za-zⓐ-ⓩ]").findall(m[2]))
     return {c: label for c, label in payers.items()
             if not any(m[1] in parts and not m[2] for m in _COLUMN_LETTER.finditer(label))}
 
@@ -590,7 +590,7 @@ def _overview_facts(doc: Document, program: Program, lo: int, hi: int,
                     announced_on: date | None) -> Iterator[tuple[str, str, object, Evidence]]:
     """(kind, track key, value, printed span) read from the overview rows."""
     for header, row in _overview_rows(doc, program, lo, hi):
-        labels = [regex.sub(r"\s+", "", c.text) if c else "" for c in header]
+        labels = [compiled(r"\s+").sub("", c.text) if c else "" for c in header]
         track_col = next((c for c, lab in enumerate(labels) if c and _TRACK_HEADER.match(lab)), None)
         track = row[track_col] if track_col is not None else None
         key = norm_key(track.text) if track is not None and track is not row[0] else ""
@@ -687,7 +687,7 @@ def _is_item(doc: Document, c: Section, field: str, pattern: regex.Pattern[str])
     if block.kind == "heading" and (c.children or _ANY_FACET.search(strip_marker(c.title)[:30])):
         return False  # a sub-section: read on its own when it is a facet heading
     body = strip_marker(doc.text[block.start : block.end])
-    if not regex.search(r"[\p{Hangul}A-Za-z]", body):
+    if not compiled(r"[\p{Hangul}A-Za-z]").search(body):
         return False  # a rule line, a stray number
     if c.marker in _NOTE_MARKERS or _NOTE.match(body) or _GUIDANCE.search(body.split("\n")[0]):
         return False
@@ -724,7 +724,7 @@ def _restated(doc: Document, texts: list[str], start: int, end: int) -> bool:
         return False
     for t in texts:
         rest = rest.replace(t, "")
-    return not regex.search(r"[\p{Hangul}A-Za-z0-9]", rest)
+    return not compiled(r"[\p{Hangul}A-Za-z0-9]").search(rest)
 
 
 def _captured(doc: Document, spans: list[Evidence], texts: list[str], c: Section) -> bool:
@@ -848,7 +848,7 @@ def _reader_evidence(doc: Document, message: str, pages: list[int]) -> list[Evid
     i = doc.text.find(m["text"]) if m else -1
     if m and i >= 0:
         return [_ev(doc, i, i + len(m["text"]))]
-    chars = [chr(int(h, 16)) for h in regex.findall(r"U\+([0-9A-Fa-f]{4,6})", message)]
+    chars = [chr(int(h, 16)) for h in compiled(r"U\+([0-9A-Fa-f]{4,6})").findall(message)]
     spans = [(k, k + 1) for ch in chars[:3] if (k := doc.text.find(ch)) >= 0]
     if spans:
         return [Evidence(start=a, end=b, quote=doc.text[a:b], page=doc.page_at(a)) for a, b in spans]

@@ -28,6 +28,8 @@ from typing import Literal
 
 import regex
 
+from gonggo.vocab.text import compiled
+
 Bound = Literal["max", "min", "approx"]
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -83,7 +85,7 @@ def _digits_value(text: str) -> Decimal | None:
     """`1억 5천만원` → 150000000; terms of <number><십백천>?<만억조>? summed left to right."""
     total = Decimal(0)
     last_big: int | None = None
-    terms = list(regex.finditer(rf"({NUM})\s?([십백천])?\s?([조억만])?", text))
+    terms = list(compiled(rf"({NUM})\s?([십백천])?\s?([조억만])?").finditer(text))
     if not terms:
         return None
     for i, t in enumerate(terms):
@@ -140,11 +142,11 @@ def _bound_of(text: str, start: int, end: int) -> tuple[Bound | None, int, int]:
     bound: Bound | None = None
     before = BOUND_BEFORE.search(text[max(0, start - 8) : start])
     if before:
-        bound = _BOUND_WORDS[regex.match(r"[가-힣]+", before[0])[0]]
+        bound = _BOUND_WORDS[compiled(r"[가-힣]+").match(before[0])[0]]
         start = start - len(before[0])
     after = BOUND_AFTER.match(text[end : end + 12])
     if after:
-        word = regex.search(r"[가-힣]+", after[0])[0]
+        word = compiled(r"[가-힣]+").search(after[0])[0]
         bound = bound or _BOUND_WORDS.get(word, _BOUND_WORDS.get(word[:2]))
         end = end + len(after[0])
     return bound, start, end
@@ -173,7 +175,7 @@ def _raw_matches(text: str) -> list[tuple[int, int, Decimal]]:
 
 def _unit_suffix(text: str) -> str:
     """`2억원` → `억원`: what follows the leading number."""
-    m = regex.match(rf"(?:{NUM})\s?", text)
+    m = compiled(rf"(?:{NUM})\s?").match(text)
     return text[m.end() :] if m else ""
 
 

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 import regex
+
+# A pattern given as a string, compiled once: `compiled(r"…").search(text)`. `regex.search(r"…",
+# text)` looks the pattern up in the module's compile cache on every call (~6 µs against
+# ~1.5 µs for a compiled pattern), and a pattern compiled at import costs every start-up.
+compiled = cache(regex.compile)
 
 _MARKER_PREFIX = regex.compile(
     r"^\s*(?:\[?\s*(?:붙\s?임|별\s?첨)\s*\d*\s*\]?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*[.．]?|[IVX]+\s*[.．]|\d{1,2}\s*[.．)]|"
@@ -19,7 +25,7 @@ def strip_marker(text: str) -> str:
 
 def norm_key(text: str) -> str:
     """Comparison key: no spaces, brackets or middle dots."""
-    return regex.sub(r"[\s\p{P}「」『』｢｣·ㆍ]+", "", text).lower()
+    return compiled(r"[\s\p{P}「」『』｢｣·ㆍ]+").sub("", text).lower()
 
 
 def char_bigrams(text: str, key: Callable[[str], str] = norm_key) -> set[str]:
