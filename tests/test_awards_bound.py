@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gonggo.extractors.awards import count_after_label, find_counts
-from gonggo.reading.items import TOC_ENTRY
+from gonggo.reading.appendix import TOC_ENTRY
 
 
 def test_inai_is_an_upper_bound() -> None:

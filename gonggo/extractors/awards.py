@@ -44,7 +44,7 @@ UNIT_NOUNS = (r"클러스터\s*컨소시엄|컨소시엄|클러스터|기관|과
 COUNT = regex.compile(
     # The number starts a digit run and is taken whole (atomic): on a run of n digits a
     # backtracking `\d+` tried every start and length (quadratic).
-    r"(?P<total>총\s*)?(?P<about>약\s*)?(?<![\d.,])(?P<n>(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+))\s*"
+    r"(?P<total>총\s*)?(?P<about>약\s*)?(?<!\d)(?<!\d[.,])(?P<n>(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+))\s*"
     r"(?P<unit>개\s*(?:" + UNIT_NOUNS + r")(?![가-힣])|개(?![월년가-힣])(?!\s+(?!(?:내외|정도|안팎|가량|이내|수준|선정|모집|선발|지원)(?![가-힣]))[가-힣])"
     r"|개사|社|팀|건|명|곳|개소)"
     r"(?:\s*[(（][가-힣]{1,3}[)）](?=\s*(?:내외|정도|안팎|가량|이내)))?"
