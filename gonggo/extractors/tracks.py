@@ -313,6 +313,9 @@ class Tracks:
         # tracks that vary the program's general terms (`(유턴기업 최대 5억원)`): the general
         # terms stay a track of their own
         self.variants: set[str] = set()
+        # tracks read from RFP rows and sheets: each prints its own money and period, so the
+        # program's general terms (a cap or share of some other line) are not theirs
+        self.rfp: set[str] = set()
 
     def add(self, name: str | None, spans: list[tuple[int, int]], terms: Terms) -> TrackDraft:
         key = norm_key(name) if name else ""
@@ -427,7 +430,9 @@ OTHER_MONEY = regex.compile(
 )
 # examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
 SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
-                          r"운영비|인건비|이용료|가점|배점|점수|현물\s*(?:은|는|편성)")
+                          r"운영비|인건비|이용료|가점|배점|점수|현물\s*(?:은|는|편성)|"
+                          # budgeting rules on parts of the cost (`위탁연구개발비 … 직접비의 40%이내`)
+                          r"직접비|간접비|위탁\s*연구\s*(?:개발)?\s*(?:비|기관)")
 # `500만원 1,000만원 100만원`: a table row read as a line, not prose.
 TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]\s*)?원")
 
@@ -811,7 +816,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         if sheet is not None:
             name, span, terms = sheet
             if not terms.empty():
-                tracks.add(tracks.similar(name), [span], terms)
+                tracks.rfp.add(norm_key(tracks.add(tracks.similar(name), [span], terms).name or ""))
             return True  # an RFP's sheet: its other rows are its sections, not tracks
     label_col = track_col if track_col is not None else (0 if cols[0].kind == "other" else None)
     if label_col is not None and _by_kind(r[label_col].text for r in rows[n_header:] if r[label_col]):
@@ -840,6 +845,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         if track_col is None:
             summary.fill(row_terms)
         elif name and (is_track_name(name) or (rfp and is_rfp_title(name))):
+            if rfp:
+                tracks.rfp.add(norm_key(name))
             offset = name_cell.text.find(name)
             named.append((name, (name_cell.start + offset, name_cell.start + offset + len(name)), row_terms))
             printed.append(cells)
@@ -1729,6 +1736,81 @@ def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
             tracks.add(name, [name_span] if name_span else [], terms)
 
 
+# ---------------------------------------------------------------- 6. tabbed RFP tables
+
+RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?)?과제명$|^문제정의서명$|^품목명$")
+RFP_MONEY_CELL = regex.compile(r"연구개발비|연구비|출연금|지원금|지원규모")
+RFP_PERIOD_CELL = regex.compile(r"기간$")
+ROW_SUM = regex.compile(r"^\s*(?:\d+\s*과제|총\s*\d+\s*개?\s*과제|합\s*계|소\s*계)")
+
+
+def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
+    """An RFP table a PDF flattens to tab-separated lines: `내역사업 | 연 구 과 제 명 | 연구 기간 |
+    출연금`, a sub-header `’18년 | 총`, then rows `기능성·전통식품 | <title> | 3년 9개월 | 525 | 2,625`
+    (the grouping cell only on a group's first row). Each row is a track named by its title (the
+    cell before the period) with its period and its `총` money (`(단위 : 백만원)`) as a total cap;
+    a table that prints only one year's money gives no cap. `N 과제` / `합계` rows are sums."""
+    text = scope.doc.text
+    lines: list[tuple[int, str]] = []
+    pos = scope.start
+    for line in text[scope.start : scope.end].split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        _, line = lines[i]
+        cells = [regex.sub(r"\s", "", c) for c in line.split("\t")]
+        title_i = next((k for k, c in enumerate(cells) if RFP_TITLE_CELL.match(c)), None)
+        period_i = next((k for k, c in enumerate(cells) if RFP_PERIOD_CELL.search(c)), None)
+        money_i = next((k for k, c in enumerate(cells) if RFP_MONEY_CELL.search(c)), None)
+        if title_i is None or period_i is None or period_i != title_i + 1:
+            i += 1
+            continue
+        unit = None
+        for _, near in lines[max(0, i - 4) : i + 5]:
+            unit = unit or unit_multiplier(near)
+        total_at: int | None = 0 if money_i is not None else None
+        j = i + 1
+        if j < len(lines):
+            sub = [regex.sub(r"\s", "", c) for c in lines[j][1].split("\t") if c.strip()]
+            if sub and all(c in ("총", "계") or (year_money(c) and len(c) <= 6) for c in sub):
+                total_at = sub.index("총") if "총" in sub else None  # only years: no cap
+                j += 1
+        misses = 0
+        while j < len(lines) and misses < 4:
+            start, row = lines[j]
+            j += 1
+            parts = row.split("\t")
+            dur_k = next((k for k, c in enumerate(parts) if c.strip() and k > 0
+                          and regex.fullmatch(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내)?\s*", c)
+                          and find_months(c)), None)
+            if dur_k is None or ROW_SUM.match(row):
+                misses += 0 if ROW_SUM.match(row) else 1
+                continue
+            misses = 0
+            name = parts[dur_k - 1].strip()
+            if not is_rfp_title(name):
+                continue
+            cell_at = start + sum(len(p) + 1 for p in parts[: dur_k - 1])
+            terms = Terms()
+            m = find_months(parts[dur_k])[0]
+            d_at = start + sum(len(p) + 1 for p in parts[:dur_k])
+            terms.duration = (m.months, d_at + m.start, d_at + m.end)
+            if unit and money_i is not None and total_at is not None:
+                k = dur_k + (money_i - period_i) + total_at
+                if k < len(parts):
+                    bare = regex.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*", parts[k])
+                    if bare:
+                        at = start + sum(len(p) + 1 for p in parts[:k])
+                        value = float(bare[1].replace(",", ""))
+                        terms.fund("government", regex.sub(r"\s+", " ", lines[i][1].split("\t")[money_i]).strip()
+                                   ).set_cap(int(value * unit), (at + bare.start(1), at + bare.end(1)), "total")
+            offset = parts[dur_k - 1].find(name)
+            draft = tracks.add(tracks.similar(name), [(cell_at + offset, cell_at + offset + len(name))], terms)
+            tracks.rfp.add(norm_key(draft.name or ""))
+        i = j
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -1752,6 +1834,7 @@ def extract_tracks(scope: Scope) -> list[Track]:
         if (read_table(block.table, caption, tracks, block.section_path)
                 or (funding and read_label_table(block.table, tracks))):
             used.add(idx)
+    read_tabbed_rfp(scope, tracks)
     for idx, block in enumerate(blocks):
         if block.kind != "paragraph" or idx in used:
             continue
@@ -1776,6 +1859,8 @@ def extract_tracks(scope: Scope) -> list[Track]:
     if len(drafts) == 1 and _names_the_program(drafts[0].name, scope.name):
         drafts[0].name = None  # `스마트 마이스터` in 스마트 마이스터 운영: one row, no tiers
     for d in drafts:
+        if norm_key(d.name or "") in tracks.rfp:
+            continue  # an RFP row prints its own terms
         level = d.terms.level
         d.terms.fill(program)
         if d.name is not None:

@@ -210,7 +210,8 @@ def find_amounts(text: str) -> list[Amount]:
     return amounts
 
 
-UNIT = regex.compile(r"단위\s*[:：]?\s*(천\s?원|만\s?원|백\s?만\s?원|천\s?만\s?원|억\s?원|원)")
+# `(단위 : 백만원)`, `(단위 : 년, 백만원 이내)` (a table of periods and money)
+UNIT = regex.compile(r"단위\s*[:：]?\s*(?:[^()\n,，]{1,6}[,，]\s*)?(천\s?원|만\s?원|백\s?만\s?원|천\s?만\s?원|억\s?원|원)")
 
 
 def unit_multiplier(text: str) -> int | None:
