@@ -120,6 +120,7 @@ SHARE_BEFORE = regex.compile(r"(최대|최소)\s*$")
 # `2년8개월` are one period (69, 32 months), not the years alone
 MONTHS = regex.compile(r"(?<![\d.])(?:(\d{1,2})\s*년\s*)?(\d{1,3})\s*개월"
                        r"|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|\s*\d{1,2}\s*(?:월|개월))")
+MONTHS_MINIMUM_AFTER = regex.compile(r"^\s*(?:이상|초과)")
 MONTHS_EXTENSION_BEFORE = regex.compile(r"연장[^\d,()\[\]]{0,20}$")
 MONTHS_EXTENSION_AFTER = regex.compile(r"^\s*(?:까지\s*|이내\s*|간\s*)?(?:추가\s*)?연장")
 PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간")
@@ -160,8 +161,8 @@ def find_months(text: str) -> list[Months]:
     out = []
     for m in MONTHS.finditer(text):
         months = int(m[1] or 0) * 12 + int(m[2]) if m[2] else int(m[3]) * 12
-        if not 0 < months <= 120:
-            continue
+        if not 0 < months <= 120 or MONTHS_MINIMUM_AFTER.match(text[m.end() : m.end() + 6]):
+            continue  # `최소 현장 실증 기간은 3개월 이상`: a minimum, not a project period
         ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m.start() - 24) : m.start()])
                    or MONTHS_EXTENSION_AFTER.match(text[m.end() : m.end() + 10]))
         start = m.start()
@@ -399,6 +400,8 @@ RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
 # a unit price (`회당 35만원`, `1인당`), not a cap; `건당 500만원` is a cap per case (cap_basis)
 PER_UNIT_BEFORE = regex.compile(r"(?:회|시간|일|인|개|명|월|시간)\s*당\s*$")
+# money for a stretch of months (`(1단계)1억원/9개월`): a stage's money, not the award's cap
+PER_PERIOD_AFTER = regex.compile(r"^\s*[/／]\s*\d+\s*개월")
 # the base of a rate (`매 5억원 당 1명`), not a cap
 RATE_BASE_BEFORE = regex.compile(r"(?<![가-힣])매\s*$")
 RATE_BASE_AFTER = regex.compile(r"^\s*(?:당|마다)")
@@ -532,6 +535,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if (a.bound not in (None, "max") or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
+                or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
                 or _class_bound(text, a)
                 or year_money_before(text[max(0, a.start - 30) : a.start])):
             continue
@@ -601,6 +605,7 @@ class Column:
 CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
 
 
+PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
 # a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`
 WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연))")
 
@@ -615,6 +620,8 @@ def classify_header(label: str) -> Column:
             return Column("track", core, priority=prio)
     if not_rules(core) or CONDITION.search(core):
         return Column("other", core)
+    if PER_UNIT_LABEL.search(core):
+        return Column("other", core)  # `1인당 지원금액`, `회당 단가`: a unit price, not a cap
     if year_money(core) and not share_hint:
         return Column("other", core)  # `'21년 정부지원연구개발비`: one year's money, not a cap
     if TOTAL.search(core):
