@@ -303,6 +303,12 @@ class TrackDraft:
     terms: Terms = field(default_factory=Terms)
 
 
+def _title_key(name: str) -> str:
+    """An RFP title compared loosely: without parenthesised detail (`박과(오이, 멜론)`) and the
+    particle `의` (`스마트 온실의 병해충` / `스마트 온실 병해충`)."""
+    return norm_key(regex.sub(r"[(（][^()（）]*[)）]", "", name)).replace("의", "")
+
+
 class Tracks:
     """Drafts keyed by name, in order of first appearance."""
 
@@ -331,9 +337,10 @@ class Tracks:
     def similar(self, name: str) -> str:
         """The name of a track already read that `name` names too (an RFP's sheet titled as its
         row in the RFP table, give or take a number or a marker), else `name`."""
-        key = norm_key(name)
+        key = _title_key(name)
         for k, d in self.by_key.items():
-            if k and len(k) >= 8 and (k in key or key in k) and d.name:
+            other = _title_key(d.name or "")
+            if k and len(other) >= 8 and (other in key or key in other) and d.name:
                 return d.name
         return name
 
@@ -348,7 +355,8 @@ class Tracks:
 # track named by its title (priority -1: the title column, not the 내역사업 grouping beside it).
 RFP_PRIORITY = -1
 TRACK_HEADER: list[tuple[int, regex.Pattern[str]]] = [
-    (RFP_PRIORITY, regex.compile(r"^(?:연구\s*(?:개발\s*)?)?과\s*제\s*명|^문제\s*정의서\s*명|^품\s*목\s*명")),
+    (RFP_PRIORITY, regex.compile(r"^(?:연구\s*(?:개발\s*)?|기\s*획\s*|제\s*안\s*|지\s*정\s*)?과\s*제\s*명"
+                                 r"|^문제\s*정의서\s*명|^품\s*목\s*명")),
     (0, regex.compile(r"^(?:지원|사업|과제|참여)?\s*(?:유\s*형|트\s*랙)|^지원\s*구\s*분")),
     (1, regex.compile(r"^구\s*분|^(?:지원\s*)?분\s*야|^세부\s*사업")),
 ]
@@ -1745,7 +1753,7 @@ def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
 
 # ---------------------------------------------------------------- 6. tabbed RFP tables
 
-RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?)?과제명$|^문제정의서명$|^품목명$")
+RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?|기획|제안|지정)?과제명$|^문제정의서명$|^품목명$")
 RFP_MONEY_CELL = regex.compile(r"연구개발비|연구비|출연금|지원금|지원규모")
 RFP_PERIOD_CELL = regex.compile(r"기간$")
 ROW_SUM = regex.compile(r"^\s*(?:\d+\s*과제|총\s*\d+\s*개?\s*과제|합\s*계|소\s*계)")
