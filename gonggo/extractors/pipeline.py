@@ -70,6 +70,10 @@ def build_program(doc: Document, scope: Scope, header: Header) -> Program:
     program.evidence_of["name"] = name_evidence
     if program.awards is not None:
         program.evidence_of["awards"] = list(program.awards.evidence)
+    budget = tracks.extract_budget(scope)
+    if budget is not None:
+        program.budget_krw = budget.krw
+        program.evidence_of["budget_krw"] = budget.evidence
     return program
 
 

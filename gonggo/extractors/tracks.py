@@ -80,9 +80,17 @@ from typing import Literal
 import regex
 
 from gonggo.reading.scope import Scope
-from gonggo.schemas.announcement import Evidence, Funding, Payer, ShareBound, Track
+from gonggo.schemas.announcement import CapBasis, Evidence, Funding, Payer, ShareBound, Track
 from gonggo.schemas.document import Block, Cell, Table
-from gonggo.vocab.money import find_amounts, unit_multiplier
+from gonggo.vocab.budget import (
+    aggregate_amount,
+    budget_amount,
+    cap_basis,
+    is_budget_line,
+    year_money,
+    year_money_before,
+)
+from gonggo.vocab.money import Amount, find_amounts, unit_multiplier
 from gonggo.vocab.text import compiled, norm_key, strip_marker
 
 # ---------------------------------------------------------------- quantities
@@ -109,13 +117,17 @@ SHARE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
 PLACEHOLDER = regex.compile(r"0\d")
 SHARE_AFTER = regex.compile(r"^\s*(이내|이하|미만|까지|이상|초과)")
 SHARE_BEFORE = regex.compile(r"(최대|최소)\s*$")
-# `1년 이내`, `3년간` are periods; `2026년`, `1년차`, `2년도`, `2021년 1월` are not
-MONTHS = regex.compile(r"(?<![\d.])(\d{1,3})\s*개월|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|\s*\d{1,2}\s*월)")
+# `1년 이내`, `3년간` are periods; `2026년`, `1년차`, `2년도`, `2021년 1월` are not; `5년 9개월`,
+# `2년8개월` are one period (69, 32 months), not the years alone
+MONTHS = regex.compile(r"(?<![\d.])(?:(\d{1,2})\s*년\s*)?(\d{1,3})\s*개월"
+                       r"|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|\s*\d{1,2}\s*(?:월|개월))")
+MONTHS_MINIMUM_AFTER = regex.compile(r"^\s*(?:이상|초과)")
 MONTHS_EXTENSION_BEFORE = regex.compile(r"연장[^\d,()\[\]]{0,20}$")
 MONTHS_EXTENSION_AFTER = regex.compile(r"^\s*(?:까지\s*|이내\s*|간\s*)?(?:추가\s*)?연장")
-PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제)\s*기간")
-PERIOD_WORD_AT_END = regex.compile(r"(?:사업|지원|협약|수행|과제)\s*기간$")
-PERIOD_AFTER = regex.compile(r"^\s*(?:간|동안)\s*지원")
+PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간")
+PERIOD_WORD_AT_END = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간$")
+# `6개월 간 지원`, `과제별 최대 5년 9개월 지원`
+PERIOD_AFTER = regex.compile(r"^\s*(?:간|동안)?\s*지원")
 
 LEVEL = r"기초|중간\s?[12]|고도화"
 LEVEL_RULES: list[tuple[str, regex.Pattern[str]]] = [
@@ -149,9 +161,9 @@ def find_shares(text: str) -> list[Share]:
 def find_months(text: str) -> list[Months]:
     out = []
     for m in MONTHS.finditer(text):
-        months = int(m[1]) if m[1] else int(m[2]) * 12
-        if not 0 < months <= 120:
-            continue
+        months = int(m[1] or 0) * 12 + int(m[2]) if m[2] else int(m[3]) * 12
+        if not 0 < months <= 120 or MONTHS_MINIMUM_AFTER.match(text[m.end() : m.end() + 6]):
+            continue  # `최소 현장 실증 기간은 3개월 이상`: a minimum, not a project period
         ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m.start() - 24) : m.start()])
                    or MONTHS_EXTENSION_AFTER.match(text[m.end() : m.end() + 10]))
         start = m.start()
@@ -226,10 +238,11 @@ class FundDraft:
     bound: ShareBound | None = None
     cap_span: tuple[int, int] | None = None
     share_span: tuple[int, int] | None = None
+    basis: CapBasis = "per_award"
 
-    def set_cap(self, krw: int, span: tuple[int, int]) -> None:
+    def set_cap(self, krw: int, span: tuple[int, int], basis: CapBasis = "per_award") -> None:
         if self.cap is None:
-            self.cap, self.cap_span = krw, span
+            self.cap, self.cap_span, self.basis = krw, span, basis
 
     def set_share(self, pct: float, bound: ShareBound, span: tuple[int, int]) -> None:
         if self.share is None:
@@ -239,13 +252,13 @@ class FundDraft:
         if GENERIC_PAYER.match(self.label) and not GENERIC_PAYER.match(other.label):
             self.label = other.label
         if other.cap is not None and other.cap_span:
-            self.set_cap(other.cap, other.cap_span)
+            self.set_cap(other.cap, other.cap_span, other.basis)
         if other.share is not None and other.bound and other.share_span:
             self.set_share(other.share, other.bound, other.share_span)
 
     def copy(self) -> FundDraft:
         return FundDraft(self.role, self.label, self.cap, self.share, self.bound, self.cap_span,
-                         self.share_span)
+                         self.share_span, self.basis)
 
     def spans(self) -> list[tuple[int, int]]:
         return [s for s in (self.cap_span, self.share_span) if s]
@@ -291,6 +304,12 @@ class TrackDraft:
     terms: Terms = field(default_factory=Terms)
 
 
+def _title_key(name: str) -> str:
+    """An RFP title compared loosely: without parenthesised detail (`박과(오이, 멜론)`) and the
+    particle `의` (`스마트 온실의 병해충` / `스마트 온실 병해충`)."""
+    return norm_key(regex.sub(r"[(（][^()（）]*[)）]", "", name)).replace("의", "")
+
+
 class Tracks:
     """Drafts keyed by name, in order of first appearance."""
 
@@ -302,6 +321,9 @@ class Tracks:
         # tracks that vary the program's general terms (`(유턴기업 최대 5억원)`): the general
         # terms stay a track of their own
         self.variants: set[str] = set()
+        # tracks read from RFP rows and sheets: each prints its own money and period, so the
+        # program's general terms (a cap or share of some other line) are not theirs
+        self.rfp: set[str] = set()
 
     def add(self, name: str | None, spans: list[tuple[int, int]], terms: Terms) -> TrackDraft:
         key = norm_key(name) if name else ""
@@ -313,13 +335,29 @@ class Tracks:
         draft.terms.fill(terms)
         return draft
 
+    def similar(self, name: str) -> str:
+        """The name of a track already read that `name` names too (an RFP's sheet titled as its
+        row in the RFP table, give or take a number or a marker), else `name`."""
+        key = _title_key(name)
+        for k, d in self.by_key.items():
+            other = _title_key(d.name or "")
+            if k and len(other) >= 8 and (other in key or key in other) and d.name:
+                return d.name
+        return name
+
     def drafts(self) -> list[TrackDraft]:
         return sorted(self.by_key.values(), key=lambda d: min(d.spans)[0] if d.spans else 10**12)
 
 
 # ---------------------------------------------------------------- names
 
+# An R&D table of RFPs / 품목 / 과제 (`내역사업 | 연구 과제명 | 연구기간 | 정부지원연구개발비`, `번호 |
+# 문제정의서 명 | 총 연구기간 | 총 지원 규모`): each row that prints its own money and period is a
+# track named by its title (priority -1: the title column, not the 내역사업 grouping beside it).
+RFP_PRIORITY = -1
 TRACK_HEADER: list[tuple[int, regex.Pattern[str]]] = [
+    (RFP_PRIORITY, regex.compile(r"^(?:연구\s*(?:개발\s*)?|기\s*획\s*|제\s*안\s*|지\s*정\s*)?과\s*제\s*명"
+                                 r"|^문제\s*정의서\s*명|^품\s*목\s*명")),
     (0, regex.compile(r"^(?:지원|사업|과제|참여)?\s*(?:유\s*형|트\s*랙)|^지원\s*구\s*분")),
     (1, regex.compile(r"^구\s*분|^(?:지원\s*)?분\s*야|^세부\s*사업")),
 ]
@@ -331,6 +369,18 @@ NOT_A_NAME = regex.compile(
     r"^[0-9]|[다함음임됨요며고서]$"
 )
 NAME_CHARS = regex.compile(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ‧\s()/+\-]*")
+
+
+def is_rfp_title(text: str) -> bool:
+    """A title in an RFP table's title column (`인지기능 장애 개선을 위한 식단 및 복합 식품군 개발`):
+    words, not a sum row (`합계`), an amount, a share or a period."""
+    t = text.strip()
+    compact = regex.sub(r"\s", "", t)
+    if not 4 <= len(compact) <= 90 or not regex.search(r"[\p{Hangul}A-Za-z]{2}", t):
+        return False
+    if SUMMARY_ROW.match(compact) or TOTAL.search(compact) or regex.match(r"^(?:총|합|소계|계)", compact):
+        return False
+    return not (find_amounts(t) or find_shares(t) or find_months(t))
 
 
 def is_track_name(text: str) -> bool:
@@ -357,12 +407,25 @@ NOT_CAP_BEFORE = regex.compile(r"(?:총\s*사업비|총\s*비용|총\s*구축\s*
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
-PER_UNIT_BEFORE = regex.compile(r"(?:회|건|시간|일|인|개|명|월|시간)\s*당\s*$")
+# a unit price (`회당 35만원`, `1인당`), not a cap; `건당 500만원` is a cap per case (cap_basis)
+PER_UNIT_BEFORE = regex.compile(r"(?:회|시간|일|인|개|명|월|시간)\s*당\s*$")
+# money for a stretch of months (`(1단계)1억원/9개월`): a stage's money, not the award's cap
+PER_PERIOD_AFTER = regex.compile(r"^\s*[/／]\s*\d+\s*개월")
 # the base of a rate (`매 5억원 당 1명`), not a cap
 RATE_BASE_BEFORE = regex.compile(r"(?<![가-힣])매\s*$")
 RATE_BASE_AFTER = regex.compile(r"^\s*(?:당|마다)")
 # what defines a kind of project or company (`5억원 이하인 소액과제`), not a cap
 AMOUNT_CONDITION_AFTER = regex.compile(r"^\s*(?:인|일|이면)(?![가-힣])")
+# the bound of a class of applicant (`평균매출액 등이 3천억 원 미만`, `매출액 100억원 미만`): `미만`
+# and `초과` bound conditions, never a cap (a cap is `이내`, `이하`, `까지`, `한도`, `최대`)
+CONDITION_BOUND = regex.compile(r"미만|초과")
+CONDITION_BEFORE = regex.compile(r"(?:매출액?|자산|자본금?|부채|종업원)\s*(?:등)?\s*(?:이|가|은|는)?\s*$")
+
+
+def _class_bound(text: str, a: Amount) -> bool:
+    """An amount that bounds a class of applicant (see CONDITION_BOUND), not a cap."""
+    return bool(CONDITION_BOUND.search(text[a.value_end : a.end])
+                or CONDITION_BEFORE.search(text[max(0, a.value_start - 12) : a.value_start]))
 SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
 # `정부 50%`, `대기업이 최대 30%`, `자기부담사업비* 30%` (the payer's money, not a share of it)
 SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비\s*\*?)?\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
@@ -379,7 +442,9 @@ OTHER_MONEY = regex.compile(
 )
 # examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
 SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
-                          r"운영비|인건비|이용료|가점|배점|점수|현물\s*(?:은|는|편성)")
+                          r"운영비|인건비|이용료|가점|배점|점수|현물\s*(?:은|는|편성)|"
+                          # budgeting rules on parts of the cost (`위탁연구개발비 … 직접비의 40%이내`)
+                          r"직접비|간접비|위탁\s*연구\s*(?:개발)?\s*(?:비|기관)")
 # `500만원 1,000만원 100만원`: a table row read as a line, not prose.
 TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]\s*)?원")
 
@@ -472,18 +537,23 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         return terms
     support = labelled or topic is not None or bool(SUPPORT_CUE.search(text))
     default = topic or ("government", _support_label(text))
-    for a in find_amounts(text):
+    budget = is_budget_line(text)  # the call's money (`공고규모 : … 43.0억 원 이내`): no cap
+    for a in find_amounts(text) if not budget else []:
         before = text[max(0, a.start - 14) : a.start]
         after = text[a.end : a.end + 6]
         if (a.bound not in (None, "max") or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
-                or AMOUNT_CONDITION_AFTER.match(after)):
+                or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
+                or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
+                or _class_bound(text, a)
+                or year_money_before(text[max(0, a.start - 30) : a.start])):
             continue
         payer = _payer_before(text, a.start)
         if payer is None and not support and a.bound != "max":
             continue
         role, label = (payer[0], payer[1]) if payer else default
-        terms.fund(role, label).set_cap(a.krw, (offset + a.start, offset + a.end))
+        basis = cap_basis(text[max(0, a.start - 10) : a.start], text[a.end : a.end + 8])
+        terms.fund(role, label).set_cap(a.krw, (offset + a.start, offset + a.end), basis)
     for s in find_shares(text):
         payer = _payer_before(text, s.start, window=10)
         if payer and not SHARE_OF_PAYER.fullmatch(text[payer[3] : s.start]):
@@ -537,10 +607,16 @@ class Column:
     share_hint: bool = False  # bare numbers are percentages
     bound_hint: ShareBound | None = None  # `(최대)` in the header
     priority: int = 9
+    basis: CapBasis | None = None  # `총 연구비`, `총 지원 규모`: the whole period's money
 
 
 # `중소기업인 경우 | 중견기업인 경우`: columns by kind of applicant, not payers
 CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
+
+
+PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
+# a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`
+WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연))")
 
 
 def classify_header(label: str) -> Column:
@@ -559,9 +635,15 @@ def _classify_header(label: str) -> Column:
             return Column("track", core, priority=prio)
     if not_rules(core) or CONDITION.search(core):
         return Column("other", core)
+    if PER_UNIT_LABEL.search(core):
+        return Column("other", core)  # `1인당 지원금액`, `회당 단가`: a unit price, not a cap
+    if year_money(core) and not share_hint:
+        return Column("other", core)  # `'21년 정부지원연구개발비`: one year's money, not a cap
     if TOTAL.search(core):
         return Column("total", core)
-    if compiled(r"(?:사업|지원|협약|수행|과제)?\s*기간").search(core):
+    if WHOLE_PERIOD.search(regex.sub(r"\s", "", core)) and regex.sub(r"\s", "", core) != "총":
+        return Column("payer", core, "government", basis="total")
+    if regex.search(r"(?:사업|지원|협약|수행|과제)?\s*기간", core):
         return Column("duration", core)
     if compiled(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준").search(core):
         return Column("level", core)
@@ -611,6 +693,8 @@ def _column_labels(rows: list[list[Cell | None]], n_header: int) -> list[list[st
 def _column_of(labels: list[str]) -> Column:
     """The most specific header text decides; group headers add hints (분담비율 → shares)."""
     cols = [classify_header(t) for t in labels] or [Column("other")]
+    if labels and year_money(labels[-1]):
+        return Column("other", labels[-1])  # `정부지원연구개발비` over `’26년`: one year's money
     at = next((k for k in reversed(range(len(cols))) if cols[k].kind != "other"), len(cols) - 1)
     best = cols[at]
     if best.kind != "track" and any(not_rules(t) for t in labels):
@@ -619,6 +703,8 @@ def _column_of(labels: list[str]) -> Column:
     if best.kind == "payer" and labels and not find_payer(labels[at]) and named:
         best = named[-1]  # `자부담` over `비율`: the share is the applicant's, not the state's
     if best.kind == "payer":
+        if any(WHOLE_PERIOD.search(regex.sub(r"\s", "", t)) for t in labels):
+            best.basis = "total"  # `정부지원연구개발비` over `’26년 | 총`: the 총 column
         best.share_hint = best.share_hint or any(c.share_hint for c in cols)
         best.bound_hint = best.bound_hint or next((c.bound_hint for c in cols if c.bound_hint), None)
     elif best.kind == "other" and any(c.share_hint for c in cols):
@@ -635,22 +721,24 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
         if named and GENERIC_PAYER.match(col.label):
             role, label = named[0], named[1]  # `지원한도` over `(정부지원금)`
         f = terms.fund(role, label)
-        amounts = [a for a in find_amounts(text) if a.bound in (None, "max")]
+        amounts = [a for a in find_amounts(text) if a.bound in (None, "max") and not _class_bound(text, a)]
         if amounts:
-            f.set_cap(amounts[0].krw, (start + amounts[0].start, start + amounts[0].end))
+            a = amounts[0]
+            f.set_cap(a.krw, (start + a.start, start + a.end),
+                      col.basis or cap_basis(text[max(0, a.start - 10) : a.start], text[a.end : a.end + 8]))
         shares = find_shares(text)
         if shares:
             sh = shares[0]
             bound = col.bound_hint if sh.bound == "exact" and col.bound_hint else sh.bound
             f.set_share(sh.pct, bound, (start + sh.start, start + sh.end))
-        bare = compiled(r"\s*(\d+(?:\.\d+)?)\s*").fullmatch(text)
+        bare = regex.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*", text)  # `1,500` in 백만원
         if bare and not amounts and not shares:
-            value = float(bare[1])
+            value = float(bare[1].replace(",", ""))
             span = (start + bare.start(1), start + bare.end(1))
             if col.share_hint and value <= 100:
                 f.set_share(int(value) if value.is_integer() else value, col.bound_hint or "exact", span)
             elif unit:
-                f.set_cap(int(value * unit), span)
+                f.set_cap(int(value * unit), span, col.basis or "per_award")
     elif col.kind == "duration":
         for m in find_months(text):
             if m.extension and terms.extension is None:
@@ -662,6 +750,57 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
         if level:
             terms.level = (level[0], start + level[1], start + level[2])
     return terms
+
+
+# Rows or columns by kind of applicant (`대기업 | 총 연구개발비의 50% 이상`, `중소기업 (영 제19조제1항
+# 제1호) | 중견기업 | …`, `그 밖의 경우`): each states a share for one kind of applicant, not a track's
+# nor every applicant's; two or more such labels make the table one by kind, which states no
+# unkinded terms (a `중소기업 (자부담)` column is the applicant's as payer, not a kind)
+APPLICANT_KIND = regex.compile(
+    r"^\s*(?:대\s*기업|중견\s*기업|중소\s*기업|공\s*기업|소\s*기업|영농\s*조합\s*법인|농업\s*회사\s*법인|"
+    r"비영리|그\s*(?:밖|외)의\s*경우|참여\s*기업이\s*복합|[^\n]{0,20}비율이\s*[\d/]+\s*(?:이상|이하)인\s*경우|"
+    r"(?:영\s*)?제\s*\d+\s*조\s*제\s*\d+\s*항\s*제\s*\d+\s*호)"  # `제19조제1항제1호에 해당`: a class by law
+)
+
+
+SUM_ROW = regex.compile(r"^(?:합계|소계|계|총계|총합계)$")
+
+
+def _by_kind(texts: Iterable[str]) -> bool:
+    return sum(1 for t in texts if APPLICANT_KIND.match(t) and "부담" not in t) >= 2
+
+
+def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Terms] | None:
+    """An RFP's sheet (제안요청서): `과제명 | <the title>` across the top, then its sections
+    (`과제개요`, `연구목표`, `연구기간 | 총 정부출연금` over `1년 이내 | 1.5억원 이내`, `연구기간 및 예산 |
+    …`). One track named by the title; its terms are the values beside or below the labels of a
+    period or of money (one year's money excluded)."""
+    tops = {id(c): c for c in rows[0][1:] if c is not None and c.text.strip()}
+    if len(tops) != 1:
+        return None
+    cell = next(iter(tops.values()))
+    first = cell.text.strip().split("\n", 1)[0]
+    title = strip_marker(first).strip()
+    if not is_rfp_title(title):
+        return None
+    at = cell.start + cell.text.find(title)
+    terms = Terms()
+    for r, row in enumerate(rows[1:], 1):
+        for c, lab in enumerate(row):
+            if lab is None or len(lab.text.strip()) > 15:
+                continue
+            col = classify_header(lab.text)
+            if col.kind not in ("duration", "payer") or year_money(lab.text):
+                continue
+            for nxt in ((rows[r + 1][c] if r + 1 < len(rows) else None),
+                        (row[c + 1] if c + 1 < len(row) else None)):
+                if nxt is None or nxt is lab or classify_header(nxt.text).kind != "other":
+                    continue
+                t = cell_terms(nxt.text, nxt.start, col)
+                if not t.empty():
+                    terms.fill(t)
+                    break
+    return title, (at, at + len(title)), terms
 
 
 def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | None = None) -> bool:
@@ -677,6 +816,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     if len(caption) <= 100 and not_rules(caption):
         return False  # `< 사업비 구성 예시 … >`, `o 기술료 상한`
     labels = _column_labels(rows, n_header)
+    if _by_kind(stack[-1] for stack in labels if stack):
+        return False  # `중소기업 | 중견기업 | 공기업 …` across the top
     cols = [_column_of(stack) for stack in labels]
     for i in _part_columns(labels, cols):
         cols[i] = Column("other", labels[i][-1])
@@ -685,13 +826,23 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         return False
     track_cols = sorted((c.priority, i) for i, c in enumerate(cols) if c.kind == "track")
     track_col = track_cols[0][1] if track_cols else None
+    rfp = bool(track_cols) and track_cols[0][0] == RFP_PRIORITY
     unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
 
     named: list[tuple[str, tuple[int, int], Terms]] = []
     summary = Terms()
     previous: dict[int, Terms] = {}
     printed: list[dict[int, Cell]] = []  # per track row, the value cells printed in it
+    if rfp and track_col == 0:
+        sheet = _rfp_sheet(rows)
+        if sheet is not None:
+            name, span, terms = sheet
+            if not terms.empty():
+                tracks.rfp.add(norm_key(tracks.add(tracks.similar(name), [span], terms).name or ""))
+            return True  # an RFP's sheet: its other rows are its sections, not tracks
     label_col = track_col if track_col is not None else (0 if cols[0].kind == "other" else None)
+    if label_col is not None and _by_kind(r[label_col].text for r in rows[n_header:] if r[label_col]):
+        return False  # `대기업 | 50% 이상`, `중견기업 | 40% 이상` down the side
     for row in rows[n_header:]:
         label_cell = row[label_col] if label_col is not None else None
         if label_cell is not None and not_rules(label_cell.text):
@@ -715,11 +866,16 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             row_terms.fill(t)
         if track_col is None:
             summary.fill(row_terms)
-        elif name and is_track_name(name):
+        elif name and (is_track_name(name) or (rfp and is_rfp_title(name))):
+            if rfp:
+                tracks.rfp.add(norm_key(name))
             offset = name_cell.text.find(name)
             named.append((name, (name_cell.start + offset, name_cell.start + offset + len(name)), row_terms))
             printed.append(cells)
-        elif not name or SUMMARY_ROW.match(compiled(r"\s").sub("", name)) or TOTAL.search(name):
+        elif not name or SUMMARY_ROW.match(regex.sub(r"\s", "", name)) or TOTAL.search(name):
+            if SUM_ROW.match(regex.sub(r"\s", "", name)):
+                for f in row_terms.funding.values():  # `합계 | 8,700 | 51,100`: the rows' sum, no cap
+                    f.cap = f.cap_span = None
             summary.fill(row_terms)
     if track_col is None or not named:
         if summary.empty():
@@ -757,8 +913,8 @@ def _part_columns(labels: list[list[str]], cols: list[Column]) -> list[int]:
         lowest = stack[-1]
         upper = [t for t in stack[:-1] if classify_header(t).kind == "payer"]
         if (not upper or classify_header(lowest).kind != "other"
-                or FACET.search(compiled(r"\s").sub("", lowest))):
-            continue
+                or FACET.search(regex.sub(r"\s", "", lowest)) or WHOLE_PERIOD.search(regex.sub(r"\s", "", lowest))):
+            continue  # `정부지원연구개발비` over `’26년 | 총`: the year's and the whole period's, not parts
         group = upper[-1]
         if any(0 <= j < len(labels) and group in labels[j] for j in (i - 1, i + 1)):
             out.append(i)
@@ -1602,6 +1758,81 @@ def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
             tracks.add(name, [name_span] if name_span else [], terms)
 
 
+# ---------------------------------------------------------------- 6. tabbed RFP tables
+
+RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?|기획|제안|지정)?과제명$|^문제정의서명$|^품목명$")
+RFP_MONEY_CELL = regex.compile(r"연구개발비|연구비|출연금|지원금|지원규모")
+RFP_PERIOD_CELL = regex.compile(r"기간$")
+ROW_SUM = regex.compile(r"^\s*(?:\d+\s*과제|총\s*\d+\s*개?\s*과제|합\s*계|소\s*계)")
+
+
+def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
+    """An RFP table a PDF flattens to tab-separated lines: `내역사업 | 연 구 과 제 명 | 연구 기간 |
+    출연금`, a sub-header `’18년 | 총`, then rows `기능성·전통식품 | <title> | 3년 9개월 | 525 | 2,625`
+    (the grouping cell only on a group's first row). Each row is a track named by its title (the
+    cell before the period) with its period and its `총` money (`(단위 : 백만원)`) as a total cap;
+    a table that prints only one year's money gives no cap. `N 과제` / `합계` rows are sums."""
+    text = scope.doc.text
+    lines: list[tuple[int, str]] = []
+    pos = scope.start
+    for line in text[scope.start : scope.end].split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        _, line = lines[i]
+        cells = [regex.sub(r"\s", "", c) for c in line.split("\t")]
+        title_i = next((k for k, c in enumerate(cells) if RFP_TITLE_CELL.match(c)), None)
+        period_i = next((k for k, c in enumerate(cells) if RFP_PERIOD_CELL.search(c)), None)
+        money_i = next((k for k, c in enumerate(cells) if RFP_MONEY_CELL.search(c)), None)
+        if title_i is None or period_i is None or period_i != title_i + 1:
+            i += 1
+            continue
+        unit = None
+        for _, near in lines[max(0, i - 4) : i + 5]:
+            unit = unit or unit_multiplier(near)
+        total_at: int | None = 0 if money_i is not None else None
+        j = i + 1
+        if j < len(lines):
+            sub = [regex.sub(r"\s", "", c) for c in lines[j][1].split("\t") if c.strip()]
+            if sub and all(c in ("총", "계") or (year_money(c) and len(c) <= 6) for c in sub):
+                total_at = sub.index("총") if "총" in sub else None  # only years: no cap
+                j += 1
+        misses = 0
+        while j < len(lines) and misses < 4:
+            start, row = lines[j]
+            j += 1
+            parts = row.split("\t")
+            dur_k = next((k for k, c in enumerate(parts) if c.strip() and k > 0
+                          and regex.fullmatch(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내)?\s*", c)
+                          and find_months(c)), None)
+            if dur_k is None or ROW_SUM.match(row):
+                misses += 0 if ROW_SUM.match(row) else 1
+                continue
+            misses = 0
+            name = parts[dur_k - 1].strip()
+            if not is_rfp_title(name):
+                continue
+            cell_at = start + sum(len(p) + 1 for p in parts[: dur_k - 1])
+            terms = Terms()
+            m = find_months(parts[dur_k])[0]
+            d_at = start + sum(len(p) + 1 for p in parts[:dur_k])
+            terms.duration = (m.months, d_at + m.start, d_at + m.end)
+            if unit and money_i is not None and total_at is not None:
+                k = dur_k + (money_i - period_i) + total_at
+                if k < len(parts):
+                    bare = regex.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*", parts[k])
+                    if bare:
+                        at = start + sum(len(p) + 1 for p in parts[:k])
+                        value = float(bare[1].replace(",", ""))
+                        terms.fund("government", regex.sub(r"\s+", " ", lines[i][1].split("\t")[money_i]).strip()
+                                   ).set_cap(int(value * unit), (at + bare.start(1), at + bare.end(1)), "total")
+            offset = parts[dur_k - 1].find(name)
+            draft = tracks.add(tracks.similar(name), [(cell_at + offset, cell_at + offset + len(name))], terms)
+            tracks.rfp.add(norm_key(draft.name or ""))
+        i = j
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -1618,11 +1849,14 @@ def extract_tracks(scope: Scope) -> list[Track]:
             used.add(idx)  # `o 기술료 상한`, `< 환수 기준(예시) >`: neither its cells nor its lines
             continue
         header = " ".join(c.text for c in block.table.cells if c.row == 0)
-        if not (funding or find_payer(header)):
+        top = [strip_marker(c.text) for c in block.table.cells if c.row <= 2]  # under a unit row
+        rfp = any(rx.search(t.strip()) for t in top for p, rx in TRACK_HEADER if p == RFP_PRIORITY)
+        if not (funding or find_payer(header) or rfp):
             continue
         if (read_table(block.table, caption, tracks, block.section_path)
                 or (funding and read_label_table(block.table, tracks))):
             used.add(idx)
+    read_tabbed_rfp(scope, tracks)
     for idx, block in enumerate(blocks):
         if block.kind != "paragraph" or idx in used:
             continue
@@ -1637,6 +1871,8 @@ def extract_tracks(scope: Scope) -> list[Track]:
         unnamed.terms.fill(program)
         program = unnamed.terms
     _add_overview_caps(scope, tracks, program)
+    for key in [k for k in tracks.by_key if SUM_ROW.match(k)]:
+        tracks.by_key.pop(key)  # `합 계`: the rows' sum, never a track
     drafts = tracks.drafts()
     if not drafts and not program.empty():
         drafts = [tracks.add(None, [], Terms())]
@@ -1645,11 +1881,37 @@ def extract_tracks(scope: Scope) -> list[Track]:
     if len(drafts) == 1 and _names_the_program(drafts[0].name, scope.name):
         drafts[0].name = None  # `스마트 마이스터` in 스마트 마이스터 운영: one row, no tiers
     for d in drafts:
+        if norm_key(d.name or "") in tracks.rfp:
+            continue  # an RFP row prints its own terms
         level = d.terms.level
         d.terms.fill(program)
         if d.name is not None:
             d.terms.level = level  # a level stated for the program does not name a tier
     return [_to_track(scope, d) for d in drafts if d.name or not d.terms.empty()]
+
+
+@dataclass(frozen=True)
+class Budget:
+    krw: int
+    evidence: list[Evidence]
+
+
+def extract_budget(scope: Scope) -> Budget | None:
+    """The whole call's budget (`□ 공고규모 : ’17년도 정부출연금 43.0억 원 이내`, `총 상금
+    6,500,000원`, `□ 지원 규모 : 총 10개 과제, 24,935백만원`): the first line of prose stating one,
+    outside worked examples. A budget is never a cap (terms_of_text skips such lines)."""
+    blocks = scope.blocks
+    skip = example_blocks(scope.doc.text, blocks)
+    for idx, block in enumerate(blocks):
+        if block.table is not None or block.kind == "table" or idx in skip:
+            continue
+        text = scope.doc.text[block.start : block.end]
+        if not_rules(text):
+            continue
+        a = budget_amount(text)
+        if a is not None:
+            return Budget(a.krw, [scope.evidence(block.start + a.start, block.start + a.end)])
+    return None
 
 
 def _names_the_program(track: str | None, program: str | None) -> bool:
@@ -1673,7 +1935,7 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
     t = d.terms
     funding = [
         Funding(payer=f.role, payer_label=f.label, cap_krw=f.cap, share_pct=f.share,
-                share_bound=f.bound if f.share is not None else None,
+                share_bound=f.bound if f.share is not None else None, cap_basis=f.basis,
                 evidence=_spans(scope, f.spans()))
         for f in t.funding.values() if not f.empty()
     ]
@@ -1703,7 +1965,7 @@ def corpus_value(text: str) -> dict | None:
     funds = sorted((f for f in terms.funding.values() if not f.empty()),
                    key=lambda f: f.role != "government")
     f = funds[0] if funds else None
-    return {
+    out = {
         "track": name,
         "target_level": terms.level[0] if terms.level else None,
         "payer": f.role if f else None,
@@ -1713,3 +1975,6 @@ def corpus_value(text: str) -> dict | None:
         "duration_months": terms.duration[0] if terms.duration else None,
         "extension_months": terms.extension[0] if terms.extension else None,
     }
+    if f and f.cap is not None and f.basis != "per_award":
+        out["cap_basis"] = f.basis  # the key appears when a cap is not one award's
+    return out

@@ -117,12 +117,18 @@ def _hangul_value(text: str) -> Decimal | None:
     return Decimal(total + section + digit)
 
 
+# `제2조`, `제38조 사업비 이월`: a numbered article or ordinal, not an amount; and a bare `조`
+# (no `원`) is a law's article (`시행령 2조 1항`), never money in an announcement
+ORDINAL_BEFORE = r"(?<!제\s?)"
+BARE_TRILLION = regex.compile(r"조\s*$")
+
 RULES: list[Rule] = [
     Rule("<number> 억/만 terms, then 원 or not (0.18억원, 20백만원, 1억 5천만원, 최대 15억)",
-         regex.compile(rf"(?<![\d.,]){_BIG_CHAIN}(?:(?:{NUM})\s?[십백천]\s?)?(?:원|{_COUNTER_AFTER})"),
-         lambda m: _digits_value(m[0])),
+         regex.compile(rf"(?<![\d.,]){ORDINAL_BEFORE}{_BIG_CHAIN}(?:(?:{NUM})\s?[십백천]\s?)?"
+                       rf"(?:원|{_COUNTER_AFTER})"),
+         lambda m: None if BARE_TRILLION.search(m[0]) else _digits_value(m[0])),
     Rule("<number> 천/백 원 (27,350,000원, 455천원)",
-         regex.compile(rf"(?<![\d.,])(?:{NUM})\s?[십백천]?\s?원"),
+         regex.compile(rf"(?<![\d.,]){ORDINAL_BEFORE}(?:{NUM})\s?[십백천]?\s?원"),
          lambda m: _digits_value(m[0])),
     # not a bare unit (`백만원`, `천만원`: a column's unit, the unit of a placeholder `00백만원`)
     Rule("hangul numerals with 만/억 and a digit word, then 원 (오천만원)",
@@ -206,7 +212,8 @@ def find_amounts(text: str) -> list[Amount]:
     return amounts
 
 
-UNIT = regex.compile(r"단위\s*[:：]?\s*(천원|만원|백만원|천만원|억원|원)")
+# `(단위 : 백만원)`, `(단위 : 년, 백만원 이내)` (a table of periods and money)
+UNIT = regex.compile(r"단위\s*[:：]?\s*(?:[^()\n,，]{1,6}[,，]\s*)?(천\s?원|만\s?원|백\s?만\s?원|천\s?만\s?원|억\s?원|원)")
 
 
 def unit_multiplier(text: str) -> int | None:
@@ -214,9 +221,10 @@ def unit_multiplier(text: str) -> int | None:
     m = UNIT.search(text)
     if not m:
         return None
-    value = _digits_value("1" + m[1])
+    value = _digits_value("1" + regex.sub(r"\s", "", m[1]))  # `백만 원` is `백만원`
     return int(value) if value else None
 
 
 def corpus_value(text: str) -> list[int]:
     return [a.krw for a in find_amounts(text)]
+

@@ -1,0 +1,116 @@
+"""Whose money an amount is: the whole call's (a budget), one year's, or several awards' sum.
+
+A cap is one award's money. Announcements print three other kinds of amount beside caps,
+and none of them is a cap:
+
+    □ 공고규모 : ’17년도 정부출연금 43.0억 원 이내, 15개 과제     the call's budget
+    □ 지원 규모 : 총 10개 과제, 24,935백만원                     the call's budget
+    총 상금 6,500,000원 / ○ 지원 비용: 총 477,000천원            the call's budget
+    ’25년 720백만원 / (1차년도)3.75억원 / '21년 정부지원연구개발비   one year's money
+    □ 지정공모과제 : 12개 과제, 8,700백만 원 이내                several awards' sum
+
+Public API:
+    is_budget_line(text) -> bool         the line states the call's money
+    budget_amount(text) -> Amount | None  the budget a line states (first amount after the cue)
+    year_money(label) / year_money_before(before) -> bool   one year's money
+    aggregate_amount(text, start) -> bool the amount at `start` sums several awards
+    corpus_value(text) -> int | None     the budget a line states (corpus/budget.jsonl)
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gonggo.vocab.money import Amount, find_amounts
+
+# The whole call's money, never one award's cap: `□ 공고규모 : ’17년도 정부출연금 43.0억 원 이내`,
+# `총 상금 6,500,000원`, `□ 지원 규모 : 총 10개 과제, 24,935백만원`, `○ 지원 비용: 총 477,000천원`,
+# `◦ 지정공모 : 2026년 신규과제 정부지원연구개발비 8,700백만 원 이내`, `총 예산 3억원`.
+BUDGET_CUE = regex.compile(
+    r"""공고\s*규모
+      | 총\s*(?:상금|예산|사업\s*예산)
+      | (?:지원|사업)\s*(?:규모|비용|예산)\s*[:：]\s*총
+      | 신규\s*과제\s*(?:정부\s*(?:지원\s*)?)?(?:연구\s*개발비|출연금)
+      | (?:사업\s*)?예산\s*[:：]
+    """,
+    regex.X,
+)
+# A year's money, not a cap: `’25년 720백만원`, `'21년 정부지원연구개발비`, `‘26년 예산(백만원)`,
+# `(1차년도)3.75억원`, `당해연도 연구비`. (`총 연구비`, `연차별 최대 3억` are not one year's.)
+YEAR_MONEY = regex.compile(
+    r"""(?:[''‘’`´]\s*\d{2}|(?<!\d)20\d{2})\s*년\s*(?:도)?
+      | (?<!\d)\d\s*(?:[~∼～-]\s*\d\s*)?차\s*(?:연\s*)?년\s*도
+      | 당해\s*(?:연\s*)?년\s*도
+    """,
+    regex.X,
+)
+# `12개 과제, 8,700백만 원`, `총 10개 과제, 24,935백만원`: the sum for several awards
+AGGREGATE_BEFORE = regex.compile(
+    r"(?<!\d)(\d+)\s*개\s*(?:과제|기업|사|팀|기관)\s*(?:내외|이내)?\s*[,，]?\s*(?:총\s*)?$"
+)
+
+
+def is_budget_line(text: str) -> bool:
+    """A line that states the whole call's money (see BUDGET_CUE)."""
+    return bool(BUDGET_CUE.search(text))
+
+
+def budget_amount(text: str) -> Amount | None:
+    """The call's budget a line states: the first amount after its budget cue (not a minimum)."""
+    cue = BUDGET_CUE.search(text)
+    if cue is None:
+        return None
+    for a in find_amounts(text):
+        if a.value_start >= cue.start() and a.bound != "min":
+            return a
+    return None
+
+
+def aggregate_amount(text: str, start: int) -> bool:
+    """The amount at `start` sums several awards (`12개 과제, 8,700백만 원`)."""
+    m = AGGREGATE_BEFORE.search(text[max(0, start - 20) : start])
+    return bool(m) and int(m[1]) > 1
+
+
+def year_money(label: str) -> bool:
+    """A label or the words before an amount naming one year's money (`’25년`, `1차년도`)."""
+    return bool(YEAR_MONEY.search(label))
+
+
+YEAR_MONEY_BEFORE = regex.compile(
+    rf"(?:{YEAR_MONEY.pattern})\s*[)）]?\s*(?:[가-힣\s]{{0,14}}?(?:연구\s*개발비|연구비|출연금|예산|지원금|사업비))?"
+    r"\s*[:：)）]?\s*(?:최대\s*)?$",
+    regex.X,
+)
+
+
+# `2026년은 7월 연구개시로 2억원 지원 예정`: a clause about one year
+YEAR_TOPIC = regex.compile(rf"(?:{YEAR_MONEY.pattern})\s*(?:은|는|에는)(?![가-힣])[^,.]*$", regex.X)
+
+
+def year_money_before(before: str) -> bool:
+    """The words before an amount make it one year's money (`’25년 720백만원`,
+    `(1차년도)3.75억원`, `'21년 정부지원연구개발비 2,245백만 원`, `2026년은 … 2억원 지원 예정`)."""
+    return bool(YEAR_MONEY_BEFORE.search(before) or YEAR_TOPIC.search(before))
+
+
+def corpus_value(text: str) -> int | None:
+    a = budget_amount(text)
+    return a.krw if a else None
+
+
+# What one cap covers (contract v2 `cap_basis`): a year (`연 4억원`, `연간 최대 2억원`, `연차별 최대 3억`,
+# `5억원/년`), one case (`건당 500만원`, `300만원/건`), else one award (`과제당`, `/과제`, `기업당`).
+PER_YEAR_BEFORE = regex.compile(r"(?:(?<![가-힣])연|연간|연차별|매년|년간|1년\s*(?:에|당))\s*(?:최대\s*)?$")
+PER_YEAR_AFTER = regex.compile(r"^\s*(?:이내|내외|이하)?\s*[/／]\s*(?:년|연)(?![가-힣])")
+PER_CASE_BEFORE = regex.compile(r"건\s*당\s*(?:최대\s*)?$")
+PER_CASE_AFTER = regex.compile(r"^\s*(?:이내|이하)?\s*[/／]\s*건(?![가-힣])")
+
+
+def cap_basis(before: str, after: str) -> str:
+    """`per_year`, `per_case` or `per_award` for an amount between `before` and `after`."""
+    if PER_YEAR_BEFORE.search(before) or PER_YEAR_AFTER.match(after):
+        return "per_year"
+    if PER_CASE_BEFORE.search(before) or PER_CASE_AFTER.match(after):
+        return "per_case"
+    return "per_award"
