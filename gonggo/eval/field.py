@@ -22,6 +22,7 @@ Matching rules (printed in the report):
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,7 +36,11 @@ from gonggo.vocab.text import norm_key
 
 ROOT = Path(__file__).resolve().parents[2]
 FIELD = ROOT / "corpus" / "field"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+# the shared corpus sits beside the checkout (/work/main → /work/shared); a git worktree
+# one level deeper (/work/wt/NAME) finds it one level further up; GONGGO_SHARED_CORPUS wins.
+SHARED_CORPUS = Path(os.environ.get("GONGGO_SHARED_CORPUS") or next(
+    (p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+    ROOT.parent / "shared" / "corpus"))
 
 FIELDS = ["header", "programs", "budget", "awards", "caps", "shares", "durations", "windows",
           "documents", "exclusions", "contacts"]

@@ -29,6 +29,9 @@ LABEL = regex.compile(r"^[(（\[【<〈]\s*(?P<label>[^()（）\[\]【】<>〈�
 COLON = regex.compile(r"^\s*[:：]\s*")
 # `운영기관 신청자격` names a family; `다음 부적격 사항에 …` only mentions one.
 NOT_A_PREFIX = regex.compile(r"(?:다음|아래|하기|상기|위|기타|각|및|또는)\s")
+# A genitive phrase naming whose rule it is (`연구자 및 연구개발기관의 참여 제한`,
+# `연구개발기관의 신청 자격`): up to four words, the last ending in 의.
+GENITIVE = regex.compile(r"(?!(?:다음|아래|하기|상기|위|기타|각)의?\s)(?:[^\s의]\S{0,11}\s+){0,3}\S{0,11}[가-힣]의\s+")
 TITLE_NOISE = regex.compile(r"^[\s*'\"‘’“”「『｢<《【\[]+")
 
 # ---------------------------------------------------------------------------------------
@@ -212,8 +215,8 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False) -> in
     label = LABEL.match(title)
     if label:
         return label.end() if rx.match(label.group("label").strip()) else None
-    m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern})\S{{1,10}}\s+|(?!우대|가점)[가-힣]{{1,2}})?(?x:{rx.pattern})",
-                    title)
+    m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern}){GENITIVE.pattern}|(?!{NOT_A_PREFIX.pattern})\S{{1,10}}\s+"
+                    rf"|(?!우대|가점)[가-힣]{{1,2}})?(?x:{rx.pattern})", title)
     if not m or REFERENCE_LIST.search(title):
         return None
     colon = COLON.match(title, m.end())
