@@ -24,6 +24,9 @@ HEADINGS: dict[str, regex.Pattern[str]] = {name: pattern(name) for name in CARRI
 HEADING_FIRST = ("eligibility", "exclusions")
 # Reference lists (`참여제한 사업 목록`) carry data, not clauses.
 REFERENCE_LIST = regex.compile(r"(?:목록|현황|리스트|명단)\s*\**\s*$")
+# Families whose list is itself a 목록: `○ 신청서류 목록`, `참고 7 신청서류 목록 및 부가설명`.
+LISTING = ("documents",)
+LISTING_REST = regex.compile(r"^\s*(?:목\s*록|리스트)(?:\s*(?:및|·|ㆍ|,)\s*\S{1,8})?\s*$")
 
 LABEL = regex.compile(r"^[(（\[【<〈]\s*(?P<label>[^()（）\[\]【】<>〈〉\n]{1,25}?)\s*[)）\]】>〉]\s*")
 COLON = regex.compile(r"^\s*[:：]\s*")
@@ -207,7 +210,8 @@ class Carrier:
     virtual: bool = False  # a title table, not a section of the outline
 
 
-def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False) -> int | None:
+def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
+                listing: bool = False) -> int | None:
     """Where a label's content starts when `title` names the family of `rx` (-1: no content).
 
     An item (not a heading) without a label or `:` only carries when it is the heading word
@@ -217,12 +221,13 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False) -> in
         return label.end() if rx.match(label.group("label").strip()) else None
     m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern}){GENITIVE.pattern}|(?!{NOT_A_PREFIX.pattern})\S{{1,10}}\s+"
                     rf"|(?!우대|가점)[가-힣]{{1,2}})?(?x:{rx.pattern})", title)
-    if not m or REFERENCE_LIST.search(title):
+    if not m or (REFERENCE_LIST.search(title) and not (listing and LISTING_REST.match(title[m.end():]))):
         return None
     colon = COLON.match(title, m.end())
     if colon:
         return colon.end()
-    if item and not ITEM_TITLE_REST.match(title[m.end():]):
+    if item and not ITEM_TITLE_REST.match(title[m.end():]) and not (
+            listing and LISTING_REST.match(title[m.end():])):
         return None
     return -1
 
@@ -298,7 +303,7 @@ class Outline:
 
     # -- carriers -----------------------------------------------------------------------
 
-    def _heading_of(self, section: Section, rx: regex.Pattern[str]) -> tuple[bool, tuple[int, int] | None] | None:
+    def _heading_of(self, section: Section, family: str) -> tuple[bool, tuple[int, int] | None] | None:
         """(strong, content span) when `section`'s title names the family of `rx`."""
         doc = self.doc
         block = doc.blocks[section.block]
@@ -310,7 +315,8 @@ class Outline:
         m = TITLE_NOISE.match(doc.text, pos, line_end)
         if m:
             pos = m.end()
-        hit = title_match(doc.text[pos:line_end], rx, item=block.kind == "list_item")
+        hit = title_match(doc.text[pos:line_end], HEADINGS[family], item=block.kind == "list_item",
+                          listing=family in LISTING)
         if hit is None:
             return None
         if hit < 0:  # `□ 지원대상 및 조건`: the title is a heading, not a label with content
@@ -332,7 +338,7 @@ class Outline:
         rx = HEADINGS[family]
         found: list[Carrier] = []
         for s in self.scope.sections:
-            hit = self._heading_of(s, rx)
+            hit = self._heading_of(s, family)
             if hit is not None:
                 found.append(Carrier(family, s, hit[0], hit[1]))
         found += self._title_tables(family, rx)
@@ -363,7 +369,8 @@ class Outline:
         out = []
         for j in titles:
             title = table_title(doc, doc.blocks[j]) or ""
-            if title_match(TITLE_NOISE.sub("", title[skip_markers(title):]), rx) is None:
+            if title_match(TITLE_NOISE.sub("", title[skip_markers(title):]), rx,
+                           listing=family in LISTING) is None:
                 continue
             k = j + 1
             while k < self.hi and k not in titles and doc.blocks[k].kind != "heading":
@@ -391,7 +398,7 @@ class Outline:
         return run
 
     def is_carrier(self, section: Section) -> bool:
-        return any(self._heading_of(section, rx) is not None for rx in HEADINGS.values())
+        return any(self._heading_of(section, family) is not None for family in HEADINGS)
 
     def claimed(self, family: str) -> set[int]:
         """Sections other families take: carriers (with their runs) of every other family."""
@@ -534,9 +541,21 @@ HEADER_WORD = regex.compile(
     r"|여\s*부|명|세\s*부|기\s*준|사\s*항|순\s*번|번\s*호|연\s*번|^No\.?$|제\s*출|구\s*비|목\s*록|기업|기관")
 
 
+def caption_rows(table: Table) -> int:
+    """1 when the first row is the table's caption in one spanning cell (`<제출 서류 목록>`)."""
+    if table.n_rows < 3 or table.n_cols < 2:
+        return 0
+    first = [c for c in table.cells if c.row == 0 and c.text.strip()]
+    if len(first) == 1 and first[0].col_span == table.n_cols and CAPTION.match(first[0].text):
+        return 1
+    return 0
+
+
 def header_rows(table: Table) -> int:
-    """How many leading rows are column headings (a second row fills a spanned first row)."""
-    rows = table.rows_text()
+    """How many leading rows are column headings (a second row fills a spanned first row);
+    a caption row above them (`caption_rows`) counts with them."""
+    cap = caption_rows(table)
+    rows = table.rows_text()[cap:]
     if len(rows) < 2:
         return 0
 
@@ -549,11 +568,11 @@ def header_rows(table: Table) -> int:
     if not heading_like(rows[0]) or not any(HEADER_WORD.search(t) for t in rows[0] if t.strip()):
         return 0
     n = 1
-    spanned = any(c.row == 0 and c.col_span > 1 for c in table.cells) or any(
+    spanned = any(c.row == cap and c.col_span > 1 for c in table.cells) or any(
         not t.strip() for t in rows[0])
     if spanned and len(rows) > 2 and heading_like(rows[1]) and not rows[1][0].strip():
         n = 2
-    return n
+    return cap + n
 
 
 def _loose_units(outline: Outline, section: Section) -> list[Unit]:
