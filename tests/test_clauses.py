@@ -217,3 +217,21 @@ def test_exclusions_under_genitive_and_lead_in_headings() -> None:
         "연구책임자 및 연구개발기관이 신청자격에 부적합한 경우",
         "필수제출서류를 미제출한 경우",
     ]
+
+
+def test_exclusions_the_outline_put_beside_their_heading() -> None:
+    # real layout (PIPC R&D call): `○` ranks above `가.` in the document, so the items of
+    # `가. 사전 지원제외 대상` are the heading's siblings; they are read up to the next heading
+    scope = _read(
+        "□ 접수방법 : 범부처통합연구지원시스템을 통한 신청 접수\n"
+        "○ 기관부담연구개발비는 다음 비율에 따라 산정된 금액을 현금으로 부담해야 함\n"
+        "가. 사전 지원제외 대상\n"
+        "< 다음의 경우는 지원 대상에서 제외할 수 있음 >\n"
+        "○ 신청과제가 공고된 과제제안요구서(RFP)의 목표 및 내용에 부합하지 않는 경우\n"
+        "○ 접수기간 내에 연구개발계획서 등 해당 필수 서류를 미제출한 경우\n"
+        "나. 영리기관 인건비 현금산정 기준\n"
+        "○ 중소·중견기업인 연구개발기관이 신규로 채용한 연구자\n")
+    assert _texts(_checked(scope, extract_exclusions(scope))) == [
+        "신청과제가 공고된 과제제안요구서(RFP)의 목표 및 내용에 부합하지 않는 경우",
+        "접수기간 내에 연구개발계획서 등 해당 필수 서류를 미제출한 경우",
+    ]

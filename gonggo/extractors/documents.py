@@ -668,15 +668,33 @@ def _collect(scope: Scope) -> list[Found]:
     return col.found
 
 
+def _core(name: str) -> str:
+    """A document's name without numbering, parentheticals and issuer words, for spotting
+    the same document listed twice (a 목록 table, then `① 온라인 제출 최종확인서(…) 1부`)."""
+    name = regex.sub(r"^[^\p{Hangul}\p{L}]*\d*\s*", "", PAREN.sub("", name))
+    return norm_key(regex.sub(r"^(?:전\s*기관|[가-힣]{2,}부)\s+", "", name))
+
+
+def _repeats(core: str, seen: list[str]) -> bool:
+    return any(core == o or (len(core) >= 4 and len(o) >= 4 and (core in o or o in core)
+                             and min(len(core), len(o)) >= 0.7 * max(len(core), len(o)))
+               for o in seen)
+
+
 def extract_documents(scope: Scope) -> list[DocumentReq]:
     out: list[DocumentReq] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
+    cores: list[str] = []
     for f in _collect(scope):
         d = f.line
         key = (norm_key(d.name), tuple(d.submitters))
         if not key[0] or key in seen:
             continue
         seen.add(key)
+        core = _core(d.name)
+        if _repeats(core, cores):
+            continue
+        cores.append(core)
         evidence: list[Evidence] = [scope.evidence(s, e) for s, e in dict.fromkeys(f.spans)]
         out.append(DocumentReq(name=d.name, submitters=d.submitters, required=d.required,
                                validity_months=d.validity_months, condition=d.condition,

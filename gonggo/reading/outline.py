@@ -232,6 +232,8 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
     return -1
 
 
+# The number cell of a title table: `6`, `Ⅲ.`, or an appendix label (`참고 2 | 서면평가 항목`).
+TITLE_NUMBER = regex.compile(r"^(?:[\dⅠ-Ⅹ]{1,2}\s*[.)]?|(?:참\s?고|붙\s?임|별\s?첨|별\s?지)\s*\d{1,2})$")
 ITEM_TITLE_REST = regex.compile(r"^\s*(?:(?:및|·|ㆍ|,)\s*\S{1,8})?\s*$")
 # A one-row table holding only a number and a short title (`6 | | 연구개발기관의 신청 자격 |`):
 # a heading laid out as a table.
@@ -243,7 +245,7 @@ def table_title(doc: Document, block: Block) -> str | None:
     if table is None or table.n_rows != 1 or table.n_cols > 6:
         return None
     texts = [c.text.strip() for c in table.cells if c.text.strip()]
-    words = [t for t in texts if not regex.match(r"^[\dⅠ-Ⅹ]{1,2}\s*[.)]?$", t)]
+    words = [t for t in texts if not TITLE_NUMBER.match(t)]
     if len(words) != 1 or not TITLE_CELL.match(words[0]) or len(texts) > 2:
         return None
     return words[0]
@@ -312,9 +314,9 @@ class Outline:
         line_end = doc.text.find("\n", block.start, block.end)
         line_end = block.end if line_end < 0 else line_end
         pos = block.start + skip_markers(doc.text[block.start:line_end])
-        m = TITLE_NOISE.match(doc.text, pos, line_end)
+        m = TITLE_NOISE.match(doc.text[pos:line_end])  # `^` anchors at the slice, not at `pos`
         if m:
-            pos = m.end()
+            pos += m.end()
         hit = title_match(doc.text[pos:line_end], HEADINGS[family], item=block.kind == "list_item",
                           listing=family in LISTING)
         if hit is None:
@@ -369,8 +371,7 @@ class Outline:
         out = []
         for j in titles:
             title = table_title(doc, doc.blocks[j]) or ""
-            if title_match(TITLE_NOISE.sub("", title[skip_markers(title):]), rx,
-                           listing=family in LISTING) is None:
+            if title_match(TITLE_NOISE.sub("", title[skip_markers(title):]), rx) is None:
                 continue
             k = j + 1
             while k < self.hi and k not in titles and doc.blocks[k].kind != "heading":
@@ -589,7 +590,7 @@ def _loose_units_in(outline: Outline, lo: int, hi: int) -> list[Unit]:
     while j < r.stop:
         block = doc.blocks[j]
         text = doc.text[block.start:block.end]
-        if PUA.match(text):
+        if PUA.match(text) or j > lo and table_title(doc, block):
             break
         if block.table is not None:
             units += table_units(doc, block.table)
@@ -598,7 +599,8 @@ def _loose_units_in(outline: Outline, lo: int, hi: int) -> list[Unit]:
             units += bullet_units(doc, block.start, doc.blocks[end - 1].end)
             j = end
             continue
-        elif block.kind == "list_item" and not is_note(text):
+        elif block.kind in ("list_item", "heading") and not is_note(text):
+            # numbered entries under a lead-in are headings to the outline (`1. 기업의 부도`)
             child = outline.opens.get(j)
             if child is not None:
                 sub = doc.sections[child]
@@ -660,7 +662,38 @@ def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list
                 sib = doc.sections[i]
                 units += _walk_item(outline, sib)
             return units
-    return units + _walk_children(outline, section, claimed)
+    units += _walk_children(outline, section, claimed)
+    if not units and carrier.strong and doc.blocks[section.block].kind == "heading":
+        units = _items_beside(outline, section, claimed)
+    return units
+
+
+def _items_beside(outline: Outline, section: Section, claimed: set[int]) -> list[Unit]:
+    """A heading with nothing under it whose items the outline put beside it (`가. 사전
+    지원제외 대상` / `< 다음의 경우는 … 제외할 수 있음 >` / `○ …` items ranked above `가.`):
+    the list items that follow, up to the next heading or title table."""
+    doc = outline.doc
+    units: list[Unit] = []
+    stop = next((k for k in range(section.block + 1, outline.hi) if doc.blocks[k].kind == "heading"
+                 or table_title(doc, doc.blocks[k])), outline.hi)
+    limit = doc.blocks[stop].start if stop < outline.hi else outline.scope.end
+    j = section.block + 1
+    while j < stop:
+        block = doc.blocks[j]
+        text = doc.text[block.start:block.end]
+        if PUA.match(text):
+            break
+        child = outline.opens.get(j)
+        if block.kind == "list_item" and child is not None:
+            sub = doc.sections[child]
+            if child not in claimed and not outline.is_note_section(sub):
+                units += [u for u in _walk_item(outline, sub) if u.spans[-1][1] <= limit]
+            j = max(j + 1, outline.block_range(sub).stop)
+            continue
+        if block.kind not in ("paragraph", "caption") or not (CAPTION.match(text) or LEAD_IN.search(text)):
+            break
+        j += 1
+    return units
 
 
 def _walk_item(outline: Outline, section: Section) -> list[Unit]:
@@ -698,8 +731,8 @@ def _walk_children(outline: Outline, section: Section, claimed: set[int]) -> lis
     while j < r.stop:
         block = doc.blocks[j]
         text = doc.text[block.start:block.end]
-        if PUA.match(text):
-            break
+        if PUA.match(text) or table_title(doc, block):
+            break  # a title table is the next chapter's heading
         child = _child_of(outline, j, section)
         if child is not None:
             sub = doc.sections[child]
