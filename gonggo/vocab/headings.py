@@ -43,6 +43,7 @@ FACETS: list[Facet] = [
     """), "obligation"),
     Facet("documents", _rx(r"""
         (?:제출|구비|신청|증빙|첨부|필요)\s*서류 | 서류\s*(?:제출|목록) | 제출\s*(?:자료|목록)
+      | ^첨부$   # the label of `○ (첨부) 유형별 제출자료(연구계획서 및 증빙자료, 동의서 등) 업로드`
     """), "document"),
     Facet("overview", _rx(r"사업\s*개요 | 사업\s*목적 | 개요"), "overview"),
     Facet("support", _rx(r"""
