@@ -79,10 +79,11 @@ FOOTNOTE = regex.compile(r"(?<=\S)\*+")
 QUOTED_DOC = regex.compile(
     r"(?P<cond>[^\"“”‘’'「」]{2,40}?(?:시|경우|때))\s*[\"“‘'「『](?P<name>[^\"“”‘’'「」『』]{2,60})"
     r"[\"”’'」』]\s*(?:을|를)?\s*(?:추가\s*)?(?:제출|첨부)")
-# `연구개발계획서 : 붙임 서식(별첨된 서류 포함)`: the name, then where its form is.
+# `연구개발계획서 : 붙임 서식(별첨된 서류 포함)`, `연구장비예산심의요청서 :붙임 3서식`: the name,
+# then where its form is.
 FORM_COLON = regex.compile(
     r"^(?P<name>[^:：]{2,60}?)\s*[:：]\s*(?:붙\s*임|별\s*첨|별\s*지|첨\s*부|자유|자체|소정|지정|별도)?\s*"
-    r"(?:양식|서식)(?![가-힣])")
+    r"(?:\d{1,2}\s*(?:[-–]\s*\d{1,2}\s*)?)?(?:양식|서식)(?![가-힣])")
 # `[필수] 기관참여 확약서`, `[해당시] 연구시설장비 심의요청서`: a tag before the name.
 # `[영리기업] 영리기관의 연구실운영비 활용·관리 계획`: a short tag naming who must submit.
 TAG = regex.compile(r"^\s*[\[［【]\s*(?P<tag>(?:(?!양식|서식|붙\s*임|별\s*첨|별\s*지|첨\s*부)[^\]］】\n]){1,10}?)"
@@ -94,6 +95,7 @@ DOC_NOUN = regex.compile(
     r"|도면|내역|리스트|공문|견적|정관|인증|허가|면허|번호|재무제표|표|근거)$")
 NOT_A_NAME = regex.compile(
     r"(?:함|음|임|됨|다|요|바람|가능|예정|필요|문의|참조|참고|확인|업로드|기재|제출|등록|접수|신청)\s*\.?$")
+PREDICATE_END = regex.compile(r"(?:함|음|됨|바람|예정|가능)\s*\.?$")
 HEADER_PHRASE = regex.compile(
     r"^(?:구\s*분\s*)?(?:(?:온라인\s*)?(?:등\s*록|제\s*출|구\s*비|신\s*청|관\s*련|증\s*빙|첨\s*부)\s*)?"
     r"서\s*류\s*(?:명|목\s*록)?(?:\s*비\s*고)?$|^구\s*분(?:\s|$)")
@@ -280,6 +282,8 @@ def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
     bare = _strip_name(PAREN.sub("", name))
     if strict and (NOT_A_NAME.search(bare) or not (quantities or DOC_NOUN.search(bare))):
         return found
+    if not strict and PREDICATE_END.search(bare):
+        return found  # a sentence in a row (`가점 부여 예정`), never a document's name
     if CATCH_ALL.match(name):
         line.required = None
     for part in _split_top_commas(name):
