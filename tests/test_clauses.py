@@ -235,3 +235,22 @@ def test_exclusions_the_outline_put_beside_their_heading() -> None:
         "신청과제가 공고된 과제제안요구서(RFP)의 목표 및 내용에 부합하지 않는 경우",
         "접수기간 내에 연구개발계획서 등 해당 필수 서류를 미제출한 경우",
     ]
+
+
+def test_exclusions_under_a_caption_and_a_bare_label() -> None:
+    # real layouts (Ulju calls): a caption `〈 지원제외 대상 〉` over `▪` bullets, and an item
+    # that is only the label `○ 신청 불가한 경우` over `-` sub-items
+    scope = _read(
+        "□ 지원 내용\n"
+        "〈 지원제외 대상 〉\n"
+        "▪ 문화예술, 지역문화, 생활문화와 관계가 없는 활동\n"
+        "▪ 영리 행위를 목적으로 사업을 진행하는 경우\n"
+        "□ 주요 안내사항\n"
+        " ○ 신청 불가한 경우\n"
+        " - 정치·종교 활동 등을 목적으로 한 행사의 일환으로 신청한 경우\n"
+        " ○ 지원 횟수는 1회가 원칙이나, 필요에 따라 추가 지원이 가능할 수 있습니다.\n")
+    assert sorted(_texts(_checked(scope, extract_exclusions(scope)))) == [
+        "문화예술, 지역문화, 생활문화와 관계가 없는 활동",
+        "영리 행위를 목적으로 사업을 진행하는 경우",
+        "정치·종교 활동 등을 목적으로 한 행사의 일환으로 신청한 경우",
+    ]

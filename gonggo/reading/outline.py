@@ -344,6 +344,9 @@ class Outline:
             if hit is not None:
                 found.append(Carrier(family, s, hit[0], hit[1]))
         found += self._title_tables(family, rx)
+        if family in HEADING_FIRST:  # documents read their captions themselves
+            found += [c for c in self._captions(family, rx) if not any(
+                o.section.start <= c.section.start < o.section.end for o in found)]
         if family in HEADING_FIRST and any(c.strong for c in found):
             strong = [c for c in found if c.strong]
             found = [c for c in found if c.strong or any(
@@ -377,6 +380,35 @@ class Outline:
             while k < self.hi and k not in titles and doc.blocks[k].kind != "heading":
                 k += 1
             block = doc.blocks[j]
+            virtual = Section(index=-1 - j, block=j, parent=None, level=0, marker="", title=title,
+                              start=block.start, end=doc.blocks[k - 1].end)
+            out.append(Carrier(family, virtual, True, None, virtual=True))
+        return out
+
+    def _captions(self, family: str, rx: regex.Pattern[str]) -> list[Carrier]:
+        """Carriers whose heading is a caption line (`〈 지원제외 대상 〉`) over bullets; they
+        hold the blocks up to the next heading, caption or title table."""
+        doc = self.doc
+        out = []
+        for j in range(self.lo, self.hi):
+            block = doc.blocks[j]
+            text = doc.text[block.start:block.end]
+            if block.section is not None and block.kind not in ("paragraph", "caption"):
+                continue
+            if "\n" in text.strip() or not CAPTION.match(text):
+                continue
+            title = regex.sub(r"^[\s<〈《【\[]+|[\s>〉》】\]]+$", "", text)
+            if title_match(title, rx) is None:
+                continue
+            k = j + 1
+            while k < self.hi:
+                b = doc.blocks[k]
+                t = doc.text[b.start:b.end]
+                if b.kind == "heading" or CAPTION.match(t) or table_title(doc, b):
+                    break
+                k += 1
+            if k == j + 1:
+                continue
             virtual = Section(index=-1 - j, block=j, parent=None, level=0, marker="", title=title,
                               start=block.start, end=doc.blocks[k - 1].end)
             out.append(Carrier(family, virtual, True, None, virtual=True))
@@ -605,7 +637,10 @@ def _loose_units_in(outline: Outline, lo: int, hi: int) -> list[Unit]:
             if child is not None:
                 sub = doc.sections[child]
                 u = outline.item_unit(sub)
-                if u and not POINTER.search(u.text) and not JUNK.match(u.text):
+                if (u and LEAD_IN.search(u.text) and _has_structure(outline, sub)
+                        and not outline.is_carrier(sub)):
+                    units += _loose_units(outline, sub)  # a lead-in: its items are the units
+                elif u and not POINTER.search(u.text) and not JUNK.match(u.text):
                     units.append(u)
                 j = outline.block_range(sub).stop
                 continue
