@@ -189,3 +189,68 @@ def test_label_rows_of_a_flattened_table() -> None:
     )
     texts = _texts(_checked(scope, extract_eligibility(scope)))
     assert "인력 ◦ 전문가 3명 이상 보유" in texts and "실적 ◦ 관련 컨설팅 실적 5건 이상" in texts
+
+
+def test_exclusions_under_genitive_and_lead_in_headings() -> None:
+    # real layout of the MAFRA R&D calls: the R&D 참여제한 list under `연구자 및 …의 참여 제한`
+    # (a lead-in item's sub-items are the clauses) and a heading that is itself a lead-in
+    scope = _read(
+        "□ 연구자 및 연구개발기관의 참여 제한\n"
+        " ◦ 신청 마감일 전날까지 국가연구개발사업 참여제한 기간이 끝나지 않은 연구자 및 연구기관은 참여할 수 없음\n"
+        " ◦ 연구개발기관(영리기관인 경우)이 공고 마감일 전날까지 채무불이행 등 부실 위험이 있는 다음 중 하나에 해당하는 경우 참여 불가\n"
+        " - 기업의 부도, 휴·폐업\n"
+        " - 세무 당국에 의하여 국세, 지방세 등의 체납처분을 받은 경우\n"
+        " - 최근 결산 기준 자본전액잠식인 경우\n"
+        "□ 연구책임자 및 참여연구원의 국가연구개발사업 참여율 초과 제한\n"
+        " ◦ 참여율은 100%를 초과할 수 없음\n"
+        "□ 다음의 경우 사전검토 시 또는 선정 시에 제외됨\n"
+        "① 연구책임자 및 연구개발기관이 신청자격에 부적합한 경우\n"
+        "② 필수제출서류를 미제출한 경우\n"
+        "□ 신청 방법\n"
+        " ◦ 범부처통합연구지원시스템(IRIS)에서 접수\n")
+    texts = _texts(_checked(scope, extract_exclusions(scope)))
+    assert texts == [
+        "신청 마감일 전날까지 국가연구개발사업 참여제한 기간이 끝나지 않은 연구자 및 연구기관은 참여할 수 없음",
+        "기업의 부도, 휴·폐업",
+        "세무 당국에 의하여 국세, 지방세 등의 체납처분을 받은 경우",
+        "최근 결산 기준 자본전액잠식인 경우",
+        "연구책임자 및 연구개발기관이 신청자격에 부적합한 경우",
+        "필수제출서류를 미제출한 경우",
+    ]
+
+
+def test_exclusions_the_outline_put_beside_their_heading() -> None:
+    # real layout (PIPC R&D call): `○` ranks above `가.` in the document, so the items of
+    # `가. 사전 지원제외 대상` are the heading's siblings; they are read up to the next heading
+    scope = _read(
+        "□ 접수방법 : 범부처통합연구지원시스템을 통한 신청 접수\n"
+        "○ 기관부담연구개발비는 다음 비율에 따라 산정된 금액을 현금으로 부담해야 함\n"
+        "가. 사전 지원제외 대상\n"
+        "< 다음의 경우는 지원 대상에서 제외할 수 있음 >\n"
+        "○ 신청과제가 공고된 과제제안요구서(RFP)의 목표 및 내용에 부합하지 않는 경우\n"
+        "○ 접수기간 내에 연구개발계획서 등 해당 필수 서류를 미제출한 경우\n"
+        "나. 영리기관 인건비 현금산정 기준\n"
+        "○ 중소·중견기업인 연구개발기관이 신규로 채용한 연구자\n")
+    assert _texts(_checked(scope, extract_exclusions(scope))) == [
+        "신청과제가 공고된 과제제안요구서(RFP)의 목표 및 내용에 부합하지 않는 경우",
+        "접수기간 내에 연구개발계획서 등 해당 필수 서류를 미제출한 경우",
+    ]
+
+
+def test_exclusions_under_a_caption_and_a_bare_label() -> None:
+    # real layouts (Ulju calls): a caption `〈 지원제외 대상 〉` over `▪` bullets, and an item
+    # that is only the label `○ 신청 불가한 경우` over `-` sub-items
+    scope = _read(
+        "□ 지원 내용\n"
+        "〈 지원제외 대상 〉\n"
+        "▪ 문화예술, 지역문화, 생활문화와 관계가 없는 활동\n"
+        "▪ 영리 행위를 목적으로 사업을 진행하는 경우\n"
+        "□ 주요 안내사항\n"
+        " ○ 신청 불가한 경우\n"
+        " - 정치·종교 활동 등을 목적으로 한 행사의 일환으로 신청한 경우\n"
+        " ○ 지원 횟수는 1회가 원칙이나, 필요에 따라 추가 지원이 가능할 수 있습니다.\n")
+    assert sorted(_texts(_checked(scope, extract_exclusions(scope)))) == [
+        "문화예술, 지역문화, 생활문화와 관계가 없는 활동",
+        "영리 행위를 목적으로 사업을 진행하는 경우",
+        "정치·종교 활동 등을 목적으로 한 행사의 일환으로 신청한 경우",
+    ]

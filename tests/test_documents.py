@@ -114,3 +114,14 @@ def test_parties() -> None:
     assert parties("주관·공동연구개발기관") == ["주관연구개발기관", "공동연구개발기관"]
     assert parties("도입기업 도입기업, 공급기업") == ["도입기업", "공급기업"]
     assert parties("지정양식") == []
+
+
+def test_documents_table_under_a_caption_row_and_stage() -> None:
+    # real layout (HWP R&D call): the table's first row is its caption, sub-numbered rows
+    # (`4-1 | 사업자등록증`) under a spanning name column, a `- ` sub-line under a name
+    from gonggo.extractors.documents import stage_of
+
+    assert stage_of("선정 이후 채무불이행확인서 ⦁선정 이후 협약 시 제출") == "agreement"
+    assert stage_of("12 발표자료 접수 후 별도 안내") == "plan_submission"
+    assert stage_of("사업제안 발표자료는 서류심사 이후 대면평가 제안사 대상 별도 제출 요청 예정") == "plan_submission"
+    assert stage_of("6 전 기관 사업자등록증(필수) 온라인 업로드(PDF)") == "application"

@@ -253,12 +253,13 @@ def test_paragraph_control_characters() -> None:
 
 def test_surrogate_pairs_private_use_and_extended_size() -> None:
     long_text = "공고" * 3000  # PARA_TEXT past 4095 bytes: extended size DWORD
-    text = _text("\U000f02fc 항목 \uf53a글 ") + _text(long_text)
+    text = _text("\U000f02ce 항목 \U000f02fc 세부 \uf53a글 ") + _text(long_text)
     doc = _read_body(_paragraph(0, text))
-    assert doc.text.startswith("\U000f02fc 항목 한글 공고")
+    # a known glyph is mapped one character for one (gonggo.ingest.glyphs), an unknown kept
+    assert doc.text.startswith("\U000f02ce 항목 ▪ 세부 한글 공고")
     assert doc.text.endswith(long_text)
     [finding] = [f for f in doc.findings if f.code == "unmapped_glyphs"]
-    assert "U+F02FC×1" in finding.message
+    assert "U+F02CE×1" in finding.message and "F02FC" not in finding.message
 
 
 def test_table_with_span_nested_table_and_caption() -> None:
@@ -486,3 +487,13 @@ def test_mutated_record_streams(name: str, edits: list[tuple[float, int]], keep:
         _read_body(doc_or_error)
     except IngestError:
         pass
+
+
+def test_private_use_glyph_table_keeps_offsets() -> None:
+    from gonggo.ingest.glyphs import GLYPHS, map_glyphs
+
+    assert all(len(k) == 1 and len(v) == 1 for k, v in GLYPHS.items())
+    text = "\U000f02b1 연구자\t\U000f02b2 주관연구개발기관 사용\uf09e양도 \U000f0854법\U000f0855"
+    out = map_glyphs(text)
+    assert out == "① 연구자\t② 주관연구개발기관 사용·양도 『법』"
+    assert len(out) == len(text)

@@ -166,3 +166,26 @@ def test_a_frame_around_a_chapter_joins_the_outline() -> None:
 def test_a_one_line_title_box_stays_a_table() -> None:
     doc = _build([_box("2026년도 스마트공장 구축지원 사업 공고")])
     assert [b.kind for b in doc.blocks] == ["table"]
+
+
+def test_subsection_numbers_boxes_over_bullets_and_restarted_numbering() -> None:
+    # real layouts (MOIS R&D call): `3-2.` subsections, a `□` after a `-` item is not inside
+    # it, and `1. 2. …` restarted inside an item of chapter `2.` continue as siblings
+    text = ("1. 사업 개요\n2. 기타 사항\n ○ 관련 법령을 참조\n - (관련 규정) 처리규정\n"
+            "□ 아래의 경우 지원대상에서 제외 처리됨\n ◦ 접수마감일 현재 다음의 어느 하나에 해당하는 경우\n"
+            "1. 기업의 부도\n2. 세무당국에 의하여 국세, 지방세 등의 체납처분을 받은 경우\n"
+            "3-2. 신청제한\n① 연구자가 국가연구개발사업 참여제한 기간 중에 있는 경우\n")
+    doc = read_bytes(text.encode(), "s.txt")
+    by_title = {s.title: s for s in doc.sections}
+    box = by_title["□ 아래의 경우 지원대상에서 제외 처리됨"]
+    assert doc.sections[box.parent].title == "2. 기타 사항"  # not under `- (관련 규정)`
+    one, two = by_title["1. 기업의 부도"], by_title["2. 세무당국에 의하여 국세, 지방세 등의 체납처분을 받은 경우"]
+    assert one.parent == two.parent
+    assert by_title["3-2. 신청제한"].marker == "3-2."
+
+
+def test_an_appendix_title_table_closes_the_outline() -> None:
+    from gonggo.ingest.structure import APPENDIX_TITLE_TABLE
+
+    assert APPENDIX_TITLE_TABLE.match("참고 2\t\t서면평가 항목")
+    assert not APPENDIX_TITLE_TABLE.match("2-1\t[붙임1] 신청자격의 적정성 확인서(필수)\t온라인 전산 입력(PDF)")

@@ -41,6 +41,7 @@ from gonggo.reading.outline import (
     MARKS,
     PUA,
     Outline,
+    caption_rows,
     clean,
     distinct_cells,
     header_rows,
@@ -53,6 +54,7 @@ from gonggo.reading.outline import (
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import DocumentReq, Evidence
 from gonggo.schemas.document import Cell, Table
+from gonggo.vocab.headings import pattern
 from gonggo.vocab.text import compiled, norm_key
 
 # ---------------------------------------------------------------------------------------
@@ -77,6 +79,15 @@ FOOTNOTE = regex.compile(r"(?<=\S)\*+")
 QUOTED_DOC = regex.compile(
     r"(?P<cond>[^\"“”‘’'「」]{2,40}?(?:시|경우|때))\s*[\"“‘'「『](?P<name>[^\"“”‘’'「」『』]{2,60})"
     r"[\"”’'」』]\s*(?:을|를)?\s*(?:추가\s*)?(?:제출|첨부)")
+# `연구개발계획서 : 붙임 서식(별첨된 서류 포함)`, `연구장비예산심의요청서 :붙임 3서식`: the name,
+# then where its form is.
+FORM_COLON = regex.compile(
+    r"^(?P<name>[^:：]{2,60}?)\s*[:：]\s*(?:붙\s*임|별\s*첨|별\s*지|첨\s*부|자유|자체|소정|지정|별도)?\s*"
+    r"(?:\d{1,2}\s*(?:[-–]\s*\d{1,2}\s*)?)?(?:양식|서식)(?![가-힣])")
+# `[필수] 기관참여 확약서`, `[해당시] 연구시설장비 심의요청서`: a tag before the name.
+# `[영리기업] 영리기관의 연구실운영비 활용·관리 계획`: a short tag naming who must submit.
+TAG = regex.compile(r"^\s*[\[［【]\s*(?P<tag>(?:(?!양식|서식|붙\s*임|별\s*첨|별\s*지|첨\s*부)[^\]］】\n]){1,10}?)"
+                    r"\s*[\]］】]\s*(?=\S)")
 COND_COLON = regex.compile(
     r"^(?P<cond>[^:：]{2,40}?(?:기업|기관|경우|시|자|업체))\s*[:：]\s*(?P<name>\S.*)$")
 DOC_NOUN = regex.compile(
@@ -84,6 +95,7 @@ DOC_NOUN = regex.compile(
     r"|도면|내역|리스트|공문|견적|정관|인증|허가|면허|번호|재무제표|표|근거)$")
 NOT_A_NAME = regex.compile(
     r"(?:함|음|임|됨|다|요|바람|가능|예정|필요|문의|참조|참고|확인|업로드|기재|제출|등록|접수|신청)\s*\.?$")
+PREDICATE_END = regex.compile(r"(?:함|음|됨|바람|예정|가능)\s*\.?$")
 HEADER_PHRASE = regex.compile(
     r"^(?:구\s*분\s*)?(?:(?:온라인\s*)?(?:등\s*록|제\s*출|구\s*비|신\s*청|관\s*련|증\s*빙|첨\s*부)\s*)?"
     r"서\s*류\s*(?:명|목\s*록)?(?:\s*비\s*고)?$|^구\s*분(?:\s|$)")
@@ -100,6 +112,24 @@ PARTY_SUFFIX = regex.compile(r"(기업|기관|업체|단체)$")
 POSITIVE_MARKS = {"○", "◯", "O", "o", "●", "◎", "✓", "✔", "√", "V", "v", "△", "▲"}
 
 
+# When a document is handed in, by what its line or row says (v2 `DocumentReq.stage`):
+# `선정 이후 협약 시 제출` → agreement; `발표자료 | 접수 후 별도 안내`, `서류심사 이후 대면평가
+# 제안사 대상 별도 제출` → plan_submission; otherwise with the application.
+AGREEMENT_STAGE = regex.compile(
+    r"(?:협약\s*(?:체결\s*)?(?:시|전|단계)|선정\s*(?:이후|후))[^\n]{0,15}?제출|협약\s*(?:체결\s*)?시\s*제출")
+PLAN_STAGE = regex.compile(
+    r"(?:서류\s*(?:심사|평가|검토)\s*(?:이후|통과|후)|접수\s*(?:후|이후)\s*별도|대면\s*평가\s*(?:대상|시)"
+    r"|발표\s*평가\s*(?:대상|시))")
+
+
+def stage_of(text: str) -> str:
+    if AGREEMENT_STAGE.search(text):
+        return "agreement"
+    if PLAN_STAGE.search(text):
+        return "plan_submission"
+    return "application"
+
+
 @dataclass
 class DocLine:
     name: str
@@ -108,6 +138,7 @@ class DocLine:
     condition: str | None = None
     submitters: list[str] = field(default_factory=list)
     span: tuple[int, int] = (0, 0)  # in the parsed text
+    stage: str = "application"
 
     def value(self) -> dict[str, object]:
         return {"name": self.name, "required": self.required,
@@ -198,6 +229,17 @@ def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
         return [DocLine(name=_strip_name(q.group("name")), condition=cond,
                         span=(off + q.start(), off + q.end()))]
     line = DocLine(name="", span=(off, off + len(main.rstrip())))
+    tag = TAG.match(main)
+    if tag:
+        word = regex.sub(r"\s+", "", tag.group("tag"))
+        if word == "선택":
+            line.required = False
+        elif word != "필수":
+            line.condition = word if word.startswith("해당") else f"{word}의 경우"
+        main = main[tag.end():]
+    form = FORM_COLON.match(main.strip())
+    if form:
+        main = form.group("name")
     colon = COND_COLON.match(main.strip())
     if colon and not QUANTITY.search(colon.group("cond")):
         line.condition = clean(colon.group("cond"))
@@ -240,6 +282,8 @@ def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
     bare = _strip_name(PAREN.sub("", name))
     if strict and (NOT_A_NAME.search(bare) or not (quantities or DOC_NOUN.search(bare))):
         return found
+    if not strict and PREDICATE_END.search(bare):
+        return found  # a sentence in a row (`가점 부여 예정`), never a document's name
     if CATCH_ALL.match(name):
         line.required = None
     for part in _split_top_commas(name):
@@ -300,6 +344,7 @@ class Collector:
         self.doc = outline.doc
         self.found: list[Found] = []
         self.last: list[Found] = []
+        self.tables: set[int] = set()  # ids of the tables read
 
     # -- text regions -------------------------------------------------------------------
 
@@ -310,6 +355,7 @@ class Collector:
         out: list[Found] = []
         for a, b in self._segments(raw):
             for d in parse_doc_line(raw[a:b], strict=strict):
+                d.stage = stage_of(raw[a:b])
                 if required is not None and d.required is True:
                     d.required = required
                 if submitters and not d.submitters:
@@ -352,11 +398,13 @@ class Collector:
     # -- tables -------------------------------------------------------------------------
 
     def table(self, table: Table) -> None:
+        self.tables.add(id(table))
         grid = table.grid()
         n_head = header_rows(table)
         if n_head == 0 and table.n_rows < 2:
             return
-        heads = [" ".join(clean(c.text) for c in distinct_cells([grid[r][k] for r in range(n_head)]))
+        cap = caption_rows(table)
+        heads = [" ".join(clean(c.text) for c in distinct_cells([grid[r][k] for r in range(cap, n_head)]))
                  for k in range(table.n_cols)]
         data = list(range(n_head, table.n_rows))
         marks = [k for k in range(table.n_cols) if heads[k] and _is_mark_column(grid, data, k)]
@@ -374,6 +422,11 @@ class Collector:
             cell = grid[r][name_col]
             if cell is None or not cell.text.strip():
                 continue
+            if SUB_NUMBER.match(cell.text):  # `4-1 | 사업자등록증` under a spanning name column
+                right = [c for c in distinct_cells(grid[r][name_col + 1:]) if c is not cell]
+                if not right:
+                    continue
+                cell = right[0]
             if table.n_cols > 1 and all(grid[r][k] is cell for k in range(table.n_cols)):
                 continue  # a note or category row spanning the table
             if cell.col < name_col and len(distinct_cells(grid[r])) == 1:
@@ -397,7 +450,9 @@ class Collector:
                 if compiled(r"선택").search(c.text):
                     required = False
             got = self.region(cell.start, _own_text_end(cell), strict=False)
+            stage = stage_of(" ".join(c.text for c in distinct_cells(grid[r])))
             for f in got:
+                f.line.stage = stage
                 if required is not None:
                     f.line.required = required if f.line.required is not None else None
                 f.line.condition = f.line.condition or condition
@@ -482,10 +537,13 @@ class Collector:
 
 
 def _own_text_end(cell: Cell) -> int:
-    """A name cell's own lines: up to a line that is a note or a parenthetical aside."""
+    """A name cell's own lines: up to a line that is a note, a parenthetical aside or (under
+    an unmarked name) a `-` sub-line (`연구개발계획서(PART 1~3)` / `- 기본정보 … 입력 완료 필요`)."""
     end = cell.start
-    for m in compiled(r"[^\n]+").finditer(cell.text):
-        if m.start() > 0 and compiled(r"\s*(?:[(（]|※|\*)").match(m.group(0)):
+    bulleted = starts_with_bullet(cell.text)
+    for m in regex.finditer(r"[^\n]+", cell.text):
+        if m.start() > 0 and (regex.match(r"\s*(?:[(（]|※|\*)", m.group(0))
+                              or not bulleted and regex.match(r"\s*[-–]\s", m.group(0))):
             break
         end = cell.start + m.end()
     return end
@@ -558,6 +616,10 @@ DOC_HEADER_LINE = regex.compile(
     r"|^\s*(?:제\s*출|구\s*비|신\s*청|증\s*빙)\s*서\s*류\s*$")
 
 
+DOCS_CAPTION = pattern("documents")
+SUB_NUMBER = regex.compile(r"^\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[.)]?\s*$")
+
+
 def _collect(scope: Scope) -> list[Found]:
     outline = outline_of(scope)
     doc = outline.doc
@@ -576,6 +638,23 @@ def _collect(scope: Scope) -> list[Found]:
             while first < r.stop and doc.blocks[first].end <= carrier.content[1]:
                 first += 1
         col.blocks(first, r.stop)
+    # A caption naming the family right over a table (`○ 신청서류 목록`, `<제출 서류 목록(양식
+    # 붙임2 참고)>`), outside every carrier: the table is the list.
+    for j in range(outline.lo, outline.hi - 1):
+        block, nxt = doc.blocks[j], doc.blocks[j + 1]
+        if block.table is not None and caption_rows(block.table):
+            first = next(c for c in block.table.cells if c.row == 0 and c.text.strip())
+            if DOCS_CAPTION.search(first.text) and id(block.table) not in col.tables:
+                col.table(block.table)
+                covered.append((block.start, block.end))
+        if nxt.table is None or id(nxt.table) in col.tables:
+            continue
+        text = doc.text[block.start:block.end]
+        if "\n" in text.strip() or not (block.kind == "caption" or CAPTION.match(text)):
+            continue
+        if DOCS_CAPTION.search(text[skip_markers(text):]):
+            col.table(nxt.table)
+            covered.append((nxt.start, nxt.end))
     # Flattened tables with a documents heading line, outside every carrier.
     for j in range(outline.lo, outline.hi):
         block = doc.blocks[j]
@@ -593,17 +672,35 @@ def _collect(scope: Scope) -> list[Found]:
     return col.found
 
 
+def _core(name: str) -> str:
+    """A document's name without numbering, parentheticals and issuer words, for spotting
+    the same document listed twice (a 목록 table, then `① 온라인 제출 최종확인서(…) 1부`)."""
+    name = regex.sub(r"^[^\p{Hangul}\p{L}]*\d*\s*", "", PAREN.sub("", name))
+    return norm_key(regex.sub(r"^(?:전\s*기관|[가-힣]{2,}부)\s+", "", name))
+
+
+def _repeats(core: str, seen: list[str]) -> bool:
+    return any(core == o or (len(core) >= 4 and len(o) >= 4 and (core in o or o in core)
+                             and min(len(core), len(o)) >= 0.7 * max(len(core), len(o)))
+               for o in seen)
+
+
 def extract_documents(scope: Scope) -> list[DocumentReq]:
     out: list[DocumentReq] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
+    cores: list[str] = []
     for f in _collect(scope):
         d = f.line
         key = (norm_key(d.name), tuple(d.submitters))
         if not key[0] or key in seen:
             continue
         seen.add(key)
+        core = _core(d.name)
+        if _repeats(core, cores):
+            continue
+        cores.append(core)
         evidence: list[Evidence] = [scope.evidence(s, e) for s, e in dict.fromkeys(f.spans)]
         out.append(DocumentReq(name=d.name, submitters=d.submitters, required=d.required,
                                validity_months=d.validity_months, condition=d.condition,
-                               evidence=evidence))
+                               stage=d.stage, evidence=evidence))  # type: ignore[arg-type]
     return out

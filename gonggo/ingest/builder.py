@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from gonggo.ingest.glyphs import map_glyphs
 from gonggo.schemas.document import Block, Document, ReadFinding, SourceInfo, Table
 
 # Control characters (but \n and \t) and zero-width characters are dropped.
@@ -65,7 +66,7 @@ def normalize_text(text: str, keep_tabs: bool = False) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = text.translate(_DROP if keep_tabs else _DROP_WITH_TABS)
+    text = map_glyphs(text.translate(_DROP if keep_tabs else _DROP_WITH_TABS))
     text = _TRAILING.sub("", _HSPACE.sub(" ", text))
     return text.strip("\n") if text[:1] == "\n" or text[-1:] == "\n" else text
 

@@ -32,6 +32,7 @@ from gonggo.ingest.errors import (
     ResourceLimit,
     UnsupportedFormat,
 )
+from gonggo.ingest.glyphs import PRIVATE_USE, map_glyphs
 from gonggo.ingest.limits import (
     MAX_INFLATED_BYTES,
     MAX_NESTING,
@@ -80,14 +81,6 @@ _EXTENDED = frozenset((1, 2, 3, 11, 12, 14, 15, 16, 17, 18, 21, 22, 23))
 _INLINE = frozenset((4, 5, 6, 7, 8, 9, 19, 20))
 _CHAR_TEXT = {10: "\n", 24: "-", 30: "\u00a0", 31: " "}  # line break, hyphen, fixed spaces
 
-# Hancom private-use glyphs with a confirmed meaning. U+F53A is the "한" of the product name
-# 한글 (the logo spells it with arae-a, ᄒᆞᆫ, which is how the Hanyang PUA table maps it); the
-# samples' PrvText and body both use it only there: "\uf53a글 문서 파일 구조 5.0",
-# "본 문서는 \uf53a글 워드 프로세서의 ... \uf53a글 2002 이후 제품". Mapped to the modern
-# syllable so that the product name is searchable.
-PUA_GLYPHS = {"\uf53a": "한"}
-_PUA_TABLE = str.maketrans(PUA_GLYPHS)
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 _DOC_STREAMS = {
     "WordDocument": "a Word .doc file; convert it to PDF or HWPX",
@@ -685,10 +678,10 @@ def _map_private_use(blocks: list[RawBlock]) -> list[ReadFinding]:
     unmapped: Counter[str] = Counter()
 
     def fix(text: str) -> str:
-        if not _PRIVATE_USE.search(text):
+        if not PRIVATE_USE.search(text):
             return text
-        text = text.translate(_PUA_TABLE)
-        unmapped.update(_PRIVATE_USE.findall(text))
+        text = map_glyphs(text)
+        unmapped.update(PRIVATE_USE.findall(text))
         return text
 
     def fix_table(table: RawTable) -> None:

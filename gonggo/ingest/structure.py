@@ -50,6 +50,9 @@ MARKER_RULES: list[tuple[str, bool, regex.Pattern[str]]] = [
     ("roman", True, regex.compile(rf"^[{ROMAN}]\s*[.．]?(?=\s|$)")),
     ("roman", True, regex.compile(r"^(?:VIII|VII|VI|IV|IX|III|II|I|V|X)\s*[.．](?=\s)")),
     ("num_dot", True, regex.compile(r"^\d{1,2}\s*[.．](?![\d.．])(?=\s*\S)")),
+    # `3-2. 신청제한`: a chapter's numbered subsection (the dot is required: a bare `2-1` is
+    # a row number of a flattened table).
+    ("num_sub", True, regex.compile(r"^\d{1,2}-\d{1,2}[.．](?=\s+\S)")),
     ("num_paren", True, regex.compile(r"^[(（]\d{1,2}[)）](?=\s*\S)")),
     ("num_half", False, regex.compile(r"^\d{1,2}\)(?=\s*\S)")),
     ("hangul_dot", True, regex.compile(rf"^[{HANGUL_ORDER}]\s*[.．](?=\s)")),
@@ -88,6 +91,11 @@ def find_marker(line: str) -> Marker | None:
     return None
 
 
+BULLETED = ("circle", "dash", "square_bullet")
+# `□ 아래의 경우 지원대상에서 제외 …` after `- (관련 규정) …`, `가. 사전 지원제외 대상` after
+# `○ 기관부담연구개발비는 …`: a heading marker closes the bulleted items open above it.
+HEADING_OVER_BULLETS = ("box", "num_sub")
+
 _ENUMERATED = ("num_dot", "num_paren", "num_half", "hangul_dot", "hangul_half", "hangul_paren",
                "circled")
 
@@ -120,6 +128,7 @@ class _Open:
     section: int
     ordinal: int | None
     note: bool
+    bullet: bool = False  # a bulleted list item (`◦`, `-`, `▪`)
 
 
 def _depth_for(marker: Marker, key: str, stack: list[_Open]) -> int | None:
@@ -132,7 +141,19 @@ def _depth_for(marker: Marker, key: str, stack: list[_Open]) -> int | None:
     keep = len(stack)
     while keep and stack[keep - 1].note:
         keep -= 1  # notes never take children
+    if marker.family in HEADING_OVER_BULLETS:
+        while keep and stack[keep - 1].bullet:
+            keep -= 1  # a heading box or numbered heading is never inside a bulleted item
     same = next((i for i in range(keep) if stack[i].key == key), None)
+    if same is not None and marker.ordinal is not None and marker.family in _ENUMERATED:
+        # A list restarted inside an item of the same type (`7. … 1. 기업의 부도 2. …`): the
+        # open entry this marker continues is the outermost one it follows in order, else
+        # the innermost one it fits.
+        same_keys = [i for i in range(keep) if stack[i].key == key]
+        follows = [i for i in same_keys if stack[i].ordinal is not None
+                   and marker.ordinal == stack[i].ordinal + 1]
+        fits = [i for i in same_keys if _plausible_ordinal(marker, stack[i].ordinal)]
+        same = follows[0] if follows else fits[-1] if fits else same
     open_ordinal = stack[same].ordinal if same is not None else None
     if not _plausible_ordinal(marker, open_ordinal):
         return None
@@ -143,6 +164,8 @@ def _depth_for(marker: Marker, key: str, stack: list[_Open]) -> int | None:
     return same
 
 
+APPENDIX_TITLE_TABLE = regex.compile(
+    r"^\s*\[?\s*(?:붙\s?임|별\s?첨|별\s?지|참\s?고)\s*\d{1,2}\s*\]?\t+[^\t\n]{2,60}\t*$")
 CHAPTER_NUMBER = regex.compile(r"^\s*(\d{1,2})\s*$")
 CHAPTER_TITLE = regex.compile(r"^\s*[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·‧ㆍ,\s]{0,18}$")
 
@@ -187,6 +210,10 @@ def add_structure(doc: Document) -> Document:
             sections[top.section].end = max(last_end, sections[top.section].start)
 
     for bi, block in enumerate(doc.blocks):
+        if block.kind == "table" and APPENDIX_TITLE_TABLE.match(doc.text[block.start:block.end]):
+            close_to(0)  # `참고 2 | 서면평가 항목`: an appendix title laid out as a table
+            last_end = block.end
+            continue
         marker = None
         line = ""
         if block.kind in ("paragraph", "heading", "list_item"):
@@ -212,7 +239,7 @@ def add_structure(doc: Document) -> Document:
             if parent is not None:
                 sections[parent].children.append(idx)
             stack.append(_Open(key=key, section=idx, ordinal=marker.ordinal,
-                               note=marker.family == "note"))
+                               note=marker.family == "note", bullet=marker.family in BULLETED))
             block.kind = "heading" if marker.heading else "list_item"
             block.marker = marker.text
             block.level = len(stack)

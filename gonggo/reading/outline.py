@@ -26,11 +26,17 @@ HEADINGS: dict[str, regex.Pattern[str]] = {name: pattern(name) for name in CARRI
 HEADING_FIRST = ("eligibility", "exclusions")
 # Reference lists (`참여제한 사업 목록`) carry data, not clauses.
 REFERENCE_LIST = regex.compile(r"(?:목록|현황|리스트|명단)\s*\**\s*$")
+# Families whose list is itself a 목록: `○ 신청서류 목록`, `참고 7 신청서류 목록 및 부가설명`.
+LISTING = ("documents",)
+LISTING_REST = regex.compile(r"^\s*(?:목\s*록|리스트)(?:\s*(?:및|·|ㆍ|,)\s*\S{1,8})?\s*$")
 
 LABEL = regex.compile(r"^[(（\[【<〈]\s*(?P<label>[^()（）\[\]【】<>〈〉\n]{1,25}?)\s*[)）\]】>〉]\s*")
 COLON = regex.compile(r"^\s*[:：]\s*")
 # `운영기관 신청자격` names a family; `다음 부적격 사항에 …` only mentions one.
 NOT_A_PREFIX = regex.compile(r"(?:다음|아래|하기|상기|위|기타|각|및|또는)\s")
+# A genitive phrase naming whose rule it is (`연구자 및 연구개발기관의 참여 제한`,
+# `연구개발기관의 신청 자격`): up to four words, the last ending in 의.
+GENITIVE = regex.compile(r"(?!(?:다음|아래|하기|상기|위|기타|각)의?\s)(?:[^\s의]\S{0,11}\s+){0,3}\S{0,11}[가-힣]의\s+")
 TITLE_NOISE = regex.compile(r"^[\s*'\"‘’“”「『｢<《【\[]+")
 
 # ---------------------------------------------------------------------------------------
@@ -206,7 +212,8 @@ class Carrier:
     virtual: bool = False  # a title table, not a section of the outline
 
 
-def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False) -> int | None:
+def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
+                listing: bool = False) -> int | None:
     """Where a label's content starts when `title` names the family of `rx` (-1: no content).
 
     An item (not a heading) without a label or `:` only carries when it is the heading word
@@ -214,18 +221,21 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False) -> in
     label = LABEL.match(title)
     if label:
         return label.end() if rx.match(label.group("label").strip()) else None
-    m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern})\S{{1,10}}\s+|(?!우대|가점)[가-힣]{{1,2}})?(?x:{rx.pattern})",
-                    title)
-    if not m or REFERENCE_LIST.search(title):
+    m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern}){GENITIVE.pattern}|(?!{NOT_A_PREFIX.pattern})\S{{1,10}}\s+"
+                    rf"|(?!우대|가점)[가-힣]{{1,2}})?(?x:{rx.pattern})", title)
+    if not m or (REFERENCE_LIST.search(title) and not (listing and LISTING_REST.match(title[m.end():]))):
         return None
     colon = COLON.match(title, m.end())
     if colon:
         return colon.end()
-    if item and not ITEM_TITLE_REST.match(title[m.end():]):
+    if item and not ITEM_TITLE_REST.match(title[m.end():]) and not (
+            listing and LISTING_REST.match(title[m.end():])):
         return None
     return -1
 
 
+# The number cell of a title table: `6`, `Ⅲ.`, or an appendix label (`참고 2 | 서면평가 항목`).
+TITLE_NUMBER = regex.compile(r"^(?:[\dⅠ-Ⅹ]{1,2}\s*[.)]?|(?:참\s?고|붙\s?임|별\s?첨|별\s?지)\s*\d{1,2})$")
 ITEM_TITLE_REST = regex.compile(r"^\s*(?:(?:및|·|ㆍ|,)\s*\S{1,8})?\s*$")
 # A one-row table holding only a number and a short title (`6 | | 연구개발기관의 신청 자격 |`):
 # a heading laid out as a table.
@@ -237,7 +247,7 @@ def table_title(doc: Document, block: Block) -> str | None:
     if table is None or table.n_rows != 1 or table.n_cols > 6:
         return None
     texts = [c.text.strip() for c in table.cells if c.text.strip()]
-    words = [t for t in texts if not compiled(r"^[\dⅠ-Ⅹ]{1,2}\s*[.)]?$").match(t)]
+    words = [t for t in texts if not TITLE_NUMBER.match(t)]
     if len(words) != 1 or not TITLE_CELL.match(words[0]) or len(texts) > 2:
         return None
     return words[0]
@@ -301,7 +311,7 @@ class Outline:
 
     # -- carriers -----------------------------------------------------------------------
 
-    def _heading_of(self, section: Section, rx: regex.Pattern[str]) -> tuple[bool, tuple[int, int] | None] | None:
+    def _heading_of(self, section: Section, family: str) -> tuple[bool, tuple[int, int] | None] | None:
         """(strong, content span) when `section`'s title names the family of `rx`."""
         doc = self.doc
         block = doc.blocks[section.block]
@@ -310,10 +320,11 @@ class Outline:
         line_end = doc.text.find("\n", block.start, block.end)
         line_end = block.end if line_end < 0 else line_end
         pos = block.start + skip_markers(doc.text[block.start:line_end])
-        m = TITLE_NOISE.match(doc.text, pos, line_end)
+        m = TITLE_NOISE.match(doc.text[pos:line_end])  # `^` anchors at the slice, not at `pos`
         if m:
-            pos = m.end()
-        hit = title_match(doc.text[pos:line_end], rx, item=block.kind == "list_item")
+            pos += m.end()
+        hit = title_match(doc.text[pos:line_end], HEADINGS[family], item=block.kind == "list_item",
+                          listing=family in LISTING)
         if hit is None:
             return None
         if hit < 0:  # `□ 지원대상 및 조건`: the title is a heading, not a label with content
@@ -335,10 +346,13 @@ class Outline:
         rx = HEADINGS[family]
         found: list[Carrier] = []
         for s in self.scope.sections:
-            hit = self._heading_of(s, rx)
+            hit = self._heading_of(s, family)
             if hit is not None:
                 found.append(Carrier(family, s, hit[0], hit[1]))
         found += self._title_tables(family, rx)
+        if family in HEADING_FIRST:  # documents read their captions themselves
+            found += [c for c in self._captions(family, rx) if not any(
+                o.section.start <= c.section.start < o.section.end for o in found)]
         if family in HEADING_FIRST and any(c.strong for c in found):
             strong = [c for c in found if c.strong]
             found = [c for c in found if c.strong or any(
@@ -377,6 +391,35 @@ class Outline:
             out.append(Carrier(family, virtual, True, None, virtual=True))
         return out
 
+    def _captions(self, family: str, rx: regex.Pattern[str]) -> list[Carrier]:
+        """Carriers whose heading is a caption line (`〈 지원제외 대상 〉`) over bullets; they
+        hold the blocks up to the next heading, caption or title table."""
+        doc = self.doc
+        out = []
+        for j in range(self.lo, self.hi):
+            block = doc.blocks[j]
+            text = doc.text[block.start:block.end]
+            if block.section is not None and block.kind not in ("paragraph", "caption"):
+                continue
+            if "\n" in text.strip() or not CAPTION.match(text):
+                continue
+            title = regex.sub(r"^[\s<〈《【\[]+|[\s>〉》】\]]+$", "", text)
+            if title_match(title, rx) is None:
+                continue
+            k = j + 1
+            while k < self.hi:
+                b = doc.blocks[k]
+                t = doc.text[b.start:b.end]
+                if b.kind == "heading" or CAPTION.match(t) or table_title(doc, b):
+                    break
+                k += 1
+            if k == j + 1:
+                continue
+            virtual = Section(index=-1 - j, block=j, parent=None, level=0, marker="", title=title,
+                              start=block.start, end=doc.blocks[k - 1].end)
+            out.append(Carrier(family, virtual, True, None, virtual=True))
+        return out
+
     def _run_after(self, section: Section) -> list[int]:
         """Unlabelled siblings following a labelled lead-in (`- (지원 제외 사항) 아래 …`)."""
         if section.parent is None:
@@ -394,7 +437,7 @@ class Outline:
         return run
 
     def is_carrier(self, section: Section) -> bool:
-        return any(self._heading_of(section, rx) is not None for rx in HEADINGS.values())
+        return any(self._heading_of(section, family) is not None for family in HEADINGS)
 
     def claimed(self, family: str) -> set[int]:
         """Sections other families take: carriers (with their runs) of every other family."""
@@ -537,9 +580,21 @@ HEADER_WORD = regex.compile(
     r"|여\s*부|명|세\s*부|기\s*준|사\s*항|순\s*번|번\s*호|연\s*번|^No\.?$|제\s*출|구\s*비|목\s*록|기업|기관")
 
 
+def caption_rows(table: Table) -> int:
+    """1 when the first row is the table's caption in one spanning cell (`<제출 서류 목록>`)."""
+    if table.n_rows < 3 or table.n_cols < 2:
+        return 0
+    first = [c for c in table.cells if c.row == 0 and c.text.strip()]
+    if len(first) == 1 and first[0].col_span == table.n_cols and CAPTION.match(first[0].text):
+        return 1
+    return 0
+
+
 def header_rows(table: Table) -> int:
-    """How many leading rows are column headings (a second row fills a spanned first row)."""
-    rows = table.rows_text()
+    """How many leading rows are column headings (a second row fills a spanned first row);
+    a caption row above them (`caption_rows`) counts with them."""
+    cap = caption_rows(table)
+    rows = table.rows_text()[cap:]
     if len(rows) < 2:
         return 0
 
@@ -552,11 +607,11 @@ def header_rows(table: Table) -> int:
     if not heading_like(rows[0]) or not any(HEADER_WORD.search(t) for t in rows[0] if t.strip()):
         return 0
     n = 1
-    spanned = any(c.row == 0 and c.col_span > 1 for c in table.cells) or any(
+    spanned = any(c.row == cap and c.col_span > 1 for c in table.cells) or any(
         not t.strip() for t in rows[0])
     if spanned and len(rows) > 2 and heading_like(rows[1]) and not rows[1][0].strip():
         n = 2
-    return n
+    return cap + n
 
 
 def _loose_units(outline: Outline, section: Section) -> list[Unit]:
@@ -573,7 +628,7 @@ def _loose_units_in(outline: Outline, lo: int, hi: int) -> list[Unit]:
     while j < r.stop:
         block = doc.blocks[j]
         text = doc.text[block.start:block.end]
-        if PUA.match(text):
+        if PUA.match(text) or j > lo and table_title(doc, block):
             break
         if block.table is not None:
             units += table_units(doc, block.table)
@@ -582,12 +637,16 @@ def _loose_units_in(outline: Outline, lo: int, hi: int) -> list[Unit]:
             units += bullet_units(doc, block.start, doc.blocks[end - 1].end)
             j = end
             continue
-        elif block.kind == "list_item" and not is_note(text):
+        elif block.kind in ("list_item", "heading") and not is_note(text):
+            # numbered entries under a lead-in are headings to the outline (`1. 기업의 부도`)
             child = outline.opens.get(j)
             if child is not None:
                 sub = doc.sections[child]
                 u = outline.item_unit(sub)
-                if u and not POINTER.search(u.text) and not JUNK.match(u.text):
+                if (u and LEAD_IN.search(u.text) and _has_structure(outline, sub)
+                        and not outline.is_carrier(sub)):
+                    units += _loose_units(outline, sub)  # a lead-in: its items are the units
+                elif u and not POINTER.search(u.text) and not JUNK.match(u.text):
                     units.append(u)
                 j = outline.block_range(sub).stop
                 continue
@@ -644,7 +703,38 @@ def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list
                 sib = doc.sections[i]
                 units += _walk_item(outline, sib)
             return units
-    return units + _walk_children(outline, section, claimed)
+    units += _walk_children(outline, section, claimed)
+    if not units and carrier.strong and doc.blocks[section.block].kind == "heading":
+        units = _items_beside(outline, section, claimed)
+    return units
+
+
+def _items_beside(outline: Outline, section: Section, claimed: set[int]) -> list[Unit]:
+    """A heading with nothing under it whose items the outline put beside it (`가. 사전
+    지원제외 대상` / `< 다음의 경우는 … 제외할 수 있음 >` / `○ …` items ranked above `가.`):
+    the list items that follow, up to the next heading or title table."""
+    doc = outline.doc
+    units: list[Unit] = []
+    stop = next((k for k in range(section.block + 1, outline.hi) if doc.blocks[k].kind == "heading"
+                 or table_title(doc, doc.blocks[k])), outline.hi)
+    limit = doc.blocks[stop].start if stop < outline.hi else outline.scope.end
+    j = section.block + 1
+    while j < stop:
+        block = doc.blocks[j]
+        text = doc.text[block.start:block.end]
+        if PUA.match(text):
+            break
+        child = outline.opens.get(j)
+        if block.kind == "list_item" and child is not None:
+            sub = doc.sections[child]
+            if child not in claimed and not outline.is_note_section(sub):
+                units += [u for u in _walk_item(outline, sub) if u.spans[-1][1] <= limit]
+            j = max(j + 1, outline.block_range(sub).stop)
+            continue
+        if block.kind not in ("paragraph", "caption") or not (CAPTION.match(text) or LEAD_IN.search(text)):
+            break
+        j += 1
+    return units
 
 
 def _walk_item(outline: Outline, section: Section) -> list[Unit]:
@@ -682,8 +772,8 @@ def _walk_children(outline: Outline, section: Section, claimed: set[int]) -> lis
     while j < r.stop:
         block = doc.blocks[j]
         text = doc.text[block.start:block.end]
-        if PUA.match(text):
-            break
+        if PUA.match(text) or table_title(doc, block):
+            break  # a title table is the next chapter's heading
         child = _child_of(outline, j, section)
         if child is not None:
             sub = doc.sections[child]

@@ -27,12 +27,14 @@ FACETS: list[Facet] = [
     Facet("eligibility", _rx(r"""
         (?:신청|지원|참여|참가|응모)\s*(?:자격|요건) | 자격\s*요건
       | (?:신청|참여|참가|모집)\s*대상
-      | 지원\s*대상(?!\s*(?:규모|선정|과제|사업|분야|기업\s*수|수\b|범위|품목|기술|내용|경비|비용))
+      | 지원\s*대상(?!\s*(?:규모|선정|과제|사업|분야|기업\s*수|수\b|범위|품목|기술|내용|경비|비용|에서\s*제외))
     """), "eligibility clause"),
     Facet("exclusions", _rx(r"""
         (?:지원|신청|참여|참가|선정)\s*제외 | 제외\s*(?:대상|사항|기준|요건)
       | 부적격 | 참여\s*제한 | 신청\s*(?:자격\s*)?제한 | 결격\s*사유
-      | 지원\s*불가\s*(?:대상|기업)?
+      | 지원\s*불가\s*(?:대상|기업)? | 신청\s*불가(?:한|능한)\s*경우
+      # a heading that is itself the lead-in: `다음의 경우 사전검토 시 또는 선정 시에 제외됨`
+      | (?:다음|아래)의?\s*경우\S*\s[^\n]{0,40}?제외\s*(?:됨|함|한다|처리|할\s*수|될\s*수|대상)
     """), "exclusion"),
     Facet("obligations", _rx(r"""
         의무\s*(?:사항|교육)? | 준수\s*사항 | 이행\s*사항 | 협약\s*(?:체결\s*)?(?:후|이후)
@@ -41,6 +43,7 @@ FACETS: list[Facet] = [
     """), "obligation"),
     Facet("documents", _rx(r"""
         (?:제출|구비|신청|증빙|첨부|필요)\s*서류 | 서류\s*(?:제출|목록) | 제출\s*(?:자료|목록)
+      | ^첨부$   # the label of `○ (첨부) 유형별 제출자료(연구계획서 및 증빙자료, 동의서 등) 업로드`
     """), "document"),
     Facet("overview", _rx(r"사업\s*개요 | 사업\s*목적 | 개요"), "overview"),
     Facet("support", _rx(r"""
@@ -89,3 +92,8 @@ def facets_named(title: str, names: tuple[str, ...] | None = None, *, at_start: 
         if (f.pattern.match(title) if at_start else f.pattern.search(title)):
             out.add(f.name)
     return out
+
+
+def corpus_value(title: str) -> list[str]:
+    """The list-carrying facets a heading title names (corpus/headings.jsonl)."""
+    return sorted(facets_named(title, CARRIER_FACETS))
