@@ -130,11 +130,12 @@ def test_hancom_private_use_han_is_mapped() -> None:
 
 
 @needs_samples
-def test_unknown_private_use_glyphs_are_kept_and_reported() -> None:
+def test_hancom_private_use_bullets_become_standard_markers() -> None:
+    # U+F02FC (a surrogate pair in PARA_TEXT, decoded as one glyph) is a Hancom bullet: mapped
+    # one character for one by gonggo.ingest.glyphs, so no glyph is left unmapped here
     doc = _read_sample("msit_ict_rnd_2026_1st_gonggo.hwp")
-    assert "\U000f02fc" in doc.text  # a surrogate pair in PARA_TEXT, decoded as one glyph
-    finding = next(f for f in doc.findings if f.code == "unmapped_glyphs")
-    assert "U+F02FC×11" in finding.message
+    assert "\U000f02fc" not in doc.text and "▪" in doc.text
+    assert not [f for f in doc.findings if f.code == "unmapped_glyphs"]
 
 
 @needs_samples

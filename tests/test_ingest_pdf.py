@@ -619,7 +619,7 @@ def test_sample_without_unicode_maps_reports_unmapped_glyphs() -> None:
 @needs_samples
 def test_sample_supplementary_plane_bullets_survive() -> None:
     doc = sample("msit_ict_rnd_2026_1st_gonggo.pdf")
-    assert "\U000F02FC 외국법인인 연구개발기관" in doc.text
+    assert "▪ 외국법인인 연구개발기관" in doc.text  # U+F02FC, a Hancom bullet, mapped to ▪
     assert not re.search(r"[\ud800-\udfff]", doc.text)
 
 
