@@ -43,12 +43,12 @@ def fail(message: str, code: int = EXIT_FAILED_FILE) -> None:
     raise typer.Exit(code)
 
 
-def guarded(fn: Callable[[], T]) -> T:
+def guarded(fn: Callable[[], T], code: int = EXIT_FAILED_FILE) -> T:
     """Run `fn`; typed reading errors and unexpected ones become one line on stderr."""
     try:
         return fn()
     except (IngestError, UserError) as err:
-        fail(str(err))
+        fail(str(err), code)
     except typer.Exit:
         raise
     except Exception as err:  # noqa: BLE001 - the CLI edge: never a traceback
@@ -292,48 +292,35 @@ def export_configs(
 @app.command()
 def simulate(
     config: Annotated[Path, typer.Argument(help="a rule config written by `gonggo export`")],
-    total_cost: Annotated[int, typer.Option("--total-cost", help="total project cost in won")],
+    total_cost: Annotated[str, typer.Option(
+        "--total-cost", help="total project cost: 150000000, 1,000,000, 1억, 5천만원")],
     track: Annotated[str | None, typer.Option("--track", help="track name")] = None,
     applicant: Annotated[Path | None, typer.Option("--applicant", help="applicant profile (YAML/JSON)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="the result as JSON")] = False,
 ) -> None:
-    """Compute each payer's amount (and failed clauses for an applicant) from a rule config."""
-    import yaml
-    from pydantic import ValidationError
-    from rich.console import Console
-    from rich.table import Table
+    """Each payer's amount and, for an applicant, the verdict per clause of the track.
 
-    from gonggo.export.config import load_config
+    Exit 0 pass, 1 fail, 2 undecidable (the profile leaves out what a clause needs), 4 bad input.
+    """
+    from rich.console import Console
+
+    from gonggo.cli import simulate as sim
     from gonggo.export.simulate import SimulationError
     from gonggo.export.simulate import simulate as run
 
-    def load() -> tuple:  # type: ignore[type-arg]
-        try:
-            cfg = load_config(config.read_text(encoding="utf-8"))
-            profile = yaml.safe_load(applicant.read_text(encoding="utf-8")) if applicant else None
-            return cfg, profile
-        except (OSError, yaml.YAMLError, ValidationError) as err:
-            raise UserError(f"{config}: not a readable rule config ({type(err).__name__})") from err
-
-    cfg, profile = guarded(load)
-
     def compute():  # type: ignore[no-untyped-def]
+        cfg, profile, cost = sim.load_inputs(config, applicant, total_cost)
         try:
-            return run(cfg, track, total_cost, profile)
+            return cfg, run(cfg, track, cost, profile)
         except SimulationError as err:
             raise UserError(str(err)) from err
 
-    result = guarded(compute)
-    table = Table(title=f"{cfg.program} / {result.track or '-'}: total {total_cost:,}원")
-    for col in ("payer", "label", "amount (원)", "rule"):
-        table.add_column(col)
-    for a in result.amounts:
-        table.add_row(a.payer, a.label, f"{a.amount_krw:,}", a.rule)
-    console = Console()
-    console.print(table)
-    for p in result.problems:
-        console.print(f"[yellow]problem: {p}[/yellow]")
-    for field, text in result.failed_clauses:
-        console.print(f"[red]fails {field}:[/red] {text}")
+    cfg, result = guarded(compute, sim.EXIT_BAD_INPUT)
+    if as_json:
+        sys.stdout.write(sim.to_json(cfg, result) + "\n")
+    else:
+        sim.print_table(cfg, result, Console())
+    raise typer.Exit(sim.EXIT_OF[result.verdict])
 
 
 @app.command()

@@ -86,3 +86,31 @@ def regions(text: str) -> list[str]:
 def industries(text: str) -> list[str]:
     parts = [p.strip(" ·-*") for p in regex.split(r"[,，]", LAW_NAME.sub(" ", text))]
     return [p for p in parts if _INDUSTRY_NAME.match(p)]
+
+
+PREFERENTIAL = regex.compile(r"^\s*(?:참여\s*)?우대(?:\s*(?:사항|대상|조건|기업))?(?![\p{Hangul}])")
+
+
+def _after_role(text: str) -> str:
+    m = ROLE.match(text)
+    return text[m.end():] if m else text
+
+
+def preferential(text: str) -> bool:
+    """A row labelled `참여우대` / `우대` (after its role): a preference, not a condition."""
+    return bool(PREFERENTIAL.match(_after_role(text)))
+
+
+def _squashed(text: str) -> str:
+    return regex.sub(r"[^\p{L}\p{N}]+", "", text)
+
+
+def tracks_named(text: str, track_names: list[str]) -> list[str]:
+    """The track a clause row is labelled with: its text (after the role) opens with the track's
+    name, the longest name that fits (`고도화 (동일수준)` before `고도화`)."""
+    head = _squashed(_after_role(text))[:40]
+    named = sorted((n for n in track_names if n and _squashed(n)), key=lambda n: -len(_squashed(n)))
+    for name in named:
+        if head.startswith(_squashed(name)):
+            return [name]
+    return []

@@ -75,6 +75,8 @@ class ClauseRule(BaseModel):
     sizes: list[CompanySize] = Field(default_factory=list)  # any of these may apply
     regions: list[Region] = Field(default_factory=list)  # located in any of these
     industries: list[str] = Field(default_factory=list)  # industries named (as printed)
+    tracks: list[str] = Field(default_factory=list)  # the tracks it is about; empty: every track
+    preferential: bool = False  # a 우대 row (참여우대): whom the program prefers, not a condition
     evidence: list[EvidenceRef] = Field(default_factory=list)
 
 
