@@ -70,9 +70,10 @@ def year_over_year_pairs(specs: dict[str, Announcement]) -> list[YearPair]:
     """For each announcement, the earlier-year one it most likely continues, if any: the one
     whose program `changes.align` pairs with one of its own at the highest score."""
     pairs = []
-    for new_stem, new in specs.items():
+    calls = {stem: s for stem, s in specs.items() if s.kind == "support_call"}
+    for new_stem, new in calls.items():
         best: YearPair | None = None
-        for old_stem, old in specs.items():
+        for old_stem, old in calls.items():
             if not (old.announced_on and new.announced_on
                     and old.announced_on.year < new.announced_on.year):
                 continue

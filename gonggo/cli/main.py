@@ -285,6 +285,10 @@ def export_configs(
     if file is None:
         fail("give an announcement FILE (or --schema)", 2)
     spec = guarded(lambda: load_spec(file))  # type: ignore[arg-type]
+    if spec.kind != "support_call":
+        typer.echo(f"{file}: 지원사업 공고가 아니므로 규칙 설정을 만들지 않습니다 (kind: {spec.kind})",
+                   err=True)
+        return
     for path, config in guarded(lambda: write_configs(spec, out)):
         typer.echo(f"{path}  ({config.program}: {len(config.tracks)} track(s))")
 

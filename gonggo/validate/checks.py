@@ -22,6 +22,7 @@ the text as printed, and evidence spans into `doc.text`. Findings never stop ext
 | fact_without_evidence, ungrounded_evidence | a fact with no span, a span whose quote is not the text |
 | schema_error | a value the contract's models reject (types, ranges, enums) |
 | check_failed | a check that raised; the other checks and the spec are unaffected |
+| not_an_announcement | the file is not a support call (`kind`: 입찰, 입법예고, 채용, 보도자료, 주민 제안 공모, 양식·서식 …; `gonggo.vocab.kinds`): no programs, no rule config, no 신구대비표; set by extraction, the only finding beside the reader's |
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ CODES: dict[str, Severity] = {
     "ungrounded_evidence": "error",
     "schema_error": "error",
     "check_failed": "warning",
+    "not_an_announcement": "warning",
 }
 
 
@@ -995,6 +997,8 @@ def _run(check: Check, doc: Document, ann: Announcement) -> list[Finding]:
 def validate(doc: Document, ann: Announcement, checks: list[Check] | None = None) -> Announcement:
     """Run every check; the announcement comes back with its findings appended."""
     findings = list(ann.findings)
+    if ann.kind != "support_call":  # not_an_announcement: only what the reader could not read
+        checks = [check_reader_findings]
     for check in checks or CHECKS:
         findings.extend(_run(check, doc, ann))
     return ann.model_copy(update={"findings": findings})
