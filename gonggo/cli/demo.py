@@ -17,7 +17,6 @@ A file that fails prints one line and the run goes on; the return value counts f
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -111,7 +110,7 @@ def extract_one(path: Path, out: Path) -> Extracted:
 
 def review_one(item: Extracted, out: Path) -> Path:
     target = out / "review" / f"{item.path.stem}.html"
-    target.write_text(render_review(item.spec, item.doc.text), encoding="utf-8")
+    target.write_text(render_review(item.spec, item.doc.text, item.doc), encoding="utf-8")
     return target
 
 
@@ -188,7 +187,7 @@ def run_demo(folder: Path, out: Path, console: Console) -> int:
             else:
                 reports.append((pair, report))
             step(f"{pair.old} → {pair.new}")
-    index = write_index(out, done, rules, reviews, reports)
+    index = write_index(out, done, rules, reviews, reports, folder)
     console.print(summary_table(done, rules))
     print_where_to_look(console, out, index, reviews, reports, failed)
     return failed
@@ -229,33 +228,64 @@ def print_where_to_look(console: Console, out: Path, index: Path, reviews: dict[
 
 
 def write_index(out: Path, done: list[Extracted], rules: dict[str, list[tuple[Path, RuleConfig]]],
-                reviews: dict[str, Path], reports: list[tuple[YearPair, Path]]) -> Path:
-    """One page linking every output, relative to `out`."""
-    e = html.escape
+                reviews: dict[str, Path], reports: list[tuple[YearPair, Path]],
+                folder: Path | None = None) -> Path:
+    """One Korean page linking every output, relative to `out`, with each file's findings
+    (Jinja2 template `templates/index.html.j2`)."""
+    from datetime import datetime
 
-    def link(path: Path, text: str | None = None) -> str:
-        rel = path.relative_to(out).as_posix()
-        return f"<a href='{e(rel)}'>{e(text or rel)}</a>"
+    from jinja2 import Environment, PackageLoader, select_autoescape
 
-    rows = []
+    from gonggo.export.labels import READER_ERRORS, SEVERITY_KO, finding_title
+    from gonggo.vocab.kinds import KIND_KO
+
+    def rel(path: Path) -> str:
+        return path.relative_to(out).as_posix()
+
+    files = []
     for item in done:
-        stem = item.path.stem
-        configs = "<br>".join(link(p, f"{p.stem[:2]} {cfg.program}")
-                              for p, cfg in rules.get(stem, []))
-        review = link(reviews[stem]) if stem in reviews else ""
-        rows.append(f"<tr><td>{e(item.path.name)}<br><small>{e(item.spec.title)}</small></td>"
-                    f"<td>{review}</td><td>{link(out / 'specs' / f'{stem}.json')}<br>"
-                    f"{link(out / 'findings' / f'{stem}.json')}</td><td>{configs}</td></tr>")
-    changes = "".join(
-        f"<li>{link(report)} · {link(report.with_suffix('.md'))} — {e(pair.old_program)} → "
-        f"{e(pair.new_program)} (similarity {pair.score:.2f})</li>" for pair, report in reports)
-    page = ("<!doctype html><html lang='ko'><head><meta charset='utf-8'><title>gonggo demo</title>"
-            "<style>body{font-family:sans-serif;margin:1.5em} td,th{border-bottom:1px solid #ddd;"
-            "padding:.4em;vertical-align:top;text-align:left} table{border-collapse:collapse}"
-            "</style></head><body><h1>gonggo demo</h1><h2>신구대비표 (year over year)</h2>"
-            f"<ul>{changes or '<li>no continued programs across years</li>'}</ul>"
-            "<h2>Announcements</h2><table><tr><th>file</th><th>review</th><th>spec, findings</th>"
-            f"<th>rule configs</th></tr>{''.join(rows)}</table></body></html>")
+        stem, s = item.path.stem, item.spec
+        findings = [{"severity": f.severity, "severity_ko": SEVERITY_KO[f.severity],
+                     "title": finding_title(f.code), "message": f.message}
+                    for f in sorted(s.findings, key=lambda f: ("error", "warning", "info")
+                                    .index(f.severity))]
+        counts = [{"severity": sev, "label": SEVERITY_KO[sev], "count": n} for sev in
+                  ("error", "warning", "info")
+                  if (n := sum(f.severity == sev for f in s.findings))]
+        banner = ", ".join(dict.fromkeys(finding_title(f.code) for f in s.findings
+                                         if f.code in READER_ERRORS))
+        summary = out / "summary" / f"{stem}.xlsx"
+        files.append({
+            "name": item.path.name, "title": s.title or item.path.name,
+            "announced": s.announced_on.isoformat() if s.announced_on else None,
+            "programs": len(s.programs),
+            "kind_ko": KIND_KO[s.kind] if s.kind != "support_call" else None,
+            "counts": counts, "findings": findings, "banner": banner,
+            "open": any(f.severity == "error" for f in s.findings),
+            "review": rel(reviews[stem]) if stem in reviews else None,
+            "spec": rel(out / "specs" / f"{stem}.json"),
+            "findings_json": rel(out / "findings" / f"{stem}.json"),
+            "summary": rel(summary) if summary.exists() else None,
+            "configs": [{"href": rel(p), "label": f"{p.stem[:2]} {cfg.program}"}
+                        for p, cfg in rules.get(stem, [])]})
+    changes = []
+    for pair, report in reports:
+        extra = {ext: rel(report.with_suffix(f".{ext}"))
+                 for ext in ("xlsx", "docx") if report.with_suffix(f".{ext}").exists()}
+        changes.append({"html": rel(report), "md": rel(report.with_suffix(".md")),
+                        "old_program": pair.old_program, "new_program": pair.new_program,
+                        "score": pair.score, **extra})
+    all_findings = [f for item in done for f in item.spec.findings]
+    env = Environment(loader=PackageLoader("gonggo.cli", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
+                      lstrip_blocks=True)
+    page = env.get_template("index.html.j2").render(
+        folder=str(folder or ""), generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
+        files=files, changes=changes,
+        n_programs=sum(len(i.spec.programs) for i in done),
+        n_configs=sum(len(v) for v in rules.values()),
+        n_errors=sum(f.severity == "error" for f in all_findings),
+        n_warnings=sum(f.severity == "warning" for f in all_findings))
     target = out / "index.html"
     target.write_text(page, encoding="utf-8")
     return target

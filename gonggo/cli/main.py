@@ -338,7 +338,7 @@ def review(
 
     def build() -> str:
         result = parse(file)
-        return render_review(result.spec, result.document.text)
+        return render_review(result.spec, result.document.text, result.document)
 
     page = guarded(build)
     target = out or Path(f"{file.stem}.review.html")
