@@ -101,7 +101,7 @@ def test_opening_the_page_at_an_offset_rings_the_mark_covering_it(
         page: tuple[Path, str, int]) -> None:
     """`review.html#at12345`: how the 신구대비표 links a location into the review page."""
     html_file, text, _ = page
-    mark, start, end = next((m, int(a), int(b)) for m, a, b in re.findall(
+    mark, start, _end = next((m, int(a), int(b)) for m, a, b in re.findall(
         r'<mark class="fact" id="(m\d+)" data-start="(\d+)" data-end="(\d+)"', text)
         if int(b) - int(a) > 2 and m != "m0")
     dom = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
@@ -112,7 +112,7 @@ def test_opening_the_page_at_an_offset_rings_the_mark_covering_it(
 
 @needs_chromium
 def test_search_box_filters_the_facts(page: tuple[Path, str, int], tmp_path: Path) -> None:
-    html_file, text, n_facts = page
+    _html_file, text, n_facts = page
     probe = tmp_path / "probe.html"
     probe.write_text(text.replace("</body>", "<script>var q=document.getElementById('q');"
                                   "q.value='체납';q.dispatchEvent(new Event('input'));</script>"

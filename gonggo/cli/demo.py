@@ -31,7 +31,7 @@ from rich.table import Table
 from gonggo.changes.align import continued_pairs
 from gonggo.changes.diff import diff
 from gonggo.changes.locate import annotate
-from gonggo.changes.report import to_html, to_markdown
+from gonggo.changes.report import Source, to_html, to_markdown
 from gonggo.cli.commands import progress_bar
 from gonggo.export.config import write_configs
 from gonggo.export.review import render_review
@@ -120,8 +120,10 @@ def changes_one(pair: YearPair, old: Extracted, new: Extracted, out: Path) -> Pa
     years = tuple(f"({s.announced_on.year})" if s.announced_on else ""
                   for s in (old.spec, new.spec))
     base = out / "changes" / f"{pair.old}__{pair.new}"
-    base.with_suffix(".md").write_text(to_markdown(cs, *years), encoding="utf-8")
-    base.with_suffix(".html").write_text(to_html(cs, *years), encoding="utf-8")
+    sources = (Source(old.doc.text, f"../review/{pair.old}.html"),
+               Source(new.doc.text, f"../review/{pair.new}.html"))
+    base.with_suffix(".md").write_text(to_markdown(cs, *years, *sources), encoding="utf-8")
+    base.with_suffix(".html").write_text(to_html(cs, *years, *sources), encoding="utf-8")
     base.with_suffix(".json").write_text(
         json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
                    indent=1), encoding="utf-8")

@@ -224,7 +224,7 @@ def diff(
     from gonggo.changes.diff import diff as diff_specs
     from gonggo.changes.locate import annotate
     from gonggo.changes.patch import make_patch
-    from gonggo.changes.report import to_html, to_markdown
+    from gonggo.changes.report import Source, to_html, to_markdown
     from gonggo.changes.similarity import UnsuitableModel, lexical_similarity, semantic_similarity
     from gonggo.cli.commands import SpecError, load_spec
     from gonggo.pipeline import parse
@@ -247,10 +247,12 @@ def diff(
             raise SpecError(str(err)) from err
         cs = annotate(diff_specs(old_spec, new_spec, sim), old_doc, new_doc)
         years = (_year(old_spec), _year(new_spec))
+        sources = (Source(old_doc.text if old_doc else None),
+                   Source(new_doc.text if new_doc else None))
         if fmt == "md":
-            return to_markdown(cs, *years)
+            return to_markdown(cs, *years, *sources)
         if fmt == "html":
-            return to_html(cs, *years)
+            return to_html(cs, *years, *sources)
         if fmt == "json":
             return json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
                               indent=1)
