@@ -33,6 +33,9 @@ def files(tmp_path: Path) -> Path:
     return tmp_path
 
 
+SEED = "corpus/seeds/004_24870ec50e9eacea.txt"
+OLD_SEED = "corpus/seeds/002_34b7be75f7e38256.txt"
+
 CASES = [
     # simulate: 0 pass / 1 fail / 2 undecidable / 4 bad input
     ("simulate pass", ["simulate", "{d}/rule.yaml", "--total-cost", "1억", "--applicant",
@@ -57,6 +60,30 @@ CASES = [
                                 "기초"], 4, "no track"),
     ("simulate no profile keys", ["simulate", "{d}/rule.yaml", "--total-cost", "1억",
                                   "--applicant", "{d}/ok.yaml", "--track", "고도화"], 0, None),
+    # output paths: a missing folder is created; a file or folder in the way is one line
+    ("diff --out into a missing folder", ["diff", "{d}/spec.json", SEED, "--out",
+                                          "{d}/new/deeper/t.md"], 1, "not a readable JSON spec"),
+    ("diff --out onto a folder", ["diff", OLD_SEED, SEED, "--out", "{d}"], 1, "is a folder"),
+    ("diff --out under a file", ["diff", OLD_SEED, SEED, "--out", "{d}/a_file/t.md"], 1,
+     "is a file, not a folder"),
+    ("diff bad format", ["diff", OLD_SEED, SEED, "--format", "pdf"], 2, "--format must be"),
+    ("diff xlsx without --out", ["diff", OLD_SEED, SEED, "--format", "xlsx"], 2, "give --out"),
+    ("diff missing file", ["diff", "{d}/none.txt", SEED], 1, "none.txt"),
+    ("export --out onto a file", ["export", SEED, "--out", "{d}/a_file"], 1,
+     "is a file, not a folder"),
+    ("export bad summary", ["export", SEED, "--summary", "pdf"], 2, "--summary must be"),
+    ("export without file", ["export"], 2, "give an announcement FILE"),
+    ("export bad json spec", ["export", "{d}/spec.json", "--out", "{d}/r"], 1,
+     "not a readable JSON spec"),
+    ("review --out under a file", ["review", SEED, "--out", "{d}/a_file/r.html"], 1,
+     "is a file, not a folder"),
+    ("review missing file", ["review", "{d}/none.hwp"], 1, "none.hwp"),
+    ("extract --out onto a file", ["extract", SEED, SEED, "--out", "{d}/a_file"], 1,
+     "is a file, not a folder"),
+    ("demo --out onto a file", ["demo", "corpus/seeds", "--out", "{d}/a_file"], 1,
+     "is a file, not a folder"),
+    ("check missing file", ["check", "{d}/none.pdf"], 1, "none.pdf"),
+    ("ingest missing file", ["ingest", "{d}/none.pdf"], 1, "none.pdf"),
 ]
 
 
@@ -77,3 +104,22 @@ def test_undecidable_exit(files: Path) -> None:
                                       "--applicant", str(files / "empty.yaml"), "--json"])
     assert result.exit_code == 2
     assert '"verdict": "undecidable"' in result.stdout
+
+
+def test_out_into_a_missing_folder_creates_it(files: Path) -> None:
+    target = files / "made" / "on" / "demand" / "t.xlsx"
+    result = CliRunner().invoke(app, ["diff", OLD_SEED, SEED, "--format", "xlsx", "--out",
+                                      str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes()[:2] == b"PK"
+    assert "wrote" in result.stderr
+    quiet = CliRunner().invoke(app, ["-q", "diff", OLD_SEED, SEED, "--out", str(files / "q.md")])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_tables_are_full_width_when_not_a_terminal() -> None:
+    """Piped output is not folded to 80 columns: each finding stays on one line."""
+    result = CliRunner().invoke(app, ["check", "corpus/seeds/000_50e8d47739c6eae6.txt", "--strict"])
+    assert result.exit_code == 1
+    row = next(line for line in result.stdout.splitlines() if "impossible_date" in line)
+    assert "is not a calendar date" in row and "31일" in row and len(row) > 100

@@ -76,3 +76,44 @@ def load_spec(path: Path) -> Announcement:
 
 class SpecError(UserError):
     """A JSON file given where a spec was expected that is not one."""
+
+
+def output_folder(path: Path) -> Path:
+    """`--out DIR`: created with its parents; a file in the way is one line, not a traceback."""
+    if path.exists() and not path.is_dir():
+        raise UserError(f"--out {path}: is a file, not a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UserError(f"--out {path}: cannot create the folder ({err.strerror or err})") from err
+    return path
+
+
+def write_output(path: Path, data: str | bytes) -> Path:
+    """`--out FILE`: its folder created; a folder in the way or no permission is one line."""
+    if path.is_dir():
+        raise UserError(f"--out {path}: is a folder; give a file name")
+    if path.parent != Path("") and path.parent.exists() and not path.parent.is_dir():
+        raise UserError(f"--out {path}: {path.parent} is a file, not a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    except OSError as err:
+        raise UserError(f"--out {path}: cannot write ({err.strerror or err})") from err
+    return path
+
+
+# When the output is not a terminal (a pipe, a file, CI logs) tables are drawn at their full
+# width instead of being folded to 80 columns.
+PIPE_WIDTH = 4000
+
+
+def make_console(stderr: bool = False, quiet: bool = False) -> Console:
+    import sys
+
+    stream = sys.stderr if stderr else sys.stdout
+    tty = hasattr(stream, "isatty") and stream.isatty()
+    return Console(stderr=stderr, quiet=quiet, width=None if tty else PIPE_WIDTH)

@@ -5,7 +5,8 @@
     out/findings/<stem>.json       validation findings (`gonggo check --json`)
     out/rules/<stem>/*.yaml        one engine rule config per program, and its JSON Schema
     out/review/<stem>.html         the review page (`gonggo review`)
-    out/changes/<old>__<new>.md    year-over-year 신구대비표 (and .html, .json)
+    out/summary/<stem>.xlsx        the spec summary for staff (facts as Korean sentences, findings)
+    out/changes/<old>__<new>.md    year-over-year 신구대비표 (and .html, .xlsx, .docx, .json)
     out/index.html                 links to all of the above
 
 Year-over-year pairs are not named anywhere: each announcement is paired with the earlier-year
@@ -28,12 +29,14 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from gonggo.changes import office
 from gonggo.changes.align import continued_pairs
 from gonggo.changes.diff import diff
 from gonggo.changes.locate import annotate
 from gonggo.changes.report import Source, to_html, to_markdown
 from gonggo.cli.commands import progress_bar
 from gonggo.export.config import write_configs
+from gonggo.export.office import summary_xlsx
 from gonggo.export.review import render_review
 from gonggo.ingest import IngestError
 from gonggo.pipeline import parse
@@ -102,6 +105,7 @@ def extract_one(path: Path, out: Path) -> Extracted:
     (out / "text" / f"{path.stem}.txt").write_text(doc.text + "\n", encoding="utf-8")
     (out / "specs" / f"{path.stem}.json").write_text(spec.model_dump_json(indent=1),
                                                      encoding="utf-8")
+    (out / "summary" / f"{path.stem}.xlsx").write_bytes(summary_xlsx(spec))
     findings = [f.model_dump(mode="json") for f in spec.findings]
     (out / "findings" / f"{path.stem}.json").write_text(
         json.dumps(findings, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -124,6 +128,8 @@ def changes_one(pair: YearPair, old: Extracted, new: Extracted, out: Path) -> Pa
                Source(new.doc.text, f"../review/{pair.new}.html"))
     base.with_suffix(".md").write_text(to_markdown(cs, *years, *sources), encoding="utf-8")
     base.with_suffix(".html").write_text(to_html(cs, *years, *sources), encoding="utf-8")
+    base.with_suffix(".xlsx").write_bytes(office.to_xlsx(cs, *years, *sources))
+    base.with_suffix(".docx").write_bytes(office.to_docx(cs, *years, *sources))
     base.with_suffix(".json").write_text(
         json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
                    indent=1), encoding="utf-8")
@@ -145,7 +151,7 @@ def run_demo(folder: Path, out: Path, console: Console) -> int:
     if not files:
         console.print(f"[red]gonggo: no announcement files in {folder}[/red]")
         return 1
-    for sub in ("text", "specs", "findings", "rules", "review", "changes"):
+    for sub in ("text", "specs", "summary", "findings", "rules", "review", "changes"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     failed = 0
     done: list[Extracted] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,12 +12,15 @@ from typing import Annotated, TypeVar
 import typer
 
 from gonggo.cli import UserError
+from gonggo.cli.commands import make_console
 from gonggo.ingest import IngestError, read_document
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Korean support-program announcements → evidence-backed specs.")
 
 T = TypeVar("T")
+logger = logging.getLogger("gonggo")
+_QUIET = False
 
 
 def _version(value: bool) -> None:
@@ -31,8 +35,18 @@ def _version(value: bool) -> None:
 def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="print the version and exit")] = False,
+    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True,
+                                         help="say more on stderr (-vv: debug)")] = 0,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="only errors on stderr")] = False,
 ) -> None:
     """Korean support-program announcements → evidence-backed specs."""
+    global _QUIET
+    _QUIET = quiet
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO)
+    logging.basicConfig(level=logging.WARNING, format="gonggo: %(message)s", force=True)
+    logger.setLevel(level)
+    if verbose:
+        logger.debug("log level %s", logging.getLevelName(level))
 
 EXIT_FAILED_FILE = 1
 EXIT_INTERNAL = 3
@@ -92,11 +106,12 @@ def demo(
     out: Annotated[Path, typer.Option("--out", help="output folder")] = Path("out"),
 ) -> None:
     """Run the whole job on a folder of announcements and say where to look."""
-    from rich.console import Console
 
+    from gonggo.cli.commands import output_folder
     from gonggo.cli.demo import run_demo
 
-    failed = guarded(lambda: run_demo(folder, out, Console()))
+    guarded(lambda: output_folder(out))
+    failed = guarded(lambda: run_demo(folder, out, make_console(quiet=_QUIET)))
     if failed:
         raise typer.Exit(EXIT_FAILED_FILE)
 
@@ -109,7 +124,6 @@ def extract(
         "--llm", help="PROVIDER:MODEL chat model to fill empty fields (quoted or dropped)")] = None,
 ) -> None:
     """Extract the announcement spec (JSON, see `gonggo schema`) from each file."""
-    from rich.console import Console
 
     from gonggo.cli.commands import load_llm, process, progress_bar, summary_line
 
@@ -118,9 +132,10 @@ def extract(
         ann = guarded(lambda: process(files[0], chat))
         sys.stdout.write(ann.model_dump_json(indent=1, exclude_none=False) + "\n")
         return
-    target = out or Path(".")
-    target.mkdir(parents=True, exist_ok=True)
-    console = Console(stderr=True)
+    from gonggo.cli.commands import output_folder
+
+    target = guarded(lambda: output_folder(out or Path(".")))
+    console = make_console(stderr=True, quiet=_QUIET)
     failed = 0
     with progress_bar(console) as progress:
         task = progress.add_task("extract", total=len(files))
@@ -151,7 +166,6 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="exit 1 when there are errors")] = False,
 ) -> None:
     """Validate one announcement and list the findings."""
-    from rich.console import Console
 
     from gonggo.cli.commands import findings_table, process
 
@@ -160,7 +174,7 @@ def check(
         payload = [f.model_dump(mode="json") for f in ann.findings]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     else:
-        Console().print(findings_table(ann, f"{file.name}: {len(ann.findings)} findings"))
+        make_console().print(findings_table(ann, f"{file.name}: {len(ann.findings)} findings"))
     if strict and any(f.severity == "error" for f in ann.findings):
         raise typer.Exit(EXIT_FAILED_FILE)
 
@@ -174,14 +188,13 @@ def evaluate(
         "--llm", help="PROVIDER:MODEL: also report what the LLM assist adds and drops")] = None,
 ) -> None:
     """Score extraction against the hand-checked gold, per field and per document."""
-    from rich.console import Console
     from rich.table import Table
 
     from gonggo.cli.commands import load_llm
     from gonggo.eval.run import evaluate as run_eval
     from gonggo.eval.run import markdown_report, regressions, write_baseline
 
-    console = Console()
+    console = make_console()
     from gonggo.eval.score import load_gold
 
     if not guarded(lambda: load_gold(corpus)):
@@ -215,7 +228,7 @@ def evaluate(
 def diff(
     old: Annotated[Path, typer.Argument(help="last year's announcement file or extracted JSON")],
     new: Annotated[Path, typer.Argument(help="this year's announcement file or extracted JSON")],
-    fmt: Annotated[str, typer.Option("--format", help="md, html, json or patch")] = "md",
+    fmt: Annotated[str, typer.Option("--format", help="md, html, json, patch, xlsx or docx")] = "md",
     out: Annotated[Path | None, typer.Option("--out", help="write here instead of stdout")] = None,
     embedding_model: Annotated[Path | None, typer.Option(
         "--embedding-model", help="local sentence-transformers model folder (never downloaded)")] = None,
@@ -229,8 +242,10 @@ def diff(
     from gonggo.cli.commands import SpecError, load_spec
     from gonggo.pipeline import parse
 
-    if fmt not in ("md", "html", "json", "patch"):
-        fail(f"--format must be md, html, json or patch, not {fmt!r}", 2)
+    if fmt not in ("md", "html", "json", "patch", "xlsx", "docx"):
+        fail(f"--format must be md, html, json, patch, xlsx or docx, not {fmt!r}", 2)
+    if fmt in ("xlsx", "docx") and out is None:
+        fail(f"--format {fmt} writes a file: give --out FILE.{fmt}", 2)
 
     def load(path: Path):  # type: ignore[no-untyped-def]
         """The spec, and the document when the input is an announcement (for section refs)."""
@@ -239,7 +254,7 @@ def diff(
         result = parse(path)
         return result.spec, result.document
 
-    def run() -> str:
+    def run() -> str | bytes:
         (old_spec, old_doc), (new_spec, new_doc) = load(old), load(new)
         try:
             sim = semantic_similarity(embedding_model) if embedding_model else lexical_similarity
@@ -253,6 +268,10 @@ def diff(
             return to_markdown(cs, *years, *sources)
         if fmt == "html":
             return to_html(cs, *years, *sources)
+        if fmt in ("xlsx", "docx"):
+            from gonggo.changes import office
+
+            return (office.to_xlsx if fmt == "xlsx" else office.to_docx)(cs, *years, *sources)
         if fmt == "json":
             return json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
                               indent=1)
@@ -260,9 +279,12 @@ def diff(
 
     text = guarded(run)
     if out:
-        out.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {out}", err=True)
+        from gonggo.cli.commands import write_output
+
+        guarded(lambda: write_output(out, text))
+        logger.info("wrote %s", out)
     else:
+        assert isinstance(text, str)
         sys.stdout.write(text + ("" if text.endswith("\n") else "\n"))
 
 
@@ -275,9 +297,11 @@ def export_configs(
     file: Annotated[Path | None, typer.Argument(help="announcement file or extracted JSON spec")] = None,
     out: Annotated[Path, typer.Option("--out", help="folder for the YAML rule configs")] = Path("out/rules"),
     json_schema: Annotated[bool, typer.Option("--schema", help="print the config JSON Schema")] = False,
+    summary: Annotated[str | None, typer.Option(
+        "--summary", help="also write a spec summary for staff: xlsx or docx")] = None,
 ) -> None:
     """Write one engine rule config (YAML) per program, and their JSON Schema beside them."""
-    from gonggo.cli.commands import load_spec
+    from gonggo.cli.commands import load_spec, output_folder, write_output
     from gonggo.export.config import write_configs
     from gonggo.schemas.rule_config import json_schema as config_schema
 
@@ -286,7 +310,17 @@ def export_configs(
         return
     if file is None:
         fail("give an announcement FILE (or --schema)", 2)
+    if summary not in (None, "xlsx", "docx"):
+        fail(f"--summary must be xlsx or docx, not {summary!r}", 2)
+    guarded(lambda: output_folder(out))
     spec = guarded(lambda: load_spec(file))  # type: ignore[arg-type]
+    if summary:
+        from gonggo.export import office
+
+        data = guarded(lambda: (office.summary_xlsx if summary == "xlsx"
+                                else office.summary_docx)(spec))
+        target = guarded(lambda: write_output(out / f"{file.stem}.summary.{summary}", data))  # type: ignore[union-attr]
+        typer.echo(f"{target}  (요약)")
     if spec.kind != "support_call":
         typer.echo(f"{file}: 지원사업 공고가 아니므로 규칙 설정을 만들지 않습니다 (kind: {spec.kind})",
                    err=True)
@@ -308,7 +342,6 @@ def simulate(
 
     Exit 0 pass, 1 fail, 2 undecidable (the profile leaves out what a clause needs), 4 bad input.
     """
-    from rich.console import Console
 
     from gonggo.cli import simulate as sim
     from gonggo.export.simulate import SimulationError
@@ -325,7 +358,7 @@ def simulate(
     if as_json:
         sys.stdout.write(sim.to_json(cfg, result) + "\n")
     else:
-        sim.print_table(cfg, result, Console())
+        sim.print_table(cfg, result, make_console())
     raise typer.Exit(sim.EXIT_OF[result.verdict])
 
 
@@ -342,7 +375,8 @@ def review(
         result = parse(file)
         return render_review(result.spec, result.document.text, result.document)
 
+    from gonggo.cli.commands import write_output
+
     page = guarded(build)
-    target = out or Path(f"{file.stem}.review.html")
-    target.write_text(page, encoding="utf-8")
+    target = guarded(lambda: write_output(out or Path(f"{file.stem}.review.html"), page))
     typer.echo(f"wrote {target}")
