@@ -123,6 +123,8 @@ class RuleConfig(BaseModel):
 
 def json_schema() -> dict[str, Any]:
     """The published JSON Schema of a rule config (what `gonggo export` writes beside them)."""
-    schema = RuleConfig.model_json_schema()
+    from gonggo.schemas.descriptions import describe
+
+    schema = describe(RuleConfig.model_json_schema())
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
             **schema, "title": f"gonggo rule config ({CONFIG_VERSION})"}
