@@ -44,13 +44,18 @@ def summary_line(path: Path, ann: Announcement) -> str:
 
 
 def findings_table(ann: Announcement, title: str) -> Table:
+    """The findings in Korean: 구분 (오류/경고/참고), 의견 (a title per code, and the code), 내용,
+    위치 (page, or text offset)."""
+    from gonggo.export.labels import SEVERITY_KO, finding_title
+
     table = Table(title=title, show_lines=False)
-    for col in ("severity", "code", "message", "where"):
+    for col in ("구분", "의견", "내용", "위치"):
         table.add_column(col, overflow="fold")
     for f in ann.findings:
-        where = ", ".join(f"p.{e.page}" if e.page else f"@{e.start}" for e in f.evidence[:3])
+        where = ", ".join(f"{e.page}쪽" if e.page else f"@{e.start}" for e in f.evidence[:3])
         colour = {"error": "red", "warning": "yellow"}.get(f.severity, "cyan")
-        table.add_row(f"[{colour}]{f.severity}[/{colour}]", f.code, f.message, where)
+        table.add_row(f"[{colour}]{SEVERITY_KO[f.severity]}[/{colour}]",
+                      f"{finding_title(f.code)} ({f.code})", f.message, where)
     return table
 
 

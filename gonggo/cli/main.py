@@ -174,7 +174,7 @@ def check(
         payload = [f.model_dump(mode="json") for f in ann.findings]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     else:
-        make_console().print(findings_table(ann, f"{file.name}: {len(ann.findings)} findings"))
+        make_console().print(findings_table(ann, f"{file.name}: 검토 의견 {len(ann.findings)}건"))
     if strict and any(f.severity == "error" for f in ann.findings):
         raise typer.Exit(EXIT_FAILED_FILE)
 
