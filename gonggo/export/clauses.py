@@ -24,7 +24,7 @@ from gonggo.vocab.nlp import SIDO, sido_names
 ROLE = regex.compile(
     r"^\s*[(\[]?\s*(도입|공급|주관|운영|협업|기획|확인|컨설팅|수요|참여)\s*(기업|기관)\s*[)\]]?")
 
-# The 17 시·도, matched by the spaCy Matcher in `extractors.nlp` (a token starting with a name:
+# The 17 시·도, matched by the regex in `vocab.nlp` (a token starting with a name:
 # `강원도에`, `충청북도내`, `서울특별시`; not `경기 침체`).
 REGIONS: tuple[str, ...] = tuple(SIDO)
 CAPITAL_AREA = ("서울", "인천", "경기")

@@ -96,7 +96,7 @@ def page_money_style(ann: Announcement) -> MoneyStyle:
 
 
 def _marks(text: str, rows: list[FactRow]) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Non-overlapping displaCy spans, and for every fact the id of the mark to scroll to."""
+    """Non-overlapping mark spans, and for every fact the id of the mark to scroll to."""
     candidates = sorted(((e.start, e.end, r) for r in rows for e in r.evidence
                          if e.end > e.start), key=lambda t: (t[0], -(t[1] - t[0])))
     spans: list[dict[str, Any]] = []
