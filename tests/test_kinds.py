@@ -6,7 +6,7 @@ import pytest
 
 from gonggo.vocab.kinds import decide_kind
 
-from .conftest import SAMPLES, SEEDS, SHARED, needs_samples
+from .conftest import SAMPLES, SEEDS, SHARED, needs_samples, seed_path
 
 HEADS = [
     ("중소벤처기업부 공고 제2023-330호\n2023년도 스마트공장 AS지원사업 공고 (2차)", "support_call"),
@@ -81,3 +81,28 @@ def test_a_notice_gets_no_programs_and_one_korean_finding(tmp_path) -> None:  # 
     assert [f.code for f in spec.findings] == ["not_an_announcement"]
     assert "채용" in spec.findings[0].evidence[0].quote
     assert write_configs(spec, tmp_path / "rules") == []
+
+
+def test_demo_pairs_no_notice_and_its_index_says_why(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A notice gets no 신구대비표 even when its programs would pair; the index names its kind."""
+    import io
+
+    from rich.console import Console
+
+    from gonggo.cli.demo import run_demo, year_over_year_pairs
+    from gonggo.pipeline import parse
+
+    specs = {p: parse(seed_path(p)).spec for p in ("002", "004")}
+    assert {(p.old, p.new) for p in year_over_year_pairs(specs)} == {("002", "004")}
+    specs["004"] = specs["004"].model_copy(update={"kind": "other_notice"})
+    assert year_over_year_pairs(specs) == []
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notice.txt").write_text("○○구 공고 제2026-1호\n\n2026년 ○○구 기간제 근로자 채용 공고\n",
+                                       encoding="utf-8")
+    (folder / "004.txt").write_bytes(seed_path("004").read_bytes())
+    assert run_demo(folder, tmp_path / "out", Console(file=io.StringIO())) == 0
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "기타 공지" in index and "지원사업 공고 아님" in index and "공고문별 결과" in index
+    assert not list((tmp_path / "out" / "rules" / "notice").glob("*.yaml"))
