@@ -130,3 +130,16 @@ def test_amounts_never_exceed_caps_and_add_up(cap: int, total: int, tenths: int)
 
 def test_sections_cover_their_names() -> None:
     assert codes_of_name("제조업")[0] == "10" and codes_of_name("제조")[-1] == "34"
+
+
+def test_business_age_from_clause_text_and_profile() -> None:
+    from gonggo.export.clauses import business_age
+
+    assert business_age("창업 7년 이내 기업") == (None, 7.0)
+    assert business_age("업력 3년 이상인 중소기업") == (3.0, None)
+    assert business_age("「벤처기업법」 제2조 기업") is None
+    cfg = config(eligibility=[ClauseRule(kind="other", text="창업 7년 이내 기업",
+                                         business_age_years=(None, 7.0))])
+    assert simulate(cfg, "고도화", 1, {"business_age_years": 3}).verdict == "pass"
+    assert simulate(cfg, "고도화", 1, {"business_age_years": 9.5}).verdict == "fail"
+    assert simulate(cfg, "고도화", 1, {}).verdict == "undecidable"

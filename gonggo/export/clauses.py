@@ -114,3 +114,16 @@ def tracks_named(text: str, track_names: list[str]) -> list[str]:
         if head.startswith(_squashed(name)):
             return [name]
     return []
+
+
+BUSINESS_AGE = regex.compile(r"(?:업력|창업(?:\s*후)?|설립(?:\s*후)?)\s*(\d+(?:\.\d+)?)\s*년\s*"
+                             r"(이내|이하|미만|이상|초과)")
+
+
+def business_age(text: str) -> tuple[float | None, float | None] | None:
+    """`창업 7년 이내` → (None, 7), `업력 3년 이상` → (3, None): the 업력 a clause requires."""
+    m = BUSINESS_AGE.search(LAW_NAME.sub(" ", text))
+    if not m:
+        return None
+    years = float(m[1])
+    return (None, years) if m[2] in ("이내", "이하", "미만") else (years, None)

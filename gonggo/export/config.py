@@ -79,7 +79,8 @@ def clause_rule(c: Clause, track_names: list[str] | None = None) -> ClauseRule:
               "regions": _union(clause_values.regions(u) for u in units),
               "industries": clause_values.industries(c.text) if kind == "industry" else []}
     labels = {"tracks": clause_values.tracks_named(c.text, track_names or []),
-              "preferential": clause_values.preferential(c.text)}
+              "preferential": clause_values.preferential(c.text),
+              "business_age_years": clause_values.business_age(c.text)}
     return ClauseRule(kind=kind, **values, **labels,  # type: ignore[arg-type]
                       evidence=attribute(c.evidence, CLAUSE, _derived(c, values)))
 

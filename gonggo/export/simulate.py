@@ -233,11 +233,23 @@ def _eligibility(clause: ClauseRule, p: ApplicantProfile) -> tuple[Outcome, str]
             needs.append("region")
         elif region_fails(clause.regions, p.region):
             return "fail", f"소재지 {p.region} ∉ {', '.join(clause.regions)}"
+    if clause.business_age_years:
+        low, high = clause.business_age_years
+        if p.business_age_years is None:
+            needs.append("business_age_years")
+        elif (low is not None and p.business_age_years < low) or (
+                high is not None and p.business_age_years > high):
+            return "fail", f"업력 {p.business_age_years:g}년: {_age_range(low, high)} 아님"
     if needs:
         return "undecidable", f"프로필에 {', '.join(needs)} 없음"
-    if clause.sizes or clause.regions:
+    if clause.sizes or clause.regions or clause.business_age_years:
         return "pass", "충족"
     return "skipped", "기계가 판단할 값 없음 (본문만)"
+
+
+def _age_range(low: float | None, high: float | None) -> str:
+    return " ~ ".join([f"{low:g}년 이상" if low is not None else "",
+                       f"{high:g}년 이내" if high is not None else ""]).strip(" ~")
 
 
 def _exclusion(clause: ClauseRule, p: ApplicantProfile) -> tuple[Outcome, str]:

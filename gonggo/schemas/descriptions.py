@@ -121,6 +121,8 @@ COMMON: dict[str, str] = {
     "regions": "시·도 (short names) the applicant must be located in (any of them).",
     "industries": "Industries the clause names, as printed.",
     "preferential": "A 우대 row (참여우대): whom the program prefers, not a condition.",
+    "business_age_years": "업력 the clause requires, in years, as [min, max] (either may be "
+                          "null): `창업 7년 이내` is [null, 7], `업력 3년 이상` is [3, null].",
 }
 
 PER_MODEL: dict[tuple[str, str], str] = {

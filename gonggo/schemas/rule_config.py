@@ -77,6 +77,7 @@ class ClauseRule(BaseModel):
     industries: list[str] = Field(default_factory=list)  # industries named (as printed)
     tracks: list[str] = Field(default_factory=list)  # the tracks it is about; empty: every track
     preferential: bool = False  # a 우대 row (참여우대): whom the program prefers, not a condition
+    business_age_years: tuple[float | None, float | None] | None = None  # 업력 (min, max) in years
     evidence: list[EvidenceRef] = Field(default_factory=list)
 
 
