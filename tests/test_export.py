@@ -228,29 +228,35 @@ def test_export_and_simulate_commands_with_an_applicant_profile(tmp_path: Path) 
     outsider = tmp_path / "outsider.yaml"
     outsider.write_text("role: 도입기업\nsize: 중견기업\nregion: 서울\ntax_arrears: true\n"
                         "industry: 숙박·음식점\n", encoding="utf-8")
-    result = run("simulate", str(config), "--track", "고도화", "--total-cost", "100000000",
-                 "--applicant", str(outsider))
-    assert result.returncode == 0, result.stderr
-    out = " ".join(result.stdout.split())
-    assert "18,000,000" in out and "24,000,000" in out
-    assert "fails eligibility: 도입 기업 고도화 (동일수준) 강원도 소재 중소기업" in out
-    assert "fails exclusions: 국세 및 지방세 체납 중인 기업" in out
-    assert "fails exclusions: 유흥·향락업, 숙박·음식점" in out
-    assert "공급 기업" not in out  # the supplier clause is not about a 도입기업
+    result = run("simulate", str(config), "--track", "고도화", "--total-cost", "1억",
+                 "--applicant", str(outsider), "--json")
+    assert result.returncode == 1, result.stderr  # fail
+    out = json.loads(result.stdout)
+    assert [a["amount_krw"] for a in out["amounts"]][:2] == [18_000_000, 24_000_000]
+    failed = [(c["field"], c["text"]) for c in out["clauses"] if c["outcome"] == "fail"]
+    assert ("eligibility", "도입 기업 고도화 강원도 소재 중소기업 중간1 수준 이상 구축 예정기업") in failed
+    assert ("exclusions", "국세 및 지방세 체납 중인 기업") in failed
+    assert ("exclusions", "유흥·향락업, 숙박·음식점") in failed
+    skipped = {c["text"]: c["reason"] for c in out["clauses"] if c["outcome"] == "skipped"}
+    # rows of another track, the 참여우대 row and the supplier's clause are not failed
+    assert any("(동일수준)" in t for t in skipped) and any("참여우대" in t for t in skipped)
+    assert any(t.startswith("공급 기업") for t in skipped)
 
     insider = tmp_path / "insider.json"
     insider.write_text(json.dumps({"role": "도입기업", "size": "소기업", "region": "강원특별자치도",
-                                   "tax_arrears": False}, ensure_ascii=False), encoding="utf-8")
+                                   "industry": "제조업", "tax_arrears": False, "closed": False,
+                                   "sanctioned": False, "duplicate_support": False},
+                                  ensure_ascii=False), encoding="utf-8")
     result = run("simulate", str(config), "--track", "고도화", "--total-cost", "100000000",
                  "--applicant", str(insider))
-    assert result.returncode == 0 and "fails" not in result.stdout
+    assert result.returncode == 0 and "판정: 충족" in result.stdout, result.stdout
 
 
 def test_export_schema_and_bad_input(tmp_path: Path) -> None:
     result = run("export", "--schema")
     assert result.returncode == 0 and json.loads(result.stdout) == json_schema()
     result = run("simulate", str(seed_path("000")), "--total-cost", "1")
-    assert result.returncode == 1 and "not a readable rule config" in result.stderr
+    assert result.returncode == 4 and "not a readable rule config" in result.stderr
     result = run("export")
     assert result.returncode == 2 and result.stderr.count("\n") == 1
 

@@ -1,4 +1,4 @@
-"""spaCy's Korean rule tokenizer + Matcher: 시·도 names in clause kinds and region rules."""
+"""시·도 names by regex over space/punctuation tokens: clause kinds and region rules."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import pytest
 from gonggo.export import clauses as export_clauses
 from gonggo.extractors.clauses import corpus_value
 from gonggo.vocab.clause_kinds import CRITERIA_KINDS, clause_kind
-from gonggo.vocab.nlp import korean, names_sido_location, sido_names
+from gonggo.vocab.nlp import names_sido_location, sido_names, tokens
 
 
-def test_rule_tokenizer_splits_on_spaces_and_punctuation_only() -> None:
-    tokens = [t.text for t in korean()("강원·충북 지역(강원도에 소재)")]
-    assert tokens == ["강원", "·", "충북", "지역", "(", "강원도에", "소재", ")"]
+def test_tokens_split_on_spaces_and_punctuation_only() -> None:
+    assert [t for t, _ in tokens("강원·충북 지역(강원도에 소재)")] == [
+        "강원", "충북", "지역", "강원도에", "소재"]
+    assert [t for t, _ in tokens("①서울특별시 소재")] == ["①서울특별시", "소재"]
 
 
 @pytest.mark.parametrize(("text", "names"), [

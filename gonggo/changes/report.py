@@ -5,19 +5,23 @@ same printed words (a cap and its bound, a window's dates) share a row. Markdown
 removed words ~~struck~~ and new words **bold** (Markdown has no underline); HTML strikes
 (<del>) and underlines (<ins>) them. Added facts read `<신 설>` in the old column, removed
 ones `<삭 제>` in the new column. Unchanged facts are collapsed (a count, and a folded list).
-The HTML page is one self-contained file: no script, no stylesheet or font fetched.
+The HTML page is one self-contained file (Jinja2 template `templates/report.html.j2`): no
+script, no stylesheet or font fetched. Amounts are in one style per report (`vocab.money`),
+pairing reasons in Korean, locations as page/line, linked into the review page when known.
 """
 
 from __future__ import annotations
 
 import difflib
-import html
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
+from jinja2 import Environment, PackageLoader, select_autoescape
 
 from gonggo.schemas.changes import Change, ChangeSet, Same
+from gonggo.vocab.money import MoneyStyle, format_krw, money_style
 
 _TOKEN = regex.compile(r"\s+|[^\s]+")
 
@@ -62,8 +66,60 @@ def field_label(name: str) -> str:
 
 # Values ------------------------------------------------------------------------------------
 
+# The one money style of the report being written (`money_style` over all its amounts).
+_MONEY: ContextVar[MoneyStyle] = ContextVar("money", default="만원")
+_MONEY_KEYS = {"cap_krw", "amount_krw", "budget_krw"}
+
+
 def _won(value: Any) -> str:
-    return f"{value:,}원" if isinstance(value, int) else str(value)
+    return format_krw(value, _MONEY.get()) if isinstance(value, int) else str(value)
+
+
+def report_money_style(cs: ChangeSet) -> MoneyStyle:
+    """One unit for every amount the report describes (`1,800만원` beside `2,400만원`)."""
+    found: list[int] = []
+
+    def walk(name: str, value: Any) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(k, v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(name, v)
+        elif isinstance(value, int) and not isinstance(value, bool) \
+                and name.rsplit(".", 1)[-1] in _MONEY_KEYS:
+            found.append(value)
+
+    for ch in cs.changes:
+        walk(ch.field, ch.old)
+        walk(ch.field, ch.new)
+    for same in cs.same:
+        walk(same.field, same.value)
+    return money_style(found)
+
+
+# Alignment reasons (recorded in English in the change set) as staff read them.
+REASONS_KO: list[tuple[regex.Pattern[str], str]] = [
+    (regex.compile(r"the only clause left on each side, text similarity"), "양쪽에 하나씩 남은 조항, 문구 유사도"),
+    (regex.compile(r"left over on both sides, sharing terms"), "양쪽에 남은 유형, 조건 공유"),
+    (regex.compile(r"track name / terms similarity"), "유형 명칭·조건 유사도"),
+    (regex.compile(r"name, content and distinctive words"), "사업명·내용·고유 단어 유사도"),
+    (regex.compile(r"window round / tracks / intake"), "접수 차수·유형·방식"),
+    (regex.compile(r"name and content"), "명칭·내용"),
+    (regex.compile(r"text similarity"), "문구 유사도"),
+    (regex.compile(r"no counterpart last time"), "작년 공고에 대응 없음"),
+    (regex.compile(r"no counterpart this time"), "올해 공고에 대응 없음"),
+    (regex.compile(r": renamed "), ": 명칭 변경 "),
+    (regex.compile(r"\bsimilarity\b"), "유사도"),
+    (regex.compile(r"\bsame name\b"), "같은 명칭"),
+]
+
+
+def reason_ko(reason: str | None) -> str:
+    text = reason or ""
+    for pattern, korean in REASONS_KO:
+        text = pattern.sub(korean, text)
+    return text
 
 
 _ISO_TIME = regex.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?"
@@ -353,16 +409,40 @@ def rows_of(changes: list[Change]) -> list[Row]:
     return merged
 
 
-def _where(ch: Change, side: str) -> str:
+@dataclass
+class Source:
+    """One side's document, to state locations as page/line and link into its review page."""
+
+    text: str | None = None
+    review: str | None = None  # href of the review page, e.g. `../review/002.html`
+
+    def line(self, offset: int) -> int | None:
+        return self.text.count("\n", 0, offset) + 1 if self.text is not None else None
+
+    def href(self, offset: int) -> str | None:
+        return f"{self.review}#at{offset}" if self.review else None
+
+
+_SOURCES: ContextVar[tuple[Source, Source]] = ContextVar("sources",
+                                                         default=(Source(), Source()))
+
+
+def location(ch: Change, side: str) -> tuple[str, str | None]:
+    """`3쪽 12행` (or `12행`) and the link into the review page at that offset."""
     evidence = ch.old_evidence if side == "old" else ch.new_evidence
+    if not evidence:
+        return "", None
+    e = evidence[0]
+    source = _SOURCES.get()[0 if side == "old" else 1]
+    line = source.line(e.start)
+    parts = [f"{e.page}쪽" if e.page else "", f"{line}행" if line else ""]
+    text = " ".join(p for p in parts if p) or f"{e.start}번째 글자"
+    return text, source.href(e.start)
+
+
+def _where(ch: Change, side: str) -> str:
     section = ch.old_section if side == "old" else ch.new_section
-    parts = []
-    if section:
-        parts.append(section)
-    if evidence:
-        e = evidence[0]
-        parts.append(f"p.{e.page}" if e.page else f"@{e.start}")
-    return " · ".join(parts)
+    return " · ".join(x for x in (section, location(ch, side)[0]) if x)
 
 
 def _joined_labels(labels: list[str]) -> str:
@@ -389,6 +469,9 @@ def _note(row: Row) -> str:
     return " ".join(parts)
 
 
+_KIND_KO = {"added": "신설", "removed": "삭제", "changed": "변경", "renamed": "명칭 변경"}
+
+
 def _by_program(cs: ChangeSet) -> dict[str, list[Change]]:
     out: dict[str, list[Change]] = {}
     for ch in cs.changes:
@@ -409,12 +492,6 @@ def _same_text(s: Same) -> str:
     return describe(s.field, s.value) or _quotes(s.new_evidence)
 
 
-def _same_quote(s: Same) -> str:
-    quote = _quotes(s.new_evidence)
-    return f" <span class='where'>“{html.escape(quote)}”</span>" \
-        if quote and quote != _same_text(s) else ""
-
-
 def _declared_line(d: dict[str, Any]) -> tuple[bool, str]:
     said = f"{d.get('before') or ''} ⇨ {d.get('after') or ''}" if d.get("before") \
         else (d.get("after") or "")
@@ -422,7 +499,8 @@ def _declared_line(d: dict[str, Any]) -> tuple[bool, str]:
 
 
 def _pairs_summary(cs: ChangeSet) -> tuple[list[tuple[str, str, str]], int]:
-    matched = [(a.old or "", a.new or "", a.reason) for a in cs.alignments if a.old and a.new]
+    matched = [(a.old or "", a.new or "", reason_ko(a.reason)) for a in cs.alignments
+               if a.old and a.new]
     return matched, len(cs.alignments) - len(matched)
 
 
@@ -454,7 +532,18 @@ def _md_cells(row: Row) -> tuple[str, str]:
     return _md_runs(left), _md_runs(right)
 
 
-def to_markdown(cs: ChangeSet, old_year: str = "", new_year: str = "") -> str:
+def to_markdown(cs: ChangeSet, old_year: str = "", new_year: str = "",
+                old_source: Source | None = None, new_source: Source | None = None) -> str:
+    money = _MONEY.set(report_money_style(cs))
+    sources = _SOURCES.set((old_source or Source(), new_source or Source()))
+    try:
+        return _markdown(cs, old_year, new_year)
+    finally:
+        _MONEY.reset(money)
+        _SOURCES.reset(sources)
+
+
+def _markdown(cs: ChangeSet, old_year: str, new_year: str) -> str:
     lines = [f"# 신구대비표: {cs.new_title}", "",
              f"- 현 행: {cs.old_title} (`{cs.old_source}`)",
              f"- 개 정: {cs.new_title} (`{cs.new_source}`)", "", "## 사업 대응", ""]
@@ -490,108 +579,82 @@ def to_markdown(cs: ChangeSet, old_year: str = "", new_year: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-# HTML ---------------------------------------------------------------------------------------
+# HTML (Jinja2 template `templates/report.html.j2`) ------------------------------------------
 
-_CSS = """
-body{font-family:'Noto Sans CJK KR','Noto Sans KR','Malgun Gothic','Apple SD Gothic Neo',
-'NanumGothic','NanumBarunGothic',sans-serif;
-margin:2em auto;max-width:1300px;color:#111;line-height:1.5;padding:0 1em}
-h1{font-size:1.45em;border-bottom:3px solid #1f3b73;padding-bottom:.3em}
-h2{font-size:1.15em;margin-top:1.6em;color:#1f3b73} h3{font-size:1.05em;margin-top:1.4em}
-table{border-collapse:collapse;width:100%;margin:.5em 0 1em;table-layout:fixed}
-th,td{border:1px solid #777;padding:.5em .65em;vertical-align:top;font-size:.92em;
-word-break:keep-all;overflow-wrap:anywhere}
-th{background:#dfe7f3;font-weight:bold;text-align:center} th.note,td.note{width:20%}
-td.note{color:#333;font-size:.85em;background:#fafafa}
-del{color:#b00000;text-decoration:line-through} ins{color:#0048b3;text-decoration:underline;
-text-decoration-thickness:2px;background:#eef4ff}
-.mark{font-weight:bold;letter-spacing:.3em;color:#555}
-.where{color:#666;font-size:.78em;margin-top:.35em}
-.quote{color:#444;font-size:.82em;margin-top:.3em;border-left:3px solid #ccd;padding-left:.5em}
-.ok{color:#070;font-weight:bold} .missing{color:#b60;font-weight:bold}
-details{margin:.3em 0 1.2em} summary{cursor:pointer;color:#333}
-.meta{color:#333} .reason{color:#666;font-size:.85em}
-"""
+def _runs(runs: list[tuple[str, str]]) -> list[dict[str, str]]:
+    return [{"tag": tag if tag in ("del", "ins") and text.strip() else "", "text": text}
+            for tag, text in runs]
 
 
-def _html_runs(runs: list[tuple[str, str]]) -> str:
-    out = []
-    for tag, text in runs:
-        t = html.escape(text).replace("\n", "<br>")
-        out.append(f"<{tag}>{t}</{tag}>" if tag in ("del", "ins") and text.strip() else t)
-    return "".join(out)
-
-
-def _html_cite(row: Row, side: str, shown: str) -> str:
-    """The printed words (when the cell shows values) and where they are."""
-    e = html.escape
+def _side(row: Row, side: str, shown: str) -> dict[str, Any]:
+    """A cell's printed words (when it shows values) and its location with its link."""
     ch = row.first
     quote = _quotes(ch.old_evidence if side == "old" else ch.new_evidence)
-    out = ""
-    if quote and quote != shown:
-        out += f"<div class='quote'>“{e(quote)}”</div>"
-    where = _where(ch, side)
-    if where:
-        out += f"<div class='where'>{e(where)}</div>"
-    return out
+    section = ch.old_section if side == "old" else ch.new_section
+    where, href = location(ch, side)
+    return {"quote": quote if quote and quote != shown else "", "section": section or "",
+            "where": where, "href": href}
 
 
-def _html_cells(row: Row) -> tuple[str, str]:
-    e = html.escape
+def _row_view(row: Row) -> dict[str, Any]:
     if row.kind == "added":
-        left = "<span class='mark'>&lt;신 설&gt;</span>"
-        right = f"<ins>{e(row.new_text)}</ins>" + _html_cite(row, "new", row.new_text)
-        return left, right
-    if row.kind == "removed":
-        left = f"<del>{e(row.old_text)}</del>" + _html_cite(row, "old", row.old_text)
-        return left, "<span class='mark'>&lt;삭 제&gt;</span>"
-    l_runs, r_runs = word_diff(row.old_text, row.new_text)
-    return (_html_runs(l_runs) + _html_cite(row, "old", row.old_text),
-            _html_runs(r_runs) + _html_cite(row, "new", row.new_text))
+        old: dict[str, Any] = {"mark": "<신 설>"}
+        new: dict[str, Any] = {"runs": [{"tag": "ins", "text": row.new_text}],
+                               **_side(row, "new", row.new_text)}
+    elif row.kind == "removed":
+        old = {"runs": [{"tag": "del", "text": row.old_text}], **_side(row, "old", row.old_text)}
+        new = {"mark": "<삭 제>"}
+    else:
+        left, right = word_diff(row.old_text, row.new_text)
+        old = {"runs": _runs(left), **_side(row, "old", row.old_text)}
+        new = {"runs": _runs(right), **_side(row, "new", row.new_text)}
+    reason = reason_ko(row.first.reason) if row.kind == "renamed" else ""
+    return {"old": old, "new": new, "note": _note(row), "reason": reason,
+            "kind": _KIND_KO.get(row.kind, row.kind)}
 
 
-def to_html(cs: ChangeSet, old_year: str = "", new_year: str = "") -> str:
-    e = html.escape
-    parts = [(f"<!doctype html><html lang='ko'><head><meta charset='utf-8'>"
-              f"<title>신구대비표: {e(cs.new_title)}</title><style>{_CSS}</style></head><body>"),
-             f"<h1>신구대비표: {e(cs.new_title)}</h1>",
-             (f"<p class='meta'>현 행 {e(old_year)}: {e(cs.old_title)} "
-              f"<span class='where'>{e(cs.old_source)}</span><br>"
-              f"개 정 {e(new_year)}: {e(cs.new_title)} "
-              f"<span class='where'>{e(cs.new_source)}</span></p>"),
-             "<h2>사업 대응</h2><ul>"]
-    matched, others = _pairs_summary(cs)
-    parts += [f"<li>{e(old)} → <b>{e(new)}</b> <span class='reason'>{e(reason)}</span></li>"
-              for old, new, reason in matched]
-    if others:
-        parts.append(f"<li class='reason'>대응 사업이 없는 사업 {others}건</li>")
-    parts.append(f"</ul><h2>변경 내용 ({len(cs.changes)}건)</h2>")
+def report_view(cs: ChangeSet, old_year: str = "", new_year: str = "") -> dict[str, Any]:
+    """Everything the HTML (and the .xlsx / .docx exports) show, as plain data."""
     same = _same_by_program(cs)
+    programs = []
     for program, changes in _by_program(cs).items():
-        parts.append(f"<h3>{e(program)}</h3><table><thead><tr><th>현 행 {e(old_year)}</th>"
-                     f"<th>개 정 {e(new_year)}</th><th class='note'>비 고</th></tr></thead>"
-                     f"<tbody>")
-        for row in rows_of(changes):
-            left, right = _html_cells(row)
-            reason = row.first.reason if row.kind == "renamed" else None
-            note = e(_note(row)) + (f"<div class='reason'>{e(reason)}</div>" if reason else "")
-            parts.append(f"<tr><td>{left}</td><td>{right}</td><td class='note'>{note}</td></tr>")
-        parts.append("</tbody></table>")
-        folded = same.get(program, [])
-        if folded:
-            parts.append(f"<details><summary>변경 없는 사실 {len(folded)}건</summary><ul>")
-            parts += [f"<li>{e(field_label(s.field))}{' [' + e(s.track) + ']' if s.track else ''}"
-                      f": {e(_same_text(s))}{_same_quote(s)}</li>" for s in folded]
-            parts.append("</ul></details>")
-    parts.append(f"<p class='where'>변경 없는 사실 {cs.unchanged}건은 생략했습니다.</p>")
-    if cs.declared:
-        parts.append("<h2>공고문이 밝힌 주요 변경사항</h2><ul>")
-        for d in cs.declared:
-            confirmed, text = _declared_line(d)
-            cls, mark = ("ok", "확인됨") if confirmed else ("missing", "차이에서 찾지 못함")
-            by = "; ".join(d.get("confirmed_by") or [])
-            parts.append(f"<li><span class='{cls}'>[{mark}]</span> {e(text)}"
-                         f"{' <span class=reason>(' + e(by) + ')</span>' if by else ''}</li>")
-        parts.append("</ul>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
+        folded = [{"label": field_label(s.field), "track": s.track or "", "text": _same_text(s),
+                   "quote": q if (q := _quotes(s.new_evidence)) != _same_text(s) else ""}
+                  for s in same.get(program, [])]
+        programs.append({"name": program, "rows": [_row_view(r) for r in rows_of(changes)],
+                         "same": folded})
+    matched, others = _pairs_summary(cs)
+    declared = []
+    for d in cs.declared:
+        confirmed, text = _declared_line(d)
+        declared.append({"confirmed": confirmed, "text": text,
+                         "by": "; ".join(d.get("confirmed_by") or [])})
+    return {"cs": cs, "old_year": old_year, "new_year": new_year, "matched": matched,
+            "others": others, "programs": programs, "declared": declared,
+            "n_changes": len(cs.changes), "unchanged": cs.unchanged,
+            "money": _MONEY.get()}
+
+
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("gonggo.changes", "templates"),
+                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
+                       lstrip_blocks=True)
+
+
+def in_report_context(cs: ChangeSet, old_source: Source | None, new_source: Source | None,
+                      fn: Any, *args: Any) -> Any:
+    """Run `fn` with the report's money style and sources set (for exports of the same view)."""
+    money = _MONEY.set(report_money_style(cs))
+    sources = _SOURCES.set((old_source or Source(), new_source or Source()))
+    try:
+        return fn(*args)
+    finally:
+        _MONEY.reset(money)
+        _SOURCES.reset(sources)
+
+
+def to_html(cs: ChangeSet, old_year: str = "", new_year: str = "",
+            old_source: Source | None = None, new_source: Source | None = None) -> str:
+    view = in_report_context(cs, old_source, new_source, report_view, cs, old_year, new_year)
+    return _environment().get_template("report.html.j2").render(**view)
+

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from gonggo import atomic
 from gonggo.cli import UserError
 from gonggo.ingest import IngestError
 from gonggo.ingest.files import printable
@@ -72,8 +73,11 @@ def export_task(path: Path, out: Path) -> list[str]:
     """One file for `gonggo export`: write its rule configs under `out`, one line each."""
     from gonggo.export.config import write_configs
 
+    spec = load_spec(path)
+    if spec.kind != "support_call":
+        return [f"{path}: 지원사업 공고가 아니므로 규칙 설정을 만들지 않습니다 (kind: {spec.kind})"]
     return [f"{target}  ({config.program}: {len(config.tracks)} track(s))"
-            for target, config in write_configs(load_spec(path), out)]
+            for target, config in write_configs(spec, out)]
 
 
 def load_llm(spec: str) -> object:
@@ -102,13 +106,18 @@ def summary_line(path: Path, ann: Announcement) -> str:
 
 
 def findings_table(ann: Announcement, title: str) -> Table:
+    """The findings in Korean: 구분 (오류/경고/참고), 의견 (a title per code, and the code), 내용,
+    위치 (page, or text offset)."""
+    from gonggo.export.labels import SEVERITY_KO, finding_title
+
     table = Table(title=title, show_lines=False)
-    for col in ("severity", "code", "message", "where"):
+    for col in ("구분", "의견", "내용", "위치"):
         table.add_column(col, overflow="fold")
     for f in ann.findings:
-        where = ", ".join(f"p.{e.page}" if e.page else f"@{e.start}" for e in f.evidence[:3])
+        where = ", ".join(f"{e.page}쪽" if e.page else f"@{e.start}" for e in f.evidence[:3])
         colour = {"error": "red", "warning": "yellow"}.get(f.severity, "cyan")
-        table.add_row(f"[{colour}]{f.severity}[/{colour}]", esc(f.code), esc(f.message), where)
+        table.add_row(f"[{colour}]{SEVERITY_KO[f.severity]}[/{colour}]",
+                      esc(f"{finding_title(f.code)} ({f.code})"), esc(f.message), where)
     return table
 
 
@@ -132,3 +141,44 @@ def load_spec(path: Path) -> Announcement:
 
 class SpecError(UserError):
     """A JSON file given where a spec was expected that is not one."""
+
+
+def output_folder(path: Path) -> Path:
+    """`--out DIR`: created with its parents; a file in the way is one line, not a traceback."""
+    if path.exists() and not path.is_dir():
+        raise UserError(f"--out {path}: is a file, not a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UserError(f"--out {path}: cannot create the folder ({err.strerror or err})") from err
+    return path
+
+
+def write_output(path: Path, data: str | bytes) -> Path:
+    """`--out FILE`: its folder created; a folder in the way or no permission is one line."""
+    if path.is_dir():
+        raise UserError(f"--out {path}: is a folder; give a file name")
+    if path.parent != Path("") and path.parent.exists() and not path.parent.is_dir():
+        raise UserError(f"--out {path}: {path.parent} is a file, not a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            atomic.write_bytes(path, data)
+        else:
+            atomic.write_text(path, data)
+    except OSError as err:
+        raise UserError(f"--out {path}: cannot write ({err.strerror or err})") from err
+    return path
+
+
+# When the output is not a terminal (a pipe, a file, CI logs) tables are drawn at their full
+# width instead of being folded to 80 columns.
+PIPE_WIDTH = 4000
+
+
+def make_console(stderr: bool = False, quiet: bool = False) -> Console:
+    import sys
+
+    stream = sys.stderr if stderr else sys.stdout
+    tty = hasattr(stream, "isatty") and stream.isatty()
+    return Console(stderr=stderr, quiet=quiet, width=None if tty else PIPE_WIDTH)

@@ -5,7 +5,8 @@
     out/findings/<stem>.json       validation findings (`gonggo check --json`)
     out/rules/<stem>/*.yaml        one engine rule config per program, and its JSON Schema
     out/review/<stem>.html         the review page (`gonggo review`)
-    out/changes/<old>__<new>.md    year-over-year 신구대비표 (and .html, .json)
+    out/summary/<stem>.xlsx        the spec summary for staff (facts as Korean sentences, findings)
+    out/changes/<old>__<new>.md    year-over-year 신구대비표 (and .html, .xlsx, .docx, .json)
     out/index.html                 links to all of the above
 
 Year-over-year pairs are not named anywhere: each announcement is paired with the earlier-year
@@ -17,7 +18,6 @@ A file that fails prints one line and the run goes on; the return value counts f
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,12 +33,14 @@ from rich.table import Table
 from gonggo import atomic
 from gonggo.atomic import WriteError
 from gonggo.batch import run_batch
+from gonggo.changes import office
 from gonggo.changes.align import continued_pairs
 from gonggo.changes.diff import diff
 from gonggo.changes.locate import annotate
-from gonggo.changes.report import to_html, to_markdown
+from gonggo.changes.report import Source, to_html, to_markdown
 from gonggo.cli.commands import esc, output_stems, parse_within, progress_bar
 from gonggo.export.config import write_configs
+from gonggo.export.office import summary_xlsx
 from gonggo.export.review import render_review
 from gonggo.ingest import IngestError
 from gonggo.schemas.announcement import Announcement
@@ -74,9 +76,10 @@ def year_over_year_pairs(specs: dict[str, Announcement]) -> list[YearPair]:
     """For each announcement, the earlier-year one it most likely continues, if any: the one
     whose program `changes.align` pairs with one of its own at the highest score."""
     pairs = []
-    for new_stem, new in specs.items():
+    calls = {stem: s for stem, s in specs.items() if s.kind == "support_call"}
+    for new_stem, new in calls.items():
         best: YearPair | None = None
-        for old_stem, old in specs.items():
+        for old_stem, old in calls.items():
             if not (old.announced_on and new.announced_on
                     and old.announced_on.year < new.announced_on.year):
                 continue
@@ -108,6 +111,7 @@ def extract_one(path: Path, out: Path, keys: dict[Path, str] | None = None,
     doc, spec = result.document, result.spec
     atomic.write_text(out / "text" / f"{key}.txt", doc.text + "\n")
     atomic.write_text(out / "specs" / f"{key}.json", spec.model_dump_json(indent=1))
+    atomic.write_bytes(out / "summary" / f"{key}.xlsx", summary_xlsx(spec))
     findings = [f.model_dump(mode="json") for f in spec.findings]
     atomic.write_text(out / "findings" / f"{key}.json",
         json.dumps(findings, ensure_ascii=False, indent=1))
@@ -116,7 +120,7 @@ def extract_one(path: Path, out: Path, keys: dict[Path, str] | None = None,
 
 def review_one(item: Extracted, out: Path) -> Path:
     target = out / "review" / f"{item.key}.html"
-    atomic.write_text(target, render_review(item.spec, item.doc.text))
+    atomic.write_text(target, render_review(item.spec, item.doc.text, item.doc))
     return target
 
 
@@ -126,8 +130,12 @@ def changes_one(pair: YearPair, old: Extracted, new: Extracted, out: Path) -> Pa
     years = tuple(f"({s.announced_on.year})" if s.announced_on else ""
                   for s in (old.spec, new.spec))
     base = out / "changes" / f"{pair.old}__{pair.new}"
-    atomic.write_text(base.with_suffix(".md"), to_markdown(cs, *years))
-    atomic.write_text(base.with_suffix(".html"), to_html(cs, *years))
+    sources = (Source(old.doc.text, f"../review/{pair.old}.html"),
+               Source(new.doc.text, f"../review/{pair.new}.html"))
+    atomic.write_text(base.with_suffix(".md"), to_markdown(cs, *years, *sources))
+    atomic.write_text(base.with_suffix(".html"), to_html(cs, *years, *sources))
+    atomic.write_bytes(base.with_suffix(".xlsx"), office.to_xlsx(cs, *years, *sources))
+    atomic.write_bytes(base.with_suffix(".docx"), office.to_docx(cs, *years, *sources))
     atomic.write_text(base.with_suffix(".json"),
         json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
                    indent=1))
@@ -151,7 +159,7 @@ def run_demo(folder: Path, out: Path, console: Console, timeout: float | None = 
     if not files:
         console.print(f"[red]gonggo: no announcement files in {esc(folder)}[/red]")
         return 1
-    for sub in ("text", "specs", "findings", "rules", "review", "changes"):
+    for sub in ("text", "specs", "summary", "findings", "rules", "review", "changes"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     failed = 0
     done: list[Extracted] = []
@@ -198,7 +206,7 @@ def run_demo(folder: Path, out: Path, console: Console, timeout: float | None = 
             else:
                 reports.append((pair, report))
             step(esc(f"{pair.old} → {pair.new}"))
-    index = write_index(out, done, rules, reviews, reports)
+    index = write_index(out, done, rules, reviews, reports, folder)
     console.print(summary_table(done, rules))
     print_where_to_look(console, out, index, reviews, reports, failed)
     return failed
@@ -239,33 +247,64 @@ def print_where_to_look(console: Console, out: Path, index: Path, reviews: dict[
 
 
 def write_index(out: Path, done: list[Extracted], rules: dict[str, list[tuple[Path, RuleConfig]]],
-                reviews: dict[str, Path], reports: list[tuple[YearPair, Path]]) -> Path:
-    """One page linking every output, relative to `out`."""
-    e = html.escape
+                reviews: dict[str, Path], reports: list[tuple[YearPair, Path]],
+                folder: Path | None = None) -> Path:
+    """One Korean page linking every output, relative to `out`, with each file's findings
+    (Jinja2 template `templates/index.html.j2`)."""
+    from datetime import datetime
 
-    def link(path: Path, text: str | None = None) -> str:
-        rel = path.relative_to(out).as_posix()
-        return f"<a href='{e(rel)}'>{e(text or rel)}</a>"
+    from jinja2 import Environment, PackageLoader, select_autoescape
 
-    rows = []
+    from gonggo.export.labels import READER_ERRORS, SEVERITY_KO, finding_title
+    from gonggo.vocab.kinds import KIND_KO
+
+    def rel(path: Path) -> str:
+        return path.relative_to(out).as_posix()
+
+    files = []
     for item in done:
-        stem = item.key
-        configs = "<br>".join(link(p, f"{p.stem[:2]} {cfg.program}")
-                              for p, cfg in rules.get(stem, []))
-        review = link(reviews[stem]) if stem in reviews else ""
-        rows.append(f"<tr><td>{e(item.path.name)}<br><small>{e(item.spec.title)}</small></td>"
-                    f"<td>{review}</td><td>{link(out / 'specs' / f'{stem}.json')}<br>"
-                    f"{link(out / 'findings' / f'{stem}.json')}</td><td>{configs}</td></tr>")
-    changes = "".join(
-        f"<li>{link(report)} · {link(report.with_suffix('.md'))} — {e(pair.old_program)} → "
-        f"{e(pair.new_program)} (similarity {pair.score:.2f})</li>" for pair, report in reports)
-    page = ("<!doctype html><html lang='ko'><head><meta charset='utf-8'><title>gonggo demo</title>"
-            "<style>body{font-family:sans-serif;margin:1.5em} td,th{border-bottom:1px solid #ddd;"
-            "padding:.4em;vertical-align:top;text-align:left} table{border-collapse:collapse}"
-            "</style></head><body><h1>gonggo demo</h1><h2>신구대비표 (year over year)</h2>"
-            f"<ul>{changes or '<li>no continued programs across years</li>'}</ul>"
-            "<h2>Announcements</h2><table><tr><th>file</th><th>review</th><th>spec, findings</th>"
-            f"<th>rule configs</th></tr>{''.join(rows)}</table></body></html>")
+        stem, s = item.key, item.spec
+        findings = [{"severity": f.severity, "severity_ko": SEVERITY_KO[f.severity],
+                     "title": finding_title(f.code), "message": f.message}
+                    for f in sorted(s.findings, key=lambda f: ("error", "warning", "info")
+                                    .index(f.severity))]
+        counts = [{"severity": sev, "label": SEVERITY_KO[sev], "count": n} for sev in
+                  ("error", "warning", "info")
+                  if (n := sum(f.severity == sev for f in s.findings))]
+        banner = ", ".join(dict.fromkeys(finding_title(f.code) for f in s.findings
+                                         if f.code in READER_ERRORS))
+        summary = out / "summary" / f"{stem}.xlsx"
+        files.append({
+            "name": item.path.name, "title": s.title or item.path.name,
+            "announced": s.announced_on.isoformat() if s.announced_on else None,
+            "programs": len(s.programs),
+            "kind_ko": KIND_KO[s.kind] if s.kind != "support_call" else None,
+            "counts": counts, "findings": findings, "banner": banner,
+            "open": any(f.severity == "error" for f in s.findings),
+            "review": rel(reviews[stem]) if stem in reviews else None,
+            "spec": rel(out / "specs" / f"{stem}.json"),
+            "findings_json": rel(out / "findings" / f"{stem}.json"),
+            "summary": rel(summary) if summary.exists() else None,
+            "configs": [{"href": rel(p), "label": f"{p.stem[:2]} {cfg.program}"}
+                        for p, cfg in rules.get(stem, [])]})
+    changes = []
+    for pair, report in reports:
+        extra = {ext: rel(report.with_suffix(f".{ext}"))
+                 for ext in ("xlsx", "docx") if report.with_suffix(f".{ext}").exists()}
+        changes.append({"html": rel(report), "md": rel(report.with_suffix(".md")),
+                        "old_program": pair.old_program, "new_program": pair.new_program,
+                        "score": pair.score, **extra})
+    all_findings = [f for item in done for f in item.spec.findings]
+    env = Environment(loader=PackageLoader("gonggo.cli", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
+                      lstrip_blocks=True)
+    page = env.get_template("index.html.j2").render(
+        folder=str(folder or ""), generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
+        files=files, changes=changes,
+        n_programs=sum(len(i.spec.programs) for i in done),
+        n_configs=sum(len(v) for v in rules.values()),
+        n_errors=sum(f.severity == "error" for f in all_findings),
+        n_warnings=sum(f.severity == "warning" for f in all_findings))
     target = out / "index.html"
     atomic.write_text(target, page)
     return target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ except ImportError:  # pragma: no cover - older typer uses click itself
 from gonggo import atomic
 from gonggo.atomic import WriteError
 from gonggo.cli import UserError
+from gonggo.cli.commands import make_console
 from gonggo.ingest.files import printable
 
 
@@ -55,6 +57,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, cls=OneLineErrors,
                   help="Korean support-program announcements → evidence-backed specs.")
 
 T = TypeVar("T")
+logger = logging.getLogger("gonggo")
+_QUIET = False
 
 
 def _version(value: bool) -> None:
@@ -69,8 +73,18 @@ def _version(value: bool) -> None:
 def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="print the version and exit")] = False,
+    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True,
+                                         help="say more on stderr (-vv: debug)")] = 0,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="only errors on stderr")] = False,
 ) -> None:
     """Korean support-program announcements → evidence-backed specs."""
+    global _QUIET
+    _QUIET = quiet
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO)
+    logging.basicConfig(level=logging.WARNING, format="gonggo: %(message)s", force=True)
+    logger.setLevel(level)
+    if verbose:
+        logger.debug("log level %s", logging.getLevelName(level))
 
 EXIT_FAILED_FILE = 1
 EXIT_INTERNAL = 3
@@ -81,14 +95,14 @@ def fail(message: str, code: int = EXIT_FAILED_FILE) -> None:
     raise typer.Exit(code)
 
 
-def guarded(fn: Callable[[], T]) -> T:
+def guarded(fn: Callable[[], T], code: int = EXIT_FAILED_FILE) -> T:
     """Run `fn`; typed reading errors and unexpected ones become one line on stderr."""
     from gonggo.ingest.errors import IngestError
 
     try:
         return fn()
     except (IngestError, UserError, WriteError) as err:
-        fail(str(err))
+        fail(str(err), code)
     except typer.Exit:
         raise
     except Exception as err:  # noqa: BLE001 - the CLI edge: never a traceback
@@ -138,11 +152,13 @@ def demo(
     jobs: Annotated[int | None, jobs_option()] = None,
 ) -> None:
     """Run the whole job on a folder of announcements and say where to look."""
-    from rich.console import Console
 
+    from gonggo.cli.commands import output_folder
     from gonggo.cli.demo import run_demo
 
-    failed = guarded(lambda: run_demo(folder, out, Console(), timeout, jobs=jobs))
+    guarded(lambda: output_folder(out))
+    failed = guarded(lambda: run_demo(folder, out, make_console(quiet=_QUIET), timeout,
+                                      jobs=jobs))
     if failed:
         raise typer.Exit(EXIT_FAILED_FILE)
 
@@ -175,8 +191,9 @@ def extract(
         ann = guarded(lambda: process(files[0], chat, timeout))
         sys.stdout.write(ann.model_dump_json(indent=1, exclude_none=False) + "\n")
         return
-    target = out or Path(".")
-    guarded(lambda: _make_folder(target))
+    from gonggo.cli.commands import output_folder
+
+    target = guarded(lambda: output_folder(out or Path(".")))
     names = output_stems(files)
     # a chat model stays in this process: it need not pickle, and its calls are network-bound
     task = partial(extract_task, llm=chat, timeout=timeout)
@@ -230,8 +247,6 @@ def check(
     one JSON object {file, findings} each)."""
     from functools import partial
 
-    from rich.console import Console
-
     from gonggo.cli.commands import esc, findings_table, process
 
     outcomes: list = []  # type: ignore[type-arg]
@@ -251,7 +266,8 @@ def check(
                 payload = {"file": printable(file), "findings": payload}
             sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
         else:
-            Console().print(findings_table(ann, f"{esc(file.name)}: {len(ann.findings)} findings"))
+            make_console().print(findings_table(
+                ann, f"{esc(file.name)}: 검토 의견 {len(ann.findings)}건"))
     if failed or (strict and errors):
         raise typer.Exit(EXIT_FAILED_FILE)
 
@@ -268,14 +284,13 @@ def evaluate(
         "--llm", help="PROVIDER:MODEL: also report what the LLM assist adds and drops")] = None,
 ) -> None:
     """Score extraction against the hand-checked gold, per field and per document."""
-    from rich.console import Console
     from rich.table import Table
 
     from gonggo.cli.commands import load_llm
     from gonggo.eval.run import evaluate as run_eval
     from gonggo.eval.run import markdown_report, regressions, write_baseline
 
-    console = Console()
+    console = make_console()
     from gonggo.eval.score import load_gold
 
     if not guarded(lambda: load_gold(corpus)):
@@ -322,7 +337,7 @@ def evaluate(
 def diff(
     old: Annotated[Path, typer.Argument(help="last year's announcement file or extracted JSON")],
     new: Annotated[Path, typer.Argument(help="this year's announcement file or extracted JSON")],
-    fmt: Annotated[str, typer.Option("--format", help="md, html, json or patch")] = "md",
+    fmt: Annotated[str, typer.Option("--format", help="md, html, json, patch, xlsx or docx")] = "md",
     out: Annotated[Path | None, typer.Option("--out", help="write here instead of stdout")] = None,
     embedding_model: Annotated[Path | None, typer.Option(
         "--embedding-model", help="local sentence-transformers model folder (never downloaded)")] = None,
@@ -331,13 +346,15 @@ def diff(
     from gonggo.changes.diff import diff as diff_specs
     from gonggo.changes.locate import annotate
     from gonggo.changes.patch import make_patch
-    from gonggo.changes.report import to_html, to_markdown
+    from gonggo.changes.report import Source, to_html, to_markdown
     from gonggo.changes.similarity import UnsuitableModel, lexical_similarity, semantic_similarity
     from gonggo.cli.commands import SpecError, load_spec
     from gonggo.pipeline import parse
 
-    if fmt not in ("md", "html", "json", "patch"):
-        fail(f"--format must be md, html, json or patch, not {fmt!r}", 2)
+    if fmt not in ("md", "html", "json", "patch", "xlsx", "docx"):
+        fail(f"--format must be md, html, json, patch, xlsx or docx, not {fmt!r}", 2)
+    if fmt in ("xlsx", "docx") and out is None:
+        fail(f"--format {fmt} writes a file: give --out FILE.{fmt}", 2)
 
     def load(path: Path):  # type: ignore[no-untyped-def]
         """The spec, and the document when the input is an announcement (for section refs)."""
@@ -346,7 +363,7 @@ def diff(
         result = parse(path)
         return result.spec, result.document
 
-    def run() -> str:
+    def run() -> str | bytes:
         (old_spec, old_doc), (new_spec, new_doc) = load(old), load(new)
         try:
             sim = semantic_similarity(embedding_model) if embedding_model else lexical_similarity
@@ -354,10 +371,16 @@ def diff(
             raise SpecError(str(err)) from err
         cs = annotate(diff_specs(old_spec, new_spec, sim), old_doc, new_doc)
         years = (_year(old_spec), _year(new_spec))
+        sources = (Source(old_doc.text if old_doc else None),
+                   Source(new_doc.text if new_doc else None))
         if fmt == "md":
-            return to_markdown(cs, *years)
+            return to_markdown(cs, *years, *sources)
         if fmt == "html":
-            return to_html(cs, *years)
+            return to_html(cs, *years, *sources)
+        if fmt in ("xlsx", "docx"):
+            from gonggo.changes import office
+
+            return (office.to_xlsx if fmt == "xlsx" else office.to_docx)(cs, *years, *sources)
         if fmt == "json":
             return json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
                               indent=1)
@@ -365,9 +388,12 @@ def diff(
 
     text = guarded(run)
     if out:
-        guarded(lambda: atomic.write_text(out, text))
-        typer.echo(printable(f"wrote {out}"), err=True)
+        from gonggo.cli.commands import write_output
+
+        guarded(lambda: write_output(out, text))
+        logger.info("wrote %s", printable(out))
     else:
+        assert isinstance(text, str)
         sys.stdout.write(text + ("" if text.endswith("\n") else "\n"))
 
 
@@ -398,9 +424,11 @@ def export_configs(
     out: Annotated[Path, typer.Option("--out", help="folder for the YAML rule configs")] = Path("out/rules"),
     json_schema: Annotated[bool, typer.Option("--schema", help="print the config JSON Schema")] = False,
     jobs: Annotated[int | None, jobs_option()] = None,
+    summary: Annotated[str | None, typer.Option(
+        "--summary", help="also write a spec summary for staff: xlsx or docx")] = None,
 ) -> None:
     """Write one engine rule config (YAML) per program, and their JSON Schema beside them."""
-    from gonggo.cli.commands import export_task
+    from gonggo.cli.commands import export_task, load_spec, output_folder, write_output
 
     if json_schema:
         from gonggo.schemas.rule_config import json_schema as config_schema
@@ -410,74 +438,62 @@ def export_configs(
     if not files:
         fail("give an announcement FILE (or --schema)", 2)
         return
-    guarded(lambda: _make_folder(out))
+    from functools import partial
+
+    if summary not in (None, "xlsx", "docx"):
+        fail(f"--summary must be xlsx or docx, not {summary!r}", 2)
+    guarded(lambda: output_folder(out))
+    if summary:
+        from gonggo.export import office
+
+        write = office.summary_xlsx if summary == "xlsx" else office.summary_docx
+        for file in files:
+            target = guarded(partial(_write_summary, file, out, summary, write, load_spec,
+                                     write_output))
+            typer.echo(printable(f"{target}  (요약)"))
     if len(files) == 1:
         for line in guarded(lambda: export_task(files[0], out)):
             typer.echo(printable(line))
         return
-    from functools import partial
-
     if _batch(files, partial(export_task, out=out), jobs, "export", lambda _path, lines: lines):
         raise typer.Exit(EXIT_FAILED_FILE)
+
+
+def _write_summary(file: Path, out: Path, kind: str, write, load_spec, write_output):  # type: ignore[no-untyped-def]
+    return write_output(out / f"{file.stem}.summary.{kind}", write(load_spec(file)))
 
 
 @app.command()
 def simulate(
     config: Annotated[Path, typer.Argument(help="a rule config written by `gonggo export`")],
-    total_cost_text: Annotated[str, typer.Option(
-        "--total-cost", help="total project cost in won (digits, commas allowed)")],
+    total_cost: Annotated[str, typer.Option(
+        "--total-cost", help="total project cost: 150000000, 1,000,000, 1억, 5천만원")],
     track: Annotated[str | None, typer.Option("--track", help="track name")] = None,
     applicant: Annotated[Path | None, typer.Option("--applicant", help="applicant profile (YAML/JSON)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="the result as JSON")] = False,
 ) -> None:
-    """Compute each payer's amount (and failed clauses for an applicant) from a rule config."""
-    from pydantic import ValidationError
-    from rich.console import Console
-    from rich.table import Table
+    """Each payer's amount and, for an applicant, the verdict per clause of the track.
 
-    from gonggo.cli.commands import esc
-    from gonggo.export.config import load_config_file
+    Exit 0 pass, 1 fail, 2 undecidable (the profile leaves out what a clause needs), 4 bad input.
+    """
+
+    from gonggo.cli import simulate as sim
     from gonggo.export.simulate import SimulationError
     from gonggo.export.simulate import simulate as run
-    from gonggo.ingest.limits import MAX_CONFIG_BYTES
-    from gonggo.ingest.structured import DataError, load_yaml
-
-    total_cost = _won(total_cost_text)
-
-    def load() -> tuple:  # type: ignore[type-arg]
-        try:
-            cfg = load_config_file(config)
-        except DataError as err:
-            raise UserError(f"{printable(config)}: not a readable rule config "
-                            f"({err.message})") from None
-        except ValidationError as err:
-            raise UserError(f"{printable(config)}: not a valid rule config "
-                            f"({err.error_count()} schema errors)") from None
-        profile = load_yaml(applicant, MAX_CONFIG_BYTES) if applicant else None
-        if applicant and not isinstance(profile, dict):
-            raise UserError(f"{printable(applicant)}: an applicant profile must be a mapping "
-                            f"(`role: 도입기업` ...), not {type(profile).__name__}")
-        return cfg, profile
-
-    cfg, profile = guarded(load)
 
     def compute():  # type: ignore[no-untyped-def]
+        cfg, profile, cost = sim.load_inputs(config, applicant, total_cost)
         try:
-            return run(cfg, track, total_cost, profile)
+            return cfg, run(cfg, track, cost, profile)
         except SimulationError as err:
             raise UserError(str(err)) from err
 
-    result = guarded(compute)
-    table = Table(title=f"{esc(cfg.program)} / {esc(result.track or '-')}: total {total_cost:,}원")
-    for col in ("payer", "label", "amount (원)", "rule"):
-        table.add_column(col)
-    for a in result.amounts:
-        table.add_row(esc(a.payer), esc(a.label), f"{a.amount_krw:,}", esc(a.rule))
-    console = Console()
-    console.print(table)
-    for p in result.problems:
-        console.print(f"[yellow]problem: {esc(p)}[/yellow]")
-    for field, text in result.failed_clauses:
-        console.print(f"[red]fails {esc(field)}:[/red] {esc(text)}")
+    cfg, result = guarded(compute, sim.EXIT_BAD_INPUT)
+    if as_json:
+        sys.stdout.write(sim.to_json(cfg, result) + "\n")
+    else:
+        sim.print_table(cfg, result, make_console())
+    raise typer.Exit(sim.EXIT_OF[result.verdict])
 
 
 @app.command()
@@ -491,11 +507,12 @@ def review(
 
     def build() -> str:
         result = parse(file)
-        return render_review(result.spec, result.document.text)
+        return render_review(result.spec, result.document.text, result.document)
+
+    from gonggo.cli.commands import write_output
 
     page = guarded(build)
-    target = out or Path(f"{file.stem}.review.html")
-    guarded(lambda: atomic.write_text(target, page))
+    target = guarded(lambda: write_output(out or Path(f"{file.stem}.review.html"), page))
     typer.echo(printable(f"wrote {target}"))
 
 

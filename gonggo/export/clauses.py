@@ -25,7 +25,7 @@ from gonggo.vocab.text import compiled
 ROLE = regex.compile(
     r"^\s*[(\[]?\s*(도입|공급|주관|운영|협업|기획|확인|컨설팅|수요|참여)\s*(기업|기관)\s*[)\]]?")
 
-# The 17 시·도, matched by the spaCy Matcher in `extractors.nlp` (a token starting with a name:
+# The 17 시·도, matched by the regex in `vocab.nlp` (a token starting with a name:
 # `강원도에`, `충청북도내`, `서울특별시`; not `경기 침체`).
 REGIONS: tuple[str, ...] = tuple(SIDO)
 CAPITAL_AREA = ("서울", "인천", "경기")
@@ -87,3 +87,44 @@ def regions(text: str) -> list[str]:
 def industries(text: str) -> list[str]:
     parts = [p.strip(" ·-*") for p in compiled(r"[,，]").split(LAW_NAME.sub(" ", text))]
     return [p for p in parts if _INDUSTRY_NAME.match(p)]
+
+
+PREFERENTIAL = regex.compile(r"^\s*(?:참여\s*)?우대(?:\s*(?:사항|대상|조건|기업))?(?![\p{Hangul}])")
+
+
+def _after_role(text: str) -> str:
+    m = ROLE.match(text)
+    return text[m.end():] if m else text
+
+
+def preferential(text: str) -> bool:
+    """A row labelled `참여우대` / `우대` (after its role): a preference, not a condition."""
+    return bool(PREFERENTIAL.match(_after_role(text)))
+
+
+def _squashed(text: str) -> str:
+    return regex.sub(r"[^\p{L}\p{N}]+", "", text)
+
+
+def tracks_named(text: str, track_names: list[str]) -> list[str]:
+    """The track a clause row is labelled with: its text (after the role) opens with the track's
+    name, the longest name that fits (`고도화 (동일수준)` before `고도화`)."""
+    head = _squashed(_after_role(text))[:40]
+    named = sorted((n for n in track_names if n and _squashed(n)), key=lambda n: -len(_squashed(n)))
+    for name in named:
+        if head.startswith(_squashed(name)):
+            return [name]
+    return []
+
+
+BUSINESS_AGE = regex.compile(r"(?:업력|창업(?:\s*후)?|설립(?:\s*후)?)\s*(\d+(?:\.\d+)?)\s*년\s*"
+                             r"(이내|이하|미만|이상|초과)")
+
+
+def business_age(text: str) -> tuple[float | None, float | None] | None:
+    """`창업 7년 이내` → (None, 7), `업력 3년 이상` → (3, None): the 업력 a clause requires."""
+    m = BUSINESS_AGE.search(LAW_NAME.sub(" ", text))
+    if not m:
+        return None
+    years = float(m[1])
+    return (None, years) if m[2] in ("이내", "이하", "미만") else (years, None)

@@ -74,14 +74,17 @@ def window_rule(w: Window) -> WindowRule:
     return WindowRule(**values, evidence=attribute(w.evidence, WINDOW))
 
 
-def clause_rule(c: Clause) -> ClauseRule:
+def clause_rule(c: Clause, track_names: list[str] | None = None) -> ClauseRule:
     kind = c.kind if c.kind in _KINDS else "other"
     units = [e.quote for e in c.evidence] or [c.text]
     values = {"text": c.text, "applies_to": clause_values.applies_to(c.text),
               "sizes": _union(clause_values.sizes(u) for u in units),
               "regions": _union(clause_values.regions(u) for u in units),
               "industries": clause_values.industries(c.text) if kind == "industry" else []}
-    return ClauseRule(kind=kind, **values,  # type: ignore[arg-type]
+    labels = {"tracks": clause_values.tracks_named(c.text, track_names or []),
+              "preferential": clause_values.preferential(c.text),
+              "business_age_years": clause_values.business_age(c.text)}
+    return ClauseRule(kind=kind, **values, **labels,  # type: ignore[arg-type]
                       evidence=attribute(c.evidence, CLAUSE, _derived(c, values)))
 
 
@@ -125,12 +128,13 @@ def _concerns(finding: Finding, program: Program, ann: Announcement) -> bool:
 
 
 def program_config(ann: Announcement, program: Program) -> RuleConfig:
+    names = [t.name for t in program.tracks if t.name]
     return RuleConfig(
         program=program.name, key=program.key, source=_source(ann),
         tracks=[track_rule(t) for t in program.tracks],
         windows=[window_rule(w) for w in program.windows],
-        eligibility=[clause_rule(c) for c in program.eligibility],
-        exclusions=[clause_rule(c) for c in program.exclusions],
+        eligibility=[clause_rule(c, names) for c in program.eligibility],
+        exclusions=[clause_rule(c, names) for c in program.exclusions],
         documents=[document_rule(d) for d in program.documents],
         evaluation=[score_rule(c) for c in program.evaluation],
         bonus_points=[score_rule(c) for c in program.bonus_points],

@@ -1,7 +1,9 @@
 """One self-contained HTML page to check a spec against its source in seconds.
 
-The document text with every extracted fact's span highlighted (displaCy's entity renderer,
-one colour per fact family), beside a table of the facts and the findings. Clicking a fact
+The document text with every extracted fact's span highlighted (one colour per fact family,
+Korean tags), tables drawn as tables and page furniture (`- 2 -`) left out, beside the facts as
+Korean sentences (a search box filters them) and the findings; a banner first when the reader
+could not read the file faithfully. Rendered by the Jinja2 template `templates/review.html.j2`. Clicking a fact
 scrolls to its span. Overlapping spans are drawn once (the first fact keeps the mark; the
 others link to it). The spans that findings point at are marked too (family FINDING), and the
 findings are listed first: they are what to check first.
@@ -9,12 +11,18 @@ findings are listed first: they are what to check first.
 
 from __future__ import annotations
 
-import html
-import json
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from gonggo.export import sentences as say
+from gonggo.export.labels import FAMILY_KO, FINDING_KO, READER_ERRORS, SEVERITY_KO, finding_title
 from gonggo.schemas.announcement import Announcement, Evidence, Program
+from gonggo.schemas.document import Document, Table
+from gonggo.vocab.money import MoneyStyle, money_style
 
 FAMILY_COLOURS = {
     "FUNDING": "#f9c74f", "TRACK": "#f9844a", "WINDOW": "#90be6d", "AWARDS": "#43aa8b",
@@ -23,9 +31,6 @@ FAMILY_COLOURS = {
     "COST": "#e9c46a", "CONTACT": "#d0f4de", "HEADER": "#dddddd", "CHANGE": "#b8c0ff",
     "FINDING": "#ff6b6b",
 }
-
-_TEMPLATE = ('<mark class="fact" id="{mark_id}" style="background: {bg}">{text}'
-             '<span class="tag">{label}</span></mark>')
 
 
 @dataclass
@@ -38,33 +43,9 @@ class FactRow:
     source: str = "rule"
 
 
-def _summary(obj: Any, fields: tuple[str, ...]) -> str:
-    parts = []
-    for f in fields:
-        v = getattr(obj, f, None)
-        if v not in (None, [], ""):
-            if isinstance(v, int) and not isinstance(v, bool) and v >= 10000:
-                v = f"{v:,}원"
-            elif isinstance(v, list):
-                v = "[" + ", ".join(map(str, v)) + "]"
-            parts.append(f"{f}={v}")
-    return ", ".join(parts)
-
-
-_FAMILIES: list[tuple[str, str, tuple[str, ...]]] = [
-    ("windows", "WINDOW", ("label", "opens", "closes", "rolling", "until_budget_exhausted")),
-    ("eligibility", "ELIGIBILITY", ("kind", "text")),
-    ("exclusions", "EXCLUSION", ("kind", "text")),
-    ("documents", "DOCUMENT", ("name", "submitters", "required", "validity_months", "condition")),
-    ("evaluation", "EVALUATION", ("group", "item", "points")),
-    ("bonus_points", "BONUS", ("item", "points")),
-    ("obligations", "OBLIGATION", ("text",)),
-    ("costs", "COST", ("item", "amount_krw", "condition")),
-    ("contacts", "CONTACT", ("org", "topic", "phone", "email")),
-]
-
-
-def fact_rows(ann: Announcement) -> list[FactRow]:
+def fact_rows(ann: Announcement, money: MoneyStyle | None = None) -> list[FactRow]:
+    """Every fact of the spec as one Korean sentence, in document order per program."""
+    money = money or page_money_style(ann)
     rows: list[FactRow] = []
 
     def add(family: str, program: Program | None, summary: str, evidence: list[Evidence],
@@ -73,30 +54,49 @@ def fact_rows(ann: Announcement) -> list[FactRow]:
                             summary, evidence, source))
 
     for field, ev in ann.evidence_of.items():
-        add("HEADER", None, f"{field}={getattr(ann, field, '')}", ev)
+        add("HEADER", None, say.header(field, getattr(ann, field, "")), ev)
     for p in ann.programs:
         if p.awards:
-            add("AWARDS", p, _summary(p.awards, ("count", "approx", "unit")), p.awards.evidence)
+            add("AWARDS", p, say.awards(p.awards), p.awards.evidence)
         for t in p.tracks:
             if t.evidence:
-                add("TRACK", p, _summary(t, ("name", "target_level", "duration_months",
-                                             "extension_months")), t.evidence, t.source)
+                add("TRACK", p, say.track(t), t.evidence, t.source)
             for f in t.funding:
-                add("FUNDING", p, f"[{t.name or '-'}] " + _summary(
-                    f, ("payer_label", "cap_krw", "share_pct", "share_bound")), f.evidence, f.source)
+                add("FUNDING", p, say.funding(f, money, t.name), f.evidence, f.source)
         if p.submission.evidence:
-            add("SUBMISSION", p, _summary(p.submission, ("channels", "urls", "emails")),
-                p.submission.evidence)
-        for field, family, shown in _FAMILIES:
-            for fact in getattr(p, field):
-                add(family, p, _summary(fact, shown), fact.evidence, fact.source)
+            add("SUBMISSION", p, say.submission(p.submission), p.submission.evidence)
+        for w in p.windows:
+            add("WINDOW", p, say.window(w), w.evidence, w.source)
+        for c in p.eligibility:
+            add("ELIGIBILITY", p, say.clause(c, "신청자격"), c.evidence, c.source)
+        for c in p.exclusions:
+            add("EXCLUSION", p, say.clause(c, "지원 제외"), c.evidence, c.source)
+        for d in p.documents:
+            add("DOCUMENT", p, say.document(d), d.evidence, d.source)
+        for c in p.evaluation:
+            add("EVALUATION", p, say.criterion(c), c.evidence, c.source)
+        for c in p.bonus_points:
+            add("BONUS", p, say.criterion(c, bonus=True), c.evidence, c.source)
+        for c in p.obligations:
+            add("OBLIGATION", p, c.text, c.evidence, c.source)
+        for c in p.costs:
+            add("COST", p, say.cost(c, money), c.evidence, c.source)
+        for c in p.contacts:
+            add("CONTACT", p, say.contact(c), c.evidence, c.source)
     for d in ann.declared_changes:
-        add("CHANGE", None, _summary(d, ("topic", "before", "after")), d.evidence)
+        add("CHANGE", None, say.declared(d), d.evidence)
     return rows
 
 
+def page_money_style(ann: Announcement) -> MoneyStyle:
+    """One money style for the whole page, from every amount it shows."""
+    values = [f.cap_krw for p in ann.programs for t in p.tracks for f in t.funding if f.cap_krw]
+    values += [c.amount_krw for p in ann.programs for c in p.costs if c.amount_krw]
+    return money_style(values)
+
+
 def _marks(text: str, rows: list[FactRow]) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Non-overlapping displaCy spans, and for every fact the id of the mark to scroll to."""
+    """Non-overlapping mark spans, and for every fact the id of the mark to scroll to."""
     candidates = sorted(((e.start, e.end, r) for r in rows for e in r.evidence
                          if e.end > e.start), key=lambda t: (t[0], -(t[1] - t[0])))
     spans: list[dict[str, Any]] = []
@@ -114,128 +114,133 @@ def _marks(text: str, rows: list[FactRow]) -> tuple[list[dict[str, Any]], dict[s
     return spans, target
 
 
-_CSS = """
-*{box-sizing:border-box}
-body{margin:0;height:100vh;display:flex;flex-direction:column;color:#222;
- font-family:'Noto Sans KR','Noto Sans CJK KR','Apple SD Gothic Neo','Malgun Gothic','NanumGothic','Nanum Gothic',sans-serif}
-header{flex:none;padding:.5em 1em;background:#243b55;color:#fff}
-header h1{font-size:1.05em;margin:0 0 .2em} header .meta{font-size:.75em;opacity:.85}
-main{flex:1;min-height:0;display:flex}
-#doc{flex:11;min-width:0;overflow:auto;padding:.8em 1.5em;font-size:.9em;white-space:pre-wrap;
- tab-size:6;border-right:2px solid #ccd}
-#doc .entities{line-height:1.9 !important}
-#facts{flex:9;min-width:0;overflow:auto;padding:.4em 1em 2em;font-size:.8em;background:#fafbfc}
-mark.fact{padding:.05em .25em;border-radius:.3em;line-height:1.25;scroll-margin:40vh}
-mark.fact .tag{font-size:.6em;font-weight:bold;margin-left:.3em;color:#333;vertical-align:middle}
-mark.fact.focus{outline:3px solid #e63946;outline-offset:1px}
-.legend{display:flex;flex-wrap:wrap;gap:.3em;margin:.4em 0 .6em}
-table{border-collapse:collapse;width:100%;table-layout:fixed}
-td,th{border-bottom:1px solid #e3e6ea;padding:.3em .35em;vertical-align:top;text-align:left;
- overflow-wrap:anywhere}
-col.kind{width:7.5em} col.where{width:36%}
-tr.group th{background:#e8edf3;font-size:1.05em;padding:.45em .4em;position:sticky;top:0}
-tr.fact{cursor:pointer} tr.fact:hover{background:#eaf1ff} tr.fact.current{background:#ffe8e8} tr.fact.nospan{cursor:default;color:#777}
-td.quote{color:#555}
-.chip{display:inline-block;padding:.05em .45em;border-radius:.3em;font-size:.8em;font-weight:bold;
- white-space:nowrap}
-.sev-error{color:#b00;font-weight:bold} .sev-warning{color:#b60} .sev-info{color:#357}
-tr.llm td{font-style:italic}
-h2{font-size:1em;margin:1em 0 .3em}
-"""
-
-# Clicking a fact (or opening the page at `#fact12`) scrolls its span into view and rings it.
-_SCRIPT = """
-function focusFact(row){
-  var m = document.getElementById(row.dataset.mark); if(!m) return;
-  document.querySelectorAll('mark.focus').forEach(function(x){x.classList.remove('focus')});
-  document.querySelectorAll('tr.current').forEach(function(x){x.classList.remove('current')});
-  m.classList.add('focus'); row.classList.add('current');
-  m.scrollIntoView({behavior:'auto', block:'center'});
-}
-document.querySelectorAll('tr.fact').forEach(function(row){
-  row.addEventListener('click', function(){ focusFact(row); });
-});
-var start = location.hash && document.getElementById(location.hash.slice(1));
-if (start && start.classList.contains('fact')) { focusFact(start); start.scrollIntoView({block:'center'}); }
-"""
+FURNITURE = regex.compile(r"(?m)^[ \t]*[-–—]\s*\d{1,4}\s*[-–—][ \t]*$")
 
 
-def _chip(family: str) -> str:
-    return (f"<span class='chip' style='background:{FAMILY_COLOURS[family]}'>"
-            f"{html.escape(family)}</span>")
+@dataclass
+class Mark:
+    id: str
+    start: int
+    end: int
+    family: str
 
 
-def _legend(rows: list[FactRow]) -> str:
+def _pieces(text: str, lo: int, hi: int, marks: list[Mark],
+            starts: list[int]) -> list[dict[str, Any]]:
+    """text[lo:hi] as runs, each inside at most one mark (clipped to the range); a mark's id
+    goes on the run that holds its first character."""
+    out: list[dict[str, Any]] = []
+    pos = lo
+    i = max(0, bisect_right(starts, lo) - 1)
+    while i < len(marks) and marks[i].start < hi:
+        m = marks[i]
+        i += 1
+        if m.end <= lo:
+            continue
+        a, b = max(m.start, lo), min(m.end, hi)
+        if a > pos:
+            out.append({"text": text[pos:a], "mark": None})
+        out.append({"text": text[a:b], "mark": m, "first": a == m.start,
+                    "colour": FAMILY_COLOURS[m.family], "tag": FAMILY_KO[m.family]})
+        pos = b
+    if pos < hi:
+        out.append({"text": text[pos:hi], "mark": None})
+    return out
+
+
+def _table_rows(text: str, table: Table, marks: list[Mark], starts: list[int]) -> list[list[dict]]:
+    rows: list[list[dict]] = [[] for _ in range(table.n_rows)]
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        if cell.row < table.n_rows:
+            rows[cell.row].append({"rowspan": cell.row_span, "colspan": cell.col_span,
+                                   "pieces": _pieces(text, cell.start, cell.end, marks, starts)})
+    return rows
+
+
+def document_parts(text: str, marks: list[Mark], doc: Document | None) -> list[dict[str, Any]]:
+    """The text as display parts: runs of text and tables (rendered as tables), with page
+    furniture (`- 2 -`, running headers and footers) left out."""
+    starts = [m.start for m in marks]
+    special: list[tuple[int, int, Table | None]] = []
+    if doc is not None:
+        for b in doc.blocks:
+            if b.kind == "table" and b.table is not None and len(b.table.cells) > 1:
+                special.append((b.start, b.end, b.table))
+            elif b.kind in ("header", "footer"):
+                special.append((b.start, b.end, None))
+    special += [(m.start(), m.end(), None) for m in FURNITURE.finditer(text)]
+    special.sort(key=lambda t: (t[0], -t[1]))
+    parts: list[dict[str, Any]] = []
+    pos = 0
+    for start, end, table in special:
+        if start < pos:
+            continue
+        if start > pos:
+            parts.append({"kind": "text", "pieces": _pieces(text, pos, start, marks, starts)})
+        if table is not None:
+            parts.append({"kind": "table", "rows": _table_rows(text, table, marks, starts)})
+        pos = end
+    if pos < len(text):
+        parts.append({"kind": "text", "pieces": _pieces(text, pos, len(text), marks, starts)})
+    return parts
+
+
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("gonggo.export", "templates"),
+                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
+                       lstrip_blocks=True)
+
+
+def reader_errors(ann: Announcement) -> list[dict[str, str]]:
+    """The reader's findings that mean the text shown may itself be wrong."""
+    return [{"title": finding_title(f.code), "message": f.message} for f in ann.findings
+            if f.code in READER_ERRORS or (f.severity == "error" and f.code in _READER_CODES)]
+
+
+_READER_CODES = set(FINDING_KO) - {"impossible_date", "weekday_mismatch"}
+
+
+def render_review(ann: Announcement, text: str, doc: Document | None = None) -> str:
+    """One self-contained page (Jinja2 template `templates/review.html.j2`)."""
+    rows = fact_rows(ann)
+    findings = finding_rows(ann)
+    spans, target = _marks(text, rows + findings)
+    marks = [Mark(s["params"]["mark_id"], s["start"], s["end"], s["label"]) for s in spans]
     counts: dict[str, int] = {}
-    for r in rows:
+    for r in rows + findings:
         counts[r.family] = counts.get(r.family, 0) + 1
-    chips = [f"{_chip(f)}<small>{counts[f]}</small>" for f in FAMILY_COLOURS if f in counts]
-    return "<div class='legend'>" + " ".join(chips) + "</div>"
-
-
-def _fact_row(r: FactRow, mark: str) -> str:
-    e = html.escape
-    quote = " … ".join(x.quote for x in r.evidence[:2])
-    page = next((f" p.{x.page}" for x in r.evidence if x.page), "")
-    cls = "fact" + (" llm" if r.source == "llm" else "") + ("" if mark else " nospan")
-    return (f"<tr class='{cls}' data-mark='{mark}' id='{r.id}'><td>{_chip(r.family)}</td>"
-            f"<td>{e(r.summary)}</td><td class='quote'>{e(quote[:140])}{e(page)}</td></tr>")
-
-
-def _facts_table(rows: list[FactRow], target: dict[str, str]) -> str:
-    """Facts grouped under their program (header facts and declared changes first)."""
-    parts = [("<table><colgroup><col class='kind'><col><col class='where'></colgroup>"
-              "<tr><th>종류</th><th>값</th><th>근거</th></tr>")]
-    group = None
+    groups: list[dict[str, Any]] = []
     for r in sorted(rows, key=lambda r: r.program != ""):  # stable: document order kept
-        if r.program != group:
-            group = r.program
-            parts.append(f"<tr class='group'><th colspan=3>{html.escape(group or '공고')}</th></tr>")
-        parts.append(_fact_row(r, target.get(r.id, "")))
-    parts.append("</table>")
-    return "".join(parts)
+        if not groups or groups[-1]["key"] != r.program:
+            groups.append({"key": r.program, "program": r.program or "공고", "rows": []})
+        groups[-1]["rows"].append(_row_view(r, target.get(r.id, "")))
+    finding_views = [{**_row_view(r, target.get(r.id, "")), "severity": f.severity,
+                      "severity_ko": SEVERITY_KO[f.severity], "title": finding_title(f.code),
+                      "code": f.code, "message": f.message}
+                     for r, f in zip(findings, ann.findings, strict=True)]
+    subtitle = " · ".join(x for x in (ann.notice_no, ann.issuer,
+                                       say.when(ann.announced_on) if ann.announced_on else None,
+                                       ann.source.path, f"사업 {len(ann.programs)}개") if x)
+    return _environment().get_template("review.html.j2").render(
+        title=ann.title, subtitle=subtitle, banner=reader_errors(ann),
+        parts=document_parts(text, marks, doc),
+        legend=[{"tag": FAMILY_KO[f], "colour": c, "count": counts[f]}
+                for f, c in FAMILY_COLOURS.items() if f in counts],
+        families=[{"family": f, "tag": FAMILY_KO[f]} for f in FAMILY_COLOURS if f in counts],
+        findings=finding_views, groups=groups, fact_count=len(rows),
+        meta={"source": ann.source.path, "sha256": ann.source.sha256})
+
+
+def _row_view(r: FactRow, mark: str) -> dict[str, Any]:
+    quote = " … ".join(x.quote for x in r.evidence[:2])
+    page = next((x.page for x in r.evidence if x.page), None)
+    return {"id": r.id, "family": r.family, "tag": FAMILY_KO[r.family],
+            "colour": FAMILY_COLOURS[r.family], "summary": r.summary,
+            "quote": " ".join(quote.split())[:140], "page": page, "mark": mark,
+            "llm": r.source == "llm"}
 
 
 def finding_rows(ann: Announcement) -> list[FactRow]:
     """Findings as rows of their own family, so that their spans are marked too."""
     return [FactRow(f"finding{i}", "FINDING", "", f.code, f.evidence)
             for i, f in enumerate(ann.findings)]
-
-
-def _findings_table(ann: Announcement, target: dict[str, str]) -> str:
-    e = html.escape
-    parts = ["<table><colgroup><col class='kind'><col><col class='where'></colgroup>"]
-    for i, f in enumerate(ann.findings):
-        mark = target.get(f"finding{i}", "")
-        quote = " … ".join(x.quote for x in f.evidence[:2])
-        parts.append(f"<tr class='fact{'' if mark else ' nospan'}' data-mark='{mark}'>"
-                     f"<td class='sev-{f.severity}'>{e(f.severity)}</td>"
-                     f"<td><b>{e(f.code)}</b><br>{e(f.message)}</td>"
-                     f"<td class='quote'>{e(quote[:140])}</td></tr>")
-    parts.append("</table>")
-    return "".join(parts)
-
-
-def render_review(ann: Announcement, text: str) -> str:
-    from spacy import displacy
-
-    rows = fact_rows(ann)
-    spans, target = _marks(text, rows + finding_rows(ann))
-    body = displacy.render({"text": text, "ents": spans, "title": None}, style="ent", manual=True,
-                           page=False, minify=True,
-                           options={"colors": FAMILY_COLOURS, "template": _TEMPLATE})
-    e = html.escape
-    meta = json.dumps({"source": ann.source.path, "sha256": ann.source.sha256}, ensure_ascii=False)
-    facts = (_legend(rows + finding_rows(ann))
-             + f"<h2>검토 의견 (findings) · {len(ann.findings)}</h2>"
-             + _findings_table(ann, target)
-             + f"<h2>사실 (facts) · {len(rows)}</h2>" + _facts_table(rows, target))
-    subtitle = " · ".join(x for x in (ann.notice_no, ann.issuer,
-                                       ann.announced_on.isoformat() if ann.announced_on else None,
-                                       ann.source.path, f"{len(ann.programs)} program(s)") if x)
-    return ("<!doctype html><html lang='ko'><head><meta charset='utf-8'>"
-            f"<title>검토: {e(ann.title)}</title><style>{_CSS}</style></head><body>"
-            f"<header><h1>검토: {e(ann.title)}</h1><div class='meta'>{e(subtitle)}</div></header>"
-            f"<main><div id='doc'>{body}</div><div id='facts'>{facts}</div></main>"
-            f"<script type='application/json' id='meta'>{e(meta)}</script>"
-            f"<script>{_SCRIPT}</script></body></html>")

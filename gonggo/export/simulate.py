@@ -10,11 +10,13 @@ It proves a config is executable and its numbers consistent:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
 
 from gonggo.export.clauses import region_of
+from gonggo.export.profile import ApplicantProfile
 from gonggo.schemas.rule_config import ClauseRule, PayerRule, RuleConfig, TrackRule
+from gonggo.vocab.industries import codes_of_code, codes_of_name, same_category, within
 
 
 class SimulationError(ValueError):
@@ -29,16 +31,50 @@ class PayerAmount:
     rule: str
 
 
+Outcome = Literal["pass", "fail", "undecidable", "skipped"]
+Verdict = Literal["pass", "fail", "undecidable"]
+
+
+@dataclass
+class ClauseCheck:
+    """One clause judged against a profile, and why."""
+
+    field: str  # eligibility | exclusions
+    kind: str
+    text: str
+    outcome: Outcome
+    reason: str
+
+
 @dataclass
 class Simulation:
     track: str | None
     total_cost: int
     amounts: list[PayerAmount]
     problems: list[str] = field(default_factory=list)
-    failed_clauses: list[tuple[str, str]] = field(default_factory=list)  # (field, text)
+    checks: list[ClauseCheck] = field(default_factory=list)
+    profile_given: bool = False
 
     def amount(self, payer: str) -> int:
         return sum(a.amount_krw for a in self.amounts if a.payer == payer)
+
+    @property
+    def failed_clauses(self) -> list[tuple[str, str]]:
+        return [(c.field, c.text) for c in self.checks if c.outcome == "fail"]
+
+    @property
+    def verdict(self) -> Verdict:
+        """fail if any clause fails; else undecidable if one needs what the profile leaves out;
+        else pass (a run without a profile passes: only amounts were asked for)."""
+        outcomes = {c.outcome for c in self.checks}
+        if "fail" in outcomes:
+            return "fail"
+        return "undecidable" if "undecidable" in outcomes else "pass"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"track": self.track, "total_cost_krw": self.total_cost,
+                "verdict": self.verdict, "amounts": [asdict(a) for a in self.amounts],
+                "problems": self.problems, "clauses": [asdict(c) for c in self.checks]}
 
 
 def find_track(config: RuleConfig, name: str | None) -> TrackRule:
@@ -87,7 +123,7 @@ def applicant_share_problems(own: PayerRule | None, rest: int, total_cost: int) 
 
 
 def simulate(config: RuleConfig, track_name: str | None, total_cost: int,
-             applicant: dict[str, Any] | None = None) -> Simulation:
+             applicant: ApplicantProfile | dict[str, Any] | None = None) -> Simulation:
     if total_cost < 0:
         raise SimulationError("total cost must not be negative")
     track = find_track(config, track_name)
@@ -107,18 +143,19 @@ def simulate(config: RuleConfig, track_name: str | None, total_cost: int,
         paid = sum(a.amount_krw for a in amounts)
     own = next((p for p in track.payers if p.payer == "applicant"), None)
     rest = total_cost - paid
-    amounts.append(PayerAmount("applicant", own.label if own else "신청기업", rest, "the rest"))
+    amounts.append(PayerAmount("applicant", own.label if own else "신청기업", rest, "나머지 (자부담)"))
     result.problems += applicant_share_problems(own, rest, total_cost)
     if applicant is not None:
-        result.failed_clauses = failed_clauses(config, applicant)
+        profile = (applicant if isinstance(applicant, ApplicantProfile)
+                   else ApplicantProfile.model_validate(applicant))
+        result.checks = judge(config, track.name, profile)
+        result.profile_given = True
     return result
 
 
-# Applicant profiles (YAML or JSON): {"role": "도입기업", "size": "중소기업", "region": "강원",
-# "industry": "숙박·음식점", "tax_arrears": false, "closed": false, "sanctioned": false,
-# "duplicate_support": false}. Only what a clause states for machines is judged (its `sizes`,
-# `regions`, `industries`, its kind for the yes/no exclusions), never its prose; a clause about
-# another role than the profile's, or of a kind the profile says nothing about, is not judged.
+# Only what a clause states for machines is judged (its `sizes`, `regions`, `industries`, its
+# kind for the yes/no exclusions), never its prose. Skipped, not failed: a clause about another
+# role than the profile's, a row labelled with another track, a 우대 row (a preference).
 
 # Size classes as sets of the atomic classes they cover (소상공인 ⊂ 소기업 ⊂ 중소기업).
 SIZE_ATOMS: dict[str, set[str]] = {
@@ -126,17 +163,14 @@ SIZE_ATOMS: dict[str, set[str]] = {
     "중소기업": {"micro", "small", "medium"}, "중견기업": {"mid"}, "대기업": {"large"},
 }
 
-_EXCLUSION_FLAGS = {"tax": "tax_arrears", "status": "closed", "sanction": "sanctioned",
-                    "duplicate": "duplicate_support"}
+EXCLUSION_FLAGS = {"tax": "tax_arrears", "status": "closed", "sanction": "sanctioned",
+                   "duplicate": "duplicate_support"}
+_FLAG_WORDS = {"tax_arrears": "체납", "closed": "휴·폐업", "sanctioned": "제재",
+               "duplicate_support": "중복 지원"}
 
 
 def _squash(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
-
-
-def _about_someone_else(clause: ClauseRule, profile: dict[str, Any]) -> bool:
-    role = profile.get("role")
-    return bool(role and clause.applies_to and _squash(str(role)) != _squash(clause.applies_to))
 
 
 def size_fails(sizes: list[str], size: str | None) -> bool:
@@ -147,33 +181,106 @@ def size_fails(sizes: list[str], size: str | None) -> bool:
     return not SIZE_ATOMS[size] & allowed
 
 
+def size_certain(sizes: list[str], size: str) -> bool:
+    """Certainly inside a printed class (a 소기업 is a 중소기업)."""
+    allowed = set().union(*(SIZE_ATOMS.get(s, set()) for s in sizes))
+    return SIZE_ATOMS.get(size, {"?"}) <= allowed
+
+
 def region_fails(regions: list[str], region: str | None) -> bool:
     if not regions or not region:
         return False
     return region_of(str(region)) not in regions
 
 
-def industry_excluded(industries: list[str], industry: str | None) -> bool:
-    if not industries or not industry:
-        return False
-    mine = _squash(str(industry))
-    return any(mine and (mine in _squash(i) or _squash(i) in mine) for i in industries)
+def industry_excluded(industries: list[str], profile: ApplicantProfile) -> bool:
+    """By code (the applicant's KSIC code inside a category the clause names) or by the same
+    category name; never by substring (`제조업` is not `불건전 오락용품 제조업`)."""
+    mine: tuple[str, ...] = ()
+    if profile.industry_code:
+        mine = codes_of_code(profile.industry_code) or ()
+    elif profile.industry:
+        mine = codes_of_name(profile.industry)
+    for named in industries:
+        if profile.industry and same_category(profile.industry, named):
+            return True
+        if within(mine, codes_of_name(named)):
+            return True
+    return False
 
 
-def _eligibility_fails(clause: ClauseRule, profile: dict[str, Any]) -> bool:
-    return (size_fails(clause.sizes, profile.get("size"))
-            or region_fails(clause.regions, profile.get("region")))
+def _skip_reason(clause: ClauseRule, profile: ApplicantProfile, track: str | None) -> str | None:
+    if profile.role and clause.applies_to and _squash(profile.role) != _squash(clause.applies_to):
+        return f"{clause.applies_to}에 관한 조건"
+    if clause.tracks and _squash(track or "") not in {_squash(t) for t in clause.tracks}:
+        return f"다른 유형({', '.join(clause.tracks)})의 조건"
+    if clause.preferential:
+        return "우대 조건 (자격 요건 아님)"
+    return None
 
 
-def _exclusion_applies(clause: ClauseRule, profile: dict[str, Any]) -> bool:
-    flag = _EXCLUSION_FLAGS.get(clause.kind)
-    return bool(flag and profile.get(flag)) or industry_excluded(clause.industries,
-                                                                 profile.get("industry"))
+def _eligibility(clause: ClauseRule, p: ApplicantProfile) -> tuple[Outcome, str]:
+    needs = []
+    if clause.sizes:
+        if p.size is None:
+            needs.append("size")
+        elif size_fails(clause.sizes, p.size):
+            return "fail", f"규모 {p.size} ∉ {', '.join(clause.sizes)}"
+        elif not size_certain(clause.sizes, p.size):
+            return "undecidable", f"{p.size}이(가) {', '.join(clause.sizes)}인지 알 수 없음"
+    if clause.regions:
+        if p.region is None:
+            needs.append("region")
+        elif region_fails(clause.regions, p.region):
+            return "fail", f"소재지 {p.region} ∉ {', '.join(clause.regions)}"
+    if clause.business_age_years:
+        low, high = clause.business_age_years
+        if p.business_age_years is None:
+            needs.append("business_age_years")
+        elif (low is not None and p.business_age_years < low) or (
+                high is not None and p.business_age_years > high):
+            return "fail", f"업력 {p.business_age_years:g}년: {_age_range(low, high)} 아님"
+    if needs:
+        return "undecidable", f"프로필에 {', '.join(needs)} 없음"
+    if clause.sizes or clause.regions or clause.business_age_years:
+        return "pass", "충족"
+    return "skipped", "기계가 판단할 값 없음 (본문만)"
 
 
-def failed_clauses(config: RuleConfig, profile: dict[str, Any]) -> list[tuple[str, str]]:
-    failed = [("eligibility", c.text) for c in config.eligibility
-              if not _about_someone_else(c, profile) and _eligibility_fails(c, profile)]
-    failed += [("exclusions", c.text) for c in config.exclusions
-               if not _about_someone_else(c, profile) and _exclusion_applies(c, profile)]
-    return failed
+def _age_range(low: float | None, high: float | None) -> str:
+    return " ~ ".join([f"{low:g}년 이상" if low is not None else "",
+                       f"{high:g}년 이내" if high is not None else ""]).strip(" ~")
+
+
+def _exclusion(clause: ClauseRule, p: ApplicantProfile) -> tuple[Outcome, str]:
+    flag = EXCLUSION_FLAGS.get(clause.kind)
+    if flag:
+        value = getattr(p, flag)
+        if value is None:
+            return "undecidable", f"프로필에 {flag} 없음"
+        return ("fail", f"{_FLAG_WORDS[flag]} 해당") if value else ("pass", "해당 없음")
+    if clause.kind == "industry" and clause.industries:
+        if not (p.industry or p.industry_code):
+            return "undecidable", "프로필에 industry / industry_code 없음"
+        if industry_excluded(clause.industries, p):
+            return "fail", f"업종 {p.industry_code or p.industry} 제외 대상"
+        return "pass", "제외 업종 아님"
+    return "skipped", "기계가 판단할 값 없음 (본문만)"
+
+
+def judge(config: RuleConfig, track: str | None, profile: ApplicantProfile) -> list[ClauseCheck]:
+    """Every eligibility and exclusion clause of the program, judged for one track."""
+    checks = []
+    for name, clauses, rule in (("eligibility", config.eligibility, _eligibility),
+                                ("exclusions", config.exclusions, _exclusion)):
+        for c in clauses:
+            skip = _skip_reason(c, profile, track)
+            outcome, reason = ("skipped", skip) if skip else rule(c, profile)
+            checks.append(ClauseCheck(name, c.kind, c.text, outcome, reason))
+    return checks
+
+
+def failed_clauses(config: RuleConfig, profile: ApplicantProfile | dict[str, Any],
+                   track: str | None = None) -> list[tuple[str, str]]:
+    p = profile if isinstance(profile, ApplicantProfile) else ApplicantProfile.model_validate(profile)
+    return [(c.field, c.text) for c in judge(config, track, p) if c.outcome == "fail"]

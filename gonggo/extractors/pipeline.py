@@ -25,8 +25,9 @@ from gonggo.extractors.header import Header, read_header
 from gonggo.extractors.supports import record_supports
 from gonggo.reading.programs import program_key, program_name_from_title, split_programs
 from gonggo.reading.scope import Scope, evidence
-from gonggo.schemas.announcement import Announcement, Program, Source, Track
+from gonggo.schemas.announcement import Announcement, Finding, Program, Source, Track
 from gonggo.schemas.document import Document
+from gonggo.vocab.kinds import KIND_KO, KindDecision, decide_kind
 
 # field of Program → extractor over the program's scope
 FAMILIES: dict[str, Callable[[Scope], Any]] = {
@@ -77,8 +78,24 @@ def build_program(doc: Document, scope: Scope, header: Header) -> Program:
     return program
 
 
+def not_an_announcement(doc: Document, decision: KindDecision) -> Finding:
+    """The one finding a file that is not a support call gets (no programs, no rule config)."""
+    spans = [evidence(doc, decision.start, decision.end)] if decision.end > decision.start else []
+    what = f"{decision.rule}" + (f" ('{doc.text[decision.start:decision.end].strip()}')"
+                                 if spans else "")
+    return Finding(code="not_an_announcement", severity="warning", evidence=spans,
+                   message=f"지원사업 공고가 아닙니다({KIND_KO[decision.kind]}: {what}). "
+                           "사업·규칙 설정·신구대비표를 만들지 않습니다.")
+
+
 def extract(doc: Document) -> Announcement:
     header = read_header(doc)
+    decision = decide_kind(doc.text)
+    if decision.kind != "support_call":
+        return Announcement(source=Source(**doc.source.model_dump()), kind=decision.kind,
+                            title=header.title, notice_no=header.notice_no, issuer=header.issuer,
+                            announced_on=header.announced_on, evidence_of=header.evidence_of,
+                            findings=[not_an_announcement(doc, decision)])
     scopes = split_programs(doc, header.announced_on)
     programs = [build_program(doc, scope, header) for scope in scopes]
     return record_supports(Announcement(

@@ -57,8 +57,8 @@ group; elsewhere, for the program.
 Payers come from a lexicon (PAYERS): 정부 / 국비 / 정부지원금 → government; 대기업, 주관기관,
 …공단 → host; 자부담, 도입기업, 기업부담, 민간부담 → applicant; 지방비 → local_government;
 generic `지원금액` / `지원한도` → government. Payer names are compounds (`국민건강보험공단`,
-`정부지원금`) that spaCy's whitespace tokenizer keeps whole, so the lexicon is regular
-expressions rather than a PhraseMatcher. A share printed without a bound is `exact`.
+`정부지원금`) that a whitespace tokenizer keeps whole, so the lexicon is regular
+expressions rather than a phrase matcher. A share printed without a bound is `exact`.
 
 `corpus_value(text)` reads one phrase as a line of a 지원조건 section and returns
 `{"track", "target_level", "payer", "cap_krw", "share_pct", "share_bound", "duration_months",

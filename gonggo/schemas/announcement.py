@@ -204,5 +204,14 @@ class Announcement(BaseModel):
     evidence_of: dict[str, list[Evidence]] = Field(default_factory=dict)
 
 
+SCHEMA_ID = f"urn:gonggo:announcement:{SCHEMA_VERSION}"
+
+
 def json_schema() -> dict:
-    return Announcement.model_json_schema()
+    """The published JSON Schema of the contract: `$schema`, `$id`, a description per field."""
+    from gonggo.schemas.descriptions import describe
+
+    schema = describe(Announcement.model_json_schema())
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+            **schema, "description": "gonggo announcement contract v" + SCHEMA_VERSION
+            + " (docs/CONTRACT.md): one announcement's programs, each fact with its evidence."}

@@ -75,6 +75,9 @@ class ClauseRule(BaseModel):
     sizes: list[CompanySize] = Field(default_factory=list)  # any of these may apply
     regions: list[Region] = Field(default_factory=list)  # located in any of these
     industries: list[str] = Field(default_factory=list)  # industries named (as printed)
+    tracks: list[str] = Field(default_factory=list)  # the tracks it is about; empty: every track
+    preferential: bool = False  # a 우대 row (참여우대): whom the program prefers, not a condition
+    business_age_years: tuple[float | None, float | None] | None = None  # 업력 (min, max) in years
     evidence: list[EvidenceRef] = Field(default_factory=list)
 
 
@@ -121,6 +124,8 @@ class RuleConfig(BaseModel):
 
 def json_schema() -> dict[str, Any]:
     """The published JSON Schema of a rule config (what `gonggo export` writes beside them)."""
-    schema = RuleConfig.model_json_schema()
+    from gonggo.schemas.descriptions import describe
+
+    schema = describe(RuleConfig.model_json_schema())
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
             **schema, "title": f"gonggo rule config ({CONFIG_VERSION})"}

@@ -32,6 +32,7 @@ the text as printed, and evidence spans into `doc.text`. Findings never stop ext
 | schedule_out_of_order | a schedule step dated before (or inside) the step it follows (`calendar.py`) |
 | placeholder_left | `제00호`, `○○`, `0개`, `00건` left in a call's head or terms, not in its forms (`placeholders.py`) |
 | deadline_on_holiday | a closing date on a Saturday, Sunday or Korean public holiday, `holidays.KR` (`calendar.py`) |
+| not_an_announcement | the file is not a support call (`kind`: 입찰, 입법예고, 채용, 보도자료, 주민 제안 공모, 양식·서식 …; `gonggo.vocab.kinds`): no programs, no rule config, no 신구대비표; set by extraction, the only finding beside the reader's |
 
 Messages are Korean first (contract v2): one sentence a staff member can act on, quoting both
 printed sides; the code says the rest.
@@ -1021,6 +1022,8 @@ def _run(check: Check, doc: Document, ann: Announcement) -> list[Finding]:
 def validate(doc: Document, ann: Announcement, checks: list[Check] | None = None) -> Announcement:
     """Run every check; the announcement comes back with its findings appended."""
     findings = list(ann.findings)
+    if ann.kind != "support_call":  # not_an_announcement: only what the reader could not read
+        checks = [check_reader_findings]
     for check in checks or CHECKS:
         findings.extend(_run(check, doc, ann))
     return ann.model_copy(update={"findings": findings})

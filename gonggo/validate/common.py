@@ -31,6 +31,7 @@ CODES: dict[str, Severity] = {
     "ungrounded_evidence": "error",
     "schema_error": "error",
     "check_failed": "warning",
+    "not_an_announcement": "warning",
     # issue 15: what a careful reader raises across the whole document
     "summary_disagrees_with_body": "warning",
     "points_do_not_add_up": "error",

@@ -21,7 +21,7 @@ KindRule = tuple[str, Lexicon]
 
 class RegionLexicon:
     """Location cues (`소재지`, `수도권`, `관내`, `지역 제한`) by regex; a 시·도 name used as a
-    location (`강원도에`, `서울특별시 소재`, `충북 지역`) by the spaCy Matcher in `extractors.nlp`,
+    location (`강원도에`, `서울특별시 소재`, `충북 지역`) by the 시·도 regex in `vocab.nlp`,
     which matches the name at the start of a token whatever particle is glued on."""
 
     CUES = regex.compile(

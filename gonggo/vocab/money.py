@@ -228,3 +228,49 @@ def unit_multiplier(text: str) -> int | None:
 def corpus_value(text: str) -> list[int]:
     return [a.krw for a in find_amounts(text)]
 
+
+class AmountError(ValueError):
+    """A text given as one amount of money that is not one."""
+
+
+_PLAIN_WON = regex.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def parse_krw(text: str) -> int:
+    """One amount as a person types it: `1억`, `5천만원`, `1,000,000`, `1억 5천만원` → won.
+
+    The whole text must be that one amount (a bound word such as `최대` is allowed)."""
+    plain = text.strip().removesuffix("원").strip()
+    if _PLAIN_WON.fullmatch(plain):
+        return int(plain.replace(",", ""))
+    found = find_amounts(text.strip())
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.strip()):
+        return found[0].krw
+    raise AmountError(f"not an amount of money: {text!r} (write e.g. 1억, 5천만원 or 1,000,000)")
+
+
+MoneyStyle = Literal["원", "만원", "억원"]
+
+
+def money_style(values: list[int]) -> MoneyStyle:
+    """The one unit a report prints all its amounts in: 억원 when every amount is a whole
+    number of 천만원 of at least 1억, 만원 when every amount is a whole number of 만원, else 원."""
+    nonzero = [v for v in values if v]
+    if not nonzero:
+        return "만원"
+    if all(v % 10**4 == 0 for v in nonzero):
+        if all(v >= 10**8 and v % 10**7 == 0 for v in nonzero):
+            return "억원"
+        return "만원"
+    return "원"
+
+
+def format_krw(won: int, style: MoneyStyle = "만원") -> str:
+    """`18000000` → `1,800만원` (만원), `1.8억원` (억원), `18,000,000원` (원). A value the
+    style cannot state exactly is printed in 원, so a report never rounds money."""
+    if style == "억원" and won % 10**7 == 0:
+        whole, tenth = divmod(won // 10**7, 10)
+        return f"{whole:,}.{tenth}억원" if tenth else f"{whole:,}억원"
+    if style in ("만원", "억원") and won % 10**4 == 0:
+        return f"{won // 10**4:,}만원"
+    return f"{won:,}원"
