@@ -53,6 +53,7 @@ from gonggo.schemas.announcement import json_schema as contract_schema
 from gonggo.schemas.descriptions import undescribed
 from gonggo.schemas.rule_config import json_schema as config_schema
 
+
 @pytest.mark.parametrize("schema", [contract_schema, config_schema], ids=["contract", "config"])
 def test_every_property_has_a_description(schema) -> None:  # type: ignore[no-untyped-def]
     published = schema()
