@@ -62,7 +62,7 @@ CASES = [
                                   "--applicant", "{d}/ok.yaml", "--track", "고도화"], 0, None),
     # output paths: a missing folder is created; a file or folder in the way is one line
     ("diff --out into a missing folder", ["diff", "{d}/spec.json", SEED, "--out",
-                                          "{d}/new/deeper/t.md"], 1, "not a readable JSON spec"),
+                                          "{d}/new/deeper/t.md"], 1, "not JSON"),
     ("diff --out onto a folder", ["diff", OLD_SEED, SEED, "--out", "{d}"], 1, "is a folder"),
     ("diff --out under a file", ["diff", OLD_SEED, SEED, "--out", "{d}/a_file/t.md"], 1,
      "is a file, not a folder"),
@@ -74,7 +74,7 @@ CASES = [
     ("export bad summary", ["export", SEED, "--summary", "pdf"], 2, "--summary must be"),
     ("export without file", ["export"], 2, "give an announcement FILE"),
     ("export bad json spec", ["export", "{d}/spec.json", "--out", "{d}/r"], 1,
-     "not a readable JSON spec"),
+     "not JSON"),
     ("review --out under a file", ["review", SEED, "--out", "{d}/a_file/r.html"], 1,
      "is a file, not a folder"),
     ("review missing file", ["review", "{d}/none.hwp"], 1, "none.hwp"),
@@ -122,4 +122,4 @@ def test_tables_are_full_width_when_not_a_terminal() -> None:
     result = CliRunner().invoke(app, ["check", "corpus/seeds/000_50e8d47739c6eae6.txt", "--strict"])
     assert result.exit_code == 1
     row = next(line for line in result.stdout.splitlines() if "impossible_date" in line)
-    assert "is not a calendar date" in row and "31일" in row and len(row) > 100
+    assert "달력에 없는 날짜" in row and "31일" in row and len(row) > 100

@@ -45,7 +45,8 @@ class Run:
             found.append("traceback")
         if "internal error" in self.stderr:
             found.append("internal error")
-        if self.code not in (0, 1, 2) and not self.timed_out:
+        # 0 ok, 1 a failed file, 2 usage (or simulate's undecidable), 4 simulate's bad input
+        if self.code not in (0, 1, 2, 4) and not self.timed_out:
             found.append(f"exit {self.code}")
         if self.code != 0 and not self.timed_out:
             last = self.stderr.strip().splitlines()[-1:] or [""]
