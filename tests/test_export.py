@@ -282,7 +282,7 @@ def test_demo_runs_the_whole_job_on_the_seeds(tmp_path: Path) -> None:
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert all(f"review/{stem}.html" in index for stem in stems)
     said = console.file.getvalue()  # type: ignore[attr-defined]
-    assert "where to look" in said and "index.html" in said
+    assert "결과 보기" in said and "index.html" in said
 
 
 def test_demo_pairs_by_program_similarity_not_by_file_name(exported: Exported) -> None:

@@ -78,7 +78,7 @@ def test_applicant_paying_more_than_its_printed_maximum_is_a_problem() -> None:
     assert simulate(cfg, None, 140_000_000).problems == []
     big = simulate(cfg, None, 1_400_000_000)
     assert big.amount("government") == 42_000_000
-    assert big.problems and "maximum 40%" in big.problems[0]
+    assert big.problems and "최대 40%" in big.problems[0]
 
 
 payer = st.builds(

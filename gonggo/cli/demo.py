@@ -214,9 +214,9 @@ def run_demo(folder: Path, out: Path, console: Console, timeout: float | None = 
 
 def summary_table(done: list[Extracted],
                   rules: dict[str, list[tuple[Path, RuleConfig]]]) -> Table:
-    table = Table(title="gonggo demo", box=box.SIMPLE_HEAD, pad_edge=False)
-    for col in ("file", "announced", "programs", "configs", "errors", "warnings"):
-        table.add_column(col, no_wrap=True, justify="left" if col in ("file", "announced") else "right")
+    table = Table(title="gonggo 처리 결과", box=box.SIMPLE_HEAD, pad_edge=False)
+    for col in ("파일", "공고일", "사업", "규칙 설정", "오류", "경고"):
+        table.add_column(col, no_wrap=True, justify="left" if col in ("파일", "공고일") else "right")
     for item in done:
         s = item.spec
         table.add_row(esc(item.path.name), s.announced_on.isoformat() if s.announced_on else "-",
@@ -231,19 +231,19 @@ def print_where_to_look(console: Console, out: Path, index: Path, reviews: dict[
     def say(path: object, what: str) -> None:
         console.print(f"  {esc(path)}\n      {esc(what)}", highlight=False, soft_wrap=True)
 
-    console.print("\n[bold]where to look[/bold]")
-    say(index, "start here: links to everything below")
-    say(out / "review" / "<file>.html", f"{len(reviews)} review pages: the text with every fact "
-        "highlighted, beside the facts and findings; click a fact to jump to it")
+    console.print("\n[bold]결과 보기 (where to look)[/bold]")
+    say(index, "여기서 시작: 아래 모든 결과로 가는 목록")
+    say(out / "review" / "<file>.html", f"검토 화면 {len(reviews)}개: 모든 사실이 표시된 원문과 "
+        "사실·검토 의견; 사실을 누르면 원문의 그 자리로 이동")
     for pair, report in reports:
         say(report, f"신구대비표 {pair.old_program} → {pair.new_program} "
-            f"(paired by program similarity {pair.score:.2f}; also .md and .json)")
-    say(out / "rules" / "<file>" / "*.yaml", "engine rule configs, one per program, beside "
-        "rule_config.schema.json; try `gonggo simulate CONFIG --track NAME --total-cost KRW`")
-    say(out / "specs" / "<file>.json", "announcement specs; findings in "
-        f"{out / 'findings'}/, normalized text in {out / 'text'}/")
+            f"(사업 유사도 {pair.score:.2f}로 연결; .md, .json, .xlsx, .docx도 있음)")
+    say(out / "rules" / "<file>" / "*.yaml", "엔진용 규칙 설정 (사업마다 하나, "
+        "rule_config.schema.json 옆); 시험: `gonggo simulate CONFIG --track 유형 --total-cost 1억`")
+    say(out / "specs" / "<file>.json", "공고 명세(JSON); 검토 의견은 "
+        f"{out / 'findings'}/, 정규화한 본문은 {out / 'text'}/")
     if failed:
-        console.print(f"[red]{failed} step(s) failed; see the lines above[/red]")
+        console.print(f"[red]{failed}개 단계가 실패했습니다. 위의 줄을 보십시오.[/red]")
 
 
 def write_index(out: Path, done: list[Extracted], rules: dict[str, list[tuple[Path, RuleConfig]]],

@@ -100,12 +100,12 @@ def share_of(total: int, share_pct: float) -> int:
 def _payer_amount(cap: int | None, share: float | None, total: int) -> tuple[int, str]:
     by_share = share_of(total, share) if share is not None else None
     if cap is not None and by_share is not None:
-        return min(cap, by_share), f"min({cap:,}, {share:g}% × {total:,})"
+        return min(cap, by_share), f"min(한도 {cap:,}원, 총사업비 {total:,}원 × {share:g}%)"
     if cap is not None:
-        return min(cap, total), f"min({cap:,}, {total:,})"
+        return min(cap, total), f"min(한도 {cap:,}원, 총사업비 {total:,}원)"
     if by_share is not None:
-        return by_share, f"{share:g}% × {total:,}"
-    return 0, "no cap or share printed"
+        return by_share, f"총사업비 {total:,}원 × {share:g}%"
+    return 0, "한도·비율 없음"
 
 
 def applicant_share_problems(own: PayerRule | None, rest: int, total_cost: int) -> list[str]:
@@ -114,11 +114,11 @@ def applicant_share_problems(own: PayerRule | None, rest: int, total_cost: int) 
         return []
     printed = total_cost * own.share_pct / 100
     if own.share_bound == "min" and rest < printed - 1:
-        return [(f"applicant pays {rest / total_cost:.1%}, less than the printed minimum "
-                 f"{own.share_pct:g}%")]
+        return [(f"기업부담이 {rest / total_cost:.1%}로 공고의 최소 {own.share_pct:g}%보다 "
+                 "적습니다")]
     if own.share_bound == "max" and rest > printed + 1:
-        return [(f"applicant pays {rest / total_cost:.1%}, more than the printed maximum "
-                 f"{own.share_pct:g}%")]
+        return [(f"기업부담이 {rest / total_cost:.1%}로 공고의 최대 {own.share_pct:g}%보다 "
+                 "많습니다")]
     return []
 
 
