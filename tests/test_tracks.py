@@ -7,12 +7,13 @@ from functools import cache
 import pytest
 
 from gonggo.extractors.header import read_header
-from gonggo.extractors.tracks import Tracks, extract_tracks, find_shares, read_table
+from gonggo.extractors.tracks import Tracks, extract_tracks, read_table
 from gonggo.ingest import read_bytes, read_document
 from gonggo.reading.programs import split_programs
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Funding, Track
 from gonggo.schemas.document import Cell, Document, Table
+from gonggo.vocab.funding import find_shares
 
 from .conftest import seed_path
 

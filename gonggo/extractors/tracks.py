@@ -90,141 +90,23 @@ from gonggo.vocab.budget import (
     year_money,
     year_money_before,
 )
+from gonggo.vocab.funding import (
+    GENERIC_PAYER,
+    LEVEL,
+    PAYER_RX,
+    PERIOD_AFTER,
+    PERIOD_WORD_AT_END,
+    TOTAL,
+    Months,
+    Share,
+    find_level,
+    find_months,
+    find_payer,
+    find_shares,
+    mixed_payer,
+)
 from gonggo.vocab.money import Amount, find_amounts, unit_multiplier
 from gonggo.vocab.text import compiled, norm_key, strip_marker
-
-# ---------------------------------------------------------------- quantities
-
-
-@dataclass(frozen=True)
-class Share:
-    start: int
-    end: int
-    pct: float
-    bound: ShareBound
-
-
-@dataclass(frozen=True)
-class Months:
-    start: int
-    end: int
-    months: int
-    extension: bool
-
-
-SHARE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
-# a form's blank to fill in (`00.0%`), not a share
-PLACEHOLDER = regex.compile(r"0\d")
-SHARE_AFTER = regex.compile(r"^\s*(이내|이하|미만|까지|이상|초과)")
-SHARE_BEFORE = regex.compile(r"(최대|최소)\s*$")
-# `1년 이내`, `3년간` are periods; `2026년`, `1년차`, `2년도`, `2021년 1월` are not; `5년 9개월`,
-# `2년8개월` are one period (69, 32 months), not the years alone
-MONTHS = regex.compile(r"(?<![\d.])(?:(\d{1,2})\s*년\s*)?(\d{1,3})\s*개월"
-                       r"|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|\s*\d{1,2}\s*(?:월|개월))")
-MONTHS_MINIMUM_AFTER = regex.compile(r"^\s*(?:이상|초과)")
-MONTHS_EXTENSION_BEFORE = regex.compile(r"연장[^\d,()\[\]]{0,20}$")
-MONTHS_EXTENSION_AFTER = regex.compile(r"^\s*(?:까지\s*|이내\s*|간\s*)?(?:추가\s*)?연장")
-PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간")
-PERIOD_WORD_AT_END = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간$")
-# `6개월 간 지원`, `과제별 최대 5년 9개월 지원`
-PERIOD_AFTER = regex.compile(r"^\s*(?:간|동안)?\s*지원")
-
-LEVEL = r"기초|중간\s?[12]|고도화"
-LEVEL_RULES: list[tuple[str, regex.Pattern[str]]] = [
-    ("<level> 수준 (중간1 수준 이상)", regex.compile(rf"({LEVEL})\s*수준")),
-    ("목표수준 <level> (목표수준 중간1 이상)", regex.compile(rf"목표\s*수준\s*[:：]?\s*({LEVEL})")),
-    ("<level>→<level> (중간1→중간1)", regex.compile(rf"→\s*({LEVEL})")),
-]
-BARE_LEVEL = regex.compile(rf"(?<![가-힣])({LEVEL})(?![가-힣])")
-
-
-def find_shares(text: str) -> list[Share]:
-    out = []
-    for m in SHARE.finditer(text):
-        pct = float(m[1])
-        if pct > 100 or PLACEHOLDER.match(m[1]):
-            continue
-        bound: ShareBound = "exact"
-        start, end = m.start(), m.end()
-        after = SHARE_AFTER.match(text[end : end + 8])
-        before = SHARE_BEFORE.search(text[max(0, start - 6) : start])
-        if after:
-            bound = "min" if after[1] in ("이상", "초과") else "max"
-            end += len(after[0])
-        elif before:
-            bound = "max" if before[1] == "최대" else "min"
-            start -= len(before[0])
-        out.append(Share(start, end, int(pct) if pct.is_integer() else pct, bound))
-    return out
-
-
-def find_months(text: str) -> list[Months]:
-    out = []
-    for m in MONTHS.finditer(text):
-        months = int(m[1] or 0) * 12 + int(m[2]) if m[2] else int(m[3]) * 12
-        if not 0 < months <= 120 or MONTHS_MINIMUM_AFTER.match(text[m.end() : m.end() + 6]):
-            continue  # `최소 현장 실증 기간은 3개월 이상`: a minimum, not a project period
-        ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m.start() - 24) : m.start()])
-                   or MONTHS_EXTENSION_AFTER.match(text[m.end() : m.end() + 10]))
-        start = m.start()
-        before = compiled(r"최대\s*$").search(text[max(0, start - 4) : start])
-        if before:
-            start -= len(before[0])
-        out.append(Months(start, m.end(), months, ext))
-    return out
-
-
-def find_level(text: str, bare: bool = False) -> tuple[str, int, int] | None:
-    """`- 중간1 수준 이상` → (`중간1`, start, end); `bare` also takes a level word alone."""
-    hits = [(m.start(1), m) for _, rx in LEVEL_RULES for m in rx.finditer(text)]
-    if bare:
-        hits += [(m.start(1), m) for m in BARE_LEVEL.finditer(text)]
-    if not hits:
-        return None
-    # `중간1→중간1`: the target is after the arrow, so prefer arrow hits.
-    arrows = [h for h in hits if "→" in h[1][0]]
-    _, m = (arrows or sorted(hits, key=lambda h: h[0]))[0]
-    return compiled(r"\s").sub("", m[1]), m.start(1), m.end(1)
-
-
-# ---------------------------------------------------------------- payers
-
-PAYERS: list[tuple[str, Payer, str]] = [
-    # (rule name with example, role, pattern)
-    ("지방비 / 지자체 (지방비)", "local_government", r"지방비|지자체|지방자치단체|시[·ㆍ]?군비|도비|시비"),
-    ("자부담 (중소기업 (자부담))", "applicant", r"자부담|자기\s*부담"),
-    ("기업/민간 부담 (기업부담금, 민간부담금)", "applicant", r"(?:기업|민간)\s*부담금?"),
-    ("the applying company (도입기업, 중소·중견기업)", "applicant",
-     r"도입\s*기업|참여\s*기업|수혜\s*기업|수요\s*기업|신청\s*기업|중소\s*[·ㆍ․⸱‧]?\s*중견\s*기업|중소\s*기업|중견\s*기업"),
-    ("the host (대기업, 주관기관, 국민건강보험공단)", "host",
-     r"대기업|주관\s*기관|협업\s*기관|운영\s*기관|[가-힣]{2,}(?:공단|재단)"),
-    ("the state (정부지원금, 국비)", "government",
-     r"정부\s*지원\s*금|정부\s*지원|정부\s*출연금|정부|국비|국고"),
-    ("generic support money (지원금액, 지원한도)", "government", r"지원\s*금액|지원\s*한도|지원금"),
-]
-PAYER_RX = [(name, role, regex.compile(rx)) for name, role, rx in PAYERS]
-GENERIC_PAYER = regex.compile(r"^지원")  # `지원금액`, `지원한도`, `지원비율`: whose, it does not say
-TOTAL = regex.compile(r"총\s*사업비|총\s*구축\s*비용|총\s*비용|합\s*계|소\s*계|^계$|사업\s*규모")
-
-
-def mixed_payer(label: str) -> bool:
-    """`자부담(지방비+기업)`: a label naming payers of two roles states no one payer's terms
-    (the generic `지원금` of `국민건강보험공단 지원금` names no one)."""
-    roles = {role for name, role, rx in PAYER_RX if not name.startswith("generic") and rx.search(label)}
-    return len(roles) > 1
-
-
-def find_payer(text: str) -> tuple[Payer, str, int, int] | None:
-    """The first payer named in `text`: (role, label as printed, start, end)."""
-    best: tuple[int, int, Payer] | None = None
-    for _, role, rx in PAYER_RX:
-        m = rx.search(text)
-        if m and (best is None or m.start() < best[0] or (m.start() == best[0] and m.end() > best[1])):
-            best = (m.start(), m.end(), role)
-    if best is None:
-        return None
-    return best[2], text[best[0] : best[1]], best[0], best[1]
-
 
 # ---------------------------------------------------------------- drafts
 

@@ -62,6 +62,7 @@ from gonggo.schemas.announcement import (
 from gonggo.schemas.document import Cell, Document, Section, Table
 from gonggo.validate import arithmetic, calendar, crosscheck, placeholders, points, years
 from gonggo.validate.common import CODES, Check
+from gonggo.vocab import funding as funding_v
 
 __all__ = ["CHECKS", "CODES", "validate"]
 from gonggo.validate.common import as_datetime as _as_datetime
@@ -202,7 +203,7 @@ def _lines_hold_other_shares(doc: Document, funding: list[Funding]) -> bool:
             lo = doc.text.rfind("\n", 0, e.start) + 1
             hi = doc.text.find("\n", e.end)
             line = doc.text[lo : hi if hi >= 0 else len(doc.text)]
-            if any(s.pct not in taken and s.pct != 100 for s in tracks_x.find_shares(line)):
+            if any(s.pct not in taken and s.pct != 100 for s in funding_v.find_shares(line)):
                 return True
     return False
 
@@ -273,7 +274,7 @@ def _column_roles(table: Table) -> tuple[int, dict[int, str], int] | None:
                 continue
             if _TOTAL_HEADER.match(label):
                 total = c if total is None else total
-            elif tracks_x.find_payer(label) and not tracks_x.GENERIC_PAYER.match(label):
+            elif funding_v.find_payer(label) and not funding_v.GENERIC_PAYER.match(label):
                 payers[c] = label
         if total is not None and len({id(table.grid()[r][c]) for c in payers}) >= 2:
             return r, _parts_removed(payers), total
@@ -454,7 +455,7 @@ def _track_facts(doc: Document, track: Track, where: str
             yield (key, f"{_PAYER_KO[f.payer]} 분담비율"), ((f.share_pct, f.share_bound), spans,
                                                          where, name)
     if track.duration_months is not None:
-        spans = [e for e in _spans_matching(track.evidence, tracks_x.find_months)
+        spans = [e for e in _spans_matching(track.evidence, funding_v.find_months)
                  if not _part_of_sum(doc, e)]
         if _TASK_GROUP.search(where):
             return  # `□ 지정공모과제(18개 과제)`: each group of tasks has its own period
@@ -764,7 +765,7 @@ def check_unplaced_items(doc: Document, ann: Announcement) -> list[Finding]:
 def _has_values(doc: Document, s: Section, announced_on: date | None) -> bool:
     text = doc.text[s.start : s.end]
     return bool(find_amounts(text) or find_dates(text, announced_on)
-                or tracks_x.find_shares(text))
+                or funding_v.find_shares(text))
 
 
 def _outside_programs(doc: Document, ann: Announcement) -> list[Finding]:
