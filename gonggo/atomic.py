@@ -17,6 +17,8 @@ import tempfile
 from os import PathLike
 from pathlib import Path
 
+from gonggo.ingest.files import printable
+
 
 class WriteError(Exception):
     """A file could not be written (full disk, permissions, a folder in the way)."""
@@ -40,7 +42,7 @@ def write_bytes(path: str | PathLike[str], data: bytes) -> None:
         os.replace(tmp_name, target)
         tmp_name = None
     except OSError as err:
-        raise WriteError(f"cannot write {_printable(target)}: {_reason(err)}") from None
+        raise WriteError(f"cannot write {printable(target)}: {_reason(err)}") from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
@@ -53,5 +55,3 @@ def _reason(err: OSError) -> str:
     return err.strerror or type(err).__name__
 
 
-def _printable(path: Path) -> str:
-    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gonggo"
 
 FLOORS: dict[str, int] = {
     "schemas": 0, "vocab": 0,
-    "ingest": 1,
+    "ingest": 1, "atomic": 1,
     "reading": 2,
     "extractors": 3,
     "validate": 4,
