@@ -12,7 +12,8 @@ Matching rules (printed in the report):
 - tracks inside a program pair: when both sides have one track they pair; otherwise by name
   (bigram Dice ≥ 0.4, greedy); facts of unpaired tracks are misses / false positives;
 - caps `(payer, cap_krw, cap_basis)`, shares `(payer, share_pct, share_bound, applicant
-  kinds)`, durations `(duration_months, extension_months)` — multisets within paired tracks;
+  kinds)` (kinds spelled as `vocab/applicants.py` does), durations `(duration_months,
+  extension_months)` — multisets within paired tracks;
 - budget `budget_krw`, awards `(count, approx)` per program;
 - windows `(stage, opens date, closes, rolling, until_budget_exhausted)`;
 - documents, exclusions by text (Dice ≥ 0.5, greedy); contacts by phone digits (every
@@ -32,6 +33,7 @@ from typing import Any
 import regex
 
 from gonggo.eval.score import Counts, fuzzy_counts, greedy_pairs, similarity
+from gonggo.vocab.applicants import kinds_in
 from gonggo.vocab.text import norm_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,7 +103,12 @@ def header_counts(gold: dict, pred: dict) -> Counts:
 
 
 def _kinds(f: dict) -> tuple[str, ...]:
-    return tuple(sorted(norm_key(k) for k in f.get("applicant_kinds") or []))
+    """Applicant kinds in canonical spelling (`공기업･대기업` = `대기업, 공기업`); a phrase the
+    vocabulary does not know counts by its own key."""
+    out: set[str] = set()
+    for k in f.get("applicant_kinds") or []:
+        out.update(kinds_in(k) or (norm_key(k),))
+    return tuple(sorted(out))
 
 
 def _num(x: Any) -> float | None:

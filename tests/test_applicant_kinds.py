@@ -1,0 +1,27 @@
+"""Applicant kinds: one canonical spelling for the ways announcements write the same row."""
+
+import pytest
+
+from gonggo.vocab.applicants import kinds_in
+
+
+@pytest.mark.parametrize("printed, kinds", [
+    ("공기업･대기업", ("공기업", "대기업")),
+    ("대기업,공기업", ("공기업", "대기업")),
+    ("대기업, 공기업", ("공기업", "대기업")),
+    ("제19조제1항제3호 또는 제4호에 해당하는 연구개발기관", ("제19조제1항제3호", "제19조제1항제4호")),
+    ("제19조제1항제1호에 해당", ("제19조제1항제1호",)),
+    ("중소기업 중 영농조합법인 또는 농업회사법인", ("농업회사법인", "영농조합법인", "중소기업")),
+    ("그 외의 경우", ("그 외",)),
+    ("예비창업자", ("예비창업자",)),
+    ("창업기업", ("창업기업",)),
+    ("비영리기관", ("비영리기관",)),
+    ("중견기업(평균매출액 등이 3천억 원 미만)", ("중견기업",)),
+])
+def test_kinds_in(printed, kinds):
+    assert kinds_in(printed) == kinds
+
+
+@pytest.mark.parametrize("printed", ["연구개발비의 75% 이하", "총 사업비", "그 외 사항은 별도 공지"])
+def test_no_kind(printed):
+    assert kinds_in(printed) == ()
