@@ -27,15 +27,26 @@ Stages (contract v2): a period row or column naming the institution's approval
 2025. 2. 27.(목) ~ 28.(금) 예정`, `⦁심사기간: …`) an `evaluation` window; every other window
 is `application`. A lone date with its hour in a period text is a deadline (opens null).
 
+**Schedules** (`□ 추진일정`, `2 사업 추진절차`): a flow chart or a row of steps printed as
+step names with their dates below (`서류심사` / `3. 3. ~ 3. 10.` / `▼`, or the names of a row
+and then its dates). Each step's name gives its stage by `STEP_STAGES` (협약 → agreement,
+계획서 제출 → plan_submission, 심사·평가·심의 → evaluation, 접수·신청 → application, another
+제출 or a 컨설팅 → other); steps applicants do not act in (공고, 결과 발표, 보고서, 정산,
+운영) give none. A submission's lone date closes it. A note in the schedule
+(`※ 해당자는 5. 16.(금)까지 PT 발표자료를 제출해야함`) gives a deadline where its clause
+submits something. A step repeating a window read elsewhere (the same stage and days, or any
+application step once an application window is known) adds nothing.
+
 `corpus_value(text)`: the windows in one phrase, resolved against 2026-04-08, as
-`{"opens", "closes", "rolling", "until_budget_exhausted"}`.
+`{"opens", "closes", "rolling", "until_budget_exhausted"}`; a phrase whose first line is a
+schedule title is read as a schedule (each window with its `stage`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import regex
 
@@ -83,6 +94,35 @@ EVALUATION_LABEL = regex.compile(
     \s*[:：]""",
     regex.VERBOSE,
 )
+# Schedules: `□ 추진일정`, `2 사업 추진절차`, `4 추진 일정`, `7. 향후 일정`
+SCHEDULE_TITLE = regex.compile(
+    r"^[^\p{L}\p{N}]*(?:\d{1,2}\.?\s*)?(?:[가-힣]{1,4}\s*)?(?:추진|세부|전체|주요|향후|사업)\s*(?:일정|절차)"
+    r"\s*(?:[(（][^)）\n]{0,12}[)）])?\s*$"
+)
+# A step's stage, first match wins; None: a step applicants do not act in.
+STEP_STAGES: list[tuple[str | None, regex.Pattern[str]]] = [
+    (None, regex.compile(r"공고|결과|통보|보고서|정산|공유회|운영|종료|지급|모니터링|점검|협약\s*기간")),
+    ("plan_submission", regex.compile(r"계획서\s*(?:제출|접수)")),
+    ("agreement", regex.compile(r"협약")),
+    ("evaluation", regex.compile(r"심사|평가|심의")),
+    ("application", regex.compile(r"접수|신청|모집")),
+    ("other", regex.compile(r"제출|컨설팅")),
+]
+# A submission's lone date is its deadline (`1차 실행계획서 제출 | 3. 31.(화)`).
+DEADLINE_STAGES = ("plan_submission", "other")
+# Lines between steps: `▼`, `⇩`, a glyph of the private use area drawn as an arrow
+STEP_BREAK = regex.compile(r"^[\s▼▽↓⇩⬇\p{Co}]*[▼▽↓⇩⬇\p{Co}][\s▼▽↓⇩⬇\p{Co}]*$")
+# Cells that are no step: arrows across (`▶ ▶`), a dash, a page number `- 3 -`
+NOT_A_STEP = regex.compile(r"^[\s\-–—▶▷►→⇒➡⟶>·ㆍ\p{Co}]*(?:\d{1,3}[\s\-–—]*)?$")
+# A cell holding a step's dates: it opens with one (`3. 3. ~ 3. 10.`, `~ 4. 30.(목)`, `’26. 3월`)
+# or a time (`18:00까지`); not `50% 선지급`
+VALUE_CELL = regex.compile(
+    r"^\s*[~∼～〜]?\s*['’‘]?\d{1,4}\s*[.．/년월]|^\s*\d{1,2}\s*(?::\s*\d{2}|시)")
+NOTE_LINE = regex.compile(r"^\s*(?:※|\*)")
+# A note's deadline submits something: `해당자는 5. 16.(금)까지 PT 발표자료를 제출해야함`
+NOTE_CLAUSE_END = regex.compile(r"[,.;]|며\s|고\s|\n")
+SUBMITS = regex.compile(r"제출")
+
 LABEL_BEFORE = regex.compile(
     r"(?:[(（]\s*(?P<p>[^()（）\n]{1,25}?)\s*[)）]|(?P<r>(?:제\s*)?\d{1,2}\s*차)\s*[-–:：)]?"
     r"|(?P<c>[^\n:：()（）]{1,20})\s*[:：])\s*$"
@@ -200,9 +240,15 @@ def corpus_value(text: str) -> list[dict[str, object]]:
         v = _value(m)
         return None if v is None else v.isoformat()
 
-    return [{"opens": iso(f.opens), "closes": iso(f.closes), "rolling": f.rolling,
-             "until_budget_exhausted": f.budget}
-            for f in windows_in_text(text, CORPUS_REFERENCE)]
+    def value(f: Found) -> dict[str, object]:
+        return {"opens": iso(f.opens), "closes": iso(f.closes), "rolling": f.rolling,
+                "until_budget_exhausted": f.budget}
+
+    title, _, body = text.partition("\n")
+    if body and SCHEDULE_TITLE.match(title):
+        return [{"stage": stage, **value(f)}
+                for stage, _, f in schedule_in_text(body, CORPUS_REFERENCE)]
+    return [value(f) for f in windows_in_text(text, CORPUS_REFERENCE)]
 
 
 # ---------------------------------------------------------------------------------------
@@ -569,6 +615,153 @@ def _evaluation_drafts(scope: Scope, chosen: list[Item]) -> list[Draft]:
     return out
 
 
+# ---------------------------------------------------------------------------------------
+# Schedules
+
+
+def _step_stage(label: str) -> str | None:
+    """`착수보고회·협약식` → agreement; `사업 공고`, `결과발표`, `중간보고서 제출` → None."""
+    for stage, rx in STEP_STAGES:
+        if rx.search(label):
+            return stage
+    return None
+
+
+def _has_date(text: str, reference: date | None) -> bool:
+    return any(isinstance(_value(m), date) for r in find_ranges(text, reference)
+               for m in (r.opens, r.closes))
+
+
+def _step_found(text: str, lo: int, hi: int, stage: str, reference: date | None
+                ) -> list[Found]:
+    found = windows_in_text(text[lo:hi], reference, False, stage in DEADLINE_STAGES)
+    for f in found:
+        f.spans = [(a + lo, b + lo) for a, b in f.spans]
+    return found
+
+
+def _note_steps(text: str, lo: int, hi: int, reference: date | None
+                ) -> list[tuple[str, str, Found]]:
+    """`※ … 해당자는 5. 16.(금)까지 PT 발표자료를 제출해야함`: a deadline whose clause submits."""
+    out = []
+    line = text[lo:hi]
+    for r in find_ranges(line, reference):
+        if r.shape != "deadline" or not isinstance(_value(r.closes), date):
+            continue
+        brk = NOTE_CLAUSE_END.search(line, r.end)
+        clause = line[r.end:brk.start() if brk else len(line)].strip()
+        stage = _step_stage(clause)
+        if not SUBMITS.search(clause) or stage is None:
+            continue
+        out.append((stage, clause, Found(None, r.closes, False, False, clause,
+                                         [(lo + r.start, lo + r.end)])))
+    return out
+
+
+def schedule_in_text(text: str, reference: date | None) -> list[tuple[str, str, Found]]:
+    """The steps of a schedule body as (stage, label, window): step names, then their dates.
+
+    Cells are the tab-separated parts of a line; a line of down arrows breaks steps. A run of
+    name cells followed by a run of date cells pairs them in order when the counts agree (a
+    row of names over a row of dates), or the last name with a lone date (a flow chart
+    `서류심사` / `3. 3. ~ 3. 10.`); a line of time alone (`18:00까지`) ends the date above it."""
+    out: list[tuple[str, str, Found]] = []
+    labels: list[tuple[int, int]] = []
+    values: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if values and (len(values) == len(labels) or len(values) == 1) and labels:
+            pairs = zip(labels[-len(values):], values, strict=True)
+            for (a, b), (c, d) in pairs:
+                label = regex.sub(r"\s+", " ", text[a:b]).strip()
+                stage = _step_stage(label)
+                if stage is not None:
+                    out.extend((stage, label, f) for f in _step_found(text, c, d, stage, reference))
+        labels.clear()
+        values.clear()
+
+    pos = 0
+    for line in text.split("\n"):
+        lo, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        if STEP_BREAK.match(line):
+            flush()
+            continue
+        if NOTE_LINE.match(line):
+            flush()
+            out += _note_steps(text, lo, lo + len(line), reference)
+            continue
+        at = lo
+        for part in line.split("\t"):
+            a, b, at = at, at + len(part), at + len(part) + 1
+            if not part.strip() or NOT_A_STEP.match(part):
+                continue
+            if VALUE_CELL.match(part):
+                if values and not _has_date(part, reference) and values[-1][1] < a and any(
+                        r.closes is not None and r.closes.kind == "time"
+                        for r in find_ranges(part, reference)):
+                    values[-1] = (values[-1][0], b)  # `18:00까지` under `4. 18. ~ 5. 7.`
+                else:
+                    values.append((a, b))
+            elif _has_date(part, reference):  # a name and its date in one cell: not read
+                flush()
+            else:
+                if values:
+                    flush()
+                labels.append((a, b))
+    flush()
+    return out
+
+
+# A section title ending a schedule: `3 세부 사업내용`, `2\n공모 세부내용`
+SECTION_TITLE = regex.compile(r"^\s*(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,4})\.?(?:[ \t]+|\n)[가-힣]")
+
+
+def _schedule_drafts(scope: Scope, chosen: list[Item]) -> list[Draft]:
+    """The steps of every schedule section (`□ 추진일정`) in the items read."""
+    starts = {b.start for i in chosen for b in i.blocks}
+    blocks = scope.blocks
+    out: list[Draft] = []
+    for n, b in enumerate(blocks):
+        title = scope.text(b).strip()
+        if b.start not in starts or b.table is not None or not SCHEDULE_TITLE.match(title):
+            continue
+        end = b.end
+        for nb in blocks[n + 1:]:
+            if nb.kind == "footer":
+                continue
+            t = scope.text(nb)
+            if nb.table is not None or ((nb.kind == "heading" or SECTION_TITLE.match(t))
+                                        and not _has_date(t, scope.announced_on)):
+                break
+            end = nb.end
+        for stage, label, f in schedule_in_text(scope.doc.text[b.end:end], scope.announced_on):
+            out.append(Draft(f, b.end, label, stage=stage))
+    return out
+
+
+def _day(v: date | None) -> date | None:
+    return v.date() if isinstance(v, datetime) else v
+
+
+def _new_steps(drafts: list[Draft], steps: list[Draft]) -> list[Draft]:
+    """Schedule steps that add a window: not an application step once one is known, not the
+    same stage and days as a window read elsewhere."""
+    def days(d: Draft) -> tuple[object, ...]:
+        return (d.stage, _day(_value(d.found.opens)), _day(_value(d.found.closes)))
+
+    known = {days(d) for d in drafts}
+    applies = any(d.stage == "application" for d in drafts)
+    out = []
+    for d in steps:
+        if (d.stage == "application" and applies) or days(d) in known:
+            continue
+        known.add(days(d))
+        out.append(d)
+    return out
+
+
 def extract_windows(scope: Scope) -> list[Window]:
     body = [i for i in items(scope) if not in_appendix(scope, i)]
     appendix = [i for i in items(scope) if in_appendix(scope, i)]
@@ -588,6 +781,7 @@ def extract_windows(scope: Scope) -> list[Window]:
         d.label = label
         if track and not d.tracks:
             d.tracks = [track]
+    drafts += _new_steps(drafts, _schedule_drafts(scope, body))
     drafts = _apply_modes(_finish(drafts), modes)
     drafts.sort(key=lambda d: d.offset + d.found.spans[0][0])
     return [_window(scope, d) for d in drafts]
