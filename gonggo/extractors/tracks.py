@@ -87,6 +87,7 @@ from gonggo.vocab.budget import (
     budget_amount,
     cap_basis,
     is_budget_line,
+    several_programs,
     year_money,
     year_money_before,
 )
@@ -1791,9 +1792,20 @@ def extract_budget(scope: Scope) -> Budget | None:
         if not_rules(text):
             continue
         a = budget_amount(text)
+        if a is not None and _sums_programs(blocks[idx + 1:idx + 2]):
+            continue
         if a is not None:
             return Budget(a.krw, [scope.evidence(block.start + a.start, block.start + a.end)])
     return None
+
+
+def _sums_programs(after: list[Block]) -> bool:
+    """The budget line stands over a table of several programs (`사업명` column)."""
+    table = after[0].table if after else None
+    if table is None:
+        return False
+    column = [row[0].text if row and row[0] is not None else "" for row in table.grid()]
+    return several_programs(column)
 
 
 def _names_the_program(track: str | None, program: str | None) -> bool:

@@ -14,6 +14,7 @@ Public API:
     budget_amount(text) -> Amount | None  the budget a line states (first amount after the cue)
     year_money(label) / year_money_before(before) -> bool   one year's money
     aggregate_amount(text, start) -> bool the amount at `start` sums several awards
+    several_programs(column) -> bool     a table's 사업명 column names two programs or more
     corpus_value(text) -> int | None     the budget a line states (corpus/budget.jsonl)
 """
 
@@ -70,6 +71,23 @@ def aggregate_amount(text: str, start: int) -> bool:
     """The amount at `start` sums several awards (`12개 과제, 8,700백만 원`)."""
     m = AGGREGATE_BEFORE.search(text[max(0, start - 20) : start])
     return bool(m) and int(m[1]) > 1
+
+
+# A joint announcement's `□ 공고규모 : … 133억 원 이내` over a table whose 사업명 column
+# names each program (`(농식품부) 축산현안대응 산업화기술개발`, `(농진청) 축산현안대응 고도화
+# 기술개발`) sums several programs: no one program's budget.
+PROGRAM_COLUMN = regex.compile(r"^\s*사\s*업\s*명\s*$")
+TOTAL_ROW = regex.compile(r"^\s*(?:합|소|총)\s*계")
+
+
+def several_programs(column: list[str]) -> bool:
+    """`column` (a table's first column, header first) is a 사업명 column naming two programs
+    or more (total rows aside)."""
+    if not column or not PROGRAM_COLUMN.match(column[0]):
+        return False
+    names = {regex.sub(r"\s+", "", c) for c in column[1:]
+             if c.strip() and not TOTAL_ROW.match(c) and not PROGRAM_COLUMN.match(c)}
+    return len(names) >= 2
 
 
 def year_money(label: str) -> bool:

@@ -1,0 +1,85 @@
+"""Windows read from schedule sections (`□ 추진일정`, `2 사업 추진절차`), and a joint
+announcement's 공고규모 that sums several programs (phrases copied from dev documents)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from gonggo.extractors.header import read_header
+from gonggo.extractors.windows import extract_windows
+from gonggo.ingest import read_bytes
+from gonggo.reading.programs import split_programs
+from gonggo.vocab.budget import several_programs
+from gonggo.vocab.dates import KST
+
+FLOW = """탄소중립 리빙랩 참여기업 모집 공고
+2026. 1. 29.
+□ 접수기간: 2026. 1. 29.(목) ~ 2. 27.(금) 16:00
+□ 접수방법: 방문 또는 우편 접수
+2 사업 추진절차
+절차 일정 비고
+사업 공고
+1. 29. ~ 2. 27.
+수원도시재단 홈페이지
+▼
+사업 접수
+1. 29. ~ 2. 27.
+우편 또는 방문 접수
+▼
+서류심사
+3. 3. ~ 3. 10.
+-
+▼
+선정 공고
+3. 18.(수)
+수원도시재단 홈페이지
+▼
+착수보고회·협약식
+3. 25.(수)
+필수 참석
+▼
+1차 실행계획서 제출· 보조금 교부
+3. 31.(화)
+50% 선지급
+▼
+중간보고서 제출
+7. 1.(수) ~ 7. 17.(금)
+잔금 50% 지급
+3 세부 사업내용
+□ 사업 내용
+"""
+
+
+def _windows(text: str):  # type: ignore[no-untyped-def]
+    doc = read_bytes(text.encode(), "case.txt")
+    [scope] = split_programs(doc, read_header(doc).announced_on)
+    windows = extract_windows(scope)
+    for w in windows:
+        assert w.evidence
+        for ev in w.evidence:
+            assert doc.text[ev.start:ev.end] == ev.quote
+    return [(w.stage, w.opens, w.closes) for w in windows]
+
+
+def test_flow_chart_steps_give_stages_and_leave_out_what_applicants_do_not_do() -> None:
+    got = _windows(FLOW)
+    assert ("application", date(2026, 1, 29), datetime(2026, 2, 27, 16, tzinfo=KST)) in got
+    assert ("evaluation", date(2026, 3, 3), date(2026, 3, 10)) in got
+    assert ("agreement", date(2026, 3, 25), date(2026, 3, 25)) in got
+    assert ("plan_submission", None, date(2026, 3, 31)) in got
+    # the schedule's 사업 접수 (no hour) repeats the application window; 공고, 보고서: no window
+    assert len(got) == 4, got
+
+
+def test_schedule_without_a_schedule_title_is_not_read() -> None:
+    got = _windows(FLOW.replace("2 사업 추진절차", "2 참고 사항"))
+    assert [s for s, *_ in got] == ["application"]
+
+
+def test_joint_call_budget_over_program_rows() -> None:
+    column = ["사업명", "사업명", "(농식품부)\n축산현안대응 산업화기술개발",
+              "(농식품부)\n축산현안대응 산업화기술개발", "(농진청)\n축산현안대응 고도화 기술개발",
+              "합 계"]
+    assert several_programs(column)
+    assert not several_programs(column[:4] + ["합 계"])  # one program's rows
+    assert not several_programs(["내역\n사업명", "데이터 안전활용 기술", "개인정보 표준"])
