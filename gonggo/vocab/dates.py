@@ -15,6 +15,7 @@ Duckling style: `RULES` is a table of named rules, each a pattern and the parts 
 - An impossible date (`2.30`, `'26. 11. 31.`) is returned with `valid=False` and no value,
   for validation to report; it is never silently dropped or "corrected".
 - `공고일 ~ 4. 24.` / `공고일부터`: the announcement day (the reference) opens the range.
+- A date after a bare `~` (`~ 4. 30.(목)`) is a deadline, like `4. 30.까지`.
 - A bare `m.d` is a date only in date context (a weekday, a range, `까지`/`부터`), and never
   when a unit follows (`0.18억원`, `1.4천만원`, `1.3~1.5배수`).
 
@@ -108,6 +109,11 @@ HYPHEN_SEP = regex.compile(r"\s*-\s*")  # a range only between two full dates
 UNTIL = regex.compile(r"\s*까지")
 FROM = regex.compile(r"\s*부터")
 OPEN_TAIL = regex.compile(r"\s*(?:[~∼～〜–—]|부터)\s*(?=[)）\]]|$|\n|[^\d\s'’‘])")
+# a date after a bare `~` (`최종 실행계획서 제출 / ~ 4. 30.(목)`) closes a period that opens
+# unsaid: a deadline
+LEAD_TILDE = regex.compile(r"(?:^|(?<=[\s(（:：]))[~∼～〜]\s*$")
+# `3. 13. (예정)`: a bare month-day the schedule marks as planned is a date
+PLANNED = regex.compile(r"\s*[(（]\s*예정\s*[)）]")
 
 
 # ---------------------------------------------------------------------------------------
@@ -269,7 +275,9 @@ def _keep_contextual(text: str, mentions: list[DateMention]) -> list[DateMention
     for i, m in enumerate(mentions):
         if m.kind == "md" and m.rule != "4월 30일" and not _unit_follows(text, m):
             printed_as_date = m.weekday is not None or m.hour is not None
-            if printed_as_date or any(rx.match(text, m.end) for rx in (UNTIL, FROM, OPEN_TAIL)):
+            lead = LEAD_TILDE.search(text[max(0, m.start - 4):m.start])
+            if printed_as_date or lead or any(rx.match(text, m.end)
+                                              for rx in (UNTIL, FROM, OPEN_TAIL, PLANNED)):
                 keep[i] = True
     # a range: a bare `m.d`, a day or a time is a date when its partner across `~` is one
     for _ in range(2):
@@ -384,8 +392,9 @@ def find_ranges(text: str, reference: date | None = None) -> list[DateRange]:
             continue
         u = UNTIL.match(text, a.end)
         o = OPEN_TAIL.match(text, a.end)
-        if u:
-            out.append(DateRange(a.start, u.end(), None, a, "deadline"))
+        after = out[-1].end if out else 0
+        if u or (a.kind != "time" and LEAD_TILDE.search(text[after:a.start])):
+            out.append(DateRange(a.start, u.end() if u else a.end, None, a, "deadline"))
         elif o:
             out.append(DateRange(a.start, o.end(), a, None, "open"))
         else:
