@@ -83,3 +83,39 @@ def test_joint_call_budget_over_program_rows() -> None:
     assert several_programs(column)
     assert not several_programs(column[:4] + ["합 계"])  # one program's rows
     assert not several_programs(["내역\n사업명", "데이터 안전활용 기술", "개인정보 표준"])
+
+
+TOC = """과학기술정보통신부 공고 제2026-19호
+2026년도 치안현장 맞춤형 연구개발사업 신규과제 선정계획 공고
+2026년 1월 9일
+- 목 차 -
+1. 사업개요
+2. 신청 자격 및 제한
+3. 신청기간 및 방법
+4. 선정절차
+5. 신청 시 유의사항
+6. 기타사항
+7. 향후 일정
+8. 문의처
+신규과제 접수 시 필수 확인사항
+① 온라인(IRIS) 접수 기간 및 절차
+ ※ ① 및 ②: 연구책임자 포함 참여연구자 전원 필수,
+③: 연구책임자만 필수
+1. 사업개요
+가. 사업목적
+ ㅇ 현장 중심의 치안문제 해결
+마. 공모방식 및 지원내용
+ ㅇ (지원내용) 사전검증연구 12개 과제 평가를 통해 현장적용R&D(현안대응형, 국제협력형) 총 4개 과제 최종 선정 및 지원 추진
+2. 신청 자격 및 제한
+ ㅇ 주관연구개발기관: 대학, 연구기관, 기업
+"""
+
+
+def test_awards_under_a_body_heading_after_a_table_of_contents() -> None:
+    from gonggo.extractors.awards import extract_awards
+
+    doc = read_bytes(TOC.encode(), "case.txt")
+    [scope] = split_programs(doc, read_header(doc).announced_on)
+    award = extract_awards(scope)
+    assert award is not None and award.count == 4 and not award.approx
+    assert all(doc.text[e.start:e.end] == e.quote for e in award.evidence)

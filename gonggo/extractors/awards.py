@@ -214,12 +214,20 @@ NOT_SIZE_HEADING = regex.compile(r"자격|평가|제외|서류|문의|연락|절
 
 
 def _under_heading_of_other_facet(scope: Scope, item: Item) -> bool:
+    """Whether a heading above the item names another facet. The headings above an item end
+    at the first list item holding a heading: the outline nests a body heading under a table
+    of contents' last entry that way (`- 목 차 -` … `8. 문의처` / `③: …` / `1. 사업개요`)."""
     s_idx = item.section
+    seen_heading = False
     while s_idx is not None:
         section = scope.doc.sections[s_idx]
-        if scope.doc.blocks[section.block].kind == "heading" and NOT_SIZE_HEADING.search(
-                strip_marker(section.title)[:30]):
-            return True
+        kind = scope.doc.blocks[section.block].kind
+        if kind == "heading":
+            seen_heading = True
+            if NOT_SIZE_HEADING.search(strip_marker(section.title)[:30]):
+                return True
+        elif seen_heading:
+            return False
         s_idx = section.parent
     return False
 
