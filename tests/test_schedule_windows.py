@@ -119,3 +119,22 @@ def test_awards_under_a_body_heading_after_a_table_of_contents() -> None:
     award = extract_awards(scope)
     assert award is not None and award.count == 4 and not award.approx
     assert all(doc.text[e.start:e.end] == e.quote for e in award.evidence)
+
+
+def test_schedule_table_rows() -> None:
+    """A schedule printed as a table (`단계 | 일정 | 비고`) reads like the flow chart."""
+    text = FLOW.replace("""사업 공고
+1. 29. ~ 2. 27.
+수원도시재단 홈페이지
+▼
+""", "").replace("\n▼\n", "\n")
+    rows = text.split("절차 일정 비고\n")[1].split("3 세부 사업내용")[0].strip().split("\n")
+    table = "\n".join("\t".join(rows[i:i + 3]) for i in range(0, len(rows), 3))
+    source = (text.split("절차 일정 비고\n")[0] + "절차\t일정\t비고\n" + table
+              + "\n3 세부 사업내용\n□ 사업 내용\n")
+    doc = read_bytes(source.encode(), "case.txt")
+    assert any(b.table is not None and "서류심사" in doc.text[b.start:b.end] for b in doc.blocks)
+    got = _windows(source)
+    assert ("evaluation", date(2026, 3, 3), date(2026, 3, 10)) in got
+    assert ("agreement", date(2026, 3, 25), date(2026, 3, 25)) in got
+    assert ("plan_submission", None, date(2026, 3, 31)) in got

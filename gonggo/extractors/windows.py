@@ -661,7 +661,8 @@ def _note_steps(text: str, lo: int, hi: int, reference: date | None
 def schedule_in_text(text: str, reference: date | None) -> list[tuple[str, str, Found]]:
     """The steps of a schedule body as (stage, label, window): step names, then their dates.
 
-    Cells are the tab-separated parts of a line; a line of down arrows breaks steps. A run of
+    Cells are the tab-separated parts of a line (a table's row reads the same way: `서류심사 |
+    3. 3. ~ 3. 10. | -`); a line of down arrows breaks steps. A run of
     name cells followed by a run of date cells pairs them in order when the counts agree (a
     row of names over a row of dates), or the last name with a lone date (a flow chart
     `서류심사` / `3. 3. ~ 3. 10.`); a line of time alone (`18:00까지`) ends the date above it."""
@@ -732,8 +733,8 @@ def _schedule_drafts(scope: Scope, chosen: list[Item]) -> list[Draft]:
             if nb.kind == "footer":
                 continue
             t = scope.text(nb)
-            if nb.table is not None or ((nb.kind == "heading" or SECTION_TITLE.match(t))
-                                        and not _has_date(t, scope.announced_on)):
+            if nb.table is None and ((nb.kind == "heading" or SECTION_TITLE.match(t))
+                                     and not _has_date(t, scope.announced_on)):
                 break
             end = nb.end
         for stage, label, f in schedule_in_text(scope.doc.text[b.end:end], scope.announced_on):
