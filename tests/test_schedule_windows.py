@@ -138,3 +138,19 @@ def test_schedule_table_rows() -> None:
     assert ("evaluation", date(2026, 3, 3), date(2026, 3, 10)) in got
     assert ("agreement", date(2026, 3, 25), date(2026, 3, 25)) in got
     assert ("plan_submission", None, date(2026, 3, 31)) in got
+
+
+def test_fax_column_and_fax_line_are_no_contacts() -> None:
+    from gonggo.extractors.contacts import extract_contacts
+
+    text = """수성구 아이디어 공모 안내
+2026. 6. 1.
+□ 문의처
+기관명\t전화번호\t팩스번호\tE-mail
+수성구청 기획예산과\t053-666-4271\t053-666-2119\tplan@suseong.kr
+❍ Fax: 053-666-2118
+"""
+    doc = read_bytes(text.encode(), "case.txt")
+    [scope] = split_programs(doc, read_header(doc).announced_on)
+    phones = [p for c in extract_contacts(scope) for p in c.phones]
+    assert phones == ["053-666-4271"], phones

@@ -60,6 +60,10 @@ PHONE = regex.compile(
 SHORT_PHONE = regex.compile(
     r"(?:☎|☏|TEL|Tel|tel|전화|국번\s*없이|콜\s*센터|대표\s*번호)\s*[:：.]?\s*(?P<phone>1\d{3})(?![\d\-])"
 )
+# A fax number is no contact phone: `❍ Fax: 053-666-2119`, `팩스 : 02-123-4568`,
+# `02-123-4568(팩스)`; a `팩스번호` column is no phone column.
+FAX_BEFORE = regex.compile(r"(?:fax|팩\s*스|전\s*송)\s*(?:번호)?\s*[:：.)）]?\s*$", regex.I)
+FAX_AFTER = regex.compile(r"\s*[(（]\s*(?:fax|팩\s*스)", regex.I)
 # A table printing the area code and exchange once, in its phone column's header
 # (`연락처` / `(031-420-)`), and only the line numbers in the rows (`6754,6756`).
 PHONE_PREFIX = regex.compile(r"^\(?\s*(?P<prefix>0\d{1,2}-\d{3,4}-)\s*\)?$")
@@ -83,6 +87,7 @@ REGION = regex.compile(
     r"경기북부|충청|전라|경상)"
 )
 ROLES: dict[str, regex.Pattern[str]] = {
+    "fax": regex.compile(r"^(?!.*(?:연락처|전화|TEL|☎)).*(?:팩\s*스|fax)", regex.I),
     "phone": regex.compile(r"연락처|전화|TEL|☎|번호"),
     "email": regex.compile(r"이메일|e-?mail|메일", regex.I),
     "org": regex.compile(r"기관|부서|소속|연수원명|센터명|담당처|확인처"),
@@ -102,13 +107,14 @@ TITLE_NOISE = regex.compile(
 
 
 def find_phones(text: str) -> list[tuple[int, int]]:
-    """Spans of the phone numbers in `text`, as printed."""
+    """Spans of the phone numbers in `text`, as printed (a fax number is none)."""
     spans = [(m.start(), m.end()) for m in PHONE.finditer(text)]
     for m in SHORT_PHONE.finditer(text):
         s, e = m.start("phone"), m.end("phone")
         if not any(a <= s < b for a, b in spans):
             spans.append((s, e))
-    return sorted(spans)
+    return sorted((s, e) for s, e in spans
+                  if not FAX_BEFORE.search(text, max(0, s - 16), s) and not FAX_AFTER.match(text, e))
 
 
 def _is_org(text: str) -> bool:
@@ -151,7 +157,7 @@ def _roles(head: list[str]) -> list[str | None]:
         t = clean(text)
         role = None
         if t and not ROLES["skip"].match(t):
-            for name in ("email", "phone", "org", "region", "topic"):
+            for name in ("fax", "email", "phone", "org", "region", "topic"):
                 if ROLES[name].search(t):
                     role = name
                     break
