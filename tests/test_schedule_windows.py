@@ -154,3 +154,28 @@ def test_fax_column_and_fax_line_are_no_contacts() -> None:
     [scope] = split_programs(doc, read_header(doc).announced_on)
     phones = [p for c in extract_contacts(scope) for p in c.phones]
     assert phones == ["053-666-4271"], phones
+
+
+CALL_TABLE = """2026년도 개인정보 보호·활용 분야 R&D 사업 신규지원 대상과제 공고
+2026년 1월 8일
+1. 지원내용
+ ○ (세부사업명) 개인정보 보호·활용 전문인력 양성
+순번\t과 제 명\t총 수행기간\t‘26년 정부지원 연구개발비
+1\t개인정보 보호‧활용 석‧박사 전문인력 양성 (총 2개 과제 지원)\t5년\t1,440
+2. 근거법령 및 관련규정
+ ○「국가연구개발혁신법」 및 같은 법 시행령
+"""
+
+
+def test_awards_of_a_one_row_call_table_but_not_of_one_row_among_several() -> None:
+    from gonggo.extractors.awards import extract_awards
+
+    def award(text: str):  # type: ignore[no-untyped-def]
+        doc = read_bytes(text.encode(), "case.txt")
+        [scope] = split_programs(doc, read_header(doc).announced_on)
+        return extract_awards(scope)
+
+    one = award(CALL_TABLE)
+    assert one is not None and one.count == 2 and one.evidence[0].quote == "총 2개 과제"
+    two = CALL_TABLE.replace("\n2. 근거법령", "\n2\t개인정보 표준화 기반 조성\t7년\t675\n2. 근거법령")
+    assert award(two) is None

@@ -7,6 +7,8 @@ Rules, in order:
    label's own line has no count, the first count in the items under it. A total (`총 5개사`)
    wins over the per-track counts under it (`고도화 3개사`, `기초 2개사`); per-track counts
    alone are summed when they share a unit.
+   A call table of one row under its header prints the program's total in a cell
+   (`… 전문인력 양성 (총 2개 과제 지원)`).
 2. **selection sentence** anywhere else in the body (not a table): a count with `내외` or one
    followed by 선정/모집/지원 (`57개사 내외`, `10개 과제 선정`).
 
@@ -206,6 +208,24 @@ def _from_tables(scope: Scope, chosen: list[Item]) -> Awards | None:
                         c = count_after_label(text)
                         if c is not None:
                             return _award(scope, value.start, c)
+    return _sole_row(scope, chosen)
+
+
+def _sole_row(scope: Scope, chosen: list[Item]) -> Awards | None:
+    """A call table of one row under its header (`순번 | 과 제 명 | …` / `1 | 개인정보 보호‧활용
+    석‧박사 전문인력 양성 (총 2개 과제 지원) | …`): its total is the program's count. With two rows
+    or more a total is one row's (a track's)."""
+    for item in chosen:
+        for b in item.blocks:
+            grid = b.table.grid() if b.table is not None else []
+            if len(grid) != 2:
+                continue
+            for cell in grid[1]:
+                if cell is None or any(cell is h for h in grid[0]):
+                    continue
+                c = count_after_label(scope.doc.text[cell.start:cell.end])
+                if c is not None and c.total:
+                    return _award(scope, cell.start, c)
     return None
 
 
