@@ -101,7 +101,8 @@ SCHEDULE_TITLE = regex.compile(
 )
 # A step's stage, first match wins; None: a step applicants do not act in.
 STEP_STAGES: list[tuple[str | None, regex.Pattern[str]]] = [
-    (None, regex.compile(r"공고|결과|통보|보고서|정산|공유회|운영|종료|지급|모니터링|점검|협약\s*기간")),
+    (None, regex.compile(r"공고|결과|통보|보고서|정산|공유회|운영|종료|지급|모니터링|점검|협약\s*기간"
+                         r"|(?:중간|최종|성과|연차|단계)\s*평가|사후")),
     ("plan_submission", regex.compile(r"계획서\s*(?:제출|접수)")),
     ("agreement", regex.compile(r"협약")),
     ("evaluation", regex.compile(r"심사|평가|심의")),
