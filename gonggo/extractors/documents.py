@@ -84,6 +84,16 @@ QUOTED_DOC = regex.compile(
 FORM_COLON = regex.compile(
     r"^(?P<name>[^:：]{2,60}?)\s*[:：]\s*(?:붙\s*임|별\s*첨|별\s*지|첨\s*부|자유|자체|소정|지정|별도)?\s*"
     r"(?:\d{1,2}\s*(?:[-–]\s*\d{1,2}\s*)?)?(?:양식|서식)(?![가-힣])")
+# `표준재무제표증명(전년도):국세청(홈텍스)또는 회계사무소 발행`: the name, then who issues it.
+ISSUER_COLON = regex.compile(
+    r"^(?P<name>[^:：\n]{2,60}?)\s*[:：]\s*[^:：\n]{0,20}?"
+    r"(?:국세청|세무서|홈\s*[텍택]\s*스|정부\s*24|주민\s*센터|회계\s*사무소|발행|발급)")
+# A name and its reference aside, then other words on the same line: a two-column page set the
+# neighbouring column's line beside it (`② 연구장비예산심의요청서(붙임 3서식 참조) 목표로 제시`,
+# `④ 상생협력 MOU사본 및 이행실적 증빙자료(의 선정 시 우대사항 참조) ◦ 연구장비 및 …`).
+ASIDE_CUT = regex.compile(
+    r"^(?P<keep>[^()（）\n]{2,60}?\*?\s*[(（][^()（）\n]*(?:서식|양식|붙\s*임|참조|참고)[^()（）\n]*[)）])"
+    r"\s+\S")
 # `[필수] 기관참여 확약서`, `[해당시] 연구시설장비 심의요청서`: a tag before the name.
 # `[영리기업] 영리기관의 연구실운영비 활용·관리 계획`: a short tag naming who must submit.
 TAG = regex.compile(r"^\s*[\[［【]\s*(?P<tag>(?:(?!양식|서식|붙\s*임|별\s*첨|별\s*지|첨\s*부)[^\]］】\n]){1,10}?)"
@@ -209,7 +219,7 @@ def _strip_name(text: str) -> str:
     return compiled(r"^[\s,.;:·\-]+|[\s,.;:·\-]+$|\s*및$").sub("", text).strip()
 
 
-def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
+def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[DocLine]:
     """The documents one line names (usually one), with spans into `text`."""
     off = skip_markers(text)
     if strict:
@@ -237,7 +247,7 @@ def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
         elif word != "필수":
             line.condition = word if word.startswith("해당") else f"{word}의 경우"
         main = main[tag.end():]
-    form = FORM_COLON.match(main.strip())
+    form = FORM_COLON.match(main.strip()) or ISSUER_COLON.match(main.strip())
     if form:
         main = form.group("name")
     colon = COND_COLON.match(main.strip())
@@ -281,6 +291,9 @@ def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
         return found
     bare = _strip_name(PAREN.sub("", name))
     if strict and (NOT_A_NAME.search(bare) or not (quantities or DOC_NOUN.search(bare))):
+        aside = ASIDE_CUT.match(body) if cut else None
+        if aside:
+            return parse_doc_line(text[:off + aside.end("keep")], strict=strict, cut=False)
         return found
     if not strict and PREDICATE_END.search(bare):
         return found  # a sentence in a row (`가점 부여 예정`), never a document's name
@@ -527,6 +540,10 @@ class Collector:
                 if m:
                     flush()
                     row = (block.start + m.end(), block.end)
+                elif stripped[:1] in CIRCLED:  # `③ 표준재무제표증명(전년도):…` beside a page number
+                    flush()
+                    self.region(block.start, block.end, strict=True, required=required,
+                                submitters=submitters)
                 elif row is not None:
                     row = (row[0], block.end)
             elif not HEADER_PHRASE.match(stripped):
