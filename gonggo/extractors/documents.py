@@ -46,10 +46,13 @@ from gonggo.reading.outline import (
     distinct_cells,
     header_rows,
     is_note,
+    marker_rank,
     outline_of,
     skip_markers,
     split_bullets,
     starts_with_bullet,
+    table_title,
+    title_match,
 )
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import DocumentReq, Evidence
@@ -101,7 +104,7 @@ TAG = regex.compile(r"^\s*[\[［【]\s*(?P<tag>(?:(?!양식|서식|붙\s*임|별
 COND_COLON = regex.compile(
     r"^(?P<cond>[^:：]{2,40}?(?:기업|기관|경우|시|자|업체))\s*[:：]\s*(?P<name>\S.*)$")
 DOC_NOUN = regex.compile(
-    r"(?:서|증|원|본|명세|목록|자료|서류|사본|증명|증빙|대장|명부|등본|초본|카드|사진|영상|동영상|파일"
+    r"(?:서|증|(?:확인|증명|사실|신청|발급|열람)원|본|명세|목록|자료|서류|사본|증명|증빙|대장|명부|등본|초본|카드|사진|영상|동영상|파일"
     r"|도면|내역|리스트|공문|견적|정관|인증|허가|면허|번호|재무제표|표|근거)$")
 NOT_A_NAME = regex.compile(
     r"(?:함|음|임|됨|다|요|바람|가능|예정|필요|문의|참조|참고|확인|업로드|기재|제출|등록|접수|신청)\s*\.?$")
@@ -284,7 +287,7 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         if cond and not line.submitters:
             line.condition = line.condition or cond
     name = compiled(r"\s*\(\s*(?:선택|필수)\s*\)\s*").sub(" ", name)
-    name = _strip_name(name)
+    name = _strip_name(SUBMIT_END.sub("", name))
     if not name or HEADER_PHRASE.match(name) or len(name) > 80:
         return found
     if CATEGORY.match(name) and CATEGORY_WORD.search(name):
@@ -634,6 +637,9 @@ DOC_HEADER_LINE = regex.compile(
 
 
 DOCS_CAPTION = pattern("documents")
+# `- 장애인등록증 사본 제출`: the name, then the verb asking for it.
+SUBMIT_END = regex.compile(r"(?<=\S)\s+제출\s*$")
+FORM_LABEL = regex.compile(r"^\s*(?:제출|구비|신청)\s*서류\s*\d{1,2}\s*$")
 SUB_NUMBER = regex.compile(r"^\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[.)]?\s*$")
 
 
@@ -672,6 +678,38 @@ def _collect(scope: Scope) -> list[Found]:
         if DOCS_CAPTION.search(text[skip_markers(text):]):
             col.table(nxt.table)
             covered.append((nxt.start, nxt.end))
+    # A form's title table labelled as a numbered submission (`제출서류 1 | 2025 울주문화배달·일터로
+    # 찾아가는 문화배달 신청서`, `제출서류 2 | 개인정보활용동의서`): the form is a document.
+    for j in range(outline.lo, outline.hi):
+        table = doc.blocks[j].table
+        if table is None or table.n_rows != 1 or id(table) in col.tables:
+            continue
+        cells = [c for c in table.cells if c.text.strip()]
+        if len(cells) == 2 and FORM_LABEL.match(cells[0].text) and "\n" not in cells[1].text.strip():
+            col.tables.add(id(table))
+            col.region(cells[1].start, cells[1].end, strict=False)
+    # A ranked title the outline left a paragraph (`다. 신청 구비서류(협약서류는 과제 선정 시, 별도
+    # 안내 예정)`), outside every carrier: its list runs to the next title of its rank or above.
+    for j in range(outline.lo, outline.hi):
+        block = doc.blocks[j]
+        text = doc.text[block.start:block.end]
+        rank = marker_rank(text)
+        if block.kind != "paragraph" or rank is None or "\n" in text.strip() or any(
+                lo <= block.start < hi for lo, hi in covered):
+            continue
+        title = text[skip_markers(text):].strip()
+        if title_match(title, DOCS_CAPTION, listing=True) is None:
+            continue
+        k = j + 1
+        while k < outline.hi:
+            nxt = doc.blocks[k]
+            r = marker_rank(doc.text[nxt.start:nxt.end])
+            if (r is not None and r <= rank) or (nxt.table is not None and table_title(doc, nxt)):
+                break
+            k += 1
+        if k > j + 1:
+            col.blocks(j + 1, k)
+            covered.append((block.start, doc.blocks[k - 1].end))
     # Flattened tables with a documents heading line, outside every carrier.
     for j in range(outline.lo, outline.hi):
         block = doc.blocks[j]
