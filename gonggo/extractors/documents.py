@@ -293,6 +293,8 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     if CATEGORY.match(name) and CATEGORY_WORD.search(name):
         return found
     bare = _strip_name(PAREN.sub("", name))
+    if name in MARKS or not compiled(r"\p{L}{2}").search(name) or TOPIC_END.search(bare):
+        return found  # a mark cell (`2 ×`) or a heading's topic (`5 평가 기준 및 유의사항`)
     if strict and (NOT_A_NAME.search(bare) or not (quantities or DOC_NOUN.search(bare))):
         aside = ASIDE_CUT.match(body) if cut else None
         if aside:
@@ -637,6 +639,8 @@ DOC_HEADER_LINE = regex.compile(
 
 
 DOCS_CAPTION = pattern("documents")
+# The topic of a heading (`선정기준 및 절차`, `평가 기준 및 유의사항`), never a document's name.
+TOPIC_END = regex.compile(r"(?:절\s*차|유의\s*사항|기\s*준|방\s*법|일\s*정)$")
 # `- 장애인등록증 사본 제출`: the name, then the verb asking for it.
 SUBMIT_END = regex.compile(r"(?<=\S)\s+제출\s*$")
 FORM_LABEL = regex.compile(r"^\s*(?:제출|구비|신청)\s*서류\s*\d{1,2}\s*$")
