@@ -93,10 +93,11 @@ ISSUER_COLON = regex.compile(
     r"(?:국세청|세무서|홈\s*[텍택]\s*스|정부\s*24|주민\s*센터|회계\s*사무소|발행|발급)")
 # A name and its reference aside, then other words on the same line: a two-column page set the
 # neighbouring column's line beside it (`② 연구장비예산심의요청서(붙임 3서식 참조) 목표로 제시`,
+# `개인정보수집이용동의서[붙임5] 기술성 20%`,
 # `④ 상생협력 MOU사본 및 이행실적 증빙자료(의 선정 시 우대사항 참조) ◦ 연구장비 및 …`).
 ASIDE_CUT = regex.compile(
-    r"^(?P<keep>[^()（）\n]{2,60}?\*?\s*[(（][^()（）\n]*(?:서식|양식|붙\s*임|참조|참고)[^()（）\n]*[)）])"
-    r"\s+\S")
+    r"^(?P<keep>[^()（）\[\]\n]{2,60}?\*?\s*(?:[(（][^()（）\n]*(?:서식|양식|붙\s*임|참조|참고)[^()（）\n]*[)）]"
+    r"|\[[^\[\]\n]*(?:서식|양식|붙\s*임|별\s*첨|별\s*지)[^\[\]\n]*\]))\s+\S")
 # `[필수] 기관참여 확약서`, `[해당시] 연구시설장비 심의요청서`: a tag before the name.
 # `[영리기업] 영리기관의 연구실운영비 활용·관리 계획`: a short tag naming who must submit.
 TAG = regex.compile(r"^\s*[\[［【]\s*(?P<tag>(?:(?!양식|서식|붙\s*임|별\s*첨|별\s*지|첨\s*부)[^\]］】\n]){1,10}?)"
@@ -293,6 +294,11 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     if CATEGORY.match(name) and CATEGORY_WORD.search(name):
         return found
     bare = _strip_name(PAREN.sub("", name))
+    # `◦ 가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등`: one item naming a group of
+    # documents is one entry, its name as printed
+    group = bool(GROUP_END.search(bare) and DOC_NOUN.search(GROUP_END.sub("", bare)))
+    if group:
+        bare = GROUP_END.sub("", bare)
     if name in MARKS or not compiled(r"\p{L}{2}").search(name) or TOPIC_END.search(bare):
         return found  # a mark cell (`2 ×`) or a heading's topic (`5 평가 기준 및 유의사항`)
     if strict and (NOT_A_NAME.search(bare) or not (quantities or DOC_NOUN.search(bare))):
@@ -304,7 +310,7 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         return found  # a sentence in a row (`가점 부여 예정`), never a document's name
     if CATCH_ALL.match(name):
         line.required = None
-    for part in _split_top_commas(name):
+    for part in [name] if group else _split_top_commas(name):
         found.append(DocLine(name=_strip_name(part), required=line.required,
                              validity_months=line.validity_months, condition=line.condition,
                              submitters=list(line.submitters), span=line.span))
@@ -641,6 +647,7 @@ DOC_HEADER_LINE = regex.compile(
 DOCS_CAPTION = pattern("documents")
 # The topic of a heading (`선정기준 및 절차`, `평가 기준 및 유의사항`), never a document's name.
 TOPIC_END = regex.compile(r"(?:절\s*차|유의\s*사항|기\s*준|방\s*법|일\s*정)$")
+GROUP_END = regex.compile(r"(?<=[가-힣])\s+등$")
 # `- 장애인등록증 사본 제출`: the name, then the verb asking for it.
 SUBMIT_END = regex.compile(r"(?<=\S)\s+제출\s*$")
 FORM_LABEL = regex.compile(r"^\s*(?:제출|구비|신청)\s*서류\s*\d{1,2}\s*$")

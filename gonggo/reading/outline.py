@@ -253,6 +253,7 @@ ITEM_TITLE_REST = regex.compile(r"^\s*(?:(?:및|·|ㆍ|,)\s*\S{1,8})?\s*$")
 # predicate (`처리 가능`, `… 함`), a quantity (`확인서 1부`).
 SENTENCE_REST = regex.compile(r"(?:\s(?:[가-힣]+인\s)?자|경우|가능|[함음됨]|\d+\s*부)\s*$")
 PAREN_ASIDE = regex.compile(r"[(（][^()（）\n]*[)）]")
+ASIDE_END = regex.compile(r"[)）]\s*$")
 ITEM_TITLE_ASIDE = regex.compile(r"^\s*[(（][^()（）\n]{2,40}[)）]\s*$")
 # A one-row table holding only a number and a short title (`6 | | 연구개발기관의 신청 자격 |`):
 # a heading laid out as a table.
@@ -393,7 +394,7 @@ class Outline:
     def _aside_title(self, section: Section) -> bool:
         block = self.doc.blocks[section.block]
         line = self.doc.text[block.start:block.end].split("\n", 1)[0]
-        return bool(regex.search(r"[)）]\s*$", line))
+        return bool(ASIDE_END.search(line))
 
     def _labelled_item_of(self, c: Carrier, found: list[Carrier]) -> bool:
         """A labelled item directly under a heading of its family (`□ 신청자격 및 우대요건` ⊃

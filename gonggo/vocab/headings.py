@@ -102,6 +102,9 @@ def facets_named(title: str, names: tuple[str, ...] | None = None, *, at_start: 
     return out
 
 
+PAREN_LABEL = regex.compile(r"[(（]\s*([^()（）]+?)\s*[)）]")
+
+
 def label_names(label: str, name: str) -> bool:
     """Whether an item's label (`과제수 제한`) names the facet `name`."""
     extra = LABEL_FACETS.get(name)
@@ -111,7 +114,7 @@ def label_names(label: str, name: str) -> bool:
 def corpus_value(title: str) -> list[str]:
     """The list-carrying facets a heading title, or an item's label in parentheses
     (`(과제수 제한)`), names (corpus/headings.jsonl)."""
-    label = regex.fullmatch(r"[(（]\s*([^()（）]+?)\s*[)）]", title)
+    label = PAREN_LABEL.fullmatch(title)
     if label:
         return sorted(n for n in CARRIER_FACETS if label_names(label.group(1), n))
     return sorted(facets_named(title, CARRIER_FACETS))
