@@ -137,3 +137,16 @@ def test_form_title_tables_labelled_as_numbered_submissions() -> None:
     assert [d.name for d in docs] == ["2025 울주문화배달·일터로 찾아가는 문화배달 신청서", "개인정보활용동의서"]
     for d in docs:
         assert all(doc.text[e.start:e.end] == e.quote for e in d.evidence)
+
+
+def test_group_entry_is_one_document_unless_it_restates_the_list() -> None:
+    # dev: mafra_high_value_food_rnd_2025 lists a group as one item; seed 002 restates its list
+    listed = "□ 제출 서류\n ◦ 연구개발계획서 : 붙임 4 서식\n ◦ 가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등\n"
+    doc = read_bytes(listed.encode(), "case.txt")
+    names = [d.name for d in extract_documents(Scope(doc=doc, start=0, end=len(doc.text)))]
+    assert names == ["연구개발계획서", "가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등"]
+    restated = ("□ 제출서류\n ◦ 사업계획서 1부\n ◦ 사업자 등록증명원 1부\n"
+                " ◦ 사업계획서 및 사업자 등록증명원 등(온라인 접수 시 첨부)\n")
+    doc = read_bytes(restated.encode(), "case.txt")
+    names = [d.name for d in extract_documents(Scope(doc=doc, start=0, end=len(doc.text)))]
+    assert names == ["사업계획서", "사업자 등록증명원"]

@@ -294,9 +294,9 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     if CATEGORY.match(name) and CATEGORY_WORD.search(name):
         return found
     bare = _strip_name(PAREN.sub("", name))
-    # `◦ 가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등`: one item naming a group of
-    # documents is one entry, its name as printed
-    group = bool(GROUP_END.search(bare) and DOC_NOUN.search(GROUP_END.sub("", bare)))
+    # `◦ 가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등`: one item naming a comma
+    # list of documents is one entry, its name as printed (`사업계획서 및 … 등` summarises)
+    group = bool(GROUP_END.search(bare) and "," in bare and DOC_NOUN.search(GROUP_END.sub("", bare)))
     if group:
         bare = GROUP_END.sub("", bare)
     if name in MARKS or not compiled(r"\p{L}{2}").search(name) or TOPIC_END.search(bare):
@@ -648,6 +648,7 @@ DOCS_CAPTION = pattern("documents")
 # The topic of a heading (`선정기준 및 절차`, `평가 기준 및 유의사항`), never a document's name.
 TOPIC_END = regex.compile(r"(?:절\s*차|유의\s*사항|기\s*준|방\s*법|일\s*정)$")
 GROUP_END = regex.compile(r"(?<=[가-힣])\s+등$")
+GROUP_PARTS = regex.compile(r"\s*(?:,|및|와|과)\s+|\s*,\s*")
 # `- 장애인등록증 사본 제출`: the name, then the verb asking for it.
 SUBMIT_END = regex.compile(r"(?<=\S)\s+제출\s*$")
 FORM_LABEL = regex.compile(r"^\s*(?:제출|구비|신청)\s*서류\s*\d{1,2}\s*$")
@@ -751,11 +752,24 @@ def _repeats(core: str, seen: list[str]) -> bool:
                for o in seen)
 
 
+def _summary(name: str, found: list[Found]) -> bool:
+    """A group entry (`사업계획서 및 사업자 등록증명원 등`) restating documents the scope lists
+    one by one: a summary, not a document."""
+    if not GROUP_END.search(name):
+        return False
+    parts = [_core(p) for p in GROUP_PARTS.split(GROUP_END.sub("", name)) if p.strip()]
+    others = [_core(f.line.name) for f in found if f.line.name != name]
+    return any(_repeats(p, others) for p in parts)
+
+
 def extract_documents(scope: Scope) -> list[DocumentReq]:
     out: list[DocumentReq] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
     cores: list[str] = []
-    for f in _collect(scope):
+    found = _collect(scope)
+    for f in found:
+        if _summary(f.line.name, found):
+            continue
         d = f.line
         key = (norm_key(d.name), tuple(d.submitters))
         if not key[0] or key in seen:
