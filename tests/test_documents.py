@@ -125,3 +125,28 @@ def test_documents_table_under_a_caption_row_and_stage() -> None:
     assert stage_of("12 발표자료 접수 후 별도 안내") == "plan_submission"
     assert stage_of("사업제안 발표자료는 서류심사 이후 대면평가 제안사 대상 별도 제출 요청 예정") == "plan_submission"
     assert stage_of("6 전 기관 사업자등록증(필수) 온라인 업로드(PDF)") == "application"
+
+
+def test_form_title_tables_labelled_as_numbered_submissions() -> None:
+    # dev: ulju_culture_delivery_2025 — each form opens with `제출서류 N | <form name>`
+    text = ("제출서류 1\t\t2025 울주문화배달·일터로 찾아가는 문화배달 신청서\n"
+            "2025 울주문화배달·일터로 찾아가는 문화배달 신청서\n신청인 성명\t\t\n\n"
+            "제출서류 2\t\t개인정보활용동의서\n개인정보 수집 이용 동의\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    docs = extract_documents(Scope(doc=doc, start=0, end=len(doc.text)))
+    assert [d.name for d in docs] == ["2025 울주문화배달·일터로 찾아가는 문화배달 신청서", "개인정보활용동의서"]
+    for d in docs:
+        assert all(doc.text[e.start:e.end] == e.quote for e in d.evidence)
+
+
+def test_group_entry_is_one_document_unless_it_restates_the_list() -> None:
+    # dev: mafra_high_value_food_rnd_2025 lists a group as one item; seed 002 restates its list
+    listed = "□ 제출 서류\n ◦ 연구개발계획서 : 붙임 4 서식\n ◦ 가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등\n"
+    doc = read_bytes(listed.encode(), "case.txt")
+    names = [d.name for d in extract_documents(Scope(doc=doc, start=0, end=len(doc.text)))]
+    assert names == ["연구개발계획서", "가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등"]
+    restated = ("□ 제출서류\n ◦ 사업계획서 1부\n ◦ 사업자 등록증명원 1부\n"
+                " ◦ 사업계획서 및 사업자 등록증명원 등(온라인 접수 시 첨부)\n")
+    doc = read_bytes(restated.encode(), "case.txt")
+    names = [d.name for d in extract_documents(Scope(doc=doc, start=0, end=len(doc.text)))]
+    assert names == ["사업계획서", "사업자 등록증명원"]

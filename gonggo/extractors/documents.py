@@ -46,10 +46,13 @@ from gonggo.reading.outline import (
     distinct_cells,
     header_rows,
     is_note,
+    marker_rank,
     outline_of,
     skip_markers,
     split_bullets,
     starts_with_bullet,
+    table_title,
+    title_match,
 )
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import DocumentReq, Evidence
@@ -84,6 +87,17 @@ QUOTED_DOC = regex.compile(
 FORM_COLON = regex.compile(
     r"^(?P<name>[^:：]{2,60}?)\s*[:：]\s*(?:붙\s*임|별\s*첨|별\s*지|첨\s*부|자유|자체|소정|지정|별도)?\s*"
     r"(?:\d{1,2}\s*(?:[-–]\s*\d{1,2}\s*)?)?(?:양식|서식)(?![가-힣])")
+# `표준재무제표증명(전년도):국세청(홈텍스)또는 회계사무소 발행`: the name, then who issues it.
+ISSUER_COLON = regex.compile(
+    r"^(?P<name>[^:：\n]{2,60}?)\s*[:：]\s*[^:：\n]{0,20}?"
+    r"(?:국세청|세무서|홈\s*[텍택]\s*스|정부\s*24|주민\s*센터|회계\s*사무소|발행|발급)")
+# A name and its reference aside, then other words on the same line: a two-column page set the
+# neighbouring column's line beside it (`② 연구장비예산심의요청서(붙임 3서식 참조) 목표로 제시`,
+# `개인정보수집이용동의서[붙임5] 기술성 20%`,
+# `④ 상생협력 MOU사본 및 이행실적 증빙자료(의 선정 시 우대사항 참조) ◦ 연구장비 및 …`).
+ASIDE_CUT = regex.compile(
+    r"^(?P<keep>[^()（）\[\]\n]{2,60}?\*?\s*(?:[(（][^()（）\n]*(?:서식|양식|붙\s*임|참조|참고)[^()（）\n]*[)）]"
+    r"|\[[^\[\]\n]*(?:서식|양식|붙\s*임|별\s*첨|별\s*지)[^\[\]\n]*\]))\s+\S")
 # `[필수] 기관참여 확약서`, `[해당시] 연구시설장비 심의요청서`: a tag before the name.
 # `[영리기업] 영리기관의 연구실운영비 활용·관리 계획`: a short tag naming who must submit.
 TAG = regex.compile(r"^\s*[\[［【]\s*(?P<tag>(?:(?!양식|서식|붙\s*임|별\s*첨|별\s*지|첨\s*부)[^\]］】\n]){1,10}?)"
@@ -91,7 +105,7 @@ TAG = regex.compile(r"^\s*[\[［【]\s*(?P<tag>(?:(?!양식|서식|붙\s*임|별
 COND_COLON = regex.compile(
     r"^(?P<cond>[^:：]{2,40}?(?:기업|기관|경우|시|자|업체))\s*[:：]\s*(?P<name>\S.*)$")
 DOC_NOUN = regex.compile(
-    r"(?:서|증|원|본|명세|목록|자료|서류|사본|증명|증빙|대장|명부|등본|초본|카드|사진|영상|동영상|파일"
+    r"(?:서|증|(?:확인|증명|사실|신청|발급|열람)원|본|명세|목록|자료|서류|사본|증명|증빙|대장|명부|등본|초본|카드|사진|영상|동영상|파일"
     r"|도면|내역|리스트|공문|견적|정관|인증|허가|면허|번호|재무제표|표|근거)$")
 NOT_A_NAME = regex.compile(
     r"(?:함|음|임|됨|다|요|바람|가능|예정|필요|문의|참조|참고|확인|업로드|기재|제출|등록|접수|신청)\s*\.?$")
@@ -209,7 +223,7 @@ def _strip_name(text: str) -> str:
     return compiled(r"^[\s,.;:·\-]+|[\s,.;:·\-]+$|\s*및$").sub("", text).strip()
 
 
-def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
+def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[DocLine]:
     """The documents one line names (usually one), with spans into `text`."""
     off = skip_markers(text)
     if strict:
@@ -237,7 +251,7 @@ def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
         elif word != "필수":
             line.condition = word if word.startswith("해당") else f"{word}의 경우"
         main = main[tag.end():]
-    form = FORM_COLON.match(main.strip())
+    form = FORM_COLON.match(main.strip()) or ISSUER_COLON.match(main.strip())
     if form:
         main = form.group("name")
     colon = COND_COLON.match(main.strip())
@@ -274,19 +288,29 @@ def parse_doc_line(text: str, *, strict: bool = True) -> list[DocLine]:
         if cond and not line.submitters:
             line.condition = line.condition or cond
     name = compiled(r"\s*\(\s*(?:선택|필수)\s*\)\s*").sub(" ", name)
-    name = _strip_name(name)
+    name = _strip_name(SUBMIT_END.sub("", name))
     if not name or HEADER_PHRASE.match(name) or len(name) > 80:
         return found
     if CATEGORY.match(name) and CATEGORY_WORD.search(name):
         return found
     bare = _strip_name(PAREN.sub("", name))
+    # `◦ 가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등`: one item naming a comma
+    # list of documents is one entry, its name as printed (`사업계획서 및 … 등` summarises)
+    group = bool(GROUP_END.search(bare) and "," in bare and DOC_NOUN.search(GROUP_END.sub("", bare)))
+    if group:
+        bare = GROUP_END.sub("", bare)
+    if name in MARKS or not compiled(r"\p{L}{2}").search(name) or TOPIC_END.search(bare):
+        return found  # a mark cell (`2 ×`) or a heading's topic (`5 평가 기준 및 유의사항`)
     if strict and (NOT_A_NAME.search(bare) or not (quantities or DOC_NOUN.search(bare))):
+        aside = ASIDE_CUT.match(body) if cut else None
+        if aside:
+            return parse_doc_line(text[:off + aside.end("keep")], strict=strict, cut=False)
         return found
     if not strict and PREDICATE_END.search(bare):
         return found  # a sentence in a row (`가점 부여 예정`), never a document's name
     if CATCH_ALL.match(name):
         line.required = None
-    for part in _split_top_commas(name):
+    for part in [name] if group else _split_top_commas(name):
         found.append(DocLine(name=_strip_name(part), required=line.required,
                              validity_months=line.validity_months, condition=line.condition,
                              submitters=list(line.submitters), span=line.span))
@@ -527,6 +551,10 @@ class Collector:
                 if m:
                     flush()
                     row = (block.start + m.end(), block.end)
+                elif stripped[:1] in CIRCLED:  # `③ 표준재무제표증명(전년도):…` beside a page number
+                    flush()
+                    self.region(block.start, block.end, strict=True, required=required,
+                                submitters=submitters)
                 elif row is not None:
                     row = (row[0], block.end)
             elif not HEADER_PHRASE.match(stripped):
@@ -617,6 +645,13 @@ DOC_HEADER_LINE = regex.compile(
 
 
 DOCS_CAPTION = pattern("documents")
+# The topic of a heading (`선정기준 및 절차`, `평가 기준 및 유의사항`), never a document's name.
+TOPIC_END = regex.compile(r"(?:절\s*차|유의\s*사항|기\s*준|방\s*법|일\s*정)$")
+GROUP_END = regex.compile(r"(?<=[가-힣])\s+등$")
+GROUP_PARTS = regex.compile(r"\s*(?:,|및|와|과)\s+|\s*,\s*")
+# `- 장애인등록증 사본 제출`: the name, then the verb asking for it.
+SUBMIT_END = regex.compile(r"(?<=\S)\s+제출\s*$")
+FORM_LABEL = regex.compile(r"^\s*(?:제출|구비|신청)\s*서류\s*\d{1,2}\s*$")
 SUB_NUMBER = regex.compile(r"^\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[.)]?\s*$")
 
 
@@ -655,6 +690,38 @@ def _collect(scope: Scope) -> list[Found]:
         if DOCS_CAPTION.search(text[skip_markers(text):]):
             col.table(nxt.table)
             covered.append((nxt.start, nxt.end))
+    # A form's title table labelled as a numbered submission (`제출서류 1 | 2025 울주문화배달·일터로
+    # 찾아가는 문화배달 신청서`, `제출서류 2 | 개인정보활용동의서`): the form is a document.
+    for j in range(outline.lo, outline.hi):
+        table = doc.blocks[j].table
+        if table is None or table.n_rows != 1 or id(table) in col.tables:
+            continue
+        cells = [c for c in table.cells if c.text.strip()]
+        if len(cells) == 2 and FORM_LABEL.match(cells[0].text) and "\n" not in cells[1].text.strip():
+            col.tables.add(id(table))
+            col.region(cells[1].start, cells[1].end, strict=False)
+    # A ranked title the outline left a paragraph (`다. 신청 구비서류(협약서류는 과제 선정 시, 별도
+    # 안내 예정)`), outside every carrier: its list runs to the next title of its rank or above.
+    for j in range(outline.lo, outline.hi):
+        block = doc.blocks[j]
+        text = doc.text[block.start:block.end]
+        rank = marker_rank(text)
+        if block.kind != "paragraph" or rank is None or "\n" in text.strip() or any(
+                lo <= block.start < hi for lo, hi in covered):
+            continue
+        title = text[skip_markers(text):].strip()
+        if title_match(title, DOCS_CAPTION, listing=True) is None:
+            continue
+        k = j + 1
+        while k < outline.hi:
+            nxt = doc.blocks[k]
+            r = marker_rank(doc.text[nxt.start:nxt.end])
+            if (r is not None and r <= rank) or (nxt.table is not None and table_title(doc, nxt)):
+                break
+            k += 1
+        if k > j + 1:
+            col.blocks(j + 1, k)
+            covered.append((block.start, doc.blocks[k - 1].end))
     # Flattened tables with a documents heading line, outside every carrier.
     for j in range(outline.lo, outline.hi):
         block = doc.blocks[j]
@@ -685,11 +752,24 @@ def _repeats(core: str, seen: list[str]) -> bool:
                for o in seen)
 
 
+def _summary(name: str, found: list[Found]) -> bool:
+    """A group entry (`사업계획서 및 사업자 등록증명원 등`) restating documents the scope lists
+    one by one: a summary, not a document."""
+    if not GROUP_END.search(name):
+        return False
+    parts = [_core(p) for p in GROUP_PARTS.split(GROUP_END.sub("", name)) if p.strip()]
+    others = [_core(f.line.name) for f in found if f.line.name != name]
+    return any(_repeats(p, others) for p in parts)
+
+
 def extract_documents(scope: Scope) -> list[DocumentReq]:
     out: list[DocumentReq] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
     cores: list[str] = []
-    for f in _collect(scope):
+    found = _collect(scope)
+    for f in found:
+        if _summary(f.line.name, found):
+            continue
         d = f.line
         key = (norm_key(d.name), tuple(d.submitters))
         if not key[0] or key in seen:

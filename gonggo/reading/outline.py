@@ -15,7 +15,7 @@ import regex
 
 from gonggo.reading.scope import Scope
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
-from gonggo.vocab.headings import CARRIER_FACETS, pattern
+from gonggo.vocab.headings import CARRIER_FACETS, LABEL_FACETS, pattern
 from gonggo.vocab.text import compiled
 
 # ---------------------------------------------------------------------------------------
@@ -213,23 +213,35 @@ class Carrier:
 
 
 def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
-                listing: bool = False) -> int | None:
+                listing: bool = False, label_rx: regex.Pattern[str] | None = None) -> int | None:
     """Where a label's content starts when `title` names the family of `rx` (-1: no content).
 
     An item (not a heading) without a label or `:` only carries when it is the heading word
-    alone (`◦ 제출서류`, `◦ 의무사항`); `◦ 가점 증빙서류(해당기업)` names a document."""
+    alone (`◦ 제출서류`, `◦ 의무사항`), for a family that is not a listing with a parenthetical
+    after it (`ㅇ 국가연구개발사업 지원 제외 조건(신청자격 적정성 확인서 해당 항목)`);
+    `◦ 가점 증빙서류(해당기업)` names a document. A heading that ends with the family's words
+    may name whose list it is in up to three words (`참고 1 | 행정안전부 재난안전
+    연구개발사업 지원제외조건`). `label_rx` names the family in a label only (`(과제수 제한)`)."""
     label = LABEL.match(title)
     if label:
-        return label.end() if rx.match(label.group("label").strip()) else None
+        text = label.group("label").strip()
+        named = rx.match(text) or (label_rx is not None and label_rx.match(text))
+        return label.end() if named else None
     m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern}){GENITIVE.pattern}|(?!{NOT_A_PREFIX.pattern})\S{{1,10}}\s+"
                     rf"|(?!우대|가점)[가-힣]{{1,2}})?(?x:{rx.pattern})", title)
+    if not m and not item:
+        m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern})\S{{1,12}}\s+){{2,3}}(?x:{rx.pattern})(?=\s*$)",
+                        title)
     if not m or (REFERENCE_LIST.search(title) and not (listing and LISTING_REST.match(title[m.end():]))):
         return None
+    if SENTENCE_REST.search(PAREN_ASIDE.sub("", title[m.end():])) and not LEAD_IN.search(title):
+        return None  # `□ 국가연구개발사업에 참여 제한 중인 자(기관 및 개인)`: a clause, not a title
     colon = COLON.match(title, m.end())
     if colon:
         return colon.end()
-    if item and not ITEM_TITLE_REST.match(title[m.end():]) and not (
-            listing and LISTING_REST.match(title[m.end():])):
+    rest = title[m.end():]
+    if item and not ITEM_TITLE_REST.match(rest) and not (listing and LISTING_REST.match(rest)) and (
+            listing or not ITEM_TITLE_ASIDE.match(rest)):
         return None
     return -1
 
@@ -237,6 +249,12 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
 # The number cell of a title table: `6`, `Ⅲ.`, or an appendix label (`참고 2 | 서면평가 항목`).
 TITLE_NUMBER = regex.compile(r"^(?:[\dⅠ-Ⅹ]{1,2}\s*[.)]?|(?:참\s?고|붙\s?임|별\s?첨|별\s?지)\s*\d{1,2})$")
 ITEM_TITLE_REST = regex.compile(r"^\s*(?:(?:및|·|ㆍ|,)\s*\S{1,8})?\s*$")
+# The rest of a title that makes it a clause: a person or case (`… 중인 자`, `… 경우`), a
+# predicate (`처리 가능`, `… 함`), a quantity (`확인서 1부`).
+SENTENCE_REST = regex.compile(r"(?:\s(?:[가-힣]+인\s)?자|경우|가능|[함음됨]|\d+\s*부)\s*$")
+PAREN_ASIDE = regex.compile(r"[(（][^()（）\n]*[)）]")
+ASIDE_END = regex.compile(r"[)）]\s*$")
+ITEM_TITLE_ASIDE = regex.compile(r"^\s*[(（][^()（）\n]{2,40}[)）]\s*$")
 # A one-row table holding only a number and a short title (`6 | | 연구개발기관의 신청 자격 |`):
 # a heading laid out as a table.
 TITLE_CELL = regex.compile(r"^[^\n]{2,40}$")
@@ -324,7 +342,7 @@ class Outline:
         if m:
             pos += m.end()
         hit = title_match(doc.text[pos:line_end], HEADINGS[family], item=block.kind == "list_item",
-                          listing=family in LISTING)
+                          listing=family in LISTING, label_rx=LABEL_FACETS.get(family))
         if hit is None:
             return None
         if hit < 0:  # `□ 지원대상 및 조건`: the title is a heading, not a label with content
@@ -349,12 +367,19 @@ class Outline:
             hit = self._heading_of(s, family)
             if hit is not None:
                 found.append(Carrier(family, s, hit[0], hit[1]))
-        found += self._title_tables(family, rx)
+        # a title table right over a heading of its family (`참고 1 | … 지원제외조건` / `□ 아래의
+        # 경우 지원대상에서 제외 …`) is the chapter's caption: the heading carries
+        opened = {c.section.block for c in found}
+        found += [c for c in self._title_tables(family, rx) if c.section.block + 1 not in opened]
         if family in HEADING_FIRST:  # documents read their captions themselves
             found += [c for c in self._captions(family, rx) if not any(
                 o.section.start <= c.section.start < o.section.end for o in found)]
-        if family in HEADING_FIRST and any(c.strong for c in found):
-            strong = [c for c in found if c.strong]
+        # an item that is only the heading word with an aside (`ㅇ 국가연구개발사업 지원 제외
+        # 조건(…)`) leads in to its own list; it does not make labelled items beside it overviews
+        strong = [c for c in found if c.strong and not (
+            not c.virtual and self.doc.blocks[c.section.block].kind == "list_item"
+            and self._aside_title(c.section))]
+        if family in HEADING_FIRST and strong:
             found = [c for c in found if c.strong or any(
                 c.section.index in self.descendants(o.section) for o in strong)]
         items = [c for c in found if self._labelled_item_of(c, found)]
@@ -366,12 +391,18 @@ class Outline:
                 c.run = self._run_after(c.section)
         return inner
 
-    @staticmethod
-    def _labelled_item_of(c: Carrier, found: list[Carrier]) -> bool:
+    def _aside_title(self, section: Section) -> bool:
+        block = self.doc.blocks[section.block]
+        line = self.doc.text[block.start:block.end].split("\n", 1)[0]
+        return bool(ASIDE_END.search(line))
+
+    def _labelled_item_of(self, c: Carrier, found: list[Carrier]) -> bool:
         """A labelled item directly under a heading of its family (`□ 신청자격 및 우대요건` ⊃
         `◦ (신청자격) …`, `◦ (우대요건) …`): one item of the heading, not a carrier of its own."""
-        return not c.strong and not c.virtual and c.section.parent is not None and any(
-            o.strong and not o.virtual and o.section.index == c.section.parent for o in found)
+        return not c.virtual and c.section.parent is not None and (
+            not c.strong or self.doc.blocks[c.section.block].kind == "list_item") and any(
+            o is not c and o.strong and not o.virtual and o.section.index == c.section.parent
+            for o in found)
 
     def _title_tables(self, family: str, rx: regex.Pattern[str]) -> list[Carrier]:
         """Carriers whose heading is a title table; they hold the blocks up to the next title."""
@@ -438,6 +469,13 @@ class Outline:
 
     def is_carrier(self, section: Section) -> bool:
         return any(self._heading_of(section, family) is not None for family in HEADINGS)
+
+    def is_title_item(self, section: Section) -> bool:
+        """An item that is only a family's heading words (`○ 국가연구개발사업 지원 제외 조건`):
+        a sub-heading, whose items are the clauses."""
+        return self.doc.blocks[section.block].kind == "list_item" and any(
+            (hit := self._heading_of(section, family)) is not None and hit[1] is None
+            for family in HEADINGS)
 
     def claimed(self, family: str) -> set[int]:
         """Sections other families take: carriers (with their runs) of every other family."""
@@ -681,13 +719,104 @@ def _has_structure(outline: Outline, section: Section) -> bool:
     return False
 
 
+# ---------------------------------------------------------------------------------------
+# Numbered runs: `1. …` `2. …` entries a lead-in's list holds, however the outline ranked them
+
+NUMBERED_LINE = regex.compile(r"^[ \t]*(?P<n>\d{1,2})[.．][ \t]+(?=\S)")
+# Lines that close a numbered run: a chapter marker, an appendix label.
+RUN_STOP = regex.compile(r"^\s*(?:[□■◼▣]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][.．]?\s|참\s?고\s*\d|붙\s?임|별\s?첨)")
+# An entry that is only a title (`4. 의무사항 불이행 여부`): the bullet under it says the case.
+TITLE_ENTRY = regex.compile(r"여부\s*$")
+RUN_GAP = 6  # lines between two entries (sub-bullets, provisos, notes) before the run ends
+RUN_MIN = 3
+
+
+def numbered_run(outline: Outline, bi: int) -> list[Unit]:
+    """The numbered entries that follow block `bi` (a lead-in: `ㅇ 국가연구개발사업 지원 제외
+    조건`, `○ … 아래 사유에 해당하는 경우는 지원 제외함`, a title table), read by lines: the
+    outline often ranks `1.` lines as headings and their later siblings as paragraphs of a
+    sub-bullet. One unit per entry, its own line (and the lines a page wrapped it onto); a
+    numbering may restart at 1 under a group caption (`[공통 사항]`, `[기업만 해당 …]`);
+    sub-bullets, provisos (`(단, …)`) and notes are not entries, except the bullet under an
+    entry that is only a title (`4. 의무사항 불이행 여부` / `◦ … 불이행하고 있는 경우`). The run
+    ends at a line with the lead-in's own marker, a chapter marker, a table, a number out of
+    sequence or a long gap; fewer than three entries are no run."""
+    doc = outline.doc
+    lead = doc.text[doc.blocks[bi].start:doc.blocks[bi].end].split("\n", 1)[0]
+    own = line_marker(lead)
+    units: list[Unit] = []
+    expect, gap, title_open, wrap_open = 1, 0, False, False
+    for j in range(bi + 1, outline.hi):
+        block = doc.blocks[j]
+        if block.table is not None or PUA.match(doc.text[block.start:block.end]):
+            break
+        pos = block.start
+        stop = False
+        for raw in doc.text[block.start:block.end].split("\n"):
+            a, b = pos, pos + len(raw)
+            pos = b + 1
+            line = raw.strip()
+            if not line:
+                continue
+            m = NUMBERED_LINE.match(raw)
+            n = int(m["n"]) if m else None
+            if n is not None and (n == expect or (n == 1 and units)):
+                u = unit_at(doc, a, b)
+                if u is None:
+                    stop = True
+                    break
+                units.append(u)
+                expect, gap = n + 1, 0
+                title_open = bool(TITLE_ENTRY.search(u.text))
+                wrap_open = outline.wrapped(raw)
+                continue
+            if n is not None or RUN_STOP.match(raw) or (own is not None and line_marker(raw) == own):
+                stop = True
+                break
+            gap += 1
+            if gap > RUN_GAP or (not units and gap > 3):
+                stop = True
+                break
+            if not units:
+                continue
+            if title_open and starts_with_bullet(line) and not is_note(line):
+                u = unit_at(doc, a, b)
+                if u is not None:
+                    last = units[-1]
+                    units[-1] = Unit(text=f"{last.text} {u.text}", spans=last.spans + u.spans)
+                title_open = False
+            elif wrap_open and not starts_with_bullet(line) and not is_note(line) \
+                    and not SUB_LINE.match(line) and not line.startswith(("(", "（", "[")):
+                last = units[-1]
+                spans = last.spans[:-1] + [(last.spans[-1][0], b)]
+                units[-1] = Unit(text=" ".join(clean(doc.text[x:y]) for x, y in spans), spans=spans)
+                wrap_open = outline.wrapped(raw)
+                gap = 0
+                continue
+            wrap_open = False
+        if stop:
+            break
+    return units if len(units) >= RUN_MIN else []
+
+
+def _with_run(outline: Outline, bi: int, units: list[Unit]) -> list[Unit]:
+    """`units` with the numbered run after block `bi` in place of what they read of its lines."""
+    run = numbered_run(outline, bi)
+    if not run:
+        return units
+    # what lies between the lead-in and the run's last entry is the run's (its lead-in lines too)
+    lo, hi = outline.doc.blocks[bi].end, run[-1].spans[-1][1]
+    kept = [u for u in units if not (lo <= u.spans[0][0] < hi)]
+    return sorted(kept + run, key=lambda u: u.spans[0][0])
+
+
 def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list[Unit]:
     doc = outline.doc
     section = carrier.section
     units: list[Unit] = []
     if carrier.virtual:
         r = outline.block_range(section)
-        return _loose_units_in(outline, r.start + 1, r.stop)
+        return _with_run(outline, section.block, _loose_units_in(outline, r.start + 1, r.stop))
     is_item = doc.blocks[section.block].kind == "list_item"
     if carrier.content is not None:
         content_text = doc.text[slice(*carrier.content)]
@@ -702,11 +831,31 @@ def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list
             for i in carrier.run:
                 sib = doc.sections[i]
                 units += _walk_item(outline, sib)
-            return units
+            return _with_run(outline, section.block, units)
     units += _walk_children(outline, section, claimed)
+    if is_item:
+        units = _with_run(outline, section.block, units)
     if not units and carrier.strong and doc.blocks[section.block].kind == "heading":
         units = _items_beside(outline, section, claimed)
     return units
+
+
+# Ranks of heading markers, highest first: a heading's items never carry a marker of its
+# rank or above (`나. 지원제외 대상` holds `□ …` items the outline ranked above it, up to `다.`).
+RANKS = [regex.compile(r"^\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]"), regex.compile(r"^\s*\d{1,2}\s*[.．]\s"),
+         regex.compile(r"^\s*[가-하]\s*[.．]\s")]
+BESIDE_MARKS = "□■◼◻▣❍○◦ㅇ"
+
+
+def marker_rank(text: str) -> int | None:
+    return next((i for i, rx in enumerate(RANKS) if rx.match(text)), None)
+
+
+def _beside(text: str, own: int | None) -> bool:
+    """Whether a heading after a `가.`-ranked heading is one of its items (`□ 국가연구개발사업에
+    참여 제한 중인 자(기관 및 개인)`): a bullet marker, under a heading of a numbered rank."""
+    s = text.lstrip()
+    return own is not None and marker_rank(text) is None and bool(s) and s[0] in BESIDE_MARKS
 
 
 def _items_beside(outline: Outline, section: Section, claimed: set[int]) -> list[Unit]:
@@ -715,7 +864,9 @@ def _items_beside(outline: Outline, section: Section, claimed: set[int]) -> list
     the list items that follow, up to the next heading or title table."""
     doc = outline.doc
     units: list[Unit] = []
+    own = marker_rank(doc.text[doc.blocks[section.block].start:doc.blocks[section.block].end])
     stop = next((k for k in range(section.block + 1, outline.hi) if doc.blocks[k].kind == "heading"
+                 and not _beside(doc.text[doc.blocks[k].start:doc.blocks[k].end], own)
                  or table_title(doc, doc.blocks[k])), outline.hi)
     limit = doc.blocks[stop].start if stop < outline.hi else outline.scope.end
     j = section.block + 1
@@ -725,7 +876,7 @@ def _items_beside(outline: Outline, section: Section, claimed: set[int]) -> list
         if PUA.match(text):
             break
         child = outline.opens.get(j)
-        if block.kind == "list_item" and child is not None:
+        if block.kind in ("list_item", "heading") and child is not None:
             sub = doc.sections[child]
             if child not in claimed and not outline.is_note_section(sub):
                 units += [u for u in _walk_item(outline, sub) if u.spans[-1][1] <= limit]
@@ -742,7 +893,7 @@ def _walk_item(outline: Outline, section: Section) -> list[Unit]:
     u = outline.item_unit(section)
     if u is None or JUNK.match(u.text) or POINTER.search(u.text):
         return []
-    if LEAD_IN.search(u.text) and _has_structure(outline, section):
+    if (LEAD_IN.search(u.text) or outline.is_title_item(section)) and _has_structure(outline, section):
         return _loose_units(outline, section)
     return [u] + _label_rows(outline, section)
 

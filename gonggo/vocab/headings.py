@@ -30,7 +30,8 @@ FACETS: list[Facet] = [
       | 지원\s*대상(?!\s*(?:규모|선정|과제|사업|분야|기업\s*수|수\b|범위|품목|기술|내용|경비|비용|에서\s*제외))
     """), "eligibility clause"),
     Facet("exclusions", _rx(r"""
-        (?:지원|신청|참여|참가|선정)\s*제외 | 제외\s*(?:대상|사항|기준|요건)
+        (?:지원|신청|참여|참가|선정)\s*제외(?:\s*(?:대상|사항|기준|요건|조건))?
+      | 제외\s*(?:대상|사항|기준|요건|조건)
       | 부적격 | 참여\s*제한 | 신청\s*(?:자격\s*)?제한 | 결격\s*사유
       | 지원\s*불가\s*(?:대상|기업)? | 신청\s*불가(?:한|능한)\s*경우
       # a heading that is itself the lead-in: `다음의 경우 사전검토 시 또는 선정 시에 제외됨`
@@ -71,6 +72,13 @@ FACETS: list[Facet] = [
 
 BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
 
+# Item labels that name a facet only as a label (`ㅇ (과제수 제한) 연구자가 …`, `ㅇ (중복신청
+# 제한) …`, `ㅇ (최저 인건비 계상률 제한) …`): a rule's name ending in 제한. As a heading's title
+# the same words name a topic (`3-3. 연구개발기관의 연구 참여 범위 제한`), not a list of exclusions.
+LABEL_FACETS: dict[str, regex.Pattern[str]] = {
+    "exclusions": _rx(r"[가-힣]{2,}(?:\s*[가-힣]{2,}){0,2}\s*제한$"),
+}
+
 # The facets that carry list items of a fact family (the outline's carriers).
 CARRIER_FACETS = ("eligibility", "exclusions", "obligations", "documents")
 # The facets whose presence among a heading's children makes it a program section.
@@ -94,6 +102,19 @@ def facets_named(title: str, names: tuple[str, ...] | None = None, *, at_start: 
     return out
 
 
+PAREN_LABEL = regex.compile(r"[(（]\s*([^()（）]+?)\s*[)）]")
+
+
+def label_names(label: str, name: str) -> bool:
+    """Whether an item's label (`과제수 제한`) names the facet `name`."""
+    extra = LABEL_FACETS.get(name)
+    return bool(BY_NAME[name].pattern.match(label) or (extra is not None and extra.match(label)))
+
+
 def corpus_value(title: str) -> list[str]:
-    """The list-carrying facets a heading title names (corpus/headings.jsonl)."""
+    """The list-carrying facets a heading title, or an item's label in parentheses
+    (`(과제수 제한)`), names (corpus/headings.jsonl)."""
+    label = PAREN_LABEL.fullmatch(title)
+    if label:
+        return sorted(n for n in CARRIER_FACETS if label_names(label.group(1), n))
     return sorted(facets_named(title, CARRIER_FACETS))
