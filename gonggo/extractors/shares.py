@@ -1,0 +1,267 @@
+"""Shares by applicant kind: the program-wide table of who pays what part of the project cost.
+
+R&D calls (and some non-R&D ones) print one table for the whole program:
+
+    구분          | 정부지원연구개발비 | 기관부담연구개발비 | 기관부담연구개발비 중 현금
+    중소기업      | 75% 이하           | 25% 이상           | 10% 이상
+    공기업･대기업 | 50% 이하           | 50% 이상           | 15% 이상
+
+Each row whose label names applicant kinds (`gonggo.vocab.applicants.kinds_in`) gives one funding
+row per payer column: `{payer: government, share_pct: 75, share_bound: max, applicant_kinds:
+[중소기업]}` and `{payer: applicant, share_pct: 25, share_bound: min, …}`. The table applies
+to every track of the program; a track that prints its own share keeps it (tracks.py).
+
+How a column is read (`COLUMNS`, first rule by position in the header wins):
+- a column whose header names cash or in-kind money (`… 중 현금`, `현금부담금`) gives the cash
+  part of the applicant's share, not a share of the total: skipped;
+- `정부지원연구개발비`, `정부출연금`, `지원기준` → government; `기관부담연구개발비`,
+  `기업부담금`, `민간부담금` → applicant.
+
+What is not a share (PRECISION FIRST: a doubtful row is dropped, never guessed):
+- a cell whose base is the applicant's own share (`기관부담연구개발비의 10% 이상`,
+  `기업부담금의 15% 이상`) or the government money (`정부지원 연구개발비의 10%`: a royalty);
+- a government share that is a minimum, an applicant share that is a maximum;
+- a row whose government and applicant shares do not add up to 100;
+- a cell with more than one percentage;
+- rows after a row spanning the whole table (`참여기업이 복합적으로 구성된 경우`: the shares of a
+  mixed consortium, by the ratio of its members, not of one applicant kind), and labels stating
+  such a ratio (`대기업 비율이 1/3 이하인 경우`).
+
+`corpus_value(text)` reads a phrase as a table (lines = rows, tabs = cells).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from gonggo.reading.scope import Scope, evidence
+from gonggo.schemas.announcement import Evidence, Funding, Track
+from gonggo.schemas.document import Document, Table
+from gonggo.vocab.applicants import kinds_in
+from gonggo.vocab.funding import Payer, ShareBound, find_share_terms
+from gonggo.vocab.text import strip_marker
+
+# (rule name with example, role or None for a skipped column, pattern over the header text)
+COLUMNS: list[tuple[str, Payer | None, regex.Pattern[str]]] = [
+    ("cash or in-kind part (기관부담연구개발비 중 현금, 현금부담금)", None,
+     regex.compile(r"현금|현물")),
+    ("government share (정부지원연구개발비, 정부출연금, 정부지원사업비)", "government",
+     regex.compile(r"정부\s*(?:지원|출연)|국고|국비")),
+    ("applicant share (기관부담연구개발비, 기업부담금, 민간부담금, 자기부담사업비)", "applicant",
+     regex.compile(r"기관\s*부담|기업\s*부담|민간\s*부담|자기\s*부담|자부담")),
+    ("the legal table's support standard (지원기준)", "government",
+     regex.compile(r"^\s*지원\s*기준\s*$")),
+]
+# `기관부담연구개발비의 10% 이상`, `기업부담금의 15%`, `민간부담금의 10%`: a part of a share;
+# `정부지원 연구개발비의 10%`: a royalty cap over the government money
+PART_BASE = regex.compile(r"(?:부담\s*(?:연구\s*개발비|금)|정부\s*(?:지원|출연)\s*(?:연구\s*개발비|금)?)\s*의\s*$")
+# `대기업 비율이 1/3 이하인 경우`: a mixed consortium's row
+MIXED = regex.compile(r"비율\s*이|구성된")
+WORD = regex.compile(r"[\p{Hangul}\w]+")
+EXPECTED_BOUND: dict[str, ShareBound] = {"government": "max", "applicant": "min"}
+
+
+@dataclass(frozen=True)
+class CellText:
+    text: str
+    start: int  # offset of text[0] in the document text
+
+
+@dataclass
+class ShareRow:
+    payer: Payer
+    payer_label: str
+    pct: float
+    bound: ShareBound
+    kinds: tuple[str, ...]
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def key(self) -> tuple:
+        return (self.payer, self.pct, self.bound, self.kinds)
+
+
+def _label(text: str) -> str:
+    """`중소\\n기업` → `중소기업`; `가. 제19조제1항제1호에 해당하는 연구개발기관` → without `가.`."""
+    joined = regex.sub(r"\s*\n\s*", "", text)
+    return strip_marker(regex.sub(r"\s+", " ", joined)).strip()
+
+
+def column_role(header: str) -> tuple[Payer, int, int] | None:
+    """The payer a share column's header names: (role, start, end) in `header`; None when the
+    column is no one's share (cash part, or no payer word)."""
+    best: tuple[int, int, Payer | None] | None = None
+    for _, role, rx in COLUMNS:
+        m = rx.search(header)
+        if m and role is None:
+            return None
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end(), role)
+    if best is None or best[2] is None:
+        return None
+    return best[2], best[0], best[1]
+
+
+def read_grid(rows: list[list[CellText | None]]) -> list[ShareRow]:
+    """Share rows of one table given as rows of cells (a merged cell repeated at each column
+    it covers, as `Table.grid()` gives it)."""
+    width = max((len(r) for r in rows), default=0)
+    first = next((i for i, r in enumerate(rows) if r and r[0] is not None
+                  and kinds_in(_label(r[0].text)) and not MIXED.search(r[0].text)), None)
+    if first is None or first == 0:
+        return []
+    roles: dict[int, tuple[Payer, str, tuple[int, int]]] = {}
+    for c in range(1, width):
+        cells: list[CellText] = []
+        for r in rows[:first]:
+            cell = r[c] if c < len(r) else None
+            if cell is not None and cell not in cells:
+                cells.append(cell)
+        header = " ".join(cell.text for cell in cells)
+        role = column_role(header)
+        if role is None:
+            continue
+        # the payer word as printed (`정부지원연구개발비`) in the header cell that holds it
+        offset = 0
+        for cell in cells:
+            if offset <= role[1] < offset + len(cell.text):
+                i = role[1] - offset
+                word = WORD.match(cell.text, i)
+                j = word.end() if word else i + role[2] - role[1]
+                roles[c] = (role[0], cell.text[i:j], (cell.start + i, cell.start + j))
+                break
+            offset += len(cell.text) + 1
+    if not roles:
+        return []
+    out: list[ShareRow] = []
+    for r in rows[first:]:
+        distinct = {id(c) for c in r if c is not None}
+        if len(distinct) <= 1 and len(r) > 1:
+            break  # a row across the whole table opens another part (`복합적으로 구성된 경우`)
+        label = r[0]
+        if label is None:
+            continue
+        kinds = kinds_in(_label(label.text))
+        if not kinds or MIXED.search(label.text):
+            continue
+        found: list[ShareRow] = []
+        ok = True
+        for c, (payer, plabel, pspan) in roles.items():
+            cell = r[c] if c < len(r) else None
+            if cell is None or cell is label:
+                continue
+            terms = find_share_terms(cell.text)
+            if not terms:
+                continue
+            if len(terms) > 1 or PART_BASE.search(cell.text[: terms[0].start]):
+                ok = False
+                break
+            s = terms[0]
+            if s.bound != EXPECTED_BOUND[payer]:
+                ok = False
+                break
+            found.append(ShareRow(payer, plabel, s.pct, s.bound, kinds,
+                                  [pspan, (label.start, label.start + len(label.text)),
+                                   (cell.start + s.start, cell.start + s.end)]))
+        pcts = {row.payer: row.pct for row in found}
+        if len(pcts) < len(found):
+            ok = False  # two columns of one payer: whose is which, the row does not say
+        if ok and len(pcts) == 2 and pcts["government"] + pcts["applicant"] != 100:
+            ok = False
+        if ok:
+            out += found
+    return out
+
+
+def _table_grid(doc: Document, table: Table) -> list[list[CellText | None]]:
+    made: dict[int, CellText] = {}
+    rows: list[list[CellText | None]] = []
+    for row in table.grid():
+        out: list[CellText | None] = []
+        for cell in row:
+            if cell is None:
+                out.append(None)
+                continue
+            if id(cell) not in made:
+                text = doc.text[cell.start : cell.end]
+                made[id(cell)] = CellText(text, cell.start)
+            out.append(made[id(cell)])
+        rows.append(out)
+    return rows
+
+
+def _tables(doc: Document, table: Table) -> list[Table]:
+    out = [table]
+    for cell in table.cells:
+        for nested in cell.nested:
+            out += _tables(doc, nested)
+    return out
+
+
+def share_tables(doc: Document, start: int, end: int) -> list[ShareRow]:
+    """Share rows of the tables in `doc.text[start:end]`, each (payer, share, kinds) once."""
+    out: list[ShareRow] = []
+    seen: set[tuple] = set()
+    for block in doc.blocks:
+        if block.table is None or not (start <= block.start and block.end <= end):
+            continue
+        for table in _tables(doc, block.table):
+            for row in read_grid(_table_grid(doc, table)):
+                if row.key() not in seen:
+                    seen.add(row.key())
+                    out.append(row)
+    return out
+
+
+def funding_of(doc: Document, rows: list[ShareRow]) -> list[Funding]:
+    out = []
+    for row in rows:
+        spans: list[Evidence] = [evidence(doc, a, b) for a, b in row.spans]
+        out.append(Funding(payer=row.payer, payer_label=row.payer_label, share_pct=row.pct,
+                           share_bound=row.bound, applicant_kinds=list(row.kinds),
+                           evidence=spans))
+    return out
+
+
+def extract_shares(scope: Scope) -> list[ShareRow]:
+    return share_tables(scope.doc, scope.start, scope.end)
+
+
+def attach(doc: Document, tracks: list[Track], rows: list[ShareRow]) -> None:
+    """Give every track the program-wide share rows, unless it prints a share of its own."""
+    if not rows:
+        return
+    for track in tracks:
+        if any(f.share_pct is not None for f in track.funding):
+            continue
+        track.funding += funding_of(doc, rows)
+
+
+def corpus_value(text: str) -> list[dict]:
+    """A phrase read as a table: lines are rows, tabs separate cells."""
+    rows: list[list[CellText | None]] = []
+    offset = 0
+    for line in text.split("\n"):
+        cells: list[CellText | None] = []
+        col = 0
+        for part in line.split("\t"):
+            cells.append(CellText(part, offset + col))
+            col += len(part) + 1
+        rows.append(cells)
+        offset += len(line) + 1
+    return [{"payer": r.payer, "share_pct": r.pct, "share_bound": r.bound,
+             "applicant_kinds": list(r.kinds)} for r in read_grid(rows)]
+
+
+def outside_scopes(doc: Document, spans: list[tuple[int, int]]) -> list[ShareRow]:
+    """Share rows of tables that lie in no program's span (the whole file is one span when the
+    file announces one program: then there is no outside)."""
+    out: list[ShareRow] = []
+    cuts = sorted(spans)
+    pos = 0
+    for a, b in cuts + [(len(doc.text), len(doc.text))]:
+        if a > pos:
+            out += [r for r in share_tables(doc, pos, a) if r.key() not in {x.key() for x in out}]
+        pos = max(pos, b)
+    return out
