@@ -27,7 +27,16 @@ What is not a share (PRECISION FIRST: a doubtful row is dropped, never guessed):
   mixed consortium, by the ratio of its members, not of one applicant kind), and labels stating
   such a ratio (`대기업 비율이 1/3 이하인 경우`).
 
-`corpus_value(text)` reads a phrase as a table (lines = rows, tabs = cells).
+Sentences (`SENTENCE`): a kind, `은/는/의 경우`, then its payer's share on the same line
+(`산업위기대응지역 중소기업의 경우 정부지원연구개발비를 … 연구개발비의 80% 이하 지원 가능`,
+`예비창업자는 정부지원사업비 100%로 구성 가능`); a line about 가점, 금리, 참여율, 배점,
+기술료, 인건비 … is none.
+
+A table with the kinds across its first row (`중소기업인 경우 | 중견기업인 경우 | …`, values
+below) takes its payer from the caption line above it (`【 민간부담금 부담 기준 】`).
+
+`corpus_value(text)` reads a phrase as a table (lines = rows, tabs = cells; a first line of
+one cell above a kinds row is the caption), else as sentences.
 """
 
 from __future__ import annotations
@@ -60,6 +69,7 @@ PART_BASE = regex.compile(r"(?:부담\s*(?:연구\s*개발비|금)|정부\s*(?:�
 # `대기업 비율이 1/3 이하인 경우`: a mixed consortium's row
 MIXED = regex.compile(r"비율\s*이|구성된")
 WORD = regex.compile(r"[\p{Hangul}\w]+")
+JOSA = regex.compile(r"(?<=[비금])[을를은는이가의]$|$")
 EXPECTED_BOUND: dict[str, ShareBound] = {"government": "max", "applicant": "min"}
 
 
@@ -174,6 +184,76 @@ def read_grid(rows: list[list[CellText | None]]) -> list[ShareRow]:
     return out
 
 
+NOTE_LINE = regex.compile(r"^\s*(?:\*+|※)")
+
+
+def caption_before(text: str, start: int) -> CellText | None:
+    """The line that introduces a table starting at `start` (`【 민간부담금 부담 기준 】`,
+    `… 정부지원연구개발비 지원 기준은 아래와 같음`), skipping the note lines (`* …`, `※ …`)
+    printed between them; None when no such line is near."""
+    pos = start
+    for _ in range(8):
+        if pos <= 0:
+            return None
+        lo = text.rfind("\n", 0, pos - 1) + 1
+        line = text[lo : pos - 1] if text[pos - 1 : pos] == "\n" else text[lo:pos]
+        pos = lo
+        if not line.strip() or NOTE_LINE.match(line):
+            continue
+        return CellText(line, lo)
+    return None
+
+
+def read_transposed(rows: list[list[CellText | None]], caption: CellText | None) -> list[ShareRow]:
+    """A table with the kinds across its first row and the shares below them:
+
+        중소기업인 경우            | 중견기업인 경우            | 대기업인 경우
+        해당 수행기관사업비의 15% 이상 | 해당 수행기관사업비의 25% 이상 | 해당 수행기관사업비의 35% 이상
+
+    The payer is named by the caption line above the table (`【 민간부담금 부담 기준 】`), or by
+    a row's own label in the first column (`기술료 상한`: no payer, no share)."""
+    if len(rows) < 2 or not rows[0]:
+        return []
+    kinds_of = {c: kinds_in(_label(cell.text)) for c, cell in enumerate(rows[0]) if cell is not None}
+    if sum(1 for k in kinds_of.values() if k) < 2:
+        return []
+    headed = not kinds_of.get(0)  # a first column of row labels (`연구개발기관 유형`)
+    top = column_role(caption.text) if caption is not None else None
+    out: list[ShareRow] = []
+    for r in rows[1:]:
+        role: tuple[Payer, str, tuple[int, int]] | None = None
+        if headed:
+            label = r[0] if r else None
+            found = column_role(label.text) if label is not None else None
+            if label is not None and found is not None:
+                role = (found[0], label.text[found[1] : found[2]],
+                        (label.start + found[1], label.start + found[2]))
+        elif top is not None and caption is not None:
+            word = WORD.match(caption.text, top[1])
+            j = word.end() if word else top[2]
+            role = (top[0], caption.text[top[1] : j], (caption.start + top[1], caption.start + j))
+        if role is None:
+            continue
+        payer, plabel, pspan = role
+        seen: set[int] = set()
+        for c, cell in enumerate(r):
+            if cell is None or id(cell) in seen or (headed and c == 0):
+                continue
+            seen.add(id(cell))
+            kinds = kinds_of.get(c) or ()
+            above = rows[0][c] if c < len(rows[0]) else None
+            terms = find_share_terms(cell.text)
+            if not kinds or above is None or len(terms) != 1:
+                continue
+            s = terms[0]
+            if PART_BASE.search(cell.text[: s.start]) or s.bound != EXPECTED_BOUND[payer]:
+                continue
+            out.append(ShareRow(payer, plabel, s.pct, s.bound, kinds,
+                                [pspan, (above.start, above.start + len(above.text)),
+                                 (cell.start + s.start, cell.start + s.end)]))
+    return out
+
+
 def _table_grid(doc: Document, table: Table) -> list[list[CellText | None]]:
     made: dict[int, CellText] = {}
     rows: list[list[CellText | None]] = []
@@ -207,10 +287,57 @@ def share_tables(doc: Document, start: int, end: int) -> list[ShareRow]:
         if block.table is None or not (start <= block.start and block.end <= end):
             continue
         for table in _tables(doc, block.table):
-            for row in read_grid(_table_grid(doc, table)):
+            grid = _table_grid(doc, table)
+            first = min((c.start for c in table.cells), default=block.start)
+            caption = caption_before(doc.text, min(first, block.start) if table is block.table
+                                     else first)
+            for row in read_grid(grid) or read_transposed(grid, caption):
                 if row.key() not in seen:
                     seen.add(row.key())
                     out.append(row)
+    return out
+
+
+# `산업위기대응지역 중소기업의 경우 정부지원연구개발비를 … 연구개발비의 80% 이하 지원 가능`,
+# `예비창업자는 정부지원사업비 100%로 구성 가능`: a kind, then its payer's share, on one line
+SENTENCE = regex.compile(r"""
+    ^[\s*※\-·•○◦ㅇ]*
+    (?P<kind>[^\s,.()\t][^,.()\t]{1,24}?)
+    (?:은|는|의\s*경우)\s+
+    (?P<rest>[^\t]+)$""", regex.VERBOSE)
+# percentages of other things than the project cost's split
+NOT_A_SHARE = regex.compile(r"가점|금리|이자|참여율|배점|기술료|인건비|평가|감면|환수|지분|매출")
+# `100%로 구성 가능`: the payer's money may make up all of it
+UP_TO = regex.compile(r"^\s*(?:로|으로)\s*구성\s*가능")
+
+
+def sentence_shares(text: str, offset: int = 0) -> list[ShareRow]:
+    """Share rows stated by lines of `text` (spans shifted by `offset`)."""
+    out: list[ShareRow] = []
+    pos = offset
+    for line in text.split("\n"):
+        lo = pos
+        pos += len(line) + 1
+        m = SENTENCE.match(line)
+        if m is None or NOT_A_SHARE.search(m["rest"]):
+            continue
+        kinds = kinds_in(m["kind"])
+        role = column_role(m["rest"])
+        terms = find_share_terms(m["rest"])
+        if not kinds or role is None or len(terms) != 1:
+            continue
+        share, rest, at = terms[0], m["rest"], lo + m.start("rest")
+        bound = share.bound
+        if bound == "exact" and UP_TO.match(rest[share.end :]):
+            bound = "max"
+        if bound != EXPECTED_BOUND[role[0]] or share.start < role[1]:
+            continue  # the payer is named before its share
+        word = WORD.match(rest, role[1])
+        j = word.end() if word else role[2]
+        j -= len(JOSA.search(rest[role[1] : j])[0])
+        out.append(ShareRow(role[0], rest[role[1] : j], share.pct, bound, kinds,
+                            [(lo + m.start("kind"), lo + m.end("kind")), (at + role[1], at + j),
+                             (at + share.start, at + share.end)]))
     return out
 
 
@@ -225,7 +352,18 @@ def funding_of(doc: Document, rows: list[ShareRow]) -> list[Funding]:
 
 
 def extract_shares(scope: Scope) -> list[ShareRow]:
-    return share_tables(scope.doc, scope.start, scope.end)
+    return read_span(scope.doc, scope.start, scope.end)
+
+
+def read_span(doc: Document, start: int, end: int) -> list[ShareRow]:
+    """The share rows printed in `doc.text[start:end]`: tables, then sentences; each once."""
+    out = share_tables(doc, start, end)
+    keys = {r.key() for r in out}
+    for row in sentence_shares(doc.text[start:end], start):
+        if row.key() not in keys:
+            keys.add(row.key())
+            out.append(row)
+    return out
 
 
 def attach(doc: Document, tracks: list[Track], rows: list[ShareRow]) -> None:
@@ -250,8 +388,11 @@ def corpus_value(text: str) -> list[dict]:
             col += len(part) + 1
         rows.append(cells)
         offset += len(line) + 1
+    found = read_grid(rows) or read_transposed(rows[1:], CellText(rows[0][0].text, 0)
+                                               if len(rows[0]) == 1 and rows[0][0] else None)
+    found = found or sentence_shares(text)
     return [{"payer": r.payer, "share_pct": r.pct, "share_bound": r.bound,
-             "applicant_kinds": list(r.kinds)} for r in read_grid(rows)]
+             "applicant_kinds": list(r.kinds)} for r in found]
 
 
 def outside_scopes(doc: Document, spans: list[tuple[int, int]]) -> list[ShareRow]:
@@ -262,6 +403,6 @@ def outside_scopes(doc: Document, spans: list[tuple[int, int]]) -> list[ShareRow
     pos = 0
     for a, b in cuts + [(len(doc.text), len(doc.text))]:
         if a > pos:
-            out += [r for r in share_tables(doc, pos, a) if r.key() not in {x.key() for x in out}]
+            out += [r for r in read_span(doc, pos, a) if r.key() not in {x.key() for x in out}]
         pos = max(pos, b)
     return out

@@ -42,6 +42,7 @@ _LEGAL = regex.compile(r"제\s?(\d+)\s?조\s?제\s?(\d+)\s?항\s?((?:제\s?\d+\s
 _HO = regex.compile(r"(\d+)\s?호")
 # `중소기업 중 영농조합법인 또는 농업회사법인`: the kinds after `중` narrow the ones before
 _AMONG = regex.compile(r"^.*?\s중\s+(?=\S)")
+_BRACKETED_LEGAL = regex.compile(r"[(（][^()（）]*제\s?\d+\s?조[^()（）]*[)）]")
 _PATTERNS = [(k.name, regex.compile(k.pattern)) for k in KINDS]
 
 
@@ -51,6 +52,9 @@ def kinds_in(text: str) -> tuple[str, ...]:
     among = _AMONG.match(text)
     if among and among.end() < len(text) and kinds_in(text[among.end() :]):
         return kinds_in(text[among.end() :])
+    named = _BRACKETED_LEGAL.sub(" ", text)
+    if named != text and kinds_in(named):
+        return kinds_in(named)  # `중소기업(영 제19조제1항제1호)`: the reference restates the kind
     for m in _LEGAL.finditer(text):
         for ho in _HO.findall(m.group(3)):
             found.add(f"제{m.group(1)}조제{m.group(2)}항제{ho}호")
