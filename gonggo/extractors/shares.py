@@ -35,8 +35,9 @@ Sentences (`SENTENCE`): a kind, `은/는/의 경우`, then its payer's share on 
 A table with the kinds across its first row (`중소기업인 경우 | 중견기업인 경우 | …`, values
 below) takes its payer from the caption line above it (`【 민간부담금 부담 기준 】`).
 
-`corpus_value(text)` reads a phrase as a table (lines = rows, tabs = cells; a first line of
-one cell above a kinds row is the caption), else as sentences.
+`corpus_value(text)` reads a phrase as a table (lines = rows, tabs = cells, a cell repeated
+to its right or below is one merged cell; a first line of one cell above a kinds row is the
+caption), else as sentences.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ class ShareRow:
     bound: ShareBound
     kinds: tuple[str, ...]
     spans: list[tuple[int, int]] = field(default_factory=list)
+    printed: str = ""  # the kind as printed, with its condition (`산업위기대응지역 중소기업`)
 
     def key(self) -> tuple:
         return (self.payer, self.pct, self.bound, self.kinds)
@@ -94,7 +96,8 @@ class ShareRow:
 
 def _label(text: str) -> str:
     """`중소\\n기업` → `중소기업`; `가. 제19조제1항제1호에 해당하는 연구개발기관` → without `가.`."""
-    joined = regex.sub(r"\s*\n\s*", "", text)
+    joined = regex.sub(r"(?<=[,;])\s*\n\s*", " ", text)
+    joined = regex.sub(r"\s*\n\s*", "", joined)
     return strip_marker(regex.sub(r"\s+", " ", joined)).strip()
 
 
@@ -173,7 +176,8 @@ def read_grid(rows: list[list[CellText | None]]) -> list[ShareRow]:
                 break
             found.append(ShareRow(payer, plabel, s.pct, s.bound, kinds,
                                   [pspan, (label.start, label.start + len(label.text)),
-                                   (cell.start + s.start, cell.start + s.end)]))
+                                   (cell.start + s.start, cell.start + s.end)],
+                                  _label(label.text)))
         pcts = {row.payer: row.pct for row in found}
         if len(pcts) < len(found):
             ok = False  # two columns of one payer: whose is which, the row does not say
@@ -184,6 +188,8 @@ def read_grid(rows: list[list[CellText | None]]) -> list[ShareRow]:
     return out
 
 
+# `중견기업(영 제19조제1항제2호)` → `중견기업` before a sub-row's condition is added
+_KIND_ONLY = regex.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 NOTE_LINE = regex.compile(r"^\s*(?:\*+|※)")
 
 
@@ -235,22 +241,34 @@ def read_transposed(rows: list[list[CellText | None]], caption: CellText | None)
         if role is None:
             continue
         payer, plabel, pspan = role
-        seen: set[int] = set()
+        # the cells under one kind: a share, maybe beside the condition it holds under
+        # (`중견기업` over `평균매출액 등이 3천억 원 미만 | 75% 이내`)
+        groups: dict[int, tuple[CellText, list[CellText]]] = {}
         for c, cell in enumerate(r):
-            if cell is None or id(cell) in seen or (headed and c == 0):
-                continue
-            seen.add(id(cell))
-            kinds = kinds_of.get(c) or ()
             above = rows[0][c] if c < len(rows[0]) else None
-            terms = find_share_terms(cell.text)
-            if not kinds or above is None or len(terms) != 1:
+            if cell is None or above is None or (headed and c == 0) or not kinds_of.get(c):
                 continue
-            s = terms[0]
+            under = groups.setdefault(id(above), (above, []))[1]
+            if cell not in under:
+                under.append(cell)
+        for above, under in groups.values():
+            with_share = [(cell, find_share_terms(cell.text)) for cell in under]
+            shares = [(cell, t) for cell, t in with_share if t]
+            conditions = [cell for cell, t in with_share if not t and cell.text.strip()]
+            if len(shares) != 1 or len(shares[0][1]) != 1 or len(conditions) > 1:
+                continue
+            cell, s = shares[0][0], shares[0][1][0]
             if PART_BASE.search(cell.text[: s.start]) or s.bound != EXPECTED_BOUND[payer]:
                 continue
-            out.append(ShareRow(payer, plabel, s.pct, s.bound, kinds,
+            kind = _label(above.text)
+            if conditions:
+                kind = f"{_KIND_ONLY.sub('', kind)}({_label(conditions[0].text)})"
+            if any(o.key() == (payer, s.pct, s.bound, kinds_in(_label(above.text))) for o in out):
+                continue  # `중견기업` over `3천억 원 이상 | 70% 이내`: the row already given
+            out.append(ShareRow(payer, plabel, s.pct, s.bound, kinds_in(_label(above.text)),
                                 [pspan, (above.start, above.start + len(above.text)),
-                                 (cell.start + s.start, cell.start + s.end)]))
+                                 (cell.start + s.start, cell.start + s.end)]
+                                + [(c.start, c.start + len(c.text)) for c in conditions], kind))
     return out
 
 
@@ -337,7 +355,7 @@ def sentence_shares(text: str, offset: int = 0) -> list[ShareRow]:
         j -= len(JOSA.search(rest[role[1] : j])[0])
         out.append(ShareRow(role[0], rest[role[1] : j], share.pct, bound, kinds,
                             [(lo + m.start("kind"), lo + m.end("kind")), (at + role[1], at + j),
-                             (at + share.start, at + share.end)]))
+                             (at + share.start, at + share.end)], m["kind"].strip()))
     return out
 
 
@@ -346,7 +364,8 @@ def funding_of(doc: Document, rows: list[ShareRow]) -> list[Funding]:
     for row in rows:
         spans: list[Evidence] = [evidence(doc, a, b) for a, b in row.spans]
         out.append(Funding(payer=row.payer, payer_label=row.payer_label, share_pct=row.pct,
-                           share_bound=row.bound, applicant_kinds=list(row.kinds),
+                           share_bound=row.bound, applicant_kinds=[row.printed or
+                                                                   ", ".join(row.kinds)],
                            evidence=spans))
     return out
 
@@ -383,8 +402,16 @@ def corpus_value(text: str) -> list[dict]:
     for line in text.split("\n"):
         cells: list[CellText | None] = []
         col = 0
-        for part in line.split("\t"):
-            cells.append(CellText(part, offset + col))
+        for c, part in enumerate(line.split("\t")):
+            above = rows[-1][c] if rows and c < len(rows[-1]) else None
+            left = cells[-1] if cells else None
+            # a merged cell is printed at every position it covers (`Table.rows_text`)
+            if part and left is not None and left.text == part:
+                cells.append(left)
+            elif part and above is not None and above.text == part:
+                cells.append(above)
+            else:
+                cells.append(CellText(part, offset + col))
             col += len(part) + 1
         rows.append(cells)
         offset += len(line) + 1
@@ -392,7 +419,7 @@ def corpus_value(text: str) -> list[dict]:
                                                if len(rows[0]) == 1 and rows[0][0] else None)
     found = found or sentence_shares(text)
     return [{"payer": r.payer, "share_pct": r.pct, "share_bound": r.bound,
-             "applicant_kinds": list(r.kinds)} for r in found]
+             "applicant_kinds": list(r.kinds), "printed": r.printed} for r in found]
 
 
 def outside_scopes(doc: Document, spans: list[tuple[int, int]]) -> list[ShareRow]:
