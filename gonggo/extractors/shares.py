@@ -132,7 +132,7 @@ def read_grid(rows: list[list[CellText | None]]) -> list[ShareRow]:
             if cell is not None and cell not in cells:
                 cells.append(cell)
         header = " ".join(cell.text for cell in cells)
-        role = column_role(header)
+        role = None if NOT_A_SHARE.search(header) else column_role(header)
         if role is None:
             continue
         # the payer word as printed (`정부지원연구개발비`) in the header cell that holds it
@@ -224,7 +224,8 @@ def read_transposed(rows: list[list[CellText | None]], caption: CellText | None)
     if sum(1 for k in kinds_of.values() if k) < 2:
         return []
     headed = not kinds_of.get(0)  # a first column of row labels (`연구개발기관 유형`)
-    top = column_role(caption.text) if caption is not None else None
+    top = (column_role(caption.text) if caption is not None
+           and not NOT_A_SHARE.search(caption.text) else None)
     out: list[ShareRow] = []
     for r in rows[1:]:
         role: tuple[Payer, str, tuple[int, int]] | None = None
@@ -324,7 +325,8 @@ SENTENCE = regex.compile(r"""
     (?:은|는|의\s*경우)\s+
     (?P<rest>[^\t]+)$""", regex.VERBOSE)
 # percentages of other things than the project cost's split
-NOT_A_SHARE = regex.compile(r"가점|금리|이자|참여율|배점|기술료|인건비|평가|감면|환수|지분|매출")
+NOT_A_SHARE = regex.compile(r"가점|금리|이자|참여율|배점|기술료|인건비|계상률|간접비|직접비|평가|감면|"
+                            r"환수|지분|매출|선지급|지급|정산|반납|이월|위탁")
 # `100%로 구성 가능`: the payer's money may make up all of it
 UP_TO = regex.compile(r"^\s*(?:로|으로)\s*구성\s*가능")
 
@@ -348,8 +350,9 @@ def sentence_shares(text: str, offset: int = 0) -> list[ShareRow]:
         bound = share.bound
         if bound == "exact" and UP_TO.match(rest[share.end :]):
             bound = "max"
-        if bound != EXPECTED_BOUND[role[0]] or share.start < role[1]:
-            continue  # the payer is named before its share
+        if (bound != EXPECTED_BOUND[role[0]] or share.start < role[1]
+                or PART_BASE.search(rest[: share.start])):
+            continue  # the payer is named before its share, and the share is of the total
         word = WORD.match(rest, role[1])
         j = word.end() if word else role[2]
         j -= len(JOSA.search(rest[role[1] : j])[0])
@@ -382,7 +385,16 @@ def read_span(doc: Document, start: int, end: int) -> list[ShareRow]:
         if row.key() not in keys:
             keys.add(row.key())
             out.append(row)
-    return out
+    return without_conflicts(out)
+
+
+def without_conflicts(rows: list[ShareRow]) -> list[ShareRow]:
+    """Two shares for one payer and one kind as printed (two tables, two 단계): which holds for
+    which track the text does not say here, so neither is given."""
+    pcts: dict[tuple, set[float]] = {}
+    for r in rows:
+        pcts.setdefault((r.payer, r.kinds, r.printed), set()).add(r.pct)
+    return [r for r in rows if len(pcts[(r.payer, r.kinds, r.printed)]) == 1]
 
 
 def attach(doc: Document, tracks: list[Track], rows: list[ShareRow]) -> None:
@@ -432,4 +444,4 @@ def outside_scopes(doc: Document, spans: list[tuple[int, int]]) -> list[ShareRow
         if a > pos:
             out += [r for r in read_span(doc, pos, a) if r.key() not in {x.key() for x in out}]
         pos = max(pos, b)
-    return out
+    return without_conflicts(out)
