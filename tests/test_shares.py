@@ -54,3 +54,12 @@ def test_two_tables_disagreeing_on_a_kind_give_no_row_for_it() -> None:
             "□ 2단계 부담기준\n" + other)
     (rows,) = _shares(text)
     assert rows == [("government", 75, "max", ("중소기업",)), ("applicant", 25, "min", ("중소기업",))]
+
+
+def test_a_share_of_the_payers_money_is_no_share_of_the_total() -> None:
+    from gonggo.extractors.shares import corpus_value
+
+    head = "구분\t정부지원연구개발비\t기관부담연구개발비\n"
+    assert corpus_value(head + "중소기업\t연구개발비의 75% 이하\t연구개발비의 25% 이상")
+    for cell in ("정부지원연구개발비 대비 25% 이상", "정부출연금 중 25% 이상", "기관부담연구개발비의 25% 이상"):
+        assert corpus_value(head + f"중소기업\t연구개발비의 75% 이하\t{cell}") == []

@@ -66,7 +66,8 @@ COLUMNS: list[tuple[str, Payer | None, regex.Pattern[str]]] = [
 ]
 # `기관부담연구개발비의 10% 이상`, `기업부담금의 15%`, `민간부담금의 10%`: a part of a share;
 # `정부지원 연구개발비의 10%`: a royalty cap over the government money
-PART_BASE = regex.compile(r"(?:부담\s*(?:연구\s*개발비|금)|정부\s*(?:지원|출연)\s*(?:연구\s*개발비|금)?)\s*의\s*$")
+PART_BASE = regex.compile(r"(?:부담\s*(?:연구\s*개발비|금)|정부\s*(?:지원|출연)\s*(?:연구\s*개발비|사업비|금)?)"
+                          r"\s*(?:의|중|대비)\s*$")
 # `대기업 비율이 1/3 이하인 경우`: a mixed consortium's row
 MIXED = regex.compile(r"비율\s*이|구성된")
 WORD = regex.compile(r"[\p{Hangul}\w]+")
