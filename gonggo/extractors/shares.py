@@ -72,6 +72,10 @@ PART_BASE = regex.compile(r"(?:부담\s*(?:연구\s*개발비|금)|정부\s*(?:�
 MIXED = regex.compile(r"비율\s*이|구성된")
 WORD = regex.compile(r"[\p{Hangul}\w]+")
 JOSA = regex.compile(r"(?<=[비금])[을를은는이가의]$|$")
+# a cell's line breaks: a word wrapped (`중소\n기업`), or a list after a comma (`공단,\n이 외의`)
+AFTER_COMMA = regex.compile(r"(?<=[,;])\s*\n\s*")
+WRAP = regex.compile(r"\s*\n\s*")
+SPACES = regex.compile(r"\s+")
 EXPECTED_BOUND: dict[str, ShareBound] = {"government": "max", "applicant": "min"}
 
 
@@ -97,9 +101,8 @@ class ShareRow:
 
 def _label(text: str) -> str:
     """`중소\\n기업` → `중소기업`; `가. 제19조제1항제1호에 해당하는 연구개발기관` → without `가.`."""
-    joined = regex.sub(r"(?<=[,;])\s*\n\s*", " ", text)
-    joined = regex.sub(r"\s*\n\s*", "", joined)
-    return strip_marker(regex.sub(r"\s+", " ", joined)).strip()
+    joined = WRAP.sub("", AFTER_COMMA.sub(" ", text))
+    return strip_marker(SPACES.sub(" ", joined)).strip()
 
 
 def column_role(header: str) -> tuple[Payer, int, int] | None:
