@@ -232,3 +232,15 @@ def test_one_windows_changes_with_their_own_printing_are_one_row() -> None:
     assert len(rows) == 1
     assert rows[0].old_text == "2021년 1월 22일부터 예산 소진시까지 수시 접수"
     assert rows[0].new_text == "2023년 3월 27일 ~ 6월 22일"
+
+
+def test_a_share_row_by_kind_spelt_two_ways_is_one_row() -> None:
+    """`대기업, 공기업` (one year) and `대기업,공기업` (the next) are the same row: no change."""
+    from gonggo.changes.diff import _kinds
+    from gonggo.schemas.announcement import Funding
+
+    a = Funding(payer="government", payer_label="정부지원연구개발비", share_pct=50, share_bound="max",
+                applicant_kinds=["대기업, 공기업"])
+    b = a.model_copy(update={"applicant_kinds": ["대기업,공기업"]})
+    c = a.model_copy(update={"applicant_kinds": ["중견기업"]})
+    assert _kinds(a) == _kinds(b) != _kinds(c)

@@ -148,3 +148,26 @@ def test_a_printed_size_never_fails_and_a_disjoint_one_always_does(printed: list
         assert not size_fails(printed, mine)
     overlaps = any(SIZE_ATOMS[mine] & SIZE_ATOMS[p] for p in printed)
     assert size_fails(printed, mine) is (not overlaps)
+
+
+BY_KIND = config([
+    PayerRule(payer="government", label="정부지원연구개발비", cap_krw=500_000_000),
+    PayerRule(payer="government", label="정부지원연구개발비", share_pct=75, share_bound="max",
+              applicant_kinds=["중소기업"]),
+    PayerRule(payer="applicant", label="기관부담연구개발비", share_pct=25, share_bound="min",
+              applicant_kinds=["중소기업"]),
+    PayerRule(payer="government", label="정부지원연구개발비", share_pct=50, share_bound="max",
+              applicant_kinds=["공기업･대기업"]),
+    PayerRule(payer="applicant", label="기관부담연구개발비", share_pct=50, share_bound="min",
+              applicant_kinds=["공기업･대기업"]),
+])
+
+
+def test_shares_by_applicant_kind_follow_the_profile_size() -> None:
+    small = simulate(BY_KIND, "고도화", 100_000_000, {"size": "소기업"})  # a 소기업 is a 중소기업
+    assert small.amount("government") == 75_000_000 and small.amount("applicant") == 25_000_000
+    large = simulate(BY_KIND, "고도화", 100_000_000, {"size": "대기업"})
+    assert large.amount("government") == 50_000_000 and not large.problems
+    unknown = simulate(BY_KIND, "고도화", 100_000_000)  # no size: only the rows for every kind
+    assert unknown.amount("government") == 100_000_000
+    assert any("유형별" in p for p in unknown.problems)

@@ -227,6 +227,22 @@ def test_exact_shares_with_the_applicant_below_100(tmp_path: Path) -> None:
     assert {e.quote for e in f.evidence} == {"60%", "30%"}
 
 
+def test_shares_by_applicant_kind_add_up_within_each_kind(tmp_path: Path) -> None:
+    """`중소기업 25% 이상`, `중견기업 30% 이상`, `대기업 50% 이상` are three kinds' minimums, not
+    one applicant's 105%; a kind's own split over 100 is still found."""
+    table = ("1. 사업개요\n□ 연구개발비 부담기준\n"
+             "연구개발기관 유형\t정부지원연구개발비\t기관부담연구개발비\n"
+             "중소기업\t75% 이하\t25% 이상\n중견기업\t70% 이하\t30% 이상\n"
+             "공기업･대기업\t50% 이하\t50% 이상\n")
+    doc, ann = read(tmp_path, HEADER + table)
+    rows = [f for t in ann.programs[0].tracks for f in t.funding if f.applicant_kinds]
+    assert len(rows) == 6
+    assert of(check_funding(doc, ann), "shares_do_not_add_up") == []
+    rows[0].share_bound = "exact"  # 중소기업: exactly 75% and at least 40% of its own: 115%
+    rows[1].share_pct = 40
+    assert len(of(check_funding(doc, ann), "shares_do_not_add_up")) == 1
+
+
 def test_shares_above_100(tmp_path: Path) -> None:
     found = findings(tmp_path, SHARES_ONLY.format(gov="70%", own="40% 이상"), check_funding)
     [f] = of(found, "shares_do_not_add_up")

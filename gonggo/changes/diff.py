@@ -22,6 +22,7 @@ from gonggo.changes.similarity import (
 )
 from gonggo.schemas.announcement import Announcement, Evidence, Funding, Program, Track, Window
 from gonggo.schemas.changes import Change, ChangeSet, ProgramAlignment, Same
+from gonggo.vocab.applicants import kinds_in
 
 # Words the announcements use for each submission channel (to quote the right span).
 _CHANNEL_WORDS = {"online": ("온라인", "홈페이지", "시스템"), "email": ("이메일", "메일", "@"),
@@ -130,13 +131,18 @@ def _dump(fact: Any) -> dict[str, Any]:
     return fact.model_dump(mode="json", exclude={"evidence", "source"})
 
 
+def _kinds(f: Funding) -> tuple[str, ...]:
+    """The applicant kinds of a row in canonical spelling (a phrase naming none: as printed)."""
+    return tuple(sorted({k for x in f.applicant_kinds for k in (kinds_in(x) or (x,))}))
+
+
 def _diff_funding(c: _Collector, track: str | None, old: Sequence[Funding],
                   new: Sequence[Funding], op: str, np: str) -> None:
     def same_row(a: Funding, b: Funding) -> float:
         # a payer's rows differ by the applicant kinds they apply to (대기업 50 %, 중소 75 %)
         if a.payer != b.payer:
             return 0.0
-        return 1.0 if sorted(a.applicant_kinds) == sorted(b.applicant_kinds) else 0.6
+        return 1.0 if _kinds(a) == _kinds(b) else 0.6
 
     pairs = align(old, new, same_row, 0.5, "same payer")
     for pair in pairs:
@@ -150,7 +156,7 @@ def _diff_funding(c: _Collector, track: str | None, old: Sequence[Funding],
         for name in ("cap_krw", "share_pct", "share_bound", "cap_basis"):
             c.compare(f"funding.{o.payer}.{name}", getattr(o, name), getattr(n, name), o.evidence,
                       n.evidence, f"{op}/funding/{i}/{name}", f"{np}/funding/{j}/{name}", track)
-        if sorted(o.applicant_kinds) != sorted(n.applicant_kinds):
+        if _kinds(o) != _kinds(n):  # `대기업, 공기업` and `대기업,공기업` are one row
             c.compare(f"funding.{o.payer}.applicant_kinds", o.applicant_kinds or None,
                       n.applicant_kinds or None, o.evidence, n.evidence,
                       f"{op}/funding/{i}/applicant_kinds", f"{np}/funding/{j}/applicant_kinds",

@@ -55,7 +55,7 @@ def timestamp(value: date | datetime | None, end_of_day: bool = False) -> str | 
 
 def payer_rule(f: Funding) -> PayerRule:
     values = {"label": f.payer_label, "cap_krw": f.cap_krw, "share_pct": f.share_pct,
-              "share_bound": f.share_bound}
+              "share_bound": f.share_bound, "applicant_kinds": list(f.applicant_kinds)}
     return PayerRule(payer=f.payer, **values, evidence=attribute(f.evidence, PAYER))
 
 

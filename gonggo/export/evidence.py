@@ -18,7 +18,7 @@ from gonggo.schemas.rule_config import EvidenceRef
 
 # spec field → rule-config field, per rule kind
 PAYER = {"cap_krw": "cap_krw", "share_pct": "share_pct", "share_bound": "share_bound",
-         "payer_label": "label"}
+         "payer_label": "label", "applicant_kinds": "applicant_kinds"}
 TRACK = {"name": "name", "target_level": "target_level",
          "duration_months": "max_duration_months", "extension_months": "max_extension_months"}
 WINDOW = {"label": "label", "opens": "opens_at", "closes": "closes_at", "rolling": "rolling",

@@ -46,6 +46,8 @@ def funding(f: Funding, money: MoneyStyle, track: str | None = None) -> str:
         bound = BOUND_KO.get(f.share_bound or "", "")
         share = f"총사업비의 {f.share_pct:g}%" + (f" {bound}" if bound else "")
     head = f"[{track}] " if track else ""
+    if f.applicant_kinds:
+        head += f"({', '.join(f.applicant_kinds)}) "
     if f.payer == "applicant":
         text = f"{head}{f.payer_label} 부담"
         if share:

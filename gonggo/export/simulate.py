@@ -16,6 +16,7 @@ from typing import Any, Literal
 from gonggo.export.clauses import region_of
 from gonggo.export.profile import ApplicantProfile
 from gonggo.schemas.rule_config import ClauseRule, PayerRule, RuleConfig, TrackRule
+from gonggo.vocab.applicants import kinds_in
 from gonggo.vocab.industries import codes_of_code, codes_of_name, same_category, within
 
 
@@ -122,12 +123,47 @@ def applicant_share_problems(own: PayerRule | None, rest: int, total_cost: int) 
     return []
 
 
+def payers_for(payers: list[PayerRule], size: str | None) -> tuple[list[PayerRule], list[str]]:
+    """The payer rows that hold for an applicant of `size`: the rows for every kind, and the
+    rows whose printed kinds are that size's class (`중소기업` for a 소기업 too), a payer's
+    share by kind joined to its cap for every kind. Without a size, rows that differ by kind
+    are left out, and the result says so."""
+    every = [p for p in payers if not p.applicant_kinds]
+    by_kind = [p for p in payers if p.applicant_kinds]
+    if not by_kind:
+        return payers, []
+    printed = sorted({k for p in by_kind for k in p.applicant_kinds})
+    if size is None:
+        return every, [(f"분담비율이 신청기관 유형별로 다릅니다({', '.join(printed)}): "
+                        "신청기관 규모(size)를 주면 그 유형의 비율로 계산합니다")]
+    mine = [p for p in by_kind
+            if size_certain([k for x in p.applicant_kinds for k in kinds_in(x)], size)]
+    if not mine:
+        return every, [f"{size}에 해당하는 유형별 분담비율이 없습니다({', '.join(printed)})"]
+    # a payer's cap printed for every kind and its share printed by kind are one payer's terms
+    out: list[PayerRule] = []
+    used: set[int] = set()
+    for p in every:
+        share = next((i for i, k in enumerate(mine) if k.payer == p.payer and i not in used), None)
+        if p.share_pct is None and share is not None:
+            used.add(share)
+            k = mine[share]
+            p = p.model_copy(update={"share_pct": k.share_pct, "share_bound": k.share_bound,
+                                     "applicant_kinds": k.applicant_kinds,
+                                     "evidence": p.evidence + k.evidence})
+        out.append(p)
+    return out + [k for i, k in enumerate(mine) if i not in used], []
+
+
 def simulate(config: RuleConfig, track_name: str | None, total_cost: int,
              applicant: ApplicantProfile | dict[str, Any] | None = None) -> Simulation:
     if total_cost < 0:
         raise SimulationError("total cost must not be negative")
     track = find_track(config, track_name)
-    others = [p for p in track.payers if p.payer != "applicant"]
+    profile = (None if applicant is None else applicant if isinstance(applicant, ApplicantProfile)
+               else ApplicantProfile.model_validate(applicant))
+    payers, kind_problems = payers_for(track.payers, profile.size if profile else None)
+    others = [p for p in payers if p.payer != "applicant"]
     amounts = []
     for p in others:
         value, rule = _payer_amount(p.cap_krw, p.share_pct, total_cost)
@@ -141,13 +177,12 @@ def simulate(config: RuleConfig, track_name: str | None, total_cost: int,
         for a in amounts:
             a.amount_krw = int(a.amount_krw * scale)
         paid = sum(a.amount_krw for a in amounts)
-    own = next((p for p in track.payers if p.payer == "applicant"), None)
+    result.problems += kind_problems
+    own = next((p for p in payers if p.payer == "applicant"), None)
     rest = total_cost - paid
     amounts.append(PayerAmount("applicant", own.label if own else "신청기업", rest, "나머지 (자부담)"))
     result.problems += applicant_share_problems(own, rest, total_cost)
-    if applicant is not None:
-        profile = (applicant if isinstance(applicant, ApplicantProfile)
-                   else ApplicantProfile.model_validate(applicant))
+    if profile is not None:
         result.checks = judge(config, track.name, profile)
         result.profile_given = True
     return result

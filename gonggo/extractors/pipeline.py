@@ -17,6 +17,7 @@ from gonggo.extractors import (
     declared,
     documents,
     evaluation,
+    shares,
     submission,
     tracks,
     windows,
@@ -62,10 +63,14 @@ def _program_name(doc: Document, scope: Scope, header: Header) -> tuple[str, lis
     return header.title, spans
 
 
-def build_program(doc: Document, scope: Scope, header: Header) -> Program:
+def build_program(doc: Document, scope: Scope, header: Header,
+                  outside: list[shares.ShareRow] | None = None) -> Program:
+    """`outside`: share rows printed outside every program's section (a master
+    announcement's closing 기타 part); they apply to a program that prints none of its own."""
     name, name_evidence = _program_name(doc, scope, header)
     facts = {field: extract(scope) for field, extract in FAMILIES.items()}
     facts["tracks"] = facts["tracks"] or [Track(name=None)]
+    shares.attach(doc, facts["tracks"], shares.extract_shares(scope) or outside or [])
     program = Program(name=name, key=program_key(name), section=scope.section.title
                       if scope.section else None, **facts)
     program.evidence_of["name"] = name_evidence
@@ -97,7 +102,8 @@ def extract(doc: Document) -> Announcement:
                             announced_on=header.announced_on, evidence_of=header.evidence_of,
                             findings=[not_an_announcement(doc, decision)])
     scopes = split_programs(doc, header.announced_on)
-    programs = [build_program(doc, scope, header) for scope in scopes]
+    outside = shares.outside_scopes(doc, [(s.start, s.end) for s in scopes])
+    programs = [build_program(doc, scope, header, outside) for scope in scopes]
     return record_supports(Announcement(
         source=Source(**doc.source.model_dump()),
         title=header.title,

@@ -28,7 +28,8 @@ from gonggo.vocab.states import (
 )
 
 FUNDING: dict[str, Matcher] = {"cap_krw": states_money, "share_pct": states_number,
-                               "payer_label": states_text}
+                               "payer_label": states_text,
+                               "applicant_kinds": lambda q, v: any(states_text(q, k) for k in v)}
 TRACK: dict[str, Matcher] = {"name": states_text, "target_level": states_text,
                              "duration_months": states_months, "extension_months": states_months}
 WINDOW: dict[str, Matcher] = {"label": states_text, "opens": states_date, "closes": states_date,

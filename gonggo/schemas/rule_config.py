@@ -42,6 +42,8 @@ class PayerRule(BaseModel):
     cap_krw: int | None = Field(default=None, ge=0)
     share_pct: float | None = Field(default=None, ge=0, le=100)
     share_bound: ShareBound | None = None
+    # the applicant kinds the row holds for, as printed (`중소기업`, `공기업･대기업`); empty: all
+    applicant_kinds: list[str] = Field(default_factory=list)
     evidence: list[EvidenceRef] = Field(default_factory=list)
 
 

@@ -250,8 +250,21 @@ def check_funding(doc: Document, ann: Announcement) -> list[Finding]:
         for t in p.tracks:
             if any(_blank(doc, f) for f in t.funding):
                 continue  # a form's blank figures
-            out += _share_findings(doc, p, t, t.funding) + _cap_findings(p, t, t.funding)
+            for funding in _by_kind(t.funding):
+                out += _share_findings(doc, p, t, funding)
+            out += _cap_findings(p, t, t.funding)
     return out
+
+
+def _by_kind(funding: list[Funding]) -> list[list[Funding]]:
+    """Shares that differ by applicant kind (`중소기업 75% 이하`, `중견기업 70% 이하`) add up
+    within one kind: the rows of each kind with the rows for every kind."""
+    every = [f for f in funding if not f.applicant_kinds]
+    kinds: dict[tuple[str, ...], list[Funding]] = {}
+    for f in funding:
+        if f.applicant_kinds:
+            kinds.setdefault(tuple(f.applicant_kinds), []).append(f)
+    return [every + rows for rows in kinds.values()] or [every]
 
 
 # 3b. a funding table's own arithmetic: payer columns against the total column --------------

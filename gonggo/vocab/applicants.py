@@ -4,7 +4,8 @@ Shares and caps often differ by the kind of applicant: a table row `공기업･
 a sentence `중소기업은 연구개발비의 75% 이하`, or the legal form `제19조제1항제1호에 해당하는
 연구개발기관` (국가연구개발혁신법 시행령; the announcement does not say which kind each 호 is, so
 the reference itself is the kind). `kinds_in(text)` names the kinds a phrase covers, in one
-canonical spelling, so that `공기업･대기업`, `대기업, 공기업` and `대기업,공기업` are the same row.
+canonical spelling, so that `공기업･대기업`, `대기업, 공기업` and `대기업,공기업` are the same row;
+`중소기업 중 영농조합법인 또는 농업회사법인` names the kinds after `중` (those among the first).
 """
 
 from __future__ import annotations
@@ -39,12 +40,21 @@ KINDS: list[Kind] = [
 
 _LEGAL = regex.compile(r"제\s?(\d+)\s?조\s?제\s?(\d+)\s?항\s?((?:제\s?\d+\s?호(?:\s?(?:또는|및|,|·)\s?)?)+)")
 _HO = regex.compile(r"(\d+)\s?호")
+# `중소기업 중 영농조합법인 또는 농업회사법인`: the kinds after `중` narrow the ones before
+_AMONG = regex.compile(r"^.*?\s중\s+(?=\S)")
+_BRACKETED_LEGAL = regex.compile(r"[(（][^()（）]*제\s?\d+\s?조[^()（）]*[)）]")
 _PATTERNS = [(k.name, regex.compile(k.pattern)) for k in KINDS]
 
 
 def kinds_in(text: str) -> tuple[str, ...]:
     """The canonical kinds a phrase names (sorted, no duplicates); () when it names none."""
     found: set[str] = set()
+    among = _AMONG.match(text)
+    if among and among.end() < len(text) and kinds_in(text[among.end() :]):
+        return kinds_in(text[among.end() :])
+    named = _BRACKETED_LEGAL.sub(" ", text)
+    if named != text and kinds_in(named):
+        return kinds_in(named)  # `중소기업(영 제19조제1항제1호)`: the reference restates the kind
     for m in _LEGAL.finditer(text):
         for ho in _HO.findall(m.group(3)):
             found.add(f"제{m.group(1)}조제{m.group(2)}항제{ho}호")

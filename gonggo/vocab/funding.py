@@ -82,6 +82,24 @@ def find_shares(text: str) -> list[Share]:
     return out
 
 
+# the legal form of a share: `연구개발비의 100분의 75 이하` (시행령 별표 wording)
+HUNDREDTHS = regex.compile(r"100\s*분의\s*(\d{1,3}(?:\.\d+)?)(?![\d.])")
+
+
+def find_share_terms(text: str) -> list[Share]:
+    """`find_shares` plus the legal form `100분의 75 이하`, in order of position."""
+    out = find_shares(text)
+    for m in HUNDREDTHS.finditer(text):
+        pct = float(m[1])
+        after = SHARE_AFTER.match(text[m.end() : m.end() + 8])
+        if pct > 100 or after is None:
+            continue  # a legal share always carries its bound
+        bound: ShareBound = "min" if after[1] in ("이상", "초과") else "max"
+        out.append(Share(m.start(), m.end() + len(after[0]),
+                         int(pct) if pct.is_integer() else pct, bound))
+    return sorted(out, key=lambda s: s.start)
+
+
 def find_months(text: str) -> list[Months]:
     out = []
     for m in MONTHS.finditer(text):
