@@ -46,7 +46,15 @@ FAMILIES: dict[str, Callable[[Scope], Any]] = {
 }
 
 
+# facts a master announcement states once for all its programs: a program that states none
+# of its own reads them from the stretches no program owns (`Scope.shared`)
+SHARED_FAMILIES = ("windows", "submission", "eligibility", "exclusions", "obligations",
+                   "documents", "evaluation", "bonus_points", "costs", "contacts")
+
+
 def _program_name(doc: Document, scope: Scope, header: Header) -> tuple[str, list]:
+    if scope.name_span is not None and scope.name:
+        return scope.name, [evidence(doc, *scope.name_span)]
     if scope.section is not None and scope.name:
         title = scope.section.title
         offset = title.find(scope.name)
@@ -62,9 +70,32 @@ def _program_name(doc: Document, scope: Scope, header: Header) -> tuple[str, lis
     return header.title, spans
 
 
+def shared_facts(doc: Document, scope: Scope) -> dict[str, Any]:
+    """The shared families read over the stretches of `scope.shared` (once per file)."""
+    def compute() -> dict[str, Any]:
+        parts = [Scope(doc=doc, start=lo, end=hi, announced_on=scope.announced_on)
+                 for lo, hi in scope.shared]
+        out: dict[str, Any] = {}
+        for field in SHARED_FAMILIES:
+            values = [FAMILIES[field](part) for part in parts]
+            if field == "submission":
+                out[field] = next((v for v in values if v != type(v)()), values[0]
+                                  if values else None)
+            else:
+                out[field] = [x for v in values for x in v]
+        return out
+    return doc.memo(("shared_facts", tuple(scope.shared)), compute)
+
+
 def build_program(doc: Document, scope: Scope, header: Header) -> Program:
     name, name_evidence = _program_name(doc, scope, header)
     facts = {field: extract(scope) for field, extract in FAMILIES.items()}
+    if scope.shared:
+        common = shared_facts(doc, scope)
+        for field in SHARED_FAMILIES:
+            empty = facts[field] == type(facts[field])()
+            if empty and common.get(field) is not None:
+                facts[field] = common[field]
     facts["tracks"] = facts["tracks"] or [Track(name=None)]
     program = Program(name=name, key=program_key(name), section=scope.section.title
                       if scope.section else None, **facts)

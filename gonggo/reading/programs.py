@@ -1,19 +1,29 @@
 """Split an announcement into the programs it announces.
 
-A master announcement (e.g. ten programs, each a `(n)` section) is recognised by its
-shape, not by names: a set of sibling sections each of which has sub-headings for several
-distinct facets of a program (개요, 지원내용, 신청자격, 신청기간, 지원규모, 선정·평가, 제출서류),
-while its own title is not a facet word. Anything else is one program over the whole file.
+Two shapes of master announcement, recognised by layout, not by names:
+
+- per-program sections: a set of sibling sections each of which has sub-headings for several
+  distinct facets of a program (개요, 지원내용, 신청자격, 신청기간, 지원규모, 선정·평가, 제출서류),
+  while its own title is not a facet word;
+- an overview table (사업별 개요): a table whose header row has a `사업명` / `세부사업명` column
+  beside a column of program facts (지원규모, 지원금액, 지원기간, 과제수, 연구개발비), and whose
+  name column names two or more programs (a page-split table continues: a row with an empty
+  name cell belongs to the program above it). Each program owns its rows (read as a table of
+  the header rows and its own rows), the tables whose 사업명 column names only it and the
+  sections whose title names it; the rest of the file is shared by all of them.
+
+Anything else is one program over the whole file.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 import regex
 
 from gonggo.reading.scope import Scope
-from gonggo.schemas.document import Document, Section
+from gonggo.schemas.document import Block, Cell, Document, Section, Table
 from gonggo.vocab.headings import PROGRAM_FACETS, pattern
 from gonggo.vocab.text import compiled, norm_key, strip_marker
 
@@ -80,10 +90,162 @@ def program_key(name: str) -> str:
     return norm_key(name)
 
 
+# the header cell of an overview table's name column, and the program facts beside it
+_NAME_HEADER = regex.compile(r"^(?:세부)?사업명$")
+_FACT_HEADER = regex.compile(r"지원규모|지원금액|지원기간|지원액|과제수|연구기간|연구개발비")
+_TOTAL_ROW = regex.compile(r"^(?:합계|소계|총계|계)$")
+_SPACE = regex.compile(r"\s+")
+
+
+@dataclass
+class _Program:
+    name: str
+    cell: Cell
+    rows: list[tuple[int, list[int]]] = field(default_factory=list)  # (block, rows) it owns
+    blocks: list[int] = field(default_factory=list)  # whole tables that name only it
+    sections: list[Section] = field(default_factory=list)
+
+
+def _name_column(table: Table, facts: bool) -> tuple[int, int] | None:
+    """(header row, column) of a table's 사업명 column: the last of its first two rows that
+    has one (a two-row header); `facts`: only beside a column of program facts."""
+    grid = table.grid()
+    found = None
+    for r in range(min(2, len(grid))):
+        header = [_SPACE.sub("", c.text) if c else "" for c in grid[r]]
+        for c, text in enumerate(header):
+            if _NAME_HEADER.match(text) and (not facts or any(
+                    _FACT_HEADER.search(x) for x in header if not _NAME_HEADER.match(x))):
+                found = (r, c)
+                break
+    return found
+
+
+def _display(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def overview_programs(doc: Document) -> tuple[list[_Program], list[int]]:
+    """The programs an overview table names, with the rows each owns, and the table blocks."""
+    programs: dict[str, _Program] = {}
+    tables: list[int] = []
+    current: str | None = None
+    for i, block in enumerate(doc.blocks):
+        if block.table is None:
+            continue
+        column = _name_column(block.table, facts=True)
+        if column is None:
+            continue
+        head, col = column
+        tables.append(i)
+        owned: dict[str, list[int]] = {}
+        for r, row in enumerate(block.table.grid()):
+            if r <= head:
+                continue
+            cell = row[col]
+            text = _display(cell.text) if cell else ""
+            if text and _TOTAL_ROW.match(_SPACE.sub("", text)):
+                current = None
+                continue
+            if text:
+                current = norm_key(text)
+                if current not in programs:
+                    programs[current] = _Program(name=text, cell=cell)
+            if current is not None:
+                owned.setdefault(current, []).append(r)
+        for key, rows in owned.items():
+            programs[key].rows.append((i, rows))
+    return list(programs.values()), tables
+
+
+def _rows_block(doc: Document, index: int, rows: list[int]) -> Block:
+    """Block `index`'s table cut to its header rows (above the first data row of the table)
+    and `rows`; cells keep their offsets into the text, so evidence stays exact."""
+    block = doc.blocks[index]
+    table = block.table
+    assert table is not None
+    head, _ = _name_column(table, facts=True) or (0, 0)
+    keep = list(range(head + 1)) + [r for r in rows if r > head]
+    new_row = {r: k for k, r in enumerate(keep)}
+    cells = []
+    for cell in table.cells:
+        covered = [r for r in range(cell.row, cell.row + cell.row_span) if r in new_row]
+        if not covered:
+            continue
+        cells.append(cell.model_copy(update={"row": new_row[covered[0]],
+                                             "row_span": len(covered)}))
+    data = [c for c in cells if c.row > head] or cells
+    start, end = min(c.start for c in data), max(c.end for c in data)
+    return block.model_copy(update={"start": start, "end": end, "table": Table(
+        n_rows=len(keep), n_cols=table.n_cols, cells=cells)})
+
+
+def _claim(doc: Document, programs: list[_Program], tables: list[int]) -> None:
+    """Give each program the other tables whose 사업명 column names only it, and the
+    sections whose title names it (`○ (세부사업명) 개인정보 안전활용 선도기술 개발`)."""
+    keys = {norm_key(p.name): p for p in programs}
+    for i, block in enumerate(doc.blocks):
+        if block.table is None or i in tables:
+            continue
+        column = _name_column(block.table, facts=False)
+        if column is None:
+            continue
+        head, col = column
+        names = {norm_key(row[col].text) for r, row in enumerate(block.table.grid())
+                 if r > head and row[col] is not None and row[col].text.strip()}
+        if len(names) == 1 and (owner := keys.get(names.pop())) is not None:
+            owner.blocks.append(i)
+    for s in doc.sections:
+        title = norm_key(strip_marker(s.title))
+        hits = [p for key, p in keys.items() if key and key in title]
+        if len(hits) == 1 and len(title) <= len(norm_key(hits[0].name)) + 12:
+            owner = hits[0]
+            if not any(o.start <= s.start < o.end for o in owner.sections):
+                owner.sections.append(s)
+
+
+def _outside(total: int, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for lo, hi in sorted(parts):
+        if lo > pos:
+            out.append((pos, lo))
+        pos = max(pos, hi)
+    if pos < total:
+        out.append((pos, total))
+    return out
+
+
+def overview_scopes(doc: Document, announced_on: date | None) -> list[Scope]:
+    """One scope per program an overview table names, or [] when there is no such table."""
+    programs, tables = overview_programs(doc)
+    if len(programs) < 2:
+        return []
+    _claim(doc, programs, tables)
+    parts = [(doc.blocks[i].start, doc.blocks[i].end) for i in tables]
+    for p in programs:
+        parts += [(doc.blocks[i].start, doc.blocks[i].end) for i in p.blocks]
+        parts += [(s.start, s.end) for s in p.sections]
+    shared = _outside(len(doc.text), parts)
+    scopes = []
+    for p in programs:
+        own = [_rows_block(doc, i, rows) for i, rows in p.rows]
+        own += [doc.blocks[i] for i in p.blocks]
+        for s in p.sections:
+            own += doc.section_blocks(s)
+        own.sort(key=lambda b: (b.start, b.end))
+        first = p.sections[0] if p.sections else None
+        start, end = (first.start, first.end) if first else (own[0].start, own[0].end)
+        scopes.append(Scope(doc=doc, start=start, end=end, announced_on=announced_on,
+                            name=p.name, own_blocks=own, shared=shared,
+                            name_span=(p.cell.start, p.cell.end)))
+    return scopes
+
+
 def split_programs(doc: Document, announced_on: date | None) -> list[Scope]:
     sections = program_sections(doc)
     if not sections:
-        return [Scope(doc=doc, start=0, end=len(doc.text), announced_on=announced_on)]
+        return overview_scopes(doc, announced_on) or [
+            Scope(doc=doc, start=0, end=len(doc.text), announced_on=announced_on)]
     return [
         Scope(doc=doc, start=s.start, end=s.end, section=s, announced_on=announced_on,
               name=strip_marker(s.title))

@@ -32,7 +32,15 @@ def evidence_of_text(doc: Document, needle: str, lo: int = 0, hi: int | None = N
 
 @dataclass
 class Scope:
-    """The blocks one program is read from, plus the announcement-wide context."""
+    """The blocks one program is read from, plus the announcement-wide context.
+
+    A program read from a master's overview table owns blocks that are not one stretch of
+    text: `own_blocks` (its rows of the overview table, as a table of the header rows and its
+    own rows, plus the sections and tables that name it) replaces the blocks of
+    `start`..`end` (the first of its parts). `shared` are the stretches of the file no
+    program owns (common eligibility, exclusions, windows, contacts); `name_span` is where
+    the program's name is printed.
+    """
 
     doc: Document
     start: int
@@ -40,6 +48,9 @@ class Scope:
     section: Section | None = None
     announced_on: date | None = None
     name: str | None = None
+    own_blocks: list[Block] | None = None
+    shared: list[tuple[int, int]] = field(default_factory=list)
+    name_span: tuple[int, int] | None = None
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
@@ -48,6 +59,8 @@ class Scope:
 
     @cached_property
     def blocks(self) -> list[Block]:
+        if self.own_blocks is not None:
+            return self.own_blocks
         return [b for b in self.doc.blocks if b.start >= self.start and b.end <= self.end]
 
     @cached_property
