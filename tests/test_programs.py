@@ -1,0 +1,123 @@
+"""Program splitting: master announcements whose programs are rows of an overview table.
+
+Rows and names are copied from dev announcements (보건의료 R&D 통합공고, 글로벌 연수지원
+통합공고, 축산현안대응 통합공고); the negatives are single-program layouts that also print a
+`사업명` cell (an RFP form's key-value table, a contact table).
+"""
+
+from __future__ import annotations
+
+from gonggo.extractors.pipeline import extract
+from gonggo.ingest import read_bytes
+from gonggo.reading.programs import split_programs
+
+OVERVIEW = """\
+# 2026년도 제1차 보건의료기술 연구개발사업 신규지원 대상과제 통합공고
+
+보건복지부공고 제2025-961호
+
+## Ⅰ. 통합공고 개요
+
+| RFP 번호 | 세부 사업명 | 공고단위 (RFP명) | 지원규모 | 지원기간 | 선정예정 과제수 |
+|---|---|---|---|---|---|
+| 1-1 | AI기반 수술로봇 이노베이션랩 구축 및 활용사업(R&D) | AI기반 수술로봇 이노베이션랩 구축 및 활용 | 2,133백만원 이내/년 | 5년(3+2) 이내 | 2 |
+| 7-1 | 글로벌 의사과학자 양성 사업 | 의사과학자 박사 후 연구성장지원(신진) | 200백만원 이내/년 | 3년 이내 | 40 |
+| 7-2 |  | 의사과학자 박사 후 연구성장지원(심화) | 300백만원 이내/년 | 5년(3+2) 이내 | 20 |
+| 합계 | 합계 |  |  |  | 62 |
+
+□ 지원제외대상
+
+◦ 신청마감일 현재 국가연구개발사업 참여제한 중인 자
+"""
+
+
+def _doc(text: str, name: str = "t.md"):
+    return read_bytes(text.encode("utf-8"), name)
+
+
+def test_overview_table_gives_one_scope_per_named_row_group():
+    doc = _doc(OVERVIEW)
+    scopes = split_programs(doc, None)
+    assert [s.name for s in scopes] == ["AI기반 수술로봇 이노베이션랩 구축 및 활용사업(R&D)",
+                                        "글로벌 의사과학자 양성 사업"]
+    for s in scopes:
+        assert s.name_span is not None
+        assert doc.text[s.name_span[0]:s.name_span[1]] == s.name
+    # each program reads the header rows and its own rows only; an empty name cell continues
+    # the program above it, a 합계 row belongs to nobody
+    first, second = ([row[2] for row in b.table.rows_text()[1:]]
+                     for s in scopes for b in s.blocks if b.table is not None)
+    assert first == ["AI기반 수술로봇 이노베이션랩 구축 및 활용"]
+    assert second == ["의사과학자 박사 후 연구성장지원(신진)", "의사과학자 박사 후 연구성장지원(심화)"]
+    # the overview table is nobody's shared text; the exclusions section is everybody's
+    table = next(b for b in doc.blocks if b.table is not None)
+    for s in scopes:
+        assert all(hi <= table.start or lo >= table.end for lo, hi in s.shared)
+        assert any("참여제한" in doc.text[lo:hi] for lo, hi in s.shared)
+
+
+def test_shared_sections_reach_every_program():
+    spec = extract(_doc(OVERVIEW))
+    assert len(spec.programs) == 2
+    for program in spec.programs:
+        assert program.evidence_of["name"][0].quote == program.name
+        assert any("참여제한" in c.text for c in program.exclusions)
+
+
+def test_sections_and_tables_naming_one_program_are_its_own():
+    text = """\
+# 2026년 개인정보 보호·활용 기술 연구개발사업 신규과제 공고
+
+## 1. 지원내용
+
+- (세부사업명) 개인정보 안전활용 선도기술 개발
+  - 원본 데이터 안전활용 기술 4개 과제
+- (세부사업명) 글로벌 개인정보보호 표준개발
+  - 개인정보보호 국제표준 선점 2개 과제
+
+## 2. 평가
+
+| 세부사업명 | 평가항목 | 주요세부항목 |
+|---|---|---|
+| 글로벌 개인정보보호 표준개발 | 표준화 역량 | 국제표준 기고 실적 |
+
+## 3. 제출서류
+
+| 세부사업명 | 과제제안요구서(RFP) | 공고내용, 연구개발비 |
+|---|---|---|
+| 개인정보 안전활용 선도기술 개발 | 붙임1 | 붙임2 |
+| 글로벌 개인정보보호 표준개발 | 붙임3 | 붙임4 |
+"""
+    doc = _doc(text)
+    scopes = split_programs(doc, None)
+    assert [s.name for s in scopes] == ["개인정보 안전활용 선도기술 개발", "글로벌 개인정보보호 표준개발"]
+    first, second = ("\n".join(doc.text[b.start:b.end] for b in s.blocks) for s in scopes)
+    assert "원본 데이터" in first and "국제표준 선점" not in first
+    assert "국제표준 선점" in second and "원본 데이터" not in second
+    assert "표준화 역량" in second and "표준화 역량" not in first
+
+
+def test_single_program_layouts_with_a_name_cell_stay_one_program():
+    # an RFP form: 사업명 is a label with its value beside it, not a column of programs
+    form = """\
+# 2019년도 가축질병대응기술개발사업 신규과제 공고
+
+| 과제개요 | 사업명 | 가축질병대응기술개발사업 | 내역사업 | 추후배정 |
+|---|---|---|---|---|
+| 과제유형 | 지정공모 | 연구기간 | 2년 | |
+| 기술분류 | 검역방역 | 연구개발비 | 300백만원 | |
+"""
+    assert len(split_programs(_doc(form), None)) == 1
+    # a contact table names several lines but no program facts
+    contacts = """\
+# 2018년도 가축질병대응기술개발사업 공고
+
+| 사업명 | 담당부서 | 연락처 |
+|---|---|---|
+| 가축질병대응기술개발사업 | 농림식품기술기획평가원 | 031-420-6700 |
+| 공고(신청자격, 관련규정 등) 관련 | 농림축산식품부 | 044-201-2345 |
+"""
+    assert len(split_programs(_doc(contacts), None)) == 1
+    # one program in the overview table is a one-program file
+    one = OVERVIEW.replace("| 7-1 | 글로벌 의사과학자 양성 사업 |", "| 7-1 | |")
+    assert len(split_programs(_doc(one), None)) == 1
