@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from gonggo.extractors.pipeline import extract
 from gonggo.ingest import read_bytes
-from gonggo.reading.programs import split_programs
+from gonggo.reading.programs import abbreviates, split_programs
 
 OVERVIEW = """\
 # 2026년도 제1차 보건의료기술 연구개발사업 신규지원 대상과제 통합공고
@@ -121,3 +121,44 @@ def test_single_program_layouts_with_a_name_cell_stay_one_program():
     # one program in the overview table is a one-program file
     one = OVERVIEW.replace("| 7-1 | 글로벌 의사과학자 양성 사업 |", "| 7-1 | |")
     assert len(split_programs(_doc(one), None)) == 1
+
+
+JOINT = """\
+# 2021년도 농식품부･농진청 공동 「2025 축산현안대응 고도화 및 산업화기술개발사업」시행계획 통합 공고
+
+## 2 공고 개요
+
+| 사업명 | 내역 사업 | 지원유형 | 과제 수 | '21년 정부지원연구개발비 |
+|---|---|---|---|---|
+| (농식품부) 축산현안대응 산업화기술개발 | 가축 생산 효율성 증진 | 지정공모 | 6 | 2,245백만 원 |
+| (농진청) 축산현안대응 고도화 기술개발 | 가축 생산 효율성 증진 | 지정공모 | 6 | 2,500백만 원 |
+| 합 계 | | | 34과제 | 13,361백만 원 |
+
+## 3 지원 대상
+
+□ 농림축산식품부 소관 사업 :총 19개 과제(지정공모 15,자유응모 4)
+
+1.곤충단백질 등 수입 동물성 고단백질 사료 대체원료 국산화 기술개발
+
+□ 농촌진흥청 소관 사업 :총 15개 과제(내외부 14,외부 1)
+
+국내산 조사료 품질 규격화 기술 개발
+"""
+
+
+def test_ministry_sections_belong_to_the_ministry_programs():
+    doc = _doc(JOINT)
+    scopes = split_programs(doc, None)
+    assert [s.name for s in scopes] == ["(농식품부) 축산현안대응 산업화기술개발",
+                                        "(농진청) 축산현안대응 고도화 기술개발"]
+    first, second = ("\n".join(doc.text[b.start:b.end] for b in s.blocks) for s in scopes)
+    assert "곤충단백질" in first and "조사료" not in first
+    assert "조사료" in second and "곤충단백질" not in second
+
+
+def test_abbreviations():
+    assert abbreviates("농식품부", "농림축산식품부")
+    assert abbreviates("농진청", "농촌진흥청")
+    assert abbreviates("과기정통부", "과학기술정보통신부")
+    assert not abbreviates("농진청", "농림축산식품부")
+    assert not abbreviates("산업부", "농림축산식품부")

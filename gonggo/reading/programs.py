@@ -95,6 +95,10 @@ _NAME_HEADER = regex.compile(r"^(?:세부)?사업명$")
 _FACT_HEADER = regex.compile(r"지원규모|지원금액|지원기간|지원액|과제수|연구기간|연구개발비")
 _TOTAL_ROW = regex.compile(r"^(?:합계|소계|총계|계)$")
 _SPACE = regex.compile(r"\s+")
+# a joint announcement's program named by its ministry (`(농식품부) 축산현안대응 산업화기술개발`)
+# and that ministry's section (`□ 농림축산식품부 소관 사업 : 총 19개 과제`)
+_LEAD_LABEL = regex.compile(r"^\s*[(（]\s*(\p{Hangul}{2,8})\s*[)）]")
+_ORG_SECTION = regex.compile(r"^[^\p{Hangul}]{0,6}(\p{Hangul}{2,12})\s*소관\s*(?:사업|과제)")
 
 
 @dataclass
@@ -195,6 +199,15 @@ def _claim(doc: Document, programs: list[_Program], tables: list[int]) -> None:
                  if r > head and row[col] is not None and row[col].text.strip()}
         if len(names) == 1 and (owner := keys.get(names.pop())) is not None:
             owner.blocks.append(i)
+    by_org: dict[int, list[_Program]] = {}
+    for s in doc.sections:
+        org = _ORG_SECTION.match(strip_marker(s.title).strip())
+        if org and doc.blocks[s.block].kind == "heading":
+            by_org[s.index] = [p for p in programs if (lead := _LEAD_LABEL.match(p.name))
+                               and abbreviates(lead[1], org[1])]
+    for index, owners in by_org.items():
+        if len(owners) == 1 and sum(owners[0] in o for o in by_org.values()) == 1:
+            owners[0].sections.append(doc.sections[index])
     for s in doc.sections:
         title = norm_key(strip_marker(s.title))
         hits = [p for key, p in keys.items() if key and key in title]
@@ -202,6 +215,15 @@ def _claim(doc: Document, programs: list[_Program], tables: list[int]) -> None:
             owner = hits[0]
             if not any(o.start <= s.start < o.end for o in owner.sections):
                 owner.sections.append(s)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """`농식품부` abbreviates `농림축산식품부`, `농진청` `농촌진흥청`: the same first and last
+    syllable, the others in order."""
+    if len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return short == full
+    rest = iter(full[1:-1])
+    return all(ch in rest for ch in short[1:-1])
 
 
 def _outside(total: int, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
