@@ -18,6 +18,7 @@ from gonggo.extractors import (
     documents,
     evaluation,
     submission,
+    subprograms,
     tracks,
     windows,
 )
@@ -33,6 +34,7 @@ from gonggo.vocab.kinds import KIND_KO, KindDecision, decide_kind
 FAMILIES: dict[str, Callable[[Scope], Any]] = {
     "tracks": tracks.extract_tracks,
     "awards": awards.extract_awards,
+    "subprograms": subprograms.extract_subprograms,
     "windows": windows.extract_windows,
     "submission": submission.extract_submission,
     "eligibility": clauses.extract_eligibility,
