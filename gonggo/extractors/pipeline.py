@@ -17,6 +17,7 @@ from gonggo.extractors import (
     declared,
     documents,
     evaluation,
+    related,
     submission,
     subprograms,
     tracks,
@@ -35,6 +36,7 @@ FAMILIES: dict[str, Callable[[Scope], Any]] = {
     "tracks": tracks.extract_tracks,
     "awards": awards.extract_awards,
     "subprograms": subprograms.extract_subprograms,
+    "related_programs": related.extract_related_programs,
     "windows": windows.extract_windows,
     "submission": submission.extract_submission,
     "eligibility": clauses.extract_eligibility,
@@ -51,7 +53,8 @@ FAMILIES: dict[str, Callable[[Scope], Any]] = {
 # facts a master announcement states once for all its programs: a program that states none
 # of its own reads them from the stretches no program owns (`Scope.shared`)
 SHARED_FAMILIES = ("windows", "submission", "eligibility", "exclusions", "obligations",
-                   "documents", "evaluation", "bonus_points", "costs", "contacts")
+                   "documents", "evaluation", "bonus_points", "costs", "contacts",
+                   "related_programs")
 
 
 def _program_name(doc: Document, scope: Scope, header: Header) -> tuple[str, list]:
