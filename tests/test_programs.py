@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from gonggo.extractors.pipeline import extract
 from gonggo.ingest import read_bytes
-from gonggo.reading.programs import abbreviates, split_programs
+from gonggo.reading.programs import abbreviates, rows_disagree, split_programs
 
 OVERVIEW = """\
 # 2026년도 제1차 보건의료기술 연구개발사업 신규지원 대상과제 통합공고
@@ -45,7 +45,7 @@ def test_overview_table_gives_one_scope_per_named_row_group():
         assert doc.text[s.name_span[0]:s.name_span[1]] == s.name
     # each program reads the header rows and its own rows only; an empty name cell continues
     # the program above it, a 합계 row belongs to nobody
-    first, second = ([row[2] for row in b.table.rows_text()[1:]]
+    first, second = ([row[1] for row in b.table.rows_text()[1:]]
                      for s in scopes for b in s.blocks if b.table is not None)
     assert first == ["AI기반 수술로봇 이노베이션랩 구축 및 활용"]
     assert second == ["의사과학자 박사 후 연구성장지원(신진)", "의사과학자 박사 후 연구성장지원(심화)"]
@@ -162,3 +162,37 @@ def test_abbreviations():
     assert abbreviates("과기정통부", "과학기술정보통신부")
     assert not abbreviates("농진청", "농림축산식품부")
     assert not abbreviates("산업부", "농림축산식품부")
+
+
+TRAINING = """\
+# 2025년도 ｢글로벌 연수지원사업｣ 추진일정 공고
+
+과학기술정보통신부 공고 제2025-0069호
+
+| 정부 부처 | 사업 유형 | 사업명 | 지원대상 | 지원 기간 | 파견국가 |
+|---|---|---|---|---|---|
+| 과학기술정보통신부 | 복합 | (국가간협력기반조성) 인력교류 | 박사후연구원 | 6개월 | 미국 |
+| | | | 박사후연구원 | 3개월 | 스위스 |
+| 교육부 | 연구 | 박사후국외연수 | 박사후연구원 | 12개월 | 자율 선택 |
+| | | | 박사후연구원 | 12개월 | 자율 선택 |
+"""
+
+
+def test_overview_rows_read_from_the_name_column_on():
+    doc = _doc(TRAINING)
+    scopes = split_programs(doc, None)
+    assert [s.name for s in scopes] == ["(국가간협력기반조성) 인력교류", "박사후국외연수"]
+    assert [s.overview_rows for s in scopes] == [2, 2]
+    for s in scopes:
+        (table,) = [b.table for b in s.blocks if b.table is not None]
+        assert table.rows_text()[0][0] == "사업명"  # 부처 and 사업유형 classify programs
+
+
+def test_one_rows_period_is_not_a_program_of_rows_that_differ():
+    doc = _doc(TRAINING)
+    exchange, postdoc = split_programs(doc, None)
+    six = doc.text.index("6개월")
+    assert rows_disagree(exchange, six, six + 3)  # 6개월 (미국), 3개월 (스위스)
+    twelve = doc.text.index("12개월")
+    assert not rows_disagree(postdoc, twelve, twelve + 4)  # 12개월 in both rows
+    assert not rows_disagree(postdoc, six, six + 3)  # not its own rows

@@ -25,10 +25,16 @@ from gonggo.extractors import (
 )
 from gonggo.extractors.header import Header, read_header
 from gonggo.extractors.supports import record_supports
-from gonggo.reading.programs import program_key, program_name_from_title, split_programs
+from gonggo.reading.programs import (
+    program_key,
+    program_name_from_title,
+    rows_disagree,
+    split_programs,
+)
 from gonggo.reading.scope import Scope, evidence
 from gonggo.schemas.announcement import Announcement, Finding, Program, Source, Track
 from gonggo.schemas.document import Document
+from gonggo.vocab.funding import find_months
 from gonggo.vocab.kinds import KIND_KO, KindDecision, decide_kind
 
 # field of Program → extractor over the program's scope
@@ -101,6 +107,14 @@ def build_program(doc: Document, scope: Scope, header: Header) -> Program:
             empty = facts[field] == type(facts[field])()
             if empty and common.get(field) is not None:
                 facts[field] = common[field]
+    if scope.overview_rows > 1 and len(facts["tracks"]) == 1 and facts["tracks"][0].name is None:
+        # a program over several rows of a master's overview table (one per 지원대상, 파견국가 …)
+        # read as one unnamed track: one row's period is not the program's when the rows differ
+        only = facts["tracks"][0]
+        if only.duration_months is not None and any(
+                rows_disagree(scope, e.start, e.end) for e in only.evidence
+                if any(m.months == only.duration_months for m in find_months(e.quote))):
+            facts["tracks"] = []
     facts["tracks"] = facts["tracks"] or [Track(name=None)]
     program = Program(name=name, key=program_key(name), section=scope.section.title
                       if scope.section else None, **facts)

@@ -24,6 +24,7 @@ import regex
 
 from gonggo.reading.scope import Scope
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
+from gonggo.vocab.funding import find_months
 from gonggo.vocab.headings import PROGRAM_FACETS, pattern
 from gonggo.vocab.text import compiled, norm_key, strip_marker
 
@@ -164,24 +165,48 @@ def overview_programs(doc: Document) -> tuple[list[_Program], list[int]]:
 
 def _rows_block(doc: Document, index: int, rows: list[int]) -> Block:
     """Block `index`'s table cut to its header rows (above the first data row of the table)
-    and `rows`; cells keep their offsets into the text, so evidence stays exact."""
+    and `rows`, from the name column on; cells keep their offsets into the text, so evidence
+    stays exact."""
     block = doc.blocks[index]
     table = block.table
     assert table is not None
-    head, _ = _name_column(table, facts=True) or (0, 0)
+    head, col = _name_column(table, facts=True) or (0, 0)
     keep = list(range(head + 1)) + [r for r in rows if r > head]
     new_row = {r: k for k, r in enumerate(keep)}
     cells = []
     for cell in table.cells:
         covered = [r for r in range(cell.row, cell.row + cell.row_span) if r in new_row]
-        if not covered:
-            continue
-        cells.append(cell.model_copy(update={"row": new_row[covered[0]],
-                                             "row_span": len(covered)}))
+        if not covered or cell.col + cell.col_span <= col:
+            continue  # columns before the name classify programs (부처, 사업유형), not tracks
+        start_col = max(cell.col, col)
+        cells.append(cell.model_copy(update={
+            "row": new_row[covered[0]], "row_span": len(covered), "col": start_col - col,
+            "col_span": cell.col + cell.col_span - start_col}))
     data = [c for c in cells if c.row > head] or cells
     start, end = min(c.start for c in data), max(c.end for c in data)
     return block.model_copy(update={"start": start, "end": end, "table": Table(
-        n_rows=len(keep), n_cols=table.n_cols, cells=cells)})
+        n_rows=len(keep), n_cols=table.n_cols - col, cells=cells)})
+
+
+def rows_disagree(scope: Scope, start: int, end: int) -> bool:
+    """Whether a period read at `start`..`end` in one of the program's overview rows is one
+    the program's other rows contradict (`(단기) … 6개월`, `(장기) … 12개월` in one column):
+    then it is one row's period, not the program's."""
+    for block in scope.own_blocks or []:
+        if block.table is None or not block.start <= start < block.end:
+            continue
+        grid = block.table.grid()
+        hit = next(((r, c) for r, row in enumerate(grid) for c, cell in enumerate(row)
+                    if cell is not None and cell.start <= start and end <= cell.end), None)
+        if hit is None:
+            return False
+        values = set()
+        for row in grid:
+            cell = row[hit[1]]
+            if cell is not None and cell.start >= block.start:  # data rows, not the header
+                values |= {m.months for m in find_months(cell.text) if not m.extension}
+        return len(values) > 1
+    return False
 
 
 def _claim(doc: Document, programs: list[_Program], tables: list[int]) -> None:
@@ -259,7 +284,8 @@ def overview_scopes(doc: Document, announced_on: date | None) -> list[Scope]:
         start, end = (first.start, first.end) if first else (own[0].start, own[0].end)
         scopes.append(Scope(doc=doc, start=start, end=end, announced_on=announced_on,
                             name=p.name, own_blocks=own, shared=shared,
-                            name_span=(p.cell.start, p.cell.end)))
+                            name_span=(p.cell.start, p.cell.end),
+                            overview_rows=sum(len(rows) for _, rows in p.rows)))
     return scopes
 
 

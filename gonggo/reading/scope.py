@@ -39,7 +39,7 @@ class Scope:
     own rows, plus the sections and tables that name it) replaces the blocks of
     `start`..`end` (the first of its parts). `shared` are the stretches of the file no
     program owns (common eligibility, exclusions, windows, contacts); `name_span` is where
-    the program's name is printed.
+    the program's name is printed; `overview_rows` how many rows of that table it owns.
     """
 
     doc: Document
@@ -51,6 +51,7 @@ class Scope:
     own_blocks: list[Block] | None = None
     shared: list[tuple[int, int]] = field(default_factory=list)
     name_span: tuple[int, int] | None = None
+    overview_rows: int = 0  # how many rows of a master's overview table are this program's
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
