@@ -196,3 +196,23 @@ def test_one_rows_period_is_not_a_program_of_rows_that_differ():
     twelve = doc.text.index("12개월")
     assert not rows_disagree(postdoc, twelve, twelve + 4)  # 12개월 in both rows
     assert not rows_disagree(postdoc, six, six + 3)  # not its own rows
+
+
+def test_a_note_excepting_rfp_numbers_from_the_common_deadline():
+    text = OVERVIEW.replace("□ 지원제외대상", """\
+□ 공고 및 접수처
+
+| 구분 | 접수마감 | 기관승인 마감 |
+|---|---|---|
+| 2026년도 제1차 보건의료기술 연구개발사업 신규지원 대상과제 통합공고 | 2026.1.30.(금) 14:00 | 2026.1.30.(금) 14:00 |
+
+***RFP2-1,6-1,7-1,7-2,15-1의 경우 공고 마감 일자가 상이하오니 공고안내서 확인요망
+
+□ 지원제외대상""")
+    scopes = split_programs(_doc(text), None)
+    # 7-1 and 7-2 are all of 글로벌 의사과학자 양성 사업's rows; 1-1 is not excepted
+    assert [s.not_shared for s in scopes] == [(), ("windows",)]
+    spec = extract(_doc(text))
+    first, second = spec.programs
+    assert first.windows and not second.windows
+    assert second.exclusions  # the other shared facts still reach it

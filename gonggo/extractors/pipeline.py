@@ -104,6 +104,8 @@ def build_program(doc: Document, scope: Scope, header: Header) -> Program:
     if scope.shared:
         common = shared_facts(doc, scope)
         for field in SHARED_FAMILIES:
+            if field in scope.not_shared:
+                continue  # `RFP 2-1, 6-1 …의 경우 공고 마감 일자가 상이`: the common deadline is not its
             empty = facts[field] == type(facts[field])()
             if empty and common.get(field) is not None:
                 facts[field] = common[field]

@@ -99,6 +99,13 @@ _SPACE = regex.compile(r"\s+")
 # a joint announcement's program named by its ministry (`(농식품부) 축산현안대응 산업화기술개발`)
 # and that ministry's section (`□ 농림축산식품부 소관 사업 : 총 19개 과제`)
 _LEAD_LABEL = regex.compile(r"^\s*[(（]\s*(\p{Hangul}{2,8})\s*[)）]")
+# the overview's column of RFP / 과제 numbers (`1-1`, `7-2`), and a note excepting some of them
+# from the common deadline (`***RFP2-1,6-1,7-2,7-3,15-1의 경우 공고 마감 일자가 상이하오니 …`)
+_CODE_HEADER = regex.compile(r"^(?:RFP|과제|공고)?번호$")
+_CODE = regex.compile(r"\d{1,3}(?:-\d{1,3})+")
+_DEADLINE_EXCEPTION = regex.compile(
+    r"RFP\s*(?P<codes>\d{1,3}(?:-\d{1,3})+(?:\s*[,，、]\s*\d{1,3}(?:-\d{1,3})+)*)\s*(?:의|번)?\s*경우"
+    r"[^\n]{0,20}?(?:마감|접수)\s*(?:일자|일정|기간|일시)?\S{0,3}\s*(?:상이|다름|별도)")
 _ORG_SECTION = regex.compile(r"^[^\p{Hangul}]{0,6}(\p{Hangul}{2,12})\s*소관\s*(?:사업|과제)")
 
 
@@ -107,6 +114,7 @@ class _Program:
     name: str
     cell: Cell
     rows: list[tuple[int, list[int]]] = field(default_factory=list)  # (block, rows) it owns
+    codes: set[str] = field(default_factory=set)  # its RFP numbers
     blocks: list[int] = field(default_factory=list)  # whole tables that name only it
     sections: list[Section] = field(default_factory=list)
 
@@ -144,7 +152,10 @@ def overview_programs(doc: Document) -> tuple[list[_Program], list[int]]:
         head, col = column
         tables.append(i)
         owned: dict[str, list[int]] = {}
-        for r, row in enumerate(block.table.grid()):
+        grid = block.table.grid()
+        code_col = next((c for c, cell in enumerate(grid[head]) if cell is not None
+                         and _CODE_HEADER.match(_SPACE.sub("", cell.text))), None)
+        for r, row in enumerate(grid):
             if r <= head:
                 continue
             cell = row[col]
@@ -158,6 +169,9 @@ def overview_programs(doc: Document) -> tuple[list[_Program], list[int]]:
                     programs[current] = _Program(name=text, cell=cell)
             if current is not None:
                 owned.setdefault(current, []).append(r)
+                code = row[code_col] if code_col is not None else None
+                if code is not None and _CODE.fullmatch(code.text.strip()):
+                    programs[current].codes.add(code.text.strip())
         for key, rows in owned.items():
             programs[key].rows.append((i, rows))
     return list(programs.values()), tables
@@ -273,6 +287,8 @@ def overview_scopes(doc: Document, announced_on: date | None) -> list[Scope]:
         parts += [(doc.blocks[i].start, doc.blocks[i].end) for i in p.blocks]
         parts += [(s.start, s.end) for s in p.sections]
     shared = _outside(len(doc.text), parts)
+    excepted = {code for lo, hi in shared for m in _DEADLINE_EXCEPTION.finditer(doc.text, lo, hi)
+                for code in _CODE.findall(m["codes"])}
     scopes = []
     for p in programs:
         own = [_rows_block(doc, i, rows) for i, rows in p.rows]
@@ -285,7 +301,8 @@ def overview_scopes(doc: Document, announced_on: date | None) -> list[Scope]:
         scopes.append(Scope(doc=doc, start=start, end=end, announced_on=announced_on,
                             name=p.name, own_blocks=own, shared=shared,
                             name_span=(p.cell.start, p.cell.end),
-                            overview_rows=sum(len(rows) for _, rows in p.rows)))
+                            overview_rows=sum(len(rows) for _, rows in p.rows),
+                            not_shared=("windows",) if p.codes and p.codes <= excepted else ()))
     return scopes
 
 

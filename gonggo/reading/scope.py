@@ -52,6 +52,7 @@ class Scope:
     shared: list[tuple[int, int]] = field(default_factory=list)
     name_span: tuple[int, int] | None = None
     overview_rows: int = 0  # how many rows of a master's overview table are this program's
+    not_shared: tuple[str, ...] = ()  # fact families the shared stretches say are not its
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
