@@ -95,6 +95,10 @@ def test_sections_and_tables_naming_one_program_are_its_own():
     assert "원본 데이터" in first and "국제표준 선점" not in first
     assert "국제표준 선점" in second and "원본 데이터" not in second
     assert "표준화 역량" in second and "표준화 역량" not in first
+    # what families read as text: each of the program's own stretches, nothing between them
+    spans = ["".join(doc.text[lo:hi] for lo, hi in s.parts) for s in scopes]
+    assert "붙임1" in spans[0] and "붙임3" not in spans[0] and "원본 데이터" in spans[0]
+    assert "붙임3" in spans[1] and "붙임1" not in spans[1] and "표준화 역량" in spans[1]
 
 
 def test_single_program_layouts_with_a_name_cell_stay_one_program():
@@ -216,3 +220,26 @@ def test_a_note_excepting_rfp_numbers_from_the_common_deadline():
     first, second = spec.programs
     assert first.windows and not second.windows
     assert second.exclusions  # the other shared facts still reach it
+
+
+def test_each_program_gets_its_own_desk_and_the_common_one():
+    text = """\
+# 2026년 개인정보 보호·활용 기술 연구개발사업 신규과제 공고
+
+2026년 개인정보 보호·활용 기술 연구개발사업 신규과제를 다음과 같이 공고합니다.
+
+□ 연구개발계획서 등 전산등록 관련 문의
+
+○ 범부처통합연구지원시스템(IRIS) 콜센터 (☎ 1877-2041)
+
+□ 상세내용 관련 문의
+
+| 세부사업명 | 공고과제 내용 문의 | 공고내용, 연구개발비 산정 및 관련규정 문의 |
+|---|---|---|
+| 개인정보 안전활용 선도기술 개발 | 061-820-2932 | 061-820-2936 |
+| 글로벌 개인정보보호 표준개발 | 061-820-2935 | 061-820-2936 |
+"""
+    spec = extract(_doc(text))
+    phones = [sorted(p for c in program.contacts for p in c.phones) for program in spec.programs]
+    assert phones == [["061-820-2932", "061-820-2936", "1877-2041"],
+                      ["061-820-2935", "061-820-2936", "1877-2041"]]

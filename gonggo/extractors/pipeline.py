@@ -61,6 +61,9 @@ FAMILIES: dict[str, Callable[[Scope], Any]] = {
 SHARED_FAMILIES = ("windows", "submission", "eligibility", "exclusions", "obligations",
                    "documents", "evaluation", "bonus_points", "costs", "contacts",
                    "related_programs")
+# ... and these it reads both from its own text and from the shared stretches (its own
+# 담당자 and the file's common help desk)
+UNION_FAMILIES = ("contacts",)
 
 
 def _program_name(doc: Document, scope: Scope, header: Header) -> tuple[str, list]:
@@ -109,6 +112,8 @@ def build_program(doc: Document, scope: Scope, header: Header) -> Program:
             empty = facts[field] == type(facts[field])()
             if empty and common.get(field) is not None:
                 facts[field] = common[field]
+            elif field in UNION_FAMILIES:
+                facts[field] = facts[field] + [x for x in common[field] if x not in facts[field]]
     if scope.overview_rows > 1 and len(facts["tracks"]) == 1 and facts["tracks"][0].name is None:
         # a program over several rows of a master's overview table (one per 지원대상, 파견국가 …)
         # read as one unnamed track: one row's period is not the program's when the rows differ

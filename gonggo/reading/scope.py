@@ -69,6 +69,20 @@ class Scope:
     def sections(self) -> list[Section]:
         return [s for s in self.doc.sections if self.start <= s.start < self.end]
 
+    @cached_property
+    def parts(self) -> list[tuple[int, int]]:
+        """The stretches of text the program owns: `start`..`end`, or its own blocks' spans
+        (merged where they touch) when it owns blocks that are not one stretch."""
+        if self.own_blocks is None:
+            return [(self.start, self.end)]
+        out: list[tuple[int, int]] = []
+        for b in sorted(self.own_blocks, key=lambda b: b.start):
+            if out and b.start <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], b.end))
+            else:
+                out.append((b.start, b.end))
+        return out
+
     def text(self, block: Block) -> str:
         return self.doc.text[block.start : block.end]
 
