@@ -58,3 +58,18 @@ def test_no_count_no_subprograms():
 | 가축 생산 효율성 증진 | 축종별 사료(첨가제 등) |
 """)
     assert _rows(scope) == []
+
+
+def test_numbered_rows_of_projects_count_as_calls_without_a_budget():
+    # 개인정보 보호·활용 기술 연구개발사업 2026: one row per 과제, no count column
+    scope = _scope("""\
+(단위 : 백만원)
+
+| 내역 사업명 | 순번 | 과 제 명 | 총 수행기간 | ‘26년 정부지원 연구개발비 | 공모 방식 |
+|---|---|---|---|---|---|
+| 원본 데이터 안전활용 기술 | 1 | 비정형 합성데이터의 안전성 및 유용성 평가 기술 개발 | 3년 | 1,040 | 지정공모 |
+| 원본 데이터 안전활용 기술 | 2 | PET기술을 활용한 비정형 시계열 합성데이터 생성 및 검증기술 개발 | 3년 | 1,040 | 지정공모 |
+| AI 모델 프라이버시 리스크 대응기술 | 5 | Foundation Model 운용과정에서 민감정보 추론 방지 및 리스크 평가 기술 개발 | 3년 | 672 | 지정공모 |
+""")
+    assert _rows(scope) == [("원본 데이터 안전활용 기술", 2, None),
+                            ("AI 모델 프라이버시 리스크 대응기술", 1, None)]

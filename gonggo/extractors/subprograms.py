@@ -10,7 +10,9 @@ One layout, read conservatively: the first table of the program whose header has
 
 Each 내역사업 is one subprogram (one per 지원유형 when a 내역사업 lists several: `가축 생산
 효율성 증진 (지정공모)`); `calls` is its count of 과제, `budget_krw` its money in the first money
-column that is not the whole period's (`총연구비`). Totals (`합 계`) are nobody's row.
+column that is not the whole period's (`총연구비`). Totals (`합 계`) are nobody's row. A table of
+numbered 과제 rows (`내역사업명 | 순번 | 과 제 명 | …`) counts its rows and states no budget (a
+row's money is that 과제's, not the 내역사업's).
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from gonggo.vocab.money import find_amounts, unit_multiplier
 NAME_HEADER = regex.compile(r"^내역\s*사업\s*(?:명)?")
 COUNT_IN_NAME_HEADER = regex.compile(r"과제\s*수")
 COUNT_HEADER = regex.compile(r"과제\s*수")
+# no count, one row per 과제 (`내역사업명 | 순번 | 과 제 명 | 총 수행기간 | …`): the rows are the calls
+TITLE_HEADER = regex.compile(r"^과\s*제\s*명$")
+ORDINAL_HEADER = regex.compile(r"^(?:순번|연번|번호)$")
 TYPE_HEADER = regex.compile(r"^(?:지원|공모|과제)\s*유형$")
 MONEY_HEADER = regex.compile(r"연구\s*개발비|출연금|연구비|예산|사업비")
 WHOLE_PERIOD = regex.compile(r"^\s*총|총\s*액|총\s*연구")
@@ -41,10 +46,11 @@ SPACE = regex.compile(r"\s+")
 class _Columns:
     head_end: int  # last header row
     name: int
-    count: int | None  # None: the count is in the name cell
+    count: int | None  # None: the count is in the name cell (or, `rows`, one row per 과제)
     money: int | None
     kind: int | None
     unit: int | None
+    rows: bool = False
 
 
 @dataclass
@@ -80,6 +86,10 @@ def _columns(table: Table, before: str) -> _Columns | None:
             labels = _labels(grid, head_end, table.n_cols)
             count = next((i for i, lab in enumerate(labels) if i != c and COUNT_HEADER.search(lab)), None)
             if count is None and not COUNT_IN_NAME_HEADER.search(cell.text):
+                titled = any(TITLE_HEADER.match(SPACE.sub(" ", lab).strip()) for lab in labels)
+                numbered = any(ORDINAL_HEADER.match(lab.strip()) for lab in labels)
+                if titled and numbered:
+                    return _Columns(head_end, c, None, None, None, None, rows=True)
                 return None
             money = next((i for i, lab in enumerate(labels) if i not in (c, count)
                           and MONEY_HEADER.search(lab) and not WHOLE_PERIOD.search(
@@ -121,7 +131,9 @@ def _read(scope: Scope, table: Table, cols: _Columns) -> list[_Group]:
         kind = SPACE.sub(" ", kind_cell.text).strip() if kind_cell is not None else ""
         group = groups.setdefault((name, kind), _Group(name, kind))
         spans = [(cell.start, cell.end)]
-        if cols.count is None:
+        if cols.rows:
+            group.calls = (group.calls or 0) + 1
+        elif cols.count is None:
             if inner and group.calls is None:
                 group.calls = int(inner[1])
         elif (count_cell := row[cols.count]) is not None and count_cell is not cell:
