@@ -737,7 +737,7 @@ def _pair_lone_emails(rows: list[Row], near: int = 80) -> list[Row]:
 
 
 def extract_contacts(scope: Scope) -> list[Contact]:
-    rows = _read(scope, scope.start, scope.end)
+    rows = [row for lo, hi in scope.parts for row in _read(scope, lo, hi)]
     body = [r for at, r in rows if not _in_attachment(scope, at)]
     chosen = body + _master_rows(scope)
     if not chosen:

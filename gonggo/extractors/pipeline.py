@@ -17,23 +17,33 @@ from gonggo.extractors import (
     declared,
     documents,
     evaluation,
+    related,
     shares,
     submission,
+    subprograms,
     tracks,
     windows,
 )
 from gonggo.extractors.header import Header, read_header
 from gonggo.extractors.supports import record_supports
-from gonggo.reading.programs import program_key, program_name_from_title, split_programs
+from gonggo.reading.programs import (
+    program_key,
+    program_name_from_title,
+    rows_disagree,
+    split_programs,
+)
 from gonggo.reading.scope import Scope, evidence
 from gonggo.schemas.announcement import Announcement, Finding, Program, Source, Track
 from gonggo.schemas.document import Document
+from gonggo.vocab.funding import find_months
 from gonggo.vocab.kinds import KIND_KO, KindDecision, decide_kind
 
 # field of Program → extractor over the program's scope
 FAMILIES: dict[str, Callable[[Scope], Any]] = {
     "tracks": tracks.extract_tracks,
     "awards": awards.extract_awards,
+    "subprograms": subprograms.extract_subprograms,
+    "related_programs": related.extract_related_programs,
     "windows": windows.extract_windows,
     "submission": submission.extract_submission,
     "eligibility": clauses.extract_eligibility,
@@ -47,7 +57,19 @@ FAMILIES: dict[str, Callable[[Scope], Any]] = {
 }
 
 
+# facts a master announcement states once for all its programs: a program that states none
+# of its own reads them from the stretches no program owns (`Scope.shared`)
+SHARED_FAMILIES = ("windows", "submission", "eligibility", "exclusions", "obligations",
+                   "documents", "evaluation", "bonus_points", "costs", "contacts",
+                   "related_programs")
+# ... and these it reads both from its own text and from the shared stretches (its own
+# 담당자 and the file's common help desk)
+UNION_FAMILIES = ("contacts",)
+
+
 def _program_name(doc: Document, scope: Scope, header: Header) -> tuple[str, list]:
+    if scope.name_span is not None and scope.name:
+        return scope.name, [evidence(doc, *scope.name_span)]
     if scope.section is not None and scope.name:
         title = scope.section.title
         offset = title.find(scope.name)
@@ -63,12 +85,47 @@ def _program_name(doc: Document, scope: Scope, header: Header) -> tuple[str, lis
     return header.title, spans
 
 
+def shared_facts(doc: Document, scope: Scope) -> dict[str, Any]:
+    """The shared families read over the stretches of `scope.shared` (once per file)."""
+    def compute() -> dict[str, Any]:
+        parts = [Scope(doc=doc, start=lo, end=hi, announced_on=scope.announced_on)
+                 for lo, hi in scope.shared]
+        out: dict[str, Any] = {}
+        for field in SHARED_FAMILIES:
+            values = [FAMILIES[field](part) for part in parts]
+            if field == "submission":
+                out[field] = next((v for v in values if v != type(v)()), values[0]
+                                  if values else None)
+            else:
+                out[field] = [x for v in values for x in v]
+        return out
+    return doc.memo(("shared_facts", tuple(scope.shared)), compute)
+
+
 def build_program(doc: Document, scope: Scope, header: Header,
                   outside: list[shares.ShareRow] | None = None) -> Program:
     """`outside`: share rows printed outside every program's section (a master
     announcement's closing 기타 part); they apply to a program that prints none of its own."""
     name, name_evidence = _program_name(doc, scope, header)
     facts = {field: extract(scope) for field, extract in FAMILIES.items()}
+    if scope.shared:
+        common = shared_facts(doc, scope)
+        for field in SHARED_FAMILIES:
+            if field in scope.not_shared:
+                continue  # `RFP 2-1, 6-1 …의 경우 공고 마감 일자가 상이`: the common deadline is not its
+            empty = facts[field] == type(facts[field])()
+            if empty and common.get(field) is not None:
+                facts[field] = common[field]
+            elif field in UNION_FAMILIES:
+                facts[field] = facts[field] + [x for x in common[field] if x not in facts[field]]
+    if scope.overview_rows > 1 and len(facts["tracks"]) == 1 and facts["tracks"][0].name is None:
+        # a program over several rows of a master's overview table (one per 지원대상, 파견국가 …)
+        # read as one unnamed track: one row's period is not the program's when the rows differ
+        only = facts["tracks"][0]
+        if only.duration_months is not None and any(
+                rows_disagree(scope, e.start, e.end) for e in only.evidence
+                if any(m.months == only.duration_months for m in find_months(e.quote))):
+            facts["tracks"] = []
     facts["tracks"] = facts["tracks"] or [Track(name=None)]
     shares.attach(doc, facts["tracks"], shares.extract_shares(scope) or outside or [])
     program = Program(name=name, key=program_key(name), section=scope.section.title

@@ -1,19 +1,30 @@
 """Split an announcement into the programs it announces.
 
-A master announcement (e.g. ten programs, each a `(n)` section) is recognised by its
-shape, not by names: a set of sibling sections each of which has sub-headings for several
-distinct facets of a program (개요, 지원내용, 신청자격, 신청기간, 지원규모, 선정·평가, 제출서류),
-while its own title is not a facet word. Anything else is one program over the whole file.
+Two shapes of master announcement, recognised by layout, not by names:
+
+- per-program sections: a set of sibling sections each of which has sub-headings for several
+  distinct facets of a program (개요, 지원내용, 신청자격, 신청기간, 지원규모, 선정·평가, 제출서류),
+  while its own title is not a facet word;
+- an overview table (사업별 개요): a table whose header row has a `사업명` / `세부사업명` column
+  beside a column of program facts (지원규모, 지원금액, 지원기간, 과제수, 연구개발비), and whose
+  name column names two or more programs (a page-split table continues: a row with an empty
+  name cell belongs to the program above it). Each program owns its rows (read as a table of
+  the header rows and its own rows), the tables whose 사업명 column names only it and the
+  sections whose title names it; the rest of the file is shared by all of them.
+
+Anything else is one program over the whole file.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 import regex
 
 from gonggo.reading.scope import Scope
-from gonggo.schemas.document import Document, Section
+from gonggo.schemas.document import Block, Cell, Document, Section, Table
+from gonggo.vocab.funding import find_months
 from gonggo.vocab.headings import PROGRAM_FACETS, pattern
 from gonggo.vocab.text import compiled, norm_key, strip_marker
 
@@ -80,10 +91,226 @@ def program_key(name: str) -> str:
     return norm_key(name)
 
 
+# the header cell of an overview table's name column, and the program facts beside it
+_NAME_HEADER = regex.compile(r"^(?:세부)?사업명$")
+_FACT_HEADER = regex.compile(r"지원규모|지원금액|지원기간|지원액|과제수|연구기간|연구개발비")
+_TOTAL_ROW = regex.compile(r"^(?:합계|소계|총계|계)$")
+_SPACE = regex.compile(r"\s+")
+# a joint announcement's program named by its ministry (`(농식품부) 축산현안대응 산업화기술개발`)
+# and that ministry's section (`□ 농림축산식품부 소관 사업 : 총 19개 과제`)
+_LEAD_LABEL = regex.compile(r"^\s*[(（]\s*(\p{Hangul}{2,8})\s*[)）]")
+# the overview's column of RFP / 과제 numbers (`1-1`, `7-2`), and a note excepting some of them
+# from the common deadline (`***RFP2-1,6-1,7-2,7-3,15-1의 경우 공고 마감 일자가 상이하오니 …`)
+_CODE_HEADER = regex.compile(r"^(?:RFP|과제|공고)?번호$")
+_CODE = regex.compile(r"\d{1,3}(?:-\d{1,3})+")
+_DEADLINE_EXCEPTION = regex.compile(
+    r"RFP\s*(?P<codes>\d{1,3}(?:-\d{1,3})+(?:\s*[,，、]\s*\d{1,3}(?:-\d{1,3})+)*)\s*(?:의|번)?\s*경우"
+    r"[^\n]{0,20}?(?:마감|접수)\s*(?:일자|일정|기간|일시)?\S{0,3}\s*(?:상이|다름|별도)")
+_ORG_SECTION = regex.compile(r"^[^\p{Hangul}]{0,6}(\p{Hangul}{2,12})\s*소관\s*(?:사업|과제)")
+
+
+@dataclass
+class _Program:
+    name: str
+    cell: Cell
+    rows: list[tuple[int, list[int]]] = field(default_factory=list)  # (block, rows) it owns
+    codes: set[str] = field(default_factory=set)  # its RFP numbers
+    blocks: list[int] = field(default_factory=list)  # whole tables that name only it
+    sections: list[Section] = field(default_factory=list)
+
+
+def _name_column(table: Table, facts: bool) -> tuple[int, int] | None:
+    """(header row, column) of a table's 사업명 column: the last of its first two rows that
+    has one (a two-row header); `facts`: only beside a column of program facts."""
+    grid = table.grid()
+    found = None
+    for r in range(min(2, len(grid))):
+        header = [_SPACE.sub("", c.text) if c else "" for c in grid[r]]
+        for c, text in enumerate(header):
+            if _NAME_HEADER.match(text) and (not facts or any(
+                    _FACT_HEADER.search(x) for x in header if not _NAME_HEADER.match(x))):
+                found = (r, c)
+                break
+    return found
+
+
+def _display(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def overview_programs(doc: Document) -> tuple[list[_Program], list[int]]:
+    """The programs an overview table names, with the rows each owns, and the table blocks."""
+    programs: dict[str, _Program] = {}
+    tables: list[int] = []
+    current: str | None = None
+    for i, block in enumerate(doc.blocks):
+        if block.table is None:
+            continue
+        column = _name_column(block.table, facts=True)
+        if column is None:
+            continue
+        head, col = column
+        tables.append(i)
+        owned: dict[str, list[int]] = {}
+        grid = block.table.grid()
+        code_col = next((c for c, cell in enumerate(grid[head]) if cell is not None
+                         and _CODE_HEADER.match(_SPACE.sub("", cell.text))), None)
+        for r, row in enumerate(grid):
+            if r <= head:
+                continue
+            cell = row[col]
+            text = _display(cell.text) if cell else ""
+            if text and _TOTAL_ROW.match(_SPACE.sub("", text)):
+                current = None
+                continue
+            if text:
+                current = norm_key(text)
+                if current not in programs:
+                    programs[current] = _Program(name=text, cell=cell)
+            if current is not None:
+                owned.setdefault(current, []).append(r)
+                code = row[code_col] if code_col is not None else None
+                if code is not None and _CODE.fullmatch(code.text.strip()):
+                    programs[current].codes.add(code.text.strip())
+        for key, rows in owned.items():
+            programs[key].rows.append((i, rows))
+    return list(programs.values()), tables
+
+
+def _rows_block(doc: Document, index: int, rows: list[int]) -> Block:
+    """Block `index`'s table cut to its header rows (above the first data row of the table)
+    and `rows`, from the name column on; cells keep their offsets into the text, so evidence
+    stays exact."""
+    block = doc.blocks[index]
+    table = block.table
+    assert table is not None
+    head, col = _name_column(table, facts=True) or (0, 0)
+    keep = list(range(head + 1)) + [r for r in rows if r > head]
+    new_row = {r: k for k, r in enumerate(keep)}
+    cells = []
+    for cell in table.cells:
+        covered = [r for r in range(cell.row, cell.row + cell.row_span) if r in new_row]
+        if not covered or cell.col + cell.col_span <= col:
+            continue  # columns before the name classify programs (부처, 사업유형), not tracks
+        start_col = max(cell.col, col)
+        cells.append(cell.model_copy(update={
+            "row": new_row[covered[0]], "row_span": len(covered), "col": start_col - col,
+            "col_span": cell.col + cell.col_span - start_col}))
+    data = [c for c in cells if c.row > head] or cells
+    start, end = min(c.start for c in data), max(c.end for c in data)
+    return block.model_copy(update={"start": start, "end": end, "table": Table(
+        n_rows=len(keep), n_cols=table.n_cols - col, cells=cells)})
+
+
+def rows_disagree(scope: Scope, start: int, end: int) -> bool:
+    """Whether a period read at `start`..`end` in one of the program's overview rows is one
+    the program's other rows contradict (`(단기) … 6개월`, `(장기) … 12개월` in one column):
+    then it is one row's period, not the program's."""
+    for block in scope.own_blocks or []:
+        if block.table is None or not block.start <= start < block.end:
+            continue
+        grid = block.table.grid()
+        hit = next(((r, c) for r, row in enumerate(grid) for c, cell in enumerate(row)
+                    if cell is not None and cell.start <= start and end <= cell.end), None)
+        if hit is None:
+            return False
+        values = set()
+        for row in grid:
+            cell = row[hit[1]]
+            if cell is not None and cell.start >= block.start:  # data rows, not the header
+                values |= {m.months for m in find_months(cell.text) if not m.extension}
+        return len(values) > 1
+    return False
+
+
+def _claim(doc: Document, programs: list[_Program], tables: list[int]) -> None:
+    """Give each program the other tables whose 사업명 column names only it, and the
+    sections whose title names it (`○ (세부사업명) 개인정보 안전활용 선도기술 개발`)."""
+    keys = {norm_key(p.name): p for p in programs}
+    for i, block in enumerate(doc.blocks):
+        if block.table is None or i in tables:
+            continue
+        column = _name_column(block.table, facts=False)
+        if column is None:
+            continue
+        head, col = column
+        names = {norm_key(row[col].text) for r, row in enumerate(block.table.grid())
+                 if r > head and row[col] is not None and row[col].text.strip()}
+        if len(names) == 1 and (owner := keys.get(names.pop())) is not None:
+            owner.blocks.append(i)
+    by_org: dict[int, list[_Program]] = {}
+    for s in doc.sections:
+        org = _ORG_SECTION.match(strip_marker(s.title).strip())
+        if org and doc.blocks[s.block].kind == "heading":
+            by_org[s.index] = [p for p in programs if (lead := _LEAD_LABEL.match(p.name))
+                               and abbreviates(lead[1], org[1])]
+    for index, owners in by_org.items():
+        if len(owners) == 1 and sum(owners[0] in o for o in by_org.values()) == 1:
+            owners[0].sections.append(doc.sections[index])
+    for s in doc.sections:
+        title = norm_key(strip_marker(s.title))
+        hits = [p for key, p in keys.items() if key and key in title]
+        if len(hits) == 1 and len(title) <= len(norm_key(hits[0].name)) + 12:
+            owner = hits[0]
+            if not any(o.start <= s.start < o.end for o in owner.sections):
+                owner.sections.append(s)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """`농식품부` abbreviates `농림축산식품부`, `농진청` `농촌진흥청`: the same first and last
+    syllable, the others in order."""
+    if len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return short == full
+    rest = iter(full[1:-1])
+    return all(ch in rest for ch in short[1:-1])
+
+
+def _outside(total: int, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for lo, hi in sorted(parts):
+        if lo > pos:
+            out.append((pos, lo))
+        pos = max(pos, hi)
+    if pos < total:
+        out.append((pos, total))
+    return out
+
+
+def overview_scopes(doc: Document, announced_on: date | None) -> list[Scope]:
+    """One scope per program an overview table names, or [] when there is no such table."""
+    programs, tables = overview_programs(doc)
+    if len(programs) < 2:
+        return []
+    _claim(doc, programs, tables)
+    parts = [(doc.blocks[i].start, doc.blocks[i].end) for i in tables]
+    for p in programs:
+        parts += [(doc.blocks[i].start, doc.blocks[i].end) for i in p.blocks]
+        parts += [(s.start, s.end) for s in p.sections]
+    shared = _outside(len(doc.text), parts)
+    excepted = {code for lo, hi in shared for m in _DEADLINE_EXCEPTION.finditer(doc.text, lo, hi)
+                for code in _CODE.findall(m["codes"])}
+    scopes = []
+    for p in programs:
+        own = [_rows_block(doc, i, rows) for i, rows in p.rows]
+        own += [doc.blocks[i] for i in p.blocks]
+        for s in p.sections:
+            own += doc.section_blocks(s)
+        own.sort(key=lambda b: (b.start, b.end))
+        first = p.sections[0] if p.sections else None
+        start, end = (first.start, first.end) if first else (own[0].start, own[0].end)
+        scopes.append(Scope(doc=doc, start=start, end=end, announced_on=announced_on,
+                            name=p.name, own_blocks=own, shared=shared,
+                            name_span=(p.cell.start, p.cell.end),
+                            overview_rows=sum(len(rows) for _, rows in p.rows),
+                            not_shared=("windows",) if p.codes and p.codes <= excepted else ()))
+    return scopes
+
+
 def split_programs(doc: Document, announced_on: date | None) -> list[Scope]:
     sections = program_sections(doc)
     if not sections:
-        return [Scope(doc=doc, start=0, end=len(doc.text), announced_on=announced_on)]
+        return overview_scopes(doc, announced_on) or [
+            Scope(doc=doc, start=0, end=len(doc.text), announced_on=announced_on)]
     return [
         Scope(doc=doc, start=s.start, end=s.end, section=s, announced_on=announced_on,
               name=strip_marker(s.title))

@@ -32,7 +32,15 @@ def evidence_of_text(doc: Document, needle: str, lo: int = 0, hi: int | None = N
 
 @dataclass
 class Scope:
-    """The blocks one program is read from, plus the announcement-wide context."""
+    """The blocks one program is read from, plus the announcement-wide context.
+
+    A program read from a master's overview table owns blocks that are not one stretch of
+    text: `own_blocks` (its rows of the overview table, as a table of the header rows and its
+    own rows, plus the sections and tables that name it) replaces the blocks of
+    `start`..`end` (the first of its parts). `shared` are the stretches of the file no
+    program owns (common eligibility, exclusions, windows, contacts); `name_span` is where
+    the program's name is printed; `overview_rows` how many rows of that table it owns.
+    """
 
     doc: Document
     start: int
@@ -40,6 +48,11 @@ class Scope:
     section: Section | None = None
     announced_on: date | None = None
     name: str | None = None
+    own_blocks: list[Block] | None = None
+    shared: list[tuple[int, int]] = field(default_factory=list)
+    name_span: tuple[int, int] | None = None
+    overview_rows: int = 0  # how many rows of a master's overview table are this program's
+    not_shared: tuple[str, ...] = ()  # fact families the shared stretches say are not its
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
@@ -48,11 +61,27 @@ class Scope:
 
     @cached_property
     def blocks(self) -> list[Block]:
+        if self.own_blocks is not None:
+            return self.own_blocks
         return [b for b in self.doc.blocks if b.start >= self.start and b.end <= self.end]
 
     @cached_property
     def sections(self) -> list[Section]:
         return [s for s in self.doc.sections if self.start <= s.start < self.end]
+
+    @cached_property
+    def parts(self) -> list[tuple[int, int]]:
+        """The stretches of text the program owns: `start`..`end`, or its own blocks' spans
+        (merged where they touch) when it owns blocks that are not one stretch."""
+        if self.own_blocks is None:
+            return [(self.start, self.end)]
+        out: list[tuple[int, int]] = []
+        for b in sorted(self.own_blocks, key=lambda b: b.start):
+            if out and b.start <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], b.end))
+            else:
+                out.append((b.start, b.end))
+        return out
 
     def text(self, block: Block) -> str:
         return self.doc.text[block.start : block.end]

@@ -52,6 +52,8 @@ PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개�
 PERIOD_WORD_AT_END = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간$")
 # `6개월 간 지원`, `과제별 최대 5년 9개월 지원`
 PERIOD_AFTER = regex.compile(r"^\s*(?:간|동안)?\s*지원")
+# `6개월\n~12개월`, `3개월 ~ 1년`: one period stated as a range, read as its upper end
+MONTHS_RANGE_JOIN = regex.compile(r"^\s*[~～∼〜\-–]\s*$")
 
 LEVEL = r"기초|중간\s?[12]|고도화"
 LEVEL_RULES: list[tuple[str, regex.Pattern[str]]] = [
@@ -112,6 +114,11 @@ def find_months(text: str) -> list[Months]:
         before = compiled(r"최대\s*$").search(text[max(0, start - 4) : start])
         if before:
             start -= len(before[0])
+        prev = out[-1] if out else None
+        if (prev is not None and not ext and not prev.extension
+                and MONTHS_RANGE_JOIN.match(text[prev.end : m.start()])):
+            out[-1] = Months(prev.start, m.end(), max(prev.months, months), False)
+            continue
         out.append(Months(start, m.end(), months, ext))
     return out
 
