@@ -79,7 +79,9 @@ from typing import Literal
 
 import regex
 
+from gonggo.reading import tables as table_reader
 from gonggo.reading.scope import Scope
+from gonggo.reading.tables import SUM_WORDS, TableSettings, split_line, text_lines
 from gonggo.schemas.announcement import CapBasis, Evidence, Funding, Payer, ShareBound, Track
 from gonggo.schemas.document import Block, Cell, Table
 from gonggo.vocab.budget import (
@@ -542,14 +544,15 @@ def _classify_header(label: str) -> Column:
     return Column("other", core)
 
 
-def _header_rows(rows: list[list[Cell | None]]) -> int:
-    n = 0
-    for row in rows[:3]:
-        texts = [c.text for c in row if c]
-        if any(find_amounts(t) or find_shares(t) or find_months(t) for t in texts):
-            break
-        n += 1
-    return n
+def _is_value(text: str) -> bool:
+    return bool(find_amounts(text) or find_shares(text) or find_months(text))
+
+
+# How funding tables read: the heading rows are the leading ones (at most three) before a row
+# with an amount, a share or a period; a track named only by a sum word (`합계`, `총 합계`)
+# is the rows' sum.
+FUNDING_TABLE = TableSettings(header="until_value", value=_is_value,
+                              total_words=(r"총\s*합\s*계", *SUM_WORDS), total_end="$", total_compact=True)
 
 
 def _column_labels(rows: list[list[Cell | None]], n_header: int) -> list[list[str]]:
@@ -645,9 +648,6 @@ APPLICANT_KIND = regex.compile(
 )
 
 
-SUM_ROW = regex.compile(r"^(?:합계|소계|계|총계|총합계)$")
-
-
 def _by_kind(texts: Iterable[str]) -> bool:
     return sum(1 for t in texts if APPLICANT_KIND.match(t) and "부담" not in t) >= 2
 
@@ -691,8 +691,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     What the table states for every track row (a summary row `분담비율`, a cell merged over all
     track rows) also goes to `tracks.common` at the table's section `path`: it holds for the
     tracks other tables and lines add as well."""
-    rows = table.grid()
-    n_header = _header_rows(rows)
+    g = table_reader.read_table(table, FUNDING_TABLE)
+    rows, n_header = g.rows, g.n_header
     if n_header == 0 or n_header >= len(rows):
         return False
     if len(caption) <= 100 and not_rules(caption):
@@ -755,7 +755,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             named.append((name, (name_cell.start + offset, name_cell.start + offset + len(name)), row_terms))
             printed.append(cells)
         elif not name or SUMMARY_ROW.match(regex.sub(r"\s", "", name)) or TOTAL.search(name):
-            if SUM_ROW.match(regex.sub(r"\s", "", name)):
+            if FUNDING_TABLE.is_total(name):
                 for f in row_terms.funding.values():  # `합계 | 8,700 | 51,100`: the rows' sum, no cap
                     f.cap = f.cap_span = None
             summary.fill(row_terms)
@@ -1645,7 +1645,9 @@ def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
 RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?|기획|제안|지정)?과제명$|^문제정의서명$|^품목명$")
 RFP_MONEY_CELL = regex.compile(r"연구개발비|연구비|출연금|지원금|지원규모")
 RFP_PERIOD_CELL = regex.compile(r"기간$")
-ROW_SUM = regex.compile(r"^\s*(?:\d+\s*과제|총\s*\d+\s*개?\s*과제|합\s*계|소\s*계)")
+# A flattened RFP table's sum rows (`3 과제`, `총 5개 과제`, `합계`), read from the line's start.
+RFP_ROWS = TableSettings(total_words=(r"\d+\s*과제", r"총\s*\d+\s*개?\s*과제", r"합\s*계", r"소\s*계"),
+                         total_end="", total_in="lead")
 
 
 def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
@@ -1654,16 +1656,11 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     (the grouping cell only on a group's first row). Each row is a track named by its title (the
     cell before the period) with its period and its `총` money (`(단위 : 백만원)`) as a total cap;
     a table that prints only one year's money gives no cap. `N 과제` / `합계` rows are sums."""
-    text = scope.doc.text
-    lines: list[tuple[int, str]] = []
-    pos = scope.start
-    for line in text[scope.start : scope.end].split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = text_lines(scope.doc.text, scope.start, scope.end)
     i = 0
     while i < len(lines):
-        _, line = lines[i]
-        cells = [regex.sub(r"\s", "", c) for c in line.split("\t")]
+        head = split_line(lines[i][1], lines[i][0])
+        cells = [regex.sub(r"\s", "", c.text) for c in head]
         title_i = next((k for k, c in enumerate(cells) if RFP_TITLE_CELL.match(c)), None)
         period_i = next((k for k, c in enumerate(cells) if RFP_PERIOD_CELL.search(c)), None)
         money_i = next((k for k, c in enumerate(cells) if RFP_MONEY_CELL.search(c)), None)
@@ -1676,7 +1673,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         total_at: int | None = 0 if money_i is not None else None
         j = i + 1
         if j < len(lines):
-            sub = [regex.sub(r"\s", "", c) for c in lines[j][1].split("\t") if c.strip()]
+            sub = [regex.sub(r"\s", "", c.text) for c in split_line(lines[j][1], lines[j][0]) if c.text.strip()]
             if sub and all(c in ("총", "계") or (year_money(c) and len(c) <= 6) for c in sub):
                 total_at = sub.index("총") if "총" in sub else None  # only years: no cap
                 j += 1
@@ -1684,30 +1681,31 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         while j < len(lines) and misses < 4:
             start, row = lines[j]
             j += 1
-            parts = row.split("\t")
+            cells = split_line(row, start)
+            parts = [c.text for c in cells]
             dur_k = next((k for k, c in enumerate(parts) if c.strip() and k > 0
                           and regex.fullmatch(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내)?\s*", c)
                           and find_months(c)), None)
-            if dur_k is None or ROW_SUM.match(row):
-                misses += 0 if ROW_SUM.match(row) else 1
+            if dur_k is None or RFP_ROWS.is_total(row):
+                misses += 0 if RFP_ROWS.is_total(row) else 1
                 continue
             misses = 0
             name = parts[dur_k - 1].strip()
             if not is_rfp_title(name):
                 continue
-            cell_at = start + sum(len(p) + 1 for p in parts[: dur_k - 1])
+            cell_at = cells[dur_k - 1].start
             terms = Terms()
             m = find_months(parts[dur_k])[0]
-            d_at = start + sum(len(p) + 1 for p in parts[:dur_k])
+            d_at = cells[dur_k].start
             terms.duration = (m.months, d_at + m.start, d_at + m.end)
             if unit and money_i is not None and total_at is not None:
                 k = dur_k + (money_i - period_i) + total_at
                 if k < len(parts):
                     bare = regex.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*", parts[k])
                     if bare:
-                        at = start + sum(len(p) + 1 for p in parts[:k])
+                        at = cells[k].start
                         value = float(bare[1].replace(",", ""))
-                        terms.fund("government", regex.sub(r"\s+", " ", lines[i][1].split("\t")[money_i]).strip()
+                        terms.fund("government", regex.sub(r"\s+", " ", head[money_i].text).strip()
                                    ).set_cap(int(value * unit), (at + bare.start(1), at + bare.end(1)), "total")
             offset = parts[dur_k - 1].find(name)
             draft = tracks.add(tracks.similar(name), [(cell_at + offset, cell_at + offset + len(name))], terms)
@@ -1753,7 +1751,7 @@ def extract_tracks(scope: Scope) -> list[Track]:
         unnamed.terms.fill(program)
         program = unnamed.terms
     _add_overview_caps(scope, tracks, program)
-    for key in [k for k in tracks.by_key if SUM_ROW.match(k)]:
+    for key in [k for k in tracks.by_key if FUNDING_TABLE.is_total(k)]:
         tracks.by_key.pop(key)  # `합 계`: the rows' sum, never a track
     drafts = tracks.drafts()
     if not drafts and not program.empty():
