@@ -108,7 +108,7 @@ from gonggo.vocab.funding import (
     mixed_payer,
 )
 from gonggo.vocab.money import Amount, find_amounts, unit_multiplier
-from gonggo.vocab.text import compiled, norm_key, strip_marker
+from gonggo.vocab.text import char_bigrams, compiled, norm_key, strip_marker
 
 # ---------------------------------------------------------------- drafts
 
@@ -194,6 +194,22 @@ def _title_key(name: str) -> str:
     return norm_key(regex.sub(r"[(（][^()（）]*[)）]", "", name)).replace("의", "")
 
 
+# how alike (character bigrams) a sheet's title and its row's must be to be one RFP
+REWORDED = 0.75
+
+
+def dice(a: str, b: str) -> float:
+    x, y = char_bigrams(a, str), char_bigrams(b, str)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _same_terms(a: Terms, b: Terms) -> bool:
+    """Both print the same period and the same government cap (and print both)."""
+    fa, fb = a.funding.get("government"), b.funding.get("government")
+    return (a.duration is not None and b.duration is not None and a.duration[0] == b.duration[0]
+            and fa is not None and fb is not None and fa.cap is not None and fa.cap == fb.cap)
+
+
 class Tracks:
     """Drafts keyed by name, in order of first appearance."""
 
@@ -219,15 +235,23 @@ class Tracks:
         draft.terms.fill(terms)
         return draft
 
-    def similar(self, name: str) -> str:
+    def similar(self, name: str, terms: Terms | None = None) -> str:
         """The name of a track already read that `name` names too (an RFP's sheet titled as its
-        row in the RFP table, give or take a number or a marker), else `name`."""
+        row in the RFP table, give or take a number or a marker), else `name`. With `terms`, a
+        title reworded in the sheet (`… K-FARM 데모축사 모델 구축 및 실증` in the table, `… K-Farm
+        데모축사 구축 및 실증` on the sheet) names the row closest to it that prints the same
+        period and the same money."""
         key = _title_key(name)
         for k, d in self.by_key.items():
             other = _title_key(d.name or "")
             if k and len(other) >= 8 and (other in key or key in other) and d.name:
                 return d.name
-        return name
+        if terms is None or terms.duration is None or len(key) < 8:
+            return name
+        close = [(dice(key, _title_key(d.name)), d.name) for d in self.by_key.values()
+                 if d.name and _same_terms(d.terms, terms)]
+        best = max(close, default=None)
+        return best[1] if best is not None and best[0] >= REWORDED else name
 
     def drafts(self) -> list[TrackDraft]:
         return sorted(self.by_key.values(), key=lambda d: min(d.spans)[0] if d.spans else 10**12)
@@ -381,6 +405,11 @@ def titled_not_rules(table: Table) -> bool:
     return False
 
 
+# a caption naming a preliminary stage of the call (`<사전검증연구> 총 12개 과제`): its table gives
+# the stage's period and money (`3개월`, `과제당 5천만원`), not the project's
+STAGE_CAPTION = regex.compile(r"사전\s*검증|선행\s*연구|사전\s*연구|개념\s*검증|예비\s*연구")
+
+
 def not_rules(text: str) -> bool:
     """A caption, header or row label naming an example or money other than the project's
     cost (`기술료 상한`, `환수 기준(예시)`): what it heads states no funding terms."""
@@ -499,8 +528,9 @@ CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
 
 
 PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
-# a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`
-WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연))")
+# a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`,
+# `정부지원 연구비 총액`
+WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연))|[가-힣]총액$")
 
 
 def classify_header(label: str) -> Column:
@@ -707,7 +737,13 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     if not any(cols[i].kind in ("payer", "duration") for i in value_cols):
         return False
     track_cols = sorted((c.priority, i) for i, c in enumerate(cols) if c.kind == "track")
+    grouped = [(p, i) for p, i in track_cols if p != RFP_PRIORITY and _one_cell(rows[n_header:], i)]
+    if grouped:  # `자유공모 (17개)` merged down the whole table: a group's label, no track's name
+        track_cols = [t for t in track_cols if t not in grouped]
+        if not track_cols:
+            return False
     track_col = track_cols[0][1] if track_cols else None
+    count_col = next((i for i, st in enumerate(labels) if st and COUNT_HEADER.search(st[-1])), None)
     rfp = bool(track_cols) and track_cols[0][0] == RFP_PRIORITY
     unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
 
@@ -720,7 +756,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         if sheet is not None:
             name, span, terms = sheet
             if not terms.empty():
-                tracks.rfp.add(norm_key(tracks.add(tracks.similar(name), [span], terms).name or ""))
+                tracks.rfp.add(norm_key(tracks.add(tracks.similar(name, terms), [span], terms).name or ""))
             return True  # an RFP's sheet: its other rows are its sections, not tracks
     label_col = track_col if track_col is not None else (0 if cols[0].kind == "other" else None)
     if label_col is not None and _by_kind(r[label_col].text for r in rows[n_header:] if r[label_col]):
@@ -746,6 +782,12 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
                 previous[i] = t
                 cells[i] = cell
             row_terms.fill(t)
+        if count_col is not None and _awards_in(row[count_col]) > 1:
+            for i in value_cols:
+                if cols[i].kind == "payer" and not PER_AWARD_LABEL.search(cols[i].label):
+                    for f in row_terms.funding.values():
+                        f.cap = f.cap_span = None  # `4 과제 | 932`: the money of four awards
+                    break
         if track_col is None:
             summary.fill(row_terms)
         elif name and (is_track_name(name) or (rfp and is_rfp_title(name))):
@@ -778,6 +820,24 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     if not common.empty() and path is not None:
         tracks.common.append((path, common))
     return True
+
+
+# a column counting the awards of a row (`과제수`, `선정 과제 수`, `지원 과제수`)
+COUNT_HEADER = regex.compile(r"과\s*제\s*수$|선정\s*(?:규모|건수)$|지원\s*(?:규모|과제\s*수)\s*[(（]\s*(?:개|과제)\s*[)）]$")
+# money printed per award (`과제당 지원금`, `기업당 지원한도`)
+PER_AWARD_LABEL = regex.compile(r"(?:과제|기업|기관|개사|건|팀)\s*당")
+
+
+def _one_cell(body: list[list[Cell | None]], i: int) -> bool:
+    """Column `i` is one cell merged over every body row (two or more)."""
+    cells = {id(r[i]) for r in body if r[i] is not None}
+    return len(body) >= 2 and len(cells) == 1 and all(r[i] is not None for r in body)
+
+
+def _awards_in(cell: Cell | None) -> int:
+    """The count a 과제수 cell prints (`4`, `3개`, `2 과제`); 0 when none."""
+    m = compiled(r"^\s*(\d{1,3})\s*(?:개|과제|건)?\s*(?:내외|이내)?\s*$").match(cell.text) if cell else None
+    return int(m[1]) if m else 0
 
 
 # what a sub-column under one payer may state about that payer's terms (not a part of its money)
@@ -1674,8 +1734,9 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         j = i + 1
         if j < len(lines):
             sub = [regex.sub(r"\s", "", c.text) for c in split_line(lines[j][1], lines[j][0]) if c.text.strip()]
-            if sub and all(c in ("총", "계") or (year_money(c) and len(c) <= 6) for c in sub):
-                total_at = sub.index("총") if "총" in sub else None  # only years: no cap
+            if sub and all(c == "계" or WHOLE_PERIOD.search(c) or (year_money(c) and len(c) <= 6) for c in sub):
+                # `’19년 | 총연구비`: the 총 column; only years: no cap
+                total_at = next((k for k, c in enumerate(sub) if WHOLE_PERIOD.search(c)), None)
                 j += 1
         misses = 0
         while j < len(lines) and misses < 4:
@@ -1725,7 +1786,8 @@ def extract_tracks(scope: Scope) -> list[Track]:
             continue
         funding, _ = _funding_block(scope, block)
         caption = scope.doc.text[blocks[idx - 1].start : blocks[idx - 1].end] if idx else ""
-        if (len(caption) <= 100 and not_rules(caption)) or titled_not_rules(block.table):
+        if (len(caption) <= 100 and (not_rules(caption) or STAGE_CAPTION.search(caption))
+                or titled_not_rules(block.table)):
             used.add(idx)  # `o 기술료 상한`, `< 환수 기준(예시) >`: neither its cells nor its lines
             continue
         header = " ".join(c.text for c in block.table.cells if c.row == 0)
