@@ -547,3 +547,17 @@ def test_a_sheet_rewording_its_rows_title_is_that_row() -> None:
 ])
 def test_months_of_sums_and_of_times_before_an_event(text: str, months: list[int]) -> None:
     assert [m.months for m in find_months(text)] == months
+
+
+def test_a_table_of_new_programs_names_one_track_per_row() -> None:
+    # motie_industry_talent_training_2026: `’26년 예산` is one year's money, no cap
+    text = ("□ 지원 규모 : 총 10개 과제, 24,935백만원\n\n순번\t신규사업명\t지원기간*\t’26년 예산(백만원)\n"
+            "1\t반도체핵심IP설계전문인력양성\t5년(‘26.3.∼’31.2)\t6,735\n"
+            "2\tSDV기반AI융합기술전문인력양성\t5년(‘26.3.∼’31.2)\t1,300\n")
+    _, table = _table_of([[(w, 1, 1) for w in line.split("\t")] for line in text.split("\n")[2:4]]
+                         + [[(w, 1, 1) for w in text.split("\n")[4].split("\t")]])
+    tracks = Tracks()
+    assert read_table(table, "□ 지원 규모 : 총 10개 과제, 24,935백만원", tracks)
+    drafts = {d.name: d.terms for d in tracks.drafts()}
+    assert list(drafts) == ["반도체핵심IP설계전문인력양성", "SDV기반AI융합기술전문인력양성"]
+    assert all(t.duration[0] == 60 and not any(f.cap for f in t.funding.values()) for t in drafts.values())

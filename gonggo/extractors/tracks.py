@@ -260,12 +260,13 @@ class Tracks:
 # ---------------------------------------------------------------- names
 
 # An R&D table of RFPs / 품목 / 과제 (`내역사업 | 연구 과제명 | 연구기간 | 정부지원연구개발비`, `번호 |
-# 문제정의서 명 | 총 연구기간 | 총 지원 규모`): each row that prints its own money and period is a
-# track named by its title (priority -1: the title column, not the 내역사업 grouping beside it).
+# 문제정의서 명 | 총 연구기간 | 총 지원 규모`), or of the call's new programs (`순번 | 신규사업명 |
+# 지원기간 | ’26년 예산`): each row that prints its own money and period is a track named by its
+# title (priority -1: the title column, not the 내역사업 grouping beside it).
 RFP_PRIORITY = -1
 TRACK_HEADER: list[tuple[int, regex.Pattern[str]]] = [
     (RFP_PRIORITY, regex.compile(r"^(?:연구\s*(?:개발\s*)?|기\s*획\s*|제\s*안\s*|지\s*정\s*)?과\s*제\s*명"
-                                 r"|^문제\s*정의서\s*명|^품\s*목\s*명")),
+                                 r"|^문제\s*정의서\s*명|^품\s*목\s*명|^신규\s*(?:세부\s*)?사업\s*명")),
     (0, regex.compile(r"^(?:지원|사업|과제|참여)?\s*(?:유\s*형|트\s*랙)|^지원\s*구\s*분")),
     (1, regex.compile(r"^구\s*분|^(?:지원\s*)?분\s*야|^세부\s*사업")),
 ]
@@ -737,7 +738,9 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     if not any(cols[i].kind in ("payer", "duration") for i in value_cols):
         return False
     track_cols = sorted((c.priority, i) for i, c in enumerate(cols) if c.kind == "track")
-    grouped = [(p, i) for p, i in track_cols if p != RFP_PRIORITY and _one_cell(rows[n_header:], i)]
+    # the `합계` row and a note across the table (`※ …`) belong to no group
+    body = [rows[r] for r in g.body() if r not in g.totals and len(table_reader.distinct(rows[r])) > 1]
+    grouped = [(p, i) for p, i in track_cols if p != RFP_PRIORITY and _one_cell(body, i)]
     if grouped:  # `자유공모 (17개)` merged down the whole table: a group's label, no track's name
         track_cols = [t for t in track_cols if t not in grouped]
         if not track_cols:
