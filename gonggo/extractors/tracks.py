@@ -85,6 +85,7 @@ from gonggo.reading.tables import SUM_WORDS, TableSettings, split_line, text_lin
 from gonggo.schemas.announcement import CapBasis, Evidence, Funding, Payer, ShareBound, Track
 from gonggo.schemas.document import Block, Cell, Table
 from gonggo.vocab.budget import (
+    PER_YEAR_AFTER,
     aggregate_amount,
     budget_amount,
     cap_basis,
@@ -277,7 +278,7 @@ NOT_A_NAME = regex.compile(
     r"이용료|현물|인건비|사업비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
     r"^[0-9]|[다함음임됨요며고서]$"
 )
-NAME_CHARS = regex.compile(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ‧\s()/+\-]*")
+NAME_CHARS = regex.compile(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ‧\s()/+\-_]*")
 
 
 def is_rfp_title(text: str) -> bool:
@@ -460,7 +461,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
                 or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
                 or _class_bound(text, a)
-                or year_money_before(text[max(0, a.start - 30) : a.start])):
+                or (year_money_before(text[max(0, a.start - 30) : a.start])
+                    and not _years_each(text, a))):
             continue
         payer = _payer_before(text, a.start)
         if payer is None and not support and a.bound != "max":
@@ -490,6 +492,15 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     if level:
         terms.level = (level[0], offset + level[1], offset + level[2])
     return terms
+
+
+# `(2~3차년도)5억원/년`: a cap for each of a range of years, not one year's money
+YEAR_RANGE_BEFORE = regex.compile(r"\d\s*[~∼～-]\s*\d\s*차\s*(?:연\s*)?년\s*도\s*[)）]?\s*$")
+
+
+def _years_each(text: str, a: Amount) -> bool:
+    return bool(YEAR_RANGE_BEFORE.search(text[max(0, a.start - 12) : a.start])
+                and PER_YEAR_AFTER.match(text[a.end : a.end + 8]))
 
 
 def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
@@ -942,6 +953,8 @@ def flattened_header(text: str) -> list[Column] | None:
 
 PAREN_LINE = regex.compile(r"^\s*[(\[（].*[)\]）]\s*$", regex.S)
 LINE_COMPLETE = regex.compile(r"(?:원|개월|년|[)\]）]|지원|가능|함|음|임|다|됨|\.|까지|이내|이상|이하|내외|필수|불가)\s*$")
+# `[유형1_기획형 창업지원] : 1단계(창업준비・기획) 16개 과제, …`: a bracketed track before a colon
+BRACKET_LABEL = regex.compile(r"^\s*[\[［]\s*([^\[\]［］]{1,15}?)\s*[\]］]\s*[:：]\s*(.*)$", regex.S)
 LABELLED_LINE = regex.compile(r"^\s*[(（]\s*([^()（）]{1,15}?)\s*[)）]\s*(.*)$", regex.S)
 
 
@@ -1433,6 +1446,9 @@ def _label(body: str) -> tuple[str, int] | None:
     m = NAME_COLON.match(body)
     if m and is_track_name(m[1]):
         return m[1], m.start(2) if m[2] else m.start(3)
+    m = BRACKET_LABEL.match(body)
+    if m and is_track_name(m[1]):
+        return m[1], m.start(2)
     m = NAME_LEVEL.match(body)
     if m and is_track_name(m[1]):
         return m[1], m.end(1)
