@@ -7,7 +7,14 @@ from functools import cache
 import pytest
 
 from gonggo.extractors.header import read_header
-from gonggo.extractors.tracks import Terms, Tracks, classify_header, extract_tracks, read_table
+from gonggo.extractors.tracks import (
+    Terms,
+    Tracks,
+    cell_terms,
+    classify_header,
+    extract_tracks,
+    read_table,
+)
 from gonggo.ingest import read_bytes, read_document
 from gonggo.reading.programs import split_programs
 from gonggo.reading.scope import Scope
@@ -561,3 +568,23 @@ def test_a_table_of_new_programs_names_one_track_per_row() -> None:
     drafts = {d.name: d.terms for d in tracks.drafts()}
     assert list(drafts) == ["반도체핵심IP설계전문인력양성", "SDV기반AI융합기술전문인력양성"]
     assert all(t.duration[0] == 60 and not any(f.cap for f in t.funding.values()) for t in drafts.values())
+
+
+def test_an_rfp_sheet_whose_labels_name_other_columns() -> None:
+    # mois_regional_disaster_rnd_2025: the sheet's money is a total with its split over the years
+    _, table = _table_of([
+        [("연구개발과제명", 1, 1), ("(경남) 지진 및 강풍 대비 산업단지 위험물 저장시설 모니터링, 위험평가 및 대응 시스템 개발", 1, 3)],
+        [("연구개발기간", 1, 1), ("2025년~2027년\n(1단계 2025년~2027년)", 1, 1), ("공모방식", 1, 1), ("지정공모", 1, 1)],
+        [("정부지원연구개발비\n(백만원)", 1, 1), ("1,460(’25년 400, 향후 1,060) 이내", 1, 1), ("과제유형", 1, 1),
+         ("일반과제", 1, 1)],
+        [("(연구목표) 지진 및 강풍을 대비한 IoT 다중센서 이용 산업단지 위험물 저장시설 운영상태 모니터링", 1, 4)],
+    ])
+    tracks = Tracks()
+    assert read_table(table, "2. 연구개발과제", tracks)
+    [draft] = tracks.drafts()
+    assert draft.name == "(경남) 지진 및 강풍 대비 산업단지 위험물 저장시설 모니터링, 위험평가 및 대응 시스템 개발"
+    f = draft.terms.funding["government"]
+    assert (f.cap, f.basis) == (1_460_000_000, "total")
+    # one year's money alone (`’25년 400`) is no cap, with or without a unit
+    col = classify_header("정부지원연구개발비")
+    assert cell_terms("’25년 400", 0, col, 1_000_000).funding["government"].cap is None

@@ -639,6 +639,16 @@ def _column_of(labels: list[str]) -> Column:
     return best
 
 
+# a bare total followed by its split over the years (`1,460(’25년 400, 향후 1,060) 이내`): the
+# whole period's money
+YEARS_SPLIT = regex.compile(
+    r"""\s*(\d{1,3}(?:,\d{3})+|\d+)\s*
+        [(（]\s*[’'‘`]?\s*\d{2,4}\s*년\s*(?:도\s*)?[\d,.]+\s*[,，]\s*(?:향후|이후|잔여|\S{0,8}년\s*도?)\s*[\d,.]+\s*[)）]
+        \s*(?:이내|이하|내외)?\s*""",
+    regex.X,
+)
+
+
 def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> Terms:
     """Terms of one cell's text under column `col`; `start` is the text's offset."""
     terms = Terms()
@@ -666,6 +676,10 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                 f.set_share(int(value) if value.is_integer() else value, col.bound_hint or "exact", span)
             elif unit:
                 f.set_cap(int(value * unit), span, col.basis or "per_award")
+        split = YEARS_SPLIT.fullmatch(text)
+        if split and unit and not amounts:  # `1,460(’25년 400, 향후 1,060) 이내` in 백만원
+            f.set_cap(int(float(split[1].replace(",", "")) * unit),
+                      (start + split.start(1), start + split.end(1)), "total")
     elif col.kind == "duration":
         for m in find_months(text):
             if m.extension and terms.extension is None:
@@ -694,6 +708,15 @@ def _by_kind(texts: Iterable[str]) -> bool:
     return sum(1 for t in texts if APPLICANT_KIND.match(t) and "부담" not in t) >= 2
 
 
+# a label giving its cells' unit: `정부지원연구개발비\n(백만원)`
+LABEL_UNIT = regex.compile(r"[(（]\s*((?:천|만|백\s?만|천\s?만|억)\s?원)\s*[)）]")
+
+
+def _label_unit(label: str) -> int | None:
+    m = LABEL_UNIT.search(label)
+    return unit_multiplier(f"단위 : {m[1]}") if m else unit_multiplier(label)
+
+
 def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Terms] | None:
     """An RFP's sheet (제안요청서): `과제명 | <the title>` across the top, then its sections
     (`과제개요`, `연구목표`, `연구기간 | 총 정부출연금` over `1년 이내 | 1.5억원 이내`, `연구기간 및 예산 |
@@ -720,7 +743,7 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
                         (row[c + 1] if c + 1 < len(row) else None)):
                 if nxt is None or nxt is lab or classify_header(nxt.text).kind != "other":
                     continue
-                t = cell_terms(nxt.text, nxt.start, col)
+                t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
                 if not t.empty():
                     terms.fill(t)
                     break
@@ -765,7 +788,11 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     summary = Terms()
     previous: dict[int, Terms] = {}
     printed: list[dict[int, Cell]] = []  # per track row, the value cells printed in it
-    if rfp and track_col == 0:
+    # an RFP's sheet: `과제명 | <the title>` across the top, whatever its other labels make of
+    # the columns (`연구개발기간 | … | 공모방식 | …`, `정부지원연구개발비 (백만원) | … | 과제유형 | …`)
+    first = rows[0][0]
+    titled = first is not None and bool(TRACK_HEADER[0][1].search(strip_marker(first.text).strip()))
+    if (rfp and track_col == 0) or titled:
         sheet = _rfp_sheet(rows)
         if sheet is not None:
             name, span, terms = sheet
