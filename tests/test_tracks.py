@@ -588,3 +588,13 @@ def test_an_rfp_sheet_whose_labels_name_other_columns() -> None:
     # one year's money alone (`’25년 400`) is no cap, with or without a unit
     col = classify_header("정부지원연구개발비")
     assert cell_terms("’25년 400", 0, col, 1_000_000).funding["government"].cap is None
+
+
+def test_a_note_in_the_money_cell_names_another_payers_cap() -> None:
+    # mois_regional_disaster_rnd_2026: `1,600(’26년 400, 향후 1,200) 이내` over `* 지방비 400 이내, …`
+    text = "1,600(’26년 400, 향후 1,200) 이내\n* 지방비 400 이내, 선정시 추가 지원"
+    terms = cell_terms(text, 100, classify_header("정부지원연구개발비\n(백만원)"), 1_000_000)
+    gov, local = terms.funding["government"], terms.funding["local_government"]
+    assert (gov.cap, gov.basis, gov.cap_span) == (1_600_000_000, "total", (100, 105))
+    assert (local.cap, local.basis) == (400_000_000, "total")
+    assert text[local.cap_span[0] - 100 : local.cap_span[1] - 100] == "400"

@@ -649,6 +649,10 @@ YEARS_SPLIT = regex.compile(
 )
 
 
+# a note under it naming another payer's money in the same unit (`* 지방비 400 이내`)
+PAYER_NOTE = regex.compile(r"^\s*[*※]*\s*(?P<payer>[가-힣]{2,8}?)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:이내|이하)")
+
+
 def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> Terms:
     """Terms of one cell's text under column `col`; `start` is the text's offset."""
     terms = Terms()
@@ -676,10 +680,19 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                 f.set_share(int(value) if value.is_integer() else value, col.bound_hint or "exact", span)
             elif unit:
                 f.set_cap(int(value * unit), span, col.basis or "per_award")
-        split = YEARS_SPLIT.fullmatch(text)
+        first, _, rest = text.partition("\n")
+        split = YEARS_SPLIT.fullmatch(first)
         if split and unit and not amounts:  # `1,460(’25년 400, 향후 1,060) 이내` in 백만원
             f.set_cap(int(float(split[1].replace(",", "")) * unit),
                       (start + split.start(1), start + split.end(1)), "total")
+            at = start + len(first) + 1
+            for line in rest.split("\n"):  # `* 지방비 400 이내, 선정시 추가 지원`: another payer's
+                m = PAYER_NOTE.match(line)
+                other = find_payer(m["payer"]) if m else None
+                if m and other and other[0] != role:
+                    terms.fund(other[0], other[1]).set_cap(
+                        int(float(m["n"].replace(",", "")) * unit), (at + m.start("n"), at + m.end("n")), "total")
+                at += len(line) + 1
     elif col.kind == "duration":
         for m in find_months(text):
             if m.extension and terms.extension is None:
