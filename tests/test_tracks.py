@@ -598,3 +598,20 @@ def test_a_note_in_the_money_cell_names_another_payers_cap() -> None:
     assert (gov.cap, gov.basis, gov.cap_span) == (1_600_000_000, "total", (100, 105))
     assert (local.cap, local.basis) == (400_000_000, "total")
     assert text[local.cap_span[0] - 100 : local.cap_span[1] - 100] == "400"
+
+
+def test_a_whole_periods_cap_with_a_years_cap_gives_two_rows() -> None:
+    # knpa_policelab_rnd_2026: `총 지원 규모` column, `1개 과제\n총 10억원(연 4억원)*`
+    text = ("□ 지원내용\n\n번호\t문제정의서 명\t총 연구기간\t총 지원 규모\t형태\n"
+            "1\t범죄 악용 통신 체계 탐지 기술 개발\t’26. 7. ~ ’28. 12.(30개월, 2.5년)\t1개 과제 총 10억원(연 4억원)*\t주관\n"
+            "2\t수사 현장에서 정확한 생체증거물 판별과 DNA 확보를 위한 장비 개발\t’26. 7. ~ ’28. 12.(30개월, 2.5년)"
+            "\t1개 과제 총 10억원(연 4억원)*\t주관\n")
+    tracks = extract_tracks(_scope(text))
+    assert tracks
+    for t in tracks:
+        assert sorted((f.cap_krw, f.cap_basis) for f in t.funding if f.cap_krw) == [
+            (400_000_000, "per_year"), (1_000_000_000, "total")]
+    col = classify_header("총 지원 규모")
+    # a year's cap is read only beside the whole period's: `최대 4억원(연 2억원)` per award is one cap
+    assert cell_terms("최대 4억원(연 2억원)", 0, classify_header("지원금")).funding["government"].year_cap is None
+    assert cell_terms("총 10억원(연 4억원)*", 0, col).funding["government"].year_cap == 400_000_000

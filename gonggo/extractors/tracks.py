@@ -124,6 +124,9 @@ class FundDraft:
     cap_span: tuple[int, int] | None = None
     share_span: tuple[int, int] | None = None
     basis: CapBasis = "per_award"
+    # `총 10억원(연 4억원)`: beside the whole period's cap, the cap of each year (a row of its own)
+    year_cap: int | None = None
+    year_span: tuple[int, int] | None = None
 
     def set_cap(self, krw: int, span: tuple[int, int], basis: CapBasis = "per_award") -> None:
         if self.cap is None:
@@ -140,10 +143,12 @@ class FundDraft:
             self.set_cap(other.cap, other.cap_span, other.basis)
         if other.share is not None and other.bound and other.share_span:
             self.set_share(other.share, other.bound, other.share_span)
+        if self.year_cap is None and other.year_cap is not None and self.cap == other.cap:
+            self.year_cap, self.year_span = other.year_cap, other.year_span
 
     def copy(self) -> FundDraft:
         return FundDraft(self.role, self.label, self.cap, self.share, self.bound, self.cap_span,
-                         self.share_span, self.basis)
+                         self.share_span, self.basis, self.year_cap, self.year_span)
 
     def spans(self) -> list[tuple[int, int]]:
         return [s for s in (self.cap_span, self.share_span) if s]
@@ -653,6 +658,10 @@ YEARS_SPLIT = regex.compile(
 PAYER_NOTE = regex.compile(r"^\s*[*※]*\s*(?P<payer>[가-힣]{2,8}?)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:이내|이하)")
 
 
+# `총 10억원(연 4억원)`: a year's cap in parentheses right after the whole period's
+YEAR_CAP_AFTER = regex.compile(r"\s*[(（]\s*(?:연|연간|연차별|매년)\s*(?:최대\s*)?")
+
+
 def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> Terms:
     """Terms of one cell's text under column `col`; `start` is the text's offset."""
     terms = Terms()
@@ -667,6 +676,10 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
             a = amounts[0]
             f.set_cap(a.krw, (start + a.start, start + a.end),
                       col.basis or cap_basis(text[max(0, a.start - 10) : a.start], text[a.end : a.end + 8]))
+            year = YEAR_CAP_AFTER.match(text, a.end)
+            if f.basis == "total" and year and len(amounts) > 1 and amounts[1].start == year.end():
+                y = amounts[1]  # `총 10억원(연 4억원)*`
+                f.year_cap, f.year_span = y.krw, (start + y.start, start + y.end)
         shares = find_shares(text)
         if shares:
             sh = shares[0]
@@ -1939,6 +1952,10 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
                 share_bound=f.bound if f.share is not None else None, cap_basis=f.basis,
                 evidence=_spans(scope, f.spans()))
         for f in t.funding.values() if not f.empty()
+    ] + [
+        Funding(payer=f.role, payer_label=f.label, cap_krw=f.year_cap, cap_basis="per_year",
+                evidence=_spans(scope, [f.year_span]))
+        for f in t.funding.values() if f.year_cap is not None and f.year_span and f.cap is not None
     ]
     spans = list(d.spans)
     for fact in (t.level, t.duration, t.extension):
