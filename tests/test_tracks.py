@@ -7,13 +7,20 @@ from functools import cache
 import pytest
 
 from gonggo.extractors.header import read_header
-from gonggo.extractors.tracks import Tracks, extract_tracks, read_table
+from gonggo.extractors.tracks import (
+    Terms,
+    Tracks,
+    cell_terms,
+    classify_header,
+    extract_tracks,
+    read_table,
+)
 from gonggo.ingest import read_bytes, read_document
 from gonggo.reading.programs import split_programs
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Funding, Track
 from gonggo.schemas.document import Cell, Document, Table
-from gonggo.vocab.funding import find_shares
+from gonggo.vocab.funding import find_months, find_shares
 
 from .conftest import seed_path
 
@@ -457,3 +464,154 @@ def test_unlabelled_lines_with_two_caps_for_one_payer_give_none() -> None:
     caps = [f.cap_krw for scope in split_programs(doc, None)
             for t in extract_tracks(scope) for f in t.funding]
     assert caps == [50_000_000]
+
+
+# ---------------------------------------------------------------- caps and periods that are not the award's
+
+
+def _table_of(rows: list[list[tuple[str, int, int]]]) -> tuple[str, Table]:
+    """A table from (text, row_span, col_span) cells laid out left to right, row by row."""
+    text, cells, taken = "", [], set()
+    for r, row in enumerate(rows):
+        c = 0
+        for word, rs, cs in row:
+            while (r, c) in taken:
+                c += 1
+            cells.append(Cell(row=r, col=c, row_span=rs, col_span=cs, text=word,
+                              start=len(text), end=len(text) + len(word)))
+            taken |= {(r + i, c + j) for i in range(rs) for j in range(cs)}
+            text += word + "\t"
+            c += cs
+        text += "\n"
+    n_cols = max(c for _, c in taken) + 1
+    return text, Table(n_rows=len(rows), n_cols=n_cols, cells=cells)
+
+
+def test_a_group_label_merged_down_the_table_names_no_track() -> None:
+    # mafra_high_value_food_rnd_2026: `자유 공모 (17개)` spans every row; rows of N 과제 print
+    # the money of N awards, a row of one 과제 its own
+    _, table = _table_of([
+        [("구분", 2, 1), ("내역사업명", 2, 1), ("분야", 2, 1), ("연구기간", 2, 1), ("정부지원연구개발비(백만원)", 1, 3)],
+        [("‘26년", 1, 1), ("총연구비", 1, 1), ("과제수", 1, 1)],
+        [("자유\n공모\n(17개)", 3, 1), ("미래대응식품", 3, 1), ("(AI)아이디어 단계", 1, 1), ("1년 9개월", 1, 1),
+         ("400", 1, 1), ("932", 1, 1), ("4", 1, 1)],
+        [("투자연계형 단계", 1, 1), ("1년 9개월", 1, 1), ("600", 1, 1), ("1,401", 1, 1), ("3", 1, 1)],
+        [("기타(유망 식품분야 등)", 1, 1), ("3년 9개월", 1, 1), ("300", 1, 1), ("1,500", 1, 1), ("1", 1, 1)],
+    ])
+    tracks = Tracks()
+    assert read_table(table, "(단위 : 백만 원)", tracks)
+    drafts = {d.name: d.terms for d in tracks.drafts()}
+    assert "자유 공모 (17개)" not in drafts and "자유\n공모\n(17개)" not in drafts
+    assert drafts["투자연계형 단계"].duration[0] == 21
+    caps = [f.cap for d in drafts.values() for f in d.funding.values() if f.cap is not None]
+    assert 932_000_000 not in caps and 1_401_000_000 not in caps  # the money of 4 and of 3 과제
+
+
+def test_a_column_headed_총액_is_the_whole_periods_money() -> None:
+    # mafra_livestock_issues_master_2021: `… | 연구기간 | 정부지원 연구비 총액`
+    assert classify_header("정부지원 연구비 총액").basis == "total"
+    assert classify_header("총액").kind == "other"  # the word alone names no payer
+
+
+def test_a_preliminary_stages_table_gives_no_terms() -> None:
+    # knpa_policelab_rnd_2026: `<사전검증연구> 총 12개 과제` over 3-month, 5천만원 rows
+    text = ("□ 지원내용\n\n<사전검증연구> 총 12개 과제\n\n번호\t구분\t문제정의서\t총 연구기간\t총 지원 규모\t형태\n"
+            "1\t현안대응\t범죄 악용 통신 체계 탐지 기술 개발\t’26. 3. ~ 5.(3개월)\t과제당 5천만원\t주관\n"
+            "2\t국제협력\t국내 과학치안 기술의 활용성과 완성도 제고를 위한 국제 협력 기반 연구\t’26. 3. ~ 5.(3개월)"
+            "\t과제당 5천만원\t주관\n")
+    for t in extract_tracks(_scope(text)):
+        assert t.duration_months != 3
+        assert all(f.cap_krw != 50_000_000 for f in t.funding)
+
+
+def test_a_sheet_rewording_its_rows_title_is_that_row() -> None:
+    # mafra_smartfarm_multi_ministry_rnd_2025: the table's title and the RFP sheet's
+    row, sheet = Terms(), Terms()
+    for t in (row, sheet):
+        t.duration = (33, 0, 1)
+        t.fund("government", "정부지원연구개발비").set_cap(3_700_000_000, (0, 1), "total")
+    tracks = Tracks()
+    tracks.add("무인 자율형 젖소 K-FARM 데모축사 모델 구축 및 실증", [(0, 1)], row)
+    other = Terms()
+    other.duration = (33, 0, 1)
+    other.fund("government", "정부지원연구개발비").set_cap(3_700_000_000, (0, 1), "total")
+    tracks.add("무인 자율형 양돈 K-FARM 데모축사 모델 구축 및 실증", [(2, 3)], other)
+    assert tracks.similar("무인 자율형 양돈 K-Farm 데모축사 구축 및 실증", sheet) == \
+        "무인 자율형 양돈 K-FARM 데모축사 모델 구축 및 실증"
+    different = Terms()
+    different.duration = (21, 0, 1)
+    assert tracks.similar("무인 자율형 양돈 K-Farm 데모축사 구축 및 실증", different) == \
+        "무인 자율형 양돈 K-Farm 데모축사 구축 및 실증"  # another period: another RFP
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("나. 지원기간 : ’25.4월 ~ ’26.12월(9개월+1년)", [21]),  # msit_lab_startup_univ_2025
+    ("(1년 9개월 + 1년)\t2,250백만원\t650백만원", [33]),  # mafra_smartfarm_multi_ministry_rnd_2025
+    ("□ 지원 기간 : ’26년 3월 ~ ’31년 2월(최대 60개월, 2+2+1년)", [60, 60]),  # motie_industry_talent_training
+    ("· (기간) 42개월(1.5년 + 2년)", [42]),  # knpa: a sum not read whole gives no part
+    ("이 경우 현금은 연도별 연구개발기간이 종료되기 3개월 전까지 부담 완료해야 함.", []),  # mois_regional_disaster
+    ("* 최소 현장 실증 기간은 3개월 이상으로 실시", []),
+])
+def test_months_of_sums_and_of_times_before_an_event(text: str, months: list[int]) -> None:
+    assert [m.months for m in find_months(text)] == months
+
+
+def test_a_table_of_new_programs_names_one_track_per_row() -> None:
+    # motie_industry_talent_training_2026: `’26년 예산` is one year's money, no cap
+    text = ("□ 지원 규모 : 총 10개 과제, 24,935백만원\n\n순번\t신규사업명\t지원기간*\t’26년 예산(백만원)\n"
+            "1\t반도체핵심IP설계전문인력양성\t5년(‘26.3.∼’31.2)\t6,735\n"
+            "2\tSDV기반AI융합기술전문인력양성\t5년(‘26.3.∼’31.2)\t1,300\n")
+    _, table = _table_of([[(w, 1, 1) for w in line.split("\t")] for line in text.split("\n")[2:4]]
+                         + [[(w, 1, 1) for w in text.split("\n")[4].split("\t")]])
+    tracks = Tracks()
+    assert read_table(table, "□ 지원 규모 : 총 10개 과제, 24,935백만원", tracks)
+    drafts = {d.name: d.terms for d in tracks.drafts()}
+    assert list(drafts) == ["반도체핵심IP설계전문인력양성", "SDV기반AI융합기술전문인력양성"]
+    assert all(t.duration[0] == 60 and not any(f.cap for f in t.funding.values()) for t in drafts.values())
+
+
+def test_an_rfp_sheet_whose_labels_name_other_columns() -> None:
+    # mois_regional_disaster_rnd_2025: the sheet's money is a total with its split over the years
+    _, table = _table_of([
+        [("연구개발과제명", 1, 1), ("(경남) 지진 및 강풍 대비 산업단지 위험물 저장시설 모니터링, 위험평가 및 대응 시스템 개발", 1, 3)],
+        [("연구개발기간", 1, 1), ("2025년~2027년\n(1단계 2025년~2027년)", 1, 1), ("공모방식", 1, 1), ("지정공모", 1, 1)],
+        [("정부지원연구개발비\n(백만원)", 1, 1), ("1,460(’25년 400, 향후 1,060) 이내", 1, 1), ("과제유형", 1, 1),
+         ("일반과제", 1, 1)],
+        [("(연구목표) 지진 및 강풍을 대비한 IoT 다중센서 이용 산업단지 위험물 저장시설 운영상태 모니터링", 1, 4)],
+    ])
+    tracks = Tracks()
+    assert read_table(table, "2. 연구개발과제", tracks)
+    [draft] = tracks.drafts()
+    assert draft.name == "(경남) 지진 및 강풍 대비 산업단지 위험물 저장시설 모니터링, 위험평가 및 대응 시스템 개발"
+    f = draft.terms.funding["government"]
+    assert (f.cap, f.basis) == (1_460_000_000, "total")
+    # one year's money alone (`’25년 400`) is no cap, with or without a unit
+    col = classify_header("정부지원연구개발비")
+    assert cell_terms("’25년 400", 0, col, 1_000_000).funding["government"].cap is None
+
+
+def test_a_note_in_the_money_cell_names_another_payers_cap() -> None:
+    # mois_regional_disaster_rnd_2026: `1,600(’26년 400, 향후 1,200) 이내` over `* 지방비 400 이내, …`
+    text = "1,600(’26년 400, 향후 1,200) 이내\n* 지방비 400 이내, 선정시 추가 지원"
+    terms = cell_terms(text, 100, classify_header("정부지원연구개발비\n(백만원)"), 1_000_000)
+    gov, local = terms.funding["government"], terms.funding["local_government"]
+    assert (gov.cap, gov.basis, gov.cap_span) == (1_600_000_000, "total", (100, 105))
+    assert (local.cap, local.basis) == (400_000_000, "total")
+    assert text[local.cap_span[0] - 100 : local.cap_span[1] - 100] == "400"
+
+
+def test_a_whole_periods_cap_with_a_years_cap_gives_two_rows() -> None:
+    # knpa_policelab_rnd_2026: `총 지원 규모` column, `1개 과제\n총 10억원(연 4억원)*`
+    text = ("□ 지원내용\n\n번호\t문제정의서 명\t총 연구기간\t총 지원 규모\t형태\n"
+            "1\t범죄 악용 통신 체계 탐지 기술 개발\t’26. 7. ~ ’28. 12.(30개월, 2.5년)\t1개 과제 총 10억원(연 4억원)*\t주관\n"
+            "2\t수사 현장에서 정확한 생체증거물 판별과 DNA 확보를 위한 장비 개발\t’26. 7. ~ ’28. 12.(30개월, 2.5년)"
+            "\t1개 과제 총 10억원(연 4억원)*\t주관\n")
+    tracks = extract_tracks(_scope(text))
+    assert tracks
+    for t in tracks:
+        assert sorted((f.cap_krw, f.cap_basis) for f in t.funding if f.cap_krw) == [
+            (400_000_000, "per_year"), (1_000_000_000, "total")]
+    col = classify_header("총 지원 규모")
+    # a year's cap is read only beside the whole period's: `최대 4억원(연 2억원)` per award is one cap
+    assert cell_terms("최대 4억원(연 2억원)", 0, classify_header("지원금")).funding["government"].year_cap is None
+    assert cell_terms("총 10억원(연 4억원)*", 0, col).funding["government"].year_cap == 400_000_000

@@ -38,13 +38,12 @@ from gonggo.reading.outline import (
     CAPTION,
     CIRCLED,
     JUNK,
+    LIST_TABLE,
     MARKS,
     PUA,
     Outline,
-    caption_rows,
     clean,
     distinct_cells,
-    header_rows,
     is_note,
     marker_rank,
     outline_of,
@@ -55,6 +54,7 @@ from gonggo.reading.outline import (
     title_match,
 )
 from gonggo.reading.scope import Scope
+from gonggo.reading.tables import caption_rows, header_rows
 from gonggo.schemas.announcement import DocumentReq, Evidence
 from gonggo.schemas.document import Cell, Table
 from gonggo.vocab.headings import pattern
@@ -424,10 +424,10 @@ class Collector:
     def table(self, table: Table) -> None:
         self.tables.add(id(table))
         grid = table.grid()
-        n_head = header_rows(table)
+        n_head = header_rows(table, LIST_TABLE)
         if n_head == 0 and table.n_rows < 2:
             return
-        cap = caption_rows(table)
+        cap = caption_rows(table, LIST_TABLE)
         heads = [" ".join(clean(c.text) for c in distinct_cells([grid[r][k] for r in range(cap, n_head)]))
                  for k in range(table.n_cols)]
         data = list(range(n_head, table.n_rows))
@@ -677,7 +677,7 @@ def _collect(scope: Scope) -> list[Found]:
     # 붙임2 참고)>`), outside every carrier: the table is the list.
     for j in range(outline.lo, outline.hi - 1):
         block, nxt = doc.blocks[j], doc.blocks[j + 1]
-        if block.table is not None and caption_rows(block.table):
+        if block.table is not None and caption_rows(block.table, LIST_TABLE):
             first = next(c for c in block.table.cells if c.row == 0 and c.text.strip())
             if DOCS_CAPTION.search(first.text) and id(block.table) not in col.tables:
                 col.table(block.table)

@@ -39,16 +39,21 @@ import regex
 
 from gonggo.reading.lines import MARKER, STOP, Line, clean, scope_lines
 from gonggo.reading.scope import Scope
+from gonggo.reading.tables import (
+    SUM_WORDS,
+    TableSettings,
+    distinct,
+    is_row,
+    read_table,
+    split_line,
+    value_rows,
+)
 from gonggo.schemas.announcement import Criterion, Evidence
 from gonggo.schemas.document import Cell, Section, Table
 from gonggo.vocab.text import compiled, norm_key, strip_marker
 
 NUM = r"\d{1,3}(?:\.\d+)?"
 
-TOTAL = regex.compile(
-    r"^\s*(?:합\s*계|총\s*계|소\s*계|계|총\s*점|평가\s*점수|결과\s*판정|평가\s*결과|합\s*산)"
-    r"(?:\s|$|\(|\d)"
-)
 PASS_MARK = regex.compile(
     r"(?:적\s*/\s*부|\(?\s*[○OＯ]\s*[/,]\s*[×XＸx]\s*\)?|적합\s*/\s*부적합|P\s*/\s*F)"
 )
@@ -137,30 +142,23 @@ def _points_value(text: str) -> float | None:
     return _number(m.group(1)) if m else None
 
 
-def _distinct(row: list[Cell | None]) -> list[Cell]:
-    seen: set[int] = set()
-    out = []
-    for cell in row:
-        if cell is not None and id(cell) not in seen:
-            seen.add(id(cell))
-            out.append(cell)
-    return out
-
-
-def _header_rows(rows: list[list[str]]) -> int:
-    n = 0
-    for row in rows[:3]:
-        if any(_points_value(t) is not None for t in row if t.strip()):
-            break
-        n += 1
-    return max(n, 1) if n < len(rows) else 1
+# How evaluation tables read: the heading rows are the leading ones (at least one, at most
+# three) before a row with a points cell; a row with a short sum label (`합계`, `총점 100`) is
+# no criterion.
+EVAL_TABLE = TableSettings(
+    header="until_value", value=lambda t: _points_value(t) is not None, min_header_rows=1,
+    no_value_rows=1,
+    total_words=(*SUM_WORDS, r"총\s*점", r"평가\s*점수", r"결과\s*판정", r"평가\s*결과", r"합\s*산"),
+    total_max_len=12, min_cols=2,
+)
+TOTAL = EVAL_TABLE.total_rx
 
 
 def is_eval_table(table: Table) -> bool:
     rows = table.rows_text()
     if not rows:
         return False
-    head = " ".join(t for row in rows[: _header_rows(rows)] for t in row)
+    head = " ".join(t for row in rows[: value_rows(rows, EVAL_TABLE)] for t in row)
     if compiled(r"가\s*점|가산점").search(head):
         return False
     if POINTS_HEAD.search(head) and EVAL_HEAD.search(head):
@@ -177,9 +175,9 @@ def _cell_evidence(scope: Scope, cells: list[Cell | None]) -> list[Evidence]:
 
 def table_criteria(scope: Scope, table: Table) -> list[Criterion]:
     """`EVAL_TABLE`: one criterion per scored row (or per bullet cell of a criteria list)."""
-    grid = table.grid()
-    rows = table.rows_text()
-    n_head = _header_rows(rows)
+    g = read_table(table, EVAL_TABLE)
+    grid, n_head = g.rows, g.n_header
+    rows = [g.texts(r) for r in range(len(grid))]
     points_col = next(
         (c for r in rows[:n_head] for c, t in enumerate(r) if compiled(r"배\s*점|점\s*수").search(t)),
         None,
@@ -191,9 +189,9 @@ def table_criteria(scope: Scope, table: Table) -> list[Criterion]:
     unscored = not any(
         _points_value(t) is not None for row in rows[n_head:] for t in row if t.strip()
     )
-    for r in range(n_head, len(grid)):
-        cells = [c for c in _distinct(grid[r]) if c.text.strip()]
-        if not cells or any(TOTAL.match(c.text) and len(c.text) < 12 for c in cells):
+    for r in g.body():
+        cells = [c for c in distinct(grid[r]) if c.text.strip()]
+        if not cells or r in g.totals:
             continue
         numeric = [c for c in cells if _points_value(c.text) is not None]
         texts = [c for c in cells if c not in numeric and not PASS_MARK.fullmatch(c.text.strip())]
@@ -791,9 +789,9 @@ def extract_bonus_points(scope: Scope) -> list[Criterion]:
 
 def corpus_value(text: str) -> dict[str, object] | None:
     """One line or tab-separated row → {"item", "points"}, or None when it is no criterion."""
-    if "\t" in text:
-        cells = [c for c in text.split("\t") if c.strip()]
-        if not cells or any(TOTAL.match(c) and len(c) < 12 for c in cells):
+    if is_row(text, EVAL_TABLE):
+        cells = [c.text for c in split_line(text, 0) if c.text.strip()]
+        if not cells or any(EVAL_TABLE.is_total(c) for c in cells):
             return None
         numeric = [c for c in cells if _points_value(c) is not None]
         texts = [c for c in cells if c not in numeric and not PASS_MARK.fullmatch(c.strip())]

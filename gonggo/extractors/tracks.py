@@ -79,10 +79,13 @@ from typing import Literal
 
 import regex
 
+from gonggo.reading import tables as table_reader
 from gonggo.reading.scope import Scope
+from gonggo.reading.tables import SUM_WORDS, TableSettings, split_line, text_lines
 from gonggo.schemas.announcement import CapBasis, Evidence, Funding, Payer, ShareBound, Track
 from gonggo.schemas.document import Block, Cell, Table
 from gonggo.vocab.budget import (
+    PER_YEAR_AFTER,
     aggregate_amount,
     budget_amount,
     cap_basis,
@@ -107,7 +110,7 @@ from gonggo.vocab.funding import (
     mixed_payer,
 )
 from gonggo.vocab.money import Amount, find_amounts, unit_multiplier
-from gonggo.vocab.text import compiled, norm_key, strip_marker
+from gonggo.vocab.text import char_bigrams, compiled, norm_key, strip_marker
 
 # ---------------------------------------------------------------- drafts
 
@@ -122,6 +125,9 @@ class FundDraft:
     cap_span: tuple[int, int] | None = None
     share_span: tuple[int, int] | None = None
     basis: CapBasis = "per_award"
+    # `총 10억원(연 4억원)`: beside the whole period's cap, the cap of each year (a row of its own)
+    year_cap: int | None = None
+    year_span: tuple[int, int] | None = None
 
     def set_cap(self, krw: int, span: tuple[int, int], basis: CapBasis = "per_award") -> None:
         if self.cap is None:
@@ -138,10 +144,12 @@ class FundDraft:
             self.set_cap(other.cap, other.cap_span, other.basis)
         if other.share is not None and other.bound and other.share_span:
             self.set_share(other.share, other.bound, other.share_span)
+        if self.year_cap is None and other.year_cap is not None and self.cap == other.cap:
+            self.year_cap, self.year_span = other.year_cap, other.year_span
 
     def copy(self) -> FundDraft:
         return FundDraft(self.role, self.label, self.cap, self.share, self.bound, self.cap_span,
-                         self.share_span, self.basis)
+                         self.share_span, self.basis, self.year_cap, self.year_span)
 
     def spans(self) -> list[tuple[int, int]]:
         return [s for s in (self.cap_span, self.share_span) if s]
@@ -193,6 +201,22 @@ def _title_key(name: str) -> str:
     return norm_key(regex.sub(r"[(（][^()（）]*[)）]", "", name)).replace("의", "")
 
 
+# how alike (character bigrams) a sheet's title and its row's must be to be one RFP
+REWORDED = 0.75
+
+
+def dice(a: str, b: str) -> float:
+    x, y = char_bigrams(a, str), char_bigrams(b, str)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _same_terms(a: Terms, b: Terms) -> bool:
+    """Both print the same period and the same government cap (and print both)."""
+    fa, fb = a.funding.get("government"), b.funding.get("government")
+    return (a.duration is not None and b.duration is not None and a.duration[0] == b.duration[0]
+            and fa is not None and fb is not None and fa.cap is not None and fa.cap == fb.cap)
+
+
 class Tracks:
     """Drafts keyed by name, in order of first appearance."""
 
@@ -218,15 +242,23 @@ class Tracks:
         draft.terms.fill(terms)
         return draft
 
-    def similar(self, name: str) -> str:
+    def similar(self, name: str, terms: Terms | None = None) -> str:
         """The name of a track already read that `name` names too (an RFP's sheet titled as its
-        row in the RFP table, give or take a number or a marker), else `name`."""
+        row in the RFP table, give or take a number or a marker), else `name`. With `terms`, a
+        title reworded in the sheet (`… K-FARM 데모축사 모델 구축 및 실증` in the table, `… K-Farm
+        데모축사 구축 및 실증` on the sheet) names the row closest to it that prints the same
+        period and the same money."""
         key = _title_key(name)
         for k, d in self.by_key.items():
             other = _title_key(d.name or "")
             if k and len(other) >= 8 and (other in key or key in other) and d.name:
                 return d.name
-        return name
+        if terms is None or terms.duration is None or len(key) < 8:
+            return name
+        close = [(dice(key, _title_key(d.name)), d.name) for d in self.by_key.values()
+                 if d.name and _same_terms(d.terms, terms)]
+        best = max(close, default=None)
+        return best[1] if best is not None and best[0] >= REWORDED else name
 
     def drafts(self) -> list[TrackDraft]:
         return sorted(self.by_key.values(), key=lambda d: min(d.spans)[0] if d.spans else 10**12)
@@ -235,12 +267,13 @@ class Tracks:
 # ---------------------------------------------------------------- names
 
 # An R&D table of RFPs / 품목 / 과제 (`내역사업 | 연구 과제명 | 연구기간 | 정부지원연구개발비`, `번호 |
-# 문제정의서 명 | 총 연구기간 | 총 지원 규모`): each row that prints its own money and period is a
-# track named by its title (priority -1: the title column, not the 내역사업 grouping beside it).
+# 문제정의서 명 | 총 연구기간 | 총 지원 규모`), or of the call's new programs (`순번 | 신규사업명 |
+# 지원기간 | ’26년 예산`): each row that prints its own money and period is a track named by its
+# title (priority -1: the title column, not the 내역사업 grouping beside it).
 RFP_PRIORITY = -1
 TRACK_HEADER: list[tuple[int, regex.Pattern[str]]] = [
     (RFP_PRIORITY, regex.compile(r"^(?:연구\s*(?:개발\s*)?|기\s*획\s*|제\s*안\s*|지\s*정\s*)?과\s*제\s*명"
-                                 r"|^문제\s*정의서\s*명|^품\s*목\s*명")),
+                                 r"|^문제\s*정의서\s*명|^품\s*목\s*명|^신규\s*(?:세부\s*)?사업\s*명")),
     (0, regex.compile(r"^(?:지원|사업|과제|참여)?\s*(?:유\s*형|트\s*랙)|^지원\s*구\s*분")),
     (1, regex.compile(r"^구\s*분|^(?:지원\s*)?분\s*야|^세부\s*사업")),
 ]
@@ -251,7 +284,7 @@ NOT_A_NAME = regex.compile(
     r"이용료|현물|인건비|사업비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
     r"^[0-9]|[다함음임됨요며고서]$"
 )
-NAME_CHARS = regex.compile(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ‧\s()/+\-]*")
+NAME_CHARS = regex.compile(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ‧\s()/+\-_]*")
 
 
 def is_rfp_title(text: str) -> bool:
@@ -380,6 +413,11 @@ def titled_not_rules(table: Table) -> bool:
     return False
 
 
+# a caption naming a preliminary stage of the call (`<사전검증연구> 총 12개 과제`): its table gives
+# the stage's period and money (`3개월`, `과제당 5천만원`), not the project's
+STAGE_CAPTION = regex.compile(r"사전\s*검증|선행\s*연구|사전\s*연구|개념\s*검증|예비\s*연구")
+
+
 def not_rules(text: str) -> bool:
     """A caption, header or row label naming an example or money other than the project's
     cost (`기술료 상한`, `환수 기준(예시)`): what it heads states no funding terms."""
@@ -429,7 +467,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
                 or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
                 or _class_bound(text, a)
-                or year_money_before(text[max(0, a.start - 30) : a.start])):
+                or (year_money_before(text[max(0, a.start - 30) : a.start])
+                    and not _years_each(text, a))):
             continue
         payer = _payer_before(text, a.start)
         if payer is None and not support and a.bound != "max":
@@ -459,6 +498,15 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     if level:
         terms.level = (level[0], offset + level[1], offset + level[2])
     return terms
+
+
+# `(2~3차년도)5억원/년`: a cap for each of a range of years, not one year's money
+YEAR_RANGE_BEFORE = regex.compile(r"\d\s*[~∼～-]\s*\d\s*차\s*(?:연\s*)?년\s*도\s*[)）]?\s*$")
+
+
+def _years_each(text: str, a: Amount) -> bool:
+    return bool(YEAR_RANGE_BEFORE.search(text[max(0, a.start - 12) : a.start])
+                and PER_YEAR_AFTER.match(text[a.end : a.end + 8]))
 
 
 def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
@@ -501,7 +549,7 @@ PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
 # a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`,
 # `정부지원 연구비 총액` (an R&D project's money summed over its years)
 WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연))"
-                             r"|연구(?:개발)?비총액$")
+                             r"|[가-힣]총액$")
 
 
 def classify_header(label: str) -> Column:
@@ -545,14 +593,15 @@ def _classify_header(label: str) -> Column:
     return Column("other", core)
 
 
-def _header_rows(rows: list[list[Cell | None]]) -> int:
-    n = 0
-    for row in rows[:3]:
-        texts = [c.text for c in row if c]
-        if any(find_amounts(t) or find_shares(t) or find_months(t) for t in texts):
-            break
-        n += 1
-    return n
+def _is_value(text: str) -> bool:
+    return bool(find_amounts(text) or find_shares(text) or find_months(text))
+
+
+# How funding tables read: the heading rows are the leading ones (at most three) before a row
+# with an amount, a share or a period; a track named only by a sum word (`합계`, `총 합계`)
+# is the rows' sum.
+FUNDING_TABLE = TableSettings(header="until_value", value=_is_value,
+                              total_words=(r"총\s*합\s*계", *SUM_WORDS), total_end="$", total_compact=True)
 
 
 def _column_labels(rows: list[list[Cell | None]], n_header: int) -> list[list[str]]:
@@ -597,6 +646,24 @@ def _column_of(labels: list[str]) -> Column:
     return best
 
 
+# a bare total followed by its split over the years (`1,460(’25년 400, 향후 1,060) 이내`): the
+# whole period's money
+YEARS_SPLIT = regex.compile(
+    r"""\s*(\d{1,3}(?:,\d{3})+|\d+)\s*
+        [(（]\s*[’'‘`]?\s*\d{2,4}\s*년\s*(?:도\s*)?[\d,.]+\s*[,，]\s*(?:향후|이후|잔여|\S{0,8}년\s*도?)\s*[\d,.]+\s*[)）]
+        \s*(?:이내|이하|내외)?\s*""",
+    regex.X,
+)
+
+
+# a note under it naming another payer's money in the same unit (`* 지방비 400 이내`)
+PAYER_NOTE = regex.compile(r"^\s*[*※]*\s*(?P<payer>[가-힣]{2,8}?)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:이내|이하)")
+
+
+# `총 10억원(연 4억원)`: a year's cap in parentheses right after the whole period's
+YEAR_CAP_AFTER = regex.compile(r"\s*[(（]\s*(?:연|연간|연차별|매년)\s*(?:최대\s*)?")
+
+
 def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> Terms:
     """Terms of one cell's text under column `col`; `start` is the text's offset."""
     terms = Terms()
@@ -611,6 +678,10 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
             a = amounts[0]
             f.set_cap(a.krw, (start + a.start, start + a.end),
                       col.basis or cap_basis(text[max(0, a.start - 10) : a.start], text[a.end : a.end + 8]))
+            year = YEAR_CAP_AFTER.match(text, a.end)
+            if f.basis == "total" and year and len(amounts) > 1 and amounts[1].start == year.end():
+                y = amounts[1]  # `총 10억원(연 4억원)*`
+                f.year_cap, f.year_span = y.krw, (start + y.start, start + y.end)
         shares = find_shares(text)
         if shares:
             sh = shares[0]
@@ -624,6 +695,19 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                 f.set_share(int(value) if value.is_integer() else value, col.bound_hint or "exact", span)
             elif unit:
                 f.set_cap(int(value * unit), span, col.basis or "per_award")
+        first, _, rest = text.partition("\n")
+        split = YEARS_SPLIT.fullmatch(first)
+        if split and unit and not amounts:  # `1,460(’25년 400, 향후 1,060) 이내` in 백만원
+            f.set_cap(int(float(split[1].replace(",", "")) * unit),
+                      (start + split.start(1), start + split.end(1)), "total")
+            at = start + len(first) + 1
+            for line in rest.split("\n"):  # `* 지방비 400 이내, 선정시 추가 지원`: another payer's
+                m = PAYER_NOTE.match(line)
+                other = find_payer(m["payer"]) if m else None
+                if m and other and other[0] != role:
+                    terms.fund(other[0], other[1]).set_cap(
+                        int(float(m["n"].replace(",", "")) * unit), (at + m.start("n"), at + m.end("n")), "total")
+                at += len(line) + 1
     elif col.kind == "duration":
         for m in find_months(text):
             if m.extension and terms.extension is None:
@@ -648,11 +732,17 @@ APPLICANT_KIND = regex.compile(
 )
 
 
-SUM_ROW = regex.compile(r"^(?:합계|소계|계|총계|총합계)$")
-
-
 def _by_kind(texts: Iterable[str]) -> bool:
     return sum(1 for t in texts if APPLICANT_KIND.match(t) and "부담" not in t) >= 2
+
+
+# a label giving its cells' unit: `정부지원연구개발비\n(백만원)`
+LABEL_UNIT = regex.compile(r"[(（]\s*((?:천|만|백\s?만|천\s?만|억)\s?원)\s*[)）]")
+
+
+def _label_unit(label: str) -> int | None:
+    m = LABEL_UNIT.search(label)
+    return unit_multiplier(f"단위 : {m[1]}") if m else unit_multiplier(label)
 
 
 def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Terms] | None:
@@ -681,7 +771,7 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
                         (row[c + 1] if c + 1 < len(row) else None)):
                 if nxt is None or nxt is lab or classify_header(nxt.text).kind != "other":
                     continue
-                t = cell_terms(nxt.text, nxt.start, col)
+                t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
                 if not t.empty():
                     terms.fill(t)
                     break
@@ -694,8 +784,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     What the table states for every track row (a summary row `분담비율`, a cell merged over all
     track rows) also goes to `tracks.common` at the table's section `path`: it holds for the
     tracks other tables and lines add as well."""
-    rows = table.grid()
-    n_header = _header_rows(rows)
+    g = table_reader.read_table(table, FUNDING_TABLE)
+    rows, n_header = g.rows, g.n_header
     if n_header == 0 or n_header >= len(rows):
         return False
     if len(caption) <= 100 and not_rules(caption):
@@ -710,7 +800,15 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     if not any(cols[i].kind in ("payer", "duration") for i in value_cols):
         return False
     track_cols = sorted((c.priority, i) for i, c in enumerate(cols) if c.kind == "track")
+    # the `합계` row and a note across the table (`※ …`) belong to no group
+    body = [rows[r] for r in g.body() if r not in g.totals and len(table_reader.distinct(rows[r])) > 1]
+    grouped = [(p, i) for p, i in track_cols if p != RFP_PRIORITY and _one_cell(body, i)]
+    if grouped:  # `자유공모 (17개)` merged down the whole table: a group's label, no track's name
+        track_cols = [t for t in track_cols if t not in grouped]
+        if not track_cols:
+            return False
     track_col = track_cols[0][1] if track_cols else None
+    count_col = next((i for i, st in enumerate(labels) if st and COUNT_HEADER.search(st[-1])), None)
     rfp = bool(track_cols) and track_cols[0][0] == RFP_PRIORITY
     unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
 
@@ -718,12 +816,16 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     summary = Terms()
     previous: dict[int, Terms] = {}
     printed: list[dict[int, Cell]] = []  # per track row, the value cells printed in it
-    if rfp and track_col == 0:
+    # an RFP's sheet: `과제명 | <the title>` across the top, whatever its other labels make of
+    # the columns (`연구개발기간 | … | 공모방식 | …`, `정부지원연구개발비 (백만원) | … | 과제유형 | …`)
+    first = rows[0][0]
+    titled = first is not None and bool(TRACK_HEADER[0][1].search(strip_marker(first.text).strip()))
+    if (rfp and track_col == 0) or titled:
         sheet = _rfp_sheet(rows)
         if sheet is not None:
             name, span, terms = sheet
             if not terms.empty():
-                tracks.rfp.add(norm_key(tracks.add(tracks.similar(name), [span], terms).name or ""))
+                tracks.rfp.add(norm_key(tracks.add(tracks.similar(name, terms), [span], terms).name or ""))
             return True  # an RFP's sheet: its other rows are its sections, not tracks
     label_col = track_col if track_col is not None else (0 if cols[0].kind == "other" else None)
     if label_col is not None and _by_kind(r[label_col].text for r in rows[n_header:] if r[label_col]):
@@ -749,6 +851,12 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
                 previous[i] = t
                 cells[i] = cell
             row_terms.fill(t)
+        if count_col is not None and _awards_in(row[count_col]) > 1:
+            for i in value_cols:
+                if cols[i].kind == "payer" and not PER_AWARD_LABEL.search(cols[i].label):
+                    for f in row_terms.funding.values():
+                        f.cap = f.cap_span = None  # `4 과제 | 932`: the money of four awards
+                    break
         if track_col is None:
             summary.fill(row_terms)
         elif name and (is_track_name(name) or (rfp and is_rfp_title(name))):
@@ -758,7 +866,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             named.append((name, (name_cell.start + offset, name_cell.start + offset + len(name)), row_terms))
             printed.append(cells)
         elif not name or SUMMARY_ROW.match(regex.sub(r"\s", "", name)) or TOTAL.search(name):
-            if SUM_ROW.match(regex.sub(r"\s", "", name)):
+            if FUNDING_TABLE.is_total(name):
                 for f in row_terms.funding.values():  # `합계 | 8,700 | 51,100`: the rows' sum, no cap
                     f.cap = f.cap_span = None
             summary.fill(row_terms)
@@ -781,6 +889,24 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     if not common.empty() and path is not None:
         tracks.common.append((path, common))
     return True
+
+
+# a column counting the awards of a row (`과제수`, `선정 과제 수`, `지원 과제수`)
+COUNT_HEADER = regex.compile(r"과\s*제\s*수$|선정\s*(?:규모|건수)$|지원\s*(?:규모|과제\s*수)\s*[(（]\s*(?:개|과제)\s*[)）]$")
+# money printed per award (`과제당 지원금`, `기업당 지원한도`)
+PER_AWARD_LABEL = regex.compile(r"(?:과제|기업|기관|개사|건|팀)\s*당")
+
+
+def _one_cell(body: list[list[Cell | None]], i: int) -> bool:
+    """Column `i` is one cell merged over every body row (two or more)."""
+    cells = {id(r[i]) for r in body if r[i] is not None}
+    return len(body) >= 2 and len(cells) == 1 and all(r[i] is not None for r in body)
+
+
+def _awards_in(cell: Cell | None) -> int:
+    """The count a 과제수 cell prints (`4`, `3개`, `2 과제`); 0 when none."""
+    m = compiled(r"^\s*(\d{1,3})\s*(?:개|과제|건)?\s*(?:내외|이내)?\s*$").match(cell.text) if cell else None
+    return int(m[1]) if m else 0
 
 
 # what a sub-column under one payer may state about that payer's terms (not a part of its money)
@@ -882,6 +1008,8 @@ def flattened_header(text: str) -> list[Column] | None:
 
 PAREN_LINE = regex.compile(r"^\s*[(\[（].*[)\]）]\s*$", regex.S)
 LINE_COMPLETE = regex.compile(r"(?:원|개월|년|[)\]）]|지원|가능|함|음|임|다|됨|\.|까지|이내|이상|이하|내외|필수|불가)\s*$")
+# `[유형1_기획형 창업지원] : 1단계(창업준비・기획) 16개 과제, …`: a bracketed track before a colon
+BRACKET_LABEL = regex.compile(r"^\s*[\[［]\s*([^\[\]［］]{1,15}?)\s*[\]］]\s*[:：]\s*(.*)$", regex.S)
 LABELLED_LINE = regex.compile(r"^\s*[(（]\s*([^()（）]{1,15}?)\s*[)）]\s*(.*)$", regex.S)
 
 
@@ -1373,6 +1501,9 @@ def _label(body: str) -> tuple[str, int] | None:
     m = NAME_COLON.match(body)
     if m and is_track_name(m[1]):
         return m[1], m.start(2) if m[2] else m.start(3)
+    m = BRACKET_LABEL.match(body)
+    if m and is_track_name(m[1]):
+        return m[1], m.start(2)
     m = NAME_LEVEL.match(body)
     if m and is_track_name(m[1]):
         return m[1], m.end(1)
@@ -1648,7 +1779,9 @@ def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
 RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?|기획|제안|지정)?과제명$|^문제정의서명$|^품목명$")
 RFP_MONEY_CELL = regex.compile(r"연구개발비|연구비|출연금|지원금|지원규모")
 RFP_PERIOD_CELL = regex.compile(r"기간$")
-ROW_SUM = regex.compile(r"^\s*(?:\d+\s*과제|총\s*\d+\s*개?\s*과제|합\s*계|소\s*계)")
+# A flattened RFP table's sum rows (`3 과제`, `총 5개 과제`, `합계`), read from the line's start.
+RFP_ROWS = TableSettings(total_words=(r"\d+\s*과제", r"총\s*\d+\s*개?\s*과제", r"합\s*계", r"소\s*계"),
+                         total_end="", total_in="lead")
 
 
 def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
@@ -1657,16 +1790,11 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     (the grouping cell only on a group's first row). Each row is a track named by its title (the
     cell before the period) with its period and its `총` money (`(단위 : 백만원)`) as a total cap;
     a table that prints only one year's money gives no cap. `N 과제` / `합계` rows are sums."""
-    text = scope.doc.text
-    lines: list[tuple[int, str]] = []
-    pos = scope.start
-    for line in text[scope.start : scope.end].split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = text_lines(scope.doc.text, scope.start, scope.end)
     i = 0
     while i < len(lines):
-        _, line = lines[i]
-        cells = [regex.sub(r"\s", "", c) for c in line.split("\t")]
+        head = split_line(lines[i][1], lines[i][0])
+        cells = [regex.sub(r"\s", "", c.text) for c in head]
         title_i = next((k for k, c in enumerate(cells) if RFP_TITLE_CELL.match(c)), None)
         period_i = next((k for k, c in enumerate(cells) if RFP_PERIOD_CELL.search(c)), None)
         money_i = next((k for k, c in enumerate(cells) if RFP_MONEY_CELL.search(c)), None)
@@ -1679,38 +1807,40 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         total_at: int | None = 0 if money_i is not None else None
         j = i + 1
         if j < len(lines):
-            sub = [regex.sub(r"\s", "", c) for c in lines[j][1].split("\t") if c.strip()]
-            if sub and all(c in ("총", "계") or (year_money(c) and len(c) <= 6) for c in sub):
-                total_at = sub.index("총") if "총" in sub else None  # only years: no cap
+            sub = [regex.sub(r"\s", "", c.text) for c in split_line(lines[j][1], lines[j][0]) if c.text.strip()]
+            if sub and all(c == "계" or WHOLE_PERIOD.search(c) or (year_money(c) and len(c) <= 6) for c in sub):
+                # `’19년 | 총연구비`: the 총 column; only years: no cap
+                total_at = next((k for k, c in enumerate(sub) if WHOLE_PERIOD.search(c)), None)
                 j += 1
         misses = 0
         while j < len(lines) and misses < 4:
             start, row = lines[j]
             j += 1
-            parts = row.split("\t")
+            cells = split_line(row, start)
+            parts = [c.text for c in cells]
             dur_k = next((k for k, c in enumerate(parts) if c.strip() and k > 0
                           and regex.fullmatch(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내)?\s*", c)
                           and find_months(c)), None)
-            if dur_k is None or ROW_SUM.match(row):
-                misses += 0 if ROW_SUM.match(row) else 1
+            if dur_k is None or RFP_ROWS.is_total(row):
+                misses += 0 if RFP_ROWS.is_total(row) else 1
                 continue
             misses = 0
             name = parts[dur_k - 1].strip()
             if not is_rfp_title(name):
                 continue
-            cell_at = start + sum(len(p) + 1 for p in parts[: dur_k - 1])
+            cell_at = cells[dur_k - 1].start
             terms = Terms()
             m = find_months(parts[dur_k])[0]
-            d_at = start + sum(len(p) + 1 for p in parts[:dur_k])
+            d_at = cells[dur_k].start
             terms.duration = (m.months, d_at + m.start, d_at + m.end)
             if unit and money_i is not None and total_at is not None:
                 k = dur_k + (money_i - period_i) + total_at
                 if k < len(parts):
                     bare = regex.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*", parts[k])
                     if bare:
-                        at = start + sum(len(p) + 1 for p in parts[:k])
+                        at = cells[k].start
                         value = float(bare[1].replace(",", ""))
-                        terms.fund("government", regex.sub(r"\s+", " ", lines[i][1].split("\t")[money_i]).strip()
+                        terms.fund("government", regex.sub(r"\s+", " ", head[money_i].text).strip()
                                    ).set_cap(int(value * unit), (at + bare.start(1), at + bare.end(1)), "total")
             offset = parts[dur_k - 1].find(name)
             draft = tracks.add(tracks.similar(name), [(cell_at + offset, cell_at + offset + len(name))], terms)
@@ -1730,7 +1860,8 @@ def extract_tracks(scope: Scope) -> list[Track]:
             continue
         funding, _ = _funding_block(scope, block)
         caption = scope.doc.text[blocks[idx - 1].start : blocks[idx - 1].end] if idx else ""
-        if (len(caption) <= 100 and not_rules(caption)) or titled_not_rules(block.table):
+        if (len(caption) <= 100 and (not_rules(caption) or STAGE_CAPTION.search(caption))
+                or titled_not_rules(block.table)):
             used.add(idx)  # `o 기술료 상한`, `< 환수 기준(예시) >`: neither its cells nor its lines
             continue
         header = " ".join(c.text for c in block.table.cells if c.row == 0)
@@ -1756,7 +1887,7 @@ def extract_tracks(scope: Scope) -> list[Track]:
         unnamed.terms.fill(program)
         program = unnamed.terms
     _add_overview_caps(scope, tracks, program)
-    for key in [k for k in tracks.by_key if SUM_ROW.match(k)]:
+    for key in [k for k in tracks.by_key if FUNDING_TABLE.is_total(k)]:
         tracks.by_key.pop(key)  # `합 계`: the rows' sum, never a track
     drafts = tracks.drafts()
     if not drafts and not program.empty():
@@ -1834,6 +1965,10 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
                 share_bound=f.bound if f.share is not None else None, cap_basis=f.basis,
                 evidence=_spans(scope, f.spans()))
         for f in t.funding.values() if not f.empty()
+    ] + [
+        Funding(payer=f.role, payer_label=f.label, cap_krw=f.year_cap, cap_basis="per_year",
+                evidence=_spans(scope, [f.year_span]))
+        for f in t.funding.values() if f.year_cap is not None and f.year_span and f.cap is not None
     ]
     spans = list(d.spans)
     for fact in (t.level, t.duration, t.extension):

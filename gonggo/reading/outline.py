@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from gonggo.reading.scope import Scope
+from gonggo.reading.tables import TableSettings, distinct, read_table
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
 from gonggo.vocab.headings import CARRIER_FACETS, LABEL_FACETS, pattern
 from gonggo.vocab.text import compiled
@@ -548,9 +549,9 @@ def table_units(doc: Document, table: Table) -> list[Unit]:
                     units.append(u)
         return units
     units = []
-    top = header_rows(table)
-    for r in range(top, table.n_rows):
-        row = distinct_cells(merged_labels(grid, r, top))
+    g = read_table(table, LIST_TABLE)
+    for r in g.body():
+        row = distinct_cells(g.row(r))
         lists = [c for c in row if len(list_segments(c.text)) >= 2]
         if lists:  # `신청 자격 | o 기업 … o 외국 …`: the list is the content, the rest labels
             units += [u for c in lists for u in bullet_units(doc, c.start, c.end)]
@@ -568,33 +569,6 @@ def table_units(doc: Document, table: Table) -> list[Unit]:
     return units
 
 
-def _filled(cell: Cell | None) -> bool:
-    return cell is not None and bool(cell.text.strip())
-
-
-def merged_labels(grid: list[list[Cell | None]], r: int, top: int) -> list[Cell | None]:
-    """Row `r` with the label cells a lost merge left empty read from the cell above.
-
-    A text table keeps a merged cell only on its first row (`도입 기업 | 기초 | 강원도 소재 …`
-    then ` | 고도화 |  | - 중간1 …`): a row whose first cell is empty continues the group
-    opened by the last row with a first cell, and its empty cells left of its last filled one
-    take the nearest filled cell above them in that group, as `Table.grid` repeats a real
-    merged cell. The table itself is left as it is.
-    """
-    row = list(grid[r])
-    if not row or _filled(row[0]):
-        return row
-    start = next((k for k in range(r - 1, top - 1, -1) if _filled(grid[k][0])), None)
-    filled = [c for c, cell in enumerate(row) if _filled(cell) and cell.text.strip() not in MARKS]
-    if start is None or not filled:
-        return row
-    for c in range(filled[-1]):
-        if _filled(row[c]):
-            continue
-        row[c] = next((grid[k][c] for k in range(r - 1, start - 1, -1) if _filled(grid[k][c])), row[c])
-    return row
-
-
 def _first_lines(cell: Cell) -> int:
     """End of a cell's own text: before the first sub-item or note line."""
     pos = cell.start
@@ -606,11 +580,8 @@ def _first_lines(cell: Cell) -> int:
 
 
 def distinct_cells(row: list[Cell | None]) -> list[Cell]:
-    out: list[Cell] = []
-    for c in row:
-        if c is not None and all(c is not o for o in out) and c.text.strip():
-            out.append(c)
-    return out
+    """The row's cells with text, a merged cell once."""
+    return [c for c in distinct(row) if c.text.strip()]
 
 
 HEADER_WORD = regex.compile(
@@ -618,38 +589,17 @@ HEADER_WORD = regex.compile(
     r"|여\s*부|명|세\s*부|기\s*준|사\s*항|순\s*번|번\s*호|연\s*번|^No\.?$|제\s*출|구\s*비|목\s*록|기업|기관")
 
 
-def caption_rows(table: Table) -> int:
-    """1 when the first row is the table's caption in one spanning cell (`<제출 서류 목록>`)."""
-    if table.n_rows < 3 or table.n_cols < 2:
-        return 0
-    first = [c for c in table.cells if c.row == 0 and c.text.strip()]
-    if len(first) == 1 and first[0].col_span == table.n_cols and CAPTION.match(first[0].text):
-        return 1
-    return 0
+def _heading_cell(text: str) -> bool:
+    """A cell that can head a list table's column: short, no mark, bullet or bare number."""
+    return (len(text) <= 20 and text not in MARKS and not starts_with_bullet(text)
+            and not compiled(r"^\d+$").match(text))
 
 
-def header_rows(table: Table) -> int:
-    """How many leading rows are column headings (a second row fills a spanned first row);
-    a caption row above them (`caption_rows`) counts with them."""
-    cap = caption_rows(table)
-    rows = table.rows_text()[cap:]
-    if len(rows) < 2:
-        return 0
-
-    def heading_like(row: list[str]) -> bool:
-        texts = [t.strip() for t in row if t.strip()]
-        return bool(texts) and all(
-            len(t) <= 20 and t not in MARKS and not starts_with_bullet(t) and not compiled(r"^\d+$").match(t)
-            for t in texts)
-
-    if not heading_like(rows[0]) or not any(HEADER_WORD.search(t) for t in rows[0] if t.strip()):
-        return 0
-    n = 1
-    spanned = any(c.row == cap and c.col_span > 1 for c in table.cells) or any(
-        not t.strip() for t in rows[0])
-    if spanned and len(rows) > 2 and heading_like(rows[1]) and not rows[1][0].strip():
-        n = 2
-    return cap + n
+# How lists read tables (clauses, documents): a first row of short heading words naming a
+# column (`구분 | 서류명 | 비고`), a second when the first spans columns, a caption row above
+# them; label cells a text export left empty carry down from the row above.
+LIST_TABLE = TableSettings(header="labels", label=_heading_cell, header_word=HEADER_WORD,
+                           caption=CAPTION, carry="labels", marks=frozenset(MARKS))
 
 
 def _loose_units(outline: Outline, section: Section) -> list[Unit]:

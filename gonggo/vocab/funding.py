@@ -46,6 +46,17 @@ SHARE_BEFORE = regex.compile(r"(최대|최소)\s*$")
 MONTHS = regex.compile(r"(?<![\d.])(?:(\d{1,2})\s*년\s*)?(\d{1,3})\s*개월"
                        r"|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|\s*\d{1,2}\s*(?:월|개월))")
 MONTHS_MINIMUM_AFTER = regex.compile(r"^\s*(?:이상|초과)")
+# `종료되기 3개월 전까지`: a time before some event, not a period
+MONTHS_BEFORE_EVENT_AFTER = regex.compile(r"^\s*(?:이전|전|前)(?:까지|에|부터)?(?![가-힣])")
+# `9개월+1년`, `1년 9개월 + 1년`, `2+2+1년`: stages added up to one period (a bare number takes
+# the last part's unit)
+MONTHS_SUM = regex.compile(
+    r"""(?<![\d.+])
+        (?:(?:\d{1,2}\s*년\s*)?\d{1,2}\s*(?:년|개월)?\s*\+\s*)+
+        (?:\d{1,2}\s*년\s*)?\d{1,2}\s*(?:년|개월)""",
+    regex.X,
+)
+MONTHS_PART = regex.compile(r"^\s*(?:(\d{1,2})\s*년\s*(\d{1,2})\s*개월|(\d{1,2})\s*(년|개월)?)\s*$")
 MONTHS_EXTENSION_BEFORE = regex.compile(r"연장[^\d,()\[\]]{0,20}$")
 MONTHS_EXTENSION_AFTER = regex.compile(r"^\s*(?:까지\s*|이내\s*|간\s*)?(?:추가\s*)?연장")
 PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간")
@@ -102,24 +113,46 @@ def find_share_terms(text: str) -> list[Share]:
     return sorted(out, key=lambda s: s.start)
 
 
+def _summed(m: regex.Match[str]) -> int:
+    last = "개월" if m[0].rstrip().endswith("개월") else "년"
+    total = 0
+    for part in m[0].split("+"):
+        p = MONTHS_PART.match(part)
+        if p is None:
+            return 0
+        if p[1]:
+            total += int(p[1]) * 12 + int(p[2])
+        else:
+            total += int(p[3]) * (12 if (p[4] or last) == "년" else 1)
+    return total
+
+
 def find_months(text: str) -> list[Months]:
+    sums = [(m.start(), m.end(), _summed(m)) for m in MONTHS_SUM.finditer(text)]
+    matches = [(s, e, n) for s, e, n in sums] + [
+        (m.start(), m.end(), int(m[1] or 0) * 12 + int(m[2]) if m[2] else int(m[3]) * 12)
+        for m in MONTHS.finditer(text) if not any(m.start() < e and m.end() > s for s, e, _ in sums)]
     out = []
-    for m in MONTHS.finditer(text):
-        months = int(m[1] or 0) * 12 + int(m[2]) if m[2] else int(m[3]) * 12
-        if not 0 < months <= 120 or MONTHS_MINIMUM_AFTER.match(text[m.end() : m.end() + 6]):
+    for m_start, m_end, months in sorted(matches):
+        after = text[m_end : m_end + 6]
+        if not 0 < months <= 120 or MONTHS_MINIMUM_AFTER.match(after):
             continue  # `최소 현장 실증 기간은 3개월 이상`: a minimum, not a project period
-        ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m.start() - 24) : m.start()])
-                   or MONTHS_EXTENSION_AFTER.match(text[m.end() : m.end() + 10]))
-        start = m.start()
+        if MONTHS_BEFORE_EVENT_AFTER.match(after):
+            continue  # `연구개발기간이 종료되기 3개월 전까지`
+        if compiled(r"\+\s*$").search(text[max(0, m_start - 3) : m_start]):
+            continue  # `1.5년 + 2년`: the last part of a sum not read whole, not the period
+        ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m_start - 24) : m_start])
+                   or MONTHS_EXTENSION_AFTER.match(text[m_end : m_end + 10]))
+        start = m_start
         before = compiled(r"최대\s*$").search(text[max(0, start - 4) : start])
         if before:
             start -= len(before[0])
         prev = out[-1] if out else None
         if (prev is not None and not ext and not prev.extension
-                and MONTHS_RANGE_JOIN.match(text[prev.end : m.start()])):
-            out[-1] = Months(prev.start, m.end(), max(prev.months, months), False)
+                and MONTHS_RANGE_JOIN.match(text[prev.end : m_start])):
+            out[-1] = Months(prev.start, m_end, max(prev.months, months), False)
             continue
-        out.append(Months(start, m.end(), months, ext))
+        out.append(Months(start, m_end, months, ext))
     return out
 
 
