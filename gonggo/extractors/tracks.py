@@ -549,7 +549,7 @@ PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
 # a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`,
 # `정부지원 연구비 총액` (an R&D project's money summed over its years)
 WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연))"
-                             r"|[가-힣]총액$")
+                             r"|연구(?:개발)?비총액$")
 
 
 def classify_header(label: str) -> Column:
