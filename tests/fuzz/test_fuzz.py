@@ -24,7 +24,7 @@ SEED = int(os.environ.get("GONGGO_FUZZ_SEED", "14"))
 CI_MUTATIONS = 120
 # Inputs within every limit whose extraction is still slower than linear: measured and
 # reported by `make fuzz`, left out of the CI subset until the extractors are fixed.
-KNOWN_SLOW = {"text-seed-x50", "text-nested-outline", "text-li-lines", "text-boxes-30k"}
+KNOWN_SLOW: set[str] = set()
 
 
 @lru_cache(maxsize=1)
