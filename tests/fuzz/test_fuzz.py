@@ -23,9 +23,6 @@ pytestmark = pytest.mark.fuzz
 LONG_RUNS = int(os.environ.get("GONGGO_FUZZ_RUNS", "0"))
 SEED = int(os.environ.get("GONGGO_FUZZ_SEED", "14"))
 CI_MUTATIONS = 120
-# Inputs within every limit whose extraction is still slower than linear: measured and
-# reported by `make fuzz`, left out of the CI subset until the extractors are fixed.
-KNOWN_SLOW: set[str] = set()
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +36,7 @@ def _mutants() -> list[generators.Case]:
     return generators.mutations(generators.valid_files(), LONG_RUNS or CI_MUTATIONS, SEED)
 
 
-BOMB_NAMES = [c.name for c in _bombs() if LONG_RUNS or c.name not in KNOWN_SLOW]
+BOMB_NAMES = [c.name for c in _bombs()]  # all of them in CI too: each is linear or refused
 COMMANDS = (["extract"], ["ingest", "--json"], ["check"], ["review", "--out", "r.html"],
             ["export", "--out", "rules"])
 
