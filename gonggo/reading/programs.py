@@ -57,7 +57,12 @@ def is_program_section(doc: Document, section: Section) -> bool:
 
 
 def program_sections(doc: Document) -> list[Section]:
-    """The sibling sections of a master announcement, or [] for a one-program file."""
+    """The sibling sections of a master announcement, or [] for a one-program file (found
+    once per document: every program's extractors ask)."""
+    return list(doc.memo("reading.program_sections", lambda: _program_sections(doc)))
+
+
+def _program_sections(doc: Document) -> list[Section]:
     groups: dict[int | None, list[Section]] = {}
     for s in doc.sections:
         if is_program_section(doc, s):
