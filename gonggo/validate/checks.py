@@ -804,13 +804,14 @@ def _outside_programs(doc: Document, ann: Announcement) -> list[Finding]:
     spans += [_ev(doc, c.start, c.end) for p, (lo, hi) in zip(ann.programs, programs, strict=True)
               for _, row in _overview_rows(doc, p, lo, hi) for c in row[:1] if c is not None]
     forms = _forms_start(doc)
+    covered = _SpanIndex(spans)
     out = []
     for s in doc.sections:
         if s.parent is not None or s.start >= forms or _in_appendix(doc, s):
             continue
         if any(s.start <= lo < s.end or lo <= s.start < hi for lo, hi in programs):
             continue
-        if _covered(spans, s.start, s.end) or not _has_values(doc, s, ann.announced_on):
+        if covered.covers(s.start, s.end) or not _has_values(doc, s, ann.announced_on):
             continue
         out.append(_finding(
             "unplaced_text",
@@ -832,7 +833,7 @@ def _unread_periods(doc: Document, ann: Announcement) -> list[Finding]:
         lo, hi = _program_span(doc, p)
         spans = [e for w in p.windows for e in w.evidence]
         forms = _forms_start(doc)
-        for s in doc.sections:
+        for s in _sections_from(doc, lo, hi):
             if not (lo <= s.start < hi) or s.start >= forms or _in_appendix(doc, s) \
                     or doc.blocks[s.block].kind != "heading":
                 continue
