@@ -29,6 +29,9 @@ Where clauses are read from, by rule:
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 import regex
 
 from gonggo.reading.outline import Outline, Unit, carrier_units, outline_of
@@ -62,17 +65,44 @@ def is_duty(text: str) -> bool:
 def _duty_units(outline: Outline, taken: list[tuple[int, int]]) -> list[Unit]:
     doc = outline.doc
     units = []
+    inside = _Spans(taken)
     for s in outline.scope.sections:
         block = doc.blocks[s.block]
         if block.kind != "list_item" or outline.is_note_section(s):
             continue
-        if any(lo <= s.start < hi for lo, hi in taken):
+        if inside(s.start):
             continue
         u = outline.item_unit(s)
         if u is not None and is_duty(u.text):
             units.append(u)
             taken.append((s.start, s.end))
+            inside.add(s.start, s.end)
     return units
+
+
+class _Spans:
+    """`any(lo <= x < hi for lo, hi in spans)` in log time: the spans given sorted by start
+    with the running maximum of their ends; the spans added later (in document order)
+    by their largest start and end."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.los = [lo for lo, _ in ordered]
+        self.max_hi = list(accumulate((hi for _, hi in ordered), max))
+        self.added: list[tuple[int, int]] = []
+        self.added_lo = self.added_hi = -1
+
+    def add(self, lo: int, hi: int) -> None:
+        self.added.append((lo, hi))
+        self.added_lo, self.added_hi = max(self.added_lo, lo), max(self.added_hi, hi)
+
+    def __call__(self, x: int) -> bool:
+        k = bisect_right(self.los, x)
+        if k and self.max_hi[k - 1] > x:
+            return True
+        if x >= self.added_lo:  # every added span starts at or before x
+            return self.added_hi > x
+        return any(lo <= x < hi for lo, hi in self.added)
 
 
 

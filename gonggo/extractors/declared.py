@@ -48,6 +48,7 @@ VERB = (
     r"(?:개편|변경|전환|확대|축소|상향|하향|조정|완화|강화|증액|감액|인상|인하|일원화|통합"
     r"|변경\s*운영)"
 )
+ARROW_RX, VERB_RX = regex.compile(ARROW), regex.compile(VERB)
 FROM_TO = regex.compile(rf"(?P<a>[^,，;]+?)\s*에서\s*(?P<b>[^,，;]+?)\s*(?:으로|로)\s*{VERB}")
 ONE_ARROW = regex.compile(
     rf"(?P<a>[^\s,，(（‘’'\"「」]+(?:\s[^\s,，(（‘’'\"「」→⇨]+)?)\s*{ARROW}\s*(?P<b>[^,，)）‘’'\"「」]+?)\s*(?=[,，)）’'\"」]|$|\s(?:방식|으로|로|체계|구조)\b)"
@@ -91,7 +92,7 @@ def split_change(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | N
         if obj:
             a_start += obj.end()
         return (a_start, a_end), m.span("b")
-    arrows = regex.findall(ARROW, text)
+    arrows = ARROW_RX.findall(text)
     if len(arrows) == 1:
         m = ONE_ARROW.search(text)
         if m:
@@ -260,7 +261,7 @@ def _run_changes(ctx: _Context, lines: list[Line]) -> None:
         if row is not None and (
             SUB_HEADER.match(text)
             and compiled(r"기존|종전|현행|개편|변경").search(text)
-            or regex.fullmatch(ARROW, text)
+            or ARROW_RX.fullmatch(text)
         ):
             row.in_sub = True
             continue
@@ -340,11 +341,11 @@ def _caption_regions(scope: Scope, lines: list[Line]) -> list[tuple[int, int]]:
 def states_change(body: str) -> bool:
     """Outside a change section a line states a change only with `기존 … ⇨`, one arrow and a
     change verb, or `<number>에서 <number>(으)로 <verb>`."""
-    if len(regex.findall(ARROW, body)) > 1:
+    if len(ARROW_RX.findall(body)) > 1:
         return False
     if EXPLICIT.search(body):
         return True
-    if regex.search(ARROW, body) and regex.search(VERB, body):
+    if ARROW_RX.search(body) and VERB_RX.search(body):
         return True
     m = FROM_TO.search(body)
     return bool(m and compiled(r"\d").search(m.group("a")) and compiled(r"\d").search(m.group("b")))
@@ -354,7 +355,7 @@ def _prose_changes(ctx: _Context, lines: list[Line]) -> None:
     """`CHANGE_PROSE`."""
     for line in lines:
         text = line.text
-        if len(regex.findall(ARROW, text)) > 1:
+        if len(ARROW_RX.findall(text)) > 1:
             continue
         body = strip_marker(text)
         off = line.end - len(body)
@@ -366,7 +367,7 @@ def _prose_changes(ctx: _Context, lines: list[Line]) -> None:
         if label:
             topic = clean(label.group(1))
             topic_spans = [ctx.ev(off + label.start(1), off + label.end(1))]
-        elif topic_m and regex.search(ARROW, body):
+        elif topic_m and ARROW_RX.search(body):
             topic = clean(topic_m.group("topic"))
             topic_spans = [ctx.ev(off + topic_m.start("topic"), off + topic_m.end("topic"))]
         if split_change(body)[0] is None:
@@ -427,7 +428,7 @@ def corpus_value(text: str) -> dict[str, str | None] | None:
     `CHANGE_ITEM` as applied inside a change section: an arrow needs a change verb on the line,
     `A에서 B(으)로 <verb>` needs none; a procedure with several arrows is no change."""
     body = strip_marker(text)
-    if len(regex.findall(ARROW, body)) > 1:
+    if len(ARROW_RX.findall(body)) > 1:
         return None
     if not (states_change(body) or FROM_TO.search(body)):
         return None

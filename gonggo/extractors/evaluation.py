@@ -32,6 +32,7 @@ Bonus rules:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -483,8 +484,11 @@ def extract_evaluation(scope: Scope) -> list[Criterion]:
     lines = [ln for ln in scope_lines(scope) if _outside(bonus, ln.start)]
     out += flat_criteria(scope, lines)
     covered = {e.start for c in out for e in c.evidence[:1]}
+    by_start = sorted(range(len(lines)), key=lambda i: lines[i].start)
+    starts = [lines[i].start for i in by_start]
     for section in scope.sections_titled(EVAL_SECTION):
-        section_lines = [ln for ln in lines if section.start <= ln.start < section.end]
+        inside = by_start[bisect_left(starts, section.start) : bisect_left(starts, section.end)]
+        section_lines = [lines[i] for i in sorted(inside)]
         out += [
             c
             for c in prose_criteria(scope, section_lines)

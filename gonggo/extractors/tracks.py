@@ -1392,11 +1392,22 @@ class _Line:
 
 def _funding_block(scope: Scope, block: Block) -> tuple[bool, bool]:
     """Whether a block lies under a funding heading, and under a period heading."""
-    doc = scope.doc
-    titles = [strip_marker(doc.sections[k].title)[:40] for k in block.section_path
-              if doc.blocks[doc.sections[k].block].kind == "heading"]
-    return (any(FUNDING_SECTION.search(t) for t in titles),
-            any(PERIOD_SECTION.match(t) for t in titles))
+    if not block.section_path:
+        return False, False
+    return scope.doc.memo("tracks.section_flags", lambda: _section_flags(scope))[
+        block.section_path[-1]]
+
+
+def _section_flags(scope: Scope) -> list[tuple[bool, bool]]:
+    """Per section, once per document: under a funding heading, under a period heading (a
+    block's section path is its innermost section's chain of parents)."""
+    doc, out = scope.doc, []
+    for s in doc.sections:
+        t = strip_marker(s.title)[:40] if doc.blocks[s.block].kind == "heading" else None
+        up = out[s.parent] if s.parent is not None else (False, False)
+        out.append((up[0] or (t is not None and bool(FUNDING_SECTION.search(t))),
+                    up[1] or (t is not None and bool(PERIOD_SECTION.match(t)))))
+    return out
 
 
 def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:

@@ -140,10 +140,53 @@ def _read(data: bytes) -> ReaderOutput:
 def _open_ole(data: bytes) -> olefile.OleFileIO:
     # Always a file object: olefile treats short `bytes` as a *path*.
     try:
-        return olefile.OleFileIO(io.BytesIO(data))
+        ole = _GuardedOle(io.BytesIO(data))
+    except IngestError:
+        raise
     except Exception as err:  # olefile raises OSError, struct.error, ValueError ...
         message = f"broken OLE container ({type(err).__name__}: {err})"
         raise CorruptDocument(message[:300]) from err
+    for _, issue in ole.parsing_issues:
+        if "more than once" in issue or "double reference" in issue:  # olefile logs, reads on
+            raise CorruptDocument(f"broken OLE container: the directory tree loops ({issue})")
+    return ole
+
+
+class _GuardedOle(olefile.OleFileIO):  # type: ignore[misc]
+    """olefile with every chain it follows on its own checked first: the DIFAT chain and the
+    FAT sector count (a DIFAT sector naming itself makes olefile load the same FAT sectors
+    millions of times), the directory's sector chain (read as far as the FAT is long when it
+    loops) and the mini-FAT's (read as far as its declared sector count, up to 16 TB)."""
+
+    def loadfat(self, header: bytes) -> None:
+        sectors = self.nb_sect + 1  # the file's sectors: every FAT or DIFAT sector is one
+        if self.num_fat_sectors > sectors or self.num_difat_sectors > sectors:
+            raise CorruptDocument(f"broken OLE container: {self.num_fat_sectors} FAT sectors "
+                                  f"and {self.num_difat_sectors} DIFAT sectors declared in a "
+                                  f"file of {sectors} sectors")
+        seen: set[int] = set()
+        sect, per = self.first_difat_sector, self.sectorsize // 4 - 1
+        for _ in range(self.num_difat_sectors):
+            if sect in _CHAIN_ENDS or sect >= sectors:
+                break
+            if sect in seen:
+                raise CorruptDocument(f"broken OLE container: the DIFAT chain loops "
+                                      f"(sector {sect} twice)")
+            seen.add(sect)
+            sect = struct.unpack_from("<I", self.getsect(sect), per * 4)[0]
+        super().loadfat(header)
+
+    def loaddirectory(self, sect: int) -> None:
+        _follow_chain(self, sect, len(self.fat) * self.sectorsize, "the directory")
+        super().loaddirectory(sect)
+
+    def loadminifat(self) -> None:
+        if self.num_mini_fat_sectors > self.nb_sect + 1:
+            raise CorruptDocument(f"broken OLE container: {self.num_mini_fat_sectors} mini-FAT "
+                                  f"sectors declared in a file of {self.nb_sect + 1} sectors")
+        _follow_chain(self, self.minifatsect, self.num_mini_fat_sectors * self.sectorsize,
+                      "the mini-FAT")
+        super().loadminifat()
 
 
 def _stream_bytes(ole: olefile.OleFileIO, name: str) -> bytes:
@@ -175,11 +218,17 @@ def _check_chain(ole: olefile.OleFileIO, name: str) -> None:
             raise ResourceLimit(f"{label} declares {item.size} bytes (limit "
                                 f"{MAX_OLE_STREAM_BYTES}; a bomb?)")
         _follow_chain(ole, item.isectStart, item.size, label)
+    if len(entries) > 1:  # the stream's own chain runs through the mini-FAT
+        if ole.minifat is None:
+            ole.loadminifat()
+        _follow_chain(ole, entry.isectStart, entry.size, name, mini=True)
 
 
-def _follow_chain(ole: olefile.OleFileIO, start: int, size: int, label: str) -> None:
-    fat = ole.fat
-    needed = min(-(-size // ole.sectorsize), MAX_OLE_CHAIN_SECTORS)
+def _follow_chain(ole: olefile.OleFileIO, start: int, size: int, label: str,
+                  mini: bool = False) -> None:
+    fat = ole.minifat if mini else ole.fat
+    needed = min(-(-size // (ole.minisectorsize if mini else ole.sectorsize)),
+                 MAX_OLE_CHAIN_SECTORS)
     seen: set[int] = set()
     sect = start
     for _ in range(needed):

@@ -107,8 +107,9 @@ class _BoundedLoader(yaml.SafeLoader):
 def load_yaml(path: str | PathLike[str], limit: int) -> Any:
     name = printable(path)
     text = _text(path, limit)
-    loader = _BoundedLoader(text)
+    loader: _BoundedLoader | None = None
     try:
+        loader = _BoundedLoader(text)  # its reader refuses control characters at once
         data = loader.get_single_data()
     except DataError as err:
         err.path = name
@@ -121,7 +122,8 @@ def load_yaml(path: str | PathLike[str], limit: int) -> Any:
         raise DataError(f"not YAML ({getattr(err, 'problem', None) or 'syntax error'}{line})",
                         name) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     check_shape(data, name)
     return data
 

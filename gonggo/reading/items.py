@@ -135,20 +135,24 @@ def context_of(scope: Scope, item: Item) -> Context:
     while s_idx is not None:
         chain.append(doc.sections[s_idx])
         s_idx = doc.sections[s_idx].parent
+    labels: dict[int, tuple[Label | None, frozenset[str]]] = doc.memo("items.section_labels", dict)
     for depth, section in enumerate(chain):
-        block = doc.blocks[section.block]
-        heading = block.kind == "heading"
-        label = label_of(doc.text[block.start:block.end], block.start, heading)
+        if section.index not in labels:  # each section read once per document, not per item
+            block = doc.blocks[section.block]
+            heading = block.kind == "heading"
+            found = label_of(doc.text[block.start:block.end], block.start, heading)
+            labels[section.index] = (found, frozenset(classify(found.text, heading))
+                                     if found is not None else frozenset())
+        label, facets = labels[section.index]
         if depth == 0 and own_section:
             ctx.own = label
         if label is None:
             continue
-        facets = classify(label.text, heading)
         if depth == 0 and own_section:
-            ctx.own_facets = facets
+            ctx.own_facets = set(facets)
         if not facets:
             ctx.neutral = ctx.neutral or label
             continue
-        ctx.facets = facets - {"other"}
+        ctx.facets = set(facets) - {"other"}
         return ctx
     return ctx

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import regex
 
 from gonggo.reading.scope import Scope
-from gonggo.vocab.text import compiled
 
 # A list / outline marker at the start of a line.
 MARKER = regex.compile(
@@ -32,22 +31,28 @@ def scope_lines(scope: Scope, start: int | None = None, end: int | None = None) 
     """The non-table lines of `scope` (or of `[start, end)` inside it), stripped."""
     lo = scope.start if start is None else start
     hi = scope.end if end is None else end
+    key = ("reading.scope_lines", scope.start, scope.end, lo, hi)
+    return list(scope.doc.memo(key, lambda: _scope_lines(scope, lo, hi)))
+
+
+def _scope_lines(scope: Scope, lo: int, hi: int) -> tuple[Line, ...]:
     out: list[Line] = []
+    text = scope.doc.text
     for block in scope.blocks:
         if block.table is not None or block.start < lo or block.end > hi:
             continue
         pos = block.start
-        for raw in scope.doc.text[block.start : block.end].split("\n"):
-            s, e = pos, pos + len(raw)
-            pos = e + 1
-            while s < e and scope.doc.text[s].isspace():
-                s += 1
-            while e > s and scope.doc.text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append(Line(s, e, scope.doc.text[s:e]))
-    return out
+        for raw in text[block.start : block.end].split("\n"):
+            stripped = raw.strip()  # str.strip() removes exactly the str.isspace() characters
+            if stripped:
+                s = pos + len(raw) - len(raw.lstrip())
+                out.append(Line(s, s + len(stripped), stripped))
+            pos += len(raw) + 1
+    return tuple(out)
+
+
+_SPACES = regex.compile(r"\s+")
 
 
 def clean(text: str) -> str:
-    return compiled(r"\s+").sub(" ", text).strip()
+    return _SPACES.sub(" ", text).strip()

@@ -319,6 +319,17 @@ class Outline:
         block = self.doc.blocks[section.block]
         return is_note(self.doc.text[block.start:block.end])
 
+    def below(self, index: int, section: Section) -> bool:
+        """`index in self.descendants(section)` in constant time (a DFS numbering of the
+        section tree, once per document). A caption's virtual section (index < 0) is no
+        document section: its children are walked."""
+        if index < 0:
+            return False  # children lists hold document sections only
+        if section.index < 0:
+            return index in self.descendants(section)
+        tin, tout = self.doc.memo("outline.tree_numbering", lambda: _numbering(self.doc))
+        return tin[section.index] < tin[index] and tout[index] <= tout[section.index]
+
     def descendants(self, section: Section) -> set[int]:
         out: set[int] = set()
         stack = list(section.children)
@@ -382,10 +393,10 @@ class Outline:
             and self._aside_title(c.section))]
         if family in HEADING_FIRST and strong:
             found = [c for c in found if c.strong or any(
-                c.section.index in self.descendants(o.section) for o in strong)]
+                self.below(c.section.index, o.section) for o in strong)]
         items = [c for c in found if self._labelled_item_of(c, found)]
         inner = [c for c in found if c not in items and not any(
-            o is not c and o not in items and o.section.index in self.descendants(c.section)
+            o is not c and o not in items and self.below(o.section.index, c.section)
             for o in found)]
         for c in inner:
             if not c.strong and c.content and LEAD_IN.search(self.doc.text[slice(*c.content)]):
@@ -514,6 +525,24 @@ class Outline:
     def item_unit(self, section: Section) -> Unit | None:
         block = self.doc.blocks[section.block]
         return unit_at(self.doc, block.start, self.item_end(section.block))
+
+
+def _numbering(doc: Document) -> tuple[list[int], list[int]]:
+    """Entry and exit numbers of each section in a depth-first walk of the section tree."""
+    n = len(doc.sections)
+    tin, tout = [0] * n, [0] * n
+    clock = 0
+    stack = [(s.index, False) for s in reversed(doc.sections) if s.parent is None]
+    while stack:
+        k, done = stack.pop()
+        clock += 1
+        if done:
+            tout[k] = clock
+            continue
+        tin[k] = clock
+        stack.append((k, True))
+        stack.extend((c, False) for c in reversed(doc.sections[k].children))
+    return tin, tout
 
 
 # ---------------------------------------------------------------------------------------

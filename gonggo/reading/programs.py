@@ -34,15 +34,28 @@ _ANY_FACET = regex.compile("|".join(f"(?x:{rx.pattern})" for rx in _FACET_RX.val
 
 
 def facets_of(doc: Document, section: Section) -> set[str]:
-    found: set[str] = set()
-    stack = list(section.children)
+    """The facets named by headings anywhere below `section` (each subtree read once per
+    document: a deep outline asks again for every ancestor)."""
+    memo: dict[int, frozenset[str]] = doc.memo("reading.program_facets", dict)
+    stack = [(section.index, False)]
     while stack:
-        child = doc.sections[stack.pop()]
-        if doc.blocks[child.block].kind == "heading":
-            title = strip_marker(child.title)[:30]
-            found |= {name for name, rx in _FACET_RX.items() if rx.match(title)}
-        stack.extend(child.children)
-    return found
+        k, done = stack.pop()
+        if k in memo:
+            continue
+        children = doc.sections[k].children
+        if not done:
+            stack.append((k, True))
+            stack.extend((c, False) for c in children if c not in memo)
+            continue
+        found: set[str] = set()
+        for c in children:
+            child = doc.sections[c]
+            if doc.blocks[child.block].kind == "heading":
+                title = strip_marker(child.title)[:30]
+                found |= {name for name, rx in _FACET_RX.items() if rx.match(title)}
+            found |= memo[c]
+        memo[k] = frozenset(found)
+    return set(memo[section.index])
 
 
 def is_program_section(doc: Document, section: Section) -> bool:
@@ -55,7 +68,12 @@ def is_program_section(doc: Document, section: Section) -> bool:
 
 
 def program_sections(doc: Document) -> list[Section]:
-    """The sibling sections of a master announcement, or [] for a one-program file."""
+    """The sibling sections of a master announcement, or [] for a one-program file (found
+    once per document: every program's extractors ask)."""
+    return list(doc.memo("reading.program_sections", lambda: _program_sections(doc)))
+
+
+def _program_sections(doc: Document) -> list[Section]:
     groups: dict[int | None, list[Section]] = {}
     for s in doc.sections:
         if is_program_section(doc, s):

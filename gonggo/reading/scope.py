@@ -3,16 +3,23 @@ from: a master announcement's `(n)` section, or the whole file) and evidence spa
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import pairwise
 
 import regex
 
 from gonggo.schemas.announcement import Evidence
 from gonggo.schemas.document import Block, Document, Section, Table
 from gonggo.vocab.text import strip_marker
+
+
+def _starts(items: list[Block] | list[Section]) -> tuple[list[int], bool]:
+    starts = [x.start for x in items]
+    return starts, all(a <= b for a, b in pairwise(starts))
 
 
 def evidence(doc: Document, start: int, end: int) -> Evidence:
@@ -63,11 +70,21 @@ class Scope:
     def blocks(self) -> list[Block]:
         if self.own_blocks is not None:
             return self.own_blocks
-        return [b for b in self.doc.blocks if b.start >= self.start and b.end <= self.end]
+        lo, hi = self._range(self.doc.blocks, "scope.block_starts")
+        return [b for b in self.doc.blocks[lo:hi] if b.start >= self.start and b.end <= self.end]
 
     @cached_property
     def sections(self) -> list[Section]:
-        return [s for s in self.doc.sections if self.start <= s.start < self.end]
+        lo, hi = self._range(self.doc.sections, "scope.section_starts")
+        return [s for s in self.doc.sections[lo:hi] if self.start <= s.start < self.end]
+
+    def _range(self, items: list[Block] | list[Section], key: str) -> tuple[int, int]:
+        """The slice of `items` (in document order) that can start inside the scope: a
+        program scope reads its part of the list, not the whole document's."""
+        starts, ordered = self.doc.memo(key, lambda: _starts(items))
+        if not ordered:
+            return 0, len(items)  # not in order: read them all
+        return bisect_left(starts, self.start), bisect_right(starts, self.end)
 
     @cached_property
     def parts(self) -> list[tuple[int, int]]:

@@ -119,9 +119,12 @@ class Document(BaseModel):
 
     def memo(self, key: Any, compute: Callable[[], T]) -> T:
         """`compute()` once per document and key: for stages that reread the same part."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        # the private dict itself: `self._memo` goes through pydantic's __getattr__ (~10 µs,
+        # and stages ask once per block)
+        cache = self.__pydantic_private__["_memo"]  # type: ignore[index]
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
 
 
 Cell.model_rebuild()

@@ -40,9 +40,11 @@ printed sides; the code says the rest.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import accumulate, pairwise
 
 import regex
 from pydantic import ValidationError
@@ -695,6 +697,20 @@ def _covered(spans: Iterable[Evidence], start: int, end: int) -> bool:
     return any(e.start < end and start < e.end for e in spans)
 
 
+class _SpanIndex:
+    """`_covered` in log time for many questions to one list of spans: the spans sorted by
+    start with the running maximum of their ends."""
+
+    def __init__(self, spans: Iterable[Evidence]) -> None:
+        ordered = sorted((e.start, e.end) for e in spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end = list(accumulate((e for _, e in ordered), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)  # the spans starting before `end`
+        return k > 0 and self.max_end[k - 1] > start
+
+
 def _is_item(doc: Document, c: Section, field: str, pattern: regex.Pattern[str]) -> bool:
     """Whether a child of a facet heading is one of its items (not a sub-heading, a note, a
     pointer elsewhere, or a line on another topic)."""
@@ -716,13 +732,26 @@ def _is_item(doc: Document, c: Section, field: str, pattern: regex.Pattern[str])
 
 def _facet_headings(doc: Document, lo: int, hi: int) -> Iterator[tuple[Section, str]]:
     forms = _forms_start(doc)
-    for s in doc.sections:
+    for s in _sections_from(doc, lo, hi):
         if not (lo <= s.start < hi) or s.start >= forms or doc.blocks[s.block].kind != "heading":
             continue
         title = strip_marker(s.title)[:30]
         for field in _UNPLACED_FACETS:
             if BY_NAME[field].pattern.search(title) and not _in_appendix(doc, s):
                 yield s, field
+
+
+def _sections_from(doc: Document, lo: int, hi: int) -> list[Section]:
+    """The sections that may start in `[lo, hi)` (all of them when out of order)."""
+    starts, ordered = doc.memo("validate.section_starts", lambda: _starts(doc.sections))
+    if not ordered:
+        return doc.sections
+    return doc.sections[bisect_left(starts, lo) : bisect_right(starts, hi)]
+
+
+def _starts(sections: list[Section]) -> tuple[list[int], bool]:
+    starts = [s.start for s in sections]
+    return starts, all(a <= b for a, b in pairwise(starts))
 
 
 def _fact_texts(program: Program) -> list[str]:
@@ -742,17 +771,17 @@ def _restated(doc: Document, texts: list[str], start: int, end: int) -> bool:
     return not compiled(r"[\p{Hangul}A-Za-z0-9]").search(rest)
 
 
-def _captured(doc: Document, spans: list[Evidence], texts: list[str], c: Section) -> bool:
+def _captured(doc: Document, spans: _SpanIndex, texts: list[str], c: Section) -> bool:
     """An item is captured when a fact quotes it or the lines and tables under it, or when it
     (or what is under it) restates captured facts."""
     block = doc.blocks[c.block]
-    return (_covered(spans, c.start, c.end) or _restated(doc, texts, block.start, block.end)
+    return (spans.covers(c.start, c.end) or _restated(doc, texts, block.start, block.end)
             or _restated(doc, texts, block.end, c.end))
 
 
 def check_unplaced_items(doc: Document, ann: Announcement) -> list[Finding]:
     """Items under an exclusion / eligibility / document heading that no fact captured."""
-    spans = _fact_spans(ann)
+    spans = _SpanIndex(_fact_spans(ann))
     out = []
     for p in ann.programs:
         lo, hi = _program_span(doc, p)
@@ -788,13 +817,14 @@ def _outside_programs(doc: Document, ann: Announcement) -> list[Finding]:
     spans += [_ev(doc, c.start, c.end) for p, (lo, hi) in zip(ann.programs, programs, strict=True)
               for _, row in _overview_rows(doc, p, lo, hi) for c in row[:1] if c is not None]
     forms = _forms_start(doc)
+    covered = _SpanIndex(spans)
     out = []
     for s in doc.sections:
         if s.parent is not None or s.start >= forms or _in_appendix(doc, s):
             continue
         if any(s.start <= lo < s.end or lo <= s.start < hi for lo, hi in programs):
             continue
-        if _covered(spans, s.start, s.end) or not _has_values(doc, s, ann.announced_on):
+        if covered.covers(s.start, s.end) or not _has_values(doc, s, ann.announced_on):
             continue
         out.append(_finding(
             "unplaced_text",
@@ -816,7 +846,7 @@ def _unread_periods(doc: Document, ann: Announcement) -> list[Finding]:
         lo, hi = _program_span(doc, p)
         spans = [e for w in p.windows for e in w.evidence]
         forms = _forms_start(doc)
-        for s in doc.sections:
+        for s in _sections_from(doc, lo, hi):
             if not (lo <= s.start < hi) or s.start >= forms or _in_appendix(doc, s) \
                     or doc.blocks[s.block].kind != "heading":
                 continue

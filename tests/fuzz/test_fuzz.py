@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+import regex
 
 from tests.fuzz import generators
 from tests.fuzz.harness import LIMIT_RSS_BYTES, LIMIT_SECONDS, run_cli
@@ -22,9 +23,6 @@ pytestmark = pytest.mark.fuzz
 LONG_RUNS = int(os.environ.get("GONGGO_FUZZ_RUNS", "0"))
 SEED = int(os.environ.get("GONGGO_FUZZ_SEED", "14"))
 CI_MUTATIONS = 120
-# Inputs within every limit whose extraction is still slower than linear: measured and
-# reported by `make fuzz`, left out of the CI subset until the extractors are fixed.
-KNOWN_SLOW = {"text-seed-x50", "text-nested-outline", "text-li-lines", "text-boxes-30k"}
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +36,7 @@ def _mutants() -> list[generators.Case]:
     return generators.mutations(generators.valid_files(), LONG_RUNS or CI_MUTATIONS, SEED)
 
 
-BOMB_NAMES = [c.name for c in _bombs() if LONG_RUNS or c.name not in KNOWN_SLOW]
+BOMB_NAMES = [c.name for c in _bombs()]  # all of them in CI too: each is linear or refused
 COMMANDS = (["extract"], ["ingest", "--json"], ["check"], ["review", "--out", "r.html"],
             ["export", "--out", "rules"])
 
@@ -79,14 +77,44 @@ def test_mutation(index: int, tmp_path: Path) -> None:
 
 def test_bombs_end_in_one_line_errors(tmp_path: Path) -> None:
     """The format bombs are refused (not read to the end): their error names the file."""
-    refused = [c for c in _bombs() if c.name.startswith(("hwp-zero", "hwp-fat-loop", "hwpx-mime",
-                                                          "hwpx-element", "pdf-form-fanout"))]
-    assert len(refused) == 9
+    refused = [c for c in _bombs() if c.name.startswith((
+        "hwp-zero", "hwp-fat-loop", "hwp-dir-", "hwp-difat", "hwp-minifat", "hwp-mini-chain",
+        "hwpx-mime", "hwpx-element", "pdf-form-fanout"))]
+    assert len(refused) == 16
     for case in refused:
         (tmp_path / case.filename).write_bytes(case.data)
         run = run_cli(["extract", case.filename], tmp_path)
         lines = run.stderr.strip().splitlines()
         assert run.code == 1 and lines and lines[-1].startswith(f"gonggo: {case.filename}: ")
+
+
+@pytest.mark.parametrize(("name", "says"), [
+    ("hwp-dir-chain-loop", "the sector chain of the directory loops"),
+    ("hwp-dir-tree-loop", "the directory tree loops"),
+    ("hwp-dir-tree-deep", "RecursionError"),
+    ("hwp-difat-loop", "DIFAT sectors declared in a file of"),
+    ("hwp-minifat-count-bomb", "mini-FAT sectors declared in a file of"),
+    ("hwp-minifat-chain-loop", "the sector chain of the mini-FAT loops"),
+    ("hwp-mini-chain-loop", "the sector chain of FileHeader loops"),
+])
+def test_ole_chains_that_loop_are_refused_by_name(name: str, says: str) -> None:
+    """Every chain olefile follows on its own (DIFAT, directory sectors, directory tree,
+    mini-FAT, a mini stream's chain) ends in one error naming the loop, read in-process
+    (a loop olefile followed would take gigabytes or hang, not fail)."""
+    from gonggo.ingest.errors import CorruptDocument
+    from gonggo.ingest.hwp import read_hwp
+
+    case = next(c for c in _bombs() if c.name == name)
+    with pytest.raises(CorruptDocument, match=regex.escape(says)):
+        read_hwp(case.data)
+
+
+def test_a_stream_in_the_mini_stream_is_read() -> None:
+    """The mini-FAT checks pass a well-formed mini stream: FileHeader read through it."""
+    from gonggo.ingest.hwp import read_hwp
+
+    case = next(c for c in _bombs() if c.name == "hwp-mini-valid")
+    assert "중소기업" in "".join(b.text for b in read_hwp(case.data).blocks)
 
 
 def test_batch_of_bombs_and_good_files_writes_every_good_spec(tmp_path: Path) -> None:
