@@ -9,8 +9,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("GONGGO_CORPUS", ROOT.parent / "shared" / "corpus"))
-# four small files: a renamed program's two editions, and two unrelated announcements
-SUBSET = ["hwp/pipc_privacy_rnd_2025_gonggo.hwp", "hwp/pipc_privacy_rnd_2026_gonggo.hwp",
+# four small files: a renamed program's two editions (산업혁신인재성장지원: 협의회 2025 →
+# 양성 2026), and two unrelated announcements
+SUBSET = ["hwpx/motie_industry_talent_hrd_council_2025_gonggo.hwpx",
+          "hwpx/motie_industry_talent_training_2026_gonggo.hwpx",
           "hwp/ulju_culture_delivery_2025_gonggo.hwp", "hwp/mois_regional_disaster_rnd_2025_gonggo.hwp"]
 
 needs_corpus = pytest.mark.skipif(

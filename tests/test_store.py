@@ -58,7 +58,7 @@ def test_update_pairs_only_related_and_second_run_does_nothing(db_url: str, tmp_
     for f in SUBSET:
         shutil.copy(CORPUS / f, inputs / Path(f).name)
     (inputs / "sub").mkdir()
-    shutil.copy(CORPUS / SUBSET[0], inputs / "sub" / "copy.hwp")  # same bytes, another path
+    shutil.copy(CORPUS / SUBSET[0], inputs / "sub" / "copy.hwpx")  # same bytes, another path
     out = tmp_path / "out"
     first = update([inputs], db_url, out, jobs=1)
     assert (first.files, first.new, first.failed, first.paired) == (5, 4, [], 4)
@@ -67,8 +67,8 @@ def test_update_pairs_only_related_and_second_run_does_nothing(db_url: str, tmp_
     with found() as s:
         listed = pairs(s)
         assert [(Path(p["old"]["paths"][0]).name, Path(p["new"]["paths"][0]).name)
-                for p in listed] == [("pipc_privacy_rnd_2025_gonggo.hwp",
-                                      "pipc_privacy_rnd_2026_gonggo.hwp")]
+                for p in listed] == [("motie_industry_talent_hrd_council_2025_gonggo.hwpx",
+                                      "motie_industry_talent_training_2026_gonggo.hwpx")]
         pair = listed[0]
         assert pair["score"] >= 0.4 and "사업명 유사도" in pair["why"]
         assert (out / pair["report_md"]).read_text(encoding="utf-8").count("|") > 10
