@@ -154,6 +154,44 @@ FLOORS = {
 }
 
 
+# Floors that may not load here, with the module to try: a broken native wheel is reported
+# as such in the table (one note per tool), not as an ImportError in every row.
+# tool → (module, distribution)
+OPTIONAL_FLOORS = {"rhwp-text": ("rhwp", "rhwp-python"), "pymupdf-text": ("pymupdf", "pymupdf"),
+                   "python-hwpx-text": ("hwpx", "python-hwpx")}
+
+
+def floor_unavailable(tool: str) -> str | None:
+    """Why `tool` cannot run in this environment (None: it imports). Runs the import in a
+    child process: a native library that fails to load must not take the driver down."""
+    if tool not in OPTIONAL_FLOORS:
+        return None
+    module, dist = OPTIONAL_FLOORS[tool]
+    code, _, err, _, _ = run_child([sys.executable, "-c", f"import {module}"], timeout=120)
+    if code == 0:
+        return None
+    last = (err.strip().splitlines() or ["failed"])[-1]
+    if "ModuleNotFoundError" in last:
+        return "not installed (`pip install -e '.[bench]'`)"
+    if "undefined symbol" in last:
+        symbol = last.rsplit("undefined symbol:", 1)[-1].strip()
+        return (f"its wheel is broken on this platform: the extension needs `{symbol}`, which "
+                f"the libraries bundled in the wheel do not export ({_bundled_note(dist)})")
+    return last[:160]
+
+
+def _bundled_note(dist: str) -> str:
+    """For a broken wheel: the libraries it bundles (auditwheel's `<name>.libs/`)."""
+    from importlib import metadata
+
+    try:
+        files = metadata.files(dist) or []
+    except metadata.PackageNotFoundError:
+        files = []
+    libs = sorted(f.name for f in files if f.parent.name.endswith(".libs"))
+    return ("bundled: " + ", ".join(libs)) if libs else "it bundles no libraries"
+
+
 def worker(tool: str, path: str) -> None:
     if tool.startswith("scale-"):
         _scale_worker(tool, path)
@@ -217,6 +255,10 @@ def _worker_cmd(tool: str, path: Path) -> list[str]:
 def measure_paired(tools: list[str], path: Path, runs: int = RUNS) -> dict[str, dict]:
     """Every tool `runs` times on `path`, interleaved A/B/A/B; medians per tool."""
     rows: dict[str, dict] = {t: {"works": [], "walls": [], "rss": []} for t in tools}
+    for tool in tools:
+        why = _UNAVAILABLE.setdefault(tool, floor_unavailable(tool))
+        if why:
+            rows[tool]["error"] = f"not measured: {why}"
     for _ in range(runs):
         for tool in tools:
             r = rows[tool]
@@ -242,6 +284,9 @@ def measure_paired(tools: list[str], path: Path, runs: int = RUNS) -> dict[str, 
                         "wall_s": statistics.median(r["walls"]), "rss_mb": max(r["rss"]),
                         "per_s": r["units"] / med if med > 0 else float("inf")}
     return result
+
+
+_UNAVAILABLE: dict[str, str | None] = {}  # tool → why it cannot run (checked once per run)
 
 
 def sample_files(per_format: int = FILES_PER_FORMAT) -> list[Path]:
