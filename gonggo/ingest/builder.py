@@ -22,7 +22,7 @@ from typing import Any
 import regex
 
 from gonggo.ingest.glyphs import map_glyphs
-from gonggo.schemas.document import Block, Document, ReadFinding, SourceInfo, Table
+from gonggo.schemas.document import Block, Cell, Document, ReadFinding, SourceInfo, Table
 
 # Control characters (but \n and \t) and zero-width characters are dropped.
 _DROP = {c: None for c in [*range(9), *range(11, 32), *range(0x7F, 0xA0),
@@ -30,6 +30,12 @@ _DROP = {c: None for c in [*range(9), *range(11, 32), *range(0x7F, 0xA0),
 _DROP_WITH_TABS = {**_DROP, 9: " "}
 _HSPACE = regex.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _TRAILING = regex.compile(r" +(?=\n|$)")
+# Anything `normalize_text` would change besides private-use glyphs and outer line breaks: a
+# control, zero-width or tab character (\n aside), a special space, two spaces, a space before
+# a line break or at the end. Most lines of most documents hold none (one search, then done).
+_NEEDS_CLEANING = regex.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+    r"|\x20(?:\x20|\n|$)")
 
 
 
@@ -66,8 +72,11 @@ def normalize_text(text: str, keep_tabs: bool = False) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = map_glyphs(text.translate(_DROP if keep_tabs else _DROP_WITH_TABS))
-    text = _TRAILING.sub("", _HSPACE.sub(" ", text))
+    if _NEEDS_CLEANING.search(text) is None:
+        text = map_glyphs(text)
+    else:
+        text = map_glyphs(text.translate(_DROP if keep_tabs else _DROP_WITH_TABS))
+        text = _TRAILING.sub("", _HSPACE.sub(" ", text))
     return text.strip("\n") if text[:1] == "\n" or text[-1:] == "\n" else text
 
 
@@ -124,9 +133,28 @@ def _write_table(w: _Writer, raw: RawTable) -> Table:
             if i:
                 w.write("\t")
             cells.append(_write_cell(w, rc))
-    # One validation per table (cells as plain dicts) costs about what per-cell
-    # model_construct did not save: tables can hold thousands of cells.
-    return Table.model_validate({"n_rows": n_rows, "n_cols": n_cols, "cells": cells})
+    data = {"n_rows": n_rows, "n_cols": n_cols, "cells": cells}
+    if not _plain_table(n_rows, n_cols, cells):
+        return Table.model_validate(data)
+    # Every value is already what validation would make of it (checked just above): the
+    # models are assembled without pydantic re-reading thousands of cells.
+    return Table.model_construct(n_rows=n_rows, n_cols=n_cols,
+                                 cells=[Cell.model_construct(**cell) for cell in cells])
+
+
+def _plain_table(n_rows: object, n_cols: object, cells: list[dict[str, Any]]) -> bool:
+    """True when `Table.model_validate` would keep every value as it is: exact ints and
+    strs, nested tables already built (so validation could only copy them)."""
+    if type(n_rows) is not int or type(n_cols) is not int:
+        return False
+    for cell in cells:
+        if not (type(cell["row"]) is int and type(cell["col"]) is int
+                and type(cell["row_span"]) is int and type(cell["col_span"]) is int
+                and type(cell["start"]) is int and type(cell["end"]) is int
+                and type(cell["text"]) is str
+                and all(type(t) is Table for t in cell["nested"])):
+            return False
+    return True
 
 
 def _column(cell: RawCell) -> int:
