@@ -3,14 +3,17 @@ faster than), in one run.
 
 - Per file and format: gonggo ingest and gonggo ingest+extract+validate beside the floors
   (PDF: pypdfium2 bare text, PyMuPDF 1.x text; HWP: a bare olefile record walk, rhwp-python;
-  HWPX: python-hwpx `export_text()`; extra `bench`). Every measurement is a fresh process
+  HWPX: python-hwpx `export_text()`; extra `bench`). A floor that cannot load here is one
+  note in its rows (rhwp-python 0.8.1's wheel is broken on Linux x86-64: its extension needs
+  FreeType >= 2.10's `FT_Palette_Data_Get`, the libfreetype it bundles is older). Every measurement is a fresh process
   (`python -m gonggo.eval.bench --worker TOOL FILE`); the tools of one file run paired,
   A/B/A/B (run k of every tool before run k+1 of any), so load drifts hit both sides.
   Reported: the in-process work time (after one warm-up call on the same file: imports and
   first-call costs left out) and the whole-process wall time (they are in it), medians;
   peak memory of each process measured from outside (`/usr/bin/time -f %M`).
 - Scaling: ingest and the whole run on 1x, 10x and 50x one seed's text (linear is the goal).
-- Start-up: `python -X importtime` of the CLI paths, and a budget: `gonggo --help` must not
+- Start-up: whole-process wall time of short commands (`gonggo diff` of two extracted specs
+  among them), `python -X importtime` of the CLI paths, and a budget: `gonggo --help` must not
   import the document model, pydantic, regex or the extractors, and must import in
   `IMPORT_BUDGET_S` CPU seconds (median); `make bench` exits 1 when it does not.
 - Batch: files per second of `gonggo extract --out` over the seeds and corpus HWPX with
@@ -385,6 +388,24 @@ def scaling_section(progress) -> list[str]:  # type: ignore[no-untyped-def]
     return lines
 
 
+# Two years of one program, extracted once: `gonggo diff` of the specs is the start-up path
+# of the yearly comparison (target < 0.3 s, < 300 MB).
+DIFF_PAIR = ("hwp/mss_didimdol_rnd_2025_gonggo.hwp", "hwp/mss_didimdol_rnd_2026_gonggo.hwp")
+
+
+def _diff_pair(folder: Path, gonggo: list[str]) -> tuple[Path, Path] | None:
+    """The specs of DIFF_PAIR (else of the first two seeds), extracted into `folder`."""
+    sources = [CORPUS / name for name in DIFF_PAIR]
+    if not all(p.is_file() for p in sources):
+        sources = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))[:2]
+    if len(sources) < 2:
+        return None
+    code, _, _, _, _ = run_child([*gonggo, "-q", "extract", *map(str, sources), "--out",
+                                  str(folder), "--jobs", "1"])
+    specs = tuple(folder / f"{p.stem}.json" for p in sources)
+    return specs if code == 0 and all(p.is_file() for p in specs) else None  # type: ignore[return-value]
+
+
 def import_section(progress) -> tuple[list[str], bool]:  # type: ignore[no-untyped-def]
     """The import profile of the CLI paths and the start-up budget; (lines, within budget)."""
     progress("bench imports")
@@ -396,6 +417,10 @@ def import_section(progress) -> tuple[list[str], bool]:  # type: ignore[no-untyp
              "gonggo --help": [*gonggo, "--help"], "gonggo schema": [*gonggo, "schema"],
              "gonggo ingest (1-line txt)": [*gonggo, "ingest", str(one)],
              "gonggo extract (1-line txt)": [*gonggo, "extract", str(one)]}
+    pair = _diff_pair(one.parent, gonggo)
+    if pair:
+        cases[f"gonggo diff (two extracted specs, {pair[0].stem} → {pair[1].stem})"] = [
+            *gonggo, "diff", str(pair[0]), str(pair[1])]
     lines += [f"| command | wall s (median of {START_RUNS}) | peak MB |", "|---|---|---|"]
     for name, cmd in cases.items():
         walls, rss = [], []
