@@ -27,15 +27,20 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 MAX_TASKS_PER_CHILD = 200
-# what a worker imports before the first file (forkserver preload)
-PRELOAD = ["gonggo.ingest", "gonggo.ingest.builder", "gonggo.extractors.pipeline",
-           "gonggo.validate.checks", "gonggo.pipeline"]
+# what a worker imports before the first file (forkserver preload): the whole run, the
+# readers of every format with their libraries (each imports lazily, on its first file) and
+# the module of the task itself (a task is unpickled by importing its module in the worker)
+PRELOAD = ["gonggo.ingest", "gonggo.ingest.builder", "gonggo.ingest.structure",
+           "gonggo.ingest.text", "gonggo.ingest.pdf", "gonggo.ingest.hwp", "gonggo.ingest.hwpx",
+           "gonggo.extractors.pipeline", "gonggo.validate.checks", "gonggo.vocab.nlp",
+           "gonggo.pipeline"]
 
 
 @dataclass
@@ -66,12 +71,22 @@ def describe(path: Path, err: BaseException) -> str:
     return text.replace("\n", " ")
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _task_module(task: Callable[..., object]) -> str | None:
+    """The module a task function (or a `functools.partial` of one) is defined in."""
+    while isinstance(task, partial):
+        task = task.func
+    module = getattr(task, "__module__", None)
+    return module if isinstance(module, str) and module != "__main__" else None
+
+
+def _context(task: Callable[..., object] | None = None) -> multiprocessing.context.BaseContext:
     if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
         from multiprocessing import forkserver
 
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(PRELOAD)
+        module = _task_module(task) if task is not None else None
+        ctx.set_forkserver_preload(PRELOAD + ([module] if module and module not in PRELOAD
+                                              else []))
         try:
             forkserver.ensure_running()
         except ChildProcessError:
@@ -82,8 +97,8 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+def _pool(jobs: int, task: Callable[..., object] | None = None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(task),
                                max_tasks_per_child=MAX_TASKS_PER_CHILD)
 
 
@@ -106,7 +121,7 @@ def _run_pool(items: list[Path], task: Callable[[Path], T], jobs: int) -> Iterat
     todo = deque(items)
     window = 2 * jobs  # files in flight; a dead worker makes only these suspects
     inflight: deque[tuple[Path, Future[T]]] = deque()
-    pool = _pool(jobs)
+    pool = _pool(jobs, task)
     try:
         while todo or inflight:
             while todo and len(inflight) < window:
@@ -127,13 +142,13 @@ def _run_pool(items: list[Path], task: Callable[[Path], T], jobs: int) -> Iterat
             inflight.clear()
             for suspect in suspects:
                 yield _alone(suspect, task)
-            pool = _pool(jobs)
+            pool = _pool(jobs, task)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _alone(path: Path, task: Callable[[Path], T]) -> Outcome[T]:
-    with _pool(1) as solo:
+    with _pool(1, task) as solo:
         try:
             return Outcome(path, value=solo.submit(task, path).result())
         except BrokenProcessPool:

@@ -20,7 +20,6 @@ import regex
 from gonggo.changes.similarity import bigrams
 from gonggo.schemas.announcement import Announcement, DeclaredChange
 from gonggo.schemas.changes import Change
-from gonggo.vocab.money import find_amounts
 from gonggo.vocab.text import compiled
 
 TEXT_COVERED = 0.6  # share of a change's text bigrams that the declaration must print
@@ -74,8 +73,11 @@ def confirms(d: DeclaredChange, ch: Change, spec: dict[str, Any]) -> bool:
     against = (d.before or "") if side == "old" else said
     text_matches = covered(_change_text(ch, side), against) >= TEXT_COVERED
     value = getattr(ch, side)
-    amount_matches = (isinstance(value, int) and not isinstance(value, bool) and value >= 10000
-                      and value in {a.krw for a in find_amounts(against)})
+    amount_matches = False
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 10000:
+        from gonggo.vocab.money import find_amounts  # its patterns compile on first use
+
+        amount_matches = value in {a.krw for a in find_amounts(against)}
     if not (text_matches or amount_matches):
         return False
     fact = _resolve(spec, ch.new_path if side == "new" else None)

@@ -6,11 +6,15 @@ and pages but not the outline they sit in.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from gonggo.schemas.announcement import Evidence
 from gonggo.schemas.changes import ChangeSet
-from gonggo.schemas.document import Document
+
+if TYPE_CHECKING:  # the document model loads only when a diff reads announcement files
+    from gonggo.schemas.document import Document
 
 # Markers of list items, steps and notes: the reference stops above them (they are the fact
 # itself, or a neighbour of it).

@@ -15,13 +15,16 @@ from __future__ import annotations
 import difflib
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from gonggo.schemas.changes import Change, ChangeSet, Same
-from gonggo.vocab.money import MoneyStyle, format_krw, money_style
+
+if TYPE_CHECKING:  # jinja2 loads with the first HTML report, not with `diff --format md`
+    from jinja2 import Environment
+
+    from gonggo.vocab.money import MoneyStyle
 
 _TOKEN = regex.compile(r"\s+|[^\s]+")
 
@@ -72,7 +75,12 @@ _MONEY_KEYS = {"cap_krw", "amount_krw", "budget_krw"}
 
 
 def _won(value: Any) -> str:
-    return format_krw(value, _MONEY.get()) if isinstance(value, int) else str(value)
+    if not isinstance(value, int):
+        return str(value)
+    # vocab.money compiles its amount patterns on import; only amounts need it (lazily)
+    from gonggo.vocab.money import format_krw
+
+    return format_krw(value, _MONEY.get())
 
 
 def report_money_style(cs: ChangeSet) -> MoneyStyle:
@@ -95,6 +103,8 @@ def report_money_style(cs: ChangeSet) -> MoneyStyle:
         walk(ch.field, ch.new)
     for same in cs.same:
         walk(same.field, same.value)
+    from gonggo.vocab.money import money_style
+
     return money_style(found)
 
 
@@ -636,6 +646,8 @@ def report_view(cs: ChangeSet, old_year: str = "", new_year: str = "") -> dict[s
 
 
 def _environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
     return Environment(loader=PackageLoader("gonggo.changes", "templates"),
                        autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
                        lstrip_blocks=True)

@@ -5,11 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from pathlib import Path
-
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from gonggo import atomic
 from gonggo.cli import UserError
@@ -19,10 +15,17 @@ from gonggo.ingest.isolate import run_isolated
 from gonggo.pipeline import Result, parse
 from gonggo.schemas.announcement import Announcement
 
+if TYPE_CHECKING:  # rich loads when a command prints, not with `diff` or `export`
+    from rich.console import Console
+    from rich.progress import Progress
+    from rich.table import Table
+
 
 def esc(value: object) -> str:
     """Text from an input (a file name, a value) made safe to print with rich: console markup
     escaped (`[/red]` prints as itself), undecodable file-name bytes as `\\udcXX`."""
+    from rich.markup import escape
+
     return escape(printable(str(value)))
 
 
@@ -91,6 +94,8 @@ def load_llm(spec: str) -> object:
 
 
 def progress_bar(console: Console) -> Progress:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(TextColumn("{task.description}"), BarColumn(),
                     TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
                     console=console, transient=False)
@@ -108,6 +113,8 @@ def summary_line(path: Path, ann: Announcement) -> str:
 def findings_table(ann: Announcement, title: str) -> Table:
     """The findings in Korean: 구분 (오류/경고/참고), 의견 (a title per code, and the code), 내용,
     위치 (page, or text offset)."""
+    from rich.table import Table
+
     from gonggo.export.labels import SEVERITY_KO, finding_title
 
     table = Table(title=title, show_lines=False)
@@ -178,6 +185,8 @@ PIPE_WIDTH = 4000
 
 def make_console(stderr: bool = False, quiet: bool = False) -> Console:
     import sys
+
+    from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
     tty = hasattr(stream, "isatty") and stream.isatty()

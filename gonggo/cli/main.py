@@ -22,7 +22,6 @@ except ImportError:  # pragma: no cover - older typer uses click itself
 from gonggo import atomic
 from gonggo.atomic import WriteError
 from gonggo.cli import UserError
-from gonggo.cli.commands import make_console
 from gonggo.ingest.files import printable
 
 
@@ -87,6 +86,15 @@ def main(
         logger.debug("log level %s", logging.getLevelName(level))
 
 EXIT_FAILED_FILE = 1
+
+
+def make_console(stderr: bool = False, quiet: bool = False) -> Any:
+    """`commands.make_console`, imported when a command prints (commands loads the spec
+    model, pydantic and rich: `--help` and `schema` need none of them)."""
+    from gonggo.cli.commands import make_console as make
+
+    return make(stderr=stderr, quiet=quiet)
+
 EXIT_INTERNAL = 3
 
 

@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -223,13 +223,58 @@ class _BoundedTreeBuilder(TreeBuilder):
         return super().end(tag)
 
 
+# The XML declaration of a part, if any: `<?xml ... encoding="..." ?>` at the very start.
+_XML_DECL = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
+
+
+def _plain_utf8(data: bytes) -> bool:
+    """True when a part is UTF-8 XML with no document type declaration: then no DTD, entity
+    or external reference can occur, and the C parser may read it as it is (expat only
+    knows the five predefined entities without a DTD). Anything else — another encoding,
+    a BOM other than UTF-8's, a `<!DOCTYPE` anywhere — goes the defused way."""
+    head = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    head = head.lstrip(b" \t\r\n")
+    if not head.startswith(b"<") or b"<!DOCTYPE" in data:
+        return False
+    if head.startswith(b"<?xml"):
+        decl = head[: head.find(b"?>") + 2] if b"?>" in head[:300] else b""
+        if not decl:
+            return False
+        match = _XML_DECL.match(decl)
+        return match is None or match.group(1).lower() in (b"utf-8", b"utf8")
+    return True
+
+
+def _depth(root: Element) -> int:
+    """Levels of elements under (and with) `root`, one list per level (C-speed iteration)."""
+    depth, level = 0, [root]
+    while level:
+        depth += 1
+        level = [child for element in level for child in element]
+    return depth
+
+
 def _parse_xml(name: str, data: bytes, budget: _XmlBudget | None = None) -> Element:
     budget = budget or _XmlBudget()
     # Every element has a `<` and at most one `</`: an upper bound found at C speed, so an
     # element bomb is refused before the (slower, exact) counting parse starts.
-    if data.count(b"<") - data.count(b"</") > budget.left + 1000:
+    bound = data.count(b"<") - data.count(b"</")
+    if bound > budget.left + 1000:
         raise ResourceLimit(f"{name}: more than {MAX_XML_ELEMENTS} XML elements in the "
                             "package (an element bomb?)")
+    if bound <= budget.left and _plain_utf8(data):
+        # The fast path: the bound proves the element budget holds, so the C parser and
+        # tree builder read the part; the budget and the nesting are counted afterwards.
+        try:
+            parser = XMLParser(target=TreeBuilder())
+            parser.feed(data)
+            root: Element = parser.close()
+        except ParseError as err:
+            raise CorruptDocument(f"{name}: XML syntax error ({err})") from err
+        if bound > MAX_XML_DEPTH and _depth(root) > MAX_XML_DEPTH:
+            raise ResourceLimit(f"{name}: XML nested too deeply (over {MAX_XML_DEPTH} levels)")
+        budget.left -= len(list(root.iter()))
+        return root
     builder = _BoundedTreeBuilder(name, budget)
     try:
         parser = SafeET.DefusedXMLParser(target=builder, forbid_dtd=True)
@@ -322,8 +367,18 @@ def _resolve_href(package: _Package, hpf: str, href: str) -> str | None:
 # --- section XML ---------------------------------------------------------------------------
 
 
+_LOCAL_NAMES: dict[object, str] = {}  # tag → local name, for the few tags a package uses
+_LOCAL_NAMES_MAX = 4096
+
+
 def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    try:
+        return _LOCAL_NAMES[tag]
+    except KeyError:
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < _LOCAL_NAMES_MAX:
+            _LOCAL_NAMES[tag] = name
+        return name
 
 
 def _children(element: Element, local_name: str) -> Iterator[Element]:

@@ -175,11 +175,30 @@ def _read_graphics(page: Any, left: float, top: float, content: PageContent,
         content.truncated = True
     get_object = pdfium_c.FPDFPage_GetObject
     get_type = pdfium_c.FPDFPageObj_GetType
+    get_bounds = pdfium_c.FPDFPageObj_GetBounds
     path, text = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT
+    # `_GraphicsReader.path` for a page's own path objects, its first test inlined: most
+    # paths are specks and glyph strokes shorter than any ruling, dropped (or kept as a
+    # dot) here without a method call; the rest go to `path` as before.
+    l, b, r, t = reader.l, reader.b, reader.r, reader.t
+    thin_max, min_len = reader.thin, reader.min_len
+    dot_max = reader.dot_max if reader.dots else None
+    dots_h, dots_v = content.dots_h.append, content.dots_v.append
     for i in range(min(n, limit)):
         obj = get_object(page, i)
         kind = get_type(obj)
         if kind == path:  # the common cases first: this loop sees every object
+            if not get_bounds(obj, l, b, r, t):
+                continue
+            x0, y0, x1, y1 = l.value, b.value, r.value, t.value
+            w, h = x1 - x0, y1 - y0
+            short, long = min(w, h), max(w, h)
+            if long - (short if short <= thin_max else 0.0) < min_len:
+                if dot_max is not None and long <= dot_max:
+                    cx, cy = (x0 + x1) / 2 - left, top - (y0 + y1) / 2
+                    dots_h((round(2 * cy), cx))
+                    dots_v((round(2 * cx), cy))
+                continue  # a path leaves the object budget as it is
             reader.path(obj, None)
         elif kind != text:
             reader.visit(obj, None, 0)

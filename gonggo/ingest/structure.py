@@ -67,15 +67,20 @@ MARKER_RULES: list[tuple[str, bool, regex.Pattern[str]]] = [
 ]
 
 _NUM = regex.compile(r"\d+")
+# All rules in one pattern, in their order: an alternation tries its branches in order, so
+# the branch that matches is the first rule whose own pattern matches (one call per line
+# instead of up to one per rule; most lines carry no marker at all).
+_ANY_MARKER = regex.compile("|".join(f"(?P<r{i}>{pattern.pattern})"
+                                     for i, (_, _, pattern) in enumerate(MARKER_RULES)))
+_RULE_OF_GROUP = {f"r{i}": rule for i, rule in enumerate(MARKER_RULES)}
 
 
 def find_marker(line: str) -> Marker | None:
     """The outline marker a line starts with, if any."""
     s = line.lstrip()
-    for family, heading, pattern in MARKER_RULES:
-        m = pattern.match(s)
-        if not m:
-            continue
+    m = _ANY_MARKER.match(s)
+    if m is not None:
+        family, heading, _ = _RULE_OF_GROUP[m.lastgroup]  # type: ignore[index]
         text = m.group(0).strip()
         ordinal: int | None = None
         if family == "roman":

@@ -13,10 +13,9 @@ failure is a `DataError`, printed as one line naming the file.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from os import PathLike
 from typing import Any
-
-import yaml
 
 from gonggo.ingest.errors import IngestError
 from gonggo.ingest.files import printable, read_input
@@ -77,39 +76,49 @@ def load_json(path: str | PathLike[str], limit: int) -> Any:
     return data
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader that counts alias uses and nesting while composing the node graph."""
+@lru_cache(maxsize=1)
+def _bounded_loader() -> Any:
+    """The bounded YAML loader class, made on first use (PyYAML loads with the first YAML
+    file, not with every JSON spec)."""
+    import yaml
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-        self._depth = 0
-        self._nodes = 0
+    class _BoundedLoader(yaml.SafeLoader):
+        """SafeLoader that counts alias uses and nesting while composing the node graph."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_YAML_ALIASES:
-                raise DataError(f"more than {MAX_YAML_ALIASES} YAML aliases (a billion-laughs "
-                                "bomb?)")
-        self._depth += 1
-        self._nodes += 1
-        if self._nodes > MAX_YAML_NODES:
-            raise DataError(f"more than {MAX_YAML_NODES} YAML values (limit)")
-        try:
-            if self._depth > MAX_NESTING_DEPTH:
-                raise DataError(f"nested more than {MAX_NESTING_DEPTH} levels")
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self._aliases = 0
+            self._depth = 0
+            self._nodes = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                self._aliases += 1
+                if self._aliases > MAX_YAML_ALIASES:
+                    raise DataError(f"more than {MAX_YAML_ALIASES} YAML aliases (a billion-laughs "
+                                    "bomb?)")
+            self._depth += 1
+            self._nodes += 1
+            if self._nodes > MAX_YAML_NODES:
+                raise DataError(f"more than {MAX_YAML_NODES} YAML values (limit)")
+            try:
+                if self._depth > MAX_NESTING_DEPTH:
+                    raise DataError(f"nested more than {MAX_NESTING_DEPTH} levels")
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+
+    return _BoundedLoader
 
 
 def load_yaml(path: str | PathLike[str], limit: int) -> Any:
     name = printable(path)
     text = _text(path, limit)
-    loader: _BoundedLoader | None = None
+    import yaml
+
+    loader = None
     try:
-        loader = _BoundedLoader(text)  # its reader refuses control characters at once
+        loader = _bounded_loader()(text)  # its reader refuses control characters at once
         data = loader.get_single_data()
     except DataError as err:
         err.path = name
