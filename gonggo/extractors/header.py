@@ -47,6 +47,11 @@ SIGNING_GROUP = regex.compile(r"<\s*주무\s*부처\s*>(?P<body>[^<]*)")
 # A title line ends like a title; the first line that does not ends the title.
 TITLE_END = regex.compile(r"(?:공고|모집|사업|안내|계획|공모|선정|알림|예고|입찰|[)）』」〕\]])\s*$")
 ANNOUNCES = regex.compile(r"공고(?:합니다|하오니|하니|함)|알려\s?드립니다|안내(?:합니다|드립니다)")
+# The announcing sentence names what it announces in brackets:
+# `｢2021년도 스마트팜 다부처패키지 혁신기술개발 시행계획｣을 다음과 같이 재공고합니다`
+QUOTED_ANNOUNCED = regex.compile(
+    r"[「｢『]\s*(?P<name>[^「｢『」｣』\n]{4,80}?)\s*[」｣』]\s*(?:을|를)\s*(?:다음과|아래와)")
+QUOTED_WINDOW = 3000
 
 
 @dataclass
@@ -150,6 +155,9 @@ def corpus_value(text: str) -> dict | None:
     found = _signature_table(text) or signers(text)
     if found:
         return {"issuer": " / ".join(text[s:e] for s, e in found)}
+    q = QUOTED_ANNOUNCED.search(text)
+    if q:
+        return {"title": q["name"]}
     return None
 
 
@@ -244,11 +252,18 @@ def read_header(doc: Document) -> Header:
         header.title = " ".join(doc.text[b.start : b.end].strip() for b in title_blocks)
         header.evidence_of["title"] = [_stripped_evidence(doc, b) for b in title_blocks]
     else:
-        start, end = _first_line(doc)
+        start, end = _quoted_title(doc) or _first_line(doc)
         if end > start:
             header.title = doc.text[start:end]
             header.evidence_of["title"] = [evidence(doc, start, end)]
     return header
+
+
+def _quoted_title(doc: Document) -> tuple[int, int] | None:
+    """The bracketed name in the announcing sentence, when no title line was recognised (a
+    two-column first page reads the title's halves out of order)."""
+    m = QUOTED_ANNOUNCED.search(doc.text[:QUOTED_WINDOW])
+    return (m.start("name"), m.end("name")) if m else None
 
 
 def _scrambled_signature(doc: Document, header: Header, limit: int = 30, near: int = 2) -> None:
