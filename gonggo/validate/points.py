@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import regex
 
+from gonggo.reading.tables import TableSettings
 from gonggo.schemas.announcement import Announcement, Evidence, Finding
 from gonggo.schemas.document import Cell, Document, Table
 from gonggo.validate.common import ev, finding, forms_start, q
@@ -19,7 +20,9 @@ _LABEL_POINTS_HEADER = regex.compile(r"\(배점\)")
 _NUMBER = regex.compile(r"^\s*(\d{1,3}(?:\.\d)?)\s*점?\s*$")
 _SCALE = regex.compile(r"^\s*(?:\d{1,2}\s+){2,}(\d{1,3})\s*$")  # `0 3 6 9 12 15`: the top
 _HEAD_POINTS = regex.compile(r"[(（]\s*(\d{1,3})\s*점?\s*[)）]\s*$")
-_TOTAL = regex.compile(r"^(?:합계|총계|총점|계|합)$")
+# the sum row of a points table (a 소계 row is read as an item here, as before)
+POINTS_TABLE = TableSettings(total_words=(r"합\s*계", r"총\s*계", r"총\s*점", r"계", r"합"),
+                             total_end="$", total_compact=True)
 _BONUS = regex.compile(r"가\s*점|가\s*산\s*점|감\s*점|면\s*제|우\s*선")
 _CAP = regex.compile(r"최대\s*(\d{1,2})\s*점")
 
@@ -70,7 +73,7 @@ def _item_points(sheet: _Sheet) -> list[tuple[Cell, Decimal, list[Cell | None]]]
     for row in sheet.rows:
         first = row[0] if row[0] is not None and row[0].text.strip() else None
         head = first or head  # a row with an empty first cell belongs to the one above
-        if head is None or _TOTAL.match(_key(head.text)):
+        if head is None or POINTS_TABLE.is_total(head.text):
             continue
         first = head
         row = [head, *row[1:]]
@@ -120,7 +123,7 @@ def _total_findings(doc: Document, sheet: _Sheet) -> list[Finding]:
     items = _item_points(sheet)
     if len(items) < 3 or any(r[0] is not None and _BONUS.search(r[0].text) for _, _, r in items):
         return []
-    totals = [row for row in sheet.rows if row[0] is not None and _TOTAL.match(_key(row[0].text))]
+    totals = [row for row in sheet.rows if row[0] is not None and POINTS_TABLE.is_total(row[0].text)]
     total = sum(v for _, v, _ in items)
     spans = [ev(doc, c.start, c.end) if sheet.col is not None else _head_span(doc, c)
              for c, _, _ in items]
