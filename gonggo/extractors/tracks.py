@@ -273,7 +273,8 @@ class Tracks:
 RFP_PRIORITY = -1
 TRACK_HEADER: list[tuple[int, regex.Pattern[str]]] = [
     (RFP_PRIORITY, regex.compile(r"^(?:연구\s*(?:개발\s*)?|기\s*획\s*|제\s*안\s*|지\s*정\s*)?과\s*제\s*명"
-                                 r"|^문제\s*정의서\s*명|^품\s*목\s*명|^신규\s*(?:세부\s*)?사업\s*명")),
+                                 r"|^문제\s*정의서\s*명|^품\s*목\s*명|^신규\s*(?:세부\s*)?사업\s*명"
+                                 r"|^공\s*고\s*단\s*위|^RFP\s*명")),  # `공고단위 (RFP명)`
     (0, regex.compile(r"^(?:지원|사업|과제|참여)?\s*(?:유\s*형|트\s*랙)|^지원\s*구\s*분")),
     (1, regex.compile(r"^구\s*분|^(?:지원\s*)?분\s*야|^세부\s*사업")),
 ]
@@ -546,6 +547,9 @@ CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
 
 
 PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
+# a column of each row's support (`RFP명 | 지원규모 | 지원기간`): the money a row prints there is the
+# state's per award (`2,133백만원 이내/년`); `지원규모 (이내)` over counts and budgets is not this
+SCALE_HEADER = regex.compile(r"^지원\s*규모$")
 # a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`,
 # `정부지원 연구비 총액` (an R&D project's money summed over its years)
 WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연))"
@@ -580,6 +584,8 @@ def _classify_header(label: str) -> Column:
         return Column("duration", core)
     if compiled(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준").search(core):
         return Column("level", core)
+    if SCALE_HEADER.match(core):
+        return Column("payer", core, "government")  # an RFP row's `지원규모`: the state's money per award
     payer = find_payer(core)
     if payer and mixed_payer(core):
         return Column("other", core)
@@ -808,6 +814,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         if not track_cols:
             return False
     track_col = track_cols[0][1] if track_cols else None
+    name_cols = _name_columns(rows, n_header, track_col)
     count_col = next((i for i, st in enumerate(labels) if st and COUNT_HEADER.search(st[-1])), None)
     rfp = bool(track_cols) and track_cols[0][0] == RFP_PRIORITY
     unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
@@ -836,6 +843,9 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             continue  # a row of royalties (`기술료 상한`) or of an example
         name_cell = row[track_col] if track_col is not None else None
         name = _clean_name(name_cell.text) if name_cell else ""
+        name_spans: list[tuple[int, int]] = []
+        if len(name_cols) > 1:
+            name, name_spans = _row_name(row, name_cols)
         row_terms = Terms()
         cells: dict[int, Cell] = {}
         for i in value_cols + [i for i, c in enumerate(cols) if c.kind in ("other", "track")]:
@@ -853,7 +863,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             row_terms.fill(t)
         if count_col is not None and _awards_in(row[count_col]) > 1:
             for i in value_cols:
-                if cols[i].kind == "payer" and not PER_AWARD_LABEL.search(cols[i].label):
+                if (cols[i].kind == "payer" and not PER_AWARD_LABEL.search(cols[i].label)
+                        and not (row[i] is not None and CEILING_PER_YEAR.search(row[i].text))):
                     for f in row_terms.funding.values():
                         f.cap = f.cap_span = None  # `4 과제 | 932`: the money of four awards
                     break
@@ -862,8 +873,10 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         elif name and (is_track_name(name) or (rfp and is_rfp_title(name))):
             if rfp:
                 tracks.rfp.add(norm_key(name))
-            offset = name_cell.text.find(name)
-            named.append((name, (name_cell.start + offset, name_cell.start + offset + len(name)), row_terms))
+            if not name_spans and name_cell is not None:
+                offset = name_cell.text.find(name)
+                name_spans = [(name_cell.start + offset, name_cell.start + offset + len(name))]
+            named.append((name, name_spans, row_terms))
             printed.append(cells)
         elif not name or SUMMARY_ROW.match(regex.sub(r"\s", "", name)) or TOTAL.search(name):
             if FUNDING_TABLE.is_total(name):
@@ -883,9 +896,9 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         for i, cell in printed[0].items():
             if all(i not in later or later[i] is cell for later in printed[1:]):
                 common.fill(cell_terms(cell.text, cell.start, cols[i], unit))  # merged over all rows
-    for name, span, terms in named:
+    for name, spans, terms in named:
         terms.fill(summary)
-        tracks.add(name, [span], terms)
+        tracks.add(name, spans, terms)
     if not common.empty() and path is not None:
         tracks.common.append((path, common))
     return True
@@ -895,6 +908,36 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
 COUNT_HEADER = regex.compile(r"과\s*제\s*수$|선정\s*(?:규모|건수)$|지원\s*(?:규모|과제\s*수)\s*[(（]\s*(?:개|과제)\s*[)）]$")
 # money printed per award (`과제당 지원금`, `기업당 지원한도`)
 PER_AWARD_LABEL = regex.compile(r"(?:과제|기업|기관|개사|건|팀)\s*당")
+# a ceiling per year (`500백만원 이내/년`) beside a count of awards is each award's, not their sum
+CEILING_PER_YEAR = regex.compile(r"원\s*이내\s*[/／]\s*(?:년|연)(?![가-힣])")
+
+
+def _name_columns(rows: list[list[Cell | None]], n_header: int, track_col: int | None) -> list[int]:
+    """The columns one track header spans (`공고단위 (RFP명)` over the RFP's title, then a stage,
+    a country or a disease where one RFP is split): a row's name is read across all of them."""
+    if track_col is None:
+        return []
+    head = rows[n_header - 1][track_col]
+    if head is None:
+        return [track_col]
+    return [i for i, cell in enumerate(rows[n_header - 1]) if cell is head]
+
+
+def _row_name(row: list[Cell | None], cols: list[int]) -> tuple[str, list[tuple[int, int]]]:
+    """`RFP 제목 / 세부 분야 / 질환`: the distinct texts a row prints under one spanning track
+    header, joined, with each one's span."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for i in cols:
+        cell = row[i]
+        text = _clean_name(cell.text) if cell is not None else ""
+        if cell is None or not text or text in parts:
+            continue
+        parts.append(text)
+        raw = cell.text
+        lead = len(raw) - len(raw.lstrip())
+        spans.append((cell.start + lead, cell.start + len(raw.rstrip())))
+    return " / ".join(parts), spans
 
 
 def _one_cell(body: list[list[Cell | None]], i: int) -> bool:
@@ -1989,7 +2032,16 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
 # ---------------------------------------------------------------- corpus
 
 
-def corpus_value(text: str) -> dict | None:
+def corpus_value(text: str) -> dict | list[dict] | None:
+    """One line: the terms it states (a dict); several tab-separated lines: the tracks they
+    state read as a table (a list, `None` when it states no funding terms)."""
+    if "\n" in text and "\t" in text:
+        tracks = Tracks()
+        if not read_table(table_reader.table_of_text(text), "", tracks):
+            return None
+        return [{"track": d.name, "duration_months": d.terms.duration[0] if d.terms.duration else None,
+                 "caps": [[f.role, f.cap, f.basis] for f in d.terms.funding.values() if f.cap is not None]}
+                for d in tracks.drafts()]
     name, terms = line_terms(text)
     if terms.empty():
         return None
