@@ -83,7 +83,7 @@ from gonggo.reading import tables as table_reader
 from gonggo.reading.scope import Scope
 from gonggo.reading.tables import SUM_WORDS, TableSettings, split_line, text_lines
 from gonggo.schemas.announcement import CapBasis, Evidence, Funding, Payer, ShareBound, Track
-from gonggo.schemas.document import Block, Cell, Table
+from gonggo.schemas.document import Block, Cell, Document, SourceInfo, Table
 from gonggo.vocab.budget import (
     PER_YEAR_AFTER,
     aggregate_amount,
@@ -552,7 +552,7 @@ PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
 SCALE_HEADER = regex.compile(r"^지원\s*규모$")
 # a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`,
 # `정부지원 연구비 총액` (an R&D project's money summed over its years)
-WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연))"
+WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연)|출연금)"
                              r"|[가-힣]총액$")
 
 
@@ -1819,12 +1819,20 @@ def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
 
 # ---------------------------------------------------------------- 6. tabbed RFP tables
 
-RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?|기획|제안|지정)?과제명$|^문제정의서명$|^품목명$")
+RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?|기획|제안|지정)?과제명$|^문제정의서명$|^품목명$|^지원분야$")
 RFP_MONEY_CELL = regex.compile(r"연구개발비|연구비|출연금|지원금|지원규모")
 RFP_PERIOD_CELL = regex.compile(r"기간$")
 # A flattened RFP table's sum rows (`3 과제`, `총 5개 과제`, `합계`), read from the line's start.
 RFP_ROWS = TableSettings(total_words=(r"\d+\s*과제", r"총\s*\d+\s*개?\s*과제", r"합\s*계", r"소\s*계"),
                          total_end="", total_in="lead")
+
+
+def _rfp_header(cells: list[str]) -> tuple[int | None, int | None, int | None]:
+    """The title, period and money columns of a flattened RFP table's header line."""
+    title_i = next((k for k, c in enumerate(cells) if RFP_TITLE_CELL.match(c)), None)
+    period_i = next((k for k, c in enumerate(cells) if RFP_PERIOD_CELL.search(c)), None)
+    money_i = next((k for k, c in enumerate(cells) if RFP_MONEY_CELL.search(c)), None)
+    return title_i, period_i, money_i
 
 
 def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
@@ -1838,26 +1846,36 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     while i < len(lines):
         head = split_line(lines[i][1], lines[i][0])
         cells = [regex.sub(r"\s", "", c.text) for c in head]
-        title_i = next((k for k, c in enumerate(cells) if RFP_TITLE_CELL.match(c)), None)
-        period_i = next((k for k, c in enumerate(cells) if RFP_PERIOD_CELL.search(c)), None)
-        money_i = next((k for k, c in enumerate(cells) if RFP_MONEY_CELL.search(c)), None)
-        if title_i is None or period_i is None or period_i != title_i + 1:
+        title_i, period_i, money_i = _rfp_header(cells)
+        if title_i is None or period_i is None or period_i <= title_i:
             i += 1
             continue
         unit = None
         for _, near in lines[max(0, i - 4) : i + 5]:
             unit = unit or unit_multiplier(near)
         total_at: int | None = 0 if money_i is not None else None
+        if money_i is not None and year_money(cells[money_i]):
+            total_at = None  # `’19년 정부 출연금`: one year's money, no cap
+        wide = 0  # the money's sub-columns beyond its first (`’21년 | 총` under `정부지원연구비`)
         j = i + 1
         if j < len(lines):
             sub = [regex.sub(r"\s", "", c.text) for c in split_line(lines[j][1], lines[j][0]) if c.text.strip()]
             if sub and all(c == "계" or WHOLE_PERIOD.search(c) or (year_money(c) and len(c) <= 6) for c in sub):
                 # `’19년 | 총연구비`: the 총 column; only years: no cap
                 total_at = next((k for k, c in enumerate(sub) if WHOLE_PERIOD.search(c)), None)
+                wide = len(sub) - 1
                 j += 1
-        misses = 0
+
+        def column(k: int, wide: int = wide, money_i: int | None = money_i) -> int:
+            return k + (wide if money_i is not None and k > money_i else 0)  # in the rows below
+        # the title and the money relative to the period (`연구 과제명 | 연구 기간 | 출연금`, or
+        # `지원분야 | 지원 과제수 | 정부지원연구비 (’21년 | 총) | 연구기간`)
+        title_at = column(title_i) - column(period_i)
+        misses, last = 0, j
         while j < len(lines) and misses < 4:
             start, row = lines[j]
+            if None not in _rfp_header([regex.sub(r"\s", "", c) for c in row.split("\t")])[:2]:
+                break  # the next table's header: its rows are read with its own columns
             j += 1
             cells = split_line(row, start)
             parts = [c.text for c in cells]
@@ -1867,17 +1885,19 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
             if dur_k is None or RFP_ROWS.is_total(row):
                 misses += 0 if RFP_ROWS.is_total(row) else 1
                 continue
-            misses = 0
-            name = parts[dur_k - 1].strip()
+            misses, last = 0, j
+            if dur_k + title_at < 0:
+                continue
+            name = parts[dur_k + title_at].strip()
             if not is_rfp_title(name):
                 continue
-            cell_at = cells[dur_k - 1].start
+            cell_at = cells[dur_k + title_at].start
             terms = Terms()
             m = find_months(parts[dur_k])[0]
             d_at = cells[dur_k].start
             terms.duration = (m.months, d_at + m.start, d_at + m.end)
             if unit and money_i is not None and total_at is not None:
-                k = dur_k + (money_i - period_i) + total_at
+                k = dur_k + column(money_i) + total_at - column(period_i)
                 if k < len(parts):
                     bare = regex.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*", parts[k])
                     if bare:
@@ -1885,10 +1905,10 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
                         value = float(bare[1].replace(",", ""))
                         terms.fund("government", regex.sub(r"\s+", " ", head[money_i].text).strip()
                                    ).set_cap(int(value * unit), (at + bare.start(1), at + bare.end(1)), "total")
-            offset = parts[dur_k - 1].find(name)
+            offset = parts[dur_k + title_at].find(name)
             draft = tracks.add(tracks.similar(name), [(cell_at + offset, cell_at + offset + len(name))], terms)
             tracks.rfp.add(norm_key(draft.name or ""))
-        i = j
+        i = max(last, i + 1)  # the lines after its last row may head the next table
 
 
 # ---------------------------------------------------------------- entry point
@@ -2034,10 +2054,16 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
 
 def corpus_value(text: str) -> dict | list[dict] | None:
     """One line: the terms it states (a dict); several tab-separated lines: the tracks they
-    state read as a table (a list, `None` when it states no funding terms)."""
+    state (a list, `None` when none), read as a table, or, under a caption line without tabs
+    (`(단위 : 백만원 이내)`), as the lines of a table a PDF flattened."""
     if "\n" in text and "\t" in text:
         tracks = Tracks()
-        if not read_table(table_reader.table_of_text(text), "", tracks):
+        if "\t" in text.split("\n", 1)[0]:
+            read_table(table_reader.table_of_text(text), "", tracks)
+        else:
+            doc = Document(source=SourceInfo(path="phrase.txt", sha256="", format="txt"), text=text, blocks=[])
+            read_tabbed_rfp(Scope(doc=doc, start=0, end=len(text)), tracks)
+        if not tracks.by_key:
             return None
         return [{"track": d.name, "duration_months": d.terms.duration[0] if d.terms.duration else None,
                  "caps": [[f.role, f.cap, f.basis] for f in d.terms.funding.values() if f.cap is not None]}
