@@ -1442,19 +1442,30 @@ def _funding_block(scope: Scope, block: Block) -> tuple[bool, bool]:
             any(PERIOD_SECTION.match(t) for t in titles))
 
 
+# a program of another agency, starred for its notes (`창업중심대학(중기부)*으로 연계`)
+OTHER_AGENCY_NOTED = regex.compile(r"[\p{Hangul}A-Za-z][(（]\s*\p{Hangul}{1,5}(?:부|청|처)\s*[)）]\s*\*")
+
+
 def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
     """Logical lines of the funding sections: a list item with the paragraphs that continue it
     (when it stops mid-phrase, or the paragraph starts with `→`), or a run of such paragraphs."""
     lines: list[_Line] = []
     open_end = False  # the last line can take the next paragraph
+    foreign = False  # the notes under a starred program of another agency (`창업중심대학(중기부)*`)
     for idx, block in enumerate(scope.blocks):
+        text = scope.doc.text[block.start : block.end]
+        if NOTE_LINE.match(text):
+            if foreign:
+                open_end = False
+                continue  # `* ‘25년도 지원규모(안) : … 최대 200백만원`: that program's terms
+        else:
+            foreign = bool(OTHER_AGENCY_NOTED.search(text))
         funding, period = _funding_block(scope, block)
         if block.table is not None and idx not in skip and funding:
             lines += _cell_lines(scope.doc.text, block.table, period)
         if block.kind == "table" or idx in skip or not funding:
             open_end = False
             continue
-        text = scope.doc.text[block.start : block.end]
         if block.kind == "paragraph" and lines and (open_end or text.lstrip().startswith("→")):
             lines[-1].end = block.end
         else:
