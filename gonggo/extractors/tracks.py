@@ -82,7 +82,15 @@ import regex
 from gonggo.reading import tables as table_reader
 from gonggo.reading.scope import Scope
 from gonggo.reading.tables import SUM_WORDS, TableSettings, split_line, text_lines
-from gonggo.schemas.announcement import CapBasis, Evidence, Funding, Payer, ShareBound, Track
+from gonggo.schemas.announcement import (
+    Awards,
+    CapBasis,
+    Evidence,
+    Funding,
+    Payer,
+    ShareBound,
+    Track,
+)
 from gonggo.schemas.document import Block, Cell, Document, SourceInfo, Table
 from gonggo.vocab.budget import (
     PER_YEAR_AFTER,
@@ -166,6 +174,8 @@ class Terms:
     duration: tuple[int, int, int] | None = None  # months, start, end
     extension: tuple[int, int, int] | None = None
     level: tuple[str, int, int] | None = None
+    # a row's own count of awards (`선정예정 과제수 | 2`): count, unit, its span
+    awards: tuple[int, str | None, int, int] | None = None
 
     def fund(self, role: Payer, label: str) -> FundDraft:
         if role not in self.funding:
@@ -182,6 +192,7 @@ class Terms:
         self.duration = self.duration or other.duration
         self.extension = self.extension or other.extension
         self.level = self.level or other.level
+        self.awards = self.awards or other.awards
 
     def empty(self) -> bool:
         return (all(f.empty() for f in self.funding.values()) and not self.duration
@@ -553,7 +564,7 @@ SCALE_HEADER = regex.compile(r"^지원\s*규모$")
 # a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`,
 # `정부지원 연구비 총액` (an R&D project's money summed over its years)
 WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연)|출연금)"
-                             r"|[가-힣]총액$")
+                             r"|[가-힣](?<!사업비)총액$")  # not `사업비 총액`: the whole cost, all payers
 
 
 def classify_header(label: str) -> Column:
@@ -871,6 +882,11 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         if track_col is None:
             summary.fill(row_terms)
         elif name and (is_track_name(name) or (rfp and is_rfp_title(name))):
+            count = row[count_col] if count_col is not None else None
+            m = AWARD_COUNT.match(count.text) if count is not None else None
+            if count is not None and m:  # the row's own awards (`선정예정 과제수`)
+                per = m["unit"] or ("과제" if "과제" in labels[count_col][-1] else None)
+                row_terms.awards = (int(m["n"]), per, count.start + m.start("n"), count.start + m.end("n"))
             if rfp:
                 tracks.rfp.add(norm_key(name))
             if not name_spans and name_cell is not None:
@@ -944,6 +960,10 @@ def _one_cell(body: list[list[Cell | None]], i: int) -> bool:
     """Column `i` is one cell merged over every body row (two or more)."""
     cells = {id(r[i]) for r in body if r[i] is not None}
     return len(body) >= 2 and len(cells) == 1 and all(r[i] is not None for r in body)
+
+
+# a 과제수 cell's count (`4`, `3개`, `2 과제`); an exact count only (not `3 내외`)
+AWARD_COUNT = regex.compile(r"^\s*(?P<n>\d{1,3})\s*(?P<unit>과제|개|건)?\s*$")
 
 
 def _awards_in(cell: Cell | None) -> int:
@@ -2050,8 +2070,13 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
             spans.append((fact[1], fact[2]))
     if not spans:  # an unnamed track stated only by its funding
         spans = [span for f in t.funding.values() for span in f.spans()]
+    awards = None
+    if t.awards is not None:
+        n, unit, start, end = t.awards
+        awards = Awards(count=n, unit=unit, evidence=_spans(scope, [(start, end)]))
     return Track(
         name=d.name,
+        awards=awards,
         target_level=t.level[0] if t.level else None,
         duration_months=t.duration[0] if t.duration else None,
         extension_months=t.extension[0] if t.extension else None,
@@ -2077,7 +2102,8 @@ def corpus_value(text: str) -> dict | list[dict] | None:
         if not tracks.by_key:
             return None
         return [{"track": d.name, "duration_months": d.terms.duration[0] if d.terms.duration else None,
-                 "caps": [[f.role, f.cap, f.basis] for f in d.terms.funding.values() if f.cap is not None]}
+                 "caps": [[f.role, f.cap, f.basis] for f in d.terms.funding.values() if f.cap is not None],
+                 "awards": d.terms.awards[0] if d.terms.awards else None}
                 for d in tracks.drafts()]
     name, terms = line_terms(text)
     if terms.empty():
