@@ -75,6 +75,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 import regex
@@ -859,9 +860,14 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             name, name_spans = _row_name(row, name_cols)
         row_terms = Terms()
         cells: dict[int, Cell] = {}
+        tiers = _tiers(row, cols, unit) if track_col is None else None
+        if tiers is not None:
+            tier_col, found = tiers
+            for tier, span, terms in found:  # `(석사) 43 내외 (박사) 52 내외` in one cell
+                tracks.add(tier, [span], terms)
         for i in value_cols + [i for i, c in enumerate(cols) if c.kind in ("other", "track")]:
             cell = row[i]
-            if cell is None:
+            if cell is None or (tiers is not None and i == tier_col):
                 continue
             if not cell.text.strip():
                 if name and i in previous and i in value_cols:
@@ -926,6 +932,39 @@ COUNT_HEADER = regex.compile(r"과\s*제\s*수$|선정\s*(?:규모|건수)$|지�
 PER_AWARD_LABEL = regex.compile(r"(?:과제|기업|기관|개사|건|팀)\s*당")
 # a ceiling per year (`500백만원 이내/년`) beside a count of awards is each award's, not their sum
 CEILING_PER_YEAR = regex.compile(r"원\s*이내\s*[/／]\s*(?:년|연)(?![가-힣])")
+
+
+# tiers printed in one money cell, each label over its amount (`(선도연구자\n/유망연구자)\n90 이내\n
+# (교수급)\n60 이내`, `(석사)\n43 내외\n(박사)\n52 내외`)
+TIER = regex.compile(r"[(（](?P<label>[^()（）\d]{1,24}?)[)）]\s*(?P<value>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:이내|내외|이하)?\s*")
+
+
+def _tiers(row: list[Cell | None], cols: list[Column],
+           unit: int | None) -> tuple[int, list[tuple[str, tuple[int, int], Terms]]] | None:
+    """A row without a name column whose money cell lists two or more labelled amounts and
+    nothing else: one track per label. Each takes its amount as its cap when the column is a
+    payer's (in the table's unit); a per-person column (`1인당 지원금액`) names the tiers only."""
+    for i, cell in enumerate(row):
+        if cell is None or i >= len(cols) or not (cols[i].kind == "payer" or PER_UNIT_LABEL.search(cols[i].label)):
+            continue
+        found = list(TIER.finditer(cell.text))
+        rest = cell.text[found[-1].end():].strip() if found else ""
+        if (len(found) < 2 or cell.text[: found[0].start()].strip() or any(
+                a.end() != b.start() for a, b in pairwise(found))
+                or (rest and not NOTE_LINE.match(rest))):
+            continue  # only labelled amounts, one after another, and a note (`※ …`) under them
+        out = []
+        for m in found:
+            name = regex.sub(r"\s*\n\s*", "", m["label"]).strip()
+            terms = Terms()
+            if cols[i].kind == "payer" and cols[i].role and unit:
+                at = cell.start + m.start("value")
+                terms.fund(cols[i].role, cols[i].label).set_cap(
+                    int(float(m["value"].replace(",", "")) * unit), (at, at + len(m["value"])),
+                    cols[i].basis or "per_award")
+            out.append((name, (cell.start + m.start("label"), cell.start + m.end("label")), terms))
+        return i, out
+    return None
 
 
 def _name_columns(rows: list[list[Cell | None]], n_header: int, track_col: int | None) -> list[int]:
