@@ -615,3 +615,17 @@ def test_a_whole_periods_cap_with_a_years_cap_gives_two_rows() -> None:
     # a year's cap is read only beside the whole period's: `최대 4억원(연 2억원)` per award is one cap
     assert cell_terms("최대 4억원(연 2억원)", 0, classify_header("지원금")).funding["government"].year_cap is None
     assert cell_terms("총 10억원(연 4억원)*", 0, col).funding["government"].year_cap == 400_000_000
+
+
+def test_notes_under_another_agencys_starred_program_state_its_terms_not_ours() -> None:
+    # msit_lab_startup_univ_2025: the follow-on program of 중기부 is starred, its notes give its size
+    lead = ("□ 지원내용\n\n ○ (지원개요) 실험실 창업 준비 지원, 과제당 최대 150백만원 지원\n\n"
+            " - 창업에 성공한 초기 실험실 창업기업은 창업중심대학(중기부)*으로 연계, 사업화 자금, "
+            "멘토링 등 지원으로 안정적인 후속성장 도모\n\n"
+            " * 제한공모를 통한 지원신청 및 지원대상 선정\n\n"
+            " * ‘25년도 지원규모(안) : 30개 내외(평균 75백만원, 최대 200백만원)\n")
+    caps = [f.cap_krw for t in extract_tracks(_scope(lead)) for f in t.funding]
+    assert caps == [150_000_000]
+    # unmarked, the note's 최대 200백만원 is read as ours and contradicts the 150 (both dropped)
+    own = lead.replace("창업중심대학(중기부)*으로", "창업중심대학*으로")
+    assert [f.cap_krw for t in extract_tracks(_scope(own)) for f in t.funding] != [150_000_000]

@@ -75,6 +75,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 import regex
@@ -82,8 +83,16 @@ import regex
 from gonggo.reading import tables as table_reader
 from gonggo.reading.scope import Scope
 from gonggo.reading.tables import SUM_WORDS, TableSettings, split_line, text_lines
-from gonggo.schemas.announcement import CapBasis, Evidence, Funding, Payer, ShareBound, Track
-from gonggo.schemas.document import Block, Cell, Table
+from gonggo.schemas.announcement import (
+    Awards,
+    CapBasis,
+    Evidence,
+    Funding,
+    Payer,
+    ShareBound,
+    Track,
+)
+from gonggo.schemas.document import Block, Cell, Document, SourceInfo, Table
 from gonggo.vocab.budget import (
     PER_YEAR_AFTER,
     aggregate_amount,
@@ -166,6 +175,8 @@ class Terms:
     duration: tuple[int, int, int] | None = None  # months, start, end
     extension: tuple[int, int, int] | None = None
     level: tuple[str, int, int] | None = None
+    # a row's own count of awards (`선정예정 과제수 | 2`): count, unit, its span
+    awards: tuple[int, str | None, int, int] | None = None
 
     def fund(self, role: Payer, label: str) -> FundDraft:
         if role not in self.funding:
@@ -182,6 +193,7 @@ class Terms:
         self.duration = self.duration or other.duration
         self.extension = self.extension or other.extension
         self.level = self.level or other.level
+        self.awards = self.awards or other.awards
 
     def empty(self) -> bool:
         return (all(f.empty() for f in self.funding.values()) and not self.duration
@@ -273,7 +285,8 @@ class Tracks:
 RFP_PRIORITY = -1
 TRACK_HEADER: list[tuple[int, regex.Pattern[str]]] = [
     (RFP_PRIORITY, regex.compile(r"^(?:연구\s*(?:개발\s*)?|기\s*획\s*|제\s*안\s*|지\s*정\s*)?과\s*제\s*명"
-                                 r"|^문제\s*정의서\s*명|^품\s*목\s*명|^신규\s*(?:세부\s*)?사업\s*명")),
+                                 r"|^문제\s*정의서\s*명|^품\s*목\s*명|^신규\s*(?:세부\s*)?사업\s*명"
+                                 r"|^공\s*고\s*단\s*위|^RFP\s*명")),  # `공고단위 (RFP명)`
     (0, regex.compile(r"^(?:지원|사업|과제|참여)?\s*(?:유\s*형|트\s*랙)|^지원\s*구\s*분")),
     (1, regex.compile(r"^구\s*분|^(?:지원\s*)?분\s*야|^세부\s*사업")),
 ]
@@ -546,10 +559,13 @@ CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
 
 
 PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
+# a column of each row's support (`RFP명 | 지원규모 | 지원기간`): the money a row prints there is the
+# state's per award (`2,133백만원 이내/년`); `지원규모 (이내)` over counts and budgets is not this
+SCALE_HEADER = regex.compile(r"^지원\s*규모$")
 # a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`,
 # `정부지원 연구비 총액` (an R&D project's money summed over its years)
-WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연))"
-                             r"|연구(?:개발)?비총액$")
+WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연)|출연금)"
+                             r"|[가-힣](?<!사업비)총액$")  # not `사업비 총액`: the whole cost, all payers
 
 
 def classify_header(label: str) -> Column:
@@ -580,6 +596,8 @@ def _classify_header(label: str) -> Column:
         return Column("duration", core)
     if compiled(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준").search(core):
         return Column("level", core)
+    if SCALE_HEADER.match(core):
+        return Column("payer", core, "government")  # an RFP row's `지원규모`: the state's money per award
     payer = find_payer(core)
     if payer and mixed_payer(core):
         return Column("other", core)
@@ -808,6 +826,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         if not track_cols:
             return False
     track_col = track_cols[0][1] if track_cols else None
+    name_cols = _name_columns(rows, n_header, track_col)
     count_col = next((i for i, st in enumerate(labels) if st and COUNT_HEADER.search(st[-1])), None)
     rfp = bool(track_cols) and track_cols[0][0] == RFP_PRIORITY
     unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
@@ -836,11 +855,19 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             continue  # a row of royalties (`기술료 상한`) or of an example
         name_cell = row[track_col] if track_col is not None else None
         name = _clean_name(name_cell.text) if name_cell else ""
+        name_spans: list[tuple[int, int]] = []
+        if len(name_cols) > 1:
+            name, name_spans = _row_name(row, name_cols)
         row_terms = Terms()
         cells: dict[int, Cell] = {}
+        tiers = _tiers(row, cols, unit) if track_col is None else None
+        if tiers is not None:
+            tier_col, found = tiers
+            for tier, span, terms in found:  # `(석사) 43 내외 (박사) 52 내외` in one cell
+                tracks.add(tier, [span], terms)
         for i in value_cols + [i for i, c in enumerate(cols) if c.kind in ("other", "track")]:
             cell = row[i]
-            if cell is None:
+            if cell is None or (tiers is not None and i == tier_col):
                 continue
             if not cell.text.strip():
                 if name and i in previous and i in value_cols:
@@ -853,17 +880,25 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             row_terms.fill(t)
         if count_col is not None and _awards_in(row[count_col]) > 1:
             for i in value_cols:
-                if cols[i].kind == "payer" and not PER_AWARD_LABEL.search(cols[i].label):
+                if (cols[i].kind == "payer" and not PER_AWARD_LABEL.search(cols[i].label)
+                        and not (row[i] is not None and CEILING_PER_YEAR.search(row[i].text))):
                     for f in row_terms.funding.values():
                         f.cap = f.cap_span = None  # `4 과제 | 932`: the money of four awards
                     break
         if track_col is None:
             summary.fill(row_terms)
         elif name and (is_track_name(name) or (rfp and is_rfp_title(name))):
+            count = row[count_col] if count_col is not None else None
+            m = AWARD_COUNT.match(count.text) if count is not None else None
+            if count is not None and m:  # the row's own awards (`선정예정 과제수`)
+                per = m["unit"] or ("과제" if "과제" in labels[count_col][-1] else None)
+                row_terms.awards = (int(m["n"]), per, count.start + m.start("n"), count.start + m.end("n"))
             if rfp:
                 tracks.rfp.add(norm_key(name))
-            offset = name_cell.text.find(name)
-            named.append((name, (name_cell.start + offset, name_cell.start + offset + len(name)), row_terms))
+            if not name_spans and name_cell is not None:
+                offset = name_cell.text.find(name)
+                name_spans = [(name_cell.start + offset, name_cell.start + offset + len(name))]
+            named.append((name, name_spans, row_terms))
             printed.append(cells)
         elif not name or SUMMARY_ROW.match(regex.sub(r"\s", "", name)) or TOTAL.search(name):
             if FUNDING_TABLE.is_total(name):
@@ -883,9 +918,9 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         for i, cell in printed[0].items():
             if all(i not in later or later[i] is cell for later in printed[1:]):
                 common.fill(cell_terms(cell.text, cell.start, cols[i], unit))  # merged over all rows
-    for name, span, terms in named:
+    for name, spans, terms in named:
         terms.fill(summary)
-        tracks.add(name, [span], terms)
+        tracks.add(name, spans, terms)
     if not common.empty() and path is not None:
         tracks.common.append((path, common))
     return True
@@ -895,12 +930,79 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
 COUNT_HEADER = regex.compile(r"과\s*제\s*수$|선정\s*(?:규모|건수)$|지원\s*(?:규모|과제\s*수)\s*[(（]\s*(?:개|과제)\s*[)）]$")
 # money printed per award (`과제당 지원금`, `기업당 지원한도`)
 PER_AWARD_LABEL = regex.compile(r"(?:과제|기업|기관|개사|건|팀)\s*당")
+# a ceiling per year (`500백만원 이내/년`) beside a count of awards is each award's, not their sum
+CEILING_PER_YEAR = regex.compile(r"원\s*이내\s*[/／]\s*(?:년|연)(?![가-힣])")
+
+
+# tiers printed in one money cell, each label over its amount (`(선도연구자\n/유망연구자)\n90 이내\n
+# (교수급)\n60 이내`, `(석사)\n43 내외\n(박사)\n52 내외`)
+TIER = regex.compile(r"[(（](?P<label>[^()（）\d]{1,24}?)[)）]\s*(?P<value>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:이내|내외|이하)?\s*")
+
+
+def _tiers(row: list[Cell | None], cols: list[Column],
+           unit: int | None) -> tuple[int, list[tuple[str, tuple[int, int], Terms]]] | None:
+    """A row without a name column whose money cell lists two or more labelled amounts and
+    nothing else: one track per label. Each takes its amount as its cap when the column is a
+    payer's (in the table's unit); a per-person column (`1인당 지원금액`) names the tiers only."""
+    for i, cell in enumerate(row):
+        if cell is None or i >= len(cols) or not (cols[i].kind == "payer" or PER_UNIT_LABEL.search(cols[i].label)):
+            continue
+        found = list(TIER.finditer(cell.text))
+        rest = cell.text[found[-1].end():].strip() if found else ""
+        if (len(found) < 2 or cell.text[: found[0].start()].strip() or any(
+                a.end() != b.start() for a, b in pairwise(found))
+                or (rest and not NOTE_LINE.match(rest))):
+            continue  # only labelled amounts, one after another, and a note (`※ …`) under them
+        out = []
+        for m in found:
+            name = regex.sub(r"\s*\n\s*", "", m["label"]).strip()
+            terms = Terms()
+            if cols[i].kind == "payer" and cols[i].role and unit:
+                at = cell.start + m.start("value")
+                terms.fund(cols[i].role, cols[i].label).set_cap(
+                    int(float(m["value"].replace(",", "")) * unit), (at, at + len(m["value"])),
+                    cols[i].basis or "per_award")
+            out.append((name, (cell.start + m.start("label"), cell.start + m.end("label")), terms))
+        return i, out
+    return None
+
+
+def _name_columns(rows: list[list[Cell | None]], n_header: int, track_col: int | None) -> list[int]:
+    """The columns one track header spans (`공고단위 (RFP명)` over the RFP's title, then a stage,
+    a country or a disease where one RFP is split): a row's name is read across all of them."""
+    if track_col is None:
+        return []
+    head = rows[n_header - 1][track_col]
+    if head is None:
+        return [track_col]
+    return [i for i, cell in enumerate(rows[n_header - 1]) if cell is head]
+
+
+def _row_name(row: list[Cell | None], cols: list[int]) -> tuple[str, list[tuple[int, int]]]:
+    """`RFP 제목 / 세부 분야 / 질환`: the distinct texts a row prints under one spanning track
+    header, joined, with each one's span."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for i in cols:
+        cell = row[i]
+        text = _clean_name(cell.text) if cell is not None else ""
+        if cell is None or not text or text in parts:
+            continue
+        parts.append(text)
+        raw = cell.text
+        lead = len(raw) - len(raw.lstrip())
+        spans.append((cell.start + lead, cell.start + len(raw.rstrip())))
+    return " / ".join(parts), spans
 
 
 def _one_cell(body: list[list[Cell | None]], i: int) -> bool:
     """Column `i` is one cell merged over every body row (two or more)."""
     cells = {id(r[i]) for r in body if r[i] is not None}
     return len(body) >= 2 and len(cells) == 1 and all(r[i] is not None for r in body)
+
+
+# a 과제수 cell's count (`4`, `3개`, `2 과제`); an exact count only (not `3 내외`)
+AWARD_COUNT = regex.compile(r"^\s*(?P<n>\d{1,3})\s*(?P<unit>과제|개|건)?\s*$")
 
 
 def _awards_in(cell: Cell | None) -> int:
@@ -1410,19 +1512,30 @@ def _section_flags(scope: Scope) -> list[tuple[bool, bool]]:
     return out
 
 
+# a program of another agency, starred for its notes (`창업중심대학(중기부)*으로 연계`)
+OTHER_AGENCY_NOTED = regex.compile(r"[\p{Hangul}A-Za-z][(（]\s*\p{Hangul}{1,5}(?:부|청|처)\s*[)）]\s*\*")
+
+
 def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
     """Logical lines of the funding sections: a list item with the paragraphs that continue it
     (when it stops mid-phrase, or the paragraph starts with `→`), or a run of such paragraphs."""
     lines: list[_Line] = []
     open_end = False  # the last line can take the next paragraph
+    foreign = False  # the notes under a starred program of another agency (`창업중심대학(중기부)*`)
     for idx, block in enumerate(scope.blocks):
+        text = scope.doc.text[block.start : block.end]
+        if NOTE_LINE.match(text):
+            if foreign:
+                open_end = False
+                continue  # `* ‘25년도 지원규모(안) : … 최대 200백만원`: that program's terms
+        else:
+            foreign = bool(OTHER_AGENCY_NOTED.search(text))
         funding, period = _funding_block(scope, block)
         if block.table is not None and idx not in skip and funding:
             lines += _cell_lines(scope.doc.text, block.table, period)
         if block.kind == "table" or idx in skip or not funding:
             open_end = False
             continue
-        text = scope.doc.text[block.start : block.end]
         if block.kind == "paragraph" and lines and (open_end or text.lstrip().startswith("→")):
             lines[-1].end = block.end
         else:
@@ -1787,12 +1900,20 @@ def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
 
 # ---------------------------------------------------------------- 6. tabbed RFP tables
 
-RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?|기획|제안|지정)?과제명$|^문제정의서명$|^품목명$")
+RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?|기획|제안|지정)?과제명$|^문제정의서명$|^품목명$|^지원분야$")
 RFP_MONEY_CELL = regex.compile(r"연구개발비|연구비|출연금|지원금|지원규모")
 RFP_PERIOD_CELL = regex.compile(r"기간$")
 # A flattened RFP table's sum rows (`3 과제`, `총 5개 과제`, `합계`), read from the line's start.
 RFP_ROWS = TableSettings(total_words=(r"\d+\s*과제", r"총\s*\d+\s*개?\s*과제", r"합\s*계", r"소\s*계"),
                          total_end="", total_in="lead")
+
+
+def _rfp_header(cells: list[str]) -> tuple[int | None, int | None, int | None]:
+    """The title, period and money columns of a flattened RFP table's header line."""
+    title_i = next((k for k, c in enumerate(cells) if RFP_TITLE_CELL.match(c)), None)
+    period_i = next((k for k, c in enumerate(cells) if RFP_PERIOD_CELL.search(c)), None)
+    money_i = next((k for k, c in enumerate(cells) if RFP_MONEY_CELL.search(c)), None)
+    return title_i, period_i, money_i
 
 
 def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
@@ -1806,26 +1927,36 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     while i < len(lines):
         head = split_line(lines[i][1], lines[i][0])
         cells = [regex.sub(r"\s", "", c.text) for c in head]
-        title_i = next((k for k, c in enumerate(cells) if RFP_TITLE_CELL.match(c)), None)
-        period_i = next((k for k, c in enumerate(cells) if RFP_PERIOD_CELL.search(c)), None)
-        money_i = next((k for k, c in enumerate(cells) if RFP_MONEY_CELL.search(c)), None)
-        if title_i is None or period_i is None or period_i != title_i + 1:
+        title_i, period_i, money_i = _rfp_header(cells)
+        if title_i is None or period_i is None or period_i <= title_i:
             i += 1
             continue
         unit = None
         for _, near in lines[max(0, i - 4) : i + 5]:
             unit = unit or unit_multiplier(near)
         total_at: int | None = 0 if money_i is not None else None
+        if money_i is not None and year_money(cells[money_i]):
+            total_at = None  # `’19년 정부 출연금`: one year's money, no cap
+        wide = 0  # the money's sub-columns beyond its first (`’21년 | 총` under `정부지원연구비`)
         j = i + 1
         if j < len(lines):
             sub = [regex.sub(r"\s", "", c.text) for c in split_line(lines[j][1], lines[j][0]) if c.text.strip()]
             if sub and all(c == "계" or WHOLE_PERIOD.search(c) or (year_money(c) and len(c) <= 6) for c in sub):
                 # `’19년 | 총연구비`: the 총 column; only years: no cap
                 total_at = next((k for k, c in enumerate(sub) if WHOLE_PERIOD.search(c)), None)
+                wide = len(sub) - 1
                 j += 1
-        misses = 0
+
+        def column(k: int, wide: int = wide, money_i: int | None = money_i) -> int:
+            return k + (wide if money_i is not None and k > money_i else 0)  # in the rows below
+        # the title and the money relative to the period (`연구 과제명 | 연구 기간 | 출연금`, or
+        # `지원분야 | 지원 과제수 | 정부지원연구비 (’21년 | 총) | 연구기간`)
+        title_at = column(title_i) - column(period_i)
+        misses, last = 0, j
         while j < len(lines) and misses < 4:
             start, row = lines[j]
+            if None not in _rfp_header([regex.sub(r"\s", "", c) for c in row.split("\t")])[:2]:
+                break  # the next table's header: its rows are read with its own columns
             j += 1
             cells = split_line(row, start)
             parts = [c.text for c in cells]
@@ -1835,17 +1966,19 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
             if dur_k is None or RFP_ROWS.is_total(row):
                 misses += 0 if RFP_ROWS.is_total(row) else 1
                 continue
-            misses = 0
-            name = parts[dur_k - 1].strip()
+            misses, last = 0, j
+            if dur_k + title_at < 0:
+                continue
+            name = parts[dur_k + title_at].strip()
             if not is_rfp_title(name):
                 continue
-            cell_at = cells[dur_k - 1].start
+            cell_at = cells[dur_k + title_at].start
             terms = Terms()
             m = find_months(parts[dur_k])[0]
             d_at = cells[dur_k].start
             terms.duration = (m.months, d_at + m.start, d_at + m.end)
             if unit and money_i is not None and total_at is not None:
-                k = dur_k + (money_i - period_i) + total_at
+                k = dur_k + column(money_i) + total_at - column(period_i)
                 if k < len(parts):
                     bare = regex.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*", parts[k])
                     if bare:
@@ -1853,10 +1986,10 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
                         value = float(bare[1].replace(",", ""))
                         terms.fund("government", regex.sub(r"\s+", " ", head[money_i].text).strip()
                                    ).set_cap(int(value * unit), (at + bare.start(1), at + bare.end(1)), "total")
-            offset = parts[dur_k - 1].find(name)
+            offset = parts[dur_k + title_at].find(name)
             draft = tracks.add(tracks.similar(name), [(cell_at + offset, cell_at + offset + len(name))], terms)
             tracks.rfp.add(norm_key(draft.name or ""))
-        i = j
+        i = max(last, i + 1)  # the lines after its last row may head the next table
 
 
 # ---------------------------------------------------------------- entry point
@@ -1987,8 +2120,13 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
             spans.append((fact[1], fact[2]))
     if not spans:  # an unnamed track stated only by its funding
         spans = [span for f in t.funding.values() for span in f.spans()]
+    awards = None
+    if t.awards is not None:
+        n, unit, start, end = t.awards
+        awards = Awards(count=n, unit=unit, evidence=_spans(scope, [(start, end)]))
     return Track(
         name=d.name,
+        awards=awards,
         target_level=t.level[0] if t.level else None,
         duration_months=t.duration[0] if t.duration else None,
         extension_months=t.extension[0] if t.extension else None,
@@ -2000,7 +2138,23 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
 # ---------------------------------------------------------------- corpus
 
 
-def corpus_value(text: str) -> dict | None:
+def corpus_value(text: str) -> dict | list[dict] | None:
+    """One line: the terms it states (a dict); several tab-separated lines: the tracks they
+    state (a list, `None` when none), read as a table, or, under a caption line without tabs
+    (`(단위 : 백만원 이내)`), as the lines of a table a PDF flattened."""
+    if "\n" in text and "\t" in text:
+        tracks = Tracks()
+        if "\t" in text.split("\n", 1)[0]:
+            read_table(table_reader.table_of_text(text), "", tracks)
+        else:
+            doc = Document(source=SourceInfo(path="phrase.txt", sha256="", format="txt"), text=text, blocks=[])
+            read_tabbed_rfp(Scope(doc=doc, start=0, end=len(text)), tracks)
+        if not tracks.by_key:
+            return None
+        return [{"track": d.name, "duration_months": d.terms.duration[0] if d.terms.duration else None,
+                 "caps": [[f.role, f.cap, f.basis] for f in d.terms.funding.values() if f.cap is not None],
+                 "awards": d.terms.awards[0] if d.terms.awards else None}
+                for d in tracks.drafts()]
     name, terms = line_terms(text)
     if terms.empty():
         return None

@@ -258,3 +258,36 @@ def read_lines(lines: Sequence[tuple[int, str]], settings: TableSettings,
 def is_row(line: str, settings: TableSettings) -> bool:
     """A line that is a flattened table's row: at least `min_cols` tab-separated cells."""
     return line.count("\t") + 1 >= settings.min_cols
+
+
+def table_of_text(text: str) -> Table:
+    """A table written as text (phrase corpora): lines are rows, tabs separate cells, and a cell
+    printed again right of itself or below itself is one merged cell, as `Table.rows_text`
+    prints a merged cell at every position it covers; an empty cell is no cell."""
+    cells: list[Cell] = []
+    at: list[list[int | None]] = []  # per row and column, the index of its cell
+    offset = 0
+    for r, line in enumerate(text.split("\n")):
+        row: list[int | None] = []
+        pos = offset
+        for c, part in enumerate(line.split("\t")):
+            left = row[-1] if row else None
+            above = at[r - 1][c] if r and c < len(at[r - 1]) else None
+            if part and above is not None and above == left and cells[above].text == part:
+                row.append(above)  # a cell merged over rows and columns, further right
+            elif part and left is not None and cells[left].text == part and cells[left].row == r:
+                cells[left].col_span += 1
+                row.append(left)
+            elif (part and above is not None and cells[above].text == part
+                  and cells[above].col == c and cells[above].row + cells[above].row_span == r):
+                cells[above].row_span += 1
+                row.append(above)
+            elif part:
+                cells.append(Cell(row=r, col=c, text=part, start=pos, end=pos + len(part)))
+                row.append(len(cells) - 1)
+            else:
+                row.append(None)
+            pos += len(part) + 1
+        at.append(row)
+        offset += len(line) + 1
+    return Table(n_rows=len(at), n_cols=max((len(r) for r in at), default=0), cells=cells)
