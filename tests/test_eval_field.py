@@ -38,6 +38,22 @@ def test_shares_by_applicant_kind_are_separate_facts() -> None:
     assert (s.fields["shares"].tp, s.fields["shares"].fn) == (1, 2)
 
 
+def test_a_cap_repeated_on_each_kind_row_is_one_fact() -> None:
+    cap = {"payer": "government", "cap_krw": 2_133_000_000, "cap_basis": "per_year"}
+    per_kind = [{**cap, "share_pct": p, "share_bound": "max", "applicant_kinds": [k]}
+                for k, p in (("대기업", 50), ("중소기업", 75))]
+    gold = {"programs": [_program(tracks=[{"name": None, "funding": per_kind}])]}
+    apart = [cap] + [{**r, "cap_krw": None} for r in per_kind]
+    pred = {"programs": [_program(tracks=[{"name": None, "funding": apart}])]}
+    s = score_document(gold, pred, "x", "dev")
+    assert (s.fields["caps"].tp, s.fields["caps"].fp, s.fields["caps"].fn) == (1, 0, 0)
+    assert (s.fields["shares"].tp, s.fields["shares"].fn) == (2, 0)
+    other = {"programs": [_program(tracks=[{"name": None, "funding": [
+        {**cap, "cap_krw": 2_000_000_000}]}])]}
+    s = score_document(gold, other, "x", "dev")
+    assert (s.fields["caps"].tp, s.fields["caps"].fp, s.fields["caps"].fn) == (0, 1, 1)
+
+
 def test_header_needs_the_same_notice_number_digits() -> None:
     gold = {"notice_no": "중소벤처기업부 공고 제2025–221호", "issuer": "중소벤처기업부 장관",
             "announced_on": "2025-04-02"}

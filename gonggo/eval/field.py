@@ -11,7 +11,8 @@ Matching rules (printed in the report):
   every predicted program as a false positive;
 - tracks inside a program pair: when both sides have one track they pair; otherwise by name
   (bigram Dice ≥ 0.4, greedy); facts of unpaired tracks are misses / false positives;
-- caps `(payer, cap_krw, cap_basis)`, shares `(payer, share_pct, share_bound, applicant
+- caps `(payer, cap_krw, cap_basis)` (once per track: a cap repeated on each applicant kind's
+  row is one fact), shares `(payer, share_pct, share_bound, applicant
   kinds)` (kinds spelled as `vocab/applicants.py` does), durations `(duration_months,
   extension_months)` — multisets within paired tracks;
 - budget `budget_krw`, awards `(count, approx)` per program;
@@ -119,8 +120,10 @@ def track_items(track: dict) -> dict[str, list[Any]]:
     funding = track.get("funding") or []
     dur = (track.get("duration_months"), track.get("extension_months"))
     return {
-        "caps": [(f.get("payer"), f["cap_krw"], f.get("cap_basis") or "per_award")
-                 for f in funding if f.get("cap_krw") is not None],
+        # a cap repeated on each applicant kind's row (`50% 이하` … under one `2,133백만원 이내/년`)
+        # is one fact of the track: caps count once per (payer, amount, basis)
+        "caps": sorted({(f.get("payer"), f["cap_krw"], f.get("cap_basis") or "per_award")
+                        for f in funding if f.get("cap_krw") is not None}, key=str),
         "shares": [(f.get("payer"), _num(f["share_pct"]), f.get("share_bound"), _kinds(f))
                    for f in funding if f.get("share_pct") is not None],
         "durations": [dur] if any(x is not None for x in dur) else [],
