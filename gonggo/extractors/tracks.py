@@ -90,6 +90,7 @@ from gonggo.vocab.budget import (
     budget_amount,
     cap_basis,
     is_budget_line,
+    per_month,
     several_programs,
     year_money,
     year_money_before,
@@ -358,15 +359,40 @@ OTHER_MONEY = regex.compile(
 )
 # examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
 SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
-                          r"운영비|인건비|이용료|가점|배점|점수|현물\s*(?:은|는|편성)|"
+                          r"운영비|인건비|이용료|임차료|임대료|관리비|가점|배점|점수|현물\s*(?:은|는|편성)|"
                           # budgeting rules on parts of the cost (`위탁연구개발비 … 직접비의 40%이내`)
                           r"직접비|간접비|위탁\s*연구\s*(?:개발)?\s*(?:비|기관)")
+# one stage of a staged award (`- 1단계 : … 사업화 준비 자금 지원(20백만원)`, `2단계: …`): the stage's
+# money and months, not the award's
+STAGE_LEAD = regex.compile(r"^\s*[(（\[]?\s*(?:\d|[①-⑨]|[一二三])\s*단계\s*[)）\]]?\s*[:：]")
 # `500만원 1,000만원 100만원`: a table row read as a line, not prose.
 TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]\s*)?원")
 
 
 # `예)` read as a list marker (`가)`) is the example word
 EXAMPLE_LEAD = regex.compile(r"^\s*[(（]?\s*예\s*[)）:：]")
+# a program the call hands its graduates on to, starred for a footnote (`창업기업은
+# 창업중심대학(중기부)*으로 연계, 사업화 자금 … 지원`): the footnotes under it (`* ‘25년도
+# 지원규모(안) : 30개 내외(평균 75백만원, 최대 200백만원)`) state that program's money, not this one's
+LINKED_PROGRAM_STAR = regex.compile(
+    r"""[)）\]\p{Hangul}A-Za-z]\*+\s*(?:으로|로|에|에서|과|와)?\s*
+        (?:연계|이관|이어|후속|추천|이월)""",
+    regex.X,
+)
+FOOTNOTE_LEAD = regex.compile(r"^\s*[-–·•◦○]?\s*\*")
+
+
+def linked_footnotes(lines: list[str]) -> list[bool]:
+    """Per line: whether it is a footnote (`* …`) under a line starring a linked program (see
+    LINKED_PROGRAM_STAR), in a run of footnotes."""
+    out, linked = [], False
+    for line in lines:
+        if FOOTNOTE_LEAD.match(line):
+            out.append(linked)
+            continue
+        linked = bool(LINKED_PROGRAM_STAR.search(line))
+        out.append(False)
+    return out
 ILLUSTRATION_END = regex.compile(ILLUSTRATION.pattern + r"\s*[)）>〉:：]*\s*$")
 CAPTION = regex.compile(r"[<〈《\[【].*[>〉》\]】]", regex.S)
 CAPTION_PUNCT = regex.compile(r"[\s()（）\[\]<>〈〉《》【】:：.,\-–—]")
@@ -454,7 +480,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     a line about one payer (`※ 자부담 : 총 사업비의 25% 이상`) gives its terms to that payer.
     """
     terms = Terms()
-    if SKIP_LINE.search(text) or TABLE_ROW.search(text):
+    if SKIP_LINE.search(text) or TABLE_ROW.search(text) or STAGE_LEAD.match(text):
         return terms
     support = labelled or topic is not None or bool(SUPPORT_CUE.search(text))
     default = topic or ("government", _support_label(text))
@@ -467,6 +493,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
                 or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
                 or _class_bound(text, a)
+                or per_month(text[max(0, a.start - 30) : a.start], after)
                 or (year_money_before(text[max(0, a.start - 30) : a.start])
                     and not _years_each(text, a))):
             continue
@@ -1562,10 +1589,12 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
     section_track: dict[int, str] = {}  # the section a labelled line opens → its track
     loose_caps: dict[Payer, set[int]] = {}  # caps of unlabelled lines, per payer
     group_of: dict[str, str] = {}  # a sub-item's track → the track of the line heading it
-    for line in prose_lines(scope, skip):
+    lines = prose_lines(scope, skip)
+    linked = linked_footnotes([doc.text[line.start : line.end] for line in lines])
+    for line, note in zip(lines, linked):
         raw = doc.text[line.start : line.end]
-        if EXAMPLE_LEAD.match(raw):
-            continue  # `예) 정부지원금 1억원, …`: the marker is the example word
+        if EXAMPLE_LEAD.match(raw) or note:
+            continue  # `예) 정부지원금 1억원, …`: the marker is the example word; a linked program's note
         body = strip_marker(raw)
         base = line.start + max(raw.find(body[:8]), 0)
         if owner and line.level <= owner[1]:
@@ -2001,6 +2030,10 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
 
 
 def corpus_value(text: str) -> dict | None:
+    """A phrase read as prose lines (the lines a footnote of a linked program drops, see
+    LINKED_PROGRAM_STAR, then the rest as one line)."""
+    lines = text.split("\n")
+    text = " ".join(line for line, note in zip(lines, linked_footnotes(lines)) if not note)
     name, terms = line_terms(text)
     if terms.empty():
         return None
