@@ -350,18 +350,23 @@ CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
 # a worked example, not a rule: `< 사업비 구성 예시 >`, `(예시)`, `예)`, `예 :`, `e.g.`
 EXAMPLE = regex.compile(r"예\s*시|(?<![가-힣])예\s*[)）:：]|(?i:ex\)|e\.g\.)")
 # an illustration on an assumed amount: `(정부지원사업비 1.5억원인 경우)`, `자부담이 30%인 경우`
-ILLUSTRATION = regex.compile(r"\d\s*(?:[십백천]?\s*[만억조]?\s*원|%)\s*(?:인|일)\s*경우")
+# or a worked computation (`정부지원연구개발비가 15억원이므로 총 3명 이상 채용해야 함`)
+ILLUSTRATION = regex.compile(r"\d\s*(?:[십백천]?\s*[만억조]?\s*원|%)\s*(?:(?:인|일)\s*경우|이므로)")
 # money other than the project's cost and its shares: royalties, interest, clawbacks, refunds,
 # penalties, fees (`기술료 상한 | 정부지원연구개발비의 10%`, `추가지원사업비의 70% 환수`)
 OTHER_MONEY = regex.compile(
     r"기술료|(?<![가-힣])이자|(?:대출|융자)\s*이자|이자\s*(?:율|액|비용|지원|보전)|이차\s*보전|금리|환수|"
-    r"위약금|수수료|환원금|반납|회수금|부가금|가산금|과징금|벌금|연체료|보증료"
+    r"위약금|수수료|환원금|반납|회수금|부가금|가산금|과징금|벌금|연체료|보증료|보증\s*비율|보증\s*한도|여신"
 )
 # examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
 SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
                           r"운영비|인건비|이용료|임차료|임대료|관리비|가점|배점|점수|현물\s*(?:은|는|편성)|"
                           # budgeting rules on parts of the cost (`위탁연구개발비 … 직접비의 40%이내`)
-                          r"직접비|간접비|위탁\s*연구\s*(?:개발)?\s*(?:비|기관)")
+                          r"직접비|간접비|위탁\s*연구\s*(?:개발)?\s*(?:비|기관)|"
+                          # budgeting rules on one cost item (`기술도입비(… 비용의 50% 이내)`, `식비 및
+                          # 다과비(1일 1인당 다과 5,000원 이하 …) … 예산의 5% 이내 편성 가능`)
+                          r"기술\s*도입비|연구\s*(?:재료|활동)비|연구\s*수당|재료비|여비|식비|다과비?|회의비|"
+                          r"사례비|홍보비|자문비|임차비")
 # one stage of a staged award (`- 1단계 : … 사업화 준비 자금 지원(20백만원)`, `2단계: …`): the stage's
 # money and months, not the award's
 STAGE_LEAD = regex.compile(r"^\s*[(（\[]?\s*(?:\d|[①-⑨]|[一二三])\s*단계\s*[)）\]]?\s*[:：]")
@@ -515,6 +520,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                                       and (topic or not SHARE_BURDEN_AFTER.match(after)))):
             continue
         role, label = (payer[0], payer[1]) if payer else default
+        if payer is None and role == "government" and s.bound == "min":
+            continue  # `총 사업비의 15% 이상 매칭 필수` with no payer named: someone's burden, no state share
         terms.fund(role, label).set_share(s.pct, s.bound, (offset + s.start, offset + s.end))
     for m in find_months(text):
         if m.extension and terms.extension is None:
@@ -536,6 +543,15 @@ def _years_each(text: str, a: Amount) -> bool:
                 and PER_YEAR_AFTER.match(text[a.end : a.end + 8]))
 
 
+# the period of one year of the project (`1년차 연구기간은 9개월로 산정`, `’19년 연구기간 및 연구비
+# 배정은 8개월로 산정`, `(1차년도 개발기간 : 9개월`, `차년도 연구기간은 매년 12개월`)
+ONE_YEAR_PERIOD = regex.compile(
+    r"""(?:\d\s*년\s*차|\d\s*차\s*(?:연\s*)?년\s*도|차년도|연차별|당해\s*연도|매년|[’'‘`]\s*\d{2}\s*년(?!\s*\d))
+        \s*(?:의\s*)?(?:연구\s*(?:개발)?|사업|협약|개발|수행)?\s*기간$""",
+    regex.X,
+)
+
+
 def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
     """A month count is the project period when a period word owns it: `사업기간 : 최대 9개월`,
     `6개월 간 지원`, or any count in a 사업기간 section; not `집중AS기간(6개월)`."""
@@ -544,6 +560,9 @@ def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
     before = text[max(0, m.start - 16) : m.start]
     last = before.rfind("기간")
     if last >= 0:
+        wide = text[max(0, m.start - 30) : m.start]
+        if ONE_YEAR_PERIOD.search(wide[: wide.rfind("기간") + 2]):
+            return False  # `2025년도 1년차 연구기간은 9개월로 산정`: one year's months, not the project's
         return bool(PERIOD_WORD_AT_END.search(before[: last + 2]))
     return in_period_section
 
@@ -1549,6 +1568,8 @@ def _label(body: str) -> tuple[str, int] | None:
 
 
 TOPIC = regex.compile(r"^\s*(?:[(（]\s*([^()（）]{1,15}?)\s*[)）]|([^():：\d]{1,10}?)\s*[:：])\s*")
+# a payer's topic with a measure word (`민간부담금 규모 :`, `자부담 비율 :`) names that payer
+TOPIC_MEASURE = regex.compile(r"\s*(?:규모|비율|수준|기준)$")
 
 
 def _topic(body: str) -> tuple[int, tuple[Payer, str] | None]:
@@ -1557,7 +1578,7 @@ def _topic(body: str) -> tuple[int, tuple[Payer, str] | None]:
     m = TOPIC.match(body)
     if not m or SKIP_LINE.search(m[0]):
         return 0, None  # `(예시)` keeps the line skipped
-    topic = (m[1] or m[2]).strip()
+    topic = TOPIC_MEASURE.sub("", (m[1] or m[2]).strip())
     payer = find_payer(topic)
     if payer and len(compiled(r"\s").sub("", topic)) - len(compiled(r"\s").sub("", payer[1])) <= 1:
         return m.end(), (payer[0], payer[1])
