@@ -300,6 +300,10 @@ def is_rfp_title(text: str) -> bool:
     return not (find_amounts(t) or find_shares(t) or find_months(t))
 
 
+# a label naming a budget or a price, even letter-spaced (`사 업 예 산:`, `추 정 가 격:`): no track
+PRICE_LABEL = regex.compile(r"예산|추정가격|기초금액|계약금액|공사금액|총사업비|합계|총액")
+
+
 def is_track_name(text: str) -> bool:
     t = text.strip()
     compact = compiled(r"\s").sub("", t)
@@ -307,7 +311,7 @@ def is_track_name(text: str) -> bool:
         return False
     if find_amounts(t) or find_shares(t) or find_months(t):
         return False
-    if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", t).strip() or t):
+    if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", t).strip() or t) or PRICE_LABEL.search(compact):
         return False
     payer = find_payer(t)
     return payer is None
@@ -319,8 +323,13 @@ def is_track_name(text: str) -> bool:
 COST_BEFORE = regex.compile(r"(?:(?<!지원\s*)사업비|비용|구축비|예산)\s*(?:의|중)?\s*(?:최대\s*)?$")
 SUPPORT_CUE = regex.compile(r"지원|한도|정부|국비|보조|자금")
 # an amount after these is a total, a budget or an average, not a cap
-NOT_CAP_BEFORE = regex.compile(r"(?:총\s*사업비|총\s*비용|총\s*구축\s*비용|사업\s*규모|총|평균|예산)\s*"
+# (labels letter-spaced as bid notices print them: `사 업 예 산:`, `추 정 가 격:`); an average of some
+# money (`연평균 연구개발비 6천만원 이하의 소규모 과제`)
+NOT_CAP_BEFORE = regex.compile(r"(?:총\s*사업비|총\s*비용|총\s*구축\s*비용|사업\s*규모|총|평균|예\s*산"
+                               r"|추\s*정\s*가\s*격|기\s*초\s*금\s*액|평균\s*(?:연구\s*개발비|사업비|지원금))\s*"
                                r"(?:\(\s*최대\s*\))?\s*[:：]?\s*$")
+# an amount multiplied by something (`2,500천원 × 참여기간 × 참여율`, `1.4억원 x 20개`): a unit rate
+MULTIPLIED_AFTER = regex.compile(r"^\s*(?:이내|이하)?\s*[×xX✕]\s*[\d가-힣(]")
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
@@ -356,7 +365,10 @@ ILLUSTRATION = regex.compile(r"\d\s*(?:[십백천]?\s*[만억조]?\s*원|%)\s*(?
 # penalties, fees (`기술료 상한 | 정부지원연구개발비의 10%`, `추가지원사업비의 70% 환수`)
 OTHER_MONEY = regex.compile(
     r"기술료|(?<![가-힣])이자|(?:대출|융자)\s*이자|이자\s*(?:율|액|비용|지원|보전)|이차\s*보전|금리|환수|"
-    r"위약금|수수료|환원금|반납|회수금|부가금|가산금|과징금|벌금|연체료|보증료|보증\s*비율|보증\s*한도|여신"
+    r"위약금|수수료|환원금|반납|회수금|부가금|가산금|과징금|벌금|연체료|보증료|보증\s*비율|보증\s*한도|여신|"
+    # results and other parties' money: `투자유치 100억`, `매출 649억`, `투자재원(15억원)`, `보험가입: 사망
+    # 1억 5천만원`, `460억 규모 계약 수주`
+    r"투자\s*(?:유치|재원|금|조성|\d)|매출\s*[\d,.]|수주|펀드|보험"
 )
 # examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
 SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
@@ -366,7 +378,9 @@ SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MON
                           # budgeting rules on one cost item (`기술도입비(… 비용의 50% 이내)`, `식비 및
                           # 다과비(1일 1인당 다과 5,000원 이하 …) … 예산의 5% 이내 편성 가능`)
                           r"기술\s*도입비|연구\s*(?:재료|활동)비|연구\s*수당|재료비|여비|식비|다과비?|회의비|"
-                          r"사례비|홍보비|자문비|임차비")
+                          r"사례비|홍보비|자문비|임차비|"
+                          # a limit changed (`지원한도 상향(60억→100억)`): old and new values of some limit
+                          r"\d\s*[십백천만억]*\s*원?\s*[→⇒]\s*\d")
 # one stage of a staged award (`- 1단계 : … 사업화 준비 자금 지원(20백만원)`, `2단계: …`): the stage's
 # money and months, not the award's
 STAGE_LEAD = regex.compile(r"^\s*[(（\[]?\s*(?:\d|[①-⑨]|[一二三])\s*단계\s*[)）\]]?\s*[:：]")
@@ -495,6 +509,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         after = text[a.end : a.end + 6]
         if (a.bound not in (None, "max") or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
+                or MULTIPLIED_AFTER.match(after)
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
                 or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
                 or _class_bound(text, a)
