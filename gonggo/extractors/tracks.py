@@ -301,7 +301,7 @@ def is_rfp_title(text: str) -> bool:
 
 
 # a label naming a budget or a price, even letter-spaced (`사 업 예 산:`, `추 정 가 격:`): no track
-PRICE_LABEL = regex.compile(r"예산|추정가격|기초금액|계약금액|공사금액|총사업비|합계|총액")
+PRICE_LABEL = regex.compile(r"예산|추정가격|기초금액|계약금액|공사금액")
 
 
 def is_track_name(text: str) -> bool:
@@ -368,7 +368,7 @@ OTHER_MONEY = regex.compile(
     r"위약금|수수료|환원금|반납|회수금|부가금|가산금|과징금|벌금|연체료|보증료|보증\s*비율|보증\s*한도|여신|"
     # results and other parties' money: `투자유치 100억`, `매출 649억`, `투자재원(15억원)`, `보험가입: 사망
     # 1억 5천만원`, `460억 규모 계약 수주`
-    r"투자\s*(?:유치|재원|금|조성|\d)|매출\s*[\d,.]|수주|펀드|보험"
+    r"투자\s*(?:유치|재원|금|조성|\d)|매출\s*[\d,.]|수주|펀드|보험\s*(?:가입|료|금)"
 )
 # examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
 SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
