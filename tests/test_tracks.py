@@ -626,6 +626,7 @@ def test_notes_under_another_agencys_starred_program_state_its_terms_not_ours() 
             " * ‘25년도 지원규모(안) : 30개 내외(평균 75백만원, 최대 200백만원)\n")
     caps = [f.cap_krw for t in extract_tracks(_scope(lead)) for f in t.funding]
     assert caps == [150_000_000]
-    # unmarked, the note's 최대 200백만원 is read as ours and contradicts the 150 (both dropped)
-    own = lead.replace("창업중심대학(중기부)*으로", "창업중심대학*으로")
+    # with neither another agency nor a hand-over (연계, 이관 …) named, the note's 최대 200백만원
+    # is read as ours and contradicts the 150 (both dropped)
+    own = lead.replace("창업중심대학(중기부)*으로 연계", "창업중심대학*과 함께")
     assert [f.cap_krw for t in extract_tracks(_scope(own)) for f in t.funding] != [150_000_000]

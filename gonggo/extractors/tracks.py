@@ -99,6 +99,7 @@ from gonggo.vocab.budget import (
     budget_amount,
     cap_basis,
     is_budget_line,
+    per_month,
     several_programs,
     year_money,
     year_money_before,
@@ -312,6 +313,10 @@ def is_rfp_title(text: str) -> bool:
     return not (find_amounts(t) or find_shares(t) or find_months(t))
 
 
+# a label naming a budget or a price, even letter-spaced (`사 업 예 산:`, `추 정 가 격:`): no track
+PRICE_LABEL = regex.compile(r"예산|추정가격|기초금액|계약금액|공사금액")
+
+
 def is_track_name(text: str) -> bool:
     t = text.strip()
     compact = compiled(r"\s").sub("", t)
@@ -319,7 +324,7 @@ def is_track_name(text: str) -> bool:
         return False
     if find_amounts(t) or find_shares(t) or find_months(t):
         return False
-    if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", t).strip() or t):
+    if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", t).strip() or t) or PRICE_LABEL.search(compact):
         return False
     payer = find_payer(t)
     return payer is None
@@ -331,8 +336,13 @@ def is_track_name(text: str) -> bool:
 COST_BEFORE = regex.compile(r"(?:(?<!지원\s*)사업비|비용|구축비|예산)\s*(?:의|중)?\s*(?:최대\s*)?$")
 SUPPORT_CUE = regex.compile(r"지원|한도|정부|국비|보조|자금")
 # an amount after these is a total, a budget or an average, not a cap
-NOT_CAP_BEFORE = regex.compile(r"(?:총\s*사업비|총\s*비용|총\s*구축\s*비용|사업\s*규모|총|평균|예산)\s*"
+# (labels letter-spaced as bid notices print them: `사 업 예 산:`, `추 정 가 격:`); an average of some
+# money (`연평균 연구개발비 6천만원 이하의 소규모 과제`)
+NOT_CAP_BEFORE = regex.compile(r"(?:총\s*사업비|총\s*비용|총\s*구축\s*비용|사업\s*규모|총|평균|예\s*산"
+                               r"|추\s*정\s*가\s*격|기\s*초\s*금\s*액|평균\s*(?:연구\s*개발비|사업비|지원금))\s*"
                                r"(?:\(\s*최대\s*\))?\s*[:：]?\s*$")
+# an amount multiplied by something (`2,500천원 × 참여기간 × 참여율`, `1.4억원 x 20개`): a unit rate
+MULTIPLIED_AFTER = regex.compile(r"^\s*(?:이내|이하)?\s*[×xX✕]\s*[\d가-힣(]")
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
@@ -362,24 +372,59 @@ CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
 # a worked example, not a rule: `< 사업비 구성 예시 >`, `(예시)`, `예)`, `예 :`, `e.g.`
 EXAMPLE = regex.compile(r"예\s*시|(?<![가-힣])예\s*[)）:：]|(?i:ex\)|e\.g\.)")
 # an illustration on an assumed amount: `(정부지원사업비 1.5억원인 경우)`, `자부담이 30%인 경우`
-ILLUSTRATION = regex.compile(r"\d\s*(?:[십백천]?\s*[만억조]?\s*원|%)\s*(?:인|일)\s*경우")
+# or a worked computation (`정부지원연구개발비가 15억원이므로 총 3명 이상 채용해야 함`)
+ILLUSTRATION = regex.compile(r"\d\s*(?:[십백천]?\s*[만억조]?\s*원|%)\s*(?:(?:인|일)\s*경우|이므로)")
 # money other than the project's cost and its shares: royalties, interest, clawbacks, refunds,
 # penalties, fees (`기술료 상한 | 정부지원연구개발비의 10%`, `추가지원사업비의 70% 환수`)
 OTHER_MONEY = regex.compile(
     r"기술료|(?<![가-힣])이자|(?:대출|융자)\s*이자|이자\s*(?:율|액|비용|지원|보전)|이차\s*보전|금리|환수|"
-    r"위약금|수수료|환원금|반납|회수금|부가금|가산금|과징금|벌금|연체료|보증료"
+    r"위약금|수수료|환원금|반납|회수금|부가금|가산금|과징금|벌금|연체료|보증료|보증\s*비율|보증\s*한도|여신|"
+    # results and other parties' money: `투자유치 100억`, `매출 649억`, `투자재원(15억원)`, `보험가입: 사망
+    # 1억 5천만원`, `460억 규모 계약 수주`
+    r"투자\s*(?:유치|재원|금|조성|\d)|매출\s*[\d,.]|수주|펀드|보험\s*(?:가입|료|금)"
 )
 # examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
 SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
-                          r"운영비|인건비|이용료|가점|배점|점수|현물\s*(?:은|는|편성)|"
+                          r"운영비|인건비|이용료|임차료|임대료|관리비|가점|배점|점수|현물\s*(?:은|는|편성)|"
                           # budgeting rules on parts of the cost (`위탁연구개발비 … 직접비의 40%이내`)
-                          r"직접비|간접비|위탁\s*연구\s*(?:개발)?\s*(?:비|기관)")
+                          r"직접비|간접비|위탁\s*연구\s*(?:개발)?\s*(?:비|기관)|"
+                          # budgeting rules on one cost item (`기술도입비(… 비용의 50% 이내)`, `식비 및
+                          # 다과비(1일 1인당 다과 5,000원 이하 …) … 예산의 5% 이내 편성 가능`)
+                          r"기술\s*도입비|연구\s*(?:재료|활동)비|연구\s*수당|재료비|여비|식비|다과비?|회의비|"
+                          r"사례비|홍보비|자문비|임차비|"
+                          # a limit changed (`지원한도 상향(60억→100억)`): old and new values of some limit
+                          r"\d\s*[십백천만억]*\s*원?\s*[→⇒]\s*\d")
+# one stage of a staged award (`- 1단계 : … 사업화 준비 자금 지원(20백만원)`, `2단계: …`): the stage's
+# money and months, not the award's
+STAGE_LEAD = regex.compile(r"^\s*[(（\[]?\s*(?:\d|[①-⑨]|[一二三])\s*단계\s*[)）\]]?\s*[:：]")
 # `500만원 1,000만원 100만원`: a table row read as a line, not prose.
 TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]\s*)?원")
 
 
 # `예)` read as a list marker (`가)`) is the example word
 EXAMPLE_LEAD = regex.compile(r"^\s*[(（]?\s*예\s*[)）:：]")
+# a program the call hands its graduates on to, starred for a footnote (`창업기업은
+# 창업중심대학(중기부)*으로 연계, 사업화 자금 … 지원`): the footnotes under it (`* ‘25년도
+# 지원규모(안) : 30개 내외(평균 75백만원, 최대 200백만원)`) state that program's money, not this one's
+LINKED_PROGRAM_STAR = regex.compile(
+    r"""[)）\]\p{Hangul}A-Za-z]\*+\s*(?:으로|로|에|에서|과|와)?\s*
+        (?:연계|이관|이어|후속|추천|이월)""",
+    regex.X,
+)
+FOOTNOTE_LEAD = regex.compile(r"^\s*[-–·•◦○]?\s*\*")
+
+
+def linked_footnotes(lines: list[str]) -> list[bool]:
+    """Per line: whether it is a footnote (`* …`) under a line starring a linked program (see
+    LINKED_PROGRAM_STAR), in a run of footnotes."""
+    out, linked = [], False
+    for line in lines:
+        if FOOTNOTE_LEAD.match(line):
+            out.append(linked)
+            continue
+        linked = bool(LINKED_PROGRAM_STAR.search(line))
+        out.append(False)
+    return out
 ILLUSTRATION_END = regex.compile(ILLUSTRATION.pattern + r"\s*[)）>〉:：]*\s*$")
 CAPTION = regex.compile(r"[<〈《\[【].*[>〉》\]】]", regex.S)
 CAPTION_PUNCT = regex.compile(r"[\s()（）\[\]<>〈〉《》【】:：.,\-–—]")
@@ -467,7 +512,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     a line about one payer (`※ 자부담 : 총 사업비의 25% 이상`) gives its terms to that payer.
     """
     terms = Terms()
-    if SKIP_LINE.search(text) or TABLE_ROW.search(text):
+    if SKIP_LINE.search(text) or TABLE_ROW.search(text) or STAGE_LEAD.match(text):
         return terms
     support = labelled or topic is not None or bool(SUPPORT_CUE.search(text))
     default = topic or ("government", _support_label(text))
@@ -477,9 +522,11 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         after = text[a.end : a.end + 6]
         if (a.bound not in (None, "max") or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
+                or MULTIPLIED_AFTER.match(after)
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
                 or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
                 or _class_bound(text, a)
+                or per_month(text[max(0, a.start - 30) : a.start], after)
                 or (year_money_before(text[max(0, a.start - 30) : a.start])
                     and not _years_each(text, a))):
             continue
@@ -501,6 +548,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                                       and (topic or not SHARE_BURDEN_AFTER.match(after)))):
             continue
         role, label = (payer[0], payer[1]) if payer else default
+        if payer is None and role == "government" and s.bound == "min":
+            continue  # `총 사업비의 15% 이상 매칭 필수` with no payer named: someone's burden, no state share
         terms.fund(role, label).set_share(s.pct, s.bound, (offset + s.start, offset + s.end))
     for m in find_months(text):
         if m.extension and terms.extension is None:
@@ -522,6 +571,15 @@ def _years_each(text: str, a: Amount) -> bool:
                 and PER_YEAR_AFTER.match(text[a.end : a.end + 8]))
 
 
+# the period of one year of the project (`1년차 연구기간은 9개월로 산정`, `’19년 연구기간 및 연구비
+# 배정은 8개월로 산정`, `(1차년도 개발기간 : 9개월`, `차년도 연구기간은 매년 12개월`)
+ONE_YEAR_PERIOD = regex.compile(
+    r"""(?:\d\s*년\s*차|\d\s*차\s*(?:연\s*)?년\s*도|차년도|연차별|당해\s*연도|매년|[’'‘`]\s*\d{2}\s*년(?!\s*\d))
+        \s*(?:의\s*)?(?:연구\s*(?:개발)?|사업|협약|개발|수행)?\s*기간$""",
+    regex.X,
+)
+
+
 def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
     """A month count is the project period when a period word owns it: `사업기간 : 최대 9개월`,
     `6개월 간 지원`, or any count in a 사업기간 section; not `집중AS기간(6개월)`."""
@@ -530,6 +588,9 @@ def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
     before = text[max(0, m.start - 16) : m.start]
     last = before.rfind("기간")
     if last >= 0:
+        wide = text[max(0, m.start - 30) : m.start]
+        if ONE_YEAR_PERIOD.search(wide[: wide.rfind("기간") + 2]):
+            return False  # `2025년도 1년차 연구기간은 9개월로 산정`: one year's months, not the project's
         return bool(PERIOD_WORD_AT_END.search(before[: last + 2]))
     return in_period_section
 
@@ -1635,6 +1696,8 @@ def _label(body: str) -> tuple[str, int] | None:
 
 
 TOPIC = regex.compile(r"^\s*(?:[(（]\s*([^()（）]{1,15}?)\s*[)）]|([^():：\d]{1,10}?)\s*[:：])\s*")
+# a payer's topic with a measure word (`민간부담금 규모 :`, `자부담 비율 :`) names that payer
+TOPIC_MEASURE = regex.compile(r"\s*(?:규모|비율|수준|기준)$")
 
 
 def _topic(body: str) -> tuple[int, tuple[Payer, str] | None]:
@@ -1643,7 +1706,7 @@ def _topic(body: str) -> tuple[int, tuple[Payer, str] | None]:
     m = TOPIC.match(body)
     if not m or SKIP_LINE.search(m[0]):
         return 0, None  # `(예시)` keeps the line skipped
-    topic = (m[1] or m[2]).strip()
+    topic = TOPIC_MEASURE.sub("", (m[1] or m[2]).strip())
     payer = find_payer(topic)
     if payer and len(compiled(r"\s").sub("", topic)) - len(compiled(r"\s").sub("", payer[1])) <= 1:
         return m.end(), (payer[0], payer[1])
@@ -1675,10 +1738,12 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
     section_track: dict[int, str] = {}  # the section a labelled line opens → its track
     loose_caps: dict[Payer, set[int]] = {}  # caps of unlabelled lines, per payer
     group_of: dict[str, str] = {}  # a sub-item's track → the track of the line heading it
-    for line in prose_lines(scope, skip):
+    lines = prose_lines(scope, skip)
+    linked = linked_footnotes([doc.text[line.start : line.end] for line in lines])
+    for line, note in zip(lines, linked):
         raw = doc.text[line.start : line.end]
-        if EXAMPLE_LEAD.match(raw):
-            continue  # `예) 정부지원금 1억원, …`: the marker is the example word
+        if EXAMPLE_LEAD.match(raw) or note:
+            continue  # `예) 정부지원금 1억원, …`: the marker is the example word; a linked program's note
         body = strip_marker(raw)
         base = line.start + max(raw.find(body[:8]), 0)
         if owner and line.level <= owner[1]:
@@ -2141,7 +2206,8 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
 def corpus_value(text: str) -> dict | list[dict] | None:
     """One line: the terms it states (a dict); several tab-separated lines: the tracks they
     state (a list, `None` when none), read as a table, or, under a caption line without tabs
-    (`(단위 : 백만원 이내)`), as the lines of a table a PDF flattened."""
+    (`(단위 : 백만원 이내)`), as the lines of a table a PDF flattened. Prose lines are read as
+    one line, without the lines a footnote of a linked program holds (LINKED_PROGRAM_STAR)."""
     if "\n" in text and "\t" in text:
         tracks = Tracks()
         if "\t" in text.split("\n", 1)[0]:
@@ -2155,6 +2221,8 @@ def corpus_value(text: str) -> dict | list[dict] | None:
                  "caps": [[f.role, f.cap, f.basis] for f in d.terms.funding.values() if f.cap is not None],
                  "awards": d.terms.awards[0] if d.terms.awards else None}
                 for d in tracks.drafts()]
+    lines = text.split("\n")
+    text = " ".join(line for line, note in zip(lines, linked_footnotes(lines)) if not note)
     name, terms = line_terms(text)
     if terms.empty():
         return None

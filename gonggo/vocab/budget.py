@@ -125,6 +125,22 @@ PER_CASE_BEFORE = regex.compile(r"건\s*당\s*(?:최대\s*)?$")
 PER_CASE_AFTER = regex.compile(r"^\s*(?:이내|이하)?\s*[/／]\s*건(?![가-힣])")
 
 
+# money for one month (`월 임차료 50% 지원(최대 50만원)`, `월 최대 50만원`, `매월 100만원`, `50만원/월`):
+# the contract has no monthly basis, and a month's money is never the award's cap. `월` stands
+# alone (not the `3월` of a date), its clause running up to the amount.
+PER_MONTH_BEFORE = regex.compile(
+    r"""(?:(?<![\d.'’]\s?)(?<!\p{Hangul})월(?:별|간)?|매\s*월|월\s*평균)
+        (?:\s+[^\d\s,.;:：][^,.;:：]{0,22})?\s*[(（]?\s*(?:최대|최고|한도)?\s*$""",
+    regex.X,
+)
+PER_MONTH_AFTER = regex.compile(r"^\s*(?:이내|이하|내외)?\s*(?:[/／]\s*월|[(（]\s*월\s*[)）]|\s*씩\s*매\s*월)(?![가-힣])")
+
+
+def per_month(before: str, after: str) -> bool:
+    """Whether the amount between `before` and `after` is a month's money (PER_MONTH_*)."""
+    return bool(PER_MONTH_BEFORE.search(before) or PER_MONTH_AFTER.match(after))
+
+
 def cap_basis(before: str, after: str) -> str:
     """`per_year`, `per_case` or `per_award` for an amount between `before` and `after`."""
     if PER_YEAR_BEFORE.search(before) or PER_YEAR_AFTER.match(after):
