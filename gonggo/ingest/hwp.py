@@ -37,6 +37,8 @@ from gonggo.ingest.limits import (
     MAX_INFLATED_BYTES,
     MAX_NESTING,
     MAX_OLE_CHAIN_SECTORS,
+    MAX_OLE_DIR_DEPTH,
+    MAX_OLE_DIR_ENTRIES,
     MAX_OLE_STREAM_BYTES,
     MAX_RATIO,
     MAX_RECORDS,
@@ -178,6 +180,7 @@ class _GuardedOle(olefile.OleFileIO):  # type: ignore[misc]
 
     def loaddirectory(self, sect: int) -> None:
         _follow_chain(self, sect, len(self.fat) * self.sectorsize, "the directory")
+        _check_directory_tree(self, sect)
         super().loaddirectory(sect)
 
     def loadminifat(self) -> None:
@@ -187,6 +190,46 @@ class _GuardedOle(olefile.OleFileIO):  # type: ignore[misc]
         _follow_chain(self, self.minifatsect, self.num_mini_fat_sectors * self.sectorsize,
                       "the mini-FAT")
         super().loadminifat()
+
+
+_DIR_ENTRY = 128  # bytes of one directory entry; left, right, child ids at 68, 72, 76
+
+
+def _check_directory_tree(ole: olefile.OleFileIO, sect: int) -> None:
+    """Walk the directory's red-black tree from the raw directory sectors, iteratively, before
+    olefile walks it by recursion (a 1500-deep sibling or child chain is a RecursionError
+    there): refuse more than MAX_OLE_DIR_ENTRIES reachable entries or a path deeper than
+    MAX_OLE_DIR_DEPTH links (a child link counts two, as it costs olefile two frames). An
+    entry reached twice is not followed again: olefile reports that loop itself."""
+    chain: list[int] = []  # the directory's sectors; the chain was checked loop-free above
+    while sect not in _CHAIN_ENDS and sect < len(ole.fat) and len(chain) < len(ole.fat):
+        chain.append(sect)
+        sect = int(ole.fat[sect]) & 0xFFFFFFFF
+    per_sector = ole.sectorsize // _DIR_ENTRY
+    n_entries = len(chain) * per_sector
+    sectors: dict[int, bytes] = {}
+    seen: set[int] = set()
+    stack = [(0, 0)]  # (entry id, links from the root)
+    while stack:
+        sid, depth = stack.pop()
+        if sid >= n_entries or sid in seen:
+            continue  # out of range or met twice: olefile's own defects to report
+        if depth > MAX_OLE_DIR_DEPTH:
+            raise ResourceLimit(f"the OLE directory tree is more than MAX_OLE_DIR_DEPTH "
+                                f"({MAX_OLE_DIR_DEPTH}) links deep; a bomb?")
+        seen.add(sid)
+        if len(seen) > MAX_OLE_DIR_ENTRIES:
+            raise ResourceLimit(f"the OLE directory holds more than MAX_OLE_DIR_ENTRIES "
+                                f"({MAX_OLE_DIR_ENTRIES}) entries; a bomb?")
+        index = sid // per_sector
+        if index not in sectors:
+            sectors[index] = ole.getsect(chain[index])
+        sector = sectors[index]
+        offset = (sid % per_sector) * _DIR_ENTRY
+        if len(sector) < offset + _DIR_ENTRY:
+            continue  # a short last sector: olefile's error to report
+        left, right, child = struct.unpack_from("<III", sector, offset + 68)
+        stack.extend(((left, depth + 1), (right, depth + 1), (child, depth + 2)))
 
 
 def _stream_bytes(ole: olefile.OleFileIO, name: str) -> bytes:

@@ -58,6 +58,14 @@ MAX_OLE_STREAM_BYTES = _limit("MAX_OLE_STREAM_BYTES", 200 * MB,
 MAX_OLE_CHAIN_SECTORS = _limit("MAX_OLE_CHAIN_SECTORS", (200 * MB) // 512,
                                "sectors followed in one FAT chain; a chain that revisits a "
                                "sector is a loop and refused at once")
+MAX_OLE_DIR_ENTRIES = _limit("MAX_OLE_DIR_ENTRIES", 50_000,
+                             "directory entries reachable from the root (an HWP holds tens of "
+                             "streams and one per embedded picture: hundreds)")
+MAX_OLE_DIR_DEPTH = _limit("MAX_OLE_DIR_DEPTH", 256,
+                           "links from the root to a directory entry (sibling, or child counted "
+                           "twice): olefile builds the tree by recursion, two Python frames "
+                           "per storage level and one per sibling, and Python stops at ~1000; "
+                           "a red-black tree of 50 k entries is at most ~32 sibling links deep")
 
 # -- records and structure -------------------------------------------------------------
 MAX_RECORDS = _limit("MAX_RECORDS", 1_000_000,

@@ -96,6 +96,7 @@ def hwp_cases() -> list[Case]:
         Case("hwp-dir-tree-loop", "tree_loop.hwp", hwp_file(tree_loop=True)),
         Case("hwp-dir-tree-deep", "tree_deep.hwp", hwp_file(paragraph("x"), sections=1500,
                                                            compressed=False)),
+        Case("hwp-dir-tree-deep-storages", "tree_nest.hwp", hwp_file(nest=1500)),
         Case("hwp-difat-loop", "difat_loop.hwp", hwp_file(difat_loop=4000)),
         Case("hwp-minifat-count-bomb", "minifat_count.hwp",
              hwp_file(mini="FileHeader", mini_fat_sectors=0xFFFFFFF0)),

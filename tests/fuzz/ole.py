@@ -1,7 +1,7 @@
 """A minimal OLE compound-file writer (version 4, 4096-byte sectors) for building HWP 5 test
 files in code, including damaged ones: a stream whose FAT chain loops on itself, a stream
 declaring a size far beyond its sectors, a directory whose sector chain loops, a directory
-tree whose sibling chain loops or runs thousands deep, a DIFAT sector naming itself, a
+tree whose sibling chain loops or runs thousands deep, a storage chain thousands deep, a DIFAT sector naming itself, a
 mini-FAT whose chain loops or declares billions of sectors, a mini stream chain that loops.
 
 Streams shorter than the 4096-byte mini-stream cutoff are padded with zeros up to it, so that
@@ -29,7 +29,7 @@ def _dir_entry(name: str, kind: int, child: int = NOSTREAM, right: int = NOSTREA
 def ole_file(streams: dict[str, bytes], *, loop: str | None = None,
              declared: dict[str, int] | None = None, dir_loop: bool = False,
              tree_loop: bool = False, difat_loop: int = 0, mini: str | None = None,
-             mini_fat_sectors: int = 1, mini_loop: bool = False) -> bytes:
+             mini_fat_sectors: int = 1, mini_loop: bool = False, nest: int = 0) -> bytes:
     """An OLE file holding `streams` ("FileHeader", "BodyText/Section0" ...).
 
     `loop`: that stream's last sector points back at its first (a FAT self-loop).
@@ -41,6 +41,8 @@ def ole_file(streams: dict[str, bytes], *, loop: str | None = None,
     `mini`: that stream is declared 256 bytes, so it is read from the mini stream, through a
     mini-FAT of `mini_fat_sectors` sectors (declared) whose sector chain loops on itself
     when more than one is declared; `mini_loop`: the stream's mini-sector chain loops.
+    `nest`: that many empty storages, each the child of the one before, the first the last
+    top-level entry's right sibling (a child chain `nest` deep).
     """
     declared = dict(declared or {})
     if mini:
@@ -92,6 +94,8 @@ def ole_file(streams: dict[str, bytes], *, loop: str | None = None,
         label = "Root Entry" if key == "" else key.split("/")[-1]
         if tree_loop and key == top[-1]:
             right = ids[top[0]]
+        if nest and key == top[-1]:
+            right = len(order)  # the first nested storage, written after every other entry
         if key == "":
             raw_entries.append(_dir_entry(label, 5, child, start=mini_root[0], size=mini_root[1]))
         elif key in storages:
@@ -99,6 +103,9 @@ def ole_file(streams: dict[str, bytes], *, loop: str | None = None,
         else:
             size = declared.get(key, len(streams[key]))
             raw_entries.append(_dir_entry(label, 2, NOSTREAM, right, starts[key], size))
+    for i in range(nest):
+        child = len(order) + i + 1 if i < nest - 1 else NOSTREAM
+        raw_entries.append(_dir_entry(f"N{i}", 1, child))
     directory = b"".join(raw_entries)
     directory = directory.ljust(-(-len(directory) // SECTOR) * SECTOR, b"\0")
     first_dir = len(sectors)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from gonggo.ingest.limits import MAX_OLE_DIR_DEPTH
 from tests.fuzz import generators
 from tests.fuzz.harness import LIMIT_RSS_BYTES, LIMIT_SECONDS, run_cli
 
@@ -80,7 +81,7 @@ def test_bombs_end_in_one_line_errors(tmp_path: Path) -> None:
     refused = [c for c in _bombs() if c.name.startswith((
         "hwp-zero", "hwp-fat-loop", "hwp-dir-", "hwp-difat", "hwp-minifat", "hwp-mini-chain",
         "hwpx-mime", "hwpx-element", "pdf-form-fanout"))]
-    assert len(refused) == 16
+    assert len(refused) == 17
     for case in refused:
         (tmp_path / case.filename).write_bytes(case.data)
         run = run_cli(["extract", case.filename], tmp_path)
@@ -91,7 +92,6 @@ def test_bombs_end_in_one_line_errors(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "says"), [
     ("hwp-dir-chain-loop", "the sector chain of the directory loops"),
     ("hwp-dir-tree-loop", "the directory tree loops"),
-    ("hwp-dir-tree-deep", "RecursionError"),
     ("hwp-difat-loop", "DIFAT sectors declared in a file of"),
     ("hwp-minifat-count-bomb", "mini-FAT sectors declared in a file of"),
     ("hwp-minifat-chain-loop", "the sector chain of the mini-FAT loops"),
@@ -107,6 +107,33 @@ def test_ole_chains_that_loop_are_refused_by_name(name: str, says: str) -> None:
     case = next(c for c in _bombs() if c.name == name)
     with pytest.raises(CorruptDocument, match=regex.escape(says)):
         read_hwp(case.data)
+
+
+@pytest.mark.parametrize("name", ["hwp-dir-tree-deep", "hwp-dir-tree-deep-storages"])
+def test_deep_ole_directory_trees_are_refused_by_the_limit(name: str) -> None:
+    """A 1500-deep sibling chain or storage chain is walked iteratively and refused by name
+    before olefile walks it by recursion (which ran out of stack: a RecursionError)."""
+    from gonggo.ingest.errors import ResourceLimit
+    from gonggo.ingest.hwp import read_hwp
+
+    case = next(c for c in _bombs() if c.name == name)
+    with pytest.raises(ResourceLimit, match=f"MAX_OLE_DIR_DEPTH \\({MAX_OLE_DIR_DEPTH}\\)"):
+        read_hwp(case.data)
+
+
+def test_ole_directory_trees_under_the_limits_are_read(monkeypatch) -> None:
+    """100 nested storages (201 links) still read; more reachable entries than
+    MAX_OLE_DIR_ENTRIES are refused by name (the limit lowered to 50 here: 60 sections)."""
+    from gonggo.ingest import hwp
+    from gonggo.ingest.errors import ResourceLimit
+
+    body = generators.paragraph("1. 지원 대상: 중소기업")
+    out = hwp.read_hwp(generators.hwp_file(body, nest=100))
+    assert "지원 대상" in "".join(b.text for b in out.blocks)
+    monkeypatch.setattr(hwp, "MAX_OLE_DIR_ENTRIES", 50)
+    wide = generators.hwp_file(body, sections=60, compressed=False)
+    with pytest.raises(ResourceLimit, match=r"MAX_OLE_DIR_ENTRIES \(50\)"):
+        hwp.read_hwp(wide)
 
 
 def test_a_stream_in_the_mini_stream_is_read() -> None:
