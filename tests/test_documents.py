@@ -155,7 +155,8 @@ def test_group_entry_is_one_document_unless_it_restates_the_list() -> None:
 def test_chapter_banner_table_ends_the_list() -> None:
     # sample msit_ict_rnd_2026_1st_gonggo (untuned): the `□ 제출 서류` section ran on past the
     # next chapter banner (`3 | 연구개발계획서 작성‧신청 시 중점 고려사항`, a one-row table) into
-    # an example figure, whose cell `참여비중` was read as a document
+    # an example figure, whose cell `참여비중` was read as a document (the outline's
+    # `block_range` now ends a `□` section at a banner)
     text = ("2\t\t제출서류\t\n□ 제출 서류\n구분\t제출 서류명\t제출 대상\t필수 여부\n"
             "1\t연구개발계획서\t주관연구개발기관 제출\t필수\n"
             "2\t신청자격 적정성 및 자기진단서\t모든 신청기관 제출\t필수\n"

@@ -511,8 +511,6 @@ class Collector:
             text = doc.text[block.start:block.end]
             if PUA.match(text):
                 break
-            if table_title(doc, block):  # a chapter banner (`3 | 연구개발계획서 작성 시 …`) ends the list
-                break
             if block.table is not None:
                 flush()
                 self.table(block.table)

@@ -280,6 +280,8 @@ TOC_LINE = regex.compile(r"""
     [ \t]*(?:[·…]{3,}|\.{4,})[ \t]*-?[ \t]*\d{1,3}[ \t]*-?[ \t]*$""", regex.M | regex.X)
 TOC_LEADERS = regex.compile(r"[·…]{3,}|\.{4,}")
 CHAPTER_NUMBER = regex.compile(r"^\s*(?:[\dⅠ-Ⅹ]{1,2}\s*[.)]?\s+)?")
+# A section under a chapter (`□ 제출 서류`): it never spans the next chapter's banner.
+BOX_TITLE = regex.compile(r"^\s*[□■❏❑]")
 CHAPTER_KEY_NOISE = regex.compile(r"[\s‧·ㆍ.,]+")
 
 
@@ -345,12 +347,15 @@ class Outline:
         first = section.block
         last = first + 1
         doc = self.doc
+        boxed = BOX_TITLE.match(section.title) is not None and doc.blocks[first].table is None
         own = chapter_title(doc, doc.blocks[first]) or _title_key(
             section.title[skip_markers(section.title):])
         while last < self.hi and doc.blocks[last].start < section.end:
             key = chapter_title(doc, doc.blocks[last])
             if key is not None and key != own:
                 break  # the next chapter's title: a section never runs across it
+            if boxed and table_title(doc, doc.blocks[last]):
+                break  # a `□` section ends at the next chapter's banner (`3 | 연구개발계획서 …`)
             last += 1
         return range(first, last)
 
