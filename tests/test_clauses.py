@@ -329,3 +329,23 @@ def test_items_ranked_above_their_heading_and_sentence_headings() -> None:
         ("신청서류 등이 사업목적에 부합하지 않거나 시행계획에 정한 요건을 갖추지 못한 경우 사전지원제외 대상과제로 "
          "처리 가능"),
     ]
+
+
+def test_a_chapter_the_table_of_contents_lists_ends_the_section() -> None:
+    # sample msit_ict_rnd_2026_1st_gonggo.pdf (untuned): the PDF drops the chapters' banner
+    # boxes; only the line `8` and the title line are left, so `7 사전지원제외 대상` ran on into
+    # chapter 8's rules. The table of contents (dot leaders) names the chapters.
+    text = ("- 목 차 -\n"
+            "7. 사전지원제외 대상·························································12\n"
+            "8. 공통적용사항 및 동시 수행과제 수 제한···············································13\n"
+            "\n7 사전지원제외 대상\n< 다음의 경우는 지원 대상에서 제외할 수 있음 >\n"
+            "o 신청과제가 공고된 과제제안요구서(RFP)의 목표 및 내용에 부합하지 않는 경우\n"
+            "o 신청과제의 기술개발 목표 및 내용이 기 지원, 기 개발된 과제와 동일한 경우\n"
+            "- 12 -\n8\n공통적용사항 및 동시 수행과제수 제한\n공통사항\n"
+            "o 본공고에서 지원하는 과제는 관련법령 및 규정에 따른 ‘동시수행 연구개발과제 수 제한’ 과제에 해당\n"
+            "- 동시 수행 과제 수는 본 공고 과제를 포함하여 최대 5개로, 그 중 연구책임자로서 동시 수행"
+            " 과제 수는 최대 3개로 제한\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    got = [c.text for c in extract_exclusions(Scope(doc=doc, start=0, end=len(doc.text)))]
+    assert got == ["신청과제가 공고된 과제제안요구서(RFP)의 목표 및 내용에 부합하지 않는 경우",
+                   "신청과제의 기술개발 목표 및 내용이 기 지원, 기 개발된 과제와 동일한 경우"]

@@ -150,3 +150,23 @@ def test_group_entry_is_one_document_unless_it_restates_the_list() -> None:
     doc = read_bytes(restated.encode(), "case.txt")
     names = [d.name for d in extract_documents(Scope(doc=doc, start=0, end=len(doc.text)))]
     assert names == ["사업계획서", "사업자 등록증명원"]
+
+
+def test_chapter_banner_table_ends_the_list() -> None:
+    # sample msit_ict_rnd_2026_1st_gonggo (untuned): the `□ 제출 서류` section ran on past the
+    # next chapter banner (`3 | 연구개발계획서 작성‧신청 시 중점 고려사항`, a one-row table) into
+    # an example figure, whose cell `참여비중` was read as a document (the outline's
+    # `block_range` now ends a `□` section at a banner)
+    text = ("2\t\t제출서류\t\n□ 제출 서류\n구분\t제출 서류명\t제출 대상\t필수 여부\n"
+            "1\t연구개발계획서\t주관연구개발기관 제출\t필수\n"
+            "2\t신청자격 적정성 및 자기진단서\t모든 신청기관 제출\t필수\n"
+            "o 1,2번 제출 서류는 본 공고에서 제공되는 양식을 사용하여야 함\n"
+            "3\t\t연구개발계획서 작성‧신청 시 중점 고려사항\t\n"
+            " ㅇ (수행체계) 산학연 협력 체계를 구성하여 제시할 것\n"
+            "\t\t수행기간\t\t\n\t\tD년\t~~~~\tD+N년\n"
+            "수행주체 (컨소시움)\t학계/ 연구계\t\t\t참여비중\n(역할, 예산 등)\t산업계\t\t\t\n"
+            "4\t\t과제 선정 이후 연구자의 이행사항 안내\t\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["연구개발계획서", "신청자격 적정성 및 자기진단서"]

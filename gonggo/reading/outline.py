@@ -272,6 +272,44 @@ def table_title(doc: Document, block: Block) -> str | None:
     return words[0]
 
 
+# A table-of-contents line (`3. 연구개발계획서 작성‧신청 시 중점 고려사항·········6`): a chapter's
+# number, its title, dot leaders, its page.
+TOC_LINE = regex.compile(r"""
+    ^[ \t]*(?:[\dⅠ-Ⅹ]{1,2}[ \t]*[.)][ \t]*)?
+    (?P<title>[^\n·…]{2,40}?)
+    [ \t]*(?:[·…]{3,}|\.{4,})[ \t]*-?[ \t]*\d{1,3}[ \t]*-?[ \t]*$""", regex.M | regex.X)
+TOC_LEADERS = regex.compile(r"[·…]{3,}|\.{4,}")
+CHAPTER_NUMBER = regex.compile(r"^\s*(?:[\dⅠ-Ⅹ]{1,2}\s*[.)]?\s+)?")
+# A section under a chapter (`□ 제출 서류`): it never spans the next chapter's banner.
+BOX_TITLE = regex.compile(r"^\s*[□■❏❑]")
+CHAPTER_KEY_NOISE = regex.compile(r"[\s‧·ㆍ.,]+")
+
+
+def _title_key(text: str) -> str:
+    return CHAPTER_KEY_NOISE.sub("", text)
+
+
+def chapter_titles(doc: Document) -> frozenset[str]:
+    """The chapter titles a table of contents lists (spaces and middle dots ignored)."""
+    def compute() -> frozenset[str]:
+        return frozenset(_title_key(m.group("title")) for m in TOC_LINE.finditer(doc.text))
+    return doc.memo("outline.chapter_titles", compute)
+
+
+def chapter_title(doc: Document, block: Block) -> str | None:
+    """The key of a line that prints a chapter the table of contents lists (`3 연구개발계획서
+    작성‧신청 시 중점 고려사항`, or `사업 추진 체계` under a number on the line before): in a PDF
+    the chapter's banner box is gone and only this line is left."""
+    titles = chapter_titles(doc)
+    if not titles or block.table is not None:
+        return None
+    text = doc.text[block.start:block.end].strip()
+    if "\n" in text or TOC_LEADERS.search(text):
+        return None
+    key = _title_key(text[CHAPTER_NUMBER.match(text).end():])  # type: ignore[union-attr]
+    return key if len(key) >= 2 and key in titles else None
+
+
 class Outline:
     """Block indices, section ranges and carriers of one scope, computed once."""
 
@@ -308,7 +346,16 @@ class Outline:
     def block_range(self, section: Section) -> range:
         first = section.block
         last = first + 1
-        while last < self.hi and self.doc.blocks[last].start < section.end:
+        doc = self.doc
+        boxed = BOX_TITLE.match(section.title) is not None and doc.blocks[first].table is None
+        own = chapter_title(doc, doc.blocks[first]) or _title_key(
+            section.title[skip_markers(section.title):])
+        while last < self.hi and doc.blocks[last].start < section.end:
+            key = chapter_title(doc, doc.blocks[last])
+            if key is not None and key != own:
+                break  # the next chapter's title: a section never runs across it
+            if boxed and table_title(doc, doc.blocks[last]):
+                break  # a `□` section ends at the next chapter's banner (`3 | 연구개발계획서 …`)
             last += 1
         return range(first, last)
 
