@@ -13,6 +13,7 @@ import regex
 from gonggo.schemas.announcement import Announcement, Evidence, Finding
 from gonggo.schemas.document import Cell, Document, Table
 from gonggo.validate.common import ev, finding, forms_start, q
+from gonggo.vocab.text import compiled
 
 _POINTS_HEADER = regex.compile(r"^(?:평가)?(?:배점|점수)(?:\(점\))?$")
 _LABEL_POINTS_HEADER = regex.compile(r"\(배점\)")
@@ -25,7 +26,7 @@ _CAP = regex.compile(r"최대\s*(\d{1,2})\s*점")
 
 
 def _key(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return compiled(r"\s+").sub("", text)
 
 
 def _points(cell: Cell | None) -> Decimal | None:
