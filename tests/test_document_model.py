@@ -40,3 +40,25 @@ def test_table_cells_and_spans_round_trip() -> None:
     assert block.kind == "table" and block.table is not None
     assert block.table.rows_text() == [["구분", "정부", "자부담"], ["고도화", "0.18억원", "30%"]]
     assert Document.model_validate_json(doc.model_dump_json()) == doc
+
+
+def test_table_grid_is_laid_out_once_and_never_shared() -> None:
+    from gonggo.schemas.document import Cell, Table
+
+    def cell(row: int, col: int, text: str, **spans: int) -> Cell:
+        return Cell(row=row, col=col, text=text, start=0, end=len(text), **spans)
+
+    merged = cell(0, 0, "구분", row_span=2)
+    table = Table(n_rows=2, n_cols=2, cells=[merged, cell(0, 1, "a"), cell(1, 1, "b")])
+    first = table.grid()
+    assert [[c.text if c else None for c in row] for row in first] == [["구분", "a"], ["구분", "b"]]
+    first[1][0] = None  # a caller's change stays in its own copy
+    first.append([])
+    assert table.grid()[1][0] is merged and len(table.grid()) == 2
+    assert table.grid() is not table.grid() and table.grid()[0] is not table.grid()[0]
+    assert Table.model_validate_json(table.model_dump_json()) == table  # no cache in the model
+    # cells replaced (or added to) after a grid was asked for: laid out again
+    table.cells = [cell(0, 0, "x"), cell(1, 0, "y")]
+    assert table.rows_text() == [["x", ""], ["y", ""]]
+    table.cells.append(cell(1, 1, "z"))
+    assert table.rows_text() == [["x", ""], ["y", "z"]]

@@ -32,7 +32,7 @@ from gonggo.reading.items import Item, in_appendix, items, label_of
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Awards
 from gonggo.schemas.document import Cell
-from gonggo.vocab.text import strip_marker
+from gonggo.vocab.text import compiled, strip_marker
 
 SIZE_LABEL = regex.compile(
     r"(?:지원|선정|모집|선발|참여|대상)\s*규모|지원\s*대상\s*규모"
@@ -85,7 +85,7 @@ def find_counts(text: str) -> list[Count]:
         if m.start() > 0 and (text[m.start() - 1].isdigit() or (
                 text[m.start() - 1] in ".," and m.start() > 1 and text[m.start() - 2].isdigit())):
             continue
-        unit = regex.sub(r"\s+", " ", m["unit"]).strip()
+        unit = compiled(r"\s+").sub(" ", m["unit"]).strip()
         word = (m["approx"] or "").strip()
         approx = bool(word and word not in ("수준", "이내")) or bool(m["about"])
         out.append(Count(m.start(), m.end(), int(m["n"].replace(",", "")), approx, unit,
@@ -165,7 +165,7 @@ def _call_types(scope: Scope, chosen: list[Item]) -> set[str]:
         label = label_of(text, first.start, first.kind == "heading")
         m = CALL_TYPE.search(label.text) if label else None
         if m and count_after_label(text) is not None:
-            found.add(regex.sub(r"\s+", "", m["type"]))
+            found.add(compiled(r"\s+").sub("", m["type"]))
     return found
 
 

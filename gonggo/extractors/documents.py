@@ -245,7 +245,7 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     line = DocLine(name="", span=(off, off + len(main.rstrip())))
     tag = TAG.match(main)
     if tag:
-        word = regex.sub(r"\s+", "", tag.group("tag"))
+        word = compiled(r"\s+").sub("", tag.group("tag"))
         if word == "선택":
             line.required = False
         elif word != "필수":
@@ -569,9 +569,9 @@ def _own_text_end(cell: Cell) -> int:
     an unmarked name) a `-` sub-line (`연구개발계획서(PART 1~3)` / `- 기본정보 … 입력 완료 필요`)."""
     end = cell.start
     bulleted = starts_with_bullet(cell.text)
-    for m in regex.finditer(r"[^\n]+", cell.text):
-        if m.start() > 0 and (regex.match(r"\s*(?:[(（]|※|\*)", m.group(0))
-                              or not bulleted and regex.match(r"\s*[-–]\s", m.group(0))):
+    for m in compiled(r"[^\n]+").finditer(cell.text):
+        if m.start() > 0 and (compiled(r"\s*(?:[(（]|※|\*)").match(m.group(0))
+                              or not bulleted and compiled(r"\s*[-–]\s").match(m.group(0))):
             break
         end = cell.start + m.end()
     return end
@@ -742,8 +742,8 @@ def _collect(scope: Scope) -> list[Found]:
 def _core(name: str) -> str:
     """A document's name without numbering, parentheticals and issuer words, for spotting
     the same document listed twice (a 목록 table, then `① 온라인 제출 최종확인서(…) 1부`)."""
-    name = regex.sub(r"^[^\p{Hangul}\p{L}]*\d*\s*", "", PAREN.sub("", name))
-    return norm_key(regex.sub(r"^(?:전\s*기관|[가-힣]{2,}부)\s+", "", name))
+    name = compiled(r"^[^\p{Hangul}\p{L}]*\d*\s*").sub("", PAREN.sub("", name))
+    return norm_key(compiled(r"^(?:전\s*기관|[가-힣]{2,}부)\s+").sub("", name))
 
 
 def _repeats(core: str, seen: list[str]) -> bool:

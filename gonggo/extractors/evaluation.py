@@ -291,7 +291,7 @@ class _Run:
 
     def feed(self, line: Line) -> None:
         text = line.text
-        lead = regex.match(r"^\s*" + PASS_MARK.pattern, text)
+        lead = compiled(r"^\s*" + PASS_MARK.pattern).match(text)
         if lead and self.pending:
             self.flush()
             rest = text[lead.end() :]
@@ -309,7 +309,7 @@ class _Run:
         marked = bool(MARKER.match(text))
         only = POINTS_ONLY.match(text)
         pts = ITEM_POINTS.match(text)
-        tail_pass = regex.search(r"\s*" + PASS_MARK.pattern + r"\s*$", text)
+        tail_pass = compiled(r"\s*" + PASS_MARK.pattern + r"\s*$").search(text)
         if marked:
             self.flush()
             self.close_group()
@@ -807,7 +807,7 @@ def corpus_value(text: str) -> dict[str, object] | None:
         }
     if TOTAL.match(text) or is_header_line(text):
         return None
-    passed = regex.search(r"\s*" + PASS_MARK.pattern + r"\s*$", text)
+    passed = compiled(r"\s*" + PASS_MARK.pattern + r"\s*$").search(text)
     if passed and MARKER.match(text):
         item = _item_text(text[: passed.start()])
         return {"item": item, "points": None} if len(compiled(r"\P{L}").sub("", item)) >= 2 else None

@@ -25,6 +25,7 @@ from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Evidence, Subprogram
 from gonggo.schemas.document import Cell, Table
 from gonggo.vocab.money import find_amounts, unit_multiplier
+from gonggo.vocab.text import compiled
 
 NAME_HEADER = regex.compile(r"^내역\s*사업\s*(?:명)?")
 COUNT_IN_NAME_HEADER = regex.compile(r"과제\s*수")
@@ -108,7 +109,7 @@ def _money(cell: Cell, unit: int | None) -> int | None:
     amounts = find_amounts(text)
     if len(amounts) == 1:
         return amounts[0].krw
-    bare = regex.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", text)
+    bare = compiled(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?").fullmatch(text)
     if bare and unit:
         return int(float(text.replace(",", "")) * unit)
     return None

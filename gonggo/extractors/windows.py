@@ -299,15 +299,15 @@ def _drafts_from_text(scope: Scope, lo: int, hi: int, item_label: str | None,
 
 def _period_cell(text: str) -> bool:
     """A short cell naming a period: `신청기간`, `연구책임자\n과제신청기간(전산입력)*`."""
-    body = regex.sub(r"[(（][^)）]*[)）]|\*+", "", strip_marker(text)).strip()
-    return len(body) <= 15 and bool(PERIOD_WORD.search(body)) and not regex.search(r"\d", body)
+    body = compiled(r"[(（][^)）]*[)）]|\*+").sub("", strip_marker(text)).strip()
+    return len(body) <= 15 and bool(PERIOD_WORD.search(body)) and not compiled(r"\d").search(body)
 
 
 def _approval_cell(text: str) -> bool:
     """`주관연구기관 검토·승인 기간`, `기관 승인 마감`: the institution's approval period."""
     body = strip_marker(text).strip()
     return (len(body) <= 30 and bool(APPROVAL.search(body) and PERIOD_NOUN.search(body))
-            and not regex.search(r"\d", body))
+            and not compiled(r"\d").search(body))
 
 
 def _distinct(cells: Iterable[Cell | None]) -> list[Cell]:
@@ -548,12 +548,12 @@ def _read_items(scope: Scope, chosen: list[Item]) -> tuple[list[Draft], list[Mod
         in_period = "period" in ctx.facets
         body = strip_marker(scope.doc.text[item.start:item.end]).strip()
         if bare_label and not in_period and (not ctx.own_facets
-                                             or regex.match(r"['’]?\d", body)):
+                                             or compiled(r"['’]?\d").match(body)):
             # its dates printed in the next item, under a marker the outline ranks above it
             drafts += _drafts_from_text(scope, item.start, item.end, None, False, False, True,
                                         skip)
         bare_label = (in_period and "period" in ctx.own_facets and len(body) <= 15
-                      and not regex.search(r"\d", body))
+                      and not compiled(r"\d").search(body))
         if in_period:
             own, own_facets = ctx.own, ctx.own_facets
             # the item's own neutral label (`(AS지원, 2차)`, `1차`) or one above it names it
@@ -610,7 +610,7 @@ def _evaluation_drafts(scope: Scope, chosen: list[Item]) -> list[Draft]:
                     lo = pos + m.end()
                     hi = pos + len(line)
                     for f in windows_in_text(scope.doc.text[lo:hi], scope.announced_on, False):
-                        out.append(Draft(f, lo, regex.sub(r"\s+", " ", m["label"]).strip(),
+                        out.append(Draft(f, lo, compiled(r"\s+").sub(" ", m["label"]).strip(),
                                          stage="evaluation"))
                 pos += len(line) + 1
     return out
@@ -675,7 +675,7 @@ def schedule_in_text(text: str, reference: date | None) -> list[tuple[str, str, 
         if values and (len(values) == len(labels) or len(values) == 1) and labels:
             pairs = zip(labels[-len(values):], values, strict=True)
             for (a, b), (c, d) in pairs:
-                label = regex.sub(r"\s+", " ", text[a:b]).strip()
+                label = compiled(r"\s+").sub(" ", text[a:b]).strip()
                 stage = _step_stage(label)
                 if stage is not None:
                     out.extend((stage, label, f) for f in _step_found(text, c, d, stage, reference))

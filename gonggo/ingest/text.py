@@ -94,7 +94,7 @@ def html_to_text(s: str) -> str:
     """HTML fragments inside a cell (`<br>`, lists, checkboxes) → plain text."""
     if "<" not in s and "&" not in s:
         return s
-    s = _CHECKBOX.sub(lambda m: "☑ " if regex.search(r"\bchecked\b", m.group(0), regex.I)
+    s = _CHECKBOX.sub(lambda m: "☑ " if compiled(r"\bchecked\b", regex.I).search(m.group(0))
                       else "☐ ", s)
     s = _HTML_LI.sub("\n- ", s)
     s = _HTML_BREAK.sub("\n", s)

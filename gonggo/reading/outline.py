@@ -228,11 +228,10 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
         text = label.group("label").strip()
         named = rx.match(text) or (label_rx is not None and label_rx.match(text))
         return label.end() if named else None
-    m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern}){GENITIVE.pattern}|(?!{NOT_A_PREFIX.pattern})\S{{1,10}}\s+"
-                    rf"|(?!우대|가점)[가-힣]{{1,2}})?(?x:{rx.pattern})", title)
+    m = compiled(rf"(?:(?!{NOT_A_PREFIX.pattern}){GENITIVE.pattern}|(?!{NOT_A_PREFIX.pattern})\S{{1,10}}\s+"
+                    rf"|(?!우대|가점)[가-힣]{{1,2}})?(?x:{rx.pattern})").match(title)
     if not m and not item:
-        m = regex.match(rf"(?:(?!{NOT_A_PREFIX.pattern})\S{{1,12}}\s+){{2,3}}(?x:{rx.pattern})(?=\s*$)",
-                        title)
+        m = compiled(rf"(?:(?!{NOT_A_PREFIX.pattern})\S{{1,12}}\s+){{2,3}}(?x:{rx.pattern})(?=\s*$)").match(title)
     if not m or (REFERENCE_LIST.search(title) and not (listing and LISTING_REST.match(title[m.end():]))):
         return None
     if SENTENCE_REST.search(PAREN_ASIDE.sub("", title[m.end():])) and not LEAD_IN.search(title):
@@ -493,7 +492,7 @@ class Outline:
                 continue
             if "\n" in text.strip() or not CAPTION.match(text):
                 continue
-            title = regex.sub(r"^[\s<〈《【\[]+|[\s>〉》】\]]+$", "", text)
+            title = compiled(r"^[\s<〈《【\[]+|[\s>〉》】\]]+$").sub("", text)
             if title_match(title, rx) is None:
                 continue
             k = j + 1

@@ -105,7 +105,7 @@ def program_key(name: str) -> str:
     """Stable slug for matching a program across years: no years, rounds, brackets, spaces."""
     # `\d++` and `(?<!\d)`: a round number is taken whole from the start of its digit run
     # (a backtracking `\d+\s*차` rescanned a long digit run from every position).
-    name = regex.sub(r"[’']?\d{2,4}\s*년\s*도?|\(\s*\d++\s*차\s*\)|(?<!\d)\d++\s*차", "", name)
+    name = compiled(r"[’']?\d{2,4}\s*년\s*도?|\(\s*\d++\s*차\s*\)|(?<!\d)\d++\s*차").sub("", name)
     return norm_key(name)
 
 

@@ -6,8 +6,10 @@ model and every evidence span downstream indexes into exactly that string.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field, PrivateAttr
@@ -35,16 +37,36 @@ class Table(BaseModel):
     cells: list[Cell]
 
     def grid(self) -> list[list[Cell | None]]:
-        """Rows of cells; a merged cell appears at every position it covers."""
-        grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
-        for cell in self.cells:
-            for r in range(cell.row, min(cell.row + cell.row_span, self.n_rows)):
-                for c in range(cell.col, min(cell.col + cell.col_span, self.n_cols)):
-                    grid[r][c] = cell
-        return grid
+        """Rows of cells; a merged cell appears at every position it covers (new lists on
+        every call: a caller may change its copy)."""
+        # laid out once per table (its readers ask again per program and per check), kept
+        # outside the model so that equality and JSON never see it
+        shape = (self.n_rows, self.n_cols, len(self.cells))
+        entry = _GRIDS.get(id(self))
+        if entry is None or entry[0]() is not self or entry[1] is not self.cells \
+                or entry[2] != shape:
+            grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+            for cell in self.cells:
+                for r in range(cell.row, min(cell.row + cell.row_span, self.n_rows)):
+                    for c in range(cell.col, min(cell.col + cell.col_span, self.n_cols)):
+                        grid[r][c] = cell
+            entry = (weakref.ref(self, partial(_forget_grid, id(self))), self.cells, shape, grid)
+            _GRIDS[id(self)] = entry
+        return [row.copy() for row in entry[3]]
 
     def rows_text(self) -> list[list[str]]:
         return [[c.text if c else "" for c in row] for row in self.grid()]
+
+
+# id(table) → (a weak reference to it, its cells list, (n_rows, n_cols, len(cells)), grid)
+_GRIDS: dict[int, tuple[weakref.ref[Table], list[Cell], tuple[int, int, int],
+                        list[list[Cell | None]]]] = {}
+
+
+def _forget_grid(ident: int, ref: weakref.ref[Table]) -> None:
+    entry = _GRIDS.get(ident)
+    if entry is not None and entry[0] is ref:
+        del _GRIDS[ident]
 
 
 class Block(BaseModel):

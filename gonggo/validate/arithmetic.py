@@ -11,6 +11,7 @@ import regex
 from gonggo.schemas.announcement import Announcement, Finding
 from gonggo.schemas.document import Document
 from gonggo.validate.common import ev, finding, forms_start, in_terms, q
+from gonggo.vocab.text import compiled
 
 _UNIT = r"(?:\s*[(（]?\s*(?:천|만|백만|억)?\s*원\s*[)）]?|\s*(?:개월|명|%|배))?"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -65,7 +66,7 @@ def check_examples(doc: Document, ann: Announcement) -> list[Finding]:
     out = []
     for m in _CHAIN.finditer(doc.text, 0, forms_start(doc)):
         before = doc.text[max(0, m.start() - 12) : m.start()].rstrip()
-        if not in_terms(doc, m.start()) or regex.search(r"[×xX＊*/÷+\-]$|이상$|이하$", before):
+        if not in_terms(doc, m.start()) or compiled(r"[×xX＊*/÷+\-]$|이상$|이하$").search(before):
             continue  # a chain read from its middle
         got = _evaluate(m[0])
         if got is None or _close(*got):

@@ -18,6 +18,7 @@ from gonggo.schemas.announcement import Announcement, Finding
 from gonggo.schemas.document import Document
 from gonggo.validate.common import day_of, ev, finding, in_terms, line_at, q
 from gonggo.vocab.dates import WEEKDAYS, DateMention, find_dates
+from gonggo.vocab.text import compiled
 
 _DEADLINE_LABEL = regex.compile(r"신청|접수|모집|공모|응모|제출|마감")
 _NOT_DEADLINE = regex.compile(
@@ -116,7 +117,7 @@ def _schedule_sections(doc: Document) -> Iterator[tuple[int, int, str]]:
     for s in doc.sections:
         if doc.blocks[s.block].kind != "heading" or not in_terms(doc, s.start):
             continue
-        title = regex.sub(r"\s*[(（<][^)）>]*[)）>]\s*$", "", s.title).strip()
+        title = compiled(r"\s*[(（<][^)）>]*[)）>]\s*$").sub("", s.title).strip()
         if _SCHEDULE_TITLE.search(title[:30]):
             yield s.start, s.end, s.title
 

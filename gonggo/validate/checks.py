@@ -576,7 +576,7 @@ _TRACK_HEADER = regex.compile(r"^(?:지원\s*)?(?:유\s*형|구\s*분|트\s*랙)
 def _overview_rows(doc: Document, program: Program, lo: int, hi: int
                    ) -> Iterator[tuple[list[Cell | None], list[Cell | None]]]:
     """(header row, row) of tables outside the program's section whose first cell names it."""
-    name = norm_key(regex.sub(r"\s*[(（][^)）]*[)）]\s*$", "", program.name))
+    name = norm_key(compiled(r"\s*[(（][^)）]*[)）]\s*$").sub("", program.name))
     for start, grid, keys in doc.memo("checks.table_grids", lambda: _table_grids(doc)):
         if lo <= start < hi:
             continue

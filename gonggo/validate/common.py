@@ -7,11 +7,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, timezone
 
-import regex
-
 from gonggo.reading.appendix import forms_start, section_in_appendix
 from gonggo.schemas.announcement import Announcement, Evidence, Finding, Severity
 from gonggo.schemas.document import Document, Section
+from gonggo.vocab.text import compiled
 
 KST = timezone(timedelta(hours=9))
 Check = Callable[[Document, Announcement], list[Finding]]
@@ -70,7 +69,7 @@ def ev(doc: Document, start: int, end: int) -> Evidence:
 
 def q(text: str, limit: int = 60) -> str:
     """Printed text for a message: one line, at most `limit` characters."""
-    line = regex.sub(r"\s+", " ", text).strip()
+    line = compiled(r"\s+").sub(" ", text).strip()
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 

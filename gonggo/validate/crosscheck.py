@@ -13,7 +13,7 @@ from gonggo.schemas.announcement import Announcement, Evidence, Finding
 from gonggo.schemas.document import Document
 from gonggo.validate import calendar
 from gonggo.validate.common import day_of, ev, finding, forms_start, in_terms, line_at, q
-from gonggo.vocab.text import norm_key
+from gonggo.vocab.text import compiled, norm_key
 
 _OVERVIEW_TITLE = regex.compile(r"개\s*요|요\s*약|한\s*눈에|주요\s*내용|공고\s*개요|모집\s*개요")
 _APPLY = regex.compile(r"신청|접수|모집|공모|응모")
@@ -67,7 +67,7 @@ def _counts(doc: Document) -> list[tuple[object, Evidence]]:
         c = _COUNT.match(doc.text, m.end())
         if c is None or not in_terms(doc, m.start()):
             continue
-        value = (int(c["n"].replace(",", "")), regex.sub(r"\s+", "", c["u"]))
+        value = (int(c["n"].replace(",", "")), compiled(r"\s+").sub("", c["u"]))
         out.append((value, ev(doc, m.start(), c.end())))
     return out
 

@@ -8,6 +8,7 @@ import regex
 from gonggo.schemas.announcement import Announcement, Finding
 from gonggo.schemas.document import Document
 from gonggo.validate.common import ev, finding, in_terms, line_at, q
+from gonggo.vocab.text import compiled
 
 # the notice number and the head: any blank number is a placeholder
 _NOTICE_BLANK = regex.compile(r"제\s*(?:[0○OＯ]\s*){2,}(?:\s*[-–]\s*(?:[0○]\s*)+)?\s*호")
@@ -56,7 +57,7 @@ def check_placeholders(doc: Document, ann: Announcement) -> list[Finding]:
                                                  and "○" not in m[0]):
                 continue
             if pattern is _COUNT_BLANK and m[0].lstrip().startswith("0") \
-                    and not regex.match(r"0{2,}|0\s*(?:개|건)", m[0].strip()):
+                    and not compiled(r"0{2,}|0\s*(?:개|건)").match(m[0].strip()):
                 continue  # `0명` alone is a real zero (의무채용 0명); `0개`, `00명` are blanks
             seen.add(lo)
             out.append(finding("placeholder_left",

@@ -14,6 +14,7 @@ from gonggo.reading.tables import TableSettings
 from gonggo.schemas.announcement import Announcement, Evidence, Finding
 from gonggo.schemas.document import Cell, Document, Table
 from gonggo.validate.common import ev, finding, forms_start, q
+from gonggo.vocab.text import compiled
 
 _POINTS_HEADER = regex.compile(r"^(?:평가)?(?:배점|점수)(?:\(점\))?$")
 _LABEL_POINTS_HEADER = regex.compile(r"\(배점\)")
@@ -28,7 +29,7 @@ _CAP = regex.compile(r"최대\s*(\d{1,2})\s*점")
 
 
 def _key(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return compiled(r"\s+").sub("", text)
 
 
 def _points(cell: Cell | None) -> Decimal | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import regex
 
 from gonggo.vocab.money import Amount, find_amounts
+from gonggo.vocab.text import compiled
 
 # The whole call's money, never one award's cap: `□ 공고규모 : ’17년도 정부출연금 43.0억 원 이내`,
 # `총 상금 6,500,000원`, `□ 지원 규모 : 총 10개 과제, 24,935백만원`, `○ 지원 비용: 총 477,000천원`,
@@ -85,7 +86,7 @@ def several_programs(column: list[str]) -> bool:
     or more (total rows aside)."""
     if not column or not PROGRAM_COLUMN.match(column[0]):
         return False
-    names = {regex.sub(r"\s+", "", c) for c in column[1:]
+    names = {compiled(r"\s+").sub("", c) for c in column[1:]
              if c.strip() and not TOTAL_ROW.match(c) and not PROGRAM_COLUMN.match(c)}
     return len(names) >= 2
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import regex
 
+from gonggo.vocab.text import compiled
+
 # KSIC sections: letter → (name, the two-digit divisions it covers)
 SECTIONS: dict[str, tuple[str, range]] = {
     "A": ("농업, 임업 및 어업", range(1, 4)),
@@ -56,8 +58,8 @@ _CODE = regex.compile(r"^\s*([A-Ua-u])?\s*(\d{2,5})?\s*$")
 def category_key(name: str) -> str:
     """A category name with separators, `및`, and a trailing `업`/`사업` dropped:
     `숙박 및 음식점업` and `숙박·음식점` are both `숙박음식점`."""
-    key = regex.sub(r"[^\p{L}\p{N}]+", "", regex.sub(r"\s및\s|\s또는\s", " ", name))
-    return regex.sub(r"(?:관련)?업$", "", key)
+    key = compiled(r"[^\p{L}\p{N}]+").sub("", compiled(r"\s및\s|\s또는\s").sub(" ", name))
+    return compiled(r"(?:관련)?업$").sub("", key)
 
 
 def _section_codes(letter: str) -> tuple[str, ...]:

@@ -221,7 +221,7 @@ def unit_multiplier(text: str) -> int | None:
     m = UNIT.search(text)
     if not m:
         return None
-    value = _digits_value("1" + regex.sub(r"\s", "", m[1]))  # `백만 원` is `백만원`
+    value = _digits_value("1" + compiled(r"\s").sub("", m[1]))  # `백만 원` is `백만원`
     return int(value) if value else None
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import regex
 
 from gonggo.vocab.money import find_amounts
+from gonggo.vocab.text import compiled
 
 Matcher = Callable[[str, Any], bool]
 
@@ -50,11 +51,11 @@ def states_date(quote: str, value: Any) -> bool:
     """The month and day of an ISO date or timestamp printed in the quote (`4월 8일`, `1. 22`)."""
     when = datetime.fromisoformat(str(value))
     rx = rf"(?<!\d)0?{when.month}\s*(?:월|\.|/)\s*0?{when.day}(?!\d)"
-    return regex.search(rx, quote) is not None
+    return compiled(rx).search(quote) is not None
 
 
 def states_rolling(quote: str, value: Any) -> bool:
-    return bool(value) and regex.search(r"수시|상시", quote) is not None
+    return bool(value) and compiled(r"수시|상시").search(quote) is not None
 
 
 def states_budget_limit(quote: str, value: Any) -> bool:
@@ -62,7 +63,7 @@ def states_budget_limit(quote: str, value: Any) -> bool:
 
 
 def states_required(quote: str, value: Any) -> bool:
-    return regex.search(r"필수" if value else r"선택|해당\s*시", quote) is not None
+    return compiled(r"필수" if value else r"선택|해당\s*시").search(quote) is not None
 
 
 def supported_fields(quote: str, values: dict[str, Any], matchers: dict[str, Matcher]) -> list[str]:

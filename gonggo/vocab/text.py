@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -18,11 +18,15 @@ _MARKER_PREFIX = regex.compile(
 )
 
 
+# Pure functions of one line, asked again for the same lines by every program's readers:
+# their answers are kept for the most recent lines.
+@lru_cache(maxsize=16384)
 def strip_marker(text: str) -> str:
     """`□ 지원제외대상` → `지원제외대상`."""
     return _MARKER_PREFIX.sub("", text, count=1).strip()
 
 
+@lru_cache(maxsize=16384)
 def norm_key(text: str) -> str:
     """Comparison key: no spaces, brackets or middle dots."""
     return compiled(r"[\s\p{P}「」『』｢｣·ㆍ]+").sub("", text).lower()
