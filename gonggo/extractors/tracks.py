@@ -211,7 +211,7 @@ class TrackDraft:
 def _title_key(name: str) -> str:
     """An RFP title compared loosely: without parenthesised detail (`박과(오이, 멜론)`) and the
     particle `의` (`스마트 온실의 병해충` / `스마트 온실 병해충`)."""
-    return norm_key(regex.sub(r"[(（][^()（）]*[)）]", "", name)).replace("의", "")
+    return norm_key(compiled(r"[(（][^()（）]*[)）]").sub("", name)).replace("의", "")
 
 
 # how alike (character bigrams) a sheet's title and its row's must be to be one RFP
@@ -305,10 +305,10 @@ def is_rfp_title(text: str) -> bool:
     """A title in an RFP table's title column (`인지기능 장애 개선을 위한 식단 및 복합 식품군 개발`):
     words, not a sum row (`합계`), an amount, a share or a period."""
     t = text.strip()
-    compact = regex.sub(r"\s", "", t)
-    if not 4 <= len(compact) <= 90 or not regex.search(r"[\p{Hangul}A-Za-z]{2}", t):
+    compact = compiled(r"\s").sub("", t)
+    if not 4 <= len(compact) <= 90 or not compiled(r"[\p{Hangul}A-Za-z]{2}").search(t):
         return False
-    if SUMMARY_ROW.match(compact) or TOTAL.search(compact) or regex.match(r"^(?:총|합|소계|계)", compact):
+    if SUMMARY_ROW.match(compact) or TOTAL.search(compact) or compiled(r"^(?:총|합|소계|계)").match(compact):
         return False
     return not (find_amounts(t) or find_shares(t) or find_months(t))
 
@@ -651,9 +651,9 @@ def _classify_header(label: str) -> Column:
         return Column("other", core)  # `'21년 정부지원연구개발비`: one year's money, not a cap
     if TOTAL.search(core):
         return Column("total", core)
-    if WHOLE_PERIOD.search(regex.sub(r"\s", "", core)) and regex.sub(r"\s", "", core) != "총":
+    if WHOLE_PERIOD.search(compiled(r"\s").sub("", core)) and compiled(r"\s").sub("", core) != "총":
         return Column("payer", core, "government", basis="total")
-    if regex.search(r"(?:사업|지원|협약|수행|과제)?\s*기간", core):
+    if compiled(r"(?:사업|지원|협약|수행|과제)?\s*기간").search(core):
         return Column("duration", core)
     if compiled(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준").search(core):
         return Column("level", core)
@@ -716,7 +716,7 @@ def _column_of(labels: list[str]) -> Column:
     if best.kind == "payer" and labels and not find_payer(labels[at]) and named:
         best = named[-1]  # `자부담` over `비율`: the share is the applicant's, not the state's
     if best.kind == "payer":
-        if any(WHOLE_PERIOD.search(regex.sub(r"\s", "", t)) for t in labels):
+        if any(WHOLE_PERIOD.search(compiled(r"\s").sub("", t)) for t in labels):
             best.basis = "total"  # `정부지원연구개발비` over `’26년 | 총`: the 총 column
         best.share_hint = best.share_hint or any(c.share_hint for c in cols)
         best.bound_hint = best.bound_hint or next((c.bound_hint for c in cols if c.bound_hint), None)
@@ -766,7 +766,7 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
             sh = shares[0]
             bound = col.bound_hint if sh.bound == "exact" and col.bound_hint else sh.bound
             f.set_share(sh.pct, bound, (start + sh.start, start + sh.end))
-        bare = regex.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*", text)  # `1,500` in 백만원
+        bare = compiled(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*").fullmatch(text)  # `1,500` in 백만원
         if bare and not amounts and not shares:
             value = float(bare[1].replace(",", ""))
             span = (start + bare.start(1), start + bare.end(1))
@@ -961,7 +961,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
                 name_spans = [(name_cell.start + offset, name_cell.start + offset + len(name))]
             named.append((name, name_spans, row_terms))
             printed.append(cells)
-        elif not name or SUMMARY_ROW.match(regex.sub(r"\s", "", name)) or TOTAL.search(name):
+        elif not name or SUMMARY_ROW.match(compiled(r"\s").sub("", name)) or TOTAL.search(name):
             if FUNDING_TABLE.is_total(name):
                 for f in row_terms.funding.values():  # `합계 | 8,700 | 51,100`: the rows' sum, no cap
                     f.cap = f.cap_span = None
@@ -1016,7 +1016,7 @@ def _tiers(row: list[Cell | None], cols: list[Column],
             continue  # only labelled amounts, one after another, and a note (`※ …`) under them
         out = []
         for m in found:
-            name = regex.sub(r"\s*\n\s*", "", m["label"]).strip()
+            name = compiled(r"\s*\n\s*").sub("", m["label"]).strip()
             terms = Terms()
             if cols[i].kind == "payer" and cols[i].role and unit:
                 at = cell.start + m.start("value")
@@ -1087,7 +1087,7 @@ def _part_columns(labels: list[list[str]], cols: list[Column]) -> list[int]:
         lowest = stack[-1]
         upper = [t for t in stack[:-1] if classify_header(t).kind == "payer"]
         if (not upper or classify_header(lowest).kind != "other"
-                or FACET.search(regex.sub(r"\s", "", lowest)) or WHOLE_PERIOD.search(regex.sub(r"\s", "", lowest))):
+                or FACET.search(compiled(r"\s").sub("", lowest)) or WHOLE_PERIOD.search(compiled(r"\s").sub("", lowest))):
             continue  # `정부지원연구개발비` over `’26년 | 총`: the year's and the whole period's, not parts
         group = upper[-1]
         if any(0 <= j < len(labels) and group in labels[j] for j in (i - 1, i + 1)):
@@ -1991,7 +1991,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     i = 0
     while i < len(lines):
         head = split_line(lines[i][1], lines[i][0])
-        cells = [regex.sub(r"\s", "", c.text) for c in head]
+        cells = [compiled(r"\s").sub("", c.text) for c in head]
         title_i, period_i, money_i = _rfp_header(cells)
         if title_i is None or period_i is None or period_i <= title_i:
             i += 1
@@ -2005,7 +2005,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         wide = 0  # the money's sub-columns beyond its first (`’21년 | 총` under `정부지원연구비`)
         j = i + 1
         if j < len(lines):
-            sub = [regex.sub(r"\s", "", c.text) for c in split_line(lines[j][1], lines[j][0]) if c.text.strip()]
+            sub = [compiled(r"\s").sub("", c.text) for c in split_line(lines[j][1], lines[j][0]) if c.text.strip()]
             if sub and all(c == "계" or WHOLE_PERIOD.search(c) or (year_money(c) and len(c) <= 6) for c in sub):
                 # `’19년 | 총연구비`: the 총 column; only years: no cap
                 total_at = next((k for k, c in enumerate(sub) if WHOLE_PERIOD.search(c)), None)
@@ -2020,13 +2020,13 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         misses, last = 0, j
         while j < len(lines) and misses < 4:
             start, row = lines[j]
-            if None not in _rfp_header([regex.sub(r"\s", "", c) for c in row.split("\t")])[:2]:
+            if None not in _rfp_header([compiled(r"\s").sub("", c) for c in row.split("\t")])[:2]:
                 break  # the next table's header: its rows are read with its own columns
             j += 1
             cells = split_line(row, start)
             parts = [c.text for c in cells]
             dur_k = next((k for k, c in enumerate(parts) if c.strip() and k > 0
-                          and regex.fullmatch(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내)?\s*", c)
+                          and compiled(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내)?\s*").fullmatch(c)
                           and find_months(c)), None)
             if dur_k is None or RFP_ROWS.is_total(row):
                 misses += 0 if RFP_ROWS.is_total(row) else 1
@@ -2045,11 +2045,11 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
             if unit and money_i is not None and total_at is not None:
                 k = dur_k + column(money_i) + total_at - column(period_i)
                 if k < len(parts):
-                    bare = regex.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*", parts[k])
+                    bare = compiled(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*").fullmatch(parts[k])
                     if bare:
                         at = cells[k].start
                         value = float(bare[1].replace(",", ""))
-                        terms.fund("government", regex.sub(r"\s+", " ", head[money_i].text).strip()
+                        terms.fund("government", compiled(r"\s+").sub(" ", head[money_i].text).strip()
                                    ).set_cap(int(value * unit), (at + bare.start(1), at + bare.end(1)), "total")
             offset = parts[dur_k + title_at].find(name)
             draft = tracks.add(tracks.similar(name), [(cell_at + offset, cell_at + offset + len(name))], terms)
