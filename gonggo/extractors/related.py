@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from gonggo.reading.scope import Scope
+from gonggo.reading.tables import SUM_CELL
 from gonggo.schemas.announcement import RelatedProgram
 from gonggo.vocab.text import norm_key
 
@@ -25,7 +26,6 @@ CONCURRENT = regex.compile(
 LIST_AFTER = regex.compile(r"사업|목록")
 NAME_COLUMN = regex.compile(r"사업\s*명$")
 BULLET = regex.compile(r"^[\s·ㆍ•∙‧\-*]+")
-TOTAL = regex.compile(r"^(?:합\s*계|소\s*계|계)$")
 # `「공공기술기반 시장연계 창업탐색지원」사업`: a bracketed name that is a program, not a law
 BRACKETED = regex.compile(r"[「『｢]\s*([^」』｣\n]{2,60}?)\s*[」』｣]\s*(사업)?")
 PROGRAM_END = regex.compile(r"(?:사업|패키지|프로그램|지원)$")
@@ -52,7 +52,7 @@ def _table_names(scope: Scope) -> list[RelatedProgram]:
             if cell is None or cell.row == 0:
                 continue
             name = BULLET.sub("", SPACE.sub(" ", cell.text)).strip()
-            if not name or TOTAL.match(name):
+            if not name or SUM_CELL.is_total(name):
                 continue
             start = cell.start + cell.text.find(name) if name in cell.text else cell.start
             end = start + len(name) if name in cell.text else cell.end

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from gonggo.reading.scope import Scope
+from gonggo.reading.tables import SUM_CELL
 from gonggo.schemas.announcement import Evidence, Subprogram
 from gonggo.schemas.document import Cell, Table
 from gonggo.vocab.money import find_amounts, unit_multiplier
@@ -36,7 +37,8 @@ ORDINAL_HEADER = regex.compile(r"^(?:순번|연번|번호)$")
 TYPE_HEADER = regex.compile(r"^(?:지원|공모|과제)\s*유형$")
 MONEY_HEADER = regex.compile(r"연구\s*개발비|출연금|연구비|예산|사업비")
 WHOLE_PERIOD = regex.compile(r"^\s*총|총\s*액|총\s*연구")
-TOTAL_ROW = regex.compile(r"^(?:합\s*계|소\s*계|총\s*계|계)$|합\s*계$")
+# a label ending in 합계 (`내역사업 합계`) sums too
+SUM_SUFFIX = regex.compile(r"합계$")
 COUNT_CELL = regex.compile(r"^\s*(\d{1,3})\s*(?:개\s*)?(?:과제)?\s*$")
 COUNT_IN_NAME = regex.compile(r"[(（]\s*(\d{1,3})\s*개\s*(?:과제)?\s*[)）]\s*$")
 HEADER_UNIT = regex.compile(r"[(（]\s*(?:단위\s*[:：]?\s*)?(천\s?원|만\s?원|백\s?만\s?원|천\s?만\s?원|억\s?원)")
@@ -124,7 +126,7 @@ def _read(scope: Scope, table: Table, cols: _Columns) -> list[_Group]:
         if cell is None or not cell.text.strip():
             continue
         raw = SPACE.sub(" ", cell.text).strip()
-        if TOTAL_ROW.search(SPACE.sub("", raw)):
+        if SUM_CELL.is_total(raw) or SUM_SUFFIX.search(SPACE.sub("", raw)):
             continue
         inner = COUNT_IN_NAME.search(raw)
         name = raw[: inner.start()].strip() if inner else raw

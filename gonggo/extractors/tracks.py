@@ -412,6 +412,14 @@ LINKED_PROGRAM_STAR = regex.compile(
     regex.X,
 )
 FOOTNOTE_LEAD = regex.compile(r"^\s*[-–·•◦○]?\s*\*")
+# a program of another agency, starred for its notes (`창업중심대학(중기부)*으로 연계`)
+OTHER_AGENCY_NOTED = regex.compile(r"[\p{Hangul}A-Za-z][(（]\s*\p{Hangul}{1,5}(?:부|청|처)\s*[)）]\s*\*")
+
+
+def stars_another_program(line: str) -> bool:
+    """The line stars a program that is not this one (handed on to, or another agency's): the
+    footnotes under it state that program's terms."""
+    return bool(LINKED_PROGRAM_STAR.search(line) or OTHER_AGENCY_NOTED.search(line))
 
 
 def linked_footnotes(lines: list[str]) -> list[bool]:
@@ -422,7 +430,7 @@ def linked_footnotes(lines: list[str]) -> list[bool]:
         if FOOTNOTE_LEAD.match(line):
             out.append(linked)
             continue
-        linked = bool(LINKED_PROGRAM_STAR.search(line))
+        linked = stars_another_program(line)
         out.append(False)
     return out
 ILLUSTRATION_END = regex.compile(ILLUSTRATION.pattern + r"\s*[)）>〉:：]*\s*$")
@@ -1573,10 +1581,6 @@ def _section_flags(scope: Scope) -> list[tuple[bool, bool]]:
     return out
 
 
-# a program of another agency, starred for its notes (`창업중심대학(중기부)*으로 연계`)
-OTHER_AGENCY_NOTED = regex.compile(r"[\p{Hangul}A-Za-z][(（]\s*\p{Hangul}{1,5}(?:부|청|처)\s*[)）]\s*\*")
-
-
 def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
     """Logical lines of the funding sections: a list item with the paragraphs that continue it
     (when it stops mid-phrase, or the paragraph starts with `→`), or a run of such paragraphs."""
@@ -1590,7 +1594,7 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
                 open_end = False
                 continue  # `* ‘25년도 지원규모(안) : … 최대 200백만원`: that program's terms
         else:
-            foreign = bool(OTHER_AGENCY_NOTED.search(text))
+            foreign = stars_another_program(text)
         funding, period = _funding_block(scope, block)
         if block.table is not None and idx not in skip and funding:
             lines += _cell_lines(scope.doc.text, block.table, period)

@@ -23,6 +23,7 @@ from datetime import date
 import regex
 
 from gonggo.reading.scope import Scope
+from gonggo.reading.tables import SUM_CELL
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
 from gonggo.vocab.funding import find_months
 from gonggo.vocab.headings import PROGRAM_FACETS, pattern
@@ -112,7 +113,6 @@ def program_key(name: str) -> str:
 # the header cell of an overview table's name column, and the program facts beside it
 _NAME_HEADER = regex.compile(r"^(?:세부)?사업명$")
 _FACT_HEADER = regex.compile(r"지원규모|지원금액|지원기간|지원액|과제수|연구기간|연구개발비")
-_TOTAL_ROW = regex.compile(r"^(?:합계|소계|총계|계)$")
 _SPACE = regex.compile(r"\s+")
 # a joint announcement's program named by its ministry (`(농식품부) 축산현안대응 산업화기술개발`)
 # and that ministry's section (`□ 농림축산식품부 소관 사업 : 총 19개 과제`)
@@ -178,7 +178,7 @@ def overview_programs(doc: Document) -> tuple[list[_Program], list[int]]:
                 continue
             cell = row[col]
             text = _display(cell.text) if cell else ""
-            if text and _TOTAL_ROW.match(_SPACE.sub("", text)):
+            if text and SUM_CELL.is_total(text):
                 current = None
                 continue
             if text:

@@ -73,6 +73,10 @@ class TableSettings:
         return bool(self.total_rx.match(SPACE.sub("", text) if self.total_compact else text))
 
 
+# a cell that holds only a sum word (`합 계`, `소계`): its row sums the rows above
+SUM_CELL = TableSettings(total_end="$", total_compact=True)
+
+
 @dataclass
 class Grid:
     """Rows of cells (a merged cell at every position it covers), the heading row count and
