@@ -346,6 +346,9 @@ MULTIPLIED_AFTER = regex.compile(r"^\s*(?:이내|이하)?\s*[×xX✕]\s*[\d가-�
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
+# the size of each award a 지원규모 label states (`□ 지원규모 : 과제당 160백만 원 내외`): the award's money
+# even when approximate (not `6개 과제, 과제당 3.75억원 내외`: a count's money, often its first year's)
+SIZE_PER_AWARD_BEFORE = regex.compile(r"(?:지원|선정)\s*규모\s*[:：]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*$")
 # a unit price (`회당 35만원`, `1인당`), not a cap; `건당 500만원` is a cap per case (cap_basis)
 PER_UNIT_BEFORE = regex.compile(r"(?:회|시간|일|인|개|명|월|시간)\s*당\s*$")
 # money for a stretch of months (`(1단계)1억원/9개월`): a stage's money, not the award's cap
@@ -528,7 +531,9 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     for a in find_amounts(text) if not budget else []:
         before = text[max(0, a.start - 14) : a.start]
         after = text[a.end : a.end + 6]
-        if (a.bound not in (None, "max") or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
+        approx_award = a.bound == "approx" and bool(SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start]))
+        if ((a.bound not in (None, "max") and not approx_award)
+                or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
                 or MULTIPLIED_AFTER.match(after)
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
@@ -680,8 +685,13 @@ def _classify_header(label: str) -> Column:
     return Column("other", core)
 
 
+# a bare amount in a table's unit (`750`, `1,215`): a value, not a heading; not a year (`2025`)
+# nor a small number (`1`: a 순번, a count)
+BARE_VALUE = regex.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d(?!\d))\d{3,})\s*")
+
+
 def _is_value(text: str) -> bool:
-    return bool(find_amounts(text) or find_shares(text) or find_months(text))
+    return bool(find_amounts(text) or find_shares(text) or find_months(text) or BARE_VALUE.fullmatch(text))
 
 
 # How funding tables read: the heading rows are the leading ones (at most three) before a row
@@ -747,6 +757,12 @@ YEARS_SPLIT = regex.compile(
 PAYER_NOTE = regex.compile(r"^\s*[*※]*\s*(?P<payer>[가-힣]{2,8}?)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:이내|이하)")
 
 
+# a bare number in a table of one unit (`1,500` in 백만원), or in parentheses (`(2,640)`: the
+# provisional money of the years to come, printed as the later years' `(960)`)
+BARE_NUMBER = regex.compile(r"\s*(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                            r"|[(（]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[)）])\s*")
+
+
 # `총 10억원(연 4억원)`: a year's cap in parentheses right after the whole period's
 YEAR_CAP_AFTER = regex.compile(r"\s*[(（]\s*(?:연|연간|연차별|매년)\s*(?:최대\s*)?")
 
@@ -774,10 +790,11 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
             sh = shares[0]
             bound = col.bound_hint if sh.bound == "exact" and col.bound_hint else sh.bound
             f.set_share(sh.pct, bound, (start + sh.start, start + sh.end))
-        bare = compiled(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*").fullmatch(text)  # `1,500` in 백만원
+        bare = BARE_NUMBER.fullmatch(text)  # `1,500` in 백만원
         if bare and not amounts and not shares:
-            value = float(bare[1].replace(",", ""))
-            span = (start + bare.start(1), start + bare.end(1))
+            g = 1 if bare[1] is not None else 2
+            value = float(bare[g].replace(",", ""))
+            span = (start + bare.start(g), start + bare.end(g))
             if col.share_hint and value <= 100:
                 f.set_share(int(value) if value.is_integer() else value, col.bound_hint or "exact", span)
             elif unit:
@@ -883,6 +900,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     cols = [_column_of(stack) for stack in labels]
     for i in _part_columns(labels, cols):
         cols[i] = Column("other", labels[i][-1])
+    _sum_columns(labels, cols)
     value_cols = [i for i, c in enumerate(cols) if c.kind in ("payer", "duration", "level")]
     if not any(cols[i].kind in ("payer", "duration") for i in value_cols):
         return False
@@ -899,6 +917,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     count_col = next((i for i, st in enumerate(labels) if st and COUNT_HEADER.search(st[-1])), None)
     rfp = bool(track_cols) and track_cols[0][0] == RFP_PRIORITY
     unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
+    # a money column's own unit (`기관별 지원금액(백만원)`) where the table states none
+    units = [unit or _label_unit(" ".join(stack)) for stack in labels]
 
     named: list[tuple[str, tuple[int, int], Terms]] = []
     summary = Terms()
@@ -942,7 +962,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
                 if name and i in previous and i in value_cols:
                     row_terms.fill(previous[i])  # merged cell: the value above spans this row
                 continue
-            t = cell_terms(cell.text, cell.start, cols[i], unit)
+            t = cell_terms(cell.text, cell.start, cols[i], units[i])
             if i in value_cols:
                 previous[i] = t
                 cells[i] = cell
@@ -986,7 +1006,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     if len(printed) >= 2:
         for i, cell in printed[0].items():
             if all(i not in later or later[i] is cell for later in printed[1:]):
-                common.fill(cell_terms(cell.text, cell.start, cols[i], unit))  # merged over all rows
+                common.fill(cell_terms(cell.text, cell.start, cols[i], units[i]))  # merged over all rows
     for name, spans, terms in named:
         terms.fill(summary)
         tracks.add(name, spans, terms)
@@ -1084,6 +1104,23 @@ def _awards_in(cell: Cell | None) -> int:
 FACET = regex.compile(r"금액|비율|비중|한도|%|최대|최소|단위|^\(?[천백만억]*원\)?$")
 
 
+# the sum of a payer's sub-columns (`정부지원 연구개발비` over `’25년 | ’26년 | ’27년 | 총액`, `기관별
+# 지원금액` over `과기정통부 | 교육부 | 총액`): the payer's money; over years, the whole period's
+SUM_LABEL = regex.compile(r"^총\s*액$")
+
+
+def _sum_columns(labels: list[list[str]], cols: list[Column]) -> None:
+    """A payer's `총액` sub-column sums its siblings: over years (`’25년 | ’26년`) it is the whole
+    period's money (basis `total`); over parts (`과기정통부 | 교육부`) the award's."""
+    for i, (stack, col) in enumerate(zip(labels, cols, strict=True)):
+        if col.kind != "payer" or len(stack) < 2 or not SUM_LABEL.match(compiled(r"\s").sub("", stack[-1])):
+            continue
+        group = stack[-2]
+        siblings = [s[-1] for j, s in enumerate(labels) if j != i and len(s) >= 2 and s[-2] == group]
+        if siblings and all(year_money(t) for t in siblings):
+            col.basis = "total"
+
+
 def _part_columns(labels: list[list[str]], cols: list[Column]) -> list[int]:
     """Payer columns that hold a part of the payer's money: `창업기업 자기부담사업비` over `현금 |
     현물` (the cash part of the applicant's share is not the applicant's share). Not sub-columns
@@ -1094,6 +1131,8 @@ def _part_columns(labels: list[list[str]], cols: list[Column]) -> list[int]:
             continue
         lowest = stack[-1]
         upper = [t for t in stack[:-1] if classify_header(t).kind == "payer"]
+        if SUM_LABEL.match(compiled(r"\s").sub("", lowest)):
+            continue  # `기관별 지원금액` over `과기정통부 | 교육부 | 총액`: the sum of the parts is the payer's
         if (not upper or classify_header(lowest).kind != "other"
                 or FACET.search(compiled(r"\s").sub("", lowest)) or WHOLE_PERIOD.search(compiled(r"\s").sub("", lowest))):
             continue  # `정부지원연구개발비` over `’26년 | 총`: the year's and the whole period's, not parts
