@@ -630,3 +630,40 @@ def test_notes_under_another_agencys_starred_program_state_its_terms_not_ours() 
     # is read as ours and contradicts the 150 (both dropped)
     own = lead.replace("창업중심대학(중기부)*으로 연계", "창업중심대학*과 함께")
     assert [f.cap_krw for t in extract_tracks(_scope(own)) for f in t.funding] != [150_000_000]
+
+
+# the signers of dev calls (corpus/field/gold) and whose money their `지원금` is
+@pytest.mark.parametrize(("issuer", "payer"), [
+    ("대구광역시장 / 재 대구테크노파크 원장", "local_government"),
+    ("대구광역시 수성구청장", "local_government"),
+    ("재단법인 울주문화재단 대표이사", "host"),
+    ("수원도시재단 이사장", "host"),
+    ("국민체육진흥공단 이사장", "host"),
+    ("과학기술정보통신부장관 / 경찰청장", None),  # the state's: the default
+    ("한국인터넷진흥원장", None),
+    ("부총리 겸 교육부장관 / 과학기술정보통신부장관 / 한국연구재단이사장", None),
+    ("한국연구재단이사장", None),  # a national agency handing out the state's money
+    (None, None),
+])
+def test_issuer_pays_money_named_by_no_payer(issuer: str | None, payer: str | None) -> None:
+    from gonggo.vocab.funding import issuer_payer
+    assert issuer_payer(issuer) == payer
+
+
+def test_funding_row_of_a_box_outside_funding_sections() -> None:
+    # ulju_youth_culture_project_2025 (dev): a `공모 세부내용` box, its 지원내용 row lists the tracks
+    from gonggo.extractors.tracks import _funding_row_lines, line_terms
+    from gonggo.reading.tables import table_of_text
+    cell = "- 지원금액 · 커뮤니티 잇소(팀별 최소 200만원 ~ 500만원) · 놀거리 잇소(팀별 최소 300만원 ~ 800만원)"
+    text = ("모집규모\t- 8팀 내외\n우대사항\t- 울주군 소재 단체 가산점(5점)\n"
+            "지원내용\t" + cell.replace(" · ", "\\n· ") + "\n유의사항\t- 활동기간: 2025년 11월까지")
+    text = text.replace("\\n", "\u2028")  # one cell over several lines: rows are split on \n
+    table = table_of_text(text)
+    for c in table.cells:
+        c.text = c.text.replace("\u2028", "\n")
+    doc_text = text.replace("\u2028", "\n")
+    found = [line_terms(doc_text[ln.start:ln.end]) for ln in _funding_row_lines(doc_text, table)]
+    named = {name: t.funding["government"].cap for name, t in found if name}
+    assert named == {"커뮤니티 잇소": 5_000_000, "놀거리 잇소": 8_000_000}
+    # the 우대사항 row's points and the 모집규모 row are no funding rows
+    assert all(not t.funding or name for name, t in found)

@@ -35,7 +35,7 @@ from gonggo.reading.programs import (
 from gonggo.reading.scope import Scope, evidence
 from gonggo.schemas.announcement import Announcement, Finding, Program, Source, Track
 from gonggo.schemas.document import Document
-from gonggo.vocab.funding import find_months
+from gonggo.vocab.funding import find_months, generic_label, issuer_payer
 from gonggo.vocab.kinds import KIND_KO, KindDecision, decide_kind
 
 # field of Program → extractor over the program's scope
@@ -128,6 +128,7 @@ def build_program(doc: Document, scope: Scope, header: Header,
             facts["tracks"] = []
     facts["tracks"] = facts["tracks"] or [Track(name=None)]
     shares.attach(doc, facts["tracks"], shares.extract_shares(scope) or outside or [])
+    _issuer_pays(facts["tracks"], issuer_payer(header.issuer))
     program = Program(name=name, key=program_key(name), section=scope.section.title
                       if scope.section else None, **facts)
     program.evidence_of["name"] = name_evidence
@@ -138,6 +139,20 @@ def build_program(doc: Document, scope: Scope, header: Header,
         program.budget_krw = budget.krw
         program.evidence_of["budget_krw"] = budget.evidence
     return program
+
+
+def _issuer_pays(tracks_: list[Track], payer: str | None) -> None:
+    """Money named by no payer (`지원금`, `지원금액`) is the signer's: a city's call pays the
+    local government's, a foundation's its own (vocab.funding.issuer_payer); not in a track that
+    already names that payer."""
+    if payer is None:
+        return
+    for track in tracks_:
+        if any(f.payer == payer for f in track.funding):
+            continue
+        for f in track.funding:
+            if f.payer == "government" and generic_label(f.payer_label):
+                f.payer = payer
 
 
 def not_an_announcement(doc: Document, decision: KindDecision) -> Finding:

@@ -1635,8 +1635,9 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
         else:
             foreign = stars_another_program(text)
         funding, period = _funding_block(scope, block)
-        if block.table is not None and idx not in skip and funding:
-            lines += _cell_lines(scope.doc.text, block.table, period)
+        if block.table is not None and idx not in skip:
+            lines += (_cell_lines(scope.doc.text, block.table, period) if funding
+                      else _funding_row_lines(scope.doc.text, block.table))
         if block.kind == "table" or idx in skip or not funding:
             open_end = False
             continue
@@ -1670,6 +1671,27 @@ def _cell_lines(doc_text: str, table: Table, period: bool) -> list[_Line]:
     if len(stating) != 1 or _conflicting([doc_text[ln.start : ln.end] for ln in stating[0]]):
         return []
     return stating[0]
+
+
+# a box's row label naming the support (`지원내용 | - 지원금액 · 커뮤니티 잇소(팀별 최소 200만원 ~
+# 500만원) …`, in a `공모 세부내용` box of 모집대상 | 신청자격 | 지원내용 rows)
+FUNDING_ROW_LABEL = regex.compile(r"^지원\s*(?:내용|금액|규모|한도|조건)$")
+
+
+def _funding_row_lines(doc_text: str, table: Table) -> list[_Line]:
+    """Outside funding sections: the lines of a box's cell whose row label names the support
+    (FUNDING_ROW_LABEL), read as prose when its lines do not give one payer two values."""
+    out: list[_Line] = []
+    for row in table.grid():
+        label = row[0] if row else None
+        if label is None or not FUNDING_ROW_LABEL.match(compiled(r"\s").sub("", label.text)):
+            continue
+        cells = {id(c): c for c in row[1:] if c is not None and c is not label}
+        for cell in cells.values():
+            lines = _lines_of_cell(doc_text, cell, False)
+            if not _conflicting([doc_text[ln.start : ln.end] for ln in lines]):
+                out += lines
+    return out
 
 
 def _conflicting(texts: list[str]) -> bool:
@@ -1735,7 +1757,17 @@ def _label(body: str) -> tuple[str, int] | None:
     m = NAME_LEVEL.match(body)
     if m and is_track_name(m[1]):
         return m[1], m.end(1)
+    m = NAME_MONEY.match(body)
+    if (m and is_track_name(m[1]) and not MONEY_NOUN_END.search(m[1])
+            and any(a.bound == "max" for a in find_amounts(m[2]))):
+        return m[1], m.start(2)  # a bounded amount (`최대`, `~ 500만원`), not a pool (`(상금 400만원)`)
     return None
+
+
+# a line that is a name and its bounded money in parentheses, nothing else (`· 커뮤니티 잇소(팀별 최소
+# 200만원 ~ 500만원)`): a track; not a kind of money (`사업화 자금(최대 1억원)`, `기본 지원사업비(…)`)
+NAME_MONEY = regex.compile(r"^\s*([^()（）\d:：][^()（）:：]{0,14}?)\s*[(（]\s*([^()（）]*\d[^()（）]*원[^()（）]*?)\s*[)）]\s*$")
+MONEY_NOUN_END = regex.compile(r"(?:당|비|금|자금|예산)\s*$")
 
 
 TOPIC = regex.compile(r"^\s*(?:[(（]\s*([^()（）]{1,15}?)\s*[)）]|([^():：\d]{1,10}?)\s*[:：])\s*")
