@@ -1765,9 +1765,10 @@ def _label(body: str) -> tuple[str, int] | None:
 
 
 # a line that is a name and its bounded money in parentheses, nothing else (`· 커뮤니티 잇소(팀별 최소
-# 200만원 ~ 500만원)`): a track; not a kind of money (`사업화 자금(최대 1억원)`, `기본 지원사업비(…)`)
+# 200만원 ~ 500만원)`): a track; not a kind of money (`사업화자금 지원(기업당 최대 2,000만원)`, `기본
+# 지원사업비(…)`)
 NAME_MONEY = regex.compile(r"^\s*([^()（）\d:：][^()（）:：]{0,14}?)\s*[(（]\s*([^()（）]*\d[^()（）]*원[^()（）]*?)\s*[)）]\s*$")
-MONEY_NOUN_END = regex.compile(r"(?:당|비|금|자금|예산)\s*$")
+MONEY_NOUN_END = regex.compile(r"(?:당|비|금|예산|지원)\s*$|자금|사업비|지원금")  # `사업화자금 지원(…)`
 
 
 TOPIC = regex.compile(r"^\s*(?:[(（]\s*([^()（）]{1,15}?)\s*[)）]|([^():：\d]{1,10}?)\s*[:：])\s*")
