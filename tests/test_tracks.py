@@ -667,3 +667,33 @@ def test_funding_row_of_a_box_outside_funding_sections() -> None:
     assert named == {"커뮤니티 잇소": 5_000_000, "놀거리 잇소": 8_000_000}
     # the 우대사항 row's points and the 모집규모 row are no funding rows
     assert all(not t.funding or name for name, t in found)
+
+
+# kspo_public_data_contest_2023 (dev): a contest's prize tables, one per 부문
+PRIZES = ("□ 시상내역 : 총 상금 6,500,000원\n○ 데이터 활용사례 부문(상금 400만원)\n"
+          "상 훈\t시상수\t상 금\t비 고\n대 상\t1\t2,000,000원\t\n최 우 수\t1\t1,000,000원\t\n우 수\t2\t각 500,000원\t\n"
+          "○ 데이터 분석사례 부문(상금 210만원)\n"
+          "상 훈\t시상수\t상 금\t비 고\n대 상\t1\t1,000,000원\t\n최 우 수\t1\t500,000원\t\n우 수\t2\t각 300,000원\t\n")
+
+
+def _tracks_of_text(tmp_path, text: str) -> list[Track]:  # type: ignore[no-untyped-def]
+    path = tmp_path / "call.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    found = extract_tracks(Scope(doc=doc, start=0, end=len(doc.text)))
+    for t in found:
+        for f in t.funding:
+            assert all(doc.text[e.start:e.end] == e.quote for e in f.evidence)
+    return found
+
+
+def test_prize_tables_top_prize_per_category(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    found = _tracks_of_text(tmp_path, PRIZES)
+    assert [(t.name, [(f.payer, f.cap_krw) for f in t.funding]) for t in found] == [
+        ("데이터 활용사례 부문", [("host", 2_000_000)]), ("데이터 분석사례 부문", [("host", 1_000_000)])]
+
+
+def test_a_prize_pool_line_alone_is_no_cap(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the category's pool in parentheses and the contest's total are no award's money
+    found = _tracks_of_text(tmp_path, "□ 시상내역 : 총 상금 6,500,000원\n○ 데이터 활용사례 부문(상금 400만원)\n")
+    assert all(f.cap_krw is None for t in found for f in t.funding)

@@ -2133,6 +2133,51 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         i = max(last, i + 1)  # the lines after its last row may head the next table
 
 
+# ---------------------------------------------------------------- 7. prize tables
+
+# a contest's prize table (`상 훈 | 시상수 | 상 금 | 비 고` over `1 | 2,000,000원`, `2 | 각 500,000원`)
+PRIZE_COLUMN = regex.compile(r"^상\s*금(?:\s*[(（][^)）]*[)）])?$")
+# the item a prize table stands in names its category: `○ 데이터 활용사례 부문(상금 400만원)`
+CATEGORY = regex.compile(r"^([^()（）○◦•\d][^()（）○◦•]{1,20}?)\s*(?:[(（]|$)")
+
+
+def read_prize_table(scope: Scope, block: Block, tracks: Tracks) -> bool:
+    """A contest's prize table: the top prize is what one award may get at most (a cap the host,
+    who holds the contest, pays); the item the table stands in (`○ 데이터 활용사례 부문(상금
+    400만원)`) names the category, a track (its pool in parentheses is no award's)."""
+    table = block.table
+    if table is None:
+        return False
+    rows = table.grid()
+    col = next((c for c, cell in enumerate(rows[0] if rows else [])
+                if cell is not None and PRIZE_COLUMN.match(cell.text.strip())), None)
+    if col is None:
+        return False
+    best: tuple[int, tuple[int, int]] | None = None
+    for row in rows[1:]:
+        cell = row[col] if col < len(row) else None
+        if cell is None or cell is rows[0][col]:
+            continue
+        for a in find_amounts(cell.text):
+            if a.bound in (None, "max") and (best is None or a.krw > best[0]):
+                best = (a.krw, (cell.start + a.start, cell.start + a.end))
+    if best is None:
+        return False
+    terms = Terms()
+    terms.fund("host", "상금").set_cap(best[0], best[1])
+    name, spans = None, []
+    if block.section_path:
+        section = scope.doc.sections[block.section_path[-1]]
+        if scope.doc.blocks[section.block].kind == "list_item":
+            m = CATEGORY.match(strip_marker(section.title))
+            if m and is_track_name(m[1].strip()):
+                name = m[1].strip()
+                at = scope.doc.text.find(name, section.start)
+                spans = [(at, at + len(name))] if at >= 0 else []
+    tracks.add(name, spans, terms)
+    return True
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -2150,6 +2195,10 @@ def extract_tracks(scope: Scope) -> list[Track]:
             used.add(idx)  # `o 기술료 상한`, `< 환수 기준(예시) >`: neither its cells nor its lines
             continue
         header = " ".join(c.text for c in block.table.cells if c.row == 0)
+        if any(c.row == 0 and PRIZE_COLUMN.match(c.text.strip()) for c in block.table.cells):
+            if read_prize_table(scope, block, tracks):
+                used.add(idx)
+            continue
         top = [strip_marker(c.text) for c in block.table.cells if c.row <= 2]  # under a unit row
         rfp = any(rx.search(t.strip()) for t in top for p, rx in TRACK_HEADER if p == RFP_PRIORITY)
         if not (funding or find_payer(header) or rfp):
