@@ -697,3 +697,34 @@ def test_a_prize_pool_line_alone_is_no_cap(tmp_path) -> None:  # type: ignore[no
     # the category's pool in parentheses and the contest's total are no award's money
     found = _tracks_of_text(tmp_path, "□ 시상내역 : 총 상금 6,500,000원\n○ 데이터 활용사례 부문(상금 400만원)\n")
     assert all(f.cap_krw is None for t in found for f in t.funding)
+
+
+# daegutp_startup_scaleup_rnd_2026 (dev, a Print-To-PDF text): two numbered parts (Hancom's
+# private-use circled digits), each with its own 지원규모 and 지원기간, under `□ 지원구분`
+PARTS = ("□ 지원구분\n"
+         "\U000f02ce 민간투자연계형 R&D 과제지원\n"
+         "국내외 민간투자자로부터 투자를 받은 기업의 R&D 과제 지원\n"
+         "\U000f02ce-1 지원대상(주관기관)\n"
+         "○ (지역 내) 사업자등록증 기준 본점 또는 사업장 소재지가 대구광역시인법인 또는 개인사업자\n"
+         "\U000f02ce-2 지원규모 및 참여조건\n"
+         "지원 규모(과제당) ○ 1억원 이내\n"
+         "지원기간 ○ 1년 이내 (2026년 11월 15일까지)\n"
+         "\U000f02cf 창업초기기업형 R&D 과제지원\n"
+         "\U000f02cf-2 지원규모 및 참여조건\n"
+         "지원 규모(과제당) ○ 0.71억원 이내\n"
+         "지원기간 ○ 1년 이내 (2026년 11월 15일까지)\n"
+         "□ 사업비 지원\n")
+
+
+def test_numbered_parts_are_tracks(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    found = _tracks_of_text(tmp_path, PARTS)
+    assert [(t.name, t.duration_months, [f.cap_krw for f in t.funding]) for t in found] == [
+        ("민간투자연계형 R&D 과제지원", 12, [100_000_000]), ("창업초기기업형 R&D 과제지원", 12, [71_000_000])]
+
+
+def test_one_numbered_part_alone_names_no_track(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # without a second part numbered after it, the line is no part: two unlabelled caps, none kept
+    text = PARTS.replace("\U000f02cf 창업초기기업형 R&D 과제지원\n", "")
+    found = _tracks_of_text(tmp_path, text)
+    assert [t.name for t in found] == [None]
+    assert all(f.cap_krw is None for t in found for f in t.funding)

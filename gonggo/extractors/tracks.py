@@ -1581,7 +1581,7 @@ def read_flat_label_table(scope: Scope, blocks: list[Block], i: int, tracks: Tra
 # ---------------------------------------------------------------- 3. prose
 
 FUNDING_SECTION = regex.compile(
-    r"지원\s*(?:내용|조건|규모|유형|기간|한도|금액|내역|범위)|사업\s*기간|협약\s*기간|지원\s*과제|"
+    r"지원\s*(?:내용|조건|규모|유형|기간|한도|금액|내역|범위|구분)|사업\s*기간|협약\s*기간|지원\s*과제|"
     r"(?:및|과)\s*조건|조건\s*$|사업비|정부\s*지원"
 )
 PERIOD_SECTION = regex.compile(r"(?:사업|지원|협약|수행)\s*기간")
@@ -1641,7 +1641,8 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
         if block.kind == "table" or idx in skip or not funding:
             open_end = False
             continue
-        if block.kind == "paragraph" and lines and (open_end or text.lstrip().startswith("→")):
+        if (block.kind == "paragraph" and lines and (open_end or text.lstrip().startswith("→"))
+                and not PART_MARK.match(text)):  # `󰋎-2 지원규모 및 참여조건` starts a line of its own
             lines[-1].end = block.end
         else:
             # a paragraph is no one's sub-item: it closes the labelled line above
@@ -1816,8 +1817,14 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
     group_of: dict[str, str] = {}  # a sub-item's track → the track of the line heading it
     lines = prose_lines(scope, skip)
     linked = linked_footnotes([doc.text[line.start : line.end] for line in lines])
+    parts = _part_starts(scope)
+    part: tuple[int, str, tuple[int, int]] | None = None  # the numbered part the lines belong to
     for line, note in zip(lines, linked):
         raw = doc.text[line.start : line.end]
+        while parts and parts[0][0] <= line.start:
+            part = parts.pop(0)
+        if line.heading:
+            part = None
         if EXAMPLE_LEAD.match(raw) or note:
             continue  # `예) 정부지원금 1억원, …`: the marker is the example word; a linked program's note
         body = strip_marker(raw)
@@ -1849,6 +1856,9 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
         terms = terms_of_text(body[at:], base + at, period, topic=payer)
         if terms.empty():
             continue
+        if part is not None and not owner:
+            tracks.add(part[1], [part[2]], terms)  # `󰋎 민간투자연계형 R&D 과제지원` … `지원 규모(과제당) ○ 1억원 이내`
+            continue
         if not owner:
             for name, span, varied in _variants(body, base, terms):
                 tracks.add(name, [span], varied)
@@ -1872,6 +1882,36 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
         if len(caps) > 1 and role in program.funding:
             program.funding[role].cap = program.funding[role].cap_span = None
     return program
+
+
+# a numbered part of the call (`󰋎 민간투자연계형 R&D 과제지원` … `󰋏 창업초기기업형 R&D 과제지원`: circled
+# numbers, Hancom's private-use ones included), a line of its own naming a track: the lines after it
+# up to the next part or heading are that track's; not a sub-part (`󰋎-1 지원대상(주관기관)`)
+PART_MARK = regex.compile(r"^\s*(?:[①-⑮]|[\U000F02CE-\U000F02DC])")
+PART_LINE = regex.compile(
+    r"""^\s*(?P<mark>[①-⑮]|[\U000F02CE-\U000F02DC])\s*(?![-–.\d])
+        (?P<name>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&·ㆍ\s()/+\-_]{1,29}?)\s*$""",
+    regex.X,
+)
+
+
+def _part_starts(scope: Scope) -> list[tuple[int, str, tuple[int, int]]]:
+    """The lines opening numbered parts (PART_LINE), in order: two or more, numbered one after
+    another (`①`, `②`), each a block of one line stating no terms; (where each starts, the
+    track it names, the name's span)."""
+    doc = scope.doc
+    found: list[tuple[int, int, str, tuple[int, int]]] = []
+    for block in scope.blocks:
+        raw = doc.text[block.start : block.end]
+        m = PART_LINE.match(raw) if block.kind in ("paragraph", "list_item") else None
+        if m is None or "\n" in raw.strip() or not line_terms(m["name"])[1].empty():
+            continue
+        name = m["name"].strip()
+        at = block.start + m.start("name")
+        found.append((block.start, ord(m["mark"]), name, (at, at + len(name))))
+    if len(found) < 2 or any(b[1] != a[1] + 1 for a, b in pairwise(found)):
+        return []
+    return [(start, name, span) for start, _, name, span in found]
 
 
 VARIANT_NAME = regex.compile(r"[(（,]\s*([^()（）,\d]{2,14}?)\s*(?:은|는|의\s*경우)?\s*$")
