@@ -2097,6 +2097,19 @@ def _rfp_header(cells: list[str]) -> tuple[int | None, int | None, int | None]:
     return title_i, period_i, money_i
 
 
+# a note under a table's one row stating each award's terms (`* 과제당 연구기간 1년 8개월 이내, 총
+# 연구비 4.6억원 이내, ‘19년 연구비 2억 원 이내에서신청 가능`)
+ROW_NOTE = regex.compile(r"^\s*[*※]\s*(?:[(（]?\s*)?(?:과제|기업|기관)\s*당")
+
+
+def _row_note(line: tuple[int, str], row: TrackDraft) -> None:
+    """The terms a note right under the only row of an RFP table states per award (ROW_NOTE)
+    fill what the row left empty (the whole period's money where the row prints one year's)."""
+    start, text = line
+    if ROW_NOTE.match(text):
+        row.terms.fill(terms_of_text(text, start, period_cue=True))
+
+
 def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     """An RFP table a PDF flattens to tab-separated lines: `내역사업 | 연 구 과 제 명 | 연구 기간 |
     출연금`, a sub-header `’18년 | 총`, then rows `기능성·전통식품 | <title> | 3년 9개월 | 525 | 2,625`
@@ -2134,6 +2147,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         # `지원분야 | 지원 과제수 | 정부지원연구비 (’21년 | 총) | 연구기간`)
         title_at = column(title_i) - column(period_i)
         misses, last = 0, j
+        rows: list[TrackDraft] = []
         while j < len(lines) and misses < 4:
             start, row = lines[j]
             if None not in _rfp_header([compiled(r"\s").sub("", c) for c in row.split("\t")])[:2]:
@@ -2170,6 +2184,9 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
             offset = parts[dur_k + title_at].find(name)
             draft = tracks.add(tracks.similar(name), [(cell_at + offset, cell_at + offset + len(name))], terms)
             tracks.rfp.add(norm_key(draft.name or ""))
+            rows.append(draft)
+        if len(rows) == 1 and last < len(lines):
+            _row_note(lines[last], rows[0])
         i = max(last, i + 1)  # the lines after its last row may head the next table
 
 
