@@ -728,3 +728,17 @@ def test_one_numbered_part_alone_names_no_track(tmp_path) -> None:  # type: igno
     found = _tracks_of_text(tmp_path, text)
     assert [t.name for t in found] == [None]
     assert all(f.cap_krw is None for t in found for f in t.funding)
+
+
+def test_a_prize_tables_sum_row_is_no_prize(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = PRIZES.replace("우 수\t2\t각 500,000원\t\n", "우 수\t2\t각 500,000원\t\n합 계\t4\t4,000,000원\t\n", 1)
+    found = _tracks_of_text(tmp_path, text)
+    assert [f.cap_krw for f in found[0].funding] == [2_000_000]
+
+
+def test_numbered_facets_are_no_parts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # `① 지원대상`, `② 지원내용`: the call's parts by facet; their caps are the program's
+    text = ("□ 지원구분\n\U000f02ce 지원대상\n○ 창업 후 7년 이내 기업\n"
+            "\U000f02cf 지원내용\n지원 규모(과제당) ○ 1억원 이내\n□ 사업비 지원\n")
+    found = _tracks_of_text(tmp_path, text)
+    assert [(t.name, [f.cap_krw for f in t.funding]) for t in found] == [(None, [100_000_000])]

@@ -1676,7 +1676,7 @@ def _cell_lines(doc_text: str, table: Table, period: bool) -> list[_Line]:
 
 # a box's row label naming the support (`지원내용 | - 지원금액 · 커뮤니티 잇소(팀별 최소 200만원 ~
 # 500만원) …`, in a `공모 세부내용` box of 모집대상 | 신청자격 | 지원내용 rows)
-FUNDING_ROW_LABEL = regex.compile(r"^지원\s*(?:내용|금액|규모|한도|조건)$")
+FUNDING_ROW_LABEL = regex.compile(r"^지원\s*(?:내용|금액|한도|조건)$")  # not 지원규모: counts and budgets
 
 
 def _funding_row_lines(doc_text: str, table: Table) -> list[_Line]:
@@ -1907,6 +1907,8 @@ def _part_starts(scope: Scope) -> list[tuple[int, str, tuple[int, int]]]:
         if m is None or "\n" in raw.strip() or not line_terms(m["name"])[1].empty():
             continue
         name = m["name"].strip()
+        if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", name).strip()):
+            return []  # `① 지원대상`, `② 신청방법`: the call's parts by facet, not tracks
         at = block.start + m.start("name")
         found.append((block.start, ord(m["mark"]), name, (at, at + len(name))))
     if len(found) < 2 or any(b[1] != a[1] + 1 for a, b in pairwise(found)):
@@ -2213,10 +2215,12 @@ def read_prize_table(scope: Scope, block: Block, tracks: Tracks) -> bool:
     best: tuple[int, tuple[int, int]] | None = None
     for row in rows[1:]:
         cell = row[col] if col < len(row) else None
-        if cell is None or cell is rows[0][col]:
-            continue
+        if cell is None or cell is rows[0][col] or any(
+                c is not None and table_reader.SUM_CELL.is_total(c.text) for c in row):
+            continue  # `합 계 | 6,500,000원`: the prizes' sum
         for a in find_amounts(cell.text):
-            if a.bound in (None, "max") and (best is None or a.krw > best[0]):
+            if a.bound in (None, "max") and not compiled(r"총\s*$").search(cell.text[: a.start]) and (
+                    best is None or a.krw > best[0]):
                 best = (a.krw, (cell.start + a.start, cell.start + a.end))
     if best is None:
         return False
