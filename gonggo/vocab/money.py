@@ -117,9 +117,10 @@ def _hangul_value(text: str) -> Decimal | None:
     return Decimal(total + section + digit)
 
 
-# `제2조`, `제38조 사업비 이월`: a numbered article or ordinal, not an amount; and a bare `조`
-# (no `원`) is a law's article (`시행령 2조 1항`), never money in an announcement
-ORDINAL_BEFORE = r"(?<!제\s?)"
+# `제2조`, `제38조 사업비 이월`: a numbered article or ordinal, not an amount (`제` a word of its own,
+# not the end of one: `1개 과제 300백만원`, `과제당` are money); and a bare `조` (no `원`) is a law's
+# article (`시행령 2조 1항`), never money in an announcement
+ORDINAL_BEFORE = r"(?<!(?<![가-힣])제\s?)"
 BARE_TRILLION = regex.compile(r"조\s*$")
 
 RULES: list[Rule] = [
