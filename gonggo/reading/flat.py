@@ -243,9 +243,10 @@ class _Dealer:
             cells: list[Cell | None] = [_joined(row.label, r, 0, " ")]
             cells += [_joined(row.parts.get(k, []), r, k, "\n") for k in range(1, len(self.kinds))]
             rows.append(cells)
-        return Grid(rows, 0, {r for r, row in enumerate(self.rows) if row.total}, self.settings,
-                    len(self.kinds), [row.label[0].start for row in self.rows],
-                    [row.parts for row in self.rows], [row.label for row in self.rows])
+        return Grid(rows, n_header=0, totals={r for r, row in enumerate(self.rows) if row.total},
+                    settings=self.settings, n_cols=len(self.kinds),
+                    line_starts=[row.label[0].start for row in self.rows],
+                    parts=[row.parts for row in self.rows], label_parts=[row.label for row in self.rows])
 
 
 def _joined(pieces: list[Cell], r: int, c: int, sep: str) -> Cell | None:
@@ -373,4 +374,5 @@ def read_flat_labels(head: Line | None, lines: Sequence[Line], settings: TableSe
         parts.append({k: [c] for k, c in enumerate(row) if k and c is not None})
         labels.append([lab])
     starts = [names_at[0].start] + [x.start for x, _, _ in found]
-    return Grid(rows, 1, set(), settings, n + 1, starts, parts, labels), n_read
+    return Grid(rows, n_header=1, totals=set(), settings=settings, n_cols=n + 1, line_starts=starts,
+                parts=parts, label_parts=labels), n_read
