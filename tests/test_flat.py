@@ -9,7 +9,7 @@ from dataclasses import replace
 import regex
 
 from gonggo.extractors.tracks import FLAT_TABLE
-from gonggo.reading.flat import TEXT, Line, label_row, read_flat, read_flat_labels
+from gonggo.reading.flat import TEXT, Line, header_labels, label_row, read_flat, read_flat_labels
 from gonggo.reading.tables import TableSettings
 
 
@@ -145,3 +145,16 @@ def test_names_without_value_rows_are_no_label_table() -> None:
     # a row's text cell (`회당 35만원`) is no label table's value
     assert read_flat_labels(None, _lines("스마트 마이스터\n\n지원금액 24회, 회당 35만원\n"), FLAT_TABLE) == (None, 0)
     assert TEXT == "text"
+
+
+def test_header_labels_of_a_flattened_header() -> None:
+    # 004 and 002: a spaced-out `구    분`, qualifiers after their label, a comma list as one label
+    assert header_labels("지원구분 정부지원금 한도 사업기간 접수형태", FLAT_TABLE) == [
+        ["지원구분"], ["정부지원금", "한도"], ["사업기간"], ["접수형태"]]
+    assert header_labels("구    분 지원횟수, 수당 정부지원금 비중 기업부담금 비중", FLAT_TABLE) == [
+        ["구    분"], ["지원횟수, 수당"], ["정부지원금", "비중"], ["기업부담금", "비중"]]
+    # without qualifiers every word is a label; one word, or a sentence, is no header
+    assert header_labels("정부지원금 한도", TableSettings()) == [["정부지원금"], ["한도"]]
+    assert header_labels("구분", FLAT_TABLE) is None
+    assert header_labels("스마트제조 표준  데이터 포맷 규격화(예, AAS 등) 및 통신방식 표준(예, IEC62541, "
+                         "IEC62714 등) 적용 기업", FLAT_TABLE) is None

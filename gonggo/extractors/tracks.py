@@ -1154,25 +1154,20 @@ def _clean_name(text: str) -> str:
 
 # ---------------------------------------------------------------- 2. flattened tables
 
-# `구    분` is one word spaced out; `지원횟수, 수당` is one column naming two things
-HEADER_TOKEN = regex.compile(r"구\s*분|(?:\S+,\s*)*\S+")
-MODIFIER = regex.compile(r"^(?:한도|\(?최대\)?|비중|비율|\(%\)|금액|지원금|\(단위[^)]*\))$")
-
 
 def flattened_header(text: str) -> list[Column] | None:
     """`지원구분 정부지원금 한도 사업기간 접수형태` → its columns, if it is a track table header."""
-    tokens = [t for t in HEADER_TOKEN.findall(text.strip())]
-    if len(tokens) < 2 or len(text) > 60:
+    labels = flat.header_labels(text, FLAT_TABLE)
+    if labels is None:
         return None
     cols: list[Column] = []
-    for tok in tokens:
-        tok = tok.strip(",")
-        if cols and MODIFIER.match(tok):
-            hint = classify_header(cols[-1].label + " " + tok)
-            cols[-1].share_hint = cols[-1].share_hint or hint.share_hint
-            cols[-1].bound_hint = cols[-1].bound_hint or hint.bound_hint
-            continue
-        cols.append(classify_header(tok))
+    for label, *qualifiers in labels:
+        col = classify_header(label)
+        for word in qualifiers:  # `한도`, `비중`, `(최대)`: hints for the label before
+            hint = classify_header(col.label + " " + word)
+            col.share_hint = col.share_hint or hint.share_hint
+            col.bound_hint = col.bound_hint or hint.bound_hint
+        cols.append(col)
     if cols[0].kind != "track" or any(c.kind == "track" for c in cols[1:]):
         return None
     if not any(c.kind in ("payer", "duration") for c in cols):
@@ -1212,7 +1207,8 @@ def _states_terms(label: str) -> bool:
 FLAT_TABLE = TableSettings(
     total_words=(r"총\s*(?:사업비|구축\s*비용|비용)", r"합\s*계", r"소\s*계", r"계", r"(?:분담|지원)?\s*(?:비율|비중)"),
     total_end="$", typed=_value_items, free=("other", "level"), name=is_track_name,
-    row_label=_states_terms, prose=LABELLED_LINE, line_end=LINE_COMPLETE)
+    row_label=_states_terms, prose=LABELLED_LINE, line_end=LINE_COMPLETE,
+    qualifier=regex.compile(r"^(?:한도|\(?최대\)?|비중|비율|\(%\)|금액|지원금|\(단위[^)]*\))$"))
 
 
 def read_flattened(scope: Scope, blocks: list[Block], i: int, cols: list[Column],

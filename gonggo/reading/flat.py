@@ -33,6 +33,9 @@ from gonggo.vocab.text import compiled, norm_key
 
 # the kind of a typed piece of text no value column takes: a free-text cell (`24회`, `회당 35만원`)
 TEXT = "text"
+# a flattened header's labels: `구    분` is one word spaced out; `지원횟수, 수당` is one column
+# naming two things
+HEADER_TOKEN = regex.compile(r"구\s*분|(?:\S+,\s*)*\S+")
 # a whole line in parentheses (`(총사업비 30%)`): it continues the current cell
 PAREN_LINE = regex.compile(r"^\s*[(\[（].*[)\]）]\s*$", regex.S)
 # a lone dash between spaces: an empty cell of a label table's row
@@ -49,6 +52,23 @@ class Line:
     start: int
     text: str
     item: bool = False  # a list item (`- …`, `• …`)
+
+
+def header_labels(text: str, settings: TableSettings, max_len: int = 60) -> list[list[str]] | None:
+    """The column labels of a flattened header line (`지원구분 정부지원금 한도 사업기간 접수형태`),
+    each with the words qualifying it (`settings.qualifier`: [`정부지원금`, `한도`]); None for a
+    line longer than `max_len` or of fewer than two words."""
+    tokens = HEADER_TOKEN.findall(text.strip())
+    if len(tokens) < 2 or len(text) > max_len:
+        return None
+    out: list[list[str]] = []
+    for tok in tokens:
+        tok = tok.strip(",")
+        if out and settings.qualifier is not None and settings.qualifier.match(tok):
+            out[-1].append(tok)
+        else:
+            out.append([tok])
+    return out
 
 
 def _never(_text: str) -> bool:
@@ -223,9 +243,10 @@ class _Dealer:
             cells: list[Cell | None] = [_joined(row.label, r, 0, " ")]
             cells += [_joined(row.parts.get(k, []), r, k, "\n") for k in range(1, len(self.kinds))]
             rows.append(cells)
-        return Grid(rows, 0, {r for r, row in enumerate(self.rows) if row.total}, self.settings,
-                    len(self.kinds), [row.label[0].start for row in self.rows],
-                    [row.parts for row in self.rows], [row.label for row in self.rows])
+        return Grid(rows, n_header=0, totals={r for r, row in enumerate(self.rows) if row.total},
+                    settings=self.settings, n_cols=len(self.kinds),
+                    line_starts=[row.label[0].start for row in self.rows],
+                    parts=[row.parts for row in self.rows], label_parts=[row.label for row in self.rows])
 
 
 def _joined(pieces: list[Cell], r: int, c: int, sep: str) -> Cell | None:
@@ -353,4 +374,5 @@ def read_flat_labels(head: Line | None, lines: Sequence[Line], settings: TableSe
         parts.append({k: [c] for k, c in enumerate(row) if k and c is not None})
         labels.append([lab])
     starts = [names_at[0].start] + [x.start for x, _, _ in found]
-    return Grid(rows, 1, set(), settings, n + 1, starts, parts, labels), n_read
+    return Grid(rows, n_header=1, totals=set(), settings=settings, n_cols=n + 1, line_starts=starts,
+                parts=parts, label_parts=labels), n_read

@@ -14,6 +14,9 @@ How a family reads its tables differs in a few choices, and those are the fields
 * `carry` — how a merged cell a text export left empty on the rows below its first carries
   (`"labels"`: the label cells read from the cell above, see `Grid.row`).
 * `min_cols` — fewer tab-separated cells than this is no row of a flattened table.
+
+A table flattened without tabs (one cell per line, or a row on one line) is read by
+`gonggo.reading.flat` into the same `Grid`, by the settings' `typed` / `free` / `name` fields.
 """
 
 from __future__ import annotations
@@ -69,6 +72,7 @@ class TableSettings:
     row_label: Callable[[str], bool] | None = None  # a label naming what its row states (`지원금액`)
     prose: regex.Pattern[str] | None = None  # a list item with values that is prose, no row
     line_end: regex.Pattern[str] | None = None  # a line ending its phrase (else the next continues it)
+    qualifier: regex.Pattern[str] | None = None  # a header word qualifying the label before it (`한도`)
 
     @property
     def total_rx(self) -> regex.Pattern[str]:
