@@ -61,6 +61,7 @@ from gonggo.reading.items import (
     items,
 )
 from gonggo.reading.scope import Scope
+from gonggo.reading.tables import split_line, text_lines
 from gonggo.schemas.announcement import Evidence, Window
 from gonggo.schemas.document import Cell, Table
 from gonggo.vocab.dates import CORPUS_REFERENCE, DateMention, find_ranges
@@ -682,9 +683,7 @@ def schedule_in_text(text: str, reference: date | None) -> list[tuple[str, str, 
         labels.clear()
         values.clear()
 
-    pos = 0
-    for line in text.split("\n"):
-        lo, pos = pos, pos + len(line) + 1
+    for lo, line in text_lines(text, 0, len(text)):
         if not line.strip():
             continue
         if STEP_BREAK.match(line):
@@ -694,9 +693,8 @@ def schedule_in_text(text: str, reference: date | None) -> list[tuple[str, str, 
             flush()
             out += _note_steps(text, lo, lo + len(line), reference)
             continue
-        at = lo
-        for part in line.split("\t"):
-            a, b, at = at, at + len(part), at + len(part) + 1
+        for cell in split_line(line, lo):
+            part, a, b = cell.text, cell.start, cell.end
             if not part.strip() or NOT_A_STEP.match(part):
                 continue
             if VALUE_CELL.match(part):
