@@ -170,3 +170,77 @@ def test_chapter_banner_table_ends_the_list() -> None:
     scope = Scope(doc=doc, start=0, end=len(doc.text))
     docs = _checked(scope, extract_documents(scope))
     assert list(docs) == ["연구개발계획서", "신청자격 적정성 및 자기진단서"]
+
+
+def test_tagged_title_over_a_numbered_list() -> None:
+    # dev: mafra_smartfarm_multi_ministry_rnd_2025 — `<별첨 서식> 공통 제출자료` over `1) …`
+    # entries where the forms begin; a title naming no documents, or one entry, is no list
+    text = ("□ 제출 서류\n ◦ 연구개발계획서 : 붙임 서식(별첨된 서류 포함)\n"
+            "<별첨 서식> 공통 제출자료\n1) 신청 자격의 적정성 확인서\n2) 개인정보 제공 및 활용 동의서\n"
+            "3) 기업참여의사 확인서\n[별첨 1]\n신청 자격의 적정성 확인서\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    assert list(_checked(scope, extract_documents(scope))) == [
+        "연구개발계획서", "신청 자격의 적정성 확인서", "개인정보 제공 및 활용 동의서", "기업참여의사 확인서"]
+    other = ("<별첨 서식> 평가 기준\n1) 기술성 평가서\n2) 사업성 평가서\n"
+             "<별첨 서식> 공통 제출자료\n1) 신청 자격의 적정성 확인서\n")
+    doc = read_bytes(other.encode(), "case.txt")
+    assert extract_documents(Scope(doc=doc, start=0, end=len(doc.text))) == []
+
+
+def test_quoted_request_anywhere_in_the_body_with_its_stage() -> None:
+    # dev: pipc_privacy_rnd_2025 (a box of the body), mss_startup_univ_regional_2026 (preamble);
+    # a quoted name in a case (`를 제출한 기업`) or a report after the project is no requirement
+    from gonggo.extractors.documents import quoted_requests
+
+    line = ("○ 연구개발성과 소유기관(기술료＊ 등 납부 의무기관)은 과제협약 시 ‘정부납부기술료 납부 "
+            "확약서’와 ‘기술기여도 산정 근거자료’를 제출하여야 합니다.")
+    got = quoted_requests(line)
+    assert [(n, s) for n, s, _, _ in got] == [("정부납부기술료 납부 확약서", "agreement"),
+                                            ("기술기여도 산정 근거자료", "agreement")]
+    assert all(line[a:b].strip("‘’") == n for n, _, a, b in got)
+    assert [n for n, *_ in quoted_requests(
+        "※ 최종 선정 통보된 예비선정자(기업) 통보일 다음날부터 3일 이내에 「2026년도 창업중심대학 "
+        "지원사업(지역기반)」 ‘협약체결 확약서’를 제출해야 합니다.")] == ["협약체결 확약서"]
+    assert quoted_requests("‘가점 적용 신청서(별첨 6)’를 제출한 경우 가점 부여") == []
+    assert quoted_requests("“붙임 2. 평가위원 기피 및 제척 신청서” 제출)") == []
+    assert quoted_requests("사업 종료 후 ‘최종보고서’를 제출하여야 함") == []
+    text = "□ 제출서류\n◦ 사업계획서 1부\n□ 기술료\n" + line + "\n"
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["사업계획서", "정부납부기술료 납부 확약서", "기술기여도 산정 근거자료"]
+    assert docs["정부납부기술료 납부 확약서"].stage == "agreement"
+
+
+def test_note_row_of_a_documents_table_asking_for_one_more() -> None:
+    # dev: pipc_privacy_rnd_2026 — the table's last row spans it and holds ○ notes
+    from gonggo.schemas.document import Block, Cell, Document, Table
+
+    rows = [["번호", "제출서류", "비고"], ["1", "신청용 연구개발계획서", "필수"],
+            ["2", "사업자등록증", "필수"]]
+    note = ("○ 1~2번 서류는 본 공고에서 제공되는 양식을 사용하여야 함\n"
+            "○ 사업제안 발표자료는 서류심사 이후 대면평가 제안사 대상 별도 제출 요청 예정")
+    head = "□ 제출서류\n"
+    text = head
+    cells = []
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cells.append(Cell(row=r, col=c, text=value, start=len(text), end=len(text) + len(value)))
+            text += value + ("\t" if c < 2 else "\n")
+    cells.append(Cell(row=3, col=0, col_span=3, text=note, start=len(text), end=len(text) + len(note)))
+    text += note + "\n"
+    table = Table(n_rows=4, n_cols=3, cells=cells)
+    doc = read_bytes(head.encode(), "case.txt")
+    doc = Document(source=doc.source, text=text, blocks=[
+        Block(kind="heading", start=0, end=len(head) - 1, marker="□", section=0, section_path=[0]),
+        Block(kind="table", start=len(head), end=len(text) - 1, table=table, section=0,
+              section_path=[0])], sections=doc.sections[:0])
+    from gonggo.schemas.document import Section
+
+    doc.sections.append(Section(index=0, block=0, parent=None, level=0, marker="□", title="제출서류",
+                                start=0, end=len(text)))
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["신청용 연구개발계획서", "사업자등록증", "사업제안 발표자료"]
+    assert docs["사업제안 발표자료"].stage == "plan_submission"

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from gonggo.reading.appendix import forms_start, section_in_appendix
 from gonggo.reading.outline import (
     CAPTION,
     CIRCLED,
@@ -237,6 +238,12 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     note = compiled(r"\s(?=(?:※|\*{1,3})\s*\S)|\s(?=단\s*,)").search(body)
     main = body[: note.start()] if note and note.start() > 0 else body
     rest = body[note.start():] if note and note.start() > 0 else ""
+    topic = TOPIC_REQUEST.match(body)
+    if topic and strict:
+        name = _strip_name(topic.group("name"))
+        if (DOC_NOUN.search(_strip_name(PAREN.sub("", name))) and not GENERIC_DOC.match(name)
+                and not compiled(r"^\d").match(name)):
+            return [DocLine(name=name, span=(off + topic.start(), off + topic.end()))]
     q = QUOTED_DOC.search(main) if not rest else None
     if q and q.start() == 0:
         cond = clean(compiled(r"^단\s*,\s*").sub("", q.group("cond")))
@@ -452,7 +459,13 @@ class Collector:
                     continue
                 cell = right[0]
             if table.n_cols > 1 and all(grid[r][k] is cell for k in range(table.n_cols)):
-                continue  # a note or category row spanning the table
+                # a note or category row spanning the table; a note may ask for one more
+                # document (`○ 사업제안 발표자료는 서류심사 이후 … 별도 제출 요청 예정`)
+                for m in compiled(r"[^\n]+").finditer(cell.text):
+                    line = m.group(0)
+                    if TOPIC_REQUEST.match(line[skip_markers(line):]):
+                        self.region(cell.start + m.start(), cell.start + m.end(), strict=True)
+                continue
             if cell.col < name_col and len(distinct_cells(grid[r])) == 1:
                 continue  # a category row
             required, condition, validity, extra = _row_remarks(grid[r], remarks)
@@ -653,6 +666,84 @@ GROUP_PARTS = regex.compile(r"\s*(?:,|및|와|과)\s+|\s*,\s*")
 SUBMIT_END = regex.compile(r"(?<=\S)\s+제출\s*$")
 FORM_LABEL = regex.compile(r"^\s*(?:제출|구비|신청)\s*서류\s*\d{1,2}\s*$")
 SUB_NUMBER = regex.compile(r"^\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[.)]?\s*$")
+# A one-line title behind a bracketed tag: `<별첨 서식> 공통 제출자료`, `[붙임 2] 제출서류 목록`.
+TAGGED_TITLE = regex.compile(
+    r"^\s*[<〈《【\[]\s*[^<>〈〉《》【】\[\]\n]{1,20}?\s*[>〉》】\]]\s*(?P<title>\S[^\n]{1,40}?)\s*$")
+# One entry of a numbered list: `1) …`, `1. …`, `(1) …`, `① …`; the number in `n`, or the
+# circled digit in `c`.
+ENTRY_NUMBER = regex.compile(
+    r"^\s*(?:(?P<n>\d{1,2})\s*[.)．]|[(（](?P<p>\d{1,2})[)）]|(?P<c>[①-⑳]))\s*(?=\S)")
+
+
+# An item whose topic is a document and which asks for it: `○ 사업제안 발표자료는 서류심사 이후
+# 대면평가 제안사 대상 별도 제출 요청 예정`; never a note on a numbered row (`7번 서류는 …`) nor
+# a rule about all of them (`제출서류는 … 직인 …`).
+TOPIC_REQUEST = regex.compile(
+    r"^(?P<name>[^,，.。:：()（）\n]{2,40}?)\s*(?:은|는)\s+[^\n]{0,60}?"
+    r"제출\s*(?:요청|하여야|해야|필수|바람|바랍니다)")
+# A sentence asking for documents by their quoted names, anywhere in the body (`연구개발성과
+# 소유기관은 과제협약 시 ‘정부납부기술료 납부 확약서’와 ‘기술기여도 산정 근거자료’를
+# 제출하여야 합니다`, `통보일 다음날부터 3일 이내에 ‘협약체결 확약서’를 제출해야 합니다`): each
+# quoted name that ends like a document is one. Only a request counts (`제출하여야`, `제출해야`,
+# `제출 필수`), never a case (`‘가점 적용 신청서’를 제출한 기업`) nor a mention (`… 제출)`).
+QUOTE = r"[‘'“\"「『]\s*[^’'”\"」』\n]{2,40}?\s*[’'”\"」』]"
+QUOTED_REQUEST = regex.compile(rf"""
+    (?P<names>{QUOTE}(?:\s*(?:와|과|및|,|，)?\s*{QUOTE}){{0,4}})
+    \s*(?:을|를)\s*(?:반드시\s*)?(?:추가로?\s*)?(?:작성하여\s*)?
+    제출\s*(?:하여야|해야|하셔야|하여\s*주시기|해\s*주시기|하시기|필수)""", regex.X)
+QUOTED_NAME = regex.compile(r"[‘'“\"「『]\s*(?P<name>[^’'”\"」』\n]{2,40}?)\s*[’'”\"」』]")
+# What a request is about when it is no document requirement: reports during or after the
+# project (`사업 종료 후 ‘최종보고서’를 제출하여야`).
+AFTER_PROJECT = regex.compile(
+    r"(?:사업|과제|협약|연구)\s*(?:기간\s*)?(?:종료|완료)|중간\s*보고|최종\s*보고|결과\s*보고|정산|매년|분기|연차\s*(?:평가|보고)")
+# When a quoted request is due: after selection or at the agreement, after the first
+# screening, or with the application.
+AGREEMENT_CUE = regex.compile(r"협약|선정\s*(?:통보|후|이후|된|시)|최종\s*선정")
+PLAN_CUE = regex.compile(r"서류\s*(?:심사|평가)\s*(?:이후|통과|후)|대면\s*평가|발표\s*평가")
+
+
+def quoted_requests(text: str) -> list[tuple[str, str, int, int]]:
+    """`(name, stage, start, end)` of each document a sentence of `text` asks for by its
+    quoted name."""
+    out: list[tuple[str, str, int, int]] = []
+    for m in QUOTED_REQUEST.finditer(text):
+        lead = text[max(text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start())) + 1:m.start()]
+        if AFTER_PROJECT.search(lead):
+            continue
+        stage = ("agreement" if AGREEMENT_CUE.search(lead) else
+                 "plan_submission" if PLAN_CUE.search(lead) else "application")
+        for q in QUOTED_NAME.finditer(m.group("names")):
+            name = _strip_name(FORM_REF.sub(" ", PAREN.sub(
+                lambda p: "" if FORM.search(p.group(0)) else p.group(0), q.group("name"))))
+            if DOC_NOUN.search(_strip_name(PAREN.sub("", name))) and not GENERIC_DOC.match(name):
+                out.append((name, stage, m.start("names") + q.start(), m.start("names") + q.end()))
+    return out
+
+
+# Words that name no one document: `서류`, `제출서류`, `관련 증빙서류`, `7번 서류`.
+GENERIC_DOC = regex.compile(
+    r"^(?:\d+\s*번\s*|관련\s*|해당\s*|기타\s*|필요\s*|추가\s*|제출\s*|증빙\s*|구비\s*|신청\s*)*(?:서\s*류|자\s*료|증빙|사본)(?:\s*일체)?$")
+
+
+def _numbered_entries(doc, lo: int, hi: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """The blocks from `lo` on that number a list 1, 2, 3 … (page furniture between entries
+    skipped); the run ends at the first other block or a number out of sequence."""
+    out: list[int] = []
+    expect = 1
+    for k in range(lo, hi):
+        b = doc.blocks[k]
+        text = doc.text[b.start:b.end]
+        if b.kind in ("footer", "header") or JUNK.match(text):
+            continue
+        m = ENTRY_NUMBER.match(text)
+        if m is None or b.table is not None or "\n" in text.strip():
+            break
+        n = int(m.group("n") or m.group("p")) if m.group("c") is None else CIRCLED.index(m.group("c")) + 1
+        if n != expect:
+            break
+        out.append(k)
+        expect += 1
+    return out
 
 
 def _collect(scope: Scope) -> list[Found]:
@@ -722,6 +813,23 @@ def _collect(scope: Scope) -> list[Found]:
         if k > j + 1:
             col.blocks(j + 1, k)
             covered.append((block.start, doc.blocks[k - 1].end))
+    # A tagged title over a numbered list (`<별첨 서식> 공통 제출자료` / `1) 신청 자격의 적정성
+    # 확인서` … `7) … 가점적용 신청서`, often where the forms begin; `[붙임 2] 제출서류 목록`):
+    # each entry of the run is a document.
+    for j in range(outline.lo, outline.hi):
+        block = doc.blocks[j]
+        if block.kind not in ("paragraph", "caption") or any(
+                lo <= block.start < hi for lo, hi in covered):
+            continue
+        tagged = TAGGED_TITLE.match(doc.text[block.start:block.end])
+        if tagged is None or title_match(tagged.group("title").strip(), DOCS_CAPTION,
+                                         listing=True) is None:
+            continue
+        run = _numbered_entries(doc, j + 1, outline.hi)
+        if len(run) >= 2:
+            for k in run:
+                col.region(doc.blocks[k].start, doc.blocks[k].end, strict=True)
+            covered.append((block.start, doc.blocks[run[-1]].end))
     # Flattened tables with a documents heading line, outside every carrier.
     for j in range(outline.lo, outline.hi):
         block = doc.blocks[j]
@@ -736,6 +844,17 @@ def _collect(scope: Scope) -> list[Found]:
             k += 1
         col.blocks(j + 1, k)
         covered.append((block.start, doc.blocks[k - 1].end))
+    # Documents a sentence of the body asks for by their quoted names (not in an appendix or
+    # the forms, which quote what applicants write).
+    forms = forms_start(doc)
+    for j in range(outline.lo, outline.hi):
+        block = doc.blocks[j]
+        if (block.kind not in ("paragraph", "list_item", "heading", "table")
+                or block.start >= forms or section_in_appendix(doc, block.section)):
+            continue
+        for name, stage, a, b in quoted_requests(doc.text[block.start:block.end]):
+            col.found.append(Found(DocLine(name=name, stage=stage),
+                                   [(block.start + a, block.start + b)]))
     return col.found
 
 
@@ -765,7 +884,7 @@ def _summary(name: str, found: list[Found]) -> bool:
 def extract_documents(scope: Scope) -> list[DocumentReq]:
     out: list[DocumentReq] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
-    cores: list[str] = []
+    cores: dict[str, list[str]] = {}  # per stage: one document due twice (신청 시, 협약 시) is two
     found = _collect(scope)
     for f in found:
         if _summary(f.line.name, found):
@@ -776,9 +895,9 @@ def extract_documents(scope: Scope) -> list[DocumentReq]:
             continue
         seen.add(key)
         core = _core(d.name)
-        if _repeats(core, cores):
+        if _repeats(core, cores.setdefault(d.stage, [])):
             continue
-        cores.append(core)
+        cores[d.stage].append(core)
         evidence: list[Evidence] = [scope.evidence(s, e) for s, e in dict.fromkeys(f.spans)]
         out.append(DocumentReq(name=d.name, submitters=d.submitters, required=d.required,
                                validity_months=d.validity_months, condition=d.condition,
