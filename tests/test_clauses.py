@@ -349,3 +349,20 @@ def test_a_chapter_the_table_of_contents_lists_ends_the_section() -> None:
     got = [c.text for c in extract_exclusions(Scope(doc=doc, start=0, end=len(doc.text)))]
     assert got == ["신청과제가 공고된 과제제안요구서(RFP)의 목표 및 내용에 부합하지 않는 경우",
                    "신청과제의 기술개발 목표 및 내용이 기 지원, 기 개발된 과제와 동일한 경우"]
+
+
+def test_exclusion_heading_variants_carry_and_are_not_eligibility() -> None:
+    # headings of untuned calls: `지원대상 제외`, `참여 불가 대상`, `신청 및 참여 제한`, `지원 배제
+    # 대상` (the eligibility rule no longer takes `지원대상 제외` / `신청대상 제외` as its own)
+    for title in ("지원대상 제외", "참여 불가 대상", "신청 및 참여 제한", "지원 배제 대상",
+                  "지원 대상에서 제외되는 경우"):
+        text = (f"□ 신청자격\n ○ 관내 소재 중소기업\n□ {title}\n ○ 국세 또는 지방세 체납 중인 자\n"
+                " ○ 휴·폐업 중인 기업\n□ 신청방법\n ○ 이메일 접수\n")
+        doc = read_bytes(text.encode(), "case.txt")
+        scope = Scope(doc=doc, start=0, end=len(doc.text))
+        assert [c.text for c in extract_exclusions(scope)] == [
+            "국세 또는 지방세 체납 중인 자", "휴·폐업 중인 기업"], title
+        assert [c.text for c in extract_eligibility(scope)] == ["관내 소재 중소기업"], title
+    text = "□ 신청 불가 시 조치사항\n ○ 담당자에게 문의\n"
+    doc = read_bytes(text.encode(), "case.txt")
+    assert extract_exclusions(Scope(doc=doc, start=0, end=len(doc.text))) == []

@@ -244,3 +244,26 @@ def test_note_row_of_a_documents_table_asking_for_one_more() -> None:
     docs = _checked(scope, extract_documents(scope))
     assert list(docs) == ["신청용 연구개발계획서", "사업자등록증", "사업제안 발표자료"]
     assert docs["사업제안 발표자료"].stage == "plan_submission"
+
+
+def test_labelled_list_inside_an_application_step() -> None:
+    # local calls: `○ 제출서류: 신청서 1부, …` under `□ 신청방법` (the label's colon was never
+    # seen: `^` of COLON anchored at the title's start, not at the label's end)
+    text = ("□ 신청방법\n○ 접수방법: 이메일 접수\n"
+            "○ 제출서류: 신청서 1부, 주민등록초본 1부(발급일로부터 1개월 이내), 통장 사본 1부\n"
+            "□ 문의처\n○ 문화예술과 052-229-1234\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["신청서", "주민등록초본", "통장 사본"]
+    assert docs["주민등록초본"].validity_months == 1
+
+
+def test_documents_heading_variants() -> None:
+    from gonggo.reading.outline import HEADINGS, title_match
+
+    rx = HEADINGS["documents"]
+    for title in ("신청 시 제출서류", "제출서류 안내", "제출서류 목록", "구비 서류", "신청서류 및 작성방법"):
+        assert title_match(title, rx, item=True, listing=True) is not None, title
+    for title in ("신청서 작성 시 유의사항", "평가 기준 및 유의사항", "제출 방법"):
+        assert title_match(title, rx, item=True, listing=True) is None, title

@@ -231,6 +231,9 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         m = NUM_ROW.match(text, off)
         if m and m.end() < len(text):
             off = m.end()
+    label = DOC_LABEL.match(text, off)
+    if label:  # `○ 제출서류: 신청서 1부, …`: the family's label, then the list
+        off = label.end()
     body = text[off:]
     if not body.strip():
         return []
@@ -675,6 +678,9 @@ ENTRY_NUMBER = regex.compile(
     r"^\s*(?:(?P<n>\d{1,2})\s*[.)．]|[(（](?P<p>\d{1,2})[)）]|(?P<c>[①-⑳]))\s*(?=\S)")
 
 
+# The family's own label before a list on one line: `제출서류 :`, `(구비서류)`, `신청서류 -`.
+DOC_LABEL = regex.compile(
+    r"[(（\[]?\s*(?:제출|구비|신청|증빙|첨부)\s*서류\s*(?:[)）\]]\s*[:：]?|[:：]|\s-\s)\s*(?=\S)")
 # An item whose topic is a document and which asks for it: `○ 사업제안 발표자료는 서류심사 이후
 # 대면평가 제안사 대상 별도 제출 요청 예정`; never a note on a numbered row (`7번 서류는 …`) nor
 # a rule about all of them (`제출서류는 … 직인 …`).

@@ -232,13 +232,14 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
                     rf"|(?!우대|가점)[가-힣]{{1,2}})?(?x:{rx.pattern})").match(title)
     if not m and not item:
         m = compiled(rf"(?:(?!{NOT_A_PREFIX.pattern})\S{{1,12}}\s+){{2,3}}(?x:{rx.pattern})(?=\s*$)").match(title)
-    if not m or (REFERENCE_LIST.search(title) and not (listing and LISTING_REST.match(title[m.end():]))):
+    if not m or (REFERENCE_LIST.search(title) and not (listing and (
+            LISTING_REST.match(title[m.end():]) or not title[m.end():].strip()))):
         return None
+    colon = COLON.match(title[m.end():])  # (`^` anchors at the slice, not at a `pos`)
+    if colon:  # `○ 제출서류: 신청서 1부, 주민등록초본 1부`: a label, whatever its content
+        return m.end() + colon.end()
     if SENTENCE_REST.search(PAREN_ASIDE.sub("", title[m.end():])) and not LEAD_IN.search(title):
         return None  # `□ 국가연구개발사업에 참여 제한 중인 자(기관 및 개인)`: a clause, not a title
-    colon = COLON.match(title, m.end())
-    if colon:
-        return colon.end()
     rest = title[m.end():]
     if item and not ITEM_TITLE_REST.match(rest) and not (listing and LISTING_REST.match(rest)) and (
             listing or not ITEM_TITLE_ASIDE.match(rest)):
@@ -248,7 +249,7 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
 
 # The number cell of a title table: `6`, `Ⅲ.`, or an appendix label (`참고 2 | 서면평가 항목`).
 TITLE_NUMBER = regex.compile(r"^(?:[\dⅠ-Ⅹ]{1,2}\s*[.)]?|(?:참\s?고|붙\s?임|별\s?첨|별\s?지)\s*\d{1,2})$")
-ITEM_TITLE_REST = regex.compile(r"^\s*(?:(?:및|·|ㆍ|,)\s*\S{1,8})?\s*$")
+ITEM_TITLE_REST = regex.compile(r"^\s*(?:(?:및|·|ㆍ|,)\s*\S{1,8}|안\s*내)?\s*$")
 # The rest of a title that makes it a clause: a person or case (`… 중인 자`, `… 경우`), a
 # predicate (`처리 가능`, `… 함`), a quantity (`확인서 1부`).
 SENTENCE_REST = regex.compile(r"(?:\s(?:[가-힣]+인\s)?자|경우|가능|[함음됨]|\d+\s*부)\s*$")
