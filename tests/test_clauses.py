@@ -366,3 +366,25 @@ def test_exclusion_heading_variants_carry_and_are_not_eligibility() -> None:
     text = "□ 신청 불가 시 조치사항\n ○ 담당자에게 문의\n"
     doc = read_bytes(text.encode(), "case.txt")
     assert extract_exclusions(Scope(doc=doc, start=0, end=len(doc.text))) == []
+
+
+def test_standard_rnd_restriction_list_under_a_lead_in() -> None:
+    # the standard R&D 사전지원제외 list under `다음에 해당하는 …` (a lead-in: `다음에` was not
+    # one), numbered `1)` … and, in another layout, several circled items on one line
+    text = ("□ 사전지원 제외 대상\n○ 접수마감일 현재 다음에 해당하는 경우 지원에서 제외\n"
+            " 1) 기업의 부도\n 2) 세무당국에 의하여 국세, 지방세 등의 체납처분을 받은 경우\n"
+            " 3) 최근 결산 기준 부채비율이 1,000% 이상인 경우\n 4) 최근 결산 기준 자본전액잠식\n"
+            "□ 신청방법\n○ 온라인 접수\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    got = _checked(Scope(doc=doc, start=0, end=len(doc.text)),
+                   extract_exclusions(Scope(doc=doc, start=0, end=len(doc.text))))
+    assert [c.text for c in got] == [
+        "기업의 부도", "세무당국에 의하여 국세, 지방세 등의 체납처분을 받은 경우",
+        "최근 결산 기준 부채비율이 1,000% 이상인 경우", "최근 결산 기준 자본전액잠식"]
+    text = ("□ 신청제한\n○ 다음에 해당하는 기업은 신청할 수 없음\n"
+            " ①기업의 부도 ②국세·지방세 체납처분 ③채무불이행자 등록 ④파산·회생절차 개시\n"
+            "□ 신청방법\n○ 온라인 접수\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    assert [c.text for c in _checked(scope, extract_exclusions(scope))] == [
+        "기업의 부도", "국세·지방세 체납처분", "채무불이행자 등록", "파산·회생절차 개시"]

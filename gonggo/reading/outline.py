@@ -61,7 +61,8 @@ JUNK = regex.compile(r"^\s*(?:https?://\S+|www\.\S+|-?\s*\d{1,3}\s*-?|[\p{P}\s]*
 PUA = regex.compile(r"^\s*[\ue000-\uf8ff]")
 # An item that only points elsewhere (`… 자가진단표 참조`); a trailing `(붙임1 참조)` does not.
 POINTER = regex.compile(r"(?:참조|참고|확인\s*방법|문의|안내|확인\s*가능|다운로드\s*가능)\s*\.?\s*$")
-LEAD_IN = regex.compile(r"(?:^|\s)(?:다음|아래|하기)(?:의|와\s*같은|과\s*같은)?\s|[:：]\s*$")
+# A line that leads in to a list: `다음의 경우`, `아래와 같은`, `다음에 해당하는 기업은 …`, `… : `.
+LEAD_IN = regex.compile(r"(?:^|\s)(?:다음|아래|하기)(?:의|에|와\s*같은|과\s*같은)?\s|[:：]\s*$")
 # A flattened table's heading (`구분 온라인 등록 서류`) or numbered row (`3 공장등록증 1부`):
 # never the wrapped tail of the line before.
 ROW_START = regex.compile(r"^\s*(?:\d{1,2}(?:\s+\S|\s*$)|구\s*분\s)")
@@ -711,7 +712,7 @@ def _loose_units_in(outline: Outline, lo: int, hi: int) -> list[Unit]:
                         and not outline.is_carrier(sub)):
                     units += _loose_units(outline, sub)  # a lead-in: its items are the units
                 elif u and not POINTER.search(u.text) and not JUNK.match(u.text):
-                    units.append(u)
+                    units += _inline_items(outline, sub, u)
                 j = outline.block_range(sub).stop
                 continue
         j += 1
@@ -921,7 +922,24 @@ def _walk_item(outline: Outline, section: Section) -> list[Unit]:
         return []
     if (LEAD_IN.search(u.text) or outline.is_title_item(section)) and _has_structure(outline, section):
         return _loose_units(outline, section)
-    return [u] + _label_rows(outline, section)
+    return _inline_items(outline, section, u) + _label_rows(outline, section)
+
+
+# Bullets that start an item and recur inside its line: several items on one line
+# (`①기업의 부도 ②국세·지방세 체납처분 ③…`, `▷ 휴·폐업 중인 기업 ▷ 국세 체납 기업`).
+INLINE_BULLETS = CIRCLED + "▷▶►➢➤"
+
+
+def _inline_items(outline: Outline, section: Section, u: Unit) -> list[Unit]:
+    """The item `u` of `section`, or the items its one line holds."""
+    doc = outline.doc
+    block = doc.blocks[section.block]
+    end = outline.item_end(section.block)
+    raw = doc.text[block.start:end]
+    s = raw.lstrip()
+    if not s or s[0] not in INLINE_BULLETS or len(split_bullets(raw)) < 2:
+        return [u]
+    return bullet_units(doc, block.start, end) or [u]
 
 
 
