@@ -267,3 +267,27 @@ def test_documents_heading_variants() -> None:
         assert title_match(title, rx, item=True, listing=True) is not None, title
     for title in ("신청서 작성 시 유의사항", "평가 기준 및 유의사항", "제출 방법"):
         assert title_match(title, rx, item=True, listing=True) is None, title
+
+
+def test_groups_tables_and_asides_of_local_calls() -> None:
+    # a `해당 시 제출서류` group makes its documents conditional; a `구분 | 내용 | 비고` table
+    # under the heading names its documents in the content column; an application step lists
+    # them in an aside with their copies
+    def names(text: str) -> dict[str, DocumentReq]:
+        doc = read_bytes(text.encode(), "case.txt")
+        scope = Scope(doc=doc, start=0, end=len(doc.text))
+        return _checked(scope, extract_documents(scope))
+
+    groups = names("□ 제출서류\n ○ 필수서류\n  - 사업신청서 1부\n ○ 해당 시 제출서류\n"
+                   "  - 가점 증빙서류 1부\n  - 중소기업확인서 1부\n□ 선정방법\n ○ 서면 평가\n")
+    assert list(groups) == ["사업신청서", "가점 증빙서류", "중소기업확인서"]
+    assert groups["사업신청서"].condition is None
+    assert groups["중소기업확인서"].condition == "해당 시"
+    table = names("□ 제출서류\n구분\t내용\t비고\n필수\t사업신청서 1부\t서식 1\n"
+                  "필수\t사업계획서 1부\t서식 2\n□ 선정방법\n○ 서면 평가\n")
+    assert list(table) == ["사업신청서", "사업계획서"]
+    formats = names("□ 제출서류\n구분\t내용\n파일 형식\tPDF로 변환\n용량\t30MB 이하\n□ 선정방법\n")
+    assert formats == {}
+    aside = names("□ 신청방법\n ○ 방문 또는 이메일 접수(신청서, 개인정보 수집·이용 동의서, "
+                  "주민등록초본 각 1부)\n ○ 접수처: 문화예술과(2층)\n□ 선정방법\n")
+    assert list(aside) == ["신청서", "개인정보 수집·이용 동의서", "주민등록초본"]

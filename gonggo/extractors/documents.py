@@ -116,8 +116,10 @@ HEADER_PHRASE = regex.compile(
     r"서\s*류\s*(?:명|목\s*록)?(?:\s*비\s*고)?$|^구\s*분(?:\s|$)")
 # `공통 제출서류`, `선택 서류`: a group heading, not a document.
 CATEGORY = regex.compile(
-    r"^(?:[가-힣·ㆍ]+\s*)?(?:공통|필수|선택|추가|개별)?\s*(?:제출|구비)?\s*서\s*류$")
-CATEGORY_WORD = regex.compile(r"공통|필수|선택|추가|개별|제출|구비")
+    r"^(?:[가-힣·ㆍ]+\s*)?(?:공통|필수|선택|추가|개별|해당\s*(?:시|자|기업|기관))?\s*(?:제출|구비)?\s*서\s*류$")
+CATEGORY_WORD = regex.compile(r"공통|필수|선택|추가|개별|제출|구비|해당")
+# A category whose documents are due only in some cases: `○ 해당 시 제출서류`, `해당기업 제출서류`.
+CONDITIONAL_CATEGORY = regex.compile(r"해당\s*(?:시|자|기업|기관)")
 SUMMARY = regex.compile(r"등\s*(?:[(（][^)）]*[)）])?\s*$")
 CATCH_ALL = regex.compile(r"^기타")
 NUM_ROW = regex.compile(r"^\s*(?P<n>\d{1,2})(?:\s+(?=\S)|\s*$)(?![.)])")
@@ -383,13 +385,15 @@ class Collector:
     # -- text regions -------------------------------------------------------------------
 
     def region(self, start: int, end: int, *, strict: bool,
-               required: bool | None = None, submitters: list[str] | None = None) -> list[Found]:
+               required: bool | None = None, submitters: list[str] | None = None,
+               condition: str | None = None) -> list[Found]:
         """Documents in `doc.text[start:end]` (one line, an inline circled list, or a row)."""
         raw = self.doc.text[start:end]
         out: list[Found] = []
         for a, b in self._segments(raw):
             for d in parse_doc_line(raw[a:b], strict=strict):
                 d.stage = stage_of(raw[a:b])
+                d.condition = d.condition or condition
                 if required is not None and d.required is True:
                     d.required = required
                 if submitters and not d.submitters:
@@ -514,11 +518,13 @@ class Collector:
         vertical = ""
         required: bool | None = None
         submitters: list[str] = []
+        condition: str | None = None  # a `해당 시 제출서류` group's
 
         def flush() -> None:
             nonlocal row
             if row is not None:
-                self.region(row[0], row[1], strict=False, required=required, submitters=submitters)
+                self.region(row[0], row[1], strict=False, required=required, submitters=submitters,
+                                condition=condition)
                 row = None
 
         j = lo
@@ -539,10 +545,12 @@ class Collector:
                     self.note(block.start, end)
                 else:
                     got = self.region(block.start, end, strict=True, required=required,
-                                      submitters=submitters)
+                                      submitters=submitters, condition=condition)
                     if not got:  # a category: `◦ 선택 제출서류`, `◦ 도입기업 제출서류`
                         required = False if "선택" in text else True if "필수" in text else required
                         submitters = parties(text[skip_markers(text):].split("\n")[0]) or submitters
+                        cat = CONDITIONAL_CATEGORY.search(text)
+                        condition = clean(cat.group(0)) if cat else None
                 while j + 1 < hi and doc.blocks[j + 1].end <= end:
                     j += 1
                 j += 1
@@ -570,12 +578,12 @@ class Collector:
                 elif stripped[:1] in CIRCLED:  # `③ 표준재무제표증명(전년도):…` beside a page number
                     flush()
                     self.region(block.start, block.end, strict=True, required=required,
-                                submitters=submitters)
+                                submitters=submitters, condition=condition)
                 elif row is not None:
                     row = (row[0], block.end)
             elif not HEADER_PHRASE.match(stripped):
                 self.region(block.start, block.end, strict=True, required=required,
-                            submitters=submitters)
+                            submitters=submitters, condition=condition)
             j += 1
         flush()
 
@@ -593,6 +601,9 @@ def _own_text_end(cell: Cell) -> int:
     return end
 
 
+CONTENT_HEAD = regex.compile(r"^\s*(?:세\s*부\s*)?(?:내\s*용|항\s*목)\s*$")
+
+
 def _is_mark_column(grid: list[list[Cell | None]], data: list[int], k: int) -> bool:
     values = [c.text.strip() for r in data if (c := grid[r][k]) is not None and c.text.strip()]
     return bool(values) and all(v in MARKS for v in values)
@@ -605,6 +616,14 @@ def _name_column(grid: list[list[Cell | None]], data: list[int], heads: list[str
              and not compiled(r"^\s*구\s*분\s*$").match(heads[k])]
     if named:
         return next((k for k in named if compiled(r"명|목록|서류").search(heads[k])), named[0])
+    # `구분 | 내용 | 비고` under a documents heading: the content column, when most of its
+    # cells name a document (`사업신청서 1부`), never one of formats or places
+    for k in range(n_cols):
+        if k in marks or not CONTENT_HEAD.match(heads[k]):
+            continue
+        cells = [c.text for r in data if (c := grid[r][k]) is not None and c.text.strip()]
+        if cells and sum(bool(parse_doc_line(t)) for t in cells) * 5 >= len(cells) * 4:
+            return k
     if any(heads):
         return None  # a table with headings, none of them a document column
 
@@ -681,6 +700,10 @@ ENTRY_NUMBER = regex.compile(
 # The family's own label before a list on one line: `제출서류 :`, `(구비서류)`, `신청서류 -`.
 DOC_LABEL = regex.compile(
     r"[(（\[]?\s*(?:제출|구비|신청|증빙|첨부)\s*서류\s*(?:[)）\]]\s*[:：]?|[:：]|\s-\s)\s*(?=\S)")
+# An application step (`접수`, `제출`, `신청`) and an aside of it listing documents with their
+# number of copies: `(신청서, 개인정보 수집·이용 동의서, 주민등록초본 각 1부)`.
+STEP_WORD = regex.compile(r"접수|제출|신청\s*방법")
+STEP_ASIDE = regex.compile(r"[(（](?P<inner>[^()（）\n]{4,120}?(?:각\s*)?\d+\s*부(?:씩)?)\s*[)）]")
 # An item whose topic is a document and which asks for it: `○ 사업제안 발표자료는 서류심사 이후
 # 대면평가 제안사 대상 별도 제출 요청 예정`; never a note on a numbered row (`7번 서류는 …`) nor
 # a rule about all of them (`제출서류는 … 직인 …`).
@@ -850,6 +873,21 @@ def _collect(scope: Scope) -> list[Found]:
             k += 1
         col.blocks(j + 1, k)
         covered.append((block.start, doc.blocks[k - 1].end))
+    # An application step naming its documents in an aside with their number of copies
+    # (`○ 방문 또는 이메일 접수(신청서, 개인정보 수집·이용 동의서, 주민등록초본 각 1부)`).
+    for j in range(outline.lo, outline.hi):
+        block = doc.blocks[j]
+        if block.kind not in ("paragraph", "list_item") or any(
+                lo <= block.start < hi for lo, hi in covered):
+            continue
+        text = doc.text[block.start:block.end]
+        if not STEP_WORD.search(text):
+            continue
+        for m in STEP_ASIDE.finditer(text):
+            inner = m.group("inner")
+            names = [_strip_name(p) for p in _split_top_commas(QUANTITY.sub(" ", inner))]
+            if len(names) >= 2 and all(DOC_NOUN.search(n) for n in names):
+                col.region(block.start + m.start("inner"), block.start + m.end("inner"), strict=True)
     # Documents a sentence of the body asks for by their quoted names (not in an appendix or
     # the forms, which quote what applicants write).
     forms = forms_start(doc)
