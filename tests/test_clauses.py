@@ -388,3 +388,22 @@ def test_standard_rnd_restriction_list_under_a_lead_in() -> None:
     scope = Scope(doc=doc, start=0, end=len(doc.text))
     assert [c.text for c in _checked(scope, extract_exclusions(scope))] == [
         "기업의 부도", "국세·지방세 체납처분", "채무불이행자 등록", "파산·회생절차 개시"]
+
+
+def test_items_nested_under_the_last_number_belong_to_the_heading() -> None:
+    # dev: suwon_carbon_neutral_livinglab_2026 — `-` items, one leading in to a numbered list
+    # (`【 검토 기준 】 1. … 5.` / `【 조치 방법 】 1. 2.`), then `○ 기타 …` items: nested by first
+    # appearance, the `○` items fell under the last number
+    text = ("□ 선정 제외 대상\n- 동일 내용으로 타 기관 지원을 받아 수행하는 경우\n"
+            "- 아래 사전 지원제외 대상에 해당되는 경우(기업)\n【 검토 기준 】\n1. 기업의 부도\n"
+            "2. 최근 결산 기준 완전 자본 잠식 기업\n3. 신청일 현재 휴·폐업 중인 기관(단체), 기업\n"
+            "【 조치 방법 】\n1. 수행기관 대표자의 경우 : 해당과제 지원제외 처리\n"
+            "2. 접수마감일 이후 해당하게 된 때에는 선정을 취소할 수 있음\n"
+            "○ 기타 본 사업에 적정하지 않다고 판단되는 경우\n"
+            "○ 허위 사항으로 신청하여 적발되는 경우, 선정이 취소됨\n□ 신청 방법\n○ 방문 접수\n")
+    scope = _read(text)
+    got = _texts(_checked(scope, extract_exclusions(scope)))
+    assert got[0] == "동일 내용으로 타 기관 지원을 받아 수행하는 경우"
+    assert "기업의 부도" in got
+    assert got[-2:] == ["기타 본 사업에 적정하지 않다고 판단되는 경우",
+                        "허위 사항으로 신청하여 적발되는 경우, 선정이 취소됨"]

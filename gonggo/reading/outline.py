@@ -862,9 +862,55 @@ def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list
     units += _walk_children(outline, section, claimed)
     if is_item:
         units = _with_run(outline, section.block, units)
+    elif units:
+        units = _with_strays(outline, section, units, claimed)
     if not units and carrier.strong and doc.blocks[section.block].kind == "heading":
         units = _items_beside(outline, section, claimed)
     return units
+
+
+# The usual ranks of bullets in a Korean outline, highest first: `□` > `○` > `-` > `·`.
+BULLET_RANK = {**dict.fromkeys("□■◼▣❏❑", 0), **dict.fromkeys("○◦ㅇ❍●", 1),
+               **dict.fromkeys("-–", 2), **dict.fromkeys("·ㆍ•∙‧", 3)}
+
+
+def _bullet_rank(text: str) -> int | None:
+    s = text.lstrip()
+    return BULLET_RANK.get(s[:1]) if s else None
+
+
+def _with_strays(outline: Outline, section: Section, units: list[Unit],
+                 claimed: set[int]) -> list[Unit]:
+    """`units` with the items the outline nested too deep: a heading's items are `-` and,
+    after a numbered list one of them leads in to, `○ 기타 … 경우` items follow; nested by
+    first appearance they fell under the last number. An item whose bullet usually ranks
+    above the heading's own items is one of the heading's items."""
+    doc = outline.doc
+    own = [r for i in section.children if (r := _bullet_rank(
+        doc.text[doc.blocks[doc.sections[i].block].start:doc.blocks[doc.sections[i].block].end]))
+        is not None]
+    if not own:
+        return units
+    top = min(own)
+    taken = [span for u in units for span in u.spans]
+    strays: list[Unit] = []
+    for j in outline.block_range(section)[1:]:
+        child = outline.opens.get(j)
+        block = doc.blocks[j]
+        if child is None or block.kind != "list_item" or child in section.children or child in claimed:
+            continue
+        text = doc.text[block.start:block.end]
+        rank = _bullet_rank(text)
+        if rank is None or rank >= top or is_note(text):
+            continue
+        if any(lo <= block.start < hi for lo, hi in taken):
+            continue
+        u = outline.item_unit(doc.sections[child])
+        if u is not None and not JUNK.match(u.text) and not POINTER.search(u.text):
+            strays.append(u)
+    if not strays:
+        return units
+    return sorted(units + strays, key=lambda u: u.spans[0][0])
 
 
 # Ranks of heading markers, highest first: a heading's items never carry a marker of its
