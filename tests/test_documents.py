@@ -291,3 +291,23 @@ def test_groups_tables_and_asides_of_local_calls() -> None:
     aside = names("□ 신청방법\n ○ 방문 또는 이메일 접수(신청서, 개인정보 수집·이용 동의서, "
                   "주민등록초본 각 1부)\n ○ 접수처: 문화예술과(2층)\n□ 선정방법\n")
     assert list(aside) == ["신청서", "개인정보 수집·이용 동의서", "주민등록초본"]
+
+
+def test_mark_columns_that_say_whether_not_who() -> None:
+    # `구분 | 서류명 | 필수 | 해당시` with ○ marks: the marks say whether a document is due
+    # (they were read as submitters named 필수 / 해당시); `도입기업 | 공급기업` marks still say who
+    text = ("□ 제출서류\n구분\t서류명\t필수\t해당시\n1\t사업신청서\t○\t\n2\t사업계획서\t○\t\n"
+            "3\t가점 증빙서류\t\t○\n□ 선정방법\n○ 서면 평가\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["사업신청서", "사업계획서", "가점 증빙서류"]
+    assert all(d.submitters == [] for d in docs.values())
+    assert docs["사업신청서"].required is True and docs["사업신청서"].condition is None
+    assert docs["가점 증빙서류"].condition == "해당시"
+    text = ("□ 제출서류\n서류명\t도입기업\t공급기업\n사업계획서\t○\t○\n중소기업 확인서\t○\tX\n"
+            "□ 선정방법\n○ 서면 평가\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert docs["중소기업 확인서"].submitters == ["도입기업"]

@@ -478,8 +478,20 @@ class Collector:
             required, condition, validity, extra = _row_remarks(grid[r], remarks)
             submitters: list[str] = []
             if marks:
-                submitters = [_head_name(heads[k]) for k in marks
-                              if (c := grid[r][k]) is not None and c.text.strip() in POSITIVE_MARKS]
+                marked = [k for k in marks
+                          if (c := grid[r][k]) is not None and c.text.strip() in POSITIVE_MARKS]
+                # `서류명 | 필수 | 해당시` (or `선택`): a mark says whether, not who
+                for k in marked:
+                    head = clean(heads[k])
+                    if REQUIREMENT_HEAD.match(head):
+                        if compiled(r"선\s*택").search(head):
+                            required = False
+                        elif compiled(r"해\s*당").search(head):
+                            condition = condition or head
+                        elif required is None:
+                            required = True
+                submitters = [_head_name(heads[k]) for k in marked
+                              if not REQUIREMENT_HEAD.match(clean(heads[k]))]
             for k in subs_cols:
                 if (c := grid[r][k]) is not None and c.text.strip():
                     own = clean(c.text[: _own_text_end(c) - c.start])
@@ -601,6 +613,9 @@ def _own_text_end(cell: Cell) -> int:
     return end
 
 
+# A mark column saying whether a document is due: `필수`, `선택`, `해당시`, `해당 시 제출`.
+REQUIREMENT_HEAD = regex.compile(
+    r"^(?:필\s*수|선\s*택|해\s*당\s*(?:시|자|기업|기관)?)(?:\s*(?:제출|서류|사항))?$")
 CONTENT_HEAD = regex.compile(r"^\s*(?:세\s*부\s*)?(?:내\s*용|항\s*목)\s*$")
 
 
