@@ -270,6 +270,12 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     if colon and not QUANTITY.search(colon.group("cond")):
         line.condition = clean(colon.group("cond"))
         main = colon.group("name")
+    # One entry that points at one form (`[필수] …`, `[붙임5] …`, `… : 국세청(홈텍스)`) names
+    # that form, even when it lists its parts (`개인정보·과세정보 제공‧활용 동의서, 제3자 제공
+    # 동의서`): the commas do not split it.
+    main = SUB_NUMBER_TAIL.sub("", main)  # `②-5 [붙임 5] …`: the sub-number's tail
+    one_form = bool(tag or form or FORM_REF.match(main.strip())
+                    or LEAD_FORM_REF.search(text[:off]))
     main = FORM_REF.sub(" ", main)
     kept: list[str] = []
     pos = 0
@@ -322,7 +328,7 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         return found  # a sentence in a row (`가점 부여 예정`), never a document's name
     if CATCH_ALL.match(name):
         line.required = None
-    for part in [name] if group else _split_top_commas(name):
+    for part in [name] if group or one_form else _split_top_commas(name):
         found.append(DocLine(name=_strip_name(part), required=line.required,
                              validity_months=line.validity_months, condition=line.condition,
                              submitters=list(line.submitters), span=line.span))
@@ -703,6 +709,9 @@ GROUP_PARTS = regex.compile(r"\s*(?:,|및|와|과)\s+|\s*,\s*")
 SUBMIT_END = regex.compile(r"(?<=\S)\s+제출\s*$")
 FORM_LABEL = regex.compile(r"^\s*(?:제출|구비|신청)\s*서류\s*\d{1,2}\s*$")
 SUB_NUMBER = regex.compile(r"^\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[.)]?\s*$")
+SUB_NUMBER_TAIL = regex.compile(r"^\s*\d{1,2}\s+(?=[\[［【])")
+# A form reference the markers took (`[붙임5] …`, `②-5 [붙임 5] …`).
+LEAD_FORM_REF = regex.compile(r"[\[［【]\s*(?:붙\s?임|별\s?첨|별\s?지|서\s*식|양\s*식)")
 # A one-line title behind a bracketed tag: `<별첨 서식> 공통 제출자료`, `[붙임 2] 제출서류 목록`.
 TAGGED_TITLE = regex.compile(
     r"^\s*[<〈《【\[]\s*[^<>〈〉《》【】\[\]\n]{1,20}?\s*[>〉》】\]]\s*(?P<title>\S[^\n]{1,40}?)\s*$")
