@@ -311,3 +311,41 @@ def test_mark_columns_that_say_whether_not_who() -> None:
     scope = Scope(doc=doc, start=0, end=len(doc.text))
     docs = _checked(scope, extract_documents(scope))
     assert docs["중소기업 확인서"].submitters == ["도입기업"]
+
+
+def test_cell_of_parallel_tagged_lines() -> None:
+    # dev: knpa_policelab_rnd_2026 — row 7-2 holds `(기존인력 / 필수) …` and `(신규인력 / 필수) …`
+    text = ("□ 제출서류\n번호\t제출서류\t양식\n1\t연구개발계획서\t양식1\n"
+            "2\t(기존인력 / 필수) 전문연구사업자 신고증\t-\n□ 선정방법\n○ 발표평가\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    table = next(b.table for b in doc.blocks if b.table is not None)
+    cell = next(c for c in table.cells if c.text.startswith("(기존인력"))
+    assert cell.row == 2
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert docs["전문연구사업자 신고증"].condition == "기존인력의 경우"
+
+
+def test_cell_of_two_tagged_lines_is_two_documents() -> None:
+    from gonggo.schemas.document import Block, Cell, Document, Section, Table
+
+    head = "□ 제출서류\n"
+    rows = [["번호", "제출서류"], ["7-1", "영리기관의 현금 계상 인건비 관리 계획 및 현황"],
+            ["7-2", "(기존인력 / 필수) 전문연구사업자 신고증\n(신규인력 / 필수) 신규채용 증빙서류 등"]]
+    text, cells = head, []
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cells.append(Cell(row=r, col=c, text=value, start=len(text), end=len(text) + len(value)))
+            text += value + ("\t" if c == 0 else "\n")
+    base = read_bytes(head.encode(), "case.txt")
+    doc = Document(source=base.source, text=text, blocks=[
+        Block(kind="heading", start=0, end=len(head) - 1, marker="□", section=0, section_path=[0]),
+        Block(kind="table", start=len(head), end=len(text) - 1, section=0, section_path=[0],
+              table=Table(n_rows=3, n_cols=2, cells=cells))],
+        sections=[Section(index=0, block=0, parent=None, level=0, marker="□", title="제출서류",
+                          start=0, end=len(text))])
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["영리기관의 현금 계상 인건비 관리 계획 및 현황", "전문연구사업자 신고증",
+                          "신규채용 증빙서류 등"]
+    assert docs["신규채용 증빙서류 등"].condition == "신규인력의 경우"

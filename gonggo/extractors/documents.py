@@ -255,6 +255,14 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         return [DocLine(name=_strip_name(q.group("name")), condition=cond,
                         span=(off + q.start(), off + q.end()))]
     line = DocLine(name="", span=(off, off + len(main.rstrip())))
+    paren_tag = PAREN_TAG.match(main)
+    if paren_tag:
+        req = compiled(r"\s+").sub("", paren_tag.group("req"))
+        if req == "선택":
+            line.required = False
+        who = clean(paren_tag.group("who"))
+        line.condition = f"{who}의 경우" if req != "해당시" else f"해당시 ({who})"
+        main = main[paren_tag.end():]
     tag = TAG.match(main)
     if tag:
         word = compiled(r"\s+").sub("", tag.group("tag"))
@@ -511,7 +519,14 @@ class Collector:
                     submitters = parties(_paren_or_all(c.text))
                 if compiled(r"선택").search(c.text):
                     required = False
-            got = self.region(cell.start, _own_text_end(cell), strict=False)
+            tagged = [m for m in compiled(r"[^\n]+").finditer(cell.text) if PAREN_TAG.match(m.group(0))]
+            if len(tagged) >= 2 and tagged[0].start() == 0:
+                # `(기존인력 / 필수) 전문연구사업자 신고증` / `(신규인력 / 필수) 신규채용 증빙서류 등`:
+                # parallel lines, each its own document
+                got = [f for m in tagged for f in self.region(
+                    cell.start + m.start(), cell.start + m.end(), strict=False)]
+            else:
+                got = self.region(cell.start, _own_text_end(cell), strict=False)
             stage = stage_of(" ".join(c.text for c in distinct_cells(grid[r])))
             for f in got:
                 f.line.stage = stage
@@ -710,6 +725,9 @@ SUBMIT_END = regex.compile(r"(?<=\S)\s+제출\s*$")
 FORM_LABEL = regex.compile(r"^\s*(?:제출|구비|신청)\s*서류\s*\d{1,2}\s*$")
 SUB_NUMBER = regex.compile(r"^\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[.)]?\s*$")
 SUB_NUMBER_TAIL = regex.compile(r"^\s*\d{1,2}\s+(?=[\[［【])")
+# A leading `(who / 필수)` tag: `(기존인력 / 필수) 전문연구사업자 신고증`.
+PAREN_TAG = regex.compile(
+    r"^\s*[(（]\s*(?P<who>[^()（）/\n]{1,12}?)\s*/\s*(?P<req>필수|선택|해당\s*시)\s*[)）]\s*(?=\S)")
 # A form reference the markers took (`[붙임5] …`, `②-5 [붙임 5] …`).
 LEAD_FORM_REF = regex.compile(r"[\[［【]\s*(?:붙\s?임|별\s?첨|별\s?지|서\s*식|양\s*식)")
 # A one-line title behind a bracketed tag: `<별첨 서식> 공통 제출자료`, `[붙임 2] 제출서류 목록`.
