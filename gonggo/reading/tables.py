@@ -231,9 +231,7 @@ def split_line(line: str, start: int, row: int = 0) -> list[Cell]:
     cells: list[Cell] = []
     pos = start
     for col, part in enumerate(line.split("\t")):
-        # valid by construction (ints and a str): no validation per cell of every line read
-        cells.append(Cell.model_construct(row=row, col=col, text=part, start=pos,
-                                          end=pos + len(part)))
+        cells.append(Cell(row=row, col=col, text=part, start=pos, end=pos + len(part)))
         pos += len(part) + 1
     return cells
 
