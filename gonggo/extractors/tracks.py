@@ -73,7 +73,8 @@ A phrase stating none of these (`90개사 내외`, `2026년 4월 8일`, `회당 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from copy import copy as shallow_copy
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
@@ -647,7 +648,7 @@ WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모
 
 def classify_header(label: str) -> Column:
     """What a column header names (a copy: callers refine the hints of the one they keep)."""
-    return replace(_classify_header(label))
+    return shallow_copy(_classify_header(label))  # every field is immutable
 
 
 @lru_cache(maxsize=8192)
@@ -1925,12 +1926,15 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     lines = text_lines(scope.doc.text, scope.start, scope.end)
     i = 0
     while i < len(lines):
-        head = split_line(lines[i][1], lines[i][0])
-        cells = [compiled(r"\s").sub("", c.text) for c in head]
+        if "\t" not in lines[i][1]:  # one cell: no title column before a period column
+            i += 1
+            continue
+        cells = [compiled(r"\s").sub("", c) for c in lines[i][1].split("\t")]
         title_i, period_i, money_i = _rfp_header(cells)
         if title_i is None or period_i is None or period_i <= title_i:
             i += 1
             continue
+        head = split_line(lines[i][1], lines[i][0])
         unit = None
         for _, near in lines[max(0, i - 4) : i + 5]:
             unit = unit or unit_multiplier(near)
