@@ -628,6 +628,10 @@ CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
 
 
 PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
+# the support one person gets (`1인당 지원금액 (백만원)` over `70`, `65 이내`): in a table of
+# programs whose awardees are persons (fellowships, training), each award's cap; a unit price
+# names what it prices (`회당 단가`, `1일 1인당 다과`), never `지원금액` alone
+PER_PERSON_SUPPORT = regex.compile(r"^(?:1\s*)?인\s*당\s*(?:최대\s*)?지원\s*(?:금액|금|액|한도)$")
 # a column of each row's support (`RFP명 | 지원규모 | 지원기간`): the money a row prints there is the
 # state's per award (`2,133백만원 이내/년`); `지원규모 (이내)` over counts and budgets is not this
 SCALE_HEADER = regex.compile(r"^지원\s*규모$")
@@ -653,8 +657,10 @@ def _classify_header(label: str) -> Column:
             return Column("track", core, priority=prio)
     if not_rules(core) or CONDITION.search(core):
         return Column("other", core)
+    if PER_PERSON_SUPPORT.match(core):
+        return Column("payer", core, "government", basis="per_award")
     if PER_UNIT_LABEL.search(core):
-        return Column("other", core)  # `1인당 지원금액`, `회당 단가`: a unit price, not a cap
+        return Column("other", core)  # `회당 단가`, `1일 1인당`: a unit price, not a cap
     if year_money(core) and not share_hint:
         return Column("other", core)  # `'21년 정부지원연구개발비`: one year's money, not a cap
     if TOTAL.search(core):
@@ -751,6 +757,16 @@ PAYER_NOTE = regex.compile(r"^\s*[*※]*\s*(?P<payer>[가-힣]{2,8}?)\s*(?P<n>\d
 YEAR_CAP_AFTER = regex.compile(r"\s*[(（]\s*(?:연|연간|연차별|매년)\s*(?:최대\s*)?")
 
 
+# a bare amount in the column's unit with its bound (`65 이내`, `172 내외`, `9~15 이내`: the upper
+# end) and a note under it (`(1개 연구단당)`, `(국가/기관별 상이)`); a note naming the case the
+# amount holds for (`(장기연수 기준)`) makes it one case's, not the row's
+BARE_CAP_CELL = regex.compile(
+    r"""\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[~∼～]\s*)?
+        (?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:이내|이하|내외|까지)
+        \s*(?:[(（](?P<note>[^()（）]{1,30})[)）]\s*)?""", regex.X)
+CASE_NOTE = regex.compile(r"기준\s*$|예시|경우")
+
+
 def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> Terms:
     """Terms of one cell's text under column `col`; `start` is the text's offset."""
     terms = Terms()
@@ -782,6 +798,10 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                 f.set_share(int(value) if value.is_integer() else value, col.bound_hint or "exact", span)
             elif unit:
                 f.set_cap(int(value * unit), span, col.basis or "per_award")
+        loose = BARE_CAP_CELL.fullmatch(text) if unit and not bare and not col.share_hint else None
+        if loose and not amounts and not shares and not CASE_NOTE.search(loose["note"] or ""):
+            span = (start + loose.start("n"), start + loose.end("n"))  # `65 이내`, `9~15 이내` in 백만원
+            f.set_cap(int(float(loose["n"].replace(",", "")) * unit), span, col.basis or "per_award")
         first, _, rest = text.partition("\n")
         split = YEARS_SPLIT.fullmatch(first)
         if split and unit and not amounts:  # `1,460(’25년 400, 향후 1,060) 이내` in 백만원
@@ -899,6 +919,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     count_col = next((i for i, st in enumerate(labels) if st and COUNT_HEADER.search(st[-1])), None)
     rfp = bool(track_cols) and track_cols[0][0] == RFP_PRIORITY
     unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
+    # a column's own unit in its header (`1인당 지원금액 (백만원)`) when the table states none
+    units = [unit or next((u for t in stack if (u := _label_unit(t))), None) for stack in labels]
 
     named: list[tuple[str, tuple[int, int], Terms]] = []
     summary = Terms()
@@ -929,7 +951,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             name, name_spans = _row_name(row, name_cols)
         row_terms = Terms()
         cells: dict[int, Cell] = {}
-        tiers = _tiers(row, cols, unit) if track_col is None else None
+        tiers = _tiers(row, cols, units) if track_col is None else None
         if tiers is not None:
             tier_col, found = tiers
             for tier, span, terms in found:  # `(석사) 43 내외 (박사) 52 내외` in one cell
@@ -942,7 +964,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
                 if name and i in previous and i in value_cols:
                     row_terms.fill(previous[i])  # merged cell: the value above spans this row
                 continue
-            t = cell_terms(cell.text, cell.start, cols[i], unit)
+            t = cell_terms(cell.text, cell.start, cols[i], units[i])
             if i in value_cols:
                 previous[i] = t
                 cells[i] = cell
@@ -986,7 +1008,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     if len(printed) >= 2:
         for i, cell in printed[0].items():
             if all(i not in later or later[i] is cell for later in printed[1:]):
-                common.fill(cell_terms(cell.text, cell.start, cols[i], unit))  # merged over all rows
+                common.fill(cell_terms(cell.text, cell.start, cols[i], units[i]))  # merged over all rows
     for name, spans, terms in named:
         terms.fill(summary)
         tracks.add(name, spans, terms)
@@ -1009,10 +1031,10 @@ TIER = regex.compile(r"[(（](?P<label>[^()（）\d]{1,24}?)[)）]\s*(?P<value>\
 
 
 def _tiers(row: list[Cell | None], cols: list[Column],
-           unit: int | None) -> tuple[int, list[tuple[str, tuple[int, int], Terms]]] | None:
+           units: list[int | None]) -> tuple[int, list[tuple[str, tuple[int, int], Terms]]] | None:
     """A row without a name column whose money cell lists two or more labelled amounts and
     nothing else: one track per label. Each takes its amount as its cap when the column is a
-    payer's (in the table's unit); a per-person column (`1인당 지원금액`) names the tiers only."""
+    payer's (in the table's unit; `1인당 지원금액` is one); another per-unit column names the tiers only."""
     for i, cell in enumerate(row):
         if cell is None or i >= len(cols) or not (cols[i].kind == "payer" or PER_UNIT_LABEL.search(cols[i].label)):
             continue
@@ -1026,10 +1048,10 @@ def _tiers(row: list[Cell | None], cols: list[Column],
         for m in found:
             name = compiled(r"\s*\n\s*").sub("", m["label"]).strip()
             terms = Terms()
-            if cols[i].kind == "payer" and cols[i].role and unit:
+            if cols[i].kind == "payer" and cols[i].role and units[i]:
                 at = cell.start + m.start("value")
                 terms.fund(cols[i].role, cols[i].label).set_cap(
-                    int(float(m["value"].replace(",", "")) * unit), (at, at + len(m["value"])),
+                    int(float(m["value"].replace(",", "")) * units[i]), (at, at + len(m["value"])),
                     cols[i].basis or "per_award")
             out.append((name, (cell.start + m.start("label"), cell.start + m.end("label")), terms))
         return i, out
