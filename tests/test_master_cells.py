@@ -1,7 +1,8 @@
 """A master announcement's overview table with one row per program (글로벌 연수지원 통합공고,
 cells copied from the dev announcement): a per-person support column in a unit its header
 names (`1인당 지원금액 (백만원)`) gives each row's cap; the `▪(제한사항) ①…, ②…` lines of a row's
-지원자격 cell are that program's exclusions; an amount in a foreign currency is no cap."""
+지원자격 cell are that program's exclusions; an amount in a foreign currency is no cap; a date
+range in the `공고(예정) 시기` column is the program's call period (a month or one date is none)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,12 @@ MASTER = """\
 
 과학기술정보통신부 공고 제2025-0069호
 
-| 사업명 | 지원자격 | 1인당 지원금액 (백만원) | 지원 기간 |
-|---|---|---|---|
-| ICT학점연계 프로젝트인턴십 | ▪(국적) 대한민국 국적 소지자<br>▪(제한사항) ①접수 마감일 현재 국가연구개발사업에 참여 제한 중인 자,<br>②타국적자 및 외국소재 대학(교) 학생,<br>③인턴십 비자 발급에 결격 사유가 있는 대학(교) 학생 | 15 내외 | 6개월 |
-| 원자력 글로벌 포닥 펠로우십 | ▪(학력) 박사학위 취득 이후 7년 이내의 박사후연구원<br>▪(제한사항) 정규직 연구원 등 포닥 펠로우십 시작일 기준 국내 소속기관이 있는 자<br>▸(기타유의사항) 국내 복귀 후 활용계획을 포함하여 평가 | 65 이내 | 12개월 |
-| (우수연구자 교류지원) 해외연구인력교류 | ▪(연구단 구성) 3개월(90일) 이상 해외 파견이 가능한 연구자 10명 이상 구성 필수 | 1,400 이내<br>(1개 연구단당) | 32개월 |
-| Global Korea Scholarship (국비유학생선발파견) | ▪(제한사항) 선발전형에 응시하고자 하는 학위과정(석사 또는 박사)에 유학 중인 사람<br>※ 각 전형별로 세부 응시자격이 상이 | 4만달러 이내 | 36개월 이내 |
+| 사업명 | 지원자격 | 1인당 지원금액 (백만원) | 지원 기간 | 공고(예정) 시기 |
+|---|---|---|---|---|
+| ICT학점연계 프로젝트인턴십 | ▪(국적) 대한민국 국적 소지자<br>▪(제한사항) ①접수 마감일 현재 국가연구개발사업에 참여 제한 중인 자,<br>②타국적자 및 외국소재 대학(교) 학생,<br>③인턴십 비자 발급에 결격 사유가 있는 대학(교) 학생 | 15 내외 | 6개월 | 2025년 12월 |
+| 원자력 글로벌 포닥 펠로우십 | ▪(학력) 박사학위 취득 이후 7년 이내의 박사후연구원<br>▪(제한사항) 정규직 연구원 등 포닥 펠로우십 시작일 기준 국내 소속기관이 있는 자<br>▸(기타유의사항) 국내 복귀 후 활용계획을 포함하여 평가 | 65 이내 | 12개월 | 2025.02.01.<br>~2025.03.31 |
+| (우수연구자 교류지원) 해외연구인력교류 | ▪(연구단 구성) 3개월(90일) 이상 해외 파견이 가능한 연구자 10명 이상 구성 필수 | 1,400 이내<br>(1개 연구단당) | 32개월 | 2025.01.24. |
+| Global Korea Scholarship (국비유학생선발파견) | ▪(제한사항) 선발전형에 응시하고자 하는 학위과정(석사 또는 박사)에 유학 중인 사람<br>※ 각 전형별로 세부 응시자격이 상이 | 4만달러 이내 | 36개월 이내 | 2025년<br>4~5월 |
 """
 
 
@@ -64,3 +65,12 @@ def test_cell_units_quote_the_text():
             for lo, hi in u.spans:
                 assert doc.text[lo:hi].startswith(u.text[:10])
     assert not [u for s in split_programs(doc, None) for u in cell_label_units(s, "documents")]
+
+
+def test_a_printed_range_in_the_call_schedule_column_is_the_programs_window():
+    windows = {p.name: [(w.stage, str(w.opens), str(w.closes)) for w in p.windows]
+               for p in _spec().programs}
+    assert windows["원자력 글로벌 포닥 펠로우십"] == [("application", "2025-02-01", "2025-03-31")]
+    assert windows["ICT학점연계 프로젝트인턴십"] == []  # `2025년 12월`
+    assert windows["(우수연구자 교류지원) 해외연구인력교류"] == []  # the call's day
+    assert windows["Global Korea Scholarship (국비유학생선발파견)"] == []  # `2025년 4~5월`
