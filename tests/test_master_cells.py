@@ -74,3 +74,41 @@ def test_a_printed_range_in_the_call_schedule_column_is_the_programs_window():
     assert windows["ICT학점연계 프로젝트인턴십"] == []  # `2025년 12월`
     assert windows["(우수연구자 교류지원) 해외연구인력교류"] == []  # the call's day
     assert windows["Global Korea Scholarship (국비유학생선발파견)"] == []  # `2025년 4~5월`
+
+
+ROWS = """\
+# 2025년도 글로벌 연수지원사업 추진일정 공고
+
+| 사업명 | 지원대상 | 1인당 지원금액 (백만원) | 지원 기간 | 파견국가 | 선발 방식 |
+|---|---|---|---|---|---|
+| (국가간협력기반조성) 인력교류 | 석사과정생<br>박사과정생 | 15 내외 | 6개월 | 미국 | 서면심사 |
+| (국가간협력기반조성) 인력교류 | 석사과정생<br>박사과정생<br>박사후연구원 | 9~15 이내<br>(연수기간에 따라<br>차등지원) | 3개월<br>~6개월 | 캐나다 | 서면심사 |
+| (국가간협력기반조성) 인력교류 | 박사과정생<br>박사후연구원 | 15 이내 | 3개월 | 스위스 | 서면심사 |
+| 한-유럽 첨단해양모빌리티 연구거점 구축 및 공동연구 | (단기)<br>석사과정생 | 60 이내<br>(장기연수 기준) | (단기)<br>4주 내외 | 자율 선택 | 서면심사 |
+| 한-유럽 첨단해양모빌리티 연구거점 구축 및 공동연구 | (장기)<br>박사과정생 | 60 이내<br>(장기연수 기준) | (장기)<br>6개월<br>~12개월 | 자율 선택 | 서면심사 |
+| 건축설계 인재육성 | 석사과정생 | 30 | 3개월 | 자율 선택 | 서면심사 |
+| 건축설계 인재육성 | 석사과정생 | 30 | 12개월 | 자율 선택 | 서면심사 |
+"""
+
+
+def test_rows_of_one_program_with_their_own_terms_are_its_tracks():
+    programs = {p.name: p for p in extract(read_bytes(ROWS.encode("utf-8"), "t.md")).programs}
+    exchange = programs["(국가간협력기반조성) 인력교류"]
+    # the shortest column telling the rows apart names them (파견국가, not 지원대상)
+    assert [(t.name, t.duration_months, [f.cap_krw for f in t.funding]) for t in exchange.tracks] == [
+        ("미국", 6, [15_000_000]), ("캐나다", 6, [15_000_000]), ("스위스", 3, [15_000_000])]
+    # a cell's leading label names its row; an amount for one case (`장기연수 기준`) is no cap
+    marine = programs["한-유럽 첨단해양모빌리티 연구거점 구축 및 공동연구"]
+    assert [(t.name, t.duration_months, t.funding) for t in marine.tracks] == [
+        ("단기", None, []), ("장기", 12, [])]
+    # rows nothing tells apart: one unnamed track, without the period the rows disagree on
+    (only,) = programs["건축설계 인재육성"].tracks
+    assert only.name is None and only.duration_months is None
+
+
+def test_rows_nothing_tells_apart_with_different_caps_give_no_cap():
+    text = ROWS.replace("| 건축설계 인재육성 | 석사과정생 | 30 | 3개월 |", "| 건축설계 인재육성 | 석사과정생 | 45 | 12개월 |")
+    programs = {p.name: p for p in extract(read_bytes(text.encode("utf-8"), "t.md")).programs}
+    (only,) = programs["건축설계 인재육성"].tracks
+    # the period both rows print stays; the cap they disagree on goes
+    assert only.name is None and only.funding == [] and only.duration_months == 12

@@ -220,6 +220,101 @@ def _rows_block(doc: Document, index: int, rows: list[int]) -> Block:
         n_rows=len(keep), n_cols=table.n_cols - col, cells=cells)})
 
 
+# a row's own label at the start of a cell (`(단기)\n석사과정생 …`, `(중기[코스이수형])\n…`)
+_ROW_LABEL = regex.compile(r"^\s*[(（]\s*([^()（）\n]{1,20}?)\s*[)）]")
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One row of a program that spans several rows of a master's overview table, as a block
+    of its own (the header rows and this row), with the label that tells it from its sibling
+    rows and where that label is printed."""
+
+    block: Block
+    label: str
+    span: tuple[int, int]
+
+
+def row_blocks(scope: Scope) -> list[Block]:
+    """Each of a program's overview rows as a block of its own (the header rows and the row);
+    [] for a program of one row or none."""
+    found = _own_rows(scope)
+    if found is None:
+        return []
+    block, head, body = found
+    return [_cut_rows(block, head, [r]) for r in body]
+
+
+def _own_rows(scope: Scope) -> tuple[Block, int, list[int]] | None:
+    if scope.overview_rows < 2 or not scope.own_blocks:
+        return None
+    block = scope.own_blocks[0]
+    table = block.table
+    column = _name_column(table, facts=True) if table is not None else None
+    if table is None or column is None or column[1] != 0:
+        return None
+    head = column[0]
+    body = list(range(head + 1, table.n_rows))
+    return (block, head, body) if len(body) == scope.overview_rows else None
+
+
+def row_labels(scope: Scope) -> list[OverviewRow]:
+    """A program over several rows of an overview table (one per 지원대상, 파견국가, 유형 …):
+    each row with its label, from the column that tells the rows apart by short labels
+    without digits (`미국 | 캐나다 | 스위스`; a cell's leading `(단기)` / `(장기)`; a whole
+    `박사후연구원 (프로젝트형)`), the shortest such column (the leftmost of equals); [] when no
+    column tells every row apart."""
+    found = _own_rows(scope)
+    if found is None:
+        return []
+    block, head, body = found
+    assert block.table is not None
+    table = block.table
+    grid = table.grid()
+    best: tuple[int, int, list[tuple[str, tuple[int, int]]]] | None = None
+    for c in range(1, table.n_cols):
+        cells = [grid[r][c] for r in body]
+        if any(cell is None for cell in cells) or len({id(cell) for cell in cells}) < len(cells):
+            continue
+        found = [_ROW_LABEL.match(cell.text) for cell in cells]  # type: ignore[union-attr]
+        labels: list[tuple[str, tuple[int, int]]] = []
+        for cell, m in zip(cells, found, strict=True):
+            assert cell is not None
+            if all(found):
+                assert m is not None
+                labels.append((m[1], (cell.start + m.start(1), cell.start + m.end(1))))
+            else:
+                lead = len(cell.text) - len(cell.text.lstrip())
+                labels.append((_display(cell.text), (cell.start + lead, cell.start + len(cell.text.rstrip()))))
+        texts = [t for t, _ in labels]
+        if (any(not t or len(t) > 20 or compiled(r"\d").search(t) for t in texts)
+                or len({norm_key(t) for t in texts}) < len(texts)):
+            continue
+        width = max(len(t) for t in texts)
+        if best is None or width < best[0]:
+            best = (width, c, labels)
+    if best is None:
+        return []
+    return [OverviewRow(_cut_rows(block, head, [r]), text, span)
+            for r, (text, span) in zip(body, best[2], strict=True)]
+
+
+def _cut_rows(block: Block, head: int, rows: list[int]) -> Block:
+    """A table block cut to its header rows (0..`head`) and `rows`; cells keep their offsets."""
+    table = block.table
+    assert table is not None
+    keep = list(range(head + 1)) + rows
+    new_row = {r: k for k, r in enumerate(keep)}
+    cells = []
+    for cell in table.cells:
+        covered = [r for r in range(cell.row, cell.row + cell.row_span) if r in new_row]
+        if covered:
+            cells.append(cell.model_copy(update={"row": new_row[covered[0]], "row_span": len(covered)}))
+    data = [c for c in cells if c.row > head] or cells
+    return block.model_copy(update={"start": min(c.start for c in data), "end": max(c.end for c in data),
+                                    "table": Table(n_rows=len(keep), n_cols=table.n_cols, cells=cells)})
+
+
 def rows_disagree(scope: Scope, start: int, end: int) -> bool:
     """Whether a period read at `start`..`end` in one of the program's overview rows is one
     the program's other rows contradict (`(단기) … 6개월`, `(장기) … 12개월` in one column):
