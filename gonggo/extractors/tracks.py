@@ -80,9 +80,12 @@ from typing import Literal
 
 import regex
 
+from gonggo.reading import flat
 from gonggo.reading import tables as table_reader
+from gonggo.reading.flat import PAREN_LINE
+from gonggo.reading.flat import in_parens as _in_parens
 from gonggo.reading.scope import Scope
-from gonggo.reading.tables import SUM_WORDS, TableSettings, split_line, text_lines
+from gonggo.reading.tables import SUM_WORDS, Grid, TableSettings, split_line, text_lines
 from gonggo.schemas.announcement import (
     Awards,
     CapBasis,
@@ -1199,29 +1202,19 @@ def flattened_header(text: str) -> list[Column] | None:
     return cols
 
 
-PAREN_LINE = regex.compile(r"^\s*[(\[（].*[)\]）]\s*$", regex.S)
 LINE_COMPLETE = regex.compile(r"(?:원|개월|년|[)\]）]|지원|가능|함|음|임|다|됨|\.|까지|이내|이상|이하|내외|필수|불가)\s*$")
 # `[유형1_기획형 창업지원] : 1단계(창업준비・기획) 16개 과제, …`: a bracketed track before a colon
 BRACKET_LABEL = regex.compile(r"^\s*[\[［]\s*([^\[\]［］]{1,15}?)\s*[\]］]\s*[:：]\s*(.*)$", regex.S)
 LABELLED_LINE = regex.compile(r"^\s*[(（]\s*([^()（）]{1,15}?)\s*[)）]\s*(.*)$", regex.S)
 
 
-@dataclass
-class _Row:
-    name: str
-    spans: list[tuple[int, int]]
-    cells: dict[int, Terms] = field(default_factory=dict)
-    text_spans: list[tuple[int, int]] = field(default_factory=list)
-    summary: bool = False  # `총 구축비용`, `분담비율`: terms of every track
-
-
 def _value_items(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of amounts, shares and month counts in a line, in order; a unit price
-    (`회당 35만원`) is no one's funding and counts as text."""
-    items = [(a.start, a.end, "text" if PER_UNIT_BEFORE.search(text[max(0, a.start - 8) : a.start])
-              else "amount") for a in find_amounts(text)]
-    items += [(s.start, s.end, "share") for s in find_shares(text)]
-    items += [(m.start, m.end, "months") for m in find_months(text)]
+    """(start, end, column kind) of the amounts and shares (`payer`) and month counts
+    (`duration`) in a line, in order; a unit price (`회당 35만원`) is no one's funding: text."""
+    items = [(a.start, a.end, flat.TEXT if PER_UNIT_BEFORE.search(text[max(0, a.start - 8) : a.start])
+              else "payer") for a in find_amounts(text)]
+    items += [(s.start, s.end, "payer") for s in find_shares(text)]
+    items += [(m.start, m.end, "duration") for m in find_months(text)]
     items.sort()
     out: list[tuple[int, int, str]] = []
     for it in items:
@@ -1231,190 +1224,28 @@ def _value_items(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _in_parens(text: str, pos: int) -> bool:
-    before = text[:pos]
-    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+def _states_terms(label: str) -> bool:
+    """A label table's row label naming what its row states (`지원금액`, `사업기간`, `총 사업비`)."""
+    return classify_header(label).kind in ("payer", "duration", "total")
 
 
-FREE = ("other", "level")
-# a row stating the split of the total for every track: `총 구축비용 30% 70%`, `분담비율`
-SUMMARY_LABEL = regex.compile(r"^(?:총\s*(?:사업비|구축\s*비용|비용)|합\s*계|소\s*계|계|"
-                              r"(?:분담|지원)?\s*(?:비율|비중))$")
-
-
-def _row_label(prefix: str) -> tuple[str, int | None] | None:
-    """The row a value line starts: `고도화1` (2억원 …), or the name before a first cell that
-    is text (`스마트 마이스터` before `24회, 회당 35만원 …`); (name, offset of that text)."""
-    if is_track_name(prefix) or SUMMARY_LABEL.match(prefix):
-        return prefix, None
-    words = list(compiled(r"\S+").finditer(prefix))
-    lead = 0
-    while lead < len(words) and not compiled(r"\d").search(words[lead][0]):
-        lead += 1
-    if 0 < lead < len(words):
-        name = prefix[: words[lead - 1].end()]
-        if is_track_name(name):
-            return name, words[lead].start()
-    return None
-
-
-class FlatTable:
-    """Deals the cell lines of a flattened table to its header's columns, left to right.
-
-    Each line is typed: a `(…)` line continues the current cell; a line with amounts, shares
-    or months fills the next payer / period column; a list item fills a free-text column
-    (지원조건, 비고); any other line fills the next free-text column, or, when none is left,
-    starts the next row as a track name. A line that fits nowhere ends the table.
-    """
-
-    def __init__(self, doc_text: str, cols: list[Column], tracks: Tracks) -> None:
-        self.text = doc_text
-        self.cols = cols
-        self.tracks = tracks
-        self.rows: list[_Row] = []
-        self.cur: int | None = None
-        self.list_cell = False  # the current free-text cell is a list: its lines continue it
-        self.open_line = False  # the last line stopped mid-phrase
-        self.free = [k for k, c in enumerate(cols) if c.kind in FREE]
-
-    def next_col(self, kinds: tuple[str, ...]) -> int | None:
-        return next((k for k, c in enumerate(self.cols)
-                     if (self.cur is None or k > self.cur) and c.kind in kinds), None)
-
-    def put(self, k: int, text: str, start: int) -> None:
-        row = self.rows[-1]
-        # a continuation, or a second value in one column, adds to what the cell holds
-        row.cells.setdefault(k, Terms()).fill(cell_terms(text, start, self.cols[k]))
-        row.text_spans.append((start, start + len(text)))
-        self.cur = k
-
-    def new_row(self, name: str, start: int) -> None:
-        self.rows.append(_Row(name, [(start, start + len(name))], summary=bool(SUMMARY_LABEL.match(name))))
-        self.cur = 0
-        self.list_cell = self.open_line = False
-
-    def line(self, kind: str, body: str, start: int) -> bool:
-        """Read one line; False when it cannot belong to the table."""
-        items = _value_items(body)
-        if kind == "list_item":
-            return self.list_line(body, start, items)
-        if PAREN_LINE.match(body):
-            if self.cur is None or not self.rows:
-                return False
-            self.put(self.cur, body, start)
-            return True
-        if items:
-            return self.value_line(body, start, items)
-        return self.text_line(body, start)
-
-    def list_line(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
-        if not self.rows or (items and LABELLED_LINE.match(body)):
-            return False  # `- (기초) 0.7억원` lists tracks as prose: read there
-        if items:
-            if not self.deal(body, start, items):
-                return False
-        else:
-            k = self.cur if self.cur in self.free else self.next_col(FREE)
-            if k is None:
-                return False
-            self.put(k, body, start)
-        self.list_cell = True
-        self.open_line = not LINE_COMPLETE.search(body)
-        return True
-
-    def value_line(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
-        prefix = body[: items[0][0]].strip()
-        label = _row_label(prefix) if prefix else None
-        if label:  # `고도화1 2억원`, `총 구축비용 30%`: a row on one line
-            name, rest = label
-            at = body.find(prefix)
-            self.new_row(name, start + at)
-            if rest is not None:  # `24회, 회당 35만원`: the row's first cell is text
-                items = [(at + rest, at + rest, "text"), *items]
-        if not self.rows:
-            return False
-        self.list_cell = self.open_line = False
-        return self.deal(body, start, items)
-
-    def text_line(self, body: str, start: int) -> bool:
-        row = self.rows[-1] if self.rows else None
-        known = norm_key(body) in self.tracks.by_key
-        name_like = known or is_track_name(body)
-        if (row and self.cur == 0 and not row.cells and 1 not in self.free
-                and is_track_name(row.name + " " + body)):
-            row.name += " " + body  # a name wrapped over two lines (`공동활용` / `솔루션 과제`)
-            row.spans.append((start, start + len(body)))
-            return True
-        if row and self.cur in self.free and self.list_cell and (self.open_line or not name_like):
-            self.put(self.cur, body, start)
-            self.open_line = not LINE_COMPLETE.search(body)
-            return True
-        k = self.next_col(FREE) if row else None
-        if k is not None and not known:
-            self.put(k, body, start)
-            self.list_cell = self.open_line = False
-            return True
-        if name_like:
-            self.new_row(body, start)
-            return True
-        if row and self.cur in self.free:
-            self.put(self.cur, body, start)
-            return True
-        return False
-
-    def deal(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
-        """Deal the values of one line to the columns from the current one on."""
-        for n, (s, _e, kind) in enumerate(items):
-            wanted = {"months": ("duration",), "text": FREE}.get(kind, ("payer",))
-            here = self.cur is not None and self.cols[self.cur].kind in wanted
-            joined = n > 0 and kind == items[n - 1][2] == "text"  # `24회, 회당 35만원`: one cell
-            k = self.cur if here and (joined or _in_parens(body, s)) else self.next_col(wanted)
-            if k is None and here:
-                k = self.cur  # `4개월 (연장 2개월)`, `0.18억원 (총사업비 30%)`
-            if k is None:
-                return False
-            seg_end = items[n + 1][0] if n + 1 < len(items) else len(body)
-            self.put(k, body[s:seg_end], start + s)
-        return True
-
-    def finish(self) -> Terms | None:
-        """Add the track rows to the tracks and return what the summary rows state for every
-        track (`총 구축비용 30% 70%`); None when the table stated nothing usable."""
-        named = [r for r in self.rows if not r.summary and is_track_name(r.name)]
-        common = Terms()
-        for row in self.rows:
-            if row.summary:
-                for k in sorted(row.cells):
-                    common.fill(row.cells[k])
-        if common.empty() and all(all(t.empty() for t in r.cells.values()) for r in named):
-            return None
-        above: dict[int, Terms] = {}
-        for row in named:
-            terms = Terms()
-            for k, c in enumerate(self.cols):
-                cell = row.cells.get(k)
-                if c.kind in ("payer", "duration"):
-                    if cell is None or cell.empty():
-                        cell = above.get(k)  # a merged cell spanning this row too
-                    else:
-                        above[k] = cell
-                if cell is not None:
-                    terms.fill(cell)
-            for s, e in row.text_spans:
-                level = find_level(self.text[s:e])
-                if level and terms.level is None:
-                    terms.level = (level[0], s + level[1], s + level[2])
-            terms.fill(common)
-            self.tracks.add(row.name, row.spans, terms)
-        return common
+# Flattened track tables: free text in 지원조건 / 비고 / level columns; a row named by a track
+# name, or by the split of the total for every track (`총 구축비용 30% 70%`, `분담비율`)
+FLAT_TABLE = TableSettings(
+    total_words=(r"총\s*(?:사업비|구축\s*비용|비용)", r"합\s*계", r"소\s*계", r"계", r"(?:분담|지원)?\s*(?:비율|비중)"),
+    total_end="$", typed=_value_items, free=("other", "level"), name=is_track_name,
+    row_label=_states_terms, prose=LABELLED_LINE, line_end=LINE_COMPLETE)
 
 
 def read_flattened(scope: Scope, blocks: list[Block], i: int, cols: list[Column],
                    tracks: Tracks) -> set[int]:
-    """Read the cell lines after the header block `blocks[i]`; the block indexes it used."""
+    """Read the cell lines after the header block `blocks[i]` (through `reading.flat`): the
+    track rows go to `tracks`, what the sum rows state (`총 구축비용 30% 70%`) to every track;
+    the block indexes it used."""
     doc = scope.doc
-    table = FlatTable(doc.text, cols, tracks)
-    used = {i}
+    lines: list[flat.Line] = []
+    at: list[int] = []  # each line's block index
+    merged: list[int] = []  # `70%` over `30%이상 40%이내`: a group cell, no column's
     for j in range(i + 1, min(len(blocks), i + 80)):
         block = blocks[j]
         raw = doc.text[block.start : block.end]
@@ -1425,18 +1256,58 @@ def read_flattened(scope: Scope, blocks: list[Block], i: int, cols: list[Column]
             continue
         if block.kind == "paragraph" and j + 1 < len(blocks) and _group_total(
                 body, doc.text[blocks[j + 1].start : blocks[j + 1].end]):
-            used.add(j)
+            merged.append(j)
             continue
-        start = block.start + max(raw.find(body), 0)
-        if not table.line(block.kind, body, start):
-            break
-        used.add(j)
-    common = table.finish()
+        lines.append(flat.Line(block.start + max(raw.find(body), 0), body, block.kind == "list_item"))
+        at.append(j)
+    grid, n = flat.read_flat(lines, [c.kind for c in cols], FLAT_TABLE,
+                             known=lambda t: norm_key(t) in tracks.by_key)
+    end = at[n] if n < len(at) else len(blocks)
+    common = _flat_rows(doc.text, grid, cols, tracks)
     if common is None:
         return {i}
     if not common.empty():
         tracks.common.append((blocks[i].section_path, common))
-    return used
+    return {i, *at[:n], *(j for j in merged if j < end)}
+
+
+def _flat_rows(text: str, grid: Grid, cols: list[Column], tracks: Tracks) -> Terms | None:
+    """Add a flattened table's track rows to the tracks and return what its sum rows state for
+    every track; None when the table stated nothing usable. A track row without values in a
+    payer or period column repeats the row above (a merged cell)."""
+    cells: list[dict[int, Terms]] = []
+    for r in range(len(grid.rows)):
+        row: dict[int, Terms] = {}
+        for k in sorted(grid.parts[r]):
+            for p in grid.pieces(r, k):
+                row.setdefault(k, Terms()).fill(cell_terms(p.text, p.start, cols[k]))
+        cells.append(row)
+    named = [r for r in range(len(grid.rows)) if r not in grid.totals and is_track_name(grid.texts(r)[0])]
+    common = Terms()
+    for r in sorted(grid.totals):
+        for k in sorted(cells[r]):
+            common.fill(cells[r][k])
+    if common.empty() and all(all(t.empty() for t in cells[r].values()) for r in named):
+        return None
+    above: dict[int, Terms] = {}
+    for r in named:
+        terms = Terms()
+        for k, c in enumerate(cols):
+            cell = cells[r].get(k)
+            if c.kind in ("payer", "duration"):
+                if cell is None or cell.empty():
+                    cell = above.get(k)  # a merged cell spanning this row too
+                else:
+                    above[k] = cell
+            if cell is not None:
+                terms.fill(cell)
+        for p in sorted((p for k in grid.parts[r] for p in grid.pieces(r, k)), key=lambda p: p.start):
+            level = find_level(text[p.start : p.end])
+            if level and terms.level is None:
+                terms.level = (level[0], p.start + level[1], p.start + level[2])
+        terms.fill(common)
+        tracks.add(grid.texts(r)[0], [(p.start, p.end) for p in grid.label_parts[r]], terms)
+    return common
 
 
 def _shares_only(text: str) -> list[Share] | None:
@@ -1459,106 +1330,43 @@ def _group_total(line: str, next_line: str) -> bool:
 
 # a line that only names the label column: `구 분`, `지원유형`
 LABEL_HEADER = regex.compile(r"^\s*(?:구\s*분|지원\s*(?:유\s*형|구\s*분))\s*(.*)$", regex.S)
-EMPTY_CELL = regex.compile(r"(?<!\S)[-–—](?!\S)")
-
-
-def _label_row(body: str) -> tuple[str, list[tuple[int, int]]] | None:
-    """`지원금액 250만원 500만원 100만원` → (`지원금액`, the cells' spans): a row label naming what
-    the row states, then value cells only (a lone `-` is an empty cell)."""
-    cells = sorted([(s, e) for s, e, kind in _value_items(body) if kind != "text"]
-                   + [(m.start(), m.end()) for m in EMPTY_CELL.finditer(body)])
-    if not cells:
-        return None
-    label = body[: cells[0][0]].strip()
-    rest = body[cells[0][0] :]
-    for s, e in reversed(cells):
-        rest = rest[: s - cells[0][0]] + " " + rest[e - cells[0][0] :]
-    if not label or rest.strip() or classify_header(label).kind not in ("payer", "duration", "total"):
-        return None
-    return label, cells
-
-
-def _split_names(line: str, n: int) -> list[str] | None:
-    """`기본 컨설팅 심화 컨설팅` as 2 names → [`기본 컨설팅`, `심화 컨설팅`]: names of equal length
-    in words, the way a row of header cells reads when flattened."""
-    words = line.split()
-    if n < 1 or len(words) % n:
-        return None
-    size = len(words) // n
-    return [" ".join(words[k : k + size]) for k in range(0, len(words), size)]
-
-
-def _column_names(lines: list[str], n: int) -> list[str] | None:
-    """The n track names over a flattened label table, from its header lines.
-
-    One line holds all n. Several lines: the last may be a lower header row whose cells sit
-    under a group cell of the lines above (`컨설팅 지원` over `기본 컨설팅 | 심화 컨설팅`, beside
-    `원포인트 멘토링` spanning both rows), the group being the line sharing a word with each of
-    its cells; without such a group, n lines hold one name each, and fewer lines put the
-    lower row under the first."""
-    if len(lines) == 1:
-        names = _split_names(lines[0], n)
-    else:
-        upper = lines[:-1]
-        below = _split_names(lines[-1], n - len(upper) + 1) or []
-        group = next((k for k, line in enumerate(upper) if len(below) >= 2
-                      and all(set(name.split()) & set(line.split()) for name in below)), None)
-        if group is None and len(lines) == n:
-            names = list(lines)
-        elif below:
-            group = group or 0
-            names = upper[:group] + below + upper[group + 1 :]
-        else:
-            return None
-    if not names or len(names) != n or len({norm_key(x) for x in names}) != n:
-        return None
-    return names if all(is_track_name(x) for x in names) else None
 
 
 def read_flat_label_table(scope: Scope, blocks: list[Block], i: int, tracks: Tracks) -> set[int]:
     """A label table flattened to lines (PDF text): `구 분`, the track names across the top (one
-    or more lines), then rows `지원금액 250만원 500만원 100만원` with one cell per track. The
-    block indexes it used; {} when `blocks[i]` does not start one."""
+    or more lines), then rows `지원금액 250만원 500만원 100만원` with one cell per track (read by
+    `reading.flat.read_flat_labels`). The block indexes it used; {} when `blocks[i]` does not
+    start one."""
     doc = scope.doc
     head = LABEL_HEADER.match(doc.text[blocks[i].start : blocks[i].end])
     if not head:
         return set()
-    lines = [(blocks[i].start + head.start(1), head[1].strip())] if head[1].strip() else []
-    rows: list[tuple[int, str, list[tuple[int, int]]]] = []
-    used = {i}
+    first = flat.Line(blocks[i].start + head.start(1), head[1].strip()) if head[1].strip() else None
+    lines: list[flat.Line] = []
     for j in range(i + 1, min(len(blocks), i + 12)):
         b = blocks[j]
-        body = doc.text[b.start : b.end].strip()
+        raw = doc.text[b.start : b.end]
+        body = raw.strip()
         if b.kind != "paragraph" or not body:
             break
-        start = b.start + doc.text[b.start : b.end].find(body)
-        row = _label_row(body)
-        if row:
-            rows.append((start, row[0], row[1]))
-        elif rows or _value_items(body) or len(lines) >= 4:
-            break
-        else:
-            lines.append((start, body))
-        used.add(j)
-    if not rows or not lines:
+        lines.append(flat.Line(b.start + raw.find(body), body))
+    grid, n = flat.read_flat_labels(first, lines, FLAT_TABLE)
+    if grid is None:
         return set()
-    n = len(rows[0][2])
-    names = _column_names([body for _, body in lines], n)
-    if names is None:
-        return set()
-    per_track = [Terms() for _ in names]
-    for start, label, cells in rows:
-        col = classify_header(label)
-        if len(cells) != n or col.kind == "total":
+    per_track = [Terms() for _ in range(grid.n_cols - 1)]
+    for r in grid.body():
+        row = grid.rows[r]
+        col = classify_header(grid.texts(r)[0])
+        if len(row) != grid.n_cols or col.kind == "total":
             continue
-        for k, (s, e) in enumerate(cells):
-            per_track[k].fill(cell_terms(doc.text[start + s : start + e], start + s, col))
+        for k, cell in enumerate(row[1:]):
+            if cell is not None:
+                per_track[k].fill(cell_terms(cell.text, cell.start, col))
     if all(t.empty() for t in per_track):
         return set()
-    for name, terms in zip(names, per_track, strict=True):
-        at = next((s + body.find(name) for s, body in lines if name in body), None)
-        tracks.add(name, [(at, at + len(name))] if at is not None else [], terms)
-    return used
+    for k, terms in enumerate(per_track, 1):
+        tracks.add(grid.texts(0)[k], [(p.start, p.end) for p in grid.pieces(0, k)], terms)
+    return {i, *range(i + 1, i + 1 + n)}
 
 
 # ---------------------------------------------------------------- 3. prose
