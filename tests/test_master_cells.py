@@ -112,3 +112,32 @@ def test_rows_nothing_tells_apart_with_different_caps_give_no_cap():
     (only,) = programs["건축설계 인재육성"].tracks
     # the period both rows print stays; the cap they disagree on goes
     assert only.name is None and only.funding == [] and only.duration_months == 12
+
+
+OTHER_TABLE = """\
+# 2021년도 축산현안대응 연구개발사업 통합공고
+
+| 사업명 | 내역사업명 | 모집기간 |
+|---|---|---|
+| (농식품부) 축산현안대응 산업화기술개발 | 가축 생산 효율성 증진 | 2021. 2. 17. ~ 3. 3. |
+| (농진청) 축산현안대응 고도화 기술개발 | 소비자 맞춤형 축산물 생산 | 2021. 3. 2. ~ 3. 19. |
+
+| 사업명 | 내역 사업 | 지원유형 | 과제 수 | 정부지원연구개발비 |
+|---|---|---|---|---|
+| (농식품부) 축산현안대응 산업화기술개발 | 가축 생산 효율성 증진 | 지정공모 | 6 | 2,245백만 원 |
+| (농진청) 축산현안대응 고도화 기술개발 | 가축 생산 효율성 증진 | 지정공모 | 6 | 2,500백만 원 |
+"""
+
+
+def test_another_table_of_the_programs_gives_each_its_own_rows():
+    doc = read_bytes(OTHER_TABLE.encode("utf-8"), "t.md")
+    scopes = split_programs(doc, None)
+    assert [s.name for s in scopes] == ["(농식품부) 축산현안대응 산업화기술개발",
+                                        "(농진청) 축산현안대응 고도화 기술개발"]
+    first = next(b for b in doc.blocks if b.table is not None)
+    for s in scopes:  # the 모집기간 table is nobody's shared text
+        assert all(hi <= first.start or lo >= first.end for lo, hi in s.shared)
+    windows = {p.name: [(str(w.opens), str(w.closes)) for w in p.windows]
+               for p in extract(doc).programs}
+    assert windows == {"(농식품부) 축산현안대응 산업화기술개발": [("2021-02-17", "2021-03-03")],
+                       "(농진청) 축산현안대응 고도화 기술개발": [("2021-03-02", "2021-03-19")]}

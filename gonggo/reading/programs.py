@@ -132,6 +132,7 @@ class _Program:
     name: str
     cell: Cell
     rows: list[tuple[int, list[int]]] = field(default_factory=list)  # (block, rows) it owns
+    other_rows: list[tuple[int, list[int]]] = field(default_factory=list)  # of other tables of programs
     codes: set[str] = field(default_factory=set)  # its RFP numbers
     blocks: list[int] = field(default_factory=list)  # whole tables that name only it
     sections: list[Section] = field(default_factory=list)
@@ -202,7 +203,7 @@ def _rows_block(doc: Document, index: int, rows: list[int]) -> Block:
     block = doc.blocks[index]
     table = block.table
     assert table is not None
-    head, col = _name_column(table, facts=True) or (0, 0)
+    head, col = _name_column(table, facts=True) or _name_column(table, facts=False) or (0, 0)
     keep = list(range(head + 1)) + [r for r in rows if r > head]
     new_row = {r: k for k, r in enumerate(keep)}
     cells = []
@@ -248,14 +249,15 @@ def row_blocks(scope: Scope) -> list[Block]:
 def _own_rows(scope: Scope) -> tuple[Block, int, list[int]] | None:
     if scope.overview_rows < 2 or not scope.own_blocks:
         return None
-    block = scope.own_blocks[0]
-    table = block.table
-    column = _name_column(table, facts=True) if table is not None else None
-    if table is None or column is None or column[1] != 0:
-        return None
-    head = column[0]
-    body = list(range(head + 1, table.n_rows))
-    return (block, head, body) if len(body) == scope.overview_rows else None
+    for block in scope.own_blocks:  # its rows of the overview table (the one with program facts)
+        table = block.table
+        column = _name_column(table, facts=True) if table is not None else None
+        if table is None or column is None or column[1] != 0:
+            continue
+        head = column[0]
+        body = list(range(head + 1, table.n_rows))
+        return (block, head, body) if len(body) == scope.overview_rows else None
+    return None
 
 
 def row_labels(scope: Scope) -> list[OverviewRow]:
@@ -347,10 +349,27 @@ def _claim(doc: Document, programs: list[_Program], tables: list[int]) -> None:
         if column is None:
             continue
         head, col = column
-        names = {norm_key(row[col].text) for r, row in enumerate(block.table.grid())
+        grid = block.table.grid()
+        names = {norm_key(row[col].text) for r, row in enumerate(grid)
                  if r > head and row[col] is not None and row[col].text.strip()}
         if len(names) == 1 and (owner := keys.get(names.pop())) is not None:
             owner.blocks.append(i)
+        elif len(names) >= 2 and all(n in keys or SUM_CELL.is_total(n) for n in names):
+            # another table of the programs (`사업명 | 모집기간`, `사업명 | 내역사업명 | 주요 내용`):
+            # each program owns its rows (an empty name cell continues the row above)
+            owned: dict[str, list[int]] = {}
+            current: str | None = None
+            for r, row in enumerate(grid):
+                cell = row[col]
+                if r <= head:
+                    continue
+                if cell is not None and cell.text.strip():
+                    current = None if SUM_CELL.is_total(cell.text) else norm_key(cell.text)
+                if current is not None:
+                    owned.setdefault(current, []).append(r)
+            for key, rows in owned.items():
+                keys[key].other_rows.append((i, rows))
+            tables.append(i)  # nobody's shared text
     by_org: dict[int, list[_Program]] = {}
     for s in doc.sections:
         org = _ORG_SECTION.match(strip_marker(s.title).strip())
@@ -404,7 +423,7 @@ def overview_scopes(doc: Document, announced_on: date | None) -> list[Scope]:
                 for code in _CODE.findall(m["codes"])}
     scopes = []
     for p in programs:
-        own = [_rows_block(doc, i, rows) for i, rows in p.rows]
+        own = [_rows_block(doc, i, rows) for i, rows in p.rows + p.other_rows]
         own += [doc.blocks[i] for i in p.blocks]
         for s in p.sections:
             own += doc.section_blocks(s)
