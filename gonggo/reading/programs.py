@@ -9,8 +9,11 @@ Two shapes of master announcement, recognised by layout, not by names:
   beside a column of program facts (지원규모, 지원금액, 지원기간, 과제수, 연구개발비), and whose
   name column names two or more programs (a page-split table continues: a row with an empty
   name cell belongs to the program above it). Each program owns its rows (read as a table of
-  the header rows and its own rows), the tables whose 사업명 column names only it and the
-  sections whose title names it; the rest of the file is shared by all of them.
+  the header rows and its own rows), the tables whose 사업명 column names only it, its rows of
+  another table of the programs (`사업명 | 모집기간`: a 사업명 column naming several of them) and
+  the sections whose title names it; the rest of the file is shared by all of them. A program
+  over several rows whose rows differ (one per 파견국가, 지원대상 …) reads each row apart
+  (`row_labels`: the row's label from the shortest column telling every row apart).
 
 Anything else is one program over the whole file.
 """
