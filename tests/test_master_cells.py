@@ -97,10 +97,13 @@ def test_rows_of_one_program_with_their_own_terms_are_its_tracks():
     # the shortest column telling the rows apart names them (파견국가, not 지원대상)
     assert [(t.name, t.duration_months, [f.cap_krw for f in t.funding]) for t in exchange.tracks] == [
         ("미국", 6, [15_000_000]), ("캐나다", 6, [15_000_000]), ("스위스", 3, [15_000_000])]
-    # a cell's leading label names its row; an amount for one case (`장기연수 기준`) is no cap
+    # a cell's leading label names its row; an amount for one case (`장기연수 기준`) is the cap
+    # of the row that case labels only
     marine = programs["한-유럽 첨단해양모빌리티 연구거점 구축 및 공동연구"]
-    assert [(t.name, t.duration_months, t.funding) for t in marine.tracks] == [
-        ("단기", None, []), ("장기", 12, [])]
+    assert [(t.name, t.duration_months, [f.cap_krw for f in t.funding]) for t in marine.tracks] == [
+        ("단기", None, []), ("장기", 12, [60_000_000])]
+    (cap,) = marine.tracks[1].funding
+    assert [e.quote for e in cap.evidence] == ["60"]
     # rows nothing tells apart: one unnamed track, without the period the rows disagree on
     (only,) = programs["건축설계 인재육성"].tracks
     assert only.name is None and only.duration_months is None

@@ -35,10 +35,11 @@ from gonggo.reading.programs import (
     split_programs,
 )
 from gonggo.reading.scope import Scope, evidence
-from gonggo.schemas.announcement import Announcement, Finding, Program, Source, Track
+from gonggo.schemas.announcement import Announcement, Finding, Funding, Program, Source, Track
 from gonggo.schemas.document import Document
 from gonggo.vocab.funding import find_months
 from gonggo.vocab.kinds import KIND_KO, KindDecision, decide_kind
+from gonggo.vocab.text import norm_key
 
 # field of Program → extractor over the program's scope
 FAMILIES: dict[str, Callable[[Scope], Any]] = {
@@ -138,6 +139,15 @@ def _row_tracks(scope: Scope) -> list[Track] | None:
         track = found[0] if found else Track(name=None)
         label = evidence(scope.doc, *row.span)
         out.append(track.model_copy(update={"name": row.label, "evidence": [label, *track.evidence]}))
+    if not any(f.cap_krw is not None for t in out for f in t.funding):
+        # `60 이내 (장기연수 기준)` over every row: the cap of the row labelled with that case
+        noted = {(case, payer, krw): (payer_label, span, basis) for row in labelled if row.block.table
+                 for case, payer, payer_label, krw, span, basis in tracks.noted_case_caps(row.block.table)}
+        for (case, payer, krw), (payer_label, span, basis) in noted.items():
+            owners = [t for t in out if t.name and norm_key(case).startswith(norm_key(t.name))]
+            if len(owners) == 1 and not any(f.cap_krw == krw for f in owners[0].funding):
+                owners[0].funding.append(Funding(payer=payer, payer_label=payer_label, cap_krw=krw,
+                                                 cap_basis=basis, evidence=[evidence(scope.doc, *span)]))
     return out
 
 

@@ -1028,6 +1028,32 @@ PER_AWARD_LABEL = regex.compile(r"(?:과제|기업|기관|개사|건|팀)\s*당"
 CEILING_PER_YEAR = regex.compile(r"원\s*이내\s*[/／]\s*(?:년|연)(?![가-힣])")
 
 
+def noted_case_caps(table: Table) -> list[tuple[str, Payer, str, int, tuple[int, int], CapBasis]]:
+    """Amounts a money column prints for one case only (`60 이내 (장기연수 기준)` in 백만원):
+    (the case the note names, the payer and the column's label, won, the amount's span, basis);
+    no cap of the row's, the one of the row that case labels."""
+    g = table_reader.read_table(table, FUNDING_TABLE)
+    rows, n_header = g.rows, g.n_header
+    if n_header == 0 or n_header >= len(rows):
+        return []
+    labels = _column_labels(rows, n_header)
+    cols = [_column_of(stack) for stack in labels]
+    out: list[tuple[str, Payer, str, int, tuple[int, int], CapBasis]] = []
+    for row in rows[n_header:]:
+        for i, cell in enumerate(row):
+            unit = next((u for t in labels[i] if (u := _label_unit(t))), None) if i < len(labels) else None
+            if cell is None or not unit or cols[i].kind != "payer" or not cols[i].role:
+                continue
+            m = BARE_CAP_CELL.fullmatch(cell.text)
+            case = compiled(r"\s*기준\s*$").sub("", m["note"]) if m and m["note"] else ""
+            role = cols[i].role
+            if m and case and role and CASE_NOTE.search(m["note"]) and not any(
+                    o[4][0] == cell.start + m.start("n") for o in out):
+                out.append((case, role, cols[i].label, int(float(m["n"].replace(",", "")) * unit),
+                            (cell.start + m.start("n"), cell.start + m.end("n")), cols[i].basis or "per_award"))
+    return out
+
+
 # tiers printed in one money cell, each label over its amount (`(선도연구자\n/유망연구자)\n90 이내\n
 # (교수급)\n60 이내`, `(석사)\n43 내외\n(박사)\n52 내외`)
 TIER = regex.compile(r"[(（](?P<label>[^()（）\d]{1,24}?)[)）]\s*(?P<value>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:이내|내외|이하)?\s*")
