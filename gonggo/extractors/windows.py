@@ -87,7 +87,7 @@ POSTING = regex.compile(r"공고\s*(?:기간|게시)|게시\s*기간")
 # A column of when each program's call runs, in a schedule of many programs (`공고(예정) 시기`
 # in 추진일정 통합공고): a printed range (`2025.02.01.~2025.03.31`) is that call's period, read
 # as its applications; a month, a half year or one date (the call's day) is no window.
-CALL_TIME = regex.compile(r"^공고(?:[(（]예정[)）])?(?:시기|일정|예정시기)$")
+CALL_TIME = regex.compile(r"^공고(?:[(（]예정[)）]|예정)?시기$")  # not `공고 일정`, `공고 기간` (posting)
 # A recurring date (`매년 1월 1일 시작`) is no window.
 RECURRING = regex.compile(r"매\s*년")
 # A labelled evaluation date: `○ 대면평가(발표평가) : 2025. 2. 27.(목) ~ 28.(금) 예정`,
