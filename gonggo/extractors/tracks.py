@@ -637,6 +637,10 @@ CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
 
 
 PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
+# the support one person gets (`1인당 지원금액 (백만원)` over `70`, `65 이내`): in a table of
+# programs whose awardees are persons (fellowships, training), each award's cap; a unit price
+# names what it prices (`회당 단가`, `1일 1인당 다과`), never `지원금액` alone
+PER_PERSON_SUPPORT = regex.compile(r"^(?:1\s*)?인\s*당\s*(?:최대\s*)?지원\s*(?:금액|금|액|한도)$")
 # a column of each row's support (`RFP명 | 지원규모 | 지원기간`): the money a row prints there is the
 # state's per award (`2,133백만원 이내/년`); `지원규모 (이내)` over counts and budgets is not this
 SCALE_HEADER = regex.compile(r"^지원\s*규모$")
@@ -662,8 +666,10 @@ def _classify_header(label: str) -> Column:
             return Column("track", core, priority=prio)
     if not_rules(core) or CONDITION.search(core):
         return Column("other", core)
+    if PER_PERSON_SUPPORT.match(core):
+        return Column("payer", core, "government", basis="per_award")
     if PER_UNIT_LABEL.search(core):
-        return Column("other", core)  # `1인당 지원금액`, `회당 단가`: a unit price, not a cap
+        return Column("other", core)  # `회당 단가`, `1일 1인당`: a unit price, not a cap
     if year_money(core) and not share_hint:
         return Column("other", core)  # `'21년 정부지원연구개발비`: one year's money, not a cap
     if TOTAL.search(core):
@@ -771,6 +777,16 @@ BARE_NUMBER = regex.compile(r"\s*(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
 YEAR_CAP_AFTER = regex.compile(r"\s*[(（]\s*(?:연|연간|연차별|매년)\s*(?:최대\s*)?")
 
 
+# a bare amount in the column's unit with its bound (`65 이내`, `172 내외`, `9~15 이내`: the upper
+# end) and a note under it (`(1개 연구단당)`, `(국가/기관별 상이)`); a note naming the case the
+# amount holds for (`(장기연수 기준)`) makes it one case's, not the row's
+BARE_CAP_CELL = regex.compile(
+    r"""\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[~∼～]\s*)?
+        (?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:이내|이하|내외|까지)
+        \s*(?:[(（](?P<note>[^()（）]{1,30})[)）]\s*)?""", regex.X)
+CASE_NOTE = regex.compile(r"기준\s*$|예시|경우")
+
+
 def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> Terms:
     """Terms of one cell's text under column `col`; `start` is the text's offset."""
     terms = Terms()
@@ -803,6 +819,10 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                 f.set_share(int(value) if value.is_integer() else value, col.bound_hint or "exact", span)
             elif unit:
                 f.set_cap(int(value * unit), span, col.basis or "per_award")
+        loose = BARE_CAP_CELL.fullmatch(text) if unit and not bare and not col.share_hint else None
+        if loose and not amounts and not shares and not CASE_NOTE.search(loose["note"] or ""):
+            span = (start + loose.start("n"), start + loose.end("n"))  # `65 이내`, `9~15 이내` in 백만원
+            f.set_cap(int(float(loose["n"].replace(",", "")) * unit), span, col.basis or "per_award")
         first, _, rest = text.partition("\n")
         split = YEARS_SPLIT.fullmatch(first)
         if split and unit and not amounts:  # `1,460(’25년 400, 향후 1,060) 이내` in 백만원
@@ -921,8 +941,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     count_col = next((i for i, st in enumerate(labels) if st and COUNT_HEADER.search(st[-1])), None)
     rfp = bool(track_cols) and track_cols[0][0] == RFP_PRIORITY
     unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
-    # a money column's own unit (`기관별 지원금액(백만원)`) where the table states none
-    units = [unit or _label_unit(" ".join(stack)) for stack in labels]
+    # a column's own unit in its header (`1인당 지원금액 (백만원)`) when the table states none
+    units = [unit or next((u for t in stack if (u := _label_unit(t))), None) for stack in labels]
 
     named: list[tuple[str, tuple[int, int], Terms]] = []
     summary = Terms()
@@ -953,7 +973,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             name, name_spans = _row_name(row, name_cols)
         row_terms = Terms()
         cells: dict[int, Cell] = {}
-        tiers = _tiers(row, cols, unit) if track_col is None else None
+        tiers = _tiers(row, cols, units) if track_col is None else None
         if tiers is not None:
             tier_col, found = tiers
             for tier, span, terms in found:  # `(석사) 43 내외 (박사) 52 내외` in one cell
@@ -1027,16 +1047,42 @@ PER_AWARD_LABEL = regex.compile(r"(?:과제|기업|기관|개사|건|팀)\s*당"
 CEILING_PER_YEAR = regex.compile(r"원\s*이내\s*[/／]\s*(?:년|연)(?![가-힣])")
 
 
+def noted_case_caps(table: Table) -> list[tuple[str, Payer, str, int, tuple[int, int], CapBasis]]:
+    """Amounts a money column prints for one case only (`60 이내 (장기연수 기준)` in 백만원):
+    (the case the note names, the payer and the column's label, won, the amount's span, basis);
+    no cap of the row's, the one of the row that case labels."""
+    g = table_reader.read_table(table, FUNDING_TABLE)
+    rows, n_header = g.rows, g.n_header
+    if n_header == 0 or n_header >= len(rows):
+        return []
+    labels = _column_labels(rows, n_header)
+    cols = [_column_of(stack) for stack in labels]
+    out: list[tuple[str, Payer, str, int, tuple[int, int], CapBasis]] = []
+    for row in rows[n_header:]:
+        for i, cell in enumerate(row):
+            unit = next((u for t in labels[i] if (u := _label_unit(t))), None) if i < len(labels) else None
+            if cell is None or not unit or cols[i].kind != "payer" or not cols[i].role:
+                continue
+            m = BARE_CAP_CELL.fullmatch(cell.text)
+            case = compiled(r"\s*기준\s*$").sub("", m["note"]) if m and m["note"] else ""
+            role = cols[i].role
+            if m and case and role and CASE_NOTE.search(m["note"]) and not any(
+                    o[4][0] == cell.start + m.start("n") for o in out):
+                out.append((case, role, cols[i].label, int(float(m["n"].replace(",", "")) * unit),
+                            (cell.start + m.start("n"), cell.start + m.end("n")), cols[i].basis or "per_award"))
+    return out
+
+
 # tiers printed in one money cell, each label over its amount (`(선도연구자\n/유망연구자)\n90 이내\n
 # (교수급)\n60 이내`, `(석사)\n43 내외\n(박사)\n52 내외`)
 TIER = regex.compile(r"[(（](?P<label>[^()（）\d]{1,24}?)[)）]\s*(?P<value>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:이내|내외|이하)?\s*")
 
 
 def _tiers(row: list[Cell | None], cols: list[Column],
-           unit: int | None) -> tuple[int, list[tuple[str, tuple[int, int], Terms]]] | None:
+           units: list[int | None]) -> tuple[int, list[tuple[str, tuple[int, int], Terms]]] | None:
     """A row without a name column whose money cell lists two or more labelled amounts and
     nothing else: one track per label. Each takes its amount as its cap when the column is a
-    payer's (in the table's unit); a per-person column (`1인당 지원금액`) names the tiers only."""
+    payer's (in the table's unit; `1인당 지원금액` is one); another per-unit column names the tiers only."""
     for i, cell in enumerate(row):
         if cell is None or i >= len(cols) or not (cols[i].kind == "payer" or PER_UNIT_LABEL.search(cols[i].label)):
             continue
@@ -1050,10 +1096,10 @@ def _tiers(row: list[Cell | None], cols: list[Column],
         for m in found:
             name = compiled(r"\s*\n\s*").sub("", m["label"]).strip()
             terms = Terms()
-            if cols[i].kind == "payer" and cols[i].role and unit:
+            if cols[i].kind == "payer" and cols[i].role and units[i]:
                 at = cell.start + m.start("value")
                 terms.fund(cols[i].role, cols[i].label).set_cap(
-                    int(float(m["value"].replace(",", "")) * unit), (at, at + len(m["value"])),
+                    int(float(m["value"].replace(",", "")) * units[i]), (at, at + len(m["value"])),
                     cols[i].basis or "per_award")
             out.append((name, (cell.start + m.start("label"), cell.start + m.end("label")), terms))
         return i, out

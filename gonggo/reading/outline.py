@@ -17,7 +17,7 @@ from gonggo.reading.scope import Scope
 from gonggo.reading.tables import TableSettings, distinct, read_table
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
 from gonggo.vocab.headings import CARRIER_FACETS, LABEL_FACETS, pattern
-from gonggo.vocab.text import compiled
+from gonggo.vocab.text import compiled, norm_key
 
 # ---------------------------------------------------------------------------------------
 # Headings: which family a section carries
@@ -1055,6 +1055,79 @@ def _sentences(doc: Document, start: int, end: int) -> list[Unit]:
         out.append(u)
     return [u for u in out if not POINTER.search(u.text)]
 
+
+
+# A cell's line that opens a labelled list (`▪(제한사항) ①…, ②…`, `▸(기타유의사항) …`): a bullet,
+# then the label in parentheses.
+CELL_LABEL = regex.compile(r"^[ \t]*[▪▫•◦○●❍▸▶►ㅇ\-–·]?[ \t]*(?=[(（\[【<〈])")
+# Items a cell's labelled line enumerates by circled numbers (`①접수 …, ②타국적자 …`), at the
+# content's start or after a space or a comma.
+CIRCLED_ITEM = regex.compile(rf"(?:^|(?<=[\s,，]))[{CIRCLED}]")
+ITEM_TAIL = regex.compile(r"[\s,，;]+$")
+
+
+def cell_label_units(scope: Scope, family: str) -> list[Unit]:
+    """Clauses printed inside table cells under a label naming `family` (`▪(제한사항) …` in the
+    지원자격 cell of a master's overview row, one row per program): the label's content up to
+    the cell's next labelled or noted line (`▸(기타유의사항)`, `※ …`), one clause per circled
+    item (`①…, ②…, ③…`) or the whole content. The scope's own blocks only (a program's rows)."""
+    rx = HEADINGS[family]
+    label_rx = LABEL_FACETS.get(family)
+    doc = scope.doc
+    units: list[Unit] = []
+    seen: set[tuple[int, int]] = set()
+    for block in scope.blocks:
+        if block.table is None:
+            continue
+        for cell in block.table.cells:
+            if (cell.start, cell.end) in seen or not ("(" in cell.text or "（" in cell.text):
+                continue
+            seen.add((cell.start, cell.end))
+            lines = [(m.start(), m.end()) for m in compiled(r"[^\n]+").finditer(cell.text)]
+            k = 0
+            while k < len(lines):
+                a, b = lines[k]
+                line = cell.text[a:b]
+                lead = CELL_LABEL.match(line)
+                label = LABEL.match(line[lead.end():]) if lead else None
+                k += 1
+                if label is None or not (rx.match(label["label"]) or (
+                        label_rx is not None and label_rx.match(label["label"]))):
+                    continue
+                end = b
+                while k < len(lines):  # the lines it wraps onto, not the next label or a note
+                    nxt = cell.text[lines[k][0]:lines[k][1]]
+                    nl = CELL_LABEL.match(nxt)
+                    if nl and LABEL.match(nxt[nl.end():]) or (
+                            is_note(nxt) or (starts_with_bullet(nxt) and nxt.lstrip()[0] not in CIRCLED)):
+                        break
+                    end = lines[k][1]
+                    k += 1
+                lo = cell.start + a + lead.end() + label.end()
+                hi = cell.start + end
+                content = doc.text[lo:hi]
+                starts = [m.start() for m in CIRCLED_ITEM.finditer(content)]
+                pieces = list(zip(starts, [*starts[1:], len(content)], strict=True)) if starts and \
+                    not content[:starts[0]].strip() else [(0, len(content))]
+                for x, y in pieces:
+                    tail = ITEM_TAIL.search(content, x, y)
+                    u = unit_at(doc, lo + x, lo + (tail.start() if tail else y))
+                    if u is not None and not JUNK.match(u.text) and not _repeated(u, units):
+                        u.cells = [cell]
+                        units.append(u)
+    return units
+
+
+def _repeated(unit: Unit, units: list[Unit]) -> bool:
+    """The same clause printed again in another row of the program (`… 연구책임자 및
+    참여연구원의 경우 지원 불가` / `… 참여 제한`): its first four fifths as an earlier one's."""
+    key = norm_key(unit.text)
+    for u in units:
+        other = norm_key(u.text)
+        n = min(len(key), len(other))
+        if n >= 10 and key[: n * 4 // 5] == other[: n * 4 // 5] and abs(len(key) - len(other)) <= n // 5:
+            return True
+    return False
 
 
 def outline_of(scope: Scope) -> Outline:

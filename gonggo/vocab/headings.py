@@ -79,10 +79,10 @@ FACETS: list[Facet] = [
 BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
 
 # Item labels that name a facet only as a label (`ㅇ (과제수 제한) 연구자가 …`, `ㅇ (중복신청
-# 제한) …`, `ㅇ (최저 인건비 계상률 제한) …`): a rule's name ending in 제한. As a heading's title
+# 제한) …`, `ㅇ (최저 인건비 계상률 제한) …`): a rule's name ending in 제한, or `(제한사항)`. As a heading's title
 # the same words name a topic (`3-3. 연구개발기관의 연구 참여 범위 제한`), not a list of exclusions.
 LABEL_FACETS: dict[str, regex.Pattern[str]] = {
-    "exclusions": _rx(r"[가-힣]{2,}(?:\s*[가-힣]{2,}){0,2}\s*제한$"),
+    "exclusions": _rx(r"[가-힣]{2,}(?:\s*[가-힣]{2,}){0,2}\s*제한$ | (?:[가-힣]{2,}\s*)?제한\s*사항$"),
 }
 
 # The facets that carry list items of a fact family (the outline's carriers).
