@@ -12,6 +12,7 @@ from gonggo.extractors.tracks import (
     Tracks,
     cell_terms,
     classify_header,
+    corpus_value,
     extract_tracks,
     read_table,
 )
@@ -511,6 +512,23 @@ def test_a_column_headed_총액_is_the_whole_periods_money() -> None:
     # mafra_livestock_issues_master_2021: `… | 연구기간 | 정부지원 연구비 총액`
     assert classify_header("정부지원 연구비 총액").basis == "total"
     assert classify_header("총액").kind == "other"  # the word alone names no payer
+
+
+@pytest.mark.parametrize("label", [
+    "적용기간",  # the 가점 form's `가점 적용 내용 | 적용기산일 | 적용기간 | 가점` (mafra_high_value_food)
+    "보유.이용 기간",  # a consent form's `보유.이용 기간 | … 참여종료 후 5년간` (seed 000)
+    "공고기간",  # `공고기간 | 전산(iris.go.kr) 등록기간` (pipc_privacy_rnd)
+    "전산(iris.go.kr) 등록기간",
+    "참여제한 기간",
+    "의무 유지기간",
+    "사후관리 기간",
+])
+def test_a_column_of_another_period_than_the_projects_is_no_duration(label: str) -> None:
+    assert classify_header(label).kind != "duration"
+    assert classify_header("연구개발기간").kind == classify_header("협약기간").kind == "duration"
+    table = f"구분\t지원금액\t{label}\n기초\t0.7억원\t2년"
+    assert corpus_value(table) == [{"track": "기초", "duration_months": None,
+                                    "caps": [["government", 70_000_000, "per_award"]], "awards": None}]
 
 
 def test_a_preliminary_stages_table_gives_no_terms() -> None:

@@ -107,6 +107,7 @@ from gonggo.vocab.budget import (
 from gonggo.vocab.funding import (
     GENERIC_PAYER,
     LEVEL,
+    NOT_A_PERIOD,
     PAYER_RX,
     PERIOD_AFTER,
     PERIOD_WORD_AT_END,
@@ -661,7 +662,7 @@ def _classify_header(label: str) -> Column:
         return Column("total", core)
     if WHOLE_PERIOD.search(compiled(r"\s").sub("", core)) and compiled(r"\s").sub("", core) != "총":
         return Column("payer", core, "government", basis="total")
-    if compiled(r"(?:사업|지원|협약|수행|과제)?\s*기간").search(core):
+    if compiled(r"(?:사업|지원|협약|수행|과제)?\s*기간").search(core) and not NOT_A_PERIOD.search(core):
         return Column("duration", core)
     if compiled(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준").search(core):
         return Column("level", core)
@@ -837,7 +838,8 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
     (`과제개요`, `연구목표`, `연구기간 | 총 정부출연금` over `1년 이내 | 1.5억원 이내`, `연구기간 및 예산 |
     …`). One track named by the title; its terms are the values beside or below the labels of a
     period or of money (one year's money excluded)."""
-    tops = {id(c): c for c in rows[0][1:] if c is not None and c.text.strip()}
+    label = rows[0][0] if rows[0] else None  # merged over two columns (`연구과제명 | 연구과제명 | …`)
+    tops = {id(c): c for c in rows[0][1:] if c is not None and c is not label and c.text.strip()}
     if len(tops) != 1:
         return None
     cell = next(iter(tops.values()))
@@ -849,20 +851,69 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
     terms = Terms()
     for r, row in enumerate(rows[1:], 1):
         for c, lab in enumerate(row):
-            if lab is None or len(lab.text.strip()) > 15:
+            if lab is None or len(strip_marker(lab.text)) > 15:
                 continue
-            col = classify_header(lab.text)
+            col = classify_header(strip_marker(lab.text))
             if col.kind not in ("duration", "payer") or year_money(lab.text):
                 continue
             for nxt in ((rows[r + 1][c] if r + 1 < len(rows) else None),
                         (row[c + 1] if c + 1 < len(row) else None)):
-                if nxt is None or nxt is lab or classify_header(nxt.text).kind != "other":
+                if nxt is None or nxt is lab:
                     continue
-                t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
+                if (col.kind == "duration" and strip_marker(lab.text) != lab.text.strip()
+                        and len(strip_marker(nxt.text)) > 15):
+                    # a numbered section (`6. 지원기간/예산/추진체계`) over its cell of prose lines
+                    t = prose_period(nxt.text, nxt.start)
+                elif classify_header(nxt.text).kind != "other":
+                    continue
+                else:
+                    t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
                 if not t.empty():
                     terms.fill(t)
                     break
     return title, (at, at + len(title)), terms
+
+
+def prose_period(text: str, start: int) -> Terms:
+    """The project period a cell of prose (lines) states: the first month count a period word
+    owns (`ㅇ 연구개발기간 : 33개월 이내(1차년도 개발기간 : 9개월, …)` → 33; not the first
+    year's `개발기간 : 9개월`, not `최소 현장 실증 기간은 3개월 이상`), and an extension."""
+    terms = Terms()
+    at = start
+    for line in text.split("\n"):
+        for m in find_months(line):
+            if m.extension and terms.extension is None:
+                terms.extension = (m.months, at + m.start, at + m.end)
+            elif not m.extension and terms.duration is None and _is_period(line, m, False):
+                terms.duration = (m.months, at + m.start, at + m.end)
+        at += len(line) + 1
+    return terms
+
+
+def _title_row(rows: list[list[Cell | None]]) -> int | None:
+    """The row of an RFP sheet's `과제명 | <the title>` when rows precede it (`번호 |
+    2025-지역-지정-일반-05`, `재난·안전 기술분류 | …`); None when the title row is the first."""
+    for r in range(1, min(4, len(rows))):
+        first = rows[r][0] if rows[r] else None
+        if first is not None and TRACK_HEADER[0][1].search(strip_marker(first.text)):
+            return r
+    return None
+
+
+def read_numbered_sheet(table: Table, tracks: Tracks) -> bool:
+    """An RFP sheet whose title row follows its number row: one track named by the title,
+    with the terms of its sections (a period in the prose of `6. 지원기간/예산/추진체계`)."""
+    rows = table.grid()
+    at = _title_row(rows)
+    if at is None:
+        return False
+    sheet = _rfp_sheet(rows[at:])
+    if sheet is None:
+        return False
+    name, span, terms = sheet
+    if not terms.empty():
+        tracks.rfp.add(norm_key(tracks.add(tracks.similar(name, terms), [span], terms).name or ""))
+    return True
 
 
 def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | None = None) -> bool:
@@ -2077,6 +2128,9 @@ def extract_tracks(scope: Scope) -> list[Track]:
                 or titled_not_rules(block.table)):
             used.add(idx)  # `o 기술료 상한`, `< 환수 기준(예시) >`: neither its cells nor its lines
             continue
+        if read_numbered_sheet(block.table, tracks):
+            used.add(idx)
+            continue
         header = " ".join(c.text for c in block.table.cells if c.row == 0)
         top = [strip_marker(c.text) for c in block.table.cells if c.row <= 2]  # under a unit row
         rfp = any(rx.search(t.strip()) for t in top for p, rx in TRACK_HEADER if p == RFP_PRIORITY)
@@ -2215,7 +2269,9 @@ def corpus_value(text: str) -> dict | list[dict] | None:
     if "\n" in text and "\t" in text:
         tracks = Tracks()
         if "\t" in text.split("\n", 1)[0]:
-            read_table(table_reader.table_of_text(text), "", tracks)
+            table = table_reader.table_of_text(text)
+            if not read_numbered_sheet(table, tracks):
+                read_table(table, "", tracks)
         else:
             doc = Document(source=SourceInfo(path="phrase.txt", sha256="", format="txt"), text=text, blocks=[])
             read_tabbed_rfp(Scope(doc=doc, start=0, end=len(text)), tracks)

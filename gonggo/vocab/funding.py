@@ -59,6 +59,14 @@ MONTHS_SUM = regex.compile(
 MONTHS_PART = regex.compile(r"^\s*(?:(\d{1,2})\s*년\s*(\d{1,2})\s*개월|(\d{1,2})\s*(년|개월)?)\s*$")
 MONTHS_EXTENSION_BEFORE = regex.compile(r"연장[^\d,()\[\]]{0,20}$")
 MONTHS_EXTENSION_AFTER = regex.compile(r"^\s*(?:까지\s*|이내\s*|간\s*)?(?:추가\s*)?연장")
+# a period of something other than the project (`적용기간` of a 가점, `의무 유지기간`, `사후관리
+# 기간`, `보관기간`, `보유.이용 기간` of a consent form, `공고기간`, `전산 등록기간`, `참여제한 기간`):
+# its months are not the project's
+NOT_A_PERIOD = regex.compile(
+    r"""(?:적용|보관|보존|보유|이용|공고|접수|신청|모집|등록|유지|사후\s*관리|의무|제한|보완|이의|열람|정산|
+          하자\s*(?:보수|담보)?|보증|거치|상환|가점|감점)\s*기간""",
+    regex.X,
+)
 PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간")
 PERIOD_WORD_AT_END = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간$")
 # `6개월 간 지원`, `과제별 최대 5년 9개월 지원`
