@@ -367,6 +367,10 @@ def _class_bound(text: str, a: Amount) -> bool:
     return bool(CONDITION_BOUND.search(text[a.value_end : a.end])
                 or CONDITION_BEFORE.search(text[max(0, a.value_start - 12) : a.value_start]))
 SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
+# the payer named after the share of the cost it carries (`총 사업비의 20% 이상을 민간부담금으로 산정
+# 및 부담`, `… 10% 이상을 자부담으로 편성`); not `5% 이상을 바우처 방식으로`, `12% 이상을 차지`
+PAYER_AFTER_SHARE = regex.compile(
+    r"^\s*(?:을|를)\s*(?P<payer>[^\s,.()]{2,12}?)\s*(?:으로|로)\s*(?:산정|편성|부담|구성|매칭|충당)")
 # `정부 50%`, `대기업이 최대 30%`, `자기부담사업비* 30%` (the payer's money, not a share of it)
 SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비\s*\*?)?\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
 CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
@@ -552,6 +556,10 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if payer and CONJOINED_PAYER_BEFORE.search(text[max(0, payer[2] - 3) : payer[2]]):
             continue  # `정부와 대기업이 100%`: a joint share, not one payer's
         before, after = text[max(0, s.start - 12) : s.start], text[s.end : s.end + 8]
+        named_after = PAYER_AFTER_SHARE.match(text[s.end :]) if payer is None else None
+        if named_after and COST_BEFORE.search(before) and (found := find_payer(named_after["payer"])):
+            start = s.end + named_after.start("payer") + found[2]
+            payer = (found[0], found[1], start, start + len(found[1]))
         if payer is None and not (RATE_BEFORE.search(before) or SHARE_SUPPORTED_AFTER.match(after)
                                   or (COST_BEFORE.search(before) and (support or s.bound == "max")
                                       and (topic or not SHARE_BURDEN_AFTER.match(after)))):
