@@ -15,6 +15,7 @@ from gonggo.extractors.tracks import (
     corpus_value,
     extract_tracks,
     read_table,
+    terms_of_text,
 )
 from gonggo.ingest import read_bytes, read_document
 from gonggo.reading.programs import split_programs
@@ -529,6 +530,22 @@ def test_a_column_of_another_period_than_the_projects_is_no_duration(label: str)
     table = f"구분\t지원금액\t{label}\n기초\t0.7억원\t2년"
     assert corpus_value(table) == [{"track": "기초", "duration_months": None,
                                     "caps": [["government", 70_000_000, "per_award"]], "awards": None}]
+
+
+@pytest.mark.parametrize(("line", "months"), [
+    # daegutp_startup_scaleup_rnd_2026, under `□ 사업기간`: a deadline and a time after the project
+    ("* 협약 후 3개월 이내 본점 이전 및 사업종료 후 2년 동안 지역 내 본점(본사) 유지조건", None),
+    ("○ 공고일 기준 2년 이내 민간투자자로부터 1억원 이상 투자유치 기업", None),  # a look back
+    ("○ (연구종료 후 5년 이내 달성) 특허 등록 2건 이상", None),  # knpa_policelab_rnd 성과목표
+    ("** 최근 5년간 수행완료 과제, 수행 중/신청 중 과제 목록 작성", None),  # mois 신청방법
+    ("*1차년도 9개월", None),  # one year of an RFP row's period (mohw_health_rnd_master)
+    ("- 선정 후 6개월 이내", 6),
+    ("○ 지원기간 : 협약일로부터 10개월 이내", 10),
+    ("○ 2026. 4. ~ 2026. 12.(9개월)", 9),
+])
+def test_counts_in_a_period_section_that_are_no_project_period(line: str, months: int | None) -> None:
+    duration = terms_of_text(line, 0, period_cue=True).duration
+    assert (duration[0] if duration else None) == months
 
 
 def test_a_preliminary_stages_table_gives_no_terms() -> None:

@@ -105,9 +105,11 @@ from gonggo.vocab.budget import (
     year_money_before,
 )
 from gonggo.vocab.funding import (
+    DEADLINE_AFTER,
     GENERIC_PAYER,
     LEVEL,
     NOT_A_PERIOD,
+    OTHER_PERIOD_BEFORE,
     PAYER_RX,
     PERIOD_AFTER,
     PERIOD_WORD_AT_END,
@@ -600,6 +602,9 @@ ONE_YEAR_PERIOD = regex.compile(
 def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
     """A month count is the project period when a period word owns it: `사업기간 : 최대 9개월`,
     `6개월 간 지원`, or any count in a 사업기간 section; not `집중AS기간(6개월)`."""
+    if (OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
+            or DEADLINE_AFTER.match(text[m.end : m.end + 20])):
+        return False  # `사업종료 후 2년 동안`, `최근 5년간`, `*1차년도 9개월`, `3개월 이내 본점 이전`
     if PERIOD_AFTER.match(text[m.end : m.end + 8]):
         return True
     before = text[max(0, m.start - 16) : m.start]

@@ -67,6 +67,20 @@ NOT_A_PERIOD = regex.compile(
           하자\s*(?:보수|담보)?|보증|거치|상환|가점|감점)\s*기간""",
     regex.X,
 )
+# a count that is no project period by what comes before it: a time after the project ends
+# (`사업종료 후 2년 동안 … 유지`, `연구종료 후 5년 이내 달성`), a look back (`최근 5년간`, `공고일 기준
+# 2년 이내`, `창업 후 7년 이내`), one year of the project (`*1차년도 9개월`, `1년차 : 9개월`)
+OTHER_PERIOD_BEFORE = regex.compile(
+    r"""(?:(?:종료|완료|만료|졸업)\s*(?:일\s*)?(?:후|이후|부터|로부터)
+          |(?<![가-힣])(?:최근|과거|직전|지난)
+          |(?:공고일|신청일|마감일)\s*(?:현재)?\s*(?:기준)?\s*(?:으로)?
+          |(?:창업|설립|개업|사업\s*개시)\s*(?:일)?\s*(?:후|이후|로부터|부터)?
+          |\d\s*차\s*(?:연\s*)?년\s*도\s*[:：]?|\d\s*년\s*차\s*[:：]?)\s*$""",
+    regex.X,
+)
+# a deadline for an act, not a period (`협약 후 3개월 이내 본점 이전`, `종료 후 2개월 이내 결과보고서 제출`)
+DEADLINE_AFTER = regex.compile(r"^\s*(?:이내|내)\s*(?:에|로)?\s*[^\s,.]{0,10}\s*"
+                               r"(?:제출|이전|납부|등록|신청|보고|설립|채용|가입|통보)")
 PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간")
 PERIOD_WORD_AT_END = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간$")
 # `6개월 간 지원`, `과제별 최대 5년 9개월 지원`
