@@ -548,6 +548,18 @@ def test_counts_in_a_period_section_that_are_no_project_period(line: str, months
     assert (duration[0] if duration else None) == months
 
 
+@pytest.mark.parametrize(("line", "months"), [
+    ("※ 사업기간 연장 신청 및 승인을 통해 최대 2개월까지 연장 가능", (None, 2)),  # seed 004: added
+    ("○ 지원기간 : 1년 (최대 2년까지 연장 가능)", (12, 12)),  # the total reached: 12 added
+    ("□ 사업기간 : 6개월 (최대 6개월까지 연장 가능)", (6, None)),  # added or reached: not said
+    ("4개월 (연장 2개월)", (4, 2)),
+])
+def test_an_extension_up_to_a_total_adds_the_difference(line: str, months: tuple) -> None:
+    terms = terms_of_text(line, 0, period_cue=True)
+    assert (terms.duration[0] if terms.duration else None,
+            terms.extension[0] if terms.extension else None) == months
+
+
 def test_a_preliminary_stages_table_gives_no_terms() -> None:
     # knpa_policelab_rnd_2026: `<사전검증연구> 총 12개 과제` over 3-month, 5천만원 rows
     text = ("□ 지원내용\n\n<사전검증연구> 총 12개 과제\n\n번호\t구분\t문제정의서\t총 연구기간\t총 지원 규모\t형태\n"

@@ -112,10 +112,13 @@ from gonggo.vocab.funding import (
     OTHER_PERIOD_BEFORE,
     PAYER_RX,
     PERIOD_AFTER,
+    PERIOD_LABEL_LEAD,
     PERIOD_WORD_AT_END,
+    RANGE_THEN_COUNT,
     TOTAL,
     Months,
     Share,
+    added_months,
     find_level,
     find_months,
     find_payer,
@@ -570,15 +573,25 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if payer is None and role == "government" and s.bound == "min":
             continue  # `총 사업비의 15% 이상 매칭 필수` with no payer named: someone's burden, no state share
         terms.fund(role, label).set_share(s.pct, s.bound, (offset + s.start, offset + s.end))
+    ext: Months | None = None
     for m in find_months(text):
-        if m.extension and terms.extension is None:
-            terms.extension = (m.months, offset + m.start, offset + m.end)
+        if m.extension and ext is None:
+            ext = m
         elif not m.extension and terms.duration is None and _is_period(text, m, period_cue):
             terms.duration = (m.months, offset + m.start, offset + m.end)
+    _set_extension(terms, ext, offset)
     level = find_level(text)
     if level:
         terms.level = (level[0], offset + level[1], offset + level[2])
     return terms
+
+
+def _set_extension(terms: Terms, ext: Months | None, offset: int) -> None:
+    """The extension beside the period read (`1년 (최대 2년까지 연장 가능)` adds 12 months)."""
+    if ext is not None:
+        months = added_months(ext, terms.duration[0] if terms.duration else None)
+        if months:
+            terms.extension = (months, offset + ext.start, offset + ext.end)
 
 
 # `(2~3차년도)5억원/년`: a cap for each of a range of years, not one year's money
@@ -607,6 +620,8 @@ def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
         return False  # `사업종료 후 2년 동안`, `최근 5년간`, `*1차년도 9개월`, `3개월 이내 본점 이전`
     if PERIOD_AFTER.match(text[m.end : m.end + 8]):
         return True
+    if PERIOD_LABEL_LEAD.match(text) and RANGE_THEN_COUNT.search(text[max(0, m.start - 40) : m.start]):
+        return True  # `○ 사업기간 : 협약일 ~ 2026. 11. 30.(약 7개월)`
     before = text[max(0, m.start - 16) : m.start]
     last = before.rfind("기간")
     if last >= 0:
@@ -810,11 +825,13 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                         int(float(m["n"].replace(",", "")) * unit), (at + m.start("n"), at + m.end("n")), "total")
                 at += len(line) + 1
     elif col.kind == "duration":
+        ext: Months | None = None
         for m in find_months(text):
-            if m.extension and terms.extension is None:
-                terms.extension = (m.months, start + m.start, start + m.end)
+            if m.extension and ext is None:
+                ext = m
             elif not m.extension and terms.duration is None:
                 terms.duration = (m.months, start + m.start, start + m.end)
+        _set_extension(terms, ext, start)
     if col.kind in ("level", "other", "track"):
         level = find_level(text, bare=col.kind == "level")
         if level:

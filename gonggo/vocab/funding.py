@@ -34,6 +34,9 @@ class Months:
     end: int
     months: int
     extension: bool
+    # an extension printed as the total it may reach (`1년 (최대 2년까지 연장 가능)`) or as the time
+    # added (`최대 2개월까지 연장 가능`): `N까지 연장` says either; the period beside it decides
+    until: bool = False
 
 
 SHARE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
@@ -81,6 +84,11 @@ OTHER_PERIOD_BEFORE = regex.compile(
 # a deadline for an act, not a period (`협약 후 3개월 이내 본점 이전`, `종료 후 2개월 이내 결과보고서 제출`)
 DEADLINE_AFTER = regex.compile(r"^\s*(?:이내|내)\s*(?:에|로)?\s*[^\s,.]{0,10}\s*"
                                r"(?:제출|이전|납부|등록|신청|보고|설립|채용|가입|통보)")
+# a period printed as dates with its length in parentheses after them, on a line a period word
+# labels (`○ 사업기간 : 협약일 ~ 2026. 11. 30.(약 7개월)`, `□ 협약기간 : 2026년 5월 ~ 12월 (8개월 이내)`)
+PERIOD_LABEL_LEAD = regex.compile(
+    r"^[\s□■○◦ㅇ•·\-*]*(?:사업|지원|협약|수행|과제|연구(?:\s*개발)?)\s*기간\s*[:：]")
+RANGE_THEN_COUNT = regex.compile(r"[~∼～〜\-–]\s*[^()~∼～〜:：]{0,24}?[(（]\s*(?:약|최대|총)?\s*$")
 PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간")
 PERIOD_WORD_AT_END = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간$")
 # `6개월 간 지원`, `과제별 최대 5년 9개월 지원`
@@ -163,8 +171,9 @@ def find_months(text: str) -> list[Months]:
             continue  # `연구개발기간이 종료되기 3개월 전까지`
         if compiled(r"\+\s*$").search(text[max(0, m_start - 3) : m_start]):
             continue  # `1.5년 + 2년`: the last part of a sum not read whole, not the period
-        ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m_start - 24) : m_start])
-                   or MONTHS_EXTENSION_AFTER.match(text[m_end : m_end + 10]))
+        after_ext = MONTHS_EXTENSION_AFTER.match(text[m_end : m_end + 10])
+        ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m_start - 24) : m_start]) or after_ext)
+        until = bool(after_ext and after_ext[0].lstrip().startswith("까지"))
         start = m_start
         before = compiled(r"최대\s*$").search(text[max(0, start - 4) : start])
         if before:
@@ -174,8 +183,17 @@ def find_months(text: str) -> list[Months]:
                 and MONTHS_RANGE_JOIN.match(text[prev.end : m_start])):
             out[-1] = Months(prev.start, m_end, max(prev.months, months), False)
             continue
-        out.append(Months(start, m_end, months, ext))
+        out.append(Months(start, m_end, months, ext, until))
     return out
+
+
+def added_months(extension: Months, duration: int | None) -> int | None:
+    """The months an extension adds to a period of `duration` months: `최대 2년까지 연장` beside `1년`
+    reaches a total of 24 (12 added); beside a period as long as itself, whether it adds or
+    reaches it the text does not say (None)."""
+    if not extension.until or duration is None or extension.months < duration:
+        return extension.months
+    return extension.months - duration if extension.months > duration else None
 
 
 def find_level(text: str, bare: bool = False) -> tuple[str, int, int] | None:
