@@ -560,6 +560,22 @@ def test_an_extension_up_to_a_total_adds_the_difference(line: str, months: tuple
             terms.extension[0] if terms.extension else None) == months
 
 
+@pytest.mark.parametrize(("line", "share"), [
+    # the class of seed 002's `총 사업비 5% 이내에서 운영비 책정 가능` with items no word list names
+    ("- 사업비의 30% 이내에서 장비 구입 가능", None),
+    ("- 외주용역비는 총사업비의 50% 이내로 편성", None),
+    ("- 마케팅 비용 : 총 사업비의 30% 이내", None),
+    ("○ 시제품 제작비는 사업비의 50% 이내 사용 가능", None),
+    # a payer's part of the whole cost stays one
+    ("○ 사업비 : 총사업비의 75% 이내 지원", ("government", 75)),
+    ("○ 정부지원금은 총사업비의 70% 이내로 편성", ("government", 70)),
+    ("◦ (지원조건) 소요비용의 50% 지원 (최대 20백만원)", ("government", 50)),
+])
+def test_a_share_limiting_one_budget_item_is_no_payers_share(line: str, share: tuple | None) -> None:
+    found = corpus_value(line)
+    assert ((found["payer"], found["share_pct"]) if found and found["share_pct"] else None) == share
+
+
 def test_a_preliminary_stages_table_gives_no_terms() -> None:
     # knpa_policelab_rnd_2026: `<사전검증연구> 총 12개 과제` over 3-month, 5천만원 rows
     text = ("□ 지원내용\n\n<사전검증연구> 총 12개 과제\n\n번호\t구분\t문제정의서\t총 연구기간\t총 지원 규모\t형태\n"

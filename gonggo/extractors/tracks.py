@@ -105,6 +105,7 @@ from gonggo.vocab.budget import (
     year_money_before,
 )
 from gonggo.vocab.funding import (
+    BUDGET_ITEM_SUBJECT,
     DEADLINE_AFTER,
     GENERIC_PAYER,
     LEVEL,
@@ -115,7 +116,9 @@ from gonggo.vocab.funding import (
     PERIOD_LABEL_LEAD,
     PERIOD_WORD_AT_END,
     RANGE_THEN_COUNT,
+    SPENDING_AFTER,
     TOTAL,
+    WHOLE_COST,
     Months,
     Share,
     added_months,
@@ -569,6 +572,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                                   or (COST_BEFORE.search(before) and (support or s.bound == "max")
                                       and (topic or not SHARE_BURDEN_AFTER.match(after)))):
             continue
+        if payer is None and not find_payer(text[: s.start]) and _budget_item_share(text, s):
+            continue  # `외주용역비는 총사업비의 50% 이내로 편성`: one item's limit, no payer's share
         role, label = (payer[0], payer[1]) if payer else default
         if payer is None and role == "government" and s.bound == "min":
             continue  # `총 사업비의 15% 이상 매칭 필수` with no payer named: someone's burden, no state share
@@ -584,6 +589,15 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     if level:
         terms.level = (level[0], offset + level[1], offset + level[2])
     return terms
+
+
+def _budget_item_share(text: str, s: Share) -> bool:
+    """The share limits one budget item (`마케팅 비용 : 총 사업비의 30% 이내`, `사업비의 30% 이내에서
+    장비 구입 가능`), not a payer's part of the cost."""
+    item = BUDGET_ITEM_SUBJECT.search(text[: s.start])
+    if item and not WHOLE_COST.match(compiled(r"\s").sub("", item["item"])):
+        return True
+    return bool(SPENDING_AFTER.match(text[s.end : s.end + 24]))
 
 
 def _set_extension(terms: Terms, ext: Months | None, offset: int) -> None:

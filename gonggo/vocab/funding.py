@@ -84,6 +84,15 @@ OTHER_PERIOD_BEFORE = regex.compile(
 # a deadline for an act, not a period (`협약 후 3개월 이내 본점 이전`, `종료 후 2개월 이내 결과보고서 제출`)
 DEADLINE_AFTER = regex.compile(r"^\s*(?:이내|내)\s*(?:에|로)?\s*[^\s,.]{0,10}\s*"
                                r"(?:제출|이전|납부|등록|신청|보고|설립|채용|가입|통보)")
+# a share of the cost that limits one budget item, not a payer's split (PRECISION FIRST): the item
+# is the line's subject (`외주용역비는 총사업비의 50% 이내로 편성`, `마케팅 비용 : 총 사업비의 30% 이내`)
+# or the share bounds a spending (`사업비의 30% 이내에서 장비 구입 가능`, `… 50% 이내 사용 가능`)
+BUDGET_ITEM_SUBJECT = regex.compile(
+    r"(?P<item>[가-힣]{1,12}\s?(?:비|비용))\s*(?:은|는|[:：])\s*[^,.]{0,20}$")
+SPENDING_AFTER = regex.compile(
+    r"^\s*(?:에서|로|으로)?\s*(?:[^\s,.]{1,10}\s*){0,2}?(?:편성|책정|사용|구입|구매|계상|집행|지출|외주|위탁)")
+# what the subject of BUDGET_ITEM_SUBJECT may be and still be the whole cost
+WHOLE_COST = regex.compile(r"^(?:총\s*)?(?:사업비|연구\s*개발비|연구비|비용)$")
 # a period printed as dates with its length in parentheses after them, on a line a period word
 # labels (`○ 사업기간 : 협약일 ~ 2026. 11. 30.(약 7개월)`, `□ 협약기간 : 2026년 5월 ~ 12월 (8개월 이내)`)
 PERIOD_LABEL_LEAD = regex.compile(
