@@ -109,14 +109,23 @@ from gonggo.vocab.budget import (
     year_money_before,
 )
 from gonggo.vocab.funding import (
+    BUDGET_ITEM_SUBJECT,
+    DEADLINE_AFTER,
     GENERIC_PAYER,
     LEVEL,
+    NOT_A_PERIOD,
+    OTHER_PERIOD_BEFORE,
     PAYER_RX,
     PERIOD_AFTER,
+    PERIOD_LABEL_LEAD,
     PERIOD_WORD_AT_END,
+    RANGE_THEN_COUNT,
+    SPENDING_AFTER,
     TOTAL,
+    WHOLE_COST,
     Months,
     Share,
+    added_months,
     find_level,
     find_months,
     find_payer,
@@ -373,6 +382,10 @@ def _class_bound(text: str, a: Amount) -> bool:
     return bool(CONDITION_BOUND.search(text[a.value_end : a.end])
                 or CONDITION_BEFORE.search(text[max(0, a.value_start - 12) : a.value_start]))
 SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
+# the payer named after the share of the cost it carries (`총 사업비의 20% 이상을 민간부담금으로 산정
+# 및 부담`, `… 10% 이상을 자부담으로 편성`); not `5% 이상을 바우처 방식으로`, `12% 이상을 차지`
+PAYER_AFTER_SHARE = regex.compile(
+    r"^\s*(?:을|를)\s*(?P<payer>[^\s,.()]{2,12}?)\s*(?:으로|로)\s*(?:산정|편성|부담|구성|매칭|충당)")
 # `정부 50%`, `대기업이 최대 30%`, `자기부담사업비* 30%` (the payer's money, not a share of it)
 SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비\s*\*?)?\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
 CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
@@ -560,23 +573,48 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if payer and CONJOINED_PAYER_BEFORE.search(text[max(0, payer[2] - 3) : payer[2]]):
             continue  # `정부와 대기업이 100%`: a joint share, not one payer's
         before, after = text[max(0, s.start - 12) : s.start], text[s.end : s.end + 8]
+        named_after = PAYER_AFTER_SHARE.match(text[s.end :]) if payer is None else None
+        if named_after and COST_BEFORE.search(before) and (found := find_payer(named_after["payer"])):
+            start = s.end + named_after.start("payer") + found[2]
+            payer = (found[0], found[1], start, start + len(found[1]))
         if payer is None and not (RATE_BEFORE.search(before) or SHARE_SUPPORTED_AFTER.match(after)
                                   or (COST_BEFORE.search(before) and (support or s.bound == "max")
                                       and (topic or not SHARE_BURDEN_AFTER.match(after)))):
             continue
+        if payer is None and not find_payer(text[: s.start]) and _budget_item_share(text, s):
+            continue  # `외주용역비는 총사업비의 50% 이내로 편성`: one item's limit, no payer's share
         role, label = (payer[0], payer[1]) if payer else default
         if payer is None and role == "government" and s.bound == "min":
             continue  # `총 사업비의 15% 이상 매칭 필수` with no payer named: someone's burden, no state share
         terms.fund(role, label).set_share(s.pct, s.bound, (offset + s.start, offset + s.end))
+    ext: Months | None = None
     for m in find_months(text):
-        if m.extension and terms.extension is None:
-            terms.extension = (m.months, offset + m.start, offset + m.end)
+        if m.extension and ext is None:
+            ext = m
         elif not m.extension and terms.duration is None and _is_period(text, m, period_cue):
             terms.duration = (m.months, offset + m.start, offset + m.end)
+    _set_extension(terms, ext, offset)
     level = find_level(text)
     if level:
         terms.level = (level[0], offset + level[1], offset + level[2])
     return terms
+
+
+def _budget_item_share(text: str, s: Share) -> bool:
+    """The share limits one budget item (`마케팅 비용 : 총 사업비의 30% 이내`, `사업비의 30% 이내에서
+    장비 구입 가능`), not a payer's part of the cost."""
+    item = BUDGET_ITEM_SUBJECT.search(text[: s.start])
+    if item and not WHOLE_COST.match(compiled(r"\s").sub("", item["item"])):
+        return True
+    return bool(SPENDING_AFTER.match(text[s.end : s.end + 24]))
+
+
+def _set_extension(terms: Terms, ext: Months | None, offset: int) -> None:
+    """The extension beside the period read (`1년 (최대 2년까지 연장 가능)` adds 12 months)."""
+    if ext is not None:
+        months = added_months(ext, terms.duration[0] if terms.duration else None)
+        if months:
+            terms.extension = (months, offset + ext.start, offset + ext.end)
 
 
 # `(2~3차년도)5억원/년`: a cap for each of a range of years, not one year's money
@@ -600,8 +638,13 @@ ONE_YEAR_PERIOD = regex.compile(
 def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
     """A month count is the project period when a period word owns it: `사업기간 : 최대 9개월`,
     `6개월 간 지원`, or any count in a 사업기간 section; not `집중AS기간(6개월)`."""
+    if (OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
+            or DEADLINE_AFTER.match(text[m.end : m.end + 20])):
+        return False  # `사업종료 후 2년 동안`, `최근 5년간`, `*1차년도 9개월`, `3개월 이내 본점 이전`
     if PERIOD_AFTER.match(text[m.end : m.end + 8]):
         return True
+    if PERIOD_LABEL_LEAD.match(text) and RANGE_THEN_COUNT.search(text[max(0, m.start - 40) : m.start]):
+        return True  # `○ 사업기간 : 협약일 ~ 2026. 11. 30.(약 7개월)`
     before = text[max(0, m.start - 16) : m.start]
     last = before.rfind("기간")
     if last >= 0:
@@ -676,7 +719,7 @@ def _classify_header(label: str) -> Column:
         return Column("total", core)
     if WHOLE_PERIOD.search(compiled(r"\s").sub("", core)) and compiled(r"\s").sub("", core) != "총":
         return Column("payer", core, "government", basis="total")
-    if compiled(r"(?:사업|지원|협약|수행|과제)?\s*기간").search(core):
+    if compiled(r"(?:사업|지원|협약|수행|과제)?\s*기간").search(core) and not NOT_A_PERIOD.search(core):
         return Column("duration", core)
     if compiled(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준").search(core):
         return Column("level", core)
@@ -837,11 +880,13 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                         int(float(m["n"].replace(",", "")) * unit), (at + m.start("n"), at + m.end("n")), "total")
                 at += len(line) + 1
     elif col.kind == "duration":
+        ext: Months | None = None
         for m in find_months(text):
-            if m.extension and terms.extension is None:
-                terms.extension = (m.months, start + m.start, start + m.end)
+            if m.extension and ext is None:
+                ext = m
             elif not m.extension and terms.duration is None:
                 terms.duration = (m.months, start + m.start, start + m.end)
+        _set_extension(terms, ext, start)
     if col.kind in ("level", "other", "track"):
         level = find_level(text, bare=col.kind == "level")
         if level:
@@ -878,7 +923,8 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
     (`과제개요`, `연구목표`, `연구기간 | 총 정부출연금` over `1년 이내 | 1.5억원 이내`, `연구기간 및 예산 |
     …`). One track named by the title; its terms are the values beside or below the labels of a
     period or of money (one year's money excluded)."""
-    tops = {id(c): c for c in rows[0][1:] if c is not None and c.text.strip()}
+    label = rows[0][0] if rows[0] else None  # merged over two columns (`연구과제명 | 연구과제명 | …`)
+    tops = {id(c): c for c in rows[0][1:] if c is not None and c is not label and c.text.strip()}
     if len(tops) != 1:
         return None
     cell = next(iter(tops.values()))
@@ -890,20 +936,69 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
     terms = Terms()
     for r, row in enumerate(rows[1:], 1):
         for c, lab in enumerate(row):
-            if lab is None or len(lab.text.strip()) > 15:
+            if lab is None or len(strip_marker(lab.text)) > 15:
                 continue
-            col = classify_header(lab.text)
+            col = classify_header(strip_marker(lab.text))
             if col.kind not in ("duration", "payer") or year_money(lab.text):
                 continue
             for nxt in ((rows[r + 1][c] if r + 1 < len(rows) else None),
                         (row[c + 1] if c + 1 < len(row) else None)):
-                if nxt is None or nxt is lab or classify_header(nxt.text).kind != "other":
+                if nxt is None or nxt is lab:
                     continue
-                t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
+                if (col.kind == "duration" and strip_marker(lab.text) != lab.text.strip()
+                        and len(strip_marker(nxt.text)) > 15):
+                    # a numbered section (`6. 지원기간/예산/추진체계`) over its cell of prose lines
+                    t = prose_period(nxt.text, nxt.start)
+                elif classify_header(nxt.text).kind != "other":
+                    continue
+                else:
+                    t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
                 if not t.empty():
                     terms.fill(t)
                     break
     return title, (at, at + len(title)), terms
+
+
+def prose_period(text: str, start: int) -> Terms:
+    """The project period a cell of prose (lines) states: the first month count a period word
+    owns (`ㅇ 연구개발기간 : 33개월 이내(1차년도 개발기간 : 9개월, …)` → 33; not the first
+    year's `개발기간 : 9개월`, not `최소 현장 실증 기간은 3개월 이상`), and an extension."""
+    terms = Terms()
+    at = start
+    for line in text.split("\n"):
+        for m in find_months(line):
+            if m.extension and terms.extension is None:
+                terms.extension = (m.months, at + m.start, at + m.end)
+            elif not m.extension and terms.duration is None and _is_period(line, m, False):
+                terms.duration = (m.months, at + m.start, at + m.end)
+        at += len(line) + 1
+    return terms
+
+
+def _title_row(rows: list[list[Cell | None]]) -> int | None:
+    """The row of an RFP sheet's `과제명 | <the title>` when rows precede it (`번호 |
+    2025-지역-지정-일반-05`, `재난·안전 기술분류 | …`); None when the title row is the first."""
+    for r in range(1, min(4, len(rows))):
+        first = rows[r][0] if rows[r] else None
+        if first is not None and TRACK_HEADER[0][1].search(strip_marker(first.text)):
+            return r
+    return None
+
+
+def read_numbered_sheet(table: Table, tracks: Tracks) -> bool:
+    """An RFP sheet whose title row follows its number row: one track named by the title,
+    with the terms of its sections (a period in the prose of `6. 지원기간/예산/추진체계`)."""
+    rows = table.grid()
+    at = _title_row(rows)
+    if at is None:
+        return False
+    sheet = _rfp_sheet(rows[at:])
+    if sheet is None:
+        return False
+    name, span, terms = sheet
+    if not terms.empty():
+        tracks.rfp.add(norm_key(tracks.add(tracks.similar(name, terms), [span], terms).name or ""))
+    return True
 
 
 def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | None = None) -> bool:
@@ -2109,6 +2204,9 @@ def extract_tracks(scope: Scope) -> list[Track]:
                 or titled_not_rules(block.table)):
             used.add(idx)  # `o 기술료 상한`, `< 환수 기준(예시) >`: neither its cells nor its lines
             continue
+        if read_numbered_sheet(block.table, tracks):
+            used.add(idx)
+            continue
         header = " ".join(c.text for c in block.table.cells if c.row == 0)
         if any(c.row == 0 and PRIZE_COLUMN.match(c.text.strip()) for c in block.table.cells):
             if read_prize_table(scope, block, tracks):
@@ -2251,7 +2349,9 @@ def corpus_value(text: str) -> dict | list[dict] | None:
     if "\n" in text and "\t" in text:
         tracks = Tracks()
         if "\t" in text.split("\n", 1)[0]:
-            read_table(table_reader.table_of_text(text), "", tracks)
+            table = table_reader.table_of_text(text)
+            if not read_numbered_sheet(table, tracks):
+                read_table(table, "", tracks)
         else:
             doc = Document(source=SourceInfo(path="phrase.txt", sha256="", format="txt"), text=text, blocks=[])
             read_tabbed_rfp(Scope(doc=doc, start=0, end=len(text)), tracks)
