@@ -11,6 +11,7 @@ canonical spelling, so that `공기업･대기업`, `대기업, 공기업` and 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -46,6 +47,7 @@ _BRACKETED_LEGAL = regex.compile(r"[(（][^()（）]*제\s?\d+\s?조[^()（）]*
 _PATTERNS = [(k.name, regex.compile(k.pattern)) for k in KINDS]
 
 
+@lru_cache(maxsize=8192)  # a pure function of the phrase, asked per program, family and check
 def kinds_in(text: str) -> tuple[str, ...]:
     """The canonical kinds a phrase names (sorted, no duplicates); () when it names none."""
     found: set[str] = set()
