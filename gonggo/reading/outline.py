@@ -10,6 +10,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -214,6 +215,7 @@ class Carrier:
     virtual: bool = False  # a title table, not a section of the outline
 
 
+@lru_cache(maxsize=16384)  # a pure function of a title and constants, asked per scope
 def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
                 listing: bool = False, label_rx: regex.Pattern[str] | None = None) -> int | None:
     """Where a label's content starts when `title` names the family of `rx` (-1: no content).

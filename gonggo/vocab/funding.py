@@ -6,6 +6,7 @@ each a named rule. The tracks family reads funding terms through these."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -167,6 +168,22 @@ def _summed(m: regex.Match[str]) -> int:
 
 
 def find_months(text: str) -> list[Months]:
+    if len(text) > CACHED_TEXT_CHARS:
+        return _find_months(text)
+    return list(_find_months_cached(text))
+
+
+# Pure functions of a short text are asked again for the same line per program, per check
+# and per family: their answers (frozen values) are kept. Longer texts are not (the keys).
+CACHED_TEXT_CHARS = 2000
+
+
+@lru_cache(maxsize=8192)
+def _find_months_cached(text: str) -> tuple[Months, ...]:
+    return tuple(_find_months(text))
+
+
+def _find_months(text: str) -> list[Months]:
     sums = [(m.start(), m.end(), _summed(m)) for m in MONTHS_SUM.finditer(text)]
     matches = [(s, e, n) for s, e, n in sums] + [
         (m.start(), m.end(), int(m[1] or 0) * 12 + int(m[2]) if m[2] else int(m[3]) * 12)
@@ -238,6 +255,7 @@ GENERIC_PAYER = regex.compile(r"^지원")  # `지원금액`, `지원한도`, `�
 TOTAL = regex.compile(r"총\s*사업비|총\s*구축\s*비용|총\s*비용|합\s*계|소\s*계|^계$|사업\s*규모")
 
 
+@lru_cache(maxsize=8192)
 def mixed_payer(label: str) -> bool:
     """`자부담(지방비+기업)`: a label naming payers of two roles states no one payer's terms
     (the generic `지원금` of `국민건강보험공단 지원금` names no one)."""
@@ -245,6 +263,7 @@ def mixed_payer(label: str) -> bool:
     return len(roles) > 1
 
 
+@lru_cache(maxsize=8192)
 def find_payer(text: str) -> tuple[Payer, str, int, int] | None:
     """The first payer named in `text`: (role, label as printed, start, end)."""
     best: tuple[int, int, Payer] | None = None

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -190,6 +191,22 @@ def _unit_suffix(text: str) -> str:
 
 
 def find_amounts(text: str) -> list[Amount]:
+    if len(text) > CACHED_TEXT_CHARS:
+        return _find_amounts(text)
+    return list(_find_amounts_cached(text))
+
+
+# A line's amounts are asked again per program, per family and per check: the answers
+# (frozen) of short texts are kept; longer texts are not (the keys).
+CACHED_TEXT_CHARS = 2000
+
+
+@lru_cache(maxsize=8192)
+def _find_amounts_cached(text: str) -> tuple[Amount, ...]:
+    return tuple(_find_amounts(text))
+
+
+def _find_amounts(text: str) -> list[Amount]:
     amounts: list[Amount] = []
     raw = _raw_matches(text)
     for i, (s, e, value) in enumerate(raw):
