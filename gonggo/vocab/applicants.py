@@ -12,6 +12,7 @@ canonical spelling, so that `공기업･대기업`, `대기업, 공기업` and 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -51,6 +52,7 @@ _NOT_OF = regex.compile(r"(?P<named>[^,()（）]*?기업)\s*(?:이|가)\s*아닌
 SIZES = ("대기업", "중견기업", "중소기업")
 
 
+@lru_cache(maxsize=8192)  # a pure function of the phrase, asked per program, family and check
 def kinds_in(text: str) -> tuple[str, ...]:
     """The canonical kinds a phrase names (sorted, no duplicates); () when it names none."""
     found: set[str] = set()

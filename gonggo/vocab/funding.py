@@ -6,6 +6,7 @@ each a named rule. The tracks family reads funding terms through these."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -167,6 +168,22 @@ def _summed(m: regex.Match[str]) -> int:
 
 
 def find_months(text: str) -> list[Months]:
+    if len(text) > CACHED_TEXT_CHARS:
+        return _find_months(text)
+    return list(_find_months_cached(text))
+
+
+# Pure functions of a short text are asked again for the same line per program, per check
+# and per family: their answers (frozen values) are kept. Longer texts are not (the keys).
+CACHED_TEXT_CHARS = 2000
+
+
+@lru_cache(maxsize=8192)
+def _find_months_cached(text: str) -> tuple[Months, ...]:
+    return tuple(_find_months(text))
+
+
+def _find_months(text: str) -> list[Months]:
     sums = [(m.start(), m.end(), _summed(m)) for m in MONTHS_SUM.finditer(text)]
     matches = [(s, e, n) for s, e, n in sums] + [
         (m.start(), m.end(), int(m[1] or 0) * 12 + int(m[2]) if m[2] else int(m[3]) * 12)
@@ -238,6 +255,7 @@ GENERIC_PAYER = regex.compile(r"^지원")  # `지원금액`, `지원한도`, `�
 TOTAL = regex.compile(r"총\s*사업비|총\s*구축\s*비용|총\s*비용|합\s*계|소\s*계|^계$|사업\s*규모")
 
 
+@lru_cache(maxsize=8192)
 def mixed_payer(label: str) -> bool:
     """`자부담(지방비+기업)`: a label naming payers of two roles states no one payer's terms
     (the generic `지원금` of `국민건강보험공단 지원금` names no one)."""
@@ -245,6 +263,7 @@ def mixed_payer(label: str) -> bool:
     return len(roles) > 1
 
 
+@lru_cache(maxsize=8192)
 def find_payer(text: str) -> tuple[Payer, str, int, int] | None:
     """The first payer named in `text`: (role, label as printed, start, end)."""
     best: tuple[int, int, Payer] | None = None
@@ -255,3 +274,43 @@ def find_payer(text: str) -> tuple[Payer, str, int, int] | None:
     if best is None:
         return None
     return best[2], text[best[0] : best[1]], best[0], best[1]
+
+
+# Who pays money a call names by no payer (`지원금`, `지원금액`, `지원`): the one who signs the call.
+# A minister or agency head (`…부장관`, `경찰청장`, `…위원장`): the state (the default); a city,
+# province or district head (`대구광역시장`, `수성구청장`, `…도지사`, `…군수`): the local government;
+# only foundations or public corporations (`재단법인 울주문화재단 대표이사`, `수원도시재단 이사장`,
+# `국민체육진흥공단 이사장`): the host. Other signers (`한국인터넷진흥원장`, `…테크노파크 원장`, a national
+# agency such as `한국연구재단이사장`) say nothing.
+LOCAL_HEAD = regex.compile(r"(?:구\s*청\s*장|시\s*장|도\s*지\s*사|군\s*수)$")
+STATE_HEAD = regex.compile(r"(?:장\s*관|청\s*장|처\s*장|위\s*원\s*장|총\s*리)$")
+# not a national agency that hands out the state's money (`한국연구재단`)
+HOST_BODY = regex.compile(r"^(?!한국)\S*(?:재단|공단)|재단\s*법인")
+GENERIC_LABEL = regex.compile(r"^지원(?:\s*(?:금액?|한도|규모))?$")
+
+
+def issuer_payer(issuer: str | None) -> Payer | None:
+    """The payer of the money a call names by no payer, from who signs it (see LOCAL_HEAD);
+    None when the signers do not say (or the state's, the default, is meant)."""
+    if not issuer:
+        return None
+    roles = set()
+    for part in compiled(r"\s*/\s*").split(issuer.strip()):
+        if LOCAL_HEAD.search(part):
+            roles.add("local_government")
+        elif STATE_HEAD.search(part):
+            roles.add("government")
+        elif HOST_BODY.search(part):
+            roles.add("host")
+        else:
+            roles.add("other")
+    if "government" in roles:
+        return None
+    if "local_government" in roles:
+        return "local_government"
+    return "host" if roles == {"host"} else None
+
+
+def generic_label(label: str) -> bool:
+    """A payer label naming only the support (`지원`, `지원금`, `지원금액`): whose, it does not say."""
+    return bool(GENERIC_LABEL.match(label.strip()))
