@@ -576,6 +576,16 @@ def test_a_share_limiting_one_budget_item_is_no_payers_share(line: str, share: t
     assert ((found["payer"], found["share_pct"]) if found and found["share_pct"] else None) == share
 
 
+@pytest.mark.parametrize(("cell", "months"), [
+    ("1차년도 9개월, 총 2년 9개월", 33),  # the first year's months come first: the whole period
+    ("3년\n9개월", 45),  # mafra_high_value_food_rnd_2026's RFP rows
+    ("’26.4.~’26.12.(9개월)\n※ 종료 후 2년 사후관리", 9),
+])
+def test_a_period_cell_gives_the_projects_period(cell: str, months: int) -> None:
+    duration = cell_terms(cell, 0, classify_header("연구기간")).duration
+    assert duration is not None and duration[0] == months
+
+
 def test_a_preliminary_stages_table_gives_no_terms() -> None:
     # knpa_policelab_rnd_2026: `<사전검증연구> 총 12개 과제` over 3-month, 5천만원 rows
     text = ("□ 지원내용\n\n<사전검증연구> 총 12개 과제\n\n번호\t구분\t문제정의서\t총 연구기간\t총 지원 규모\t형태\n"

@@ -884,7 +884,9 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
         for m in find_months(text):
             if m.extension and ext is None:
                 ext = m
-            elif not m.extension and terms.duration is None:
+            elif (not m.extension and terms.duration is None
+                  and not OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])):
+                # not `1차년도 9개월, 총 2년 9개월`'s first year, nor `종료 후 2년` after the project
                 terms.duration = (m.months, start + m.start, start + m.end)
         _set_extension(terms, ext, start)
     if col.kind in ("level", "other", "track"):
