@@ -2128,7 +2128,43 @@ def extract_budget(scope: Scope) -> Budget | None:
             continue
         if a is not None:
             return Budget(a.krw, [scope.evidence(block.start + a.start, block.start + a.end)])
-    return None
+    return _year_sum(scope, skip)
+
+
+# a year's money column summed over a sum row (`’21년 정부지원연구개발비` over `계 | 시험비 | 출연금`,
+# then `합 계 | 5,810 | 1,940 | 3,870`): this call's money for the program's 과제
+YEAR_SUM_LABEL = regex.compile(r"^(?:계|합\s*계|총\s*액)$")
+MONEY_LABEL = regex.compile(r"연구\s*개발비|연구비|출연금|지원금|예산|사업비")
+
+
+def _year_sum(scope: Scope, skip: set[int]) -> Budget | None:
+    """A program that prints no budget line but exactly one table of its 과제 with a sum row
+    under one year's money (`’21년 정부지원연구개발비`): the sum is the year's budget of its call.
+    Two such tables (지정공모 and 자유응모 apart) print no one total: none."""
+    found: list[tuple[int, tuple[int, int]]] = []
+    blocks = scope.blocks
+    for idx, block in enumerate(blocks):
+        if block.table is None or idx in skip:
+            continue
+        g = table_reader.read_table(block.table, FUNDING_TABLE)
+        if not g.totals or not 0 < g.n_header < len(g.rows):
+            continue
+        labels = _column_labels(g.rows, g.n_header)
+        col = next((i for i, stack in enumerate(labels) if stack and any(year_money(t) and MONEY_LABEL.search(t)
+                    for t in stack) and (year_money(stack[-1]) or YEAR_SUM_LABEL.match(compiled(r"\s").sub("", stack[-1])))), None)
+        if col is None:
+            continue
+        caption = scope.doc.text[blocks[idx - 1].start : blocks[idx - 1].end] if idx else ""
+        unit = unit_multiplier(caption) or _label_unit(" ".join(labels[col]))
+        cell = g.rows[min(g.totals)][col]
+        bare = BARE_NUMBER.fullmatch(cell.text) if cell is not None and unit else None
+        if bare is None or bare[1] is None:
+            return None  # a sum the reader cannot state
+        found.append((int(float(bare[1].replace(",", "")) * unit), (cell.start + bare.start(1), cell.start + bare.end(1))))
+    if len(found) != 1:
+        return None
+    krw, (s, e) = found[0]
+    return Budget(krw, [scope.evidence(s, e)])
 
 
 def _sums_programs(after: list[Block]) -> bool:
