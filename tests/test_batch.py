@@ -58,3 +58,39 @@ def test_extract_jobs_writes_the_same_specs(tmp_path: Path) -> None:
         assert sorted(p.name for p in out.iterdir()) == sorted(f"{p.stem}.json" for p in seeds)
         outs.append({p.name: p.read_text(encoding="utf-8") for p in out.iterdir()})
     assert outs[0] == outs[1]
+
+
+def waits_for_last(path: Path) -> str:
+    """`first` runs until `last` (the tenth file) has run, or 30 s; the others are quick."""
+    marker = path.parent / "last.done"
+    if path.name == "first":
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return "waited" if marker.exists() else "timed out"
+    if path.name == "last":
+        marker.write_text("done", encoding="utf-8")
+    return path.name
+
+
+def test_a_slow_file_does_not_idle_the_other_workers(tmp_path: Path) -> None:
+    """While the first file runs, the other worker goes on through the files behind it
+    (their results wait for it, in order), beyond the files queued when it started."""
+    names = ["first", *(f"f{k}" for k in range(8)), "last"]
+    outcomes = list(run_batch([tmp_path / n for n in names], waits_for_last, jobs=2))
+    assert [o.path.name for o in outcomes] == names
+    assert [o.value for o in outcomes] == ["waited", *names[1:]]
+
+
+def test_the_warm_up_runs_the_whole_pipeline() -> None:
+    """What the forkserver runs before forking workers reads as an announcement with its
+    facts (a warm-up that silently failed would leave every worker cold)."""
+    from gonggo.batch.warm import SAMPLE
+    from gonggo.ingest import read_bytes
+    from gonggo.pipeline import parse_document
+
+    spec = parse_document(read_bytes(SAMPLE.encode("utf-8"), "warm.txt")).spec
+    assert spec.kind == "support_call" and len(spec.programs) == 1
+    program = spec.programs[0]
+    assert program.windows and len(program.tracks) == 2 and program.documents
+    assert program.eligibility and program.contacts

@@ -12,8 +12,10 @@ from gonggo.extractors.tracks import (
     Tracks,
     cell_terms,
     classify_header,
+    corpus_value,
     extract_tracks,
     read_table,
+    terms_of_text,
 )
 from gonggo.ingest import read_bytes, read_document
 from gonggo.reading.programs import split_programs
@@ -511,6 +513,67 @@ def test_a_column_headed_총액_is_the_whole_periods_money() -> None:
     # mafra_livestock_issues_master_2021: `… | 연구기간 | 정부지원 연구비 총액`
     assert classify_header("정부지원 연구비 총액").basis == "total"
     assert classify_header("총액").kind == "other"  # the word alone names no payer
+
+
+@pytest.mark.parametrize("label", [
+    "적용기간",  # the 가점 form's `가점 적용 내용 | 적용기산일 | 적용기간 | 가점` (mafra_high_value_food)
+    "보유.이용 기간",  # a consent form's `보유.이용 기간 | … 참여종료 후 5년간` (seed 000)
+    "공고기간",  # `공고기간 | 전산(iris.go.kr) 등록기간` (pipc_privacy_rnd)
+    "전산(iris.go.kr) 등록기간",
+    "참여제한 기간",
+    "의무 유지기간",
+    "사후관리 기간",
+])
+def test_a_column_of_another_period_than_the_projects_is_no_duration(label: str) -> None:
+    assert classify_header(label).kind != "duration"
+    assert classify_header("연구개발기간").kind == classify_header("협약기간").kind == "duration"
+    table = f"구분\t지원금액\t{label}\n기초\t0.7억원\t2년"
+    assert corpus_value(table) == [{"track": "기초", "duration_months": None,
+                                    "caps": [["government", 70_000_000, "per_award"]], "awards": None}]
+
+
+@pytest.mark.parametrize(("line", "months"), [
+    # daegutp_startup_scaleup_rnd_2026, under `□ 사업기간`: a deadline and a time after the project
+    ("* 협약 후 3개월 이내 본점 이전 및 사업종료 후 2년 동안 지역 내 본점(본사) 유지조건", None),
+    ("○ 공고일 기준 2년 이내 민간투자자로부터 1억원 이상 투자유치 기업", None),  # a look back
+    ("○ (연구종료 후 5년 이내 달성) 특허 등록 2건 이상", None),  # knpa_policelab_rnd 성과목표
+    ("** 최근 5년간 수행완료 과제, 수행 중/신청 중 과제 목록 작성", None),  # mois 신청방법
+    ("*1차년도 9개월", None),  # one year of an RFP row's period (mohw_health_rnd_master)
+    ("- 선정 후 6개월 이내", 6),
+    ("○ 지원기간 : 협약일로부터 10개월 이내", 10),
+    ("○ 2026. 4. ~ 2026. 12.(9개월)", 9),
+])
+def test_counts_in_a_period_section_that_are_no_project_period(line: str, months: int | None) -> None:
+    duration = terms_of_text(line, 0, period_cue=True).duration
+    assert (duration[0] if duration else None) == months
+
+
+@pytest.mark.parametrize(("line", "months"), [
+    ("※ 사업기간 연장 신청 및 승인을 통해 최대 2개월까지 연장 가능", (None, 2)),  # seed 004: added
+    ("○ 지원기간 : 1년 (최대 2년까지 연장 가능)", (12, 12)),  # the total reached: 12 added
+    ("□ 사업기간 : 6개월 (최대 6개월까지 연장 가능)", (6, None)),  # added or reached: not said
+    ("4개월 (연장 2개월)", (4, 2)),
+])
+def test_an_extension_up_to_a_total_adds_the_difference(line: str, months: tuple) -> None:
+    terms = terms_of_text(line, 0, period_cue=True)
+    assert (terms.duration[0] if terms.duration else None,
+            terms.extension[0] if terms.extension else None) == months
+
+
+@pytest.mark.parametrize(("line", "share"), [
+    # the class of seed 002's `총 사업비 5% 이내에서 운영비 책정 가능` with items no word list names
+    ("- 사업비의 30% 이내에서 장비 구입 가능", None),
+    ("- 외주용역비는 총사업비의 50% 이내로 편성", None),
+    ("- 마케팅 비용 : 총 사업비의 30% 이내", None),
+    ("○ 시제품 제작비는 사업비의 50% 이내 사용 가능", None),
+    # a payer's part of the whole cost stays one
+    ("○ 사업비 : 총사업비의 75% 이내 지원", ("government", 75)),
+    ("○ 정부지원금은 총사업비의 70% 이내로 편성", ("government", 70)),
+    ("◦ (지원조건) 소요비용의 50% 지원 (최대 20백만원)", ("government", 50)),
+])
+def test_a_share_limiting_one_budget_item_is_no_payers_share(line: str, share: tuple | None) -> None:
+    found = corpus_value(line)
+    assert ((found["payer"], found["share_pct"]) if found and found["share_pct"] else None) == share
 
 
 def test_a_preliminary_stages_table_gives_no_terms() -> None:

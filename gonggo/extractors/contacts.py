@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -315,14 +316,23 @@ def _loose_table_rows(scope: Scope, table: Table) -> list[Row]:
 
 def _header_roles(text: str) -> list[str] | None:
     """`기관명 지역 연락처` → ["org", "region", "phone"], or None for a line that is no header."""
-    if len(text) > 60 or find_phones(text):
+    if len(text) > 60:
+        return None
+    roles = _header_roles_of(text)
+    return list(roles) if roles is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _header_roles_of(text: str) -> tuple[str, ...] | None:
+    # a pure function of the line's text, asked once per program scope and line: cached
+    if find_phones(text):
         return None
     tokens = clean(text).split(" ")
     roles = [r for r in _roles(tokens) if r is not None]
+    if "phone" not in roles or len(set(roles)) < 2:
+        return None
     known = sum(1 for t in tokens if any(p.search(t) for p in ROLES.values()))
-    if "phone" in roles and len(set(roles)) >= 2 and known >= max(2, int(len(tokens) * 0.6)):
-        return roles
-    return None
+    return tuple(roles) if known >= max(2, int(len(tokens) * 0.6)) else None
 
 
 @dataclass

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
@@ -338,6 +339,7 @@ def _caption_regions(scope: Scope, lines: list[Line]) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=8192)  # a pure function of the line, asked once per program scope
 def states_change(body: str) -> bool:
     """Outside a change section a line states a change only with `기존 … ⇨`, one arrow and a
     change verb, or `<number>에서 <number>(으)로 <verb>`."""

@@ -73,7 +73,8 @@ A phrase stating none of these (`90개사 내외`, `2026년 4월 8일`, `회당 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from copy import copy as shallow_copy
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
@@ -108,14 +109,23 @@ from gonggo.vocab.budget import (
     year_money_before,
 )
 from gonggo.vocab.funding import (
+    BUDGET_ITEM_SUBJECT,
+    DEADLINE_AFTER,
     GENERIC_PAYER,
     LEVEL,
+    NOT_A_PERIOD,
+    OTHER_PERIOD_BEFORE,
     PAYER_RX,
     PERIOD_AFTER,
+    PERIOD_LABEL_LEAD,
     PERIOD_WORD_AT_END,
+    RANGE_THEN_COUNT,
+    SPENDING_AFTER,
     TOTAL,
+    WHOLE_COST,
     Months,
     Share,
+    added_months,
     find_level,
     find_months,
     find_payer,
@@ -372,6 +382,10 @@ def _class_bound(text: str, a: Amount) -> bool:
     return bool(CONDITION_BOUND.search(text[a.value_end : a.end])
                 or CONDITION_BEFORE.search(text[max(0, a.value_start - 12) : a.value_start]))
 SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
+# the payer named after the share of the cost it carries (`총 사업비의 20% 이상을 민간부담금으로 산정
+# 및 부담`, `… 10% 이상을 자부담으로 편성`); not `5% 이상을 바우처 방식으로`, `12% 이상을 차지`
+PAYER_AFTER_SHARE = regex.compile(
+    r"^\s*(?:을|를)\s*(?P<payer>[^\s,.()]{2,12}?)\s*(?:으로|로)\s*(?:산정|편성|부담|구성|매칭|충당)")
 # `정부 50%`, `대기업이 최대 30%`, `자기부담사업비* 30%` (the payer's money, not a share of it)
 SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비\s*\*?)?\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
 CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
@@ -559,23 +573,48 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if payer and CONJOINED_PAYER_BEFORE.search(text[max(0, payer[2] - 3) : payer[2]]):
             continue  # `정부와 대기업이 100%`: a joint share, not one payer's
         before, after = text[max(0, s.start - 12) : s.start], text[s.end : s.end + 8]
+        named_after = PAYER_AFTER_SHARE.match(text[s.end :]) if payer is None else None
+        if named_after and COST_BEFORE.search(before) and (found := find_payer(named_after["payer"])):
+            start = s.end + named_after.start("payer") + found[2]
+            payer = (found[0], found[1], start, start + len(found[1]))
         if payer is None and not (RATE_BEFORE.search(before) or SHARE_SUPPORTED_AFTER.match(after)
                                   or (COST_BEFORE.search(before) and (support or s.bound == "max")
                                       and (topic or not SHARE_BURDEN_AFTER.match(after)))):
             continue
+        if payer is None and not find_payer(text[: s.start]) and _budget_item_share(text, s):
+            continue  # `외주용역비는 총사업비의 50% 이내로 편성`: one item's limit, no payer's share
         role, label = (payer[0], payer[1]) if payer else default
         if payer is None and role == "government" and s.bound == "min":
             continue  # `총 사업비의 15% 이상 매칭 필수` with no payer named: someone's burden, no state share
         terms.fund(role, label).set_share(s.pct, s.bound, (offset + s.start, offset + s.end))
+    ext: Months | None = None
     for m in find_months(text):
-        if m.extension and terms.extension is None:
-            terms.extension = (m.months, offset + m.start, offset + m.end)
+        if m.extension and ext is None:
+            ext = m
         elif not m.extension and terms.duration is None and _is_period(text, m, period_cue):
             terms.duration = (m.months, offset + m.start, offset + m.end)
+    _set_extension(terms, ext, offset)
     level = find_level(text)
     if level:
         terms.level = (level[0], offset + level[1], offset + level[2])
     return terms
+
+
+def _budget_item_share(text: str, s: Share) -> bool:
+    """The share limits one budget item (`마케팅 비용 : 총 사업비의 30% 이내`, `사업비의 30% 이내에서
+    장비 구입 가능`), not a payer's part of the cost."""
+    item = BUDGET_ITEM_SUBJECT.search(text[: s.start])
+    if item and not WHOLE_COST.match(compiled(r"\s").sub("", item["item"])):
+        return True
+    return bool(SPENDING_AFTER.match(text[s.end : s.end + 24]))
+
+
+def _set_extension(terms: Terms, ext: Months | None, offset: int) -> None:
+    """The extension beside the period read (`1년 (최대 2년까지 연장 가능)` adds 12 months)."""
+    if ext is not None:
+        months = added_months(ext, terms.duration[0] if terms.duration else None)
+        if months:
+            terms.extension = (months, offset + ext.start, offset + ext.end)
 
 
 # `(2~3차년도)5억원/년`: a cap for each of a range of years, not one year's money
@@ -599,8 +638,13 @@ ONE_YEAR_PERIOD = regex.compile(
 def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
     """A month count is the project period when a period word owns it: `사업기간 : 최대 9개월`,
     `6개월 간 지원`, or any count in a 사업기간 section; not `집중AS기간(6개월)`."""
+    if (OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
+            or DEADLINE_AFTER.match(text[m.end : m.end + 20])):
+        return False  # `사업종료 후 2년 동안`, `최근 5년간`, `*1차년도 9개월`, `3개월 이내 본점 이전`
     if PERIOD_AFTER.match(text[m.end : m.end + 8]):
         return True
+    if PERIOD_LABEL_LEAD.match(text) and RANGE_THEN_COUNT.search(text[max(0, m.start - 40) : m.start]):
+        return True  # `○ 사업기간 : 협약일 ~ 2026. 11. 30.(약 7개월)`
     before = text[max(0, m.start - 16) : m.start]
     last = before.rfind("기간")
     if last >= 0:
@@ -636,6 +680,10 @@ CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
 
 
 PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
+# the support one person gets (`1인당 지원금액 (백만원)` over `70`, `65 이내`): in a table of
+# programs whose awardees are persons (fellowships, training), each award's cap; a unit price
+# names what it prices (`회당 단가`, `1일 1인당 다과`), never `지원금액` alone
+PER_PERSON_SUPPORT = regex.compile(r"^(?:1\s*)?인\s*당\s*(?:최대\s*)?지원\s*(?:금액|금|액|한도)$")
 # a column of each row's support (`RFP명 | 지원규모 | 지원기간`): the money a row prints there is the
 # state's per award (`2,133백만원 이내/년`); `지원규모 (이내)` over counts and budgets is not this
 SCALE_HEADER = regex.compile(r"^지원\s*규모$")
@@ -647,7 +695,7 @@ WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모
 
 def classify_header(label: str) -> Column:
     """What a column header names (a copy: callers refine the hints of the one they keep)."""
-    return replace(_classify_header(label))
+    return shallow_copy(_classify_header(label))  # every field is immutable
 
 
 @lru_cache(maxsize=8192)
@@ -661,15 +709,17 @@ def _classify_header(label: str) -> Column:
             return Column("track", core, priority=prio)
     if not_rules(core) or CONDITION.search(core):
         return Column("other", core)
+    if PER_PERSON_SUPPORT.match(core):
+        return Column("payer", core, "government", basis="per_award")
     if PER_UNIT_LABEL.search(core):
-        return Column("other", core)  # `1인당 지원금액`, `회당 단가`: a unit price, not a cap
+        return Column("other", core)  # `회당 단가`, `1일 1인당`: a unit price, not a cap
     if year_money(core) and not share_hint:
         return Column("other", core)  # `'21년 정부지원연구개발비`: one year's money, not a cap
     if TOTAL.search(core):
         return Column("total", core)
     if WHOLE_PERIOD.search(compiled(r"\s").sub("", core)) and compiled(r"\s").sub("", core) != "총":
         return Column("payer", core, "government", basis="total")
-    if compiled(r"(?:사업|지원|협약|수행|과제)?\s*기간").search(core):
+    if compiled(r"(?:사업|지원|협약|수행|과제)?\s*기간").search(core) and not NOT_A_PERIOD.search(core):
         return Column("duration", core)
     if compiled(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준").search(core):
         return Column("level", core)
@@ -770,6 +820,16 @@ BARE_NUMBER = regex.compile(r"\s*(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
 YEAR_CAP_AFTER = regex.compile(r"\s*[(（]\s*(?:연|연간|연차별|매년)\s*(?:최대\s*)?")
 
 
+# a bare amount in the column's unit with its bound (`65 이내`, `172 내외`, `9~15 이내`: the upper
+# end) and a note under it (`(1개 연구단당)`, `(국가/기관별 상이)`); a note naming the case the
+# amount holds for (`(장기연수 기준)`) makes it one case's, not the row's
+BARE_CAP_CELL = regex.compile(
+    r"""\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[~∼～]\s*)?
+        (?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:이내|이하|내외|까지)
+        \s*(?:[(（](?P<note>[^()（）]{1,30})[)）]\s*)?""", regex.X)
+CASE_NOTE = regex.compile(r"기준\s*$|예시|경우")
+
+
 def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> Terms:
     """Terms of one cell's text under column `col`; `start` is the text's offset."""
     terms = Terms()
@@ -802,6 +862,10 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                 f.set_share(int(value) if value.is_integer() else value, col.bound_hint or "exact", span)
             elif unit:
                 f.set_cap(int(value * unit), span, col.basis or "per_award")
+        loose = BARE_CAP_CELL.fullmatch(text) if unit and not bare and not col.share_hint else None
+        if loose and not amounts and not shares and not CASE_NOTE.search(loose["note"] or ""):
+            span = (start + loose.start("n"), start + loose.end("n"))  # `65 이내`, `9~15 이내` in 백만원
+            f.set_cap(int(float(loose["n"].replace(",", "")) * unit), span, col.basis or "per_award")
         first, _, rest = text.partition("\n")
         split = YEARS_SPLIT.fullmatch(first)
         if split and unit and not amounts:  # `1,460(’25년 400, 향후 1,060) 이내` in 백만원
@@ -816,11 +880,13 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                         int(float(m["n"].replace(",", "")) * unit), (at + m.start("n"), at + m.end("n")), "total")
                 at += len(line) + 1
     elif col.kind == "duration":
+        ext: Months | None = None
         for m in find_months(text):
-            if m.extension and terms.extension is None:
-                terms.extension = (m.months, start + m.start, start + m.end)
+            if m.extension and ext is None:
+                ext = m
             elif not m.extension and terms.duration is None:
                 terms.duration = (m.months, start + m.start, start + m.end)
+        _set_extension(terms, ext, start)
     if col.kind in ("level", "other", "track"):
         level = find_level(text, bare=col.kind == "level")
         if level:
@@ -857,7 +923,8 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
     (`과제개요`, `연구목표`, `연구기간 | 총 정부출연금` over `1년 이내 | 1.5억원 이내`, `연구기간 및 예산 |
     …`). One track named by the title; its terms are the values beside or below the labels of a
     period or of money (one year's money excluded)."""
-    tops = {id(c): c for c in rows[0][1:] if c is not None and c.text.strip()}
+    label = rows[0][0] if rows[0] else None  # merged over two columns (`연구과제명 | 연구과제명 | …`)
+    tops = {id(c): c for c in rows[0][1:] if c is not None and c is not label and c.text.strip()}
     if len(tops) != 1:
         return None
     cell = next(iter(tops.values()))
@@ -869,20 +936,69 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
     terms = Terms()
     for r, row in enumerate(rows[1:], 1):
         for c, lab in enumerate(row):
-            if lab is None or len(lab.text.strip()) > 15:
+            if lab is None or len(strip_marker(lab.text)) > 15:
                 continue
-            col = classify_header(lab.text)
+            col = classify_header(strip_marker(lab.text))
             if col.kind not in ("duration", "payer") or year_money(lab.text):
                 continue
             for nxt in ((rows[r + 1][c] if r + 1 < len(rows) else None),
                         (row[c + 1] if c + 1 < len(row) else None)):
-                if nxt is None or nxt is lab or classify_header(nxt.text).kind != "other":
+                if nxt is None or nxt is lab:
                     continue
-                t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
+                if (col.kind == "duration" and strip_marker(lab.text) != lab.text.strip()
+                        and len(strip_marker(nxt.text)) > 15):
+                    # a numbered section (`6. 지원기간/예산/추진체계`) over its cell of prose lines
+                    t = prose_period(nxt.text, nxt.start)
+                elif classify_header(nxt.text).kind != "other":
+                    continue
+                else:
+                    t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
                 if not t.empty():
                     terms.fill(t)
                     break
     return title, (at, at + len(title)), terms
+
+
+def prose_period(text: str, start: int) -> Terms:
+    """The project period a cell of prose (lines) states: the first month count a period word
+    owns (`ㅇ 연구개발기간 : 33개월 이내(1차년도 개발기간 : 9개월, …)` → 33; not the first
+    year's `개발기간 : 9개월`, not `최소 현장 실증 기간은 3개월 이상`), and an extension."""
+    terms = Terms()
+    at = start
+    for line in text.split("\n"):
+        for m in find_months(line):
+            if m.extension and terms.extension is None:
+                terms.extension = (m.months, at + m.start, at + m.end)
+            elif not m.extension and terms.duration is None and _is_period(line, m, False):
+                terms.duration = (m.months, at + m.start, at + m.end)
+        at += len(line) + 1
+    return terms
+
+
+def _title_row(rows: list[list[Cell | None]]) -> int | None:
+    """The row of an RFP sheet's `과제명 | <the title>` when rows precede it (`번호 |
+    2025-지역-지정-일반-05`, `재난·안전 기술분류 | …`); None when the title row is the first."""
+    for r in range(1, min(4, len(rows))):
+        first = rows[r][0] if rows[r] else None
+        if first is not None and TRACK_HEADER[0][1].search(strip_marker(first.text)):
+            return r
+    return None
+
+
+def read_numbered_sheet(table: Table, tracks: Tracks) -> bool:
+    """An RFP sheet whose title row follows its number row: one track named by the title,
+    with the terms of its sections (a period in the prose of `6. 지원기간/예산/추진체계`)."""
+    rows = table.grid()
+    at = _title_row(rows)
+    if at is None:
+        return False
+    sheet = _rfp_sheet(rows[at:])
+    if sheet is None:
+        return False
+    name, span, terms = sheet
+    if not terms.empty():
+        tracks.rfp.add(norm_key(tracks.add(tracks.similar(name, terms), [span], terms).name or ""))
+    return True
 
 
 def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | None = None) -> bool:
@@ -920,8 +1036,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     count_col = next((i for i, st in enumerate(labels) if st and COUNT_HEADER.search(st[-1])), None)
     rfp = bool(track_cols) and track_cols[0][0] == RFP_PRIORITY
     unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
-    # a money column's own unit (`기관별 지원금액(백만원)`) where the table states none
-    units = [unit or _label_unit(" ".join(stack)) for stack in labels]
+    # a column's own unit in its header (`1인당 지원금액 (백만원)`) when the table states none
+    units = [unit or next((u for t in stack if (u := _label_unit(t))), None) for stack in labels]
 
     named: list[tuple[str, tuple[int, int], Terms]] = []
     summary = Terms()
@@ -952,7 +1068,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             name, name_spans = _row_name(row, name_cols)
         row_terms = Terms()
         cells: dict[int, Cell] = {}
-        tiers = _tiers(row, cols, unit) if track_col is None else None
+        tiers = _tiers(row, cols, units) if track_col is None else None
         if tiers is not None:
             tier_col, found = tiers
             for tier, span, terms in found:  # `(석사) 43 내외 (박사) 52 내외` in one cell
@@ -1026,16 +1142,42 @@ PER_AWARD_LABEL = regex.compile(r"(?:과제|기업|기관|개사|건|팀)\s*당"
 CEILING_PER_YEAR = regex.compile(r"원\s*이내\s*[/／]\s*(?:년|연)(?![가-힣])")
 
 
+def noted_case_caps(table: Table) -> list[tuple[str, Payer, str, int, tuple[int, int], CapBasis]]:
+    """Amounts a money column prints for one case only (`60 이내 (장기연수 기준)` in 백만원):
+    (the case the note names, the payer and the column's label, won, the amount's span, basis);
+    no cap of the row's, the one of the row that case labels."""
+    g = table_reader.read_table(table, FUNDING_TABLE)
+    rows, n_header = g.rows, g.n_header
+    if n_header == 0 or n_header >= len(rows):
+        return []
+    labels = _column_labels(rows, n_header)
+    cols = [_column_of(stack) for stack in labels]
+    out: list[tuple[str, Payer, str, int, tuple[int, int], CapBasis]] = []
+    for row in rows[n_header:]:
+        for i, cell in enumerate(row):
+            unit = next((u for t in labels[i] if (u := _label_unit(t))), None) if i < len(labels) else None
+            if cell is None or not unit or cols[i].kind != "payer" or not cols[i].role:
+                continue
+            m = BARE_CAP_CELL.fullmatch(cell.text)
+            case = compiled(r"\s*기준\s*$").sub("", m["note"]) if m and m["note"] else ""
+            role = cols[i].role
+            if m and case and role and CASE_NOTE.search(m["note"]) and not any(
+                    o[4][0] == cell.start + m.start("n") for o in out):
+                out.append((case, role, cols[i].label, int(float(m["n"].replace(",", "")) * unit),
+                            (cell.start + m.start("n"), cell.start + m.end("n")), cols[i].basis or "per_award"))
+    return out
+
+
 # tiers printed in one money cell, each label over its amount (`(선도연구자\n/유망연구자)\n90 이내\n
 # (교수급)\n60 이내`, `(석사)\n43 내외\n(박사)\n52 내외`)
 TIER = regex.compile(r"[(（](?P<label>[^()（）\d]{1,24}?)[)）]\s*(?P<value>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:이내|내외|이하)?\s*")
 
 
 def _tiers(row: list[Cell | None], cols: list[Column],
-           unit: int | None) -> tuple[int, list[tuple[str, tuple[int, int], Terms]]] | None:
+           units: list[int | None]) -> tuple[int, list[tuple[str, tuple[int, int], Terms]]] | None:
     """A row without a name column whose money cell lists two or more labelled amounts and
     nothing else: one track per label. Each takes its amount as its cap when the column is a
-    payer's (in the table's unit); a per-person column (`1인당 지원금액`) names the tiers only."""
+    payer's (in the table's unit; `1인당 지원금액` is one); another per-unit column names the tiers only."""
     for i, cell in enumerate(row):
         if cell is None or i >= len(cols) or not (cols[i].kind == "payer" or PER_UNIT_LABEL.search(cols[i].label)):
             continue
@@ -1049,10 +1191,10 @@ def _tiers(row: list[Cell | None], cols: list[Column],
         for m in found:
             name = compiled(r"\s*\n\s*").sub("", m["label"]).strip()
             terms = Terms()
-            if cols[i].kind == "payer" and cols[i].role and unit:
+            if cols[i].kind == "payer" and cols[i].role and units[i]:
                 at = cell.start + m.start("value")
                 terms.fund(cols[i].role, cols[i].label).set_cap(
-                    int(float(m["value"].replace(",", "")) * unit), (at, at + len(m["value"])),
+                    int(float(m["value"].replace(",", "")) * units[i]), (at, at + len(m["value"])),
                     cols[i].basis or "per_award")
             out.append((name, (cell.start + m.start("label"), cell.start + m.end("label")), terms))
         return i, out
@@ -1925,12 +2067,15 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     lines = text_lines(scope.doc.text, scope.start, scope.end)
     i = 0
     while i < len(lines):
-        head = split_line(lines[i][1], lines[i][0])
-        cells = [compiled(r"\s").sub("", c.text) for c in head]
+        if "\t" not in lines[i][1]:  # one cell: no title column before a period column
+            i += 1
+            continue
+        cells = [compiled(r"\s").sub("", c) for c in lines[i][1].split("\t")]
         title_i, period_i, money_i = _rfp_header(cells)
         if title_i is None or period_i is None or period_i <= title_i:
             i += 1
             continue
+        head = split_line(lines[i][1], lines[i][0])
         unit = None
         for _, near in lines[max(0, i - 4) : i + 5]:
             unit = unit or unit_multiplier(near)
@@ -2058,6 +2203,9 @@ def extract_tracks(scope: Scope) -> list[Track]:
         if (len(caption) <= 100 and (not_rules(caption) or STAGE_CAPTION.search(caption))
                 or titled_not_rules(block.table)):
             used.add(idx)  # `o 기술료 상한`, `< 환수 기준(예시) >`: neither its cells nor its lines
+            continue
+        if read_numbered_sheet(block.table, tracks):
+            used.add(idx)
             continue
         header = " ".join(c.text for c in block.table.cells if c.row == 0)
         if any(c.row == 0 and PRIZE_COLUMN.match(c.text.strip()) for c in block.table.cells):
@@ -2237,7 +2385,9 @@ def corpus_value(text: str) -> dict | list[dict] | None:
     if "\n" in text and "\t" in text:
         tracks = Tracks()
         if "\t" in text.split("\n", 1)[0]:
-            read_table(table_reader.table_of_text(text), "", tracks)
+            table = table_reader.table_of_text(text)
+            if not read_numbered_sheet(table, tracks):
+                read_table(table, "", tracks)
         else:
             doc = Document(source=SourceInfo(path="phrase.txt", sha256="", format="txt"), text=text, blocks=[])
             read_tabbed_rfp(Scope(doc=doc, start=0, end=len(text)), tracks)

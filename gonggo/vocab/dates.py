@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 
 import regex
 
@@ -234,6 +235,14 @@ def _with_tail(text: str, mention: DateMention) -> DateMention:
 
 
 def _candidates(text: str) -> list[DateMention]:
+    return list(_candidates_of(text))
+
+
+# A whole document's text is scanned more than once per run (the header, then the windows):
+# the mentions are frozen, so one scan per distinct text serves every caller. Few entries:
+# a key is a whole text.
+@lru_cache(maxsize=16)
+def _candidates_of(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     for rule in RULES:
         for m in rule.pattern.finditer(text):
@@ -251,7 +260,7 @@ def _candidates(text: str) -> list[DateMention]:
                 mention = _with_tail(text, mention)
             chosen.append(mention)
             last_end = mention.end
-    return chosen
+    return tuple(chosen)
 
 
 def _between(text: str, a: DateMention, b: DateMention) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -38,7 +39,10 @@ BIG = {"만": 10**4, "억": 10**8, "조": 10**12}
 HANGUL_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 
 # A bare `3만`/`15억` without `원` is money unless a counter follows it (`3만명`, `1억 건`).
-_COUNTER_AFTER = r"(?!\s?(?:명|개|건|회|곳|대|장|톤|가구|세대|시간|평|호|쪽|매|부|주|년|월|일|배|차|km|㎡|m\b|t\b))"
+# Nor is an amount in a foreign currency (`4만달러 이내`, `1,858억 9천만 달러`, not its `1,858억 9천`).
+_CURRENCY = r"달러|유로|위안|파운드|엔(?![가-힣])|불(?![가-힣])|USD|EUR|\$"
+_COUNTER_AFTER = (r"(?!\s?(?:명|개|건|회|곳|대|장|톤|가구|세대|시간|평|호|쪽|매|부|주|년|월|일|배|차|km|㎡|m\b|t\b"
+                  rf"|(?:\s?\d[\d,.]{{0,12}})?\s?[십백천만억]{{0,3}}\s?(?:{_CURRENCY})))")
 
 def _term(unit: str) -> str:
     return rf"(?:{NUM})\s?[십백천]?\s?{unit}"
@@ -187,6 +191,22 @@ def _unit_suffix(text: str) -> str:
 
 
 def find_amounts(text: str) -> list[Amount]:
+    if len(text) > CACHED_TEXT_CHARS:
+        return _find_amounts(text)
+    return list(_find_amounts_cached(text))
+
+
+# A line's amounts are asked again per program, per family and per check: the answers
+# (frozen) of short texts are kept; longer texts are not (the keys).
+CACHED_TEXT_CHARS = 2000
+
+
+@lru_cache(maxsize=8192)
+def _find_amounts_cached(text: str) -> tuple[Amount, ...]:
+    return tuple(_find_amounts(text))
+
+
+def _find_amounts(text: str) -> list[Amount]:
     amounts: list[Amount] = []
     raw = _raw_matches(text)
     for i, (s, e, value) in enumerate(raw):

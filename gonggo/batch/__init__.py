@@ -12,9 +12,15 @@ in flight one at a time, so only the file that kills its worker fails and the re
 Outcomes come back in input order whatever order the workers finish in.
 
 `jobs=1` runs in this process (no start-up, no pickling; exceptions still isolated, a hard
-crash is not). Workers come from a forkserver that has imported the whole pipeline once, so
-a new worker costs a fork, not the ~0.5 s of imports; each worker is replaced after
-`MAX_TASKS_PER_CHILD` files to bound memory growth over long archives.
+crash is not). Workers come from a forkserver that has imported the whole pipeline once and
+run it over one short announcement (`gonggo.batch.warm`: patterns compiled on first use, the
+holidays calendar), so a new worker costs a fork, not the ~1 s of imports and first-call
+costs; each worker is replaced after `MAX_TASKS_PER_CHILD` files to bound memory growth over
+long archives.
+
+Throughput: `2 * jobs` files are running or queued in the pool at any time; a file that
+finished behind a slow one waits in order here (up to `AHEAD_PER_JOB * jobs` of them) while
+the workers go on with the next files, so one long file does not idle the other workers.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
@@ -40,7 +46,9 @@ MAX_TASKS_PER_CHILD = 200
 PRELOAD = ["gonggo.ingest", "gonggo.ingest.builder", "gonggo.ingest.structure",
            "gonggo.ingest.text", "gonggo.ingest.pdf", "gonggo.ingest.hwp", "gonggo.ingest.hwpx",
            "gonggo.extractors.pipeline", "gonggo.validate.checks", "gonggo.vocab.nlp",
-           "gonggo.pipeline"]
+           "gonggo.pipeline", "gonggo.batch.warm"]
+# files finished behind the first unfinished one, held for input order, per worker
+AHEAD_PER_JOB = 16
 
 
 @dataclass
@@ -119,15 +127,38 @@ def run_batch(paths: Iterable[Path], task: Callable[[Path], T], jobs: int | None
 
 def _run_pool(items: list[Path], task: Callable[[Path], T], jobs: int) -> Iterator[Outcome[T]]:
     todo = deque(items)
-    window = 2 * jobs  # files in flight; a dead worker makes only these suspects
-    inflight: deque[tuple[Path, Future[T]]] = deque()
+    window = 2 * jobs  # files running or queued in the pool; a dead worker makes only these suspects
+    ahead = max(window, AHEAD_PER_JOB * jobs)  # files submitted and not yet given back
+    inflight: deque[tuple[Path, Future[T]]] = deque()  # in input order
     pool = _pool(jobs, task)
+    fresh = True  # no file submitted to `pool` yet
     try:
         while todo or inflight:
-            while todo and len(inflight) < window:
-                path = todo.popleft()
-                inflight.append((path, pool.submit(task, path)))
-            path, future = inflight.popleft()
+            busy = sum(1 for _, f in inflight if not f.done())
+            while todo and busy < window and len(inflight) < ahead:
+                try:
+                    inflight.append((todo[0], pool.submit(task, todo[0])))
+                except BrokenProcessPool:
+                    # a worker died since the last look: its file, in flight, says which; with
+                    # none in flight (it died between files) a new pool, which must take files
+                    if not inflight:
+                        if fresh:
+                            raise
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool, fresh = _pool(jobs, task), True
+                    break
+                fresh = False
+                todo.popleft()
+                busy += 1
+            if not inflight:
+                continue
+            path, future = inflight[0]
+            if not future.done():
+                # the next file in order is still running: wait for any file to finish, and
+                # give its worker the next file while this one goes on
+                wait([f for _, f in inflight if not f.done()], return_when=FIRST_COMPLETED)
+                continue
+            inflight.popleft()
             try:
                 yield Outcome(path, value=future.result())
                 continue
@@ -136,15 +167,30 @@ def _run_pool(items: list[Path], task: Callable[[Path], T], jobs: int) -> Iterat
             except Exception as err:  # noqa: BLE001 - the file's own exception, pickled back
                 yield Outcome(path, error=describe(path, err))
                 continue
-            # A worker died. Every unfinished file in flight is a suspect: run each alone.
+            # A worker died. Every file in flight that had not finished is a suspect: each is
+            # run alone; the ones that finished before keep their results.
             pool.shutdown(wait=False, cancel_futures=True)
-            suspects = [path] + [p for p, _ in inflight]
+            rest = list(inflight)
             inflight.clear()
-            for suspect in suspects:
-                yield _alone(suspect, task)
-            pool = _pool(jobs, task)
+            yield _alone(path, task)
+            for suspect, pending in rest:
+                yield _settled(suspect, pending, task)
+            pool, fresh = _pool(jobs, task), True
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _settled(path: Path, future: Future[T], task: Callable[[Path], T]) -> Outcome[T]:
+    """The outcome of a file that was in flight when its pool broke: its own result or
+    exception when it finished, else the file run alone."""
+    if not future.cancelled():
+        try:
+            return Outcome(path, value=future.result())
+        except (BrokenProcessPool, CancelledError):
+            pass
+        except Exception as err:  # noqa: BLE001 - the file's own exception
+            return Outcome(path, error=describe(path, err))
+    return _alone(path, task)
 
 
 def _alone(path: Path, task: Callable[[Path], T]) -> Outcome[T]:
