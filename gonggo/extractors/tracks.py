@@ -393,7 +393,9 @@ CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
 EXAMPLE = regex.compile(r"예\s*시|(?<![가-힣])예\s*[)）:：]|(?i:ex\)|e\.g\.)")
 # an illustration on an assumed amount: `(정부지원사업비 1.5억원인 경우)`, `자부담이 30%인 경우`
 # or a worked computation (`정부지원연구개발비가 15억원이므로 총 3명 이상 채용해야 함`)
-ILLUSTRATION = regex.compile(r"\d\s*(?:[십백천]?\s*[만억조]?\s*원|%)\s*(?:(?:인|일)\s*경우|이므로)")
+ILLUSTRATION = regex.compile(r"\d\s*(?:(?:[십백천]?\s*[만억조]?\s*원|%)\s*(?:(?:인|일)\s*경우|이므로)"
+                             # `3년 9개월 총 15억 과제의 경우, … 400백만원으로 편성`: a case assumed
+                             r"|[십백천]?\s*[만억조]\s*원?\s*(?:규모\s*)?(?:과제|기업|사업)\s*의\s*경우)")
 # money other than the project's cost and its shares: royalties, interest, clawbacks, refunds,
 # penalties, fees (`기술료 상한 | 정부지원연구개발비의 10%`, `추가지원사업비의 70% 환수`)
 OTHER_MONEY = regex.compile(
@@ -412,6 +414,9 @@ SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MON
                           # 다과비(1일 1인당 다과 5,000원 이하 …) … 예산의 5% 이내 편성 가능`)
                           r"기술\s*도입비|연구\s*(?:재료|활동)비|연구\s*수당|재료비|여비|식비|다과비?|회의비|"
                           r"사례비|홍보비|자문비|임차비|"
+                          # a preliminary stage's money and months (`- (사전검증연구) … (3개월, 5천만원)`,
+                          # `사전검증연구 과제 3개 내외를 선정 … (과제당 5천만원)`), not the project's
+                          r"(?:사전\s*검증|개념\s*검증|예비)\s*연구\s*(?:과제|[)）])|"
                           # a limit changed (`지원한도 상향(60억→100억)`): old and new values of some limit
                           r"\d\s*[십백천만억]*\s*원?\s*[→⇒]\s*\d")
 # one stage of a staged award (`- 1단계 : … 사업화 준비 자금 지원(20백만원)`, `2단계: …`): the stage's
@@ -1691,8 +1696,11 @@ def _lines_of_cell(doc_text: str, cell: Cell, period: bool) -> list[_Line]:
 
 def _label(body: str) -> tuple[str, int] | None:
     """The track a line is about: `(긴급복구형) …`, `기초(기초수준) : …`, `고도화(목표수준 중간1 이상)`;
-    (name, offset of the terms after it)."""
+    (name, offset of the terms after it). Not a preliminary stage (`(사전검증연구)`: no track, and its
+    money no one's cap)."""
     m = LABELLED_LINE.match(body)
+    if m and STAGE_CAPTION.search(m[1]):
+        return None
     if m and is_track_name(m[1]):
         return m[1], m.start(2)
     m = NAME_COLON.match(body)
