@@ -356,6 +356,15 @@ NOT_CAP_BEFORE = regex.compile(r"(?:총\s*사업비|총\s*비용|총\s*구축\s*
                                r"(?:\(\s*최대\s*\))?\s*[:：]?\s*$")
 # an amount multiplied by something (`2,500천원 × 참여기간 × 참여율`, `1.4억원 x 20개`): a unit rate
 MULTIPLIED_AFTER = regex.compile(r"^\s*(?:이내|이하)?\s*[×xX✕]\s*[\d가-힣(]")
+# an amount after which these follow is no cap: a scale (`분야 지원사업(50여개 400억원 규모)`), the size
+# of a project it describes (`정부지원연구개발비 15억원의 ICT R&D 과제를 총 5년 동안 수행하는`), a sum worked
+# out beside its product (`(개별보급) 28억원(1.4억원 x 20개)`)
+NOT_CAP_AFTER = regex.compile(
+    r"""\s*(?:이내|내외|이하)?\s*(?:의\s*)?규모(?![가-힣])
+      | \s*의\s*(?:[\p{Hangul}A-Za-z&]+\s*){0,3}?(?:과제|사업|기업)(?:를|을|에|가|이|는|은)
+      | \s*[(（]\s*[\d.,]+\s*[십백천]?\s*[만억]?\s*원?\s*[×xX✕*]""",
+    regex.X,
+)
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
@@ -557,7 +566,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if ((a.bound not in (None, "max") and not approx_award)
                 or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
-                or MULTIPLIED_AFTER.match(after)
+                or MULTIPLIED_AFTER.match(after) or NOT_CAP_AFTER.match(text[a.end : a.end + 30])
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
                 or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
                 or _class_bound(text, a)
