@@ -815,3 +815,34 @@ def test_numbered_facets_are_no_parts(tmp_path) -> None:  # type: ignore[no-unty
             "\U000f02cf 지원내용\n지원 규모(과제당) ○ 1억원 이내\n□ 사업비 지원\n")
     found = _tracks_of_text(tmp_path, text)
     assert [(t.name, [f.cap_krw for f in t.funding]) for t in found] == [(None, [100_000_000])]
+
+
+# mafra_livestock_issues_master_2021 (dev): the 농진청 program prints no budget line, one table of its
+# 과제 with a sum row under the year's money
+YEAR_TABLE = ("□ 농촌진흥청 소관 사업 :총 15개 과제(내외부 14,외부 1)\n(단위:백만 원)\n"
+              "내역사업명\t과제명\t공모 구분\t’21년 정부지원연구개발비\t’21년 정부지원연구개발비\t’21년 정부지원연구개발비\t정부지원 연구비 총액\n"
+              "내역사업명\t과제명\t공모 구분\t계\t시험비\t출연금\t정부지원 연구비 총액\n"
+              "가축 생산 효율성 증진\t국내산 조사료 품질 규격화 기술 개발\t내외부\t500\t140\t360\t2,500\n"
+              "가축 생산 효율성 증진\t제주마를 활용한 육용마 개량 모형 개발 적용 연구\t외부\t200\t-\t200\t1,000\n"
+              "합 계\t합 계\t합 계\t5,810\t1,940\t3,870\t29,890\n")
+
+
+def _budget_of_text(tmp_path, text: str):  # type: ignore[no-untyped-def]
+    from gonggo.extractors.tracks import extract_budget
+    path = tmp_path / "call.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    budget = extract_budget(Scope(doc=doc, start=0, end=len(doc.text)))
+    if budget is not None:
+        assert all(doc.text[e.start:e.end] == e.quote for e in budget.evidence)
+    return budget
+
+
+def test_one_tables_year_sum_is_the_budget(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    budget = _budget_of_text(tmp_path, YEAR_TABLE)
+    assert budget is not None and budget.krw == 5_810_000_000
+
+
+def test_two_tables_year_sums_are_no_budget(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # 지정공모 and 자유응모 tables apart: neither sum is the program's
+    assert _budget_of_text(tmp_path, YEAR_TABLE + "○ 자유응모과제\n" + YEAR_TABLE.split("\n", 1)[1]) is None
