@@ -347,6 +347,11 @@ UP_TO = regex.compile(r"^\s*(?:로|으로)\s*구성\s*가능")
 # with the payer and states its share
 SUBJECT_LINE = regex.compile(r"^[\s*※\-·•○◦ㅇ]*(?P<kind>[^\s\t].{1,58}?)(?:은|는)\s*$")
 WRAP_GAP = 3
+# the same sentence with its wrap rejoined (`…설립된 협동조합은기업부담금을 총 연구개발비의 20%
+# 이상`: the reader joins a word cut by the margin without a space): the subject runs to the
+# `은/는` that the payer follows, commas included
+SUBJECT_THEN = regex.compile(r"(?:은|는)\s*")
+SUBJECT_HEAD = regex.compile(r"^[\s*※\-·•○◦ㅇ]*")
 
 
 def _wrapped(lines: list[str], i: int) -> int | None:
@@ -383,6 +388,10 @@ def sentence_shares(text: str, offset: int = 0) -> list[ShareRow]:
                 if row is not None:
                     out.append(row)
             continue
+        joined = _subject_then_payer(line, lo)
+        if joined is not None:
+            out.append(joined)
+            continue
         m = SENTENCE.match(line)
         if m is None or NOT_A_SHARE.search(m["rest"]):
             continue
@@ -390,6 +399,22 @@ def sentence_shares(text: str, offset: int = 0) -> list[ShareRow]:
         if row is not None:
             out.append(row)
     return out
+
+
+def _subject_then_payer(line: str, lo: int) -> ShareRow | None:
+    """The row of a line whose subject (up to 58 characters, commas included) ends in `은/는`
+    right before the payer (`…협동조합은 기업부담금을 … 20% 이상`)."""
+    head = SUBJECT_HEAD.match(line).end()
+    for m in SUBJECT_THEN.finditer(line, head + 2, min(len(line), head + 62)):
+        rest = line[m.end():]
+        role = column_role(rest)
+        if role is None or rest[: role[1]].strip():
+            continue
+        if NOT_A_SHARE.search(rest):
+            return None
+        kind = line[head : m.start()]
+        return _row(kind, lo + head, rest, lo + m.end())
+    return None
 
 
 def _row(kind: str, kind_at: int, rest: str, at: int) -> ShareRow | None:

@@ -70,6 +70,12 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "table_min_cols": 2,
     "box_min_lines": 2.0,  # a ruled box lower than this × font size is not a text column
     "containment_tolerance": 2.0,
+    # -- two-column pages (pdf_columns) --
+    "columns": True,  # read two-column bands column by column
+    "column_min_gutter": 2.0,  # × font size: the empty strip between the columns
+    "column_min_width": 0.25,  # share of the page width each column's text spans
+    "column_min_lines": 3,  # lines on each side of a two-column band
+    "column_min_cover": 0.5,  # share of the band's height each column's text spans
     # -- paragraphs --
     "join_right_tolerance": 1.0,  # × font size: a line ending this close to the right
     #   edge is flush right; one ending further left must leave less room than the next
@@ -208,7 +214,7 @@ def _compose_pages(layouts: list[PageLayout], s: dict[str, Any]) -> list[_Page]:
                 page.footers.append(line)
             else:
                 body.append(line)
-        page.body = flatten(read_container(body, lay.regions, s), s)
+        page.body = flatten(read_container(body, lay.regions, s, lay.bands), s)
         pages.append(page)
     return pages
 

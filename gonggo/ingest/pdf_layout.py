@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from gonggo.ingest.pdf_columns import Band, find_columns, side_of, split_lines, virtual_top
 from gonggo.ingest.pdf_page import BBox, Char, PageContent
 from gonggo.ingest.pdf_tables import GridTable, dotted_edges, find_tables
 from gonggo.ingest.pdf_text import Line, Paragraph, build_lines, column_of, group_paragraphs
@@ -61,6 +62,7 @@ class PageLayout:
     regions: list[Region]  # top-level boxes and tables
     all_lines: list[Line]  # every line on the page, in any container
     content: PageContent
+    bands: list[Band] = field(default_factory=list)  # two-column stretches (pdf_columns)
 
 
 def layout_page(content: PageContent, settings: dict[str, Any]) -> PageLayout:
@@ -75,6 +77,10 @@ def layout_page(content: PageContent, settings: dict[str, Any]) -> PageLayout:
     regions = [r for r in regions if not r.dropped]
     free = _assign_chars(content.chars, regions, content.height)
     lines = build_lines(free, settings)
+    bands: list[Band] = []
+    if settings["columns"]:
+        bands = find_columns(lines, [r.bbox for r in top_level], content.width, settings)
+        lines = split_lines(lines, bands, settings)
     all_lines = list(lines)
     for region in regions:
         if region.grid is None:
@@ -86,7 +92,7 @@ def layout_page(content: PageContent, settings: dict[str, Any]) -> PageLayout:
                 all_lines.extend(region.cell_lines[idx])
         region.chars, region.cell_chars = [], {}
     return PageLayout(number=content.number, height=content.height, lines=lines,
-                      regions=top_level, all_lines=all_lines, content=content)
+                      regions=top_level, all_lines=all_lines, content=content, bands=bands)
 
 
 def _median_size(chars: list[Char]) -> float:
@@ -199,23 +205,50 @@ def _assign_chars(chars: list[Char], regions: list[Region], height: float) -> li
 # -- reading order ------------------------------------------------------------------------
 
 
-def read_container(lines: list[Line], regions: list[Region], settings: dict[str, Any]
-                   ) -> list[Item]:
-    """Paragraphs and regions of one container in reading order (regions not opened)."""
-    column = column_of(lines)
-    entries = [_Entry(ln.top, ln.bottom, ln.x0, ln) for ln in lines]
-    entries += [_Entry(_content_top(r), r.bbox[3], r.bbox[0], r) for r in regions]
+def read_container(lines: list[Line], regions: list[Region], settings: dict[str, Any],
+                   bands: list[Band] | None = None) -> list[Item]:
+    """Paragraphs and regions of one container in reading order (regions not opened).
+
+    In a two-column band (`pdf_columns`) the left column is read before the right one,
+    and each column's lines form paragraphs against that column's own width."""
+    bands = bands or []
+    entries = []
+    for ln in lines:
+        entries.append(_placed(bands, ln.top, ln.bottom, ln.x0, ln.x1, ln))
+    for r in regions:
+        entries.append(_placed(bands, _content_top(r), r.bbox[3], r.bbox[0], r.bbox[2], r))
+    columns: dict[tuple[int, int] | None, list[Line]] = {}
+    for e in entries:
+        if isinstance(e.obj, Line):
+            columns.setdefault(e.where, []).append(e.obj)
+    column = {k: column_of(v) for k, v in columns.items()}
     items: list[Item] = []
     run: list[Line] = []
+    key: tuple[int, int] | None = None
     for e in _reading_order(entries):
         if isinstance(e.obj, Line):
+            if run and e.where != key:
+                items.extend(group_paragraphs(run, column[key], settings))
+                run = []
+            key = e.where
             run.append(e.obj)
             continue
-        items.extend(group_paragraphs(run, column, settings))
+        if run:
+            items.extend(group_paragraphs(run, column[key], settings))
         run = []
         items.append(e.obj)
-    items.extend(group_paragraphs(run, column, settings))
+    if run:
+        items.extend(group_paragraphs(run, column[key], settings))
     return items
+
+
+def _placed(bands: list[Band], top: float, bottom: float, x0: float, x1: float,
+            obj: Line | Region) -> _Entry:
+    if not bands:
+        return _Entry(top, bottom, x0, obj)
+    where = side_of(bands, top, bottom, x0, x1)
+    vtop = virtual_top(bands, top, where)
+    return _Entry(vtop, bottom + vtop - top, x0, obj, where)
 
 
 @dataclass
@@ -224,6 +257,7 @@ class _Entry:
     bottom: float
     x0: float
     obj: Line | Region
+    where: tuple[int, int] | None = None  # (band, column) in a two-column band
 
 
 def _content_top(region: Region) -> float:
