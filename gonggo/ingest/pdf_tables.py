@@ -61,6 +61,11 @@ def find_tables(edges: list[Edge], settings: dict[str, Any]) -> tuple[list[GridT
     """Tables of two or more cells, and lone ruled boxes (single cells)."""
     merged = merge_edges(edges, settings["snap_tolerance"], settings["join_tolerance"],
                          settings["edge_min_length"])
+    if settings["open_sides"]:
+        sides = open_sides(merged, settings["snap_tolerance"])
+        if sides:
+            merged = merge_edges(merged + sides, settings["snap_tolerance"],
+                                 settings["join_tolerance"], settings["edge_min_length"])
     points = intersections(merged, settings["intersection_tolerance"])
     groups = [g for group in group_cells(intersections_to_cells(points))
               for g in split_nested(group)]
@@ -110,6 +115,44 @@ def _join(line: list[Edge], tol: float) -> list[Edge]:
         else:
             joined.append(e)
     return joined
+
+
+def open_sides(edges: list[Edge], tol: float) -> list[Edge]:
+    """The outer borders of open-sided tables: the vertical edges they leave out.
+
+    Many tables are drawn without their left and right border: the row rulings start and
+    end at one x, crossed by the table's inner column rulings. Where three or more row
+    rulings end at one x (within `tol`) and one inner column ruling crosses them all, the
+    side is closed by an edge at that x from the first of them to the last (pdfplumber
+    would need these as explicit vertical lines).
+    """
+    h_edges = [e for e in edges if e.orient == "h"]
+    v_edges = [e for e in edges if e.orient == "v"]
+    if len(h_edges) < 3 or not v_edges:
+        return []
+    out: list[Edge] = []
+    for side in ("start", "end"):
+        ends = sorted(h_edges, key=lambda e: getattr(e, side))
+        clusters: list[list[Edge]] = [[ends[0]]]
+        for e in ends[1:]:
+            if getattr(e, side) - getattr(clusters[-1][-1], side) <= tol:
+                clusters[-1].append(e)
+            else:
+                clusters.append([e])
+        for cluster in clusters:
+            if len(cluster) < 3:
+                continue
+            x = sum(getattr(e, side) for e in cluster) / len(cluster)
+            for v in v_edges:
+                if abs(v.pos - x) <= tol:
+                    continue
+                rows = sorted({h.pos for h in cluster if h.start - tol <= v.pos <= h.end + tol
+                               and v.start - tol <= h.pos <= v.end + tol})
+                if len(rows) >= 3 and not any(
+                        abs(w.pos - x) <= tol and w.start <= rows[0] + tol
+                        and w.end >= rows[-1] - tol for w in v_edges):
+                    out.append(Edge("v", x, rows[0], rows[-1]))
+    return sorted(set(out))
 
 
 def dotted_edges(dots_h: list[tuple[int, float]], dots_v: list[tuple[int, float]],
