@@ -80,6 +80,16 @@ def test_total_value_of_a_labelled_line(tmp_path) -> None:  # type: ignore[no-un
 
 
 def test_total_value_under_another_facet_is_no_count(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    # the same total under a 신청자격 heading is a condition, not how many are selected
-    _, award = _awards_of_text(tmp_path, "□ 신청자격\n◦ 농림축산식품부 소관 사업 :총 19개 과제(지정공모 15,자유응모 4)\n")
-    assert award is None
+    # the rule alone: a total under a 신청자격 heading is a condition, not how many are selected
+    from gonggo.extractors.awards import _total_value
+    from gonggo.reading.items import items
+
+    def rule(text: str):  # type: ignore[no-untyped-def]
+        path = tmp_path / "call.txt"
+        path.write_text(text, encoding="utf-8")
+        [scope] = split_programs(read_document(path), None)
+        return _total_value(scope, items(scope))
+
+    line = "◦ 농림축산식품부 소관 사업 :총 19개 과제(지정공모 15,자유응모 4)\n"
+    assert rule("□ 지원 대상\n" + line) is not None
+    assert rule("□ 신청자격\n" + line) is None

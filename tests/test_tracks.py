@@ -576,6 +576,16 @@ def test_a_share_limiting_one_budget_item_is_no_payers_share(line: str, share: t
     assert ((found["payer"], found["share_pct"]) if found and found["share_pct"] else None) == share
 
 
+@pytest.mark.parametrize(("cell", "months"), [
+    ("1차년도 9개월, 총 2년 9개월", 33),  # the first year's months come first: the whole period
+    ("3년\n9개월", 45),  # mafra_high_value_food_rnd_2026's RFP rows
+    ("’26.4.~’26.12.(9개월)\n※ 종료 후 2년 사후관리", 9),
+])
+def test_a_period_cell_gives_the_projects_period(cell: str, months: int) -> None:
+    duration = cell_terms(cell, 0, classify_header("연구기간")).duration
+    assert duration is not None and duration[0] == months
+
+
 def test_a_preliminary_stages_table_gives_no_terms() -> None:
     # knpa_policelab_rnd_2026: `<사전검증연구> 총 12개 과제` over 3-month, 5천만원 rows
     text = ("□ 지원내용\n\n<사전검증연구> 총 12개 과제\n\n번호\t구분\t문제정의서\t총 연구기간\t총 지원 규모\t형태\n"
@@ -805,3 +815,34 @@ def test_numbered_facets_are_no_parts(tmp_path) -> None:  # type: ignore[no-unty
             "\U000f02cf 지원내용\n지원 규모(과제당) ○ 1억원 이내\n□ 사업비 지원\n")
     found = _tracks_of_text(tmp_path, text)
     assert [(t.name, [f.cap_krw for f in t.funding]) for t in found] == [(None, [100_000_000])]
+
+
+# mafra_livestock_issues_master_2021 (dev): the 농진청 program prints no budget line, one table of its
+# 과제 with a sum row under the year's money
+YEAR_TABLE = ("□ 농촌진흥청 소관 사업 :총 15개 과제(내외부 14,외부 1)\n(단위:백만 원)\n"
+              "내역사업명\t과제명\t공모 구분\t’21년 정부지원연구개발비\t’21년 정부지원연구개발비\t’21년 정부지원연구개발비\t정부지원 연구비 총액\n"
+              "내역사업명\t과제명\t공모 구분\t계\t시험비\t출연금\t정부지원 연구비 총액\n"
+              "가축 생산 효율성 증진\t국내산 조사료 품질 규격화 기술 개발\t내외부\t500\t140\t360\t2,500\n"
+              "가축 생산 효율성 증진\t제주마를 활용한 육용마 개량 모형 개발 적용 연구\t외부\t200\t-\t200\t1,000\n"
+              "합 계\t합 계\t합 계\t5,810\t1,940\t3,870\t29,890\n")
+
+
+def _budget_of_text(tmp_path, text: str):  # type: ignore[no-untyped-def]
+    from gonggo.extractors.tracks import extract_budget
+    path = tmp_path / "call.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    budget = extract_budget(Scope(doc=doc, start=0, end=len(doc.text)))
+    if budget is not None:
+        assert all(doc.text[e.start:e.end] == e.quote for e in budget.evidence)
+    return budget
+
+
+def test_one_tables_year_sum_is_the_budget(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    budget = _budget_of_text(tmp_path, YEAR_TABLE)
+    assert budget is not None and budget.krw == 5_810_000_000
+
+
+def test_two_tables_year_sums_are_no_budget(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # 지정공모 and 자유응모 tables apart: neither sum is the program's
+    assert _budget_of_text(tmp_path, YEAR_TABLE + "○ 자유응모과제\n" + YEAR_TABLE.split("\n", 1)[1]) is None

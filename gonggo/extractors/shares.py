@@ -30,7 +30,10 @@ What is not a share (PRECISION FIRST: a doubtful row is dropped, never guessed):
 Sentences (`SENTENCE`): a kind, `은/는/의 경우`, then its payer's share on the same line
 (`산업위기대응지역 중소기업의 경우 정부지원연구개발비를 … 연구개발비의 80% 이하 지원 가능`,
 `예비창업자는 정부지원사업비 100%로 구성 가능`); a line about 가점, 금리, 참여율, 배점,
-기술료, 인건비 … is none.
+기술료, 인건비 … is none. A sentence wrapped after its subject (`… 설립된 협동조합은` / `기업부담금을
+총 연구개발비의 20% 이상 기준으로 적용`) is read when the later line opens with the payer, at most
+WRAP_GAP lines further (notes and another column's lines of a PDF between; another kind's
+sentence between ends it).
 
 A table with the kinds across its first row (`중소기업인 경우 | 중견기업인 경우 | …`, values
 below) takes its payer from the caption line above it (`【 민간부담금 부담 기준 】`).
@@ -338,35 +341,78 @@ NOT_A_SHARE = regex.compile(r"가점|금리|이자|참여율|배점|기술료|�
 UP_TO = regex.compile(r"^\s*(?:로|으로)\s*구성\s*가능")
 
 
+# a kind's sentence wrapped after its subject (`-‘사회적기업’으로 인증받은 기업*,관련 법에 의해 설립된
+# 협동조합은` / `기업부담금을 총 연구개발비의 20% 이상 기준으로 적용`): the subject ends its line, a
+# later line (a two-column PDF may put up to WRAP_GAP lines of the other column between) opens
+# with the payer and states its share
+SUBJECT_LINE = regex.compile(r"^[\s*※\-·•○◦ㅇ]*(?P<kind>[^\s\t].{1,58}?)(?:은|는)\s*$")
+WRAP_GAP = 3
+
+
+def _wrapped(lines: list[str], i: int) -> int | None:
+    """The index of the line continuing the subject line `i`, if one opens with a payer."""
+    for j in range(i + 1, min(len(lines), i + 2 + WRAP_GAP)):
+        line = lines[j]
+        if NOTE_LINE.match(line):
+            continue  # `*사회적기업 : 고용노동부 장관으로부터 인증 받은 기업`: the subject's note
+        other = SUBJECT_LINE.match(line) or SENTENCE.match(line)
+        if other and kinds_in(other["kind"]):
+            return None  # another kind's sentence: not ours
+        role = column_role(line)
+        if role is not None and not line[: role[1]].strip() and find_share_terms(line):
+            return j
+        if find_share_terms(line):
+            return None
+    return None
+
+
 def sentence_shares(text: str, offset: int = 0) -> list[ShareRow]:
     """Share rows stated by lines of `text` (spans shifted by `offset`)."""
     out: list[ShareRow] = []
-    pos = offset
-    for line in text.split("\n"):
-        lo = pos
-        pos += len(line) + 1
+    lines = text.split("\n")
+    starts = [offset]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for i, line in enumerate(lines):
+        lo = starts[i]
+        subject = SUBJECT_LINE.match(line)
+        if subject and kinds_in(subject["kind"]) and not find_share_terms(line):
+            j = _wrapped(lines, i)
+            if j is not None and not NOT_A_SHARE.search(lines[j]):
+                row = _row(subject["kind"], lo + subject.start("kind"), lines[j], starts[j])
+                if row is not None:
+                    out.append(row)
+            continue
         m = SENTENCE.match(line)
         if m is None or NOT_A_SHARE.search(m["rest"]):
             continue
-        kinds = kinds_in(m["kind"])
-        role = column_role(m["rest"])
-        terms = find_share_terms(m["rest"])
-        if not kinds or role is None or len(terms) != 1:
-            continue
-        share, rest, at = terms[0], m["rest"], lo + m.start("rest")
-        bound = share.bound
-        if bound == "exact" and UP_TO.match(rest[share.end :]):
-            bound = "max"
-        if (bound != EXPECTED_BOUND[role[0]] or share.start < role[1]
-                or PART_BASE.search(rest[: share.start])):
-            continue  # the payer is named before its share, and the share is of the total
-        word = WORD.match(rest, role[1])
-        j = word.end() if word else role[2]
-        j -= len(JOSA.search(rest[role[1] : j])[0])
-        out.append(ShareRow(role[0], rest[role[1] : j], share.pct, bound, kinds,
-                            [(lo + m.start("kind"), lo + m.end("kind")), (at + role[1], at + j),
-                             (at + share.start, at + share.end)], m["kind"].strip()))
+        row = _row(m["kind"], lo + m.start("kind"), m["rest"], lo + m.start("rest"))
+        if row is not None:
+            out.append(row)
     return out
+
+
+def _row(kind: str, kind_at: int, rest: str, at: int) -> ShareRow | None:
+    """The share row of a kind (`kind` printed at `kind_at`) whose payer and share `rest` (at
+    `at`) states: the payer named before its one share, the share of the total."""
+    kinds = kinds_in(kind)
+    role = column_role(rest)
+    terms = find_share_terms(rest)
+    if not kinds or role is None or len(terms) != 1:
+        return None
+    share = terms[0]
+    bound = share.bound
+    if bound == "exact" and UP_TO.match(rest[share.end :]):
+        bound = "max"
+    if (bound != EXPECTED_BOUND[role[0]] or share.start < role[1]
+            or PART_BASE.search(rest[: share.start])):
+        return None  # the payer is named before its share, and the share is of the total
+    word = WORD.match(rest, role[1])
+    j = word.end() if word else role[2]
+    j -= len(JOSA.search(rest[role[1] : j])[0])
+    return ShareRow(role[0], rest[role[1] : j], share.pct, bound, kinds,
+                    [(kind_at, kind_at + len(kind)), (at + role[1], at + j),
+                     (at + share.start, at + share.end)], kind.strip())
 
 
 def funding_of(doc: Document, rows: list[ShareRow]) -> list[Funding]:

@@ -356,6 +356,15 @@ NOT_CAP_BEFORE = regex.compile(r"(?:총\s*사업비|총\s*비용|총\s*구축\s*
                                r"(?:\(\s*최대\s*\))?\s*[:：]?\s*$")
 # an amount multiplied by something (`2,500천원 × 참여기간 × 참여율`, `1.4억원 x 20개`): a unit rate
 MULTIPLIED_AFTER = regex.compile(r"^\s*(?:이내|이하)?\s*[×xX✕]\s*[\d가-힣(]")
+# an amount after which these follow is no cap: a scale (`분야 지원사업(50여개 400억원 규모)`), the size
+# of a project it describes (`정부지원연구개발비 15억원의 ICT R&D 과제를 총 5년 동안 수행하는`), a sum worked
+# out beside its product (`(개별보급) 28억원(1.4억원 x 20개)`)
+NOT_CAP_AFTER = regex.compile(
+    r"""\s*(?:이내|내외|이하)?\s*(?:의\s*)?규모(?![가-힣])
+      | \s*의\s*(?:[\p{Hangul}A-Za-z&]+\s*){0,3}?(?:과제|사업|기업)(?:를|을|에|가|이|는|은)
+      | \s*[(（]\s*[\d.,]+\s*[십백천]?\s*[만억]?\s*원?\s*[×xX✕*]""",
+    regex.X,
+)
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
@@ -393,7 +402,9 @@ CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
 EXAMPLE = regex.compile(r"예\s*시|(?<![가-힣])예\s*[)）:：]|(?i:ex\)|e\.g\.)")
 # an illustration on an assumed amount: `(정부지원사업비 1.5억원인 경우)`, `자부담이 30%인 경우`
 # or a worked computation (`정부지원연구개발비가 15억원이므로 총 3명 이상 채용해야 함`)
-ILLUSTRATION = regex.compile(r"\d\s*(?:[십백천]?\s*[만억조]?\s*원|%)\s*(?:(?:인|일)\s*경우|이므로)")
+ILLUSTRATION = regex.compile(r"\d\s*(?:(?:[십백천]?\s*[만억조]?\s*원|%)\s*(?:(?:인|일)\s*경우|이므로)"
+                             # `3년 9개월 총 15억 과제의 경우, … 400백만원으로 편성`: a case assumed
+                             r"|[십백천]?\s*[만억조]\s*원?\s*(?:규모\s*)?(?:과제|기업|사업)\s*의\s*경우)")
 # money other than the project's cost and its shares: royalties, interest, clawbacks, refunds,
 # penalties, fees (`기술료 상한 | 정부지원연구개발비의 10%`, `추가지원사업비의 70% 환수`)
 OTHER_MONEY = regex.compile(
@@ -412,6 +423,9 @@ SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MON
                           # 다과비(1일 1인당 다과 5,000원 이하 …) … 예산의 5% 이내 편성 가능`)
                           r"기술\s*도입비|연구\s*(?:재료|활동)비|연구\s*수당|재료비|여비|식비|다과비?|회의비|"
                           r"사례비|홍보비|자문비|임차비|"
+                          # a preliminary stage's money and months (`- (사전검증연구) … (3개월, 5천만원)`,
+                          # `사전검증연구 과제 3개 내외를 선정 … (과제당 5천만원)`), not the project's
+                          r"(?:사전\s*검증|개념\s*검증|예비)\s*연구\s*(?:과제|[)）])|"
                           # a limit changed (`지원한도 상향(60억→100억)`): old and new values of some limit
                           r"\d\s*[십백천만억]*\s*원?\s*[→⇒]\s*\d")
 # one stage of a staged award (`- 1단계 : … 사업화 준비 자금 지원(20백만원)`, `2단계: …`): the stage's
@@ -552,7 +566,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if ((a.bound not in (None, "max") and not approx_award)
                 or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
-                or MULTIPLIED_AFTER.match(after)
+                or MULTIPLIED_AFTER.match(after) or NOT_CAP_AFTER.match(text[a.end : a.end + 30])
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
                 or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
                 or _class_bound(text, a)
@@ -884,7 +898,9 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
         for m in find_months(text):
             if m.extension and ext is None:
                 ext = m
-            elif not m.extension and terms.duration is None:
+            elif (not m.extension and terms.duration is None
+                  and not OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])):
+                # not `1차년도 9개월, 총 2년 9개월`'s first year, nor `종료 후 2년` after the project
                 terms.duration = (m.months, start + m.start, start + m.end)
         _set_extension(terms, ext, start)
     if col.kind in ("level", "other", "track"):
@@ -1691,8 +1707,11 @@ def _lines_of_cell(doc_text: str, cell: Cell, period: bool) -> list[_Line]:
 
 def _label(body: str) -> tuple[str, int] | None:
     """The track a line is about: `(긴급복구형) …`, `기초(기초수준) : …`, `고도화(목표수준 중간1 이상)`;
-    (name, offset of the terms after it)."""
+    (name, offset of the terms after it). Not a preliminary stage (`(사전검증연구)`: no track, and its
+    money no one's cap)."""
     m = LABELLED_LINE.match(body)
+    if m and STAGE_CAPTION.search(m[1]):
+        return None
     if m and is_track_name(m[1]):
         return m[1], m.start(2)
     m = NAME_COLON.match(body)
@@ -2276,7 +2295,43 @@ def extract_budget(scope: Scope) -> Budget | None:
             continue
         if a is not None:
             return Budget(a.krw, [scope.evidence(block.start + a.start, block.start + a.end)])
-    return None
+    return _year_sum(scope, skip)
+
+
+# a year's money column summed over a sum row (`’21년 정부지원연구개발비` over `계 | 시험비 | 출연금`,
+# then `합 계 | 5,810 | 1,940 | 3,870`): this call's money for the program's 과제
+YEAR_SUM_LABEL = regex.compile(r"^(?:계|합\s*계|총\s*액)$")
+MONEY_LABEL = regex.compile(r"연구\s*개발비|연구비|출연금|지원금|예산|사업비")
+
+
+def _year_sum(scope: Scope, skip: set[int]) -> Budget | None:
+    """A program that prints no budget line but exactly one table of its 과제 with a sum row
+    under one year's money (`’21년 정부지원연구개발비`): the sum is the year's budget of its call.
+    Two such tables (지정공모 and 자유응모 apart) print no one total: none."""
+    found: list[tuple[int, tuple[int, int]]] = []
+    blocks = scope.blocks
+    for idx, block in enumerate(blocks):
+        if block.table is None or idx in skip:
+            continue
+        g = table_reader.read_table(block.table, FUNDING_TABLE)
+        if not g.totals or not 0 < g.n_header < len(g.rows):
+            continue
+        labels = _column_labels(g.rows, g.n_header)
+        col = next((i for i, stack in enumerate(labels) if stack and any(year_money(t) and MONEY_LABEL.search(t)
+                    for t in stack) and (year_money(stack[-1]) or YEAR_SUM_LABEL.match(compiled(r"\s").sub("", stack[-1])))), None)
+        if col is None:
+            continue
+        caption = scope.doc.text[blocks[idx - 1].start : blocks[idx - 1].end] if idx else ""
+        unit = unit_multiplier(caption) or _label_unit(" ".join(labels[col]))
+        cell = g.rows[min(g.totals)][col]
+        bare = BARE_NUMBER.fullmatch(cell.text) if cell is not None and unit else None
+        if bare is None or bare[1] is None:
+            return None  # a sum the reader cannot state
+        found.append((int(float(bare[1].replace(",", "")) * unit), (cell.start + bare.start(1), cell.start + bare.end(1))))
+    if len(found) != 1:
+        return None
+    krw, (s, e) = found[0]
+    return Budget(krw, [scope.evidence(s, e)])
 
 
 def _sums_programs(after: list[Block]) -> bool:

@@ -67,9 +67,9 @@ def kinds_in(text: str) -> tuple[str, ...]:
             found.add(f"제{m.group(1)}조제{m.group(2)}항제{ho}호")
     rest = _LEGAL.sub(" ", text).strip()
     for m in _NOT_OF.finditer(rest):
-        named = {k for k in kinds_in(m["named"]) if k in SIZES}
-        if named:
-            found.update(k for k in SIZES if k not in named)
+        excluded = {k for k in kinds_in(m["named"]) if k in SIZES}
+        if excluded:
+            found.update(k for k in SIZES if k not in excluded)
     rest = _NOT_OF.sub(" ", rest)
     for name, pattern in _PATTERNS:
         if pattern.search(rest):

@@ -57,11 +57,23 @@ def is_budget_line(text: str) -> bool:
     return bool(BUDGET_CUE.search(text))
 
 
+# a size label whose value, after a marker or a count, is a total of money (`□ 지원규모 ㅇ 총 734.3억원`,
+# `□ 지원규모 : 10개사 내외, 총 5억원`): the call's money, the amount right after `총`
+SIZE_TOTAL = regex.compile(
+    r"""(?:지원|사업)\s*규모\s*[:：]?\s*(?:[ㅇ○◦·∙\-]\s*)?
+        (?:\d+\s*개\s*[가-힣]{0,3}\s*(?:내외|이내)?\s*[,/]\s*)?총\s*(?=\d)""",
+    regex.X,
+)
+
+
 def budget_amount(text: str) -> Amount | None:
-    """The call's budget a line states: the first amount after its budget cue (not a minimum)."""
+    """The call's budget a line states: the first amount after its budget cue (not a minimum),
+    or the total a size label states (SIZE_TOTAL)."""
     cue = BUDGET_CUE.search(text)
     if cue is None:
-        return None
+        size = SIZE_TOTAL.search(text)
+        found = [a for a in find_amounts(text) if size and a.value_start == size.end()]
+        return found[0] if found and found[0].bound != "min" else None
     for a in find_amounts(text):
         if a.value_start >= cue.start() and a.bound != "min":
             return a
