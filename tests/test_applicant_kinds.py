@@ -21,6 +21,12 @@ from gonggo.vocab.applicants import kinds_in
     ("창업기업", ("창업기업",)),
     ("비영리기관", ("비영리기관",)),
     ("중견기업(평균매출액 등이 3천억 원 미만)", ("중견기업",)),
+    # msit_ict_rnd_2026_1st_gonggo: the column of 영 제19조제1항제3호, 제4호 names no SME, it excludes them
+    ("공기업, 지방직영기업・ 지방공사・지방공단, 중소‧중견기업이 아닌 기업 (영 제19조제1항제3호, 제4호))",
+     ("공기업", "대기업")),
+    ("중소‧중견기업이 아닌 기업", ("대기업",)),
+    ("중소‧중견기업", ("중견기업", "중소기업")),
+    ("중소기업이 아닌 기업", ("대기업", "중견기업")),
 ])
 def test_kinds_in(printed, kinds):
     assert kinds_in(printed) == kinds

@@ -55,3 +55,31 @@ def test_seed_002_programs() -> None:
     # `최소 10개 과제 이상의 신청수요` is a requirement, not how many are selected
     assert of("업종별 특화") is None
     assert of("스마트공장 구축 및 고도화") is None
+
+
+def _awards_of_text(tmp_path, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "call.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    [scope] = split_programs(doc, None)
+    return doc, extract_awards(scope)
+
+
+# lines of mafra_livestock_issues_master_2021 (dev): two call types, each with its own count,
+# under a line stating the program's total
+LIVESTOCK = ("□ 농림축산식품부 소관 사업 :총 19개 과제(지정공모 15,자유응모 4)\n"
+             "◦ 지정공모과제 :15개 과제\n"
+             "◦ 자유응모과제(분야제안):4개 과제\n")
+
+
+def test_total_value_of_a_labelled_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    doc, award = _awards_of_text(tmp_path, "지원 대상\n" + LIVESTOCK)
+    assert _triple(award) == (19, False, "개 과제")
+    assert [e.quote for e in award.evidence] == ["총 19개 과제"]
+    assert all(doc.text[e.start:e.end] == e.quote for e in award.evidence)
+
+
+def test_total_value_under_another_facet_is_no_count(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the same total under a 신청자격 heading is a condition, not how many are selected
+    _, award = _awards_of_text(tmp_path, "□ 신청자격\n◦ 농림축산식품부 소관 사업 :총 19개 과제(지정공모 15,자유응모 4)\n")
+    assert award is None

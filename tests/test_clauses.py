@@ -349,3 +349,61 @@ def test_a_chapter_the_table_of_contents_lists_ends_the_section() -> None:
     got = [c.text for c in extract_exclusions(Scope(doc=doc, start=0, end=len(doc.text)))]
     assert got == ["신청과제가 공고된 과제제안요구서(RFP)의 목표 및 내용에 부합하지 않는 경우",
                    "신청과제의 기술개발 목표 및 내용이 기 지원, 기 개발된 과제와 동일한 경우"]
+
+
+def test_exclusion_heading_variants_carry_and_are_not_eligibility() -> None:
+    # headings of untuned calls: `지원대상 제외`, `참여 불가 대상`, `신청 및 참여 제한`, `지원 배제
+    # 대상` (the eligibility rule no longer takes `지원대상 제외` / `신청대상 제외` as its own)
+    for title in ("지원대상 제외", "참여 불가 대상", "신청 및 참여 제한", "지원 배제 대상",
+                  "지원 대상에서 제외되는 경우"):
+        text = (f"□ 신청자격\n ○ 관내 소재 중소기업\n□ {title}\n ○ 국세 또는 지방세 체납 중인 자\n"
+                " ○ 휴·폐업 중인 기업\n□ 신청방법\n ○ 이메일 접수\n")
+        doc = read_bytes(text.encode(), "case.txt")
+        scope = Scope(doc=doc, start=0, end=len(doc.text))
+        assert [c.text for c in extract_exclusions(scope)] == [
+            "국세 또는 지방세 체납 중인 자", "휴·폐업 중인 기업"], title
+        assert [c.text for c in extract_eligibility(scope)] == ["관내 소재 중소기업"], title
+    text = "□ 신청 불가 시 조치사항\n ○ 담당자에게 문의\n"
+    doc = read_bytes(text.encode(), "case.txt")
+    assert extract_exclusions(Scope(doc=doc, start=0, end=len(doc.text))) == []
+
+
+def test_standard_rnd_restriction_list_under_a_lead_in() -> None:
+    # the standard R&D 사전지원제외 list under `다음에 해당하는 …` (a lead-in: `다음에` was not
+    # one), numbered `1)` … and, in another layout, several circled items on one line
+    text = ("□ 사전지원 제외 대상\n○ 접수마감일 현재 다음에 해당하는 경우 지원에서 제외\n"
+            " 1) 기업의 부도\n 2) 세무당국에 의하여 국세, 지방세 등의 체납처분을 받은 경우\n"
+            " 3) 최근 결산 기준 부채비율이 1,000% 이상인 경우\n 4) 최근 결산 기준 자본전액잠식\n"
+            "□ 신청방법\n○ 온라인 접수\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    got = _checked(Scope(doc=doc, start=0, end=len(doc.text)),
+                   extract_exclusions(Scope(doc=doc, start=0, end=len(doc.text))))
+    assert [c.text for c in got] == [
+        "기업의 부도", "세무당국에 의하여 국세, 지방세 등의 체납처분을 받은 경우",
+        "최근 결산 기준 부채비율이 1,000% 이상인 경우", "최근 결산 기준 자본전액잠식"]
+    text = ("□ 신청제한\n○ 다음에 해당하는 기업은 신청할 수 없음\n"
+            " ①기업의 부도 ②국세·지방세 체납처분 ③채무불이행자 등록 ④파산·회생절차 개시\n"
+            "□ 신청방법\n○ 온라인 접수\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    assert [c.text for c in _checked(scope, extract_exclusions(scope))] == [
+        "기업의 부도", "국세·지방세 체납처분", "채무불이행자 등록", "파산·회생절차 개시"]
+
+
+def test_items_nested_under_the_last_number_belong_to_the_heading() -> None:
+    # dev: suwon_carbon_neutral_livinglab_2026 — `-` items, one leading in to a numbered list
+    # (`【 검토 기준 】 1. … 5.` / `【 조치 방법 】 1. 2.`), then `○ 기타 …` items: nested by first
+    # appearance, the `○` items fell under the last number
+    text = ("□ 선정 제외 대상\n- 동일 내용으로 타 기관 지원을 받아 수행하는 경우\n"
+            "- 아래 사전 지원제외 대상에 해당되는 경우(기업)\n【 검토 기준 】\n1. 기업의 부도\n"
+            "2. 최근 결산 기준 완전 자본 잠식 기업\n3. 신청일 현재 휴·폐업 중인 기관(단체), 기업\n"
+            "【 조치 방법 】\n1. 수행기관 대표자의 경우 : 해당과제 지원제외 처리\n"
+            "2. 접수마감일 이후 해당하게 된 때에는 선정을 취소할 수 있음\n"
+            "○ 기타 본 사업에 적정하지 않다고 판단되는 경우\n"
+            "○ 허위 사항으로 신청하여 적발되는 경우, 선정이 취소됨\n□ 신청 방법\n○ 방문 접수\n")
+    scope = _read(text)
+    got = _texts(_checked(scope, extract_exclusions(scope)))
+    assert got[0] == "동일 내용으로 타 기관 지원을 받아 수행하는 경우"
+    assert "기업의 부도" in got
+    assert got[-2:] == ["기타 본 사업에 적정하지 않다고 판단되는 경우",
+                        "허위 사항으로 신청하여 적발되는 경우, 선정이 취소됨"]

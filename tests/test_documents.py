@@ -170,3 +170,182 @@ def test_chapter_banner_table_ends_the_list() -> None:
     scope = Scope(doc=doc, start=0, end=len(doc.text))
     docs = _checked(scope, extract_documents(scope))
     assert list(docs) == ["연구개발계획서", "신청자격 적정성 및 자기진단서"]
+
+
+def test_tagged_title_over_a_numbered_list() -> None:
+    # dev: mafra_smartfarm_multi_ministry_rnd_2025 — `<별첨 서식> 공통 제출자료` over `1) …`
+    # entries where the forms begin; a title naming no documents, or one entry, is no list
+    text = ("□ 제출 서류\n ◦ 연구개발계획서 : 붙임 서식(별첨된 서류 포함)\n"
+            "<별첨 서식> 공통 제출자료\n1) 신청 자격의 적정성 확인서\n2) 개인정보 제공 및 활용 동의서\n"
+            "3) 기업참여의사 확인서\n[별첨 1]\n신청 자격의 적정성 확인서\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    assert list(_checked(scope, extract_documents(scope))) == [
+        "연구개발계획서", "신청 자격의 적정성 확인서", "개인정보 제공 및 활용 동의서", "기업참여의사 확인서"]
+    other = ("<별첨 서식> 평가 기준\n1) 기술성 평가서\n2) 사업성 평가서\n"
+             "<별첨 서식> 공통 제출자료\n1) 신청 자격의 적정성 확인서\n")
+    doc = read_bytes(other.encode(), "case.txt")
+    assert extract_documents(Scope(doc=doc, start=0, end=len(doc.text))) == []
+
+
+def test_quoted_request_anywhere_in_the_body_with_its_stage() -> None:
+    # dev: pipc_privacy_rnd_2025 (a box of the body), mss_startup_univ_regional_2026 (preamble);
+    # a quoted name in a case (`를 제출한 기업`) or a report after the project is no requirement
+    from gonggo.extractors.documents import quoted_requests
+
+    line = ("○ 연구개발성과 소유기관(기술료＊ 등 납부 의무기관)은 과제협약 시 ‘정부납부기술료 납부 "
+            "확약서’와 ‘기술기여도 산정 근거자료’를 제출하여야 합니다.")
+    got = quoted_requests(line)
+    assert [(n, s) for n, s, _, _ in got] == [("정부납부기술료 납부 확약서", "agreement"),
+                                            ("기술기여도 산정 근거자료", "agreement")]
+    assert all(line[a:b].strip("‘’") == n for n, _, a, b in got)
+    assert [n for n, *_ in quoted_requests(
+        "※ 최종 선정 통보된 예비선정자(기업) 통보일 다음날부터 3일 이내에 「2026년도 창업중심대학 "
+        "지원사업(지역기반)」 ‘협약체결 확약서’를 제출해야 합니다.")] == ["협약체결 확약서"]
+    assert quoted_requests("‘가점 적용 신청서(별첨 6)’를 제출한 경우 가점 부여") == []
+    assert quoted_requests("“붙임 2. 평가위원 기피 및 제척 신청서” 제출)") == []
+    assert quoted_requests("사업 종료 후 ‘최종보고서’를 제출하여야 함") == []
+    text = "□ 제출서류\n◦ 사업계획서 1부\n□ 기술료\n" + line + "\n"
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["사업계획서", "정부납부기술료 납부 확약서", "기술기여도 산정 근거자료"]
+    assert docs["정부납부기술료 납부 확약서"].stage == "agreement"
+
+
+def test_note_row_of_a_documents_table_asking_for_one_more() -> None:
+    # dev: pipc_privacy_rnd_2026 — the table's last row spans it and holds ○ notes
+    from gonggo.schemas.document import Block, Cell, Document, Table
+
+    rows = [["번호", "제출서류", "비고"], ["1", "신청용 연구개발계획서", "필수"],
+            ["2", "사업자등록증", "필수"]]
+    note = ("○ 1~2번 서류는 본 공고에서 제공되는 양식을 사용하여야 함\n"
+            "○ 사업제안 발표자료는 서류심사 이후 대면평가 제안사 대상 별도 제출 요청 예정")
+    head = "□ 제출서류\n"
+    text = head
+    cells = []
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cells.append(Cell(row=r, col=c, text=value, start=len(text), end=len(text) + len(value)))
+            text += value + ("\t" if c < 2 else "\n")
+    cells.append(Cell(row=3, col=0, col_span=3, text=note, start=len(text), end=len(text) + len(note)))
+    text += note + "\n"
+    table = Table(n_rows=4, n_cols=3, cells=cells)
+    doc = read_bytes(head.encode(), "case.txt")
+    doc = Document(source=doc.source, text=text, blocks=[
+        Block(kind="heading", start=0, end=len(head) - 1, marker="□", section=0, section_path=[0]),
+        Block(kind="table", start=len(head), end=len(text) - 1, table=table, section=0,
+              section_path=[0])], sections=doc.sections[:0])
+    from gonggo.schemas.document import Section
+
+    doc.sections.append(Section(index=0, block=0, parent=None, level=0, marker="□", title="제출서류",
+                                start=0, end=len(text)))
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["신청용 연구개발계획서", "사업자등록증", "사업제안 발표자료"]
+    assert docs["사업제안 발표자료"].stage == "plan_submission"
+
+
+def test_labelled_list_inside_an_application_step() -> None:
+    # local calls: `○ 제출서류: 신청서 1부, …` under `□ 신청방법` (the label's colon was never
+    # seen: `^` of COLON anchored at the title's start, not at the label's end)
+    text = ("□ 신청방법\n○ 접수방법: 이메일 접수\n"
+            "○ 제출서류: 신청서 1부, 주민등록초본 1부(발급일로부터 1개월 이내), 통장 사본 1부\n"
+            "□ 문의처\n○ 문화예술과 052-229-1234\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["신청서", "주민등록초본", "통장 사본"]
+    assert docs["주민등록초본"].validity_months == 1
+
+
+def test_documents_heading_variants() -> None:
+    from gonggo.reading.outline import HEADINGS, title_match
+
+    rx = HEADINGS["documents"]
+    for title in ("신청 시 제출서류", "제출서류 안내", "제출서류 목록", "구비 서류", "신청서류 및 작성방법"):
+        assert title_match(title, rx, item=True, listing=True) is not None, title
+    for title in ("신청서 작성 시 유의사항", "평가 기준 및 유의사항", "제출 방법"):
+        assert title_match(title, rx, item=True, listing=True) is None, title
+
+
+def test_groups_tables_and_asides_of_local_calls() -> None:
+    # a `해당 시 제출서류` group makes its documents conditional; a `구분 | 내용 | 비고` table
+    # under the heading names its documents in the content column; an application step lists
+    # them in an aside with their copies
+    def names(text: str) -> dict[str, DocumentReq]:
+        doc = read_bytes(text.encode(), "case.txt")
+        scope = Scope(doc=doc, start=0, end=len(doc.text))
+        return _checked(scope, extract_documents(scope))
+
+    groups = names("□ 제출서류\n ○ 필수서류\n  - 사업신청서 1부\n ○ 해당 시 제출서류\n"
+                   "  - 가점 증빙서류 1부\n  - 중소기업확인서 1부\n□ 선정방법\n ○ 서면 평가\n")
+    assert list(groups) == ["사업신청서", "가점 증빙서류", "중소기업확인서"]
+    assert groups["사업신청서"].condition is None
+    assert groups["중소기업확인서"].condition == "해당 시"
+    table = names("□ 제출서류\n구분\t내용\t비고\n필수\t사업신청서 1부\t서식 1\n"
+                  "필수\t사업계획서 1부\t서식 2\n□ 선정방법\n○ 서면 평가\n")
+    assert list(table) == ["사업신청서", "사업계획서"]
+    formats = names("□ 제출서류\n구분\t내용\n파일 형식\tPDF로 변환\n용량\t30MB 이하\n□ 선정방법\n")
+    assert formats == {}
+    aside = names("□ 신청방법\n ○ 방문 또는 이메일 접수(신청서, 개인정보 수집·이용 동의서, "
+                  "주민등록초본 각 1부)\n ○ 접수처: 문화예술과(2층)\n□ 선정방법\n")
+    assert list(aside) == ["신청서", "개인정보 수집·이용 동의서", "주민등록초본"]
+
+
+def test_mark_columns_that_say_whether_not_who() -> None:
+    # `구분 | 서류명 | 필수 | 해당시` with ○ marks: the marks say whether a document is due
+    # (they were read as submitters named 필수 / 해당시); `도입기업 | 공급기업` marks still say who
+    text = ("□ 제출서류\n구분\t서류명\t필수\t해당시\n1\t사업신청서\t○\t\n2\t사업계획서\t○\t\n"
+            "3\t가점 증빙서류\t\t○\n□ 선정방법\n○ 서면 평가\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["사업신청서", "사업계획서", "가점 증빙서류"]
+    assert all(d.submitters == [] for d in docs.values())
+    assert docs["사업신청서"].required is True and docs["사업신청서"].condition is None
+    assert docs["가점 증빙서류"].condition == "해당시"
+    text = ("□ 제출서류\n서류명\t도입기업\t공급기업\n사업계획서\t○\t○\n중소기업 확인서\t○\tX\n"
+            "□ 선정방법\n○ 서면 평가\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert docs["중소기업 확인서"].submitters == ["도입기업"]
+
+
+def test_cell_of_parallel_tagged_lines() -> None:
+    # dev: knpa_policelab_rnd_2026 — row 7-2 holds `(기존인력 / 필수) …` and `(신규인력 / 필수) …`
+    text = ("□ 제출서류\n번호\t제출서류\t양식\n1\t연구개발계획서\t양식1\n"
+            "2\t(기존인력 / 필수) 전문연구사업자 신고증\t-\n□ 선정방법\n○ 발표평가\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    table = next(b.table for b in doc.blocks if b.table is not None)
+    cell = next(c for c in table.cells if c.text.startswith("(기존인력"))
+    assert cell.row == 2
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert docs["전문연구사업자 신고증"].condition == "기존인력의 경우"
+
+
+def test_cell_of_two_tagged_lines_is_two_documents() -> None:
+    from gonggo.schemas.document import Block, Cell, Document, Section, Table
+
+    head = "□ 제출서류\n"
+    rows = [["번호", "제출서류"], ["7-1", "영리기관의 현금 계상 인건비 관리 계획 및 현황"],
+            ["7-2", "(기존인력 / 필수) 전문연구사업자 신고증\n(신규인력 / 필수) 신규채용 증빙서류 등"]]
+    text, cells = head, []
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cells.append(Cell(row=r, col=c, text=value, start=len(text), end=len(text) + len(value)))
+            text += value + ("\t" if c == 0 else "\n")
+    base = read_bytes(head.encode(), "case.txt")
+    doc = Document(source=base.source, text=text, blocks=[
+        Block(kind="heading", start=0, end=len(head) - 1, marker="□", section=0, section_path=[0]),
+        Block(kind="table", start=len(head), end=len(text) - 1, section=0, section_path=[0],
+              table=Table(n_rows=3, n_cols=2, cells=cells))],
+        sections=[Section(index=0, block=0, parent=None, level=0, marker="□", title="제출서류",
+                          start=0, end=len(text))])
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    docs = _checked(scope, extract_documents(scope))
+    assert list(docs) == ["영리기관의 현금 계상 인건비 관리 계획 및 현황", "전문연구사업자 신고증",
+                          "신규채용 증빙서류 등"]
+    assert docs["신규채용 증빙서류 등"].condition == "신규인력의 경우"

@@ -12,8 +12,10 @@ from gonggo.extractors.tracks import (
     Tracks,
     cell_terms,
     classify_header,
+    corpus_value,
     extract_tracks,
     read_table,
+    terms_of_text,
 )
 from gonggo.ingest import read_bytes, read_document
 from gonggo.reading.programs import split_programs
@@ -513,6 +515,67 @@ def test_a_column_headed_총액_is_the_whole_periods_money() -> None:
     assert classify_header("총액").kind == "other"  # the word alone names no payer
 
 
+@pytest.mark.parametrize("label", [
+    "적용기간",  # the 가점 form's `가점 적용 내용 | 적용기산일 | 적용기간 | 가점` (mafra_high_value_food)
+    "보유.이용 기간",  # a consent form's `보유.이용 기간 | … 참여종료 후 5년간` (seed 000)
+    "공고기간",  # `공고기간 | 전산(iris.go.kr) 등록기간` (pipc_privacy_rnd)
+    "전산(iris.go.kr) 등록기간",
+    "참여제한 기간",
+    "의무 유지기간",
+    "사후관리 기간",
+])
+def test_a_column_of_another_period_than_the_projects_is_no_duration(label: str) -> None:
+    assert classify_header(label).kind != "duration"
+    assert classify_header("연구개발기간").kind == classify_header("협약기간").kind == "duration"
+    table = f"구분\t지원금액\t{label}\n기초\t0.7억원\t2년"
+    assert corpus_value(table) == [{"track": "기초", "duration_months": None,
+                                    "caps": [["government", 70_000_000, "per_award"]], "awards": None}]
+
+
+@pytest.mark.parametrize(("line", "months"), [
+    # daegutp_startup_scaleup_rnd_2026, under `□ 사업기간`: a deadline and a time after the project
+    ("* 협약 후 3개월 이내 본점 이전 및 사업종료 후 2년 동안 지역 내 본점(본사) 유지조건", None),
+    ("○ 공고일 기준 2년 이내 민간투자자로부터 1억원 이상 투자유치 기업", None),  # a look back
+    ("○ (연구종료 후 5년 이내 달성) 특허 등록 2건 이상", None),  # knpa_policelab_rnd 성과목표
+    ("** 최근 5년간 수행완료 과제, 수행 중/신청 중 과제 목록 작성", None),  # mois 신청방법
+    ("*1차년도 9개월", None),  # one year of an RFP row's period (mohw_health_rnd_master)
+    ("- 선정 후 6개월 이내", 6),
+    ("○ 지원기간 : 협약일로부터 10개월 이내", 10),
+    ("○ 2026. 4. ~ 2026. 12.(9개월)", 9),
+])
+def test_counts_in_a_period_section_that_are_no_project_period(line: str, months: int | None) -> None:
+    duration = terms_of_text(line, 0, period_cue=True).duration
+    assert (duration[0] if duration else None) == months
+
+
+@pytest.mark.parametrize(("line", "months"), [
+    ("※ 사업기간 연장 신청 및 승인을 통해 최대 2개월까지 연장 가능", (None, 2)),  # seed 004: added
+    ("○ 지원기간 : 1년 (최대 2년까지 연장 가능)", (12, 12)),  # the total reached: 12 added
+    ("□ 사업기간 : 6개월 (최대 6개월까지 연장 가능)", (6, None)),  # added or reached: not said
+    ("4개월 (연장 2개월)", (4, 2)),
+])
+def test_an_extension_up_to_a_total_adds_the_difference(line: str, months: tuple) -> None:
+    terms = terms_of_text(line, 0, period_cue=True)
+    assert (terms.duration[0] if terms.duration else None,
+            terms.extension[0] if terms.extension else None) == months
+
+
+@pytest.mark.parametrize(("line", "share"), [
+    # the class of seed 002's `총 사업비 5% 이내에서 운영비 책정 가능` with items no word list names
+    ("- 사업비의 30% 이내에서 장비 구입 가능", None),
+    ("- 외주용역비는 총사업비의 50% 이내로 편성", None),
+    ("- 마케팅 비용 : 총 사업비의 30% 이내", None),
+    ("○ 시제품 제작비는 사업비의 50% 이내 사용 가능", None),
+    # a payer's part of the whole cost stays one
+    ("○ 사업비 : 총사업비의 75% 이내 지원", ("government", 75)),
+    ("○ 정부지원금은 총사업비의 70% 이내로 편성", ("government", 70)),
+    ("◦ (지원조건) 소요비용의 50% 지원 (최대 20백만원)", ("government", 50)),
+])
+def test_a_share_limiting_one_budget_item_is_no_payers_share(line: str, share: tuple | None) -> None:
+    found = corpus_value(line)
+    assert ((found["payer"], found["share_pct"]) if found and found["share_pct"] else None) == share
+
+
 def test_a_preliminary_stages_table_gives_no_terms() -> None:
     # knpa_policelab_rnd_2026: `<사전검증연구> 총 12개 과제` over 3-month, 5천만원 rows
     text = ("□ 지원내용\n\n<사전검증연구> 총 12개 과제\n\n번호\t구분\t문제정의서\t총 연구기간\t총 지원 규모\t형태\n"
@@ -630,3 +693,115 @@ def test_notes_under_another_agencys_starred_program_state_its_terms_not_ours() 
     # is read as ours and contradicts the 150 (both dropped)
     own = lead.replace("창업중심대학(중기부)*으로 연계", "창업중심대학*과 함께")
     assert [f.cap_krw for t in extract_tracks(_scope(own)) for f in t.funding] != [150_000_000]
+
+
+# the signers of dev calls (corpus/field/gold) and whose money their `지원금` is
+@pytest.mark.parametrize(("issuer", "payer"), [
+    ("대구광역시장 / 재 대구테크노파크 원장", "local_government"),
+    ("대구광역시 수성구청장", "local_government"),
+    ("재단법인 울주문화재단 대표이사", "host"),
+    ("수원도시재단 이사장", "host"),
+    ("국민체육진흥공단 이사장", "host"),
+    ("과학기술정보통신부장관 / 경찰청장", None),  # the state's: the default
+    ("한국인터넷진흥원장", None),
+    ("부총리 겸 교육부장관 / 과학기술정보통신부장관 / 한국연구재단이사장", None),
+    ("한국연구재단이사장", None),  # a national agency handing out the state's money
+    (None, None),
+])
+def test_issuer_pays_money_named_by_no_payer(issuer: str | None, payer: str | None) -> None:
+    from gonggo.vocab.funding import issuer_payer
+    assert issuer_payer(issuer) == payer
+
+
+def test_funding_row_of_a_box_outside_funding_sections() -> None:
+    # ulju_youth_culture_project_2025 (dev): a `공모 세부내용` box, its 지원내용 row lists the tracks
+    from gonggo.extractors.tracks import _funding_row_lines, line_terms
+    from gonggo.reading.tables import table_of_text
+    cell = "- 지원금액 · 커뮤니티 잇소(팀별 최소 200만원 ~ 500만원) · 놀거리 잇소(팀별 최소 300만원 ~ 800만원)"
+    text = ("모집규모\t- 8팀 내외\n우대사항\t- 울주군 소재 단체 가산점(5점)\n"
+            "지원내용\t" + cell.replace(" · ", "\\n· ") + "\n유의사항\t- 활동기간: 2025년 11월까지")
+    text = text.replace("\\n", "\u2028")  # one cell over several lines: rows are split on \n
+    table = table_of_text(text)
+    for c in table.cells:
+        c.text = c.text.replace("\u2028", "\n")
+    doc_text = text.replace("\u2028", "\n")
+    found = [line_terms(doc_text[ln.start:ln.end]) for ln in _funding_row_lines(doc_text, table)]
+    named = {name: t.funding["government"].cap for name, t in found if name}
+    assert named == {"커뮤니티 잇소": 5_000_000, "놀거리 잇소": 8_000_000}
+    # the 우대사항 row's points and the 모집규모 row are no funding rows
+    assert all(not t.funding or name for name, t in found)
+
+
+# kspo_public_data_contest_2023 (dev): a contest's prize tables, one per 부문
+PRIZES = ("□ 시상내역 : 총 상금 6,500,000원\n○ 데이터 활용사례 부문(상금 400만원)\n"
+          "상 훈\t시상수\t상 금\t비 고\n대 상\t1\t2,000,000원\t\n최 우 수\t1\t1,000,000원\t\n우 수\t2\t각 500,000원\t\n"
+          "○ 데이터 분석사례 부문(상금 210만원)\n"
+          "상 훈\t시상수\t상 금\t비 고\n대 상\t1\t1,000,000원\t\n최 우 수\t1\t500,000원\t\n우 수\t2\t각 300,000원\t\n")
+
+
+def _tracks_of_text(tmp_path, text: str) -> list[Track]:  # type: ignore[no-untyped-def]
+    path = tmp_path / "call.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    found = extract_tracks(Scope(doc=doc, start=0, end=len(doc.text)))
+    for t in found:
+        for f in t.funding:
+            assert all(doc.text[e.start:e.end] == e.quote for e in f.evidence)
+    return found
+
+
+def test_prize_tables_top_prize_per_category(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    found = _tracks_of_text(tmp_path, PRIZES)
+    assert [(t.name, [(f.payer, f.cap_krw) for f in t.funding]) for t in found] == [
+        ("데이터 활용사례 부문", [("host", 2_000_000)]), ("데이터 분석사례 부문", [("host", 1_000_000)])]
+
+
+def test_a_prize_pool_line_alone_is_no_cap(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the category's pool in parentheses and the contest's total are no award's money
+    found = _tracks_of_text(tmp_path, "□ 시상내역 : 총 상금 6,500,000원\n○ 데이터 활용사례 부문(상금 400만원)\n")
+    assert all(f.cap_krw is None for t in found for f in t.funding)
+
+
+# daegutp_startup_scaleup_rnd_2026 (dev, a Print-To-PDF text): two numbered parts (Hancom's
+# private-use circled digits), each with its own 지원규모 and 지원기간, under `□ 지원구분`
+PARTS = ("□ 지원구분\n"
+         "\U000f02ce 민간투자연계형 R&D 과제지원\n"
+         "국내외 민간투자자로부터 투자를 받은 기업의 R&D 과제 지원\n"
+         "\U000f02ce-1 지원대상(주관기관)\n"
+         "○ (지역 내) 사업자등록증 기준 본점 또는 사업장 소재지가 대구광역시인법인 또는 개인사업자\n"
+         "\U000f02ce-2 지원규모 및 참여조건\n"
+         "지원 규모(과제당) ○ 1억원 이내\n"
+         "지원기간 ○ 1년 이내 (2026년 11월 15일까지)\n"
+         "\U000f02cf 창업초기기업형 R&D 과제지원\n"
+         "\U000f02cf-2 지원규모 및 참여조건\n"
+         "지원 규모(과제당) ○ 0.71억원 이내\n"
+         "지원기간 ○ 1년 이내 (2026년 11월 15일까지)\n"
+         "□ 사업비 지원\n")
+
+
+def test_numbered_parts_are_tracks(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    found = _tracks_of_text(tmp_path, PARTS)
+    assert [(t.name, t.duration_months, [f.cap_krw for f in t.funding]) for t in found] == [
+        ("민간투자연계형 R&D 과제지원", 12, [100_000_000]), ("창업초기기업형 R&D 과제지원", 12, [71_000_000])]
+
+
+def test_one_numbered_part_alone_names_no_track(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # without a second part numbered after it, the line is no part: two unlabelled caps, none kept
+    text = PARTS.replace("\U000f02cf 창업초기기업형 R&D 과제지원\n", "")
+    found = _tracks_of_text(tmp_path, text)
+    assert [t.name for t in found] == [None]
+    assert all(f.cap_krw is None for t in found for f in t.funding)
+
+
+def test_a_prize_tables_sum_row_is_no_prize(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = PRIZES.replace("우 수\t2\t각 500,000원\t\n", "우 수\t2\t각 500,000원\t\n합 계\t4\t4,000,000원\t\n", 1)
+    found = _tracks_of_text(tmp_path, text)
+    assert [f.cap_krw for f in found[0].funding] == [2_000_000]
+
+
+def test_numbered_facets_are_no_parts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # `① 지원대상`, `② 지원내용`: the call's parts by facet; their caps are the program's
+    text = ("□ 지원구분\n\U000f02ce 지원대상\n○ 창업 후 7년 이내 기업\n"
+            "\U000f02cf 지원내용\n지원 규모(과제당) ○ 1억원 이내\n□ 사업비 지원\n")
+    found = _tracks_of_text(tmp_path, text)
+    assert [(t.name, [f.cap_krw for f in t.funding]) for t in found] == [(None, [100_000_000])]

@@ -40,6 +40,8 @@ SIZE_LABEL = regex.compile(
     r"|모집\s*(?:기관|인원|팀)|지원\s*기업\s*수|선정\s*(?:예정|수)"
     # R&D calls: `□ 공고규모 : … 이내,15개 과제`, `□ 대상 과제 :10개 과제`, `지정공모 과제 : 49개 과제`
     r"|공고\s*규모|(?:대상|지정\s*공모|자유\s*응모|신규(?:\s*연구개발)?)\s*과제(?=\s*(?:[:：]|$))"
+    # a joint call's ministry part: `□ 농림축산식품부 소관 사업 :총 19개 과제(지정공모 15,자유응모 4)`
+    r"|소관\s*(?:사업|과제)(?=\s*(?:[:：]|$))"
 )
 UNIT_NOUNS = (r"클러스터\s*컨소시엄|컨소시엄|클러스터|기관|과제|기업|업체|단체|팀|시설|지역|센터|대학|"
               r"프로젝트|개소|곳|사")
@@ -193,6 +195,30 @@ def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
     return None
 
 
+# a labelled line whose value is a total of awards (`□ 농림축산식품부 소관 사업 :총 19개 과제(지정공모
+# 15,자유응모 4)`): the program's count, whatever the label names; units of awards only
+TOTAL_VALUE = regex.compile(r"^\s*총\s*\d")
+AWARD_UNIT = regex.compile(r"과제|기업|개사|社|팀|기관|건")
+
+
+def _total_value(scope: Scope, chosen: list[Item]) -> Awards | None:
+    for item in chosen:
+        first = item.blocks[0]
+        if first.table is not None or _under_heading_of_other_facet(scope, item):
+            continue
+        text = scope.text(first)
+        label = label_of(text, first.start, False)
+        if label is None or label.end <= label.start or NOT_SIZE_HEADING.search(label.text):
+            continue
+        at = label.end - first.start
+        rest = text[at:].split("\n", 1)[0]
+        counts = find_counts(rest)
+        if TOTAL_VALUE.match(rest) and counts and counts[0].total and counts[0].start == len(rest) - len(
+                rest.lstrip()) and AWARD_UNIT.search(counts[0].unit):
+            return _award(scope, first.start + at, counts[0])
+    return None
+
+
 def _from_tables(scope: Scope, chosen: list[Item]) -> Awards | None:
     for item in chosen:
         for b in item.blocks:
@@ -268,7 +294,7 @@ def _selection_sentence(scope: Scope, chosen: list[Item]) -> Awards | None:
 
 def extract_awards(scope: Scope) -> Awards | None:
     body = [i for i in items(scope) if not in_appendix(scope, i)]
-    for rule in (_labelled, _from_tables, _selection_sentence):
+    for rule in (_labelled, _total_value, _from_tables, _selection_sentence):
         award = rule(scope, body)
         if award is not None:
             return award

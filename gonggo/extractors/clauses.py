@@ -34,7 +34,7 @@ from itertools import accumulate
 
 import regex
 
-from gonggo.reading.outline import Outline, Unit, carrier_units, outline_of
+from gonggo.reading.outline import Outline, Unit, carrier_units, cell_label_units, outline_of
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Clause, Evidence
 from gonggo.vocab.clause_kinds import CRITERIA_KINDS, DUTY_KINDS, KindRule, clause_kind
@@ -136,7 +136,9 @@ def extract_eligibility(scope: Scope) -> list[Clause]:
 
 
 def extract_exclusions(scope: Scope) -> list[Clause]:
-    return _to_clauses(scope, _family_units(scope, "exclusions"), CRITERIA_KINDS)
+    # without a heading or item naming them: the cells labelled so (`▪(제한사항) ①…, ②…`)
+    units = _family_units(scope, "exclusions") or cell_label_units(scope, "exclusions")
+    return _to_clauses(scope, units, CRITERIA_KINDS)
 
 
 def extract_obligations(scope: Scope) -> list[Clause]:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from gonggo.reading.appendix import forms_start, section_in_appendix
 from gonggo.reading.outline import (
     CAPTION,
     CIRCLED,
@@ -115,8 +116,10 @@ HEADER_PHRASE = regex.compile(
     r"서\s*류\s*(?:명|목\s*록)?(?:\s*비\s*고)?$|^구\s*분(?:\s|$)")
 # `공통 제출서류`, `선택 서류`: a group heading, not a document.
 CATEGORY = regex.compile(
-    r"^(?:[가-힣·ㆍ]+\s*)?(?:공통|필수|선택|추가|개별)?\s*(?:제출|구비)?\s*서\s*류$")
-CATEGORY_WORD = regex.compile(r"공통|필수|선택|추가|개별|제출|구비")
+    r"^(?:[가-힣·ㆍ]+\s*)?(?:공통|필수|선택|추가|개별|해당\s*(?:시|자|기업|기관))?\s*(?:제출|구비)?\s*서\s*류$")
+CATEGORY_WORD = regex.compile(r"공통|필수|선택|추가|개별|제출|구비|해당")
+# A category whose documents are due only in some cases: `○ 해당 시 제출서류`, `해당기업 제출서류`.
+CONDITIONAL_CATEGORY = regex.compile(r"해당\s*(?:시|자|기업|기관)")
 SUMMARY = regex.compile(r"등\s*(?:[(（][^)）]*[)）])?\s*$")
 CATCH_ALL = regex.compile(r"^기타")
 NUM_ROW = regex.compile(r"^\s*(?P<n>\d{1,2})(?:\s+(?=\S)|\s*$)(?![.)])")
@@ -230,6 +233,9 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         m = NUM_ROW.match(text, off)
         if m and m.end() < len(text):
             off = m.end()
+    label = DOC_LABEL.match(text, off)
+    if label:  # `○ 제출서류: 신청서 1부, …`: the family's label, then the list
+        off = label.end()
     body = text[off:]
     if not body.strip():
         return []
@@ -237,12 +243,26 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     note = compiled(r"\s(?=(?:※|\*{1,3})\s*\S)|\s(?=단\s*,)").search(body)
     main = body[: note.start()] if note and note.start() > 0 else body
     rest = body[note.start():] if note and note.start() > 0 else ""
+    topic = TOPIC_REQUEST.match(body)
+    if topic and strict:
+        name = _strip_name(topic.group("name"))
+        if (DOC_NOUN.search(_strip_name(PAREN.sub("", name))) and not GENERIC_DOC.match(name)
+                and not compiled(r"^\d").match(name)):
+            return [DocLine(name=name, span=(off + topic.start(), off + topic.end()))]
     q = QUOTED_DOC.search(main) if not rest else None
     if q and q.start() == 0:
         cond = clean(compiled(r"^단\s*,\s*").sub("", q.group("cond")))
         return [DocLine(name=_strip_name(q.group("name")), condition=cond,
                         span=(off + q.start(), off + q.end()))]
     line = DocLine(name="", span=(off, off + len(main.rstrip())))
+    paren_tag = PAREN_TAG.match(main)
+    if paren_tag:
+        req = compiled(r"\s+").sub("", paren_tag.group("req"))
+        if req == "선택":
+            line.required = False
+        who = clean(paren_tag.group("who"))
+        line.condition = f"{who}의 경우" if req != "해당시" else f"해당시 ({who})"
+        main = main[paren_tag.end():]
     tag = TAG.match(main)
     if tag:
         word = compiled(r"\s+").sub("", tag.group("tag"))
@@ -258,6 +278,12 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     if colon and not QUANTITY.search(colon.group("cond")):
         line.condition = clean(colon.group("cond"))
         main = colon.group("name")
+    # One entry that points at one form (`[필수] …`, `[붙임5] …`, `… : 국세청(홈텍스)`) names
+    # that form, even when it lists its parts (`개인정보·과세정보 제공‧활용 동의서, 제3자 제공
+    # 동의서`): the commas do not split it.
+    main = SUB_NUMBER_TAIL.sub("", main)  # `②-5 [붙임 5] …`: the sub-number's tail
+    one_form = bool(tag or form or FORM_REF.match(main.strip())
+                    or LEAD_FORM_REF.search(text[:off]))
     main = FORM_REF.sub(" ", main)
     kept: list[str] = []
     pos = 0
@@ -310,7 +336,7 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         return found  # a sentence in a row (`가점 부여 예정`), never a document's name
     if CATCH_ALL.match(name):
         line.required = None
-    for part in [name] if group else _split_top_commas(name):
+    for part in [name] if group or one_form else _split_top_commas(name):
         found.append(DocLine(name=_strip_name(part), required=line.required,
                              validity_months=line.validity_months, condition=line.condition,
                              submitters=list(line.submitters), span=line.span))
@@ -373,13 +399,15 @@ class Collector:
     # -- text regions -------------------------------------------------------------------
 
     def region(self, start: int, end: int, *, strict: bool,
-               required: bool | None = None, submitters: list[str] | None = None) -> list[Found]:
+               required: bool | None = None, submitters: list[str] | None = None,
+               condition: str | None = None) -> list[Found]:
         """Documents in `doc.text[start:end]` (one line, an inline circled list, or a row)."""
         raw = self.doc.text[start:end]
         out: list[Found] = []
         for a, b in self._segments(raw):
             for d in parse_doc_line(raw[a:b], strict=strict):
                 d.stage = stage_of(raw[a:b])
+                d.condition = d.condition or condition
                 if required is not None and d.required is True:
                     d.required = required
                 if submitters and not d.submitters:
@@ -452,14 +480,32 @@ class Collector:
                     continue
                 cell = right[0]
             if table.n_cols > 1 and all(grid[r][k] is cell for k in range(table.n_cols)):
-                continue  # a note or category row spanning the table
+                # a note or category row spanning the table; a note may ask for one more
+                # document (`○ 사업제안 발표자료는 서류심사 이후 … 별도 제출 요청 예정`)
+                for m in compiled(r"[^\n]+").finditer(cell.text):
+                    line = m.group(0)
+                    if TOPIC_REQUEST.match(line[skip_markers(line):]):
+                        self.region(cell.start + m.start(), cell.start + m.end(), strict=True)
+                continue
             if cell.col < name_col and len(distinct_cells(grid[r])) == 1:
                 continue  # a category row
             required, condition, validity, extra = _row_remarks(grid[r], remarks)
             submitters: list[str] = []
             if marks:
-                submitters = [_head_name(heads[k]) for k in marks
-                              if (c := grid[r][k]) is not None and c.text.strip() in POSITIVE_MARKS]
+                marked = [k for k in marks
+                          if (c := grid[r][k]) is not None and c.text.strip() in POSITIVE_MARKS]
+                # `서류명 | 필수 | 해당시` (or `선택`): a mark says whether, not who
+                for k in marked:
+                    head = clean(heads[k])
+                    if REQUIREMENT_HEAD.match(head):
+                        if compiled(r"선\s*택").search(head):
+                            required = False
+                        elif compiled(r"해\s*당").search(head):
+                            condition = condition or head
+                        elif required is None:
+                            required = True
+                submitters = [_head_name(heads[k]) for k in marked
+                              if not REQUIREMENT_HEAD.match(clean(heads[k]))]
             for k in subs_cols:
                 if (c := grid[r][k]) is not None and c.text.strip():
                     own = clean(c.text[: _own_text_end(c) - c.start])
@@ -473,7 +519,14 @@ class Collector:
                     submitters = parties(_paren_or_all(c.text))
                 if compiled(r"선택").search(c.text):
                     required = False
-            got = self.region(cell.start, _own_text_end(cell), strict=False)
+            tagged = [m for m in compiled(r"[^\n]+").finditer(cell.text) if PAREN_TAG.match(m.group(0))]
+            if len(tagged) >= 2 and tagged[0].start() == 0:
+                # `(기존인력 / 필수) 전문연구사업자 신고증` / `(신규인력 / 필수) 신규채용 증빙서류 등`:
+                # parallel lines, each its own document
+                got = [f for m in tagged for f in self.region(
+                    cell.start + m.start(), cell.start + m.end(), strict=False)]
+            else:
+                got = self.region(cell.start, _own_text_end(cell), strict=False)
             stage = stage_of(" ".join(c.text for c in distinct_cells(grid[r])))
             for f in got:
                 f.line.stage = stage
@@ -498,11 +551,13 @@ class Collector:
         vertical = ""
         required: bool | None = None
         submitters: list[str] = []
+        condition: str | None = None  # a `해당 시 제출서류` group's
 
         def flush() -> None:
             nonlocal row
             if row is not None:
-                self.region(row[0], row[1], strict=False, required=required, submitters=submitters)
+                self.region(row[0], row[1], strict=False, required=required, submitters=submitters,
+                                condition=condition)
                 row = None
 
         j = lo
@@ -523,10 +578,12 @@ class Collector:
                     self.note(block.start, end)
                 else:
                     got = self.region(block.start, end, strict=True, required=required,
-                                      submitters=submitters)
+                                      submitters=submitters, condition=condition)
                     if not got:  # a category: `◦ 선택 제출서류`, `◦ 도입기업 제출서류`
                         required = False if "선택" in text else True if "필수" in text else required
                         submitters = parties(text[skip_markers(text):].split("\n")[0]) or submitters
+                        cat = CONDITIONAL_CATEGORY.search(text)
+                        condition = clean(cat.group(0)) if cat else None
                 while j + 1 < hi and doc.blocks[j + 1].end <= end:
                     j += 1
                 j += 1
@@ -554,12 +611,12 @@ class Collector:
                 elif stripped[:1] in CIRCLED:  # `③ 표준재무제표증명(전년도):…` beside a page number
                     flush()
                     self.region(block.start, block.end, strict=True, required=required,
-                                submitters=submitters)
+                                submitters=submitters, condition=condition)
                 elif row is not None:
                     row = (row[0], block.end)
             elif not HEADER_PHRASE.match(stripped):
                 self.region(block.start, block.end, strict=True, required=required,
-                            submitters=submitters)
+                            submitters=submitters, condition=condition)
             j += 1
         flush()
 
@@ -577,6 +634,12 @@ def _own_text_end(cell: Cell) -> int:
     return end
 
 
+# A mark column saying whether a document is due: `필수`, `선택`, `해당시`, `해당 시 제출`.
+REQUIREMENT_HEAD = regex.compile(
+    r"^(?:필\s*수|선\s*택|해\s*당\s*(?:시|자|기업|기관)?)(?:\s*(?:제출|서류|사항))?$")
+CONTENT_HEAD = regex.compile(r"^\s*(?:세\s*부\s*)?(?:내\s*용|항\s*목)\s*$")
+
+
 def _is_mark_column(grid: list[list[Cell | None]], data: list[int], k: int) -> bool:
     values = [c.text.strip() for r in data if (c := grid[r][k]) is not None and c.text.strip()]
     return bool(values) and all(v in MARKS for v in values)
@@ -589,6 +652,14 @@ def _name_column(grid: list[list[Cell | None]], data: list[int], heads: list[str
              and not compiled(r"^\s*구\s*분\s*$").match(heads[k])]
     if named:
         return next((k for k in named if compiled(r"명|목록|서류").search(heads[k])), named[0])
+    # `구분 | 내용 | 비고` under a documents heading: the content column, when most of its
+    # cells name a document (`사업신청서 1부`), never one of formats or places
+    for k in range(n_cols):
+        if k in marks or not CONTENT_HEAD.match(heads[k]):
+            continue
+        cells = [c.text for r in data if (c := grid[r][k]) is not None and c.text.strip()]
+        if cells and sum(bool(parse_doc_line(t)) for t in cells) * 5 >= len(cells) * 4:
+            return k
     if any(heads):
         return None  # a table with headings, none of them a document column
 
@@ -653,6 +724,97 @@ GROUP_PARTS = regex.compile(r"\s*(?:,|및|와|과)\s+|\s*,\s*")
 SUBMIT_END = regex.compile(r"(?<=\S)\s+제출\s*$")
 FORM_LABEL = regex.compile(r"^\s*(?:제출|구비|신청)\s*서류\s*\d{1,2}\s*$")
 SUB_NUMBER = regex.compile(r"^\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[.)]?\s*$")
+SUB_NUMBER_TAIL = regex.compile(r"^\s*\d{1,2}\s+(?=[\[［【])")
+# A leading `(who / 필수)` tag: `(기존인력 / 필수) 전문연구사업자 신고증`.
+PAREN_TAG = regex.compile(
+    r"^\s*[(（]\s*(?P<who>[^()（）/\n]{1,12}?)\s*/\s*(?P<req>필수|선택|해당\s*시)\s*[)）]\s*(?=\S)")
+# A form reference the markers took (`[붙임5] …`, `②-5 [붙임 5] …`).
+LEAD_FORM_REF = regex.compile(r"[\[［【]\s*(?:붙\s?임|별\s?첨|별\s?지|서\s*식|양\s*식)")
+# A one-line title behind a bracketed tag: `<별첨 서식> 공통 제출자료`, `[붙임 2] 제출서류 목록`.
+TAGGED_TITLE = regex.compile(
+    r"^\s*[<〈《【\[]\s*[^<>〈〉《》【】\[\]\n]{1,20}?\s*[>〉》】\]]\s*(?P<title>\S[^\n]{1,40}?)\s*$")
+# One entry of a numbered list: `1) …`, `1. …`, `(1) …`, `① …`; the number in `n`, or the
+# circled digit in `c`.
+ENTRY_NUMBER = regex.compile(
+    r"^\s*(?:(?P<n>\d{1,2})\s*[.)．]|[(（](?P<p>\d{1,2})[)）]|(?P<c>[①-⑳]))\s*(?=\S)")
+
+
+# The family's own label before a list on one line: `제출서류 :`, `(구비서류)`, `신청서류 -`.
+DOC_LABEL = regex.compile(
+    r"[(（\[]?\s*(?:제출|구비|신청|증빙|첨부)\s*서류\s*(?:[)）\]]\s*[:：]?|[:：]|\s-\s)\s*(?=\S)")
+# An application step (`접수`, `제출`, `신청`) and an aside of it listing documents with their
+# number of copies: `(신청서, 개인정보 수집·이용 동의서, 주민등록초본 각 1부)`.
+STEP_WORD = regex.compile(r"접수|제출|신청\s*방법")
+STEP_ASIDE = regex.compile(r"[(（](?P<inner>[^()（）\n]{4,120}?(?:각\s*)?\d+\s*부(?:씩)?)\s*[)）]")
+# An item whose topic is a document and which asks for it: `○ 사업제안 발표자료는 서류심사 이후
+# 대면평가 제안사 대상 별도 제출 요청 예정`; never a note on a numbered row (`7번 서류는 …`) nor
+# a rule about all of them (`제출서류는 … 직인 …`).
+TOPIC_REQUEST = regex.compile(
+    r"^(?P<name>[^,，.。:：()（）\n]{2,40}?)\s*(?:은|는)\s+[^\n]{0,60}?"
+    r"제출\s*(?:요청|하여야|해야|필수|바람|바랍니다)")
+# A sentence asking for documents by their quoted names, anywhere in the body (`연구개발성과
+# 소유기관은 과제협약 시 ‘정부납부기술료 납부 확약서’와 ‘기술기여도 산정 근거자료’를
+# 제출하여야 합니다`, `통보일 다음날부터 3일 이내에 ‘협약체결 확약서’를 제출해야 합니다`): each
+# quoted name that ends like a document is one. Only a request counts (`제출하여야`, `제출해야`,
+# `제출 필수`), never a case (`‘가점 적용 신청서’를 제출한 기업`) nor a mention (`… 제출)`).
+QUOTE = r"[‘'“\"「『]\s*[^’'”\"」』\n]{2,40}?\s*[’'”\"」』]"
+QUOTED_REQUEST = regex.compile(rf"""
+    (?P<names>{QUOTE}(?:\s*(?:와|과|및|,|，)?\s*{QUOTE}){{0,4}})
+    \s*(?:을|를)\s*(?:반드시\s*)?(?:추가로?\s*)?(?:작성하여\s*)?
+    제출\s*(?:하여야|해야|하셔야|하여\s*주시기|해\s*주시기|하시기|필수)""", regex.X)
+QUOTED_NAME = regex.compile(r"[‘'“\"「『]\s*(?P<name>[^’'”\"」』\n]{2,40}?)\s*[’'”\"」』]")
+# What a request is about when it is no document requirement: reports during or after the
+# project (`사업 종료 후 ‘최종보고서’를 제출하여야`).
+AFTER_PROJECT = regex.compile(
+    r"(?:사업|과제|협약|연구)\s*(?:기간\s*)?(?:종료|완료)|중간\s*보고|최종\s*보고|결과\s*보고|정산|매년|분기|연차\s*(?:평가|보고)")
+# When a quoted request is due: after selection or at the agreement, after the first
+# screening, or with the application.
+AGREEMENT_CUE = regex.compile(r"협약|선정\s*(?:통보|후|이후|된|시)|최종\s*선정")
+PLAN_CUE = regex.compile(r"서류\s*(?:심사|평가)\s*(?:이후|통과|후)|대면\s*평가|발표\s*평가")
+
+
+def quoted_requests(text: str) -> list[tuple[str, str, int, int]]:
+    """`(name, stage, start, end)` of each document a sentence of `text` asks for by its
+    quoted name."""
+    out: list[tuple[str, str, int, int]] = []
+    for m in QUOTED_REQUEST.finditer(text):
+        lead = text[max(text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start())) + 1:m.start()]
+        if AFTER_PROJECT.search(lead):
+            continue
+        stage = ("agreement" if AGREEMENT_CUE.search(lead) else
+                 "plan_submission" if PLAN_CUE.search(lead) else "application")
+        for q in QUOTED_NAME.finditer(m.group("names")):
+            name = _strip_name(FORM_REF.sub(" ", PAREN.sub(
+                lambda p: "" if FORM.search(p.group(0)) else p.group(0), q.group("name"))))
+            if DOC_NOUN.search(_strip_name(PAREN.sub("", name))) and not GENERIC_DOC.match(name):
+                out.append((name, stage, m.start("names") + q.start(), m.start("names") + q.end()))
+    return out
+
+
+# Words that name no one document: `서류`, `제출서류`, `관련 증빙서류`, `7번 서류`.
+GENERIC_DOC = regex.compile(
+    r"^(?:\d+\s*번\s*|관련\s*|해당\s*|기타\s*|필요\s*|추가\s*|제출\s*|증빙\s*|구비\s*|신청\s*)*(?:서\s*류|자\s*료|증빙|사본)(?:\s*일체)?$")
+
+
+def _numbered_entries(doc, lo: int, hi: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """The blocks from `lo` on that number a list 1, 2, 3 … (page furniture between entries
+    skipped); the run ends at the first other block or a number out of sequence."""
+    out: list[int] = []
+    expect = 1
+    for k in range(lo, hi):
+        b = doc.blocks[k]
+        text = doc.text[b.start:b.end]
+        if b.kind in ("footer", "header") or JUNK.match(text):
+            continue
+        m = ENTRY_NUMBER.match(text)
+        if m is None or b.table is not None or "\n" in text.strip():
+            break
+        n = int(m.group("n") or m.group("p")) if m.group("c") is None else CIRCLED.index(m.group("c")) + 1
+        if n != expect:
+            break
+        out.append(k)
+        expect += 1
+    return out
 
 
 def _collect(scope: Scope) -> list[Found]:
@@ -722,6 +884,23 @@ def _collect(scope: Scope) -> list[Found]:
         if k > j + 1:
             col.blocks(j + 1, k)
             covered.append((block.start, doc.blocks[k - 1].end))
+    # A tagged title over a numbered list (`<별첨 서식> 공통 제출자료` / `1) 신청 자격의 적정성
+    # 확인서` … `7) … 가점적용 신청서`, often where the forms begin; `[붙임 2] 제출서류 목록`):
+    # each entry of the run is a document.
+    for j in range(outline.lo, outline.hi):
+        block = doc.blocks[j]
+        if block.kind not in ("paragraph", "caption") or any(
+                lo <= block.start < hi for lo, hi in covered):
+            continue
+        tagged = TAGGED_TITLE.match(doc.text[block.start:block.end])
+        if tagged is None or title_match(tagged.group("title").strip(), DOCS_CAPTION,
+                                         listing=True) is None:
+            continue
+        run = _numbered_entries(doc, j + 1, outline.hi)
+        if len(run) >= 2:
+            for k in run:
+                col.region(doc.blocks[k].start, doc.blocks[k].end, strict=True)
+            covered.append((block.start, doc.blocks[run[-1]].end))
     # Flattened tables with a documents heading line, outside every carrier.
     for j in range(outline.lo, outline.hi):
         block = doc.blocks[j]
@@ -736,6 +915,32 @@ def _collect(scope: Scope) -> list[Found]:
             k += 1
         col.blocks(j + 1, k)
         covered.append((block.start, doc.blocks[k - 1].end))
+    # An application step naming its documents in an aside with their number of copies
+    # (`○ 방문 또는 이메일 접수(신청서, 개인정보 수집·이용 동의서, 주민등록초본 각 1부)`).
+    for j in range(outline.lo, outline.hi):
+        block = doc.blocks[j]
+        if block.kind not in ("paragraph", "list_item") or any(
+                lo <= block.start < hi for lo, hi in covered):
+            continue
+        text = doc.text[block.start:block.end]
+        if not STEP_WORD.search(text):
+            continue
+        for m in STEP_ASIDE.finditer(text):
+            inner = m.group("inner")
+            names = [_strip_name(p) for p in _split_top_commas(QUANTITY.sub(" ", inner))]
+            if len(names) >= 2 and all(DOC_NOUN.search(n) for n in names):
+                col.region(block.start + m.start("inner"), block.start + m.end("inner"), strict=True)
+    # Documents a sentence of the body asks for by their quoted names (not in an appendix or
+    # the forms, which quote what applicants write).
+    forms = forms_start(doc)
+    for j in range(outline.lo, outline.hi):
+        block = doc.blocks[j]
+        if (block.kind not in ("paragraph", "list_item", "heading", "table")
+                or block.start >= forms or section_in_appendix(doc, block.section)):
+            continue
+        for name, stage, a, b in quoted_requests(doc.text[block.start:block.end]):
+            col.found.append(Found(DocLine(name=name, stage=stage),
+                                   [(block.start + a, block.start + b)]))
     return col.found
 
 
@@ -765,7 +970,7 @@ def _summary(name: str, found: list[Found]) -> bool:
 def extract_documents(scope: Scope) -> list[DocumentReq]:
     out: list[DocumentReq] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
-    cores: list[str] = []
+    cores: dict[str, list[str]] = {}  # per stage: one document due twice (신청 시, 협약 시) is two
     found = _collect(scope)
     for f in found:
         if _summary(f.line.name, found):
@@ -776,9 +981,9 @@ def extract_documents(scope: Scope) -> list[DocumentReq]:
             continue
         seen.add(key)
         core = _core(d.name)
-        if _repeats(core, cores):
+        if _repeats(core, cores.setdefault(d.stage, [])):
             continue
-        cores.append(core)
+        cores[d.stage].append(core)
         evidence: list[Evidence] = [scope.evidence(s, e) for s, e in dict.fromkeys(f.spans)]
         out.append(DocumentReq(name=d.name, submitters=d.submitters, required=d.required,
                                validity_months=d.validity_months, condition=d.condition,

@@ -29,14 +29,17 @@ from gonggo.extractors.supports import record_supports
 from gonggo.reading.programs import (
     program_key,
     program_name_from_title,
+    row_blocks,
+    row_labels,
     rows_disagree,
     split_programs,
 )
 from gonggo.reading.scope import Scope, evidence
-from gonggo.schemas.announcement import Announcement, Finding, Program, Source, Track
+from gonggo.schemas.announcement import Announcement, Finding, Funding, Program, Source, Track
 from gonggo.schemas.document import Document
-from gonggo.vocab.funding import find_months
+from gonggo.vocab.funding import find_months, generic_label, issuer_payer
 from gonggo.vocab.kinds import KIND_KO, KindDecision, decide_kind
+from gonggo.vocab.text import norm_key
 
 # field of Program → extractor over the program's scope
 FAMILIES: dict[str, Callable[[Scope], Any]] = {
@@ -102,6 +105,52 @@ def shared_facts(doc: Document, scope: Scope) -> dict[str, Any]:
     return doc.memo(("shared_facts", tuple(scope.shared)), compute)
 
 
+def _terms_key(track: Track) -> tuple:
+    return (track.duration_months, track.extension_months,
+            tuple(sorted((f.payer, f.cap_krw, f.cap_basis) for f in track.funding if f.cap_krw is not None)))
+
+
+def _rows_cap_differently(scope: Scope) -> bool:
+    """The program's overview rows print different caps (`80 이내` / `35 이내`): one row's cap
+    is not the program's."""
+    caps = set()
+    for block in row_blocks(scope):
+        part = Scope(doc=scope.doc, start=block.start, end=block.end,
+                     announced_on=scope.announced_on, name=scope.name, own_blocks=[block])
+        caps.add(tuple(sorted((f.payer, f.cap_krw) for t in tracks.extract_tracks(part)
+                              for f in t.funding if f.cap_krw is not None)))
+    return len(caps) > 1
+
+
+def _row_tracks(scope: Scope) -> list[Track] | None:
+    """Each labelled row of a program's overview rows read as a track of its own (`미국` /
+    `캐나다` / `스위스`, each with its 1인당 지원금액 and 지원기간); None when the rows have no
+    labels or a row holds tiers of its own (`(석사) 43 내외 (박사) 52 내외`)."""
+    labelled = row_labels(scope)
+    if not labelled:
+        return None
+    out: list[Track] = []
+    for row in labelled:
+        part = Scope(doc=scope.doc, start=row.block.start, end=row.block.end,
+                     announced_on=scope.announced_on, name=scope.name, own_blocks=[row.block])
+        found = tracks.extract_tracks(part)
+        if len(found) > 1 or (found and found[0].name is not None):
+            return None
+        track = found[0] if found else Track(name=None)
+        label = evidence(scope.doc, *row.span)
+        out.append(track.model_copy(update={"name": row.label, "evidence": [label, *track.evidence]}))
+    if not any(f.cap_krw is not None for t in out for f in t.funding):
+        # `60 이내 (장기연수 기준)` over every row: the cap of the row labelled with that case
+        noted = {(case, payer, krw): (payer_label, span, basis) for row in labelled if row.block.table
+                 for case, payer, payer_label, krw, span, basis in tracks.noted_case_caps(row.block.table)}
+        for (case, payer, krw), (payer_label, span, basis) in noted.items():
+            owners = [t for t in out if t.name and norm_key(case).startswith(norm_key(t.name))]
+            if len(owners) == 1 and not any(f.cap_krw == krw for f in owners[0].funding):
+                owners[0].funding.append(Funding(payer=payer, payer_label=payer_label, cap_krw=krw,
+                                                 cap_basis=basis, evidence=[evidence(scope.doc, *span)]))
+    return out
+
+
 def build_program(doc: Document, scope: Scope, header: Header,
                   outside: list[shares.ShareRow] | None = None) -> Program:
     """`outside`: share rows printed outside every program's section (a master
@@ -120,14 +169,24 @@ def build_program(doc: Document, scope: Scope, header: Header,
                 facts[field] = facts[field] + [x for x in common[field] if x not in facts[field]]
     if scope.overview_rows > 1 and len(facts["tracks"]) == 1 and facts["tracks"][0].name is None:
         # a program over several rows of a master's overview table (one per 지원대상, 파견국가 …)
-        # read as one unnamed track: one row's period is not the program's when the rows differ
+        # read as one unnamed track: when the rows state different terms, each row is a track
+        # named by the column that tells the rows apart; without one, one row's period or cap
+        # is not the program's
         only = facts["tracks"][0]
-        if only.duration_months is not None and any(
-                rows_disagree(scope, e.start, e.end) for e in only.evidence
-                if any(m.months == only.duration_months for m in find_months(e.quote))):
-            facts["tracks"] = []
+        rows = _row_tracks(scope)
+        if rows is not None and len({_terms_key(t) for t in rows}) > 1:
+            facts["tracks"] = rows
+        else:
+            if _rows_cap_differently(scope):
+                only.funding = [f.model_copy(update={"cap_krw": None}) for f in only.funding
+                                if f.share_pct is not None]
+            if only.duration_months is not None and any(
+                    rows_disagree(scope, e.start, e.end) for e in only.evidence
+                    if any(m.months == only.duration_months for m in find_months(e.quote))):
+                facts["tracks"] = []
     facts["tracks"] = facts["tracks"] or [Track(name=None)]
     shares.attach(doc, facts["tracks"], shares.extract_shares(scope) or outside or [])
+    _issuer_pays(facts["tracks"], issuer_payer(header.issuer))
     program = Program(name=name, key=program_key(name), section=scope.section.title
                       if scope.section else None, **facts)
     program.evidence_of["name"] = name_evidence
@@ -138,6 +197,20 @@ def build_program(doc: Document, scope: Scope, header: Header,
         program.budget_krw = budget.krw
         program.evidence_of["budget_krw"] = budget.evidence
     return program
+
+
+def _issuer_pays(tracks_: list[Track], payer: str | None) -> None:
+    """Money named by no payer (`지원금`, `지원금액`) is the signer's: a city's call pays the
+    local government's, a foundation's its own (vocab.funding.issuer_payer); not in a track that
+    already names that payer."""
+    if payer is None:
+        return
+    for track in tracks_:
+        if any(f.payer == payer for f in track.funding):
+            continue
+        for f in track.funding:
+            if f.payer == "government" and generic_label(f.payer_label):
+                f.payer = payer
 
 
 def not_an_announcement(doc: Document, decision: KindDecision) -> Finding:

@@ -195,6 +195,9 @@ def read_grid(rows: list[list[CellText | None]]) -> list[ShareRow]:
 # `중견기업(영 제19조제1항제2호)` → `중견기업` before a sub-row's condition is added
 _KIND_ONLY = regex.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 NOTE_LINE = regex.compile(r"^\s*(?:\*+|※)")
+# the definitions a caption may hold above its table (`* ‘중소기업’이란 …`, `* ‘중견기업’이란 …`, `※ …`,
+# `* 산업위기대응지역 중소기업의 경우 …`: nine in msit_ict_rnd 2026's 지원 기준)
+NOTES_MAX = 12
 
 
 def caption_before(text: str, start: int) -> CellText | None:
@@ -202,7 +205,7 @@ def caption_before(text: str, start: int) -> CellText | None:
     `… 정부지원연구개발비 지원 기준은 아래와 같음`), skipping the note lines (`* …`, `※ …`)
     printed between them; None when no such line is near."""
     pos = start
-    for _ in range(8):
+    for _ in range(NOTES_MAX + 1):
         if pos <= 0:
             return None
         lo = text.rfind("\n", 0, pos - 1) + 1

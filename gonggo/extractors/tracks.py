@@ -81,9 +81,12 @@ from typing import Literal
 
 import regex
 
+from gonggo.reading import flat
 from gonggo.reading import tables as table_reader
+from gonggo.reading.flat import PAREN_LINE
+from gonggo.reading.flat import in_parens as _in_parens
 from gonggo.reading.scope import Scope
-from gonggo.reading.tables import SUM_WORDS, TableSettings, split_line, text_lines
+from gonggo.reading.tables import SUM_WORDS, Grid, TableSettings, split_line, text_lines
 from gonggo.schemas.announcement import (
     Awards,
     CapBasis,
@@ -106,14 +109,23 @@ from gonggo.vocab.budget import (
     year_money_before,
 )
 from gonggo.vocab.funding import (
+    BUDGET_ITEM_SUBJECT,
+    DEADLINE_AFTER,
     GENERIC_PAYER,
     LEVEL,
+    NOT_A_PERIOD,
+    OTHER_PERIOD_BEFORE,
     PAYER_RX,
     PERIOD_AFTER,
+    PERIOD_LABEL_LEAD,
     PERIOD_WORD_AT_END,
+    RANGE_THEN_COUNT,
+    SPENDING_AFTER,
     TOTAL,
+    WHOLE_COST,
     Months,
     Share,
+    added_months,
     find_level,
     find_months,
     find_payer,
@@ -347,6 +359,9 @@ MULTIPLIED_AFTER = regex.compile(r"^\s*(?:이내|이하)?\s*[×xX✕]\s*[\d가-�
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
+# the size of each award a 지원규모 label states (`□ 지원규모 : 과제당 160백만 원 내외`): the award's money
+# even when approximate (not `6개 과제, 과제당 3.75억원 내외`: a count's money, often its first year's)
+SIZE_PER_AWARD_BEFORE = regex.compile(r"(?:지원|선정)\s*규모\s*[:：]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*$")
 # a unit price (`회당 35만원`, `1인당`), not a cap; `건당 500만원` is a cap per case (cap_basis)
 PER_UNIT_BEFORE = regex.compile(r"(?:회|시간|일|인|개|명|월|시간)\s*당\s*$")
 # money for a stretch of months (`(1단계)1억원/9개월`): a stage's money, not the award's cap
@@ -367,6 +382,10 @@ def _class_bound(text: str, a: Amount) -> bool:
     return bool(CONDITION_BOUND.search(text[a.value_end : a.end])
                 or CONDITION_BEFORE.search(text[max(0, a.value_start - 12) : a.value_start]))
 SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
+# the payer named after the share of the cost it carries (`총 사업비의 20% 이상을 민간부담금으로 산정
+# 및 부담`, `… 10% 이상을 자부담으로 편성`); not `5% 이상을 바우처 방식으로`, `12% 이상을 차지`
+PAYER_AFTER_SHARE = regex.compile(
+    r"^\s*(?:을|를)\s*(?P<payer>[^\s,.()]{2,12}?)\s*(?:으로|로)\s*(?:산정|편성|부담|구성|매칭|충당)")
 # `정부 50%`, `대기업이 최대 30%`, `자기부담사업비* 30%` (the payer's money, not a share of it)
 SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비\s*\*?)?\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
 CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
@@ -529,7 +548,9 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     for a in find_amounts(text) if not budget else []:
         before = text[max(0, a.start - 14) : a.start]
         after = text[a.end : a.end + 6]
-        if (a.bound not in (None, "max") or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
+        approx_award = a.bound == "approx" and bool(SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start]))
+        if ((a.bound not in (None, "max") and not approx_award)
+                or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
                 or MULTIPLIED_AFTER.match(after)
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
@@ -552,23 +573,48 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if payer and CONJOINED_PAYER_BEFORE.search(text[max(0, payer[2] - 3) : payer[2]]):
             continue  # `정부와 대기업이 100%`: a joint share, not one payer's
         before, after = text[max(0, s.start - 12) : s.start], text[s.end : s.end + 8]
+        named_after = PAYER_AFTER_SHARE.match(text[s.end :]) if payer is None else None
+        if named_after and COST_BEFORE.search(before) and (found := find_payer(named_after["payer"])):
+            start = s.end + named_after.start("payer") + found[2]
+            payer = (found[0], found[1], start, start + len(found[1]))
         if payer is None and not (RATE_BEFORE.search(before) or SHARE_SUPPORTED_AFTER.match(after)
                                   or (COST_BEFORE.search(before) and (support or s.bound == "max")
                                       and (topic or not SHARE_BURDEN_AFTER.match(after)))):
             continue
+        if payer is None and not find_payer(text[: s.start]) and _budget_item_share(text, s):
+            continue  # `외주용역비는 총사업비의 50% 이내로 편성`: one item's limit, no payer's share
         role, label = (payer[0], payer[1]) if payer else default
         if payer is None and role == "government" and s.bound == "min":
             continue  # `총 사업비의 15% 이상 매칭 필수` with no payer named: someone's burden, no state share
         terms.fund(role, label).set_share(s.pct, s.bound, (offset + s.start, offset + s.end))
+    ext: Months | None = None
     for m in find_months(text):
-        if m.extension and terms.extension is None:
-            terms.extension = (m.months, offset + m.start, offset + m.end)
+        if m.extension and ext is None:
+            ext = m
         elif not m.extension and terms.duration is None and _is_period(text, m, period_cue):
             terms.duration = (m.months, offset + m.start, offset + m.end)
+    _set_extension(terms, ext, offset)
     level = find_level(text)
     if level:
         terms.level = (level[0], offset + level[1], offset + level[2])
     return terms
+
+
+def _budget_item_share(text: str, s: Share) -> bool:
+    """The share limits one budget item (`마케팅 비용 : 총 사업비의 30% 이내`, `사업비의 30% 이내에서
+    장비 구입 가능`), not a payer's part of the cost."""
+    item = BUDGET_ITEM_SUBJECT.search(text[: s.start])
+    if item and not WHOLE_COST.match(compiled(r"\s").sub("", item["item"])):
+        return True
+    return bool(SPENDING_AFTER.match(text[s.end : s.end + 24]))
+
+
+def _set_extension(terms: Terms, ext: Months | None, offset: int) -> None:
+    """The extension beside the period read (`1년 (최대 2년까지 연장 가능)` adds 12 months)."""
+    if ext is not None:
+        months = added_months(ext, terms.duration[0] if terms.duration else None)
+        if months:
+            terms.extension = (months, offset + ext.start, offset + ext.end)
 
 
 # `(2~3차년도)5억원/년`: a cap for each of a range of years, not one year's money
@@ -592,8 +638,13 @@ ONE_YEAR_PERIOD = regex.compile(
 def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
     """A month count is the project period when a period word owns it: `사업기간 : 최대 9개월`,
     `6개월 간 지원`, or any count in a 사업기간 section; not `집중AS기간(6개월)`."""
+    if (OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
+            or DEADLINE_AFTER.match(text[m.end : m.end + 20])):
+        return False  # `사업종료 후 2년 동안`, `최근 5년간`, `*1차년도 9개월`, `3개월 이내 본점 이전`
     if PERIOD_AFTER.match(text[m.end : m.end + 8]):
         return True
+    if PERIOD_LABEL_LEAD.match(text) and RANGE_THEN_COUNT.search(text[max(0, m.start - 40) : m.start]):
+        return True  # `○ 사업기간 : 협약일 ~ 2026. 11. 30.(약 7개월)`
     before = text[max(0, m.start - 16) : m.start]
     last = before.rfind("기간")
     if last >= 0:
@@ -629,6 +680,10 @@ CONDITION = regex.compile(r"(?:인|의)\s*경우\s*$")
 
 
 PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
+# the support one person gets (`1인당 지원금액 (백만원)` over `70`, `65 이내`): in a table of
+# programs whose awardees are persons (fellowships, training), each award's cap; a unit price
+# names what it prices (`회당 단가`, `1일 1인당 다과`), never `지원금액` alone
+PER_PERSON_SUPPORT = regex.compile(r"^(?:1\s*)?인\s*당\s*(?:최대\s*)?지원\s*(?:금액|금|액|한도)$")
 # a column of each row's support (`RFP명 | 지원규모 | 지원기간`): the money a row prints there is the
 # state's per award (`2,133백만원 이내/년`); `지원규모 (이내)` over counts and budgets is not this
 SCALE_HEADER = regex.compile(r"^지원\s*규모$")
@@ -654,15 +709,17 @@ def _classify_header(label: str) -> Column:
             return Column("track", core, priority=prio)
     if not_rules(core) or CONDITION.search(core):
         return Column("other", core)
+    if PER_PERSON_SUPPORT.match(core):
+        return Column("payer", core, "government", basis="per_award")
     if PER_UNIT_LABEL.search(core):
-        return Column("other", core)  # `1인당 지원금액`, `회당 단가`: a unit price, not a cap
+        return Column("other", core)  # `회당 단가`, `1일 1인당`: a unit price, not a cap
     if year_money(core) and not share_hint:
         return Column("other", core)  # `'21년 정부지원연구개발비`: one year's money, not a cap
     if TOTAL.search(core):
         return Column("total", core)
     if WHOLE_PERIOD.search(compiled(r"\s").sub("", core)) and compiled(r"\s").sub("", core) != "총":
         return Column("payer", core, "government", basis="total")
-    if compiled(r"(?:사업|지원|협약|수행|과제)?\s*기간").search(core):
+    if compiled(r"(?:사업|지원|협약|수행|과제)?\s*기간").search(core) and not NOT_A_PERIOD.search(core):
         return Column("duration", core)
     if compiled(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준").search(core):
         return Column("level", core)
@@ -681,8 +738,13 @@ def _classify_header(label: str) -> Column:
     return Column("other", core)
 
 
+# a bare amount in a table's unit (`750`, `1,215`): a value, not a heading; not a year (`2025`)
+# nor a small number (`1`: a 순번, a count)
+BARE_VALUE = regex.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d(?!\d))\d{3,})\s*")
+
+
 def _is_value(text: str) -> bool:
-    return bool(find_amounts(text) or find_shares(text) or find_months(text))
+    return bool(find_amounts(text) or find_shares(text) or find_months(text) or BARE_VALUE.fullmatch(text))
 
 
 # How funding tables read: the heading rows are the leading ones (at most three) before a row
@@ -748,8 +810,24 @@ YEARS_SPLIT = regex.compile(
 PAYER_NOTE = regex.compile(r"^\s*[*※]*\s*(?P<payer>[가-힣]{2,8}?)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:이내|이하)")
 
 
+# a bare number in a table of one unit (`1,500` in 백만원), or in parentheses (`(2,640)`: the
+# provisional money of the years to come, printed as the later years' `(960)`)
+BARE_NUMBER = regex.compile(r"\s*(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                            r"|[(（]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[)）])\s*")
+
+
 # `총 10억원(연 4억원)`: a year's cap in parentheses right after the whole period's
 YEAR_CAP_AFTER = regex.compile(r"\s*[(（]\s*(?:연|연간|연차별|매년)\s*(?:최대\s*)?")
+
+
+# a bare amount in the column's unit with its bound (`65 이내`, `172 내외`, `9~15 이내`: the upper
+# end) and a note under it (`(1개 연구단당)`, `(국가/기관별 상이)`); a note naming the case the
+# amount holds for (`(장기연수 기준)`) makes it one case's, not the row's
+BARE_CAP_CELL = regex.compile(
+    r"""\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[~∼～]\s*)?
+        (?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:이내|이하|내외|까지)
+        \s*(?:[(（](?P<note>[^()（）]{1,30})[)）]\s*)?""", regex.X)
+CASE_NOTE = regex.compile(r"기준\s*$|예시|경우")
 
 
 def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> Terms:
@@ -775,14 +853,19 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
             sh = shares[0]
             bound = col.bound_hint if sh.bound == "exact" and col.bound_hint else sh.bound
             f.set_share(sh.pct, bound, (start + sh.start, start + sh.end))
-        bare = compiled(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*").fullmatch(text)  # `1,500` in 백만원
+        bare = BARE_NUMBER.fullmatch(text)  # `1,500` in 백만원
         if bare and not amounts and not shares:
-            value = float(bare[1].replace(",", ""))
-            span = (start + bare.start(1), start + bare.end(1))
+            g = 1 if bare[1] is not None else 2
+            value = float(bare[g].replace(",", ""))
+            span = (start + bare.start(g), start + bare.end(g))
             if col.share_hint and value <= 100:
                 f.set_share(int(value) if value.is_integer() else value, col.bound_hint or "exact", span)
             elif unit:
                 f.set_cap(int(value * unit), span, col.basis or "per_award")
+        loose = BARE_CAP_CELL.fullmatch(text) if unit and not bare and not col.share_hint else None
+        if loose and not amounts and not shares and not CASE_NOTE.search(loose["note"] or ""):
+            span = (start + loose.start("n"), start + loose.end("n"))  # `65 이내`, `9~15 이내` in 백만원
+            f.set_cap(int(float(loose["n"].replace(",", "")) * unit), span, col.basis or "per_award")
         first, _, rest = text.partition("\n")
         split = YEARS_SPLIT.fullmatch(first)
         if split and unit and not amounts:  # `1,460(’25년 400, 향후 1,060) 이내` in 백만원
@@ -797,11 +880,13 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                         int(float(m["n"].replace(",", "")) * unit), (at + m.start("n"), at + m.end("n")), "total")
                 at += len(line) + 1
     elif col.kind == "duration":
+        ext: Months | None = None
         for m in find_months(text):
-            if m.extension and terms.extension is None:
-                terms.extension = (m.months, start + m.start, start + m.end)
+            if m.extension and ext is None:
+                ext = m
             elif not m.extension and terms.duration is None:
                 terms.duration = (m.months, start + m.start, start + m.end)
+        _set_extension(terms, ext, start)
     if col.kind in ("level", "other", "track"):
         level = find_level(text, bare=col.kind == "level")
         if level:
@@ -838,7 +923,8 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
     (`과제개요`, `연구목표`, `연구기간 | 총 정부출연금` over `1년 이내 | 1.5억원 이내`, `연구기간 및 예산 |
     …`). One track named by the title; its terms are the values beside or below the labels of a
     period or of money (one year's money excluded)."""
-    tops = {id(c): c for c in rows[0][1:] if c is not None and c.text.strip()}
+    label = rows[0][0] if rows[0] else None  # merged over two columns (`연구과제명 | 연구과제명 | …`)
+    tops = {id(c): c for c in rows[0][1:] if c is not None and c is not label and c.text.strip()}
     if len(tops) != 1:
         return None
     cell = next(iter(tops.values()))
@@ -850,20 +936,69 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
     terms = Terms()
     for r, row in enumerate(rows[1:], 1):
         for c, lab in enumerate(row):
-            if lab is None or len(lab.text.strip()) > 15:
+            if lab is None or len(strip_marker(lab.text)) > 15:
                 continue
-            col = classify_header(lab.text)
+            col = classify_header(strip_marker(lab.text))
             if col.kind not in ("duration", "payer") or year_money(lab.text):
                 continue
             for nxt in ((rows[r + 1][c] if r + 1 < len(rows) else None),
                         (row[c + 1] if c + 1 < len(row) else None)):
-                if nxt is None or nxt is lab or classify_header(nxt.text).kind != "other":
+                if nxt is None or nxt is lab:
                     continue
-                t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
+                if (col.kind == "duration" and strip_marker(lab.text) != lab.text.strip()
+                        and len(strip_marker(nxt.text)) > 15):
+                    # a numbered section (`6. 지원기간/예산/추진체계`) over its cell of prose lines
+                    t = prose_period(nxt.text, nxt.start)
+                elif classify_header(nxt.text).kind != "other":
+                    continue
+                else:
+                    t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
                 if not t.empty():
                     terms.fill(t)
                     break
     return title, (at, at + len(title)), terms
+
+
+def prose_period(text: str, start: int) -> Terms:
+    """The project period a cell of prose (lines) states: the first month count a period word
+    owns (`ㅇ 연구개발기간 : 33개월 이내(1차년도 개발기간 : 9개월, …)` → 33; not the first
+    year's `개발기간 : 9개월`, not `최소 현장 실증 기간은 3개월 이상`), and an extension."""
+    terms = Terms()
+    at = start
+    for line in text.split("\n"):
+        for m in find_months(line):
+            if m.extension and terms.extension is None:
+                terms.extension = (m.months, at + m.start, at + m.end)
+            elif not m.extension and terms.duration is None and _is_period(line, m, False):
+                terms.duration = (m.months, at + m.start, at + m.end)
+        at += len(line) + 1
+    return terms
+
+
+def _title_row(rows: list[list[Cell | None]]) -> int | None:
+    """The row of an RFP sheet's `과제명 | <the title>` when rows precede it (`번호 |
+    2025-지역-지정-일반-05`, `재난·안전 기술분류 | …`); None when the title row is the first."""
+    for r in range(1, min(4, len(rows))):
+        first = rows[r][0] if rows[r] else None
+        if first is not None and TRACK_HEADER[0][1].search(strip_marker(first.text)):
+            return r
+    return None
+
+
+def read_numbered_sheet(table: Table, tracks: Tracks) -> bool:
+    """An RFP sheet whose title row follows its number row: one track named by the title,
+    with the terms of its sections (a period in the prose of `6. 지원기간/예산/추진체계`)."""
+    rows = table.grid()
+    at = _title_row(rows)
+    if at is None:
+        return False
+    sheet = _rfp_sheet(rows[at:])
+    if sheet is None:
+        return False
+    name, span, terms = sheet
+    if not terms.empty():
+        tracks.rfp.add(norm_key(tracks.add(tracks.similar(name, terms), [span], terms).name or ""))
+    return True
 
 
 def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | None = None) -> bool:
@@ -884,6 +1019,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     cols = [_column_of(stack) for stack in labels]
     for i in _part_columns(labels, cols):
         cols[i] = Column("other", labels[i][-1])
+    _sum_columns(labels, cols)
     value_cols = [i for i, c in enumerate(cols) if c.kind in ("payer", "duration", "level")]
     if not any(cols[i].kind in ("payer", "duration") for i in value_cols):
         return False
@@ -900,6 +1036,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     count_col = next((i for i, st in enumerate(labels) if st and COUNT_HEADER.search(st[-1])), None)
     rfp = bool(track_cols) and track_cols[0][0] == RFP_PRIORITY
     unit = unit_multiplier(caption + " " + " ".join(c.text for c in rows[0] if c))
+    # a column's own unit in its header (`1인당 지원금액 (백만원)`) when the table states none
+    units = [unit or next((u for t in stack if (u := _label_unit(t))), None) for stack in labels]
 
     named: list[tuple[str, tuple[int, int], Terms]] = []
     summary = Terms()
@@ -930,7 +1068,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
             name, name_spans = _row_name(row, name_cols)
         row_terms = Terms()
         cells: dict[int, Cell] = {}
-        tiers = _tiers(row, cols, unit) if track_col is None else None
+        tiers = _tiers(row, cols, units) if track_col is None else None
         if tiers is not None:
             tier_col, found = tiers
             for tier, span, terms in found:  # `(석사) 43 내외 (박사) 52 내외` in one cell
@@ -943,7 +1081,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
                 if name and i in previous and i in value_cols:
                     row_terms.fill(previous[i])  # merged cell: the value above spans this row
                 continue
-            t = cell_terms(cell.text, cell.start, cols[i], unit)
+            t = cell_terms(cell.text, cell.start, cols[i], units[i])
             if i in value_cols:
                 previous[i] = t
                 cells[i] = cell
@@ -987,7 +1125,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     if len(printed) >= 2:
         for i, cell in printed[0].items():
             if all(i not in later or later[i] is cell for later in printed[1:]):
-                common.fill(cell_terms(cell.text, cell.start, cols[i], unit))  # merged over all rows
+                common.fill(cell_terms(cell.text, cell.start, cols[i], units[i]))  # merged over all rows
     for name, spans, terms in named:
         terms.fill(summary)
         tracks.add(name, spans, terms)
@@ -1004,16 +1142,42 @@ PER_AWARD_LABEL = regex.compile(r"(?:과제|기업|기관|개사|건|팀)\s*당"
 CEILING_PER_YEAR = regex.compile(r"원\s*이내\s*[/／]\s*(?:년|연)(?![가-힣])")
 
 
+def noted_case_caps(table: Table) -> list[tuple[str, Payer, str, int, tuple[int, int], CapBasis]]:
+    """Amounts a money column prints for one case only (`60 이내 (장기연수 기준)` in 백만원):
+    (the case the note names, the payer and the column's label, won, the amount's span, basis);
+    no cap of the row's, the one of the row that case labels."""
+    g = table_reader.read_table(table, FUNDING_TABLE)
+    rows, n_header = g.rows, g.n_header
+    if n_header == 0 or n_header >= len(rows):
+        return []
+    labels = _column_labels(rows, n_header)
+    cols = [_column_of(stack) for stack in labels]
+    out: list[tuple[str, Payer, str, int, tuple[int, int], CapBasis]] = []
+    for row in rows[n_header:]:
+        for i, cell in enumerate(row):
+            unit = next((u for t in labels[i] if (u := _label_unit(t))), None) if i < len(labels) else None
+            if cell is None or not unit or cols[i].kind != "payer" or not cols[i].role:
+                continue
+            m = BARE_CAP_CELL.fullmatch(cell.text)
+            case = compiled(r"\s*기준\s*$").sub("", m["note"]) if m and m["note"] else ""
+            role = cols[i].role
+            if m and case and role and CASE_NOTE.search(m["note"]) and not any(
+                    o[4][0] == cell.start + m.start("n") for o in out):
+                out.append((case, role, cols[i].label, int(float(m["n"].replace(",", "")) * unit),
+                            (cell.start + m.start("n"), cell.start + m.end("n")), cols[i].basis or "per_award"))
+    return out
+
+
 # tiers printed in one money cell, each label over its amount (`(선도연구자\n/유망연구자)\n90 이내\n
 # (교수급)\n60 이내`, `(석사)\n43 내외\n(박사)\n52 내외`)
 TIER = regex.compile(r"[(（](?P<label>[^()（）\d]{1,24}?)[)）]\s*(?P<value>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:이내|내외|이하)?\s*")
 
 
 def _tiers(row: list[Cell | None], cols: list[Column],
-           unit: int | None) -> tuple[int, list[tuple[str, tuple[int, int], Terms]]] | None:
+           units: list[int | None]) -> tuple[int, list[tuple[str, tuple[int, int], Terms]]] | None:
     """A row without a name column whose money cell lists two or more labelled amounts and
     nothing else: one track per label. Each takes its amount as its cap when the column is a
-    payer's (in the table's unit); a per-person column (`1인당 지원금액`) names the tiers only."""
+    payer's (in the table's unit; `1인당 지원금액` is one); another per-unit column names the tiers only."""
     for i, cell in enumerate(row):
         if cell is None or i >= len(cols) or not (cols[i].kind == "payer" or PER_UNIT_LABEL.search(cols[i].label)):
             continue
@@ -1027,10 +1191,10 @@ def _tiers(row: list[Cell | None], cols: list[Column],
         for m in found:
             name = compiled(r"\s*\n\s*").sub("", m["label"]).strip()
             terms = Terms()
-            if cols[i].kind == "payer" and cols[i].role and unit:
+            if cols[i].kind == "payer" and cols[i].role and units[i]:
                 at = cell.start + m.start("value")
                 terms.fund(cols[i].role, cols[i].label).set_cap(
-                    int(float(m["value"].replace(",", "")) * unit), (at, at + len(m["value"])),
+                    int(float(m["value"].replace(",", "")) * units[i]), (at, at + len(m["value"])),
                     cols[i].basis or "per_award")
             out.append((name, (cell.start + m.start("label"), cell.start + m.end("label")), terms))
         return i, out
@@ -1085,6 +1249,23 @@ def _awards_in(cell: Cell | None) -> int:
 FACET = regex.compile(r"금액|비율|비중|한도|%|최대|최소|단위|^\(?[천백만억]*원\)?$")
 
 
+# the sum of a payer's sub-columns (`정부지원 연구개발비` over `’25년 | ’26년 | ’27년 | 총액`, `기관별
+# 지원금액` over `과기정통부 | 교육부 | 총액`): the payer's money; over years, the whole period's
+SUM_LABEL = regex.compile(r"^총\s*액$")
+
+
+def _sum_columns(labels: list[list[str]], cols: list[Column]) -> None:
+    """A payer's `총액` sub-column sums its siblings: over years (`’25년 | ’26년`) it is the whole
+    period's money (basis `total`); over parts (`과기정통부 | 교육부`) the award's."""
+    for i, (stack, col) in enumerate(zip(labels, cols, strict=True)):
+        if col.kind != "payer" or len(stack) < 2 or not SUM_LABEL.match(compiled(r"\s").sub("", stack[-1])):
+            continue
+        group = stack[-2]
+        siblings = [s[-1] for j, s in enumerate(labels) if j != i and len(s) >= 2 and s[-2] == group]
+        if siblings and all(year_money(t) for t in siblings):
+            col.basis = "total"
+
+
 def _part_columns(labels: list[list[str]], cols: list[Column]) -> list[int]:
     """Payer columns that hold a part of the payer's money: `창업기업 자기부담사업비` over `현금 |
     현물` (the cash part of the applicant's share is not the applicant's share). Not sub-columns
@@ -1095,6 +1276,8 @@ def _part_columns(labels: list[list[str]], cols: list[Column]) -> list[int]:
             continue
         lowest = stack[-1]
         upper = [t for t in stack[:-1] if classify_header(t).kind == "payer"]
+        if SUM_LABEL.match(compiled(r"\s").sub("", lowest)):
+            continue  # `기관별 지원금액` over `과기정통부 | 교육부 | 총액`: the sum of the parts is the payer's
         if (not upper or classify_header(lowest).kind != "other"
                 or FACET.search(compiled(r"\s").sub("", lowest)) or WHOLE_PERIOD.search(compiled(r"\s").sub("", lowest))):
             continue  # `정부지원연구개발비` over `’26년 | 총`: the year's and the whole period's, not parts
@@ -1152,25 +1335,20 @@ def _clean_name(text: str) -> str:
 
 # ---------------------------------------------------------------- 2. flattened tables
 
-# `구    분` is one word spaced out; `지원횟수, 수당` is one column naming two things
-HEADER_TOKEN = regex.compile(r"구\s*분|(?:\S+,\s*)*\S+")
-MODIFIER = regex.compile(r"^(?:한도|\(?최대\)?|비중|비율|\(%\)|금액|지원금|\(단위[^)]*\))$")
-
 
 def flattened_header(text: str) -> list[Column] | None:
     """`지원구분 정부지원금 한도 사업기간 접수형태` → its columns, if it is a track table header."""
-    tokens = [t for t in HEADER_TOKEN.findall(text.strip())]
-    if len(tokens) < 2 or len(text) > 60:
+    labels = flat.header_labels(text, FLAT_TABLE)
+    if labels is None:
         return None
     cols: list[Column] = []
-    for tok in tokens:
-        tok = tok.strip(",")
-        if cols and MODIFIER.match(tok):
-            hint = classify_header(cols[-1].label + " " + tok)
-            cols[-1].share_hint = cols[-1].share_hint or hint.share_hint
-            cols[-1].bound_hint = cols[-1].bound_hint or hint.bound_hint
-            continue
-        cols.append(classify_header(tok))
+    for label, *qualifiers in labels:
+        col = classify_header(label)
+        for word in qualifiers:  # `한도`, `비중`, `(최대)`: hints for the label before
+            hint = classify_header(col.label + " " + word)
+            col.share_hint = col.share_hint or hint.share_hint
+            col.bound_hint = col.bound_hint or hint.bound_hint
+        cols.append(col)
     if cols[0].kind != "track" or any(c.kind == "track" for c in cols[1:]):
         return None
     if not any(c.kind in ("payer", "duration") for c in cols):
@@ -1178,29 +1356,19 @@ def flattened_header(text: str) -> list[Column] | None:
     return cols
 
 
-PAREN_LINE = regex.compile(r"^\s*[(\[（].*[)\]）]\s*$", regex.S)
 LINE_COMPLETE = regex.compile(r"(?:원|개월|년|[)\]）]|지원|가능|함|음|임|다|됨|\.|까지|이내|이상|이하|내외|필수|불가)\s*$")
 # `[유형1_기획형 창업지원] : 1단계(창업준비・기획) 16개 과제, …`: a bracketed track before a colon
 BRACKET_LABEL = regex.compile(r"^\s*[\[［]\s*([^\[\]［］]{1,15}?)\s*[\]］]\s*[:：]\s*(.*)$", regex.S)
 LABELLED_LINE = regex.compile(r"^\s*[(（]\s*([^()（）]{1,15}?)\s*[)）]\s*(.*)$", regex.S)
 
 
-@dataclass
-class _Row:
-    name: str
-    spans: list[tuple[int, int]]
-    cells: dict[int, Terms] = field(default_factory=dict)
-    text_spans: list[tuple[int, int]] = field(default_factory=list)
-    summary: bool = False  # `총 구축비용`, `분담비율`: terms of every track
-
-
 def _value_items(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of amounts, shares and month counts in a line, in order; a unit price
-    (`회당 35만원`) is no one's funding and counts as text."""
-    items = [(a.start, a.end, "text" if PER_UNIT_BEFORE.search(text[max(0, a.start - 8) : a.start])
-              else "amount") for a in find_amounts(text)]
-    items += [(s.start, s.end, "share") for s in find_shares(text)]
-    items += [(m.start, m.end, "months") for m in find_months(text)]
+    """(start, end, column kind) of the amounts and shares (`payer`) and month counts
+    (`duration`) in a line, in order; a unit price (`회당 35만원`) is no one's funding: text."""
+    items = [(a.start, a.end, flat.TEXT if PER_UNIT_BEFORE.search(text[max(0, a.start - 8) : a.start])
+              else "payer") for a in find_amounts(text)]
+    items += [(s.start, s.end, "payer") for s in find_shares(text)]
+    items += [(m.start, m.end, "duration") for m in find_months(text)]
     items.sort()
     out: list[tuple[int, int, str]] = []
     for it in items:
@@ -1210,190 +1378,29 @@ def _value_items(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _in_parens(text: str, pos: int) -> bool:
-    before = text[:pos]
-    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+def _states_terms(label: str) -> bool:
+    """A label table's row label naming what its row states (`지원금액`, `사업기간`, `총 사업비`)."""
+    return classify_header(label).kind in ("payer", "duration", "total")
 
 
-FREE = ("other", "level")
-# a row stating the split of the total for every track: `총 구축비용 30% 70%`, `분담비율`
-SUMMARY_LABEL = regex.compile(r"^(?:총\s*(?:사업비|구축\s*비용|비용)|합\s*계|소\s*계|계|"
-                              r"(?:분담|지원)?\s*(?:비율|비중))$")
-
-
-def _row_label(prefix: str) -> tuple[str, int | None] | None:
-    """The row a value line starts: `고도화1` (2억원 …), or the name before a first cell that
-    is text (`스마트 마이스터` before `24회, 회당 35만원 …`); (name, offset of that text)."""
-    if is_track_name(prefix) or SUMMARY_LABEL.match(prefix):
-        return prefix, None
-    words = list(compiled(r"\S+").finditer(prefix))
-    lead = 0
-    while lead < len(words) and not compiled(r"\d").search(words[lead][0]):
-        lead += 1
-    if 0 < lead < len(words):
-        name = prefix[: words[lead - 1].end()]
-        if is_track_name(name):
-            return name, words[lead].start()
-    return None
-
-
-class FlatTable:
-    """Deals the cell lines of a flattened table to its header's columns, left to right.
-
-    Each line is typed: a `(…)` line continues the current cell; a line with amounts, shares
-    or months fills the next payer / period column; a list item fills a free-text column
-    (지원조건, 비고); any other line fills the next free-text column, or, when none is left,
-    starts the next row as a track name. A line that fits nowhere ends the table.
-    """
-
-    def __init__(self, doc_text: str, cols: list[Column], tracks: Tracks) -> None:
-        self.text = doc_text
-        self.cols = cols
-        self.tracks = tracks
-        self.rows: list[_Row] = []
-        self.cur: int | None = None
-        self.list_cell = False  # the current free-text cell is a list: its lines continue it
-        self.open_line = False  # the last line stopped mid-phrase
-        self.free = [k for k, c in enumerate(cols) if c.kind in FREE]
-
-    def next_col(self, kinds: tuple[str, ...]) -> int | None:
-        return next((k for k, c in enumerate(self.cols)
-                     if (self.cur is None or k > self.cur) and c.kind in kinds), None)
-
-    def put(self, k: int, text: str, start: int) -> None:
-        row = self.rows[-1]
-        # a continuation, or a second value in one column, adds to what the cell holds
-        row.cells.setdefault(k, Terms()).fill(cell_terms(text, start, self.cols[k]))
-        row.text_spans.append((start, start + len(text)))
-        self.cur = k
-
-    def new_row(self, name: str, start: int) -> None:
-        self.rows.append(_Row(name, [(start, start + len(name))], summary=bool(SUMMARY_LABEL.match(name))))
-        self.cur = 0
-        self.list_cell = self.open_line = False
-
-    def line(self, kind: str, body: str, start: int) -> bool:
-        """Read one line; False when it cannot belong to the table."""
-        items = _value_items(body)
-        if kind == "list_item":
-            return self.list_line(body, start, items)
-        if PAREN_LINE.match(body):
-            if self.cur is None or not self.rows:
-                return False
-            self.put(self.cur, body, start)
-            return True
-        if items:
-            return self.value_line(body, start, items)
-        return self.text_line(body, start)
-
-    def list_line(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
-        if not self.rows or (items and LABELLED_LINE.match(body)):
-            return False  # `- (기초) 0.7억원` lists tracks as prose: read there
-        if items:
-            if not self.deal(body, start, items):
-                return False
-        else:
-            k = self.cur if self.cur in self.free else self.next_col(FREE)
-            if k is None:
-                return False
-            self.put(k, body, start)
-        self.list_cell = True
-        self.open_line = not LINE_COMPLETE.search(body)
-        return True
-
-    def value_line(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
-        prefix = body[: items[0][0]].strip()
-        label = _row_label(prefix) if prefix else None
-        if label:  # `고도화1 2억원`, `총 구축비용 30%`: a row on one line
-            name, rest = label
-            at = body.find(prefix)
-            self.new_row(name, start + at)
-            if rest is not None:  # `24회, 회당 35만원`: the row's first cell is text
-                items = [(at + rest, at + rest, "text"), *items]
-        if not self.rows:
-            return False
-        self.list_cell = self.open_line = False
-        return self.deal(body, start, items)
-
-    def text_line(self, body: str, start: int) -> bool:
-        row = self.rows[-1] if self.rows else None
-        known = norm_key(body) in self.tracks.by_key
-        name_like = known or is_track_name(body)
-        if (row and self.cur == 0 and not row.cells and 1 not in self.free
-                and is_track_name(row.name + " " + body)):
-            row.name += " " + body  # a name wrapped over two lines (`공동활용` / `솔루션 과제`)
-            row.spans.append((start, start + len(body)))
-            return True
-        if row and self.cur in self.free and self.list_cell and (self.open_line or not name_like):
-            self.put(self.cur, body, start)
-            self.open_line = not LINE_COMPLETE.search(body)
-            return True
-        k = self.next_col(FREE) if row else None
-        if k is not None and not known:
-            self.put(k, body, start)
-            self.list_cell = self.open_line = False
-            return True
-        if name_like:
-            self.new_row(body, start)
-            return True
-        if row and self.cur in self.free:
-            self.put(self.cur, body, start)
-            return True
-        return False
-
-    def deal(self, body: str, start: int, items: list[tuple[int, int, str]]) -> bool:
-        """Deal the values of one line to the columns from the current one on."""
-        for n, (s, _e, kind) in enumerate(items):
-            wanted = {"months": ("duration",), "text": FREE}.get(kind, ("payer",))
-            here = self.cur is not None and self.cols[self.cur].kind in wanted
-            joined = n > 0 and kind == items[n - 1][2] == "text"  # `24회, 회당 35만원`: one cell
-            k = self.cur if here and (joined or _in_parens(body, s)) else self.next_col(wanted)
-            if k is None and here:
-                k = self.cur  # `4개월 (연장 2개월)`, `0.18억원 (총사업비 30%)`
-            if k is None:
-                return False
-            seg_end = items[n + 1][0] if n + 1 < len(items) else len(body)
-            self.put(k, body[s:seg_end], start + s)
-        return True
-
-    def finish(self) -> Terms | None:
-        """Add the track rows to the tracks and return what the summary rows state for every
-        track (`총 구축비용 30% 70%`); None when the table stated nothing usable."""
-        named = [r for r in self.rows if not r.summary and is_track_name(r.name)]
-        common = Terms()
-        for row in self.rows:
-            if row.summary:
-                for k in sorted(row.cells):
-                    common.fill(row.cells[k])
-        if common.empty() and all(all(t.empty() for t in r.cells.values()) for r in named):
-            return None
-        above: dict[int, Terms] = {}
-        for row in named:
-            terms = Terms()
-            for k, c in enumerate(self.cols):
-                cell = row.cells.get(k)
-                if c.kind in ("payer", "duration"):
-                    if cell is None or cell.empty():
-                        cell = above.get(k)  # a merged cell spanning this row too
-                    else:
-                        above[k] = cell
-                if cell is not None:
-                    terms.fill(cell)
-            for s, e in row.text_spans:
-                level = find_level(self.text[s:e])
-                if level and terms.level is None:
-                    terms.level = (level[0], s + level[1], s + level[2])
-            terms.fill(common)
-            self.tracks.add(row.name, row.spans, terms)
-        return common
+# Flattened track tables: free text in 지원조건 / 비고 / level columns; a row named by a track
+# name, or by the split of the total for every track (`총 구축비용 30% 70%`, `분담비율`)
+FLAT_TABLE = TableSettings(
+    total_words=(r"총\s*(?:사업비|구축\s*비용|비용)", r"합\s*계", r"소\s*계", r"계", r"(?:분담|지원)?\s*(?:비율|비중)"),
+    total_end="$", typed=_value_items, free=("other", "level"), name=is_track_name,
+    row_label=_states_terms, prose=LABELLED_LINE, line_end=LINE_COMPLETE,
+    qualifier=regex.compile(r"^(?:한도|\(?최대\)?|비중|비율|\(%\)|금액|지원금|\(단위[^)]*\))$"))
 
 
 def read_flattened(scope: Scope, blocks: list[Block], i: int, cols: list[Column],
                    tracks: Tracks) -> set[int]:
-    """Read the cell lines after the header block `blocks[i]`; the block indexes it used."""
+    """Read the cell lines after the header block `blocks[i]` (through `reading.flat`): the
+    track rows go to `tracks`, what the sum rows state (`총 구축비용 30% 70%`) to every track;
+    the block indexes it used."""
     doc = scope.doc
-    table = FlatTable(doc.text, cols, tracks)
-    used = {i}
+    lines: list[flat.Line] = []
+    at: list[int] = []  # each line's block index
+    merged: list[int] = []  # `70%` over `30%이상 40%이내`: a group cell, no column's
     for j in range(i + 1, min(len(blocks), i + 80)):
         block = blocks[j]
         raw = doc.text[block.start : block.end]
@@ -1404,18 +1411,58 @@ def read_flattened(scope: Scope, blocks: list[Block], i: int, cols: list[Column]
             continue
         if block.kind == "paragraph" and j + 1 < len(blocks) and _group_total(
                 body, doc.text[blocks[j + 1].start : blocks[j + 1].end]):
-            used.add(j)
+            merged.append(j)
             continue
-        start = block.start + max(raw.find(body), 0)
-        if not table.line(block.kind, body, start):
-            break
-        used.add(j)
-    common = table.finish()
+        lines.append(flat.Line(block.start + max(raw.find(body), 0), body, block.kind == "list_item"))
+        at.append(j)
+    grid, n = flat.read_flat(lines, [c.kind for c in cols], FLAT_TABLE,
+                             known=lambda t: norm_key(t) in tracks.by_key)
+    end = at[n] if n < len(at) else len(blocks)
+    common = _flat_rows(doc.text, grid, cols, tracks)
     if common is None:
         return {i}
     if not common.empty():
         tracks.common.append((blocks[i].section_path, common))
-    return used
+    return {i, *at[:n], *(j for j in merged if j < end)}
+
+
+def _flat_rows(text: str, grid: Grid, cols: list[Column], tracks: Tracks) -> Terms | None:
+    """Add a flattened table's track rows to the tracks and return what its sum rows state for
+    every track; None when the table stated nothing usable. A track row without values in a
+    payer or period column repeats the row above (a merged cell)."""
+    cells: list[dict[int, Terms]] = []
+    for r in range(len(grid.rows)):
+        row: dict[int, Terms] = {}
+        for k in sorted(grid.parts[r]):
+            for p in grid.pieces(r, k):
+                row.setdefault(k, Terms()).fill(cell_terms(p.text, p.start, cols[k]))
+        cells.append(row)
+    named = [r for r in range(len(grid.rows)) if r not in grid.totals and is_track_name(grid.texts(r)[0])]
+    common = Terms()
+    for r in sorted(grid.totals):
+        for k in sorted(cells[r]):
+            common.fill(cells[r][k])
+    if common.empty() and all(all(t.empty() for t in cells[r].values()) for r in named):
+        return None
+    above: dict[int, Terms] = {}
+    for r in named:
+        terms = Terms()
+        for k, c in enumerate(cols):
+            cell = cells[r].get(k)
+            if c.kind in ("payer", "duration"):
+                if cell is None or cell.empty():
+                    cell = above.get(k)  # a merged cell spanning this row too
+                else:
+                    above[k] = cell
+            if cell is not None:
+                terms.fill(cell)
+        for p in sorted((p for k in grid.parts[r] for p in grid.pieces(r, k)), key=lambda p: p.start):
+            level = find_level(text[p.start : p.end])
+            if level and terms.level is None:
+                terms.level = (level[0], p.start + level[1], p.start + level[2])
+        terms.fill(common)
+        tracks.add(grid.texts(r)[0], [(p.start, p.end) for p in grid.label_parts[r]], terms)
+    return common
 
 
 def _shares_only(text: str) -> list[Share] | None:
@@ -1438,112 +1485,49 @@ def _group_total(line: str, next_line: str) -> bool:
 
 # a line that only names the label column: `구 분`, `지원유형`
 LABEL_HEADER = regex.compile(r"^\s*(?:구\s*분|지원\s*(?:유\s*형|구\s*분))\s*(.*)$", regex.S)
-EMPTY_CELL = regex.compile(r"(?<!\S)[-–—](?!\S)")
-
-
-def _label_row(body: str) -> tuple[str, list[tuple[int, int]]] | None:
-    """`지원금액 250만원 500만원 100만원` → (`지원금액`, the cells' spans): a row label naming what
-    the row states, then value cells only (a lone `-` is an empty cell)."""
-    cells = sorted([(s, e) for s, e, kind in _value_items(body) if kind != "text"]
-                   + [(m.start(), m.end()) for m in EMPTY_CELL.finditer(body)])
-    if not cells:
-        return None
-    label = body[: cells[0][0]].strip()
-    rest = body[cells[0][0] :]
-    for s, e in reversed(cells):
-        rest = rest[: s - cells[0][0]] + " " + rest[e - cells[0][0] :]
-    if not label or rest.strip() or classify_header(label).kind not in ("payer", "duration", "total"):
-        return None
-    return label, cells
-
-
-def _split_names(line: str, n: int) -> list[str] | None:
-    """`기본 컨설팅 심화 컨설팅` as 2 names → [`기본 컨설팅`, `심화 컨설팅`]: names of equal length
-    in words, the way a row of header cells reads when flattened."""
-    words = line.split()
-    if n < 1 or len(words) % n:
-        return None
-    size = len(words) // n
-    return [" ".join(words[k : k + size]) for k in range(0, len(words), size)]
-
-
-def _column_names(lines: list[str], n: int) -> list[str] | None:
-    """The n track names over a flattened label table, from its header lines.
-
-    One line holds all n. Several lines: the last may be a lower header row whose cells sit
-    under a group cell of the lines above (`컨설팅 지원` over `기본 컨설팅 | 심화 컨설팅`, beside
-    `원포인트 멘토링` spanning both rows), the group being the line sharing a word with each of
-    its cells; without such a group, n lines hold one name each, and fewer lines put the
-    lower row under the first."""
-    if len(lines) == 1:
-        names = _split_names(lines[0], n)
-    else:
-        upper = lines[:-1]
-        below = _split_names(lines[-1], n - len(upper) + 1) or []
-        group = next((k for k, line in enumerate(upper) if len(below) >= 2
-                      and all(set(name.split()) & set(line.split()) for name in below)), None)
-        if group is None and len(lines) == n:
-            names = list(lines)
-        elif below:
-            group = group or 0
-            names = upper[:group] + below + upper[group + 1 :]
-        else:
-            return None
-    if not names or len(names) != n or len({norm_key(x) for x in names}) != n:
-        return None
-    return names if all(is_track_name(x) for x in names) else None
 
 
 def read_flat_label_table(scope: Scope, blocks: list[Block], i: int, tracks: Tracks) -> set[int]:
     """A label table flattened to lines (PDF text): `구 분`, the track names across the top (one
-    or more lines), then rows `지원금액 250만원 500만원 100만원` with one cell per track. The
-    block indexes it used; {} when `blocks[i]` does not start one."""
+    or more lines), then rows `지원금액 250만원 500만원 100만원` with one cell per track (read by
+    `reading.flat.read_flat_labels`). The block indexes it used; {} when `blocks[i]` does not
+    start one."""
     doc = scope.doc
     head = LABEL_HEADER.match(doc.text[blocks[i].start : blocks[i].end])
     if not head:
         return set()
-    lines = [(blocks[i].start + head.start(1), head[1].strip())] if head[1].strip() else []
-    rows: list[tuple[int, str, list[tuple[int, int]]]] = []
-    used = {i}
+    first = flat.Line(blocks[i].start + head.start(1), head[1].strip()) if head[1].strip() else None
+    lines: list[flat.Line] = []
     for j in range(i + 1, min(len(blocks), i + 12)):
         b = blocks[j]
-        body = doc.text[b.start : b.end].strip()
+        raw = doc.text[b.start : b.end]
+        body = raw.strip()
         if b.kind != "paragraph" or not body:
             break
-        start = b.start + doc.text[b.start : b.end].find(body)
-        row = _label_row(body)
-        if row:
-            rows.append((start, row[0], row[1]))
-        elif rows or _value_items(body) or len(lines) >= 4:
-            break
-        else:
-            lines.append((start, body))
-        used.add(j)
-    if not rows or not lines:
+        lines.append(flat.Line(b.start + raw.find(body), body))
+    grid, n = flat.read_flat_labels(first, lines, FLAT_TABLE)
+    if grid is None:
         return set()
-    n = len(rows[0][2])
-    names = _column_names([body for _, body in lines], n)
-    if names is None:
-        return set()
-    per_track = [Terms() for _ in names]
-    for start, label, cells in rows:
-        col = classify_header(label)
-        if len(cells) != n or col.kind == "total":
+    per_track = [Terms() for _ in range(grid.n_cols - 1)]
+    for r in grid.body():
+        row = grid.rows[r]
+        col = classify_header(grid.texts(r)[0])
+        if len(row) != grid.n_cols or col.kind == "total":
             continue
-        for k, (s, e) in enumerate(cells):
-            per_track[k].fill(cell_terms(doc.text[start + s : start + e], start + s, col))
+        for k, cell in enumerate(row[1:]):
+            if cell is not None:
+                per_track[k].fill(cell_terms(cell.text, cell.start, col))
     if all(t.empty() for t in per_track):
         return set()
-    for name, terms in zip(names, per_track, strict=True):
-        at = next((s + body.find(name) for s, body in lines if name in body), None)
-        tracks.add(name, [(at, at + len(name))] if at is not None else [], terms)
-    return used
+    for k, terms in enumerate(per_track, 1):
+        tracks.add(grid.texts(0)[k], [(p.start, p.end) for p in grid.pieces(0, k)], terms)
+    return {i, *range(i + 1, i + 1 + n)}
 
 
 # ---------------------------------------------------------------- 3. prose
 
 FUNDING_SECTION = regex.compile(
-    r"지원\s*(?:내용|조건|규모|유형|기간|한도|금액|내역|범위)|사업\s*기간|협약\s*기간|지원\s*과제|"
+    r"지원\s*(?:내용|조건|규모|유형|기간|한도|금액|내역|범위|구분)|사업\s*기간|협약\s*기간|지원\s*과제|"
     r"(?:및|과)\s*조건|조건\s*$|사업비|정부\s*지원"
 )
 PERIOD_SECTION = regex.compile(r"(?:사업|지원|협약|수행)\s*기간")
@@ -1597,12 +1581,14 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
         else:
             foreign = stars_another_program(text)
         funding, period = _funding_block(scope, block)
-        if block.table is not None and idx not in skip and funding:
-            lines += _cell_lines(scope.doc.text, block.table, period)
+        if block.table is not None and idx not in skip:
+            lines += (_cell_lines(scope.doc.text, block.table, period) if funding
+                      else _funding_row_lines(scope.doc.text, block.table))
         if block.kind == "table" or idx in skip or not funding:
             open_end = False
             continue
-        if block.kind == "paragraph" and lines and (open_end or text.lstrip().startswith("→")):
+        if (block.kind == "paragraph" and lines and (open_end or text.lstrip().startswith("→"))
+                and not PART_MARK.match(text)):  # `󰋎-2 지원규모 및 참여조건` starts a line of its own
             lines[-1].end = block.end
         else:
             # a paragraph is no one's sub-item: it closes the labelled line above
@@ -1632,6 +1618,27 @@ def _cell_lines(doc_text: str, table: Table, period: bool) -> list[_Line]:
     if len(stating) != 1 or _conflicting([doc_text[ln.start : ln.end] for ln in stating[0]]):
         return []
     return stating[0]
+
+
+# a box's row label naming the support (`지원내용 | - 지원금액 · 커뮤니티 잇소(팀별 최소 200만원 ~
+# 500만원) …`, in a `공모 세부내용` box of 모집대상 | 신청자격 | 지원내용 rows)
+FUNDING_ROW_LABEL = regex.compile(r"^지원\s*(?:내용|금액|한도|조건)$")  # not 지원규모: counts and budgets
+
+
+def _funding_row_lines(doc_text: str, table: Table) -> list[_Line]:
+    """Outside funding sections: the lines of a box's cell whose row label names the support
+    (FUNDING_ROW_LABEL), read as prose when its lines do not give one payer two values."""
+    out: list[_Line] = []
+    for row in table.grid():
+        label = row[0] if row else None
+        if label is None or not FUNDING_ROW_LABEL.match(compiled(r"\s").sub("", label.text)):
+            continue
+        cells = {id(c): c for c in row[1:] if c is not None and c is not label}
+        for cell in cells.values():
+            lines = _lines_of_cell(doc_text, cell, False)
+            if not _conflicting([doc_text[ln.start : ln.end] for ln in lines]):
+                out += lines
+    return out
 
 
 def _conflicting(texts: list[str]) -> bool:
@@ -1697,7 +1704,18 @@ def _label(body: str) -> tuple[str, int] | None:
     m = NAME_LEVEL.match(body)
     if m and is_track_name(m[1]):
         return m[1], m.end(1)
+    m = NAME_MONEY.match(body)
+    if (m and is_track_name(m[1]) and not MONEY_NOUN_END.search(m[1])
+            and any(a.bound == "max" for a in find_amounts(m[2]))):
+        return m[1], m.start(2)  # a bounded amount (`최대`, `~ 500만원`), not a pool (`(상금 400만원)`)
     return None
+
+
+# a line that is a name and its bounded money in parentheses, nothing else (`· 커뮤니티 잇소(팀별 최소
+# 200만원 ~ 500만원)`): a track; not a kind of money (`사업화자금 지원(기업당 최대 2,000만원)`, `기본
+# 지원사업비(…)`)
+NAME_MONEY = regex.compile(r"^\s*([^()（）\d:：][^()（）:：]{0,14}?)\s*[(（]\s*([^()（）]*\d[^()（）]*원[^()（）]*?)\s*[)）]\s*$")
+MONEY_NOUN_END = regex.compile(r"(?:당|비|금|예산|지원)\s*$|자금|사업비|지원금")  # `사업화자금 지원(…)`
 
 
 TOPIC = regex.compile(r"^\s*(?:[(（]\s*([^()（）]{1,15}?)\s*[)）]|([^():：\d]{1,10}?)\s*[:：])\s*")
@@ -1745,8 +1763,14 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
     group_of: dict[str, str] = {}  # a sub-item's track → the track of the line heading it
     lines = prose_lines(scope, skip)
     linked = linked_footnotes([doc.text[line.start : line.end] for line in lines])
+    parts = _part_starts(scope)
+    part: tuple[int, str, tuple[int, int]] | None = None  # the numbered part the lines belong to
     for line, note in zip(lines, linked):
         raw = doc.text[line.start : line.end]
+        while parts and parts[0][0] <= line.start:
+            part = parts.pop(0)
+        if line.heading:
+            part = None
         if EXAMPLE_LEAD.match(raw) or note:
             continue  # `예) 정부지원금 1억원, …`: the marker is the example word; a linked program's note
         body = strip_marker(raw)
@@ -1778,6 +1802,9 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
         terms = terms_of_text(body[at:], base + at, period, topic=payer)
         if terms.empty():
             continue
+        if part is not None and not owner:
+            tracks.add(part[1], [part[2]], terms)  # `󰋎 민간투자연계형 R&D 과제지원` … `지원 규모(과제당) ○ 1억원 이내`
+            continue
         if not owner:
             for name, span, varied in _variants(body, base, terms):
                 tracks.add(name, [span], varied)
@@ -1801,6 +1828,38 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
         if len(caps) > 1 and role in program.funding:
             program.funding[role].cap = program.funding[role].cap_span = None
     return program
+
+
+# a numbered part of the call (`󰋎 민간투자연계형 R&D 과제지원` … `󰋏 창업초기기업형 R&D 과제지원`: circled
+# numbers, Hancom's private-use ones included), a line of its own naming a track: the lines after it
+# up to the next part or heading are that track's; not a sub-part (`󰋎-1 지원대상(주관기관)`)
+PART_MARK = regex.compile(r"^\s*(?:[①-⑮]|[\U000F02CE-\U000F02DC])")
+PART_LINE = regex.compile(
+    r"""^\s*(?P<mark>[①-⑮]|[\U000F02CE-\U000F02DC])\s*(?![-–.\d])
+        (?P<name>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&·ㆍ\s()/+\-_]{1,29}?)\s*$""",
+    regex.X,
+)
+
+
+def _part_starts(scope: Scope) -> list[tuple[int, str, tuple[int, int]]]:
+    """The lines opening numbered parts (PART_LINE), in order: two or more, numbered one after
+    another (`①`, `②`), each a block of one line stating no terms; (where each starts, the
+    track it names, the name's span)."""
+    doc = scope.doc
+    found: list[tuple[int, int, str, tuple[int, int]]] = []
+    for block in scope.blocks:
+        raw = doc.text[block.start : block.end]
+        m = PART_LINE.match(raw) if block.kind in ("paragraph", "list_item") else None
+        if m is None or "\n" in raw.strip() or not line_terms(m["name"])[1].empty():
+            continue
+        name = m["name"].strip()
+        if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", name).strip()):
+            return []  # `① 지원대상`, `② 신청방법`: the call's parts by facet, not tracks
+        at = block.start + m.start("name")
+        found.append((block.start, ord(m["mark"]), name, (at, at + len(name))))
+    if len(found) < 2 or any(b[1] != a[1] + 1 for a, b in pairwise(found)):
+        return []
+    return [(start, name, span) for start, _, name, span in found]
 
 
 VARIANT_NAME = regex.compile(r"[(（,]\s*([^()（）,\d]{2,14}?)\s*(?:은|는|의\s*경우)?\s*$")
@@ -1986,6 +2045,19 @@ def _rfp_header(cells: list[str]) -> tuple[int | None, int | None, int | None]:
     return title_i, period_i, money_i
 
 
+# a note under a table's one row stating each award's terms (`* 과제당 연구기간 1년 8개월 이내, 총
+# 연구비 4.6억원 이내, ‘19년 연구비 2억 원 이내에서신청 가능`)
+ROW_NOTE = regex.compile(r"^\s*[*※]\s*(?:[(（]?\s*)?(?:과제|기업|기관)\s*당")
+
+
+def _row_note(line: tuple[int, str], row: TrackDraft) -> None:
+    """The terms a note right under the only row of an RFP table states per award (ROW_NOTE)
+    fill what the row left empty (the whole period's money where the row prints one year's)."""
+    start, text = line
+    if ROW_NOTE.match(text):
+        row.terms.fill(terms_of_text(text, start, period_cue=True))
+
+
 def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     """An RFP table a PDF flattens to tab-separated lines: `내역사업 | 연 구 과 제 명 | 연구 기간 |
     출연금`, a sub-header `’18년 | 총`, then rows `기능성·전통식품 | <title> | 3년 9개월 | 525 | 2,625`
@@ -2026,6 +2098,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         # `지원분야 | 지원 과제수 | 정부지원연구비 (’21년 | 총) | 연구기간`)
         title_at = column(title_i) - column(period_i)
         misses, last = 0, j
+        rows: list[TrackDraft] = []
         while j < len(lines) and misses < 4:
             start, row = lines[j]
             if None not in _rfp_header([compiled(r"\s").sub("", c) for c in row.split("\t")])[:2]:
@@ -2062,7 +2135,57 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
             offset = parts[dur_k + title_at].find(name)
             draft = tracks.add(tracks.similar(name), [(cell_at + offset, cell_at + offset + len(name))], terms)
             tracks.rfp.add(norm_key(draft.name or ""))
+            rows.append(draft)
+        if len(rows) == 1 and last < len(lines):
+            _row_note(lines[last], rows[0])
         i = max(last, i + 1)  # the lines after its last row may head the next table
+
+
+# ---------------------------------------------------------------- 7. prize tables
+
+# a contest's prize table (`상 훈 | 시상수 | 상 금 | 비 고` over `1 | 2,000,000원`, `2 | 각 500,000원`)
+PRIZE_COLUMN = regex.compile(r"^상\s*금(?:\s*[(（][^)）]*[)）])?$")
+# the item a prize table stands in names its category: `○ 데이터 활용사례 부문(상금 400만원)`
+CATEGORY = regex.compile(r"^([^()（）○◦•\d][^()（）○◦•]{1,20}?)\s*(?:[(（]|$)")
+
+
+def read_prize_table(scope: Scope, block: Block, tracks: Tracks) -> bool:
+    """A contest's prize table: the top prize is what one award may get at most (a cap the host,
+    who holds the contest, pays); the item the table stands in (`○ 데이터 활용사례 부문(상금
+    400만원)`) names the category, a track (its pool in parentheses is no award's)."""
+    table = block.table
+    if table is None:
+        return False
+    rows = table.grid()
+    col = next((c for c, cell in enumerate(rows[0] if rows else [])
+                if cell is not None and PRIZE_COLUMN.match(cell.text.strip())), None)
+    if col is None:
+        return False
+    best: tuple[int, tuple[int, int]] | None = None
+    for row in rows[1:]:
+        cell = row[col] if col < len(row) else None
+        if cell is None or cell is rows[0][col] or any(
+                c is not None and table_reader.SUM_CELL.is_total(c.text) for c in row):
+            continue  # `합 계 | 6,500,000원`: the prizes' sum
+        for a in find_amounts(cell.text):
+            if a.bound in (None, "max") and not compiled(r"총\s*$").search(cell.text[: a.start]) and (
+                    best is None or a.krw > best[0]):
+                best = (a.krw, (cell.start + a.start, cell.start + a.end))
+    if best is None:
+        return False
+    terms = Terms()
+    terms.fund("host", "상금").set_cap(best[0], best[1])
+    name, spans = None, []
+    if block.section_path:
+        section = scope.doc.sections[block.section_path[-1]]
+        if scope.doc.blocks[section.block].kind == "list_item":
+            m = CATEGORY.match(strip_marker(section.title))
+            if m and is_track_name(m[1].strip()):
+                name = m[1].strip()
+                at = scope.doc.text.find(name, section.start)
+                spans = [(at, at + len(name))] if at >= 0 else []
+    tracks.add(name, spans, terms)
+    return True
 
 
 # ---------------------------------------------------------------- entry point
@@ -2081,7 +2204,14 @@ def extract_tracks(scope: Scope) -> list[Track]:
                 or titled_not_rules(block.table)):
             used.add(idx)  # `o 기술료 상한`, `< 환수 기준(예시) >`: neither its cells nor its lines
             continue
+        if read_numbered_sheet(block.table, tracks):
+            used.add(idx)
+            continue
         header = " ".join(c.text for c in block.table.cells if c.row == 0)
+        if any(c.row == 0 and PRIZE_COLUMN.match(c.text.strip()) for c in block.table.cells):
+            if read_prize_table(scope, block, tracks):
+                used.add(idx)
+            continue
         top = [strip_marker(c.text) for c in block.table.cells if c.row <= 2]  # under a unit row
         rfp = any(rx.search(t.strip()) for t in top for p, rx in TRACK_HEADER if p == RFP_PRIORITY)
         if not (funding or find_payer(header) or rfp):
@@ -2219,7 +2349,9 @@ def corpus_value(text: str) -> dict | list[dict] | None:
     if "\n" in text and "\t" in text:
         tracks = Tracks()
         if "\t" in text.split("\n", 1)[0]:
-            read_table(table_reader.table_of_text(text), "", tracks)
+            table = table_reader.table_of_text(text)
+            if not read_numbered_sheet(table, tracks):
+                read_table(table, "", tracks)
         else:
             doc = Document(source=SourceInfo(path="phrase.txt", sha256="", format="txt"), text=text, blocks=[])
             read_tabbed_rfp(Scope(doc=doc, start=0, end=len(text)), tracks)

@@ -62,6 +62,7 @@ from gonggo.reading.items import (
     items,
 )
 from gonggo.reading.scope import Scope
+from gonggo.reading.tables import split_line, text_lines
 from gonggo.schemas.announcement import Evidence, Window
 from gonggo.schemas.document import Cell, Table
 from gonggo.vocab.dates import CORPUS_REFERENCE, DateMention, find_ranges
@@ -85,6 +86,10 @@ SEGMENT_BREAK = regex.compile(r"\n|[,;]|[(（]")
 APPROVAL = regex.compile(r"승인")
 # The period an announcement is posted (`사업 공고 기간`) is no period applicants act in.
 POSTING = regex.compile(r"공고\s*(?:기간|게시)|게시\s*기간")
+# A column of when each program's call runs, in a schedule of many programs (`공고(예정) 시기`
+# in 추진일정 통합공고): a printed range (`2025.02.01.~2025.03.31`) is that call's period, read
+# as its applications; a month, a half year or one date (the call's day) is no window.
+CALL_TIME = regex.compile(r"^공고(?:[(（]예정[)）]|예정)?시기$")  # not `공고 일정`, `공고 기간` (posting)
 # A recurring date (`매년 1월 1일 시작`) is no window.
 RECURRING = regex.compile(r"매\s*년")
 # A labelled evaluation date: `○ 대면평가(발표평가) : 2025. 2. 27.(목) ~ 28.(금) 예정`,
@@ -364,6 +369,18 @@ def _table_drafts(scope: Scope, table: Table, in_period: bool
 
     approvals: set[int] = set()
 
+    call_cols = [c for c, cell in enumerate(header)
+                 if cell and CALL_TIME.match(compiled(r"\s+").sub("", strip_marker(cell.text)))]
+    for row in grid[1:]:
+        for c in call_cols:
+            cell = row[c]
+            if cell is None or id(cell) in seen or cell is header[c]:
+                continue
+            seen.add(id(cell))
+            for f in windows_in_text(text_of(cell), ref, True):
+                opens, closes = _value(f.opens), _value(f.closes)
+                if opens is not None and closes is not None and opens != closes:
+                    drafts.append(Draft(f, cell.start, f.label or compiled(r"\s+").sub(" ", header[c].text)))
     for row in grid[1:]:
         for c in period_cols + mode_cols:
             cell = row[c]
@@ -685,9 +702,7 @@ def schedule_in_text(text: str, reference: date | None) -> list[tuple[str, str, 
         labels.clear()
         values.clear()
 
-    pos = 0
-    for line in text.split("\n"):
-        lo, pos = pos, pos + len(line) + 1
+    for lo, line in text_lines(text, 0, len(text)):
         if not line.strip():
             continue
         if STEP_BREAK.match(line):
@@ -697,9 +712,8 @@ def schedule_in_text(text: str, reference: date | None) -> list[tuple[str, str, 
             flush()
             out += _note_steps(text, lo, lo + len(line), reference)
             continue
-        at = lo
-        for part in line.split("\t"):
-            a, b, at = at, at + len(part), at + len(part) + 1
+        for cell in split_line(line, lo):
+            part, a, b = cell.text, cell.start, cell.end
             if not part.strip() or NOT_A_STEP.match(part):
                 continue
             if VALUE_CELL.match(part):

@@ -18,7 +18,7 @@ from gonggo.reading.scope import Scope
 from gonggo.reading.tables import TableSettings, distinct, read_table
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
 from gonggo.vocab.headings import CARRIER_FACETS, LABEL_FACETS, pattern
-from gonggo.vocab.text import compiled
+from gonggo.vocab.text import compiled, norm_key
 
 # ---------------------------------------------------------------------------------------
 # Headings: which family a section carries
@@ -62,7 +62,8 @@ JUNK = regex.compile(r"^\s*(?:https?://\S+|www\.\S+|-?\s*\d{1,3}\s*-?|[\p{P}\s]*
 PUA = regex.compile(r"^\s*[\ue000-\uf8ff]")
 # An item that only points elsewhere (`… 자가진단표 참조`); a trailing `(붙임1 참조)` does not.
 POINTER = regex.compile(r"(?:참조|참고|확인\s*방법|문의|안내|확인\s*가능|다운로드\s*가능)\s*\.?\s*$")
-LEAD_IN = regex.compile(r"(?:^|\s)(?:다음|아래|하기)(?:의|와\s*같은|과\s*같은)?\s|[:：]\s*$")
+# A line that leads in to a list: `다음의 경우`, `아래와 같은`, `다음에 해당하는 기업은 …`, `… : `.
+LEAD_IN = regex.compile(r"(?:^|\s)(?:다음|아래|하기)(?:의|에|와\s*같은|과\s*같은)?\s|[:：]\s*$")
 # A flattened table's heading (`구분 온라인 등록 서류`) or numbered row (`3 공장등록증 1부`):
 # never the wrapped tail of the line before.
 ROW_START = regex.compile(r"^\s*(?:\d{1,2}(?:\s+\S|\s*$)|구\s*분\s)")
@@ -234,13 +235,14 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
                     rf"|(?!우대|가점)[가-힣]{{1,2}})?(?x:{rx.pattern})").match(title)
     if not m and not item:
         m = compiled(rf"(?:(?!{NOT_A_PREFIX.pattern})\S{{1,12}}\s+){{2,3}}(?x:{rx.pattern})(?=\s*$)").match(title)
-    if not m or (REFERENCE_LIST.search(title) and not (listing and LISTING_REST.match(title[m.end():]))):
+    if not m or (REFERENCE_LIST.search(title) and not (listing and (
+            LISTING_REST.match(title[m.end():]) or not title[m.end():].strip()))):
         return None
+    colon = COLON.match(title[m.end():])  # (`^` anchors at the slice, not at a `pos`)
+    if colon:  # `○ 제출서류: 신청서 1부, 주민등록초본 1부`: a label, whatever its content
+        return m.end() + colon.end()
     if SENTENCE_REST.search(PAREN_ASIDE.sub("", title[m.end():])) and not LEAD_IN.search(title):
         return None  # `□ 국가연구개발사업에 참여 제한 중인 자(기관 및 개인)`: a clause, not a title
-    colon = COLON.match(title, m.end())
-    if colon:
-        return colon.end()
     rest = title[m.end():]
     if item and not ITEM_TITLE_REST.match(rest) and not (listing and LISTING_REST.match(rest)) and (
             listing or not ITEM_TITLE_ASIDE.match(rest)):
@@ -250,7 +252,7 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
 
 # The number cell of a title table: `6`, `Ⅲ.`, or an appendix label (`참고 2 | 서면평가 항목`).
 TITLE_NUMBER = regex.compile(r"^(?:[\dⅠ-Ⅹ]{1,2}\s*[.)]?|(?:참\s?고|붙\s?임|별\s?첨|별\s?지)\s*\d{1,2})$")
-ITEM_TITLE_REST = regex.compile(r"^\s*(?:(?:및|·|ㆍ|,)\s*\S{1,8})?\s*$")
+ITEM_TITLE_REST = regex.compile(r"^\s*(?:(?:및|·|ㆍ|,)\s*\S{1,8}|안\s*내)?\s*$")
 # The rest of a title that makes it a clause: a person or case (`… 중인 자`, `… 경우`), a
 # predicate (`처리 가능`, `… 함`), a quantity (`확인서 1부`).
 SENTENCE_REST = regex.compile(r"(?:\s(?:[가-힣]+인\s)?자|경우|가능|[함음됨]|\d+\s*부)\s*$")
@@ -723,7 +725,7 @@ def _loose_units_in(outline: Outline, lo: int, hi: int) -> list[Unit]:
                         and not outline.is_carrier(sub)):
                     units += _loose_units(outline, sub)  # a lead-in: its items are the units
                 elif u and not POINTER.search(u.text) and not JUNK.match(u.text):
-                    units.append(u)
+                    units += _inline_items(outline, sub, u)
                 j = outline.block_range(sub).stop
                 continue
         j += 1
@@ -873,9 +875,55 @@ def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list
     units += _walk_children(outline, section, claimed)
     if is_item:
         units = _with_run(outline, section.block, units)
+    elif units:
+        units = _with_strays(outline, section, units, claimed)
     if not units and carrier.strong and doc.blocks[section.block].kind == "heading":
         units = _items_beside(outline, section, claimed)
     return units
+
+
+# The usual ranks of bullets in a Korean outline, highest first: `□` > `○` > `-` > `·`.
+BULLET_RANK = {**dict.fromkeys("□■◼▣❏❑", 0), **dict.fromkeys("○◦ㅇ❍●", 1),
+               **dict.fromkeys("-–", 2), **dict.fromkeys("·ㆍ•∙‧", 3)}
+
+
+def _bullet_rank(text: str) -> int | None:
+    s = text.lstrip()
+    return BULLET_RANK.get(s[:1]) if s else None
+
+
+def _with_strays(outline: Outline, section: Section, units: list[Unit],
+                 claimed: set[int]) -> list[Unit]:
+    """`units` with the items the outline nested too deep: a heading's items are `-` and,
+    after a numbered list one of them leads in to, `○ 기타 … 경우` items follow; nested by
+    first appearance they fell under the last number. An item whose bullet usually ranks
+    above the heading's own items is one of the heading's items."""
+    doc = outline.doc
+    own = [r for i in section.children if (r := _bullet_rank(
+        doc.text[doc.blocks[doc.sections[i].block].start:doc.blocks[doc.sections[i].block].end]))
+        is not None]
+    if not own:
+        return units
+    top = min(own)
+    taken = [span for u in units for span in u.spans]
+    strays: list[Unit] = []
+    for j in outline.block_range(section)[1:]:
+        child = outline.opens.get(j)
+        block = doc.blocks[j]
+        if child is None or block.kind != "list_item" or child in section.children or child in claimed:
+            continue
+        text = doc.text[block.start:block.end]
+        rank = _bullet_rank(text)
+        if rank is None or rank >= top or is_note(text):
+            continue
+        if any(lo <= block.start < hi for lo, hi in taken):
+            continue
+        u = outline.item_unit(doc.sections[child])
+        if u is not None and not JUNK.match(u.text) and not POINTER.search(u.text):
+            strays.append(u)
+    if not strays:
+        return units
+    return sorted(units + strays, key=lambda u: u.spans[0][0])
 
 
 # Ranks of heading markers, highest first: a heading's items never carry a marker of its
@@ -933,7 +981,24 @@ def _walk_item(outline: Outline, section: Section) -> list[Unit]:
         return []
     if (LEAD_IN.search(u.text) or outline.is_title_item(section)) and _has_structure(outline, section):
         return _loose_units(outline, section)
-    return [u] + _label_rows(outline, section)
+    return _inline_items(outline, section, u) + _label_rows(outline, section)
+
+
+# Bullets that start an item and recur inside its line: several items on one line
+# (`①기업의 부도 ②국세·지방세 체납처분 ③…`, `▷ 휴·폐업 중인 기업 ▷ 국세 체납 기업`).
+INLINE_BULLETS = CIRCLED + "▷▶►➢➤"
+
+
+def _inline_items(outline: Outline, section: Section, u: Unit) -> list[Unit]:
+    """The item `u` of `section`, or the items its one line holds."""
+    doc = outline.doc
+    block = doc.blocks[section.block]
+    end = outline.item_end(section.block)
+    raw = doc.text[block.start:end]
+    s = raw.lstrip()
+    if not s or s[0] not in INLINE_BULLETS or len(split_bullets(raw)) < 2:
+        return [u]
+    return bullet_units(doc, block.start, end) or [u]
 
 
 
@@ -1003,6 +1068,79 @@ def _sentences(doc: Document, start: int, end: int) -> list[Unit]:
         out.append(u)
     return [u for u in out if not POINTER.search(u.text)]
 
+
+
+# A cell's line that opens a labelled list (`▪(제한사항) ①…, ②…`, `▸(기타유의사항) …`): a bullet,
+# then the label in parentheses.
+CELL_LABEL = regex.compile(r"^[ \t]*[▪▫•◦○●❍▸▶►ㅇ\-–·]?[ \t]*(?=[(（\[【<〈])")
+# Items a cell's labelled line enumerates by circled numbers (`①접수 …, ②타국적자 …`), at the
+# content's start or after a space or a comma.
+CIRCLED_ITEM = regex.compile(rf"(?:^|(?<=[\s,，]))[{CIRCLED}]")
+ITEM_TAIL = regex.compile(r"[\s,，;]+$")
+
+
+def cell_label_units(scope: Scope, family: str) -> list[Unit]:
+    """Clauses printed inside table cells under a label naming `family` (`▪(제한사항) …` in the
+    지원자격 cell of a master's overview row, one row per program): the label's content up to
+    the cell's next labelled or noted line (`▸(기타유의사항)`, `※ …`), one clause per circled
+    item (`①…, ②…, ③…`) or the whole content. The scope's own blocks only (a program's rows)."""
+    rx = HEADINGS[family]
+    label_rx = LABEL_FACETS.get(family)
+    doc = scope.doc
+    units: list[Unit] = []
+    seen: set[tuple[int, int]] = set()
+    for block in scope.blocks:
+        if block.table is None:
+            continue
+        for cell in block.table.cells:
+            if (cell.start, cell.end) in seen or not ("(" in cell.text or "（" in cell.text):
+                continue
+            seen.add((cell.start, cell.end))
+            lines = [(m.start(), m.end()) for m in compiled(r"[^\n]+").finditer(cell.text)]
+            k = 0
+            while k < len(lines):
+                a, b = lines[k]
+                line = cell.text[a:b]
+                lead = CELL_LABEL.match(line)
+                label = LABEL.match(line[lead.end():]) if lead else None
+                k += 1
+                if label is None or not (rx.match(label["label"]) or (
+                        label_rx is not None and label_rx.match(label["label"]))):
+                    continue
+                end = b
+                while k < len(lines):  # the lines it wraps onto, not the next label or a note
+                    nxt = cell.text[lines[k][0]:lines[k][1]]
+                    nl = CELL_LABEL.match(nxt)
+                    if nl and LABEL.match(nxt[nl.end():]) or (
+                            is_note(nxt) or (starts_with_bullet(nxt) and nxt.lstrip()[0] not in CIRCLED)):
+                        break
+                    end = lines[k][1]
+                    k += 1
+                lo = cell.start + a + lead.end() + label.end()
+                hi = cell.start + end
+                content = doc.text[lo:hi]
+                starts = [m.start() for m in CIRCLED_ITEM.finditer(content)]
+                pieces = list(zip(starts, [*starts[1:], len(content)], strict=True)) if starts and \
+                    not content[:starts[0]].strip() else [(0, len(content))]
+                for x, y in pieces:
+                    tail = ITEM_TAIL.search(content, x, y)
+                    u = unit_at(doc, lo + x, lo + (tail.start() if tail else y))
+                    if u is not None and not JUNK.match(u.text) and not _repeated(u, units):
+                        u.cells = [cell]
+                        units.append(u)
+    return units
+
+
+def _repeated(unit: Unit, units: list[Unit]) -> bool:
+    """The same clause printed again in another row of the program (`… 연구책임자 및
+    참여연구원의 경우 지원 불가` / `… 참여 제한`): its first four fifths as an earlier one's."""
+    key = norm_key(unit.text)
+    for u in units:
+        other = norm_key(u.text)
+        n = min(len(key), len(other))
+        if n >= 10 and key[: n * 4 // 5] == other[: n * 4 // 5] and abs(len(key) - len(other)) <= n // 5:
+            return True
+    return False
 
 
 def outline_of(scope: Scope) -> Outline:

@@ -9,8 +9,11 @@ Two shapes of master announcement, recognised by layout, not by names:
   beside a column of program facts (지원규모, 지원금액, 지원기간, 과제수, 연구개발비), and whose
   name column names two or more programs (a page-split table continues: a row with an empty
   name cell belongs to the program above it). Each program owns its rows (read as a table of
-  the header rows and its own rows), the tables whose 사업명 column names only it and the
-  sections whose title names it; the rest of the file is shared by all of them.
+  the header rows and its own rows), the tables whose 사업명 column names only it, its rows of
+  another table of the programs (`사업명 | 모집기간`: a 사업명 column naming several of them) and
+  the sections whose title names it; the rest of the file is shared by all of them. A program
+  over several rows whose rows differ (one per 파견국가, 지원대상 …) reads each row apart
+  (`row_labels`: the row's label from the shortest column telling every row apart).
 
 Anything else is one program over the whole file.
 """
@@ -132,6 +135,7 @@ class _Program:
     name: str
     cell: Cell
     rows: list[tuple[int, list[int]]] = field(default_factory=list)  # (block, rows) it owns
+    other_rows: list[tuple[int, list[int]]] = field(default_factory=list)  # of other tables of programs
     codes: set[str] = field(default_factory=set)  # its RFP numbers
     blocks: list[int] = field(default_factory=list)  # whole tables that name only it
     sections: list[Section] = field(default_factory=list)
@@ -202,7 +206,7 @@ def _rows_block(doc: Document, index: int, rows: list[int]) -> Block:
     block = doc.blocks[index]
     table = block.table
     assert table is not None
-    head, col = _name_column(table, facts=True) or (0, 0)
+    head, col = _name_column(table, facts=True) or _name_column(table, facts=False) or (0, 0)
     keep = list(range(head + 1)) + [r for r in rows if r > head]
     new_row = {r: k for k, r in enumerate(keep)}
     cells = []
@@ -218,6 +222,102 @@ def _rows_block(doc: Document, index: int, rows: list[int]) -> Block:
     start, end = min(c.start for c in data), max(c.end for c in data)
     return block.model_copy(update={"start": start, "end": end, "table": Table(
         n_rows=len(keep), n_cols=table.n_cols - col, cells=cells)})
+
+
+# a row's own label at the start of a cell (`(단기)\n석사과정생 …`, `(중기[코스이수형])\n…`)
+_ROW_LABEL = regex.compile(r"^\s*[(（]\s*([^()（）\n]{1,20}?)\s*[)）]")
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One row of a program that spans several rows of a master's overview table, as a block
+    of its own (the header rows and this row), with the label that tells it from its sibling
+    rows and where that label is printed."""
+
+    block: Block
+    label: str
+    span: tuple[int, int]
+
+
+def row_blocks(scope: Scope) -> list[Block]:
+    """Each of a program's overview rows as a block of its own (the header rows and the row);
+    [] for a program of one row or none."""
+    found = _own_rows(scope)
+    if found is None:
+        return []
+    block, head, body = found
+    return [_cut_rows(block, head, [r]) for r in body]
+
+
+def _own_rows(scope: Scope) -> tuple[Block, int, list[int]] | None:
+    if scope.overview_rows < 2 or not scope.own_blocks:
+        return None
+    for block in scope.own_blocks:  # its rows of the overview table (the one with program facts)
+        table = block.table
+        column = _name_column(table, facts=True) if table is not None else None
+        if table is None or column is None or column[1] != 0:
+            continue
+        head = column[0]
+        body = list(range(head + 1, table.n_rows))
+        return (block, head, body) if len(body) == scope.overview_rows else None
+    return None
+
+
+def row_labels(scope: Scope) -> list[OverviewRow]:
+    """A program over several rows of an overview table (one per 지원대상, 파견국가, 유형 …):
+    each row with its label, from the column that tells the rows apart by short labels
+    without digits (`미국 | 캐나다 | 스위스`; a cell's leading `(단기)` / `(장기)`; a whole
+    `박사후연구원 (프로젝트형)`), the shortest such column (the leftmost of equals); [] when no
+    column tells every row apart."""
+    found = _own_rows(scope)
+    if found is None:
+        return []
+    block, head, body = found
+    assert block.table is not None
+    table = block.table
+    grid = table.grid()
+    best: tuple[int, int, list[tuple[str, tuple[int, int]]]] | None = None
+    for c in range(1, table.n_cols):
+        cells = [grid[r][c] for r in body]
+        if any(cell is None for cell in cells) or len({id(cell) for cell in cells}) < len(cells):
+            continue
+        found = [_ROW_LABEL.match(cell.text) for cell in cells]  # type: ignore[union-attr]
+        labels: list[tuple[str, tuple[int, int]]] = []
+        for cell, m in zip(cells, found, strict=True):
+            assert cell is not None
+            if all(found):
+                assert m is not None
+                labels.append((m[1], (cell.start + m.start(1), cell.start + m.end(1))))
+            else:
+                lead = len(cell.text) - len(cell.text.lstrip())
+                labels.append((_display(cell.text), (cell.start + lead, cell.start + len(cell.text.rstrip()))))
+        texts = [t for t, _ in labels]
+        if (any(not t or len(t) > 20 or compiled(r"\d").search(t) for t in texts)
+                or len({norm_key(t) for t in texts}) < len(texts)):
+            continue
+        width = max(len(t) for t in texts)
+        if best is None or width < best[0]:
+            best = (width, c, labels)
+    if best is None:
+        return []
+    return [OverviewRow(_cut_rows(block, head, [r]), text, span)
+            for r, (text, span) in zip(body, best[2], strict=True)]
+
+
+def _cut_rows(block: Block, head: int, rows: list[int]) -> Block:
+    """A table block cut to its header rows (0..`head`) and `rows`; cells keep their offsets."""
+    table = block.table
+    assert table is not None
+    keep = list(range(head + 1)) + rows
+    new_row = {r: k for k, r in enumerate(keep)}
+    cells = []
+    for cell in table.cells:
+        covered = [r for r in range(cell.row, cell.row + cell.row_span) if r in new_row]
+        if covered:
+            cells.append(cell.model_copy(update={"row": new_row[covered[0]], "row_span": len(covered)}))
+    data = [c for c in cells if c.row > head] or cells
+    return block.model_copy(update={"start": min(c.start for c in data), "end": max(c.end for c in data),
+                                    "table": Table(n_rows=len(keep), n_cols=table.n_cols, cells=cells)})
 
 
 def rows_disagree(scope: Scope, start: int, end: int) -> bool:
@@ -252,10 +352,27 @@ def _claim(doc: Document, programs: list[_Program], tables: list[int]) -> None:
         if column is None:
             continue
         head, col = column
-        names = {norm_key(row[col].text) for r, row in enumerate(block.table.grid())
+        grid = block.table.grid()
+        names = {norm_key(row[col].text) for r, row in enumerate(grid)
                  if r > head and row[col] is not None and row[col].text.strip()}
         if len(names) == 1 and (owner := keys.get(names.pop())) is not None:
             owner.blocks.append(i)
+        elif len(names) >= 2 and all(n in keys or SUM_CELL.is_total(n) for n in names):
+            # another table of the programs (`사업명 | 모집기간`, `사업명 | 내역사업명 | 주요 내용`):
+            # each program owns its rows (an empty name cell continues the row above)
+            owned: dict[str, list[int]] = {}
+            current: str | None = None
+            for r, row in enumerate(grid):
+                cell = row[col]
+                if r <= head:
+                    continue
+                if cell is not None and cell.text.strip():
+                    current = None if SUM_CELL.is_total(cell.text) else norm_key(cell.text)
+                if current is not None:
+                    owned.setdefault(current, []).append(r)
+            for key, rows in owned.items():
+                keys[key].other_rows.append((i, rows))
+            tables.append(i)  # nobody's shared text
     by_org: dict[int, list[_Program]] = {}
     for s in doc.sections:
         org = _ORG_SECTION.match(strip_marker(s.title).strip())
@@ -309,7 +426,7 @@ def overview_scopes(doc: Document, announced_on: date | None) -> list[Scope]:
                 for code in _CODE.findall(m["codes"])}
     scopes = []
     for p in programs:
-        own = [_rows_block(doc, i, rows) for i, rows in p.rows]
+        own = [_rows_block(doc, i, rows) for i, rows in p.rows + p.other_rows]
         own += [doc.blocks[i] for i in p.blocks]
         for s in p.sections:
             own += doc.section_blocks(s)

@@ -14,6 +14,9 @@ How a family reads its tables differs in a few choices, and those are the fields
 * `carry` — how a merged cell a text export left empty on the rows below its first carries
   (`"labels"`: the label cells read from the cell above, see `Grid.row`).
 * `min_cols` — fewer tab-separated cells than this is no row of a flattened table.
+
+A table flattened without tabs (one cell per line, or a row on one line) is read by
+`gonggo.reading.flat` into the same `Grid`, by the settings' `typed` / `free` / `name` fields.
 """
 
 from __future__ import annotations
@@ -61,6 +64,15 @@ class TableSettings:
     carry: Literal["none", "labels"] = "none"
     min_cols: int = 1
     marks: frozenset[str] = field(default_factory=frozenset)  # check marks (`○`, `O/X`): no label
+    # -- flattened tables without tabs (`gonggo.reading.flat`): one cell per line, or a row on one
+    # line. A line's typed values, in order: (start, end, column kind); `flat.TEXT` is free text
+    typed: Callable[[str], list[tuple[int, int, str]]] | None = None
+    free: tuple[str, ...] = ()  # the column kinds that take free text (`지원조건`, `비고`)
+    name: Callable[[str], bool] | None = None  # a text naming a row: it starts one
+    row_label: Callable[[str], bool] | None = None  # a label naming what its row states (`지원금액`)
+    prose: regex.Pattern[str] | None = None  # a list item with values that is prose, no row
+    line_end: regex.Pattern[str] | None = None  # a line ending its phrase (else the next continues it)
+    qualifier: regex.Pattern[str] | None = None  # a header word qualifying the label before it (`한도`)
 
     @property
     def total_rx(self) -> regex.Pattern[str]:
@@ -88,9 +100,20 @@ class Grid:
     settings: TableSettings
     n_cols: int = 0
     line_starts: list[int] = field(default_factory=list)
+    # read from lines without tabs (`gonggo.reading.flat`): per row, the pieces of text (each
+    # with its span) dealt to each column in order, and the pieces of the row's label
+    parts: list[dict[int, list[Cell]]] = field(default_factory=list)
+    label_parts: list[list[Cell]] = field(default_factory=list)
 
     def texts(self, r: int) -> list[str]:
         return [c.text if c else "" for c in self.rows[r]]
+
+    def pieces(self, r: int, c: int) -> list[Cell]:
+        """What cell (r, c) was read from: its pieces when read from lines, else the cell."""
+        if self.parts:
+            return self.parts[r].get(c, [])
+        cell = self.rows[r][c] if c < len(self.rows[r]) else None
+        return [cell] if cell is not None else []
 
     def body(self) -> range:
         return range(self.n_header, len(self.rows))

@@ -5,7 +5,8 @@ a sentence `중소기업은 연구개발비의 75% 이하`, or the legal form `�
 연구개발기관` (국가연구개발혁신법 시행령; the announcement does not say which kind each 호 is, so
 the reference itself is the kind). `kinds_in(text)` names the kinds a phrase covers, in one
 canonical spelling, so that `공기업･대기업`, `대기업, 공기업` and `대기업,공기업` are the same row;
-`중소기업 중 영농조합법인 또는 농업회사법인` names the kinds after `중` (those among the first).
+`중소기업 중 영농조합법인 또는 농업회사법인` names the kinds after `중` (those among the first);
+`중소‧중견기업이 아닌 기업` names the sizes it excludes (대기업).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ KINDS: list[Kind] = [
     Kind("대기업", r"대기업|상호출자제한기업|이\s?외의\s?기업", "the large-company row (`그 외 기업`)"),
     Kind("공기업", r"공기업|지방직영기업|지방공사|지방공단", "public enterprises share the large row"),
     Kind("중견기업", r"중견기업", ""),
-    Kind("중소기업", r"중소기업|중소·?벤처기업", ""),
+    Kind("중소기업", r"중소기업|중소·?벤처기업|중소\s*[·ㆍ․⸱‧･・,]?\s*(?=중견\s*기업)", "`중소‧중견기업`: both"),
     Kind("소상공인", r"소상공인", ""),
     Kind("비영리기관", r"비영리\s?(?:기관|법인|연구기관)?", "universities and institutes row"),
     Kind("영농조합법인", r"영농조합법인", "agricultural R&D calls"),
@@ -45,6 +46,10 @@ _HO = regex.compile(r"(\d+)\s?호")
 _AMONG = regex.compile(r"^.*?\s중\s+(?=\S)")
 _BRACKETED_LEGAL = regex.compile(r"[(（][^()（）]*제\s?\d+\s?조[^()（）]*[)）]")
 _PATTERNS = [(k.name, regex.compile(k.pattern)) for k in KINDS]
+# `중소‧중견기업이 아닌 기업` (msit_ict_rnd 2026's 영 제19조제1항제3호 column): the kinds of company size
+# it does not name, never the ones it names
+_NOT_OF = regex.compile(r"(?P<named>[^,()（）]*?기업)\s*(?:이|가)\s*아닌\s*(?:기업|자|법인|경우)")
+SIZES = ("대기업", "중견기업", "중소기업")
 
 
 @lru_cache(maxsize=8192)  # a pure function of the phrase, asked per program, family and check
@@ -61,6 +66,11 @@ def kinds_in(text: str) -> tuple[str, ...]:
         for ho in _HO.findall(m.group(3)):
             found.add(f"제{m.group(1)}조제{m.group(2)}항제{ho}호")
     rest = _LEGAL.sub(" ", text).strip()
+    for m in _NOT_OF.finditer(rest):
+        named = {k for k in kinds_in(m["named"]) if k in SIZES}
+        if named:
+            found.update(k for k in SIZES if k not in named)
+    rest = _NOT_OF.sub(" ", rest)
     for name, pattern in _PATTERNS:
         if pattern.search(rest):
             found.add(name)

@@ -142,10 +142,16 @@ def per_month(before: str, after: str) -> bool:
     return bool(PER_MONTH_BEFORE.search(before) or PER_MONTH_AFTER.match(after))
 
 
+# the whole period's money of an R&D project: `총 연구비 4.6억원 이내`, `총 정부출연금 15억원`
+TOTAL_BEFORE = regex.compile(r"(?<![가-힣])총\s*(?:연구\s*(?:개발)?\s*비|정부\s*(?:지원\s*)?(?:연구\s*(?:개발)?\s*비|출연금))\s*(?:최대\s*)?$")
+
+
 def cap_basis(before: str, after: str) -> str:
-    """`per_year`, `per_case` or `per_award` for an amount between `before` and `after`."""
+    """`per_year`, `per_case`, `total` or `per_award` for an amount between `before` and `after`."""
     if PER_YEAR_BEFORE.search(before) or PER_YEAR_AFTER.match(after):
         return "per_year"
+    if TOTAL_BEFORE.search(before):
+        return "total"
     if PER_CASE_BEFORE.search(before) or PER_CASE_AFTER.match(after):
         return "per_case"
     return "per_award"

@@ -35,6 +35,9 @@ class Months:
     end: int
     months: int
     extension: bool
+    # an extension printed as the total it may reach (`1년 (최대 2년까지 연장 가능)`) or as the time
+    # added (`최대 2개월까지 연장 가능`): `N까지 연장` says either; the period beside it decides
+    until: bool = False
 
 
 SHARE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
@@ -60,6 +63,42 @@ MONTHS_SUM = regex.compile(
 MONTHS_PART = regex.compile(r"^\s*(?:(\d{1,2})\s*년\s*(\d{1,2})\s*개월|(\d{1,2})\s*(년|개월)?)\s*$")
 MONTHS_EXTENSION_BEFORE = regex.compile(r"연장[^\d,()\[\]]{0,20}$")
 MONTHS_EXTENSION_AFTER = regex.compile(r"^\s*(?:까지\s*|이내\s*|간\s*)?(?:추가\s*)?연장")
+# a period of something other than the project (`적용기간` of a 가점, `의무 유지기간`, `사후관리
+# 기간`, `보관기간`, `보유.이용 기간` of a consent form, `공고기간`, `전산 등록기간`, `참여제한 기간`):
+# its months are not the project's
+NOT_A_PERIOD = regex.compile(
+    r"""(?:적용|보관|보존|보유|이용|공고|접수|신청|모집|등록|유지|사후\s*관리|의무|제한|보완|이의|열람|정산|
+          하자\s*(?:보수|담보)?|보증|거치|상환|가점|감점)\s*기간""",
+    regex.X,
+)
+# a count that is no project period by what comes before it: a time after the project ends
+# (`사업종료 후 2년 동안 … 유지`, `연구종료 후 5년 이내 달성`), a look back (`최근 5년간`, `공고일 기준
+# 2년 이내`, `창업 후 7년 이내`), one year of the project (`*1차년도 9개월`, `1년차 : 9개월`)
+OTHER_PERIOD_BEFORE = regex.compile(
+    r"""(?:(?:종료|완료|만료|졸업)\s*(?:일\s*)?(?:후|이후|부터|로부터)
+          |(?<![가-힣])(?:최근|과거|직전|지난)
+          |(?:공고일|신청일|마감일)\s*(?:현재)?\s*(?:기준)?\s*(?:으로)?
+          |(?:창업|설립|개업|사업\s*개시)\s*(?:일)?\s*(?:후|이후|로부터|부터)?
+          |\d\s*차\s*(?:연\s*)?년\s*도\s*[:：]?|\d\s*년\s*차\s*[:：]?)\s*$""",
+    regex.X,
+)
+# a deadline for an act, not a period (`협약 후 3개월 이내 본점 이전`, `종료 후 2개월 이내 결과보고서 제출`)
+DEADLINE_AFTER = regex.compile(r"^\s*(?:이내|내)\s*(?:에|로)?\s*[^\s,.]{0,10}\s*"
+                               r"(?:제출|이전|납부|등록|신청|보고|설립|채용|가입|통보)")
+# a share of the cost that limits one budget item, not a payer's split (PRECISION FIRST): the item
+# is the line's subject (`외주용역비는 총사업비의 50% 이내로 편성`, `마케팅 비용 : 총 사업비의 30% 이내`)
+# or the share bounds a spending (`사업비의 30% 이내에서 장비 구입 가능`, `… 50% 이내 사용 가능`)
+BUDGET_ITEM_SUBJECT = regex.compile(
+    r"(?P<item>[가-힣]{1,12}\s?(?:비|비용))\s*(?:은|는|[:：])\s*[^,.]{0,20}$")
+SPENDING_AFTER = regex.compile(
+    r"^\s*(?:에서|로|으로)?\s*(?:[^\s,.]{1,10}\s*){0,2}?(?:편성|책정|사용|구입|구매|계상|집행|지출|외주|위탁)")
+# what the subject of BUDGET_ITEM_SUBJECT may be and still be the whole cost
+WHOLE_COST = regex.compile(r"^(?:총\s*)?(?:사업비|연구\s*개발비|연구비|비용)$")
+# a period printed as dates with its length in parentheses after them, on a line a period word
+# labels (`○ 사업기간 : 협약일 ~ 2026. 11. 30.(약 7개월)`, `□ 협약기간 : 2026년 5월 ~ 12월 (8개월 이내)`)
+PERIOD_LABEL_LEAD = regex.compile(
+    r"^[\s□■○◦ㅇ•·\-*]*(?:사업|지원|협약|수행|과제|연구(?:\s*개발)?)\s*기간\s*[:：]")
+RANGE_THEN_COUNT = regex.compile(r"[~∼～〜\-–]\s*[^()~∼～〜:：]{0,24}?[(（]\s*(?:약|최대|총)?\s*$")
 PERIOD_CUE = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간")
 PERIOD_WORD_AT_END = regex.compile(r"(?:사업|지원|협약|수행|과제|연구(?:개발)?)\s*기간$")
 # `6개월 간 지원`, `과제별 최대 5년 9개월 지원`
@@ -158,8 +197,9 @@ def _find_months(text: str) -> list[Months]:
             continue  # `연구개발기간이 종료되기 3개월 전까지`
         if compiled(r"\+\s*$").search(text[max(0, m_start - 3) : m_start]):
             continue  # `1.5년 + 2년`: the last part of a sum not read whole, not the period
-        ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m_start - 24) : m_start])
-                   or MONTHS_EXTENSION_AFTER.match(text[m_end : m_end + 10]))
+        after_ext = MONTHS_EXTENSION_AFTER.match(text[m_end : m_end + 10])
+        ext = bool(MONTHS_EXTENSION_BEFORE.search(text[max(0, m_start - 24) : m_start]) or after_ext)
+        until = bool(after_ext and after_ext[0].lstrip().startswith("까지"))
         start = m_start
         before = compiled(r"최대\s*$").search(text[max(0, start - 4) : start])
         if before:
@@ -169,8 +209,17 @@ def _find_months(text: str) -> list[Months]:
                 and MONTHS_RANGE_JOIN.match(text[prev.end : m_start])):
             out[-1] = Months(prev.start, m_end, max(prev.months, months), False)
             continue
-        out.append(Months(start, m_end, months, ext))
+        out.append(Months(start, m_end, months, ext, until))
     return out
+
+
+def added_months(extension: Months, duration: int | None) -> int | None:
+    """The months an extension adds to a period of `duration` months: `최대 2년까지 연장` beside `1년`
+    reaches a total of 24 (12 added); beside a period as long as itself, whether it adds or
+    reaches it the text does not say (None)."""
+    if not extension.until or duration is None or extension.months < duration:
+        return extension.months
+    return extension.months - duration if extension.months > duration else None
 
 
 def find_level(text: str, bare: bool = False) -> tuple[str, int, int] | None:
@@ -225,3 +274,43 @@ def find_payer(text: str) -> tuple[Payer, str, int, int] | None:
     if best is None:
         return None
     return best[2], text[best[0] : best[1]], best[0], best[1]
+
+
+# Who pays money a call names by no payer (`지원금`, `지원금액`, `지원`): the one who signs the call.
+# A minister or agency head (`…부장관`, `경찰청장`, `…위원장`): the state (the default); a city,
+# province or district head (`대구광역시장`, `수성구청장`, `…도지사`, `…군수`): the local government;
+# only foundations or public corporations (`재단법인 울주문화재단 대표이사`, `수원도시재단 이사장`,
+# `국민체육진흥공단 이사장`): the host. Other signers (`한국인터넷진흥원장`, `…테크노파크 원장`, a national
+# agency such as `한국연구재단이사장`) say nothing.
+LOCAL_HEAD = regex.compile(r"(?:구\s*청\s*장|시\s*장|도\s*지\s*사|군\s*수)$")
+STATE_HEAD = regex.compile(r"(?:장\s*관|청\s*장|처\s*장|위\s*원\s*장|총\s*리)$")
+# not a national agency that hands out the state's money (`한국연구재단`)
+HOST_BODY = regex.compile(r"^(?!한국)\S*(?:재단|공단)|재단\s*법인")
+GENERIC_LABEL = regex.compile(r"^지원(?:\s*(?:금액?|한도|규모))?$")
+
+
+def issuer_payer(issuer: str | None) -> Payer | None:
+    """The payer of the money a call names by no payer, from who signs it (see LOCAL_HEAD);
+    None when the signers do not say (or the state's, the default, is meant)."""
+    if not issuer:
+        return None
+    roles = set()
+    for part in compiled(r"\s*/\s*").split(issuer.strip()):
+        if LOCAL_HEAD.search(part):
+            roles.add("local_government")
+        elif STATE_HEAD.search(part):
+            roles.add("government")
+        elif HOST_BODY.search(part):
+            roles.add("host")
+        else:
+            roles.add("other")
+    if "government" in roles:
+        return None
+    if "local_government" in roles:
+        return "local_government"
+    return "host" if roles == {"host"} else None
+
+
+def generic_label(label: str) -> bool:
+    """A payer label naming only the support (`지원`, `지원금`, `지원금액`): whose, it does not say."""
+    return bool(GENERIC_LABEL.match(label.strip()))

@@ -26,14 +26,19 @@ def _rx(source: str) -> regex.Pattern[str]:
 FACETS: list[Facet] = [
     Facet("eligibility", _rx(r"""
         (?:신청|지원|참여|참가|응모)\s*(?:자격|요건) | 자격\s*요건
-      | (?:신청|참여|참가|모집)\s*대상
-      | 지원\s*대상(?!\s*(?:규모|선정|과제|사업|분야|기업\s*수|수\b|범위|품목|기술|내용|경비|비용|에서\s*제외))
+      | (?:신청|참여|참가|모집)\s*대상(?!\s*(?:에서\s*)?제외)
+      | 지원\s*대상(?!\s*(?:규모|선정|과제|사업|분야|기업\s*수|수\b|범위|품목|기술|내용|경비|비용|(?:에서\s*)?제외))
     """), "eligibility clause"),
     Facet("exclusions", _rx(r"""
-        (?:지원|신청|참여|참가|선정)\s*제외(?:\s*(?:대상|사항|기준|요건|조건))?
+        (?:지원|신청|참여|참가|선정)\s*제외(?:\s*(?:대상|사항|기준|요건|조건|기업|기관))?
       | 제외\s*(?:대상|사항|기준|요건|조건)
-      | 부적격 | 참여\s*제한 | 신청\s*(?:자격\s*)?제한 | 결격\s*사유
+      # `지원대상 제외`, `지원 대상에서 제외되는 경우`, `신청대상 제외 기업`
+      | (?:지원|신청|참여|선정)\s*대상\s*(?:에서\s*)?제외(?:\s*(?:대상|기업|기관|사항|되는\s*경우))?
+      | 부적격 | 참여\s*제한(?:\s*(?:대상|기업|기관|사항|기준))? | 신청\s*(?:자격\s*)?제한 | 결격\s*사유
+      | (?:신청|참여|지원)\s*(?:및|[·ㆍ‧])\s*(?:신청|참여|지원)\s*제한      # `신청 및 참여 제한`
+      | (?:지원|참여|신청)\s*배제(?:\s*(?:대상|기업|기관))?
       | 지원\s*불가\s*(?:대상|기업)? | 신청\s*불가(?:한|능한)\s*경우
+      | (?:신청|참여|참가)\s*불가(?:능)?(?:한)?\s*(?:대상|기업|기관|경우)   # not `신청 불가 시 …`
       # a heading that is itself the lead-in: `다음의 경우 사전검토 시 또는 선정 시에 제외됨`
       | (?:다음|아래)의?\s*경우\S*\s[^\n]{0,40}?제외\s*(?:됨|함|한다|처리|할\s*수|될\s*수|대상)
     """), "exclusion"),
@@ -44,6 +49,7 @@ FACETS: list[Facet] = [
     """), "obligation"),
     Facet("documents", _rx(r"""
         (?:제출|구비|신청|증빙|첨부|필요)\s*서류 | 서류\s*(?:제출|목록) | 제출\s*(?:자료|목록)
+      | (?:신청|접수|응모|참가)\s*시\s*(?:제출|구비|필요|첨부)\s*서류   # `○ 신청 시 제출서류`
       | ^첨부$   # the label of `○ (첨부) 유형별 제출자료(연구계획서 및 증빙자료, 동의서 등) 업로드`
     """), "document"),
     Facet("overview", _rx(r"사업\s*개요 | 사업\s*목적 | 개요"), "overview"),
@@ -73,10 +79,10 @@ FACETS: list[Facet] = [
 BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
 
 # Item labels that name a facet only as a label (`ㅇ (과제수 제한) 연구자가 …`, `ㅇ (중복신청
-# 제한) …`, `ㅇ (최저 인건비 계상률 제한) …`): a rule's name ending in 제한. As a heading's title
+# 제한) …`, `ㅇ (최저 인건비 계상률 제한) …`): a rule's name ending in 제한, or `(제한사항)`. As a heading's title
 # the same words name a topic (`3-3. 연구개발기관의 연구 참여 범위 제한`), not a list of exclusions.
 LABEL_FACETS: dict[str, regex.Pattern[str]] = {
-    "exclusions": _rx(r"[가-힣]{2,}(?:\s*[가-힣]{2,}){0,2}\s*제한$"),
+    "exclusions": _rx(r"[가-힣]{2,}(?:\s*[가-힣]{2,}){0,2}\s*제한$ | (?:[가-힣]{2,}\s*)?제한\s*사항$"),
 }
 
 # The facets that carry list items of a fact family (the outline's carriers).

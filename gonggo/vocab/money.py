@@ -39,7 +39,10 @@ BIG = {"만": 10**4, "억": 10**8, "조": 10**12}
 HANGUL_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 
 # A bare `3만`/`15억` without `원` is money unless a counter follows it (`3만명`, `1억 건`).
-_COUNTER_AFTER = r"(?!\s?(?:명|개|건|회|곳|대|장|톤|가구|세대|시간|평|호|쪽|매|부|주|년|월|일|배|차|km|㎡|m\b|t\b))"
+# Nor is an amount in a foreign currency (`4만달러 이내`, `1,858억 9천만 달러`, not its `1,858억 9천`).
+_CURRENCY = r"달러|유로|위안|파운드|엔(?![가-힣])|불(?![가-힣])|USD|EUR|\$"
+_COUNTER_AFTER = (r"(?!\s?(?:명|개|건|회|곳|대|장|톤|가구|세대|시간|평|호|쪽|매|부|주|년|월|일|배|차|km|㎡|m\b|t\b"
+                  rf"|(?:\s?\d[\d,.]{{0,12}})?\s?[십백천만억]{{0,3}}\s?(?:{_CURRENCY})))")
 
 def _term(unit: str) -> str:
     return rf"(?:{NUM})\s?[십백천]?\s?{unit}"
@@ -118,9 +121,10 @@ def _hangul_value(text: str) -> Decimal | None:
     return Decimal(total + section + digit)
 
 
-# `제2조`, `제38조 사업비 이월`: a numbered article or ordinal, not an amount; and a bare `조`
-# (no `원`) is a law's article (`시행령 2조 1항`), never money in an announcement
-ORDINAL_BEFORE = r"(?<!제\s?)"
+# `제2조`, `제38조 사업비 이월`: a numbered article or ordinal, not an amount (`제` a word of its own,
+# not the end of one: `1개 과제 300백만원`, `과제당` are money); and a bare `조` (no `원`) is a law's
+# article (`시행령 2조 1항`), never money in an announcement
+ORDINAL_BEFORE = r"(?<!(?<![가-힣])제\s?)"
 BARE_TRILLION = regex.compile(r"조\s*$")
 
 RULES: list[Rule] = [
