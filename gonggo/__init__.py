@@ -10,7 +10,8 @@ import each other): `schemas`, `vocab` → `ingest` → `reading` → `extractor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+# not `from typing import TYPE_CHECKING`: `gonggo --help` imports this package, not typing
+TYPE_CHECKING = False
 
 __version__ = "0.2.0"
 __all__ = ["Result", "__version__", "parse"]

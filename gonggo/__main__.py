@@ -1,3 +1,3 @@
-from gonggo.cli.main import app
+from gonggo.cli.entry import main
 
-app(prog_name="gonggo")
+main()

@@ -407,3 +407,14 @@ def test_items_nested_under_the_last_number_belong_to_the_heading() -> None:
     assert "기업의 부도" in got
     assert got[-2:] == ["기타 본 사업에 적정하지 않다고 판단되는 경우",
                         "허위 사항으로 신청하여 적발되는 경우, 선정이 취소됨"]
+
+
+def test_lead_in_item_naming_who_may_not_apply() -> None:
+    # `○ 다음에 해당하는 기업은 신청 불가` under 신청자격: an exclusion list, not eligibility
+    scope = _read("□ 신청자격\n ○ 관내 소재 중소기업\n ○ 다음에 해당하는 기업은 신청 불가\n"
+                  "  - 국세 체납 기업\n  - 휴·폐업 중인 기업\n□ 신청방법\n ○ 이메일\n")
+    assert _texts(_checked(scope, extract_exclusions(scope))) == ["국세 체납 기업", "휴·폐업 중인 기업"]
+    assert _texts(extract_eligibility(scope)) == ["관내 소재 중소기업"]
+    bonus = _read("□ 신청자격\n ○ 관내 소재 중소기업\n ○ 다음에 해당하는 기업은 우대\n"
+                  "  - 청년 창업기업\n□ 신청방법\n ○ 이메일\n")
+    assert extract_exclusions(bonus) == []

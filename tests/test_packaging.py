@@ -30,7 +30,7 @@ def test_the_wheel_installs_exactly_one_top_level_package(tmp_path: Path) -> Non
     assert "gonggo/py.typed" in names
     assert any(n.startswith("gonggo/vocab/corpus/") and n.endswith(".jsonl") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "gonggo = gonggo.cli.main:app" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "gonggo = gonggo.cli.entry:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_import_gonggo_and_parse_a_seed() -> None:

@@ -11,7 +11,6 @@ from gonggo import atomic
 from gonggo.cli import UserError
 from gonggo.ingest import IngestError
 from gonggo.ingest.files import printable
-from gonggo.ingest.isolate import run_isolated
 from gonggo.pipeline import Result, parse
 from gonggo.schemas.announcement import Announcement
 
@@ -39,6 +38,8 @@ def parse_within(path: Path, timeout: float | None = None, llm: object | None = 
     up (one line naming the file, and the batch goes on)."""
     if timeout is None:
         return parse(path, llm=llm)
+    from gonggo.ingest.isolate import run_isolated  # not on the `diff` of two specs
+
     try:
         result: Result = run_isolated(_parse, path, llm, timeout=timeout, memory=None)
     except IngestError as err:

@@ -351,13 +351,11 @@ def diff(
         "--embedding-model", help="local sentence-transformers model folder (never downloaded)")] = None,
 ) -> None:
     """Year-over-year changes as a 신구대비표 (md/html), a change set (json) or a JSON Patch."""
+    # each format imports its own writer: `--format json` of two specs loads no report code
     from gonggo.changes.diff import diff as diff_specs
     from gonggo.changes.locate import annotate
-    from gonggo.changes.patch import make_patch
-    from gonggo.changes.report import Source, to_html, to_markdown
     from gonggo.changes.similarity import UnsuitableModel, lexical_similarity, semantic_similarity
     from gonggo.cli.commands import SpecError, load_spec
-    from gonggo.pipeline import parse
 
     if fmt not in ("md", "html", "json", "patch", "xlsx", "docx"):
         fail(f"--format must be md, html, json, patch, xlsx or docx, not {fmt!r}", 2)
@@ -368,6 +366,8 @@ def diff(
         """The spec, and the document when the input is an announcement (for section refs)."""
         if path.suffix.lower() == ".json":
             return load_spec(path), None
+        from gonggo.pipeline import parse
+
         result = parse(path)
         return result.spec, result.document
 
@@ -378,6 +378,15 @@ def diff(
         except UnsuitableModel as err:
             raise SpecError(str(err)) from err
         cs = annotate(diff_specs(old_spec, new_spec, sim), old_doc, new_doc)
+        if fmt == "json":
+            return json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
+                              indent=1)
+        if fmt == "patch":
+            from gonggo.changes.patch import make_patch
+
+            return json.dumps(make_patch(cs, old_spec, new_spec), ensure_ascii=False, indent=1)
+        from gonggo.changes.report import Source, to_html, to_markdown
+
         years = (_year(old_spec), _year(new_spec))
         sources = (Source(old_doc.text if old_doc else None),
                    Source(new_doc.text if new_doc else None))
@@ -385,14 +394,9 @@ def diff(
             return to_markdown(cs, *years, *sources)
         if fmt == "html":
             return to_html(cs, *years, *sources)
-        if fmt in ("xlsx", "docx"):
-            from gonggo.changes import office
+        from gonggo.changes import office
 
-            return (office.to_xlsx if fmt == "xlsx" else office.to_docx)(cs, *years, *sources)
-        if fmt == "json":
-            return json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
-                              indent=1)
-        return json.dumps(make_patch(cs, old_spec, new_spec), ensure_ascii=False, indent=1)
+        return (office.to_xlsx if fmt == "xlsx" else office.to_docx)(cs, *years, *sources)
 
     text = guarded(run)
     if out:

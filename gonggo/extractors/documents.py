@@ -15,7 +15,15 @@ Where documents are read from, by rule:
   table a PDF flattened into lines (`3 공장등록증 1부 도입기업`), per circled entry of an inline
   list (`①신청서 ②국세 및 지방세 납세증명서`). Notes that follow a document qualify it
   (`* 발행일로부터 3개월 이내`) or add a conditional one (`종된사업장의 경우 "…명세" 추가 제출`).
-  Vertical category labels (`선`/`택`/`제`/`출`/`서`/`류`) make what follows optional.
+  Vertical category labels (`선`/`택`/`제`/`출`/`서`/`류`) make what follows optional; a
+  `해당 시 제출서류` group makes what follows conditional.
+- **tagged list**: a title behind a bracketed tag over a numbered run (`<별첨 서식> 공통
+  제출자료` / `1) 신청 자격의 적정성 확인서` …), often where the forms begin.
+- **requests in the body**: a sentence asking for documents by their quoted names (`과제협약 시
+  ‘정부납부기술료 납부 확약서’와 ‘…’를 제출하여야`; stage from 협약 / 선정 / 서류심사 cues), an
+  item (or a note row spanning a documents table) whose topic is a document and which asks
+  for it (`사업제안 발표자료는 서류심사 이후 … 별도 제출 요청`), an application step's aside
+  (`…접수(신청서, 동의서, 주민등록초본 각 1부)`).
 
 One line → `parse_doc_line`: the name as printed without quantities (`1부`, `각 1부`), form
 references (`[붙임2-양식③]`, `(별지 제1호 서식)`, `자유양식`) and qualifiers; `required`
