@@ -31,6 +31,7 @@ from gonggo.ingest import (
     read_document,
 )
 from gonggo.ingest.pdf import DEFAULT_SETTINGS
+from gonggo.ingest.pdf_calls import NATIVE, ctypes_calls
 from gonggo.ingest.pdf_findings import page_list, unmapped_finding
 from gonggo.ingest.pdf_layout import layout_page
 from gonggo.ingest.pdf_page import Char, Edge, PageContent, read_page
@@ -333,9 +334,10 @@ def test_a_grid_drawn_against_a_cell_border_is_a_table_of_its_own() -> None:
 
 
 def test_dotted_rulings_become_edges_and_stray_specks_do_not() -> None:
-    row = [(round(2 * 200.0), 50 + 1.2 * i) for i in range(100)]  # a dotted line at y=200
-    specks = [(round(2 * 300.0), 50.0), (round(2 * 300.0), 90.0)]
-    edges = dotted_edges(row + specks, [], S)
+    row = [(50 + 1.2 * i, 200.0) for i in range(100)]  # a dotted line at y=200
+    specks = [(50.0, 300.0), (90.0, 300.0)]
+    xs, ys = zip(*(row + specks), strict=True)
+    edges = dotted_edges(list(xs), list(ys), S)
     assert len(edges) == 1
     (e,) = edges
     assert (e.orient, e.pos, e.start) == ("h", 200.0, 50.0) and e.end == pytest.approx(168.8)
@@ -535,6 +537,26 @@ def test_pdf_characters_beyond_the_bmp_are_one_character() -> None:
     doc = read_bytes(minimal_pdf(text_at(72, 700, f"{bullet} 외국법인 공동과제")), "spua.pdf")
     assert doc.text == "▪ 외국법인 공동과제"  # one character, then mapped (ingest.glyphs)
     doc.model_dump_json()  # lone surrogates would fail here (and on any UTF-8 output)
+
+
+def dotted(x0: float, x1: float, y: float, step: float = 1.2) -> str:
+    """A dotted rule as Hancom draws one: a filled half-point square per dot."""
+    n = int((x1 - x0) / step)
+    return "".join(f"{x0 + i * step:g} {y:g} 0.5 0.5 re f\n" for i in range(n))
+
+
+def test_the_ctypes_calls_read_pages_as_the_cffi_calls_do() -> None:
+    """`pdf_calls`: the fallback (ctypes on addresses) and the default give the same page."""
+    stream = (strokes(TWO_BY_TWO) + dotted(72, 372, 500) + text_in(80, 255, "구분")
+              + text_at(72, 700, "\U000F02FC 공고 번호 :") + glyphs_at(172, 700, 3) + footer(1))
+    doc = pdfium.PdfDocument(minimal_pdf(stream))
+    try:
+        ours, fallback = read_page(doc.raw, 0, S), read_page(doc.raw, 0, S, ctypes_calls())
+    finally:
+        doc.close()
+    assert NATIVE.via == "cffi" and ctypes_calls().via == "ctypes"
+    assert len(ours.dot_x) == 250 and len(ours.edges) == 6 and ours.unmapped_chars == 3
+    assert ours == fallback
 
 
 # --- sample PDFs -------------------------------------------------------------------------

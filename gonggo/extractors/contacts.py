@@ -153,6 +153,11 @@ class Row:
 
 
 def _roles(head: list[str]) -> list[str | None]:
+    return list(_roles_of(tuple(head)))
+
+
+@lru_cache(maxsize=4096)  # a pure function of the header texts, asked per program scope
+def _roles_of(head: tuple[str, ...]) -> tuple[str | None, ...]:
     roles: list[str | None] = []
     for text in head:
         t = clean(text)
@@ -165,7 +170,7 @@ def _roles(head: list[str]) -> list[str | None]:
         elif not t and roles:
             role = roles[-1]  # a merged header cell exported as an empty one
         roles.append(role)
-    return roles
+    return tuple(roles)
 
 
 def table_rows(scope: Scope, table: Table) -> list[Row]:

@@ -47,6 +47,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 import regex
 
@@ -302,12 +303,14 @@ def _drafts_from_text(scope: Scope, lo: int, hi: int, item_label: str | None,
     return out
 
 
+@lru_cache(maxsize=8192)  # a pure function of the cell's text, asked per scope and check
 def _period_cell(text: str) -> bool:
     """A short cell naming a period: `신청기간`, `연구책임자\n과제신청기간(전산입력)*`."""
     body = compiled(r"[(（][^)）]*[)）]|\*+").sub("", strip_marker(text)).strip()
     return len(body) <= 15 and bool(PERIOD_WORD.search(body)) and not compiled(r"\d").search(body)
 
 
+@lru_cache(maxsize=8192)
 def _approval_cell(text: str) -> bool:
     """`주관연구기관 검토·승인 기간`, `기관 승인 마감`: the institution's approval period."""
     body = strip_marker(text).strip()

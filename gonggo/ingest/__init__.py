@@ -133,8 +133,13 @@ def _bound_table(table: RawTable) -> None:
     table.n_rows = min(max(table.n_rows, 0), MAX_TABLE_ROWS)
     table.n_cols = min(max(table.n_cols, 0), MAX_TABLE_COLS)
     for cell in table.cells:
-        cell.row = min(max(cell.row, 0), MAX_TABLE_ROWS - 1)
-        cell.col = min(max(cell.col, 0), MAX_TABLE_COLS - 1)
+        row, col = cell.row, cell.col
+        if (0 <= row < MAX_TABLE_ROWS and 0 <= col < MAX_TABLE_COLS
+                and 1 <= cell.row_span <= MAX_TABLE_ROWS - row
+                and 1 <= cell.col_span <= MAX_TABLE_COLS - col):
+            continue  # within bounds: the clamps below would leave it as it is
+        cell.row = min(max(row, 0), MAX_TABLE_ROWS - 1)
+        cell.col = min(max(col, 0), MAX_TABLE_COLS - 1)
         cell.row_span = min(max(cell.row_span, 1), MAX_TABLE_ROWS - cell.row)
         cell.col_span = min(max(cell.col_span, 1), MAX_TABLE_COLS - cell.col)
     if table.n_rows * table.n_cols <= MAX_TABLE_AREA or not table.cells:

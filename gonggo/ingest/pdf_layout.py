@@ -68,8 +68,8 @@ class PageLayout:
 def layout_page(content: PageContent, settings: dict[str, Any]) -> PageLayout:
     edges = content.edges
     if settings["dotted_rulings"]:
-        edges = edges + dotted_edges(content.dots_h, content.dots_v, settings)
-    content.dots_h, content.dots_v = [], []
+        edges = edges + dotted_edges(content.dot_x, content.dot_y, settings)
+    content.dot_x, content.dot_y = [], []
     tables, lone_boxes = find_tables(edges, settings)
     size = _median_size(content.chars)
     regions = _regions(tables, lone_boxes, size, settings)

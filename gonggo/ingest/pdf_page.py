@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 import pypdfium2.raw as pdfium_c
 
 from gonggo.ingest.limits import MAX_FORM_DEPTH
+from gonggo.ingest.pdf_calls import NATIVE, Calls
 
 # Characters that PDFium inserts itself (line breaks between text runs).
 _CR_LF = (0x0D, 0x0A)
@@ -49,18 +50,20 @@ class PageContent:
     chars: list[Char] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     outline_glyphs: list[BBox] = field(default_factory=list)  # small filled vector shapes
-    # Centres of specks (the dots of dotted rulings), keyed for sorting along a row or a
-    # column: (round(2·y), x) and (round(2·x), y).
-    dots_h: list[tuple[int, float]] = field(default_factory=list)
-    dots_v: list[tuple[int, float]] = field(default_factory=list)
+    # Centres of specks (the dots of dotted rulings): x and y of each.
+    dot_x: list[float] = field(default_factory=list)
+    dot_y: list[float] = field(default_factory=list)
     unmapped_chars: int = 0  # glyphs whose font gives no Unicode
     images: int = 0
     truncated: bool = False  # over `max_objects_per_page`: graphics partly ignored
     objects: int = 0  # page objects visited, form contents included
 
 
-def read_page(doc: Any, index: int, settings: dict[str, Any]) -> PageContent:
-    """Characters (over-printing removed) and graphics of page `index` (0-based)."""
+def read_page(doc: Any, index: int, settings: dict[str, Any], calls: Calls = NATIVE
+              ) -> PageContent:
+    """Characters (over-printing removed) and graphics of page `index` (0-based).
+
+    `calls`: how the per-object and per-character PDFium calls are made (`pdf_calls`)."""
     page = pdfium_c.FPDF_LoadPage(doc, index)
     if not page:
         raise ValueError(f"page {index + 1} cannot be loaded")
@@ -74,10 +77,10 @@ def read_page(doc: Any, index: int, settings: dict[str, Any]) -> PageContent:
         textpage = pdfium_c.FPDFText_LoadPage(page)
         if textpage:
             try:
-                _read_chars(textpage, box.left, box.top, content, settings)
+                _read_chars(textpage, box.left, box.top, content, settings, calls)
             finally:
                 pdfium_c.FPDFText_ClosePage(textpage)
-        _read_graphics(page, box.left, box.top, content, settings)
+        _read_graphics(page, box.left, box.top, content, settings, calls)
         return content
     finally:
         pdfium_c.FPDF_ClosePage(page)
@@ -87,7 +90,7 @@ def read_page(doc: Any, index: int, settings: dict[str, Any]) -> PageContent:
 
 
 def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
-                settings: dict[str, Any]) -> None:
+                settings: dict[str, Any], calls: Calls = NATIVE) -> None:
     """All drawn characters, in content order (PDFium's own line breaks are dropped).
 
     Over-printed copies stay in; `pdf_text` removes them when it sorts a line. PDFium
@@ -95,10 +98,9 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
     units with one box each: the pair becomes one character, a lone half U+FFFD.
     """
     get_unicode = pdfium_c.FPDFText_GetUnicode
-    is_generated = pdfium_c.FPDFText_IsGenerated
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    map_error = pdfium_c.FPDFText_HasUnicodeMapError
-    rect = pdfium_c.FS_RECTF()
+    is_generated, get_box, map_error = calls.is_generated, calls.char_box, calls.map_error
+    page = calls.handle(textpage)
+    rect, (at_rect, _, _, _) = calls.floats()  # FS_RECTF: left, top, right, bottom
     chars = content.chars
     append = chars.append
     indices: list[int] = []
@@ -113,7 +115,7 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
         code = ord(text_all[i]) if text_all is not None else get_unicode(textpage, i)
         if code <= 32:
             if code == 32:
-                if is_generated(textpage, i) == 1:
+                if is_generated(page, i) == 1:
                     continue  # a space PDFium inferred from a gap; gaps are judged later
             elif code in _CR_LF:
                 continue
@@ -124,23 +126,23 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
                 high = ord(chars[-1].text) - 0xD800
                 chars[-1] = chars[-1]._replace(text=chr(0x10000 + (high << 10) + code - 0xDC00))
                 continue
-        if i % stride == 0 and not suspect and map_error(textpage, i) == 1:
+        if i % stride == 0 and not suspect and map_error(page, i) == 1:
             suspect = True
-        if not get_box(textpage, i, rect):
+        if not get_box(page, i, at_rect):
             continue
         try:
             # A control character is a font's raw glyph code, passed on for want of a map.
             text = "\ufffd" if code in _NO_UNICODE or (code < 32 and code != 9) else chr(code)
         except ValueError:
             text = "\ufffd"
-        append(Char(text, rect.left - left, top - rect.top, rect.right - left,
-                    top - rect.bottom))
+        x0, y0, x1, y1 = rect
+        append(Char(text, x0 - left, top - y0, x1 - left, top - y1))
         keep(i)
     if suspect:
         # Fonts without a Unicode map come in runs: one hit in the sample means that
         # every character is checked.
         for k, i in enumerate(indices):
-            if map_error(textpage, i) == 1:
+            if map_error(page, i) == 1:
                 chars[k] = chars[k]._replace(text="\ufffd")
     if surrogates:
         for k, c in enumerate(chars):
@@ -167,44 +169,47 @@ _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def _read_graphics(page: Any, left: float, top: float, content: PageContent,
-                   settings: dict[str, Any]) -> None:
+                   settings: dict[str, Any], calls: Calls = NATIVE) -> None:
     reader = _GraphicsReader(left, top, content, settings)
     n = pdfium_c.FPDFPage_CountObjects(page)
     limit = settings["max_objects_per_page"]
     if n > limit:
         content.truncated = True
-    get_object = pdfium_c.FPDFPage_GetObject
-    get_type = pdfium_c.FPDFPageObj_GetType
-    get_bounds = pdfium_c.FPDFPageObj_GetBounds
+    # This loop sees every object of the page (tens of thousands of dots on a page of
+    # dotted borders), so it calls PDFium through `pdf_calls` and inlines
+    # `_GraphicsReader.path`'s first test: most paths are specks and glyph strokes shorter
+    # than any ruling, dropped (or kept as a dot) here without a method call; the rest go
+    # to `path` with a pypdfium2 handle, as before.
+    get_object, get_type, get_bounds = calls.get_object, calls.get_type, calls.get_bounds
+    page_object = calls.page_object
+    handle = calls.handle(page)
+    quad, (at_l, at_b, at_r, at_t) = calls.floats()  # left, bottom, right, top
     path, text = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT
-    # `_GraphicsReader.path` for a page's own path objects, its first test inlined: most
-    # paths are specks and glyph strokes shorter than any ruling, dropped (or kept as a
-    # dot) here without a method call; the rest go to `path` as before.
-    l, b, r, t = reader.l, reader.b, reader.r, reader.t
     thin_max, min_len = reader.thin, reader.min_len
     dot_max = reader.dot_max if reader.dots else None
-    dots_h, dots_v = content.dots_h.append, content.dots_v.append
+    dot_x, dot_y = content.dot_x.append, content.dot_y.append
     for i in range(min(n, limit)):
-        obj = get_object(page, i)
+        obj = get_object(handle, i)
         kind = get_type(obj)
-        if kind == path:  # the common cases first: this loop sees every object
-            if not get_bounds(obj, l, b, r, t):
+        if kind == path:  # the common case first
+            if not get_bounds(obj, at_l, at_b, at_r, at_t):
                 continue
-            x0, y0, x1, y1 = l.value, b.value, r.value, t.value
+            x0, y0, x1, y1 = quad
             w, h = x1 - x0, y1 - y0
-            short, long = min(w, h), max(w, h)
+            # min(w, h) and max(w, h) (NaN included) without two builtin calls per object
+            short = h if h < w else w  # noqa: FURB136
+            long = h if h > w else w  # noqa: FURB136
             if long - (short if short <= thin_max else 0.0) < min_len:
                 if dot_max is not None and long <= dot_max:
-                    cx, cy = (x0 + x1) / 2 - left, top - (y0 + y1) / 2
-                    dots_h((round(2 * cy), cx))
-                    dots_v((round(2 * cx), cy))
+                    dot_x((x0 + x1) / 2 - left)
+                    dot_y(top - (y0 + y1) / 2)
                 continue  # a path leaves the object budget as it is
-            reader.path(obj, None)
+            reader.path(page_object(obj), None)
         elif kind != text:
-            reader.visit(obj, None, 0)
-        if reader.budget <= 0:
-            content.truncated = True
-            break
+            reader.visit(page_object(obj), None, 0)
+            if reader.budget <= 0:  # only forms spend the budget
+                content.truncated = True
+                break
     content.objects = reader.objects_seen(limit)
 
 
@@ -266,9 +271,8 @@ class _GraphicsReader:
         # A stroked line's box is its length plus the pen width.
         if max(w, h) - (min(w, h) if thin else 0.0) < self.min_len:
             if self.dots and max(w, h) <= self.dot_max:
-                cx, cy = (x0 + x1) / 2 - self.left, self.top - (y0 + y1) / 2
-                self.content.dots_h.append((round(2 * cy), cx))
-                self.content.dots_v.append((round(2 * cx), cy))
+                self.content.dot_x.append((x0 + x1) / 2 - self.left)
+                self.content.dot_y.append(self.top - (y0 + y1) / 2)
             return
         n = pdfium_c.FPDFPath_CountSegments(obj)
         if n > 5 and max(w, h) <= self.glyph_max:

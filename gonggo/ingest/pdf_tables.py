@@ -19,6 +19,7 @@ their own, which the layout nests in that cell.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -155,28 +156,33 @@ def open_sides(edges: list[Edge], tol: float) -> list[Edge]:
     return sorted(set(out))
 
 
-def dotted_edges(dots_h: list[tuple[int, float]], dots_v: list[tuple[int, float]],
-                 settings: dict[str, Any]) -> list[Edge]:
+def dotted_edges(dot_x: list[float], dot_y: list[float], settings: dict[str, Any]
+                 ) -> list[Edge]:
     """Rows and columns of evenly spaced specks: dotted rulings, which pdfplumber ignores.
 
     Hancom exports a dotted border as hundreds of half-point dashes; a run of at least
-    `dotted_min_dots` of them, no more than `dotted_max_gap` apart, is one edge.
+    `dotted_min_dots` of them, no more than `dotted_max_gap` apart, is one edge. `dot_x`,
+    `dot_y`: the specks' centres. A row is the specks of one half-point band (`round(2·y)`),
+    a column likewise; edges come out by band, then along it.
     """
     out: list[Edge] = []
-    for orient, dots in (("h", dots_h), ("v", dots_v)):
-        if len(dots) < settings["dotted_min_dots"]:
-            continue
-        dots = sorted(dots)
-        start = 0
-        for i in range(1, len(dots) + 1):
-            if (i < len(dots) and dots[i][0] == dots[i - 1][0]
-                    and dots[i][1] - dots[i - 1][1] <= settings["dotted_max_gap"]):
-                continue
-            run = dots[start:i]
-            start = i
-            if (len(run) >= settings["dotted_min_dots"]
-                    and run[-1][1] - run[0][1] >= settings["edge_min_length"]):
-                out.append(Edge(orient, run[0][0] / 2, run[0][1], run[-1][1]))
+    min_dots, max_gap = settings["dotted_min_dots"], settings["dotted_max_gap"]
+    min_length = settings["edge_min_length"]
+    if len(dot_x) < min_dots:
+        return out
+    for orient, across, along in (("h", dot_y, dot_x), ("v", dot_x, dot_y)):
+        bands = [round(2 * a) for a in across]
+        # sorted by (band, position) as two stable sorts on plain keys (sorting the pairs
+        # compares tuples: twice as slow on a page of 5,000 dots)
+        order = sorted(range(len(bands)), key=along.__getitem__)
+        order.sort(key=bands.__getitem__)
+        band = [bands[i] for i in order]
+        pos = [along[i] for i in order]
+        starts = [0, *(i for i in range(1, len(pos))
+                       if band[i] != band[i - 1] or pos[i] - pos[i - 1] > max_gap), len(pos)]
+        for start, end in itertools.pairwise(starts):
+            if end - start >= min_dots and pos[end - 1] - pos[start] >= min_length:
+                out.append(Edge(orient, band[start] / 2, pos[start], pos[end - 1]))
     return out
 
 

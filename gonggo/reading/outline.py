@@ -394,6 +394,25 @@ class Outline:
     def _heading_of(self, section: Section, family: str) -> tuple[bool, tuple[int, int] | None] | None:
         """(strong, content span) when `section`'s title names the family of `rx`."""
         doc = self.doc
+        title = doc.memo(("outline.title_at", section.block), lambda: self._title_at(section))
+        if title is None:
+            return None
+        pos, line_end, kind = title
+        hit = title_match(doc.text[pos:line_end], HEADINGS[family], item=kind == "list_item",
+                          listing=family in LISTING, label_rx=LABEL_FACETS.get(family))
+        if hit is None:
+            return None
+        if hit < 0:  # `□ 지원대상 및 조건`: the title is a heading, not a label with content
+            return True, None
+        content = self._content_span(pos + hit, section)
+        strong = kind == "heading" or content is None
+        return strong, content
+
+    def _title_at(self, section: Section) -> tuple[int, int, str] | None:
+        """(start, end, block kind) of the title a section's first line prints after its
+        markers, or None for a block that is no heading or item; once per block and document
+        (every family asks of every section of every scope)."""
+        doc = self.doc
         block = doc.blocks[section.block]
         if block.kind not in ("heading", "list_item") or self.is_note_section(section):
             return None
@@ -403,15 +422,7 @@ class Outline:
         m = TITLE_NOISE.match(doc.text[pos:line_end])  # `^` anchors at the slice, not at `pos`
         if m:
             pos += m.end()
-        hit = title_match(doc.text[pos:line_end], HEADINGS[family], item=block.kind == "list_item",
-                          listing=family in LISTING, label_rx=LABEL_FACETS.get(family))
-        if hit is None:
-            return None
-        if hit < 0:  # `□ 지원대상 및 조건`: the title is a heading, not a label with content
-            return True, None
-        content = self._content_span(pos + hit, section)
-        strong = block.kind == "heading" or content is None
-        return strong, content
+        return pos, line_end, block.kind
 
     def _content_span(self, start: int, section: Section) -> tuple[int, int] | None:
         """The text after a label, with the lines a page wrapped it onto."""
