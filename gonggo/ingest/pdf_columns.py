@@ -17,11 +17,13 @@ interleave. The class is found from geometry alone:
   its "left column" only as wide as its labels, and fails that test.
 
 The lines of a two-column band are rebuilt from their characters side by side, so a
-merged line becomes two lines; `order_key` then reads the left column before the right.
+merged line becomes two lines; `pdf_layout.read_container` then reads the left column
+before the right one (`side_of`, `virtual_top`).
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,12 +91,14 @@ def find_columns(lines: list[Line], regions: list[BBox], width: float,
     lo, hi = int(width * _MIDDLE[0]), int(width * _MIDDLE[1])
     if hi <= lo:
         return []
-    crossings = [0] * (hi - lo + 1)
+    steps = [0] * (hi - lo + 2)  # a difference array: +1 where a piece starts, -1 after it
     for e in entries:
         for a, b in e.pieces:
             first, last = max(lo, int(a) - 1), min(hi, int(b) + 1)
-            for x in range(first, last + 1):
-                crossings[x - lo] += 1
+            if first <= last:
+                steps[first - lo] += 1
+                steps[last - lo + 1] -= 1
+    crossings = list(itertools.accumulate(steps[:-1]))
     fewest = min(crossings)
     # The middle of the widest run of least-crossed positions.
     best: tuple[int, int] = (0, 0)
@@ -144,12 +148,12 @@ def _band(run: list[_Entry], gutter: float, width: float, size: float,
     if height <= 0:
         return None
     for side in (left, right):
-        if _covered(side, top, bottom) < settings["column_min_cover"] * height:
+        if _covered(side) < settings["column_min_cover"] * height:
             return None
     return Band(top=top, bottom=bottom, gutter=gutter)
 
 
-def _covered(entries: list[_Entry], top: float, bottom: float) -> float:
+def _covered(entries: list[_Entry]) -> float:
     """Height of the band that a side's entries reach: its first top to its last bottom."""
     return max(e.bottom for e in entries) - min(e.top for e in entries)
 
