@@ -145,3 +145,10 @@ def test_the_suwon_table_keeps_its_first_column_with_open_sides() -> None:
     assert {c.text for c in on.cells if c.col == 1} >= {"기업 당 최대 1억 원", "기업 당 최대 5천만 원"}
     off = table(_read(path))
     assert not any(c.text in names for c in off.cells)
+
+
+def test_a_law_title_closing_a_line_continues_with_its_article() -> None:
+    out = _read(CORPUS_PDF / "mafra_high_value_food_rnd_2018_gonggo.pdf")
+    para = next(p for p in _paragraphs(out, 5) if p.startswith("□ 연구책임자 및 연구기관의 자격유무"))
+    assert "관리 등에 관한 규정」 제30조제1항에 따른 연구부정행위가 있는 경우" in para
+    assert para.endswith("선정 대상에서 제외할 수 있음")

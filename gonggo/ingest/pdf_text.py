@@ -142,8 +142,21 @@ def _make_line(chars: list[Char], word_gap: float, tol: float) -> Line:
 # -- paragraphs ---------------------------------------------------------------------------
 
 
+# A law's title in corner brackets closes a line, its article opens the next: `…「국가연구개발
+# 사업의 관리 등에 관한 규정」` / `제30조제1항에 따른 연구부정행위가 …` is one sentence.
+_TITLE_END = regex.compile(r"[」』]\s*$")
+_ARTICLE_START = regex.compile(r"^\s*제\s*\d+\s*조")
+
+
 def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
+
+
+def _closes(prev: str, line: str) -> bool:
+    """`prev` ends its sentence before `line` (a law's title does not, before its article)."""
+    if _TITLE_END.search(prev) and _ARTICLE_START.match(line):
+        return False
+    return ends_sentence(prev)
 
 
 Column = tuple[float, float]  # left and right edge of the text of a container
@@ -184,7 +197,7 @@ def starts_item(text: str) -> bool:
 
 def continues(prev: Line, line: Line, column: Column, settings: dict[str, Any]) -> bool:
     """`line` carries on the sentence that `prev` broke off at the right margin."""
-    if starts_item(line.text) or ends_sentence(prev.text):
+    if starts_item(line.text) or _closes(prev.text, line.text):
         return False
     if not wrapped(prev, line, column, settings):
         return False
