@@ -129,6 +129,12 @@ NOTE_LINE = regex.compile(r"^\s*(?:※|\*)")
 NOTE_CLAUSE_END = regex.compile(r"[,.;]|며\s|고\s|\n")
 SUBMITS = regex.compile(r"제출")
 
+# A period label that names no application (no 신청·접수·모집 word, see `classify`) is the
+# period of something else when a word precedes its period noun: `o 제기기간 : 2026년 1월 2일(금)
+# ~ 2026년 2월 10일(화) 오후 3시` (objections to the RFPs, msit), `가. 질의기간: 2023. 7. 13.(목) ~
+# 7. 18.(화) 18:00까지` (questions, an RFP). A bare `기간 :`, `일 시 :` or a round's (`1차 기간`) is
+# the text's own period.
+OWN_PERIOD_STEM = regex.compile(r"^[^\p{L}\p{N}]*(?:(?:제\s*)?\d{1,2}\s*차|최종|추가)?[^\p{L}\p{N}]*$")
 LABEL_BEFORE = regex.compile(
     r"(?:[(（]\s*(?P<p>[^()（）\n]{1,25}?)\s*[)）]|(?P<r>(?:제\s*)?\d{1,2}\s*차)\s*[-–:：)]?"
     r"|(?P<c>[^\n:：()（）]{1,20})\s*[:：])\s*$"
@@ -203,7 +209,10 @@ def _label_before(text: str, lo: int, hi: int) -> Before:
     if "other" in facets or POSTING.search(label):
         return Before(elsewhere=True)
     deadline = bool(DEADLINE_WORD.search(bare))
-    if facets or PERIOD_NOUN.search(bare):  # `신청기간 :`, `기간 :`, `일 시 :` name no window
+    noun = PERIOD_NOUN.search(bare)
+    if noun and not facets and not OWN_PERIOD_STEM.match(bare[:noun.start()]):
+        return Before(elsewhere=True)  # `제기기간 :`, `질의기간:`: the period of something else
+    if facets or noun:  # `신청기간 :`, `기간 :`, `일 시 :` name no window
         return Before(deadline=deadline)
     return Before(label=label, deadline=deadline)
 
