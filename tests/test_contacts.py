@@ -109,4 +109,6 @@ def test_an_org_or_topic_is_a_name() -> None:
         "정보통신기획평가원 기술혁신본부 AI반도체・SW단 기술전략・평가총괄팀")
     assert _name("스마트공장 지원사업 관련") == "스마트공장 지원사업 관련"
     assert _name("시스템 문의") == "시스템 문의"
+    # a list marker before a topic cell's text is no part of it (mafra 문의처 table, dev)
+    assert _name("▪ 신청방법, 신청절차, 제출서류 및 선정절차 등") == "신청방법, 신청절차, 제출서류 및 선정절차 등"
     assert _name(None) is None

@@ -129,13 +129,14 @@ def _is_org(text: str) -> bool:
 # and neither is a sentence that happens to end in an org-like word (`… 등록을 하여야 합니다.
 # 등록절차와 나라장터 이용안내는 정부조달콜센터`).
 NAME_LABEL = regex.compile(r"^\s*(?:문\s*의\s*처?|연\s*락\s*처|담\s*당\s*자?|문의\s*사항)\s*[:：]\s*")
+NAME_MARKER = regex.compile(r"^[\s□◦○▪•·ㆍ\-]+")  # `▪ 신청방법, 신청절차 …`: the marker is no part
 SENTENCE = regex.compile(r"(?:니다|하며|하여야|바랍니다|있으며|수행|[다요]\.)(?:\s|$)|[□◦○▪]")
 
 
 def _name(text: str | None) -> str | None:
     if text is None:
         return None
-    text = NAME_LABEL.sub("", text).strip()
+    text = NAME_LABEL.sub("", NAME_MARKER.sub("", text)).strip()
     if not regex.search(r"[\p{Hangul}A-Za-z]", text) or SENTENCE.search(text):
         return None
     return text
