@@ -217,6 +217,12 @@ def _label_before(text: str, lo: int, hi: int) -> Before:
     return Before(label=label, deadline=deadline)
 
 
+def _in_parens(text: str, lo: int, at: int) -> bool:
+    """Whether `at` lies inside a parenthesis opened on its line (an aside in a sentence)."""
+    return text.rfind("(", lo, at) > text.rfind(")", lo, at) or (
+        text.rfind("（", lo, at) > text.rfind("）", lo, at))
+
+
 def windows_in_text(text: str, reference: date | None, flags_alone: bool = True,
                     deadline_label: bool = False, singles: bool = True) -> list[Found]:
     """Every window one period text states: a range each, or one rolling/budget window.
@@ -240,6 +246,9 @@ def windows_in_text(text: str, reference: date | None, flags_alone: bool = True,
             rolling, budget, spans = _flags(text, lo, hi)
             if _value(opens) is None and _value(closes) is None and not (rolling or budget):
                 continue
+            if (r.shape != "single" and _value(closes) is None and not (rolling or budget)
+                    and _in_parens(text, line_start, r.start)):
+                continue  # `… 사업공고일 기준 6개월 이전(2025년 7월 2일～)부터 …`: a cut-off date
             out.append(Found(opens, closes, rolling, budget, before.label,
                              [(r.start, r.end), *spans]))
         return out
