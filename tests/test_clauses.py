@@ -418,3 +418,22 @@ def test_lead_in_item_naming_who_may_not_apply() -> None:
     bonus = _read("□ 신청자격\n ○ 관내 소재 중소기업\n ○ 다음에 해당하는 기업은 우대\n"
                   "  - 청년 창업기업\n□ 신청방법\n ○ 이메일\n")
     assert extract_exclusions(bonus) == []
+
+
+def test_an_item_that_points_at_its_list_is_no_exclusion() -> None:
+    """msit_ict_rnd_2026_1st_gonggo (sample): `o 접수 마감일 현재 … 등이 아래의 어느 하나에 해당하는
+    경우(단, 비영리기관 및 공기업/공사는 비적용)` over `- 기업의 부도`, `- 세무당국에 의한 …`."""
+    from gonggo.extractors.clauses import _without_lead_ins
+    from gonggo.reading.outline import Unit
+
+    lead = Unit("접수 마감일 현재 주관연구개발기관, 주관연구개발기관의 장, 위탁연구개발기관의 책임자 등이 "
+                "아래의 어느 하나에 해당하는 경우(단, 비영리기관 및 공기업/공사는 비적용)", [(0, 10)])
+    items = [Unit("기업의 부도", [(11, 17)]),
+             Unit("세무당국에 의한 국세, 지방세 등의 체납처분을 받은 경우(단, 회생인가 받은 기업, "
+                  "중소벤처기업진흥공단 등으로부터 재창업자금을 지원받은 기업은 예외)", [(18, 40)])]
+    assert _without_lead_ins([lead, *items]) == items
+    assert _without_lead_ins([Unit("다음 각 호의 어느 하나에 해당하는 자", [(0, 5)]), *items]) == items
+    # a condition of its own stays, and so does a lead-in with nothing after it
+    own = Unit("신청과제가 공고된 과제제안요구서(RFP)의 목표 및 내용에 부합하지 않는 경우", [(0, 5)])
+    assert _without_lead_ins([own, *items]) == [own, *items]
+    assert _without_lead_ins([lead]) == [lead]

@@ -88,3 +88,27 @@ def test_header_roles_of_a_cell_grid() -> None:
         ("중소벤처기업부", "공고내용 문의", "1357", None),
         ("서울 스마트제조혁신센터", "서울", "02-944-6057", "smart@example.or.kr"),
     ]
+
+
+def test_an_org_or_topic_is_a_name() -> None:
+    """Real labels read in the samples' contact lines (msit 공고 제기처, mcst 보도자료 담당 부서,
+    navy 구매요구서, pps 입찰공고): a number or a sentence is no name, a label is stripped."""
+    from gonggo.extractors.contacts import _name
+
+    assert _name("34054") is None  # `- (34054) 대전광역시 …`: a postal code
+    assert _name("044-203-3111") is None  # `(044-203-3111)` in a table's label column
+    assert _name("연락처 : 방위사업청") == "방위사업청"
+    assert _name("문의처 : 해군군수사 국내조달품검사과") == "해군군수사 국내조달품검사과"
+    assert _name("조달청 경쟁입찰참가자격 등록은 수시로 가능하며, 입찰참가를 위해서는 입찰서(제안서) "
+                 "제출마감일 전일 18:00까지 등록을 하여야 합니다. 등록절차와 나라장터 이용안내는 "
+                 "정부조달콜센터") is None
+    assert _name("방위사업청 담당자의 안내에 따라 생산자 부호 등록절차 수행 □ 지원부서 : 방위사업청 "
+                 "미래전력사업표준자원관리팀 □ 연락처") is None
+    # the right neighbours keep their names
+    assert _name("정보통신기획평가원 기술혁신본부 AI반도체・SW단 기술전략・평가총괄팀") == (
+        "정보통신기획평가원 기술혁신본부 AI반도체・SW단 기술전략・평가총괄팀")
+    assert _name("스마트공장 지원사업 관련") == "스마트공장 지원사업 관련"
+    assert _name("시스템 문의") == "시스템 문의"
+    # a list marker before a topic cell's text is no part of it (mafra 문의처 table, dev)
+    assert _name("▪ 신청방법, 신청절차, 제출서류 및 선정절차 등") == "신청방법, 신청절차, 제출서류 및 선정절차 등"
+    assert _name(None) is None

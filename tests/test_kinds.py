@@ -20,6 +20,11 @@ HEADS = [
     ("[별지 제7호 서식]\n참여인력 상세이력\n성 명", "form"),
     ("창업도약패키지 사업계획서 작성 목차 (일반형)", "form"),
     ("공공데이터 제공 표준 (2023.5.18.)\n대중교통환승센터", "unknown"),
+    # [별첨 3] 주관기관 소개자료 (kised_dodak_2025_host_orgs.pdf): one profile card per 기관
+    (("(재)경남창조경제혁신센터\n기 관 현 황\n홈페이지 https://ccei.creativekorea.or.kr/gyeongnam/\n"
+      "문 의 처 055-291-9336,9307,9308,9345,9356\n지 원 개 요"), "other_notice"),
+    ("중소벤처기업부 공고 제2025-147호\n2025년도 창업도약패키지 창업기업 모집 공고\n주관기관 소개자료 참고",
+     "support_call"),
 ]
 
 
@@ -42,6 +47,8 @@ SAMPLE_KINDS = {
     "hwpx/form_koica_personnel_detail.hwpx": "form",
     "hwp/msit_ict_rnd_2026_1st_gonggo.hwp": "support_call",
     "pdf/kised_dodak_2025_gonggo.pdf": "support_call",
+    "pdf/kised_dodak_2025_host_orgs.pdf": "other_notice",
+    "pdf/kised_dodak_2025_qna.pdf": "other_notice",
 }
 
 

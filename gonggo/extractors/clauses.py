@@ -135,10 +135,24 @@ def extract_eligibility(scope: Scope) -> list[Clause]:
     return _to_clauses(scope, _family_units(scope, "eligibility"), CRITERIA_KINDS)
 
 
+# An item whose only condition points at the list after it (`o 접수 마감일 현재 주관연구개발기관,
+# … 등이 아래의 어느 하나에 해당하는 경우(단, 비영리기관 및 공기업/공사는 비적용)` over `- 기업의
+# 부도`, `- 세무당국에 의한 …`) states no exclusion of its own; its list does.
+POINTS_AT_LIST = regex.compile(r"""
+    (?:다음|아래|하기)[^.\n]{0,12}?(?:어느\s*하나|각\s*[호목]|중\s*하나)[^.\n]{0,6}?
+    해당\s*(?:하는|되는|할)?\s*(?:경우|자|기업|기관)?
+    \s*(?:[(（][^)）\n]*[)）])?\s*[.:：]?\s*$""", regex.VERBOSE)
+
+
+def _without_lead_ins(units: list[Unit]) -> list[Unit]:
+    return [u for k, u in enumerate(units)
+            if not (k + 1 < len(units) and POINTS_AT_LIST.search(u.text))]
+
+
 def extract_exclusions(scope: Scope) -> list[Clause]:
     # without a heading or item naming them: the cells labelled so (`▪(제한사항) ①…, ②…`)
     units = _family_units(scope, "exclusions") or cell_label_units(scope, "exclusions")
-    return _to_clauses(scope, units, CRITERIA_KINDS)
+    return _to_clauses(scope, _without_lead_ins(units), CRITERIA_KINDS)
 
 
 def extract_obligations(scope: Scope) -> list[Clause]:

@@ -64,7 +64,8 @@ SHORT_PHONE = regex.compile(
 # A fax number is no contact phone: `❍ Fax: 053-666-2119`, `팩스 : 02-123-4568`,
 # `02-123-4568(팩스)`; a `팩스번호` column is no phone column.
 FAX_BEFORE = regex.compile(r"(?:fax|팩\s*스|전\s*송)\s*(?:번호)?\s*[:：.)）]?\s*$", regex.I)
-FAX_AFTER = regex.compile(r"\s*[(（]\s*(?:fax|팩\s*스)", regex.I)
+# … and `02-6209-3029으로 FAX 발송` (a number the form is faxed to).
+FAX_AFTER = regex.compile(r"\s*(?:[(（]|(?:으로|로)\s*)\s*(?:fax|팩\s*스)", regex.I)
 # A table printing the area code and exchange once, in its phone column's header
 # (`연락처` / `(031-420-)`), and only the line numbers in the rows (`6754,6756`).
 PHONE_PREFIX = regex.compile(r"^\(?\s*(?P<prefix>0\d{1,2}-\d{3,4}-)\s*\)?$")
@@ -123,6 +124,24 @@ def _is_org(text: str) -> bool:
     return len(compiled(r"\s").sub("", t)) >= 3 and bool(ORG.search(t))
 
 
+# An org or topic is a name: a label printed before it (`연락처 : 방위사업청`) is not part of it,
+# a bare number is none (a postal code `(34054)`, a phone `(044-203-3111)` in a label's place),
+# and neither is a sentence that happens to end in an org-like word (`… 등록을 하여야 합니다.
+# 등록절차와 나라장터 이용안내는 정부조달콜센터`).
+NAME_LABEL = regex.compile(r"^\s*(?:문\s*의\s*처?|연\s*락\s*처|담\s*당\s*자?|문의\s*사항)\s*[:：]\s*")
+NAME_MARKER = regex.compile(r"^[\s□◦○▪•·ㆍ\-]+")  # `▪ 신청방법, 신청절차 …`: the marker is no part
+SENTENCE = regex.compile(r"(?:니다|하며|하여야|바랍니다|있으며|수행|[다요]\.)(?:\s|$)|[□◦○▪]")
+
+
+def _name(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = NAME_LABEL.sub("", NAME_MARKER.sub("", text)).strip()
+    if not regex.search(r"[\p{Hangul}A-Za-z]", text) or SENTENCE.search(text):
+        return None
+    return text
+
+
 @dataclass
 class Row:
     """One contact as read, before it is assigned to a program."""
@@ -138,8 +157,8 @@ class Row:
 
     def contact(self) -> Contact:
         return Contact(
-            org=self.org,
-            topic=self.topic,
+            org=_name(self.org),
+            topic=_name(self.topic),
             phone=self.phone if not self.prefix else (expand_phone(self.prefix + self.phone)
                                                       or [self.phone])[0],
             phones=expand_phone(self.prefix + self.phone) or [self.phone] if self.phone else [],

@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from gonggo.reading.appendix import offset_in_appendix
 from gonggo.reading.scope import Scope, evidence
 from gonggo.schemas.announcement import Evidence, Funding, Track
 from gonggo.schemas.document import Document, Table
@@ -463,7 +464,14 @@ def read_span(doc: Document, start: int, end: int) -> list[ShareRow]:
         if row.key() not in keys:
             keys.add(row.key())
             out.append(row)
-    return without_conflicts(out)
+    return without_conflicts(body_first(doc, out))
+
+
+def body_first(doc: Document, rows: list[ShareRow]) -> list[ShareRow]:
+    """The body's shares; an appendix's (`[참고 3] 주요 질의응답`'s `< 총 사업비 구성 >` table,
+    whose `현금 10% 이상` is a part of the applicant's 30%) only when the body states none."""
+    body = [r for r in rows if not (r.spans and offset_in_appendix(doc, r.spans[0][0]))]
+    return body or rows
 
 
 def without_conflicts(rows: list[ShareRow]) -> list[ShareRow]:

@@ -83,6 +83,7 @@ import regex
 
 from gonggo.reading import flat
 from gonggo.reading import tables as table_reader
+from gonggo.reading.appendix import section_in_appendix
 from gonggo.reading.flat import PAREN_LINE
 from gonggo.reading.flat import in_parens as _in_parens
 from gonggo.reading.scope import Scope
@@ -2211,9 +2212,18 @@ def read_prize_table(scope: Scope, block: Block, tracks: Tracks) -> bool:
 
 
 def extract_tracks(scope: Scope) -> list[Track]:
+    """The tracks with their terms; an appendix's tables (a `[참고 3] 주요 질의응답`'s `< 총 사업비
+    구성 >`, a form's sample sheet) only when the body's tables and prose state no terms."""
+    return _extract_tracks(scope, appendix_tables=False) or _extract_tracks(scope, True)
+
+
+def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
     tracks = Tracks()
     blocks = scope.blocks
     used = example_blocks(scope.doc.text, blocks)  # worked examples state no terms
+    if not appendix_tables:
+        used |= {i for i, b in enumerate(blocks)
+                 if b.table is not None and section_in_appendix(scope.doc, b.section)}
     for idx, block in enumerate(blocks):
         if block.table is None or idx in used:
             continue

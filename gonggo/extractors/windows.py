@@ -130,6 +130,12 @@ NOTE_LINE = regex.compile(r"^\s*(?:※|\*)")
 NOTE_CLAUSE_END = regex.compile(r"[,.;]|며\s|고\s|\n")
 SUBMITS = regex.compile(r"제출")
 
+# A period label that names no application (no 신청·접수·모집 word, see `classify`) is the
+# period of something else when a word precedes its period noun: `o 제기기간 : 2026년 1월 2일(금)
+# ~ 2026년 2월 10일(화) 오후 3시` (objections to the RFPs, msit), `가. 질의기간: 2023. 7. 13.(목) ~
+# 7. 18.(화) 18:00까지` (questions, an RFP). A bare `기간 :`, `일 시 :` or a round's (`1차 기간`) is
+# the text's own period.
+OWN_PERIOD_STEM = regex.compile(r"^[^\p{L}\p{N}]*(?:(?:제\s*)?\d{1,2}\s*차|최종|추가)?[^\p{L}\p{N}]*$")
 LABEL_BEFORE = regex.compile(
     r"(?:[(（]\s*(?P<p>[^()（）\n]{1,25}?)\s*[)）]|(?P<r>(?:제\s*)?\d{1,2}\s*차)\s*[-–:：)]?"
     r"|(?P<c>[^\n:：()（）]{1,20})\s*[:：])\s*$"
@@ -204,9 +210,18 @@ def _label_before(text: str, lo: int, hi: int) -> Before:
     if "other" in facets or POSTING.search(label):
         return Before(elsewhere=True)
     deadline = bool(DEADLINE_WORD.search(bare))
-    if facets or PERIOD_NOUN.search(bare):  # `신청기간 :`, `기간 :`, `일 시 :` name no window
+    noun = PERIOD_NOUN.search(bare)
+    if noun and not facets and not OWN_PERIOD_STEM.match(bare[:noun.start()]):
+        return Before(elsewhere=True)  # `제기기간 :`, `질의기간:`: the period of something else
+    if facets or noun:  # `신청기간 :`, `기간 :`, `일 시 :` name no window
         return Before(deadline=deadline)
     return Before(label=label, deadline=deadline)
+
+
+def _in_parens(text: str, lo: int, at: int) -> bool:
+    """Whether `at` lies inside a parenthesis opened on its line (an aside in a sentence)."""
+    return text.rfind("(", lo, at) > text.rfind(")", lo, at) or (
+        text.rfind("（", lo, at) > text.rfind("）", lo, at))
 
 
 def windows_in_text(text: str, reference: date | None, flags_alone: bool = True,
@@ -232,6 +247,9 @@ def windows_in_text(text: str, reference: date | None, flags_alone: bool = True,
             rolling, budget, spans = _flags(text, lo, hi)
             if _value(opens) is None and _value(closes) is None and not (rolling or budget):
                 continue
+            if (r.shape != "single" and _value(closes) is None and not (rolling or budget)
+                    and _in_parens(text, line_start, r.start)):
+                continue  # `… 사업공고일 기준 6개월 이전(2025년 7월 2일～)부터 …`: a cut-off date
             out.append(Found(opens, closes, rolling, budget, before.label,
                              [(r.start, r.end), *spans]))
         return out

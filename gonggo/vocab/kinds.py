@@ -43,6 +43,10 @@ RULES: list[KindRule] = [
     KindRule("입찰 공고", "other_notice",
              regex.compile(r"입찰\s*(?:공고|에\s*부치|참가|안내)|구매\s*입찰|물품\s*공고|구\s*매\s*요\s*구\s*서|"
                            r"제안\s*요청서|용역\s*(?:업체\s*)?(?:선정|입찰)")),
+    # An attachment profiling the host organisations (`[별첨 3] 주관기관 소개자료`: one card per
+    # 기관 with `기 관 현 황`, 홈페이지, 문의처): its 문의처 are the organisations', it calls for nothing.
+    KindRule("기관 소개자료", "other_notice",
+             regex.compile(r"기\s*관\s*현\s*황|기\s*관\s*소\s*개\s*(?:자\s*료|서)"), unless=ANNOUNCING),
     KindRule("입법예고", "other_notice", regex.compile(r"입법\s*예고|행정\s*예고|규정\s*(?:일부)?개정")),
     KindRule("채용 공고", "other_notice",
              regex.compile(r"(?:직원|인력|근로자|공무직|기간제|임기제|계약직)?\s*채용\s*(?:공고|계획|시험|안내)")),
