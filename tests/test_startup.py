@@ -152,3 +152,85 @@ def test_diff_of_a_spec_with_itself_never_asks_kiwipiepy(specs: tuple[Path, Path
     out = run(["diff", str(specs[0]), str(specs[0])], importtime=True)
     assert out.returncode == 0, out.stderr[-2000:]
     assert not loads(imported(out.stderr), "kiwipiepy")
+
+
+# `gonggo diff` without typer ------------------------------------------------------------
+
+def test_the_fast_diff_options_are_the_typer_commands() -> None:
+    """entry.DIFF_ARGUMENTS / DIFF_OPTIONS cannot drift from the typer command: a new or
+    renamed option, a flag, a repeatable option or a changed default fails here."""
+    import inspect
+
+    import typer
+
+    from gonggo.cli.diff_command import run_diff
+    from gonggo.cli.main import app
+
+    params = typer.main.get_command(app).commands["diff"].params  # type: ignore[attr-defined]
+    arguments = [p for p in params if p.param_type_name == "argument"]
+    options = [p for p in params if p.param_type_name == "option"]
+    assert tuple(p.name for p in arguments) == entry.DIFF_ARGUMENTS
+    assert {opt: p.name for p in options for opt in [*p.opts, *p.secondary_opts]} == entry.DIFF_OPTIONS
+    assert all(p.nargs == 1 and not p.multiple for p in params)
+    assert not any(p.is_flag or p.count for p in options)
+    defaults = {k: v.default for k, v in inspect.signature(run_diff).parameters.items()}
+    assert {p.name: p.default for p in options} == {n: defaults[n] for n in entry.DIFF_OPTIONS.values()}
+    assert [p.name for p in params] == list(defaults)[:len(params)]
+
+
+@pytest.mark.parametrize(("args", "params"), [
+    (["diff", "a.json", "b.json"], {"old": "a.json", "new": "b.json"}),
+    (["diff", "--format", "json", "a", "b"], {"old": "a", "new": "b", "fmt": "json"}),
+    (["diff", "a", "--out", "x.md", "b", "--embedding-model", "m"],
+     {"old": "a", "new": "b", "out": "x.md", "embedding_model": "m"}),
+])
+def test_a_plain_diff_command_line_is_parsed(args: list[str], params: dict[str, str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("stdout", "stderr"):
+        monkeypatch.setattr(sys, name, io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
+    assert entry.fast_diff(args) == params
+
+
+@pytest.mark.parametrize("args", [
+    ["diff"], ["diff", "a"], ["diff", "a", "b", "c"], ["diff", "a", "b", "--help"],
+    ["diff", "a", "b", "--format=json"], ["diff", "a", "b", "--format"],
+    ["diff", "a", "b", "--format", "md", "--format", "json"], ["diff", "a", "b", "--out", "-"],
+    ["diff", "a", "b", "--"], ["diff", "-", "b"], ["diff", "", "b"], ["diff", "a", "b", "--bogus"],
+    ["-q", "diff", "a", "b"], ["check", "a", "b"],
+])
+def test_anything_else_goes_to_typer(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("stdout", "stderr"):
+        monkeypatch.setattr(sys, name, io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
+    assert entry.fast_diff(args) is None
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(io.BytesIO(), encoding="latin-1"))
+    assert entry.fast_diff(["diff", "a", "b"]) is None
+
+
+def test_diff_of_two_specs_imports_neither_typer_nor_click(specs: tuple[Path, Path]) -> None:
+    out = run(["diff", *map(str, specs), "--format", "json"], importtime=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    modules = imported(out.stderr)
+    assert loads(modules, "gonggo.cli.diff_command")
+    assert [m for m in ("typer", "click", "gonggo.cli.main") if loads(modules, m)] == []
+
+
+def test_the_fast_diff_is_the_typer_commands_output_errors_and_exit_codes(
+        specs: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = map(str, specs)
+    (tmp_path / "bad.json").write_text('{"a": 1', encoding="utf-8")
+    (tmp_path / "old.json").write_text('{"schema_version": 999}', encoding="utf-8")
+    cases = [[old, new], [old, new, "--format", "json"], [old, new, "--format", "patch"],
+             [old, new, "--format", "html"], [new, old, "--format", "md"],
+             [str(tmp_path / "missing.json"), new], [str(tmp_path / "bad.json"), new],
+             [old, str(tmp_path / "old.json")], [old, new, "--format", "nope"],
+             [old, new, "--format", "xlsx"], [old, new, "--embedding-model", str(tmp_path / "none")],
+             [old, new, "--out", str(tmp_path / "d" / "x.md")],
+             [old, new, "--out", str(tmp_path)], [old, new, "--out", str(tmp_path / "bad.json" / "x")]]
+    for args in cases:
+        assert entry.fast_diff(["diff", *args]) is not None, args
+        fast, slow = run(["diff", *args]), run(["diff", *args], typer=True)
+        assert (fast.returncode, fast.stdout, fast.stderr) == (slow.returncode, slow.stdout,
+                                                               slow.stderr), args
+        assert fast.stdout.strip() or fast.stderr.strip(), args
+    md = run(["diff", old, new]).stdout
+    assert md.strip() and (tmp_path / "d" / "x.md").read_text(encoding="utf-8") in (md, md[:-1])

@@ -351,62 +351,13 @@ def diff(
         "--embedding-model", help="local sentence-transformers model folder (never downloaded)")] = None,
 ) -> None:
     """Year-over-year changes as a 신구대비표 (md/html), a change set (json) or a JSON Patch."""
-    # each format imports its own writer: `--format json` of two specs loads no report code
-    from gonggo.changes.diff import diff as diff_specs
-    from gonggo.changes.locate import annotate
-    from gonggo.changes.similarity import UnsuitableModel, lexical_similarity, semantic_similarity
-    from gonggo.cli.commands import SpecError, load_spec
+    # the body is typer-free: `gonggo.cli.entry` runs it directly for a plain command line
+    from gonggo.cli.diff_command import DiffExit, run_diff
 
-    if fmt not in ("md", "html", "json", "patch", "xlsx", "docx"):
-        fail(f"--format must be md, html, json, patch, xlsx or docx, not {fmt!r}", 2)
-    if fmt in ("xlsx", "docx") and out is None:
-        fail(f"--format {fmt} writes a file: give --out FILE.{fmt}", 2)
-
-    def load(path: Path):  # type: ignore[no-untyped-def]
-        """The spec, and the document when the input is an announcement (for section refs)."""
-        if path.suffix.lower() == ".json":
-            return load_spec(path), None
-        from gonggo.pipeline import parse
-
-        result = parse(path)
-        return result.spec, result.document
-
-    def run() -> str | bytes:
-        (old_spec, old_doc), (new_spec, new_doc) = load(old), load(new)
-        try:
-            sim = semantic_similarity(embedding_model) if embedding_model else lexical_similarity
-        except UnsuitableModel as err:
-            raise SpecError(str(err)) from err
-        cs = annotate(diff_specs(old_spec, new_spec, sim), old_doc, new_doc)
-        if fmt == "json":
-            return json.dumps([c.model_dump(mode="json") for c in cs.changes], ensure_ascii=False,
-                              indent=1)
-        if fmt == "patch":
-            from gonggo.changes.patch import make_patch
-
-            return json.dumps(make_patch(cs, old_spec, new_spec), ensure_ascii=False, indent=1)
-        from gonggo.changes.report import Source, to_html, to_markdown
-
-        years = (_year(old_spec), _year(new_spec))
-        sources = (Source(old_doc.text if old_doc else None),
-                   Source(new_doc.text if new_doc else None))
-        if fmt == "md":
-            return to_markdown(cs, *years, *sources)
-        if fmt == "html":
-            return to_html(cs, *years, *sources)
-        from gonggo.changes import office
-
-        return (office.to_xlsx if fmt == "xlsx" else office.to_docx)(cs, *years, *sources)
-
-    text = guarded(run)
-    if out:
-        from gonggo.cli.commands import write_output
-
-        guarded(lambda: write_output(out, text))
-        logger.info("wrote %s", printable(out))
-    else:
-        assert isinstance(text, str)
-        sys.stdout.write(text + ("" if text.endswith("\n") else "\n"))
+    try:
+        run_diff(old, new, fmt, out, embedding_model, echo=lambda text: typer.echo(text, err=True))
+    except DiffExit as err:
+        raise typer.Exit(err.code) from None
 
 
 def _won(text: str) -> int:
@@ -423,10 +374,6 @@ def _make_folder(path: Path) -> None:
     except OSError as err:
         raise WriteError(f"cannot create the folder {printable(path)}: "
                          f"{err.strerror or type(err).__name__}") from None
-
-
-def _year(spec) -> str:  # type: ignore[no-untyped-def]
-    return f"({spec.announced_on.year})" if spec.announced_on else ""
 
 
 @app.command(name="export")
