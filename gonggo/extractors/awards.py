@@ -31,7 +31,7 @@ import regex
 from gonggo.reading.items import Item, in_appendix, items, label_of
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Awards
-from gonggo.schemas.document import Cell
+from gonggo.schemas.document import Cell, Table
 from gonggo.vocab.text import compiled, strip_marker
 
 SIZE_LABEL = regex.compile(
@@ -218,21 +218,37 @@ def _total_value(scope: Scope, chosen: list[Item]) -> Awards | None:
 
 
 def _from_tables(scope: Scope, chosen: list[Item]) -> Awards | None:
+    """The count a table labels (`지원과제 수 | ○ 2 개사`). Two tables labelling counts (the boxes of
+    two parts of the call, `󰋎 민간투자연계형 …` over `지원과제 수 | ○ 2 개사`, `󰋏 창업초기기업형 …`
+    over `지원과제 수 | ○ 6 개사`) each count a part's awards, neither the program's: none (unless
+    they print the same count)."""
+    found: dict[int, Awards] = {}  # per table, its first labelled count
     for item in chosen:
         for b in item.blocks:
-            if b.table is None:
+            if b.table is None or id(b.table) in found:
                 continue
-            for row in b.table.grid():
-                for i, cell in enumerate(row):
-                    if cell is None or len(cell.text) > 15 or not SIZE_LABEL.search(cell.text):
-                        continue
-                    right: list[Cell] = [x for x in row[i + 1:] if x is not None and x is not cell]
-                    for value in right[:1]:
-                        text = scope.doc.text[value.start:value.end]
-                        c = count_after_label(text)
-                        if c is not None:
-                            return _award(scope, value.start, c)
+            award = _table_count(scope, b.table)
+            if award is not None:
+                found[id(b.table)] = award
+    if len({(a.count, a.unit) for a in found.values()}) > 1:
+        return None
+    if found:
+        return next(iter(found.values()))  # one table, or several printing the same count
     return _sole_row(scope, chosen)
+
+
+def _table_count(scope: Scope, table: Table) -> Awards | None:
+    for row in table.grid():
+        for i, cell in enumerate(row):
+            if cell is None or len(cell.text) > 15 or not SIZE_LABEL.search(cell.text):
+                continue
+            right: list[Cell] = [x for x in row[i + 1:] if x is not None and x is not cell]
+            for value in right[:1]:
+                text = scope.doc.text[value.start:value.end]
+                c = count_after_label(text)
+                if c is not None:
+                    return _award(scope, value.start, c)
+    return None
 
 
 def _sole_row(scope: Scope, chosen: list[Item]) -> Awards | None:

@@ -51,6 +51,7 @@ from gonggo.reading.outline import (
     MARKS,
     PUA,
     Outline,
+    cell_items,
     clean,
     distinct_cells,
     is_note,
@@ -234,6 +235,18 @@ def _strip_name(text: str) -> str:
     return compiled(r"^[\s,.;:·\-]+|[\s,.;:·\-]+$|\s*및$").sub("", text).strip()
 
 
+# a case opening the line, then the document it asks for (`법인인 경우 법인등기부등본 1부`, `단체
+# 구성원중 70%이상이 울주군민인 경우 해당되는 구성원 전체 주민등록초본 제출`): the case is its condition
+CASE_LEAD = regex.compile(
+    r"^(?P<cond>[^,()]{2,40}?(?:인|한|하는|된|있는|없는)\s*경우)\s*,?\s*(?:해당\s*(?:되는|하는)\s*)?"
+    r"(?P<name>\S.*)$", regex.S)
+
+
+def _names_document(text: str) -> bool:
+    """`구성원 전체 주민등록초본 제출`, `법인등기부등본 1부`: ends naming a document."""
+    return bool(DOC_NOUN.search(_strip_name(SUBMIT_END.sub("", QUANTITY.sub(" ", text).strip()))))
+
+
 def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[DocLine]:
     """The documents one line names (usually one), with spans into `text`."""
     off = skip_markers(text)
@@ -256,6 +269,10 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         name = _strip_name(topic.group("name"))
         if (DOC_NOUN.search(_strip_name(PAREN.sub("", name))) and not GENERIC_DOC.match(name)
                 and not compiled(r"^\d").match(name)):
+            case = CASE_LEAD.match(name)
+            if case and _names_document(case.group("name")):  # `… 울주군민인 경우 해당되는 … 초본 제출`
+                return [DocLine(name=case.group("name"), condition=clean(case.group("cond")),
+                                span=(off + topic.start(), off + topic.end()))]
             return [DocLine(name=name, span=(off + topic.start(), off + topic.end()))]
     q = QUOTED_DOC.search(main) if not rest else None
     if q and q.start() == 0:
@@ -286,6 +303,10 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     if colon and not QUANTITY.search(colon.group("cond")):
         line.condition = clean(colon.group("cond"))
         main = colon.group("name")
+    case = CASE_LEAD.match(main.strip()) if line.condition is None else None
+    if case and _names_document(case.group("name")):
+        line.condition = clean(case.group("cond"))
+        main = case.group("name")
     # One entry that points at one form (`[필수] …`, `[붙임5] …`, `… : 국세청(홈텍스)`) names
     # that form, even when it lists its parts (`개인정보·과세정보 제공‧활용 동의서, 제3자 제공
     # 동의서`): the commas do not split it.
@@ -533,6 +554,15 @@ class Collector:
                 # parallel lines, each its own document
                 got = [f for m in tagged for f in self.region(
                     cell.start + m.start(), cell.start + m.end(), strict=False)]
+            elif items := cell_items(cell.text):
+                # a list inside the cell (`1. 지원신청서` / `2. 프로젝트 계획서` / …): one document an
+                # item; a note (`※ …`) says no document; items under items (`○ … 가산점 부여` over
+                # `1. … 경우` over `- … 제출`) are cases and documents: only what names one
+                texts = [cell.text[a:b] for a, b in items]
+                flat = len({_item_kind(t) for t in texts}) == 1
+                got = [f for (a, _), text in zip(items, texts, strict=True) if not is_note(text)
+                       for f in self.region(cell.start + a, cell.start + a + len(text.rstrip()),
+                                            strict=not flat)]
             else:
                 got = self.region(cell.start, _own_text_end(cell), strict=False)
             stage = stage_of(" ".join(c.text for c in distinct_cells(grid[r])))
@@ -627,6 +657,12 @@ class Collector:
                             submitters=submitters, condition=condition)
             j += 1
         flush()
+
+
+def _item_kind(text: str) -> str:
+    """The kind of marker opening a list item: a number (`1.`, `2)`) or the bullet itself."""
+    s = text.lstrip()
+    return "number" if s[:1].isdigit() else s[:1]
 
 
 def _own_text_end(cell: Cell) -> int:

@@ -312,6 +312,8 @@ NOT_A_NAME = regex.compile(
     r"이용료|현물|인건비|사업비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
     r"^[0-9]|[다함음임됨요며고서]$"
 )
+# a word printed one syllable at a time (`내 용`, `구 분`, `지 원 내 용`)
+LETTER_SPACED = regex.compile(r"\p{Hangul}(?:[ \t]\p{Hangul})+")
 NAME_CHARS = regex.compile(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ‧\s()/+\-_]*")
 
 
@@ -340,6 +342,8 @@ def is_track_name(text: str) -> bool:
         return False
     if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", t).strip() or t) or PRICE_LABEL.search(compact):
         return False
+    if LETTER_SPACED.fullmatch(t) and NOT_A_NAME.search(compact):
+        return False  # a label printed letter-spaced (`내 용`, `비 고`, `합 계`): a column's label
     payer = find_payer(t)
     return payer is None
 
@@ -701,7 +705,8 @@ PER_UNIT_LABEL = regex.compile(r"(?:\d\s*)?(?:인|회|시간|명|일)\s*당")
 PER_PERSON_SUPPORT = regex.compile(r"^(?:1\s*)?인\s*당\s*(?:최대\s*)?지원\s*(?:금액|금|액|한도)$")
 # a column of each row's support (`RFP명 | 지원규모 | 지원기간`): the money a row prints there is the
 # state's per award (`2,133백만원 이내/년`); `지원규모 (이내)` over counts and budgets is not this
-SCALE_HEADER = regex.compile(r"^지원\s*규모$")
+# also per award (`지원 규모(과제당)`, `지원규모 (기업당)`)
+SCALE_HEADER = regex.compile(r"^지원\s*규모(?:\s*[(（]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*[)）])?$")
 # a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`,
 # `정부지원 연구비 총액` (an R&D project's money summed over its years)
 WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연)|출연금)"
@@ -738,8 +743,8 @@ def _classify_header(label: str) -> Column:
         return Column("duration", core)
     if compiled(r"목표\s*수준|구축\s*(?:목표\s*)?수준|수준").search(core):
         return Column("level", core)
-    if SCALE_HEADER.match(core):
-        return Column("payer", core, "government")  # an RFP row's `지원규모`: the state's money per award
+    if SCALE_HEADER.match(core):  # an RFP row's `지원규모`: the state's money per award
+        return Column("payer", compiled(r"\s*[(（].*$").sub("", core), "government")  # whose: unsaid
     payer = find_payer(core)
     if payer and mixed_payer(core):
         return Column("other", core)
@@ -1304,13 +1309,15 @@ def _part_columns(labels: list[list[str]], cols: list[Column]) -> list[int]:
     return out
 
 
-def read_label_table(table: Table, tracks: Tracks) -> bool:
+def read_label_table(table: Table, tracks: Tracks,
+                     part: tuple[str, tuple[int, int]] | None = None) -> bool:
     """A table whose first column names what each row states (`지원금액 | 250만원 | 500만원`).
 
     With track names across the top row (`구분 | 기본 컨설팅 | 심화 컨설팅`) each column is a
     track; otherwise the table describes the program's one unnamed track, and a row printing
     different values across columns that name no tracks (`중소기업인 경우 | 중견기업인 경우`) says
-    whose each is not: nothing.
+    whose each is not: nothing. Inside a numbered `part` (`󰋎 민간투자연계형 R&D 과제지원` over
+    `구 분 | 내 용` … `지원 규모(과제당) | ○ 1억원 이내`) the table states that part's track's terms.
     """
     rows = table.grid()
     if not rows or len(rows[0]) < 2:
@@ -1341,6 +1348,8 @@ def read_label_table(table: Table, tracks: Tracks) -> bool:
             if cell is not None:
                 at = cell.start + cell.text.find(name)
                 tracks.add(name, [(at, at + len(name))], terms)
+    elif part is not None:
+        tracks.add(part[0], [part[1]], per_track[0])
     else:
         tracks.add(None, [], per_track[0])
     return True
@@ -1882,6 +1891,21 @@ def _part_starts(scope: Scope) -> list[tuple[int, str, tuple[int, int]]]:
     return [(start, name, span) for start, _, name, span in found]
 
 
+def _part_of(scope: Scope, parts: list[tuple[int, str, tuple[int, int]]],
+             idx: int) -> tuple[str, tuple[int, int]] | None:
+    """The numbered part block `idx` stands in (the last part opened before it with no heading
+    between them, as read_prose reads the lines), else None."""
+    block = scope.blocks[idx]
+    before = [p for p in parts if p[0] <= block.start]
+    if not before:
+        return None
+    start, name, span = before[-1]
+    for other in scope.blocks[:idx]:
+        if other.start > start and other.kind == "heading":
+            return None
+    return name, span
+
+
 VARIANT_NAME = regex.compile(r"[(（,]\s*([^()（）,\d]{2,14}?)\s*(?:은|는|의\s*경우)?\s*$")
 
 
@@ -2224,6 +2248,7 @@ def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
     if not appendix_tables:
         used |= {i for i, b in enumerate(blocks)
                  if b.table is not None and section_in_appendix(scope.doc, b.section)}
+    parts = _part_starts(scope)
     for idx, block in enumerate(blocks):
         if block.table is None or idx in used:
             continue
@@ -2246,7 +2271,7 @@ def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
         if not (funding or find_payer(header) or rfp):
             continue
         if (read_table(block.table, caption, tracks, block.section_path)
-                or (funding and read_label_table(block.table, tracks))):
+                or (funding and read_label_table(block.table, tracks, _part_of(scope, parts, idx)))):
             used.add(idx)
     read_tabbed_rfp(scope, tracks)
     for idx, block in enumerate(blocks):
@@ -2408,15 +2433,15 @@ def _to_track(scope: Scope, d: TrackDraft) -> Track:
 
 def corpus_value(text: str) -> dict | list[dict] | None:
     """One line: the terms it states (a dict); several tab-separated lines: the tracks they
-    state (a list, `None` when none), read as a table, or, under a caption line without tabs
+    state (a list, `None` when none), read as a table (a label table when no other), or, under a caption line without tabs
     (`(단위 : 백만원 이내)`), as the lines of a table a PDF flattened. Prose lines are read as
     one line, without the lines a footnote of a linked program holds (LINKED_PROGRAM_STAR)."""
     if "\n" in text and "\t" in text:
         tracks = Tracks()
         if "\t" in text.split("\n", 1)[0]:
             table = table_reader.table_of_text(text)
-            if not read_numbered_sheet(table, tracks):
-                read_table(table, "", tracks)
+            if not (read_numbered_sheet(table, tracks) or read_table(table, "", tracks)):
+                read_label_table(table, tracks)  # `구 분 | 내 용` over `지원기간 | 1년 이내`
         else:
             doc = Document(source=SourceInfo(path="phrase.txt", sha256="", format="txt"), text=text, blocks=[])
             read_tabbed_rfp(Scope(doc=doc, start=0, end=len(text)), tracks)

@@ -123,6 +123,22 @@ def split_bullets(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a line opening an item of a list printed inside one table cell: a number (`1. 지원신청서`,
+# `2) 예산편성표`) or a bullet
+ITEM_LINE = regex.compile(r"^[ \t]*(?:\d{1,2}[.)](?!\d)|[○◦•·ㆍ‧▪■□◇◆\-※])")
+
+
+def cell_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the items of a list printed in a cell, one item a line opening with a number or a
+    bullet (its unmarked lines after it continue it): `1. 지원신청서\n2. 프로젝트 계획서\n…`.
+    Empty unless the text opens with such a line and has at least two."""
+    starts = [m.start() for m in regex.finditer(r"(?m)^.*$", text)
+              if ITEM_LINE.match(m.group(0))]
+    if len(starts) < 2 or text[: starts[0]].strip():
+        return []
+    return [(a, b) for a, b in zip(starts, starts[1:] + [len(text)], strict=True)]
+
+
 def clean(text: str) -> str:
     return compiled(r"\s+").sub(" ", text).strip()
 

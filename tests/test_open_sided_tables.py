@@ -1,0 +1,78 @@
+"""What the families read from the tables `pdf_tables.open_sides` recovers (switched on here): a `구 분 | 내 용` box
+of a numbered part's terms (tracks), a list printed inside one cell (documents). Real dev pages
+of the field corpus (skipped when ../shared is absent) and the shared helpers they rest on."""
+
+from __future__ import annotations
+
+import pytest
+
+from gonggo.eval.field import SHARED_CORPUS
+from gonggo.extractors.tracks import classify_header, is_track_name
+from gonggo.reading.outline import cell_items
+
+CORPUS_PDF = SHARED_CORPUS / "pdf"
+
+
+def _spec(name: str, monkeypatch: pytest.MonkeyPatch) -> dict:
+    path = CORPUS_PDF / name
+    if not path.exists():
+        pytest.skip(f"{path} is not beside this checkout")
+    from gonggo.ingest.pdf import DEFAULT_SETTINGS
+    from gonggo.pipeline import parse
+
+    monkeypatch.setitem(DEFAULT_SETTINGS, "open_sides", True)  # the tables, not their lines
+    return parse(path).spec.model_dump(mode="json")
+
+
+def test_a_letter_spaced_column_label_is_no_track_name() -> None:
+    for label in ("내 용", "비 고", "합 계", "지 원 내 용"):
+        assert not is_track_name(label), label
+    for name in ("에너지", "수송", "자원순환"):
+        assert is_track_name(name), name
+
+
+def test_a_scale_label_per_award_is_the_states_money() -> None:
+    col = classify_header("지원 규모(과제당)")
+    assert (col.kind, col.role) == ("payer", "government")
+    assert classify_header("지원 규모(참여인원)").kind == "other"
+
+
+def test_a_list_inside_one_cell_splits_into_its_items() -> None:
+    text = "1. 지원신청서\n2. 프로젝트 계획서\n3. 예산편성표\n(추후 제출 가능)"
+    items = [text[a:b] for a, b in cell_items(text)]
+    assert items == ["1. 지원신청서\n", "2. 프로젝트 계획서\n", "3. 예산편성표\n(추후 제출 가능)"]
+    assert cell_items("사업계획서 1부\n2. 별첨") == []  # text before the first item: no list
+    assert cell_items("1. 지원신청서") == []  # one item: no list
+    assert cell_items("2025.7.27.이후 채용\n3.5억원") == []  # dates and amounts open no item
+
+
+def test_the_key_value_box_of_each_numbered_part_gives_that_parts_terms(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # daegutp 2026 pp.2-3: `󰋎 민간투자연계형 R&D 과제지원` over `구 분 | 내 용` … `지원 규모(과제당) |
+    # ○ 1억원 이내`, then `󰋏 창업초기기업형 R&D 과제지원` over its own box (`○ 0.71억원 이내`)
+    spec = _spec("daegutp_startup_scaleup_rnd_2026_gonggo.pdf", monkeypatch)
+    tracks = {t["name"]: t for p in spec["programs"] for t in p["tracks"]}
+    assert "내 용" not in tracks
+    # `지원 규모` names no payer: the 대구광역시장's call, the city's money
+    caps = {n: [f["cap_krw"] for f in t["funding"] if f["payer"] == "local_government"]
+            for n, t in tracks.items()}
+    assert caps["민간투자연계형 R&D 과제지원"] == [100_000_000]
+    assert caps["창업초기기업형 R&D 과제지원"] == [71_000_000]
+    assert {t["duration_months"] for t in tracks.values()} == {12}
+
+
+def test_a_documents_list_inside_a_table_cell_gives_one_document_an_item(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # ulju youth culture 2025 p.2: `필수 제출서류 | 1. 지원신청서 / 2. 프로젝트 계획서 / …` and
+    # `가산점 제출서류 | ○ … 가산점 부여(5점) / 1. … 보유한 경우 / - … 제출 / …`
+    spec = _spec("ulju_youth_culture_project_2025_gonggo.pdf", monkeypatch)
+    names = [d["name"] for p in spec["programs"] for d in p["documents"]]
+    assert names[:4] == ["지원신청서", "프로젝트 계획서", "예산편성표", "개인정보활용동의서"]
+    assert "장애인등록증 사본" in names
+    assert not any("가산점" in n or n.endswith("경우") or "2." in n for n in names)
+
+
+def test_the_counts_of_two_parts_boxes_are_no_program_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    # daegutp 2026: `지원과제 수 | ○ 2 개사` in one part's box, `○ 6 개사` in the other's
+    spec = _spec("daegutp_startup_scaleup_rnd_2026_gonggo.pdf", monkeypatch)
+    assert [p["awards"] for p in spec["programs"]] == [None]
