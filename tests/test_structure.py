@@ -189,3 +189,23 @@ def test_an_appendix_title_table_closes_the_outline() -> None:
 
     assert APPENDIX_TITLE_TABLE.match("참고 2\t\t서면평가 항목")
     assert not APPENDIX_TITLE_TABLE.match("2-1\t[붙임1] 신청자격의 적정성 확인서(필수)\t온라인 전산 입력(PDF)")
+
+
+def test_structure_fields_are_recorded_as_set() -> None:
+    """add_structure writes block fields past pydantic's setter: the values and the set of
+    fields a block records as set must be what the setter would have left."""
+    doc = read_document(seed_path("002"))
+    marked = [b for b in doc.blocks if b.marker is not None]
+    placed = [b for b in doc.blocks if b.section is not None]
+    assert marked and placed
+    for b in marked:
+        assert {"kind", "marker", "level"} <= b.model_fields_set
+        assert b.kind in ("heading", "list_item") and b.level == len(b.section_path)
+    for b in placed:
+        assert {"section", "section_path"} <= b.model_fields_set
+        assert b.section_path[-1] == b.section
+    for b in doc.blocks:
+        if b.section is None:
+            assert not {"section", "section_path", "marker", "level"} & b.model_fields_set
+    # the document re-validates to an equal one
+    assert type(doc).model_validate_json(doc.model_dump_json()) == doc

@@ -23,7 +23,7 @@ from typing import Any
 import regex
 
 from gonggo.ingest.glyphs import map_glyphs
-from gonggo.schemas.document import Block, Document, ReadFinding, SourceInfo, Table
+from gonggo.schemas.document import Document, ReadFinding, SourceInfo, Table
 
 # Control characters (but \n and \t) and zero-width characters are dropped (one regex pass:
 # faster than `str.translate` with a dict on Hangul text). These four are `re` patterns: plain
@@ -177,7 +177,9 @@ def build_document(
 ) -> Document:
     """Lay out `raw_blocks` in one normalized text; empty blocks are dropped."""
     w = _Writer()
-    blocks: list[Block] = []
+    # Blocks as plain dicts, validated once with the document: one validator call instead of
+    # one `Block(...)` per block (tables are already models and are taken as they are).
+    blocks: list[dict[str, Any]] = []
     for raw in _unwrap_boxes(raw_blocks):
         if raw.table is not None:
             if _table_is_empty(raw.table):
@@ -186,9 +188,9 @@ def build_document(
                 w.write("\n")
             start = w.pos
             table = _write_table(w, raw.table)
-            blocks.append(Block(kind="table", start=start, end=w.pos, page=raw.page,
-                                section_index=raw.section_index,
-                                paragraph_index=raw.paragraph_index, table=table))
+            blocks.append({"kind": "table", "start": start, "end": w.pos, "page": raw.page,
+                           "section_index": raw.section_index,
+                           "paragraph_index": raw.paragraph_index, "table": table})
             continue
         text = normalize_text(raw.text)
         if not text.strip():
@@ -198,8 +200,9 @@ def build_document(
         start, end = w.write(text)
         kind = raw.kind if raw.kind in ("paragraph", "header", "footer", "caption", "heading",
                                         "list_item") else "paragraph"
-        blocks.append(Block(kind=kind, start=start, end=end, page=raw.page,
-                            section_index=raw.section_index, paragraph_index=raw.paragraph_index))
+        blocks.append({"kind": kind, "start": start, "end": end, "page": raw.page,
+                       "section_index": raw.section_index,
+                       "paragraph_index": raw.paragraph_index})
     doc = Document(source=source, text=w.text(), blocks=blocks, findings=list(findings or []))
     # Imported here so that builder stays usable by structure's own tests.
     from gonggo.ingest.structure import add_structure

@@ -13,8 +13,10 @@ with a higher number opens a nested list instead of a sibling.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
+from pydantic import TypeAdapter
 
 from gonggo.ingest.limits import MAX_OUTLINE_DEPTH
 from gonggo.schemas.document import Block, Document, Section
@@ -202,17 +204,24 @@ def _merge_chapter_boxes(doc: Document) -> None:
     doc.blocks = merged
 
 
+_SECTION_LIST = TypeAdapter(list[Section])
+_MARKED_FIELDS = ("kind", "marker", "level")
+_SECTION_FIELDS = ("section", "section_path")
+
+
 def add_structure(doc: Document) -> Document:
     """Classify marked blocks as headings / list items and build `doc.sections`."""
     _merge_chapter_boxes(doc)
-    sections: list[Section] = []
+    # Sections as plain dicts, validated once at the end (one validator call, not one each)
+    sections: list[dict[str, Any]] = []
     stack: list[_Open] = []
     last_end = 0
 
     def close_to(depth: int) -> None:
         while len(stack) > depth:
             top = stack.pop()
-            sections[top.section].end = max(last_end, sections[top.section].start)
+            section = sections[top.section]
+            section["end"] = max(last_end, section["start"])
 
     for bi, block in enumerate(doc.blocks):
         if block.kind == "table" and APPENDIX_TITLE_TABLE.match(doc.text[block.start:block.end]):
@@ -238,22 +247,29 @@ def add_structure(doc: Document) -> Document:
             close_to(depth)
             parent = stack[-1].section if stack else None
             idx = len(sections)
-            sections.append(Section(index=idx, block=bi, parent=parent, level=len(stack) + 1,
-                                    marker=marker.text, title=line.strip()[:200],
-                                    start=block.start, end=block.end))
+            sections.append({"index": idx, "block": bi, "parent": parent,
+                             "level": len(stack) + 1, "marker": marker.text,
+                             "title": line.strip()[:200], "start": block.start,
+                             "end": block.end, "children": []})
             if parent is not None:
-                sections[parent].children.append(idx)
+                sections[parent]["children"].append(idx)
             stack.append(_Open(key=key, section=idx, ordinal=marker.ordinal,
                                note=marker.family == "note", bullet=marker.family in BULLETED))
-            block.kind = "heading" if marker.heading else "list_item"
-            block.marker = marker.text
-            block.level = len(stack)
+            # Block fields are set as pydantic's own setter for an unvalidated field does
+            # (the value in __dict__, the name in the fields set), without its per-call lookup.
+            values = block.__dict__
+            values["kind"] = "heading" if marker.heading else "list_item"
+            values["marker"] = marker.text
+            values["level"] = len(stack)
+            block.__pydantic_fields_set__.update(_MARKED_FIELDS)
         if stack:
-            block.section = stack[-1].section
-            block.section_path = [o.section for o in stack]
+            values = block.__dict__
+            values["section"] = stack[-1].section
+            values["section_path"] = [o.section for o in stack]
+            block.__pydantic_fields_set__.update(_SECTION_FIELDS)
         last_end = block.end
     close_to(0)
-    doc.sections = sections
+    doc.sections = _SECTION_LIST.validate_python(sections)
     return doc
 
 
