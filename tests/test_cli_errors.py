@@ -117,6 +117,18 @@ def test_out_into_a_missing_folder_creates_it(files: Path) -> None:
     assert quiet.exit_code == 0 and quiet.stderr == ""
 
 
+def test_diff_of_a_non_announcement_says_its_side_is_empty(files: Path) -> None:
+    # a JSON that is no spec is read as an announcement; with no program read the 신구대비표 is
+    # empty, and the run says so on stderr instead of printing an empty table silently
+    (files / "other.json").write_text('{"a": 1}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["diff", str(files / "other.json"), SEED])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "other.json: no program read" in lines[0], result.stderr
+    real = CliRunner().invoke(app, ["diff", OLD_SEED, SEED])
+    assert real.exit_code == 0 and "no program read" not in real.stderr
+
+
 def test_tables_are_full_width_when_not_a_terminal() -> None:
     """Piped output is not folded to 80 columns: each finding stays on one line."""
     result = CliRunner().invoke(app, ["check", "corpus/seeds/000_50e8d47739c6eae6.txt", "--strict"])

@@ -95,11 +95,19 @@ def run_diff(old: Path, new: Path, fmt: str = "md", out: Path | None = None,
     def load(path: Path):  # type: ignore[no-untyped-def]
         """The spec, and the document when the input is an announcement (for section refs)."""
         if path.suffix.lower() == ".json":
-            return load_spec(path), None
-        from gonggo.pipeline import parse
+            spec, doc = load_spec(path), None
+        else:
+            from gonggo.pipeline import parse
 
-        result = parse(path)
-        return result.spec, result.document
+            result = parse(path)
+            spec, doc = result.spec, result.document
+        if not spec.programs:
+            # an empty side makes an empty 신구대비표: say why rather than print it silently
+            from gonggo.ingest.files import printable
+
+            logger.warning("%s: no program read (not an announcement?): its side of the "
+                           "comparison is empty", printable(path))
+        return spec, doc
 
     def run() -> str | bytes:
         (old_spec, old_doc), (new_spec, new_doc) = load(old), load(new)
