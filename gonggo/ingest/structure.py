@@ -205,8 +205,6 @@ def _merge_chapter_boxes(doc: Document) -> None:
 
 
 _SECTION_LIST = TypeAdapter(list[Section])
-_MARKED_FIELDS = ("kind", "marker", "level")
-_SECTION_FIELDS = ("section", "section_path")
 
 
 def add_structure(doc: Document) -> Document:
@@ -255,18 +253,12 @@ def add_structure(doc: Document) -> Document:
                 sections[parent]["children"].append(idx)
             stack.append(_Open(key=key, section=idx, ordinal=marker.ordinal,
                                note=marker.family == "note", bullet=marker.family in BULLETED))
-            # Block fields are set as pydantic's own setter for an unvalidated field does
-            # (the value in __dict__, the name in the fields set), without its per-call lookup.
-            values = block.__dict__
-            values["kind"] = "heading" if marker.heading else "list_item"
-            values["marker"] = marker.text
-            values["level"] = len(stack)
-            block.__pydantic_fields_set__.update(_MARKED_FIELDS)
+            block.kind = "heading" if marker.heading else "list_item"
+            block.marker = marker.text
+            block.level = len(stack)
         if stack:
-            values = block.__dict__
-            values["section"] = stack[-1].section
-            values["section_path"] = [o.section for o in stack]
-            block.__pydantic_fields_set__.update(_SECTION_FIELDS)
+            block.section = stack[-1].section
+            block.section_path = [o.section for o in stack]
         last_end = block.end
     close_to(0)
     doc.sections = _SECTION_LIST.validate_python(sections)
