@@ -1,5 +1,6 @@
-"""What the families read from the tables `pdf_tables.open_sides` recovers (switched on here): a `구 분 | 내 용` box
-of a numbered part's terms (tracks), a list printed inside one cell (documents). Real dev pages
+"""What the families read from the tables `pdf_tables.open_sides` recovers (on by default, and set here): a `구 분 | 내 용`
+box of a numbered part's terms (tracks), a list printed inside one cell (documents), a field
+table's rows with money per award (tracks). Real dev pages
 of the field corpus (skipped when ../shared is absent) and the shared helpers they rest on."""
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ What pdfplumber leaves to the caller is done here too: the grid of distinct x/y
 boundaries of a table, and each cell's row/column with its spans over that grid. One
 departure: where a grid is drawn against the border of a cell (or of a frame), pdfplumber
 returns one table whose cells overlap; here the cells inside another cell form a table of
-their own, which the layout nests in that cell.
+their own, which the layout nests in that cell. Another: a table drawn without its outer
+side borders gets them (`open_sides`), where pdfplumber finds no cells at all.
 """
 
 from __future__ import annotations
