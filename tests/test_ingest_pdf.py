@@ -750,7 +750,7 @@ def plumber_tables(name: str, page: int) -> list[tuple[tuple[int, int], BBoxes]]
 
 
 def our_grids(name: str, page: int) -> list[tuple[tuple[int, int], BBoxes]]:
-    s = {**S, "dotted_rulings": False}  # pdfplumber's configuration
+    s = {**S, "dotted_rulings": False, "open_sides": False}  # pdfplumber's configuration
     doc = pdfium.PdfDocument(PDF_SAMPLES / name)
     try:
         content = read_page(doc.raw, page - 1, s)
