@@ -2151,7 +2151,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
             cells = split_line(row, start)
             parts = [c.text for c in cells]
             dur_k = next((k for k, c in enumerate(parts) if c.strip() and k > 0
-                          and compiled(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내)?\s*").fullmatch(c)
+                          and compiled(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내|이하)?\s*").fullmatch(c)
                           and find_months(c)), None)
             if dur_k is None or RFP_ROWS.is_total(row):
                 misses += 0 if RFP_ROWS.is_total(row) else 1
