@@ -436,8 +436,8 @@ SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MON
 # one stage of a staged award (`- 1단계 : … 사업화 준비 자금 지원(20백만원)`, `2단계: …`): the stage's
 # money and months, not the award's
 STAGE_LEAD = regex.compile(r"^\s*[(（\[]?\s*(?:\d|[①-⑨]|[一二三])\s*단계\s*[)）\]]?\s*[:：]")
-# `500만원 1,000만원 100만원`: a table row read as a line, not prose.
-TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]\s*)?원")
+# `500만원 1,000만원 100만원`, `2,500천원 5,000천원`: a table row read as a line, not prose (any unit)
+TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]?\s*)?원")
 
 
 # `예)` read as a list marker (`가)`) is the example word
