@@ -19,6 +19,9 @@ RANGE_SIGNS = "~∼～〜"
 # The middle dots printed between words (`중소·중견`, `휴ㆍ폐업`, `중소‧중견`, `이미・이취`, `중소∙중견`):
 # a rule's character class of middle dots lists all of them (tests/test_variants.py checks).
 MIDDLE_DOTS = "·ㆍ‧・･․⸱∙"
+# What may open a line before its first word: anything but a letter or digit, and the letters
+# drawn as bullets when a space follows (`ㅇ 대면평가 : …`, `o 신청기간 : …`). Use as `^{LEAD}`.
+LEAD = r"(?:[^\p{L}\p{N}]|[ㅇo](?=\s))*"
 # Circled numbers opening items (`① 신청서`, `❶ 인천시 소재 창업기업 …`, `➊ …`): the circled digits,
 # then the dingbat sets (negative circled, sans-serif circled and its negative). `circled_ordinal`
 # gives each its number.
