@@ -292,8 +292,9 @@ def _hour_to_clock(m: regex.Match[str]) -> str:
 # --- the rest -----------------------------------------------------------------------------
 
 RANGE_SIGN = regex.compile(r"[~∼～〜]")
-# a middle dot inside a word or list of words (`중소·중견`), never a bullet opening a line
-MIDDLE_DOT = regex.compile(r"(?<=\S)[·ㆍ‧・](?=\S)")
+# a middle dot inside a word or list of words (`중소·중견`), never a bullet opening a line nor
+# the dot leader of a table of contents (`사업 추진 체계·····10`)
+MIDDLE_DOT = regex.compile(r"(?<=[^\s·ㆍ‧・])[·ㆍ‧・](?=[^\s·ㆍ‧・])")
 # not the colon of a clock time (`18:00`) or a URL (`https://`)
 COLON = regex.compile(r"(?<!\d|https?):(?!\d|//)")
 PERCENT = regex.compile(r"(?<=\d)\s?%")
