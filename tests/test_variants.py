@@ -28,6 +28,8 @@ STABLE = ["dates_short_year",        # `’26. 4. 8.`: the header's date line
           "middle_dot_hyphenation",  # `휴‧폐업`
           "money_eok_decimal",       # `1.0억원`, `0.2억원`
           "bullets_hancom_pua",      # Hancom's private-use bullets, as an HWP file holds them
+          "bullets_hangul_o",        # `ㅇ 대면평가(발표평가) : …`: ㅇ is a letter drawn as a bullet
+          "times_pm",                # `오후 6시까지` under a step's dates
           "dates_korean", "times_korean", "range_wave"]
 
 

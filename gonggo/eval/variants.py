@@ -35,7 +35,7 @@ import regex
 from gonggo.eval.field import _awards, _phones, _window, track_items
 from gonggo.eval.score import greedy_pairs
 from gonggo.vocab.money import find_amounts
-from gonggo.vocab.text import char_bigrams, dice
+from gonggo.vocab.text import CIRCLED_NUMBERS, char_bigrams, circled_ordinal, dice
 
 # ---------------------------------------------------------------------------------------
 # Transformations
@@ -359,13 +359,16 @@ BY_NAME = {v.name: v for v in VARIANTS}
 # ---------------------------------------------------------------------------------------
 # Facts and their comparison
 
+_CIRCLED = regex.compile(f"[{CIRCLED_NUMBERS}]")
 # NFKC turns `ㆍ` into the jamo `ᆞ`, a letter: middle dots go by name
 _NOT_CONTENT = regex.compile(r"[\s\p{P}\p{S}ㆍᆞ]+")
 
 
 def canon(text: str | None) -> str:
-    """A name or clause as a key no variant changes: NFKC, no spaces, punctuation or symbols."""
-    return _NOT_CONTENT.sub("", unicodedata.normalize("NFKC", text or "")).lower()
+    """A name or clause as a key no variant changes: circled numbers as digits (`①`, `➊` → 1),
+    NFKC, no spaces, punctuation or symbols."""
+    text = _CIRCLED.sub(lambda m: str(circled_ordinal(m[0])), text or "")
+    return _NOT_CONTENT.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 Fact = tuple[Any, ...]

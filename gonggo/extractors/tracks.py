@@ -637,7 +637,7 @@ def _set_extension(terms: Terms, ext: Months | None, offset: int) -> None:
 
 
 # `(2~3차년도)5억원/년`: a cap for each of a range of years, not one year's money
-YEAR_RANGE_BEFORE = regex.compile(r"\d\s*[~∼～-]\s*\d\s*차\s*(?:연\s*)?년\s*도\s*[)）]?\s*$")
+YEAR_RANGE_BEFORE = regex.compile(r"\d\s*[~∼～〜-]\s*\d\s*차\s*(?:연\s*)?년\s*도\s*[)）]?\s*$")
 
 
 def _years_each(text: str, a: Amount) -> bool:
@@ -844,7 +844,7 @@ YEAR_CAP_AFTER = regex.compile(r"\s*[(（]\s*(?:연|연간|연차별|매년)\s*(
 # end) and a note under it (`(1개 연구단당)`, `(국가/기관별 상이)`); a note naming the case the
 # amount holds for (`(장기연수 기준)`) makes it one case's, not the row's
 BARE_CAP_CELL = regex.compile(
-    r"""\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[~∼～]\s*)?
+    r"""\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[~∼～〜]\s*)?
         (?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:이내|이하|내외|까지)
         \s*(?:[(（](?P<note>[^()（）]{1,30})[)）]\s*)?""", regex.X)
 CASE_NOTE = regex.compile(r"기준\s*$|예시|경우")

@@ -66,7 +66,7 @@ from gonggo.reading.tables import split_line, text_lines
 from gonggo.schemas.announcement import Evidence, Window
 from gonggo.schemas.document import Cell, Table
 from gonggo.vocab.dates import CORPUS_REFERENCE, DateMention, find_ranges
-from gonggo.vocab.text import LEAD, compiled, norm_key, strip_marker
+from gonggo.vocab.text import ARROWS, LEAD, compiled, norm_key, strip_marker
 
 # Window vocabulary beyond the shared labels (gonggo.reading.items)
 PERIOD_NOUN = regex.compile(r"기간|일시|기한|일정|마감")
@@ -120,11 +120,11 @@ DEADLINE_STAGES = ("plan_submission", "other")
 # Lines between steps: `▼`, `⇩`, a glyph of the private use area drawn as an arrow
 STEP_BREAK = regex.compile(r"^[\s▼▽↓⇩⬇\p{Co}]*[▼▽↓⇩⬇\p{Co}][\s▼▽↓⇩⬇\p{Co}]*$")
 # Cells that are no step: arrows across (`▶ ▶`), a dash, a page number `- 3 -`
-NOT_A_STEP = regex.compile(r"^[\s\-–—▶▷►→⇒➡⟶>·ㆍ\p{Co}]*(?:\d{1,3}[\s\-–—]*)?$")
+NOT_A_STEP = regex.compile(rf"^[\s\-–—{ARROWS}>·ㆍ\p{{Co}}]*(?:\d{{1,3}}[\s\-–—]*)?$")
 # A cell holding a step's dates: it opens with one (`3. 3. ~ 3. 10.`, `~ 4. 30.(목)`, `’26. 3월`)
-# or a time (`18:00까지`); not `50% 선지급`
+# or a time (`18:00까지`, `오후 6시까지`); not `50% 선지급`
 VALUE_CELL = regex.compile(
-    r"^\s*[~∼～〜]?\s*['’‘]?\d{1,4}\s*[.．/년월]|^\s*\d{1,2}\s*(?::\s*\d{2}|시)")
+    r"^\s*[~∼～〜]?\s*['’‘]?\d{1,4}\s*[.．/년월]|^\s*(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}\s*(?::\s*\d{2}|시)")
 NOTE_LINE = regex.compile(r"^\s*(?:※|\*)")
 # A note's deadline submits something: `해당자는 5. 16.(금)까지 PT 발표자료를 제출해야함`
 NOTE_CLAUSE_END = regex.compile(r"[,.;]|며\s|고\s|\n")

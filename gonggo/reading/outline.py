@@ -49,7 +49,7 @@ LEAD_MARKER = regex.compile(
     r"|[(（]\d{1,2}[)）]|\d{1,2}[.．)](?!\d)|[가-하][.)](?=\s)|[(（][가-하][)）]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][.．]?)\s*"
 )
 NOTE_START = regex.compile(r"^\s*(?:[-–—·ㆍ･․⸱∙‧•・▪▫]\s*)?(?:※|☞|\*{1,3}|주\))")
-BULLETS = "‧·∙•▷▶►▪▫◦○●❍ㆍ◆◇-–oㅇ"
+BULLETS = "‧·∙•▷▶►▸▪▫◦○●❍ㆍ◆◇-–oㅇ"
 # Bullets that also occur inside words (`휴·폐업`, `사업관리시스템 - 마이페이지`, a Latin `o`)
 # only split when a space follows them.
 SPACED_BULLETS = "·ㆍ-–oㅇ"
@@ -1002,7 +1002,7 @@ def _walk_item(outline: Outline, section: Section) -> list[Unit]:
 
 # Bullets that start an item and recur inside its line: several items on one line
 # (`①기업의 부도 ②국세·지방세 체납처분 ③…`, `▷ 휴·폐업 중인 기업 ▷ 국세 체납 기업`).
-INLINE_BULLETS = CIRCLED + "▷▶►➢➤"
+INLINE_BULLETS = CIRCLED + "▷▶►▸➢➤"
 
 
 def _inline_items(outline: Outline, section: Section, u: Unit) -> list[Unit]:

@@ -22,6 +22,9 @@ MIDDLE_DOTS = "·ㆍ‧・･․⸱∙"
 # What may open a line before its first word: anything but a letter or digit, and the letters
 # drawn as bullets when a space follows (`ㅇ 대면평가 : …`, `o 신청기간 : …`). Use as `^{LEAD}`.
 LEAD = r"(?:[^\p{L}\p{N}]|[ㅇo](?=\s))*"
+# Arrows drawn between the steps of a process laid out across (`접수 ▶ 심의 ▶ 발표`), or opening
+# an item (`▸ 휴·폐업 중인 기업`).
+ARROWS = "▶▷►▸▹→⇒➡⟶➔➜➤➢"
 # Circled numbers opening items (`① 신청서`, `❶ 인천시 소재 창업기업 …`, `➊ …`): the circled digits,
 # then the dingbat sets (negative circled, sans-serif circled and its negative). `circled_ordinal`
 # gives each its number.
