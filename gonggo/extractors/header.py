@@ -29,6 +29,11 @@ NOTICE_NO = regex.compile(
 # A whole line `교육부 제2025-19호`: a body and a year-numbered notice without the word 공고
 # (a law's number `법률 제12345호` has no year and dash).
 NOTICE_BARE = regex.compile(r"[·ㆍ‧・･․⸱∙가-힣]{2,20}\s?제\s?\d{4}\s*[-–‐—]\s*\d+\s*호")
+# A date alone on its line in the mixed spellings the date rules do not read as one date
+# (`2025. 6. 3일`): kept beside vocab.dates.whole_date so no header date read before is lost.
+FULL_DATE = regex.compile(
+    r"(\d{4})\s*[년.．]\s*(\d{1,2})\s*[월.．]\s*(\d{1,2})\s*일?\.?(?:\s*\(\s*[월화수목금토일]\s*\))?"
+)
 # Only a month printed (`2025년 6월`): announced_on is its first day, precision `month`.
 MONTH_DATE = regex.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\.?")
 # Who signs: an office-holder's title at the end of a short line.
@@ -143,7 +148,7 @@ def corpus_value(text: str) -> dict | None:
     m = NOTICE_NO.search(text)
     if m:
         return {"notice_no": m.group(0).strip()}
-    day = whole_date(text)
+    day = _line_date(text)
     if day is not None:
         return {"announced_on": day.isoformat()}
     mo = MONTH_DATE.fullmatch(text.strip())
@@ -159,9 +164,17 @@ def corpus_value(text: str) -> dict | None:
     return None
 
 
+def _line_date(text: str) -> date | None:
+    """The day a line prints when it is one date and nothing else."""
+    day = whole_date(text)
+    if day is None and (d := FULL_DATE.fullmatch(text.strip())):
+        day = _valid_date(int(d[1]), int(d[2]), int(d[3]))
+    return day
+
+
 def _set_date(header: Header, doc: Document, block: Block, text: str) -> bool:
     # a date printed alone on its line, in any format the date rules read (`’26. 6. 15.`)
-    value = whole_date(text)
+    value = _line_date(text)
     if value is None:
         return False
     header.announced_on = value
@@ -270,7 +283,7 @@ def _scrambled_signature(doc: Document, header: Header, limit: int = 30, near: i
     blocks = doc.blocks[:limit]
     for i, block in enumerate(blocks):
         text = doc.text[block.start : block.end]
-        if block.kind != "paragraph" or whole_date(text) is None:
+        if block.kind != "paragraph" or _line_date(text) is None:
             continue
         if header.announced_on is None and not _set_date(header, doc, block, text):
             continue
