@@ -30,6 +30,9 @@ STABLE = ["dates_short_year",        # `’26. 4. 8.`: the header's date line
           "bullets_hancom_pua",      # Hancom's private-use bullets, as an HWP file holds them
           "bullets_hangul_o",        # `ㅇ 대면평가(발표평가) : …`: ㅇ is a letter drawn as a bullet
           "times_pm",                # `오후 6시까지` under a step's dates
+          "fullwidth_parens",        # `（목）`, `1）`: full-width forms, folded at ingest
+          "percent_fullwidth",       # `75％ 이내`
+          "fullwidth_colon",         # `접수기간：`
           "dates_korean", "times_korean", "range_wave"]
 
 
