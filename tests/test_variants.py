@@ -33,6 +33,8 @@ STABLE = ["dates_short_year",        # `’26. 4. 8.`: the header's date line
           "fullwidth_parens",        # `（목）`, `1）`: full-width forms, folded at ingest
           "percent_fullwidth",       # `75％ 이내`
           "fullwidth_colon",         # `접수기간：`
+          "headings_paren_half",     # `1) 스마트공장 구축 …`: a master's programs numbered `1)`
+          "headings_hangul_half",    # `가) 지원분야`: headings numbered `가)`
           "dates_korean", "times_korean", "range_wave"]
 
 

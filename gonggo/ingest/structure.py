@@ -206,12 +206,50 @@ def _merge_chapter_boxes(doc: Document) -> None:
 
 _SECTION_LIST = TypeAdapter(list[Section])
 
+# A list numbering standing in for a heading numbering the document does not use: `가)` or
+# `(가)` for `가.`, `1)` for `(1)`. Real announcements number one level `가.`, `가)` or `(가)`
+# as they please; which one is a heading is decided by the document's own sequence.
+STANDS_FOR = {"hangul_half": "hangul_dot", "hangul_paren": "hangul_dot", "num_half": "num_paren"}
+# the markers of a heading's content (`□ …` boxes, bullets, lists), not of a chapter or a note
+_CONTENT = ("box", "circle", "square_bullet", "dash", "circled", *STANDS_FOR)
+
+
+def _promote_stand_ins(doc: Document, sections: list[dict[str, Any]], families: list[str],
+                       ordinals: list[int | None]) -> None:
+    """List numberings that hold a heading's place in this document read as headings.
+
+    A family of `STANDS_FOR` is a heading level when the document never uses the heading
+    numbering it stands for, it counts a run (`가) 나) …`: a first and a second item), and
+    one of its items is followed by its own sub-items or by content of another marker (`□ …`,
+    `○ …`, `- …`; not a note, not a chapter's number) before the family's next item: that is how `가.` headings look; footnotes
+    numbered `1)개발기술명은 … 2)…` follow one another. Of two stand-ins for one heading
+    numbering (`가)` and `(가)`), the first seen is the higher level and the only one
+    promoted: the outline's rank comes from the document's sequence, not from the glyph."""
+    present = set(families)
+    taken: set[str] = set()
+    order = sorted({f for f in families if f in STANDS_FOR and STANDS_FOR[f] not in present},
+                   key=families.index)
+    for family in order:
+        if STANDS_FOR[family] in taken:
+            continue
+        items = [i for i, f in enumerate(families) if f == family]
+        counted = {ordinals[i] for i in items} >= {1, 2}
+        led = any(families[j] not in ("note", family) and (sections[j]["parent"] == i or families[j] in _CONTENT)
+                  for i in items if i + 1 < len(families) for j in [i + 1])
+        if not (counted and led):
+            continue
+        taken.add(STANDS_FOR[family])
+        for i in items:
+            doc.blocks[sections[i]["block"]].kind = "heading"
+
 
 def add_structure(doc: Document) -> Document:
     """Classify marked blocks as headings / list items and build `doc.sections`."""
     _merge_chapter_boxes(doc)
     # Sections as plain dicts, validated once at the end (one validator call, not one each)
     sections: list[dict[str, Any]] = []
+    families: list[str] = []  # the marker family of each section
+    ordinals: list[int | None] = []
     stack: list[_Open] = []
     last_end = 0
 
@@ -249,6 +287,8 @@ def add_structure(doc: Document) -> Document:
                              "level": len(stack) + 1, "marker": marker.text,
                              "title": line.strip()[:200], "start": block.start,
                              "end": block.end, "children": []})
+            families.append(marker.family)
+            ordinals.append(marker.ordinal)
             if parent is not None:
                 sections[parent]["children"].append(idx)
             stack.append(_Open(key=key, section=idx, ordinal=marker.ordinal,
@@ -261,6 +301,7 @@ def add_structure(doc: Document) -> Document:
             block.section_path = [o.section for o in stack]
         last_end = block.end
     close_to(0)
+    _promote_stand_ins(doc, sections, families, ordinals)
     doc.sections = _SECTION_LIST.validate_python(sections)
     return doc
 

@@ -949,8 +949,23 @@ RANKS = [regex.compile(r"^\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]"), regex.compile(r
 BESIDE_MARKS = "□■◼◻▣❍○◦ㅇ"
 
 
+# `가)`, `(가)` numbering the headings of a document that has no `가.` (the outline made them
+# headings: `gonggo.ingest.structure.STANDS_FOR`) hold the rank of `가.`.
+HANGUL_STAND_IN = regex.compile(r"^\s*(?:[가-하]\)|[(（][가-하][)）])\s")
+
+
 def marker_rank(text: str) -> int | None:
     return next((i for i, rx in enumerate(RANKS) if rx.match(text)), None)
+
+
+def heading_rank(doc: Document, block: Block) -> int | None:
+    """The rank of a heading block's marker: `marker_rank`, or the rank of `가.` for the `가)`
+    or `(가)` headings of a document numbering its headings so."""
+    text = doc.text[block.start:block.end]
+    rank = marker_rank(text)
+    if rank is None and block.kind == "heading" and HANGUL_STAND_IN.match(text):
+        return len(RANKS) - 1
+    return rank
 
 
 def _beside(text: str, own: int | None) -> bool:
@@ -966,7 +981,7 @@ def _items_beside(outline: Outline, section: Section, claimed: set[int]) -> list
     the list items that follow, up to the next heading or title table."""
     doc = outline.doc
     units: list[Unit] = []
-    own = marker_rank(doc.text[doc.blocks[section.block].start:doc.blocks[section.block].end])
+    own = heading_rank(doc, doc.blocks[section.block])
     stop = next((k for k in range(section.block + 1, outline.hi) if doc.blocks[k].kind == "heading"
                  and not _beside(doc.text[doc.blocks[k].start:doc.blocks[k].end], own)
                  or table_title(doc, doc.blocks[k])), outline.hi)
