@@ -270,3 +270,42 @@ def test_master_announcement_programs_numbered_half_parens_are_headings() -> Non
     programs = [doc.sections[i] for i in plan.children]
     assert [p.marker for p in programs] == [f"{n})" for n in range(1, 11)]
     assert {doc.blocks[p.block].kind for p in programs} == {"heading"}
+
+
+# --- `▪` and `•`: two glyphs of one bullet level -------------------------------------------
+
+# real lines (MSIT ICT R&D call 2026): a `-` list, a chapter's title table, exclusions, then
+# the evidence list of the `확인근거(증빙서류)` cell, drawn with `▪` (the HWP) or `•` (as other
+# calls draw it)
+EVIDENCE_AFTER_DASHES = (
+    "o 기업, 대학, 연구기관, 연구조합, 사업자단체 등 관련 규정에 해당되는 기관\n"
+    "- 외국에서 외국 법령에 따라 설립된 외국법인도 연구개발기관으로 직접 참여할 수 있음\n"
+    "7\t\t사전지원제외 대상\t\n"
+    " o 접수 마감일 현재 주관연구개발기관 등이 아래의 어느 하나에 해당하는 경우\n"
+    " - 기업의 부도\n"
+    " ※ 선정평가 이후 상기 제외 항목에 해당되는 것으로 확인된 경우, 선정 취소\n"
+    "▪최근년도 결산재무제표(대차대조표, 손익계산서)\n"
+    "* 접수마감일 기준 관할세무서에 신고된 전년도(’25년도) 재무제표(국세청 발급)를 근거로 판단\n"
+    "▪상기 자본전액잠식 계산을 위해 제출한 서류 일체\n")
+
+
+def _tree(text: str) -> list[tuple[int, str | None]]:
+    doc = read_bytes(text.encode(), "s.txt")
+    return [(s.level, None if s.parent is None else doc.sections[s.parent].title[1:])
+            for s in doc.sections]
+
+
+def test_square_and_round_bullets_are_one_level() -> None:
+    assert find_marker("•상기 자본전액잠식 계산을 위해 제출한 서류 일체").family == \
+        find_marker("▪상기 자본전액잠식 계산을 위해 제출한 서류 일체").family  # type: ignore[union-attr]
+    # the `•` evidence lines do not join the `-` list of the flush `- 외국에서 …` item
+    assert _tree(EVIDENCE_AFTER_DASHES.replace("▪", "•")) == _tree(EVIDENCE_AFTER_DASHES)
+
+
+def test_a_numbered_list_before_the_next_box_stays_a_list() -> None:
+    # the standard R&D 사전지원제외 list: the `□` after its last item is the next section, not
+    # content of the item
+    text = ("□ 사전지원 제외 대상\n○ 접수마감일 현재 다음에 해당하는 경우 지원에서 제외\n"
+            " 1) 기업의 부도\n 2) 세무당국에 의하여 국세, 지방세 등의 체납처분을 받은 경우\n"
+            "□ 신청방법\n○ 온라인 접수\n")
+    assert _kinds(text)["1) 기업의 부도"] == "list_item"

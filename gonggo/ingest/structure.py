@@ -13,6 +13,7 @@ with a higher number opens a nested list instead of a sibling.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -63,8 +64,8 @@ MARKER_RULES: list[tuple[str, bool, regex.Pattern[str]]] = [
     ("circled", False, regex.compile(rf"^[{CIRCLED}](?=\s*\S)")),
     ("box", True, regex.compile(r"^[□■◼◻▣](?=\s*\S)")),
     ("circle", False, regex.compile(r"^[◦○●◎∘ㅇ](?=\s*\S)")),
-    ("square_bullet", False, regex.compile(r"^[▪▫▸▶►◆◇]")),
-    ("dash", False, regex.compile(r"^[-–—ㆍ·∙•](?=\s*\S)(?!\d)")),
+    ("square_bullet", False, regex.compile(r"^[▪▫•▸▶►◆◇]")),
+    ("dash", False, regex.compile(r"^[-–—ㆍ·∙](?=\s*\S)(?!\d)")),
     ("note", False, regex.compile(r"^(?:※|\*{1,2}(?!\*)|☞|주\))")),
 ]
 
@@ -234,8 +235,12 @@ def _promote_stand_ins(doc: Document, sections: list[dict[str, Any]], families: 
             continue
         items = [i for i, f in enumerate(families) if f == family]
         counted = {ordinals[i] for i in items} >= {1, 2}
-        led = any(families[j] not in ("note", family) and (sections[j]["parent"] == i or families[j] in _CONTENT)
-                  for i in items if i + 1 < len(families) for j in [i + 1])
+        # an item, then content of its own, then the next item of the run (after the run's
+        # last item comes the next section, not the item's content)
+        led = any(k > i + 1 and ordinals[k] == (ordinals[i] or 0) + 1
+                  and families[i + 1] not in ("note", family)
+                  and (sections[i + 1]["parent"] == i or families[i + 1] in _CONTENT)
+                  for i, k in pairwise(items))
         if not (counted and led):
             continue
         taken.add(STANDS_FOR[family])

@@ -898,9 +898,10 @@ def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list
     return units
 
 
-# The usual ranks of bullets in a Korean outline, highest first: `□` > `○` > `-` > `·`.
+# The usual ranks of bullets in a Korean outline, highest first: `□` > `○` > `-` > `·` (`•`, `▪`:
+# two glyphs of one level).
 BULLET_RANK = {**dict.fromkeys("□■◼▣❏❑", 0), **dict.fromkeys("○◦ㅇ❍●", 1),
-               **dict.fromkeys("-–", 2), **dict.fromkeys("·ㆍ•∙‧", 3)}
+               **dict.fromkeys("-–", 2), **dict.fromkeys("·ㆍ•▪∙‧", 3)}
 
 
 def _bullet_rank(text: str) -> int | None:
