@@ -955,18 +955,26 @@ BESIDE_MARKS = "□■◼◻▣❍○◦ㅇ"
 HANGUL_STAND_IN = regex.compile(r"^\s*(?:[가-하]\)|[(（][가-하][)）])\s")
 
 
-def marker_rank(text: str) -> int | None:
-    return next((i for i, rx in enumerate(RANKS) if rx.match(text)), None)
+def marker_rank(text: str, stand_in: bool = False) -> int | None:
+    """The rank of a line's heading marker; `stand_in`: the document numbers its `가.` rank
+    `가)` or `(가)` (`stand_in_headings`), which then ranks as `가.`."""
+    rank = next((i for i, rx in enumerate(RANKS) if rx.match(text)), None)
+    if rank is None and stand_in and HANGUL_STAND_IN.match(text):
+        return len(RANKS) - 1
+    return rank
+
+
+def stand_in_headings(doc: Document) -> bool:
+    """Whether the outline read `가)` or `(가)` lines as headings (a document without `가.`)."""
+    return doc.memo("outline.stand_in_headings", lambda: any(
+        doc.blocks[s.block].kind == "heading" and HANGUL_STAND_IN.match(s.title) is not None
+        for s in doc.sections))
 
 
 def heading_rank(doc: Document, block: Block) -> int | None:
     """The rank of a heading block's marker: `marker_rank`, or the rank of `가.` for the `가)`
     or `(가)` headings of a document numbering its headings so."""
-    text = doc.text[block.start:block.end]
-    rank = marker_rank(text)
-    if rank is None and block.kind == "heading" and HANGUL_STAND_IN.match(text):
-        return len(RANKS) - 1
-    return rank
+    return marker_rank(doc.text[block.start:block.end], block.kind == "heading")
 
 
 def _beside(text: str, own: int | None) -> bool:
