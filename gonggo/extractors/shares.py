@@ -51,6 +51,7 @@ import regex
 
 from gonggo.reading.appendix import offset_in_appendix
 from gonggo.reading.scope import Scope, evidence
+from gonggo.reading.tables import spread_nested
 from gonggo.schemas.announcement import Evidence, Funding, Track
 from gonggo.schemas.document import Document, Table
 from gonggo.vocab.applicants import kinds_in
@@ -287,7 +288,7 @@ def read_transposed(rows: list[list[CellText | None]], caption: CellText | None)
 def _table_grid(doc: Document, table: Table) -> list[list[CellText | None]]:
     made: dict[int, CellText] = {}
     rows: list[list[CellText | None]] = []
-    for row in table.grid():
+    for row in spread_nested(table, doc.text).grid():
         out: list[CellText | None] = []
         for cell in row:
             if cell is None:

@@ -2185,6 +2185,96 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         i = max(last, i + 1)  # the lines after its last row may head the next table
 
 
+# A file of RFP sheets each naming its 세부과제 (IITP 제안요청서: `관리번호 | 인공지능`, `총괄과제명 | …`,
+# `세부과제명 | 세부 뇌 인지과학과 …`) and printing its budget by year in a table of its own
+# (`구분 | 기간 | 개월수 | 정부지원연구개발비` … `합계 | - | 45개월 | 15,550 백만원 이내`): each sheet
+# is a track named by its 세부과제, its period the sum row's months and its cap the sum row's
+# money over the whole period. The years' rows (`1년차 … 3,100 백만원 이내`, `2년차 … 4,150 …`)
+# differ, so no one of them is a yearly cap.
+SHEET_FIRST = regex.compile(r"^관리\s*번호$")
+SHEET_NAME = regex.compile(r"^세부\s*과제\s*명$")
+# `총괄 세부 다층적 …`, `세부 뇌 인지과학과 …`: the role words before the title (their numbers,
+# drawn as outlines, lost)
+SHEET_ROLE = regex.compile(r"^(?:(?:총괄|세부)\s*\d*\s*)+")
+MONTHS_HEAD = regex.compile(r"^개월\s*수$")
+
+
+def _sheet_name(text: str, table: Table) -> tuple[str, tuple[int, int]] | None:
+    """The 세부과제 a sheet's first table names (the first line of its `세부과제명` cell)."""
+    for row in table.grid():
+        label = row[0] if row else None
+        if label is None or not SHEET_NAME.match(compiled(r"\s").sub("", label.text)):
+            continue
+        value = next((c for c in row[1:] if c is not None and c is not label), None)
+        if value is None:
+            return None
+        line = text[value.start:value.end].split("\n", 1)[0]
+        role = SHEET_ROLE.match(line)
+        name = line[role.end() if role else 0:].strip()
+        if not is_rfp_title(name):
+            return None
+        at = value.start + line.find(name)
+        return name, (at, at + len(name))
+    return None
+
+
+def _budget_total(text: str, table: Table) -> Terms | None:
+    """The sum row of a budget table by year: its months and its money (`합계 | - | 45개월 |
+    15,550 백만원 이내`) as the period and the whole period's cap."""
+    rows = table.grid()
+    if len(rows) < 3:
+        return None
+    head = rows[0]
+    months_at = next((c for c, cell in enumerate(head)
+                      if cell is not None and MONTHS_HEAD.match(cell.text.strip())), None)
+    money_at = next((c for c, cell in enumerate(head) if cell is not None
+                     and RFP_MONEY_CELL.search(cell.text) and not year_money(cell.text)), None)
+    if months_at is None or money_at is None:
+        return None
+    total = next((r for r in rows[1:] if r and r[0] is not None
+                  and table_reader.SUM_CELL.is_total(r[0].text)), None)
+    if total is None:
+        return None
+    months_cell, money_cell = total[months_at], total[money_at]
+    if months_cell is None or money_cell is None:
+        return None
+    months = find_months(text[months_cell.start:months_cell.end])
+    amounts = [a for a in find_amounts(text[money_cell.start:money_cell.end]) if a.bound in (None, "max")]
+    if len(months) != 1 or len(amounts) != 1:
+        return None
+    terms = Terms()
+    m, a = months[0], amounts[0]
+    terms.duration = (m.months, months_cell.start + m.start, months_cell.start + m.end)
+    label = compiled(r"\s+").sub(" ", head[money_at].text).strip()  # type: ignore[union-attr]
+    terms.fund("government", label).set_cap(
+        a.krw, (money_cell.start + a.start, money_cell.start + a.end), "total")
+    return terms
+
+
+def read_sheet_budgets(scope: Scope, blocks: list[Block], skip: set[int], tracks: Tracks) -> set[int]:
+    """The tracks of a file of RFP sheets with budget tables (see SHEET_FIRST); the indices of
+    the budget tables read."""
+    text = scope.doc.text
+    sheets = [i for i, b in enumerate(blocks) if b.table is not None and i not in skip
+              and any(c.row == 0 and c.col == 0 and SHEET_FIRST.match(compiled(r"\s").sub("", c.text))
+                      for c in b.table.cells)]
+    used: set[int] = set()
+    for k, i in enumerate(sheets):
+        named = _sheet_name(text, blocks[i].table)  # type: ignore[arg-type]
+        if named is None:
+            continue
+        end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
+        for j in range(i + 1, end):
+            table = blocks[j].table
+            terms = _budget_total(text, table) if table is not None and j not in skip else None
+            if terms is not None:
+                draft = tracks.add(named[0], [named[1]], terms)
+                tracks.rfp.add(norm_key(draft.name or ""))
+                used.add(j)
+                break
+    return used
+
+
 # ---------------------------------------------------------------- 7. prize tables
 
 # a contest's prize table (`상 훈 | 시상수 | 상 금 | 비 고` over `1 | 2,000,000원`, `2 | 각 500,000원`)
@@ -2263,6 +2353,7 @@ def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
         used |= {i for i, b in enumerate(blocks)
                  if b.table is not None and section_in_appendix(scope.doc, b.section)}
     parts = _part_starts(scope)
+    used |= read_sheet_budgets(scope, blocks, used, tracks)
     for idx, block in enumerate(blocks):
         if block.table is None or idx in used:
             continue

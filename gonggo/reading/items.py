@@ -20,6 +20,9 @@ PERIOD_WORD = regex.compile(
     r"(?:기간|기한|일정|일시|마감(?:\s*일시?)?)"
     r"|신청\s*[·ㆍ‧・･․⸱∙및]?\s*접수|(?:접수|신청|제출)\s*마감"
     r"|(?:공모|응모)\s*접수(?!\s*(?:방법|처|서류|결과|현황))"  # `○ 공모접수 : 2023.10.28(토) ∼ …`
+    # the applications' upload to the grant system: `공고기간 | 전산(iris.go.kr) 등록기간` (msit,
+    # pipc R&D calls), `온라인 등록 기간`; not a bare `등록기간` (of a course, of equipment)
+    r"|(?:전산|온라인)\s*등록\s*(?:기간|기한|마감)"
 )
 METHOD_WORD = regex.compile(
     r"(?:신청|접수|제출|응모)\s*(?:[·ㆍ‧・･․⸱∙,]?\s*(?:접수|제출)\s*)?(?:방법|방식|요령|절차|처)"

@@ -928,8 +928,11 @@ _NAMES = ("name", "text", "item", "topic", "payer_label", "label", "org")
 
 
 def _stated(key: str, item: dict) -> bool:
-    if key == "tracks":  # the one unnamed track of a program without tiers states nothing
-        return bool(item.get("funding") or item.get("duration_months") or item.get("name"))
+    if key == "tracks":
+        # the one unnamed track of a program without tiers states nothing of its own; its
+        # funding rows (the program-wide shares table of an R&D call) are facts each checked
+        return bool(item.get("name") or item.get("duration_months") or item.get("extension_months")
+                    or item.get("target_level") or item.get("awards"))
     return True
 
 
