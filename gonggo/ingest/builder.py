@@ -219,11 +219,14 @@ def build_document(
         blocks.append({"kind": kind, "start": start, "end": end, "page": raw.page,
                        "section_index": raw.section_index,
                        "paragraph_index": raw.paragraph_index})
-    doc = Document(source=source, text=w.text(), blocks=blocks, findings=list(findings or []))
+    text = w.text()
     # Imported here so that builder stays usable by structure's own tests.
-    from gonggo.ingest.structure import add_structure
+    from gonggo.ingest.structure import structure_blocks
 
-    return add_structure(doc)
+    # The outline is read on the dicts, so each block is validated once with all its fields.
+    blocks, sections = structure_blocks(text, blocks)
+    return Document(source=source, text=text, blocks=blocks, sections=sections,
+                    findings=list(findings or []))
 
 
 # A line that opens with an outline marker (`□`, `○`, `1.`, `(1)`, `-`, `※` …).
