@@ -534,8 +534,8 @@ class _SectionRecords:
         return blocks
 
     def block(self, kind: str, text: str = "", table: RawTable | None = None) -> RawBlock:
-        return RawBlock(kind=kind, text=text, table=table, section_index=self.section_index,
-                        paragraph_index=self.paragraph_index)
+        # positional: kind, text, table, page, section_index, paragraph_index
+        return RawBlock(kind, text, table, None, self.section_index, self.paragraph_index)
 
     def subtree_end(self, i: int) -> int:
         levels = self.levels
@@ -761,7 +761,7 @@ def _cell_address(body: bytes, start: int, end: int, n_rows: int, n_cols: int,
         row_span = n_rows - row
     col_span = max(col_span, 1)
     row_span = max(row_span, 1)
-    return RawCell(row=row, col=col, text="", row_span=row_span, col_span=col_span)
+    return RawCell(row, col, "", row_span, col_span)  # row, col, text, row_span, col_span
 
 
 def _caption_below(payload: bytes) -> bool:
