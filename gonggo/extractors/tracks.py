@@ -87,7 +87,7 @@ from gonggo.reading.appendix import section_in_appendix
 from gonggo.reading.flat import PAREN_LINE
 from gonggo.reading.flat import in_parens as _in_parens
 from gonggo.reading.scope import Scope
-from gonggo.reading.tables import SUM_WORDS, Grid, TableSettings, split_line, text_lines
+from gonggo.reading.tables import SUM_WORDS, Grid, TableSettings, doc_lines, split_line
 from gonggo.schemas.announcement import (
     Awards,
     CapBasis,
@@ -2089,6 +2089,14 @@ def _rfp_header(cells: list[str]) -> tuple[int | None, int | None, int | None]:
     return title_i, period_i, money_i
 
 
+@lru_cache(maxsize=8192)
+def _tab_header(line: str) -> tuple[tuple[str, ...], tuple[int | None, int | None, int | None]]:
+    """A tab-separated line's cells without spaces and `_rfp_header` of them (cached: every
+    program's scope and every section the checks read again holds the same lines)."""
+    cells = [compiled(r"\s").sub("", c) for c in line.split("\t")]
+    return tuple(cells), _rfp_header(cells)
+
+
 # a note under a table's one row stating each award's terms (`* 과제당 연구기간 1년 8개월 이내, 총
 # 연구비 4.6억원 이내, ‘19년 연구비 2억 원 이내에서신청 가능`)
 ROW_NOTE = regex.compile(r"^\s*[*※]\s*(?:[(（]?\s*)?(?:과제|기업|기관)\s*당")
@@ -2108,14 +2116,13 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     (the grouping cell only on a group's first row). Each row is a track named by its title (the
     cell before the period) with its period and its `총` money (`(단위 : 백만원)`) as a total cap;
     a table that prints only one year's money gives no cap. `N 과제` / `합계` rows are sums."""
-    lines = text_lines(scope.doc.text, scope.start, scope.end)
+    lines = doc_lines(scope.doc, scope.start, scope.end)
     i = 0
     while i < len(lines):
         if "\t" not in lines[i][1]:  # one cell: no title column before a period column
             i += 1
             continue
-        cells = [compiled(r"\s").sub("", c) for c in lines[i][1].split("\t")]
-        title_i, period_i, money_i = _rfp_header(cells)
+        cells, (title_i, period_i, money_i) = _tab_header(lines[i][1])
         if title_i is None or period_i is None or period_i <= title_i:
             i += 1
             continue
@@ -2145,7 +2152,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         rows: list[TrackDraft] = []
         while j < len(lines) and misses < 4:
             start, row = lines[j]
-            if None not in _rfp_header([compiled(r"\s").sub("", c) for c in row.split("\t")])[:2]:
+            if None not in _tab_header(row)[1][:2]:
                 break  # the next table's header: its rows are read with its own columns
             j += 1
             cells = split_line(row, start)
