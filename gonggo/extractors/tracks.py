@@ -222,6 +222,7 @@ class TrackDraft:
     terms: Terms = field(default_factory=Terms)
 
 
+@lru_cache(maxsize=8192)
 def _title_key(name: str) -> str:
     """An RFP title compared loosely: without parenthesised detail (`박과(오이, 멜론)`) and the
     particle `의` (`스마트 온실의 병해충` / `스마트 온실 병해충`)."""
@@ -958,20 +959,23 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
     terms = Terms()
     for r, row in enumerate(rows[1:], 1):
         for c, lab in enumerate(row):
-            if lab is None or len(strip_marker(lab.text)) > 15:
+            if lab is None:
                 continue
-            col = classify_header(strip_marker(lab.text))
+            bare = strip_marker(lab.text)  # once per cell, not three times
+            if len(bare) > 15:
+                continue
+            col = classify_header(bare)
             if col.kind not in ("duration", "payer") or year_money(lab.text):
                 continue
             for nxt in ((rows[r + 1][c] if r + 1 < len(rows) else None),
                         (row[c + 1] if c + 1 < len(row) else None)):
                 if nxt is None or nxt is lab:
                     continue
-                if (col.kind == "duration" and strip_marker(lab.text) != lab.text.strip()
+                if (col.kind == "duration" and bare != lab.text.strip()
                         and len(strip_marker(nxt.text)) > 15):
                     # a numbered section (`6. 지원기간/예산/추진체계`) over its cell of prose lines
                     t = prose_period(nxt.text, nxt.start)
-                elif classify_header(nxt.text).kind != "other":
+                elif _classify_header(nxt.text).kind != "other":  # its kind only: no copy
                     continue
                 else:
                     t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
