@@ -632,6 +632,8 @@ class _SectionRecords:
         """Table control (§4.3.9.1 표 74): [caption LIST_HEADER + paragraphs], TABLE, then per
         cell a LIST_HEADER (표 79) followed by the cell's paragraphs at the same level."""
         levels, tags = self.levels, self.tags
+        starts, ends, body, view = self.starts, self.ends, self.body, self.view
+        search = _CONTROL_CHAR.search
         n = self.count
         child_level = levels[i] + 1
         n_rows = n_cols = 0
@@ -651,6 +653,22 @@ class _SectionRecords:
                 j += 1
                 continue
             tag = tags[j]
+            if tag == TAG_PARA_HEADER and lines is not None:
+                # Most cell paragraphs hold nothing, or one PARA_TEXT of plain text ending in
+                # 0x0d: read here as `paragraph` would, without its call and loop.
+                k = j + 1
+                if k >= n or levels[k] <= level:
+                    lines.append("")
+                    j = k
+                    continue
+                if tags[k] == TAG_PARA_TEXT and (k + 1 >= n or levels[k + 1] <= level):
+                    start, end = starts[k], ends[k]
+                    m = search(body, start, end)
+                    if (m is not None and m.start() == end - 2 and body[end - 2] == 13
+                            and not (end - start) & 1):
+                        lines.append(_utf16(view[start : end - 2], "replace", True)[0])
+                        j = k + 1
+                        continue
             if tag == TAG_PARA_HEADER and (lines is not None or in_caption):
                 j, text, attached = self.paragraph(j, depth + 1)
                 if lines is not None:
