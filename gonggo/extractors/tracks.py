@@ -478,6 +478,7 @@ CAPTION = regex.compile(r"[<〈《\[【].*[>〉》\]】]", regex.S)
 CAPTION_PUNCT = regex.compile(r"[\s()（）\[\]<>〈〉《》【】:：.,\-–—]")
 
 
+@lru_cache(maxsize=8192)  # a pure test of the text; every program's scope asks again
 def example_caption(text: str) -> bool:
     """A line that titles a worked example: a bracketed caption naming one (`< 사업비 구성 예시
     (정부지원사업비 1.5억원인 경우) >`, `【 예시 】`), a line ending on the case it assumes
@@ -524,6 +525,7 @@ def titled_not_rules(table: Table) -> bool:
 STAGE_CAPTION = regex.compile(r"사전\s*검증|선행\s*연구|사전\s*연구|개념\s*검증|예비\s*연구")
 
 
+@lru_cache(maxsize=8192)  # a pure test of the text; every program's scope asks again
 def not_rules(text: str) -> bool:
     """A caption, header or row label naming an example or money other than the project's
     cost (`기술료 상한`, `환수 기준(예시)`): what it heads states no funding terms."""
