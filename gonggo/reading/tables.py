@@ -24,6 +24,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import regex
@@ -75,7 +76,7 @@ class TableSettings:
     line_end: regex.Pattern[str] | None = None  # a line ending its phrase (else the next continues it)
     qualifier: regex.Pattern[str] | None = None  # a header word qualifying the label before it (`한도`)
 
-    @property
+    @cached_property  # once per settings (frozen: the pattern never changes), not per cell
     def total_rx(self) -> regex.Pattern[str]:
         return compiled(rf"^\s*(?:{'|'.join(self.total_words)}){self.total_end}")
 
