@@ -456,6 +456,7 @@ FOOTNOTE_LEAD = regex.compile(r"^\s*[-–·•◦○]?\s*\*")
 OTHER_AGENCY_NOTED = regex.compile(r"[\p{Hangul}A-Za-z][(（]\s*\p{Hangul}{1,5}(?:부|청|처)\s*[)）]\s*\*")
 
 
+@lru_cache(maxsize=8192)  # a pure test of the line; every program's scope asks again
 def stars_another_program(line: str) -> bool:
     """The line stars a program that is not this one (handed on to, or another agency's): the
     footnotes under it state that program's terms."""
