@@ -2249,6 +2249,20 @@ def read_prize_table(scope: Scope, block: Block, tracks: Tracks) -> bool:
 # ---------------------------------------------------------------- entry point
 
 
+# a field table (`지원분야 | 지원규모 | 비고`): a track column over rows whose money is printed per
+# award (`기업 당 최대 1억 원`, `과제당 5천만원`) states each row's terms wherever the table stands
+# (under `□ 지원금 지급 방식`, `□ 지원 분야 및 규모`)
+PER_AWARD_MONEY = regex.compile(
+    r"(?:과제|기업|기관|개사|팀)\s*당\s*(?:최대\s*)?[\d.,]+\s*(?:[십백천]\s*)?[만억]?\s*(?:천\s*)?원")
+
+
+def per_award_field_table(table: Table) -> bool:
+    top = [strip_marker(c.text).strip() for c in table.cells if c.row == 0]
+    if not any(rx.search(t) for t in top for p, rx in TRACK_HEADER if p != RFP_PRIORITY):
+        return False
+    return any(c.row > 0 and PER_AWARD_MONEY.search(c.text) for c in table.cells)
+
+
 def extract_tracks(scope: Scope) -> list[Track]:
     """The tracks with their terms; an appendix's tables (a `[참고 3] 주요 질의응답`'s `< 총 사업비
     구성 >`, a form's sample sheet) only when the body's tables and prose state no terms."""
@@ -2282,7 +2296,7 @@ def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
             continue
         top = [strip_marker(c.text) for c in block.table.cells if c.row <= 2]  # under a unit row
         rfp = any(rx.search(t.strip()) for t in top for p, rx in TRACK_HEADER if p == RFP_PRIORITY)
-        if not (funding or find_payer(header) or rfp):
+        if not (funding or find_payer(header) or rfp or per_award_field_table(block.table)):
             continue
         if (read_table(block.table, caption, tracks, block.section_path)
                 or (funding and read_label_table(block.table, tracks, _part_of(scope, parts, idx)))):

@@ -66,9 +66,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "join_tolerance": 3.0,
     "edge_min_length": 3.0,
     "intersection_tolerance": 3.0,
-    "open_sides": False,  # close tables drawn without their outer side borders (off: on, it
-    #   splits some bordered tables' cells — mohw 2026's RFP titles, kised host_orgs p.1 — see
-    #   pdf_tables.open_sides; the families read the tables it recovers)
+    "open_sides": True,  # close tables drawn without their outer side borders
+    #   (pdf_tables.open_sides: never across a ruling of their rows nor inside a closed table)
     "table_min_rows": 2,  # thinner grids (one row or one column) are read as boxes
     "table_min_cols": 2,
     "box_min_lines": 2.0,  # a ruled box lower than this × font size is not a text column
