@@ -686,8 +686,7 @@ class _SectionRecords:
             elif tag == TAG_LIST_HEADER and seen_table:
                 if len(cells) >= MAX_TABLE_CELLS:
                     raise ResourceLimit(f"a table with more than {MAX_TABLE_CELLS} cells")
-                cells.append(_cell_address(self.body, self.starts[j], self.ends[j], n_rows, n_cols,
-                                           len(cells)))
+                cells.append(_cell_address(body, starts[j], ends[j], n_rows, n_cols, len(cells)))
                 lines = []
                 cell_lines.append(lines)
             elif tag == TAG_LIST_HEADER:
