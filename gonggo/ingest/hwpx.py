@@ -614,10 +614,15 @@ class _SectionReader:
                     addr = child
             elif name == "cellSpan" and span is None:
                 span = child
-        row = _clamp(_int_attr(addr, "rowAddr", row_pos), 0, MAX_TABLE_ROWS - 1)
-        col = _clamp(_int_attr(addr, "colAddr", col_pos), 0, MAX_TABLE_COLS - 1)
-        row_span = _clamp(_int_attr(span, "rowSpan", 1), 1, MAX_TABLE_ROWS - row)
-        col_span = _clamp(_int_attr(span, "colSpan", 1), 1, MAX_TABLE_COLS - col)
+        # row and column inside the limits, spans at least 1 and inside them from there
+        row = _int_attr(addr, "rowAddr", row_pos)
+        row = 0 if row < 0 else min(row, MAX_TABLE_ROWS - 1)
+        col = _int_attr(addr, "colAddr", col_pos)
+        col = 0 if col < 0 else min(col, MAX_TABLE_COLS - 1)
+        row_span = _int_attr(span, "rowSpan", 1)
+        row_span = (1 if row_span < 1 else min(row_span, MAX_TABLE_ROWS - row))
+        col_span = _int_attr(span, "colSpan", 1)
+        col_span = (1 if col_span < 1 else min(col_span, MAX_TABLE_COLS - col))
         lines: list[str] = []
         nested: list[RawTable] = []
         for block in self._object_blocks(tc, depth):
@@ -662,7 +667,3 @@ def _dutmal_text(dutmal: Element) -> str:
     main = "".join(m.text or "" for m in _children(dutmal, "mainText"))
     sub = "".join(s.text or "" for s in _children(dutmal, "subText"))
     return f"{main}({sub})" if sub else main
-
-
-def _clamp(value: int, low: int, high: int) -> int:
-    return max(low, min(value, max(low, high)))
