@@ -437,8 +437,8 @@ SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MON
 # one stage of a staged award (`- 1단계 : … 사업화 준비 자금 지원(20백만원)`, `2단계: …`): the stage's
 # money and months, not the award's
 STAGE_LEAD = regex.compile(r"^\s*[(（\[]?\s*(?:\d|[①-⑨]|[一二三])\s*단계\s*[)）\]]?\s*[:：]")
-# `500만원 1,000만원 100만원`: a table row read as a line, not prose.
-TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]\s*)?원")
+# `500만원 1,000만원 100만원`, `2,500천원 5,000천원`: a table row read as a line, not prose (any unit)
+TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]?\s*)?원")
 
 
 # `예)` read as a list marker (`가)`) is the example word
@@ -641,7 +641,7 @@ def _set_extension(terms: Terms, ext: Months | None, offset: int) -> None:
 
 
 # `(2~3차년도)5억원/년`: a cap for each of a range of years, not one year's money
-YEAR_RANGE_BEFORE = regex.compile(r"\d\s*[~∼～-]\s*\d\s*차\s*(?:연\s*)?년\s*도\s*[)）]?\s*$")
+YEAR_RANGE_BEFORE = regex.compile(r"\d\s*[~∼～〜-]\s*\d\s*차\s*(?:연\s*)?년\s*도\s*[)）]?\s*$")
 
 
 def _years_each(text: str, a: Amount) -> bool:
@@ -848,7 +848,7 @@ YEAR_CAP_AFTER = regex.compile(r"\s*[(（]\s*(?:연|연간|연차별|매년)\s*(
 # end) and a note under it (`(1개 연구단당)`, `(국가/기관별 상이)`); a note naming the case the
 # amount holds for (`(장기연수 기준)`) makes it one case's, not the row's
 BARE_CAP_CELL = regex.compile(
-    r"""\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[~∼～]\s*)?
+    r"""\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[~∼～〜]\s*)?
         (?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:이내|이하|내외|까지)
         \s*(?:[(（](?P<note>[^()（）]{1,30})[)）]\s*)?""", regex.X)
 CASE_NOTE = regex.compile(r"기준\s*$|예시|경우")
@@ -2165,7 +2165,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
             cells = split_line(row, start)
             parts = [c.text for c in cells]
             dur_k = next((k for k, c in enumerate(parts) if c.strip() and k > 0
-                          and compiled(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내)?\s*").fullmatch(c)
+                          and compiled(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내|이하)?\s*").fullmatch(c)
                           and find_months(c)), None)
             if dur_k is None or RFP_ROWS.is_total(row):
                 misses += 0 if RFP_ROWS.is_total(row) else 1

@@ -20,7 +20,6 @@ side borders gets them (`open_sides`), where pdfplumber finds no cells at all.
 
 from __future__ import annotations
 
-import itertools
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
@@ -208,18 +207,27 @@ def dotted_edges(dot_x: list[float], dot_y: list[float], settings: dict[str, Any
     if len(dot_x) < min_dots:
         return out
     for orient, across, along in (("h", dot_y, dot_x), ("v", dot_x, dot_y)):
-        bands = [round(2 * a) for a in across]
-        # sorted by (band, position) as two stable sorts on plain keys (sorting the pairs
-        # compares tuples: twice as slow on a page of 5,000 dots)
-        order = sorted(range(len(bands)), key=along.__getitem__)
-        order.sort(key=bands.__getitem__)
-        band = [bands[i] for i in order]
-        pos = [along[i] for i in order]
-        starts = [0, *(i for i in range(1, len(pos))
-                       if band[i] != band[i - 1] or pos[i] - pos[i - 1] > max_gap), len(pos)]
-        for start, end in itertools.pairwise(starts):
-            if end - start >= min_dots and pos[end - 1] - pos[start] >= min_length:
-                out.append(Edge(orient, band[start] / 2, pos[start], pos[end - 1]))
+        # positions grouped by band, each band sorted on its own (most bands of the
+        # crossing orientation hold a dot or two: no sort of the whole page)
+        bands: defaultdict[int, list[float]] = defaultdict(list)
+        for band, at in zip(map(round, [2 * a for a in across]), along):
+            bands[band].append(at)
+        for band in sorted(bands):
+            pos = bands[band]
+            if len(pos) < min_dots:
+                continue
+            pos.sort()
+            start = prev = pos[0]
+            dots = 0
+            for at in pos:
+                if at - prev > max_gap:
+                    if dots >= min_dots and prev - start >= min_length:
+                        out.append(Edge(orient, band / 2, start, prev))
+                    start, dots = at, 0
+                prev = at
+                dots += 1
+            if dots >= min_dots and prev - start >= min_length:
+                out.append(Edge(orient, band / 2, start, prev))
     return out
 
 
