@@ -46,6 +46,7 @@ caption), else as sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -104,6 +105,7 @@ class ShareRow:
         return (self.payer, self.pct, self.bound, self.kinds)
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text: every table's labels are asked again
 def _label(text: str) -> str:
     """`중소\\n기업` → `중소기업`; `가. 제19조제1항제1호에 해당하는 연구개발기관` → without `가.`."""
     joined = WRAP.sub("", AFTER_COMMA.sub(" ", text))

@@ -87,7 +87,7 @@ from gonggo.reading.appendix import section_in_appendix
 from gonggo.reading.flat import PAREN_LINE
 from gonggo.reading.flat import in_parens as _in_parens
 from gonggo.reading.scope import Scope
-from gonggo.reading.tables import SUM_WORDS, Grid, TableSettings, split_line, text_lines
+from gonggo.reading.tables import SUM_WORDS, Grid, TableSettings, doc_lines, split_line
 from gonggo.schemas.announcement import (
     Awards,
     CapBasis,
@@ -222,6 +222,7 @@ class TrackDraft:
     terms: Terms = field(default_factory=Terms)
 
 
+@lru_cache(maxsize=8192)
 def _title_key(name: str) -> str:
     """An RFP title compared loosely: without parenthesised detail (`박과(오이, 멜론)`) and the
     particle `의` (`스마트 온실의 병해충` / `스마트 온실 병해충`)."""
@@ -455,6 +456,7 @@ FOOTNOTE_LEAD = regex.compile(r"^\s*[-–·•◦○]?\s*\*")
 OTHER_AGENCY_NOTED = regex.compile(r"[\p{Hangul}A-Za-z][(（]\s*\p{Hangul}{1,5}(?:부|청|처)\s*[)）]\s*\*")
 
 
+@lru_cache(maxsize=8192)  # a pure test of the line; every program's scope asks again
 def stars_another_program(line: str) -> bool:
     """The line stars a program that is not this one (handed on to, or another agency's): the
     footnotes under it state that program's terms."""
@@ -477,6 +479,7 @@ CAPTION = regex.compile(r"[<〈《\[【].*[>〉》\]】]", regex.S)
 CAPTION_PUNCT = regex.compile(r"[\s()（）\[\]<>〈〉《》【】:：.,\-–—]")
 
 
+@lru_cache(maxsize=8192)  # a pure test of the text; every program's scope asks again
 def example_caption(text: str) -> bool:
     """A line that titles a worked example: a bracketed caption naming one (`< 사업비 구성 예시
     (정부지원사업비 1.5억원인 경우) >`, `【 예시 】`), a line ending on the case it assumes
@@ -523,6 +526,7 @@ def titled_not_rules(table: Table) -> bool:
 STAGE_CAPTION = regex.compile(r"사전\s*검증|선행\s*연구|사전\s*연구|개념\s*검증|예비\s*연구")
 
 
+@lru_cache(maxsize=8192)  # a pure test of the text; every program's scope asks again
 def not_rules(text: str) -> bool:
     """A caption, header or row label naming an example or money other than the project's
     cost (`기술료 상한`, `환수 기준(예시)`): what it heads states no funding terms."""
@@ -958,20 +962,23 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
     terms = Terms()
     for r, row in enumerate(rows[1:], 1):
         for c, lab in enumerate(row):
-            if lab is None or len(strip_marker(lab.text)) > 15:
+            if lab is None:
                 continue
-            col = classify_header(strip_marker(lab.text))
+            bare = strip_marker(lab.text)  # once per cell, not three times
+            if len(bare) > 15:
+                continue
+            col = classify_header(bare)
             if col.kind not in ("duration", "payer") or year_money(lab.text):
                 continue
             for nxt in ((rows[r + 1][c] if r + 1 < len(rows) else None),
                         (row[c + 1] if c + 1 < len(row) else None)):
                 if nxt is None or nxt is lab:
                     continue
-                if (col.kind == "duration" and strip_marker(lab.text) != lab.text.strip()
+                if (col.kind == "duration" and bare != lab.text.strip()
                         and len(strip_marker(nxt.text)) > 15):
                     # a numbered section (`6. 지원기간/예산/추진체계`) over its cell of prose lines
                     t = prose_period(nxt.text, nxt.start)
-                elif classify_header(nxt.text).kind != "other":
+                elif _classify_header(nxt.text).kind != "other":  # its kind only: no copy
                     continue
                 else:
                     t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
@@ -2089,6 +2096,14 @@ def _rfp_header(cells: list[str]) -> tuple[int | None, int | None, int | None]:
     return title_i, period_i, money_i
 
 
+@lru_cache(maxsize=8192)
+def _tab_header(line: str) -> tuple[tuple[str, ...], tuple[int | None, int | None, int | None]]:
+    """A tab-separated line's cells without spaces and `_rfp_header` of them (cached: every
+    program's scope and every section the checks read again holds the same lines)."""
+    cells = [compiled(r"\s").sub("", c) for c in line.split("\t")]
+    return tuple(cells), _rfp_header(cells)
+
+
 # a note under a table's one row stating each award's terms (`* 과제당 연구기간 1년 8개월 이내, 총
 # 연구비 4.6억원 이내, ‘19년 연구비 2억 원 이내에서신청 가능`)
 ROW_NOTE = regex.compile(r"^\s*[*※]\s*(?:[(（]?\s*)?(?:과제|기업|기관)\s*당")
@@ -2108,14 +2123,13 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     (the grouping cell only on a group's first row). Each row is a track named by its title (the
     cell before the period) with its period and its `총` money (`(단위 : 백만원)`) as a total cap;
     a table that prints only one year's money gives no cap. `N 과제` / `합계` rows are sums."""
-    lines = text_lines(scope.doc.text, scope.start, scope.end)
+    lines = doc_lines(scope.doc, scope.start, scope.end)
     i = 0
     while i < len(lines):
         if "\t" not in lines[i][1]:  # one cell: no title column before a period column
             i += 1
             continue
-        cells = [compiled(r"\s").sub("", c) for c in lines[i][1].split("\t")]
-        title_i, period_i, money_i = _rfp_header(cells)
+        cells, (title_i, period_i, money_i) = _tab_header(lines[i][1])
         if title_i is None or period_i is None or period_i <= title_i:
             i += 1
             continue
@@ -2145,7 +2159,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         rows: list[TrackDraft] = []
         while j < len(lines) and misses < 4:
             start, row = lines[j]
-            if None not in _rfp_header([compiled(r"\s").sub("", c) for c in row.split("\t")])[:2]:
+            if None not in _tab_header(row)[1][:2]:
                 break  # the next table's header: its rows are read with its own columns
             j += 1
             cells = split_line(row, start)

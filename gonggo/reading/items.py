@@ -4,6 +4,7 @@ the facet a label names (period, method, other), and whether an item sits in an 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -68,18 +69,28 @@ class Label:
 
 def label_of(text: str, offset: int, heading: bool) -> Label | None:
     """The leading label of an item (`(신청기간)`, `접수기간 :`), or a heading's title."""
+    found = _label_in(text, heading)
+    if found is None:
+        return None
+    label, start, end = found
+    return Label(label, offset + start, offset + end)
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text: every scope reads the same items
+def _label_in(text: str, heading: bool) -> tuple[str, int, int] | None:
+    """`label_of` at offset 0: the label and its span in `text`."""
     body = strip_marker(text)
     lead = text.find(body[:5]) if body else -1
-    base = offset + max(lead, 0)
+    base = max(lead, 0)
     for rx in (LEAD_LABEL, COLON_LABEL):
         m = rx.match(body)
         if m:
-            return Label(m["label"].strip(), base + m.start(), base + m.end())
+            return m["label"].strip(), base + m.start(), base + m.end()
     line = body.split("\n", 1)[0].strip()
     if heading and line:
-        return Label(line, base, base)  # a heading is its own label; its text is read
+        return line, base, base  # a heading is its own label; its text is read
     if line and len(line) <= 12 and not compiled(r"\d|[.。]$").search(line):
-        return Label(line, base, base + len(line))  # `◦ 제출서류`: a short line is a label
+        return line, base, base + len(line)  # `◦ 제출서류`: a short line is a label
     return None
 
 

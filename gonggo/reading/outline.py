@@ -311,8 +311,21 @@ def _title_key(text: str) -> str:
 def chapter_titles(doc: Document) -> frozenset[str]:
     """The chapter titles a table of contents lists (spaces and middle dots ignored)."""
     def compute() -> frozenset[str]:
-        return frozenset(_title_key(m.group("title")) for m in TOC_LINE.finditer(doc.text))
+        return frozenset(_title_key(m.group("title")) for m in _toc_matches(doc.text))
     return doc.memo("outline.chapter_titles", compute)
+
+
+def _toc_matches(text: str) -> Iterator[regex.Match[str]]:
+    """`TOC_LINE.finditer(text)`, tried only on the lines with dot leaders: a match lies in one
+    line and holds leaders, and the lazy title made the pattern slow on every other line."""
+    done = -1
+    for leaders in TOC_LEADERS.finditer(text):
+        if leaders.start() < done:
+            continue  # the line was tried already
+        start = text.rfind("\n", 0, leaders.start()) + 1
+        end = text.find("\n", leaders.end())
+        done = end = len(text) if end < 0 else end
+        yield from TOC_LINE.finditer(text, start, end)
 
 
 def chapter_title(doc: Document, block: Block) -> str | None:

@@ -21,13 +21,15 @@ A table flattened without tabs (one cell per line, or a row on one line) is read
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import regex
 
-from gonggo.schemas.document import Cell, Table
+from gonggo.schemas.document import Cell, Document, Table
 from gonggo.vocab.text import compiled
 
 # The sums every table shares; a family's settings add its own (`총점`, `N 과제`).
@@ -74,7 +76,7 @@ class TableSettings:
     line_end: regex.Pattern[str] | None = None  # a line ending its phrase (else the next continues it)
     qualifier: regex.Pattern[str] | None = None  # a header word qualifying the label before it (`한도`)
 
-    @property
+    @cached_property  # once per settings (frozen: the pattern never changes), not per cell
     def total_rx(self) -> regex.Pattern[str]:
         return compiled(rf"^\s*(?:{'|'.join(self.total_words)}){self.total_end}")
 
@@ -267,6 +269,22 @@ def text_lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
         out.append((pos, line))
         pos += len(line) + 1
     return out
+
+
+def doc_lines(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """`text_lines(doc.text, start, end)`, cut from the document's lines (split once per
+    document: every program's scope and every section a check reads again asks anew)."""
+    if start < 0 or end < start:
+        return text_lines(doc.text, start, end)
+    lines = doc.memo("tables.doc_lines", lambda: text_lines(doc.text, 0, len(doc.text)))
+    starts = doc.memo("tables.doc_line_starts", lambda: [at for at, _ in lines])
+    first = bisect_right(starts, start) - 1  # the line `start` falls in (or ends)
+    last = bisect_right(starts, end) - 1
+    at, line = lines[first]
+    if first == last:
+        return [(start, line[start - at : end - at])]
+    tail_at, tail = lines[last]
+    return [(start, line[start - at :]), *lines[first + 1 : last], (tail_at, tail[: end - tail_at])]
 
 
 def read_lines(lines: Sequence[tuple[int, str]], settings: TableSettings,

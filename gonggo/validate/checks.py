@@ -280,7 +280,7 @@ _ONE_SHARE = regex.compile(r"^\s*[(（]?\s*(\d{1,3}(?:\.\d+)?)\s*%\s*[)）]?\s*$
 
 def _column_roles(table: Table) -> tuple[int, dict[int, str], int] | None:
     """The header row, its payer columns (column → payer label), and the total column."""
-    for r, row in enumerate(table.grid()[:3]):
+    for r, row in enumerate(table.grid(3)):  # the first three rows, not a copy of all
         payers: dict[int, str] = {}
         total = None
         for c, cell in enumerate(row):
@@ -291,7 +291,7 @@ def _column_roles(table: Table) -> tuple[int, dict[int, str], int] | None:
                 total = c if total is None else total
             elif funding_v.find_payer(label) and not funding_v.GENERIC_PAYER.match(label):
                 payers[c] = label
-        if total is not None and len({id(table.grid()[r][c]) for c in payers}) >= 2:
+        if total is not None and len({id(row[c]) for c in payers}) >= 2:  # row r of the grid
             return r, _parts_removed(payers), total
     return None
 
