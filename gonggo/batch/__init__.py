@@ -105,9 +105,22 @@ def _context(task: Callable[..., object] | None = None) -> multiprocessing.conte
     return multiprocessing.get_context("spawn")
 
 
-def _pool(jobs: int, task: Callable[..., object] | None = None) -> ProcessPoolExecutor:
+def _disposable() -> None:
+    """Initializer of a batch worker: it is itself the isolation of its files (a worker that
+    dies fails only its own file, re-read alone below), so the readers run in it instead of
+    in one more fork per file (`gonggo.ingest.isolate.run_in_place`), under the same time and
+    memory limits; a crash or an overrun ends this worker and the pool finds the file."""
+    from gonggo.ingest.isolate import run_in_place
+
+    run_in_place()
+
+
+def _pool(jobs: int, task: Callable[..., object] | None = None, *, in_place: bool = True,
+          ) -> ProcessPoolExecutor:
+    """Workers for `task`; `in_place`: they read without the per-file fork (`_disposable`)."""
     return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(task),
-                               max_tasks_per_child=MAX_TASKS_PER_CHILD)
+                               max_tasks_per_child=MAX_TASKS_PER_CHILD,
+                               initializer=_disposable if in_place else None)
 
 
 def run_batch(paths: Iterable[Path], task: Callable[[Path], T], jobs: int | None = None,
@@ -194,7 +207,9 @@ def _settled(path: Path, future: Future[T], task: Callable[[Path], T]) -> Outcom
 
 
 def _alone(path: Path, task: Callable[[Path], T]) -> Outcome[T]:
-    with _pool(1, task) as solo:
+    """One file in a worker of its own whose readers fork as in a single command, so that a
+    file that crashed or overran its worker ends in the reader's own one-line error."""
+    with _pool(1, task, in_place=False) as solo:
         try:
             return Outcome(path, value=solo.submit(task, path).result())
         except BrokenProcessPool:
