@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
@@ -108,6 +109,17 @@ def reader_trouble(path: Path) -> str:
     if path.name == "hang.pdf":
         run_isolated(time.sleep, 60, timeout=1)
     return f"{run_isolated(os.getpid)} {os.getpid()}"
+
+
+def collector(_: Path) -> tuple[int, int, int]:
+    return gc.get_threshold()
+
+
+def test_batch_workers_collect_cycles_less_often() -> None:
+    from gonggo.batch import WORKER_GC_THRESHOLD
+
+    outcomes = list(run_batch([Path("a"), Path("b")], collector, jobs=2))
+    assert [o.value for o in outcomes] == [WORKER_GC_THRESHOLD] * 2 != [gc.get_threshold()] * 2
 
 
 def test_batch_workers_read_in_place_and_alone_in_a_fork() -> None:
