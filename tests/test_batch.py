@@ -115,11 +115,15 @@ def collector(_: Path) -> tuple[int, int, int]:
     return gc.get_threshold()
 
 
-def test_batch_workers_collect_cycles_less_often() -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batch_workers_collect_cycles_less_often(jobs: int) -> None:
+    """In a worker, and in this process for the run only (`--jobs 1`)."""
     from gonggo.batch import WORKER_GC_THRESHOLD
 
-    outcomes = list(run_batch([Path("a"), Path("b")], collector, jobs=2))
-    assert [o.value for o in outcomes] == [WORKER_GC_THRESHOLD] * 2 != [gc.get_threshold()] * 2
+    before = gc.get_threshold()
+    outcomes = list(run_batch([Path("a"), Path("b")], collector, jobs=jobs))
+    assert [o.value for o in outcomes] == [WORKER_GC_THRESHOLD] * 2 != [before] * 2
+    assert gc.get_threshold() == before
 
 
 def test_batch_workers_read_in_place_and_alone_in_a_fork() -> None:

@@ -12,7 +12,7 @@ in flight one at a time, so only the file that kills its worker fails and the re
 Outcomes come back in input order whatever order the workers finish in.
 
 `jobs=1` runs in this process (no start-up, no pickling; exceptions still isolated, a hard
-crash is not). Workers come from a forkserver that has imported the whole pipeline once and
+crash is not; the cycle collector set as a worker's for the run). Workers come from a forkserver that has imported the whole pipeline once and
 run it over one short announcement (`gonggo.batch.warm`: patterns compiled on first use, the
 holidays calendar), so a new worker costs a fork, not the ~1 s of imports and first-call
 costs; each worker is replaced after `MAX_TASKS_PER_CHILD` files to bound memory growth over
@@ -139,11 +139,16 @@ def run_batch(paths: Iterable[Path], task: Callable[[Path], T], jobs: int | None
     items = list(paths)
     jobs = max(1, min(jobs or default_jobs(), len(items) or 1))
     if jobs == 1:
-        for path in items:
-            try:
-                yield Outcome(path, value=task(path))
-            except Exception as err:  # noqa: BLE001 - one file's failure must not stop the others
-                yield Outcome(path, error=describe(path, err))
+        threshold = gc.get_threshold()
+        gc.set_threshold(*WORKER_GC_THRESHOLD)  # as in a worker (`_disposable`), for the run
+        try:
+            for path in items:
+                try:
+                    yield Outcome(path, value=task(path))
+                except Exception as err:  # noqa: BLE001 - one file's failure must not stop the others
+                    yield Outcome(path, error=describe(path, err))
+        finally:
+            gc.set_threshold(*threshold)
         return
     yield from _run_pool(items, task, jobs)
 
