@@ -498,3 +498,16 @@ def test_private_use_glyph_table_keeps_offsets() -> None:
     out = map_glyphs(text)
     assert out == "① 연구자\t② 주관연구개발기관 사용·양도 『법』"
     assert len(out) == len(text)
+
+
+def test_full_width_forms_fold_one_for_one() -> None:
+    """`５０％ 이내`, `（목）`, `１８：００`: full-width ASCII reads as ASCII, offsets kept; the
+    ideographic space and the middle dots stay as they are."""
+    from gonggo.ingest.builder import normalize_text
+    from gonggo.ingest.glyphs import map_glyphs
+
+    text = "정부지원금 ７５％ 이내, 2026. 3. 4.（수） １８：００까지 １～３년\u3000·"
+    out = map_glyphs(text)
+    assert out == "정부지원금 75% 이내, 2026. 3. 4.(수) 18:00까지 1~3년\u3000·"
+    assert len(out) == len(text)
+    assert "75%" in normalize_text("비율 ７５％")

@@ -343,6 +343,44 @@ def test_dotted_rulings_become_edges_and_stray_specks_do_not() -> None:
     assert (e.orient, e.pos, e.start) == ("h", 200.0, 50.0) and e.end == pytest.approx(168.8)
 
 
+def _dotted_by_sorting(xs: list[float], ys: list[float]) -> list[Edge]:
+    """dotted_edges as its docstring says it: all specks sorted by (band, position), cut
+    where the band changes or the gap is too wide."""
+    out = []
+    if len(xs) < S["dotted_min_dots"]:
+        return out
+    for orient, across, along in (("h", ys, xs), ("v", xs, ys)):
+        runs: list[list[tuple[int, float]]] = []
+        for band, at in sorted((round(2 * a), p) for a, p in zip(across, along, strict=True)):
+            if runs and runs[-1][-1][0] == band and at - runs[-1][-1][1] <= S["dotted_max_gap"]:
+                runs[-1].append((band, at))
+            else:
+                runs.append([(band, at)])
+        out += [Edge(orient, run[0][0] / 2, run[0][1], run[-1][1]) for run in runs
+                if len(run) >= S["dotted_min_dots"]
+                and run[-1][1] - run[0][1] >= S["edge_min_length"]]
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.booleans(),
+                          st.floats(0.5, 6.0)), max_size=12), st.randoms())
+def test_dotted_edges_are_the_runs_of_the_sorted_specks(lines, rnd) -> None:  # type: ignore[no-untyped-def]
+    """Rows and columns of specks at random steps (some wider than a ruling's gaps), with
+    jitter inside a band and lone specks, in any drawing order."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for a, b, vertical, step in lines:
+        for i in range(rnd.randint(1, 30)):
+            along, across = 5 * a + step * i, 5 * b + rnd.choice((0.0, 0.1, 0.2))
+            xs.append(across if vertical else along)
+            ys.append(along if vertical else across)
+    order = list(range(len(xs)))
+    rnd.shuffle(order)
+    xs, ys = [xs[i] for i in order], [ys[i] for i in order]
+    assert dotted_edges(xs, ys, S) == _dotted_by_sorting(xs, ys)
+
+
 # --- unmapped glyphs ---------------------------------------------------------------------
 
 
@@ -712,7 +750,7 @@ def plumber_tables(name: str, page: int) -> list[tuple[tuple[int, int], BBoxes]]
 
 
 def our_grids(name: str, page: int) -> list[tuple[tuple[int, int], BBoxes]]:
-    s = {**S, "dotted_rulings": False}  # pdfplumber's configuration
+    s = {**S, "dotted_rulings": False, "open_sides": False}  # pdfplumber's configuration
     doc = pdfium.PdfDocument(PDF_SAMPLES / name)
     try:
         content = read_page(doc.raw, page - 1, s)
@@ -859,3 +897,20 @@ def test_pdf_with_random_bytes(source: str, keep: float, noise: bytes) -> None:
     """A real head followed by random bytes (which also covers random bytes after `%PDF-`)."""
     data = SOURCES[source]()
     check_outcome(data[: max(9, int(len(data) * keep))] + noise)
+
+
+def test_a_disposable_worker_reads_pdfs_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`pdf.ISOLATED_BY_DEFAULT = False` (a batch worker): no fork, the same document."""
+    from gonggo.ingest import pdf
+
+    data = minimal_pdf(strokes(TWO_BY_TWO) + text_in(80, 255, "구분") + footer(1))
+    forked = read_bytes(data, "t.pdf")
+    monkeypatch.setattr(pdf, "ISOLATED_BY_DEFAULT", False)
+
+    def no_fork(*_: object, **__: object) -> None:
+        raise AssertionError("forked")
+
+    monkeypatch.setattr(pdf, "run_isolated", no_fork)
+    assert read_bytes(data, "t.pdf") == forked
+    with pytest.raises(AssertionError, match="forked"):
+        pdf.read_pdf(data, isolated=True)

@@ -1,5 +1,6 @@
-"""What the families read from the tables `pdf_tables.open_sides` recovers (switched on here): a `구 분 | 내 용` box
-of a numbered part's terms (tracks), a list printed inside one cell (documents). Real dev pages
+"""What the families read from the tables `pdf_tables.open_sides` recovers (on by default, and set here): a `구 분 | 내 용`
+box of a numbered part's terms (tracks), a list printed inside one cell (documents), a field
+table's rows with money per award (tracks). Real dev pages
 of the field corpus (skipped when ../shared is absent) and the shared helpers they rest on."""
 
 from __future__ import annotations
@@ -7,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from gonggo.eval.field import SHARED_CORPUS
-from gonggo.extractors.tracks import classify_header, is_track_name
+from gonggo.extractors.tracks import classify_header, is_track_name, per_award_field_table
 from gonggo.reading.outline import cell_items
+from gonggo.schemas.document import Cell, Table
 
 CORPUS_PDF = SHARED_CORPUS / "pdf"
 
@@ -76,3 +78,40 @@ def test_the_counts_of_two_parts_boxes_are_no_program_count(monkeypatch: pytest.
     # daegutp 2026: `지원과제 수 | ○ 2 개사` in one part's box, `○ 6 개사` in the other's
     spec = _spec("daegutp_startup_scaleup_rnd_2026_gonggo.pdf", monkeypatch)
     assert [p["awards"] for p in spec["programs"]] == [None]
+
+
+def _table(rows: list[list[str]]) -> Table:
+    cells, at = [], 0
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cells.append(Cell(row=r, col=c, text=text, start=at, end=at + len(text)))
+            at += len(text) + 1
+    return Table(n_rows=len(rows), n_cols=len(rows[0]), cells=cells)
+
+
+def test_a_field_table_with_money_per_award_states_terms_wherever_it_stands() -> None:
+    # suwon 2026 p.5 (under `□ 지원금 지급 방식`, no funding heading): `지원분야 | 지원규모 | 비고`
+    assert per_award_field_table(_table([["지원분야", "지원규모", "비고"],
+                                         ["중점주제(학교연계)", "기업 당 최대 1억 원", "※예산범위 내 지원"],
+                                         ["수송", "기업당 최대\n5천만 원", ""]]))
+    # money not said to be per award (a field's budget), a unit price per person, no track column
+    assert not per_award_field_table(_table([["지원분야", "지원규모"], ["에너지", "1억 원"]]))
+    assert not per_award_field_table(_table([["구분", "단가"], ["강사료", "1인당 30만원"]]))
+    assert not per_award_field_table(_table([["항목", "금액"], ["재료비", "기업당 최대 1억 원"]]))
+
+
+def test_the_suwon_field_rows_become_tracks_with_their_caps() -> None:
+    # suwon 2026: 지원분야 × 지원규모 (p.5, a table without side borders), the same six fields in
+    # the 제안요청서 (p.12); `기업 당 최대 1억 원` merged over 중점주제 and 에너지 (as the p.2 table
+    # draws it too), `기업 당 최대 5천만 원` over the four others; the 재단's money (its 이사장 signs)
+    path = CORPUS_PDF / "suwon_carbon_neutral_livinglab_2026_gonggo.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} is not beside this checkout")
+    from gonggo.pipeline import parse
+
+    spec = parse(path).spec.model_dump(mode="json")
+    caps = {t["name"]: sorted({(f["payer"], f["cap_krw"]) for f in t["funding"] if f["cap_krw"]})
+            for p in spec["programs"] for t in p["tracks"]}
+    assert caps == {"중점주제(학교연계)": [("host", 100_000_000)], "에너지": [("host", 100_000_000)],
+                    "수송": [("host", 50_000_000)], "자원순환": [("host", 50_000_000)],
+                    "기후적응": [("host", 50_000_000)], "흡수원": [("host", 50_000_000)]}

@@ -51,8 +51,8 @@ from gonggo.vocab.text import char_bigrams, compiled, strip_marker
 
 # Ranges and extensions printed after a number: `~6`, `/2245`, `, 3055~9`.
 _SUFFIX = (
-    r"(?:\s?[~∼～]\s?\d{1,4}|\s?/\s?\d{3,4}(?:\s?[~∼～]\s?\d{1,4})?"
-    r"|,\s?\d{4}(?:\s?[~∼～]\s?\d{1,4})?(?![\d\-.]|\s?[년월일]))*"
+    r"(?:\s?[~∼～〜]\s?\d{1,4}|\s?/\s?\d{3,4}(?:\s?[~∼～〜]\s?\d{1,4})?"
+    r"|,\s?\d{4}(?:\s?[~∼～〜]\s?\d{1,4})?(?![\d\-.]|\s?[년월일]))*"
 )
 PHONE = regex.compile(
     r"(?<![\d\-.])(?:\(0\d{1,2}\)\s?\d{3,4}-\d{4}|0\d{1,2}\)\s?\d{3,4}-\d{4}|0\d{1,2}-\d{3,4}-\d{4}"
@@ -69,7 +69,7 @@ FAX_AFTER = regex.compile(r"\s*(?:[(（]|(?:으로|로)\s*)\s*(?:fax|팩\s*스)"
 # A table printing the area code and exchange once, in its phone column's header
 # (`연락처` / `(031-420-)`), and only the line numbers in the rows (`6754,6756`).
 PHONE_PREFIX = regex.compile(r"^\(?\s*(?P<prefix>0\d{1,2}-\d{3,4}-)\s*\)?$")
-LINE_NUMBERS = regex.compile(r"\d{4}(?:\s*(?:[~∼～]\s*\d{1,4}|[,/]\s*\d{4}))*")
+LINE_NUMBERS = regex.compile(r"\d{4}(?:\s*(?:[~∼～〜]\s*\d{1,4}|[,/]\s*\d{4}))*")
 # An e-mail printed alone is a contact only where the text asks for enquiries, and not
 # when it is where applications go (`접수 주소: …`, `제출처 : …`, `이메일(…)로 1부 별도 발송`).
 INQUIRY_CUE = regex.compile(r"문의|연락처|담당자|상담")

@@ -68,15 +68,15 @@ from gonggo.reading.tables import caption_rows, header_rows
 from gonggo.schemas.announcement import DocumentReq, Evidence
 from gonggo.schemas.document import Cell, Table
 from gonggo.vocab.headings import pattern
-from gonggo.vocab.text import compiled, norm_key
+from gonggo.vocab.text import circled_ordinal, compiled, norm_key
 
 # ---------------------------------------------------------------------------------------
 # One line
 
 QUANTITY = regex.compile(r"(?:각\s*)?\d+\s*부(?:씩)?(?![가-힣])")
 VALIDITY = regex.compile(
-    r"(?:발행|발급)\s*일?\s*(?:로부터|기준|부터)?\s*(?:최근\s*)?(?P<m>\d+)\s*개월\s*(?:이내|내|以內)"
-    r"|최근\s*(?P<m2>\d+)\s*개월\s*(?:이내|내)\s*(?:발행|발급)")
+    r"(?:발행|발급)\s*일?\s*(?:로부터|기준|부터)?\s*(?:최근\s*)?(?P<m>\d+)\s*개월\s*(?:이내|이하|내|以內)"
+    r"|최근\s*(?P<m2>\d+)\s*개월\s*(?:이내|이하|내)\s*(?:발행|발급)")
 OPTIONAL = regex.compile(r"^\s*선택(?:\s*(?:사항|제출|서류))?\s*$|^\s*선택\s*[:：]")
 REQUIRED = regex.compile(r"^\s*필수(?:\s*(?:사항|제출|서류))?\s*$")
 CONDITION = regex.compile(
@@ -780,7 +780,7 @@ TAGGED_TITLE = regex.compile(
 # One entry of a numbered list: `1) …`, `1. …`, `(1) …`, `① …`; the number in `n`, or the
 # circled digit in `c`.
 ENTRY_NUMBER = regex.compile(
-    r"^\s*(?:(?P<n>\d{1,2})\s*[.)．]|[(（](?P<p>\d{1,2})[)）]|(?P<c>[①-⑳]))\s*(?=\S)")
+    r"^\s*(?:(?P<n>\d{1,2})\s*[.)．]|[(（](?P<p>\d{1,2})[)）]|(?P<c>[①-⑳❶-➓]))\s*(?=\S)")
 
 
 # The family's own label before a list on one line: `제출서류 :`, `(구비서류)`, `신청서류 -`.
@@ -853,7 +853,7 @@ def _numbered_entries(doc, lo: int, hi: int) -> list[int]:  # type: ignore[no-un
         m = ENTRY_NUMBER.match(text)
         if m is None or b.table is not None or "\n" in text.strip():
             break
-        n = int(m.group("n") or m.group("p")) if m.group("c") is None else CIRCLED.index(m.group("c")) + 1
+        n = int(m.group("n") or m.group("p")) if m.group("c") is None else circled_ordinal(m.group("c"))
         if n != expect:
             break
         out.append(k)

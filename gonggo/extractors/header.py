@@ -15,10 +15,11 @@ import regex
 from gonggo.reading.scope import evidence
 from gonggo.schemas.announcement import Evidence
 from gonggo.schemas.document import Block, Document
+from gonggo.vocab.dates import whole_date
 
 NOTICE_NO = regex.compile(
     r"""
-    (?:[가-힣A-Za-z·ㆍ()]+\s?){0,3}     # the issuing body (`재단법인 울주문화재단`)
+    (?:[·ㆍ‧・･․⸱∙가-힣A-Za-z()]+\s?){0,3}     # the issuing body (`재단법인 울주문화재단`)
     공고\s*[-–‐—]?\s*제\s*               # `공고 제`, `공고–제`
     (?:[가-힣]{1,4}\s*)?                 # a series name: `제 농축 2025–82호`
     ['’]?\d{2,8}\s*[-–‐—]\s*\d+\s*호
@@ -27,20 +28,22 @@ NOTICE_NO = regex.compile(
 )
 # A whole line `교육부 제2025-19호`: a body and a year-numbered notice without the word 공고
 # (a law's number `법률 제12345호` has no year and dash).
-NOTICE_BARE = regex.compile(r"[가-힣·ㆍ]{2,20}\s?제\s?\d{4}\s*[-–‐—]\s*\d+\s*호")
+NOTICE_BARE = regex.compile(r"[·ㆍ‧・･․⸱∙가-힣]{2,20}\s?제\s?\d{4}\s*[-–‐—]\s*\d+\s*호")
+# A date alone on its line in the mixed spellings the date rules do not read as one date
+# (`2025. 6. 3일`): kept beside vocab.dates.whole_date so no header date read before is lost.
 FULL_DATE = regex.compile(
     r"(\d{4})\s*[년.．]\s*(\d{1,2})\s*[월.．]\s*(\d{1,2})\s*일?\.?(?:\s*\(\s*[월화수목금토일]\s*\))?"
 )
 # Only a month printed (`2025년 6월`): announced_on is its first day, precision `month`.
 MONTH_DATE = regex.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\.?")
 # Who signs: an office-holder's title at the end of a short line.
-SIGNER = regex.compile(r"^[가-힣A-Za-z·ㆍ()\s]{2,40}?(?:장관|이사장|[가-힣]{0,6}장|청장|지사|시장|군수|"
+SIGNER = regex.compile(r"^[·ㆍ‧・･․⸱∙가-힣A-Za-z()\s]{2,40}?(?:장관|이사장|[가-힣]{0,6}장|청장|지사|시장|군수|"
                        r"구청장|대표(?:이사)?|위원장|총장|이사|회장)$")
 # The signer's personal name printed after the title (`과학기술정보통신부장관 유 상 임`).
 SIGNER_NAMED = regex.compile(r"^(?P<title>.+?(?:장관|장|지사|군수|대표(?:이사)?|이사|회장))"
                              r"\s+[가-힣](?:\s?[가-힣]){1,3}$")
 # Several signers on one line: `농림축산식품부장관, 과학기술정보통신부장관, 농촌진흥청장`.
-SIGNER_SEPARATOR = regex.compile(r"\s*[,，·ㆍ]\s*|\t|\n")
+SIGNER_SEPARATOR = regex.compile(r"\s*[·ㆍ‧・･․⸱∙,，]\s*|\t|\n")
 # A signature table `<주무부처>\t과학기술정보통신부장관\n경찰청장\n<전문기관>\t…`: the
 # ministries sign; the managing agency listed after them does not.
 SIGNING_GROUP = regex.compile(r"<\s*주무\s*부처\s*>(?P<body>[^<]*)")
@@ -145,9 +148,9 @@ def corpus_value(text: str) -> dict | None:
     m = NOTICE_NO.search(text)
     if m:
         return {"notice_no": m.group(0).strip()}
-    d = FULL_DATE.fullmatch(text.strip())
-    if d and _valid_date(int(d[1]), int(d[2]), int(d[3])):
-        return {"announced_on": _valid_date(int(d[1]), int(d[2]), int(d[3])).isoformat()}
+    day = _line_date(text)
+    if day is not None:
+        return {"announced_on": day.isoformat()}
     mo = MONTH_DATE.fullmatch(text.strip())
     if mo and _valid_date(int(mo[1]), int(mo[2]), 1):
         return {"announced_on": f"{int(mo[1]):04d}-{int(mo[2]):02d}-01",
@@ -161,9 +164,17 @@ def corpus_value(text: str) -> dict | None:
     return None
 
 
+def _line_date(text: str) -> date | None:
+    """The day a line prints when it is one date and nothing else."""
+    day = whole_date(text)
+    if day is None and (d := FULL_DATE.fullmatch(text.strip())):
+        day = _valid_date(int(d[1]), int(d[2]), int(d[3]))
+    return day
+
+
 def _set_date(header: Header, doc: Document, block: Block, text: str) -> bool:
-    d = FULL_DATE.fullmatch(text.strip())
-    value = _valid_date(int(d[1]), int(d[2]), int(d[3])) if d else None
+    # a date printed alone on its line, in any format the date rules read (`’26. 6. 15.`)
+    value = _line_date(text)
     if value is None:
         return False
     header.announced_on = value
@@ -272,7 +283,7 @@ def _scrambled_signature(doc: Document, header: Header, limit: int = 30, near: i
     blocks = doc.blocks[:limit]
     for i, block in enumerate(blocks):
         text = doc.text[block.start : block.end]
-        if block.kind != "paragraph" or not FULL_DATE.fullmatch(text.strip()):
+        if block.kind != "paragraph" or _line_date(text) is None:
             continue
         if header.announced_on is None and not _set_date(header, doc, block, text):
             continue

@@ -435,8 +435,8 @@ SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MON
 # one stage of a staged award (`- 1단계 : … 사업화 준비 자금 지원(20백만원)`, `2단계: …`): the stage's
 # money and months, not the award's
 STAGE_LEAD = regex.compile(r"^\s*[(（\[]?\s*(?:\d|[①-⑨]|[一二三])\s*단계\s*[)）\]]?\s*[:：]")
-# `500만원 1,000만원 100만원`: a table row read as a line, not prose.
-TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]\s*)?원")
+# `500만원 1,000만원 100만원`, `2,500천원 5,000천원`: a table row read as a line, not prose (any unit)
+TABLE_ROW = regex.compile(r"원\s+[-\d.,]+\s*(?:[십백천]?\s*[만억]?\s*)?원")
 
 
 # `예)` read as a list marker (`가)`) is the example word
@@ -636,7 +636,7 @@ def _set_extension(terms: Terms, ext: Months | None, offset: int) -> None:
 
 
 # `(2~3차년도)5억원/년`: a cap for each of a range of years, not one year's money
-YEAR_RANGE_BEFORE = regex.compile(r"\d\s*[~∼～-]\s*\d\s*차\s*(?:연\s*)?년\s*도\s*[)）]?\s*$")
+YEAR_RANGE_BEFORE = regex.compile(r"\d\s*[~∼～〜-]\s*\d\s*차\s*(?:연\s*)?년\s*도\s*[)）]?\s*$")
 
 
 def _years_each(text: str, a: Amount) -> bool:
@@ -847,7 +847,7 @@ YEAR_CAP_AFTER = regex.compile(r"\s*[(（]\s*(?:연|연간|연차별|매년)\s*(
 # end) and a note under it (`(1개 연구단당)`, `(국가/기관별 상이)`); a note naming the case the
 # amount holds for (`(장기연수 기준)`) makes it one case's, not the row's
 BARE_CAP_CELL = regex.compile(
-    r"""\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[~∼～]\s*)?
+    r"""\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[~∼～〜]\s*)?
         (?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:이내|이하|내외|까지)
         \s*(?:[(（](?P<note>[^()（）]{1,30})[)）]\s*)?""", regex.X)
 CASE_NOTE = regex.compile(r"기준\s*$|예시|경우")
@@ -2154,7 +2154,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
             cells = split_line(row, start)
             parts = [c.text for c in cells]
             dur_k = next((k for k, c in enumerate(parts) if c.strip() and k > 0
-                          and compiled(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내)?\s*").fullmatch(c)
+                          and compiled(r"\s*(?:\d+\s*년\s*)?(?:\d+\s*개월)?\s*(?:이내|이하)?\s*").fullmatch(c)
                           and find_months(c)), None)
             if dur_k is None or RFP_ROWS.is_total(row):
                 misses += 0 if RFP_ROWS.is_total(row) else 1
@@ -2238,6 +2238,20 @@ def read_prize_table(scope: Scope, block: Block, tracks: Tracks) -> bool:
 # ---------------------------------------------------------------- entry point
 
 
+# a field table (`지원분야 | 지원규모 | 비고`): a track column over rows whose money is printed per
+# award (`기업 당 최대 1억 원`, `과제당 5천만원`) states each row's terms wherever the table stands
+# (under `□ 지원금 지급 방식`, `□ 지원 분야 및 규모`)
+PER_AWARD_MONEY = regex.compile(
+    r"(?:과제|기업|기관|개사|팀)\s*당\s*(?:최대\s*)?[\d.,]+\s*(?:[십백천]\s*)?[만억]?\s*(?:천\s*)?원")
+
+
+def per_award_field_table(table: Table) -> bool:
+    top = [strip_marker(c.text).strip() for c in table.cells if c.row == 0]
+    if not any(rx.search(t) for t in top for p, rx in TRACK_HEADER if p != RFP_PRIORITY):
+        return False
+    return any(c.row > 0 and PER_AWARD_MONEY.search(c.text) for c in table.cells)
+
+
 def extract_tracks(scope: Scope) -> list[Track]:
     """The tracks with their terms; an appendix's tables (a `[참고 3] 주요 질의응답`'s `< 총 사업비
     구성 >`, a form's sample sheet) only when the body's tables and prose state no terms."""
@@ -2271,7 +2285,7 @@ def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
             continue
         top = [strip_marker(c.text) for c in block.table.cells if c.row <= 2]  # under a unit row
         rfp = any(rx.search(t.strip()) for t in top for p, rx in TRACK_HEADER if p == RFP_PRIORITY)
-        if not (funding or find_payer(header) or rfp):
+        if not (funding or find_payer(header) or rfp or per_award_field_table(block.table)):
             continue
         if (read_table(block.table, caption, tracks, block.section_path)
                 or (funding and read_label_table(block.table, tracks, _part_of(scope, parts, idx)))):

@@ -66,7 +66,7 @@ from gonggo.reading.tables import split_line, text_lines
 from gonggo.schemas.announcement import Evidence, Window
 from gonggo.schemas.document import Cell, Table
 from gonggo.vocab.dates import CORPUS_REFERENCE, DateMention, find_ranges
-from gonggo.vocab.text import compiled, norm_key, strip_marker
+from gonggo.vocab.text import ARROWS, LEAD, compiled, norm_key, strip_marker
 
 # Window vocabulary beyond the shared labels (gonggo.reading.items)
 PERIOD_NOUN = regex.compile(r"기간|일시|기한|일정|마감")
@@ -80,7 +80,7 @@ INLINE_PERIOD = regex.compile(
     r"(?:신청|접수|모집|공모)\s*(?:[·ㆍ‧]\s*접수\s*)?(?:기간|기한|마감\s*일시?|일정)"
     r"\s*(?:은|는|[:：]|[)）])?"
 )
-SUBPROGRAM = regex.compile(r"^[^\p{L}\p{N}]*(?P<name>[\p{L}\p{N}][^\n]{0,15}?)\s*(?:모집|공모)\s*$")
+SUBPROGRAM = regex.compile(rf"^{LEAD}(?P<name>[\p{{L}}\p{{N}}][^\n]{{0,15}}?)\s*(?:모집|공모)\s*$")
 SEGMENT_BREAK = regex.compile(r"\n|[,;]|[(（]")
 # The stage a period label names: `주관연구기관 검토·승인 기간` closes the institution's approval.
 APPROVAL = regex.compile(r"승인")
@@ -95,14 +95,14 @@ RECURRING = regex.compile(r"매\s*년")
 # A labelled evaluation date: `○ 대면평가(발표평가) : 2025. 2. 27.(목) ~ 28.(금) 예정`,
 # `⦁심사기간: 2026. 3. 3.(화) ~ 3. 10.(화)`; not `평가결과 발표 :` nor `평가방법 :`.
 EVALUATION_LABEL = regex.compile(
-    r"""^[^\p{L}\p{N}(（]*
+    r"""^(?:[^\p{L}\p{N}(（]|[ㅇo](?=\s))*   # the marks before it (vocab.text.LEAD, not a bracket)
     (?P<label>[가-힣]{0,6}(?:평가|심사)(?:\s*[(（][^)）\n]{1,12}[)）])?\s*(?:기간|일정|일시)?)
     \s*[:：]""",
     regex.VERBOSE,
 )
 # Schedules: `□ 추진일정`, `2 사업 추진절차`, `4 추진 일정`, `7. 향후 일정`
 SCHEDULE_TITLE = regex.compile(
-    r"^[^\p{L}\p{N}]*(?:\d{1,2}\.?\s*)?(?:[가-힣]{1,4}\s*)?(?:추진|세부|전체|주요|향후|사업)\s*(?:일정|절차)"
+    rf"^{LEAD}(?:\d{{1,2}}\.?\s*)?(?:[가-힣]{{1,4}}\s*)?(?:추진|세부|전체|주요|향후|사업)\s*(?:일정|절차)"
     r"\s*(?:[(（][^)）\n]{0,12}[)）])?\s*$"
 )
 # A step's stage, first match wins; None: a step applicants do not act in.
@@ -120,11 +120,11 @@ DEADLINE_STAGES = ("plan_submission", "other")
 # Lines between steps: `▼`, `⇩`, a glyph of the private use area drawn as an arrow
 STEP_BREAK = regex.compile(r"^[\s▼▽↓⇩⬇\p{Co}]*[▼▽↓⇩⬇\p{Co}][\s▼▽↓⇩⬇\p{Co}]*$")
 # Cells that are no step: arrows across (`▶ ▶`), a dash, a page number `- 3 -`
-NOT_A_STEP = regex.compile(r"^[\s\-–—▶▷►→⇒➡⟶>·ㆍ\p{Co}]*(?:\d{1,3}[\s\-–—]*)?$")
+NOT_A_STEP = regex.compile(rf"^[\s\-–—{ARROWS}>·ㆍ\p{{Co}}]*(?:\d{{1,3}}[\s\-–—]*)?$")
 # A cell holding a step's dates: it opens with one (`3. 3. ~ 3. 10.`, `~ 4. 30.(목)`, `’26. 3월`)
-# or a time (`18:00까지`); not `50% 선지급`
+# or a time (`18:00까지`, `오후 6시까지`); not `50% 선지급`
 VALUE_CELL = regex.compile(
-    r"^\s*[~∼～〜]?\s*['’‘]?\d{1,4}\s*[.．/년월]|^\s*\d{1,2}\s*(?::\s*\d{2}|시)")
+    r"^\s*[~∼～〜]?\s*['’‘]?\d{1,4}\s*[.．/년월]|^\s*(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}\s*(?::\s*\d{2}|시)")
 NOTE_LINE = regex.compile(r"^\s*(?:※|\*)")
 # A note's deadline submits something: `해당자는 5. 16.(금)까지 PT 발표자료를 제출해야함`
 NOTE_CLAUSE_END = regex.compile(r"[,.;]|며\s|고\s|\n")

@@ -1,4 +1,5 @@
-"""Hancom private-use glyphs → the standard characters they stand for: the one table.
+"""Hancom private-use glyphs and full-width ASCII forms → the standard characters they stand
+for: the one table.
 
 Hancom fonts draw some bullets, outline markers and brackets from private-use code points
 (the supplementary plane U+F0000–U+F0FFF, and symbol-font slots U+F0xx of the BMP). Left
@@ -42,15 +43,22 @@ GLYPHS: dict[str, str] = {
     "\U000f003b": "↓",
 }
 
-_TABLE = str.maketrans(GLYPHS)
+# Full-width forms of ASCII (`５０％ 이내`, `（목）`, `１８：００`, `１～３`): older writers and
+# fonts print them where the rules read `%`, `(`, `:`, `~` and ASCII digits. Folded one for one
+# here so every family reads both without listing each form (the ideographic space stays).
+FULL_WIDTH: dict[str, str] = {chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}
+
+_TABLE = str.maketrans({**FULL_WIDTH, **GLYPHS})
 PRIVATE_USE = regex.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+_MAPPED = regex.compile("[\uff01-\uff5e\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 def map_glyphs(text: str) -> str:
-    """`text` with every known private-use glyph replaced (one character for one)."""
-    if not PRIVATE_USE.search(text):
+    """`text` with every known private-use glyph and every full-width ASCII form replaced (one
+    character for one)."""
+    if not _MAPPED.search(text):
         return text
     return text.translate(_TABLE)
 
 
-assert all(len(k) == 1 and len(v) == 1 for k, v in GLYPHS.items())
+assert all(len(k) == 1 and len(v) == 1 for k, v in {**FULL_WIDTH, **GLYPHS}.items())

@@ -14,13 +14,17 @@ paths), CPU s: pypdfium2's prototypes 0.29, ctypes on addresses 0.21, cffi 0.12.
     page = calls.handle(pdfium_page)             # what the calls take
     quad, at = calls.floats()                     # four floats and a pointer to each
     obj = calls.get_object(page, 0)
-    if calls.get_bounds(obj, *at): x0, y0, x1, y1 = quad
+    if calls.get_bounds(obj, *at): x0, y0, x1, y1 = FLOATS4(quad)
     calls.page_object(obj)                        # back to pypdfium2's FPDF_PAGEOBJECT
+
+`quad` is a buffer: `FLOATS4(quad)` reads its four floats in one call (struct), cheaper
+than indexing a cffi array four times; `floats(n)` makes one of n floats.
 """
 
 from __future__ import annotations
 
 import ctypes
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +36,11 @@ try:  # the C part of cffi alone: its FFI parses C types itself, without pycpars
 except ImportError:  # pragma: no cover - cffi comes with cryptography
     _cffi_backend = None
 
+# The floats of a `Calls.floats()` buffer, exactly as C stores them (float32 → double).
+FLOATS2 = struct.Struct("2f").unpack_from
+FLOATS4 = struct.Struct("4f").unpack_from
+FLOATS6 = struct.Struct("6f").unpack_from
+
 
 @dataclass(frozen=True)
 class Calls:
@@ -41,8 +50,18 @@ class Calls:
     char_box: Callable[..., int]  # FPDFText_GetLooseCharBox(textpage, index, at[0])
     is_generated: Callable[..., int]  # FPDFText_IsGenerated(textpage, index)
     map_error: Callable[..., int]  # FPDFText_HasUnicodeMapError(textpage, index)
+    # paths that may be rulings or glyphs (a few thousand a page, their segments more)
+    count_segments: Callable[..., int]  # FPDFPath_CountSegments(object)
+    get_segment: Callable[..., Any]  # FPDFPath_GetPathSegment(object, index); falsy: none
+    segment_point: Callable[..., int]  # FPDFPathSegment_GetPoint(segment, at[0], at[1])
+    segment_type: Callable[..., int]  # FPDFPathSegment_GetType(segment)
+    segment_close: Callable[..., int]  # FPDFPathSegment_GetClose(segment)
+    draw_mode: Callable[..., int]  # FPDFPath_GetDrawMode(object, fill int*, stroke int*)
+    get_matrix: Callable[..., int]  # FPDFPageObj_GetMatrix(object, at[0] of 6 floats)
     handle: Callable[[Any], Any]  # a pypdfium2 handle → what the calls take
-    floats: Callable[[], tuple[Any, tuple[Any, Any, Any, Any]]]  # buffer, pointers
+    # a buffer of n floats (4 unless said) and a pointer to each; read it with FLOATS<n>
+    floats: Callable[..., tuple[Any, tuple[Any, ...]]]
+    ints: Callable[[], tuple[Any, tuple[Any, Any]]]  # two ints: buffer, pointers
     page_object: Callable[[Any], Any]  # get_object's result → pypdfium2's FPDF_PAGEOBJECT
     via: str
 
@@ -58,10 +77,15 @@ def ctypes_calls() -> Calls:
     def proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
         return ctypes.CFUNCTYPE(restype, *argtypes)(_address(fn))
 
-    def floats() -> tuple[Any, tuple[Any, Any, Any, Any]]:
-        buf = (ctypes.c_float * 4)()
+    def floats(n: int = 4) -> tuple[Any, tuple[Any, ...]]:
+        buf = (ctypes.c_float * n)()
         at = ctypes.addressof(buf)
-        return buf, (at, at + 4, at + 8, at + 12)
+        return buf, tuple(at + 4 * i for i in range(n))
+
+    def ints() -> tuple[Any, tuple[Any, Any]]:
+        buf = (ctypes.c_int * 2)()
+        at = ctypes.addressof(buf)
+        return buf, (at, at + ctypes.sizeof(ctypes.c_int))
 
     return Calls(
         get_object=proto(pdfium_c.FPDFPage_GetObject, vp, vp, int_),
@@ -70,8 +94,16 @@ def ctypes_calls() -> Calls:
         char_box=proto(pdfium_c.FPDFText_GetLooseCharBox, int_, vp, int_, vp),
         is_generated=proto(pdfium_c.FPDFText_IsGenerated, int_, vp, int_),
         map_error=proto(pdfium_c.FPDFText_HasUnicodeMapError, int_, vp, int_),
+        count_segments=proto(pdfium_c.FPDFPath_CountSegments, int_, vp),
+        get_segment=proto(pdfium_c.FPDFPath_GetPathSegment, vp, vp, int_),
+        segment_point=proto(pdfium_c.FPDFPathSegment_GetPoint, int_, vp, vp, vp),
+        segment_type=proto(pdfium_c.FPDFPathSegment_GetType, int_, vp),
+        segment_close=proto(pdfium_c.FPDFPathSegment_GetClose, int_, vp),
+        draw_mode=proto(pdfium_c.FPDFPath_GetDrawMode, int_, vp, vp, vp),
+        get_matrix=proto(pdfium_c.FPDFPageObj_GetMatrix, int_, vp, vp),
         handle=lambda h: ctypes.cast(h, ctypes.c_void_p).value,
         floats=floats,
+        ints=ints,
         page_object=lambda obj: ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT),
         via="ctypes",
     )
@@ -85,9 +117,13 @@ def cffi_calls() -> Calls:
     def proto(fn: Any, signature: str) -> Any:
         return ffi.cast(signature, _address(fn))
 
-    def floats() -> tuple[Any, tuple[Any, Any, Any, Any]]:
-        buf = ffi.new("float[4]")
-        return buf, (buf, buf + 1, buf + 2, buf + 3)
+    def floats(n: int = 4) -> tuple[Any, tuple[Any, ...]]:
+        buf = ffi.new(f"float[{n}]")  # the first pointer is `buf` itself: it owns the memory
+        return ffi.buffer(buf), (buf, *(buf + i for i in range(1, n)))
+
+    def ints() -> tuple[Any, tuple[Any, Any]]:
+        buf = ffi.new("int[2]")
+        return buf, (buf, buf + 1)
 
     return Calls(
         get_object=proto(pdfium_c.FPDFPage_GetObject, "void *(*)(void *, int)"),
@@ -98,8 +134,18 @@ def cffi_calls() -> Calls:
         char_box=proto(pdfium_c.FPDFText_GetLooseCharBox, "int (*)(void *, int, float *)"),
         is_generated=proto(pdfium_c.FPDFText_IsGenerated, "int (*)(void *, int)"),
         map_error=proto(pdfium_c.FPDFText_HasUnicodeMapError, "int (*)(void *, int)"),
+        count_segments=proto(pdfium_c.FPDFPath_CountSegments, "int (*)(void *)"),
+        get_segment=proto(pdfium_c.FPDFPath_GetPathSegment, "void *(*)(void *, int)"),
+        segment_point=proto(pdfium_c.FPDFPathSegment_GetPoint,
+                            "int (*)(void *, float *, float *)"),
+        segment_type=proto(pdfium_c.FPDFPathSegment_GetType, "int (*)(void *)"),
+        segment_close=proto(pdfium_c.FPDFPathSegment_GetClose, "int (*)(void *)"),
+        draw_mode=proto(pdfium_c.FPDFPath_GetDrawMode, "int (*)(void *, int *, int *)"),
+        # FS_MATRIX is six floats: a, b, c, d, e, f
+        get_matrix=proto(pdfium_c.FPDFPageObj_GetMatrix, "int (*)(void *, float *)"),
         handle=lambda h: ffi.cast("void *", _address(h)),
         floats=floats,
+        ints=ints,
         page_object=lambda obj: ctypes.cast(int(ffi.cast("uintptr_t", obj)),
                                             pdfium_c.FPDF_PAGEOBJECT),
         via="cffi",

@@ -9,13 +9,14 @@ at the top-left of the page's crop box, `top` < `bottom`.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
 from gonggo.ingest.limits import MAX_FORM_DEPTH
-from gonggo.ingest.pdf_calls import NATIVE, Calls
+from gonggo.ingest.pdf_calls import FLOATS2, FLOATS4, FLOATS6, NATIVE, Calls
 
 # Characters that PDFium inserts itself (line breaks between text runs).
 _CR_LF = (0x0D, 0x0A)
@@ -97,12 +98,12 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
     keeps a character beyond the BMP (Hancom's SPUA-A bullets, U+F02FC) as two UTF-16
     units with one box each: the pair becomes one character, a lone half U+FFFD.
     """
-    get_unicode = pdfium_c.FPDFText_GetUnicode
     is_generated, get_box, map_error = calls.is_generated, calls.char_box, calls.map_error
     page = calls.handle(textpage)
     rect, (at_rect, _, _, _) = calls.floats()  # FS_RECTF: left, top, right, bottom
     chars = content.chars
     append = chars.append
+    new = tuple.__new__  # Char(...) without NamedTuple's Python-level __new__
     indices: list[int] = []
     keep = indices.append
     stride = settings["unicode_check_stride"]
@@ -110,33 +111,42 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
     surrogates = False
     n = pdfium_c.FPDFText_CountChars(textpage)
     limit = settings["max_chars_per_page"]
+    count = min(n, limit)
     text_all = _page_text(textpage, n)
-    for i in range(min(n, limit)):
-        code = ord(text_all[i]) if text_all is not None else get_unicode(textpage, i)
+    if text_all is not None:
+        codes: Iterable[int] = map(ord, text_all[:count])
+    else:
+        get_unicode = pdfium_c.FPDFText_GetUnicode
+        codes = (get_unicode(textpage, i) for i in range(count))
+    for i, code in enumerate(codes):
         if code <= 32:
             if code == 32:
                 if is_generated(page, i) == 1:
                     continue  # a space PDFium inferred from a gap; gaps are judged later
             elif code in _CR_LF:
                 continue
-        if 0xD800 <= code < 0xE000:
+        elif 0xD800 <= code < 0xE000:
             surrogates = True
             if (code >= 0xDC00 and indices and indices[-1] == i - 1
                     and "\ud800" <= chars[-1].text < "\udc00"):
                 high = ord(chars[-1].text) - 0xD800
                 chars[-1] = chars[-1]._replace(text=chr(0x10000 + (high << 10) + code - 0xDC00))
                 continue
-        if i % stride == 0 and not suspect and map_error(page, i) == 1:
+        if not suspect and i % stride == 0 and map_error(page, i) == 1:
             suspect = True
         if not get_box(page, i, at_rect):
             continue
-        try:
-            # A control character is a font's raw glyph code, passed on for want of a map.
-            text = "\ufffd" if code in _NO_UNICODE or (code < 32 and code != 9) else chr(code)
-        except ValueError:
-            text = "\ufffd"
-        x0, y0, x1, y1 = rect
-        append(Char(text, x0 - left, top - y0, x1 - left, top - y1))
+        if 32 <= code < 0xFFFD:
+            text = chr(code)
+        else:
+            try:
+                # A control character is a font's raw glyph code, passed on for want of a map.
+                text = ("\ufffd" if code in _NO_UNICODE or (code < 32 and code != 9)
+                        else chr(code))
+            except ValueError:
+                text = "\ufffd"
+        x0, y0, x1, y1 = FLOATS4(rect)
+        append(new(Char, (text, x0 - left, top - y0, x1 - left, top - y1)))
         keep(i)
     if suspect:
         # Fonts without a Unicode map come in runs: one hit in the sample means that
@@ -148,7 +158,7 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
         for k, c in enumerate(chars):
             if "\ud800" <= c.text < "\ue000":
                 chars[k] = c._replace(text="\ufffd")
-    content.unmapped_chars = sum(1 for c in chars if c.text == "\ufffd")
+    content.unmapped_chars = [c[0] for c in chars].count("\ufffd")
     content.truncated = n > limit
 
 
@@ -170,7 +180,7 @@ _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 def _read_graphics(page: Any, left: float, top: float, content: PageContent,
                    settings: dict[str, Any], calls: Calls = NATIVE) -> None:
-    reader = _GraphicsReader(left, top, content, settings)
+    reader = _GraphicsReader(left, top, content, settings, calls)
     n = pdfium_c.FPDFPage_CountObjects(page)
     limit = settings["max_objects_per_page"]
     if n > limit:
@@ -179,7 +189,7 @@ def _read_graphics(page: Any, left: float, top: float, content: PageContent,
     # dotted borders), so it calls PDFium through `pdf_calls` and inlines
     # `_GraphicsReader.path`'s first test: most paths are specks and glyph strokes shorter
     # than any ruling, dropped (or kept as a dot) here without a method call; the rest go
-    # to `path` with a pypdfium2 handle, as before.
+    # to `path` with the bounds read here.
     get_object, get_type, get_bounds = calls.get_object, calls.get_type, calls.get_bounds
     page_object = calls.page_object
     handle = calls.handle(page)
@@ -194,7 +204,7 @@ def _read_graphics(page: Any, left: float, top: float, content: PageContent,
         if kind == path:  # the common case first
             if not get_bounds(obj, at_l, at_b, at_r, at_t):
                 continue
-            x0, y0, x1, y1 = quad
+            x0, y0, x1, y1 = FLOATS4(quad)
             w, h = x1 - x0, y1 - y0
             # min(w, h) and max(w, h) (NaN included) without two builtin calls per object
             short = h if h < w else w  # noqa: FURB136
@@ -204,7 +214,7 @@ def _read_graphics(page: Any, left: float, top: float, content: PageContent,
                     dot_x((x0 + x1) / 2 - left)
                     dot_y(top - (y0 + y1) / 2)
                 continue  # a path leaves the object budget as it is
-            reader.path(page_object(obj), None)
+            reader.path(obj, None, x0, y0, x1, y1)
         elif kind != text:
             reader.visit(page_object(obj), None, 0)
             if reader.budget <= 0:  # only forms spend the budget
@@ -214,19 +224,24 @@ def _read_graphics(page: Any, left: float, top: float, content: PageContent,
 
 
 class _GraphicsReader:
+    """Paths and forms of a page. `path` and below take objects as `calls` does (`pdf_calls`);
+    `visit` (forms, rare) takes pypdfium2's handles."""
+
     def __init__(self, left: float, top: float, content: PageContent,
-                 settings: dict[str, Any]) -> None:
+                 settings: dict[str, Any], calls: Calls = NATIVE) -> None:
         self.left = left
         self.top = top
         self.content = content
+        self.calls = calls
         self.min_len = settings["edge_min_length_prefilter"]
         self.thin = settings["line_max_thickness"]
         self.glyph_max = settings["glyph_max_size"]
         self.dots = settings["dotted_rulings"]
         self.dot_max = settings["dot_max_size"]
-        self.l, self.b, self.r, self.t = (ctypes.c_float() for _ in range(4))
-        self.px, self.py = ctypes.c_float(), ctypes.c_float()
-        self.matrix = pdfium_c.FS_MATRIX()
+        self.quad, self.at_quad = calls.floats()
+        self.point, self.at_point = calls.floats(2)
+        self.matrix, (self.at_matrix, *_) = calls.floats(6)
+        self.modes, self.at_modes = calls.ints()
         # Objects inside forms count against the page's limit too: forms fanning out
         # 20 wide and 8 deep draw 20^8 objects from a few bytes.
         self.budget = settings["max_objects_per_page"]
@@ -237,14 +252,16 @@ class _GraphicsReader:
     def visit(self, obj: Any, form: _Matrix | None, depth: int) -> None:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            self.path(obj, form)
+            native = self.calls.handle(obj)
+            if self.calls.get_bounds(native, *self.at_quad):
+                self.path(native, form, *FLOATS4(self.quad))
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             self.content.images += 1
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             if depth >= MAX_FORM_DEPTH:
                 self.content.truncated = True  # a form drawing itself ends here
                 return
-            m = self._matrix_of(obj)
+            m = self._matrix_of(self.calls.handle(obj))
             inner = m if form is None else _compose(m, form)
             for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
                 self.budget -= 1
@@ -254,16 +271,13 @@ class _GraphicsReader:
                 self.visit(pdfium_c.FPDFFormObj_GetObject(obj, i), inner, depth + 1)
 
     def _matrix_of(self, obj: Any) -> _Matrix:
-        m = self.matrix
-        if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        if not self.calls.get_matrix(obj, self.at_matrix):
             return _IDENTITY
-        return (m.a, m.b, m.c, m.d, m.e, m.f)
+        return FLOATS6(self.matrix)  # type: ignore[return-value]
 
-    def path(self, obj: Any, form: _Matrix | None) -> None:
-        l, b, r, t = self.l, self.b, self.r, self.t
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
-            return
-        x0, y0, x1, y1 = l.value, b.value, r.value, t.value
+    def path(self, obj: Any, form: _Matrix | None, x0: float, y0: float, x1: float,
+             y1: float) -> None:
+        """A path object with its bounds (left, bottom, right, top: PDFium's, before `form`)."""
         if form is not None:
             x0, y0, x1, y1 = _transform_box(form, x0, y0, x1, y1)
         w, h = x1 - x0, y1 - y0
@@ -274,7 +288,7 @@ class _GraphicsReader:
                 self.content.dot_x.append((x0 + x1) / 2 - self.left)
                 self.content.dot_y.append(self.top - (y0 + y1) / 2)
             return
-        n = pdfium_c.FPDFPath_CountSegments(obj)
+        n = self.calls.count_segments(obj)
         if n > 5 and max(w, h) <= self.glyph_max:
             self._glyph_candidate(obj, x0, y0, x1, y1)
         elif thin and n <= 5:
@@ -296,8 +310,7 @@ class _GraphicsReader:
                                            top - y0 - pad))
 
     def _glyph_candidate(self, obj: Any, x0: float, y0: float, x1: float, y1: float) -> None:
-        fill, stroke = ctypes.c_int(), ctypes.c_int()
-        if pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) and fill.value:
+        if self.calls.draw_mode(obj, *self.at_modes) and self.modes[0]:
             self.content.outline_glyphs.append(
                 (x0 - self.left, self.top - y1, x1 - self.left, self.top - y0))
 
@@ -307,22 +320,26 @@ class _GraphicsReader:
         if form is not None:
             m = _compose(m, form)
         a, b_, c, d, e, f = m
-        px, py = self.px, self.py
+        calls = self.calls
+        get_segment, get_point = calls.get_segment, calls.segment_point
+        get_type, get_close = calls.segment_type, calls.segment_close
+        point, (at_x, at_y) = self.point, self.at_point
+        lineto, moveto = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
         start: tuple[float, float] | None = None
         prev: tuple[float, float] | None = None
         for i in range(n):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-            if not seg or not pdfium_c.FPDFPathSegment_GetPoint(seg, px, py):
+            seg = get_segment(obj, i)
+            if not seg or not get_point(seg, at_x, at_y):
                 continue
-            x, y = px.value, py.value
+            x, y = FLOATS2(point)
             pt = (a * x + c * y + e, b_ * x + d * y + f)
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO or prev is None:
+            kind = get_type(seg)
+            if kind == moveto or prev is None:
                 start = pt
-            elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            elif kind == lineto:
                 self._side(prev, pt)
             prev = pt
-            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            if get_close(seg) and start is not None:
                 self._side(pt, start)
                 prev = start
 

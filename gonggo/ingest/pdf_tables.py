@@ -14,14 +14,15 @@ What pdfplumber leaves to the caller is done here too: the grid of distinct x/y
 boundaries of a table, and each cell's row/column with its spans over that grid. One
 departure: where a grid is drawn against the border of a cell (or of a frame), pdfplumber
 returns one table whose cells overlap; here the cells inside another cell form a table of
-their own, which the layout nests in that cell.
+their own, which the layout nests in that cell. Another: a table drawn without its outer
+side borders gets them (`open_sides`), where pdfplumber finds no cells at all.
 """
 
 from __future__ import annotations
 
-import itertools
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,17 +63,21 @@ def find_tables(edges: list[Edge], settings: dict[str, Any]) -> tuple[list[GridT
     """Tables of two or more cells, and lone ruled boxes (single cells)."""
     merged = merge_edges(edges, settings["snap_tolerance"], settings["join_tolerance"],
                          settings["edge_min_length"])
+    tables, boxes = _tables(merged, settings["intersection_tolerance"])
     if settings["open_sides"]:
-        sides = open_sides(merged, settings["snap_tolerance"])
+        sides = open_sides(merged, settings["snap_tolerance"], tables)
         if sides:
             merged = merge_edges(merged + sides, settings["snap_tolerance"],
                                  settings["join_tolerance"], settings["edge_min_length"])
-    points = intersections(merged, settings["intersection_tolerance"])
+            tables, boxes = _tables(merged, settings["intersection_tolerance"])
+    return tables, boxes
+
+
+def _tables(edges: list[Edge], tol: float) -> tuple[list[GridTable], list[BBox]]:
+    points = intersections(edges, tol)
     groups = [g for group in group_cells(intersections_to_cells(points))
               for g in split_nested(group)]
-    tables = [_grid(g) for g in groups if len(g) > 1]
-    boxes = [g[0] for g in groups if len(g) == 1]
-    return tables, boxes
+    return [_grid(g) for g in groups if len(g) > 1], [g[0] for g in groups if len(g) == 1]
 
 
 # -- 1. edges -----------------------------------------------------------------------------
@@ -118,7 +123,7 @@ def _join(line: list[Edge], tol: float) -> list[Edge]:
     return joined
 
 
-def open_sides(edges: list[Edge], tol: float) -> list[Edge]:
+def open_sides(edges: list[Edge], tol: float, tables: Sequence[GridTable] = ()) -> list[Edge]:
     """The outer borders of open-sided tables: the vertical edges they leave out.
 
     Many tables are drawn without their left and right border: the row rulings start and
@@ -126,6 +131,15 @@ def open_sides(edges: list[Edge], tol: float) -> list[Edge]:
     rulings end at one x (within `tol`) and one inner column ruling crosses them all, the
     side is closed by an edge at that x from the first of them to the last (pdfplumber
     would need these as explicit vertical lines).
+
+    A side is an OUTER border, so rulings that end at an x inside a table are no side
+    (sub-rows ruled up to an inner column of a bordered table, a title cell spanning that
+    column between them: mohw 2026's RFP tables). Refused is a side that
+    - is crossed by a row ruling between its first and last row (a side lies at or outside
+      the ends of every ruling of its rows), or
+    - lies inside a table that is closed without it (`tables`: those found before any side
+      is added), beside rows of that table, unless wholly inside one of its cells (a table
+      nested in that cell: an outer frame's).
     """
     h_edges = [e for e in edges if e.orient == "h"]
     v_edges = [e for e in edges if e.orient == "v"]
@@ -151,9 +165,31 @@ def open_sides(edges: list[Edge], tol: float) -> list[Edge]:
                                and v.start - tol <= h.pos <= v.end + tol})
                 if len(rows) >= 3 and not any(
                         abs(w.pos - x) <= tol and w.start <= rows[0] + tol
-                        and w.end >= rows[-1] - tol for w in v_edges):
+                        and w.end >= rows[-1] - tol for w in v_edges) \
+                        and not _crossed(x, rows[0], rows[-1], h_edges, tol) \
+                        and not _inside_a_table(x, rows[0], rows[-1], tables, tol):
                     out.append(Edge("v", x, rows[0], rows[-1]))
     return sorted(set(out))
+
+
+def _crossed(x: float, top: float, bottom: float, h_edges: list[Edge], tol: float) -> bool:
+    """A row ruling strictly between `top` and `bottom` runs across `x`."""
+    return any(top + tol < h.pos < bottom - tol and h.start < x - tol and h.end > x + tol
+               for h in h_edges)
+
+
+def _inside_a_table(x: float, top: float, bottom: float, tables: Sequence[GridTable],
+                    tol: float) -> bool:
+    """The segment at `x` from `top` to `bottom` runs inside a table's box beside its rows,
+    and not wholly inside one of its cells."""
+    for t in tables:
+        x0, t_top, x1, t_bottom = t.bbox
+        if not (x0 + tol < x < x1 - tol and top < t_bottom - tol and bottom > t_top + tol):
+            continue
+        if not any(c0 + tol < x < c1 - tol and top >= c_top - tol and bottom <= c_bottom + tol
+                   for c0, c_top, c1, c_bottom in (c.bbox for c in t.cells)):
+            return True
+    return False
 
 
 def dotted_edges(dot_x: list[float], dot_y: list[float], settings: dict[str, Any]
@@ -171,18 +207,27 @@ def dotted_edges(dot_x: list[float], dot_y: list[float], settings: dict[str, Any
     if len(dot_x) < min_dots:
         return out
     for orient, across, along in (("h", dot_y, dot_x), ("v", dot_x, dot_y)):
-        bands = [round(2 * a) for a in across]
-        # sorted by (band, position) as two stable sorts on plain keys (sorting the pairs
-        # compares tuples: twice as slow on a page of 5,000 dots)
-        order = sorted(range(len(bands)), key=along.__getitem__)
-        order.sort(key=bands.__getitem__)
-        band = [bands[i] for i in order]
-        pos = [along[i] for i in order]
-        starts = [0, *(i for i in range(1, len(pos))
-                       if band[i] != band[i - 1] or pos[i] - pos[i - 1] > max_gap), len(pos)]
-        for start, end in itertools.pairwise(starts):
-            if end - start >= min_dots and pos[end - 1] - pos[start] >= min_length:
-                out.append(Edge(orient, band[start] / 2, pos[start], pos[end - 1]))
+        # positions grouped by band, each band sorted on its own (most bands of the
+        # crossing orientation hold a dot or two: no sort of the whole page)
+        bands: defaultdict[int, list[float]] = defaultdict(list)
+        for band, at in zip(map(round, [2 * a for a in across]), along):
+            bands[band].append(at)
+        for band in sorted(bands):
+            pos = bands[band]
+            if len(pos) < min_dots:
+                continue
+            pos.sort()
+            start = prev = pos[0]
+            dots = 0
+            for at in pos:
+                if at - prev > max_gap:
+                    if dots >= min_dots and prev - start >= min_length:
+                        out.append(Edge(orient, band / 2, start, prev))
+                    start, dots = at, 0
+                prev = at
+                dots += 1
+            if dots >= min_dots and prev - start >= min_length:
+                out.append(Edge(orient, band / 2, start, prev))
     return out
 
 

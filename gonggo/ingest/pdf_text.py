@@ -80,21 +80,24 @@ def build_lines(chars: Sequence[Char], settings: dict[str, Any]) -> list[Line]:
     if not chars:
         return []
     band = 2 * settings["line_overlap"]  # centres are compared doubled: top + bottom
-    ordered = sorted(chars, key=_mid2)
+    mids = [c[2] + c[4] for c in chars]  # top + bottom
+    order = sorted(range(len(mids)), key=mids.__getitem__)
     groups: list[list[Char]] = []
-    current: list[Char] = [ordered[0]]
-    first_mid = ordered[0].top + ordered[0].bottom
-    height = ordered[0].bottom - ordered[0].top
-    for c in ordered[1:]:
-        h = c.bottom - c.top
-        if c.top + c.bottom - first_mid <= band * (max(h, height)):
+    first = order[0]
+    current: list[Char] = [chars[first]]
+    first_mid = mids[first]
+    height = chars[first][4] - chars[first][2]
+    for i in order[1:]:
+        c = chars[i]
+        h = c[4] - c[2]
+        if mids[i] - first_mid <= band * (height if height > h else h):  # noqa: FURB136 - max(h, height)
             current.append(c)
-            if h > height and c.text != " ":
+            if h > height and c[0] != " ":
                 height = h
         else:
             groups.append(current)
             current = [c]
-            first_mid = c.top + c.bottom
+            first_mid = mids[i]
             height = h
     groups.append(current)
     word_gap, tol = settings["word_gap"], settings["dedupe_tolerance"]
@@ -102,41 +105,42 @@ def build_lines(chars: Sequence[Char], settings: dict[str, Any]) -> list[Line]:
     return [ln for ln in lines if ln.text]
 
 
-def _mid2(c: Char) -> float:
-    return c.top + c.bottom
-
-
 def _make_line(chars: list[Char], word_gap: float, tol: float) -> Line:
     chars.sort(key=_X0)
-    heights = sorted([c.bottom - c.top for c in chars if c.text != " "]) or [0.0]
+    heights = sorted([c[4] - c[2] for c in chars if c[0] != " "]) or [0.0]
     size = heights[len(heights) // 2]
     gap_min = word_gap * size
     parts: list[str] = []
     kept: list[Char] = []
-    prev: Char | None = None
+    prev_text: str | None = None  # of the last kept character
+    prev_x0 = prev_top = prev_x1 = 0.0
     drawn = False
     first_word_x1: float | None = None
     for c in chars:
-        if (prev is not None and c.text == prev.text and c.x0 - prev.x0 <= tol
-                and abs(c.top - prev.top) <= tol):
+        text, x0, top, x1, _ = c
+        if prev_text is None:
+            space = text == " "
+        elif text == prev_text and x0 - prev_x0 <= tol and abs(top - prev_top) <= tol:
             continue  # the same glyph over-printed (fake bold)
-        space = c.text == " " or (prev is not None and c.x0 - prev.x1 > gap_min)
+        else:
+            space = text == " " or x0 - prev_x1 > gap_min
         if space and parts and parts[-1] != " ":
             parts.append(" ")
-            if first_word_x1 is None and prev is not None:
-                first_word_x1 = prev.x1
-        if c.text == " ":
+            if first_word_x1 is None and prev_text is not None:
+                first_word_x1 = prev_x1
+        if text == " ":
             drawn = True
         else:
-            parts.append(c.text)
+            parts.append(text)
         kept.append(c)
-        prev = c
-    x1 = max([c.x1 for c in kept])
-    return Line(chars=kept, text="".join(parts).strip(), x0=kept[0].x0,
-                top=min([c.top for c in kept]), x1=x1, bottom=max([c.bottom for c in kept]),
-                size=size, drawn_spaces=drawn, ends_with_space=kept[-1].text == " ",
-                starts_with_space=kept[0].text == " ",
+        prev_text, prev_x0, prev_top, prev_x1 = text, x0, top, x1
+    x1 = max([c[3] for c in kept])
+    return Line(chars=kept, text="".join(parts).strip(), x0=kept[0][1],
+                top=min([c[2] for c in kept]), x1=x1, bottom=max([c[4] for c in kept]),
+                size=size, drawn_spaces=drawn, ends_with_space=kept[-1][0] == " ",
+                starts_with_space=kept[0][0] == " ",
                 first_word_x1=first_word_x1 if first_word_x1 is not None else x1)
+
 
 
 # -- paragraphs ---------------------------------------------------------------------------

@@ -20,12 +20,12 @@ from pydantic import TypeAdapter
 
 from gonggo.ingest.limits import MAX_OUTLINE_DEPTH
 from gonggo.schemas.document import Block, Document, Section
-from gonggo.vocab.text import compiled
+from gonggo.vocab.text import CIRCLED_NUMBERS, circled_ordinal, compiled
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _LATIN_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
                 "IX": 9, "X": 10}
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
+CIRCLED = CIRCLED_NUMBERS  # ①–⑳ and the dingbat sets (❶, ➀, ➊)
 HANGUL_ORDER = "가나다라마바사아자차카타파하"
 
 
@@ -93,7 +93,7 @@ def find_marker(line: str) -> Marker | None:
         elif family.startswith("hangul"):
             ordinal = _ord_hangul(compiled(r"[^가-힣]").sub("", text)[:1] or "?")
         elif family == "circled":
-            ordinal = CIRCLED.index(text[0]) + 1
+            ordinal = circled_ordinal(text[0])
         return Marker(family=family, text=text, ordinal=ordinal, heading=heading)
     return None
 

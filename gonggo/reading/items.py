@@ -16,14 +16,14 @@ from gonggo.vocab.text import compiled, strip_marker
 # Labels: which facet an item or heading speaks of
 
 PERIOD_WORD = regex.compile(
-    r"(?:신청|접수|모집|공모|응모|제출|참가\s*신청)\s*(?:[·ㆍ‧・,/및]\s*(?:접수|신청)\s*)?"
+    r"(?:신청|접수|모집|공모|응모|제출|참가\s*신청)\s*(?:[·ㆍ‧・･․⸱∙,/및]\s*(?:접수|신청)\s*)?"
     r"(?:기간|기한|일정|일시|마감(?:\s*일시?)?)"
-    r"|신청\s*[·ㆍ‧・및]?\s*접수|(?:접수|신청|제출)\s*마감"
+    r"|신청\s*[·ㆍ‧・･․⸱∙및]?\s*접수|(?:접수|신청|제출)\s*마감"
     r"|(?:공모|응모)\s*접수(?!\s*(?:방법|처|서류|결과|현황))"  # `○ 공모접수 : 2023.10.28(토) ∼ …`
 )
 METHOD_WORD = regex.compile(
-    r"(?:신청|접수|제출|응모)\s*(?:[·ㆍ‧・,]?\s*(?:접수|제출)\s*)?(?:방법|방식|요령|절차|처)"
-    r"|기간\s*(?:[·ㆍ‧・,]|및)\s*방법"
+    r"(?:신청|접수|제출|응모)\s*(?:[·ㆍ‧・･․⸱∙,]?\s*(?:접수|제출)\s*)?(?:방법|방식|요령|절차|처)"
+    r"|기간\s*(?:[·ㆍ‧・･․⸱∙,]|및)\s*방법"
 )
 # Headings and labels of other facets: their items are not periods nor methods.
 OTHER_WORD = regex.compile(

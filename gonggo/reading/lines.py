@@ -11,7 +11,7 @@ from gonggo.reading.scope import Scope
 
 # A list / outline marker at the start of a line.
 MARKER = regex.compile(
-    r"^\s*(?:[-–—◦∙·•▪ㅇ○●◎▷▶►➢✓]|\*{1,3}|※|[①-⑳]|[❶-❿➊-➓]|\d{1,2}[.)]|[(（]\d{1,2}[)）]|[가-하][.)])"
+    r"^\s*(?:[-–—◦∙·•▪ㅇ○●◎▷▶►▸➢✓]|\*{1,3}|※|[①-⑳]|[❶-❿➊-➓]|\d{1,2}[.)]|[(（]\d{1,2}[)）]|[가-하][.)])"
 )
 # Lines that end a flattened table: headings, captions, notes.
 STOP = regex.compile(

@@ -18,7 +18,7 @@ from gonggo.reading.scope import Scope
 from gonggo.reading.tables import TableSettings, distinct, read_table
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
 from gonggo.vocab.headings import CARRIER_FACETS, LABEL_FACETS, pattern
-from gonggo.vocab.text import compiled, norm_key
+from gonggo.vocab.text import CIRCLED_NUMBERS, compiled, norm_key
 
 # ---------------------------------------------------------------------------------------
 # Headings: which family a section carries
@@ -45,16 +45,16 @@ TITLE_NOISE = regex.compile(r"^[\s*'\"‘’“”「『｢<《【\[]+")
 # Lines: markers, notes, bullets, captions, junk
 
 LEAD_MARKER = regex.compile(
-    r"\s*(?:\[?\s*(?:붙\s?임|별\s?첨|별\s?지)\s*\d*\s*\]?(?=[\s*\[]|$)|[□■◼◻▣◦○●◎∘ㅇ❍▪▫▸▶►▷◆◇•·∙‧ㆍ\-–—➢➤✓✔]|o(?=\s)|※|☞|\*{1,3}|[①-⑳]"
+    r"\s*(?:\[?\s*(?:붙\s?임|별\s?첨|별\s?지)\s*\d*\s*\]?(?=[\s*\[]|$)|[□■◼◻▣◦○●◎∘ㅇ❍▪▫▸▶►▷◆◇•·∙‧ㆍ・･․⸱\-–—➢➤✓✔]|o(?=\s)|※|☞|\*{1,3}|[①-⑳❶-➓]"
     r"|[(（]\d{1,2}[)）]|\d{1,2}[.．)](?!\d)|[가-하][.)](?=\s)|[(（][가-하][)）]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][.．]?)\s*"
 )
-NOTE_START = regex.compile(r"^\s*(?:[-–·ㆍ]\s*)?(?:※|☞|\*{1,3}|주\))")
-BULLETS = "‧·∙•▷▶►▪▫◦○●❍ㆍ◆◇-–oㅇ"
+NOTE_START = regex.compile(r"^\s*(?:[-–—·ㆍ･․⸱∙‧•・▪▫]\s*)?(?:※|☞|\*{1,3}|주\))")
+BULLETS = "‧·∙•▷▶►▸▪▫◦○●❍ㆍ◆◇-–oㅇ"
 # Bullets that also occur inside words (`휴·폐업`, `사업관리시스템 - 마이페이지`, a Latin `o`)
 # only split when a space follows them.
 SPACED_BULLETS = "·ㆍ-–oㅇ"
-SUB_LINE = regex.compile(r"^\s*(?:[-–·ㆍ▪▫•∙‧]\s|※|\*|☞|[(（]?[*※]|[①-⑳])")
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+SUB_LINE = regex.compile(r"^\s*(?:[-–·ㆍ・･․⸱▪▫•∙‧]\s|※|\*|☞|[(（]?[*※]|[①-⑳❶-➓])")
+CIRCLED = CIRCLED_NUMBERS
 MARKS = {"○", "◯", "O", "o", "●", "◎", "△", "▲", "X", "x", "×", "✕", "✓", "✔", "√", "V", "v", "-",
          "O/X", "○/×", "해당", "미해당"}
 CAPTION = regex.compile(r"^\s*(?:[<〈《【\[]).{0,40}(?:[>〉》】\]])\s*$")
@@ -137,7 +137,7 @@ def split_bullets(text: str) -> list[tuple[int, int]]:
 
 # a line opening an item of a list printed inside one table cell: a number (`1. 지원신청서`,
 # `2) 예산편성표`) or a bullet
-ITEM_LINE = regex.compile(r"^[ \t]*(?:\d{1,2}[.)](?!\d)|[○◦•·ㆍ‧▪■□◇◆\-※])")
+ITEM_LINE = regex.compile(r"^[ \t]*(?:\d{1,2}[.)](?!\d)|[○◦•·ㆍ・･․⸱∙‧▪■□◇◆\-※])")
 
 
 def cell_items(text: str) -> list[tuple[int, int]]:
@@ -313,7 +313,7 @@ TOC_LEADERS = regex.compile(r"[·…]{3,}|\.{4,}")
 CHAPTER_NUMBER = regex.compile(r"^\s*(?:[\dⅠ-Ⅹ]{1,2}\s*[.)]?\s+)?")
 # A section under a chapter (`□ 제출 서류`): it never spans the next chapter's banner.
 BOX_TITLE = regex.compile(r"^\s*[□■❏❑]")
-CHAPTER_KEY_NOISE = regex.compile(r"[\s‧·ㆍ.,]+")
+CHAPTER_KEY_NOISE = regex.compile(r"[\s·ㆍ‧・･․⸱∙.,]+")
 
 
 def _title_key(text: str) -> str:
@@ -1014,7 +1014,7 @@ def _walk_item(outline: Outline, section: Section) -> list[Unit]:
 
 # Bullets that start an item and recur inside its line: several items on one line
 # (`①기업의 부도 ②국세·지방세 체납처분 ③…`, `▷ 휴·폐업 중인 기업 ▷ 국세 체납 기업`).
-INLINE_BULLETS = CIRCLED + "▷▶►➢➤"
+INLINE_BULLETS = CIRCLED + "▷▶►▸➢➤"
 
 
 def _inline_items(outline: Outline, section: Section, u: Unit) -> list[Unit]:

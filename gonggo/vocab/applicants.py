@@ -28,7 +28,7 @@ KINDS: list[Kind] = [
     Kind("대기업", r"대기업|상호출자제한기업|이\s?외의\s?기업", "the large-company row (`그 외 기업`)"),
     Kind("공기업", r"공기업|지방직영기업|지방공사|지방공단", "public enterprises share the large row"),
     Kind("중견기업", r"중견기업", ""),
-    Kind("중소기업", r"중소기업|중소·?벤처기업|중소\s*[·ㆍ․⸱‧･・,]?\s*(?=중견\s*기업)", "`중소‧중견기업`: both"),
+    Kind("중소기업", r"중소기업|중소·?벤처기업|중소\s*[·ㆍ‧・･․⸱∙,]?\s*(?=중견\s*기업)", "`중소‧중견기업`: both"),
     Kind("소상공인", r"소상공인", ""),
     Kind("비영리기관", r"비영리\s?(?:기관|법인|연구기관)?", "universities and institutes row"),
     Kind("영농조합법인", r"영농조합법인", "agricultural R&D calls"),

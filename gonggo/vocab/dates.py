@@ -431,3 +431,21 @@ def iso_or_invalid(m: DateMention) -> object:
 def corpus_value(text: str) -> list[object]:
     return [v for v in (iso_or_invalid(m) for m in find_dates(text, CORPUS_REFERENCE))
             if v is not None]
+
+
+# what may follow a date printed alone on its line: a closing dot, a time (`2026. 4. 8. 10:00`)
+_LINE_END = regex.compile(r"[.．\s]*")
+
+
+def whole_date(text: str) -> date | None:
+    """The day a text prints when it is one full date and nothing else, in any format the
+    rules read (`2026. 4. 8.(수)`, `2026년 4월 8일`, `2026.04.08`, `’26. 6. 15.`, `'26.6.15.`);
+    None for anything else, or a date that is no real day (`2026. 2. 30.`)."""
+    s = text.strip()
+    found = _candidates(s)
+    if len(found) != 1:
+        return None
+    m = found[0]
+    if m.kind != "date" or m.start != 0 or not _LINE_END.fullmatch(s, m.end) or m.year is None:
+        return None
+    return _calendar_day(m.year, m.month, m.day)

@@ -239,11 +239,11 @@ def find_level(text: str, bare: bool = False) -> tuple[str, int, int] | None:
 
 PAYERS: list[tuple[str, Payer, str]] = [
     # (rule name with example, role, pattern)
-    ("지방비 / 지자체 (지방비)", "local_government", r"지방비|지자체|지방자치단체|시[·ㆍ]?군비|도비|시비"),
+    ("지방비 / 지자체 (지방비)", "local_government", r"지방비|지자체|지방자치단체|시[·ㆍ‧・･․⸱∙]?군비|도비|시비"),
     ("자부담 (중소기업 (자부담))", "applicant", r"자부담|자기\s*부담"),
     ("기업/민간 부담 (기업부담금, 민간부담금)", "applicant", r"(?:기업|민간)\s*부담금?"),
     ("the applying company (도입기업, 중소·중견기업)", "applicant",
-     r"도입\s*기업|참여\s*기업|수혜\s*기업|수요\s*기업|신청\s*기업|중소\s*[·ㆍ․⸱‧]?\s*중견\s*기업|중소\s*기업|중견\s*기업"),
+     r"도입\s*기업|참여\s*기업|수혜\s*기업|수요\s*기업|신청\s*기업|중소\s*[·ㆍ‧・･․⸱∙]?\s*중견\s*기업|중소\s*기업|중견\s*기업"),
     ("the host (대기업, 주관기관, 국민건강보험공단)", "host",
      r"대기업|주관\s*기관|협업\s*기관|운영\s*기관|[가-힣]{2,}(?:공단|재단)"),
     ("the state (정부지원금, 국비)", "government",

@@ -75,7 +75,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 # A token: a run of anything but spaces and punctuation (a list marker stays glued: `①서울`).
-TOKEN = regex.compile(r"[^\s·ㆍ‧・/,，()\[\]{}「」『』〈〉《》<>\"'“”‘’:;!?…~∼、]+")
+TOKEN = regex.compile(r"[^\s·ㆍ･․⸱∙‧・/,，()\[\]{}「」『』〈〉《》<>\"'“”‘’:;!?…~∼、]+")
 _FORM_TO_NAME = {f: name for name, forms in SIDO.items() for f in forms}
 _NAME = regex.compile(f"{_LEAD}({_alt(_FORM_TO_NAME)})")
 _STEM_ALT = _alt([f for forms in SIDO.values() for f in forms] + list(SIDO_STEMS))

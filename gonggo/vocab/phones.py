@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from gonggo.vocab.text import RANGE_SIGNS
+
 FULL = regex.compile(
     r"""
     (?P<head>\(?0\d{1,2}\)?[\s.\-)]?\s?\d{3,4}[.\-])(?P<last>\d{4})   # 0XX-XXX(X)-XXXX, (02) …
@@ -17,7 +19,7 @@ FULL = regex.compile(
     regex.VERBOSE,
 )
 # What may follow the full number: a range end `~5`, another extension `/2245`, `, 3055`.
-STEP = regex.compile(r"\s*(?P<sep>[~∼～]|/|,)\s*(?P<digits>\d{1,4})")
+STEP = regex.compile(rf"\s*(?P<sep>[{RANGE_SIGNS}]|/|,)\s*(?P<digits>\d{{1,4}})")
 MAX_RANGE = 10
 
 
@@ -34,7 +36,7 @@ def expand_phone(printed: str) -> list[str]:
         pos = step.end()
         digits = step["digits"]
         value = last[: len(last) - len(digits)] + digits
-        if step["sep"] in "~∼～":
+        if step["sep"] in RANGE_SIGNS:
             lo, hi = int(last), int(value)
             if lo < hi and hi - lo < MAX_RANGE:
                 out += [head + f"{n:0{len(last)}d}" for n in range(lo + 1, hi + 1)]
