@@ -74,8 +74,20 @@ SENTENCE_END = regex.compile(r"(?<=[.。])\s+(?=\S)")
 NOTE_CUT = regex.compile(r"\s+(?=(?:※|\*{1,3})\s*\S)")
 
 
+class _Widths(dict[str, int]):
+    """Columns a character takes (2: East Asian wide or fullwidth), looked up once each."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    # a C-level map over the cached widths: the wrap width reads every line of a document
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 def skip_markers(text: str) -> int:
