@@ -905,20 +905,3 @@ def test_pdf_with_random_bytes(source: str, keep: float, noise: bytes) -> None:
     """A real head followed by random bytes (which also covers random bytes after `%PDF-`)."""
     data = SOURCES[source]()
     check_outcome(data[: max(9, int(len(data) * keep))] + noise)
-
-
-def test_a_disposable_worker_reads_pdfs_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`pdf.ISOLATED_BY_DEFAULT = False` (a batch worker): no fork, the same document."""
-    from gonggo.ingest import pdf
-
-    data = minimal_pdf(strokes(TWO_BY_TWO) + text_in(80, 255, "구분") + footer(1))
-    forked = read_bytes(data, "t.pdf")
-    monkeypatch.setattr(pdf, "ISOLATED_BY_DEFAULT", False)
-
-    def no_fork(*_: object, **__: object) -> None:
-        raise AssertionError("forked")
-
-    monkeypatch.setattr(pdf, "run_isolated", no_fork)
-    assert read_bytes(data, "t.pdf") == forked
-    with pytest.raises(AssertionError, match="forked"):
-        pdf.read_pdf(data, isolated=True)
