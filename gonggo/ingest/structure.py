@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
-from pydantic import TypeAdapter
 
 from gonggo.ingest.limits import MAX_OUTLINE_DEPTH
-from gonggo.schemas.document import Block, Document, Section
+from gonggo.schemas.document import Block, Document
 from gonggo.vocab.text import CIRCLED_NUMBERS, circled_ordinal, compiled
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
@@ -202,19 +201,6 @@ def _merge_chapter_boxes(text: str, blocks: list[dict[str, Any]]) -> list[dict[s
         merged.append(block)
         i += 1
     return merged
-
-
-_SECTION_LIST = TypeAdapter(list[Section])
-
-
-def add_structure(doc: Document) -> Document:
-    """Classify marked blocks as headings / list items and build `doc.sections` (on a built
-    document: its blocks are laid out again as dicts, see `structure_blocks`)."""
-    blocks = [b.model_dump(include=b.model_fields_set) for b in doc.blocks]
-    blocks, sections = structure_blocks(doc.text, blocks)
-    doc.blocks = [Block.model_validate(b) for b in blocks]
-    doc.sections = _SECTION_LIST.validate_python(sections)
-    return doc
 
 
 def structure_blocks(text: str, blocks: list[dict[str, Any]]
