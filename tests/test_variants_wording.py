@@ -1,0 +1,71 @@
+"""Metamorphic tests, second family (`gonggo/eval/variants_wording.py`): a section heading spelled
+the way another real announcement spells its facet yields the same facts."""
+
+from __future__ import annotations
+
+from functools import reduce
+from pathlib import Path
+
+import pytest
+
+from gonggo.eval.variants import compare_facts, facts
+from gonggo.eval.variants_wording import BY_NAME, SEEN, WORDING_VARIANTS, heading_pattern
+from gonggo.pipeline import parse
+
+SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
+
+
+def _facts(path: Path, text: str) -> object:
+    path.write_text(text, encoding="utf-8")
+    return facts(parse(path).spec.model_dump(mode="json"))
+
+
+def test_every_wording_has_a_variant_and_a_source() -> None:
+    assert len(WORDING_VARIANTS) == sum(len(w) for w in SEEN.values())
+    assert all(where for words in SEEN.values() for where in words.values())
+
+
+def test_a_heading_rewrite_changes_only_the_words_of_headings() -> None:
+    text = ("□ 제출서류\n◦ (제출서류) 사업계획서 1부\n- 제출 서류 : 신청서\n"
+            "온라인 사업신청(제출서류 업로드)\n* 제출서류 양식은 홈페이지에서 다운로드\n"
+            "구분\t제출서류\n□ 신청기간 및 방법\n")
+    got = BY_NAME["heading_documents_필요서류"].apply(text)
+    assert got == ("□ 필요서류\n◦ (필요서류) 사업계획서 1부\n- 필요서류 : 신청서\n"
+                   "온라인 사업신청(제출서류 업로드)\n* 제출서류 양식은 홈페이지에서 다운로드\n"
+                   "구분\t필요서류\n□ 신청기간 및 방법\n")
+    # a longer wording is one heading, not a shorter one and a rest
+    assert heading_pattern("exclusions").search("□ 지원제외 대상\n")["w"] == "지원제외 대상"
+    assert BY_NAME["heading_windows_공모기간"].apply("◦ (신청기간) 2025. 3. 4.\n") == "◦ (공모기간) 2025. 3. 4.\n"
+
+
+# A bare title line over a line of names, under another facet's heading (seed 002's last
+# programs): every real prefix of `…서류` names the list.
+_BARE = ("□ 신청기간 및 방법\n\n◦ (신청기간) 2021년 4월 1일(목)부터 예산 소진시까지 수시 접수\n\n{w}\n\n"
+         "사업신청서, 개인·기업정보활용 동의서, 국세 및 지방세 완납증명서\n"
+         " ◦ (신청방법) 온라인 접수\n")
+
+
+@pytest.mark.parametrize("wording", sorted(SEEN["documents"]))
+def test_a_bare_documents_title_in_every_real_wording(wording: str, tmp_path: Path) -> None:
+    path = tmp_path / "bare.txt"
+    path.write_text(_BARE.format(w=wording), encoding="utf-8")
+    names = [d.name for p in parse(path).spec.programs for d in p.documents]
+    assert names == ["사업신청서", "개인·기업정보활용 동의서", "국세 및 지방세 완납증명서"]
+
+
+# Heading rewrites one seed must survive, one after the other (one parse): each broke a fact
+# before its family read the wording.
+CHAIN = ["heading_documents_필요서류", "heading_exclusions_결격사유", "heading_windows_공모기간"]
+
+
+def test_seed_facts_survive_heading_rewrites(tmp_path: Path) -> None:
+    seed = SEEDS / "002_34b7be75f7e38256.txt"
+    text = seed.read_text(encoding="utf-8")
+    variant = reduce(lambda t, name: BY_NAME[name].apply(t), CHAIN, text)
+    assert variant != text
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    before = _facts(tmp_path / "a" / seed.name, text)
+    after = _facts(tmp_path / "b" / seed.name, variant)
+    lost, gained = compare_facts(before, after)  # type: ignore[arg-type]
+    assert not lost and not gained, f"lost {lost}\ngained {gained}"
