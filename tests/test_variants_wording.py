@@ -69,3 +69,15 @@ def test_seed_facts_survive_heading_rewrites(tmp_path: Path) -> None:
     after = _facts(tmp_path / "b" / seed.name, variant)
     lost, gained = compare_facts(before, after)  # type: ignore[arg-type]
     assert not lost and not gained, f"lost {lost}\ngained {gained}"
+
+
+# A project-period section in every real wording of the period: its bare month count is the
+# period (수행기간, 연구기간, 연구개발기간 were read only as labels, not as sections).
+@pytest.mark.parametrize("wording", sorted(SEEN["duration"]))
+def test_a_period_section_in_every_real_wording(wording: str, tmp_path: Path) -> None:
+    path = tmp_path / "period.txt"
+    path.write_text(f"□ 지원내용\n\n○ 기업당 최대 5천만원\n\n□ {wording}\n\n○ 협약일로부터 6개월\n",
+                    encoding="utf-8")
+    tracks = [t for p in parse(path).spec.programs for t in p.tracks]
+    assert [t.duration_months for t in tracks] == [6]
+    assert [f.cap_krw for t in tracks for f in t.funding] == [50_000_000]
