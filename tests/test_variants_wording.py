@@ -55,7 +55,9 @@ def test_a_bare_documents_title_in_every_real_wording(wording: str, tmp_path: Pa
 
 # Heading rewrites one seed must survive, one after the other (one parse): each broke a fact
 # before its family read the wording.
-CHAIN = ["heading_documents_필요서류", "heading_exclusions_결격사유", "heading_windows_공모기간"]
+CHAIN = ["heading_documents_필요서류",    # `필요서류` over a line of names (seed 002: 3 documents)
+         "heading_duration_수행기간",      # `◦ (수행기간)` sections (seed 002: 8 durations)
+         "heading_exclusions_결격사유", "heading_windows_공모기간", "heading_contacts_담당자"]
 
 
 def test_seed_facts_survive_heading_rewrites(tmp_path: Path) -> None:
@@ -81,3 +83,28 @@ def test_a_period_section_in_every_real_wording(wording: str, tmp_path: Path) ->
     tracks = [t for p in parse(path).spec.programs for t in p.tracks]
     assert [t.duration_months for t in tracks] == [6]
     assert [f.cap_krw for t in tracks for f in t.funding] == [50_000_000]
+
+
+# Lead phrases of a cap, a share and a period in the spellings real announcements use: the
+# same value whichever (`연간 5천만원 내외` is approximate: no cap, precision first).
+LEADS = [("지원금액 : 기업당 최대 5천만원", 50_000_000, None, None),
+         ("지원금액 : 1개사당 5천만원 한도", 50_000_000, None, None),
+         ("지원금액 : 5천만원/개사", 50_000_000, None, None),
+         ("지원금액 : 과제당 5천만원 이내", 50_000_000, None, None),
+         ("지원규모 : 연간 5천만원 내외", None, None, None),
+         ("정부지원금 : 총사업비의 70% 이내", None, 70.0, None),
+         ("정부지원금은 총사업비의 70% 이하", None, 70.0, None),
+         ("지원기간 : 협약일로부터 6개월", None, None, 6),
+         ("연구개발기간 : 협약시작일로부터 6개월 이내", None, None, 6)]
+
+
+@pytest.mark.parametrize(("phrase", "cap", "share", "months"), LEADS, ids=[p for p, *_ in LEADS])
+def test_lead_phrases_in_their_real_spellings(phrase: str, cap: int | None, share: float | None,
+                                              months: int | None, tmp_path: Path) -> None:
+    path = tmp_path / "lead.txt"
+    path.write_text(f"□ 지원내용\n\n◦ {phrase}\n", encoding="utf-8")
+    tracks = [t for p in parse(path).spec.programs for t in p.tracks]
+    funding = [f for t in tracks for f in t.funding]
+    assert [f.cap_krw for f in funding if f.cap_krw is not None] == ([cap] if cap else [])
+    assert [f.share_pct for f in funding if f.share_pct is not None] == ([share] if share else [])
+    assert [t.duration_months for t in tracks if t.duration_months] == ([months] if months else [])
