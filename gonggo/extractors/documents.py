@@ -757,7 +757,10 @@ def _paren_or_all(text: str) -> str:
 
 DOC_HEADER_LINE = regex.compile(
     r"^\s*(?:구\s*분|번\s*호|순\s*번|연\s*번|No\.?)\s+(?:\S+\s+){0,3}?(?:서\s*류|서\s*식)"
-    r"|^\s*(?:제\s*출|구\s*비|신\s*청|증\s*빙)\s*서\s*류\s*$")
+    # every real prefix of the heading table's documents facet (`첨부서류`, `필요서류`, `신청 시
+    # 제출서류`), not only the ones the tuned documents print
+    r"|^\s*(?:(?:신\s*청|접\s*수|응\s*모|참\s*가)\s*시\s*)?"
+    r"(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요)\s*서\s*류\s*$")
 
 
 DOCS_CAPTION = pattern("documents")
@@ -786,7 +789,8 @@ ENTRY_NUMBER = regex.compile(
 
 # The family's own label before a list on one line: `제출서류 :`, `(구비서류)`, `신청서류 -`.
 DOC_LABEL = regex.compile(
-    r"[(（\[]?\s*(?:제출|구비|신청|증빙|첨부)\s*서류\s*(?:[)）\]]\s*[:：]?|[:：]|\s-\s)\s*(?=\S)")
+    r"[(（\[]?\s*(?:(?:신청|접수|응모|참가)\s*시\s*)?(?:제출|구비|신청|증빙|첨부|필요)\s*서류"
+    r"\s*(?:[)）\]]\s*[:：]?|[:：]|\s-\s)\s*(?=\S)")
 # An application step (`접수`, `제출`, `신청`) and an aside of it listing documents with their
 # number of copies: `(신청서, 개인정보 수집·이용 동의서, 주민등록초본 각 1부)`.
 STEP_WORD = regex.compile(r"접수|제출|신청\s*방법")

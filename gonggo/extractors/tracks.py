@@ -117,6 +117,7 @@ from gonggo.vocab.funding import (
     OTHER_PERIOD_BEFORE,
     PAYER_RX,
     PERIOD_AFTER,
+    PERIOD_CUE,
     PERIOD_LABEL_LEAD,
     PERIOD_WORD_AT_END,
     RANGE_THEN_COUNT,
@@ -673,7 +674,9 @@ def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
         wide = text[max(0, m.start - 30) : m.start]
         if ONE_YEAR_PERIOD.search(wide[: wide.rfind("기간") + 2]):
             return False  # `2025년도 1년차 연구기간은 9개월로 산정`: one year's months, not the project's
-        return bool(PERIOD_WORD_AT_END.search(before[: last + 2]))
+        # the period word read whole, however long (`연구개발기간 : 협약시작일로부터 8개월`: the 16
+        # characters before the count cut it to `발기간`)
+        return bool(PERIOD_WORD_AT_END.search(wide[: wide.rfind("기간") + 2]))
     return in_period_section
 
 
@@ -1562,11 +1565,13 @@ def read_flat_label_table(scope: Scope, blocks: list[Block], i: int, tracks: Tra
 
 # ---------------------------------------------------------------- 3. prose
 
+# a project-period section in every real wording of the period (vocab.funding.PERIOD_CUE:
+# 사업·지원·협약·수행·과제·연구(개발)기간), as the period's labels are read
 FUNDING_SECTION = regex.compile(
-    r"지원\s*(?:내용|조건|규모|유형|기간|한도|금액|내역|범위|구분)|사업\s*기간|협약\s*기간|지원\s*과제|"
+    r"지원\s*(?:내용|조건|규모|유형|기간|한도|금액|내역|범위|구분)|" + PERIOD_CUE.pattern + r"|지원\s*과제|"
     r"(?:및|과)\s*조건|조건\s*$|사업비|정부\s*지원"
 )
-PERIOD_SECTION = regex.compile(r"(?:사업|지원|협약|수행)\s*기간")
+PERIOD_SECTION = PERIOD_CUE
 NAME_COLON = regex.compile(r"^\s*([^():：\d][^():：]{0,12}?)\s*(\([^()]*\))?\s*[:：]\s*(.*)$", regex.S)
 NAME_LEVEL = regex.compile(rf"^\s*([^()\d][^()]{{0,12}}?)\s*\(\s*(?:목표\s*수준\s*)?({LEVEL})\b[^()]*\)")
 INLINE_TRACK = regex.compile(r"(?<![\p{Hangul}A-Za-z0-9])([\p{Hangul}A-Za-z]+\d?)\s*\(\s*([^()]*?원)\s*\)")

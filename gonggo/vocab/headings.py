@@ -69,6 +69,9 @@ FACETS: list[Facet] = [
           "award count"),
     Facet("windows", _rx(r"""
         신청\s*기간 | 접수\s*기간 | 모집\s*기간 | 공고\s*기간 | 신청\s*접수 | ^\(?\s*접수
+      # `□ 공모기간` (suseong_idea_contest_2026), `◦ (신청·접수)` (seed 001): the windows family
+      # reads them (items.PERIOD_WORD); the table named neither
+      | 공모\s*기간 | 신청\s*[·ㆍ‧・･․⸱∙]\s*접수
       | (?:추진|사업|모집|접수|신청)\s*일정
     """), "application period"),
     Facet("evaluation", _rx(r"""
