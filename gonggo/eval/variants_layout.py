@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -187,17 +188,22 @@ def _under_heading(lines: list[str], run: Run) -> bool:
 
 def _rewrite_runs(fn: Callable[[list[str], Run], list[str] | None],
                   unless: str | None = None, heading_only: bool = False) -> Callable[[str], str]:
-    """Each run's lines replaced by `fn(lines, run)` (None: as printed)."""
+    """Each run's lines replaced by `fn(lines, run)` (None: as printed). A renumbering
+    (`unless`: the style it writes) rewrites the runs of one marker only, the document's most
+    frequent: two levels of the outline never end up numbered alike."""
 
     def apply(text: str) -> str:
         if unless and STYLE[unless].search(text):
             return text
         lines = text.split("\n")
+        found = [r for r in runs(lines) if not heading_only or _under_heading(lines, r)]
+        if unless and found:
+            kinds = Counter(r.kind for r in found)
+            top = max(kinds, key=lambda k: (kinds[k], -_rank(k)))
+            found = [r for r in found if r.kind == top]
         out: list[str] = []
         last = 0
-        for run in runs(lines):
-            if heading_only and not _under_heading(lines, run):
-                continue
+        for run in found:
             new = fn(lines, run)
             if new is None:
                 continue
