@@ -99,6 +99,7 @@ def _kind(m: regex.Match[str]) -> str:
 RANK = ["num.", "hangul.", "○", "◦", "●", "num)", "hangul)", "circled", "-", "–", "·", "ㆍ", "•", "∙", "‧",
         "▪", "▷", "▶"]
 BOX = regex.compile(r"^\s*(?:[□■◆◇❏▣]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d{1,2}\s+[가-힣])")
+TAG_LINE = regex.compile(r"^\s*[<〈《【\[][^\n]{1,20}?[>〉》】\]]")  # `<별첨 서식> 공통 제출자료`
 CAPTION_LINE = regex.compile(r"^\s*[<〈《【\[].{1,40}[>〉》】\]]\s*$")
 LABEL_ONLY = regex.compile(r"^\s*[^\s.。,]{1,10}(?:\s[^\s.。,]{1,10})?\s*$")
 
@@ -107,11 +108,17 @@ def _rank(kind: str) -> int:
     return RANK.index(kind) if kind in RANK else len(RANK)
 
 
+def _furniture(line: str) -> bool:
+    """A page number (`- 31 -`) between or after items."""
+    m = ITEM_MARK.match(line)
+    return bool(m and PAGE_NUMBER.match(m["body"])) or bool(PAGE_NUMBER.match(line.strip()))
+
+
 def _leaf(lines: list[str], j: int, kind: str, indent: str) -> bool:
     """Whether nothing hangs under the run's last item: the next line is blank, a heading, or
     an item no deeper than the run's (by indent, else by the usual marker order)."""
-    nxt = next((line for line in lines[j:j + 4] if line.strip()), "")
-    if not nxt.strip() or BOX.match(nxt):
+    nxt = next((line for line in lines[j:j + 4] if line.strip() and not _furniture(line)), "")
+    if not nxt.strip() or BOX.match(nxt) or TAG_LINE.match(nxt):
         return True
     m = ITEM_MARK.match(nxt)
     if not m or NOTE.match(nxt):
@@ -125,9 +132,9 @@ def _group_start(lines: list[str], i: int, kind: str, indent: str) -> bool:
     """Whether the run opens its group: walking up over notes, continuation lines and deeper
     items, a heading, a label or a parent item comes before any sibling of the run's kind."""
     for line in reversed(lines[max(0, i - 40):i]):
-        if not line.strip():
+        if not line.strip() or _furniture(line):
             continue
-        if BOX.match(line):
+        if BOX.match(line) or TAG_LINE.match(line):
             return True
         m = ITEM_MARK.match(line)
         if m is None:
@@ -279,7 +286,9 @@ def _notes_apply(text: str) -> str:
 
 # a two-column table row: key, value (no empty cell, a short key)
 KEY_ROW = regex.compile(r"^(?P<key>[^\t\n]{2,12})\t(?P<value>[^\t\n]+)$")
-KEY_HEAD = regex.compile(r"^\s*구\s*분\s*\t\s*(?:내\s*용|세부\s*내용|주요\s*내용)\s*$")
+# a head row: `구분 | 내용`, `유형 | 주요 프로그램 내용`, `평가항목 | 세부 내용`
+KEY_HEAD = regex.compile(r"^\s*(?:구\s*분|유\s*형|분\s*류|(?:평가\s*)?항\s*목)\s*\t[^\t\n]*$|^[^\t\n]*\t[^\t\n]*내\s*용\s*$")
+VALUE_BULLET = regex.compile(r"^\s*[•·▪◦○-]\s*")
 
 
 def _table_key_lines(text: str) -> str:
@@ -296,8 +305,8 @@ def _table_key_lines(text: str) -> str:
             block = lines[i:j]
             body = block[1:] if KEY_HEAD.match(block[0]) else block
             if len(body) >= 2 and all(KEY_ROW.match(r) and not regex.match(r"^\s*\d", r) for r in body):
-                out += [f"○ {KEY_ROW.match(r)['key'].strip()} : {KEY_ROW.match(r)['value'].strip()}"
-                        for r in body]
+                out += [f"○ {KEY_ROW.match(r)['key'].strip()} : "
+                        f"{VALUE_BULLET.sub('', KEY_ROW.match(r)['value'].strip())}" for r in body]
             else:
                 out += block
             i = j
