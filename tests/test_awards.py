@@ -93,3 +93,34 @@ def test_total_value_under_another_facet_is_no_count(tmp_path) -> None:  # type:
     line = "◦ 농림축산식품부 소관 사업 :총 19개 과제(지정공모 15,자유응모 4)\n"
     assert rule("□ 지원 대상\n" + line) is not None
     assert rule("□ 신청자격\n" + line) is None
+
+
+# msit_bio_rfp_2026 (an RFP sheet drawn as boxes): the `4. 특기사항` box holds the sheet's prose
+BOX = ("4. 특기사항\tㅇ 선정 과제 수 : 2개 과제 내외\n- 과제별 연구비 : 1차년도 8억원 내외\n"
+       "ㅇ 총 연구개발 기간은 5년(3+2)이며\n")
+
+
+def _box_table(text: str):  # type: ignore[no-untyped-def]
+    from gonggo.schemas.document import Cell, Table
+
+    head, _, rest = text.partition("\t")
+    at = len(head) + 1
+    return Table(n_rows=1, n_cols=2, cells=[
+        Cell(row=0, col=0, text=head, start=0, end=len(head)),
+        Cell(row=0, col=1, text=rest, start=at, end=at + len(rest))])
+
+
+def test_a_labelled_size_line_inside_a_boxed_cell_counts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gonggo.extractors.awards import _boxed_line_count
+
+    path = tmp_path / "rfp.txt"
+    path.write_text(BOX, encoding="utf-8")
+    [scope] = split_programs(read_document(path), None)
+    award = _boxed_line_count(scope, _box_table(scope.doc.text))
+    assert _triple(award) == (2, True, "개 과제")
+    assert [e.quote for e in award.evidence] == ["2개 과제 내외"]
+    # one size line per row of a list of tracks: no one program's count
+    two = BOX + "ㅇ 선정 과제 수 : 3개 과제 내외\n"
+    path.write_text(two, encoding="utf-8")
+    [scope] = split_programs(read_document(path), None)
+    assert _boxed_line_count(scope, _box_table(scope.doc.text)) is None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
 
 import pytest
+import regex
 
 from gonggo.batch import run_batch
 
@@ -94,3 +96,91 @@ def test_the_warm_up_runs_the_whole_pipeline() -> None:
     program = spec.programs[0]
     assert program.windows and len(program.tracks) == 2 and program.documents
     assert program.eligibility and program.contacts
+
+
+def reader_trouble(path: Path) -> str:
+    """A task whose reader step (`run_isolated`, as the PDF reader calls it) aborts (PDFium's
+    SIGABRT on a form bomb) or hangs past its time limit, by the file's name; other files
+    answer which process ran their reader step and which ran the task."""
+    from gonggo.ingest.isolate import run_isolated
+
+    if path.name == "abort.pdf":
+        run_isolated(os.abort)
+    if path.name == "hang.pdf":
+        run_isolated(time.sleep, 60, timeout=1)
+    return f"{run_isolated(os.getpid)} {os.getpid()}"
+
+
+def collector(_: Path) -> tuple[int, int, int]:
+    return gc.get_threshold()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batch_workers_collect_cycles_less_often(jobs: int) -> None:
+    """In a worker, and in this process for the run only (`--jobs 1`)."""
+    from gonggo.batch import WORKER_GC_THRESHOLD
+
+    before = gc.get_threshold()
+    outcomes = list(run_batch([Path("a"), Path("b")], collector, jobs=jobs))
+    assert [o.value for o in outcomes] == [WORKER_GC_THRESHOLD] * 2 != [before] * 2
+    assert gc.get_threshold() == before
+
+
+def test_batch_workers_read_in_place_and_alone_in_a_fork() -> None:
+    """A pool worker is the isolation of its files: its reader steps run in it (no fork per
+    file); in one process (`--jobs 1`) they still run in a fork of their own."""
+    pooled = list(run_batch([Path(n) for n in "abcd"], reader_trouble, jobs=2))
+    assert all(o.ok for o in pooled)
+    assert all(len(set(o.value.split())) == 1 for o in pooled)  # type: ignore[union-attr]
+    alone = list(run_batch([Path("a")], reader_trouble, jobs=1))
+    reader, task = alone[0].value.split()  # type: ignore[union-attr]
+    assert reader != task == str(os.getpid())
+
+
+def test_a_reader_that_crashes_or_hangs_fails_only_its_file() -> None:
+    """An abort or an overrun inside a worker's reader ends that worker; the pool re-reads
+    the files it had in flight alone, so the culprit ends in the reader's own one-line error
+    (as with --jobs 1) and every other file keeps its result, in input order."""
+    names = ["a.pdf", "abort.pdf", "b.pdf", "hang.pdf", "c.pdf", "d.pdf", "e.pdf"]
+    started = time.monotonic()
+    outcomes = list(run_batch([Path(n) for n in names], reader_trouble, jobs=2))
+    assert [o.path.name for o in outcomes] == names
+    by_name = {o.path.name: o for o in outcomes}
+    assert "SIGABRT" in (by_name["abort.pdf"].error or "")
+    assert "timed out" in (by_name["hang.pdf"].error or "")
+    assert all(o.ok for o in outcomes if o.path.name not in ("abort.pdf", "hang.pdf"))
+    assert time.monotonic() - started < 30  # the hang cost its limit (twice), not 60 s
+
+
+def test_hostile_pdfs_in_a_batch_fail_as_they_do_alone(tmp_path: Path) -> None:
+    """The PDF form bombs of the fuzz suite read in a pool's workers (in place) end in the
+    same one-line errors, and the valid PDFs beside them in the same specs, as one file at a
+    time in this process (each PDF in a forked reader)."""
+    from typer.testing import CliRunner
+
+    from gonggo.cli.main import app
+    from tests.fuzz.generators import pdf_cases
+
+    # the 20x8 fan-out ends by the page time limit or by memory, as the load goes
+    cases = [c for c in pdf_cases() if c.name in ("pdf-self-drawing-form",
+                                                  "pdf-form-fanout-10x7", "pdf-valid")]
+    for case in cases:
+        (tmp_path / case.filename).write_bytes(case.data)
+    names = [c.filename for c in cases]
+    runner = CliRunner()
+    runs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        result = runner.invoke(app, ["-q", "extract", *(str(tmp_path / n) for n in names),
+                                     "--out", str(out), "--jobs", jobs])
+        output = " ".join(result.output.split())  # lines as wrapped by the console
+        errors = regex.findall(r"gonggo: \S+?([^/\s]+\.pdf): ([^:]+):", output)
+        runs.append((result.exit_code, sorted(errors),
+                     {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()}))
+    # the bomb ends in the reader's own line (a crash, or a page over its time limit as the
+    # load goes), not in "the worker process died"; the other files as alone
+    assert [(code, [name for name, _ in errors], specs) for code, errors, specs in runs] == [
+        (1, ["fanout_10_7.pdf"], runs[0][2])] * 2
+    assert sorted(runs[0][2]) == ["self_form.json", "valid.json"]
+    for _, errors, _ in runs:
+        assert errors[0][1] in ("refused", "timed out")

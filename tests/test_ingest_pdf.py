@@ -156,9 +156,17 @@ def test_a_line_broken_after_a_drawn_space_is_rejoined_with_one() -> None:
 
 @pytest.mark.parametrize("item", ["□ 지원내용 : 사업화 자금", "◦ 신청기간 : 2월 20일까지",
                                   "- 제출서류 : 사업계획서", "※ 세부 내용은 붙임 참고",
-                                  "① 실명등록 대상", "2. 신청자격"])
+                                  "① 실명등록 대상", "2. 신청자격",
+                                  # a Latin `o` as a round bullet (msit_ict_rnd 2026 PDF, p.12)
+                                  "o 주관연구개발기관, 주관연구개발기관의 장",
+                                  "o연구개발계획서는 1년 평균 정부지원연구개발비"])
 def test_an_outline_item_is_never_joined_to_the_line_before(item: str) -> None:
     assert paragraphs((WIDE, 72), (item, 72)) == [WIDE, item]
+
+
+@pytest.mark.parametrize("rest", ["or 2", "o-ring 교체", "oled 패널"])
+def test_a_latin_word_starting_with_o_still_continues_a_wrapped_line(rest: str) -> None:
+    assert paragraphs((WIDE, 72), (rest, 72)) == [WIDE + " " + rest]
 
 
 def test_a_line_that_ends_its_sentence_is_not_joined() -> None:
@@ -897,20 +905,3 @@ def test_pdf_with_random_bytes(source: str, keep: float, noise: bytes) -> None:
     """A real head followed by random bytes (which also covers random bytes after `%PDF-`)."""
     data = SOURCES[source]()
     check_outcome(data[: max(9, int(len(data) * keep))] + noise)
-
-
-def test_a_disposable_worker_reads_pdfs_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`pdf.ISOLATED_BY_DEFAULT = False` (a batch worker): no fork, the same document."""
-    from gonggo.ingest import pdf
-
-    data = minimal_pdf(strokes(TWO_BY_TWO) + text_in(80, 255, "구분") + footer(1))
-    forked = read_bytes(data, "t.pdf")
-    monkeypatch.setattr(pdf, "ISOLATED_BY_DEFAULT", False)
-
-    def no_fork(*_: object, **__: object) -> None:
-        raise AssertionError("forked")
-
-    monkeypatch.setattr(pdf, "run_isolated", no_fork)
-    assert read_bytes(data, "t.pdf") == forked
-    with pytest.raises(AssertionError, match="forked"):
-        pdf.read_pdf(data, isolated=True)

@@ -192,7 +192,7 @@ def test_an_appendix_title_table_closes_the_outline() -> None:
 
 
 def test_structure_fields_are_recorded_as_set() -> None:
-    """add_structure writes block fields past pydantic's setter: the values and the set of
+    """structure_blocks sets block fields as dict keys before validation: the values and the set of
     fields a block records as set must be what the setter would have left."""
     doc = read_document(seed_path("002"))
     marked = [b for b in doc.blocks if b.marker is not None]

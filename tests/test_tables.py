@@ -18,6 +18,7 @@ from gonggo.reading.tables import (
     read_lines,
     read_table,
     split_line,
+    spread_nested,
     text_lines,
 )
 from gonggo.schemas.document import Cell, Table
@@ -181,3 +182,41 @@ def test_labels_carry_down_a_lost_merge() -> None:
 ])
 def test_is_row_counts_cells(line: str, cols: int, expected: bool) -> None:
     assert is_row(line, TableSettings(min_cols=cols)) is expected
+
+
+def test_a_table_nested_in_a_cell_is_spread_over_the_outer_grid() -> None:
+    # msit_ict_rnd_2026 PDF p.15: the 중견기업 column's sub-rows are a table inside its cell;
+    # the HWP twin spans the same sub-rows over the outer rows and columns.
+    heads = ["중소기업", "중견기업", "그 외"]
+    own = ["연구개발비의 75%이하", "연구개발비의 70%이내", "연구개발비의 100%이내"]
+    inner = [["평균매출액 등이 3천억 원 미만", "75% 이내"], ["평균매출액 등이 3천억 원 이상", "70% 이내"]]
+    text, cells = "", []
+    for c, t in enumerate(heads):
+        cells.append(Cell(row=0, col=c, text=t, start=len(text), end=len(text) + len(t)))
+        text += t + "\t"
+    text += "\n"
+    for c, t in enumerate(own):
+        start = len(text)
+        text += t + "\n"
+        nested = []
+        if c == 1:
+            sub = []
+            for r, row in enumerate(inner):
+                for k, part in enumerate(row):
+                    sub.append(Cell(row=r, col=k, text=part, start=len(text), end=len(text) + len(part)))
+                    text += part + ("\t" if k == 0 else "\n")
+            nested = [Table(n_rows=2, n_cols=2, cells=sub)]
+        cells.append(Cell(row=1, col=c, text=text[start:len(text)], start=start, end=len(text),
+                          nested=nested))
+    table = Table(n_rows=2, n_cols=3, cells=cells)
+    spread = spread_nested(table, text)
+    assert spread.rows_text() == [
+        ["중소기업", "중견기업", "중견기업", "그 외"],
+        ["연구개발비의 75%이하\n", "연구개발비의 70%이내\n", "연구개발비의 70%이내\n", "연구개발비의 100%이내\n"],
+        ["연구개발비의 75%이하\n", "평균매출액 등이 3천억 원 미만", "75% 이내", "연구개발비의 100%이내\n"],
+        ["연구개발비의 75%이하\n", "평균매출액 등이 3천억 원 이상", "70% 이내", "연구개발비의 100%이내\n"],
+    ]
+    for row in spread.grid():
+        for cell in row:
+            assert cell is not None and text[cell.start:cell.end] == cell.text
+    assert spread_nested(Table(n_rows=1, n_cols=1, cells=cells[:1]), text).cells == cells[:1]

@@ -846,3 +846,31 @@ def test_one_tables_year_sum_is_the_budget(tmp_path) -> None:  # type: ignore[no
 def test_two_tables_year_sums_are_no_budget(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # 지정공모 and 자유응모 tables apart: neither sum is the program's
     assert _budget_of_text(tmp_path, YEAR_TABLE + "○ 자유응모과제\n" + YEAR_TABLE.split("\n", 1)[1]) is None
+
+
+# msit_ict_rnd_2026_rfp_ai_extract (IITP 제안요청서): two of its sheets, each naming its 세부과제 and
+# printing its budget by year; the years' money differs, the sum row holds the whole period
+def _sheet(name: str, first: str, later: str, total: str) -> str:
+    return (f"관리번호\t인공지능\n총괄과제명\t인간 뇌 인지 메카니즘을 모사한 통합 지능 원천 기술 개발\n"
+            f"세부과제명\t세부 {name}\n"
+            "ㅇ 목표 뇌인지 정보처리 원리를 기반으로 통합 추론 원천기술을 개발\n"
+            "구분\t기간\t개월수\t정부지원연구개발비\n"
+            f"1단계\t’26.4월∼‘26.12월\t9개월\t{first} 백만원 이내\n"
+            f"2단계\t’27.1월∼‘29.12월\t36개월\t{later} 백만원 이내\n"
+            f"합계\t-\t45개월\t{total} 백만원 이내\n"
+            "* 연차별 정부지원연구개발비는 당해연도 예산심의결과에 따라 변동될 수 있음\n")
+
+
+def test_each_rfp_sheet_is_a_track_with_its_budget_tables_sum(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = (_sheet("다층적 상황 이해와 창의적 문제 해결을 위한 통합 추론 기술 개발", "3,100", "12,450", "15,550")
+            + _sheet("인간 인지 원리를 반영한 인공지능 기억 메커니즘 기술 개발", "2,300", "9,150", "11,450"))
+    found = _tracks_of_text(tmp_path, text)
+    assert [(t.name, t.duration_months, [(f.payer, f.cap_krw, f.cap_basis) for f in t.funding])
+            for t in found] == [
+        ("다층적 상황 이해와 창의적 문제 해결을 위한 통합 추론 기술 개발", 45,
+         [("government", 15_550_000_000, "total")]),
+        ("인간 인지 원리를 반영한 인공지능 기억 메커니즘 기술 개발", 45,
+         [("government", 11_450_000_000, "total")]),
+    ]
+    # a budget table without its sum row states no one cap nor period of the sheet
+    assert _tracks_of_text(tmp_path, text.replace("합계", "비고")) == []

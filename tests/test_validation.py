@@ -13,7 +13,7 @@ import regex
 
 from gonggo.extractors.pipeline import extract
 from gonggo.ingest import read_document
-from gonggo.schemas.announcement import Announcement, Clause, Evidence, Finding
+from gonggo.schemas.announcement import Announcement, Clause, Evidence, Finding, Track
 from gonggo.schemas.document import Document, ReadFinding
 from gonggo.validate.checks import (
     CODES,
@@ -469,6 +469,20 @@ def test_fact_without_evidence_and_ungrounded_evidence(tmp_path: Path) -> None:
     assert len(missing) == 1 and "서울 소재 기업" in missing[0].message
     assert len(wrong) == 1 and "‘국내 중소’" in wrong[0].message
     assert wrong[0].evidence[0].quote == doc.text[0:5]
+
+
+def test_an_unnamed_track_holding_only_funding_rows_is_no_fact_of_its_own(tmp_path: Path) -> None:
+    # msit_ict_rnd_2026: no caps nor periods in the 공고, only the program-wide shares table;
+    # the unnamed track carries those rows, each with its evidence
+    doc, ann = read(tmp_path, BASE)
+    program = ann.programs[0]
+    rows = [f for t in program.tracks for f in t.funding if f.evidence]
+    program.tracks = [Track(name=None, funding=rows[:1])]
+    assert of(check_evidence(doc, ann), "fact_without_evidence") == []
+    program.tracks[0].funding.append(rows[0].model_copy(update={"evidence": []}))
+    assert len(of(check_evidence(doc, ann), "fact_without_evidence")) == 1
+    program.tracks = [Track(name=None, duration_months=6)]
+    assert len(of(check_evidence(doc, ann), "fact_without_evidence")) == 1
 
 
 # -- findings never stop extraction ----------------------------------------------------------

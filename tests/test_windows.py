@@ -206,3 +206,31 @@ def test_overview_table_when_the_section_states_no_period() -> None:
     # a section that states its own period is read from the section, not the overview
     [consulting] = extract_windows(scopes["컨설팅 지원사업"])
     assert consulting.opens == date(2026, 3, 2) and consulting.until_budget_exhausted
+
+
+# msit_ict_rnd 2026 / pipc 2026 (신청서 제출): the posting period beside the upload period
+FILING = """2026년도 시험 기술개발사업 신규지원 대상과제 공고
+
+다음과 같이 공고합니다.
+
+2026년 1월 2일
+
+시험부 장관
+
+1. 신청방법 및 접수기간
+
+□ 신청서(연구개발계획서/신청서류) 제출
+
+공고기간\t전산(iris.go.kr) 등록기간
+2026. 1. 2.(금) ~ 2026. 2.10.(화) 15시 까지\t2026. 1. 19.(월)~ 2026. 2. 10.(화) 15시 까지
+
+o 전산 등록기간 마감일에는 접속 폭주로 인한 접수지연 및 장애가 발생할 수 있으므로 사전에 접수 요망함
+"""
+
+
+def test_the_filing_systems_registration_column_is_the_window_not_the_posting() -> None:
+    doc = read_bytes(FILING.encode(), "filing.txt")
+    found = extract_windows(Scope(doc=doc, start=0, end=len(doc.text), announced_on=date(2026, 1, 2)))
+    assert [(w.opens, w.closes, w.stage) for w in found] == [
+        (date(2026, 1, 19), datetime(2026, 2, 10, 15, tzinfo=KST), "application")]
+    _check_evidence(Scope(doc=doc, start=0, end=len(doc.text)), found)

@@ -248,7 +248,33 @@ def _table_count(scope: Scope, table: Table) -> Awards | None:
                 c = count_after_label(text)
                 if c is not None:
                     return _award(scope, value.start, c)
-    return None
+    return _boxed_line_count(scope, table)
+
+
+# a labelled line inside a cell: `ㅇ 선정 과제 수 : 2개 과제 내외` (an RFP sheet drawn as boxes,
+# its `4. 특기사항` box holding the sheet's prose)
+CELL_LINE_LABEL = regex.compile(r"^(?P<label>[^:：\n]{1,20}?)\s*[:：]")
+
+
+def _boxed_line_count(scope: Scope, table: Table) -> Awards | None:
+    """The count of the one labelled size line (`ㅇ 선정 과제 수 : 2개 과제 내외`) the table's
+    cells hold among their lines; several such lines (one per row of a list of programs or
+    tracks) are no one program's count."""
+    found: list[tuple[int, Count]] = []
+    for cell in table.cells:
+        text = scope.doc.text[cell.start:cell.end]
+        pos = 0
+        for line in text.split("\n"):
+            body = strip_marker(line)
+            m = CELL_LINE_LABEL.match(body)
+            if m and SIZE_LABEL.search(m["label"]):
+                c = count_after_label(line)
+                if c is not None:
+                    found.append((cell.start + pos, c))
+            pos += len(line) + 1
+    if len({(c.count, c.unit) for _, c in found}) != 1:
+        return None
+    return _award(scope, *found[0])
 
 
 def _sole_row(scope: Scope, chosen: list[Item]) -> Awards | None:

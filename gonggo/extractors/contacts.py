@@ -110,13 +110,19 @@ TITLE_NOISE = regex.compile(
 
 def find_phones(text: str) -> list[tuple[int, int]]:
     """Spans of the phone numbers in `text`, as printed (a fax number is none)."""
+    return list(_phones(text))
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text: every scope asks for the same cells
+def _phones(text: str) -> tuple[tuple[int, int], ...]:
     spans = [(m.start(), m.end()) for m in PHONE.finditer(text)]
     for m in SHORT_PHONE.finditer(text):
         s, e = m.start("phone"), m.end("phone")
         if not any(a <= s < b for a, b in spans):
             spans.append((s, e))
-    return sorted((s, e) for s, e in spans
-                  if not FAX_BEFORE.search(text, max(0, s - 16), s) and not FAX_AFTER.match(text, e))
+    return tuple(sorted((s, e) for s, e in spans
+                        if not FAX_BEFORE.search(text, max(0, s - 16), s)
+                        and not FAX_AFTER.match(text, e)))
 
 
 def _is_org(text: str) -> bool:

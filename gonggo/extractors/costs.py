@@ -20,6 +20,7 @@ optional lines (`… 포함 가능`), and funding shares (those are tracks' fund
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -73,19 +74,24 @@ def _condition(text: str) -> str | None:
 
 def line_costs(text: str) -> list[tuple[str, int, int, int | None, int | None, int | None]]:
     """Costs in one line: (item, item start, item end, won, amount start, amount end)."""
+    return list(_line_costs(text))
+
+
+@lru_cache(maxsize=8192)  # a pure function of the line: every program's scope asks again
+def _line_costs(text: str) -> tuple[tuple[str, int, int, int | None, int | None, int | None], ...]:
     out: list[tuple[str, int, int, int | None, int | None, int | None]] = []
     items = [
         m for m in COST_ITEM.finditer(text) if not SUPPORTED.match(text[m.end() : m.end() + 12])
     ]
     if not items:
-        return out
+        return tuple(out)
     body = strip_marker(text)
     label_form = bool(compiled(r"^[^:：]{0,25}[:：]").match(body)) and COST_ITEM.search(
         body.split(":")[0].split("：")[0]
     )
     duty = bool(DUTY.search(text)) and not OPTIONAL.search(text)
     if not (label_form or duty):
-        return out
+        return tuple(out)
     amounts = [a for a in find_amounts(text) if a.bound != "min"]
     if label_form:
         items = items[:1]
@@ -100,7 +106,7 @@ def line_costs(text: str) -> list[tuple[str, int, int, int | None, int | None, i
             out.append((item, m.start(), m.end(), a.krw, a.value_start, a.value_end))
         elif duty:
             out.append((item, m.start(), m.end(), None, None, None))
-    return out
+    return tuple(out)
 
 
 def _line_rule(scope: Scope) -> list[Cost]:

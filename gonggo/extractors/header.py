@@ -263,7 +263,7 @@ def read_header(doc: Document) -> Header:
         header.title = " ".join(doc.text[b.start : b.end].strip() for b in title_blocks)
         header.evidence_of["title"] = [_stripped_evidence(doc, b) for b in title_blocks]
     else:
-        start, end = _quoted_title(doc) or _first_line(doc)
+        start, end = _quoted_title(doc) or _rfp_title(doc) or _first_line(doc)
         if end > start:
             header.title = doc.text[start:end]
             header.evidence_of["title"] = [evidence(doc, start, end)]
@@ -295,6 +295,32 @@ def _scrambled_signature(doc: Document, header: Header, limit: int = 30, near: i
                     _add_signers(header, doc, other, found)
                     break
         return
+
+
+# An RFP sheet (a form opening `관리번호 | 2026–뇌·첨단의공학 01-지정공모-10 | RFP`) names itself in
+# a row of its first table: `RFP명 | K-NeuroMind: …`, `총괄과제명 | 인간 뇌 인지 메카니즘을 …`.
+RFP_NAME_ROWS = (regex.compile(r"^RFP\s*명$"), regex.compile(r"^총괄\s*과제\s*명$"),
+                 regex.compile(r"^(?:연구\s*(?:개발\s*)?)?과제\s*명$"))
+
+
+def _rfp_title(doc: Document) -> tuple[int, int] | None:
+    """The name row of an RFP sheet's first table, when the file opens with one (its first
+    line on `RFP명`, else `총괄과제명`, else `과제명`); None for anything else."""
+    first = doc.blocks[0] if doc.blocks else None
+    if first is None or first.table is None:
+        return None
+    grid = first.table.grid()
+    for rx in RFP_NAME_ROWS:
+        for row in grid:
+            label = row[0] if row else None
+            if label is None or not rx.match(label.text.strip()):
+                continue
+            value = next((c for c in row[1:] if c is not None and c is not label), None)
+            lines = _lines(doc.text[value.start:value.end]) if value is not None else []
+            if lines:
+                s, e = lines[0]
+                return value.start + s, value.start + e
+    return None
 
 
 def _first_line(doc: Document) -> tuple[int, int]:

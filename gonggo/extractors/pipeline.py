@@ -35,7 +35,15 @@ from gonggo.reading.programs import (
     split_programs,
 )
 from gonggo.reading.scope import Scope, evidence
-from gonggo.schemas.announcement import Announcement, Finding, Funding, Program, Source, Track
+from gonggo.schemas.announcement import (
+    Announcement,
+    Finding,
+    Funding,
+    Program,
+    Source,
+    Track,
+    Window,
+)
 from gonggo.schemas.document import Document
 from gonggo.vocab.funding import find_months, generic_label, issuer_payer
 from gonggo.vocab.kinds import KIND_KO, KindDecision, decide_kind
@@ -99,10 +107,27 @@ def shared_facts(doc: Document, scope: Scope) -> dict[str, Any]:
             if field == "submission":
                 out[field] = next((v for v in values if v != type(v)()), values[0]
                                   if values else None)
+            elif field == "windows":
+                out[field] = _same_windows_once([x for v in values for x in v])
             else:
                 out[field] = [x for v in values for x in v]
         return out
     return doc.memo(("shared_facts", tuple(scope.shared)), compute)
+
+
+def _same_windows_once(found: list[Window]) -> list[Window]:
+    """One window per period: the same period printed in two shared stretches (`○ 접수기간 :
+    2026. 1. 26.(월)～2026. 2. 10(화) 오후 3시까지` in the cover, again in the `공고기간 | 전산 등록기간`
+    table of the 신청 시 유의사항) is one window with the evidence of both."""
+    out: dict[tuple, Window] = {}
+    for w in found:
+        key = (w.label, w.stage, tuple(w.tracks), w.opens, w.closes, w.rolling,
+               w.until_budget_exhausted)
+        if key in out:
+            out[key].evidence += [e for e in w.evidence if e not in out[key].evidence]
+        else:
+            out[key] = w
+    return list(out.values())
 
 
 def _terms_key(track: Track) -> tuple:

@@ -46,11 +46,13 @@ caption), else as sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from gonggo.reading.appendix import offset_in_appendix
 from gonggo.reading.scope import Scope, evidence
+from gonggo.reading.tables import spread_nested
 from gonggo.schemas.announcement import Evidence, Funding, Track
 from gonggo.schemas.document import Document, Table
 from gonggo.vocab.applicants import kinds_in
@@ -103,6 +105,7 @@ class ShareRow:
         return (self.payer, self.pct, self.bound, self.kinds)
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text: every table's labels are asked again
 def _label(text: str) -> str:
     """`중소\\n기업` → `중소기업`; `가. 제19조제1항제1호에 해당하는 연구개발기관` → without `가.`."""
     joined = WRAP.sub("", AFTER_COMMA.sub(" ", text))
@@ -287,7 +290,7 @@ def read_transposed(rows: list[list[CellText | None]], caption: CellText | None)
 def _table_grid(doc: Document, table: Table) -> list[list[CellText | None]]:
     made: dict[int, CellText] = {}
     rows: list[list[CellText | None]] = []
-    for row in table.grid():
+    for row in spread_nested(table, doc.text).grid():
         out: list[CellText | None] = []
         for cell in row:
             if cell is None:

@@ -73,7 +73,6 @@ A phrase stating none of these (`90개사 내외`, `2026년 4월 8일`, `회당 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from copy import copy as shallow_copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -87,7 +86,7 @@ from gonggo.reading.appendix import section_in_appendix
 from gonggo.reading.flat import PAREN_LINE
 from gonggo.reading.flat import in_parens as _in_parens
 from gonggo.reading.scope import Scope
-from gonggo.reading.tables import SUM_WORDS, Grid, TableSettings, split_line, text_lines
+from gonggo.reading.tables import SUM_WORDS, Grid, TableSettings, doc_lines, split_line
 from gonggo.schemas.announcement import (
     Awards,
     CapBasis,
@@ -222,6 +221,7 @@ class TrackDraft:
     terms: Terms = field(default_factory=Terms)
 
 
+@lru_cache(maxsize=8192)
 def _title_key(name: str) -> str:
     """An RFP title compared loosely: without parenthesised detail (`박과(오이, 멜론)`) and the
     particle `의` (`스마트 온실의 병해충` / `스마트 온실 병해충`)."""
@@ -455,6 +455,7 @@ FOOTNOTE_LEAD = regex.compile(r"^\s*[-–·•◦○]?\s*\*")
 OTHER_AGENCY_NOTED = regex.compile(r"[\p{Hangul}A-Za-z][(（]\s*\p{Hangul}{1,5}(?:부|청|처)\s*[)）]\s*\*")
 
 
+@lru_cache(maxsize=8192)  # a pure test of the line; every program's scope asks again
 def stars_another_program(line: str) -> bool:
     """The line stars a program that is not this one (handed on to, or another agency's): the
     footnotes under it state that program's terms."""
@@ -477,6 +478,7 @@ CAPTION = regex.compile(r"[<〈《\[【].*[>〉》\]】]", regex.S)
 CAPTION_PUNCT = regex.compile(r"[\s()（）\[\]<>〈〉《》【】:：.,\-–—]")
 
 
+@lru_cache(maxsize=8192)  # a pure test of the text; every program's scope asks again
 def example_caption(text: str) -> bool:
     """A line that titles a worked example: a bracketed caption naming one (`< 사업비 구성 예시
     (정부지원사업비 1.5억원인 경우) >`, `【 예시 】`), a line ending on the case it assumes
@@ -523,6 +525,7 @@ def titled_not_rules(table: Table) -> bool:
 STAGE_CAPTION = regex.compile(r"사전\s*검증|선행\s*연구|사전\s*연구|개념\s*검증|예비\s*연구")
 
 
+@lru_cache(maxsize=8192)  # a pure test of the text; every program's scope asks again
 def not_rules(text: str) -> bool:
     """A caption, header or row label naming an example or money other than the project's
     cost (`기술료 상한`, `환수 기준(예시)`): what it heads states no funding terms."""
@@ -715,7 +718,11 @@ WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모
 
 def classify_header(label: str) -> Column:
     """What a column header names (a copy: callers refine the hints of the one they keep)."""
-    return shallow_copy(_classify_header(label))  # every field is immutable
+    # every field is immutable; a new instance with the cached one's fields (copy.copy goes
+    # through __reduce_ex__, 10x slower, and runs ~40 k times a pass)
+    col = object.__new__(Column)
+    col.__dict__.update(_classify_header(label).__dict__)
+    return col
 
 
 @lru_cache(maxsize=8192)
@@ -958,20 +965,23 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
     terms = Terms()
     for r, row in enumerate(rows[1:], 1):
         for c, lab in enumerate(row):
-            if lab is None or len(strip_marker(lab.text)) > 15:
+            if lab is None:
                 continue
-            col = classify_header(strip_marker(lab.text))
+            bare = strip_marker(lab.text)  # once per cell, not three times
+            if len(bare) > 15:
+                continue
+            col = classify_header(bare)
             if col.kind not in ("duration", "payer") or year_money(lab.text):
                 continue
             for nxt in ((rows[r + 1][c] if r + 1 < len(rows) else None),
                         (row[c + 1] if c + 1 < len(row) else None)):
                 if nxt is None or nxt is lab:
                     continue
-                if (col.kind == "duration" and strip_marker(lab.text) != lab.text.strip()
+                if (col.kind == "duration" and bare != lab.text.strip()
                         and len(strip_marker(nxt.text)) > 15):
                     # a numbered section (`6. 지원기간/예산/추진체계`) over its cell of prose lines
                     t = prose_period(nxt.text, nxt.start)
-                elif classify_header(nxt.text).kind != "other":
+                elif _classify_header(nxt.text).kind != "other":  # its kind only: no copy
                     continue
                 else:
                     t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
@@ -2089,6 +2099,14 @@ def _rfp_header(cells: list[str]) -> tuple[int | None, int | None, int | None]:
     return title_i, period_i, money_i
 
 
+@lru_cache(maxsize=8192)
+def _tab_header(line: str) -> tuple[tuple[str, ...], tuple[int | None, int | None, int | None]]:
+    """A tab-separated line's cells without spaces and `_rfp_header` of them (cached: every
+    program's scope and every section the checks read again holds the same lines)."""
+    cells = [compiled(r"\s").sub("", c) for c in line.split("\t")]
+    return tuple(cells), _rfp_header(cells)
+
+
 # a note under a table's one row stating each award's terms (`* 과제당 연구기간 1년 8개월 이내, 총
 # 연구비 4.6억원 이내, ‘19년 연구비 2억 원 이내에서신청 가능`)
 ROW_NOTE = regex.compile(r"^\s*[*※]\s*(?:[(（]?\s*)?(?:과제|기업|기관)\s*당")
@@ -2108,14 +2126,13 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
     (the grouping cell only on a group's first row). Each row is a track named by its title (the
     cell before the period) with its period and its `총` money (`(단위 : 백만원)`) as a total cap;
     a table that prints only one year's money gives no cap. `N 과제` / `합계` rows are sums."""
-    lines = text_lines(scope.doc.text, scope.start, scope.end)
+    lines = doc_lines(scope.doc, scope.start, scope.end)
     i = 0
     while i < len(lines):
         if "\t" not in lines[i][1]:  # one cell: no title column before a period column
             i += 1
             continue
-        cells = [compiled(r"\s").sub("", c) for c in lines[i][1].split("\t")]
-        title_i, period_i, money_i = _rfp_header(cells)
+        cells, (title_i, period_i, money_i) = _tab_header(lines[i][1])
         if title_i is None or period_i is None or period_i <= title_i:
             i += 1
             continue
@@ -2145,7 +2162,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         rows: list[TrackDraft] = []
         while j < len(lines) and misses < 4:
             start, row = lines[j]
-            if None not in _rfp_header([compiled(r"\s").sub("", c) for c in row.split("\t")])[:2]:
+            if None not in _tab_header(row)[1][:2]:
                 break  # the next table's header: its rows are read with its own columns
             j += 1
             cells = split_line(row, start)
@@ -2183,6 +2200,96 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
         if len(rows) == 1 and last < len(lines):
             _row_note(lines[last], rows[0])
         i = max(last, i + 1)  # the lines after its last row may head the next table
+
+
+# A file of RFP sheets each naming its 세부과제 (IITP 제안요청서: `관리번호 | 인공지능`, `총괄과제명 | …`,
+# `세부과제명 | 세부 뇌 인지과학과 …`) and printing its budget by year in a table of its own
+# (`구분 | 기간 | 개월수 | 정부지원연구개발비` … `합계 | - | 45개월 | 15,550 백만원 이내`): each sheet
+# is a track named by its 세부과제, its period the sum row's months and its cap the sum row's
+# money over the whole period. The years' rows (`1년차 … 3,100 백만원 이내`, `2년차 … 4,150 …`)
+# differ, so no one of them is a yearly cap.
+SHEET_FIRST = regex.compile(r"^관리\s*번호$")
+SHEET_NAME = regex.compile(r"^세부\s*과제\s*명$")
+# `총괄 세부 다층적 …`, `세부 뇌 인지과학과 …`: the role words before the title (their numbers,
+# drawn as outlines, lost)
+SHEET_ROLE = regex.compile(r"^(?:(?:총괄|세부)\s*\d*\s*)+")
+MONTHS_HEAD = regex.compile(r"^개월\s*수$")
+
+
+def _sheet_name(text: str, table: Table) -> tuple[str, tuple[int, int]] | None:
+    """The 세부과제 a sheet's first table names (the first line of its `세부과제명` cell)."""
+    for row in table.grid():
+        label = row[0] if row else None
+        if label is None or not SHEET_NAME.match(compiled(r"\s").sub("", label.text)):
+            continue
+        value = next((c for c in row[1:] if c is not None and c is not label), None)
+        if value is None:
+            return None
+        line = text[value.start:value.end].split("\n", 1)[0]
+        role = SHEET_ROLE.match(line)
+        name = line[role.end() if role else 0:].strip()
+        if not is_rfp_title(name):
+            return None
+        at = value.start + line.find(name)
+        return name, (at, at + len(name))
+    return None
+
+
+def _budget_total(text: str, table: Table) -> Terms | None:
+    """The sum row of a budget table by year: its months and its money (`합계 | - | 45개월 |
+    15,550 백만원 이내`) as the period and the whole period's cap."""
+    rows = table.grid()
+    if len(rows) < 3:
+        return None
+    head = rows[0]
+    months_at = next((c for c, cell in enumerate(head)
+                      if cell is not None and MONTHS_HEAD.match(cell.text.strip())), None)
+    money_at = next((c for c, cell in enumerate(head) if cell is not None
+                     and RFP_MONEY_CELL.search(cell.text) and not year_money(cell.text)), None)
+    if months_at is None or money_at is None:
+        return None
+    total = next((r for r in rows[1:] if r and r[0] is not None
+                  and table_reader.SUM_CELL.is_total(r[0].text)), None)
+    if total is None:
+        return None
+    months_cell, money_cell = total[months_at], total[money_at]
+    if months_cell is None or money_cell is None:
+        return None
+    months = find_months(text[months_cell.start:months_cell.end])
+    amounts = [a for a in find_amounts(text[money_cell.start:money_cell.end]) if a.bound in (None, "max")]
+    if len(months) != 1 or len(amounts) != 1:
+        return None
+    terms = Terms()
+    m, a = months[0], amounts[0]
+    terms.duration = (m.months, months_cell.start + m.start, months_cell.start + m.end)
+    label = compiled(r"\s+").sub(" ", head[money_at].text).strip()  # type: ignore[union-attr]
+    terms.fund("government", label).set_cap(
+        a.krw, (money_cell.start + a.start, money_cell.start + a.end), "total")
+    return terms
+
+
+def read_sheet_budgets(scope: Scope, blocks: list[Block], skip: set[int], tracks: Tracks) -> set[int]:
+    """The tracks of a file of RFP sheets with budget tables (see SHEET_FIRST); the indices of
+    the budget tables read."""
+    text = scope.doc.text
+    sheets = [i for i, b in enumerate(blocks) if b.table is not None and i not in skip
+              and any(c.row == 0 and c.col == 0 and SHEET_FIRST.match(compiled(r"\s").sub("", c.text))
+                      for c in b.table.cells)]
+    used: set[int] = set()
+    for k, i in enumerate(sheets):
+        named = _sheet_name(text, blocks[i].table)  # type: ignore[arg-type]
+        if named is None:
+            continue
+        end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
+        for j in range(i + 1, end):
+            table = blocks[j].table
+            terms = _budget_total(text, table) if table is not None and j not in skip else None
+            if terms is not None:
+                draft = tracks.add(named[0], [named[1]], terms)
+                tracks.rfp.add(norm_key(draft.name or ""))
+                used.add(j)
+                break
+    return used
 
 
 # ---------------------------------------------------------------- 7. prize tables
@@ -2263,6 +2370,7 @@ def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
         used |= {i for i, b in enumerate(blocks)
                  if b.table is not None and section_in_appendix(scope.doc, b.section)}
     parts = _part_starts(scope)
+    used |= read_sheet_budgets(scope, blocks, used, tracks)
     for idx, block in enumerate(blocks):
         if block.table is None or idx in used:
             continue

@@ -22,8 +22,8 @@ from typing import Any
 
 import regex
 
-from gonggo.ingest.glyphs import map_glyphs
-from gonggo.schemas.document import Document, ReadFinding, SourceInfo, Table
+from gonggo.ingest.glyphs import PRIVATE_USE, map_glyphs
+from gonggo.schemas.document import Document, ReadFinding, SourceInfo
 
 # Control characters (but \n and \t) and zero-width characters are dropped (one regex pass:
 # faster than `str.translate` with a dict on Hangul text). These four are `re` patterns: plain
@@ -35,6 +35,9 @@ _TRAILING = re.compile(r" +(?=\n|$)")
 # Anything `normalize_text` would change besides private-use glyphs and outer line breaks: a
 # control, zero-width or tab character (\n aside), a special space, two spaces, a space before
 # a line break or at the end. Most lines of most documents hold none (one search, then done).
+# `glyphs.PRIVATE_USE` on `re`: map_glyphs only where a text holds one (its own `regex` search
+# of a text with none, nearly every text, costs several times more).
+_PRIVATE_USE = re.compile(PRIVATE_USE.pattern)
 _NEEDS_CLEANING = re.compile(
     r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00a0\u2000-\u200a\u202f\u205f\u3000]"
     r"|\x20(?:\x20|\n|$)")
@@ -75,12 +78,14 @@ def normalize_text(text: str, keep_tabs: bool = False) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if _NEEDS_CLEANING.search(text) is None:
-        text = map_glyphs(text)
+        if _PRIVATE_USE.search(text) is not None:
+            text = map_glyphs(text)
     else:
         text = _DROP_CHARS.sub("", text)
         if not keep_tabs and "\t" in text:
             text = text.replace("\t", " ")
-        text = map_glyphs(text)
+        if _PRIVATE_USE.search(text) is not None:
+            text = map_glyphs(text)
         text = _TRAILING.sub("", _HSPACE.sub(" ", text))
     return text.strip("\n") if text[:1] == "\n" or text[-1:] == "\n" else text
 
@@ -118,29 +123,50 @@ def _table_is_empty(table: RawTable) -> bool:
                for c in table.cells)
 
 
-def _write_table(w: _Writer, raw: RawTable) -> Table:
+def _write_table(w: _Writer, raw: RawTable) -> dict[str, Any]:
+    """Write a table's text; returns the table as a plain dict, validated with the document
+    (one validator call for all blocks, tables and cells of the document)."""
     n_rows = max([raw.n_rows] + [c.row + c.row_span for c in raw.cells]) if raw.cells else raw.n_rows
     n_cols = max([raw.n_cols] + [c.col + c.col_span for c in raw.cells]) if raw.cells else raw.n_cols
     by_row: dict[int, list[RawCell]] = {}
     for cell in raw.cells:
         by_row.setdefault(cell.row, []).append(cell)
     cells: list[dict[str, Any]] = []
-    first_row = True
+    # The writer's parts and position kept in locals across the cells of plain rows (one
+    # method call per cell less); a cell with nested tables goes through `_write_cell`.
+    parts = w.parts
+    pos = w.pos
+    normalize = _normalize_cell
     for r in range(n_rows):
         row_cells = by_row.get(r)
         if not row_cells:
             continue
         row_cells.sort(key=_column)
-        if not first_row:
-            w.write("\n")
-        first_row = False
-        for i, rc in enumerate(row_cells):
-            if i:
-                w.write("\t")
-            cells.append(_write_cell(w, rc))
-    # One validation per table (cells as plain dicts) costs less than model_construct of
-    # every cell (measured again: 0.25 vs 0.35 s per 10 reads of a 715-cell HWP).
-    return Table.model_validate({"n_rows": n_rows, "n_cols": n_cols, "cells": cells})
+        if cells:  # a row was written before this one
+            parts.append("\n")
+            pos += 1
+        first = True
+        for rc in row_cells:
+            if first:
+                first = False
+            else:
+                parts.append("\t")
+                pos += 1
+            if rc.nested:
+                w.pos = pos
+                cells.append(_write_cell(w, rc))
+                pos = w.pos
+                continue
+            own = normalize(rc.text)
+            start = pos
+            if own:
+                parts.append(own)
+                pos += len(own)
+            cells.append({"row": rc.row, "col": rc.col, "row_span": rc.row_span,
+                          "col_span": rc.col_span, "text": own, "start": start, "end": pos,
+                          "nested": []})
+    w.pos = pos
+    return {"n_rows": n_rows, "n_cols": n_cols, "cells": cells}
 
 
 def _column(cell: RawCell) -> int:
@@ -150,22 +176,17 @@ def _column(cell: RawCell) -> int:
 def _write_cell(w: _Writer, rc: RawCell) -> dict[str, Any]:
     start = w.pos
     own = _normalize_cell(rc.text)
-    nested: list[Table] = []
-    if not rc.nested:
-        if own:
-            w.write(own)
-        text = own
-    else:
-        mark = w.mark()
-        if own:
-            w.write(own)
-        for sub in rc.nested:
-            if _table_is_empty(sub):
-                continue
-            if w.pos > start:
-                w.write("\n")
-            nested.append(_write_table(w, sub))
-        text = w.since(mark)
+    nested: list[dict[str, Any]] = []
+    mark = w.mark()
+    if own:
+        w.write(own)
+    for sub in rc.nested:
+        if _table_is_empty(sub):
+            continue
+        if w.pos > start:
+            w.write("\n")
+        nested.append(_write_table(w, sub))
+    text = w.since(mark) if rc.nested else own
     return {"row": rc.row, "col": rc.col, "row_span": rc.row_span, "col_span": rc.col_span,
             "text": text, "start": start, "end": w.pos, "nested": nested}
 
@@ -177,8 +198,8 @@ def build_document(
 ) -> Document:
     """Lay out `raw_blocks` in one normalized text; empty blocks are dropped."""
     w = _Writer()
-    # Blocks as plain dicts, validated once with the document: one validator call instead of
-    # one `Block(...)` per block (tables are already models and are taken as they are).
+    # Blocks, tables and cells as plain dicts, validated once with the document: one validator
+    # call instead of one `Block(...)` per block and one `Table` per table.
     blocks: list[dict[str, Any]] = []
     for raw in _unwrap_boxes(raw_blocks):
         if raw.table is not None:
@@ -203,11 +224,14 @@ def build_document(
         blocks.append({"kind": kind, "start": start, "end": end, "page": raw.page,
                        "section_index": raw.section_index,
                        "paragraph_index": raw.paragraph_index})
-    doc = Document(source=source, text=w.text(), blocks=blocks, findings=list(findings or []))
+    text = w.text()
     # Imported here so that builder stays usable by structure's own tests.
-    from gonggo.ingest.structure import add_structure
+    from gonggo.ingest.structure import structure_blocks
 
-    return add_structure(doc)
+    # The outline is read on the dicts, so each block is validated once with all its fields.
+    blocks, sections = structure_blocks(text, blocks)
+    return Document(source=source, text=text, blocks=blocks, sections=sections,
+                    findings=list(findings or []))
 
 
 # A line that opens with an outline marker (`□`, `○`, `1.`, `(1)`, `-`, `※` …).

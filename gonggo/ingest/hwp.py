@@ -14,11 +14,14 @@ per cell, each followed by the cell's paragraphs at the LIST_HEADER's own level.
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import struct
 import zlib
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 import olefile
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -82,6 +85,9 @@ _CONTROL_CHAR = re.compile(rb"[\x00-\x1f]\x00")
 _EXTENDED = frozenset((1, 2, 3, 11, 12, 14, 15, 16, 17, 18, 21, 22, 23))
 _INLINE = frozenset((4, 5, 6, 7, 8, 9, 19, 20))
 _CHAR_TEXT = {10: "\n", 24: "-", 30: "\u00a0", 31: " "}  # line break, hyphen, fixed spaces
+# `bytes.decode("utf-16-le", errors)` without the Python-level codec wrapper in between (the
+# same function with final=True, as the wrapper calls it).
+_utf16 = codecs.utf_16_le_decode
 
 
 _DOC_STREAMS = {
@@ -443,11 +449,9 @@ def _walk_records(body: bytes, limit: int = MAX_RECORDS
     pos = 0
     end = len(body)
     last_header = end - 4
-    remaining = limit
-    while pos <= last_header:
-        remaining -= 1
-        if remaining < 0:
-            raise ResourceLimit(f"more than {MAX_RECORDS} records in the body (a bomb?)")
+    for _ in range(limit):  # a `for` over the limit costs less than counting down by hand
+        if pos > last_header:
+            return tags, levels, starts, ends, pos == end
         (header,) = _U32(body, pos)
         size = header >> 20
         pos += 4
@@ -466,7 +470,9 @@ def _walk_records(body: bytes, limit: int = MAX_RECORDS
             add_start(pos)
             add_end(following)
         pos = following
-    return tags, levels, starts, ends, pos == end
+    if pos > last_header:
+        return tags, levels, starts, ends, pos == end
+    raise ResourceLimit(f"more than {MAX_RECORDS} records in the body (a bomb?)")
 
 
 class _BodyReader:
@@ -503,6 +509,7 @@ class _SectionRecords:
 
     def __init__(self, body: bytes, section_index: int, limit: int = MAX_RECORDS) -> None:
         self.body = body
+        self.view = memoryview(body)
         self.tags, self.levels, self.starts, self.ends, self.complete = _walk_records(body, limit)
         self.count = len(self.tags)
         self.section_index = section_index
@@ -527,8 +534,8 @@ class _SectionRecords:
         return blocks
 
     def block(self, kind: str, text: str = "", table: RawTable | None = None) -> RawBlock:
-        return RawBlock(kind=kind, text=text, table=table, section_index=self.section_index,
-                        paragraph_index=self.paragraph_index)
+        # positional: kind, text, table, page, section_index, paragraph_index
+        return RawBlock(kind, text, table, None, self.section_index, self.paragraph_index)
 
     def subtree_end(self, i: int) -> int:
         levels = self.levels
@@ -556,7 +563,16 @@ class _SectionRecords:
         while j < n and levels[j] > level:
             tag = tags[j]
             if tag == TAG_PARA_TEXT and pieces is None:
-                pieces, slots = _decode_para_text(self.body, self.starts[j], self.ends[j])
+                start, end = self.starts[j], self.ends[j]
+                body = self.body
+                # Most paragraphs are plain text and the paragraph end (0x0d) as their only
+                # control: one search finds it last, and the text decodes in one call.
+                m = _CONTROL_CHAR.search(body, start, end)
+                if (m is not None and m.start() == end - 2 and body[end - 2] == 13
+                        and not (end - start) & 1):
+                    pieces = [_utf16(self.view[start : end - 2], "replace", True)[0]]
+                else:
+                    pieces, slots = _decode_para_text(body, start, end)
                 j += 1
             elif tag == TAG_CTRL_HEADER:
                 if attached is None:
@@ -616,6 +632,8 @@ class _SectionRecords:
         """Table control (§4.3.9.1 표 74): [caption LIST_HEADER + paragraphs], TABLE, then per
         cell a LIST_HEADER (표 79) followed by the cell's paragraphs at the same level."""
         levels, tags = self.levels, self.tags
+        starts, ends, body, view = self.starts, self.ends, self.body, self.view
+        search = _CONTROL_CHAR.search
         n = self.count
         child_level = levels[i] + 1
         n_rows = n_cols = 0
@@ -635,6 +653,22 @@ class _SectionRecords:
                 j += 1
                 continue
             tag = tags[j]
+            if tag == TAG_PARA_HEADER and lines is not None:
+                # Most cell paragraphs hold nothing, or one PARA_TEXT of plain text ending in
+                # 0x0d: read here as `paragraph` would, without its call and loop.
+                k = j + 1
+                if k >= n or levels[k] <= level:
+                    lines.append("")
+                    j = k
+                    continue
+                if tags[k] == TAG_PARA_TEXT and (k + 1 >= n or levels[k + 1] <= level):
+                    start, end = starts[k], ends[k]
+                    m = search(body, start, end)
+                    if (m is not None and m.start() == end - 2 and body[end - 2] == 13
+                            and not (end - start) & 1):
+                        lines.append(_utf16(view[start : end - 2], "replace", True)[0])
+                        j = k + 1
+                        continue
             if tag == TAG_PARA_HEADER and (lines is not None or in_caption):
                 j, text, attached = self.paragraph(j, depth + 1)
                 if lines is not None:
@@ -652,8 +686,7 @@ class _SectionRecords:
             elif tag == TAG_LIST_HEADER and seen_table:
                 if len(cells) >= MAX_TABLE_CELLS:
                     raise ResourceLimit(f"a table with more than {MAX_TABLE_CELLS} cells")
-                cells.append(_cell_address(self.body, self.starts[j], self.ends[j], n_rows, n_cols,
-                                           len(cells)))
+                cells.append(_cell_address(body, starts[j], ends[j], n_rows, n_cols, len(cells)))
                 lines = []
                 cell_lines.append(lines)
             elif tag == TAG_LIST_HEADER:
@@ -692,7 +725,7 @@ def _decode_para_text(body: bytes, start: int, end: int) -> tuple[list[str], lis
             pos = at + 1
             continue
         if at > seg:
-            pieces.append(body[seg:at].decode("utf-16-le", "replace"))
+            pieces.append(_utf16(body[seg:at], "replace", True)[0])
         code = body[at]
         if code in _EXTENDED:
             slots.append(len(pieces))
@@ -708,7 +741,7 @@ def _decode_para_text(body: bytes, start: int, end: int) -> tuple[list[str], lis
                 pieces.append(text)
             seg = pos = at + 2
     if seg < end:
-        pieces.append(body[seg:end].decode("utf-16-le", "replace"))
+        pieces.append(_utf16(body[seg:end], "replace", True)[0])
     return pieces, slots
 
 
@@ -745,7 +778,7 @@ def _cell_address(body: bytes, start: int, end: int, n_rows: int, n_cols: int,
         row_span = n_rows - row
     col_span = max(col_span, 1)
     row_span = max(row_span, 1)
-    return RawCell(row=row, col=col, text="", row_span=row_span, col_span=col_span)
+    return RawCell(row, col, "", row_span, col_span)  # row, col, text, row_span, col_span
 
 
 def _caption_below(payload: bytes) -> bool:
@@ -770,28 +803,44 @@ def _absorb(cell: RawCell, lines: list[str], blocks: list[RawBlock]) -> None:
 _PRIVATE_USE_RE = re.compile(PRIVATE_USE.pattern)
 
 
-def _map_private_use(blocks: list[RawBlock]) -> list[ReadFinding]:
-    """Map known Hancom private-use glyphs; count the rest (they stay in the text)."""
-    unmapped: Counter[str] = Counter()
-    has_private_use = _PRIVATE_USE_RE.search
+def _text_owners(blocks: list[RawBlock]) -> list[RawBlock | RawCell]:
+    """Every block and every cell (nested tables included), in the order of the text."""
+    owners: list[RawBlock | RawCell] = []
 
-    def fix(text: str) -> str:
-        if not has_private_use(text):
-            return text
-        text = map_glyphs(text)
-        unmapped.update(PRIVATE_USE.findall(text))
-        return text
-
-    def fix_table(table: RawTable) -> None:
+    def add_table(table: RawTable) -> None:
         for cell in table.cells:
-            cell.text = fix(cell.text)
+            owners.append(cell)
             for sub in cell.nested:
-                fix_table(sub)
+                add_table(sub)
 
     for block in blocks:
-        block.text = fix(block.text)
+        owners.append(block)
         if block.table is not None:
-            fix_table(block.table)
+            add_table(block.table)
+    return owners
+
+
+def _map_private_use(blocks: list[RawBlock]) -> list[ReadFinding]:
+    """Map known Hancom private-use glyphs; count the rest (they stay in the text)."""
+    owners = _text_owners(blocks)
+    texts = [owner.text for owner in owners]
+    joined = "\n".join(texts)
+    # One search over all the text (nearly every document has no private-use glyph at all),
+    # then only the texts that hold one, found by offset, in their order.
+    found = list(_PRIVATE_USE_RE.finditer(joined))
+    if not found:
+        return []
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    unmapped: Counter[str] = Counter()
+    last = -1
+    for match in found:
+        index = bisect_right(starts, match.start()) - 1
+        if index == last:
+            continue
+        last = index
+        text = map_glyphs(texts[index])
+        unmapped.update(PRIVATE_USE.findall(text))
+        owners[index].text = text
     if not unmapped:
         return []
     total = sum(unmapped.values())

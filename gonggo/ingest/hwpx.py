@@ -21,7 +21,6 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 
@@ -381,8 +380,10 @@ def _local(tag: object) -> str:
         return name
 
 
-def _children(element: Element, local_name: str) -> Iterator[Element]:
-    return (child for child in element if _local(child.tag) == local_name)
+def _children(element: Element, local_name: str) -> list[Element]:
+    names = _LOCAL_NAMES
+    return [child for child in element
+            if (names.get(child.tag) or _local(child.tag)) == local_name]
 
 
 def _descendants(element: Element, local_name: str) -> Iterator[Element]:
@@ -390,7 +391,11 @@ def _descendants(element: Element, local_name: str) -> Iterator[Element]:
 
 
 def _first_child(element: Element, local_name: str) -> Element | None:
-    return next(_children(element, local_name), None)
+    names = _LOCAL_NAMES
+    for child in element:
+        if (names.get(child.tag) or _local(child.tag)) == local_name:
+            return child
+    return None
 
 
 def _int_attr(element: Element | None, name: str, default: int) -> int:
@@ -416,14 +421,6 @@ def _switch_branch(switch: Element) -> Element | None:
 
 def _text_weight(element: Element) -> int:
     return sum(len("".join(t.itertext())) for t in _descendants(element, "t"))
-
-
-@dataclass
-class _Paragraph:
-    """One `hp:p` being read: its own inline text and the blocks of objects anchored in it."""
-
-    parts: list[str] = field(default_factory=list)
-    anchored: list[RawBlock] = field(default_factory=list)
 
 
 class _SectionReader:
@@ -458,29 +455,38 @@ class _SectionReader:
         return found
 
     def _block(self, kind: str, text: str = "", table: RawTable | None = None) -> RawBlock:
-        return RawBlock(kind=kind, text=text, table=table, section_index=self.section_index,
-                        paragraph_index=self.paragraph_index)
+        # positional: kind, text, table, page, section_index, paragraph_index
+        return RawBlock(kind, text, table, None, self.section_index, self.paragraph_index)
 
     # paragraphs and runs
 
     def _paragraph_blocks(self, paragraph: Element, depth: int) -> list[RawBlock]:
-        para = _Paragraph()
-        for item in self._run_items(paragraph):
-            self._read_item(item, para, depth)
-        return [self._block("paragraph", "".join(para.parts)), *para.anchored]
+        """One `hp:p`: its own inline text, then the blocks of the objects anchored in it."""
+        parts: list[str] = []
+        anchored: list[RawBlock] = []
+        names = _LOCAL_NAMES
+        for item in self._run_items(paragraph, []):
+            if (names.get(item.tag) or _local(item.tag)) == "t" and not len(item):
+                self._accounted.add(id(item))  # plain text, no inline elements: `_t_text`
+                parts.append(item.text or "")
+            else:
+                self._read_item(item, parts, anchored, depth)
+        return [self._block("paragraph", "".join(parts)), *anchored]
 
-    def _run_items(self, container: Element) -> Iterator[Element]:
-        """Children of a paragraph with runs and switches flattened away."""
+    def _run_items(self, container: Element, out: list[Element]) -> list[Element]:
+        """Children of a paragraph with runs and switches flattened away (added to `out`)."""
+        names = _LOCAL_NAMES
         for child in container:
-            name = _local(child.tag)
+            name = names.get(child.tag) or _local(child.tag)
             if name == "run":
-                yield from self._run_items(child)
+                self._run_items(child, out)
             elif name == "switch":
                 branch = self._choose_branch(child)
                 if branch is not None:
-                    yield from self._run_items(branch)
+                    self._run_items(branch, out)
             elif name not in _LAYOUT_ONLY:
-                yield child
+                out.append(child)
+        return out
 
     def _choose_branch(self, switch: Element) -> Element | None:
         branch = _switch_branch(switch)
@@ -489,26 +495,27 @@ class _SectionReader:
                 self._skip(other)
         return branch
 
-    def _read_item(self, item: Element, para: _Paragraph, depth: int) -> None:
+    def _read_item(self, item: Element, parts: list[str], anchored: list[RawBlock],
+                   depth: int) -> None:
         name = _local(item.tag)
         if name == "t":
-            para.parts.append(self._t_text(item))
+            parts.append(self._t_text(item))
         elif name == "ctrl":
             for control in item:
-                self._read_control(control, para, depth)
+                self._read_control(control, parts, anchored, depth)
         elif name == "equation":
-            para.parts.extend(s.text or "" for s in _children(item, "script"))
-            para.anchored.extend(self._object_blocks(item, depth))
+            parts.extend(s.text or "" for s in _children(item, "script"))
+            anchored.extend(self._object_blocks(item, depth))
         elif name == "compose":
-            para.parts.append(item.get("composeText", ""))
+            parts.append(item.get("composeText", ""))
         elif name == "dutmal":
-            para.parts.append(_dutmal_text(item))
+            parts.append(_dutmal_text(item))
         elif name == "textart":
-            para.anchored.append(self._block("paragraph", item.get("text", "")))
+            anchored.append(self._block("paragraph", item.get("text", "")))
         elif name == "tbl":
-            para.anchored.extend(self._table_blocks(item, depth))
+            anchored.extend(self._table_blocks(item, depth))
         else:  # pictures, shapes, groups, OLE, form objects, unknown objects
-            para.anchored.extend(self._object_blocks(item, depth))
+            anchored.extend(self._object_blocks(item, depth))
 
     def _t_text(self, t: Element) -> str:
         self._accounted.add(id(t))
@@ -522,20 +529,21 @@ class _SectionReader:
             parts.append(child.tail or "")
         return "".join(parts)
 
-    def _read_control(self, control: Element, para: _Paragraph, depth: int) -> None:
+    def _read_control(self, control: Element, parts: list[str], anchored: list[RawBlock],
+                      depth: int) -> None:
         name = _local(control.tag)
         if name == "switch":
             branch = self._choose_branch(control)
             for child in branch if branch is not None else []:
-                self._read_control(child, para, depth)
+                self._read_control(child, parts, anchored, depth)
         elif name in _ANNOTATIONS:
             if _text_weight(control):
                 self._annotations += 1
             self._skip(control)
         elif name in _PAGE_MARGINS:
-            para.anchored.extend(self._object_blocks(control, depth, kind=name))
+            anchored.extend(self._object_blocks(control, depth, kind=name))
         else:  # footnotes, endnotes, and controls with no text (page numbers, columns, ...)
-            para.anchored.extend(self._object_blocks(control, depth))
+            anchored.extend(self._object_blocks(control, depth))
 
     def _skip(self, element: Element) -> None:
         self._accounted.update(id(t) for t in _descendants(element, "t"))
@@ -546,9 +554,10 @@ class _SectionReader:
         """Blocks of every sub-list (text box, caption, note) and table inside an object."""
         blocks: list[RawBlock] = []
         stack: list[tuple[Element, str]] = [(child, kind) for child in reversed(obj)]
+        names = _LOCAL_NAMES
         while stack:
             element, element_kind = stack.pop()
-            name = _local(element.tag)
+            name = names.get(element.tag) or _local(element.tag)
             if name == "subList":
                 blocks.extend(self._sublist_blocks(element, depth + 1, element_kind))
             elif name == "tbl":
@@ -557,7 +566,7 @@ class _SectionReader:
                 branch = self._choose_branch(element)
                 if branch is not None:
                     stack.extend((child, element_kind) for child in reversed(branch))
-            elif name not in _NOT_TEXT:
+            elif len(element) and name not in _NOT_TEXT:  # a leaf has nothing to push
                 child_kind = "caption" if name == "caption" else element_kind
                 stack.extend((child, child_kind) for child in reversed(element))
         return blocks
@@ -596,12 +605,24 @@ class _SectionReader:
         return RawTable(n_rows=n_rows, n_cols=n_cols, cells=cells)
 
     def _read_cell(self, tc: Element, row_pos: int, col_pos: int, depth: int) -> RawCell:
-        addr = _first_child(tc, "cellAddr")
-        span = _first_child(tc, "cellSpan")
-        row = _clamp(_int_attr(addr, "rowAddr", row_pos), 0, MAX_TABLE_ROWS - 1)
-        col = _clamp(_int_attr(addr, "colAddr", col_pos), 0, MAX_TABLE_COLS - 1)
-        row_span = _clamp(_int_attr(span, "rowSpan", 1), 1, MAX_TABLE_ROWS - row)
-        col_span = _clamp(_int_attr(span, "colSpan", 1), 1, MAX_TABLE_COLS - col)
+        addr = span = None
+        names = _LOCAL_NAMES
+        for child in tc:  # the first of each, in one pass
+            name = names.get(child.tag) or _local(child.tag)
+            if name == "cellAddr":
+                if addr is None:
+                    addr = child
+            elif name == "cellSpan" and span is None:
+                span = child
+        # row and column inside the limits, spans at least 1 and inside them from there
+        row = _int_attr(addr, "rowAddr", row_pos)
+        row = 0 if row < 0 else min(row, MAX_TABLE_ROWS - 1)
+        col = _int_attr(addr, "colAddr", col_pos)
+        col = 0 if col < 0 else min(col, MAX_TABLE_COLS - 1)
+        row_span = _int_attr(span, "rowSpan", 1)
+        row_span = (1 if row_span < 1 else min(row_span, MAX_TABLE_ROWS - row))
+        col_span = _int_attr(span, "colSpan", 1)
+        col_span = (1 if col_span < 1 else min(col_span, MAX_TABLE_COLS - col))
         lines: list[str] = []
         nested: list[RawTable] = []
         for block in self._object_blocks(tc, depth):
@@ -616,6 +637,11 @@ class _SectionReader:
 
     def _unreached_blocks(self, root: Element) -> list[RawBlock]:
         """Text of `hp:t` elements the walker never visited, grouped by paragraph."""
+        # Only `hp:t` elements of this part are ever accounted: when as many were as the part
+        # holds, none is left (counted per distinct tag by the C iterator).
+        t_tags = [tag for tag in {el.tag for el in root.iter()} if _local(tag) == "t"]
+        if sum(len(list(root.iter(tag))) for tag in t_tags) == len(self._accounted):
+            return []
         unreached = [t for t in _descendants(root, "t") if id(t) not in self._accounted]
         if not unreached:
             return []
@@ -641,7 +667,3 @@ def _dutmal_text(dutmal: Element) -> str:
     main = "".join(m.text or "" for m in _children(dutmal, "mainText"))
     sub = "".join(s.text or "" for s in _children(dutmal, "subText"))
     return f"{main}({sub})" if sub else main
-
-
-def _clamp(value: int, low: int, high: int) -> int:
-    return max(low, min(value, max(low, high)))

@@ -103,27 +103,16 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 }
 
 
-# Whether `read_pdf` forks its worker process when the caller does not say. A caller that is
-# itself a disposable worker (its crash one file's error line, its time and memory bounded
-# from outside: a batch worker) may set this False for its process and spare the fork per
-# file. Measured on the 26 sample and corpus PDFs (CPU with the worker's, min of 3 per file,
-# alternating): 10.53 s isolated vs 9.17 s in-process, median 25 ms a file, up to 260 ms
-# (mafra_high_value_food_rnd_2017): the fork, the pickled result and, most, the worker's
-# page faults — its memory is all fresh (13 k minor faults on mafra 2017; gc.freeze in the
-# worker does not change it), where a process reading file after file reuses its own.
-ISOLATED_BY_DEFAULT = True
-
-
 def read_pdf(data: bytes, settings: dict[str, Any] | None = None, *,
-             isolated: bool | None = None) -> ReaderOutput:
+             isolated: bool = True) -> ReaderOutput:
     """Read a PDF; raises `EncryptedDocument`, `CorruptDocument` or `ResourceLimit`.
 
     PDFium runs in a worker process (`isolate`): a form bomb that makes it abort or ask for
-    gigabytes is a `ResourceLimit` here, not the end of the calling process. `isolated`:
-    None → `ISOLATED_BY_DEFAULT`; False reads in this process (no per-page watchdog)."""
+    gigabytes is a `ResourceLimit` here, not the end of the calling process. A batch worker,
+    itself disposable, reads in place through `isolate.run_in_place` (limits kept); the fork
+    it spares costs ~25 ms a file (median over the 26 sample and corpus PDFs, up to 260 ms on
+    mafra_high_value_food_rnd_2017: mostly the fresh worker's page faults)."""
     s = _resolve(settings)
-    if isolated is None:
-        isolated = ISOLATED_BY_DEFAULT
     if isolated:
         return run_isolated(_read_guarded, data, s, True, timeout=MAX_PDF_SECONDS)
     return _read_guarded(data, s, False)

@@ -39,6 +39,12 @@ _MARKER_HEADS = frozenset(
 )
 # Note marks that `ingest.structure` does not list but that still open a new item.
 _MORE_NOTES = regex.compile(r"^\s*(?:\*{3,}|※{2,})")
+# A Latin `o` used as a round bullet (`o 신청과제가 …`, `o 1,2,3,4,7,8,10,11번 제출 서류는 …`:
+# MSIT/IITP and mafra announcements): the HWP twin keeps each such item on its own line, so
+# the PDF must not join it to the line before even when that one ran to the margin
+# (`… 연구개발인 경우는 예외` / `o 주관연구개발기관, …` read as one line lost an exclusion).
+# The PDF may drop the space after it (`o연구개발계획서는 …`).
+_LATIN_BULLET = regex.compile(r"^\s*o(?:\s+(?=[^\s\p{Latin}])|(?=\p{Hangul}))")
 
 
 @dataclass
@@ -188,6 +194,8 @@ def wrapped(prev: Line, line: Line, column: Column, settings: dict[str, Any]) ->
 def starts_item(text: str) -> bool:
     """The line opens an outline item (`□ 사업목적`); `[붙임 4]의 …` only refers to one."""
     head = text.lstrip()[:1]
+    if head == "o":
+        return bool(_LATIN_BULLET.match(text))
     if not head or (head not in _MARKER_HEADS and not head.isdigit()):
         return False  # a cheap gate: `find_marker` tries a dozen patterns
     marker = find_marker(text)

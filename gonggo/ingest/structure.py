@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
-from pydantic import TypeAdapter
 
 from gonggo.ingest.limits import MAX_OUTLINE_DEPTH
-from gonggo.schemas.document import Block, Document, Section
+from gonggo.schemas.document import Block, Document
 from gonggo.vocab.text import CIRCLED_NUMBERS, circled_ordinal, compiled
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
@@ -177,40 +176,41 @@ CHAPTER_NUMBER = regex.compile(r"^\s*(\d{1,2})\s*$")
 CHAPTER_TITLE = regex.compile(r"^\s*[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·‧ㆍ,\s]{0,18}$")
 
 
-def _merge_chapter_boxes(doc: Document) -> None:
+def _merge_chapter_boxes(text: str, blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`5` over `평가 및 선정`: a chapter number printed in its own box, then the title.
 
     Chapters must count up from 1, so a numbered table row (`2` over a document name)
     is not taken for one.
     """
-    merged: list[Block] = []
+    merged: list[dict[str, Any]] = []
     expected = 1
     i = 0
-    blocks = doc.blocks
     while i < len(blocks):
         block = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        m = CHAPTER_NUMBER.match(doc.text[block.start:block.end]) if block.kind == "paragraph" else None
-        if (m and nxt is not None and nxt.kind == "paragraph" and int(m[1]) == expected
-                and nxt.page == block.page
-                and CHAPTER_TITLE.match(doc.text[nxt.start:nxt.end])
-                and find_marker(doc.text[nxt.start:nxt.end]) is None):
-            merged.append(block.model_copy(update={"end": nxt.end, "kind": "heading"}))
+        m = (CHAPTER_NUMBER.match(text[block["start"]:block["end"]])
+             if block["kind"] == "paragraph" else None)
+        if (m and nxt is not None and nxt["kind"] == "paragraph" and int(m[1]) == expected
+                and nxt.get("page") == block.get("page")
+                and CHAPTER_TITLE.match(text[nxt["start"]:nxt["end"]])
+                and find_marker(text[nxt["start"]:nxt["end"]]) is None):
+            merged.append({**block, "end": nxt["end"], "kind": "heading"})
             expected += 1
             i += 2
             continue
         merged.append(block)
         i += 1
-    doc.blocks = merged
+    return merged
 
 
-_SECTION_LIST = TypeAdapter(list[Section])
-
-
-def add_structure(doc: Document) -> Document:
-    """Classify marked blocks as headings / list items and build `doc.sections`."""
-    _merge_chapter_boxes(doc)
-    # Sections as plain dicts, validated once at the end (one validator call, not one each)
+def structure_blocks(text: str, blocks: list[dict[str, Any]]
+                     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Classify marked blocks as headings / list items and build the section tree, on blocks
+    as plain dicts (`Block` fields) before the document validates them: the fields set here
+    are set as keys, so the validated blocks hold them as set fields (no model setter per
+    field). Returns the blocks (chapter boxes merged) and the sections, as dicts."""
+    blocks = _merge_chapter_boxes(text, blocks)
+    # Sections as plain dicts, validated once with the document (one validator call)
     sections: list[dict[str, Any]] = []
     stack: list[_Open] = []
     last_end = 0
@@ -221,20 +221,22 @@ def add_structure(doc: Document) -> Document:
             section = sections[top.section]
             section["end"] = max(last_end, section["start"])
 
-    for bi, block in enumerate(doc.blocks):
-        if block.kind == "table" and APPENDIX_TITLE_TABLE.match(doc.text[block.start:block.end]):
+    for bi, block in enumerate(blocks):
+        kind = block["kind"]
+        start, end = block["start"], block["end"]
+        if kind == "table" and APPENDIX_TITLE_TABLE.match(text[start:end]):
             close_to(0)  # `참고 2 | 서면평가 항목`: an appendix title laid out as a table
-            last_end = block.end
+            last_end = end
             continue
         marker = None
         line = ""
-        if block.kind in ("paragraph", "heading", "list_item"):
-            line = doc.text[block.start : block.end].split("\n", 1)[0]
+        if kind in ("paragraph", "heading", "list_item"):
+            line = text[start:end].split("\n", 1)[0]
             marker = find_marker(line)
-            box = CHAPTER_NUMBER.match(line) if block.kind == "heading" and marker is None else None
+            box = CHAPTER_NUMBER.match(line) if kind == "heading" and marker is None else None
             if box:
                 marker = Marker(family="chapter", text=box[1], ordinal=int(box[1]), heading=True)
-                line = " ".join(doc.text[block.start : block.end].split())
+                line = " ".join(text[start:end].split())
         depth = None
         if marker is not None:
             key = _type_key(marker, line)
@@ -247,22 +249,21 @@ def add_structure(doc: Document) -> Document:
             idx = len(sections)
             sections.append({"index": idx, "block": bi, "parent": parent,
                              "level": len(stack) + 1, "marker": marker.text,
-                             "title": line.strip()[:200], "start": block.start,
-                             "end": block.end, "children": []})
+                             "title": line.strip()[:200], "start": start,
+                             "end": end, "children": []})
             if parent is not None:
                 sections[parent]["children"].append(idx)
             stack.append(_Open(key=key, section=idx, ordinal=marker.ordinal,
                                note=marker.family == "note", bullet=marker.family in BULLETED))
-            block.kind = "heading" if marker.heading else "list_item"
-            block.marker = marker.text
-            block.level = len(stack)
+            block["kind"] = "heading" if marker.heading else "list_item"
+            block["marker"] = marker.text
+            block["level"] = len(stack)
         if stack:
-            block.section = stack[-1].section
-            block.section_path = [o.section for o in stack]
-        last_end = block.end
+            block["section"] = stack[-1].section
+            block["section_path"] = [o.section for o in stack]
+        last_end = end
     close_to(0)
-    doc.sections = _SECTION_LIST.validate_python(sections)
-    return doc
+    return blocks, sections
 
 
 def section_path_titles(doc: Document, block: Block) -> list[str]:

@@ -58,8 +58,10 @@ def header_labels(text: str, settings: TableSettings, max_len: int = 60) -> list
     """The column labels of a flattened header line (`지원구분 정부지원금 한도 사업기간 접수형태`),
     each with the words qualifying it (`settings.qualifier`: [`정부지원금`, `한도`]); None for a
     line longer than `max_len` or of fewer than two words."""
+    if len(text) > max_len:  # before the token scan: a long line is no header whatever it holds
+        return None
     tokens = HEADER_TOKEN.findall(text.strip())
-    if len(tokens) < 2 or len(text) > max_len:
+    if len(tokens) < 2:
         return None
     out: list[list[str]] = []
     for tok in tokens:

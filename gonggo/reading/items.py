@@ -4,6 +4,7 @@ the facet a label names (period, method, other), and whether an item sits in an 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -20,6 +21,9 @@ PERIOD_WORD = regex.compile(
     r"(?:기간|기한|일정|일시|마감(?:\s*일시?)?)"
     r"|신청\s*[·ㆍ‧・･․⸱∙및]?\s*접수|(?:접수|신청|제출)\s*마감"
     r"|(?:공모|응모)\s*접수(?!\s*(?:방법|처|서류|결과|현황))"  # `○ 공모접수 : 2023.10.28(토) ∼ …`
+    # the applications' upload to the grant system: `공고기간 | 전산(iris.go.kr) 등록기간` (msit,
+    # pipc R&D calls), `온라인 등록 기간`; not a bare `등록기간` (of a course, of equipment)
+    r"|(?:전산|온라인)\s*등록\s*(?:기간|기한|마감)"
 )
 METHOD_WORD = regex.compile(
     r"(?:신청|접수|제출|응모)\s*(?:[·ㆍ‧・･․⸱∙,]?\s*(?:접수|제출)\s*)?(?:방법|방식|요령|절차|처)"
@@ -65,18 +69,28 @@ class Label:
 
 def label_of(text: str, offset: int, heading: bool) -> Label | None:
     """The leading label of an item (`(신청기간)`, `접수기간 :`), or a heading's title."""
+    found = _label_in(text, heading)
+    if found is None:
+        return None
+    label, start, end = found
+    return Label(label, offset + start, offset + end)
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text: every scope reads the same items
+def _label_in(text: str, heading: bool) -> tuple[str, int, int] | None:
+    """`label_of` at offset 0: the label and its span in `text`."""
     body = strip_marker(text)
     lead = text.find(body[:5]) if body else -1
-    base = offset + max(lead, 0)
+    base = max(lead, 0)
     for rx in (LEAD_LABEL, COLON_LABEL):
         m = rx.match(body)
         if m:
-            return Label(m["label"].strip(), base + m.start(), base + m.end())
+            return m["label"].strip(), base + m.start(), base + m.end()
     line = body.split("\n", 1)[0].strip()
     if heading and line:
-        return Label(line, base, base)  # a heading is its own label; its text is read
+        return line, base, base  # a heading is its own label; its text is read
     if line and len(line) <= 12 and not compiled(r"\d|[.。]$").search(line):
-        return Label(line, base, base + len(line))  # `◦ 제출서류`: a short line is a label
+        return line, base, base + len(line)  # `◦ 제출서류`: a short line is a label
     return None
 
 

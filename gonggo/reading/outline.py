@@ -75,8 +75,20 @@ SENTENCE_END = regex.compile(r"(?<=[.。])\s+(?=\S)")
 NOTE_CUT = regex.compile(r"\s+(?=(?:※|\*{1,3})\s*\S)")
 
 
+class _Widths(dict[str, int]):
+    """Columns a character takes (2: East Asian wide or fullwidth), looked up once each."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    # a C-level map over the cached widths: the wrap width reads every line of a document
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 def skip_markers(text: str) -> int:
@@ -312,8 +324,21 @@ def _title_key(text: str) -> str:
 def chapter_titles(doc: Document) -> frozenset[str]:
     """The chapter titles a table of contents lists (spaces and middle dots ignored)."""
     def compute() -> frozenset[str]:
-        return frozenset(_title_key(m.group("title")) for m in TOC_LINE.finditer(doc.text))
+        return frozenset(_title_key(m.group("title")) for m in _toc_matches(doc.text))
     return doc.memo("outline.chapter_titles", compute)
+
+
+def _toc_matches(text: str) -> Iterator[regex.Match[str]]:
+    """`TOC_LINE.finditer(text)`, tried only on the lines with dot leaders: a match lies in one
+    line and holds leaders, and the lazy title made the pattern slow on every other line."""
+    done = -1
+    for leaders in TOC_LEADERS.finditer(text):
+        if leaders.start() < done:
+            continue  # the line was tried already
+        start = text.rfind("\n", 0, leaders.start()) + 1
+        end = text.find("\n", leaders.end())
+        done = end = len(text) if end < 0 else end
+        yield from TOC_LINE.finditer(text, start, end)
 
 
 def chapter_title(doc: Document, block: Block) -> str | None:

@@ -144,7 +144,7 @@ class _Program:
 def _name_column(table: Table, facts: bool) -> tuple[int, int] | None:
     """(header row, column) of a table's 사업명 column: the last of its first two rows that
     has one (a two-row header); `facts`: only beside a column of program facts."""
-    grid = table.grid()
+    grid = table.grid(2)  # its first two rows (not a copy of every row)
     found = None
     for r in range(min(2, len(grid))):
         header = [_SPACE.sub("", c.text) if c else "" for c in grid[r]]

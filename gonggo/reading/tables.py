@@ -21,13 +21,15 @@ A table flattened without tabs (one cell per line, or a row on one line) is read
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import regex
 
-from gonggo.schemas.document import Cell, Table
+from gonggo.schemas.document import Cell, Document, Table
 from gonggo.vocab.text import compiled
 
 # The sums every table shares; a family's settings add its own (`총점`, `N 과제`).
@@ -74,7 +76,7 @@ class TableSettings:
     line_end: regex.Pattern[str] | None = None  # a line ending its phrase (else the next continues it)
     qualifier: regex.Pattern[str] | None = None  # a header word qualifying the label before it (`한도`)
 
-    @property
+    @cached_property  # once per settings (frozen: the pattern never changes), not per cell
     def total_rx(self) -> regex.Pattern[str]:
         return compiled(rf"^\s*(?:{'|'.join(self.total_words)}){self.total_end}")
 
@@ -269,6 +271,22 @@ def text_lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
+def doc_lines(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """`text_lines(doc.text, start, end)`, cut from the document's lines (split once per
+    document: every program's scope and every section a check reads again asks anew)."""
+    if start < 0 or end < start:
+        return text_lines(doc.text, start, end)
+    lines = doc.memo("tables.doc_lines", lambda: text_lines(doc.text, 0, len(doc.text)))
+    starts = doc.memo("tables.doc_line_starts", lambda: [at for at, _ in lines])
+    first = bisect_right(starts, start) - 1  # the line `start` falls in (or ends)
+    last = bisect_right(starts, end) - 1
+    at, line = lines[first]
+    if first == last:
+        return [(start, line[start - at : end - at])]
+    tail_at, tail = lines[last]
+    return [(start, line[start - at :]), *lines[first + 1 : last], (tail_at, tail[: end - tail_at])]
+
+
 def read_lines(lines: Sequence[tuple[int, str]], settings: TableSettings,
                n_header: int | None = None) -> Grid:
     """A run of flattened rows (`(offset, line)`, cells joined by tabs) as a grid; a row has
@@ -318,3 +336,56 @@ def table_of_text(text: str) -> Table:
         at.append(row)
         offset += len(line) + 1
     return Table(n_rows=len(at), n_cols=max((len(r) for r in at), default=0), cells=cells)
+
+
+# ---------------------------------------------------------------------------------------
+# Tables nested in a cell, spread over the outer grid
+
+
+def own_end(cell: Cell) -> int:
+    """Where a cell's own text ends: before the first table nested in it."""
+    starts = [c.start for t in cell.nested for c in t.cells if cell.start <= c.start < cell.end]
+    return min(starts, default=cell.end)
+
+
+def spread_nested(table: Table, text: str) -> Table:
+    """The table with each cell's nested table laid out in the outer grid, as the HWP twin
+    of a PDF draws it: a PDF reads a column's sub-rows as a table inside the cell (`중견기업`
+    over `…연구개발비의 70%이내` and `평균매출액 등이 3천억 원 미만 | 75% 이내`, `… 이상 | 70% 이내`),
+    where the HWP spans them over the outer rows and columns. The cell keeps its own text
+    (before the nested table) on its first row, across the nested table's columns; the nested
+    rows follow below it; every other cell of the row spans them. A table with no nested cell,
+    or with a nested cell spanning rows or columns, or holding more than one table, is
+    returned as it is."""
+    holders = [c for c in table.cells if c.nested]
+    if not holders or any(len(c.nested) != 1 or c.row_span != 1 or c.col_span != 1
+                          or not c.nested[0].cells for c in holders):
+        return table
+    extra_rows = [0] * table.n_rows  # nested rows added under each outer row
+    widths = [1] * table.n_cols  # outer column → inner columns
+    for c in holders:
+        inner = c.nested[0]
+        extra_rows[c.row] = max(extra_rows[c.row], inner.n_rows)
+        widths[c.col] = max(widths[c.col], inner.n_cols)
+    row_at = [0]
+    for r in range(table.n_rows):
+        row_at.append(row_at[-1] + 1 + extra_rows[r])
+    col_at = [0]
+    for c in range(table.n_cols):
+        col_at.append(col_at[-1] + widths[c])
+    cells: list[Cell] = []
+    for cell in table.cells:
+        r0, r1 = row_at[cell.row], row_at[min(cell.row + cell.row_span, table.n_rows)]
+        c0, c1 = col_at[cell.col], col_at[min(cell.col + cell.col_span, table.n_cols)]
+        if not cell.nested:
+            cells.append(cell.model_copy(update={"row": r0, "col": c0, "row_span": r1 - r0,
+                                                 "col_span": c1 - c0}))
+            continue
+        end = own_end(cell)
+        cells.append(cell.model_copy(update={
+            "row": r0, "col": c0, "row_span": 1, "col_span": c1 - c0, "end": end,
+            "text": text[cell.start:end], "nested": []}))
+        for inner in cell.nested[0].cells:
+            cells.append(inner.model_copy(update={"row": r0 + 1 + inner.row,
+                                                  "col": c0 + inner.col}))
+    return Table(n_rows=row_at[-1], n_cols=col_at[-1], cells=cells)

@@ -36,9 +36,9 @@ class Table(BaseModel):
     n_cols: int
     cells: list[Cell]
 
-    def grid(self) -> list[list[Cell | None]]:
+    def grid(self, first: int | None = None) -> list[list[Cell | None]]:
         """Rows of cells; a merged cell appears at every position it covers (new lists on
-        every call: a caller may change its copy)."""
+        every call: a caller may change its copy). `first`: only the first rows, copied."""
         # laid out once per table (its readers ask again per program and per check), kept
         # outside the model so that equality and JSON never see it
         shape = (self.n_rows, self.n_cols, len(self.cells))
@@ -52,7 +52,7 @@ class Table(BaseModel):
                         grid[r][c] = cell
             entry = (weakref.ref(self, partial(_forget_grid, id(self))), self.cells, shape, grid)
             _GRIDS[id(self)] = entry
-        return [row.copy() for row in entry[3]]
+        return [row.copy() for row in (entry[3] if first is None else entry[3][:first])]
 
     def rows_text(self) -> list[list[str]]:
         return [[c.text if c else "" for c in row] for row in self.grid()]

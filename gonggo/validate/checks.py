@@ -280,7 +280,7 @@ _ONE_SHARE = regex.compile(r"^\s*[(（]?\s*(\d{1,3}(?:\.\d+)?)\s*%\s*[)）]?\s*$
 
 def _column_roles(table: Table) -> tuple[int, dict[int, str], int] | None:
     """The header row, its payer columns (column → payer label), and the total column."""
-    for r, row in enumerate(table.grid()[:3]):
+    for r, row in enumerate(table.grid(3)):  # the first three rows, not a copy of all
         payers: dict[int, str] = {}
         total = None
         for c, cell in enumerate(row):
@@ -291,7 +291,7 @@ def _column_roles(table: Table) -> tuple[int, dict[int, str], int] | None:
                 total = c if total is None else total
             elif funding_v.find_payer(label) and not funding_v.GENERIC_PAYER.match(label):
                 payers[c] = label
-        if total is not None and len({id(table.grid()[r][c]) for c in payers}) >= 2:
+        if total is not None and len({id(row[c]) for c in payers}) >= 2:  # row r of the grid
             return r, _parts_removed(payers), total
     return None
 
@@ -928,8 +928,11 @@ _NAMES = ("name", "text", "item", "topic", "payer_label", "label", "org")
 
 
 def _stated(key: str, item: dict) -> bool:
-    if key == "tracks":  # the one unnamed track of a program without tiers states nothing
-        return bool(item.get("funding") or item.get("duration_months") or item.get("name"))
+    if key == "tracks":
+        # the one unnamed track of a program without tiers states nothing of its own; its
+        # funding rows (the program-wide shares table of an R&D call) are facts each checked
+        return bool(item.get("name") or item.get("duration_months") or item.get("extension_months")
+                    or item.get("target_level") or item.get("awards"))
     return True
 
 
