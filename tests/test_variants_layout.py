@@ -148,3 +148,17 @@ def test_a_caption_owns_its_numbered_entries(marks: str, tmp_path: Path) -> None
                     + "□ 제출서류\n- 지원신청서 1부\n", encoding="utf-8")
     got = [c.text for p in parse(path).spec.programs for c in p.exclusions]
     assert got == EXCLUDED
+
+
+def test_a_numbered_table_row_is_data_not_a_head(tmp_path: Path) -> None:
+    # kised_dodak_2025 (sample) `∙추가 지원사업비 : … 기본 지원사업비의 최대 50%를 …` lines printed as a
+    # `연번 | 내용` table: row 1 was read as a second head row, its `정부지원사업비` a payer column,
+    # and the 50% under it the state's share (negative: no share from these rows)
+    path = tmp_path / "doc.txt"
+    path.write_text(PREAMBLE + "□ 지원내용 : 사업화 자금 최대 3억원\n연번\t내용\n"
+                    "1\t기본 지원사업비 : 창업기업이 일반형 선정 시 배정받은 정부지원사업비\n"
+                    "2\t추가 지원사업비 : 성공환원형에 선정된 창업기업을 대상으로 기본 지원사업비의 최대 50%를 추가로 "
+                    "지원하는 정부지원사업비\n", encoding="utf-8")
+    shares = [f.share_pct for p in parse(path).spec.programs for t in p.tracks for f in t.funding
+              if f.share_pct is not None]
+    assert 50 not in shares
