@@ -349,3 +349,20 @@ def test_cell_of_two_tagged_lines_is_two_documents() -> None:
     assert list(docs) == ["영리기관의 현금 계상 인건비 관리 계획 및 현황", "전문연구사업자 신고증",
                           "신규채용 증빙서류 등"]
     assert docs["신규채용 증빙서류 등"].condition == "신규인력의 경우"
+
+
+def test_a_documents_title_numbered_like_the_headings_it_follows() -> None:
+    # real lines (MOTIE HRD council call 2025), its `가.` headings numbered `가)`: `다) 신청
+    # 구비서류 …` is left a paragraph (a `□` closed `나)`), its list runs to `라) 문의처`
+    text = ("□ 산업계 주도의 체계적 인력수요 발굴을 통해 정부 및 인력양성 기관에 전달\n"
+            "가) 접수기간\n □ 2025년 4월 24일(목) ~ 2025년 5월 26일(월) 18:00\n"
+            "나) 접수방법\n □ (온라인 접수방법) 범부처통합연구지원시스템(IRIS)에 연구책임자가 접수\n"
+            "다) 신청 구비서류(협약서류는 과제 선정 시, 별도 안내 예정)\n"
+            " □ 연구개발계획서 1부\n □ 연구개발기관의 신청자격 적정성 확인서 1부\n"
+            " □ 개인정보 및 과세정보 제공활용동의서 1부\n"
+            "라) 문의처\n □ 사업 관련 문의\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    names = list(_checked(scope, extract_documents(scope)))
+    assert names == ["연구개발계획서", "연구개발기관의 신청자격 적정성 확인서",
+                     "개인정보 및 과세정보 제공활용동의서"]

@@ -209,3 +209,103 @@ def test_structure_fields_are_recorded_as_set() -> None:
             assert not {"section", "section_path", "marker", "level"} & b.model_fields_set
     # the document re-validates to an equal one
     assert type(doc).model_validate_json(doc.model_dump_json()) == doc
+
+
+# --- list numberings standing in for heading numberings (`가)` for `가.`, `1)` for `(1)`) ------
+
+# real lines (MOTIE HRD council call, a PIPC R&D call), numbered `가)` as other calls number them
+HANGUL_HALF_HEADINGS = (
+    "□ 산업계 주도의 체계적 인력수요 발굴을 통해 정부 및 인력양성 기관에 전달\n"
+    "가) 주관연구개발기관 신청자격\n"
+    " □ 해당 산업 분야의 대표성이 있으며, ｢산업발전법｣ 제12조에 따른 기관\n"
+    "나) 지원제외 대상\n"
+    " □ 국가연구개발사업에 참여 제한 중인 자(기관 및 개인)\n"
+    " * 국가연구개발사업종합관리시스템(NTIS)의 사업과제-제재정보에서 확인\n")
+
+
+def _kinds(text: str) -> dict[str, str]:
+    doc = read_bytes(text.encode(), "s.txt")
+    return {s.title: doc.blocks[s.block].kind for s in doc.sections}
+
+
+def test_hangul_half_numbering_heads_a_document_without_hangul_dot_headings() -> None:
+    kinds = _kinds(HANGUL_HALF_HEADINGS)
+    assert kinds["가) 주관연구개발기관 신청자격"] == "heading"
+    assert kinds["나) 지원제외 대상"] == "heading"
+    # the same document numbered `(가)`: the same reading
+    kinds = _kinds(HANGUL_HALF_HEADINGS.replace("가) ", "(가) ").replace("나) ", "(나) "))
+    assert kinds["(나) 지원제외 대상"] == "heading"
+
+
+def test_hangul_half_numbering_stays_a_list_under_hangul_dot_headings() -> None:
+    text = ("가. 지원제외 대상\n" + HANGUL_HALF_HEADINGS.split("\n", 1)[1])
+    kinds = _kinds(text)
+    assert kinds["가. 지원제외 대상"] == "heading"
+    assert kinds["가) 주관연구개발기관 신청자격"] == "list_item"
+
+
+def test_first_seen_of_two_stand_ins_is_the_heading_level() -> None:
+    text = HANGUL_HALF_HEADINGS + " (가) 기업의 부도\n ◦ 단, 회생인가 받은 기업은 예외\n (나) 국세 체납\n"
+    kinds = _kinds(text)
+    assert kinds["가) 주관연구개발기관 신청자격"] == "heading"
+    assert kinds["(가) 기업의 부도"] == "list_item"
+
+
+def test_a_footnote_run_is_no_heading_level() -> None:
+    # real footnotes under a form (MAFRA R&D call): numbered `1)`, one after the other
+    text = ("1. 본 연구관련 국내외 기술수준 비교\n1)개발기술명은 본 연구과제 최종 연구개발 목표기술을 의미\n"
+            "2)현재 기술수준은 선진국 100% 대비 우리나라 및 신청한 연구팀의 기술수준 표시\n"
+            "3)기술개발 목표수준은 당해과제 완료 후 선진국 100% 대비 목표수준 제시\n2. 특허분석\n")
+    kinds = _kinds(text)
+    assert kinds["1)개발기술명은 본 연구과제 최종 연구개발 목표기술을 의미"] == "list_item"
+
+
+def test_master_announcement_programs_numbered_half_parens_are_headings() -> None:
+    import regex
+
+    text = seed_path("002").read_text(encoding="utf-8")
+    half = regex.sub(r"(?m)^([ ]*)[(](\d{1,2})[)](?=[ ]*\S)", r"\1\2)", text)
+    doc = read_bytes(half.encode(), "002.txt")
+    plan = next(s for s in doc.sections if s.parent is None and "사업별 지원계획" in s.title)
+    programs = [doc.sections[i] for i in plan.children]
+    assert [p.marker for p in programs] == [f"{n})" for n in range(1, 11)]
+    assert {doc.blocks[p.block].kind for p in programs} == {"heading"}
+
+
+# --- `▪` and `•`: two glyphs of one bullet level -------------------------------------------
+
+# real lines (MSIT ICT R&D call 2026): a `-` list, a chapter's title table, exclusions, then
+# the evidence list of the `확인근거(증빙서류)` cell, drawn with `▪` (the HWP) or `•` (as other
+# calls draw it)
+EVIDENCE_AFTER_DASHES = (
+    "o 기업, 대학, 연구기관, 연구조합, 사업자단체 등 관련 규정에 해당되는 기관\n"
+    "- 외국에서 외국 법령에 따라 설립된 외국법인도 연구개발기관으로 직접 참여할 수 있음\n"
+    "7\t\t사전지원제외 대상\t\n"
+    " o 접수 마감일 현재 주관연구개발기관 등이 아래의 어느 하나에 해당하는 경우\n"
+    " - 기업의 부도\n"
+    " ※ 선정평가 이후 상기 제외 항목에 해당되는 것으로 확인된 경우, 선정 취소\n"
+    "▪최근년도 결산재무제표(대차대조표, 손익계산서)\n"
+    "* 접수마감일 기준 관할세무서에 신고된 전년도(’25년도) 재무제표(국세청 발급)를 근거로 판단\n"
+    "▪상기 자본전액잠식 계산을 위해 제출한 서류 일체\n")
+
+
+def _tree(text: str) -> list[tuple[int, str | None]]:
+    doc = read_bytes(text.encode(), "s.txt")
+    return [(s.level, None if s.parent is None else doc.sections[s.parent].title[1:])
+            for s in doc.sections]
+
+
+def test_square_and_round_bullets_are_one_level() -> None:
+    assert find_marker("•상기 자본전액잠식 계산을 위해 제출한 서류 일체").family == \
+        find_marker("▪상기 자본전액잠식 계산을 위해 제출한 서류 일체").family  # type: ignore[union-attr]
+    # the `•` evidence lines do not join the `-` list of the flush `- 외국에서 …` item
+    assert _tree(EVIDENCE_AFTER_DASHES.replace("▪", "•")) == _tree(EVIDENCE_AFTER_DASHES)
+
+
+def test_a_numbered_list_before_the_next_box_stays_a_list() -> None:
+    # the standard R&D 사전지원제외 list: the `□` after its last item is the next section, not
+    # content of the item
+    text = ("□ 사전지원 제외 대상\n○ 접수마감일 현재 다음에 해당하는 경우 지원에서 제외\n"
+            " 1) 기업의 부도\n 2) 세무당국에 의하여 국세, 지방세 등의 체납처분을 받은 경우\n"
+            "□ 신청방법\n○ 온라인 접수\n")
+    assert _kinds(text)["1) 기업의 부도"] == "list_item"

@@ -33,6 +33,9 @@ STABLE = ["dates_short_year",        # `’26. 4. 8.`: the header's date line
           "fullwidth_parens",        # `（목）`, `1）`: full-width forms, folded at ingest
           "percent_fullwidth",       # `75％ 이내`
           "fullwidth_colon",         # `접수기간：`
+          "headings_paren_half",     # `1) 스마트공장 구축 …`: a master's programs numbered `1)`
+          "headings_hangul_half",    # `가) 지원분야`: headings numbered `가)`
+          "bullets_square",          # `•상기 … 서류 일체`: `▪` and `•`, one bullet level
           "dates_korean", "times_korean", "range_wave"]
 
 

@@ -60,6 +60,7 @@ from gonggo.reading.outline import (
     outline_of,
     skip_markers,
     split_bullets,
+    stand_in_headings,
     starts_with_bullet,
     table_title,
     title_match,
@@ -883,10 +884,11 @@ def _collect(scope: Scope) -> list[Found]:
             col.region(cells[1].start, cells[1].end, strict=False)
     # A ranked title the outline left a paragraph (`다. 신청 구비서류(협약서류는 과제 선정 시, 별도
     # 안내 예정)`), outside every carrier: its list runs to the next title of its rank or above.
+    stand_in = stand_in_headings(doc)  # `다) 신청 구비서류` where `가)` numbers the headings
     for j in range(outline.lo, outline.hi):
         block = doc.blocks[j]
         text = doc.text[block.start:block.end]
-        rank = marker_rank(text)
+        rank = marker_rank(text, stand_in)
         if block.kind != "paragraph" or rank is None or "\n" in text.strip() or any(
                 lo <= block.start < hi for lo, hi in covered):
             continue
@@ -896,7 +898,7 @@ def _collect(scope: Scope) -> list[Found]:
         k = j + 1
         while k < outline.hi:
             nxt = doc.blocks[k]
-            r = marker_rank(doc.text[nxt.start:nxt.end])
+            r = marker_rank(doc.text[nxt.start:nxt.end], stand_in)
             if (r is not None and r <= rank) or (nxt.table is not None and table_title(doc, nxt)):
                 break
             k += 1

@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from gonggo.ingest.glyphs import PRIVATE_USE, map_glyphs
+from gonggo.ingest.glyphs import MAPPED, map_glyphs
 from gonggo.schemas.document import Document, ReadFinding, SourceInfo
 
 # Control characters (but \n and \t) and zero-width characters are dropped (one regex pass:
@@ -35,9 +35,9 @@ _TRAILING = re.compile(r" +(?=\n|$)")
 # Anything `normalize_text` would change besides private-use glyphs and outer line breaks: a
 # control, zero-width or tab character (\n aside), a special space, two spaces, a space before
 # a line break or at the end. Most lines of most documents hold none (one search, then done).
-# `glyphs.PRIVATE_USE` on `re`: map_glyphs only where a text holds one (its own `regex` search
+# `glyphs.MAPPED` on `re`: map_glyphs only where a text holds one of its characters (its own `regex` search
 # of a text with none, nearly every text, costs several times more).
-_PRIVATE_USE = re.compile(PRIVATE_USE.pattern)
+_MAPPED = re.compile(MAPPED.pattern)
 _NEEDS_CLEANING = re.compile(
     r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00a0\u2000-\u200a\u202f\u205f\u3000]"
     r"|\x20(?:\x20|\n|$)")
@@ -78,13 +78,13 @@ def normalize_text(text: str, keep_tabs: bool = False) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if _NEEDS_CLEANING.search(text) is None:
-        if _PRIVATE_USE.search(text) is not None:
+        if _MAPPED.search(text) is not None:
             text = map_glyphs(text)
     else:
         text = _DROP_CHARS.sub("", text)
         if not keep_tabs and "\t" in text:
             text = text.replace("\t", " ")
-        if _PRIVATE_USE.search(text) is not None:
+        if _MAPPED.search(text) is not None:
             text = map_glyphs(text)
         text = _TRAILING.sub("", _HSPACE.sub(" ", text))
     return text.strip("\n") if text[:1] == "\n" or text[-1:] == "\n" else text

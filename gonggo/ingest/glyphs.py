@@ -50,13 +50,13 @@ FULL_WIDTH: dict[str, str] = {chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}
 
 _TABLE = str.maketrans({**FULL_WIDTH, **GLYPHS})
 PRIVATE_USE = regex.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
-_MAPPED = regex.compile("[\uff01-\uff5e\ue000-\uf8ff\U000f0000-\U0010ffff]")
+MAPPED = regex.compile("[\uff01-\uff5e\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 def map_glyphs(text: str) -> str:
     """`text` with every known private-use glyph and every full-width ASCII form replaced (one
     character for one)."""
-    if not _MAPPED.search(text):
+    if not MAPPED.search(text):
         return text
     return text.translate(_TABLE)
 

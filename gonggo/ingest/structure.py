@@ -13,6 +13,7 @@ with a higher number opens a nested list instead of a sibling.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -62,8 +63,8 @@ MARKER_RULES: list[tuple[str, bool, regex.Pattern[str]]] = [
     ("circled", False, regex.compile(rf"^[{CIRCLED}](?=\s*\S)")),
     ("box", True, regex.compile(r"^[□■◼◻▣](?=\s*\S)")),
     ("circle", False, regex.compile(r"^[◦○●◎∘ㅇ](?=\s*\S)")),
-    ("square_bullet", False, regex.compile(r"^[▪▫▸▶►◆◇]")),
-    ("dash", False, regex.compile(r"^[-–—ㆍ·∙•](?=\s*\S)(?!\d)")),
+    ("square_bullet", False, regex.compile(r"^[▪▫•▸▶►◆◇]")),
+    ("dash", False, regex.compile(r"^[-–—ㆍ·∙](?=\s*\S)(?!\d)")),
     ("note", False, regex.compile(r"^(?:※|\*{1,2}(?!\*)|☞|주\))")),
 ]
 
@@ -203,6 +204,47 @@ def _merge_chapter_boxes(text: str, blocks: list[dict[str, Any]]) -> list[dict[s
     return merged
 
 
+# A list numbering standing in for a heading numbering the document does not use: `가)` or
+# `(가)` for `가.`, `1)` for `(1)`. Real announcements number one level `가.`, `가)` or `(가)`
+# as they please; which one is a heading is decided by the document's own sequence.
+STANDS_FOR = {"hangul_half": "hangul_dot", "hangul_paren": "hangul_dot", "num_half": "num_paren"}
+# the markers of a heading's content (`□ …` boxes, bullets, lists), not of a chapter or a note
+_CONTENT = ("box", "circle", "square_bullet", "dash", "circled", *STANDS_FOR)
+
+
+def _promote_stand_ins(blocks: list[dict[str, Any]], sections: list[dict[str, Any]], families: list[str],
+                       ordinals: list[int | None]) -> None:
+    """List numberings that hold a heading's place in this document read as headings.
+
+    A family of `STANDS_FOR` is a heading level when the document never uses the heading
+    numbering it stands for, it counts a run (`가) 나) …`: a first and a second item), and
+    one of its items is followed by its own sub-items or by content of another marker (`□ …`,
+    `○ …`, `- …`; not a note, not a chapter's number) before the family's next item: that is
+    how `가.` headings look; footnotes numbered `1)개발기술명은 … 2)…` follow one another. Of two stand-ins for one heading
+    numbering (`가)` and `(가)`), the first seen is the higher level and the only one
+    promoted: the outline's rank comes from the document's sequence, not from the glyph."""
+    present = set(families)
+    taken: set[str] = set()
+    order = sorted({f for f in families if f in STANDS_FOR and STANDS_FOR[f] not in present},
+                   key=families.index)
+    for family in order:
+        if STANDS_FOR[family] in taken:
+            continue
+        items = [i for i, f in enumerate(families) if f == family]
+        counted = {ordinals[i] for i in items} >= {1, 2}
+        # an item, then content of its own, then the next item of the run (after the run's
+        # last item comes the next section, not the item's content)
+        led = any(k > i + 1 and ordinals[k] == (ordinals[i] or 0) + 1
+                  and families[i + 1] not in ("note", family)
+                  and (sections[i + 1]["parent"] == i or families[i + 1] in _CONTENT)
+                  for i, k in pairwise(items))
+        if not (counted and led):
+            continue
+        taken.add(STANDS_FOR[family])
+        for i in items:
+            blocks[sections[i]["block"]]["kind"] = "heading"
+
+
 def structure_blocks(text: str, blocks: list[dict[str, Any]]
                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Classify marked blocks as headings / list items and build the section tree, on blocks
@@ -212,6 +254,8 @@ def structure_blocks(text: str, blocks: list[dict[str, Any]]
     blocks = _merge_chapter_boxes(text, blocks)
     # Sections as plain dicts, validated once with the document (one validator call)
     sections: list[dict[str, Any]] = []
+    families: list[str] = []  # the marker family of each section
+    ordinals: list[int | None] = []
     stack: list[_Open] = []
     last_end = 0
 
@@ -251,6 +295,8 @@ def structure_blocks(text: str, blocks: list[dict[str, Any]]
                              "level": len(stack) + 1, "marker": marker.text,
                              "title": line.strip()[:200], "start": start,
                              "end": end, "children": []})
+            families.append(marker.family)
+            ordinals.append(marker.ordinal)
             if parent is not None:
                 sections[parent]["children"].append(idx)
             stack.append(_Open(key=key, section=idx, ordinal=marker.ordinal,
@@ -263,6 +309,7 @@ def structure_blocks(text: str, blocks: list[dict[str, Any]]
             block["section_path"] = [o.section for o in stack]
         last_end = end
     close_to(0)
+    _promote_stand_ins(blocks, sections, families, ordinals)
     return blocks, sections
 
 

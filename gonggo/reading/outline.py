@@ -926,9 +926,10 @@ def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list
     return units
 
 
-# The usual ranks of bullets in a Korean outline, highest first: `□` > `○` > `-` > `·`.
+# The usual ranks of bullets in a Korean outline, highest first: `□` > `○` > `-` > `·` (`•`, `▪`:
+# two glyphs of one level).
 BULLET_RANK = {**dict.fromkeys("□■◼▣❏❑", 0), **dict.fromkeys("○◦ㅇ❍●", 1),
-               **dict.fromkeys("-–", 2), **dict.fromkeys("·ㆍ•∙‧", 3)}
+               **dict.fromkeys("-–", 2), **dict.fromkeys("·ㆍ•▪∙‧", 3)}
 
 
 def _bullet_rank(text: str) -> int | None:
@@ -977,8 +978,31 @@ RANKS = [regex.compile(r"^\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]"), regex.compile(r
 BESIDE_MARKS = "□■◼◻▣❍○◦ㅇ"
 
 
-def marker_rank(text: str) -> int | None:
-    return next((i for i, rx in enumerate(RANKS) if rx.match(text)), None)
+# `가)`, `(가)` numbering the headings of a document that has no `가.` (the outline made them
+# headings: `gonggo.ingest.structure.STANDS_FOR`) hold the rank of `가.`.
+HANGUL_STAND_IN = regex.compile(r"^\s*(?:[가-하]\)|[(（][가-하][)）])\s")
+
+
+def marker_rank(text: str, stand_in: bool = False) -> int | None:
+    """The rank of a line's heading marker; `stand_in`: the document numbers its `가.` rank
+    `가)` or `(가)` (`stand_in_headings`), which then ranks as `가.`."""
+    rank = next((i for i, rx in enumerate(RANKS) if rx.match(text)), None)
+    if rank is None and stand_in and HANGUL_STAND_IN.match(text):
+        return len(RANKS) - 1
+    return rank
+
+
+def stand_in_headings(doc: Document) -> bool:
+    """Whether the outline read `가)` or `(가)` lines as headings (a document without `가.`)."""
+    return doc.memo("outline.stand_in_headings", lambda: any(
+        doc.blocks[s.block].kind == "heading" and HANGUL_STAND_IN.match(s.title) is not None
+        for s in doc.sections))
+
+
+def heading_rank(doc: Document, block: Block) -> int | None:
+    """The rank of a heading block's marker: `marker_rank`, or the rank of `가.` for the `가)`
+    or `(가)` headings of a document numbering its headings so."""
+    return marker_rank(doc.text[block.start:block.end], block.kind == "heading")
 
 
 def _beside(text: str, own: int | None) -> bool:
@@ -994,7 +1018,7 @@ def _items_beside(outline: Outline, section: Section, claimed: set[int]) -> list
     the list items that follow, up to the next heading or title table."""
     doc = outline.doc
     units: list[Unit] = []
-    own = marker_rank(doc.text[doc.blocks[section.block].start:doc.blocks[section.block].end])
+    own = heading_rank(doc, doc.blocks[section.block])
     stop = next((k for k in range(section.block + 1, outline.hi) if doc.blocks[k].kind == "heading"
                  and not _beside(doc.text[doc.blocks[k].start:doc.blocks[k].end], own)
                  or table_title(doc, doc.blocks[k])), outline.hi)
