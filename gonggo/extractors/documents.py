@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 import regex
 
 from gonggo.reading.appendix import forms_start, section_in_appendix
+from gonggo.reading.items import list_entries
 from gonggo.reading.outline import (
     CAPTION,
     CIRCLED,
@@ -69,7 +70,7 @@ from gonggo.reading.tables import caption_rows, header_rows
 from gonggo.schemas.announcement import DocumentReq, Evidence
 from gonggo.schemas.document import Cell, Table
 from gonggo.vocab.headings import pattern
-from gonggo.vocab.text import circled_ordinal, compiled, norm_key
+from gonggo.vocab.text import compiled, norm_key
 
 # ---------------------------------------------------------------------------------------
 # One line
@@ -781,11 +782,6 @@ LEAD_FORM_REF = regex.compile(r"[\[［【]\s*(?:붙\s?임|별\s?첨|별\s?지|�
 # A one-line title behind a bracketed tag: `<별첨 서식> 공통 제출자료`, `[붙임 2] 제출서류 목록`.
 TAGGED_TITLE = regex.compile(
     r"^\s*[<〈《【\[]\s*[^<>〈〉《》【】\[\]\n]{1,20}?\s*[>〉》】\]]\s*(?P<title>\S[^\n]{1,40}?)\s*$")
-# One entry of a numbered list: `1) …`, `1. …`, `(1) …`, `① …`; the number in `n`, or the
-# circled digit in `c`.
-ENTRY_NUMBER = regex.compile(
-    r"^\s*(?:(?P<n>\d{1,2})\s*[.)．]|[(（](?P<p>\d{1,2})[)）]|(?P<c>[①-⑳❶-➓]))\s*(?=\S)")
-
 
 # The family's own label before a list on one line: `제출서류 :`, `(구비서류)`, `신청서류 -`.
 DOC_LABEL = regex.compile(
@@ -843,27 +839,6 @@ def quoted_requests(text: str) -> list[tuple[str, str, int, int]]:
 # Words that name no one document: `서류`, `제출서류`, `관련 증빙서류`, `7번 서류`.
 GENERIC_DOC = regex.compile(
     r"^(?:\d+\s*번\s*|관련\s*|해당\s*|기타\s*|필요\s*|추가\s*|제출\s*|증빙\s*|구비\s*|신청\s*)*(?:서\s*류|자\s*료|증빙|사본)(?:\s*일체)?$")
-
-
-def _numbered_entries(doc, lo: int, hi: int) -> list[int]:  # type: ignore[no-untyped-def]
-    """The blocks from `lo` on that number a list 1, 2, 3 … (page furniture between entries
-    skipped); the run ends at the first other block or a number out of sequence."""
-    out: list[int] = []
-    expect = 1
-    for k in range(lo, hi):
-        b = doc.blocks[k]
-        text = doc.text[b.start:b.end]
-        if b.kind in ("footer", "header") or JUNK.match(text):
-            continue
-        m = ENTRY_NUMBER.match(text)
-        if m is None or b.table is not None or "\n" in text.strip():
-            break
-        n = int(m.group("n") or m.group("p")) if m.group("c") is None else circled_ordinal(m.group("c"))
-        if n != expect:
-            break
-        out.append(k)
-        expect += 1
-    return out
 
 
 def _collect(scope: Scope) -> list[Found]:
@@ -946,11 +921,13 @@ def _collect(scope: Scope) -> list[Found]:
         if tagged is None or title_match(tagged.group("title").strip(), DOCS_CAPTION,
                                          listing=True) is None:
             continue
-        run = _numbered_entries(doc, j + 1, outline.hi)
-        if len(run) >= 2:
-            for k in run:
-                col.region(doc.blocks[k].start, doc.blocks[k].end, strict=True)
-            covered.append((block.start, doc.blocks[run[-1]].end))
+        entries = list_entries(doc, j + 1, outline.hi)
+        if len(entries) >= 2:
+            for e in entries:
+                if doc.blocks[e.block].table is not None:
+                    col.tables.add(id(doc.blocks[e.block].table))
+                col.region(e.start, e.end, strict=True)
+            covered.append((block.start, doc.blocks[entries[-1].block].end))
     # Flattened tables with a documents heading line, outside every carrier.
     for j in range(outline.lo, outline.hi):
         block = doc.blocks[j]

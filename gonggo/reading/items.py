@@ -10,8 +10,8 @@ import regex
 
 from gonggo.reading.appendix import section_in_appendix
 from gonggo.reading.scope import Scope
-from gonggo.schemas.document import Block, Section
-from gonggo.vocab.text import compiled, strip_marker
+from gonggo.schemas.document import Block, Document, Section
+from gonggo.vocab.text import MIDDLE_DOTS, circled_ordinal, compiled, strip_marker
 
 # ---------------------------------------------------------------------------------------
 # Labels: which facet an item or heading speaks of
@@ -170,3 +170,178 @@ def context_of(scope: Scope, item: Item) -> Context:
         ctx.facets = set(facets) - {"other"}
         return ctx
     return ctx
+
+
+# ---------------------------------------------------------------------------------------
+# Lists: the entries of one list in whichever layout it is printed
+
+# An entry's number: `1)`, `1.`, `(1)`, `①`, `가.`, `가)`, `(가)`; its ordinal in `n`, `c`, `h`.
+ENTRY = regex.compile(r"""
+    ^\s*(?:
+        (?P<n>\d{1,2})\s*[.)．](?!\d)
+      | [(（](?P<pn>\d{1,2})[)）]
+      | (?P<c>[①-⑳❶-➓])
+      | (?P<h>[가-하])\s*[.)．]
+      | [(（](?P<ph>[가-하])[)）]
+    )\s*(?=\S)
+""", regex.VERBOSE)
+HANGUL_ORDER = "가나다라마바사아자차카타파하"
+# A bullet opening an entry (`- 사업계획서`, `▷ 신청서`, `◦ 확인서`); `※`/`*` open notes.
+ENTRY_BULLET = regex.compile(rf"^\s*(?P<b>[-–{MIDDLE_DOTS}•▪▫◦○●▷▶►▸◇◆])\s*(?=\S)")
+ENTRY_NOTE = regex.compile(r"^\s*(?:※|\*|☞|주\))")
+# page furniture between entries: `- 3 -`, `3`
+ENTRY_JUNK = regex.compile(r"^\s*-?\s*\d{1,3}\s*-?\s*$")
+# a table's number column: `연번`, `번호`, `순번`, `No.`
+NUMBER_HEAD = regex.compile(r"^\s*(?:연\s*번|번\s*호|순\s*번|순\s*서|no\.?)\s*$", regex.IGNORECASE)
+INLINE_SEPARATOR = regex.compile(r"\s*[,，]\s*|\s+(?=[▷▶►▸◇◆▪•]\s)")
+
+
+def entry_ordinal(text: str) -> tuple[str, int] | None:
+    """(style, ordinal) of an entry's number: `3)` → ("n)", 3), `다.` → ("h.", 3), `②` → ("c", 2)."""
+    m = ENTRY.match(text)
+    if m is None:
+        return None
+    if m["n"]:
+        return "n" + m[0].strip()[-1], int(m["n"])
+    if m["pn"]:
+        return "(n)", int(m["pn"])
+    if m["c"]:
+        return "c", circled_ordinal(m["c"]) or 0
+    h = m["h"] or m["ph"]
+    return ("(h)" if m["ph"] else "h" + m[0].strip()[-1]), HANGUL_ORDER.index(h) + 1
+
+
+@dataclass
+class Entry:
+    start: int  # the entry's text in the document, its marker left out
+    end: int
+    block: int
+
+
+def list_entries(doc: Document, lo: int, hi: int) -> list[Entry]:
+    """The entries of the list that opens at block `lo` (before `hi`), whichever layout prints
+    it: numbered lines in sequence (`1)`, `1.`, `(1)`, `①`, `가.`, `가)`), lines opening with one
+    bullet (`-`, `▷`, `◦` …), a table numbering its rows (`연번 | 제출서류` / `1 | 사업계획서`), or
+    one inline line (`사업계획서, 재무제표, 사업자등록증 사본`; `▷ 신청서 ▷ 확인서`). Notes
+    (`※ …`) and page furniture between entries are skipped; the list ends at any other block.
+    Fewer than two entries: no list."""
+    k = lo
+    while k < hi and _furniture(doc, k):
+        k += 1
+    if k >= hi:
+        return []
+    first = doc.blocks[k]
+    if first.table is not None:
+        return _table_entries(doc, k)
+    text = doc.text[first.start:first.end]
+    if entry_ordinal(text) is not None:
+        return _numbered(doc, k, hi)
+    if ENTRY_BULLET.match(text):
+        out = _bulleted(doc, k, hi)
+        if len(out) >= 2:
+            return out
+    return _inline(doc, k)
+
+
+def _furniture(doc: Document, k: int) -> bool:
+    b = doc.blocks[k]
+    text = doc.text[b.start:b.end]
+    return b.kind in ("footer", "header") or (b.table is None and (
+        ENTRY_JUNK.match(text) is not None or ENTRY_NOTE.match(text) is not None))
+
+
+def _single_line(doc: Document, k: int) -> tuple[int, int] | None:
+    b = doc.blocks[k]
+    text = doc.text[b.start:b.end]
+    if b.table is not None or "\n" in text.strip():
+        return None
+    return b.start, b.end
+
+
+def _numbered(doc: Document, lo: int, hi: int) -> list[Entry]:
+    out: list[Entry] = []
+    style, expect = None, 1
+    for k in range(lo, hi):
+        if _furniture(doc, k):
+            continue
+        span = _single_line(doc, k)
+        if span is None:
+            break
+        text = doc.text[span[0]:span[1]]
+        got = entry_ordinal(text)
+        if got is None or got[1] != expect or (style is not None and got[0] != style):
+            break
+        style = got[0]
+        m = ENTRY.match(text)
+        out.append(Entry(span[0] + m.end(), span[1], k))  # type: ignore[union-attr]
+        expect += 1
+    return out if len(out) >= 2 else []
+
+
+def _bulleted(doc: Document, lo: int, hi: int) -> list[Entry]:
+    out: list[Entry] = []
+    glyph = None
+    for k in range(lo, hi):
+        if _furniture(doc, k):
+            continue
+        span = _single_line(doc, k)
+        if span is None:
+            break
+        text = doc.text[span[0]:span[1]]
+        m = ENTRY_BULLET.match(text)
+        if m is None or (glyph is not None and m["b"] != glyph):
+            break
+        glyph = m["b"]
+        out.append(Entry(span[0] + m.end(), span[1], k))
+    return out
+
+
+def _table_entries(doc: Document, k: int) -> list[Entry]:
+    """A table numbering its rows: the last non-empty cell right of the number, a row each
+    (a head row `연번 | 제출서류` skipped)."""
+    table = doc.blocks[k].table
+    assert table is not None
+    grid = table.grid()
+    out: list[Entry] = []
+    expect = 1
+    for r, row in enumerate(grid):
+        cells = [c for i, c in enumerate(row) if c is not None and (i == 0 or c is not row[i - 1])]
+        if not cells:
+            continue
+        if r == 0 and NUMBER_HEAD.match(cells[0].text):
+            continue
+        if not regex.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", cells[0].text) or int(
+                regex.sub(r"\D", "", cells[0].text)) != expect or len(cells) < 2:
+            return []
+        name = cells[1]
+        text = doc.text[name.start:name.end]
+        if not text.strip() or "\n" in text.strip():
+            return []
+        lead = len(text) - len(text.lstrip())
+        out.append(Entry(name.start + lead, name.start + len(text.rstrip()), k))
+        expect += 1
+    return out if len(out) >= 2 else []
+
+
+def _inline(doc: Document, k: int) -> list[Entry]:
+    """One line listing the entries: `a, b, c` or `▷ a ▷ b` (each entry short: a name, not a
+    clause)."""
+    span = _single_line(doc, k)
+    if span is None:
+        return []
+    text = doc.text[span[0]:span[1]]
+    m = ENTRY_BULLET.match(text)
+    base = m.end() if m else 0
+    out: list[Entry] = []
+    pos = base
+    for sep in [*INLINE_SEPARATOR.finditer(text, base), None]:
+        end = sep.start() if sep else len(text.rstrip())
+        piece = text[pos:end]
+        b = ENTRY_BULLET.match(piece)
+        lead = b.end() if b else len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.append(Entry(span[0] + pos + lead, span[0] + end, k))
+        pos = sep.end() if sep else end
+    if len(out) < 2 or any(e.end - e.start > 40 for e in out):
+        return []
+    return out

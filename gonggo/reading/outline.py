@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from gonggo.reading.items import entry_ordinal
 from gonggo.reading.scope import Scope
 from gonggo.reading.tables import TableSettings, distinct, read_table
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
@@ -555,7 +556,9 @@ class Outline:
             while k < self.hi:
                 b = doc.blocks[k]
                 t = doc.text[b.start:b.end]
-                if b.kind == "heading" or CAPTION.match(t) or table_title(doc, b):
+                if b.kind == "heading" and not _caption_entry(t, k - j):
+                    break
+                if CAPTION.match(t) or table_title(doc, b):
                     break
                 k += 1
             if k == j + 1:
@@ -1219,3 +1222,11 @@ def outline_of(scope: Scope) -> Outline:
 def iter_blocks(outline: Outline, section: Section) -> Iterator[tuple[int, Block]]:
     for j in outline.block_range(section):
         yield j, outline.doc.blocks[j]
+
+
+def _caption_entry(text: str, position: int) -> bool:
+    """Whether a heading right under a caption is the caption's `position`-th list entry: a
+    caption over `가. …` / `나. …` (or `1.` …), numberings the outline ranks as headings, owns
+    them as it owns bullets (`〈 지원제외 대상 〉` / `가. 신청자가 개인 … 경우`)."""
+    got = entry_ordinal(text)
+    return got is not None and got[1] == position and "\n" not in text.strip()

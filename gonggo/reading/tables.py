@@ -164,13 +164,21 @@ def _label_rows(table: Table, settings: TableSettings) -> int:
     return cap + n
 
 
+# a head cell over row numbers (`연번`, `번호`, `순번`, `No.`) and a row number under it
+NUMBER_HEAD = regex.compile(r"^\s*(?:연\s*번|번\s*호|순\s*번|no\.?)\s*$", regex.IGNORECASE)
+ROW_NUMBER = regex.compile(r"^\s*\d{1,2}\s*[.)]?\s*$")
+
+
 def value_rows(rows: Sequence[Sequence[str]], settings: TableSettings) -> int:
     """`until_value`: the leading rows (at most `max_header_rows`) before one holding a value."""
     value = settings.value or (lambda _t: False)
+    numbered = bool(rows) and bool(rows[0]) and NUMBER_HEAD.match(rows[0][0]) is not None
     n = 0
     for row in rows[: settings.max_header_rows]:
         if any(value(t) for t in row if t.strip()):
             break
+        if n and numbered and row and ROW_NUMBER.match(row[0]):
+            break  # `연번 | 내용` over `1 | …`: a numbered row is data, whatever it holds
         n += 1
     if n >= len(rows) and settings.no_value_rows is not None:
         return settings.no_value_rows
