@@ -20,6 +20,7 @@ already draws `ㅇ` items) is not made: the variant must keep what the original 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import tempfile
 import unicodedata
@@ -472,18 +473,23 @@ def check_document(path: Path, variants: Sequence[Variant]) -> list[Diff]:
     return out
 
 
-def _check_one(args: tuple[str, tuple[str, ...]]) -> list[Diff]:
-    path, names = args
-    return check_document(Path(path), [BY_NAME[n] for n in names])
+def _check_one(args: tuple[str, tuple[str, ...], str]) -> list[Diff]:
+    path, names, registry = args
+    by_name = importlib.import_module(registry).BY_NAME  # the module that lists the variants
+    return check_document(Path(path), [by_name[n] for n in names])
 
 
-def check_all(paths: Iterable[Path], variants: Sequence[Variant], jobs: int = 1) -> list[Diff]:
+def check_all(paths: Iterable[Path], variants: Sequence[Variant], jobs: int = 1,
+              registry: str = __name__) -> list[Diff]:
+    """Every variant over every path; `registry` names the module whose `BY_NAME` lists them
+    (workers of a pool look them up there)."""
     paths = list(paths)
     names = tuple(v.name for v in variants)
     if jobs <= 1:
         return [d for p in paths for d in check_document(p, variants)]
     with ProcessPoolExecutor(jobs) as pool:
-        return [d for ds in pool.map(_check_one, [(str(p), names) for p in paths]) for d in ds]
+        jobs_ = [(str(p), names, registry) for p in paths]
+        return [d for ds in pool.map(_check_one, jobs_) for d in ds]
 
 
 def text_paths(args: Iterable[str]) -> list[Path]:
@@ -508,12 +514,14 @@ def summary(diffs: Sequence[Diff]) -> dict[str, dict[str, int]]:
     return table
 
 
-def markdown(diffs: Sequence[Diff]) -> str:
-    lines = ["# Metamorphic variants", "",
+def markdown(diffs: Sequence[Diff], by_name: dict[str, Variant] | None = None,
+             title: str = "Metamorphic variants") -> str:
+    by_name = BY_NAME if by_name is None else by_name
+    lines = [f"# {title}", "",
              "| variant | example | documents applied | documents changed | facts lost | facts gained |",
              "|---|---|---:|---:|---:|---:|"]
     for name, row in summary(diffs).items():
-        lines.append(f"| {name} | {BY_NAME[name].example} | {row['applied']} | "
+        lines.append(f"| {name} | {by_name[name].example} | {row['applied']} | "
                      f"{row['changed_docs']} | {row['lost']} | {row['gained']} |")
     lines.append("")
     for d in diffs:
@@ -527,22 +535,30 @@ def markdown(diffs: Sequence[Diff]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m gonggo.eval.variants", description=__doc__.split("\n")[0])
+def run(argv: Sequence[str] | None, *, registry: str, title: str,
+        select: Callable[[list[str]], list[Variant]]) -> int:
+    """The command line of a variants module: `python -m <registry> PATHS [--only …]`."""
+    module = importlib.import_module(registry)
+    ap = argparse.ArgumentParser(prog=f"python -m {registry}",
+                                 description=(module.__doc__ or title).split("\n")[0])
     ap.add_argument("paths", nargs="+", help="texts (.txt) or folders of them")
     ap.add_argument("--only", default="", help="comma-separated variant names")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--out", help="write the Markdown report here")
     ns = ap.parse_args(argv)
-    variants = [BY_NAME[n] for n in ns.only.split(",") if n] or VARIANTS
-    diffs = check_all(text_paths(ns.paths), variants, ns.jobs)
-    report = markdown(diffs)
+    diffs = check_all(text_paths(ns.paths), select([n for n in ns.only.split(",") if n]),
+                      ns.jobs, registry)
     if ns.out:
-        Path(ns.out).write_text(report, encoding="utf-8")
+        Path(ns.out).write_text(markdown(diffs, module.BY_NAME, title), encoding="utf-8")
     for name, row in summary(diffs).items():
-        print(f"{name:24s} applied {row['applied']:3d}  changed {row['changed_docs']:3d}  "
+        print(f"{name:32s} applied {row['applied']:3d}  changed {row['changed_docs']:3d}  "
               f"lost {row['lost']:4d}  gained {row['gained']:4d}  errors {row['errors']}")
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(argv, registry=__name__, title="Metamorphic variants",
+               select=lambda names: [BY_NAME[n] for n in names] or VARIANTS)
 
 
 if __name__ == "__main__":

@@ -26,26 +26,15 @@ not already use that style (two ranks of the outline would merge).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import regex
 
-from gonggo.eval.variants import (
-    Diff,
-    Variant,
-    _changed_chars,
-    _parse_facts,
-    _txt_name,
-    compare_facts,
-    summary,
-)
-from gonggo.eval.variants import text_paths as _text_paths
+from gonggo.eval.variants import Variant
+from gonggo.eval.variants import run as run_variants
 
 # ---------------------------------------------------------------------------------------
 # Runs of sibling items
@@ -332,77 +321,9 @@ LAYOUT_VARIANTS: list[Variant] = [
 BY_NAME = {v.name: v for v in LAYOUT_VARIANTS}
 
 
-# ---------------------------------------------------------------------------------------
-# Running them
-
-
-def check_document(path: Path, variants: Sequence[Variant]) -> list[Diff]:
-    text = path.read_text(encoding="utf-8")
-    name = _txt_name(path)
-    before = _parse_facts(text, name)
-    out = []
-    for v in variants:
-        new = v.apply(text)
-        diff = Diff(path.name, v.name, _changed_chars(text, new))
-        if diff.changed_chars:
-            try:
-                diff.lost, diff.gained = compare_facts(before, _parse_facts(new, name))
-            except Exception as e:  # noqa: BLE001 — a variant that breaks the parse is a finding
-                diff.error = f"{type(e).__name__}: {e}"
-        out.append(diff)
-    return out
-
-
-def _check_one(args: tuple[str, tuple[str, ...]]) -> list[Diff]:
-    path, names = args
-    return check_document(Path(path), [BY_NAME[n] for n in names])
-
-
-def check_all(paths: Iterable[Path], variants: Sequence[Variant], jobs: int = 1) -> list[Diff]:
-    paths = list(paths)
-    names = tuple(v.name for v in variants)
-    if jobs <= 1:
-        return [d for p in paths for d in check_document(p, variants)]
-    with ProcessPoolExecutor(jobs) as pool:
-        return [d for ds in pool.map(_check_one, [(str(p), names) for p in paths]) for d in ds]
-
-
-def markdown(diffs: Sequence[Diff]) -> str:
-    lines = ["# Layout variants", "",
-             "| variant | example | documents applied | documents changed | facts lost | facts gained |",
-             "|---|---|---:|---:|---:|---:|"]
-    for name, row in summary(diffs).items():
-        lines.append(f"| {name} | {BY_NAME[name].example} | {row['applied']} | "
-                     f"{row['changed_docs']} | {row['lost']} | {row['gained']} |")
-    lines.append("")
-    for d in diffs:
-        if not (d.facts_changed or d.error):
-            continue
-        lines.append(f"## {d.variant} · {d.document}")
-        if d.error:
-            lines.append(f"- error: {d.error}")
-        lines += [f"- lost {f}" for f in d.lost] + [f"- gained {f}" for f in d.gained]
-        lines.append("")
-    return "\n".join(lines)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m gonggo.eval.variants_layout",
-                                 description=__doc__.split("\n")[0])
-    ap.add_argument("paths", nargs="+", help="texts (.txt) or folders of them")
-    ap.add_argument("--only", default="", help="comma-separated variant names")
-    ap.add_argument("--jobs", type=int, default=1)
-    ap.add_argument("--out", help="write the Markdown report here")
-    ns = ap.parse_args(argv)
-    variants = [BY_NAME[n] for n in ns.only.split(",") if n] or LAYOUT_VARIANTS
-    diffs = check_all(_text_paths(ns.paths), variants, ns.jobs)
-    report = markdown(diffs)
-    if ns.out:
-        Path(ns.out).write_text(report, encoding="utf-8")
-    for name, row in summary(diffs).items():
-        print(f"{name:24s} applied {row['applied']:3d}  changed {row['changed_docs']:3d}  "
-              f"lost {row['lost']:4d}  gained {row['gained']:4d}  errors {row['errors']}")
-    return 0
+    return run_variants(argv, registry=__name__, title="Layout variants",
+               select=lambda names: [BY_NAME[n] for n in names] or LAYOUT_VARIANTS)
 
 
 if __name__ == "__main__":

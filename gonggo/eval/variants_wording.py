@@ -14,15 +14,12 @@ facts lost or gained.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 import regex
 
-from gonggo.eval.variants import Diff, Variant, check_document, summary, text_paths
+from gonggo.eval.variants import Variant, run
 
 # facet → the heading wordings real announcements print, each with one text it was seen in
 # (dev texts of the field corpus, the seeds, the untuned samples).
@@ -96,54 +93,15 @@ WORDING_VARIANTS: list[Variant] = [
 BY_NAME = {v.name: v for v in WORDING_VARIANTS}
 
 
-def _check_one(args: tuple[str, tuple[str, ...]]) -> list[Diff]:
-    path, names = args
-    return check_document(Path(path), [BY_NAME[n] for n in names])
-
-
-def check_all(paths: Sequence[Path], variants: Sequence[Variant], jobs: int = 1) -> list[Diff]:
-    names = tuple(v.name for v in variants)
-    if jobs <= 1:
-        return [d for p in paths for d in check_document(p, variants)]
-    with ProcessPoolExecutor(jobs) as pool:
-        return [d for ds in pool.map(_check_one, [(str(p), names) for p in paths]) for d in ds]
-
-
-def markdown(diffs: Sequence[Diff]) -> str:
-    lines = ["# Metamorphic variants: heading wordings", "",
-             "| variant | example | documents applied | documents changed | facts lost | facts gained |",
-             "|---|---|---:|---:|---:|---:|"]
-    for name, row in summary(diffs).items():
-        lines.append(f"| {name} | {BY_NAME[name].example} | {row['applied']} | "
-                     f"{row['changed_docs']} | {row['lost']} | {row['gained']} |")
-    lines.append("")
-    for d in diffs:
-        if d.facts_changed or d.error:
-            lines.append(f"## {d.variant} · {d.document}")
-            lines += [f"- error: {d.error}"] if d.error else []
-            lines += [f"- lost {f}" for f in d.lost] + [f"- gained {f}" for f in d.gained] + [""]
-    return "\n".join(lines)
+def _select(wanted: list[str]) -> list[Variant]:
+    """Variants by name, or all of a facet's (`--only documents`)."""
+    return [v for v in WORDING_VARIANTS
+            if not wanted or v.name in wanted or any(v.name.startswith(f"heading_{w}_") for w in wanted)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m gonggo.eval.variants_wording",
-                                 description=__doc__.split("\n")[0])
-    ap.add_argument("paths", nargs="+", help="texts (.txt) or folders of them")
-    ap.add_argument("--only", default="", help="comma-separated variant names or facets")
-    ap.add_argument("--jobs", type=int, default=1)
-    ap.add_argument("--out", help="write the Markdown report here")
-    ns = ap.parse_args(argv)
-    wanted = [n for n in ns.only.split(",") if n]
-    variants = [v for v in WORDING_VARIANTS
-                if not wanted or v.name in wanted or any(v.name.startswith(f"heading_{w}_") for w in wanted)]
-    diffs = check_all(text_paths(ns.paths), variants, ns.jobs)
-    report = markdown(diffs)
-    if ns.out:
-        Path(ns.out).write_text(report, encoding="utf-8")
-    for name, row in summary(diffs).items():
-        print(f"{name:32s} applied {row['applied']:3d}  changed {row['changed_docs']:3d}  "
-              f"lost {row['lost']:4d}  gained {row['gained']:4d}  errors {row['errors']}")
-    return 0
+    return run(argv, registry=__name__, title="Metamorphic variants: heading wordings",
+               select=_select)
 
 
 if __name__ == "__main__":
