@@ -3,6 +3,7 @@ the facet a label names (period, method, other), and whether an item sits in an 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -258,42 +259,45 @@ def _single_line(doc: Document, k: int) -> tuple[int, int] | None:
     return b.start, b.end
 
 
-def _numbered(doc: Document, lo: int, hi: int) -> list[Entry]:
+def _line_run(doc: Document, lo: int, hi: int,
+              mark: Callable[[str, int], tuple[object, int] | None]) -> list[Entry]:
+    """Single-line blocks from `lo` while `mark(text, n)` keeps the run's key (its numbering
+    style or bullet glyph) and gives where the entry's words start; page furniture skipped."""
     out: list[Entry] = []
-    style, expect = None, 1
+    key: object = None
     for k in range(lo, hi):
         if _furniture(doc, k):
             continue
         span = _single_line(doc, k)
         if span is None:
             break
-        text = doc.text[span[0]:span[1]]
-        got = entry_ordinal(text)
-        if got is None or got[1] != expect or (style is not None and got[0] != style):
+        got = mark(doc.text[span[0]:span[1]], len(out))
+        if got is None or (key is not None and got[0] != key):
             break
-        style = got[0]
-        m = ENTRY.match(text)
-        out.append(Entry(span[0] + m.end(), span[1], k))  # type: ignore[union-attr]
-        expect += 1
+        key = got[0]
+        out.append(Entry(span[0] + got[1], span[1], k))
+    return out
+
+
+def _numbered_mark(text: str, n: int) -> tuple[object, int] | None:
+    got = entry_ordinal(text)
+    if got is None or got[1] != n + 1:
+        return None
+    return got[0], ENTRY.match(text).end()  # type: ignore[union-attr]
+
+
+def _bullet_mark(text: str, _: int) -> tuple[object, int] | None:
+    m = ENTRY_BULLET.match(text)
+    return None if m is None else (m["b"], m.end())
+
+
+def _numbered(doc: Document, lo: int, hi: int) -> list[Entry]:
+    out = _line_run(doc, lo, hi, _numbered_mark)
     return out if len(out) >= 2 else []
 
 
 def _bulleted(doc: Document, lo: int, hi: int) -> list[Entry]:
-    out: list[Entry] = []
-    glyph = None
-    for k in range(lo, hi):
-        if _furniture(doc, k):
-            continue
-        span = _single_line(doc, k)
-        if span is None:
-            break
-        text = doc.text[span[0]:span[1]]
-        m = ENTRY_BULLET.match(text)
-        if m is None or (glyph is not None and m["b"] != glyph):
-            break
-        glyph = m["b"]
-        out.append(Entry(span[0] + m.end(), span[1], k))
-    return out
+    return _line_run(doc, lo, hi, _bullet_mark)
 
 
 def _table_entries(doc: Document, k: int) -> list[Entry]:
