@@ -131,3 +131,16 @@ def test_every_middle_dot_class_lists_all_middle_dots() -> None:
                 if {"·", "ㆍ"} <= dots and dots != set(MIDDLE_DOTS):
                     partial.append(f"{path.name}:{n} {m[0]}")
     assert partial == []
+
+
+def test_the_command_line_names_a_bad_input_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gonggo.eval.variants import main
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00bad")
+    for argv, said in (([str(tmp_path / "missing.txt")], "missing.txt: No such file"),
+                       ([str(bad)], "bad.txt: not UTF-8 text"),
+                       ([str(SEEDS[0]), "--only", "nosuch"], "--only: no such variant")):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert said in err and len(err.strip().splitlines()) == 1

@@ -546,8 +546,21 @@ def run(argv: Sequence[str] | None, *, registry: str, title: str,
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--out", help="write the Markdown report here")
     ns = ap.parse_args(argv)
-    diffs = check_all(text_paths(ns.paths), select([n for n in ns.only.split(",") if n]),
-                      ns.jobs, registry)
+    paths = text_paths(ns.paths)
+    for p in paths:  # a bad input is one line naming the file, before any parse
+        try:
+            p.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            reason = "not UTF-8 text" if isinstance(err, UnicodeDecodeError) else (
+                err.strerror or type(err).__name__)
+            print(f"{p}: {reason}", file=sys.stderr)
+            return 2
+    try:
+        variants = select([n for n in ns.only.split(",") if n])
+    except KeyError as err:
+        print(f"--only: no such variant {err}", file=sys.stderr)
+        return 2
+    diffs = check_all(paths, variants, ns.jobs, registry)
     if ns.out:
         Path(ns.out).write_text(markdown(diffs, module.BY_NAME, title), encoding="utf-8")
     for name, row in summary(diffs).items():
