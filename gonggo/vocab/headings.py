@@ -96,6 +96,15 @@ CARRIER_FACETS = ("eligibility", "exclusions", "obligations", "documents")
 # The facets whose presence among a heading's children makes it a program section.
 PROGRAM_FACETS = ("overview", "support", "eligibility", "apply", "selection", "documents",
                   "exclusions")
+# A heading whose items name the 사업 a call announces, one item per 사업 (`□ 사업목적` with
+# `○ 정보통신·방송 기술개발사업` / `○ 정보통신방송표준개발지원사업`, `□ 지원대상 사업`, `□ 공고 대상사업`).
+# Not a facet: an item under it is a program, not a fact of one (reading.programs).
+PROGRAM_LIST = _rx(r"""
+    ^(?:사업\s*(?:목적|개요)
+      | (?:지원|공고|신청|공모)?\s*대상\s*사업(?:\s*(?:및|[·ㆍ‧・･․⸱∙])\s*(?:목적|개요|내용))?
+      | (?:공고|지원|신청)\s*사업(?:\s*(?:명|목록|개요))?)
+    \s*$
+""")
 
 
 def pattern(name: str) -> regex.Pattern[str]:
