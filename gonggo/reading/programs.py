@@ -498,9 +498,11 @@ def listed_programs(doc: Document) -> tuple[list[_Listed], list[tuple[int, int]]
             entry.divisions |= divisions
     if len(found) < 2:
         return [], []
+    # the title and lead sentence: the file's first lines, or those just above the first list
     first = lists[0][0]
-    preamble = [line for line in doc.text[max(0, first - _PREAMBLE_CHARS):first].splitlines()
-                if line.strip()]
+    head = doc.text[:min(first, _PREAMBLE_CHARS)]
+    near = doc.text[max(len(head), first - _PREAMBLE_CHARS):first]
+    preamble = [line for line in (head + "\n" + near).splitlines() if line.strip()]
     if not all(any(_covered(p.name, line) >= _TITLE_COVER for line in preamble)
                for p in found.values()):
         return [], []  # the title names one 사업: the items are its parts
