@@ -92,13 +92,20 @@ def test_listed_businesses_are_programs_sharing_the_body():
 
 
 def test_each_listing_alone_splits_the_call():
-    """Either list names the 사업 (a call may print only one of them); bullets `◦` or none."""
+    """Either list names the 사업 (a call may print only one of them), under the other wordings
+    of its heading (`□ 지원대상 사업 및 목적` as pipc_privacy_rnd_2026 prints it) and with the other
+    item markers."""
     purposes = LISTS.split("□ 지원대상 사업")[0]
     targets = "□ 지원대상 사업" + LISTS.split("□ 지원대상 사업")[1]
-    for lists in (purposes, targets, targets.replace("○ ", "◦ "), purposes.replace("○ ", "○")):
-        scopes = split_programs(_doc(HEAD + lists + BODY), None)
-        assert [s.name for s in scopes] == ["정보통신·방송 기술개발사업", "정보통신방송표준개발지원사업"] \
-            or [s.name for s in scopes] == ["정보통신・방송 기술개발사업", "정보통신방송표준개발지원사업"], lists
+    numbered = targets.replace(" ○ 정보통신・", "  1) 정보통신・").replace(" ○ 정보통신방송", "  2) 정보통신방송")
+    variants = [purposes, targets, purposes.replace("○ ", "○"), numbered,
+                targets.replace("□ 지원대상 사업", "□ 지원대상 사업 및 목적"),
+                targets.replace("□ 지원대상 사업", "□ 공고 대상사업"),
+                purposes.replace("□ 사업목적", "□ 사업개요")]
+    variants += [targets.replace("○ ", marker) for marker in ("◦ ", "ㅇ ", "• ", "- ", "① ")]
+    for lists in variants:
+        names = [s.name.replace("・", "·") for s in split_programs(_doc(HEAD + lists + BODY), None)]
+        assert names == ["정보통신·방송 기술개발사업", "정보통신방송표준개발지원사업"], lists
 
 
 def test_parts_of_one_business_are_not_programs():
