@@ -874,3 +874,30 @@ def test_each_rfp_sheet_is_a_track_with_its_budget_tables_sum(tmp_path) -> None:
     ]
     # a budget table without its sum row states no one cap nor period of the sheet
     assert _tracks_of_text(tmp_path, text.replace("합계", "비고")) == []
+
+
+# msit_bio_rfp_2026_brain (NRF 지정공모 RFP sheet): the sheet's money row is both awards' money; each
+# award's is an item of its prose (`과제별 연구비`), the period another
+NRF_SHEET = ("관리번호\t2026-뇌공학-01-지정공모-10\tRFP\n"
+             "사업명\t바이오·의료기술개발 - 인공지능바이오\n"
+             "RFP명\tK-NeuroMind: 인지기능 브레인 파운데이션 모델 개발\n"
+             "지원 정보\t지원기간\t2026.04 ~ 2030.12\t정부지원금\t9,736백만원\n"
+             "주관기관유형\t■ 제한없음 □ 기업\n"
+             "ㅇ 선정 과제 수 : 2개 과제 내외\n"
+             "- 과제별 연구비 : 1차년도 8억원 내외, 2차년도 이후 10.67억원 내외\n"
+             "ㅇ 총 연구개발 기간은 5년(3+2)이며, 1차년도 연구개발 기간은 9개월임\n"
+             "ㅇ 단계평가 후 계속지원 여부를 결정하고, 연구기간 및 연구예산은 변경될 수 있음\n")
+
+
+def test_an_rfp_sheet_whose_terms_are_items_of_its_prose(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    found = _tracks_of_text(tmp_path, NRF_SHEET)
+    assert [(t.name, t.duration_months, [(f.payer, f.cap_krw, f.cap_basis) for f in t.funding])
+            for t in found] == [("K-NeuroMind: 인지기능 브레인 파운데이션 모델 개발", 60,
+                                 [("government", 1_067_000_000, "per_year")])]
+    budget = _budget_of_text(tmp_path, NRF_SHEET)
+    assert budget is not None and budget.krw == 9_736_000_000
+    # one award: the money row may be its cap as well as the budget; the sheet does not say
+    assert _budget_of_text(tmp_path, NRF_SHEET.replace("2개 과제 내외", "1개 과제")) is None
+    # two per-award amounts the sheet does not tell apart: no cap, the period still
+    two = NRF_SHEET.replace("ㅇ 총 연구", "- 과제별 연구비 : 5억원 내외\nㅇ 총 연구")
+    assert [(t.duration_months, t.funding) for t in _tracks_of_text(tmp_path, two)] == [(60, [])]

@@ -311,7 +311,9 @@ SUMMARY_ROW = regex.compile(r"^(?:분담\s*비율|지원\s*비율|비\s*율|비\
 NOT_A_NAME = regex.compile(
     r"^지원|조건|규모|방법|대상|자격|예시|기간|내용|비고|합계|소계|^총|비율|분담|금액|한도|비용|"
     r"이용료|현물|인건비|사업비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
-    r"^[0-9]|[다함음임됨요며고서]$"
+    r"^[0-9]|[다함음임됨요며고서]$|"
+    # money of each award (`과제별 연구비 :`, `연구개발비 :`, `출연금`): a label, not a track
+    r"연구\s*(?:개발)?\s*비$|출연금|^(?:과제|기업|기관|팀)\s*(?:별|당)"
 )
 # a word printed one syllable at a time (`내 용`, `구 분`, `지 원 내 용`)
 LETTER_SPACED = regex.compile(r"\p{Hangul}(?:[ \t]\p{Hangul})+")
@@ -377,6 +379,14 @@ SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을
 # the size of each award a 지원규모 label states (`□ 지원규모 : 과제당 160백만 원 내외`): the award's money
 # even when approximate (not `6개 과제, 과제당 3.75억원 내외`: a count's money, often its first year's)
 SIZE_PER_AWARD_BEFORE = regex.compile(r"(?:지원|선정)\s*규모\s*[:：]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*$")
+# a line whose topic is the money of each award (`- 과제별 연구비 : 1차년도 8억원 내외, 2차년도 이후
+# 10.67억원 내외`, `과제당 연구개발비 : 3억원 내외`): its amounts are the award's money, even approximate,
+# and speak of support
+PER_AWARD_TOPIC = regex.compile(
+    r"^\s*(?:과제|기업|기관|팀)\s*(?:별|당)\s*(?:연구\s*(?:개발)?\s*비|지원\s*(?:금액?|규모)|사업비|출연금)\s*[:：]")
+# the money of every year from one on (`2차년도 이후 10.67억원`, `2차년도부터 연 5억원`): a cap per year
+YEARS_ONWARD_BEFORE = regex.compile(
+    r"\d\s*차\s*(?:연\s*)?년\s*도\s*(?:이후|부터)\s*(?:에는|는|은)?\s*(?:연\s*|연간\s*)?(?:최대\s*)?$")
 # a unit price (`회당 35만원`, `1인당`), not a cap; `건당 500만원` is a cap per case (cap_basis)
 PER_UNIT_BEFORE = regex.compile(r"(?:회|시간|일|인|개|명|월|시간)\s*당\s*$")
 # money for a stretch of months (`(1단계)1억원/9개월`): a stage's money, not the award's cap
@@ -565,13 +575,15 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     terms = Terms()
     if SKIP_LINE.search(text) or TABLE_ROW.search(text) or STAGE_LEAD.match(text):
         return terms
-    support = labelled or topic is not None or bool(SUPPORT_CUE.search(text))
+    award_topic = bool(PER_AWARD_TOPIC.match(text))
+    support = labelled or topic is not None or award_topic or bool(SUPPORT_CUE.search(text))
     default = topic or ("government", _support_label(text))
     budget = is_budget_line(text)  # the call's money (`공고규모 : … 43.0억 원 이내`): no cap
     for a in find_amounts(text) if not budget else []:
         before = text[max(0, a.start - 14) : a.start]
         after = text[a.end : a.end + 6]
-        approx_award = a.bound == "approx" and bool(SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start]))
+        approx_award = a.bound == "approx" and (award_topic or bool(
+            SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start])))
         if ((a.bound not in (None, "max") and not approx_award)
                 or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
@@ -588,6 +600,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
             continue
         role, label = (payer[0], payer[1]) if payer else default
         basis = cap_basis(text[max(0, a.start - 10) : a.start], text[a.end : a.end + 8])
+        if YEARS_ONWARD_BEFORE.search(text[max(0, a.start - 20) : a.start]):
+            basis = "per_year"
         terms.fund(role, label).set_cap(a.krw, (offset + a.start, offset + a.end), basis)
     for s in find_shares(text):
         payer = _payer_before(text, s.start, window=10)
@@ -2214,7 +2228,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
 # money over the whole period. The years' rows (`1년차 … 3,100 백만원 이내`, `2년차 … 4,150 …`)
 # differ, so no one of them is a yearly cap.
 SHEET_FIRST = regex.compile(r"^관리\s*번호$")
-SHEET_NAME = regex.compile(r"^세부\s*과제\s*명$")
+SHEET_NAME = regex.compile(r"^(?:세부\s*과제|RFP|(?:연구\s*(?:개발)?\s*)?과제)\s*명$")
 # `총괄 세부 다층적 …`, `세부 뇌 인지과학과 …`: the role words before the title (their numbers,
 # drawn as outlines, lost)
 SHEET_ROLE = regex.compile(r"^(?:(?:총괄|세부)\s*\d*\s*)+")
@@ -2297,6 +2311,70 @@ def read_sheet_budgets(scope: Scope, blocks: list[Block], skip: set[int], tracks
     return used
 
 
+# the count of awards a sheet selects (`ㅇ 선정 과제 수 : 2개 과제 내외`)
+SHEET_COUNT = regex.compile(r"선정\s*(?:예정\s*)?(?:과제|기업|기관|팀)\s*수\s*[:：]?\s*(\d{1,3})\s*개")
+
+
+def _sheets(blocks: list[Block], skip: set[int]) -> list[int]:
+    return [i for i, b in enumerate(blocks) if b.table is not None and i not in skip
+            and any(c.row == 0 and c.col == 0 and SHEET_FIRST.match(compiled(r"\s").sub("", c.text))
+                    for c in b.table.cells)]
+
+
+def _sheet_lines(text: str, blocks: list[Block], lo: int, hi: int) -> list[_Line]:
+    """The prose lines of a sheet (items of `4. 특기사항` …): its cells' lines, its tables' rows left
+    out, and its paragraphs (a reader that leaves the items outside the boxes)."""
+    out: list[_Line] = []
+    for block in blocks[lo:hi]:
+        if block.table is None:
+            if block.kind in ("paragraph", "list_item"):
+                out.append(_Line(block.start, block.end, block.level or 0, False, False, None))
+            continue
+        for cell in block.table.cells:
+            out += _lines_of_cell(text, cell, False)
+    return out
+
+
+def read_sheet_terms(scope: Scope, blocks: list[Block], skip: set[int], tracks: Tracks) -> set[int]:
+    """An RFP sheet (first cell `관리번호`, a `RFP명 | <title>` row) without a budget table by year,
+    whose terms are items of its prose cells (NRF 지정공모 sheets): `- 과제별 연구비 : 1차년도 8억원
+    내외, 2차년도 이후 10.67억원 내외` (a per-award money line), `ㅇ 총 연구개발 기간은 5년(3+2)이며`
+    (a period a period word owns). One track named by the title; only the government's caps and
+    the period are read, and lines giving one payer two caps give none. The sheet's own money
+    row (`정부지원금 | 9,736백만원`) is every award's money together: no cap (extract_budget)."""
+    text = scope.doc.text
+    sheets = _sheets(blocks, skip)
+    used: set[int] = set()
+    for k, i in enumerate(sheets):
+        named = _sheet_name(text, blocks[i].table)  # type: ignore[arg-type]
+        if named is None or norm_key(named[0]) in tracks.rfp:
+            continue
+        end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
+        terms = Terms()
+        caps: set[int] = set()
+        for line in _sheet_lines(text, blocks, i, end):
+            raw = text[line.start : line.end]
+            body = strip_marker(raw)
+            if EXAMPLE_LEAD.match(raw) or _label(body) is not None:
+                continue  # a worked example; a labelled line is some case's, not the sheet's
+            base = line.start + max(raw.find(body[:8]), 0)
+            at, payer = _topic(body)
+            found = terms_of_text(body[at:], base + at, topic=payer)
+            gov = found.funding.get("government")
+            if gov is not None and gov.cap is not None and gov.cap_span is not None:
+                caps.add(gov.cap)
+                terms.fund("government", gov.label).set_cap(gov.cap, gov.cap_span, gov.basis)
+            terms.duration = terms.duration or found.duration
+        if len(caps) > 1:
+            terms.funding.pop("government", None)  # two caps: whose is which, the sheet does not say
+        if terms.empty():
+            continue
+        draft = tracks.add(named[0], [named[1]], terms)
+        tracks.rfp.add(norm_key(draft.name or ""))
+        used |= set(range(i, end))
+    return used
+
+
 # ---------------------------------------------------------------- 7. prize tables
 
 # a contest's prize table (`상 훈 | 시상수 | 상 금 | 비 고` over `1 | 2,000,000원`, `2 | 각 500,000원`)
@@ -2376,6 +2454,7 @@ def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
                  if b.table is not None and section_in_appendix(scope.doc, b.section)}
     parts = _part_starts(scope)
     used |= read_sheet_budgets(scope, blocks, used, tracks)
+    used |= read_sheet_terms(scope, blocks, used, tracks)
     for idx, block in enumerate(blocks):
         if block.table is None or idx in used:
             continue
@@ -2457,7 +2536,43 @@ def extract_budget(scope: Scope) -> Budget | None:
             continue
         if a is not None:
             return Budget(a.krw, [scope.evidence(block.start + a.start, block.start + a.end)])
-    return _year_sum(scope, skip)
+    return _sheet_budget(scope, skip) or _year_sum(scope, skip)
+
+
+# a sheet's money row (`지원 정보 | 지원기간 | 2026.04 ~ 2030.12 | 정부지원금 | 9,736백만원`)
+SHEET_MONEY = regex.compile(r"^(?:정부\s*(?:지원|출연)\s*(?:연구\s*개발\s*비|금)|총\s*연구\s*(?:개발\s*)?비)$")
+
+
+def _sheet_budget(scope: Scope, skip: set[int]) -> Budget | None:
+    """The money row of a file's one RFP sheet (see read_sheet_terms) when the sheet selects
+    several awards (`선정 과제 수 : 2개 과제 내외`): the money of them all, the call's budget. With
+    one award (or no count printed) the row may as well be that award's cap: none."""
+    blocks = scope.blocks
+    sheets = _sheets(blocks, skip)
+    if len(sheets) != 1:
+        return None
+    text = scope.doc.text
+    i = sheets[0]
+    lines = [text[ln.start : ln.end] for ln in _sheet_lines(text, blocks, i, len(blocks))]
+    counts = {int(m[1]) for line in lines for m in SHEET_COUNT.finditer(line)}
+    if len(counts) != 1 or min(counts) < 2:
+        return None
+    found: list[tuple[int, int, int]] = []
+    for row in blocks[i].table.grid():  # type: ignore[union-attr]
+        for c, cell in enumerate(row[:-1]):
+            if cell is None or not SHEET_MONEY.match(compiled(r"\s").sub("", cell.text)):
+                continue
+            value = next((v for v in row[c + 1 :] if v is not None and v is not cell), None)
+            if value is None:
+                continue
+            amounts = [a for a in find_amounts(text[value.start : value.end]) if a.bound in (None, "max")]
+            if len(amounts) == 1 and not year_money(text[value.start : value.end]):
+                a = amounts[0]
+                found.append((a.krw, value.start + a.start, value.start + a.end))
+    if len({krw for krw, _, _ in found}) != 1:
+        return None
+    krw, s, e = found[0]
+    return Budget(krw, [scope.evidence(s, e)])
 
 
 # a year's money column summed over a sum row (`’21년 정부지원연구개발비` over `계 | 시험비 | 출연금`,
