@@ -69,6 +69,10 @@ COLUMNS: list[tuple[str, Payer | None, regex.Pattern[str]]] = [
      regex.compile(r"기관\s*부담|기업\s*부담|민간\s*부담|자기\s*부담|자부담")),
     ("the legal table's support standard (지원기준)", "government",
      regex.compile(r"^\s*지원\s*기준\s*$")),
+    # `【 지원금 지원 기준 】` over `중소기업인 경우 | …`: money named by no payer is the signer's, as in
+    # tracks (pipeline._issuer_pays gives a foundation's call its own): the state's by default
+    ("generic support money (지원금, 지원금액)", "government",
+     regex.compile(r"(?<![가-힣])지원\s*금(?:액)?(?!\s*(?:의|중|대비))")),
 ]
 # `기관부담연구개발비의 10% 이상`, `기업부담금의 15%`, `민간부담금의 10%`: a part of a share;
 # `정부지원 연구개발비의 10%`: a royalty cap over the government money
