@@ -901,3 +901,35 @@ def test_an_rfp_sheet_whose_terms_are_items_of_its_prose(tmp_path) -> None:  # t
     # two per-award amounts the sheet does not tell apart: no cap, the period still
     two = NRF_SHEET.replace("ㅇ 총 연구", "- 과제별 연구비 : 5억원 내외\nㅇ 총 연구")
     assert [(t.duration_months, t.funding) for t in _tracks_of_text(tmp_path, two)] == [(60, [])]
+
+
+# kised_dodak_2025: one type of award (성공환원형) gets an added part on top of the base every award
+# (일반형) gets; the cap is printed as their sum with the parts in parentheses
+ADD_ON = ("□ 협약기간 : 협약시작일로부터 10개월 내외\n"
+          "□ 지원내용 : 사업화 자금 최대 3억원(기본 지원사업비 최대 2억원,추가지원사업비 최대 1억원,"
+          "평균 1.3억원 내외),창업프로그램 등\n"
+          "∙기본 지원사업비 : 창업기업이 일반형 선정 시 배정받은 정부지원사업비\n"
+          "∙추가 지원사업비 : 성공환원형에 선정된 창업기업을 대상으로 기본 지원사업비의 최대 50%를 추가로 "
+          "지원하는 정부지원사업비\n"
+          "• 총 사업비 = 정부지원사업비 70% 이하 + 자기부담사업비* 30% 이상\n")
+
+
+def _caps_shares(found: list[Track]) -> list[tuple]:
+    return [(t.name, t.duration_months, sorted((f.payer, f.cap_krw, f.share_pct) for f in t.funding))
+            for t in found]
+
+
+def test_a_type_adding_money_to_the_base_is_a_track_of_its_own(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert _caps_shares(_tracks_of_text(tmp_path, ADD_ON)) == [
+        ("일반형", 10, [("applicant", None, 30), ("government", 200_000_000, 70)]),
+        ("성공환원형", 10, [("applicant", None, 30), ("government", 300_000_000, 70)]),
+    ]
+    # the added type named by the base line's `+ … 선정 시 추가` instead of a definition
+    then = ADD_ON.replace("∙추가 지원사업비 : 성공환원형에 선정된 창업기업을 대상으로",
+                          "※ 성공환원형 선정 시 추가 사업화자금 지급\n∙비고 :")
+    assert [t.name for t in _tracks_of_text(tmp_path, then)] == ["일반형", "성공환원형"]
+    # parts that do not add up to the cap, or a type the call does not name: the one track stays
+    for text in (ADD_ON.replace("추가지원사업비 최대 1억원", "추가지원사업비 최대 0.5억원"),
+                 ADD_ON.replace("창업기업이 일반형 선정 시", "창업기업이 선정 시")):
+        assert _caps_shares(_tracks_of_text(tmp_path, text)) == [
+            (None, 10, [("applicant", None, 30), ("government", 300_000_000, 70)])]

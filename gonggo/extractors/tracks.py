@@ -2510,7 +2510,80 @@ def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
         d.terms.fill(program)
         if d.name is not None:
             d.terms.level = level  # a level stated for the program does not name a tier
-    return [_to_track(scope, d) for d in drafts if d.name or not d.terms.empty()]
+    drafts = [d for d in drafts if d.name or not d.terms.empty()]
+    return [_to_track(scope, d) for d in _add_on_types(scope, drafts) or drafts]
+
+
+# ---------------------------------------------------------------- 8. a type adding money to another
+
+# `사업화 자금 최대 3억원(기본 지원사업비 최대 2억원, 추가 지원사업비 최대 1억원, …)`: the cap as the sum of
+# a base part every award gets and an added part one type of award gets on top
+ADD_ON_PARENS = regex.compile(r"\s*[(（](?P<inner>[^()（）]{4,120})[)）]")
+ADD_ON_PART = regex.compile(r"^\s*(?P<kind>기본|추가)\s*(?P<word>[가-힣]{1,8}?)\s*(?:은|는|[:：])?\s*(?:최대\s*)?$")
+# a type's name: a word ending in `형` (`일반형`, `성공환원형`), not a `유형` itself
+TYPE_NAME = r"(?<![가-힣])(?P<name>[가-힣]{1,8}(?<!유)형)"
+# the type given the added part (`추가 지원사업비 : 성공환원형에 선정된 창업기업을 대상으로 …`, `… + 성공환원형
+# 선정 시 추가 사업화자금 최대 1억원`) and the type given the base alone (`기본 지원사업비 : 창업기업이 일반형
+# 선정 시 배정받은 정부지원사업비`)
+TYPE_SELECTED = r"\s*(?:에|으로)?\s*선정"
+TYPE_THEN_ADD = regex.compile(TYPE_NAME + TYPE_SELECTED + r"\s*(?:시|된\s*경우|되면)\s*추가")
+
+
+def _part_definition(text: str, kind: str, word: str) -> tuple[str, int] | None:
+    """The one type the line defining `기본 <word>` / `추가 <word>` names as selected (`∙추가
+    지원사업비 : 성공환원형에 선정된 …`): its name and offset in `text`."""
+    spaced = r"\s*".join(regex.escape(ch) for ch in word)
+    rx = compiled(rf"(?m)^[^\S\n]*[^\s\w]?[^\S\n]*{kind}\s*{spaced}\s*[:：](?P<rest>[^\n]*)")
+    names = {n["name"]: m.start("rest") + n.start("name") for m in rx.finditer(text)
+             for n in compiled(TYPE_NAME + TYPE_SELECTED).finditer(m["rest"])}
+    return next(iter(names.items())) if len(names) == 1 else None
+
+
+def _add_on_types(scope: Scope, drafts: list[TrackDraft]) -> list[TrackDraft] | None:
+    """One unnamed track whose government cap is printed as a base and an added part that add up
+    to it, where the call names the type each goes to: two tracks, the base type with the base
+    part as its cap and the added type with the whole, each on the track's other terms. Without
+    both names, or parts that do not add up: None (the one track stays)."""
+    if len(drafts) != 1 or drafts[0].name is not None:
+        return None
+    only = drafts[0]
+    gov = only.terms.funding.get("government")
+    if gov is None or gov.cap is None or gov.cap_span is None:
+        return None
+    text = scope.doc.text
+    end = gov.cap_span[1]
+    parens = ADD_ON_PARENS.match(text, end, min(len(text), end + 130))
+    if parens is None:
+        return None
+    parts: dict[str, tuple[int, int, int, str]] = {}
+    inner_at = parens.start("inner")
+    for a in find_amounts(parens["inner"]):
+        clause = parens["inner"][: a.start]
+        clause = clause[max(clause.rfind(","), clause.rfind("，")) + 1 :]
+        m = ADD_ON_PART.match(clause)
+        if m is None or a.bound not in (None, "max"):
+            continue
+        if m["kind"] in parts:
+            return None
+        parts[m["kind"]] = (a.krw, inner_at + a.start, inner_at + a.end, m["word"])
+    if set(parts) != {"기본", "추가"} or parts["기본"][0] + parts["추가"][0] != gov.cap:
+        return None
+    body = text[scope.start : scope.end]
+    added = _part_definition(body, "추가", parts["추가"][3])
+    if added is None:
+        then = {m["name"]: m.start("name") for m in TYPE_THEN_ADD.finditer(body)}
+        added = next(iter(then.items())) if len(then) == 1 else None
+    base = _part_definition(body, "기본", parts["기본"][3])
+    if added is None or base is None or added[0] == base[0]:
+        return None
+    out = []
+    for (name, at), (krw, s, e) in ((base, parts["기본"][:3]), (added, (gov.cap, *gov.cap_span))):
+        terms = Terms(funding={r: f.copy() for r, f in only.terms.funding.items()},
+                      duration=only.terms.duration, extension=only.terms.extension,
+                      level=only.terms.level, awards=only.terms.awards)
+        terms.funding["government"].cap, terms.funding["government"].cap_span = krw, (s, e)
+        out.append(TrackDraft(name, [(scope.start + at, scope.start + at + len(name))], terms))
+    return out
 
 
 @dataclass(frozen=True)
