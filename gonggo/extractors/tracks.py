@@ -376,9 +376,12 @@ NOT_CAP_AFTER = regex.compile(
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
-# the size of each award a 지원규모 label states (`□ 지원규모 : 과제당 160백만 원 내외`): the award's money
+# the size of each award a 지원규모 label states (`□ 지원규모 : 과제당 160백만 원 내외`, the label worded
+# `지원내용`, `지원조건`, `지원금액` as other calls head their funding): the award's money
 # even when approximate (not `6개 과제, 과제당 3.75억원 내외`: a count's money, often its first year's)
-SIZE_PER_AWARD_BEFORE = regex.compile(r"(?:지원|선정)\s*규모\s*[:：]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*$")
+SIZE_PER_AWARD_BEFORE = regex.compile(
+    r"(?:(?:지원|선정)\s*규모|지원\s*(?:내용|조건|금액))\s*[:：]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*$")
+PER_AWARD_LEAD = regex.compile(r"^\s*(?:과제|기업|기관|팀|개사|건)\s*(?:당|별)\s*$")
 # a line whose topic is the money of each award (`- 과제별 연구비 : 1차년도 8억원 내외, 2차년도 이후
 # 10.67억원 내외`, `과제당 연구개발비 : 3억원 내외`): its amounts are the award's money, even approximate,
 # and speak of support
@@ -583,7 +586,9 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         before = text[max(0, a.start - 14) : a.start]
         after = text[a.end : a.end + 6]
         approx_award = a.bound == "approx" and (award_topic or bool(
-            SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start])))
+            SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start])
+            # the label read as the payer's topic (`□ 지원금액 : 과제당 160백만 원 내외`)
+            or (topic is not None and PER_AWARD_LEAD.match(text[: a.start]))))
         if ((a.bound not in (None, "max") and not approx_award)
                 or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
