@@ -381,6 +381,8 @@ SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을
 # even when approximate (not `6개 과제, 과제당 3.75억원 내외`: a count's money, often its first year's)
 SIZE_PER_AWARD_BEFORE = regex.compile(
     r"(?:(?:지원|선정)\s*규모|지원\s*(?:내용|조건|금액))\s*[:：]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*$")
+# `과제당`, `기업당 최대`: the money of one award
+PER_AWARD_BEFORE = regex.compile(r"(?:과제|기업|기관|팀|개사|건)\s*당\s*(?:최대\s*)?$")
 PER_AWARD_LEAD = regex.compile(r"^\s*(?:과제|기업|기관|팀|개사|건)\s*(?:당|별)\s*$")
 # a line whose topic is the money of each award (`- 과제별 연구비 : 1차년도 8억원 내외, 2차년도 이후
 # 10.67억원 내외`, `과제당 연구개발비 : 3억원 내외`): its amounts are the award's money, even approximate,
@@ -582,8 +584,10 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     support = labelled or topic is not None or award_topic or bool(SUPPORT_CUE.search(text))
     default = topic or ("government", _support_label(text))
     budget = is_budget_line(text)  # the call's money (`공고규모 : … 43.0억 원 이내`): no cap
-    for a in find_amounts(text) if not budget else []:
+    for a in find_amounts(text):
         before = text[max(0, a.start - 14) : a.start]
+        if budget and not (a.bound == "max" and PER_AWARD_BEFORE.search(before)):
+            continue  # but the award's own (`지원규모 : 총 10억원(과제당 2억원 이내, 5개 과제)`)
         after = text[a.end : a.end + 6]
         approx_award = a.bound == "approx" and (award_topic or bool(
             SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start])
