@@ -933,3 +933,19 @@ def test_a_type_adding_money_to_the_base_is_a_track_of_its_own(tmp_path) -> None
                  ADD_ON.replace("창업기업이 일반형 선정 시", "창업기업이 선정 시")):
         assert _caps_shares(_tracks_of_text(tmp_path, text)) == [
             (None, 10, [("applicant", None, 30), ("government", 300_000_000, 70)])]
+
+
+# kised_dodak_2025's 창업 여부 기준표 (붙임): ownership tests whose percentages are stakes; read as tab
+# rows (the text reader) a header cell `신청기업` would have made `50% 이하` the applicant's share
+STAKES = ("□ 지원내용 : 사업화 자금 최대 2억원\n"
+          "• 총 사업비 = 정부지원사업비 70% 이하 + 자기부담사업비* 30% 이상\n"
+          "신청기업\t창업 여부 기준표\n"
+          "동종창업\t단독 또는 친족과 합하여 의결권 있는 발행주식 총수의 50% 초과 또는 최대주주\t창업아님\n"
+          "단독 또는 친족과 합하여 의결권 있는 발행주식 총수의 50% 이하이면서 최대주주 아님\t창 업\n"
+          "자회사 여부\t법인주주(임원 포함)가 의결권 있는 발행주식 총수의\n"
+          "50% 초과 소유\t창업아님\n")
+
+
+def test_a_table_of_ownership_tests_states_no_share(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert _caps_shares(_tracks_of_text(tmp_path, STAKES)) == [
+        (None, None, [("applicant", None, 30), ("government", 200_000_000, 70)])]

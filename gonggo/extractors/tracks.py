@@ -433,8 +433,13 @@ OTHER_MONEY = regex.compile(
     r"위약금|수수료|환원금|반납|회수금|부가금|가산금|과징금|벌금|연체료|보증료|보증\s*비율|보증\s*한도|여신|"
     # results and other parties' money: `투자유치 100억`, `매출 649억`, `투자재원(15억원)`, `보험가입: 사망
     # 1억 5천만원`, `460억 규모 계약 수주`
-    r"투자\s*(?:유치|재원|금|조성|\d)|매출\s*[\d,.]|수주|펀드|보험\s*(?:가입|료|금)"
+    r"투자\s*(?:유치|재원|금|조성|\d)|매출\s*[\d,.]|수주|펀드|보험\s*(?:가입|료|금)|"
+    # a stake in a company, not a part of the cost (`의결권 있는 발행주식 총수의 50% 초과 또는 최대주주`)
+    r"발행\s*주식|의결권|출자\s*(?:총액|비율|지분)|지분\s*(?:율|비율)|최대\s*주주|과점\s*주주"
 )
+# a table of ownership tests (a startup call's 창업 여부 기준표: `발행주식 총수의` in one cell, `50% 초과
+# 소유` in the next line's): its percentages are stakes, none a payer's share
+STAKE = regex.compile(r"발행\s*주식|의결권|과점\s*주주|최대\s*주주")
 # examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
 SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
                           r"운영비|인건비|이용료|임차료|임대료|관리비|가점|배점|점수|현물\s*(?:은|는|편성)|"
@@ -528,12 +533,12 @@ def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
 
 def titled_not_rules(table: Table) -> bool:
     """A box whose top row titles it as an example or as other money (`| < 예시 > |` over the
-    case described and its figures; `【 기술료 안내 】`)."""
+    case described and its figures; `【 기술료 안내 】`), or a table of ownership tests (STAKE)."""
     for cell in table.cells:
         first = cell.text.strip().split("\n", 1)[0].strip()
         if cell.row == 0 and (example_caption(first) or (CAPTION.fullmatch(first) and not_rules(first))):
             return True
-    return False
+    return any(STAKE.search(cell.text) for cell in table.cells)
 
 
 # a caption naming a preliminary stage of the call (`<사전검증연구> 총 12개 과제`): its table gives
