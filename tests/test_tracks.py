@@ -949,3 +949,18 @@ STAKES = ("□ 지원내용 : 사업화 자금 최대 2억원\n"
 def test_a_table_of_ownership_tests_states_no_share(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert _caps_shares(_tracks_of_text(tmp_path, STAKES)) == [
         (None, None, [("applicant", None, 30), ("government", 200_000_000, 70)])]
+
+
+# msit_ict_rnd_2026 (read as text): a worked example whose caption the reader made a row of its own
+# (`\t< 예시 >\t`), then the case and its table by year: no cap
+BOXED_EXAMPLE = ("□ 정부지원연구개발비 비례 신규 인력 채용\n\t< 예시 >\t\n"
+                 "o 정부지원연구개발비 15억원의 ICT R&D 과제를 총 5년 동안 수행하는 중소기업에 대한 적용\n"
+                 "- 채용 시점은 지급받는 정부지원연구개발비가 매 5억원이 되는 시점에 채용\n"
+                 "사업연도\t1차년도\t2차년도\t3차년도\n"
+                 "해당연도 정부지원연구개발비\t3억\t3억\t3억\n")
+
+
+def test_a_caption_row_of_its_own_titles_a_worked_example(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert _tracks_of_text(tmp_path, BOXED_EXAMPLE) == []
+    # the same table without the caption states a cap
+    assert _tracks_of_text(tmp_path, BOXED_EXAMPLE.replace("\t< 예시 >\t\n", "")) != []

@@ -519,7 +519,14 @@ def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
     first table (`< 예시 >`, the case described, its table) or the next heading."""
     out: set[int] = set()
     for i, block in enumerate(blocks):
-        if block.kind == "table" or not example_caption(doc_text[block.start : block.end]):
+        text = doc_text[block.start : block.end]
+        if block.kind == "table":
+            # a caption the reader made a row of its own (`\t< 예시 >\t`: one cell with words)
+            filled = [c for c in block.table.cells if c.text.strip()] if block.table else []
+            if len(filled) != 1:
+                continue
+            text = filled[0].text
+        if not example_caption(text):
             continue
         out.add(i)
         for j in range(i + 1, len(blocks)):
