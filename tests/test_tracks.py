@@ -964,3 +964,23 @@ def test_a_caption_row_of_its_own_titles_a_worked_example(tmp_path) -> None:  # 
     assert _tracks_of_text(tmp_path, BOXED_EXAMPLE) == []
     # the same table without the caption states a cap
     assert _tracks_of_text(tmp_path, BOXED_EXAMPLE.replace("\t< 예시 >\t\n", "")) != []
+
+
+# mafra_livestock_disease_rnd_2018 (read as text): the 연구개발계획서 form's blank table by 과제 (`’00년
+# 연구비`, `YYYY-MM-D D ~`): a template, no track named `YYYY-MM-D D ~` with a 1백만원 cap
+FORM_TABLE = (
+    '□ 내역사업 및 과제 목록(시설장비를 신청한 과제만 작성)\n'
+    '(단위 : 백만원)\n'
+    '순번\t내역사업명\n'
+    "('00년 사업별 예산요구서상의 내역사업명을 기재)\t과제명\t’00년 연구비\t총연구기간\t’00년 연구기간\t’00년 해당년차 (O차년도)\n"
+    '정부 출연금\t자체 부담금\n'
+    '1\t\t\t\t\tYYYY-MM-D D ~\n'
+    'YYYY-MM-D D\tYYYY-MM-D D ~\n'
+    'YYYY-MM-D D\t\n'
+    '2\t\t\t\t\t\t\t\n'
+    '3\t\t\t\t\t\t\t\n'
+)
+
+
+def test_a_forms_blank_table_states_no_terms(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert _tracks_of_text(tmp_path, FORM_TABLE) == []

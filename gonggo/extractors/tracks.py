@@ -440,6 +440,8 @@ OTHER_MONEY = regex.compile(
 # a table of ownership tests (a startup call's 창업 여부 기준표: `발행주식 총수의` in one cell, `50% 초과
 # 소유` in the next line's): its percentages are stakes, none a payer's share
 STAKE = regex.compile(r"발행\s*주식|의결권|과점\s*주주|최대\s*주주")
+# a form's blanks (`’00년 연구비`, `YYYY-MM-DD ~`, `0000년`, `OO기관`): a template to fill in, no rules
+FORM_BLANK = regex.compile(r"YYYY|(?<![A-Za-z])MM\s*[-.]\s*D\s*D|[’'‘]\s*00\s*년|(?<!\d)0000\s*년|(?<![A-Za-z])OO(?![A-Za-z])|○○")
 # examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
 SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
                           r"운영비|인건비|이용료|임차료|임대료|관리비|가점|배점|점수|현물\s*(?:은|는|편성)|"
@@ -540,12 +542,13 @@ def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
 
 def titled_not_rules(table: Table) -> bool:
     """A box whose top row titles it as an example or as other money (`| < 예시 > |` over the
-    case described and its figures; `【 기술료 안내 】`), or a table of ownership tests (STAKE)."""
+    case described and its figures; `【 기술료 안내 】`), a table of ownership tests (STAKE) or a
+    form's blank table (FORM_BLANK)."""
     for cell in table.cells:
         first = cell.text.strip().split("\n", 1)[0].strip()
         if cell.row == 0 and (example_caption(first) or (CAPTION.fullmatch(first) and not_rules(first))):
             return True
-    return any(STAKE.search(cell.text) for cell in table.cells)
+    return any(STAKE.search(cell.text) or FORM_BLANK.search(cell.text) for cell in table.cells)
 
 
 # a caption naming a preliminary stage of the call (`<사전검증연구> 총 12개 과제`): its table gives
