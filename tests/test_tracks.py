@@ -898,6 +898,11 @@ def test_an_rfp_sheet_whose_terms_are_items_of_its_prose(tmp_path) -> None:  # t
     assert budget is not None and budget.krw == 9_736_000_000
     # one award: the money row may be its cap as well as the budget; the sheet does not say
     assert _budget_of_text(tmp_path, NRF_SHEET.replace("2개 과제 내외", "1개 과제")) is None
+    # the box cut by a line of one cell (a text reader): the title row and money row in later boxes
+    cut = NRF_SHEET.replace("사업명", "뇌공학\n사업명", 1).replace("지원 정보", "(TRL : 2단계)\n지원 정보")
+    assert [(t.name, t.duration_months) for t in _tracks_of_text(tmp_path, cut)] == [
+        ("K-NeuroMind: 인지기능 브레인 파운데이션 모델 개발", 60)]
+    assert _budget_of_text(tmp_path, cut).krw == 9_736_000_000
     # two per-award amounts the sheet does not tell apart: no cap, the period still
     two = NRF_SHEET.replace("ㅇ 총 연구", "- 과제별 연구비 : 5억원 내외\nㅇ 총 연구")
     assert [(t.duration_months, t.funding) for t in _tracks_of_text(tmp_path, two)] == [(60, [])]

@@ -2370,10 +2370,13 @@ def read_sheet_terms(scope: Scope, blocks: list[Block], skip: set[int], tracks: 
     sheets = _sheets(blocks, skip)
     used: set[int] = set()
     for k, i in enumerate(sheets):
-        named = _sheet_name(text, blocks[i].table)  # type: ignore[arg-type]
+        end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
+        # the title row in the sheet's first box, or in a later one (a text reader cuts the box
+        # at a line of one cell: `뇌공학`, `(TRL : …)`)
+        named = next((n for b in blocks[i:end] if b.table is not None
+                      and (n := _sheet_name(text, b.table)) is not None), None)
         if named is None or norm_key(named[0]) in tracks.rfp:
             continue
-        end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
         terms = Terms()
         caps: set[int] = set()
         for line in _sheet_lines(text, blocks, i, end):
@@ -2655,7 +2658,8 @@ def _sheet_budget(scope: Scope, skip: set[int]) -> Budget | None:
     if len(counts) != 1 or min(counts) < 2:
         return None
     found: list[tuple[int, int, int]] = []
-    for row in blocks[i].table.grid():  # type: ignore[union-attr]
+    rows = [row for b in blocks[i:] if b.table is not None for row in b.table.grid()]
+    for row in rows:
         for c, cell in enumerate(row[:-1]):
             if cell is None or not SHEET_MONEY.match(compiled(r"\s").sub("", cell.text)):
                 continue
