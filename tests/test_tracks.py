@@ -989,3 +989,29 @@ FORM_TABLE = (
 
 def test_a_forms_blank_table_states_no_terms(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert _tracks_of_text(tmp_path, FORM_TABLE) == []
+
+
+# mafra_high_value_food_rnd_2025 (read as text): the 연구개발계획서 form's budget box (`(단위: 천원)`,
+# rows `1 | 1`, `n` over blank cells): no track `n` (nor `단계`) with a 1,000원 cap
+FORM_BOXES = (
+    ' 1) 연구개발비 지원ㆍ부담계획\n'
+    '(단위: 천원)\n'
+    '구분\t정부지원\n'
+    '연구개발비\t기관부담\n'
+    '연구개발비\t그 외 기관 등의 지원금\t합 계\n'
+    '지방자치단체\t기타( )\n'
+    '단계\t연차\t연구개발기관명\n'
+    '(기관역할1｣)\t현금\t현금\t현물\t소계\t현금\t현물\t소계\t현금\t현물\t소계\t현금\t현물\t합계\n'
+    '1\t1\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    'n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    '소계\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    'n\t1\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    'n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    '소계\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    '총계\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    ' * 1｣ 주관연구개발기관, 공동연구개발기관 등 연구개발과제 내 해당 연구개발기관의 역할을 기재합니다.\n'
+)
+
+
+def test_a_forms_budget_box_states_no_tracks(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert [(t.name, [f.cap_krw for f in t.funding]) for t in _tracks_of_text(tmp_path, FORM_BOXES)] == []

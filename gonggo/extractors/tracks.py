@@ -341,6 +341,8 @@ def is_track_name(text: str) -> bool:
     compact = compiled(r"\s").sub("", t)
     if not 1 <= len(compact) <= 14 or t.count(" ") > 3 or not NAME_CHARS.fullmatch(t):
         return False
+    if FORM_BLANK.search(t) or compiled(r"^[A-Za-z]$").match(compact):
+        return False  # a form's blank (`n`, `OO`), a letter
     if find_amounts(t) or find_shares(t) or find_months(t):
         return False
     if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", t).strip() or t) or PRICE_LABEL.search(compact):
@@ -440,8 +442,10 @@ OTHER_MONEY = regex.compile(
 # a table of ownership tests (a startup call's 창업 여부 기준표: `발행주식 총수의` in one cell, `50% 초과
 # 소유` in the next line's): its percentages are stakes, none a payer's share
 STAKE = regex.compile(r"발행\s*주식|의결권|과점\s*주주|최대\s*주주")
-# a form's blanks (`’00년 연구비`, `YYYY-MM-DD ~`, `0000년`, `OO기관`): a template to fill in, no rules
-FORM_BLANK = regex.compile(r"YYYY|(?<![A-Za-z])MM\s*[-.]\s*D\s*D|[’'‘]\s*00\s*년|(?<!\d)0000\s*년|(?<![A-Za-z])OO(?![A-Za-z])|○○")
+# a form's blanks (`’00년 연구비`, `YYYY-MM-DD ~`, `0000년`, `OO기관`, `n단계`): a template to fill in, no rules
+FORM_BLANK = regex.compile(r"YYYY|(?<![A-Za-z])MM\s*[-.]\s*D\s*D|[’'‘]\s*00\s*년|(?<!\d)0000\s*년|(?<![A-Za-z])OO(?![A-Za-z])|○○"
+                           r"|(?<![A-Za-z])n\s*(?:년\s*차|단계|차\s*(?:연\s*)?년\s*도)"  # `n단계 | n년차`
+                           r"|해당\s*시\s*작성")  # `단계 (해당 시 작성)`
 # examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
 SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
                           r"운영비|인건비|이용료|임차료|임대료|관리비|가점|배점|점수|현물\s*(?:은|는|편성)|"
@@ -2738,8 +2742,16 @@ def _spans(scope: Scope, spans: Iterable[tuple[int, int]]) -> list[Evidence]:
     return out
 
 
+# no support is capped below this: a smaller `cap` is a form's row number or a count read as money
+# (`n년차 | 1` under `(단위: 천원)`: 1,000원)
+MIN_CAP_KRW = 10_000
+
+
 def _to_track(scope: Scope, d: TrackDraft) -> Track:
     t = d.terms
+    for f in t.funding.values():
+        if f.cap is not None and f.cap < MIN_CAP_KRW:
+            f.cap = f.cap_span = None
     funding = [
         Funding(payer=f.role, payer_label=f.label, cap_krw=f.cap, share_pct=f.share,
                 share_bound=f.bound if f.share is not None else None, cap_basis=f.basis,
