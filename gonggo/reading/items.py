@@ -236,7 +236,8 @@ def list_entries(doc: Document, lo: int, hi: int) -> list[Entry]:
         return _table_entries(doc, k)
     text = doc.text[first.start:first.end]
     if entry_ordinal(text) is not None:
-        return _numbered(doc, k, hi)
+        # `1) a, b, c`: one numbered line listing them all
+        return _numbered(doc, k, hi) or _inline(doc, k)
     if ENTRY_BULLET.match(text):
         out = _bulleted(doc, k, hi)
         if len(out) >= 2:
@@ -316,6 +317,8 @@ def _table_entries(doc: Document, k: int) -> list[Entry]:
             continue
         if not regex.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", cells[0].text) or int(
                 regex.sub(r"\D", "", cells[0].text)) != expect or len(cells) < 2:
+            if len(out) >= 2 and not cells[0].text.strip().isdigit():
+                break  # a row that is no entry (`[별첨 1]`, a note) after the run ends it
             return []
         name = cells[1]
         text = doc.text[name.start:name.end]
@@ -334,11 +337,14 @@ def _inline(doc: Document, k: int) -> list[Entry]:
     if span is None:
         return []
     text = doc.text[span[0]:span[1]]
-    m = ENTRY_BULLET.match(text)
+    m = ENTRY_BULLET.match(text) or ENTRY.match(text)
     base = m.end() if m else 0
     out: list[Entry] = []
     pos = base
-    for sep in [*INLINE_SEPARATOR.finditer(text, base), None]:
+    # a comma inside an entry's parenthesis (`성과현황(기업체만 해당, 최근 5년)`) separates nothing
+    seps = [sep for sep in INLINE_SEPARATOR.finditer(text, base)
+            if _depth(text, base, sep.start()) == 0]
+    for sep in [*seps, None]:
         end = sep.start() if sep else len(text.rstrip())
         piece = text[pos:end]
         b = ENTRY_BULLET.match(piece)
@@ -349,3 +355,11 @@ def _inline(doc: Document, k: int) -> list[Entry]:
     if len(out) < 2 or any(e.end - e.start > 40 for e in out):
         return []
     return out
+
+
+def _depth(text: str, lo: int, hi: int) -> int:
+    """How many brackets are open in `text[lo:hi]`."""
+    depth = 0
+    for ch in text[lo:hi]:
+        depth += 1 if ch in "(（[［" else -1 if ch in ")）]］" and depth else 0
+    return depth
