@@ -366,3 +366,107 @@ def test_a_documents_title_numbered_like_the_headings_it_follows() -> None:
     names = list(_checked(scope, extract_documents(scope)))
     assert names == ["연구개발계획서", "연구개발기관의 신청자격 적정성 확인서",
                      "개인정보 및 과세정보 제공활용동의서"]
+
+
+def _names(text: str) -> dict[str, DocumentReq]:
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    return _checked(scope, extract_documents(scope))
+
+
+def test_catch_all_row_is_an_entry_and_a_catch_all_item_stands_for_a_list() -> None:
+    # sample kised_dodak_2025 (table row `③ 기타 제출서류`) vs dev mss_startup_univ_regional_2026
+    # (the item `◦ 기타 제출서류 각 1부 (해당 시,[별첨 2] 참고)` over a table naming them)
+    row = ("□ 제출서류\n◦ 사업계획서 1부 ([별첨 1]양식)\n◦ 기타 제출서류 각 1부 ([별첨 2]양식)\n"
+           "< 제출서류 및 제출방법 >\n제출서류\t제출방법\t비고\n① 사업신청서\t온라인 입력\t-\n"
+           "② 사업계획서\t파일 첨부\t용량제한 30MB\n③ 기타 제출서류\t파일 첨부\t\n")
+    docs = _names(row)
+    assert list(docs) == ["사업계획서", "사업신청서", "기타 제출서류"]
+    assert docs["기타 제출서류"].required is None  # open: the row names no form
+    item = ("□ 제출서류\n◦ 사업계획서 1부 ([별첨 1] 양식)\n◦ 기타 제출서류 각 1부 (해당 시,[별첨 2] 참고)\n"
+            "제출서류\t제출 방법\t비고\n① 사업신청서\t온라인 입력\t-\n② 사업계획서\t파일 첨부\t용량제한 30MB\n"
+            "③ 공동대표 또는 각자대표 신분증 및 동의서 (해당시)\t파일 첨부\t\n")
+    assert "기타 제출서류" not in _names(item)
+
+
+def test_a_later_stage_asks_for_a_named_document() -> None:
+    # sample kised_dodak_2025 and dev mss_startup_univ_regional_2026 (KISED template)
+    from gonggo.extractors.documents import named_asks, quoted_requests
+
+    quoted = "★ 서류평가 통과자를 대상으로 ‘창업기업확인서’ 등 창업업력 및 창업기업 여부를 확인할 수 있는 관련 증빙서류 제출 요청 예정"
+    assert [(n, s) for n, s, _, _ in quoted_requests(quoted)] == [("창업기업확인서", "plan_submission")]
+    starred = "-서류평가 통과자를 대상으로 ‘창업기업확인서*’등 요건검토를 위한 서류를 요청할 예정이며"
+    assert [n for n, *_ in quoted_requests(starred)] == ["창업기업확인서"]
+    # the quoted word names no document: nothing
+    assert quoted_requests("-서류평가 통과자를 대상으로 ‘창업기업’임을 확인할 수 있는 증빙 서류 등을 제출받아 검토할 예정") == []
+    note = ("* 창업기업확인서 발급이 필요한 기업은 발급기간(약 3주)을 고려하여 사전준비 필요, "
+            "창업기업확인서 제출처 등 자세한 사항은 서류평가 통과자 대상 별도 안내예정")
+    got = named_asks(note)
+    assert {(n, s) for n, s, _, _ in got} == {("창업기업확인서", "plan_submission")}
+    assert all(note[a:b] == n for n, _, a, b in got)
+    # no later stage named: a mention, not an ask
+    assert named_asks("* 사업자등록증 발급이 필요한 경우 세무서 방문") == []
+
+
+def test_group_row_over_sub_rows_is_a_heading() -> None:
+    # dev knpa_policelab_rnd_2026: `7 | [영리기업] … 증빙서류 | -` over `7-1 | …`, `7-2 | …`
+    from gonggo.extractors.documents import Collector
+    from gonggo.reading.outline import outline_of
+    from gonggo.schemas.document import Cell, Table
+
+    rows = [["연번", "제출 서류", "", "비고"],
+            ["6", "[영리기업] 영리기관의 연구실운영비 활용·관리 계획", None, "양식6"],
+            ["7", "[영리기업] 영리기관의 현금 인건비 계상을 위한 증빙서류", None, "-"],
+            [None, "7-1", "영리기관의 현금 계상 인건비 관리 계획 및 현황", "양식7"],
+            [None, "7-2", "전문연구사업자 신고증", ""]]
+    text, cells = "", []
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is None:
+                continue
+            span = 2 if c == 1 and row[2] is None else 1
+            cells.append(Cell(row=r, col=c, row_span=1, col_span=span, start=len(text),
+                              end=len(text) + len(value), text=value))
+            text += value + "\t"
+        text += "\n"
+    doc = read_bytes(text.encode(), "case.txt")
+    col = Collector(outline_of(Scope(doc=doc, start=0, end=len(doc.text))))
+    col.table(Table(n_rows=len(rows), n_cols=4, cells=cells))
+    names = [f.line.name for f in col.found]
+    assert names == ["영리기관의 연구실운영비 활용·관리 계획", "영리기관의 현금 계상 인건비 관리 계획 및 현황",
+                     "전문연구사업자 신고증"]
+    assert col.found[1].line.condition == "영리기업의 경우"  # the group's tag
+
+
+def test_plan_form_annex_list_and_form_list_layouts() -> None:
+    # dev mafra_high_value_food_rnd_2017: the plan form's untitled 별첨 list, where the body
+    # takes the plan with its 별첨s
+    body = ("□ 제출서류 <서식 준수>\n① 연구개발계획서 :붙임 2서식(별첨된 서류 포함)\n"
+            "□ 신청서 작성 시 유의사항\n◦ 회계연도 기준으로 연구수행기간 구성\n")
+    annex = ("1)특허,논문,제품(시장)분석보고서(별첨 1)\n2)신청 자격의 적정성 확인서(별첨 2)\n"
+             "3)개인정보 제공 및 활용 동의서(별첨 3)\n*개인정보(이름,전화번호,이메일주소 등)을 기재한 자는 빠짐없이 작성\n"
+             "4)승인서 (별첨 4)\n*국‧공립 연구소가 주관연구기관일 경우에 한함\n5)기업참여의사 확인서 (별첨 5)\n[별첨 1]\n")
+    assert list(_names(body + annex)) == [
+        "연구개발계획서", "특허,논문,제품(시장)분석보고서", "신청 자격의 적정성 확인서",
+        "개인정보 제공 및 활용 동의서", "승인서", "기업참여의사 확인서"]
+    # without the body's `별첨된 서류 포함` the numbered forms are not asked for
+    assert list(_names(body.replace("(별첨된 서류 포함)", "") + annex)) == ["연구개발계획서"]
+    # dev mafra_high_value_food_rnd_2025: `<별첨 서식> 공통 제출자료` as lines, a table, one line;
+    # the form of the body's 가점적용 신청서 item stays that item; `현황` forms count
+    head = ("□ 제출 서류\n ◦ 연구개발계획서 : 붙임 4 서식(별첨된 서류 포함)\n"
+            " ◦ 가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등\n"
+            "□ 평가 방법\n ◦ 서면평가\n<별첨 서식> 공통 제출자료\n")
+    forms = ["신청 자격의 적정성 확인서", "농림축산식품연구개발사업 가점적용 신청서",
+             "기업 재무현황 및 국가연구개발사업 수행과제 성과현황(기업체만 해당, 최근 5년)"]
+    want = ["연구개발계획서", "가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등",
+            "신청 자격의 적정성 확인서", "기업 재무현황 및 국가연구개발사업 수행과제 성과현황"]
+    lines = "".join(f"{k}) {f}\n" for k, f in enumerate(forms, 1))
+    table = "연번\t내용\n" + "".join(f"{k}\t{f}\n" for k, f in enumerate(forms, 1))
+    for layout in (lines, table):
+        docs = _names(head + layout + "[별첨 1]\t\n신청 자격의 적정성 확인서\n")
+        assert list(docs) == want, layout
+        assert docs[want[-1]].condition == "기업체만 해당"
+    # one numbered line naming short forms (a comma inside a parenthesis separates nothing)
+    inline = "1) 신청 자격의 적정성 확인서, 개인정보 제공(이름, 연락처) 동의서, 기업참여의사 확인서\n"
+    assert list(_names(head + inline + "[별첨 1]\t\n")) == want[:2] + [
+        "신청 자격의 적정성 확인서", "개인정보 제공(이름, 연락처) 동의서", "기업참여의사 확인서"]

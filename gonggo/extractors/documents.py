@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 import regex
 
 from gonggo.reading.appendix import forms_start, section_in_appendix
-from gonggo.reading.items import list_entries
+from gonggo.reading.items import entry_ordinal, list_entries
 from gonggo.reading.outline import (
     CAPTION,
     CIRCLED,
@@ -83,7 +83,8 @@ OPTIONAL = regex.compile(r"^\s*선택(?:\s*(?:사항|제출|서류))?\s*$|^\s*�
 REQUIRED = regex.compile(r"^\s*필수(?:\s*(?:사항|제출|서류))?\s*$")
 CONDITION = regex.compile(
     r"해당\s*(?:시|자|기업|기관|업체|사업자|하는\s*경우|되는\s*경우)(?:에\s*한함|만)?"
-    r"|[^,()]{0,40}(?:경우|시|때)(?:에\s*한함|만)?$|[^,()]{0,40}에\s*한함$")
+    r"|[^,()]{0,40}(?:경우|시|때)(?:에\s*한함|만)?$|[^,()]{0,40}에\s*한함$"
+    r"|^[^,()\s]{1,12}만\s*해당$")  # `(기업체만 해당, 최근 5년)`
 FORM = regex.compile(r"양식|서식|별지|별첨|붙임|첨부")
 INSTRUCTION = regex.compile(
     r"(?:기재|작성|발급분?|발행분?|다운로드|참고|참조|확인\s*후|안내|제출|필수|포함)\s*[)）]?\s*$")
@@ -118,7 +119,7 @@ COND_COLON = regex.compile(
     r"^(?P<cond>[^:：]{2,40}?(?:기업|기관|경우|시|자|업체))\s*[:：]\s*(?P<name>\S.*)$")
 DOC_NOUN = regex.compile(
     r"(?:서|증|(?:확인|증명|사실|신청|발급|열람)원|본|명세|목록|자료|서류|사본|증명|증빙|대장|명부|등본|초본|카드|사진|영상|동영상|파일"
-    r"|도면|내역|리스트|공문|견적|정관|인증|허가|면허|번호|재무제표|표|근거)$")
+    r"|도면|내역|리스트|공문|견적|정관|인증|허가|면허|번호|재무제표|표|근거|현황)$")
 NOT_A_NAME = regex.compile(
     r"(?:함|음|임|됨|다|요|바람|가능|예정|필요|문의|참조|참고|확인|업로드|기재|제출|등록|접수|신청)\s*\.?$")
 PREDICATE_END = regex.compile(r"(?:함|음|됨|바람|예정|가능)\s*\.?$")
@@ -315,6 +316,9 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     main = SUB_NUMBER_TAIL.sub("", main)  # `②-5 [붙임 5] …`: the sub-number's tail
     one_form = bool(tag or form or FORM_REF.match(main.strip())
                     or LEAD_FORM_REF.search(text[:off]))
+    # the line points at a form of its own (`[별첨 2]양식`, `(붙임 3서식 참조)`)
+    has_form = bool(form or FORM_REF.search(main) or LEAD_FORM_REF.search(text[:off])
+                    or any(FORM.search(p.group(0)) for p in PAREN.finditer(main)))
     main = FORM_REF.sub(" ", main)
     kept: list[str] = []
     pos = 0
@@ -348,7 +352,11 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     name = _strip_name(SUBMIT_END.sub("", name))
     if not name or HEADER_PHRASE.match(name) or len(name) > 80:
         return found
-    if CATEGORY.match(name) and CATEGORY_WORD.search(name):
+    # `◦ 공통 제출서류` heads a group, and `◦ 기타 제출서류 각 1부 ([별첨 2]양식)` stands for
+    # the documents another list names (the 별첨, the table below); a table row's `③ 기타
+    # 제출서류 | 파일 첨부` is a catch-all entry of its own
+    catch_all = bool(CATCH_ALL.match(name)) and not strict
+    if CATEGORY.match(name) and CATEGORY_WORD.search(name) and not catch_all:
         return found
     bare = _strip_name(PAREN.sub("", name))
     # `◦ 가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등`: one item naming a comma
@@ -365,8 +373,8 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         return found
     if not strict and PREDICATE_END.search(bare):
         return found  # a sentence in a row (`가점 부여 예정`), never a document's name
-    if CATCH_ALL.match(name):
-        line.required = None
+    if CATCH_ALL.match(name) and not has_form:
+        line.required = None  # `기타 … 필요한 서류`: open; a catch-all with its form is due
     for part in [name] if group or one_form else _split_top_commas(name):
         found.append(DocLine(name=_strip_name(part), required=line.required,
                              validity_months=line.validity_months, condition=line.condition,
@@ -501,10 +509,21 @@ class Collector:
                      and compiled(r"제출\s*(?:대상|기관|주체|자|처)|^대\s*상$|해당\s*기업").search(heads[k])]
         category = [k for k in range(name_col) if k not in marks and k not in remarks
                     and k not in subs_cols]
+        group_condition: str | None = None
         for r in data:
             cell = grid[r][name_col]
             if cell is None or not cell.text.strip():
                 continue
+            below = grid[r + 1][name_col] if r + 1 < table.n_rows else None
+            if (not SUB_NUMBER.match(cell.text) and below is not None and below is not cell
+                    and SUB_NUMBER.match(below.text)):
+                # `7 | [영리기업] … 증빙서류` over `7-1 | …`, `7-2 | …`: a group's heading, its
+                # documents are the sub-rows (which take its condition)
+                group = parse_doc_line(cell.text, strict=False)
+                group_condition = group[0].condition if group else None
+                continue
+            if not SUB_NUMBER.match(cell.text):
+                group_condition = None
             if SUB_NUMBER.match(cell.text):  # `4-1 | 사업자등록증` under a spanning name column
                 right = [c for c in distinct_cells(grid[r][name_col + 1:]) if c is not cell]
                 if not right:
@@ -550,6 +569,10 @@ class Collector:
                     submitters = parties(_paren_or_all(c.text))
                 if compiled(r"선택").search(c.text):
                     required = False
+                # `필수 (영리기관 참여 시)`, `해당시`: a category that says when
+                cond = _condition(_paren_or_all(c.text).strip("()（） \n"))
+                if cond and not submitters:
+                    condition = condition or cond
             tagged = [m for m in compiled(r"[^\n]+").finditer(cell.text) if PAREN_TAG.match(m.group(0))]
             if len(tagged) >= 2 and tagged[0].start() == 0:
                 # `(기존인력 / 필수) 전문연구사업자 신고증` / `(신규인력 / 필수) 신규채용 증빙서류 등`:
@@ -572,7 +595,7 @@ class Collector:
                 f.line.stage = stage
                 if required is not None:
                     f.line.required = required if f.line.required is not None else None
-                f.line.condition = f.line.condition or condition
+                f.line.condition = f.line.condition or group_condition or condition
                 f.line.validity_months = f.line.validity_months or validity
                 if submitters and not f.line.submitters:
                     f.line.submitters = list(dict.fromkeys(submitters))
@@ -780,6 +803,10 @@ PAREN_TAG = regex.compile(
 # A form reference the markers took (`[붙임5] …`, `②-5 [붙임 5] …`).
 LEAD_FORM_REF = regex.compile(r"[\[［【]\s*(?:붙\s?임|별\s?첨|별\s?지|서\s*식|양\s*식)")
 # A one-line title behind a bracketed tag: `<별첨 서식> 공통 제출자료`, `[붙임 2] 제출서류 목록`.
+# A documents entry taking a form with its 별첨s: `(별첨된 서류 포함)`, `(별첨 포함)`.
+ANNEX_INCLUDED = regex.compile(r"별\s*첨\s*(?:된\s*(?:서\s*류|서\s*식|자\s*료)\s*)?포\s*함")
+# An entry's own 별첨 at its end: `(별첨 1)`, `[별첨 2]`.
+ANNEX_REF = regex.compile(r"[(（\[]\s*별\s*첨\s*(?P<k>\d{1,2})\s*[)）\]]\s*$")
 TAGGED_TITLE = regex.compile(
     r"^\s*[<〈《【\[]\s*[^<>〈〉《》【】\[\]\n]{1,20}?\s*[>〉》】\]]\s*(?P<title>\S[^\n]{1,40}?)\s*$")
 
@@ -807,6 +834,13 @@ QUOTED_REQUEST = regex.compile(rf"""
     (?P<names>{QUOTE}(?:\s*(?:와|과|및|,|，)?\s*{QUOTE}){{0,4}})
     \s*(?:을|를)\s*(?:반드시\s*)?(?:추가로?\s*)?(?:작성하여\s*)?
     제출\s*(?:하여야|해야|하셔야|하여\s*주시기|해\s*주시기|하시기|필수)""", regex.X)
+# The same ask naming one document of a kind, then the kind (`서류평가 통과자를 대상으로
+# ‘창업기업확인서’ 등 … 관련 증빙서류 제출 요청 예정`, `‘창업기업확인서*’등 요건검토를 위한 서류를
+# 요청할 예정`).
+QUOTED_KIND_REQUEST = regex.compile(rf"""
+    (?P<names>{QUOTE}(?:\s*(?:와|과|및|,|，)?\s*{QUOTE}){{0,4}})
+    \s*등\s*[^.\n‘'“\"「『]{{0,40}}?(?:서\s*류|자\s*료)\s*(?:을|를)?\s*
+    (?:제출\s*(?:을\s*)?요청|요청\s*(?:할|예정|함|하여)|제출\s*받)""", regex.X)
 QUOTED_NAME = regex.compile(r"[‘'“\"「『]\s*(?P<name>[^’'”\"」』\n]{2,40}?)\s*[’'”\"」』]")
 # What a request is about when it is no document requirement: reports during or after the
 # project (`사업 종료 후 ‘최종보고서’를 제출하여야`).
@@ -818,11 +852,34 @@ AGREEMENT_CUE = regex.compile(r"협약|선정\s*(?:통보|후|이후|된|시)|�
 PLAN_CUE = regex.compile(r"서류\s*(?:심사|평가)\s*(?:이후|통과|후)|대면\s*평가|발표\s*평가")
 
 
+# A later stage's document named by where to hand it in or that it must be issued first (`*
+# 창업기업확인서 발급이 필요한 기업은 … 사전준비 필요, 창업기업확인서 제출처 등 자세한 사항은
+# 서류평가 통과자 대상 별도 안내예정`): one word ending like a certificate, on a line naming the
+# stage.
+NAMED_ASK = regex.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{2,20}(?:확인서|증명서|증명원|확약서|동의서|신청서|계획서|등본|초본))"
+    r"\s*(?:발급이?\s*필요|제출\s*처)")
+
+
+def named_asks(text: str) -> list[tuple[str, str, int, int]]:
+    """`(name, stage, start, end)` of each document a line of `text` names by where it is
+    handed in or that it must be issued, when the line says at which later stage."""
+    out: list[tuple[str, str, int, int]] = []
+    for line in regex.finditer(r"[^\n]+", text):
+        stage = ("plan_submission" if PLAN_CUE.search(line[0]) else
+                 "agreement" if AGREEMENT_CUE.search(line[0]) else None)
+        if stage is None:
+            continue
+        for m in NAMED_ASK.finditer(line[0]):
+            out.append((m["name"], stage, line.start() + m.start("name"), line.start() + m.end("name")))
+    return out
+
+
 def quoted_requests(text: str) -> list[tuple[str, str, int, int]]:
     """`(name, stage, start, end)` of each document a sentence of `text` asks for by its
     quoted name."""
     out: list[tuple[str, str, int, int]] = []
-    for m in QUOTED_REQUEST.finditer(text):
+    for m in [*QUOTED_REQUEST.finditer(text), *QUOTED_KIND_REQUEST.finditer(text)]:
         lead = text[max(text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start())) + 1:m.start()]
         if AFTER_PROJECT.search(lead):
             continue
@@ -928,6 +985,26 @@ def _collect(scope: Scope) -> list[Found]:
                     col.tables.add(id(doc.blocks[e.block].table))
                 col.region(e.start, e.end, strict=True)
             covered.append((block.start, doc.blocks[entries[-1].block].end))
+    # The untitled numbered list of a plan form's 별첨 forms (`1)특허,논문,제품(시장)분석보고서(별첨
+    # 1)` … `5)기업참여의사 확인서 (별첨 5)`), each entry naming its 별첨 in order, where the body's
+    # documents take the plan with its 별첨s (`연구개발계획서 :붙임 2서식(별첨된 서류 포함)`).
+    if ANNEX_INCLUDED.search(doc.text, 0, forms_start(doc)):
+        for j in range(outline.lo, outline.hi):
+            block = doc.blocks[j]
+            text = doc.text[block.start:block.end]
+            if block.kind not in ("paragraph", "list_item", "heading") or any(
+                    lo <= block.start < hi for lo, hi in covered):
+                continue
+            first = ANNEX_REF.search(text)
+            if first is None or int(first["k"]) != 1 or entry_ordinal(text) is None:
+                continue
+            entries = list_entries(doc, j, outline.hi)
+            refs = [ANNEX_REF.search(doc.text, e.start, e.end) for e in entries]
+            if len(entries) >= 2 and all(m is not None and int(m["k"]) == n
+                                         for n, m in enumerate(refs, 1)):
+                for e in entries:
+                    col.region(e.start, e.end, strict=False)
+                covered.append((block.start, doc.blocks[entries[-1].block].end))
     # Flattened tables with a documents heading line, outside every carrier.
     for j in range(outline.lo, outline.hi):
         block = doc.blocks[j]
@@ -965,7 +1042,8 @@ def _collect(scope: Scope) -> list[Found]:
         if (block.kind not in ("paragraph", "list_item", "heading", "table")
                 or block.start >= forms or section_in_appendix(doc, block.section)):
             continue
-        for name, stage, a, b in quoted_requests(doc.text[block.start:block.end]):
+        text = doc.text[block.start:block.end]
+        for name, stage, a, b in quoted_requests(text) + named_asks(text):
             col.found.append(Found(DocLine(name=name, stage=stage),
                                    [(block.start + a, block.start + b)]))
     return col.found
@@ -984,6 +1062,21 @@ def _repeats(core: str, seen: list[str]) -> bool:
                for o in seen)
 
 
+def _group_parts(name: str) -> list[str]:
+    """The cores of a group entry's parts (`가점적용 신청서, 민간 투자계약서, 투자의향서 및
+    투자협약서 등`); [] for a single document."""
+    bare = _strip_name(PAREN.sub("", name))
+    if not GROUP_END.search(bare):
+        return []
+    return [_core(p) for p in GROUP_PARTS.split(GROUP_END.sub("", bare)) if p.strip()]
+
+
+def _in_group(core: str, parts: list[str]) -> bool:
+    """A part of a group entry again, behind the program's words (`농림축산식품연구개발사업
+    가점적용 신청서` after the group's `가점적용 신청서`)."""
+    return any(len(p) >= 6 and core.endswith(p) for p in parts)
+
+
 def _summary(name: str, found: list[Found]) -> bool:
     """A group entry (`사업계획서 및 사업자 등록증명원 등`) restating documents the scope lists
     one by one: a summary, not a document."""
@@ -998,6 +1091,7 @@ def extract_documents(scope: Scope) -> list[DocumentReq]:
     out: list[DocumentReq] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
     cores: dict[str, list[str]] = {}  # per stage: one document due twice (신청 시, 협약 시) is two
+    parts: dict[str, list[str]] = {}  # per stage: the parts of group entries
     found = _collect(scope)
     for f in found:
         if _summary(f.line.name, found):
@@ -1008,9 +1102,10 @@ def extract_documents(scope: Scope) -> list[DocumentReq]:
             continue
         seen.add(key)
         core = _core(d.name)
-        if _repeats(core, cores.setdefault(d.stage, [])):
+        if _repeats(core, cores.setdefault(d.stage, [])) or _in_group(core, parts.setdefault(d.stage, [])):
             continue
         cores[d.stage].append(core)
+        parts[d.stage].extend(_group_parts(d.name))
         evidence: list[Evidence] = [scope.evidence(s, e) for s, e in dict.fromkeys(f.spans)]
         out.append(DocumentReq(name=d.name, submitters=d.submitters, required=d.required,
                                validity_months=d.validity_months, condition=d.condition,
