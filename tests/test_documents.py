@@ -470,3 +470,29 @@ def test_plan_form_annex_list_and_form_list_layouts() -> None:
     inline = "1) 신청 자격의 적정성 확인서, 개인정보 제공(이름, 연락처) 동의서, 기업참여의사 확인서\n"
     assert list(_names(head + inline + "[별첨 1]\t\n")) == want[:2] + [
         "신청 자격의 적정성 확인서", "개인정보 제공(이름, 연락처) 동의서", "기업참여의사 확인서"]
+
+
+def test_group_captions_case_lines_and_case_notes_qualify_the_documents() -> None:
+    # dev mafra_high_value_food_rnd_2018 (real lines): `<기업이 주관인 경우>` and `<선택사항(해당 시
+    # 제출)>` head groups of the list; a `-` sub-line and a `*` note say in which case one is due
+    text = ("□ 제출서류 <서식 준수>\n<필수사항>\n① 연구개발계획서 :붙임 2서식(별첨된 서류 포함)\n"
+            "<기업이 주관인 경우>\n② 사업자등록증 :국세청(홈텍스)또는 관할세무서\n"
+            "<선택사항(해당 시 제출)>\n⑦ 기업간 공동연구 협약서(의 선정 시 우대사항 참조)\n"
+            "-기업간 공동연구 가점을 받고자 하는 경우 제출(붙임 3서식)\n⑧ 연구장비예산심의요청서 :붙임 4서식\n"
+            "-3천만 원 이상의 연구시설·장비를 구입하려는 경우에만 제출\n"
+            "※ 모든 제출서류는 주관연구기관장의 직인 및 주관연구책임자의 서명을 날인하여야 함\n"
+            "□ 신청서 작성 시 유의사항\n◦ 회계연도 기준으로 연구수행기간 구성\n")
+    docs = _names(text)
+    assert list(docs) == ["연구개발계획서", "사업자등록증", "기업간 공동연구 협약서", "연구장비예산심의요청서"]
+    assert (docs["연구개발계획서"].required, docs["연구개발계획서"].condition) == (True, None)
+    assert (docs["사업자등록증"].required, docs["사업자등록증"].condition) == (True, "기업이 주관인 경우")
+    joint = docs["기업간 공동연구 협약서"]
+    assert (joint.required, joint.condition) == (False, "기업간 공동연구 가점을 받고자 하는 경우 제출")
+    assert docs["연구장비예산심의요청서"].condition == "3천만 원 이상의 연구시설·장비를 구입하려는 경우에만 제출"
+    # a `*` note restricting a form to a case (dev mafra_high_value_food_rnd_2017's 별첨 list)
+    annex = ("□ 제출서류\n① 연구개발계획서 :붙임 2서식(별첨된 서류 포함)\n□ 신청서 작성 시 유의사항\n◦ 회계연도 기준\n"
+             "1)신청 자격의 적정성 확인서(별첨 1)\n2)승인서 (별첨 2)\n*국‧공립 연구소가 주관연구기관일 경우에 한함\n"
+             "3)기업참여의사 확인서 (별첨 3)\n[별첨 1]\n")
+    docs = _names(annex)
+    assert docs["승인서"].condition == "국‧공립 연구소가 주관연구기관일 경우에 한함"
+    assert docs["신청 자격의 적정성 확인서"].condition is None

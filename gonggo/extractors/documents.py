@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 import regex
 
 from gonggo.reading.appendix import forms_start, section_in_appendix
-from gonggo.reading.items import entry_ordinal, list_entries
+from gonggo.reading.items import Entry, entry_ordinal, list_entries
 from gonggo.reading.outline import (
     CAPTION,
     CIRCLED,
@@ -444,9 +444,11 @@ class Collector:
         raw = self.doc.text[start:end]
         out: list[Found] = []
         for a, b in self._segments(raw):
+            case = next((m for m in (CASE_LINE.match(ln) for ln in raw[a:b].split("\n")[1:]) if m), None)
+            condition_here = clean(case["case"]) if case else condition
             for d in parse_doc_line(raw[a:b], strict=strict):
                 d.stage = stage_of(raw[a:b])
-                d.condition = d.condition or condition
+                d.condition = d.condition or condition_here
                 if required is not None and d.required is True:
                     d.required = required
                 if submitters and not d.submitters:
@@ -455,6 +457,18 @@ class Collector:
         self.found += out
         self.last = out or self.last
         return out
+
+    def _case(self, text: str, start: int, end: int, group: str | None) -> bool:
+        """A sub-line saying in which case the document above is due (`-3천만 원 이상의
+        연구시설·장비를 구입하려는 경우에만 제출`): its condition, over the group's."""
+        case = CASE_LINE.match(text)
+        if case is None or not self.last:
+            return False
+        for f in self.last:
+            if f.line.condition is None or f.line.condition == group:
+                f.line.condition = clean(case["case"])
+                f.spans.append((start, end))
+        return True
 
     def _segments(self, raw: str) -> list[tuple[int, int]]:
         circled = [m.start() for m in compiled(rf"[{CIRCLED}]").finditer(raw)]
@@ -481,9 +495,13 @@ class Collector:
             self.found.append(f)
             return
         v = _validity(text)
+        case = NOTE_CASE.match(text) if v is None else None
         for f in self.last:
             if v is not None and f.line.validity_months is None:
                 f.line.validity_months = v
+                f.spans.append((start, end))
+            elif case and f.line.condition is None:  # `*국‧공립 연구소가 주관연구기관일 경우에 한함`
+                f.line.condition = clean(case["case"])
                 f.spans.append((start, end))
 
     # -- tables -------------------------------------------------------------------------
@@ -642,7 +660,8 @@ class Collector:
                 else:
                     got = self.region(block.start, end, strict=True, required=required,
                                       submitters=submitters, condition=condition)
-                    if not got:  # a category: `◦ 선택 제출서류`, `◦ 도입기업 제출서류`
+                    if not got and not self._case(text, block.start, end, condition):
+                        # a category: `◦ 선택 제출서류`, `◦ 도입기업 제출서류`
                         required = False if "선택" in text else True if "필수" in text else required
                         submitters = parties(text[skip_markers(text):].split("\n")[0]) or submitters
                         cat = CONDITIONAL_CATEGORY.search(text)
@@ -664,6 +683,17 @@ class Collector:
                     required = True
                 vertical = ""
             if CAPTION.match(text) or JUNK.match(text) and not NUM_ROW.match(text):
+                group = GROUP_CAPTION.match(text)
+                if group:  # `<필수사항>`, `<기업이 주관인 경우>`, `<선택사항(해당 시 제출)>`
+                    flush()
+                    word = group["word"]
+                    required = "선택" not in word
+                    paren = PAREN.search(word)
+                    case = clean(paren[0][1:-1] if paren else word)
+                    condition = case if CONDITION.search(case) else None
+                j += 1
+                continue
+            if not numbered and self._case(text, block.start, block.end, condition):
                 j += 1
                 continue
             if numbered:
@@ -803,6 +833,19 @@ PAREN_TAG = regex.compile(
 # A form reference the markers took (`[붙임5] …`, `②-5 [붙임 5] …`).
 LEAD_FORM_REF = regex.compile(r"[\[［【]\s*(?:붙\s?임|별\s?첨|별\s?지|서\s*식|양\s*식)")
 # A one-line title behind a bracketed tag: `<별첨 서식> 공통 제출자료`, `[붙임 2] 제출서류 목록`.
+# A caption heading a group of a documents list: `<필수사항>`, `<기업이 주관인 경우>`,
+# `<선택사항(해당 시 제출)>`, `【해당 시 제출】`.
+GROUP_CAPTION = regex.compile(
+    r"^\s*[<〈《【\[]\s*(?P<word>(?:필수|선택|해당)[^<>〈〉《》【】\[\]\n]{0,20}"
+    r"|[^<>〈〉《》【】\[\]\n]{2,20}?(?:경우|때|시)(?:에\s*한함|만)?)\s*[>〉》】\]]\s*$")
+# A sub-line under a document saying in which case it is due: `-3천만 원 이상의 연구시설·장비를
+# 구입하려는 경우에만 제출`, `- 기업간 공동연구 가점을 받고자 하는 경우 제출(붙임 3서식)`.
+CASE_LINE = regex.compile(
+    r"^\s*[-–·ㆍ‧]\s*(?P<case>[^\n]{4,80}?(?:경우|때)(?:에만|에\s*한(?:함|하여)|만)?\s*(?:제출|해당)?)"
+    r"\s*(?:[(（][^()（）\n]*[)）])?\s*\.?\s*$")
+# A note under a document restricting it to a case: `*국‧공립 연구소가 주관연구기관일 경우에 한함`.
+NOTE_CASE = regex.compile(
+    r"^\s*(?:※|\*+)\s*(?P<case>[^\n]{4,60}?(?:경우|때)에?\s*(?:한함|한하여|만\s*(?:해당|제출)))\s*\.?\s*$")
 # A documents entry taking a form with its 별첨s: `(별첨된 서류 포함)`, `(별첨 포함)`.
 ANNEX_INCLUDED = regex.compile(r"별\s*첨\s*(?:된\s*(?:서\s*류|서\s*식|자\s*료)\s*)?포\s*함")
 # An entry's own 별첨 at its end: `(별첨 1)`, `[별첨 2]`.
@@ -898,6 +941,22 @@ GENERIC_DOC = regex.compile(
     r"^(?:\d+\s*번\s*|관련\s*|해당\s*|기타\s*|필요\s*|추가\s*|제출\s*|증빙\s*|구비\s*|신청\s*)*(?:서\s*류|자\s*료|증빙|사본)(?:\s*일체)?$")
 
 
+def _read_entries(col: Collector, entries: list[Entry], *, strict: bool) -> None:
+    """The documents of a list's entries, each qualified by the notes printed under it
+    (`*국‧공립 연구소가 주관연구기관일 경우에 한함`)."""
+    doc = col.doc
+    for n, e in enumerate(entries):
+        block = doc.blocks[e.block]
+        if block.table is not None:
+            col.tables.add(id(block.table))
+        col.region(e.start, e.end, strict=strict)
+        stop = entries[n + 1].block if n + 1 < len(entries) else e.block + 1
+        for k in range(e.block + 1, stop):
+            b = doc.blocks[k]
+            if b.table is None and is_note(doc.text[b.start:b.end]):
+                col.note(b.start, b.end)
+
+
 def _collect(scope: Scope) -> list[Found]:
     outline = outline_of(scope)
     doc = outline.doc
@@ -980,10 +1039,7 @@ def _collect(scope: Scope) -> list[Found]:
             continue
         entries = list_entries(doc, j + 1, outline.hi)
         if len(entries) >= 2:
-            for e in entries:
-                if doc.blocks[e.block].table is not None:
-                    col.tables.add(id(doc.blocks[e.block].table))
-                col.region(e.start, e.end, strict=True)
+            _read_entries(col, entries, strict=True)
             covered.append((block.start, doc.blocks[entries[-1].block].end))
     # The untitled numbered list of a plan form's 별첨 forms (`1)특허,논문,제품(시장)분석보고서(별첨
     # 1)` … `5)기업참여의사 확인서 (별첨 5)`), each entry naming its 별첨 in order, where the body's
@@ -1002,8 +1058,7 @@ def _collect(scope: Scope) -> list[Found]:
             refs = [ANNEX_REF.search(doc.text, e.start, e.end) for e in entries]
             if len(entries) >= 2 and all(m is not None and int(m["k"]) == n
                                          for n, m in enumerate(refs, 1)):
-                for e in entries:
-                    col.region(e.start, e.end, strict=False)
+                _read_entries(col, entries, strict=False)
                 covered.append((block.start, doc.blocks[entries[-1].block].end))
     # Flattened tables with a documents heading line, outside every carrier.
     for j in range(outline.lo, outline.hi):
