@@ -496,3 +496,14 @@ def test_group_captions_case_lines_and_case_notes_qualify_the_documents() -> Non
     docs = _names(annex)
     assert docs["승인서"].condition == "국‧공립 연구소가 주관연구기관일 경우에 한함"
     assert docs["신청 자격의 적정성 확인서"].condition is None
+
+
+def test_a_bracketed_title_over_its_list() -> None:
+    # `< 제출서류 >` over a circled list, outside every documents heading (the layout of
+    # kised_dodak_2025's `< 제출서류 및 제출방법 >` caption, over a list instead of a table)
+    text = ("□ 신청방법\n◦ K-Startup 누리집에서 온라인 접수\n< 제출서류 >\n① 사업신청서\n② 사업계획서 1부\n"
+            "③ 사업자등록증명원 1부\n□ 평가방법\n◦ 서류평가 후 발표평가\n")
+    assert list(_names(text)) == ["사업신청서", "사업계획서", "사업자등록증명원"]
+    # a bracketed title of another topic over a circled list: nothing (negative)
+    other = text.replace("< 제출서류 >", "< 유의 사항 >")
+    assert list(_names(other)) == []

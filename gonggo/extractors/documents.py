@@ -299,7 +299,8 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         elif word != "필수":
             line.condition = word if word.startswith("해당") else f"{word}의 경우"
         main = main[tag.end():]
-    form = FORM_COLON.match(main.strip()) or ISSUER_COLON.match(main.strip())
+    form = (FORM_COLON.match(main.strip()) or ISSUER_COLON.match(main.strip())
+            or METHOD_COLON.match(main.strip()))
     if form:
         main = form.group("name")
     colon = COND_COLON.match(main.strip())
@@ -846,6 +847,11 @@ CASE_LINE = regex.compile(
 # A note under a document restricting it to a case: `*국‧공립 연구소가 주관연구기관일 경우에 한함`.
 NOTE_CASE = regex.compile(
     r"^\s*(?:※|\*+)\s*(?P<case>[^\n]{4,60}?(?:경우|때)에?\s*(?:한함|한하여|만\s*(?:해당|제출)))\s*\.?\s*$")
+# A title that is all bracketed, over its list: `< 제출서류 >`, `【 구비서류 】`.
+BRACKETED_TITLE = regex.compile(r"^\s*[<〈《【]\s*(?P<title>[^<>〈〉《》【】\n]{2,30}?)\s*[>〉》】]\s*$")
+# `②입찰서 : g2b에 입찰금액을 입력하는 방법으로 제출`: the name, then how it is handed in.
+METHOD_COLON = regex.compile(
+    r"^(?P<name>[^:：\n]{2,40}?)\s*[:：]\s*[^:：\n]{0,60}?(?:제출|입력|업로드|첨부)\s*(?:함|필요|바람)?\s*\.?\s*$")
 # A documents entry taking a form with its 별첨s: `(별첨된 서류 포함)`, `(별첨 포함)`.
 ANNEX_INCLUDED = regex.compile(r"별\s*첨\s*(?:된\s*(?:서\s*류|서\s*식|자\s*료)\s*)?포\s*함")
 # An entry's own 별첨 at its end: `(별첨 1)`, `[별첨 2]`.
@@ -1033,7 +1039,8 @@ def _collect(scope: Scope) -> list[Found]:
         if block.kind not in ("paragraph", "caption") or any(
                 lo <= block.start < hi for lo, hi in covered):
             continue
-        tagged = TAGGED_TITLE.match(doc.text[block.start:block.end])
+        line = doc.text[block.start:block.end]
+        tagged = TAGGED_TITLE.match(line) or BRACKETED_TITLE.match(line)
         if tagged is None or title_match(tagged.group("title").strip(), DOCS_CAPTION,
                                          listing=True) is None:
             continue
