@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gonggo import ingest
 from gonggo.extractors.documents import extract_documents, parties
 from gonggo.extractors.header import read_header
 from gonggo.ingest import read_bytes, read_document
@@ -507,3 +508,38 @@ def test_a_bracketed_title_over_its_list() -> None:
     # a bracketed title of another topic over a circled list: nothing (negative)
     other = text.replace("< 제출서류 >", "< 유의 사항 >")
     assert list(_names(other)) == []
+
+
+def test_a_key_value_box_lists_the_documents_in_the_cell_beside_its_label() -> None:
+    # a 신청방법 box (`접수기간 | …`, `제출서류 | - 사업신청서 1부 …`) outside every documents
+    # heading; the value cell as dash lines, circled lines or one inline line
+    from gonggo.pipeline import parse_document
+
+    from .test_ingest_hwpx import _cell, one_section, para, t
+
+    def box(rows: list[list[list[str]]]) -> str:
+        xml = f'<hp:tbl rowCnt="{len(rows)}" colCnt="2">'
+        for r, row in enumerate(rows):
+            xml += "<hp:tr>" + "".join(_cell(r, c, "".join(para(t(x)) for x in v))
+                                       for c, v in enumerate(row)) + "</hp:tr>"
+        return xml + "</hp:tbl>"
+
+    def documents(label: str, value: list[str]) -> list[str]:
+        body = [para(t("울주군 공고 제2025-100호")), para(t("2025년 청년 창업지원사업 참여자 모집 공고")),
+                para(t("□ 사업개요")), para(t("○ 지원규모 : 기업당 최대 5백만원")), para(t("□ 신청방법")),
+                para(box([[["접수기간"], ["2025. 3. 4.(화) ~ 3. 20.(목)"]], [["접수방법"], ["방문 또는 이메일 접수"]],
+                          [[label], value]])),
+                para(t("□ 문의처 : 울주군청 052-123-4567"))]
+        result = parse_document(ingest.read_bytes(one_section(*body), "box.hwpx"))
+        text = result.document.text
+        for p in result.spec.programs:
+            for d in p.documents:
+                assert all(text[e.start:e.end] == e.quote for e in d.evidence)
+        return [d.name for p in result.spec.programs for d in p.documents]
+
+    want = ["사업신청서", "사업계획서", "사업자등록증 사본"]
+    assert documents("제출서류", ["- 사업신청서 1부", "- 사업계획서 1부", "- 사업자등록증 사본 1부"]) == want
+    assert documents("구비서류", ["① 사업신청서 1부", "② 사업계획서 1부", "③ 사업자등록증 사본 1부"]) == want
+    assert documents("제출 서류", ["사업신청서, 사업계획서, 사업자등록증 사본 각 1부"]) == want
+    # another label: its cell is no list of documents (negative)
+    assert documents("선정방법", ["- 서류평가 후 발표평가", "- 평가위원회 심의"]) == []

@@ -505,6 +505,22 @@ class Collector:
                 f.line.condition = clean(case["case"])
                 f.spans.append((start, end))
 
+    def key_value(self, cell: Cell) -> None:
+        """The documents a key/value table's cell lists: one item a line (`- 사업신청서 1부`,
+        `① …`, a row of a table nested in it), or an inline list (`사업신청서, 사업계획서 … 각
+        1부`)."""
+        items = cell_items(cell.text)
+        if items:
+            for a, b in items:
+                text = cell.text[a:b]
+                if is_note(text):
+                    self.note(cell.start + a, cell.start + a + len(text.rstrip()))
+                else:
+                    self.region(cell.start + a, cell.start + a + len(text.rstrip()), strict=True)
+            return
+        for m in compiled(r"[^\n]+").finditer(cell.text):
+            self.region(cell.start + m.start(), cell.start + m.end(), strict=True)
+
     # -- tables -------------------------------------------------------------------------
 
     def table(self, table: Table) -> None:
@@ -847,6 +863,10 @@ CASE_LINE = regex.compile(
 # A note under a document restricting it to a case: `*국‧공립 연구소가 주관연구기관일 경우에 한함`.
 NOTE_CASE = regex.compile(
     r"^\s*(?:※|\*+)\s*(?P<case>[^\n]{4,60}?(?:경우|때)에?\s*(?:한함|한하여|만\s*(?:해당|제출)))\s*\.?\s*$")
+# A key cell naming the documents in a key/value table: `제출서류`, `구비 서류`, `신청서류(공통)`.
+KEY_LABEL = regex.compile(
+    r"^\s*(?:(?:신\s*청|접\s*수)\s*시\s*)?(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요)\s*서\s*류"
+    r"(?:\s*[(（][^()（）\n]{1,10}[)）])?\s*$")
 # A title that is all bracketed, over its list: `< 제출서류 >`, `【 구비서류 】`.
 BRACKETED_TITLE = regex.compile(r"^\s*[<〈《【]\s*(?P<title>[^<>〈〉《》【】\n]{2,30}?)\s*[>〉》】]\s*$")
 # `②입찰서 : g2b에 입찰금액을 입력하는 방법으로 제출`: the name, then how it is handed in.
@@ -1096,6 +1116,22 @@ def _collect(scope: Scope) -> list[Found]:
             names = [_strip_name(p) for p in _split_top_commas(QUANTITY.sub(" ", inner))]
             if len(names) >= 2 and all(DOC_NOUN.search(n) for n in names):
                 col.region(block.start + m.start("inner"), block.start + m.end("inner"), strict=True)
+    # A key/value table (`접수기간 | …`, `제출서류 | - 사업신청서 1부 / - 사업계획서 1부`, a 신청방법
+    # box), outside every carrier: the cell right of the documents label lists them.
+    for j in range(outline.lo, outline.hi):
+        table = doc.blocks[j].table
+        if table is None or id(table) in col.tables:
+            continue
+        for row in table.grid():
+            cells = distinct_cells(row)
+            for k, c in enumerate(cells[:-1]):
+                if c is None or not KEY_LABEL.match(c.text) or k > 1:
+                    continue
+                value = cells[k + 1]
+                if value is None or not value.text.strip():
+                    continue
+                col.tables.add(id(table))
+                col.key_value(value)
     # Documents a sentence of the body asks for by their quoted names (not in an appendix or
     # the forms, which quote what applicants write).
     forms = forms_start(doc)
