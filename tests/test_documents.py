@@ -543,3 +543,12 @@ def test_a_key_value_box_lists_the_documents_in_the_cell_beside_its_label() -> N
     assert documents("제출 서류", ["사업신청서, 사업계획서, 사업자등록증 사본 각 1부"]) == want
     # another label: its cell is no list of documents (negative)
     assert documents("선정방법", ["- 서류평가 후 발표평가", "- 평가위원회 심의"]) == []
+
+
+def test_a_sentence_saying_what_the_documents_are() -> None:
+    # `제출서류는 A, B, C 각 1부임` under a 신청방법 heading; how many copies is no list (negatives)
+    text = "□ 신청방법\n○ 접수방법 : 이메일 접수\n○ 제출서류는 사업신청서, 사업계획서, 사업자등록증 사본 각 1부임\n"
+    assert list(_names(text)) == ["사업신청서", "사업계획서", "사업자등록증 사본"]
+    for other in ("○ 제출서류는 원본 1부, 사본 2부를 제출", "※ 제출서류는 반환하지 않음",
+                  "※ 모든 제출서류는 주관연구기관장의 직인 및 주관연구책임자의 서명을 날인하여야 함"):
+        assert list(_names("□ 신청방법\n○ 접수방법 : 이메일 접수\n" + other + "\n")) == []

@@ -863,6 +863,12 @@ CASE_LINE = regex.compile(
 # A note under a document restricting it to a case: `*국‧공립 연구소가 주관연구기관일 경우에 한함`.
 NOTE_CASE = regex.compile(
     r"^\s*(?:※|\*+)\s*(?P<case>[^\n]{4,60}?(?:경우|때)에?\s*(?:한함|한하여|만\s*(?:해당|제출)))\s*\.?\s*$")
+# A sentence saying what the documents are, with their copies: `제출서류는 사업신청서, 사업계획서,
+# 사업자등록증 사본 각 1부임`.
+SAID_LIST = regex.compile(
+    r"(?:제\s*출|구\s*비|신\s*청)\s*서\s*류\s*(?:는|은)\s*(?P<list>[^.。\n:：]{4,150}?(?:각\s*)?\d+\s*부(?:씩)?)"
+    r"\s*(?:임|입니다|이며|이다|을\s*제출|를\s*제출)")
+COPIES = regex.compile(r"^(?:원|사|부|정|복사)\s*본$")
 # A key cell naming the documents in a key/value table: `제출서류`, `구비 서류`, `신청서류(공통)`.
 KEY_LABEL = regex.compile(
     r"^\s*(?:(?:신\s*청|접\s*수)\s*시\s*)?(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요)\s*서\s*류"
@@ -1109,6 +1115,13 @@ def _collect(scope: Scope) -> list[Found]:
                 lo <= block.start < hi for lo, hi in covered):
             continue
         text = doc.text[block.start:block.end]
+        said = SAID_LIST.match(text, skip_markers(text))
+        if said and not any(COPIES.match(_strip_name(QUANTITY.sub(" ", part)))
+                            for part in compiled(r"[,，]").split(said["list"])):
+            # `○ 제출서류는 사업신청서, 사업계획서, 사업자등록증 사본 각 1부임`; not how many
+            # copies of them (`제출서류는 원본 1부, 사본 2부를 제출`)
+            col.region(block.start + said.start("list"), block.start + said.end("list"), strict=True)
+            continue
         if not STEP_WORD.search(text):
             continue
         for m in STEP_ASIDE.finditer(text):
