@@ -552,3 +552,21 @@ def test_a_sentence_saying_what_the_documents_are() -> None:
     for other in ("○ 제출서류는 원본 1부, 사본 2부를 제출", "※ 제출서류는 반환하지 않음",
                   "※ 모든 제출서류는 주관연구기관장의 직인 및 주관연구책임자의 서명을 날인하여야 함"):
         assert list(_names("□ 신청방법\n○ 접수방법 : 이메일 접수\n" + other + "\n")) == []
+
+
+def test_cells_a_pdf_flattened_beside_a_row_name() -> None:
+    # a 제출서류 table printed as lines: the category before the name, the form, remark or
+    # marks after it are cells, not words of the name
+    head = "□ 제출서류\n"
+    docs = _names(head + "구분 제출서류 비고\n필수 사업신청서 [서식 1]\n사업계획서 [서식 2]\n"
+                  "선택 가점 증빙서류\n해당시 중소기업 확인서\n□ 평가방법\n◦ 서류평가\n")
+    assert list(docs) == ["사업신청서", "사업계획서", "가점 증빙서류", "중소기업 확인서"]
+    assert docs["가점 증빙서류"].required is False
+    assert docs["중소기업 확인서"].condition == "해당시"
+    docs = _names(head + "연번 서류명 비고\n1 사업신청서 서식1\n2 사업계획서 양식 2\n3 중소기업 확인서 해당시\n"
+                  "□ 평가방법\n◦ 서류평가\n")
+    assert list(docs) == ["사업신청서", "사업계획서", "중소기업 확인서"]
+    assert docs["중소기업 확인서"].condition == "해당시"
+    docs = _names(head + "서류명 필수 해당시\n사업신청서 ○\n사업계획서 ○\n중소기업 확인서 ○\n□ 평가방법\n◦ 서류평가\n")
+    assert list(docs) == ["사업신청서", "사업계획서", "중소기업 확인서"]
+    assert docs["중소기업 확인서"].required is None  # which mark column is lost with the table

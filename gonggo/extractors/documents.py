@@ -134,7 +134,7 @@ CATEGORY_WORD = regex.compile(r"공통|필수|선택|추가|개별|제출|구비
 CONDITIONAL_CATEGORY = regex.compile(r"해당\s*(?:시|자|기업|기관)")
 SUMMARY = regex.compile(r"등\s*(?:[(（][^)）]*[)）])?\s*$")
 CATCH_ALL = regex.compile(r"^기타")
-NUM_ROW = regex.compile(r"^\s*(?P<n>\d{1,2})(?:\s+(?=\S)|\s*$)(?![.)])")
+NUM_ROW = regex.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[-–]\s*\d{1,2})?(?:\s+(?=\S)|\s*$)(?![.)])")
 PARTY_WORD = regex.compile(
     r"^(?:[가-힣]{1,10}(?:기업|기관|업체|단체|컨소시엄)|컨소시엄|대표자|연구책임자|개인|법인)$")
 PARTY_SUFFIX = regex.compile(r"(기업|기관|업체|단체)$")
@@ -342,6 +342,7 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         trailer = name[last.end():]
         name = QUANTITY.sub(" ", name[: last.start()])
     name = FORM_WORD.sub(" ", name)
+    name = _edge_cells(name, line)
     if trailer:
         line.submitters = parties(FORM_WORD.sub(" ", trailer))
         if OPTIONAL.search(trailer.strip()):
@@ -389,6 +390,42 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
                                  submitters=list(line.submitters),
                                  span=(base + q.start(), base + q.end())))
     return found
+
+
+# The cells a PDF flattened beside a row's name: a category before it (`필수 사업신청서`, `해당시
+# 중소기업 확인서`), a form, a remark or marks after it (`사업신청서 서식1`, `중소기업 확인서
+# 해당시`, `사업신청서 ○`).
+LEAD_STATUS = regex.compile(r"^\s*(?P<w>필\s*수|선\s*택|해당\s*시|해당\s*자|해당\s*기업|공\s*통)\s+(?=\S{2})")
+TAIL_STATUS = regex.compile(r"(?<=\S)\s+(?P<w>필\s*수|선\s*택|해당\s*시|해당\s*자|해당\s*기업)\s*$")
+TAIL_FORM = regex.compile(
+    r"(?<=\S)\s+[(\[]?\s*(?:서\s*식|양\s*식|별\s*지|별\s*첨|붙\s*임)\s*제?\s*\d{1,2}(?:\s*[-–~]\s*\d{1,2})?\s*호?"
+    r"\s*[)\]]?\s*(?:참조|참고)?\s*$")
+TAIL_MARKS = regex.compile(r"(?<=\S)(?:\s+[○●◯◎√✓✔])+\s*$")
+
+
+def _status(word: str, line: DocLine) -> None:
+    word = compiled(r"\s+").sub("", word)
+    if word == "선택":
+        line.required = False
+    elif word.startswith("해당"):
+        line.condition = line.condition or word
+
+
+def _edge_cells(name: str, line: DocLine) -> str:
+    """`name` without the flattened cells at its edges, read into `line`."""
+    lead = LEAD_STATUS.match(name)
+    if lead:
+        _status(lead["w"], line)
+        name = name[lead.end():]
+    while True:
+        m = TAIL_FORM.search(name) or TAIL_STATUS.search(name) or TAIL_MARKS.search(name)
+        if m is None:
+            return name
+        if m.re is TAIL_STATUS:
+            _status(m["w"], line)
+        elif m.re is TAIL_MARKS:
+            line.required = None  # which column a mark sat in is lost with the table
+        name = name[:m.start()]
 
 
 def _split_top_commas(text: str) -> list[str]:
