@@ -570,3 +570,16 @@ def test_cells_a_pdf_flattened_beside_a_row_name() -> None:
     docs = _names(head + "서류명 필수 해당시\n사업신청서 ○\n사업계획서 ○\n중소기업 확인서 ○\n□ 평가방법\n◦ 서류평가\n")
     assert list(docs) == ["사업신청서", "사업계획서", "중소기업 확인서"]
     assert docs["중소기업 확인서"].required is None  # which mark column is lost with the table
+
+
+def test_a_group_heading_naming_a_stage() -> None:
+    # `○ 협약 시 제출서류` heads the documents due at the agreement (not a document itself);
+    # `<선정 후 협약 시>` says when, not in which case
+    for text in (("□ 제출서류\n○ 신청 시 제출서류\n- 사업신청서 1부\n- 사업계획서 1부\n○ 협약 시 제출서류\n"
+                 "- 협약체결 확약서 1부\n- 통장 사본 1부\n□ 평가\n◦ 서면평가\n"),
+                 ("□ 제출서류\n<신청 시>\n① 사업신청서 1부\n② 사업계획서 1부\n<선정 후 협약 시>\n"
+                 "③ 협약체결 확약서 1부\n④ 통장 사본 1부\n□ 평가\n◦ 서면평가\n")):
+        docs = _names(text)
+        assert [(n, d.stage, d.condition) for n, d in docs.items()] == [
+            ("사업신청서", "application", None), ("사업계획서", "application", None),
+            ("협약체결 확약서", "agreement", None), ("통장 사본", "agreement", None)]

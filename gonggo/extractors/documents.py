@@ -128,7 +128,7 @@ HEADER_PHRASE = regex.compile(
     r"서\s*류\s*(?:명|목\s*록)?(?:\s*비\s*고)?$|^구\s*분(?:\s|$)")
 # `공통 제출서류`, `선택 서류`: a group heading, not a document.
 CATEGORY = regex.compile(
-    r"^(?:[가-힣·ㆍ]+\s*)?(?:공통|필수|선택|추가|개별|해당\s*(?:시|자|기업|기관))?\s*(?:제출|구비)?\s*서\s*류$")
+    r"^(?:[가-힣·ㆍ]+\s*){0,3}?(?:공통|필수|선택|추가|개별|해당\s*(?:시|자|기업|기관))?\s*(?:제출|구비)?\s*서\s*류$")
 CATEGORY_WORD = regex.compile(r"공통|필수|선택|추가|개별|제출|구비|해당")
 # A category whose documents are due only in some cases: `○ 해당 시 제출서류`, `해당기업 제출서류`.
 CONDITIONAL_CATEGORY = regex.compile(r"해당\s*(?:시|자|기업|기관)")
@@ -149,6 +149,19 @@ AGREEMENT_STAGE = regex.compile(
 PLAN_STAGE = regex.compile(
     r"(?:서류\s*(?:심사|평가|검토)\s*(?:이후|통과|후)|접수\s*(?:후|이후)\s*별도|대면\s*평가\s*(?:대상|시)"
     r"|발표\s*평가\s*(?:대상|시))")
+
+
+# A group's heading naming its stage: `○ 협약 시 제출서류`, `<선정 후 협약 시>`, `<신청 시>`.
+GROUP_STAGE = regex.compile(
+    r"(?P<agreement>협약\s*(?:체결\s*)?(?:시|전|단계)|선정\s*(?:후|이후|시)|최종\s*선정)"
+    r"|(?P<application>(?:신청|접수)\s*시)")
+
+
+def group_stage(text: str) -> str | None:
+    m = GROUP_STAGE.search(text)
+    if m is None:
+        return None
+    return "agreement" if m["agreement"] else "application"
 
 
 def stage_of(text: str) -> str:
@@ -477,7 +490,7 @@ class Collector:
 
     def region(self, start: int, end: int, *, strict: bool,
                required: bool | None = None, submitters: list[str] | None = None,
-               condition: str | None = None) -> list[Found]:
+               condition: str | None = None, stage: str | None = None) -> list[Found]:
         """Documents in `doc.text[start:end]` (one line, an inline circled list, or a row)."""
         raw = self.doc.text[start:end]
         out: list[Found] = []
@@ -486,6 +499,8 @@ class Collector:
             condition_here = clean(case["case"]) if case else condition
             for d in parse_doc_line(raw[a:b], strict=strict):
                 d.stage = stage_of(raw[a:b])
+                if stage and d.stage == "application":
+                    d.stage = stage  # the group's: `○ 협약 시 제출서류`
                 d.condition = d.condition or condition_here
                 if required is not None and d.required is True:
                     d.required = required
@@ -687,12 +702,13 @@ class Collector:
         required: bool | None = None
         submitters: list[str] = []
         condition: str | None = None  # a `해당 시 제출서류` group's
+        stage: str | None = None  # a `협약 시 제출서류` group's
 
         def flush() -> None:
             nonlocal row
             if row is not None:
                 self.region(row[0], row[1], strict=False, required=required, submitters=submitters,
-                                condition=condition)
+                            condition=condition, stage=stage)
                 row = None
 
         j = lo
@@ -713,13 +729,14 @@ class Collector:
                     self.note(block.start, end)
                 else:
                     got = self.region(block.start, end, strict=True, required=required,
-                                      submitters=submitters, condition=condition)
+                                      submitters=submitters, condition=condition, stage=stage)
                     if not got and not self._case(text, block.start, end, condition):
                         # a category: `◦ 선택 제출서류`, `◦ 도입기업 제출서류`
                         required = False if "선택" in text else True if "필수" in text else required
                         submitters = parties(text[skip_markers(text):].split("\n")[0]) or submitters
                         cat = CONDITIONAL_CATEGORY.search(text)
                         condition = clean(cat.group(0)) if cat else None
+                        stage = group_stage(text)
                 while j + 1 < hi and doc.blocks[j + 1].end <= end:
                     j += 1
                 j += 1
@@ -744,7 +761,8 @@ class Collector:
                     required = "선택" not in word
                     paren = PAREN.search(word)
                     case = clean(paren[0][1:-1] if paren else word)
-                    condition = case if CONDITION.search(case) else None
+                    stage = group_stage(word)  # `<신청 시>`, `<선정 후 협약 시>`: when, not a case
+                    condition = case if CONDITION.search(case) and stage is None else None
                 j += 1
                 continue
             if not numbered and self._case(text, block.start, block.end, condition):
@@ -758,12 +776,12 @@ class Collector:
                 elif stripped[:1] in CIRCLED:  # `③ 표준재무제표증명(전년도):…` beside a page number
                     flush()
                     self.region(block.start, block.end, strict=True, required=required,
-                                submitters=submitters, condition=condition)
+                                submitters=submitters, condition=condition, stage=stage)
                 elif row is not None:
                     row = (row[0], block.end)
             elif not HEADER_PHRASE.match(stripped):
                 self.region(block.start, block.end, strict=True, required=required,
-                            submitters=submitters, condition=condition)
+                            submitters=submitters, condition=condition, stage=stage)
             j += 1
         flush()
 
