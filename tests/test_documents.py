@@ -383,7 +383,7 @@ def test_catch_all_row_is_an_entry_and_a_catch_all_item_stands_for_a_list() -> N
            "② 사업계획서\t파일 첨부\t용량제한 30MB\n③ 기타 제출서류\t파일 첨부\t\n")
     docs = _names(row)
     assert list(docs) == ["사업계획서", "사업신청서", "기타 제출서류"]
-    assert docs["기타 제출서류"].required is None  # open: the row names no form
+    assert docs["기타 제출서류"].required is True  # a row of the table: due (`필요한 서류` is open)
     item = ("□ 제출서류\n◦ 사업계획서 1부 ([별첨 1] 양식)\n◦ 기타 제출서류 각 1부 (해당 시,[별첨 2] 참고)\n"
             "제출서류\t제출 방법\t비고\n① 사업신청서\t온라인 입력\t-\n② 사업계획서\t파일 첨부\t용량제한 30MB\n"
             "③ 공동대표 또는 각자대표 신분증 및 동의서 (해당시)\t파일 첨부\t\n")

@@ -134,6 +134,8 @@ CATEGORY_WORD = regex.compile(r"공통|필수|선택|추가|개별|제출|구비
 CONDITIONAL_CATEGORY = regex.compile(r"해당\s*(?:시|자|기업|기관)")
 SUMMARY = regex.compile(r"등\s*(?:[(（][^)）]*[)）])?\s*$")
 CATCH_ALL = regex.compile(r"^기타")
+# what the issuer may still ask for: `기타 사업 추진에 필요한 서류`, `기타 … 요청하는 서류`
+OPEN_ENDED = regex.compile(r"(?:필요|요청|요구|인정)\s*(?:한|하는|되는)")
 NUM_ROW = regex.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[-–]\s*\d{1,2})?(?:\s+(?=\S)|\s*$)(?![.)])")
 PARTY_WORD = regex.compile(
     r"^(?:[가-힣]{1,10}(?:기업|기관|업체|단체|컨소시엄)|컨소시엄|대표자|연구책임자|개인|법인)$")
@@ -388,8 +390,8 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         return found
     if not strict and PREDICATE_END.search(bare):
         return found  # a sentence in a row (`가점 부여 예정`), never a document's name
-    if CATCH_ALL.match(name) and not has_form:
-        line.required = None  # `기타 … 필요한 서류`: open; a catch-all with its form is due
+    if CATCH_ALL.match(name) and OPEN_ENDED.search(name) and not has_form:
+        line.required = None  # `기타 사업 추진에 필요한 서류`: open; `③ 기타 제출서류` is due
     for part in [name] if group or one_form else _split_top_commas(name):
         found.append(DocLine(name=_strip_name(part), required=line.required,
                              validity_months=line.validity_months, condition=line.condition,
