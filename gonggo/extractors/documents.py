@@ -17,13 +17,27 @@ Where documents are read from, by rule:
   (`* 발행일로부터 3개월 이내`) or add a conditional one (`종된사업장의 경우 "…명세" 추가 제출`).
   Vertical category labels (`선`/`택`/`제`/`출`/`서`/`류`) make what follows optional; a
   `해당 시 제출서류` group makes what follows conditional.
-- **tagged list**: a title behind a bracketed tag over a numbered run (`<별첨 서식> 공통
-  제출자료` / `1) 신청 자격의 적정성 확인서` …), often where the forms begin.
+  Group captions (`<필수사항>`, `<기업이 주관인 경우>`, `<선택사항(해당 시 제출)>`) and group
+  headings naming a stage (`○ 협약 시 제출서류`) qualify what follows; a `-` sub-line (`…구입하려는
+  경우에만 제출`) or a `*…경우에 한함` note gives the document above its condition. A PDF's
+  flattened row keeps its cells out of the name (`필수 사업신청서 [서식 1]`, `사업신청서 ○`).
+- **tagged list**: a title behind a bracketed tag, or all bracketed, over a list (`<별첨 서식>
+  공통 제출자료` / `1) 신청 자격의 적정성 확인서` …, `< 제출서류 >` / `① …`), often where the
+  forms begin; the plan form's untitled numbered 별첨 list (`1)…(별첨 1)` … `5)…(별첨 5)`) when
+  the body takes the plan with its 별첨s (`연구개발계획서 :붙임 2서식(별첨된 서류 포함)`).
+- **key/value box**: the cell beside a `제출서류` key (`접수기간 | …`, `제출서류 | - 사업신청서 1부
+  …`); a sentence saying what they are (`제출서류는 사업신청서, 사업계획서 … 각 1부임`).
 - **requests in the body**: a sentence asking for documents by their quoted names (`과제협약 시
   ‘정부납부기술료 납부 확약서’와 ‘…’를 제출하여야`; stage from 협약 / 선정 / 서류심사 cues), an
   item (or a note row spanning a documents table) whose topic is a document and which asks
   for it (`사업제안 발표자료는 서류심사 이후 … 별도 제출 요청`), an application step's aside
-  (`…접수(신청서, 동의서, 주민등록초본 각 1부)`).
+  (`…접수(신청서, 동의서, 주민등록초본 각 1부)`), a later stage's ask by a quoted example
+  (`서류평가 통과자를 대상으로 ‘창업기업확인서’ 등 … 증빙서류 제출 요청`) or by where the document
+  is handed in (`창업기업확인서 제출처 등 … 서류평가 통과자 대상 별도 안내`).
+
+A catch-all (`③ 기타 제출서류`) is an entry as a table row; a list item `◦ 기타 제출서류 각 1부
+([별첨 2]양식)` stands for another list's documents. A table's group row over numbered sub-rows
+(`7 | … 증빙서류` / `7-1 | …`) is a heading.
 
 One line → `parse_doc_line`: the name as printed without quantities (`1부`, `각 1부`), form
 references (`[붙임2-양식③]`, `(별지 제1호 서식)`, `자유양식`) and qualifiers; `required`
