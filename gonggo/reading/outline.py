@@ -691,6 +691,8 @@ def table_units(doc: Document, table: Table) -> list[Unit]:
             units += [u for c in lists for u in bullet_units(doc, c.start, c.end)]
             continue
         content = [c for c in row if c.text.strip() and c.text.strip() not in MARKS]
+        if len(content) > 1 and SERIAL_CELL.match(content[0].text):
+            content = content[1:]  # `연번 | 내용` over `1 | 기업의 부도`: the number is no content
         if len(row) <= 1 and table.n_cols > 1:
             if row and starts_with_bullet(row[0].text):
                 units += bullet_units(doc, row[0].start, row[0].end)
@@ -701,6 +703,9 @@ def table_units(doc: Document, table: Table) -> list[Unit]:
         units.append(Unit(text=" ".join(p.text for p in parts),
                           spans=[s for p in parts for s in p.spans], cells=content))
     return units
+
+
+SERIAL_CELL = regex.compile(rf"^\s*(?:\d{{1,2}}\s*[.)]?|[{CIRCLED}])\s*$")
 
 
 def _first_lines(cell: Cell) -> int:
