@@ -34,7 +34,14 @@ from itertools import accumulate
 
 import regex
 
-from gonggo.reading.outline import Outline, Unit, carrier_units, cell_label_units, outline_of
+from gonggo.reading.outline import (
+    Outline,
+    Unit,
+    carrier_units,
+    cell_label_units,
+    clean,
+    outline_of,
+)
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Clause, Evidence
 from gonggo.vocab.clause_kinds import CRITERIA_KINDS, DUTY_KINDS, KindRule, clause_kind
@@ -42,7 +49,14 @@ from gonggo.vocab.text import norm_key
 
 
 def corpus_value(text: str) -> object:
-    """The kind a phrase gets: a duty kind when it states a duty, else a criteria kind."""
+    """The kind a phrase gets: a duty kind when it states a duty, else a criteria kind. A
+    passage of several lines (a heading and its list, as printed) is read as a document: the
+    texts of the exclusions it states."""
+    if "\n" in text:
+        from gonggo.ingest import read_bytes
+
+        doc = read_bytes(text.encode("utf-8"), "phrase.txt")
+        return [c.text for c in extract_exclusions(Scope(doc=doc, start=0, end=len(doc.text)))]
     return clause_kind(text, DUTY_KINDS if is_duty(text) else CRITERIA_KINDS)
 
 
@@ -139,8 +153,11 @@ def extract_eligibility(scope: Scope) -> list[Clause]:
 # … 등이 아래의 어느 하나에 해당하는 경우(단, 비영리기관 및 공기업/공사는 비적용)` over `- 기업의
 # 부도`, `- 세무당국에 의한 …`) states no exclusion of its own; its list does.
 POINTS_AT_LIST = regex.compile(r"""
-    (?:다음|아래|하기)[^.\n]{0,12}?(?:어느\s*하나|각\s*[호목]|중\s*하나)[^.\n]{0,6}?
-    해당\s*(?:하는|되는|할)?\s*(?:경우|자|기업|기관)?
+    (?:다음|아래|하기)
+    (?:[^.\n]{0,12}?(?:어느\s*하나|각\s*[호목]|중\s*하나)
+      # or the list's own name: `아래 사전 지원제외 대상에 해당되는 경우(기업)`
+      | 의?\s[^.\n]{0,20}?(?:대상|사유|요건|기준|조건|항목|사항)\s*에)
+    [^.\n]{0,6}?해당\s*(?:하는|되는|할)?\s*(?:경우|자|기업|기관)?
     \s*(?:[(（][^)）\n]*[)）])?\s*[.:：]?\s*$""", regex.VERBOSE)
 
 
@@ -149,10 +166,67 @@ def _without_lead_ins(units: list[Unit]) -> list[Unit]:
             if not (k + 1 < len(units) and POINTS_AT_LIST.search(u.text))]
 
 
+# One line holding several exclusions joined by commas (`휴·폐업중인 기업, 국세 및 지방세 체납
+# 중인 기업, …`, `… 신청한 경우, 사회적 물의를 일으킨 단체·법인 등이 신청하는 경우`): split
+# when every piece is a clause of its own, a modifier ending in an adnominal ending (`중인`,
+# `부적합한`, `가능한`, `받은`) over the noun it excludes (`기업`, `경우`, `자` …), an aside allowed
+# after it. A comma inside a clause (`국세, 지방세 등의 체납처분을 받은 경우`, `주관연구개발기관,
+# 주관연구개발기관의 장, …`, `등재되거나, …`) leaves a piece that is no such clause: no split.
+CLAUSE_PIECE = regex.compile(r"""
+    \S[^\n]*?[가-힣](?:[은는인된한할던]|있는|없는)\s*
+    (?:[가-힣]{0,8}(?:경우|기업|업체|기관|단체|법인|사업자|자|개인|곳|사업장)|도입기업)
+    \s*(?:[(（][^()（）\n]*[)）])?\s*$""", regex.VERBOSE)
+TOP_COMMA = regex.compile(r"[,，]\s*")
+MIN_PIECE = 6
+
+
+def comma_pieces(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses a line joins by commas outside parentheses (one span: no split)."""
+    cuts, depth = [], 0
+    for i, ch in enumerate(text):
+        if ch in "(（[「『｢":
+            depth += 1
+        elif ch in ")）]」』｣":
+            depth = max(0, depth - 1)
+        elif ch in ",，" and depth == 0:
+            cuts.append(i)
+    if not cuts:
+        return [(0, len(text))]
+    spans, lo = [], 0
+    for c in cuts:
+        spans.append((lo, c))
+        lo = TOP_COMMA.match(text, c).end()
+    spans.append((lo, len(text)))
+    pieces = [(a, b) for a, b in spans]
+    if all(b - a >= MIN_PIECE and CLAUSE_PIECE.match(text[a:b]) for a, b in pieces):
+        return pieces
+    return [(0, len(text))]
+
+
+def _comma_split(scope: Scope, units: list[Unit]) -> list[Unit]:
+    out: list[Unit] = []
+    text = scope.doc.text
+    for u in units:
+        if len(u.spans) != 1:
+            out.append(u)
+            continue
+        s, e = u.spans[0]
+        pieces = comma_pieces(text[s:e])
+        if len(pieces) < 2:
+            out.append(u)
+            continue
+        for a, b in pieces:
+            lo, hi = s + a, s + b
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
+            out.append(Unit(text=clean(text[lo:hi]), spans=[(lo, hi)], cells=u.cells))
+    return out
+
+
 def extract_exclusions(scope: Scope) -> list[Clause]:
     # without a heading or item naming them: the cells labelled so (`▪(제한사항) ①…, ②…`)
     units = _family_units(scope, "exclusions") or cell_label_units(scope, "exclusions")
-    return _to_clauses(scope, _without_lead_ins(units), CRITERIA_KINDS)
+    return _to_clauses(scope, _comma_split(scope, _without_lead_ins(units)), CRITERIA_KINDS)
 
 
 def extract_obligations(scope: Scope) -> list[Clause]:
