@@ -35,12 +35,19 @@ from itertools import accumulate
 import regex
 
 from gonggo.reading.outline import (
+    HEADINGS,
+    JUNK,
+    MARKS,
+    POINTER,
     Outline,
     Unit,
+    bullet_units,
     carrier_units,
     cell_label_units,
     clean,
+    distinct_cells,
     outline_of,
+    title_match,
 )
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Clause, Evidence
@@ -223,9 +230,43 @@ def _comma_split(scope: Scope, units: list[Unit]) -> list[Unit]:
     return out
 
 
+MAX_ROW_LABEL = 20
+
+
+def row_label_units(scope: Scope, family: str, taken: list[Unit]) -> list[Unit]:
+    """The rows of a table whose label cell is the family's heading word alone (`신청자격 | …`
+    over `신청 제외 | ○ 휴·폐업 중인 기업 ○ 국세 체납 기업`): one clause per item of the row's
+    other cells. Rows of a one-row table (a title laid out as a table), pointers (`붙임 3
+    참조`) and rows whose text a carrier gave already are skipped."""
+    rx = HEADINGS[family]
+    doc = scope.doc
+    done = [span for u in taken for span in u.spans]
+    units: list[Unit] = []
+    for block in scope.blocks:
+        table = block.table
+        if table is None or table.n_rows < 2:
+            continue
+        for row in table.grid():
+            cells = [c for c in distinct_cells(row) if c.text.strip() not in MARKS]
+            if len(cells) < 2:
+                continue
+            label = clean(cells[0].text)
+            if len(label) > MAX_ROW_LABEL or title_match(label, rx, item=True) != -1:
+                continue
+            for cell in cells[1:]:
+                if any(lo <= cell.start < hi for lo, hi in done):
+                    continue
+                for u in bullet_units(doc, cell.start, cell.end):
+                    if len(u.text) >= MIN_PIECE and not JUNK.match(u.text) and not POINTER.search(u.text):
+                        u.cells = [cell]
+                        units.append(u)
+    return units
+
+
 def extract_exclusions(scope: Scope) -> list[Clause]:
     # without a heading or item naming them: the cells labelled so (`▪(제한사항) ①…, ②…`)
     units = _family_units(scope, "exclusions") or cell_label_units(scope, "exclusions")
+    units += row_label_units(scope, "exclusions", units)
     return _to_clauses(scope, _comma_split(scope, _without_lead_ins(units)), CRITERIA_KINDS)
 
 
