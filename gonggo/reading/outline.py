@@ -18,7 +18,7 @@ from gonggo.reading.items import entry_ordinal
 from gonggo.reading.scope import Scope
 from gonggo.reading.tables import TableSettings, distinct, read_table
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
-from gonggo.vocab.headings import CARRIER_FACETS, LABEL_FACETS, pattern
+from gonggo.vocab.headings import CARRIER_FACETS, LABEL_FACETS, facets_named, pattern
 from gonggo.vocab.text import CIRCLED_NUMBERS, compiled, norm_key
 
 # ---------------------------------------------------------------------------------------
@@ -547,7 +547,10 @@ class Outline:
             text = doc.text[block.start:block.end]
             if block.section is not None and block.kind not in ("paragraph", "caption"):
                 continue
-            if "\n" in text.strip() or not CAPTION.match(text):
+            if "\n" in text.strip():
+                continue
+            plain = not CAPTION.match(text)
+            if plain and (family not in PLAIN_TITLE_FAMILIES or not self._plain_title(j, rx)):
                 continue
             title = compiled(r"^[\s<〈《【\[]+|[\s>〉》】\]]+$").sub("", text)
             if title_match(title, rx) is None:
@@ -560,6 +563,8 @@ class Outline:
                     break
                 if CAPTION.match(t) or table_title(doc, b):
                     break
+                if plain and self._plain_title_at(k):
+                    break  # the next unmarked title (`신청방법`)
                 k += 1
             if k == j + 1:
                 continue
@@ -567,6 +572,30 @@ class Outline:
                               start=block.start, end=doc.blocks[k - 1].end)
             out.append(Carrier(family, virtual, True, None, virtual=True))
         return out
+
+    def _plain_title(self, j: int, rx: regex.Pattern[str]) -> bool:
+        """An unmarked line that is only a family's heading words (`지원제외 대상`, the banner
+        of a box whose frame the reader lost) over a bulleted item."""
+        doc = self.doc
+        block = doc.blocks[j]
+        text = doc.text[block.start:block.end].strip()
+        if block.kind != "paragraph" or not _plain_title_line(text) or j + 1 >= self.hi:
+            return False
+        if title_match(text, rx, item=True) != -1:
+            return False
+        nxt = doc.blocks[j + 1]
+        return nxt.kind == "list_item" or starts_with_bullet(doc.text[nxt.start:nxt.end])
+
+    def _plain_title_at(self, j: int) -> bool:
+        """Block `j` is an unmarked title (`신청 및 접수`) over a list, a heading or a table:
+        the start of the next section, never the wrapped tail of an item."""
+        doc = self.doc
+        block = doc.blocks[j]
+        if not _plain_title_line(doc.text[block.start:block.end]) or j + 1 >= self.hi:
+            return False
+        nxt = doc.blocks[j + 1]
+        return nxt.kind in ("list_item", "heading") or nxt.table is not None or starts_with_bullet(
+            doc.text[nxt.start:nxt.end])
 
     def _run_after(self, section: Section) -> list[int]:
         """Unlabelled siblings following a labelled lead-in (`- (지원 제외 사항) 아래 …`)."""
@@ -620,7 +649,7 @@ class Outline:
             if (nxt.kind != "paragraph" or nxt.section != block.section or not self.wrapped(last_line)
                     or CAPTION.match(text) or JUNK.match(text) or PUA.match(text)
                     or starts_with_bullet(text) or ROW_START.match(text)
-                    or LABEL_ROW.match(text)):
+                    or LABEL_ROW.match(text) or self._plain_title_at(j)):
                 break
             end = nxt.end
             last_line = text.rsplit("\n", 1)[-1]
@@ -790,7 +819,7 @@ def _bullet_run_end(outline: Outline, j: int, stop: int) -> int:
         t = doc.text[b.start:b.end]
         if b.kind != "paragraph" or starts_with_bullet(t) or CAPTION.match(t) or PUA.match(t):
             break
-        if JUNK.match(t):
+        if JUNK.match(t) or outline._plain_title_at(k):
             break
         k += 1
     return k
@@ -1227,6 +1256,19 @@ def outline_of(scope: Scope) -> Outline:
 def iter_blocks(outline: Outline, section: Section) -> Iterator[tuple[int, Block]]:
     for j in outline.block_range(section):
         yield j, outline.doc.blocks[j]
+
+
+PLAIN_TITLE_MAX = 30
+# Families whose list an unmarked title line may head (`지원제외 대상` over `- …` items); an
+# unmarked `신청 자격` over a PDF's `o` paragraphs would make their `-` notes clauses of their own.
+PLAIN_TITLE_FAMILIES = ("exclusions",)
+
+
+def _plain_title_line(text: str) -> bool:
+    """A short unmarked line naming a facet of its own (`신청방법`, `지원제외 대상`)."""
+    s = text.strip()
+    return (0 < len(s) <= PLAIN_TITLE_MAX and "\n" not in s and not starts_with_bullet(s)
+            and skip_markers(s) == 0 and bool(facets_named(s, at_start=True)))
 
 
 def _caption_entry(text: str, position: int) -> bool:
