@@ -550,9 +550,13 @@ class Outline:
             if "\n" in text.strip():
                 continue
             plain = not CAPTION.match(text)
-            if plain and (family not in PLAIN_TITLE_FAMILIES or not self._plain_title(j, rx)):
+            glyph = self._glyph_title(j, rx) if plain and family in PLAIN_TITLE_FAMILIES else None
+            if plain and not glyph and (family not in PLAIN_TITLE_FAMILIES
+                                        or not self._plain_title(j, rx)):
                 continue
             title = compiled(r"^[\s<〈《【\[]+|[\s>〉》】\]]+$").sub("", text)
+            if glyph:
+                title = text.strip()[1:].strip()
             if title_match(title, rx) is None:
                 continue
             k = j + 1
@@ -565,6 +569,8 @@ class Outline:
                     break
                 if plain and self._plain_title_at(k):
                     break  # the next unmarked title (`신청방법`)
+                if glyph and b.kind == "paragraph" and t.lstrip().startswith(glyph):
+                    break  # the title's sibling (`❍ 신청방법`)
                 k += 1
             if k == j + 1:
                 continue
@@ -585,6 +591,25 @@ class Outline:
             return False
         nxt = doc.blocks[j + 1]
         return nxt.kind == "list_item" or starts_with_bullet(doc.text[nxt.start:nxt.end])
+
+    def _glyph_title(self, j: int, rx: regex.Pattern[str]) -> str | None:
+        """The glyph of a line the reader left a paragraph (`❍ 지원제외 대상`, `◈ …`: a bullet
+        it does not know) that is only a family's heading words over an item of another
+        marker (` - 휴·폐업 중인 기업`); None for any other line."""
+        doc = self.doc
+        block = doc.blocks[j]
+        text = doc.text[block.start:block.end].strip()
+        m = TITLE_GLYPH.match(text)
+        if block.kind != "paragraph" or m is None or "\n" in text or j + 1 >= self.hi:
+            return None
+        title = text[m.end():].strip()
+        if not 0 < len(title) <= PLAIN_TITLE_MAX or title_match(title, rx, item=True) != -1:
+            return None
+        nxt = doc.blocks[j + 1]
+        t = doc.text[nxt.start:nxt.end].lstrip()
+        if nxt.kind == "list_item" or (starts_with_bullet(t) and not t.startswith(m[1])):
+            return m[1]
+        return None
 
     def _plain_title_at(self, j: int) -> bool:
         """Block `j` is an unmarked title (`신청 및 접수`) over a list, a heading or a table:
@@ -1259,6 +1284,7 @@ def iter_blocks(outline: Outline, section: Section) -> Iterator[tuple[int, Block
 
 
 PLAIN_TITLE_MAX = 30
+TITLE_GLYPH = regex.compile(r"^\s*(\p{So})\s*")  # `❍ `, `◈ `: one symbol opening a title line
 # Families whose list an unmarked title line may head (`지원제외 대상` over `- …` items); an
 # unmarked `신청 자격` over a PDF's `o` paragraphs would make their `-` notes clauses of their own.
 PLAIN_TITLE_FAMILIES = ("exclusions",)
