@@ -263,10 +263,39 @@ def row_label_units(scope: Scope, family: str, taken: list[Unit]) -> list[Unit]:
     return units
 
 
+# An item that is an exclusion list of its own, in one sentence, wherever it stands (`□ 연구책임자
+# 및 연구기관의 자격유무, … 부적정하거나 … 충족하지 못한 경우 및 허위로 기재한 경우, … 연구부정행위가
+# 있는 경우, … 준수하지 않은 경우는 선정 대상에서 제외할 수 있음`): cases (`경우`) named three times
+# or more, then the applicant is taken out of selection or support. One case (`대표자가 불참할 경우
+# 선정 대상에서 제외함`, `중복성이 확인되는 경우 … 선정 대상에서 제외함`) is a step of the selection.
+SELF_EXCLUSION = regex.compile(r"""
+    경우\s*(?:에는|는|은|에)?\s*(?:연구개발기관\s*)?(?:선정|지원)\s*대상\s*에서\s*제외
+    \s*(?:할\s*수\s*있음|될\s*수\s*있음|됨|함|한다|합니다|처리)?\s*[.。]?\s*$""", regex.VERBOSE)
+CASE = regex.compile(r"경우")
+MIN_CASES = 3
+
+
+def statement_units(outline: Outline, taken: list[Unit]) -> list[Unit]:
+    """Items outside every exclusions carrier that state an exclusion list in one sentence."""
+    doc = outline.doc
+    done = _Spans([span for u in taken for span in u.spans]
+                  + [(c.section.start, c.section.end) for c in outline.carriers["exclusions"]])
+    units: list[Unit] = []
+    for s in outline.scope.sections:
+        block = doc.blocks[s.block]
+        if block.kind not in ("heading", "list_item") or outline.is_note_section(s) or done(block.start):
+            continue
+        u = outline.item_unit(s)
+        if u is not None and SELF_EXCLUSION.search(u.text) and len(CASE.findall(u.text)) >= MIN_CASES:
+            units.append(u)
+    return units
+
+
 def extract_exclusions(scope: Scope) -> list[Clause]:
     # without a heading or item naming them: the cells labelled so (`▪(제한사항) ①…, ②…`)
     units = _family_units(scope, "exclusions") or cell_label_units(scope, "exclusions")
     units += row_label_units(scope, "exclusions", units)
+    units += statement_units(outline_of(scope), units)
     return _to_clauses(scope, _comma_split(scope, _without_lead_ins(units)), CRITERIA_KINDS)
 
 
