@@ -51,6 +51,7 @@ from gonggo.reading.outline import (
 )
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Clause, Evidence
+from gonggo.schemas.document import Cell
 from gonggo.vocab.clause_kinds import CRITERIA_KINDS, DUTY_KINDS, KindRule, clause_kind
 from gonggo.vocab.text import norm_key
 
@@ -235,31 +236,46 @@ MAX_ROW_LABEL = 20
 
 def row_label_units(scope: Scope, family: str, taken: list[Unit]) -> list[Unit]:
     """The rows of a table whose label cell is the family's heading word alone (`신청자격 | …`
-    over `신청 제외 | ○ 휴·폐업 중인 기업 ○ 국세 체납 기업`): one clause per item of the row's
-    other cells. Rows of a one-row table (a title laid out as a table), pointers (`붙임 3
-    참조`) and rows whose text a carrier gave already are skipped."""
+    over `신청 제외 | ○ 휴·폐업 중인 기업 ○ 국세 체납 기업`), and the columns whose head cell is:
+    one clause per item of the row's other cells, of the column's cells below the head. A
+    one-row table (a title laid out as a table), pointers (`붙임 3 참조`) and cells whose text a
+    carrier gave already are skipped."""
     rx = HEADINGS[family]
     doc = scope.doc
     done = [span for u in taken for span in u.spans]
     units: list[Unit] = []
+    def names(cell: Cell | None) -> bool:
+        label = clean(cell.text) if cell is not None else ""
+        return 0 < len(label) <= MAX_ROW_LABEL and title_match(label, rx, item=True) == -1
+
+    def read(cell: Cell) -> None:
+        if any(lo <= cell.start < hi for lo, hi in done) or cell in seen:
+            return
+        seen.append(cell)
+        for u in bullet_units(doc, cell.start, cell.end):
+            if len(u.text) >= MIN_PIECE and not JUNK.match(u.text) and not POINTER.search(u.text):
+                u.cells = [cell]
+                units.append(u)
+
+    seen: list[Cell] = []
     for block in scope.blocks:
         table = block.table
         if table is None or table.n_rows < 2:
             continue
-        for row in table.grid():
+        grid = table.grid()
+        for row in grid:
             cells = [c for c in distinct_cells(row) if c.text.strip() not in MARKS]
-            if len(cells) < 2:
+            if len(cells) >= 2 and names(cells[0]):
+                for cell in cells[1:]:
+                    read(cell)
+        # a head cell naming the family over its column (`신청자격 | 신청 제외 대상` over `… | ① … ② …`)
+        for col, head in enumerate(grid[0]):
+            if not names(head):
                 continue
-            label = clean(cells[0].text)
-            if len(label) > MAX_ROW_LABEL or title_match(label, rx, item=True) != -1:
-                continue
-            for cell in cells[1:]:
-                if any(lo <= cell.start < hi for lo, hi in done):
-                    continue
-                for u in bullet_units(doc, cell.start, cell.end):
-                    if len(u.text) >= MIN_PIECE and not JUNK.match(u.text) and not POINTER.search(u.text):
-                        u.cells = [cell]
-                        units.append(u)
+            for row in grid[1:]:
+                cell = row[col]
+                if cell is not None and cell is not head and cell.text.strip() not in MARKS:
+                    read(cell)
     return units
 
 
