@@ -37,6 +37,7 @@ import regex
 from gonggo.reading.outline import (
     HEADINGS,
     JUNK,
+    LABEL_FACETS,
     MARKS,
     POINTER,
     Outline,
@@ -48,6 +49,7 @@ from gonggo.reading.outline import (
     distinct_cells,
     outline_of,
     title_match,
+    unit_at,
 )
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Clause, Evidence
@@ -307,11 +309,44 @@ def statement_units(outline: Outline, taken: list[Unit]) -> list[Unit]:
     return units
 
 
+# A paragraph the reader left unstructured, opened by a bullet it does not take for one (`o` at
+# the margin of a PDF line, `❍`): its label (`o (지원제외) …`, `❍ 지원제외 : …`) is read as an item's.
+PARAGRAPH_BULLET = regex.compile(r"^[ \t]*(?:\p{So}|o(?=[ \t])|[•▪◦])[ \t]*")
+
+
+def paragraph_label_units(outline: Outline, family: str, taken: list[Unit]) -> list[Unit]:
+    """The content of a bulleted paragraph labelled with the family's heading words (`o
+    (지원제외) 휴·폐업 중인 기업, …`), outside every carrier of the family."""
+    doc = outline.doc
+    rx = HEADINGS[family]
+    done = _Spans([span for u in taken for span in u.spans]
+                  + [(c.section.start, c.section.end) for c in outline.carriers[family]])
+    units: list[Unit] = []
+    for j in range(outline.lo, outline.hi):
+        block = doc.blocks[j]
+        if block.kind != "paragraph" or done(block.start):
+            continue
+        line_end = doc.text.find("\n", block.start, block.end)
+        line_end = block.end if line_end < 0 else line_end
+        line = doc.text[block.start:line_end]
+        m = PARAGRAPH_BULLET.match(line)  # (`^` anchors at the string, not at a `pos`)
+        if m is None:
+            continue
+        hit = title_match(line[m.end():], rx, item=True, label_rx=LABEL_FACETS.get(family))
+        if hit is None or hit < 0:
+            continue
+        u = unit_at(doc, block.start + m.end() + hit, outline.item_end(j))
+        if u is not None and len(u.text) >= MIN_PIECE and not POINTER.search(u.text):
+            units.append(u)
+    return units
+
+
 def extract_exclusions(scope: Scope) -> list[Clause]:
     # without a heading or item naming them: the cells labelled so (`▪(제한사항) ①…, ②…`)
     units = _family_units(scope, "exclusions") or cell_label_units(scope, "exclusions")
     units += row_label_units(scope, "exclusions", units)
     units += statement_units(outline_of(scope), units)
+    units += paragraph_label_units(outline_of(scope), "exclusions", units)
     return _to_clauses(scope, _comma_split(scope, _without_lead_ins(units)), CRITERIA_KINDS)
 
 
