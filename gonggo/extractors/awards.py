@@ -40,6 +40,8 @@ SIZE_LABEL = regex.compile(
     r"|모집\s*(?:기관|인원|팀)|지원\s*기업\s*수|선정\s*(?:예정|수)"
     # R&D calls: `□ 공고규모 : … 이내,15개 과제`, `□ 대상 과제 :10개 과제`, `지정공모 과제 : 49개 과제`
     r"|공고\s*규모|(?:대상|지정\s*공모|자유\s*응모|신규(?:\s*연구개발)?)\s*과제(?=\s*(?:[:：]|$))"
+    # a bare count field of a support's sheet: `-기업수 : 2개사` (bizinfo list), not `참여기업 수 :`
+    r"|(?<![가-힣]\s{0,2})(?:기업|업체|과제|팀)\s*수(?=\s*[:：])"
 )
 UNIT_NOUNS = (r"클러스터\s*컨소시엄|컨소시엄|클러스터|기관|과제|기업|업체|단체|팀|시설|지역|센터|대학|"
               r"프로젝트|개소|곳|사")
@@ -55,7 +57,15 @@ COUNT = regex.compile(
 # A call type's own count (`□ 지정공모과제 : 12개 과제`) is the program's only when no other
 # call type prints one (`□ 자유응모과제 : 17개 과제`): then neither is the whole.
 CALL_TYPE = regex.compile(r"(?P<type>지정\s*공모|자유\s*응모)\s*과제")
-NOT_A_COUNT_AFTER = regex.compile(r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한)")
+# a requirement (`10개사 이상`), a rate (`1개사당`), a choice among offers (`공급기업(CSP) 중 1개사를
+# 선택하여`, bizinfo list)
+NOT_A_COUNT_AFTER = regex.compile(
+    r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한|[를을]\s*선택)")
+# A team's make-up, heads in parentheses after each of two roles or more (`리더예술인(1명) 및
+# 참여예술인(4명 내외) 매칭 지원`, bizinfo list): how many of each role in a team, not how many
+# are selected (unless a selection follows: `청년(20명 내외) 선발`)
+ROLE_HEADS = regex.compile(r"[가-힣][(（]\s*\d{1,3}\s*명[^()（）\n]{0,6}[)）]")
+ROLE_HEADS_BEFORE = regex.compile(r"[가-힣][(（]\s*$")
 NOT_A_COUNT_BEFORE = regex.compile(r"(?:최소|최대|기업당|과제당|당)\s*$")
 SELECTS_AFTER = regex.compile(r"\s*(?:[)）]\s*)?(?:를|을)?\s*(?:최종\s*)?(?:선정|모집|선발)")
 APPROX_WORD = regex.compile(r"내외|정도|안팎|가량|^약")
@@ -75,6 +85,7 @@ class Count:
 def find_counts(text: str) -> list[Count]:
     """Counts of selected things in `text`, in order (requirements and amounts left out)."""
     out = []
+    team = len(ROLE_HEADS.findall(text)) >= 2
     for m in COUNT.finditer(text):
         # Only the few characters before the match: searching the whole prefix for each
         # match was quadratic in the text.
@@ -86,6 +97,9 @@ def find_counts(text: str) -> list[Count]:
                 text[m.start() - 1] in ".," and m.start() > 1 and text[m.start() - 2].isdigit())):
             continue
         unit = compiled(r"\s+").sub(" ", m["unit"]).strip()
+        if (unit == "명" and team and ROLE_HEADS_BEFORE.search(before)
+                and not SELECTS_AFTER.match(text, m.end())):
+            continue
         word = (m["approx"] or "").strip()
         approx = bool(word and word not in ("수준", "이내")) or bool(m["about"])
         out.append(Count(m.start(), m.end(), int(m["n"].replace(",", "")), approx, unit,

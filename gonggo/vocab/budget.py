@@ -48,7 +48,7 @@ YEAR_MONEY = regex.compile(
 )
 # `12개 과제, 8,700백만 원`, `총 10개 과제, 24,935백만원`: the sum for several awards
 AGGREGATE_BEFORE = regex.compile(
-    r"(?<!\d)(\d+)\s*개\s*(?:과제|기업|사|팀|기관)\s*(?:내외|이내)?\s*[,，]?\s*(?:총\s*)?$"
+    r"(?<!\d)(\d+)\s*개\s*(?:과제|기업|사|팀|기관)\s*(?:내외|이내)?\s*(?:대상)?\s*[,，]?\s*(?:총\s*)?$"
 )
 
 
@@ -66,14 +66,49 @@ SIZE_TOTAL = regex.compile(
 )
 
 
+# A total over the awards, with no label: the count of awards (more than one) right before
+# `총` (`선발 8개사 대상 총 26억원 이내 先투자`, bizinfo list), or one award's share printed beside
+# the total (`총 5,500만원 사업개발비(팀당 약 1000만원 내외)`, bizinfo list). Not `총 10억 원
+# 내외(과제당)`: a parenthesis naming no amount makes the total one award's.
+AWARDS_TOTAL = regex.compile(
+    r"""(?<!\d)(?P<n>\d+)\s*개\s*(?:과제|기업|사|팀|기관|업체)\s*(?:내외|이내)?\s*(?:대상)?
+        \s*[,，]?\s*총\s*(?=\d)""",
+    regex.X,
+)
+TOTAL = regex.compile(r"(?<![가-힣])총\s*(?=\d)")
+SHARE_PER_AWARD_AFTER = regex.compile(
+    r"""[^()（）\n]{0,15}[(（]\s*(?:팀|기업|과제|업체|기관|개사|社)\s*(?:당|별)
+        \s*(?:약|최대|평균)?\s*\d""",
+    regex.X,
+)
+
+
+def _awards_total(text: str) -> Amount | None:
+    """A total the line prints over its awards (AWARDS_TOTAL, SHARE_PER_AWARD_AFTER)."""
+    amounts = find_amounts(text)
+    for m in AWARDS_TOTAL.finditer(text):
+        if int(m["n"]) > 1:
+            found = [a for a in amounts if a.value_start == m.end() and a.bound != "min"]
+            if found:
+                return found[0]
+    for m in TOTAL.finditer(text):
+        found = [a for a in amounts if a.value_start == m.end() and a.bound != "min"
+                 and SHARE_PER_AWARD_AFTER.match(text, a.end)]
+        if found:
+            return found[0]
+    return None
+
+
 def budget_amount(text: str) -> Amount | None:
     """The call's budget a line states: the first amount after its budget cue (not a minimum),
-    or the total a size label states (SIZE_TOTAL)."""
+    the total a size label states (SIZE_TOTAL), or a total over the awards (AWARDS_TOTAL)."""
     cue = BUDGET_CUE.search(text)
     if cue is None:
         size = SIZE_TOTAL.search(text)
         found = [a for a in find_amounts(text) if size and a.value_start == size.end()]
-        return found[0] if found and found[0].bound != "min" else None
+        if found:
+            return found[0] if found[0].bound != "min" else None
+        return _awards_total(text)
     for a in find_amounts(text):
         if a.value_start >= cue.start() and a.bound != "min":
             return a
@@ -167,3 +202,4 @@ def cap_basis(before: str, after: str) -> str:
     if PER_CASE_BEFORE.search(before) or PER_CASE_AFTER.match(after):
         return "per_case"
     return "per_award"
+
