@@ -203,3 +203,22 @@ def cap_basis(before: str, after: str) -> str:
         return "per_case"
     return "per_award"
 
+
+# An RFP sheet's terms row: `지원기간 | 2026.04 ~ 2030.12 | 정부지원금 | 9,736백만원` (msit RFP
+# sheets). The money label beside the whole support period states the RFP's money for all
+# its years; when the sheet selects several 과제 it is their sum (`extractors.budget`).
+SHEET_MONEY_LABEL = regex.compile(
+    r"^(?:총\s*)?정부\s*(?:지원금|출연금|지원\s*연구\s*개발비|지원\s*사업비)$")
+SHEET_PERIOD_LABEL = regex.compile(r"^(?:지원|연구|연구\s*개발|사업|수행)\s*기간$")
+YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def sheet_money_label(cell: str) -> bool:
+    """A cell naming the government's money of an RFP sheet (`정부지원금`, `총 정부출연금`)."""
+    return bool(SHEET_MONEY_LABEL.match(compiled(r"\s+").sub(" ", cell).strip()))
+
+
+def sheet_period(label: str, value: str) -> bool:
+    """A cell pair printing a support period over several years (`지원기간 | 2026.04 ~ 2030.12`)."""
+    years = {int(y) for y in YEAR.findall(value)}
+    return bool(SHEET_PERIOD_LABEL.match(compiled(r"\s+").sub(" ", label).strip())) and len(years) >= 2
