@@ -14,7 +14,9 @@ Rules, in order:
 
 A count is a number with a unit of things selected, kept as printed: `개사`, `개 기관`,
 `개 과제`, `개 클러스터 컨소시엄`, `개`, `팀`, `건`, `명`. Not a count: amounts of money,
-durations (`6개월`), bounds that are requirements (`10개사 이상`, `최소 10개 과제`, `1개사만`).
+durations (`6개월`), bounds that are requirements (`10개사 이상`, `최소 10개 과제`, `1개사만`), a
+choice among offers (`공급기업 중 1개사를 선택`), a team's make-up (`리더예술인(1명) 및
+참여예술인(4명 내외)`).
 `approx` is true for `내외`, `약`, `정도`, `안팎`, `가량`; `이내` is an upper bound (`bound: max`,
 not approx). A unit's alternative in parentheses does not hide the word after it
 (`총 535개사(명)내외`).

@@ -11,10 +11,12 @@ and none of them is a cap:
 
 Public API:
     is_budget_line(text) -> bool         the line states the call's money
-    budget_amount(text) -> Amount | None  the budget a line states (first amount after the cue)
+    budget_amount(text) -> Amount | None  the budget a line states (first amount after the cue,
+                                          or a total over the awards: `8개사 대상 총 26억원`)
     year_money(label) / year_money_before(before) -> bool   one year's money
     aggregate_amount(text, start) -> bool the amount at `start` sums several awards
     several_programs(column) -> bool     a table's 사업명 column names two programs or more
+    sheet_money_label(cell), sheet_period(label, value) -> bool   an RFP sheet's terms row
     corpus_value(text) -> int | None     the budget a line states (corpus/budget.jsonl)
 """
 

@@ -17,7 +17,9 @@ Duckling style: `RULES` is a table of named rules, each a pattern and the parts 
 - `공고일 ~ 4. 24.` / `공고일부터`: the announcement day (the reference) opens the range.
 - A date after a bare `~` (`~ 4. 30.(목)`) is a deadline, like `4. 30.까지`.
 - A bare `m.d` is a date only in date context (a weekday, a range, `까지`/`부터`), and never
-  when a unit follows (`0.18억원`, `1.4천만원`, `1.3~1.5배수`).
+  when a unit follows (`0.18억원`, `1.4천만원`, `1.3~1.5배수`). A bare `m/d` (`~3/30, 16:00`)
+  only where printed as a date (a weekday, a time, a leading `~`, a dated partner across `~`):
+  never by `까지` alone, nor as a fraction (`비율이 1/3 이하`, `1/2 ~ 2/3`).
 
 `corpus_value(text)` is the list of ISO strings found in `text`, resolved against the
 reference date 2026-04-08; an impossible date is `{"invalid": "YYYY-MM-DD"}`, a time printed
