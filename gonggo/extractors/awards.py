@@ -10,7 +10,8 @@ Rules, in order:
    A call table of one row under its header prints the program's total in a cell
    (`… 전문인력 양성 (총 2개 과제 지원)`).
 2. **selection sentence** anywhere else in the body (not a table): a count with `내외` or one
-   followed by 선정/모집/지원 (`57개사 내외`, `10개 과제 선정`).
+   followed by 선정/모집/지원 (`57개사 내외`, `10개 과제 선정`), or right after 선정/선발/모집
+   (`선발 8개사 대상 총 26억원 이내 先투자`).
 
 A count is a number with a unit of things selected, kept as printed: `개사`, `개 기관`,
 `개 과제`, `개 클러스터 컨소시엄`, `개`, `팀`, `건`, `명`. Not a count: amounts of money,
@@ -42,8 +43,6 @@ SIZE_LABEL = regex.compile(
     r"|모집\s*(?:기관|인원|팀)|지원\s*기업\s*수|선정\s*(?:예정|수)"
     # R&D calls: `□ 공고규모 : … 이내,15개 과제`, `□ 대상 과제 :10개 과제`, `지정공모 과제 : 49개 과제`
     r"|공고\s*규모|(?:대상|지정\s*공모|자유\s*응모|신규(?:\s*연구개발)?)\s*과제(?=\s*(?:[:：]|$))"
-    # a bare count field of a support's sheet: `-기업수 : 2개사` (bizinfo list), not `참여기업 수 :`
-    r"|(?<![가-힣]\s{0,2})(?:기업|업체|과제|팀)\s*수(?=\s*[:：])"
 )
 UNIT_NOUNS = (r"클러스터\s*컨소시엄|컨소시엄|클러스터|기관|과제|기업|업체|단체|팀|시설|지역|센터|대학|"
               r"프로젝트|개소|곳|사")
@@ -70,6 +69,8 @@ ROLE_HEADS = regex.compile(r"[가-힣][(（]\s*\d{1,3}\s*명[^()（）\n]{0,6}[)
 ROLE_HEADS_BEFORE = regex.compile(r"[가-힣][(（]\s*$")
 NOT_A_COUNT_BEFORE = regex.compile(r"(?:최소|최대|기업당|과제당|당)\s*$")
 SELECTS_AFTER = regex.compile(r"\s*(?:[)）]\s*)?(?:를|을)?\s*(?:최종\s*)?(?:선정|모집|선발)")
+# the selection named right before the count: `- 선발 8개사 대상 총 26억원 이내 先투자` (bizinfo list)
+SELECTS_BEFORE = regex.compile(r"(?<![가-힣])(?:최종\s*)?(?:선정|선발|모집)\s*$")
 APPROX_WORD = regex.compile(r"내외|정도|안팎|가량|^약")
 
 
@@ -343,7 +344,8 @@ def _selection_sentence(scope: Scope, chosen: list[Item]) -> Awards | None:
                 continue
             text = scope.text(b)
             for c in find_counts(text):
-                if APPROX_WORD.search(text[c.start:c.end]) or SELECTS_AFTER.match(text, c.end):
+                if (APPROX_WORD.search(text[c.start:c.end]) or SELECTS_AFTER.match(text, c.end)
+                        or SELECTS_BEFORE.search(text[max(0, c.start - 8):c.start])):
                     return _award(scope, b.start, c)
     return None
 
