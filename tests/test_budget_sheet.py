@@ -58,3 +58,25 @@ def test_msit_bio_rfp_sheet_budget() -> None:
     (program,) = spec.programs
     assert program.budget_krw == 9_736_000_000
     assert [e.quote for e in program.evidence_of["budget_krw"]] == ["9,736백만원"]
+
+
+ROW_TABLE = ("□ 지원대상 과제\n(단위 : 백만원)\n"
+             "순번\t과 제 명\t총 수행기간\t’26년 정부지원 연구개발비\t공모 방식\n"
+             "1\t석‧박사 전문인력 양성 (총 2개 과제 지원)\t5년\t{money}\t품목 지정\n")
+
+
+def test_a_one_row_call_table_prints_the_sum_over_its_projects(tmp_path: Path) -> None:
+    program = _program(tmp_path, ROW_TABLE.format(money="1,440 (2,880)"))
+    assert program.budget_krw == 2_880_000_000  # (단위 : 백만원)
+    assert [e.quote for e in program.evidence_of["budget_krw"]] == ["2,880"]
+
+
+@pytest.mark.parametrize("money", ["1,440 (2,800)",  # not 1,440 × 2: no sum of this row
+                                   "1,440"])
+def test_no_sum_or_a_sum_that_does_not_add_up_gives_no_budget(tmp_path: Path, money: str) -> None:
+    assert _program(tmp_path, ROW_TABLE.format(money=money)).budget_krw is None
+
+
+def test_two_rows_print_no_one_sum(tmp_path: Path) -> None:
+    text = ROW_TABLE.format(money="375 (750)") + "2\t표준화 기반 조성\t7년\t675\t품목 지정\n"
+    assert _program(tmp_path, text).budget_krw is None

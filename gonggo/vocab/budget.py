@@ -224,3 +224,31 @@ def sheet_period(label: str, value: str) -> bool:
     """A cell pair printing a support period over several years (`지원기간 | 2026.04 ~ 2030.12`)."""
     years = {int(y) for y in YEAR.findall(value)}
     return bool(SHEET_PERIOD_LABEL.match(compiled(r"\s+").sub(" ", label).strip())) and len(years) >= 2
+
+
+# A call table's one 과제 row under a year's money column (`’26년 정부지원 연구개발비`) printing one
+# 과제's money with the sum over its 과제 in parentheses: `1,440 (2,880)` beside `개인정보 보호‧활용
+# 석‧박사 전문인력 양성 (총 2개 과제 지원)` (pipc R&D calls). The sum is that year's budget of the call.
+YEAR_MONEY_COLUMN = regex.compile(r"연구\s*개발비|연구비|출연금|지원금|예산|사업비")
+EACH_AND_SUM = regex.compile(
+    r"^\s*(?P<each>\d{1,3}(?:,\d{3})+|\d+)\s*[(（]\s*(?P<sum>\d{1,3}(?:,\d{3})+|\d+)\s*[)）]\s*$")
+PROJECTS_TOTAL = regex.compile(r"총\s*(?P<n>\d{1,3})\s*개\s*과제")
+
+
+def year_money_column(header: str) -> bool:
+    """A column header naming one year's money (`’26년 정부지원 연구개발비`)."""
+    flat = compiled(r"\s+").sub(" ", header)
+    return year_money(flat) and bool(YEAR_MONEY_COLUMN.search(flat))
+
+
+def each_and_sum(cell: str, row: str) -> tuple[int, int] | None:
+    """`1,440 (2,880)` in a row naming `총 2개 과제`: the sum's offsets in `cell`, when the sum is
+    exactly the one 과제's money times the row's count of 과제 (two or more)."""
+    m = EACH_AND_SUM.match(cell)
+    n = PROJECTS_TOTAL.search(row)
+    if m is None or n is None or int(n["n"]) < 2:
+        return None
+    each, total = (int(m[g].replace(",", "")) for g in ("each", "sum"))
+    if each * int(n["n"]) != total:
+        return None
+    return m.start("sum"), m.end("sum")
