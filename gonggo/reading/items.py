@@ -41,8 +41,11 @@ COLON_LABEL = regex.compile(
     r"^(?P<label>[^:：()（）\n\d][^:：()（）\n]{0,19}?)(?<!\d)\s*(?:[(（][^)）\n]{0,10}[)）])?\s*[:：]"
 )
 
+# a word of its own, not inside one: `우수시장` (a title of the bizinfo list), `접수시스템`,
+# `향상시키고`, `배수시설`, `임상시험`, `비상시` hold no 수시/상시; after a particle glued by a
+# PDF's text (`주관기관에서상시 진행`) it is one
 ROLLING = regex.compile(
-    r"(?:수시|상시)\s*(?:접수|모집|신청|공모)?(?!\s*(?:점검|평가|변경|안내|로|운영|모니터|확인))"
+    r"(?:(?<![가-힣])|(?<=에서|부터|으로|중))(?:수시|상시)\s*(?:접수|모집|신청|공모)?(?!\s*(?:점검|평가|변경|안내|로|운영|모니터|확인))"
     r"|연중\s*(?:수시|상시)?\s*(?:접수|모집|신청)"
 )
 BUDGET = regex.compile(r"(?:예산\s*)?(?:조기\s*)?소진\s*(?:시|될\s*때|시점)\s*까지")
