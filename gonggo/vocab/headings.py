@@ -30,12 +30,7 @@ FACETS: list[Facet] = [
       | 지원\s*대상(?!\s*(?:규모|선정|과제|사업|분야|기업\s*수|수\b|범위|품목|기술|내용|경비|비용|(?:에서\s*)?제외))
     """), "eligibility clause"),
     Facet("exclusions", _rx(r"""
-        # what costs, staff or points leave out is no list of excluded applicants: `□ 지원불가
-        # 항목`, `- 전문기술인력의 제외 대상`, `<동시수행과제수 산정 제외 과제>`, `가점 제외 대상`
-        (?<!(?:인력|인건비|경비|비용|비목|사업비|연구비|가점|감점|가산점|산정)\s*(?:의|에서)?\s*)
-        (?![^\n]{0,12}?(?:불가|제외)\s*(?:대상\s*)?(?:비목|경비|비용|품목|물품|과제)
-           | [^\n]{0,12}?불가\s*항목)
-        # nor a sanction after the fact: `참여제한 및 사업비 환수`, `참여제한 등 제재조치`,
+        # a sanction after the fact is no list of excluded applicants: `참여제한 및 사업비 환수`, `참여제한 등 제재조치`,
         # `부정행위 시 참여제한`, `국가연구개발사업의 참여제한, 연구개발비 환수 및 제재부가금 부과에 관한 사무`
         (?![^\n:：(（]{0,25}?(?:환수|해약|해지|제재\s*(?:조치|처분|부가금)|조치|부과|사무))
         (?<!(?:^|\s)시\s{0,2})(?<!(?:환수|해약|해지)[^\n]{0,8})
@@ -115,6 +110,15 @@ CARRIER_FACETS = ("eligibility", "exclusions", "obligations", "documents")
 # The facets whose presence among a heading's children makes it a program section.
 PROGRAM_FACETS = ("overview", "support", "eligibility", "apply", "selection", "documents",
                   "exclusions")
+# A heading whose items name the 사업 a call announces, one item per 사업 (`□ 사업목적` with
+# `○ 정보통신·방송 기술개발사업` / `○ 정보통신방송표준개발지원사업`, `□ 지원대상 사업`, `□ 공고 대상사업`).
+# Not a facet: an item under it is a program, not a fact of one (reading.programs).
+PROGRAM_LIST = _rx(r"""
+    ^(?:사업\s*(?:목적|개요)
+      | (?:지원|공고|신청|공모)?\s*대상\s*사업(?:\s*(?:및|[·ㆍ‧・･․⸱∙])\s*(?:목적|개요|내용))?
+      | (?:공고|지원|신청)\s*사업(?:\s*(?:명|목록|개요))?)
+    \s*$
+""")
 
 
 def pattern(name: str) -> regex.Pattern[str]:
