@@ -134,10 +134,15 @@ MSIT_PDF = "pdf/msit_ict_rnd_2026_1st_gonggo.pdf"
 
 
 def test_msit_pdf_twin_reads_the_window_from_the_filing_table() -> None:
-    # 공고기간 | 전산(iris.go.kr) 등록기간 / … | 2026. 1. 19.(월)~ 2026. 2. 10.(화) 15시 까지
-    windows = [w for p in spec(MSIT_PDF).programs for w in p.windows]
-    assert [(w.opens, w.closes) for w in windows] == [
-        (date(2026, 1, 19), datetime(2026, 2, 10, 15, tzinfo=KST))]
+    # 공고기간 | 전산(iris.go.kr) 등록기간 / … | 2026. 1. 19.(월)~ 2026. 2. 10.(화) 15시 까지: the one
+    # window of each program the 공고 announces (two since its programs are split), as in the HWP
+    pdf, hwp = spec(MSIT_PDF).programs, spec(MSIT).programs
+    assert len(pdf) == len(hwp) >= 1
+    for p in pdf:
+        assert [(w.opens, w.closes) for w in p.windows] == [
+            (date(2026, 1, 19), datetime(2026, 2, 10, 15, tzinfo=KST))]
+    assert [[(w.opens, w.closes) for w in p.windows] for p in pdf] == [
+        [(w.opens, w.closes) for w in p.windows] for p in hwp]
 
 
 def test_msit_pdf_twin_keeps_every_exclusion_and_share_of_the_hwp() -> None:
