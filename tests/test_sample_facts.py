@@ -148,13 +148,17 @@ def test_msit_pdf_twin_reads_the_window_from_the_filing_table() -> None:
 def test_msit_pdf_twin_keeps_every_exclusion_and_share_of_the_hwp() -> None:
     # `… 예외` / `o 주관연구개발기관, …`: a Latin-o item the PDF had joined to the note above;
     # 중견기업's sub-rows (평균매출액 3천억 미만 75% / 이상 70%) as a table inside the PDF's cell
-    def facts(name: str) -> tuple[list[str], set[tuple]]:
-        (program,) = spec(name).programs
-        shares = {(f.payer, f.share_pct, f.share_bound, f.applicant_kinds[0][:4])
-                  for t in program.tracks for f in t.funding if f.share_pct is not None}
-        return [x.text[:20] for x in program.exclusions], shares
-    hwp_exclusions, hwp_shares = facts(MSIT)
-    pdf_exclusions, pdf_shares = facts(MSIT_PDF)
-    assert pdf_exclusions == hwp_exclusions and len(hwp_exclusions) == 12
-    assert pdf_shares == hwp_shares
-    assert ("government", 70, "max", "중견기업") in pdf_shares
+    # (per program: the 공고's programs are split since 33a640c, each with the common terms)
+    def facts(name: str) -> list[tuple[list[str], set[tuple]]]:
+        out = []
+        for program in spec(name).programs:
+            shares = {(f.payer, f.share_pct, f.share_bound, f.applicant_kinds[0][:4])
+                      for t in program.tracks for f in t.funding if f.share_pct is not None}
+            out.append(([x.text[:20] for x in program.exclusions], shares))
+        return out
+    hwp, pdf = facts(MSIT), facts(MSIT_PDF)
+    assert len(pdf) == len(hwp) >= 1
+    for (pdf_exclusions, pdf_shares), (hwp_exclusions, hwp_shares) in zip(pdf, hwp, strict=True):
+        assert pdf_exclusions == hwp_exclusions and len(hwp_exclusions) == 12
+        assert pdf_shares == hwp_shares
+        assert ("government", 70, "max", "중견기업") in pdf_shares
