@@ -134,31 +134,28 @@ MSIT_PDF = "pdf/msit_ict_rnd_2026_1st_gonggo.pdf"
 
 
 def test_msit_pdf_twin_reads_the_window_from_the_filing_table() -> None:
-    # 공고기간 | 전산(iris.go.kr) 등록기간 / … | 2026. 1. 19.(월)~ 2026. 2. 10.(화) 15시 까지: the one
-    # window of each program the 공고 announces (two since its programs are split), as in the HWP
-    pdf, hwp = spec(MSIT_PDF).programs, spec(MSIT).programs
-    assert len(pdf) == len(hwp) >= 1
-    for p in pdf:
-        assert [(w.opens, w.closes) for w in p.windows] == [
+    # 공고기간 | 전산(iris.go.kr) 등록기간 / … | 2026. 1. 19.(월)~ 2026. 2. 10.(화) 15시 까지
+    # the call is for two 사업 (정보통신·방송 기술개발, 표준개발지원): each has the one window
+    programs = spec(MSIT_PDF).programs
+    assert len(programs) == 2
+    for program in programs:
+        assert [(w.opens, w.closes) for w in program.windows] == [
             (date(2026, 1, 19), datetime(2026, 2, 10, 15, tzinfo=KST))]
-    assert [[(w.opens, w.closes) for w in p.windows] for p in pdf] == [
-        [(w.opens, w.closes) for w in p.windows] for p in hwp]
 
 
 def test_msit_pdf_twin_keeps_every_exclusion_and_share_of_the_hwp() -> None:
     # `… 예외` / `o 주관연구개발기관, …`: a Latin-o item the PDF had joined to the note above;
     # 중견기업's sub-rows (평균매출액 3천억 미만 75% / 이상 70%) as a table inside the PDF's cell
-    # (per program: the 공고's programs are split since 33a640c, each with the common terms)
     def facts(name: str) -> list[tuple[list[str], set[tuple]]]:
-        out = []
+        read = []
         for program in spec(name).programs:
             shares = {(f.payer, f.share_pct, f.share_bound, f.applicant_kinds[0][:4])
                       for t in program.tracks for f in t.funding if f.share_pct is not None}
-            out.append(([x.text[:20] for x in program.exclusions], shares))
-        return out
+            read.append(([x.text[:20] for x in program.exclusions], shares))
+        return read
     hwp, pdf = facts(MSIT), facts(MSIT_PDF)
-    assert len(pdf) == len(hwp) >= 1
-    for (pdf_exclusions, pdf_shares), (hwp_exclusions, hwp_shares) in zip(pdf, hwp, strict=True):
+    assert len(hwp) == len(pdf) == 2
+    for (hwp_exclusions, hwp_shares), (pdf_exclusions, pdf_shares) in zip(hwp, pdf):
         assert pdf_exclusions == hwp_exclusions and len(hwp_exclusions) == 12
         assert pdf_shares == hwp_shares
         assert ("government", 70, "max", "중견기업") in pdf_shares
