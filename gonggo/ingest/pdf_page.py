@@ -55,6 +55,7 @@ class PageContent:
     dot_x: list[float] = field(default_factory=list)
     dot_y: list[float] = field(default_factory=list)
     unmapped_chars: int = 0  # glyphs whose font gives no Unicode
+    outline_chars: int = 0  # glyphs drawn as outlines, added to `chars` as U+FFFD
     images: int = 0
     truncated: bool = False  # over `max_objects_per_page`: graphics partly ignored
     objects: int = 0  # page objects visited, form contents included

@@ -1,0 +1,150 @@
+"""Glyphs drawn as vector outlines, as U+FFFD placeholder characters in their text lines.
+
+Some PDFs draw part of their text as filled paths instead of text: macOS Quartz prints of
+HWP files draw every Latin glyph of Hancom's fonts (digits, Latin letters, `(`, `,`, `-`)
+as one path a glyph, and keep only the Korean as text. PDFium's text page then reads
+`과학기술정보통신부 공고 제 호` where the page shows `제2026-0002호`. Nothing in the file says
+which character a path is (the fonts of those runs hold only a space glyph; there is no
+encoding, glyph name or ToUnicode entry to look up), so the characters cannot be recovered;
+they are kept as one U+FFFD each where they were drawn, so the text says that something is
+missing there (`공고 제���������호`) and no reading joins the words around the hole.
+
+A path is a glyph when it is small, filled and curved (`pdf_page` sets those aside), does
+not overlap another such path (the rings of a badge and the two halves of an arrow do), and
+sits on a text line beside its characters or in a row of such paths. A smaller path (`-`,
+`,`) counts only beside a glyph.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+from gonggo.ingest.pdf_page import BBox, Char
+
+PLACEHOLDER = "\ufffd"
+
+# A glyph path's box overlaps another's by at most this share of the smaller box (kerned
+# pairs touch; nested rings and arrow parts overlap much more).
+_MAX_OVERLAP = 0.25
+# Two glyph boxes are neighbours in a row when the gap between them is at most this × the
+# taller one's height, and they share this share of the shorter one's height.
+_ROW_GAP = 1.0
+_ROW_SHARE = 0.5
+# A glyph beside a text character: the gap is at most this × the character's height, the
+# glyph at most this × the character's height tall.
+_TEXT_GAP = 2.0
+_TEXT_MAX_HEIGHT = 1.5
+
+
+def outline_chars(shapes: list[BBox], chars: list[Char], settings: dict[str, Any]
+                  ) -> list[Char]:
+    """The placeholder characters of the glyph outlines among `shapes` (page coordinates,
+    top < bottom, as `Char`), given the page's text characters `chars`."""
+    if not shapes:
+        return []
+    lo, hi = settings["glyph_min_size"], settings["glyph_max_size"]
+    tol = settings["dedupe_tolerance"]
+    boxes = _distinct(sorted(s for s in shapes if s[3] - s[1] <= hi and s[2] - s[0] <= hi), tol)
+    boxes = _apart(boxes)
+    if not boxes:
+        return []
+    sized = [b[3] - b[1] >= lo for b in boxes]
+    text = sorted([c for c in chars if c[0] != " "], key=_mid2)
+    mids = [(c[2] + c[4]) / 2 for c in text]
+    accepted = [sized[i] and _beside_text(b, text, mids) for i, b in enumerate(boxes)]
+    near = _neighbours(boxes, hi)
+    # Rows: a glyph's neighbours in its row are glyphs too; a row of two sized paths with
+    # no text beside it is a word drawn in outlines (a table cell holding `2026. 1. 2.`).
+    for i in range(len(boxes)):
+        if sized[i] and not accepted[i] and any(sized[j] for j in near[i]):
+            accepted[i] = True
+    todo = [i for i, ok in enumerate(accepted) if ok]
+    while todo:
+        i = todo.pop()
+        for j in near[i]:
+            if not accepted[j]:
+                accepted[j] = True
+                todo.append(j)
+    return [Char(PLACEHOLDER, b[0], b[1], b[2], b[3])
+            for b, ok in zip(boxes, accepted) if ok]
+
+
+def _mid2(c: Char) -> float:
+    return c[2] + c[4]
+
+
+def _distinct(boxes: list[BBox], tol: float) -> list[BBox]:
+    """One box of a glyph drawn twice in place (fake bold); `boxes` sorted."""
+    out: list[BBox] = []
+    for b in boxes:
+        x0, top, x1, bottom = b
+        for o in out[-4:]:
+            if (abs(x0 - o[0]) <= tol and abs(top - o[1]) <= tol and abs(x1 - o[2]) <= tol
+                    and abs(bottom - o[3]) <= tol):
+                break
+        else:
+            out.append(b)
+    return out
+
+
+def _apart(boxes: list[BBox]) -> list[BBox]:
+    """The boxes that overlap no other box much (`boxes` sorted by x0)."""
+    bad = [False] * len(boxes)
+    for i, a in enumerate(boxes):
+        area_a = (a[2] - a[0]) * (a[3] - a[1])
+        for j in range(i + 1, len(boxes)):
+            b = boxes[j]
+            if b[0] >= a[2]:
+                break
+            w = min(a[2], b[2]) - b[0]
+            h = min(a[3], b[3]) - max(a[1], b[1])
+            if w <= 0 or h <= 0:
+                continue
+            smaller = min(area_a, (b[2] - b[0]) * (b[3] - b[1]))
+            if w * h > _MAX_OVERLAP * smaller:
+                bad[i] = bad[j] = True
+    return [b for b, x in zip(boxes, bad) if not x]
+
+
+def _shares_row(a: BBox, b: BBox) -> bool:
+    shared = min(a[3], b[3]) - max(a[1], b[1])
+    return shared >= _ROW_SHARE * min(a[3] - a[1], b[3] - b[1])
+
+
+def _neighbours(boxes: list[BBox], reach: float) -> list[list[int]]:
+    """For each box, the boxes in its row within a glyph's height of it (no box is taller
+    than `reach`, so a box sharing a row has its centre within `reach` / 2)."""
+    order = sorted(range(len(boxes)), key=lambda k: boxes[k][1] + boxes[k][3])
+    out: list[list[int]] = [[] for _ in boxes]
+    for n, i in enumerate(order):
+        ax0, atop, ax1, abot = boxes[i]
+        ah = abot - atop
+        limit = atop + abot + reach  # doubled centres
+        for j in order[n + 1:]:
+            bx0, btop, bx1, bbot = boxes[j]
+            if btop + bbot > limit:
+                break
+            bh = bbot - btop
+            gap = bx0 - ax1 if bx0 > ax1 else ax0 - bx1
+            if (gap <= _ROW_GAP * (ah if ah > bh else bh)  # noqa: FURB136
+                    and min(abot, bbot) - max(atop, btop) >= _ROW_SHARE * (ah if ah < bh else bh)):  # noqa: FURB136
+                out[i].append(j)
+                out[j].append(i)
+    return out
+
+
+def _gap(a: BBox, b: BBox) -> float:
+    return max(a[0] - b[2], b[0] - a[2], 0.0)
+
+
+def _beside_text(box: BBox, text: list[Char], mids: list[float]) -> bool:
+    """A text character of the same line is close to `box` and not much smaller."""
+    x0, top, x1, bottom = box
+    h = bottom - top
+    for c in text[bisect_left(mids, top):bisect_right(mids, bottom)]:
+        ch = c[4] - c[2]
+        if (ch > 0 and max(c[1] - x1, x0 - c[3]) <= _TEXT_GAP * ch
+                and h <= _TEXT_MAX_HEIGHT * ch and _shares_row(box, (c[1], c[2], c[3], c[4]))):
+            return True
+    return False
