@@ -54,6 +54,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # -- characters (points unless said otherwise) --
     "dedupe_tolerance": 1.0,  # same glyph drawn again within this distance: fake bold
     "unicode_check_stride": 8,  # ask PDFium about missing Unicode for every n-th glyph
+    #   (and for every one below U+0100: raw codes passed on for want of a map look like these)
     "line_overlap": 0.5,  # a glyph joins a line if its centre is within this × size of it
     "word_gap": 0.2,  # a gap wider than this × font size between glyphs is a word space
     # -- ruling lines and tables (pdfplumber's names and defaults) --
