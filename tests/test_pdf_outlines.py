@@ -186,3 +186,30 @@ def test_an_rfp_sheet_role_label_is_not_part_of_the_track_name(line: str, name: 
 
     role = SHEET_ROLE.match(line)
     assert line[role.end() if role else 0:].strip() == name
+
+
+# Lines of msit_ict_rnd_2026_1st_gonggo.pdf as read now (every U+FFFD a glyph drawn as an
+# outline): the notice number, the date, the windows, a deadline, a share. No reader may make
+# a value of what is left (`제 호`, `년 월 일`, `2026. 1. 2.` without its digits).
+DAMAGED = [
+    f"과학기술정보통신부 공고 제{HOLE * 9}호",
+    f"{HOLE * 4}년 {HOLE}월 {HOLE}일",
+    (f"□ 공고기간 {HOLE} {HOLE * 4} {HOLE} {HOLE} {HOLE}금{HOLE} {HOLE} {HOLE * 4} {HOLE} {HOLE * 2} "
+    f"{HOLE}화{HOLE} {HOLE * 2}시까지 {HOLE * 2}일간"),
+    (f"○ 전산접수기간 {HOLE} {HOLE * 4} {HOLE} {HOLE * 2} {HOLE}월{HOLE} {HOLE} {HOLE * 4} {HOLE} "
+    f"{HOLE * 2} {HOLE}화{HOLE} {HOLE * 2}시까지{HOLE * 5} 시스템 시간 기준{HOLE}"),
+    (f"수익이 발생한 날이 속하는 해의 다음 해 {HOLE}월 {HOLE * 2}일까지 전문기관의 장에게 기술실시 "
+    "결과 보고서를 제출하여야 합니다"),
+    f"과제수행 후반기에 산업계가 {HOLE * 3} 이상 {HOLE * 4} {HOLE * 4}하는 형태",
+    f"지원한도 1{HOLE * 3}만원",
+]
+READERS = ["extractors.header", "vocab.dates", "vocab.money", "extractors.windows",
+           "extractors.shares", "extractors.contacts", "extractors.tracks"]
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("line", DAMAGED, ids=range(len(DAMAGED)))
+def test_no_value_is_read_from_a_line_with_its_glyphs_missing(reader: str, line: str) -> None:
+    import importlib
+
+    assert importlib.import_module(f"gonggo.{reader}").corpus_value(line) in (None, [], {})
