@@ -11,6 +11,7 @@ real sample pair (skipped when ../shared is absent).
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -82,6 +83,18 @@ def test_a_glyph_drawn_twice_in_place_is_one_placeholder() -> None:
     shapes = _glyphs(131, 100, 3)
     shapes += [(x0 + 0.3, t, x1 + 0.3, b) for x0, t, x1, b in shapes]  # fake bold
     assert len(outline_chars(shapes, _word(100, 100, "제"), S)) == 3
+
+
+def test_many_shapes_are_looked_up_locally_not_pairwise() -> None:
+    # A column of 8,000 overlapping shapes (every one beside the next, all starting at the
+    # same x) and a row of 8,000 glyphs: pairwise, 32 million comparisons each; by bands, a
+    # few dozen a shape.
+    column = [(100.0, 10 + 1.1 * i, 129.0, 39 + 1.1 * i) for i in range(8000)]
+    row = [(10 + 6.5 * i, 100.0, 15.5 + 6.5 * i, 108.5) for i in range(8000)]
+    started = time.process_time()
+    assert outline_chars(column, [], S) == []
+    assert len(outline_chars(row, _word(0, 100, "가" * 8000), S)) == 8000
+    assert time.process_time() - started < 8.0
 
 
 # --- the finding -------------------------------------------------------------------------

@@ -18,11 +18,13 @@ sits on a text line beside its characters or in a row of such paths. A smaller p
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from typing import Any
 
 from gonggo.ingest.pdf_page import BBox, Char
 
 PLACEHOLDER = "\ufffd"
+_X0 = itemgetter(1)  # Char.x0
 
 # A glyph path's box overlaps another's by at most this share of the smaller box (kerned
 # pairs touch; nested rings and arrow parts overlap much more).
@@ -46,13 +48,12 @@ def outline_chars(shapes: list[BBox], chars: list[Char], settings: dict[str, Any
     lo, hi = settings["glyph_min_size"], settings["glyph_max_size"]
     tol = settings["dedupe_tolerance"]
     boxes = _distinct(sorted(s for s in shapes if s[3] - s[1] <= hi and s[2] - s[0] <= hi), tol)
-    boxes = _apart(boxes)
+    boxes = _apart(boxes, hi)
     if not boxes:
         return []
     sized = [b[3] - b[1] >= lo for b in boxes]
-    text = sorted([c for c in chars if c[0] != " "], key=_mid2)
-    mids = [(c[2] + c[4]) / 2 for c in text]
-    accepted = [sized[i] and _beside_text(b, text, mids) for i, b in enumerate(boxes)]
+    text, tall = _text_rows(chars, boxes, hi)
+    accepted = [sized[i] and _beside_text(b, text, tall, hi) for i, b in enumerate(boxes)]
     near = _neighbours(boxes, hi)
     # Rows: a glyph's neighbours in its row are glyphs too; a row of two sized paths with
     # no text beside it is a word drawn in outlines (a table cell holding `2026. 1. 2.`).
@@ -70,8 +71,34 @@ def outline_chars(shapes: list[BBox], chars: list[Char], settings: dict[str, Any
             for b, ok in zip(boxes, accepted) if ok]
 
 
-def _mid2(c: Char) -> float:
-    return c[2] + c[4]
+# Items (box indices or characters) by the band (`size` high) their top falls in, each band
+# sorted by x0: no box is larger than `size`, so a box meets only items of the bands around
+# its own and within a few `size` across, and every lookup below is local and bisected,
+# however many shapes and characters a page draws.
+Rows = dict[int, tuple[list[float], list[Any]]]
+
+
+def _rows(items: list[Any], boxes: list[BBox], size: float) -> Rows:
+    bands: dict[int, list[tuple[float, int]]] = {}
+    for k, b in enumerate(boxes):
+        bands.setdefault(int(b[1] // size), []).append((b[0], k))
+    rows: Rows = {}
+    for band, entries in bands.items():
+        entries.sort()
+        rows[band] = ([x for x, _ in entries], [items[k] for _, k in entries])
+    return rows
+
+
+def _around(rows: Rows, top: float, x_from: float, x_to: float, size: float) -> list[Any]:
+    """Items whose top lies within a band of `top` and whose x0 lies in [x_from, x_to]."""
+    band = int(top // size)
+    out: list[Any] = []
+    for b in (band - 1, band, band + 1):
+        row = rows.get(b)
+        if row is not None:
+            xs, items = row
+            out += items[bisect_left(xs, x_from):bisect_right(xs, x_to)]
+    return out
 
 
 def _distinct(boxes: list[BBox], tol: float) -> list[BBox]:
@@ -88,16 +115,17 @@ def _distinct(boxes: list[BBox], tol: float) -> list[BBox]:
     return out
 
 
-def _apart(boxes: list[BBox]) -> list[BBox]:
-    """The boxes that overlap no other box much (`boxes` sorted by x0)."""
+def _apart(boxes: list[BBox], size: float) -> list[BBox]:
+    """The boxes that overlap no other box much (none larger than `size`)."""
+    rows = _rows(list(range(len(boxes))), boxes, size)
     bad = [False] * len(boxes)
     for i, a in enumerate(boxes):
         area_a = (a[2] - a[0]) * (a[3] - a[1])
-        for j in range(i + 1, len(boxes)):
+        for j in _around(rows, a[1], a[0] - size, a[2], size):
+            if j <= i:
+                continue
             b = boxes[j]
-            if b[0] >= a[2]:
-                break
-            w = min(a[2], b[2]) - b[0]
+            w = min(a[2], b[2]) - max(a[0], b[0])
             h = min(a[3], b[3]) - max(a[1], b[1])
             if w <= 0 or h <= 0:
                 continue
@@ -112,19 +140,17 @@ def _shares_row(a: BBox, b: BBox) -> bool:
     return shared >= _ROW_SHARE * min(a[3] - a[1], b[3] - b[1])
 
 
-def _neighbours(boxes: list[BBox], reach: float) -> list[list[int]]:
-    """For each box, the boxes in its row within a glyph's height of it (no box is taller
-    than `reach`, so a box sharing a row has its centre within `reach` / 2)."""
-    order = sorted(range(len(boxes)), key=lambda k: boxes[k][1] + boxes[k][3])
+def _neighbours(boxes: list[BBox], size: float) -> list[list[int]]:
+    """For each box, the boxes in its row within a glyph's height of it (a gap of at most
+    `size`)."""
+    rows = _rows(list(range(len(boxes))), boxes, size)
     out: list[list[int]] = [[] for _ in boxes]
-    for n, i in enumerate(order):
-        ax0, atop, ax1, abot = boxes[i]
+    for i, (ax0, atop, ax1, abot) in enumerate(boxes):
         ah = abot - atop
-        limit = atop + abot + reach  # doubled centres
-        for j in order[n + 1:]:
+        for j in _around(rows, atop, ax0 - 2 * size, ax1 + size, size):
+            if j <= i:
+                continue
             bx0, btop, bx1, bbot = boxes[j]
-            if btop + bbot > limit:
-                break
             bh = bbot - btop
             gap = bx0 - ax1 if bx0 > ax1 else ax0 - bx1
             if (gap <= _ROW_GAP * (ah if ah > bh else bh)  # noqa: FURB136
@@ -134,17 +160,37 @@ def _neighbours(boxes: list[BBox], reach: float) -> list[list[int]]:
     return out
 
 
-def _gap(a: BBox, b: BBox) -> float:
-    return max(a[0] - b[2], b[0] - a[2], 0.0)
+def _text_rows(chars: list[Char], boxes: list[BBox], size: float) -> tuple[Rows, list[Char]]:
+    """The text characters no larger than `size` in the bands around `boxes`, as `_rows`,
+    and the larger ones."""
+    wanted = {b for box in boxes for b in range(int(box[1] // size) - 1, int(box[1] // size) + 2)}
+    bands: dict[int, list[Char]] = {}
+    large: list[Char] = []
+    for c in chars:
+        if c[0] == " ":
+            continue
+        if c[4] - c[2] > size or c[3] - c[1] > size:
+            large.append(c)
+            continue
+        band = int(c[2] // size)
+        if band in wanted:
+            bands.setdefault(band, []).append(c)
+    rows: Rows = {}
+    for band, row in bands.items():
+        row.sort(key=_X0)
+        rows[band] = ([c[1] for c in row], row)
+    return rows, large
 
 
-def _beside_text(box: BBox, text: list[Char], mids: list[float]) -> bool:
-    """A text character of the same line is close to `box` and not much smaller."""
+def _beside_text(box: BBox, text: Rows, large: list[Char], size: float) -> bool:
+    """A text character of the same line is close to `box` and not much smaller (one no
+    larger than `size` is at most twice that away)."""
     x0, top, x1, bottom = box
     h = bottom - top
-    for c in text[bisect_left(mids, top):bisect_right(mids, bottom)]:
+    for c in _around(text, top, x0 - 3 * size, x1 + 2 * size, size) + large:
         ch = c[4] - c[2]
-        if (ch > 0 and max(c[1] - x1, x0 - c[3]) <= _TEXT_GAP * ch
+        if (ch > 0 and top <= (c[2] + c[4]) / 2 <= bottom
+                and max(c[1] - x1, x0 - c[3]) <= _TEXT_GAP * ch
                 and h <= _TEXT_MAX_HEIGHT * ch and _shares_row(box, (c[1], c[2], c[3], c[4]))):
             return True
     return False
