@@ -97,6 +97,14 @@ def test_many_shapes_are_looked_up_locally_not_pairwise() -> None:
     assert time.process_time() - started < 8.0
 
 
+def test_boxes_at_nan_or_infinity_are_passed_over() -> None:
+    # A corrupt transform puts boxes at NaN or infinity; the page still reads.
+    nan, inf = float("nan"), float("inf")
+    chars = [Char("가", nan, nan, nan, nan), Char("가", 0, inf, 10, inf), *_word(100, 100, "가")]
+    shapes = [(111.0, 101.0, 116.0, 109.0), (nan, 1.0, 5.0, 9.0), (0.0, -inf, 5.0, inf)]
+    assert outline_chars(shapes, chars, S) == [Char(HOLE, 111.0, 101.0, 116.0, 109.0)]
+
+
 # --- the finding -------------------------------------------------------------------------
 
 

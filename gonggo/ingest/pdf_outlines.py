@@ -10,9 +10,10 @@ they are kept as one U+FFFD each where they were drawn, so the text says that so
 missing there (`공고 제���������호`) and no reading joins the words around the hole.
 
 A path is a glyph when it is small, filled and curved (`pdf_page` sets those aside), does
-not overlap another such path (the rings of a badge and the two halves of an arrow do), and
-sits on a text line beside its characters or in a row of such paths. A smaller path (`-`,
-`,`) counts only beside a glyph.
+not overlap another such path (the rings of a badge and the parts of an arrow do), and sits
+on a text line beside its characters or in a row with another such path; the glyphs of a
+row carry their neighbours along. A path under `glyph_min_size` high (`-`, `,`) counts
+only beside a glyph.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ def outline_chars(shapes: list[BBox], chars: list[Char], settings: dict[str, Any
     if not boxes:
         return []
     sized = [b[3] - b[1] >= lo for b in boxes]
-    text, tall = _text_rows(chars, boxes, hi)
-    accepted = [sized[i] and _beside_text(b, text, tall, hi) for i, b in enumerate(boxes)]
+    text, large = _text_rows(chars, boxes, hi)
+    accepted = [sized[i] and _beside_text(b, text, large, hi) for i, b in enumerate(boxes)]
     near = _neighbours(boxes, hi)
     # Rows: a glyph's neighbours in its row are glyphs too; a row of two sized paths with
     # no text beside it is a word drawn in outlines (a table cell holding `2026. 1. 2.`).
@@ -172,7 +173,10 @@ def _text_rows(chars: list[Char], boxes: list[BBox], size: float) -> tuple[Rows,
         if c[4] - c[2] > size or c[3] - c[1] > size:
             large.append(c)
             continue
-        band = int(c[2] // size)
+        try:
+            band = int(c[2] // size)
+        except (ValueError, OverflowError):  # a box at NaN or infinity (a corrupt transform)
+            continue
         if band in wanted:
             bands.setdefault(band, []).append(c)
     rows: Rows = {}
