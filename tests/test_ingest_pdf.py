@@ -400,10 +400,10 @@ def test_unmapped_finding_names_pages_over_the_noise_floor() -> None:
     finding = unmapped_finding({2: 5, 3: 1, 5: 12}, {}, None, S)
     assert finding is not None
     assert (finding.code, finding.pages, finding.severity) == ("unmapped_glyphs", [2, 5], "error")
-    assert finding.message.startswith("pages 2, 5: 17 characters")
-    quiet = unmapped_finding({4: 3}, {7: 1}, (4, "공고 제 호"), S)
+    assert finding.message.startswith("2, 5쪽: 17자는 글꼴에 유니코드 대응이 없어")
+    quiet = unmapped_finding({4: 3}, {7: 1}, (4, "공고 제\ufffd\ufffd호"), S)
     assert quiet is not None and (quiet.pages, quiet.severity) == ([4], "warning")
-    assert 'page 4 reads "공고 제 호"' in quiet.message
+    assert quiet.message.endswith('예: 4쪽 "공고 제\ufffd\ufffd호"')
     assert unmapped_finding({1: 1}, {2: 1}, None, S) is None
 
 
@@ -574,7 +574,7 @@ def test_pdf_glyphs_without_unicode_are_a_finding_with_their_pages() -> None:
     doc = read_bytes(minimal_pdf(*pages), "unmapped.pdf")
     (finding,) = [f for f in doc.findings if f.code == "unmapped_glyphs"]
     assert finding.pages == [2, 3] and finding.severity == "warning"
-    assert finding.message.startswith("pages 2-3: 4 characters have no Unicode mapping")
+    assert finding.message.startswith("2-3쪽: 4자는 글꼴에 유니코드 대응이 없어")
     assert "공고 제1호입니다." in doc.text
 
 
@@ -678,8 +678,7 @@ def test_sample_without_unicode_maps_reports_unmapped_glyphs() -> None:
     (finding,) = [f for f in doc.findings if f.code == "unmapped_glyphs"]
     assert 1 in finding.pages  # `공고 제2026-0002호` reads `공고 제 호` on the cover
     assert set(finding.pages) <= set(range(1, (doc.source.pages or 0) + 1))
-    assert f"page{'s' if len(finding.pages) > 1 else ''} {page_list(finding.pages)}:" in (
-        finding.message)
+    assert finding.message.startswith(f"{page_list(finding.pages)}쪽: ")
     clean = sample("kised_dodak_2025_gonggo.pdf")
     assert not [f for f in clean.findings if f.code == "unmapped_glyphs"]
 

@@ -2257,9 +2257,10 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
 # differ, so no one of them is a yearly cap.
 SHEET_FIRST = regex.compile(r"^관리\s*번호$")
 SHEET_NAME = regex.compile(r"^(?:세부\s*과제|RFP|(?:연구\s*(?:개발)?\s*)?과제)\s*명$")
-# `총괄 세부 다층적 …`, `세부 뇌 인지과학과 …`: the role words before the title (their numbers,
-# drawn as outlines, lost)
-SHEET_ROLE = regex.compile(r"^(?:(?:총괄|세부)\s*\d*\s*)+")
+# `(총괄/세부1) 다층적 …`, `(세부2) 뇌 인지과학과 …`: the role words before the title, with
+# their brackets, slash and numbers; a PDF that drew those as outlines holds a U+FFFD for
+# each (`�총괄 세부�� 다층적 …`, `ingest.pdf_outlines`)
+SHEET_ROLE = regex.compile(r"^(?:[\s(\[\ufffd]*(?:총괄|세부)[\s\d/)\]\ufffd]*)+")
 MONTHS_HEAD = regex.compile(r"^개월\s*수$")
 
 

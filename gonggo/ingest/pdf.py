@@ -35,7 +35,7 @@ from gonggo.ingest.limits import (
     MAX_PDF_SECONDS,
     MAX_SECONDS_PER_PAGE,
 )
-from gonggo.ingest.pdf_findings import outline_glyphs_on_text, page_list, unmapped_finding
+from gonggo.ingest.pdf_findings import page_list, unmapped_finding
 from gonggo.ingest.pdf_layout import (
     PageLayout,
     Region,
@@ -44,6 +44,7 @@ from gonggo.ingest.pdf_layout import (
     layout_page,
     read_container,
 )
+from gonggo.ingest.pdf_outlines import PLACEHOLDER, outline_chars
 from gonggo.ingest.pdf_page import read_page
 from gonggo.ingest.pdf_running import running_lines
 from gonggo.ingest.pdf_text import Line, Paragraph, continues_across, merge_paragraphs
@@ -53,6 +54,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # -- characters (points unless said otherwise) --
     "dedupe_tolerance": 1.0,  # same glyph drawn again within this distance: fake bold
     "unicode_check_stride": 8,  # ask PDFium about missing Unicode for every n-th glyph
+    #   (and for every one below U+0100: raw codes passed on for want of a map look like these)
     "line_overlap": 0.5,  # a glyph joins a line if its centre is within this × size of it
     "word_gap": 0.2,  # a gap wider than this × font size between glyphs is a word space
     # -- ruling lines and tables (pdfplumber's names and defaults) --
@@ -94,6 +96,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # -- glyphs without text --
     "glyph_min_size": 3.0,  # height range of a vector shape that may be a glyph
     "glyph_max_size": 30.0,
+    "outline_placeholders": True,  # a glyph drawn as an outline is a U+FFFD in its line
     "unmapped_min_glyphs": 2,  # fewer per page is noise (a vector icon)
     "unmapped_error_min": 10,  # this many missing glyphs make the finding an error
     # -- limits (gonggo.ingest.limits) --
@@ -174,6 +177,10 @@ def _read_pages(doc: pdfium.PdfDocument, n_pages: int, s: dict[str, Any],
         dog.step()
         started = time.monotonic()
         content = read_page(doc.raw, i, s)
+        if s["outline_placeholders"] and content.outline_glyphs:
+            marks = outline_chars(content.outline_glyphs, content.chars, s)
+            content.chars.extend(marks)
+            content.outline_chars = len(marks)
         objects += content.objects + len(content.chars)
         if objects > MAX_OBJECTS_PER_FILE:
             raise ResourceLimit(f"more than {MAX_OBJECTS_PER_FILE} drawn objects by page "
@@ -258,10 +265,13 @@ def _findings(layouts: list[PageLayout], s: dict[str, Any]) -> list[ReadFinding]
     for lay in layouts:
         if lay.content.unmapped_chars:
             unmapped[lay.number] = lay.content.unmapped_chars
-        count, line = outline_glyphs_on_text(lay, s)
-        if count:
-            outlines[lay.number] = count
-            if example is None and line is not None and count >= s["unmapped_min_glyphs"]:
+        if lay.content.outline_chars:
+            outlines[lay.number] = lay.content.outline_chars
+        if example is None and (lay.content.unmapped_chars + lay.content.outline_chars
+                                >= s["unmapped_min_glyphs"]):
+            damaged = [ln for ln in lay.all_lines if PLACEHOLDER in ln.text]
+            if damaged:
+                line = min(damaged, key=lambda ln: (ln.top, ln.x0))
                 example = (lay.number, line.text)
     finding = unmapped_finding(unmapped, outlines, example, s)
     if finding is not None:

@@ -55,6 +55,7 @@ class PageContent:
     dot_x: list[float] = field(default_factory=list)
     dot_y: list[float] = field(default_factory=list)
     unmapped_chars: int = 0  # glyphs whose font gives no Unicode
+    outline_chars: int = 0  # glyphs drawn as outlines, added to `chars` as U+FFFD
     images: int = 0
     truncated: bool = False  # over `max_objects_per_page`: graphics partly ignored
     objects: int = 0  # page objects visited, form contents included
@@ -132,7 +133,10 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
                 high = ord(chars[-1].text) - 0xD800
                 chars[-1] = chars[-1]._replace(text=chr(0x10000 + (high << 10) + code - 0xDC00))
                 continue
-        if not suspect and i % stride == 0 and map_error(page, i) == 1:
+        # Every character below U+0100 is asked (digits, Latin, punctuation: a font's raw
+        # codes passed on look like these, and an amount made of them is made up), the
+        # others every `stride`-th.
+        if not suspect and (code < 0x100 or i % stride == 0) and map_error(page, i) == 1:
             suspect = True
         if not get_box(page, i, at_rect):
             continue

@@ -873,7 +873,7 @@ def check_unplaced_text(doc: Document, ann: Announcement) -> list[Finding]:
 
 # 5b. what the reader could not read ---------------------------------------------------------
 
-_EXCERPT = regex.compile(r"reads\s+[\"“'](?P<text>[^\"”']{4,})[\"”']")
+_EXCERPT = regex.compile(r"(?:reads|쪽)\s+[\"“'](?P<text>[^\"”']{4,})[\"”']")  # PDF: `예: 1쪽 "…"`
 
 
 def _page_evidence(doc: Document, pages: list[int]) -> list[Evidence]:
