@@ -55,7 +55,8 @@ COUNT = regex.compile(
 # A call type's own count (`□ 지정공모과제 : 12개 과제`) is the program's only when no other
 # call type prints one (`□ 자유응모과제 : 17개 과제`): then neither is the whole.
 CALL_TYPE = regex.compile(r"(?P<type>지정\s*공모|자유\s*응모)\s*과제")
-NOT_A_COUNT_AFTER = regex.compile(r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한)")
+# `(26개 과제 접수)`: the applications received, not the number selected
+NOT_A_COUNT_AFTER = regex.compile(r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한|접수|응모)")
 NOT_A_COUNT_BEFORE = regex.compile(r"(?:최소|최대|기업당|과제당|당)\s*$")
 SELECTS_AFTER = regex.compile(r"\s*(?:[)）]\s*)?(?:를|을)?\s*(?:최종\s*)?(?:선정|모집|선발)")
 APPROX_WORD = regex.compile(r"내외|정도|안팎|가량|^약")
