@@ -41,6 +41,8 @@ class Distractor:
 NEAR: dict[str, tuple[str, ...]] = {
     "program_budget": ("funding",),
     "cost_ratio": ("funding",),
+    "staff_rate": ("funding", "duration"),
+    "threshold": ("funding", "documents", "exclusions"),
     "royalty": ("funding",),
     "clawback": ("funding", "duration"),
     "example": ("funding",),
@@ -74,6 +76,20 @@ DISTRACTORS: list[Distractor] = [
     Distractor("cost_ratio", "- 연구시설ㆍ장비비 (구입완료일이 연구개발과제 시작일의 5년 이내, 구입가의 20%이내)",
                "mois_regional_disaster_rnd_2026_gonggo.hwp"),
     Distractor("cost_ratio", "* 선정 된 클러스터의 총 사업비 5% 이내에서 운영비 책정 가능", "seed 002"),
+    # participation rates of the staff (인건비 계상률, 참여율)
+    Distractor("staff_rate", "□ 주관연구개발기관은 사업운영 전담인력(인건비계상률 75% 이상)이 1명 이상 참여하고, "
+               "참여연구원(연구책임자 포함)은 인건비계상률 10% 이상 계상", "motie_industry_talent_hrd_council_2025_gonggo.hwpx"),
+    Distractor("staff_rate", "ㅇ (최저 인건비 계상률 제한) 주관연구책임자 30% 이상(필수) 다만, 공고 마감일 이후 6개월 이내 종료 "
+               "과제는 해당 기간에만 참여율 조정 가능", "knpa_policelab_rnd_2026_gonggo.hwp"),
+    # thresholds of what needs a review or a form (equipment over 3천만원) and past records
+    Distractor("threshold", "-3천만 원 이상의 연구시설･장비를 구입하려는 경우에만 제출",
+               "mafra_smartfarm_multi_ministry_rnd_2021_gonggo.pdf"),
+    Distractor("threshold", "o 연구개발기관은 부가가치세 포함 3천만원 이상 1억원 미만의 시설·장비 또는 3천만원 미만이라도 공동 활용이 "
+               "가능한 시설·장비를 도입할 경우, 전문기관의 심의를 거쳐야 하고, 취득 후에는 30일 이내에 "
+               "국가연구시설장비 공동활용서비스(zeus.go.kr)에 등록하고 등록증을 발급 받아야 함",
+               "msit_ict_rnd_2026_1st_gonggo.hwp"),
+    Distractor("threshold", "※ 최근 3년 이내(접수마감일 기준) 기술실시계약을 체결하여 징수한 기술료 총액이 2천만원 이상 또는 같은 "
+               "기간 내에 2건 이상의 기술이전 실적이 있는 자", "msit_ict_rnd_2026_1st_gonggo.hwp"),
     # royalties (기술료) and what is paid back
     Distractor("royalty", "o 정부지원연구개발비 15억원의 ICT R&D 과제를 총 5년 동안 수행하는 중소기업에 대한 적용",
                "msit_ict_rnd_2026_1st_gonggo.hwp"),
@@ -264,9 +280,10 @@ def insert_near(kind: str) -> Callable[[str], str]:
                     j = i  # a heading holding its value (`□ 사업기간 : …`): its first child
                 while j + 1 < len(lines) and "\t" in lines[j + 1]:
                     j += 1  # a table under the heading: after its last row
-                follow = _next_line(lines, j)
-                if ("\t" in lines[j] and j == i) or (follow is not None and "\t" in lines[follow]):
-                    continue  # never inside a table, nor between a line and the table it leads
+                ahead = lines[j + 1:j + 4] if "\t" in lines[j] else [lines[_next_line(lines, j) or j]]
+                if "\t" in lines[j] and j == i or any("\t" in x for x in ahead):
+                    continue  # never inside a table (after a row, a cell printed over lines may go
+                    # on below), nor between a line and the table it leads
                 before[j + 1] = lines[j] if j == nxt and _is_item(lines[j]) else ""
         if not before:
             return text
