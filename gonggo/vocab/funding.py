@@ -54,6 +54,9 @@ SHARE_BEFORE = regex.compile(r"(최대|최소)\s*$")
 MONTHS = regex.compile(r"(?<![\d.])(?:(\d{1,2})\s*년\s*)?(\d{1,3})\s*개월"
                        r"|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|\s*\d{1,2}\s*(?:월|개월))")
 MONTHS_MINIMUM_AFTER = regex.compile(r"^\s*(?:이상|초과)")
+# a count that picks the projects a rule is for (`연구기간이 1년 9개월인 경우`, `연구기간 1년 이하
+# 신청과제는 제외`): a condition, not the period
+MONTHS_CONDITION_AFTER = regex.compile(r"^\s*(?:이하|이내|미만)?\s*(?:인|일)?\s*(?:경우|신청\s*과제|과제는)")
 # `종료되기 3개월 전까지`: a time before some event, not a period
 MONTHS_BEFORE_EVENT_AFTER = regex.compile(r"^\s*(?:이전|전|前)(?:까지|에|부터)?(?![가-힣])")
 # `9개월+1년`, `1년 9개월 + 1년`, `2+2+1년`: stages added up to one period (a bare number takes
@@ -208,6 +211,8 @@ def _find_months(text: str) -> list[Months]:
             continue  # `최소 현장 실증 기간은 3개월 이상`: a minimum, not a project period
         if MONTHS_BEFORE_EVENT_AFTER.match(after):
             continue  # `연구개발기간이 종료되기 3개월 전까지`
+        if MONTHS_CONDITION_AFTER.match(text[m_end : m_end + 12]):
+            continue  # `연구기간이 1년 9개월인 경우 …`: which projects, not how long
         if MONTHS_BASIS_AFTER.match(after):
             continue  # `연간(12개월 기준)`: a basis of reckoning
         if compiled(r"\+\s*$").search(text[max(0, m_start - 3) : m_start]):
