@@ -149,9 +149,17 @@ def _without_lead_ins(units: list[Unit]) -> list[Unit]:
             if not (k + 1 < len(units) and POINTS_AT_LIST.search(u.text))]
 
 
+# An item of an exclusion list that tells applicants what to submit or register (`3천만 원 이상의
+# 연구시설･장비를 구입하려는 경우에만 제출`, `… 등록하고 등록증을 발급 받아야 함`) excludes no one
+# (`채무불이행자 등록`, `허위 서류를 제출한 경우` do).
+INSTRUCTION_END = regex.compile(
+    r"(?:(?:경우|때)\s*(?:에만|에는|에)?\s*제출|(?:제출|등록|발급\s*받)\s*(?:하여야|해야|아야)\s*함)\s*[.)）]?\s*$")
+
+
 def extract_exclusions(scope: Scope) -> list[Clause]:
     # without a heading or item naming them: the cells labelled so (`▪(제한사항) ①…, ②…`)
     units = _family_units(scope, "exclusions") or cell_label_units(scope, "exclusions")
+    units = [u for u in units if not INSTRUCTION_END.search(u.text)]
     return _to_clauses(scope, _without_lead_ins(units), CRITERIA_KINDS)
 
 
