@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from gonggo.eval.score import similarity
 from gonggo.eval.variants import compare_facts, facts
 from gonggo.eval.variants_distractor import BY_NAME, DISTRACTORS, KINDS, NEAR, insert_near
 from gonggo.pipeline import parse
@@ -61,6 +62,9 @@ def test_a_distractor_states_no_fact_of_its_source(d) -> None:  # type: ignore[n
             for f in t.get("funding") or []:
                 caps |= {f.get("cap_krw")} - {None}
                 shares |= {float(f["share_pct"])} if f.get("share_pct") is not None else set()
+    clauses = [c["text"] for p in gold.get("programs") or [] for c in p.get("exclusions") or []]
+    clauses += [c["name"] for p in gold.get("programs") or [] for c in p.get("documents") or []]
+    assert max((similarity(d.line, c) for c in clauses), default=0.0) < 0.5, "a clause of its source"
     said_months = {int(m[1] or 0) * 12 + int(m[2]) if m[2] else int(m[3]) * 12 for m in MONTHS.finditer(d.line)}
     assert not {a.krw for a in find_amounts(d.line)} & caps
     assert not {float(m[1]) for m in PERCENT.finditer(d.line)} & shares
@@ -107,3 +111,15 @@ def test_seed_facts_survive_the_distractors(seed: str, tmp_path: Path) -> None:
                                  _facts(new, tmp_path / "b", "seed.txt"))  # type: ignore[arg-type]
     assert not gained, f"gained {gained}"
     assert not lost, f"lost {lost}"
+
+
+def test_an_instruction_between_exclusion_items_is_no_exclusion(tmp_path: Path) -> None:
+    # mafra_smartfarm_multi_ministry_rnd_2021 (dev) prints this under a document; under an
+    # exclusion heading it was read as one more exclusion
+    doc = PREAMBLE.format(line="") + ("□ 지원제외 대상\n- 휴·폐업중인 기업\n"
+                                      "- 3천만 원 이상의 연구시설･장비를 구입하려는 경우에만 제출\n"
+                                      "- 국세 및 지방세 체납 중인 기업\n□ 문의처 : 02-123-4567\n")
+    path = tmp_path / "doc.txt"
+    path.write_text(doc, encoding="utf-8")
+    got = [c.text for p in parse(path).spec.programs for c in p.exclusions]
+    assert got == ["휴·폐업중인 기업", "국세 및 지방세 체납 중인 기업"]

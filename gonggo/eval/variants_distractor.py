@@ -7,7 +7,8 @@ The rules were tuned on a few dozen documents; an unseen one prints, under its �
 line such as `□ 인건비와 간접비의 합계는 정부출연금의 50% 이내로 계상` that no tuned document
 printed there. Each line below was copied from a real text (`Distractor.source`: a dev text
 of the field corpus, a seed or an untuned sample) and its numbers are NOT facts of the
-kinds it imitates in that text's gold (`tests/test_variants_distractor.py` checks the gold).
+kinds it imitates in that text's gold, nor its text an exclusion or a document there
+(`tests/test_variants_distractor.py` checks the gold).
 A `Variant` per distractor class inserts the class's lines under the headings of the facets
 it sits near (`NEAR`: the funding heading, the duration line, the documents list, the
 application window, the exclusion list), the line's own bullet replaced by the bullet of the
@@ -79,8 +80,9 @@ DISTRACTORS: list[Distractor] = [
     # participation rates of the staff (인건비 계상률, 참여율)
     Distractor("staff_rate", "□ 주관연구개발기관은 사업운영 전담인력(인건비계상률 75% 이상)이 1명 이상 참여하고, "
                "참여연구원(연구책임자 포함)은 인건비계상률 10% 이상 계상", "motie_industry_talent_hrd_council_2025_gonggo.hwpx"),
-    Distractor("staff_rate", "ㅇ (최저 인건비 계상률 제한) 주관연구책임자 30% 이상(필수) 다만, 공고 마감일 이후 6개월 이내 종료 "
-               "과제는 해당 기간에만 참여율 조정 가능", "knpa_policelab_rnd_2026_gonggo.hwp"),
+    Distractor("staff_rate", "* 신규 채용인력의 해당년도 현금 인건비가 해당년도 인건비 총액의 30%이상 집행되었더라도 "
+               "연구개발계획서보다 적게 집행했을 경우 해당 차액만큼 기존인력의 현금 인건비를 불인정함",
+               "pipc_privacy_rnd_2025_gonggo.hwp"),
     # thresholds of what needs a review or a form (equipment over 3천만원) and past records
     Distractor("threshold", "-3천만 원 이상의 연구시설･장비를 구입하려는 경우에만 제출",
                "mafra_smartfarm_multi_ministry_rnd_2021_gonggo.pdf"),
