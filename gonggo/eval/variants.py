@@ -514,15 +514,29 @@ def summary(diffs: Sequence[Diff]) -> dict[str, dict[str, int]]:
     return table
 
 
+def by_field(diffs: Sequence[Diff], which: str = "gained") -> dict[str, Counter[str]]:
+    """Per variant: facts gained (or lost) per fact family (`caps`, `windows` …)."""
+    table: dict[str, Counter[str]] = {}
+    for d in diffs:
+        table.setdefault(d.variant, Counter()).update(f[0] for f in getattr(d, which))
+    return table
+
+
+def _fields(counts: Counter[str]) -> str:
+    return ", ".join(f"{k} {n}" for k, n in counts.most_common())
+
+
 def markdown(diffs: Sequence[Diff], by_name: dict[str, Variant] | None = None,
              title: str = "Metamorphic variants") -> str:
     by_name = BY_NAME if by_name is None else by_name
     lines = [f"# {title}", "",
-             "| variant | example | documents applied | documents changed | facts lost | facts gained |",
-             "|---|---|---:|---:|---:|---:|"]
+             ("| variant | example | documents applied | documents changed | facts lost | facts gained "
+              "| gained per field |"),
+             "|---|---|---:|---:|---:|---:|---|"]
+    gained = by_field(diffs)
     for name, row in summary(diffs).items():
         lines.append(f"| {name} | {by_name[name].example} | {row['applied']} | "
-                     f"{row['changed_docs']} | {row['lost']} | {row['gained']} |")
+                     f"{row['changed_docs']} | {row['lost']} | {row['gained']} | {_fields(gained[name])} |")
     lines.append("")
     for d in diffs:
         if not (d.facts_changed or d.error):
@@ -563,9 +577,11 @@ def run(argv: Sequence[str] | None, *, registry: str, title: str,
     diffs = check_all(paths, variants, ns.jobs, registry)
     if ns.out:
         Path(ns.out).write_text(markdown(diffs, module.BY_NAME, title), encoding="utf-8")
+    gained = by_field(diffs)
     for name, row in summary(diffs).items():
         print(f"{name:32s} applied {row['applied']:3d}  changed {row['changed_docs']:3d}  "
-              f"lost {row['lost']:4d}  gained {row['gained']:4d}  errors {row['errors']}")
+              f"lost {row['lost']:4d}  gained {row['gained']:4d}  errors {row['errors']}"
+              + (f"  ({_fields(gained[name])})" if gained[name] else ""))
     return 0
 
 

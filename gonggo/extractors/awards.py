@@ -59,9 +59,9 @@ COUNT = regex.compile(
 # call type prints one (`□ 자유응모과제 : 17개 과제`): then neither is the whole.
 CALL_TYPE = regex.compile(r"(?P<type>지정\s*공모|자유\s*응모)\s*과제")
 # a requirement (`10개사 이상`), a rate (`1개사당`), a choice among offers (`공급기업(CSP) 중 1개사를
-# 선택하여`, bizinfo list)
+# 선택하여`, bizinfo list), the applications received (`(26개 과제 접수)`), not the number selected
 NOT_A_COUNT_AFTER = regex.compile(
-    r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한|[를을]\s*선택)")
+    r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한|[를을]\s*선택|접수|응모)")
 # A team's make-up, heads in parentheses after each of two roles or more (`리더예술인(1명) 및
 # 참여예술인(4명 내외) 매칭 지원`, bizinfo list): how many of each role in a team, not how many
 # are selected (unless a selection follows: `청년(20명 내외) 선발`)

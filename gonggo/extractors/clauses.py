@@ -176,6 +176,13 @@ def _without_lead_ins(units: list[Unit]) -> list[Unit]:
             if not (k + 1 < len(units) and POINTS_AT_LIST.search(u.text))]
 
 
+# An item of an exclusion list that tells applicants what to submit or register (`3천만 원 이상의
+# 연구시설･장비를 구입하려는 경우에만 제출`, `… 등록하고 등록증을 발급 받아야 함`) excludes no one
+# (`채무불이행자 등록`, `허위 서류를 제출한 경우` do).
+INSTRUCTION_END = regex.compile(
+    r"(?:(?:경우|때)\s*(?:에만|에는|에)?\s*제출|(?:제출|등록|발급\s*받)\s*(?:하여야|해야|아야)\s*함)\s*[.)）]?\s*$")
+
+
 # One line holding several exclusions joined by commas (`휴·폐업중인 기업, 국세 및 지방세 체납
 # 중인 기업, …`, `… 신청한 경우, 사회적 물의를 일으킨 단체·법인 등이 신청하는 경우`): split
 # when every piece is a clause of its own, a modifier ending in an adnominal ending (`중인`,
@@ -347,6 +354,7 @@ def extract_exclusions(scope: Scope) -> list[Clause]:
     units += row_label_units(scope, "exclusions", units)
     units += statement_units(outline_of(scope), units)
     units += paragraph_label_units(outline_of(scope), "exclusions", units)
+    units = [u for u in units if not INSTRUCTION_END.search(u.text)]
     return _to_clauses(scope, _comma_split(scope, _without_lead_ins(units)), CRITERIA_KINDS)
 
 

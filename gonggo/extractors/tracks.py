@@ -372,7 +372,8 @@ MULTIPLIED_AFTER = regex.compile(r"^\s*(?:이내|이하)?\s*[×xX✕]\s*[\d가-�
 NOT_CAP_AFTER = regex.compile(
     r"""\s*(?:이내|내외|이하)?\s*(?:의\s*)?규모(?![가-힣])
       | \s*의\s*(?:[\p{Hangul}A-Za-z&]+\s*){0,3}?(?:과제|사업|기업)(?:를|을|에|가|이|는|은)
-      | \s*[(（]\s*[\d.,]+\s*[십백천]?\s*[만억]?\s*원?\s*[×xX✕*]""",
+      | \s*[(（]\s*[\d.,]+\s*[십백천]?\s*[만억]?\s*원?\s*[×xX✕*]
+      | \s*(?:이|가|을|를)\s*(?:[가-힣]+\s*){0,2}?시점   # `첫 5억원을 지급받는 시점과는`: a point reached""",
     regex.X,
 )
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
@@ -402,7 +403,8 @@ PER_PERIOD_AFTER = regex.compile(r"^\s*[/／]\s*\d+\s*개월")
 RATE_BASE_BEFORE = regex.compile(r"(?<![가-힣])매\s*$")
 RATE_BASE_AFTER = regex.compile(r"^\s*(?:당|마다)")
 # what defines a kind of project or company (`5억원 이하인 소액과제`), not a cap
-AMOUNT_CONDITION_AFTER = regex.compile(r"^\s*(?:인|일|이면)(?![가-힣])")
+# an amount that is a condition or a point reached (`매 5억원이 되는 시점`), no cap
+AMOUNT_CONDITION_AFTER = regex.compile(r"^\s*(?:인|일|이면|(?:이|가)\s*(?:되는|될|된|되면|넘는|넘을|넘으면))(?![가-힣])")
 # the bound of a class of applicant (`평균매출액 등이 3천억 원 미만`, `매출액 100억원 미만`): `미만`
 # and `초과` bound conditions, never a cap (a cap is `이내`, `이하`, `까지`, `한도`, `최대`)
 CONDITION_BOUND = regex.compile(r"미만|초과")
@@ -695,6 +697,7 @@ def _years_each(text: str, a: Amount) -> bool:
 # 배정은 8개월로 산정`, `(1차년도 개발기간 : 9개월`, `차년도 연구기간은 매년 12개월`)
 ONE_YEAR_PERIOD = regex.compile(
     r"""(?:\d\s*년\s*차|\d\s*차\s*(?:연\s*)?년\s*도|차년도|연차별|당해\s*연도|매년|[’'‘`]\s*\d{2}\s*년(?!\s*\d))
+        (?:\s*[(（][^)）\n]{1,8}[)）])?  # `’25년(1차년도) 연구기간은`
         \s*(?:의\s*)?(?:연구\s*(?:개발)?|사업|협약|개발|수행)?\s*기간$""",
     regex.X,
 )

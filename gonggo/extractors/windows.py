@@ -308,6 +308,18 @@ def _split_label(label: str | None) -> tuple[str | None, str | None]:
     return name, track
 
 
+# A line of a period section whose subject is another event than the applications (`※ 선정평가는
+# 2.23.(월) ~ 27.(금) 中 1일 예정`, `- 사업설명회 : ’26. 1. 16.`, `○ 협약체결 및 연구 착수 : …`): its
+# dates are that event's, not the window's; a line that also names the applications keeps them.
+OTHER_EVENT = regex.compile(r"평가|심사|심의|설명회|협약|착수|결과\s*발표|선정")
+APPLICANTS_ACT = regex.compile(r"접수|신청|모집|공모|제출|마감|등록|응모")
+
+
+def _other_event_line(text: str, at: int) -> bool:
+    lead = text[text.rfind("\n", 0, at) + 1:at]
+    return bool(OTHER_EVENT.search(lead)) and not APPLICANTS_ACT.search(lead)
+
+
 def _drafts_from_text(scope: Scope, lo: int, hi: int, item_label: str | None,
                       flags_alone: bool, deadline_label: bool, singles: bool,
                       skip: list[tuple[int, int]]) -> list[Draft]:
@@ -315,7 +327,7 @@ def _drafts_from_text(scope: Scope, lo: int, hi: int, item_label: str | None,
     out = []
     for f in windows_in_text(text, scope.announced_on, flags_alone, deadline_label, singles):
         s = lo + f.spans[0][0]
-        if any(a <= s < b for a, b in skip):
+        if any(a <= s < b for a, b in skip) or _other_event_line(text, f.spans[0][0]):
             continue
         out.append(Draft(f, lo, f.label or item_label))
     return out

@@ -44,12 +44,19 @@ SHARE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
 # a form's blank to fill in (`00.0%`), not a share
 PLACEHOLDER = regex.compile(r"0\d")
 SHARE_AFTER = regex.compile(r"^\s*(이내|이하|미만|까지|이상|초과)")
+# a percentage of no cost: of a company's stock or votes (`발행주식 총수의 50% 이하`, `지분 30% 이상
+# 소유`) or of its sales (`전년도 매출액의 1% 이상을 성공환원금으로`): no payer's share
+NOT_COST_BASE_BEFORE = regex.compile(r"(?:주식\s*(?:총수|총액)?|지분\s*(?:율|비율)?|의결권|매출\s*액?)\s*(?:의|중)?\s*$")
+NOT_COST_BASE_AFTER = regex.compile(r"^\s*(?:이상|이하|미만|초과)?\s*(?:을|를)?\s*(?:소유|보유|출자)")
 SHARE_BEFORE = regex.compile(r"(최대|최소)\s*$")
 # `1년 이내`, `3년간` are periods; `2026년`, `1년차`, `2년도`, `2021년 1월` are not; `5년 9개월`,
 # `2년8개월` are one period (69, 32 months), not the years alone
 MONTHS = regex.compile(r"(?<![\d.])(?:(\d{1,2})\s*년\s*)?(\d{1,3})\s*개월"
                        r"|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|\s*\d{1,2}\s*(?:월|개월))")
 MONTHS_MINIMUM_AFTER = regex.compile(r"^\s*(?:이상|초과)")
+# a count that picks the projects a rule is for (`연구기간이 1년 9개월인 경우`, `연구기간 1년 이하
+# 신청과제는 제외`): a condition, not the period
+MONTHS_CONDITION_AFTER = regex.compile(r"^\s*(?:이하|이내|미만)?\s*(?:인|일)?\s*(?:경우|신청\s*과제|과제는)")
 # `종료되기 3개월 전까지`: a time before some event, not a period
 MONTHS_BEFORE_EVENT_AFTER = regex.compile(r"^\s*(?:이전|전|前)(?:까지|에|부터)?(?![가-힣])")
 # `9개월+1년`, `1년 9개월 + 1년`, `2+2+1년`: stages added up to one period (a bare number takes
@@ -82,9 +89,15 @@ OTHER_PERIOD_BEFORE = regex.compile(
           |(?:창업|설립|개업|사업\s*개시)\s*(?:일)?\s*(?:후|이후|로부터|부터)?|업력
           |\d\s*차\s*(?:연\s*)?년\s*도\s*[:：]?|\d\s*년\s*차\s*[:：]?
           # one stage of a staged project (`1단계 2년, 2단계 3년`): the stage's months, not the whole
-          |(?<![\d~∼～〜\-+])\d\s*단계\s*[:：]?)\s*$""",
+          |(?<![\d~∼～〜\-+])\d\s*단계\s*[:：]?
+          # a count from the day of another event than the project's start (`결과 발표일로부터 6개월
+          # 이내에 폐기`, `통보받은 날부터`, `사업을 개시한 날부터 7년`, `다음 연도부터 최대 5년 동안`);
+          # `협약일로부터 8개월`, `협약시작일로부터`, `착수일부터`, `선정일로부터` count the project
+          |(?<!(?:협약|착수|시작|체결|선정)\s*)(?:일|날|연도)\s*(?:로)?\s*부터)\s*$""",
     regex.X,
 )
+# `연간(12개월 기준) 정부출연금 1억 원`: the months a sum is reckoned over, not a period
+MONTHS_BASIS_AFTER = regex.compile(r"^\s*기준")
 # a deadline for an act, not a period (`협약 후 3개월 이내 본점 이전`, `종료 후 2개월 이내 결과보고서 제출`)
 DEADLINE_AFTER = regex.compile(r"^\s*(?:이내|내)\s*(?:에|로)?\s*[^\s,.]{0,10}\s*"
                                r"(?:제출|이전|납부|등록|신청|보고|설립|채용|가입|통보)")
@@ -124,6 +137,9 @@ def find_shares(text: str) -> list[Share]:
         pct = float(m[1])
         if pct > 100 or PLACEHOLDER.match(m[1]):
             continue
+        if (NOT_COST_BASE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+                or NOT_COST_BASE_AFTER.match(text[m.end() : m.end() + 10])):
+            continue  # `발행주식 총수의 50% 이하`, `30% 이상 소유`: no share of the cost
         bound: ShareBound = "exact"
         start, end = m.start(), m.end()
         after = SHARE_AFTER.match(text[end : end + 8])
@@ -198,6 +214,10 @@ def _find_months(text: str) -> list[Months]:
             continue  # `최소 현장 실증 기간은 3개월 이상`: a minimum, not a project period
         if MONTHS_BEFORE_EVENT_AFTER.match(after):
             continue  # `연구개발기간이 종료되기 3개월 전까지`
+        if MONTHS_CONDITION_AFTER.match(text[m_end : m_end + 12]):
+            continue  # `연구기간이 1년 9개월인 경우 …`: which projects, not how long
+        if MONTHS_BASIS_AFTER.match(after):
+            continue  # `연간(12개월 기준)`: a basis of reckoning
         if compiled(r"\+\s*$").search(text[max(0, m_start - 3) : m_start]):
             continue  # `1.5년 + 2년`: the last part of a sum not read whole, not the period
         after_ext = MONTHS_EXTENSION_AFTER.match(text[m_end : m_end + 10])
@@ -317,3 +337,14 @@ def issuer_payer(issuer: str | None) -> Payer | None:
 def generic_label(label: str) -> bool:
     """A payer label naming only the support (`지원`, `지원금`, `지원금액`): whose, it does not say."""
     return bool(GENERIC_LABEL.match(label.strip()))
+
+
+def corpus_value(text: str) -> dict[str, list[list[object]]] | None:
+    """A phrase's shares (`[pct, bound]`) and the month counts that may be a project period
+    (`[months, extension]`; not a count from another event, a look back, a deadline): what the
+    vocabulary reads, for `vocab/corpus/funding.jsonl` (None: neither)."""
+    months = [[m.months, m.extension] for m in find_months(text)
+              if not OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
+              and not DEADLINE_AFTER.match(text[m.end : m.end + 20])]
+    shares = [[s.pct, s.bound] for s in find_share_terms(text)]
+    return {"shares": shares, "months": months} if shares or months else None
