@@ -42,12 +42,14 @@ T = TypeVar("T")
 
 MAX_TASKS_PER_CHILD = 200
 # what a worker imports before the first file (forkserver preload): the whole run, the
-# readers of every format with their libraries (each imports lazily, on its first file) and
-# the module of the task itself (a task is unpickled by importing its module in the worker)
+# readers of every format with their libraries (each imports lazily, on its first file),
+# numpy (the PDF reader groups the specks of dotted rulings with it once it is loaded:
+# `ingest.pdf_tables.dotted_edges`) and the module of the task itself (a task is unpickled
+# by importing its module in the worker)
 PRELOAD = ["gonggo.ingest", "gonggo.ingest.builder", "gonggo.ingest.structure",
            "gonggo.ingest.text", "gonggo.ingest.pdf", "gonggo.ingest.hwp", "gonggo.ingest.hwpx",
            "gonggo.extractors.pipeline", "gonggo.validate.checks", "gonggo.vocab.nlp",
-           "gonggo.pipeline", "gonggo.batch.warm"]
+           "numpy", "gonggo.pipeline", "gonggo.batch.warm"]
 # files finished behind the first unfinished one, held for input order, per worker
 AHEAD_PER_JOB = 16
 # a batch worker's cycle collector (`gc.set_threshold`; Python's default is 700, 10, 10): a
