@@ -124,3 +124,24 @@ def test_a_labelled_size_line_inside_a_boxed_cell_counts(tmp_path) -> None:  # t
     path.write_text(two, encoding="utf-8")
     [scope] = split_programs(read_document(path), None)
     assert _boxed_line_count(scope, _box_table(scope.doc.text)) is None
+
+
+def test_a_count_right_after_its_selection_is_the_programs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # bizinfo list (kstartup): the count follows the verb, no `내외`, no label
+    path = tmp_path / "call.txt"
+    path.write_text("□ 지원내용\n - 선발 8개사 대상 총 26억원 이내 先투자\n"
+                    " - 액셀러레이팅 프로그램을 통한 기업 성장 지원\n", encoding="utf-8")
+    doc = read_document(path)
+    [scope] = split_programs(doc, read_header(doc).announced_on)
+    award = extract_awards(scope)
+    assert _triple(award) == (8, False, "개사")
+    assert award.evidence[0].quote == "8개사"
+
+
+def test_a_team_make_up_is_no_count(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "call.txt"
+    path.write_text("□ 지원내용\n ○ 리더예술인(1명) 및 참여예술인(4명 내외) 매칭 지원 및 협업 기회 제공\n",
+                    encoding="utf-8")
+    doc = read_document(path)
+    [scope] = split_programs(doc, read_header(doc).announced_on)
+    assert extract_awards(scope) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gonggo import ingest
 from gonggo.extractors.documents import extract_documents, parties
 from gonggo.extractors.header import read_header
 from gonggo.ingest import read_bytes, read_document
@@ -366,3 +367,219 @@ def test_a_documents_title_numbered_like_the_headings_it_follows() -> None:
     names = list(_checked(scope, extract_documents(scope)))
     assert names == ["연구개발계획서", "연구개발기관의 신청자격 적정성 확인서",
                      "개인정보 및 과세정보 제공활용동의서"]
+
+
+def _names(text: str) -> dict[str, DocumentReq]:
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    return _checked(scope, extract_documents(scope))
+
+
+def test_catch_all_row_is_an_entry_and_a_catch_all_item_stands_for_a_list() -> None:
+    # sample kised_dodak_2025 (table row `③ 기타 제출서류`) vs dev mss_startup_univ_regional_2026
+    # (the item `◦ 기타 제출서류 각 1부 (해당 시,[별첨 2] 참고)` over a table naming them)
+    row = ("□ 제출서류\n◦ 사업계획서 1부 ([별첨 1]양식)\n◦ 기타 제출서류 각 1부 ([별첨 2]양식)\n"
+           "< 제출서류 및 제출방법 >\n제출서류\t제출방법\t비고\n① 사업신청서\t온라인 입력\t-\n"
+           "② 사업계획서\t파일 첨부\t용량제한 30MB\n③ 기타 제출서류\t파일 첨부\t\n")
+    docs = _names(row)
+    assert list(docs) == ["사업계획서", "사업신청서", "기타 제출서류"]
+    assert docs["기타 제출서류"].required is True  # a row of the table: due (`필요한 서류` is open)
+    item = ("□ 제출서류\n◦ 사업계획서 1부 ([별첨 1] 양식)\n◦ 기타 제출서류 각 1부 (해당 시,[별첨 2] 참고)\n"
+            "제출서류\t제출 방법\t비고\n① 사업신청서\t온라인 입력\t-\n② 사업계획서\t파일 첨부\t용량제한 30MB\n"
+            "③ 공동대표 또는 각자대표 신분증 및 동의서 (해당시)\t파일 첨부\t\n")
+    assert "기타 제출서류" not in _names(item)
+
+
+def test_a_later_stage_asks_for_a_named_document() -> None:
+    # sample kised_dodak_2025 and dev mss_startup_univ_regional_2026 (KISED template)
+    from gonggo.extractors.documents import named_asks, quoted_requests
+
+    quoted = "★ 서류평가 통과자를 대상으로 ‘창업기업확인서’ 등 창업업력 및 창업기업 여부를 확인할 수 있는 관련 증빙서류 제출 요청 예정"
+    assert [(n, s) for n, s, _, _ in quoted_requests(quoted)] == [("창업기업확인서", "plan_submission")]
+    starred = "-서류평가 통과자를 대상으로 ‘창업기업확인서*’등 요건검토를 위한 서류를 요청할 예정이며"
+    assert [n for n, *_ in quoted_requests(starred)] == ["창업기업확인서"]
+    # the quoted word names no document: nothing
+    assert quoted_requests("-서류평가 통과자를 대상으로 ‘창업기업’임을 확인할 수 있는 증빙 서류 등을 제출받아 검토할 예정") == []
+    note = ("* 창업기업확인서 발급이 필요한 기업은 발급기간(약 3주)을 고려하여 사전준비 필요, "
+            "창업기업확인서 제출처 등 자세한 사항은 서류평가 통과자 대상 별도 안내예정")
+    got = named_asks(note)
+    assert {(n, s) for n, s, _, _ in got} == {("창업기업확인서", "plan_submission")}
+    assert all(note[a:b] == n for n, _, a, b in got)
+    # no later stage named: a mention, not an ask
+    assert named_asks("* 사업자등록증 발급이 필요한 경우 세무서 방문") == []
+
+
+def test_group_row_over_sub_rows_is_a_heading() -> None:
+    # dev knpa_policelab_rnd_2026: `7 | [영리기업] … 증빙서류 | -` over `7-1 | …`, `7-2 | …`
+    from gonggo.extractors.documents import Collector
+    from gonggo.reading.outline import outline_of
+    from gonggo.schemas.document import Cell, Table
+
+    rows = [["연번", "제출 서류", "", "비고"],
+            ["6", "[영리기업] 영리기관의 연구실운영비 활용·관리 계획", None, "양식6"],
+            ["7", "[영리기업] 영리기관의 현금 인건비 계상을 위한 증빙서류", None, "-"],
+            [None, "7-1", "영리기관의 현금 계상 인건비 관리 계획 및 현황", "양식7"],
+            [None, "7-2", "전문연구사업자 신고증", ""]]
+    text, cells = "", []
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is None:
+                continue
+            span = 2 if c == 1 and row[2] is None else 1
+            cells.append(Cell(row=r, col=c, row_span=1, col_span=span, start=len(text),
+                              end=len(text) + len(value), text=value))
+            text += value + "\t"
+        text += "\n"
+    doc = read_bytes(text.encode(), "case.txt")
+    col = Collector(outline_of(Scope(doc=doc, start=0, end=len(doc.text))))
+    col.table(Table(n_rows=len(rows), n_cols=4, cells=cells))
+    names = [f.line.name for f in col.found]
+    assert names == ["영리기관의 연구실운영비 활용·관리 계획", "영리기관의 현금 계상 인건비 관리 계획 및 현황",
+                     "전문연구사업자 신고증"]
+    assert col.found[1].line.condition == "영리기업의 경우"  # the group's tag
+
+
+def test_plan_form_annex_list_and_form_list_layouts() -> None:
+    # dev mafra_high_value_food_rnd_2017: the plan form's untitled 별첨 list, where the body
+    # takes the plan with its 별첨s
+    body = ("□ 제출서류 <서식 준수>\n① 연구개발계획서 :붙임 2서식(별첨된 서류 포함)\n"
+            "□ 신청서 작성 시 유의사항\n◦ 회계연도 기준으로 연구수행기간 구성\n")
+    annex = ("1)특허,논문,제품(시장)분석보고서(별첨 1)\n2)신청 자격의 적정성 확인서(별첨 2)\n"
+             "3)개인정보 제공 및 활용 동의서(별첨 3)\n*개인정보(이름,전화번호,이메일주소 등)을 기재한 자는 빠짐없이 작성\n"
+             "4)승인서 (별첨 4)\n*국‧공립 연구소가 주관연구기관일 경우에 한함\n5)기업참여의사 확인서 (별첨 5)\n[별첨 1]\n")
+    assert list(_names(body + annex)) == [
+        "연구개발계획서", "특허,논문,제품(시장)분석보고서", "신청 자격의 적정성 확인서",
+        "개인정보 제공 및 활용 동의서", "승인서", "기업참여의사 확인서"]
+    # without the body's `별첨된 서류 포함` the numbered forms are not asked for
+    assert list(_names(body.replace("(별첨된 서류 포함)", "") + annex)) == ["연구개발계획서"]
+    # dev mafra_high_value_food_rnd_2025: `<별첨 서식> 공통 제출자료` as lines, a table, one line;
+    # the form of the body's 가점적용 신청서 item stays that item; `현황` forms count
+    head = ("□ 제출 서류\n ◦ 연구개발계획서 : 붙임 4 서식(별첨된 서류 포함)\n"
+            " ◦ 가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등\n"
+            "□ 평가 방법\n ◦ 서면평가\n<별첨 서식> 공통 제출자료\n")
+    forms = ["신청 자격의 적정성 확인서", "농림축산식품연구개발사업 가점적용 신청서",
+             "기업 재무현황 및 국가연구개발사업 수행과제 성과현황(기업체만 해당, 최근 5년)"]
+    want = ["연구개발계획서", "가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등",
+            "신청 자격의 적정성 확인서", "기업 재무현황 및 국가연구개발사업 수행과제 성과현황"]
+    lines = "".join(f"{k}) {f}\n" for k, f in enumerate(forms, 1))
+    table = "연번\t내용\n" + "".join(f"{k}\t{f}\n" for k, f in enumerate(forms, 1))
+    for layout in (lines, table):
+        docs = _names(head + layout + "[별첨 1]\t\n신청 자격의 적정성 확인서\n")
+        assert list(docs) == want, layout
+        assert docs[want[-1]].condition == "기업체만 해당"
+    # one numbered line naming short forms (a comma inside a parenthesis separates nothing)
+    inline = "1) 신청 자격의 적정성 확인서, 개인정보 제공(이름, 연락처) 동의서, 기업참여의사 확인서\n"
+    assert list(_names(head + inline + "[별첨 1]\t\n")) == want[:2] + [
+        "신청 자격의 적정성 확인서", "개인정보 제공(이름, 연락처) 동의서", "기업참여의사 확인서"]
+
+
+def test_group_captions_case_lines_and_case_notes_qualify_the_documents() -> None:
+    # dev mafra_high_value_food_rnd_2018 (real lines): `<기업이 주관인 경우>` and `<선택사항(해당 시
+    # 제출)>` head groups of the list; a `-` sub-line and a `*` note say in which case one is due
+    text = ("□ 제출서류 <서식 준수>\n<필수사항>\n① 연구개발계획서 :붙임 2서식(별첨된 서류 포함)\n"
+            "<기업이 주관인 경우>\n② 사업자등록증 :국세청(홈텍스)또는 관할세무서\n"
+            "<선택사항(해당 시 제출)>\n⑦ 기업간 공동연구 협약서(의 선정 시 우대사항 참조)\n"
+            "-기업간 공동연구 가점을 받고자 하는 경우 제출(붙임 3서식)\n⑧ 연구장비예산심의요청서 :붙임 4서식\n"
+            "-3천만 원 이상의 연구시설·장비를 구입하려는 경우에만 제출\n"
+            "※ 모든 제출서류는 주관연구기관장의 직인 및 주관연구책임자의 서명을 날인하여야 함\n"
+            "□ 신청서 작성 시 유의사항\n◦ 회계연도 기준으로 연구수행기간 구성\n")
+    docs = _names(text)
+    assert list(docs) == ["연구개발계획서", "사업자등록증", "기업간 공동연구 협약서", "연구장비예산심의요청서"]
+    assert (docs["연구개발계획서"].required, docs["연구개발계획서"].condition) == (True, None)
+    assert (docs["사업자등록증"].required, docs["사업자등록증"].condition) == (True, "기업이 주관인 경우")
+    joint = docs["기업간 공동연구 협약서"]
+    assert (joint.required, joint.condition) == (False, "기업간 공동연구 가점을 받고자 하는 경우 제출")
+    assert docs["연구장비예산심의요청서"].condition == "3천만 원 이상의 연구시설·장비를 구입하려는 경우에만 제출"
+    # a `*` note restricting a form to a case (dev mafra_high_value_food_rnd_2017's 별첨 list)
+    annex = ("□ 제출서류\n① 연구개발계획서 :붙임 2서식(별첨된 서류 포함)\n□ 신청서 작성 시 유의사항\n◦ 회계연도 기준\n"
+             "1)신청 자격의 적정성 확인서(별첨 1)\n2)승인서 (별첨 2)\n*국‧공립 연구소가 주관연구기관일 경우에 한함\n"
+             "3)기업참여의사 확인서 (별첨 3)\n[별첨 1]\n")
+    docs = _names(annex)
+    assert docs["승인서"].condition == "국‧공립 연구소가 주관연구기관일 경우에 한함"
+    assert docs["신청 자격의 적정성 확인서"].condition is None
+
+
+def test_a_bracketed_title_over_its_list() -> None:
+    # `< 제출서류 >` over a circled list, outside every documents heading (the layout of
+    # kised_dodak_2025's `< 제출서류 및 제출방법 >` caption, over a list instead of a table)
+    text = ("□ 신청방법\n◦ K-Startup 누리집에서 온라인 접수\n< 제출서류 >\n① 사업신청서\n② 사업계획서 1부\n"
+            "③ 사업자등록증명원 1부\n□ 평가방법\n◦ 서류평가 후 발표평가\n")
+    assert list(_names(text)) == ["사업신청서", "사업계획서", "사업자등록증명원"]
+    # a bracketed title of another topic over a circled list: nothing (negative)
+    other = text.replace("< 제출서류 >", "< 유의 사항 >")
+    assert list(_names(other)) == []
+
+
+def test_a_key_value_box_lists_the_documents_in_the_cell_beside_its_label() -> None:
+    # a 신청방법 box (`접수기간 | …`, `제출서류 | - 사업신청서 1부 …`) outside every documents
+    # heading; the value cell as dash lines, circled lines or one inline line
+    from gonggo.pipeline import parse_document
+
+    from .test_ingest_hwpx import _cell, one_section, para, t
+
+    def box(rows: list[list[list[str]]]) -> str:
+        xml = f'<hp:tbl rowCnt="{len(rows)}" colCnt="2">'
+        for r, row in enumerate(rows):
+            xml += "<hp:tr>" + "".join(_cell(r, c, "".join(para(t(x)) for x in v))
+                                       for c, v in enumerate(row)) + "</hp:tr>"
+        return xml + "</hp:tbl>"
+
+    def documents(label: str, value: list[str]) -> list[str]:
+        body = [para(t("울주군 공고 제2025-100호")), para(t("2025년 청년 창업지원사업 참여자 모집 공고")),
+                para(t("□ 사업개요")), para(t("○ 지원규모 : 기업당 최대 5백만원")), para(t("□ 신청방법")),
+                para(box([[["접수기간"], ["2025. 3. 4.(화) ~ 3. 20.(목)"]], [["접수방법"], ["방문 또는 이메일 접수"]],
+                          [[label], value]])),
+                para(t("□ 문의처 : 울주군청 052-123-4567"))]
+        result = parse_document(ingest.read_bytes(one_section(*body), "box.hwpx"))
+        text = result.document.text
+        for p in result.spec.programs:
+            for d in p.documents:
+                assert all(text[e.start:e.end] == e.quote for e in d.evidence)
+        return [d.name for p in result.spec.programs for d in p.documents]
+
+    want = ["사업신청서", "사업계획서", "사업자등록증 사본"]
+    assert documents("제출서류", ["- 사업신청서 1부", "- 사업계획서 1부", "- 사업자등록증 사본 1부"]) == want
+    assert documents("구비서류", ["① 사업신청서 1부", "② 사업계획서 1부", "③ 사업자등록증 사본 1부"]) == want
+    assert documents("제출 서류", ["사업신청서, 사업계획서, 사업자등록증 사본 각 1부"]) == want
+    # another label: its cell is no list of documents (negative)
+    assert documents("선정방법", ["- 서류평가 후 발표평가", "- 평가위원회 심의"]) == []
+
+
+def test_a_sentence_saying_what_the_documents_are() -> None:
+    # `제출서류는 A, B, C 각 1부임` under a 신청방법 heading; how many copies is no list (negatives)
+    text = "□ 신청방법\n○ 접수방법 : 이메일 접수\n○ 제출서류는 사업신청서, 사업계획서, 사업자등록증 사본 각 1부임\n"
+    assert list(_names(text)) == ["사업신청서", "사업계획서", "사업자등록증 사본"]
+    for other in ("○ 제출서류는 원본 1부, 사본 2부를 제출", "※ 제출서류는 반환하지 않음",
+                  "※ 모든 제출서류는 주관연구기관장의 직인 및 주관연구책임자의 서명을 날인하여야 함"):
+        assert list(_names("□ 신청방법\n○ 접수방법 : 이메일 접수\n" + other + "\n")) == []
+
+
+def test_cells_a_pdf_flattened_beside_a_row_name() -> None:
+    # a 제출서류 table printed as lines: the category before the name, the form, remark or
+    # marks after it are cells, not words of the name
+    head = "□ 제출서류\n"
+    docs = _names(head + "구분 제출서류 비고\n필수 사업신청서 [서식 1]\n사업계획서 [서식 2]\n"
+                  "선택 가점 증빙서류\n해당시 중소기업 확인서\n□ 평가방법\n◦ 서류평가\n")
+    assert list(docs) == ["사업신청서", "사업계획서", "가점 증빙서류", "중소기업 확인서"]
+    assert docs["가점 증빙서류"].required is False
+    assert docs["중소기업 확인서"].condition == "해당시"
+    docs = _names(head + "연번 서류명 비고\n1 사업신청서 서식1\n2 사업계획서 양식 2\n3 중소기업 확인서 해당시\n"
+                  "□ 평가방법\n◦ 서류평가\n")
+    assert list(docs) == ["사업신청서", "사업계획서", "중소기업 확인서"]
+    assert docs["중소기업 확인서"].condition == "해당시"
+    docs = _names(head + "서류명 필수 해당시\n사업신청서 ○\n사업계획서 ○\n중소기업 확인서 ○\n□ 평가방법\n◦ 서류평가\n")
+    assert list(docs) == ["사업신청서", "사업계획서", "중소기업 확인서"]
+    assert docs["중소기업 확인서"].required is None  # which mark column is lost with the table
+
+
+def test_a_group_heading_naming_a_stage() -> None:
+    # `○ 협약 시 제출서류` heads the documents due at the agreement (not a document itself);
+    # `<선정 후 협약 시>` says when, not in which case
+    for text in (("□ 제출서류\n○ 신청 시 제출서류\n- 사업신청서 1부\n- 사업계획서 1부\n○ 협약 시 제출서류\n"
+                 "- 협약체결 확약서 1부\n- 통장 사본 1부\n□ 평가\n◦ 서면평가\n"),
+                 ("□ 제출서류\n<신청 시>\n① 사업신청서 1부\n② 사업계획서 1부\n<선정 후 협약 시>\n"
+                 "③ 협약체결 확약서 1부\n④ 통장 사본 1부\n□ 평가\n◦ 서면평가\n")):
+        docs = _names(text)
+        assert [(n, d.stage, d.condition) for n, d in docs.items()] == [
+            ("사업신청서", "application", None), ("사업계획서", "application", None),
+            ("협약체결 확약서", "agreement", None), ("통장 사본", "agreement", None)]

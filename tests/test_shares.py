@@ -90,3 +90,25 @@ def test_a_caption_over_a_run_of_definitions_still_names_the_payer() -> None:
     assert [(p, pct, b, kinds_in(k[0])) for p, pct, b, k in rows] == [
         ("government", 75, "max", ("중소기업",)), ("government", 70, "max", ("중견기업",)),
         ("government", 50, "max", ("공기업", "대기업"))]
+
+
+# the standard R&D share rule (the values of msit_ict_rnd_2026's and mohw_health_rnd_master_2026's
+# tables) printed as lines instead of a table: a kind opening each clause, its payer named before
+# its share, or carried to the next kinds' clauses
+def test_a_kinds_shares_printed_as_clauses_of_a_line() -> None:
+    lines = ("□ 지원 기준\n- 중소기업의 경우 정부지원연구개발비 75% 이하, 기관부담연구개발비 25% 이상\n"
+             "- 중견기업 : 정부지원연구개발비 70% 이하\n"
+             "- 공기업, 대기업은 정부지원연구개발비 50% 이하, 그 외는 100% 이하\n")
+    assert _shares(lines) == [[
+        ("government", 75.0, "max", ("중소기업",)), ("applicant", 25.0, "min", ("중소기업",)),
+        ("government", 70.0, "max", ("중견기업",)), ("government", 50.0, "max", ("공기업, 대기업",)),
+        ("government", 100.0, "max", ("그 외",))]]
+
+
+def test_clauses_that_do_not_add_up_or_leave_a_share_unowned_give_none() -> None:
+    for line in ("- 중소기업의 경우 정부지원연구개발비 75% 이하, 기관부담연구개발비 30% 이상",  # 105
+                 "- 중소기업 : 정부지원연구개발비 75% 이하(현금 10% 이상)",  # two shares in a clause
+                 "- 중소기업 : 기관부담연구개발비의 10% 이상",  # a part of the applicant's share
+                 "- 중소기업은 정부지원연구개발비 75% 이하, 참여율은 70% 이하",  # not a cost split
+                 "- 중소기업 : 75% 이하"):  # no payer
+        assert _shares("□ 지원 기준\n" + line + "\n") in ([], [[]]), line

@@ -874,3 +874,144 @@ def test_each_rfp_sheet_is_a_track_with_its_budget_tables_sum(tmp_path) -> None:
     ]
     # a budget table without its sum row states no one cap nor period of the sheet
     assert _tracks_of_text(tmp_path, text.replace("합계", "비고")) == []
+
+
+# msit_bio_rfp_2026_brain (NRF 지정공모 RFP sheet): the sheet's money row is both awards' money; each
+# award's is an item of its prose (`과제별 연구비`), the period another
+NRF_SHEET = ("관리번호\t2026-뇌공학-01-지정공모-10\tRFP\n"
+             "사업명\t바이오·의료기술개발 - 인공지능바이오\n"
+             "RFP명\tK-NeuroMind: 인지기능 브레인 파운데이션 모델 개발\n"
+             "지원 정보\t지원기간\t2026.04 ~ 2030.12\t정부지원금\t9,736백만원\n"
+             "주관기관유형\t■ 제한없음 □ 기업\n"
+             "ㅇ 선정 과제 수 : 2개 과제 내외\n"
+             "- 과제별 연구비 : 1차년도 8억원 내외, 2차년도 이후 10.67억원 내외\n"
+             "ㅇ 총 연구개발 기간은 5년(3+2)이며, 1차년도 연구개발 기간은 9개월임\n"
+             "ㅇ 단계평가 후 계속지원 여부를 결정하고, 연구기간 및 연구예산은 변경될 수 있음\n")
+
+
+def test_an_rfp_sheet_whose_terms_are_items_of_its_prose(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    found = _tracks_of_text(tmp_path, NRF_SHEET)
+    assert [(t.name, t.duration_months, [(f.payer, f.cap_krw, f.cap_basis) for f in t.funding])
+            for t in found] == [("K-NeuroMind: 인지기능 브레인 파운데이션 모델 개발", 60,
+                                 [("government", 1_067_000_000, "per_year")])]
+    budget = _budget_of_text(tmp_path, NRF_SHEET)
+    assert budget is not None and budget.krw == 9_736_000_000
+    # one award: the money row may be its cap as well as the budget; the sheet does not say
+    assert _budget_of_text(tmp_path, NRF_SHEET.replace("2개 과제 내외", "1개 과제")) is None
+    # the box cut by a line of one cell (a text reader): the title row and money row in later boxes
+    cut = NRF_SHEET.replace("사업명", "뇌공학\n사업명", 1).replace("지원 정보", "(TRL : 2단계)\n지원 정보")
+    assert [(t.name, t.duration_months) for t in _tracks_of_text(tmp_path, cut)] == [
+        ("K-NeuroMind: 인지기능 브레인 파운데이션 모델 개발", 60)]
+    assert _budget_of_text(tmp_path, cut).krw == 9_736_000_000
+    # two per-award amounts the sheet does not tell apart: no cap, the period still
+    two = NRF_SHEET.replace("ㅇ 총 연구", "- 과제별 연구비 : 5억원 내외\nㅇ 총 연구")
+    assert [(t.duration_months, t.funding) for t in _tracks_of_text(tmp_path, two)] == [(60, [])]
+
+
+# kised_dodak_2025: one type of award (성공환원형) gets an added part on top of the base every award
+# (일반형) gets; the cap is printed as their sum with the parts in parentheses
+ADD_ON = ("□ 협약기간 : 협약시작일로부터 10개월 내외\n"
+          "□ 지원내용 : 사업화 자금 최대 3억원(기본 지원사업비 최대 2억원,추가지원사업비 최대 1억원,"
+          "평균 1.3억원 내외),창업프로그램 등\n"
+          "∙기본 지원사업비 : 창업기업이 일반형 선정 시 배정받은 정부지원사업비\n"
+          "∙추가 지원사업비 : 성공환원형에 선정된 창업기업을 대상으로 기본 지원사업비의 최대 50%를 추가로 "
+          "지원하는 정부지원사업비\n"
+          "• 총 사업비 = 정부지원사업비 70% 이하 + 자기부담사업비* 30% 이상\n")
+
+
+def _caps_shares(found: list[Track]) -> list[tuple]:
+    return [(t.name, t.duration_months, sorted((f.payer, f.cap_krw, f.share_pct) for f in t.funding))
+            for t in found]
+
+
+def test_a_type_adding_money_to_the_base_is_a_track_of_its_own(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert _caps_shares(_tracks_of_text(tmp_path, ADD_ON)) == [
+        ("일반형", 10, [("applicant", None, 30), ("government", 200_000_000, 70)]),
+        ("성공환원형", 10, [("applicant", None, 30), ("government", 300_000_000, 70)]),
+    ]
+    # the added type named by the base line's `+ … 선정 시 추가` instead of a definition
+    then = ADD_ON.replace("∙추가 지원사업비 : 성공환원형에 선정된 창업기업을 대상으로",
+                          "※ 성공환원형 선정 시 추가 사업화자금 지급\n∙비고 :")
+    assert [t.name for t in _tracks_of_text(tmp_path, then)] == ["일반형", "성공환원형"]
+    # parts that do not add up to the cap, or a type the call does not name: the one track stays
+    for text in (ADD_ON.replace("추가지원사업비 최대 1억원", "추가지원사업비 최대 0.5억원"),
+                 ADD_ON.replace("창업기업이 일반형 선정 시", "창업기업이 선정 시")):
+        assert _caps_shares(_tracks_of_text(tmp_path, text)) == [
+            (None, 10, [("applicant", None, 30), ("government", 300_000_000, 70)])]
+
+
+# kised_dodak_2025's 창업 여부 기준표 (붙임): ownership tests whose percentages are stakes; read as tab
+# rows (the text reader) a header cell `신청기업` would have made `50% 이하` the applicant's share
+STAKES = ("□ 지원내용 : 사업화 자금 최대 2억원\n"
+          "• 총 사업비 = 정부지원사업비 70% 이하 + 자기부담사업비* 30% 이상\n"
+          "신청기업\t창업 여부 기준표\n"
+          "동종창업\t단독 또는 친족과 합하여 의결권 있는 발행주식 총수의 50% 초과 또는 최대주주\t창업아님\n"
+          "단독 또는 친족과 합하여 의결권 있는 발행주식 총수의 50% 이하이면서 최대주주 아님\t창 업\n"
+          "자회사 여부\t법인주주(임원 포함)가 의결권 있는 발행주식 총수의\n"
+          "50% 초과 소유\t창업아님\n")
+
+
+def test_a_table_of_ownership_tests_states_no_share(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert _caps_shares(_tracks_of_text(tmp_path, STAKES)) == [
+        (None, None, [("applicant", None, 30), ("government", 200_000_000, 70)])]
+
+
+# msit_ict_rnd_2026 (read as text): a worked example whose caption the reader made a row of its own
+# (`\t< 예시 >\t`), then the case and its table by year: no cap
+BOXED_EXAMPLE = ("□ 정부지원연구개발비 비례 신규 인력 채용\n\t< 예시 >\t\n"
+                 "o 정부지원연구개발비 15억원의 ICT R&D 과제를 총 5년 동안 수행하는 중소기업에 대한 적용\n"
+                 "- 채용 시점은 지급받는 정부지원연구개발비가 매 5억원이 되는 시점에 채용\n"
+                 "사업연도\t1차년도\t2차년도\t3차년도\n"
+                 "해당연도 정부지원연구개발비\t3억\t3억\t3억\n")
+
+
+def test_a_caption_row_of_its_own_titles_a_worked_example(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert _tracks_of_text(tmp_path, BOXED_EXAMPLE) == []
+    # the same table without the caption states a cap
+    assert _tracks_of_text(tmp_path, BOXED_EXAMPLE.replace("\t< 예시 >\t\n", "")) != []
+
+
+# mafra_livestock_disease_rnd_2018 (read as text): the 연구개발계획서 form's blank table by 과제 (`’00년
+# 연구비`, `YYYY-MM-D D ~`): a template, no track named `YYYY-MM-D D ~` with a 1백만원 cap
+FORM_TABLE = (
+    '□ 내역사업 및 과제 목록(시설장비를 신청한 과제만 작성)\n'
+    '(단위 : 백만원)\n'
+    '순번\t내역사업명\n'
+    "('00년 사업별 예산요구서상의 내역사업명을 기재)\t과제명\t’00년 연구비\t총연구기간\t’00년 연구기간\t’00년 해당년차 (O차년도)\n"
+    '정부 출연금\t자체 부담금\n'
+    '1\t\t\t\t\tYYYY-MM-D D ~\n'
+    'YYYY-MM-D D\tYYYY-MM-D D ~\n'
+    'YYYY-MM-D D\t\n'
+    '2\t\t\t\t\t\t\t\n'
+    '3\t\t\t\t\t\t\t\n'
+)
+
+
+def test_a_forms_blank_table_states_no_terms(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert _tracks_of_text(tmp_path, FORM_TABLE) == []
+
+
+# mafra_high_value_food_rnd_2025 (read as text): the 연구개발계획서 form's budget box (`(단위: 천원)`,
+# rows `1 | 1`, `n` over blank cells): no track `n` (nor `단계`) with a 1,000원 cap
+FORM_BOXES = (
+    ' 1) 연구개발비 지원ㆍ부담계획\n'
+    '(단위: 천원)\n'
+    '구분\t정부지원\n'
+    '연구개발비\t기관부담\n'
+    '연구개발비\t그 외 기관 등의 지원금\t합 계\n'
+    '지방자치단체\t기타( )\n'
+    '단계\t연차\t연구개발기관명\n'
+    '(기관역할1｣)\t현금\t현금\t현물\t소계\t현금\t현물\t소계\t현금\t현물\t소계\t현금\t현물\t합계\n'
+    '1\t1\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    'n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    '소계\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    'n\t1\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    'n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    '소계\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    '총계\t\t\t\t\t\t\t\t\t\t\t\t\t\n'
+    ' * 1｣ 주관연구개발기관, 공동연구개발기관 등 연구개발과제 내 해당 연구개발기관의 역할을 기재합니다.\n'
+)
+
+
+def test_a_forms_budget_box_states_no_tracks(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert [(t.name, [f.cap_krw for f in t.funding]) for t in _tracks_of_text(tmp_path, FORM_BOXES)] == []

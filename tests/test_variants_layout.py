@@ -58,6 +58,13 @@ LAYOUTS = {
     "table": "연번\t제출서류\n" + "".join(f"{k + 1}\t{n}\n" for k, n in enumerate(NAMES)),
     "inline": ", ".join(NAMES) + "\n",
     "arrow": "".join(f"▷ {n} " for n in NAMES).rstrip() + "\n",
+    # one numbered line naming them all (`1) a, b, c`; dev mafra_smartfarm 2021 as list_inline_comma)
+    "numbered_inline": "1) " + ", ".join(NAMES) + "\n",
+    # a table a PDF printed as lines (dev mafra 2025 / smartfarm 2021 as list_flat_table)
+    "flat_table": "연번 제출서류\n" + "".join(f"{k + 1} {n}\n" for k, n in enumerate(NAMES)),
+    # the table runs on into the first form's `[별첨 1]\t` row (dev mafra 2025 as list_table)
+    "table_into_form": "연번\t내용\n" + "".join(f"{k + 1}\t{n}\n" for k, n in enumerate(NAMES))
+                       + "[별첨 1]\t\n",
 }
 PREAMBLE = ("농림축산식품부 공고 제2025-101호\n2025년 스마트팜 다부처패키지 혁신기술개발사업 신규과제 공고\n"
             "□ 사업 개요\n○ 지원 분야 : 스마트팜\n○ 지원 규모 : 과제당 연간 5억원 이내\n"

@@ -9,7 +9,8 @@ items (two or more consecutive lines opening with the same list marker at the sa
 - as one inline line (`사업계획서 1부, 재무제표 1부, 사업자등록증 사본 1부`, or
   `▷ a ▷ b`): `list_inline_comma`, `list_inline_arrow`;
 - as a table, one row per item, under a `연번 | <the list's label>` head, tab-separated as
-  `gonggo ingest` writes tables: `list_table`;
+  `gonggo ingest` writes tables: `list_table`; or as a PDF prints a table it does not detect,
+  cells joined by spaces: `list_flat_table`;
 - with a `※` note line after each item: `list_notes`;
 
 and a two-column key/value table (`지원금액 | 1억원 이내`) as labelled lines
@@ -248,6 +249,13 @@ def _table(lines: list[str], run: Run) -> list[str] | None:
     return [f"연번\t{head}"] + [f"{k + 1}\t{body}" for k, body in enumerate(run.bodies)]
 
 
+def _flat_table(lines: list[str], run: Run) -> list[str] | None:
+    """The `list_table` rows as a PDF prints a table it does not detect: cells joined by
+    spaces (`연번 제출서류` / `1 사업계획서 1부`)."""
+    rows = _table(lines, run)
+    return None if rows is None else [row.replace("\t", " ") for row in rows]
+
+
 # the inline comma form keeps the run's first marker (`- a, b, c`)
 def _inline_keep_mark(lines: list[str], run: Run) -> list[str] | None:
     new = _inline(", ", "")(lines, run)
@@ -315,6 +323,8 @@ LAYOUT_VARIANTS: list[Variant] = [
     Variant("list_inline_comma", "- a / - b → - a, b", _rewrite_runs(_inline_keep_mark)),
     Variant("list_inline_arrow", "- a / - b → ▷ a ▷ b", _rewrite_runs(_inline(" ▷ ", "▷ "))),
     Variant("list_table", "○ 제출서류 / - a / - b → 연번 | 제출서류 / 1 | a / 2 | b", _rewrite_runs(_table)),
+    Variant("list_flat_table", "○ 제출서류 / - a / - b → 연번 제출서류 / 1 a / 2 b (a PDF's flattened table)",
+            _rewrite_runs(_flat_table)),
     Variant("list_notes", "- a / - b → - a / ※ note / - b / ※ note", _notes_apply),
     Variant("table_key_lines", "지원금액 | 1억원 → ○ 지원금액 : 1억원", _table_key_lines),
 ]

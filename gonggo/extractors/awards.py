@@ -10,11 +10,14 @@ Rules, in order:
    A call table of one row under its header prints the program's total in a cell
    (`… 전문인력 양성 (총 2개 과제 지원)`).
 2. **selection sentence** anywhere else in the body (not a table): a count with `내외` or one
-   followed by 선정/모집/지원 (`57개사 내외`, `10개 과제 선정`).
+   followed by 선정/모집/지원 (`57개사 내외`, `10개 과제 선정`), or right after 선정/선발/모집
+   (`선발 8개사 대상 총 26억원 이내 先투자`).
 
 A count is a number with a unit of things selected, kept as printed: `개사`, `개 기관`,
 `개 과제`, `개 클러스터 컨소시엄`, `개`, `팀`, `건`, `명`. Not a count: amounts of money,
-durations (`6개월`), bounds that are requirements (`10개사 이상`, `최소 10개 과제`, `1개사만`).
+durations (`6개월`), bounds that are requirements (`10개사 이상`, `최소 10개 과제`, `1개사만`), a
+choice among offers (`공급기업 중 1개사를 선택`), a team's make-up (`리더예술인(1명) 및
+참여예술인(4명 내외)`).
 `approx` is true for `내외`, `약`, `정도`, `안팎`, `가량`; `이내` is an upper bound (`bound: max`,
 not approx). A unit's alternative in parentheses does not hide the word after it
 (`총 535개사(명)내외`).
@@ -55,9 +58,19 @@ COUNT = regex.compile(
 # A call type's own count (`□ 지정공모과제 : 12개 과제`) is the program's only when no other
 # call type prints one (`□ 자유응모과제 : 17개 과제`): then neither is the whole.
 CALL_TYPE = regex.compile(r"(?P<type>지정\s*공모|자유\s*응모)\s*과제")
-NOT_A_COUNT_AFTER = regex.compile(r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한)")
+# a requirement (`10개사 이상`), a rate (`1개사당`), a choice among offers (`공급기업(CSP) 중 1개사를
+# 선택하여`, bizinfo list)
+NOT_A_COUNT_AFTER = regex.compile(
+    r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한|[를을]\s*선택)")
+# A team's make-up, heads in parentheses after each of two roles or more (`리더예술인(1명) 및
+# 참여예술인(4명 내외) 매칭 지원`, bizinfo list): how many of each role in a team, not how many
+# are selected (unless a selection follows: `청년(20명 내외) 선발`)
+ROLE_HEADS = regex.compile(r"[가-힣][(（]\s*\d{1,3}\s*명[^()（）\n]{0,6}[)）]")
+ROLE_HEADS_BEFORE = regex.compile(r"[가-힣][(（]\s*$")
 NOT_A_COUNT_BEFORE = regex.compile(r"(?:최소|최대|기업당|과제당|당)\s*$")
 SELECTS_AFTER = regex.compile(r"\s*(?:[)）]\s*)?(?:를|을)?\s*(?:최종\s*)?(?:선정|모집|선발)")
+# the selection named right before the count: `- 선발 8개사 대상 총 26억원 이내 先투자` (bizinfo list)
+SELECTS_BEFORE = regex.compile(r"(?<![가-힣])(?:최종\s*)?(?:선정|선발|모집)\s*$")
 APPROX_WORD = regex.compile(r"내외|정도|안팎|가량|^약")
 
 
@@ -75,6 +88,7 @@ class Count:
 def find_counts(text: str) -> list[Count]:
     """Counts of selected things in `text`, in order (requirements and amounts left out)."""
     out = []
+    team = len(ROLE_HEADS.findall(text)) >= 2
     for m in COUNT.finditer(text):
         # Only the few characters before the match: searching the whole prefix for each
         # match was quadratic in the text.
@@ -86,6 +100,9 @@ def find_counts(text: str) -> list[Count]:
                 text[m.start() - 1] in ".," and m.start() > 1 and text[m.start() - 2].isdigit())):
             continue
         unit = compiled(r"\s+").sub(" ", m["unit"]).strip()
+        if (unit == "명" and team and ROLE_HEADS_BEFORE.search(before)
+                and not SELECTS_AFTER.match(text, m.end())):
+            continue
         word = (m["approx"] or "").strip()
         approx = bool(word and word not in ("수준", "이내")) or bool(m["about"])
         out.append(Count(m.start(), m.end(), int(m["n"].replace(",", "")), approx, unit,
@@ -327,7 +344,8 @@ def _selection_sentence(scope: Scope, chosen: list[Item]) -> Awards | None:
                 continue
             text = scope.text(b)
             for c in find_counts(text):
-                if APPROX_WORD.search(text[c.start:c.end]) or SELECTS_AFTER.match(text, c.end):
+                if (APPROX_WORD.search(text[c.start:c.end]) or SELECTS_AFTER.match(text, c.end)
+                        or SELECTS_BEFORE.search(text[max(0, c.start - 8):c.start])):
                     return _award(scope, b.start, c)
     return None
 

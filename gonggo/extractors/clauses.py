@@ -34,15 +34,39 @@ from itertools import accumulate
 
 import regex
 
-from gonggo.reading.outline import Outline, Unit, carrier_units, cell_label_units, outline_of
+from gonggo.reading.outline import (
+    HEADINGS,
+    JUNK,
+    LABEL_FACETS,
+    MARKS,
+    POINTER,
+    Outline,
+    Unit,
+    bullet_units,
+    carrier_units,
+    cell_label_units,
+    clean,
+    distinct_cells,
+    outline_of,
+    title_match,
+    unit_at,
+)
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Clause, Evidence
+from gonggo.schemas.document import Cell
 from gonggo.vocab.clause_kinds import CRITERIA_KINDS, DUTY_KINDS, KindRule, clause_kind
 from gonggo.vocab.text import norm_key
 
 
 def corpus_value(text: str) -> object:
-    """The kind a phrase gets: a duty kind when it states a duty, else a criteria kind."""
+    """The kind a phrase gets: a duty kind when it states a duty, else a criteria kind. A
+    passage of several lines (a heading and its list, as printed) is read as a document: the
+    texts of the exclusions it states."""
+    if "\n" in text:
+        from gonggo.ingest import read_bytes
+
+        doc = read_bytes(text.encode("utf-8"), "phrase.txt")
+        return [c.text for c in extract_exclusions(Scope(doc=doc, start=0, end=len(doc.text)))]
     return clause_kind(text, DUTY_KINDS if is_duty(text) else CRITERIA_KINDS)
 
 
@@ -139,8 +163,11 @@ def extract_eligibility(scope: Scope) -> list[Clause]:
 # … 등이 아래의 어느 하나에 해당하는 경우(단, 비영리기관 및 공기업/공사는 비적용)` over `- 기업의
 # 부도`, `- 세무당국에 의한 …`) states no exclusion of its own; its list does.
 POINTS_AT_LIST = regex.compile(r"""
-    (?:다음|아래|하기)[^.\n]{0,12}?(?:어느\s*하나|각\s*[호목]|중\s*하나)[^.\n]{0,6}?
-    해당\s*(?:하는|되는|할)?\s*(?:경우|자|기업|기관)?
+    (?:다음|아래|하기)
+    (?:[^.\n]{0,12}?(?:어느\s*하나|각\s*[호목]|중\s*하나)
+      # or the list's own name: `아래 사전 지원제외 대상에 해당되는 경우(기업)`
+      | 의?\s[^.\n]{0,20}?(?:대상|사유|요건|기준|조건|항목|사항)\s*에)
+    [^.\n]{0,6}?해당\s*(?:하는|되는|할)?\s*(?:경우|자|기업|기관)?
     \s*(?:[(（][^)）\n]*[)）])?\s*[.:：]?\s*$""", regex.VERBOSE)
 
 
@@ -149,10 +176,178 @@ def _without_lead_ins(units: list[Unit]) -> list[Unit]:
             if not (k + 1 < len(units) and POINTS_AT_LIST.search(u.text))]
 
 
+# One line holding several exclusions joined by commas (`휴·폐업중인 기업, 국세 및 지방세 체납
+# 중인 기업, …`, `… 신청한 경우, 사회적 물의를 일으킨 단체·법인 등이 신청하는 경우`): split
+# when every piece is a clause of its own, a modifier ending in an adnominal ending (`중인`,
+# `부적합한`, `가능한`, `받은`) over the noun it excludes (`기업`, `경우`, `자` …), an aside allowed
+# after it. A comma inside a clause (`국세, 지방세 등의 체납처분을 받은 경우`, `주관연구개발기관,
+# 주관연구개발기관의 장, …`, `등재되거나, …`) leaves a piece that is no such clause: no split.
+CLAUSE_PIECE = regex.compile(r"""
+    \S[^\n]*?[가-힣](?:[은는인된한할던]|있는|없는)\s*
+    (?:[가-힣]{0,8}(?:경우|기업|업체|기관|단체|법인|사업자|자|개인|곳|사업장)|도입기업)
+    \s*(?:[(（][^()（）\n]*[)）])?\s*$""", regex.VERBOSE)
+TOP_COMMA = regex.compile(r"[,，]\s*")
+MIN_PIECE = 6
+
+
+def comma_pieces(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses a line joins by commas outside parentheses (one span: no split)."""
+    cuts, depth = [], 0
+    for i, ch in enumerate(text):
+        if ch in "(（[「『｢":
+            depth += 1
+        elif ch in ")）]」』｣":
+            depth = max(0, depth - 1)
+        elif ch in ",，" and depth == 0:
+            cuts.append(i)
+    if not cuts:
+        return [(0, len(text))]
+    spans, lo = [], 0
+    for c in cuts:
+        spans.append((lo, c))
+        lo = TOP_COMMA.match(text, c).end()
+    spans.append((lo, len(text)))
+    pieces = [(a, b) for a, b in spans]
+    if all(b - a >= MIN_PIECE and CLAUSE_PIECE.match(text[a:b]) for a, b in pieces):
+        return pieces
+    return [(0, len(text))]
+
+
+def _comma_split(scope: Scope, units: list[Unit]) -> list[Unit]:
+    out: list[Unit] = []
+    text = scope.doc.text
+    for u in units:
+        if len(u.spans) != 1:
+            out.append(u)
+            continue
+        s, e = u.spans[0]
+        pieces = comma_pieces(text[s:e])
+        if len(pieces) < 2:
+            out.append(u)
+            continue
+        for a, b in pieces:
+            lo, hi = s + a, s + b
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
+            out.append(Unit(text=clean(text[lo:hi]), spans=[(lo, hi)], cells=u.cells))
+    return out
+
+
+MAX_ROW_LABEL = 20
+
+
+def row_label_units(scope: Scope, family: str, taken: list[Unit]) -> list[Unit]:
+    """The rows of a table whose label cell is the family's heading word alone (`신청자격 | …`
+    over `신청 제외 | ○ 휴·폐업 중인 기업 ○ 국세 체납 기업`), and the columns whose head cell is:
+    one clause per item of the row's other cells, of the column's cells below the head. A
+    one-row table (a title laid out as a table), pointers (`붙임 3 참조`) and cells whose text a
+    carrier gave already are skipped."""
+    rx = HEADINGS[family]
+    doc = scope.doc
+    done = [span for u in taken for span in u.spans]
+    units: list[Unit] = []
+    def names(cell: Cell | None) -> bool:
+        label = clean(cell.text) if cell is not None else ""
+        return 0 < len(label) <= MAX_ROW_LABEL and title_match(label, rx, item=True) == -1
+
+    def read(cell: Cell) -> None:
+        if any(lo <= cell.start < hi for lo, hi in done) or cell in seen:
+            return
+        seen.append(cell)
+        for u in bullet_units(doc, cell.start, cell.end):
+            if len(u.text) >= MIN_PIECE and not JUNK.match(u.text) and not POINTER.search(u.text):
+                u.cells = [cell]
+                units.append(u)
+
+    seen: list[Cell] = []
+    for block in scope.blocks:
+        table = block.table
+        if table is None or table.n_rows < 2:
+            continue
+        grid = table.grid()
+        for row in grid:
+            cells = [c for c in distinct_cells(row) if c.text.strip() not in MARKS]
+            if len(cells) >= 2 and names(cells[0]):
+                for cell in cells[1:]:
+                    read(cell)
+        # a head cell naming the family over its column (`신청자격 | 신청 제외 대상` over `… | ① … ② …`)
+        for col, head in enumerate(grid[0]):
+            if not names(head):
+                continue
+            for row in grid[1:]:
+                cell = row[col]
+                if cell is not None and cell is not head and cell.text.strip() not in MARKS:
+                    read(cell)
+    return units
+
+
+# An item that is an exclusion list of its own, in one sentence, wherever it stands (`□ 연구책임자
+# 및 연구기관의 자격유무, … 부적정하거나 … 충족하지 못한 경우 및 허위로 기재한 경우, … 연구부정행위가
+# 있는 경우, … 준수하지 않은 경우는 선정 대상에서 제외할 수 있음`): cases (`경우`) named three times
+# or more, then the applicant is taken out of selection or support. One case (`대표자가 불참할 경우
+# 선정 대상에서 제외함`, `중복성이 확인되는 경우 … 선정 대상에서 제외함`) is a step of the selection.
+SELF_EXCLUSION = regex.compile(r"""
+    경우\s*(?:에는|는|은|에)?\s*(?:연구개발기관\s*)?(?:선정|지원)\s*대상\s*에서\s*제외
+    \s*(?:할\s*수\s*있음|될\s*수\s*있음|됨|함|한다|합니다|처리)?\s*[.。]?\s*$""", regex.VERBOSE)
+CASE = regex.compile(r"경우")
+MIN_CASES = 3
+
+
+def statement_units(outline: Outline, taken: list[Unit]) -> list[Unit]:
+    """Items outside every exclusions carrier that state an exclusion list in one sentence."""
+    doc = outline.doc
+    done = _Spans([span for u in taken for span in u.spans]
+                  + [(c.section.start, c.section.end) for c in outline.carriers["exclusions"]])
+    units: list[Unit] = []
+    for s in outline.scope.sections:
+        block = doc.blocks[s.block]
+        if block.kind not in ("heading", "list_item") or outline.is_note_section(s) or done(block.start):
+            continue
+        u = outline.item_unit(s)
+        if u is not None and SELF_EXCLUSION.search(u.text) and len(CASE.findall(u.text)) >= MIN_CASES:
+            units.append(u)
+    return units
+
+
+# A paragraph the reader left unstructured, opened by a bullet it does not take for one (`o` at
+# the margin of a PDF line, `❍`): its label (`o (지원제외) …`, `❍ 지원제외 : …`) is read as an item's.
+PARAGRAPH_BULLET = regex.compile(r"^[ \t]*(?:\p{So}|o(?=[ \t])|[•▪◦])[ \t]*")
+
+
+def paragraph_label_units(outline: Outline, family: str, taken: list[Unit]) -> list[Unit]:
+    """The content of a bulleted paragraph labelled with the family's heading words (`o
+    (지원제외) 휴·폐업 중인 기업, …`), outside every carrier of the family."""
+    doc = outline.doc
+    rx = HEADINGS[family]
+    done = _Spans([span for u in taken for span in u.spans]
+                  + [(c.section.start, c.section.end) for c in outline.carriers[family]])
+    units: list[Unit] = []
+    for j in range(outline.lo, outline.hi):
+        block = doc.blocks[j]
+        if block.kind != "paragraph" or done(block.start):
+            continue
+        line_end = doc.text.find("\n", block.start, block.end)
+        line_end = block.end if line_end < 0 else line_end
+        line = doc.text[block.start:line_end]
+        m = PARAGRAPH_BULLET.match(line)  # (`^` anchors at the string, not at a `pos`)
+        if m is None:
+            continue
+        hit = title_match(line[m.end():], rx, item=True, label_rx=LABEL_FACETS.get(family))
+        if hit is None or hit < 0:
+            continue
+        u = unit_at(doc, block.start + m.end() + hit, outline.item_end(j))
+        if u is not None and len(u.text) >= MIN_PIECE and not POINTER.search(u.text):
+            units.append(u)
+    return units
+
+
 def extract_exclusions(scope: Scope) -> list[Clause]:
     # without a heading or item naming them: the cells labelled so (`▪(제한사항) ①…, ②…`)
     units = _family_units(scope, "exclusions") or cell_label_units(scope, "exclusions")
-    return _to_clauses(scope, _without_lead_ins(units), CRITERIA_KINDS)
+    units += row_label_units(scope, "exclusions", units)
+    units += statement_units(outline_of(scope), units)
+    units += paragraph_label_units(outline_of(scope), "exclusions", units)
+    return _to_clauses(scope, _comma_split(scope, _without_lead_ins(units)), CRITERIA_KINDS)
 
 
 def extract_obligations(scope: Scope) -> list[Clause]:

@@ -17,13 +17,27 @@ Where documents are read from, by rule:
   (`* 발행일로부터 3개월 이내`) or add a conditional one (`종된사업장의 경우 "…명세" 추가 제출`).
   Vertical category labels (`선`/`택`/`제`/`출`/`서`/`류`) make what follows optional; a
   `해당 시 제출서류` group makes what follows conditional.
-- **tagged list**: a title behind a bracketed tag over a numbered run (`<별첨 서식> 공통
-  제출자료` / `1) 신청 자격의 적정성 확인서` …), often where the forms begin.
+  Group captions (`<필수사항>`, `<기업이 주관인 경우>`, `<선택사항(해당 시 제출)>`) and group
+  headings naming a stage (`○ 협약 시 제출서류`) qualify what follows; a `-` sub-line (`…구입하려는
+  경우에만 제출`) or a `*…경우에 한함` note gives the document above its condition. A PDF's
+  flattened row keeps its cells out of the name (`필수 사업신청서 [서식 1]`, `사업신청서 ○`).
+- **tagged list**: a title behind a bracketed tag, or all bracketed, over a list (`<별첨 서식>
+  공통 제출자료` / `1) 신청 자격의 적정성 확인서` …, `< 제출서류 >` / `① …`), often where the
+  forms begin; the plan form's untitled numbered 별첨 list (`1)…(별첨 1)` … `5)…(별첨 5)`) when
+  the body takes the plan with its 별첨s (`연구개발계획서 :붙임 2서식(별첨된 서류 포함)`).
+- **key/value box**: the cell beside a `제출서류` key (`접수기간 | …`, `제출서류 | - 사업신청서 1부
+  …`); a sentence saying what they are (`제출서류는 사업신청서, 사업계획서 … 각 1부임`).
 - **requests in the body**: a sentence asking for documents by their quoted names (`과제협약 시
   ‘정부납부기술료 납부 확약서’와 ‘…’를 제출하여야`; stage from 협약 / 선정 / 서류심사 cues), an
   item (or a note row spanning a documents table) whose topic is a document and which asks
   for it (`사업제안 발표자료는 서류심사 이후 … 별도 제출 요청`), an application step's aside
-  (`…접수(신청서, 동의서, 주민등록초본 각 1부)`).
+  (`…접수(신청서, 동의서, 주민등록초본 각 1부)`), a later stage's ask by a quoted example
+  (`서류평가 통과자를 대상으로 ‘창업기업확인서’ 등 … 증빙서류 제출 요청`) or by where the document
+  is handed in (`창업기업확인서 제출처 등 … 서류평가 통과자 대상 별도 안내`).
+
+A catch-all (`③ 기타 제출서류`) is an entry as a table row; a list item `◦ 기타 제출서류 각 1부
+([별첨 2]양식)` stands for another list's documents. A table's group row over numbered sub-rows
+(`7 | … 증빙서류` / `7-1 | …`) is a heading.
 
 One line → `parse_doc_line`: the name as printed without quantities (`1부`, `각 1부`), form
 references (`[붙임2-양식③]`, `(별지 제1호 서식)`, `자유양식`) and qualifiers; `required`
@@ -43,7 +57,7 @@ from dataclasses import dataclass, field
 import regex
 
 from gonggo.reading.appendix import forms_start, section_in_appendix
-from gonggo.reading.items import list_entries
+from gonggo.reading.items import Entry, entry_ordinal, list_entries
 from gonggo.reading.outline import (
     CAPTION,
     CIRCLED,
@@ -83,7 +97,8 @@ OPTIONAL = regex.compile(r"^\s*선택(?:\s*(?:사항|제출|서류))?\s*$|^\s*�
 REQUIRED = regex.compile(r"^\s*필수(?:\s*(?:사항|제출|서류))?\s*$")
 CONDITION = regex.compile(
     r"해당\s*(?:시|자|기업|기관|업체|사업자|하는\s*경우|되는\s*경우)(?:에\s*한함|만)?"
-    r"|[^,()]{0,40}(?:경우|시|때)(?:에\s*한함|만)?$|[^,()]{0,40}에\s*한함$")
+    r"|[^,()]{0,40}(?:경우|시|때)(?:에\s*한함|만)?$|[^,()]{0,40}에\s*한함$"
+    r"|^[^,()\s]{1,12}만\s*해당$")  # `(기업체만 해당, 최근 5년)`
 FORM = regex.compile(r"양식|서식|별지|별첨|붙임|첨부")
 INSTRUCTION = regex.compile(
     r"(?:기재|작성|발급분?|발행분?|다운로드|참고|참조|확인\s*후|안내|제출|필수|포함)\s*[)）]?\s*$")
@@ -118,7 +133,7 @@ COND_COLON = regex.compile(
     r"^(?P<cond>[^:：]{2,40}?(?:기업|기관|경우|시|자|업체))\s*[:：]\s*(?P<name>\S.*)$")
 DOC_NOUN = regex.compile(
     r"(?:서|증|(?:확인|증명|사실|신청|발급|열람)원|본|명세|목록|자료|서류|사본|증명|증빙|대장|명부|등본|초본|카드|사진|영상|동영상|파일"
-    r"|도면|내역|리스트|공문|견적|정관|인증|허가|면허|번호|재무제표|표|근거)$")
+    r"|도면|내역|리스트|공문|견적|정관|인증|허가|면허|번호|재무제표|표|근거|현황)$")
 NOT_A_NAME = regex.compile(
     r"(?:함|음|임|됨|다|요|바람|가능|예정|필요|문의|참조|참고|확인|업로드|기재|제출|등록|접수|신청)\s*\.?$")
 PREDICATE_END = regex.compile(r"(?:함|음|됨|바람|예정|가능)\s*\.?$")
@@ -127,13 +142,15 @@ HEADER_PHRASE = regex.compile(
     r"서\s*류\s*(?:명|목\s*록)?(?:\s*비\s*고)?$|^구\s*분(?:\s|$)")
 # `공통 제출서류`, `선택 서류`: a group heading, not a document.
 CATEGORY = regex.compile(
-    r"^(?:[가-힣·ㆍ]+\s*)?(?:공통|필수|선택|추가|개별|해당\s*(?:시|자|기업|기관))?\s*(?:제출|구비)?\s*서\s*류$")
+    r"^(?:[가-힣·ㆍ]+\s*){0,3}?(?:공통|필수|선택|추가|개별|해당\s*(?:시|자|기업|기관))?\s*(?:제출|구비)?\s*서\s*류$")
 CATEGORY_WORD = regex.compile(r"공통|필수|선택|추가|개별|제출|구비|해당")
 # A category whose documents are due only in some cases: `○ 해당 시 제출서류`, `해당기업 제출서류`.
 CONDITIONAL_CATEGORY = regex.compile(r"해당\s*(?:시|자|기업|기관)")
 SUMMARY = regex.compile(r"등\s*(?:[(（][^)）]*[)）])?\s*$")
 CATCH_ALL = regex.compile(r"^기타")
-NUM_ROW = regex.compile(r"^\s*(?P<n>\d{1,2})(?:\s+(?=\S)|\s*$)(?![.)])")
+# what the issuer may still ask for: `기타 사업 추진에 필요한 서류`, `기타 … 요청하는 서류`
+OPEN_ENDED = regex.compile(r"(?:필요|요청|요구|인정)\s*(?:한|하는|되는)")
+NUM_ROW = regex.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[-–]\s*\d{1,2})?(?:\s+(?=\S)|\s*$)(?![.)])")
 PARTY_WORD = regex.compile(
     r"^(?:[가-힣]{1,10}(?:기업|기관|업체|단체|컨소시엄)|컨소시엄|대표자|연구책임자|개인|법인)$")
 PARTY_SUFFIX = regex.compile(r"(기업|기관|업체|단체)$")
@@ -148,6 +165,19 @@ AGREEMENT_STAGE = regex.compile(
 PLAN_STAGE = regex.compile(
     r"(?:서류\s*(?:심사|평가|검토)\s*(?:이후|통과|후)|접수\s*(?:후|이후)\s*별도|대면\s*평가\s*(?:대상|시)"
     r"|발표\s*평가\s*(?:대상|시))")
+
+
+# A group's heading naming its stage: `○ 협약 시 제출서류`, `<선정 후 협약 시>`, `<신청 시>`.
+GROUP_STAGE = regex.compile(
+    r"(?P<agreement>협약\s*(?:체결\s*)?(?:시|전|단계)|선정\s*(?:후|이후|시)|최종\s*선정)"
+    r"|(?P<application>(?:신청|접수)\s*시)")
+
+
+def group_stage(text: str) -> str | None:
+    m = GROUP_STAGE.search(text)
+    if m is None:
+        return None
+    return "agreement" if m["agreement"] else "application"
 
 
 def stage_of(text: str) -> str:
@@ -298,7 +328,8 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         elif word != "필수":
             line.condition = word if word.startswith("해당") else f"{word}의 경우"
         main = main[tag.end():]
-    form = FORM_COLON.match(main.strip()) or ISSUER_COLON.match(main.strip())
+    form = (FORM_COLON.match(main.strip()) or ISSUER_COLON.match(main.strip())
+            or METHOD_COLON.match(main.strip()))
     if form:
         main = form.group("name")
     colon = COND_COLON.match(main.strip())
@@ -315,6 +346,9 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     main = SUB_NUMBER_TAIL.sub("", main)  # `②-5 [붙임 5] …`: the sub-number's tail
     one_form = bool(tag or form or FORM_REF.match(main.strip())
                     or LEAD_FORM_REF.search(text[:off]))
+    # the line points at a form of its own (`[별첨 2]양식`, `(붙임 3서식 참조)`)
+    has_form = bool(form or FORM_REF.search(main) or LEAD_FORM_REF.search(text[:off])
+                    or any(FORM.search(p.group(0)) for p in PAREN.finditer(main)))
     main = FORM_REF.sub(" ", main)
     kept: list[str] = []
     pos = 0
@@ -337,6 +371,7 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         trailer = name[last.end():]
         name = QUANTITY.sub(" ", name[: last.start()])
     name = FORM_WORD.sub(" ", name)
+    name = _edge_cells(name, line)
     if trailer:
         line.submitters = parties(FORM_WORD.sub(" ", trailer))
         if OPTIONAL.search(trailer.strip()):
@@ -348,7 +383,11 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     name = _strip_name(SUBMIT_END.sub("", name))
     if not name or HEADER_PHRASE.match(name) or len(name) > 80:
         return found
-    if CATEGORY.match(name) and CATEGORY_WORD.search(name):
+    # `◦ 공통 제출서류` heads a group, and `◦ 기타 제출서류 각 1부 ([별첨 2]양식)` stands for
+    # the documents another list names (the 별첨, the table below); a table row's `③ 기타
+    # 제출서류 | 파일 첨부` is a catch-all entry of its own
+    catch_all = bool(CATCH_ALL.match(name)) and not strict
+    if CATEGORY.match(name) and CATEGORY_WORD.search(name) and not catch_all:
         return found
     bare = _strip_name(PAREN.sub("", name))
     # `◦ 가점적용 신청서, 민간 투자계약서, 투자의향서 및 투자협약서 등`: one item naming a comma
@@ -365,8 +404,8 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         return found
     if not strict and PREDICATE_END.search(bare):
         return found  # a sentence in a row (`가점 부여 예정`), never a document's name
-    if CATCH_ALL.match(name):
-        line.required = None
+    if CATCH_ALL.match(name) and OPEN_ENDED.search(name) and not has_form:
+        line.required = None  # `기타 사업 추진에 필요한 서류`: open; `③ 기타 제출서류` is due
     for part in [name] if group or one_form else _split_top_commas(name):
         found.append(DocLine(name=_strip_name(part), required=line.required,
                              validity_months=line.validity_months, condition=line.condition,
@@ -380,6 +419,42 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
                                  submitters=list(line.submitters),
                                  span=(base + q.start(), base + q.end())))
     return found
+
+
+# The cells a PDF flattened beside a row's name: a category before it (`필수 사업신청서`, `해당시
+# 중소기업 확인서`), a form, a remark or marks after it (`사업신청서 서식1`, `중소기업 확인서
+# 해당시`, `사업신청서 ○`).
+LEAD_STATUS = regex.compile(r"^\s*(?P<w>필\s*수|선\s*택|해당\s*시|해당\s*자|해당\s*기업|공\s*통)\s+(?=\S{2})")
+TAIL_STATUS = regex.compile(r"(?<=\S)\s+(?P<w>필\s*수|선\s*택|해당\s*시|해당\s*자|해당\s*기업)\s*$")
+TAIL_FORM = regex.compile(
+    r"(?<=\S)\s+[(\[]?\s*(?:서\s*식|양\s*식|별\s*지|별\s*첨|붙\s*임)\s*제?\s*\d{1,2}(?:\s*[-–~]\s*\d{1,2})?\s*호?"
+    r"\s*[)\]]?\s*(?:참조|참고)?\s*$")
+TAIL_MARKS = regex.compile(r"(?<=\S)(?:\s+[○●◯◎√✓✔])+\s*$")
+
+
+def _status(word: str, line: DocLine) -> None:
+    word = compiled(r"\s+").sub("", word)
+    if word == "선택":
+        line.required = False
+    elif word.startswith("해당"):
+        line.condition = line.condition or word
+
+
+def _edge_cells(name: str, line: DocLine) -> str:
+    """`name` without the flattened cells at its edges, read into `line`."""
+    lead = LEAD_STATUS.match(name)
+    if lead:
+        _status(lead["w"], line)
+        name = name[lead.end():]
+    while True:
+        m = TAIL_FORM.search(name) or TAIL_STATUS.search(name) or TAIL_MARKS.search(name)
+        if m is None:
+            return name
+        if m.re is TAIL_STATUS:
+            _status(m["w"], line)
+        elif m.re is TAIL_MARKS:
+            line.required = None  # which column a mark sat in is lost with the table
+        name = name[:m.start()]
 
 
 def _split_top_commas(text: str) -> list[str]:
@@ -431,14 +506,18 @@ class Collector:
 
     def region(self, start: int, end: int, *, strict: bool,
                required: bool | None = None, submitters: list[str] | None = None,
-               condition: str | None = None) -> list[Found]:
+               condition: str | None = None, stage: str | None = None) -> list[Found]:
         """Documents in `doc.text[start:end]` (one line, an inline circled list, or a row)."""
         raw = self.doc.text[start:end]
         out: list[Found] = []
         for a, b in self._segments(raw):
+            case = next((m for m in (CASE_LINE.match(ln) for ln in raw[a:b].split("\n")[1:]) if m), None)
+            condition_here = clean(case["case"]) if case else condition
             for d in parse_doc_line(raw[a:b], strict=strict):
                 d.stage = stage_of(raw[a:b])
-                d.condition = d.condition or condition
+                if stage and d.stage == "application":
+                    d.stage = stage  # the group's: `○ 협약 시 제출서류`
+                d.condition = d.condition or condition_here
                 if required is not None and d.required is True:
                     d.required = required
                 if submitters and not d.submitters:
@@ -447,6 +526,18 @@ class Collector:
         self.found += out
         self.last = out or self.last
         return out
+
+    def _case(self, text: str, start: int, end: int, group: str | None) -> bool:
+        """A sub-line saying in which case the document above is due (`-3천만 원 이상의
+        연구시설·장비를 구입하려는 경우에만 제출`): its condition, over the group's."""
+        case = CASE_LINE.match(text)
+        if case is None or not self.last:
+            return False
+        for f in self.last:
+            if f.line.condition is None or f.line.condition == group:
+                f.line.condition = clean(case["case"])
+                f.spans.append((start, end))
+        return True
 
     def _segments(self, raw: str) -> list[tuple[int, int]]:
         circled = [m.start() for m in compiled(rf"[{CIRCLED}]").finditer(raw)]
@@ -473,10 +564,30 @@ class Collector:
             self.found.append(f)
             return
         v = _validity(text)
+        case = NOTE_CASE.match(text) if v is None else None
         for f in self.last:
             if v is not None and f.line.validity_months is None:
                 f.line.validity_months = v
                 f.spans.append((start, end))
+            elif case and f.line.condition is None:  # `*국‧공립 연구소가 주관연구기관일 경우에 한함`
+                f.line.condition = clean(case["case"])
+                f.spans.append((start, end))
+
+    def key_value(self, cell: Cell) -> None:
+        """The documents a key/value table's cell lists: one item a line (`- 사업신청서 1부`,
+        `① …`, a row of a table nested in it), or an inline list (`사업신청서, 사업계획서 … 각
+        1부`)."""
+        items = cell_items(cell.text)
+        if items:
+            for a, b in items:
+                text = cell.text[a:b]
+                if is_note(text):
+                    self.note(cell.start + a, cell.start + a + len(text.rstrip()))
+                else:
+                    self.region(cell.start + a, cell.start + a + len(text.rstrip()), strict=True)
+            return
+        for m in compiled(r"[^\n]+").finditer(cell.text):
+            self.region(cell.start + m.start(), cell.start + m.end(), strict=True)
 
     # -- tables -------------------------------------------------------------------------
 
@@ -501,10 +612,21 @@ class Collector:
                      and compiled(r"제출\s*(?:대상|기관|주체|자|처)|^대\s*상$|해당\s*기업").search(heads[k])]
         category = [k for k in range(name_col) if k not in marks and k not in remarks
                     and k not in subs_cols]
+        group_condition: str | None = None
         for r in data:
             cell = grid[r][name_col]
             if cell is None or not cell.text.strip():
                 continue
+            below = grid[r + 1][name_col] if r + 1 < table.n_rows else None
+            if (not SUB_NUMBER.match(cell.text) and below is not None and below is not cell
+                    and SUB_NUMBER.match(below.text)):
+                # `7 | [영리기업] … 증빙서류` over `7-1 | …`, `7-2 | …`: a group's heading, its
+                # documents are the sub-rows (which take its condition)
+                group = parse_doc_line(cell.text, strict=False)
+                group_condition = group[0].condition if group else None
+                continue
+            if not SUB_NUMBER.match(cell.text):
+                group_condition = None
             if SUB_NUMBER.match(cell.text):  # `4-1 | 사업자등록증` under a spanning name column
                 right = [c for c in distinct_cells(grid[r][name_col + 1:]) if c is not cell]
                 if not right:
@@ -550,6 +672,10 @@ class Collector:
                     submitters = parties(_paren_or_all(c.text))
                 if compiled(r"선택").search(c.text):
                     required = False
+                # `필수 (영리기관 참여 시)`, `해당시`: a category that says when
+                cond = _condition(_paren_or_all(c.text).strip("()（） \n"))
+                if cond and not submitters:
+                    condition = condition or cond
             tagged = [m for m in compiled(r"[^\n]+").finditer(cell.text) if PAREN_TAG.match(m.group(0))]
             if len(tagged) >= 2 and tagged[0].start() == 0:
                 # `(기존인력 / 필수) 전문연구사업자 신고증` / `(신규인력 / 필수) 신규채용 증빙서류 등`:
@@ -572,7 +698,7 @@ class Collector:
                 f.line.stage = stage
                 if required is not None:
                     f.line.required = required if f.line.required is not None else None
-                f.line.condition = f.line.condition or condition
+                f.line.condition = f.line.condition or group_condition or condition
                 f.line.validity_months = f.line.validity_months or validity
                 if submitters and not f.line.submitters:
                     f.line.submitters = list(dict.fromkeys(submitters))
@@ -592,12 +718,13 @@ class Collector:
         required: bool | None = None
         submitters: list[str] = []
         condition: str | None = None  # a `해당 시 제출서류` group's
+        stage: str | None = None  # a `협약 시 제출서류` group's
 
         def flush() -> None:
             nonlocal row
             if row is not None:
                 self.region(row[0], row[1], strict=False, required=required, submitters=submitters,
-                                condition=condition)
+                            condition=condition, stage=stage)
                 row = None
 
         j = lo
@@ -618,12 +745,14 @@ class Collector:
                     self.note(block.start, end)
                 else:
                     got = self.region(block.start, end, strict=True, required=required,
-                                      submitters=submitters, condition=condition)
-                    if not got:  # a category: `◦ 선택 제출서류`, `◦ 도입기업 제출서류`
+                                      submitters=submitters, condition=condition, stage=stage)
+                    if not got and not self._case(text, block.start, end, condition):
+                        # a category: `◦ 선택 제출서류`, `◦ 도입기업 제출서류`
                         required = False if "선택" in text else True if "필수" in text else required
                         submitters = parties(text[skip_markers(text):].split("\n")[0]) or submitters
                         cat = CONDITIONAL_CATEGORY.search(text)
                         condition = clean(cat.group(0)) if cat else None
+                        stage = group_stage(text)
                 while j + 1 < hi and doc.blocks[j + 1].end <= end:
                     j += 1
                 j += 1
@@ -641,6 +770,18 @@ class Collector:
                     required = True
                 vertical = ""
             if CAPTION.match(text) or JUNK.match(text) and not NUM_ROW.match(text):
+                group = GROUP_CAPTION.match(text)
+                if group:  # `<필수사항>`, `<기업이 주관인 경우>`, `<선택사항(해당 시 제출)>`
+                    flush()
+                    word = group["word"]
+                    required = "선택" not in word
+                    paren = PAREN.search(word)
+                    case = clean(paren[0][1:-1] if paren else word)
+                    stage = group_stage(word)  # `<신청 시>`, `<선정 후 협약 시>`: when, not a case
+                    condition = case if CONDITION.search(case) and stage is None else None
+                j += 1
+                continue
+            if not numbered and self._case(text, block.start, block.end, condition):
                 j += 1
                 continue
             if numbered:
@@ -651,12 +792,12 @@ class Collector:
                 elif stripped[:1] in CIRCLED:  # `③ 표준재무제표증명(전년도):…` beside a page number
                     flush()
                     self.region(block.start, block.end, strict=True, required=required,
-                                submitters=submitters, condition=condition)
+                                submitters=submitters, condition=condition, stage=stage)
                 elif row is not None:
                     row = (row[0], block.end)
             elif not HEADER_PHRASE.match(stripped):
                 self.region(block.start, block.end, strict=True, required=required,
-                            submitters=submitters, condition=condition)
+                            submitters=submitters, condition=condition, stage=stage)
             j += 1
         flush()
 
@@ -780,6 +921,38 @@ PAREN_TAG = regex.compile(
 # A form reference the markers took (`[붙임5] …`, `②-5 [붙임 5] …`).
 LEAD_FORM_REF = regex.compile(r"[\[［【]\s*(?:붙\s?임|별\s?첨|별\s?지|서\s*식|양\s*식)")
 # A one-line title behind a bracketed tag: `<별첨 서식> 공통 제출자료`, `[붙임 2] 제출서류 목록`.
+# A caption heading a group of a documents list: `<필수사항>`, `<기업이 주관인 경우>`,
+# `<선택사항(해당 시 제출)>`, `【해당 시 제출】`.
+GROUP_CAPTION = regex.compile(
+    r"^\s*[<〈《【\[]\s*(?P<word>(?:필수|선택|해당)[^<>〈〉《》【】\[\]\n]{0,20}"
+    r"|[^<>〈〉《》【】\[\]\n]{2,20}?(?:경우|때|시)(?:에\s*한함|만)?)\s*[>〉》】\]]\s*$")
+# A sub-line under a document saying in which case it is due: `-3천만 원 이상의 연구시설·장비를
+# 구입하려는 경우에만 제출`, `- 기업간 공동연구 가점을 받고자 하는 경우 제출(붙임 3서식)`.
+CASE_LINE = regex.compile(
+    r"^\s*[-–·ㆍ‧]\s*(?P<case>[^\n]{4,80}?(?:경우|때)(?:에만|에\s*한(?:함|하여)|만)?\s*(?:제출|해당)?)"
+    r"\s*(?:[(（][^()（）\n]*[)）])?\s*\.?\s*$")
+# A note under a document restricting it to a case: `*국‧공립 연구소가 주관연구기관일 경우에 한함`.
+NOTE_CASE = regex.compile(
+    r"^\s*(?:※|\*+)\s*(?P<case>[^\n]{4,60}?(?:경우|때)에?\s*(?:한함|한하여|만\s*(?:해당|제출)))\s*\.?\s*$")
+# A sentence saying what the documents are, with their copies: `제출서류는 사업신청서, 사업계획서,
+# 사업자등록증 사본 각 1부임`.
+SAID_LIST = regex.compile(
+    r"(?:제\s*출|구\s*비|신\s*청)\s*서\s*류\s*(?:는|은)\s*(?P<list>[^.。\n:：]{4,150}?(?:각\s*)?\d+\s*부(?:씩)?)"
+    r"\s*(?:임|입니다|이며|이다|을\s*제출|를\s*제출)")
+COPIES = regex.compile(r"^(?:원|사|부|정|복사)\s*본$")
+# A key cell naming the documents in a key/value table: `제출서류`, `구비 서류`, `신청서류(공통)`.
+KEY_LABEL = regex.compile(
+    r"^\s*(?:(?:신\s*청|접\s*수)\s*시\s*)?(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요)\s*서\s*류"
+    r"(?:\s*[(（][^()（）\n]{1,10}[)）])?\s*$")
+# A title that is all bracketed, over its list: `< 제출서류 >`, `【 구비서류 】`.
+BRACKETED_TITLE = regex.compile(r"^\s*[<〈《【]\s*(?P<title>[^<>〈〉《》【】\n]{2,30}?)\s*[>〉》】]\s*$")
+# `②입찰서 : g2b에 입찰금액을 입력하는 방법으로 제출`: the name, then how it is handed in.
+METHOD_COLON = regex.compile(
+    r"^(?P<name>[^:：\n]{2,40}?)\s*[:：]\s*[^:：\n]{0,60}?(?:제출|입력|업로드|첨부)\s*(?:함|필요|바람)?\s*\.?\s*$")
+# A documents entry taking a form with its 별첨s: `(별첨된 서류 포함)`, `(별첨 포함)`.
+ANNEX_INCLUDED = regex.compile(r"별\s*첨\s*(?:된\s*(?:서\s*류|서\s*식|자\s*료)\s*)?포\s*함")
+# An entry's own 별첨 at its end: `(별첨 1)`, `[별첨 2]`.
+ANNEX_REF = regex.compile(r"[(（\[]\s*별\s*첨\s*(?P<k>\d{1,2})\s*[)）\]]\s*$")
 TAGGED_TITLE = regex.compile(
     r"^\s*[<〈《【\[]\s*[^<>〈〉《》【】\[\]\n]{1,20}?\s*[>〉》】\]]\s*(?P<title>\S[^\n]{1,40}?)\s*$")
 
@@ -807,6 +980,13 @@ QUOTED_REQUEST = regex.compile(rf"""
     (?P<names>{QUOTE}(?:\s*(?:와|과|및|,|，)?\s*{QUOTE}){{0,4}})
     \s*(?:을|를)\s*(?:반드시\s*)?(?:추가로?\s*)?(?:작성하여\s*)?
     제출\s*(?:하여야|해야|하셔야|하여\s*주시기|해\s*주시기|하시기|필수)""", regex.X)
+# The same ask naming one document of a kind, then the kind (`서류평가 통과자를 대상으로
+# ‘창업기업확인서’ 등 … 관련 증빙서류 제출 요청 예정`, `‘창업기업확인서*’등 요건검토를 위한 서류를
+# 요청할 예정`).
+QUOTED_KIND_REQUEST = regex.compile(rf"""
+    (?P<names>{QUOTE}(?:\s*(?:와|과|및|,|，)?\s*{QUOTE}){{0,4}})
+    \s*등\s*[^.\n‘'“\"「『]{{0,40}}?(?:서\s*류|자\s*료)\s*(?:을|를)?\s*
+    (?:제출\s*(?:을\s*)?요청|요청\s*(?:할|예정|함|하여)|제출\s*받)""", regex.X)
 QUOTED_NAME = regex.compile(r"[‘'“\"「『]\s*(?P<name>[^’'”\"」』\n]{2,40}?)\s*[’'”\"」』]")
 # What a request is about when it is no document requirement: reports during or after the
 # project (`사업 종료 후 ‘최종보고서’를 제출하여야`).
@@ -818,11 +998,34 @@ AGREEMENT_CUE = regex.compile(r"협약|선정\s*(?:통보|후|이후|된|시)|�
 PLAN_CUE = regex.compile(r"서류\s*(?:심사|평가)\s*(?:이후|통과|후)|대면\s*평가|발표\s*평가")
 
 
+# A later stage's document named by where to hand it in or that it must be issued first (`*
+# 창업기업확인서 발급이 필요한 기업은 … 사전준비 필요, 창업기업확인서 제출처 등 자세한 사항은
+# 서류평가 통과자 대상 별도 안내예정`): one word ending like a certificate, on a line naming the
+# stage.
+NAMED_ASK = regex.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{2,20}(?:확인서|증명서|증명원|확약서|동의서|신청서|계획서|등본|초본))"
+    r"\s*(?:발급이?\s*필요|제출\s*처)")
+
+
+def named_asks(text: str) -> list[tuple[str, str, int, int]]:
+    """`(name, stage, start, end)` of each document a line of `text` names by where it is
+    handed in or that it must be issued, when the line says at which later stage."""
+    out: list[tuple[str, str, int, int]] = []
+    for line in regex.finditer(r"[^\n]+", text):
+        stage = ("plan_submission" if PLAN_CUE.search(line[0]) else
+                 "agreement" if AGREEMENT_CUE.search(line[0]) else None)
+        if stage is None:
+            continue
+        for m in NAMED_ASK.finditer(line[0]):
+            out.append((m["name"], stage, line.start() + m.start("name"), line.start() + m.end("name")))
+    return out
+
+
 def quoted_requests(text: str) -> list[tuple[str, str, int, int]]:
     """`(name, stage, start, end)` of each document a sentence of `text` asks for by its
     quoted name."""
     out: list[tuple[str, str, int, int]] = []
-    for m in QUOTED_REQUEST.finditer(text):
+    for m in [*QUOTED_REQUEST.finditer(text), *QUOTED_KIND_REQUEST.finditer(text)]:
         lead = text[max(text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start())) + 1:m.start()]
         if AFTER_PROJECT.search(lead):
             continue
@@ -839,6 +1042,22 @@ def quoted_requests(text: str) -> list[tuple[str, str, int, int]]:
 # Words that name no one document: `서류`, `제출서류`, `관련 증빙서류`, `7번 서류`.
 GENERIC_DOC = regex.compile(
     r"^(?:\d+\s*번\s*|관련\s*|해당\s*|기타\s*|필요\s*|추가\s*|제출\s*|증빙\s*|구비\s*|신청\s*)*(?:서\s*류|자\s*료|증빙|사본)(?:\s*일체)?$")
+
+
+def _read_entries(col: Collector, entries: list[Entry], *, strict: bool) -> None:
+    """The documents of a list's entries, each qualified by the notes printed under it
+    (`*국‧공립 연구소가 주관연구기관일 경우에 한함`)."""
+    doc = col.doc
+    for n, e in enumerate(entries):
+        block = doc.blocks[e.block]
+        if block.table is not None:
+            col.tables.add(id(block.table))
+        col.region(e.start, e.end, strict=strict)
+        stop = entries[n + 1].block if n + 1 < len(entries) else e.block + 1
+        for k in range(e.block + 1, stop):
+            b = doc.blocks[k]
+            if b.table is None and is_note(doc.text[b.start:b.end]):
+                col.note(b.start, b.end)
 
 
 def _collect(scope: Scope) -> list[Found]:
@@ -917,17 +1136,34 @@ def _collect(scope: Scope) -> list[Found]:
         if block.kind not in ("paragraph", "caption") or any(
                 lo <= block.start < hi for lo, hi in covered):
             continue
-        tagged = TAGGED_TITLE.match(doc.text[block.start:block.end])
+        line = doc.text[block.start:block.end]
+        tagged = TAGGED_TITLE.match(line) or BRACKETED_TITLE.match(line)
         if tagged is None or title_match(tagged.group("title").strip(), DOCS_CAPTION,
                                          listing=True) is None:
             continue
         entries = list_entries(doc, j + 1, outline.hi)
         if len(entries) >= 2:
-            for e in entries:
-                if doc.blocks[e.block].table is not None:
-                    col.tables.add(id(doc.blocks[e.block].table))
-                col.region(e.start, e.end, strict=True)
+            _read_entries(col, entries, strict=True)
             covered.append((block.start, doc.blocks[entries[-1].block].end))
+    # The untitled numbered list of a plan form's 별첨 forms (`1)특허,논문,제품(시장)분석보고서(별첨
+    # 1)` … `5)기업참여의사 확인서 (별첨 5)`), each entry naming its 별첨 in order, where the body's
+    # documents take the plan with its 별첨s (`연구개발계획서 :붙임 2서식(별첨된 서류 포함)`).
+    if ANNEX_INCLUDED.search(doc.text, 0, forms_start(doc)):
+        for j in range(outline.lo, outline.hi):
+            block = doc.blocks[j]
+            text = doc.text[block.start:block.end]
+            if block.kind not in ("paragraph", "list_item", "heading") or any(
+                    lo <= block.start < hi for lo, hi in covered):
+                continue
+            first = ANNEX_REF.search(text)
+            if first is None or int(first["k"]) != 1 or entry_ordinal(text) is None:
+                continue
+            entries = list_entries(doc, j, outline.hi)
+            refs = [ANNEX_REF.search(doc.text, e.start, e.end) for e in entries]
+            if len(entries) >= 2 and all(m is not None and int(m["k"]) == n
+                                         for n, m in enumerate(refs, 1)):
+                _read_entries(col, entries, strict=False)
+                covered.append((block.start, doc.blocks[entries[-1].block].end))
     # Flattened tables with a documents heading line, outside every carrier.
     for j in range(outline.lo, outline.hi):
         block = doc.blocks[j]
@@ -950,6 +1186,13 @@ def _collect(scope: Scope) -> list[Found]:
                 lo <= block.start < hi for lo, hi in covered):
             continue
         text = doc.text[block.start:block.end]
+        said = SAID_LIST.match(text, skip_markers(text))
+        if said and not any(COPIES.match(_strip_name(QUANTITY.sub(" ", part)))
+                            for part in compiled(r"[,，]").split(said["list"])):
+            # `○ 제출서류는 사업신청서, 사업계획서, 사업자등록증 사본 각 1부임`; not how many
+            # copies of them (`제출서류는 원본 1부, 사본 2부를 제출`)
+            col.region(block.start + said.start("list"), block.start + said.end("list"), strict=True)
+            continue
         if not STEP_WORD.search(text):
             continue
         for m in STEP_ASIDE.finditer(text):
@@ -957,6 +1200,22 @@ def _collect(scope: Scope) -> list[Found]:
             names = [_strip_name(p) for p in _split_top_commas(QUANTITY.sub(" ", inner))]
             if len(names) >= 2 and all(DOC_NOUN.search(n) for n in names):
                 col.region(block.start + m.start("inner"), block.start + m.end("inner"), strict=True)
+    # A key/value table (`접수기간 | …`, `제출서류 | - 사업신청서 1부 / - 사업계획서 1부`, a 신청방법
+    # box), outside every carrier: the cell right of the documents label lists them.
+    for j in range(outline.lo, outline.hi):
+        table = doc.blocks[j].table
+        if table is None or id(table) in col.tables:
+            continue
+        for row in table.grid():
+            cells = distinct_cells(row)
+            for k, c in enumerate(cells[:-1]):
+                if c is None or not KEY_LABEL.match(c.text) or k > 1:
+                    continue
+                value = cells[k + 1]
+                if value is None or not value.text.strip():
+                    continue
+                col.tables.add(id(table))
+                col.key_value(value)
     # Documents a sentence of the body asks for by their quoted names (not in an appendix or
     # the forms, which quote what applicants write).
     forms = forms_start(doc)
@@ -965,7 +1224,8 @@ def _collect(scope: Scope) -> list[Found]:
         if (block.kind not in ("paragraph", "list_item", "heading", "table")
                 or block.start >= forms or section_in_appendix(doc, block.section)):
             continue
-        for name, stage, a, b in quoted_requests(doc.text[block.start:block.end]):
+        text = doc.text[block.start:block.end]
+        for name, stage, a, b in quoted_requests(text) + named_asks(text):
             col.found.append(Found(DocLine(name=name, stage=stage),
                                    [(block.start + a, block.start + b)]))
     return col.found
@@ -984,6 +1244,21 @@ def _repeats(core: str, seen: list[str]) -> bool:
                for o in seen)
 
 
+def _group_parts(name: str) -> list[str]:
+    """The cores of a group entry's parts (`가점적용 신청서, 민간 투자계약서, 투자의향서 및
+    투자협약서 등`); [] for a single document."""
+    bare = _strip_name(PAREN.sub("", name))
+    if not GROUP_END.search(bare):
+        return []
+    return [_core(p) for p in GROUP_PARTS.split(GROUP_END.sub("", bare)) if p.strip()]
+
+
+def _in_group(core: str, parts: list[str]) -> bool:
+    """A part of a group entry again, behind the program's words (`농림축산식품연구개발사업
+    가점적용 신청서` after the group's `가점적용 신청서`)."""
+    return any(len(p) >= 6 and core.endswith(p) for p in parts)
+
+
 def _summary(name: str, found: list[Found]) -> bool:
     """A group entry (`사업계획서 및 사업자 등록증명원 등`) restating documents the scope lists
     one by one: a summary, not a document."""
@@ -998,6 +1273,7 @@ def extract_documents(scope: Scope) -> list[DocumentReq]:
     out: list[DocumentReq] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
     cores: dict[str, list[str]] = {}  # per stage: one document due twice (신청 시, 협약 시) is two
+    parts: dict[str, list[str]] = {}  # per stage: the parts of group entries
     found = _collect(scope)
     for f in found:
         if _summary(f.line.name, found):
@@ -1008,9 +1284,10 @@ def extract_documents(scope: Scope) -> list[DocumentReq]:
             continue
         seen.add(key)
         core = _core(d.name)
-        if _repeats(core, cores.setdefault(d.stage, [])):
+        if _repeats(core, cores.setdefault(d.stage, [])) or _in_group(core, parts.setdefault(d.stage, [])):
             continue
         cores[d.stage].append(core)
+        parts[d.stage].extend(_group_parts(d.name))
         evidence: list[Evidence] = [scope.evidence(s, e) for s, e in dict.fromkeys(f.spans)]
         out.append(DocumentReq(name=d.name, submitters=d.submitters, required=d.required,
                                validity_months=d.validity_months, condition=d.condition,

@@ -69,6 +69,10 @@ COLUMNS: list[tuple[str, Payer | None, regex.Pattern[str]]] = [
      regex.compile(r"기관\s*부담|기업\s*부담|민간\s*부담|자기\s*부담|자부담")),
     ("the legal table's support standard (지원기준)", "government",
      regex.compile(r"^\s*지원\s*기준\s*$")),
+    # `【 지원금 지원 기준 】` over `중소기업인 경우 | …`: money named by no payer is the signer's, as in
+    # tracks (pipeline._issuer_pays gives a foundation's call its own): the state's by default
+    ("generic support money (지원금, 지원금액)", "government",
+     regex.compile(r"(?<![가-힣])지원\s*금(?:액)?(?!\s*(?:의|중|대비))")),
 ]
 # `기관부담연구개발비의 10% 이상`, `기업부담금의 15%`, `민간부담금의 10%`: a part of a share;
 # `정부지원 연구개발비의 10%`: a royalty cap over the government money
@@ -397,11 +401,85 @@ def sentence_shares(text: str, offset: int = 0) -> list[ShareRow]:
             out.append(joined)
             continue
         m = SENTENCE.match(line)
-        if m is None or NOT_A_SHARE.search(m["rest"]):
-            continue
-        row = _row(m["kind"], lo + m.start("kind"), m["rest"], lo + m.start("rest"))
+        row = (None if m is None or NOT_A_SHARE.search(m["rest"])
+               else _row(m["kind"], lo + m.start("kind"), m["rest"], lo + m.start("rest")))
         if row is not None:
             out.append(row)
+        elif not NOT_A_SHARE.search(line):
+            out += clause_rows(line, lo)
+    return out
+
+
+# a clause opened by a kind (`- 중소기업 : …`, `중견기업은 …`, `대기업의 경우 …`)
+KIND_LEAD = regex.compile(r"""
+    ^[\s*※\-·•○◦ㅇ]*
+    (?P<kind>[^\s,.()\t:：][^,.()\t:：]{1,24}?)
+    \s*(?:[:：]|(?<=[^\s])(?:은|는)(?=\s)|의\s*경우)\s*""", regex.VERBOSE)
+CLAUSE_CUT = regex.compile(r"\s*[,;，]\s*")
+
+
+def clause_rows(line: str, lo: int = 0) -> list[ShareRow]:
+    """The rows of a line whose clauses (cut at `,` `;`) each state one payer's share for a
+    kind: `- 중소기업 : 정부지원연구개발비 75% 이하`, `- 중소기업의 경우 정부지원연구개발비 75% 이하,
+    기관부담연구개발비 25% 이상`, `중소기업은 정부지원연구개발비 75% 이하, 중견기업은 70% 이하` (a payer
+    named once holds for the kinds after it, each opening its clause). Every share of the line
+    must be read so, else none is (PRECISION FIRST); a kind's government and applicant shares add
+    up to 100."""
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    for cut in CLAUSE_CUT.finditer(line):
+        pieces.append((line[pos : cut.start()], pos))
+        pos = cut.end()
+    pieces.append((line[pos:], pos))
+    out: list[ShareRow] = []
+    kind: tuple[str, int] | None = None
+    payer: tuple[Payer, str, tuple[int, int]] | None = None
+    listed: int | None = None  # where a list of kinds began (`공기업, 대기업은 …`: `공기업` cut off)
+    for piece, at in pieces:
+        lead = KIND_LEAD.match(piece)
+        opens = bool(lead and kinds_in(lead["kind"]) and column_role(lead["kind"]) is None)
+        body_at = lead.end() if opens and lead else 0
+        if opens and lead:
+            first = at + lead.start("kind") if listed is None else listed
+            kind = (line[first : at + lead.end("kind")].strip(), lo + first)
+            listed = None
+        body = piece[body_at:]
+        terms = find_share_terms(body)
+        if not terms:
+            head = SUBJECT_HEAD.match(piece).end()
+            if not opens and kinds_in(piece[head:]) and column_role(piece) is None:
+                listed = at + head if listed is None else listed
+            else:
+                listed = None
+            continue
+        listed = None
+        if kind is None or len(terms) != 1:
+            return []
+        share = terms[0]
+        role = column_role(body)
+        if role is not None and role[1] < share.start and not body[: role[1]].strip():
+            word = WORD.match(body, role[1])
+            j = word.end() if word else role[2]
+            j -= len(JOSA.search(body[role[1] : j])[0])
+            start = lo + at + body_at
+            payer = (role[0], body[role[1] : j], (start + role[1], start + j))
+        elif not (opens and payer is not None and not body[: share.start].strip()):
+            return []  # a share whose payer the clause does not name (nor a kind's clause after it)
+        if payer is None or share.bound != EXPECTED_BOUND[payer[0]]:
+            return []
+        if PART_BASE.search(body[: share.start]):
+            return []
+        s0 = lo + at + body_at + share.start
+        out.append(ShareRow(payer[0], payer[1], share.pct, share.bound, kinds_in(kind[0]),
+                            [(kind[1], kind[1] + len(kind[0])), payer[2], (s0, s0 + share.end - share.start)],
+                            kind[0]))
+    sums: dict[tuple, dict[str, float]] = {}
+    for r in out:
+        sums.setdefault(r.kinds, {})[r.payer] = r.pct
+    if any(len(v) == 2 and sum(v.values()) != 100 for v in sums.values()):
+        return []
+    if len({(r.payer, r.kinds) for r in out}) < len(out):
+        return []  # one payer's two shares for one kind
     return out
 
 
@@ -516,8 +594,9 @@ def corpus_value(text: str) -> list[dict]:
             col += len(part) + 1
         rows.append(cells)
         offset += len(line) + 1
-    found = read_grid(rows) or read_transposed(rows[1:], CellText(rows[0][0].text, 0)
-                                               if len(rows[0]) == 1 and rows[0][0] else None)
+    captioned = len(rows[0]) == 1 and rows[0][0] is not None
+    found = read_grid(rows) or (read_transposed(rows[1:], CellText(rows[0][0].text, 0))  # type: ignore[union-attr]
+                                if captioned else read_transposed(rows, None))
     found = found or sentence_shares(text)
     return [{"payer": r.payer, "share_pct": r.pct, "share_bound": r.bound,
              "applicant_kinds": list(r.kinds), "printed": r.printed} for r in found]

@@ -311,7 +311,9 @@ SUMMARY_ROW = regex.compile(r"^(?:분담\s*비율|지원\s*비율|비\s*율|비\
 NOT_A_NAME = regex.compile(
     r"^지원|조건|규모|방법|대상|자격|예시|기간|내용|비고|합계|소계|^총|비율|분담|금액|한도|비용|"
     r"이용료|현물|인건비|사업비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
-    r"^[0-9]|[다함음임됨요며고서]$"
+    r"^[0-9]|[다함음임됨요며고서]$|"
+    # money of each award (`과제별 연구비 :`, `연구개발비 :`, `출연금`): a label, not a track
+    r"연구\s*(?:개발)?\s*비$|출연금|^(?:과제|기업|기관|팀)\s*(?:별|당)"
 )
 # a word printed one syllable at a time (`내 용`, `구 분`, `지 원 내 용`)
 LETTER_SPACED = regex.compile(r"\p{Hangul}(?:[ \t]\p{Hangul})+")
@@ -339,6 +341,8 @@ def is_track_name(text: str) -> bool:
     compact = compiled(r"\s").sub("", t)
     if not 1 <= len(compact) <= 14 or t.count(" ") > 3 or not NAME_CHARS.fullmatch(t):
         return False
+    if FORM_BLANK.search(t) or compiled(r"^[A-Za-z]$").match(compact):
+        return False  # a form's blank (`n`, `OO`), a letter
     if find_amounts(t) or find_shares(t) or find_months(t):
         return False
     if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", t).strip() or t) or PRICE_LABEL.search(compact):
@@ -374,9 +378,22 @@ NOT_CAP_AFTER = regex.compile(
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
 SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
-# the size of each award a 지원규모 label states (`□ 지원규모 : 과제당 160백만 원 내외`): the award's money
+# the size of each award a 지원규모 label states (`□ 지원규모 : 과제당 160백만 원 내외`, the label worded
+# `지원내용`, `지원조건`, `지원금액` as other calls head their funding): the award's money
 # even when approximate (not `6개 과제, 과제당 3.75억원 내외`: a count's money, often its first year's)
-SIZE_PER_AWARD_BEFORE = regex.compile(r"(?:지원|선정)\s*규모\s*[:：]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*$")
+SIZE_PER_AWARD_BEFORE = regex.compile(
+    r"(?:(?:지원|선정)\s*규모|지원\s*(?:내용|조건|금액))\s*[:：]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*$")
+# `과제당`, `기업당 최대`: the money of one award
+PER_AWARD_BEFORE = regex.compile(r"(?:과제|기업|기관|팀|개사|건)\s*당\s*(?:최대\s*)?$")
+PER_AWARD_LEAD = regex.compile(r"^\s*(?:과제|기업|기관|팀|개사|건)\s*(?:당|별)\s*$")
+# a line whose topic is the money of each award (`- 과제별 연구비 : 1차년도 8억원 내외, 2차년도 이후
+# 10.67억원 내외`, `과제당 연구개발비 : 3억원 내외`): its amounts are the award's money, even approximate,
+# and speak of support
+PER_AWARD_TOPIC = regex.compile(
+    r"^\s*(?:과제|기업|기관|팀)\s*(?:별|당)\s*(?:연구\s*(?:개발)?\s*비|지원\s*(?:금액?|규모)|사업비|출연금)\s*[:：]")
+# the money of every year from one on (`2차년도 이후 10.67억원`, `2차년도부터 연 5억원`): a cap per year
+YEARS_ONWARD_BEFORE = regex.compile(
+    r"\d\s*차\s*(?:연\s*)?년\s*도\s*(?:이후|부터)\s*(?:에는|는|은)?\s*(?:연\s*|연간\s*)?(?:최대\s*)?$")
 # a unit price (`회당 35만원`, `1인당`), not a cap; `건당 500만원` is a cap per case (cap_basis)
 PER_UNIT_BEFORE = regex.compile(r"(?:회|시간|일|인|개|명|월|시간)\s*당\s*$")
 # money for a stretch of months (`(1단계)1억원/9개월`): a stage's money, not the award's cap
@@ -418,8 +435,17 @@ OTHER_MONEY = regex.compile(
     r"위약금|수수료|환원금|반납|회수금|부가금|가산금|과징금|벌금|연체료|보증료|보증\s*비율|보증\s*한도|여신|"
     # results and other parties' money: `투자유치 100억`, `매출 649억`, `투자재원(15억원)`, `보험가입: 사망
     # 1억 5천만원`, `460억 규모 계약 수주`
-    r"투자\s*(?:유치|재원|금|조성|\d)|매출\s*[\d,.]|수주|펀드|보험\s*(?:가입|료|금)"
+    r"투자\s*(?:유치|재원|금|조성|\d)|매출\s*[\d,.]|수주|펀드|보험\s*(?:가입|료|금)|"
+    # a stake in a company, not a part of the cost (`의결권 있는 발행주식 총수의 50% 초과 또는 최대주주`)
+    r"발행\s*주식|의결권|출자\s*(?:총액|비율|지분)|지분\s*(?:율|비율)|최대\s*주주|과점\s*주주"
 )
+# a table of ownership tests (a startup call's 창업 여부 기준표: `발행주식 총수의` in one cell, `50% 초과
+# 소유` in the next line's): its percentages are stakes, none a payer's share
+STAKE = regex.compile(r"발행\s*주식|의결권|과점\s*주주|최대\s*주주")
+# a form's blanks (`’00년 연구비`, `YYYY-MM-DD ~`, `0000년`, `OO기관`, `n단계`): a template to fill in, no rules
+FORM_BLANK = regex.compile(r"YYYY|(?<![A-Za-z])MM\s*[-.]\s*D\s*D|[’'‘]\s*00\s*년|(?<!\d)0000\s*년|(?<![A-Za-z])OO(?![A-Za-z])|○○"
+                           r"|(?<![A-Za-z])n\s*(?:년\s*차|단계|차\s*(?:연\s*)?년\s*도)"  # `n단계 | n년차`
+                           r"|해당\s*시\s*작성")  # `단계 (해당 시 작성)`
 # examples, other money, running costs, points; and in-kind limits (`현물은 도입기업 부담금의 20% 이내`)
 SKIP_LINE = regex.compile(rf"{EXAMPLE.pattern}|{ILLUSTRATION.pattern}|{OTHER_MONEY.pattern}|"
                           r"운영비|인건비|이용료|임차료|임대료|관리비|가점|배점|점수|현물\s*(?:은|는|편성)|"
@@ -499,7 +525,14 @@ def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
     first table (`< 예시 >`, the case described, its table) or the next heading."""
     out: set[int] = set()
     for i, block in enumerate(blocks):
-        if block.kind == "table" or not example_caption(doc_text[block.start : block.end]):
+        text = doc_text[block.start : block.end]
+        if block.kind == "table":
+            # a caption the reader made a row of its own (`\t< 예시 >\t`: one cell with words)
+            filled = [c for c in block.table.cells if c.text.strip()] if block.table else []
+            if len(filled) != 1:
+                continue
+            text = filled[0].text
+        if not example_caption(text):
             continue
         out.add(i)
         for j in range(i + 1, len(blocks)):
@@ -513,12 +546,13 @@ def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
 
 def titled_not_rules(table: Table) -> bool:
     """A box whose top row titles it as an example or as other money (`| < 예시 > |` over the
-    case described and its figures; `【 기술료 안내 】`)."""
+    case described and its figures; `【 기술료 안내 】`), a table of ownership tests (STAKE) or a
+    form's blank table (FORM_BLANK)."""
     for cell in table.cells:
         first = cell.text.strip().split("\n", 1)[0].strip()
         if cell.row == 0 and (example_caption(first) or (CAPTION.fullmatch(first) and not_rules(first))):
             return True
-    return False
+    return any(STAKE.search(cell.text) or FORM_BLANK.search(cell.text) for cell in table.cells)
 
 
 # a caption naming a preliminary stage of the call (`<사전검증연구> 총 12개 과제`): its table gives
@@ -565,13 +599,19 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     terms = Terms()
     if SKIP_LINE.search(text) or TABLE_ROW.search(text) or STAGE_LEAD.match(text):
         return terms
-    support = labelled or topic is not None or bool(SUPPORT_CUE.search(text))
+    award_topic = bool(PER_AWARD_TOPIC.match(text))
+    support = labelled or topic is not None or award_topic or bool(SUPPORT_CUE.search(text))
     default = topic or ("government", _support_label(text))
     budget = is_budget_line(text)  # the call's money (`공고규모 : … 43.0억 원 이내`): no cap
-    for a in find_amounts(text) if not budget else []:
+    for a in find_amounts(text):
         before = text[max(0, a.start - 14) : a.start]
+        if budget and not (a.bound == "max" and PER_AWARD_BEFORE.search(before)):
+            continue  # but the award's own (`지원규모 : 총 10억원(과제당 2억원 이내, 5개 과제)`)
         after = text[a.end : a.end + 6]
-        approx_award = a.bound == "approx" and bool(SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start]))
+        approx_award = a.bound == "approx" and (award_topic or bool(
+            SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start])
+            # the label read as the payer's topic (`□ 지원금액 : 과제당 160백만 원 내외`)
+            or (topic is not None and PER_AWARD_LEAD.match(text[: a.start]))))
         if ((a.bound not in (None, "max") and not approx_award)
                 or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
@@ -588,6 +628,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
             continue
         role, label = (payer[0], payer[1]) if payer else default
         basis = cap_basis(text[max(0, a.start - 10) : a.start], text[a.end : a.end + 8])
+        if YEARS_ONWARD_BEFORE.search(text[max(0, a.start - 20) : a.start]):
+            basis = "per_year"
         terms.fund(role, label).set_cap(a.krw, (offset + a.start, offset + a.end), basis)
     for s in find_shares(text):
         payer = _payer_before(text, s.start, window=10)
@@ -2214,7 +2256,7 @@ def read_tabbed_rfp(scope: Scope, tracks: Tracks) -> None:
 # money over the whole period. The years' rows (`1년차 … 3,100 백만원 이내`, `2년차 … 4,150 …`)
 # differ, so no one of them is a yearly cap.
 SHEET_FIRST = regex.compile(r"^관리\s*번호$")
-SHEET_NAME = regex.compile(r"^세부\s*과제\s*명$")
+SHEET_NAME = regex.compile(r"^(?:세부\s*과제|RFP|(?:연구\s*(?:개발)?\s*)?과제)\s*명$")
 # `총괄 세부 다층적 …`, `세부 뇌 인지과학과 …`: the role words before the title (their numbers,
 # drawn as outlines, lost)
 SHEET_ROLE = regex.compile(r"^(?:(?:총괄|세부)\s*\d*\s*)+")
@@ -2297,6 +2339,73 @@ def read_sheet_budgets(scope: Scope, blocks: list[Block], skip: set[int], tracks
     return used
 
 
+# the count of awards a sheet selects (`ㅇ 선정 과제 수 : 2개 과제 내외`)
+SHEET_COUNT = regex.compile(r"선정\s*(?:예정\s*)?(?:과제|기업|기관|팀)\s*수\s*[:：]?\s*(\d{1,3})\s*개")
+
+
+def _sheets(blocks: list[Block], skip: set[int]) -> list[int]:
+    return [i for i, b in enumerate(blocks) if b.table is not None and i not in skip
+            and any(c.row == 0 and c.col == 0 and SHEET_FIRST.match(compiled(r"\s").sub("", c.text))
+                    for c in b.table.cells)]
+
+
+def _sheet_lines(text: str, blocks: list[Block], lo: int, hi: int) -> list[_Line]:
+    """The prose lines of a sheet (items of `4. 특기사항` …): its cells' lines, its tables' rows left
+    out, and its paragraphs (a reader that leaves the items outside the boxes)."""
+    out: list[_Line] = []
+    for block in blocks[lo:hi]:
+        if block.table is None:
+            if block.kind in ("paragraph", "list_item"):
+                out.append(_Line(block.start, block.end, block.level or 0, False, False, None))
+            continue
+        for cell in block.table.cells:
+            out += _lines_of_cell(text, cell, False)
+    return out
+
+
+def read_sheet_terms(scope: Scope, blocks: list[Block], skip: set[int], tracks: Tracks) -> set[int]:
+    """An RFP sheet (first cell `관리번호`, a `RFP명 | <title>` row) without a budget table by year,
+    whose terms are items of its prose cells (NRF 지정공모 sheets): `- 과제별 연구비 : 1차년도 8억원
+    내외, 2차년도 이후 10.67억원 내외` (a per-award money line), `ㅇ 총 연구개발 기간은 5년(3+2)이며`
+    (a period a period word owns). One track named by the title; only the government's caps and
+    the period are read, and lines giving one payer two caps give none. The sheet's own money
+    row (`정부지원금 | 9,736백만원`) is every award's money together: no cap (extract_budget)."""
+    text = scope.doc.text
+    sheets = _sheets(blocks, skip)
+    used: set[int] = set()
+    for k, i in enumerate(sheets):
+        end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
+        # the title row in the sheet's first box, or in a later one (a text reader cuts the box
+        # at a line of one cell: `뇌공학`, `(TRL : …)`)
+        named = next((n for b in blocks[i:end] if b.table is not None
+                      and (n := _sheet_name(text, b.table)) is not None), None)
+        if named is None or norm_key(named[0]) in tracks.rfp:
+            continue
+        terms = Terms()
+        caps: set[int] = set()
+        for line in _sheet_lines(text, blocks, i, end):
+            raw = text[line.start : line.end]
+            body = strip_marker(raw)
+            if EXAMPLE_LEAD.match(raw) or _label(body) is not None:
+                continue  # a worked example; a labelled line is some case's, not the sheet's
+            base = line.start + max(raw.find(body[:8]), 0)
+            at, payer = _topic(body)
+            found = terms_of_text(body[at:], base + at, topic=payer)
+            gov = found.funding.get("government")
+            if gov is not None and gov.cap is not None and gov.cap_span is not None:
+                caps.add(gov.cap)
+                terms.fund("government", gov.label).set_cap(gov.cap, gov.cap_span, gov.basis)
+            terms.duration = terms.duration or found.duration
+        if len(caps) > 1:
+            terms.funding.pop("government", None)  # two caps: whose is which, the sheet does not say
+        if terms.empty():
+            continue
+        draft = tracks.add(named[0], [named[1]], terms)
+        tracks.rfp.add(norm_key(draft.name or ""))
+        used |= set(range(i, end))
+    return used
+
+
 # ---------------------------------------------------------------- 7. prize tables
 
 # a contest's prize table (`상 훈 | 시상수 | 상 금 | 비 고` over `1 | 2,000,000원`, `2 | 각 500,000원`)
@@ -2376,6 +2485,7 @@ def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
                  if b.table is not None and section_in_appendix(scope.doc, b.section)}
     parts = _part_starts(scope)
     used |= read_sheet_budgets(scope, blocks, used, tracks)
+    used |= read_sheet_terms(scope, blocks, used, tracks)
     for idx, block in enumerate(blocks):
         if block.table is None or idx in used:
             continue
@@ -2431,7 +2541,80 @@ def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
         d.terms.fill(program)
         if d.name is not None:
             d.terms.level = level  # a level stated for the program does not name a tier
-    return [_to_track(scope, d) for d in drafts if d.name or not d.terms.empty()]
+    drafts = [d for d in drafts if d.name or not d.terms.empty()]
+    return [_to_track(scope, d) for d in _add_on_types(scope, drafts) or drafts]
+
+
+# ---------------------------------------------------------------- 8. a type adding money to another
+
+# `사업화 자금 최대 3억원(기본 지원사업비 최대 2억원, 추가 지원사업비 최대 1억원, …)`: the cap as the sum of
+# a base part every award gets and an added part one type of award gets on top
+ADD_ON_PARENS = regex.compile(r"\s*[(（](?P<inner>[^()（）]{4,120})[)）]")
+ADD_ON_PART = regex.compile(r"^\s*(?P<kind>기본|추가)\s*(?P<word>[가-힣]{1,8}?)\s*(?:은|는|[:：])?\s*(?:최대\s*)?$")
+# a type's name: a word ending in `형` (`일반형`, `성공환원형`), not a `유형` itself
+TYPE_NAME = r"(?<![가-힣])(?P<name>[가-힣]{1,8}(?<!유)형)"
+# the type given the added part (`추가 지원사업비 : 성공환원형에 선정된 창업기업을 대상으로 …`, `… + 성공환원형
+# 선정 시 추가 사업화자금 최대 1억원`) and the type given the base alone (`기본 지원사업비 : 창업기업이 일반형
+# 선정 시 배정받은 정부지원사업비`)
+TYPE_SELECTED = r"\s*(?:에|으로)?\s*선정"
+TYPE_THEN_ADD = regex.compile(TYPE_NAME + TYPE_SELECTED + r"\s*(?:시|된\s*경우|되면)\s*추가")
+
+
+def _part_definition(text: str, kind: str, word: str) -> tuple[str, int] | None:
+    """The one type the line defining `기본 <word>` / `추가 <word>` names as selected (`∙추가
+    지원사업비 : 성공환원형에 선정된 …`): its name and offset in `text`."""
+    spaced = r"\s*".join(regex.escape(ch) for ch in word)
+    rx = compiled(rf"(?m)^[^\S\n]*[^\s\w]?[^\S\n]*{kind}\s*{spaced}\s*[:：](?P<rest>[^\n]*)")
+    names = {n["name"]: m.start("rest") + n.start("name") for m in rx.finditer(text)
+             for n in compiled(TYPE_NAME + TYPE_SELECTED).finditer(m["rest"])}
+    return next(iter(names.items())) if len(names) == 1 else None
+
+
+def _add_on_types(scope: Scope, drafts: list[TrackDraft]) -> list[TrackDraft] | None:
+    """One unnamed track whose government cap is printed as a base and an added part that add up
+    to it, where the call names the type each goes to: two tracks, the base type with the base
+    part as its cap and the added type with the whole, each on the track's other terms. Without
+    both names, or parts that do not add up: None (the one track stays)."""
+    if len(drafts) != 1 or drafts[0].name is not None:
+        return None
+    only = drafts[0]
+    gov = only.terms.funding.get("government")
+    if gov is None or gov.cap is None or gov.cap_span is None:
+        return None
+    text = scope.doc.text
+    end = gov.cap_span[1]
+    parens = ADD_ON_PARENS.match(text, end, min(len(text), end + 130))
+    if parens is None:
+        return None
+    parts: dict[str, tuple[int, int, int, str]] = {}
+    inner_at = parens.start("inner")
+    for a in find_amounts(parens["inner"]):
+        clause = parens["inner"][: a.start]
+        clause = clause[max(clause.rfind(","), clause.rfind("，")) + 1 :]
+        m = ADD_ON_PART.match(clause)
+        if m is None or a.bound not in (None, "max"):
+            continue
+        if m["kind"] in parts:
+            return None
+        parts[m["kind"]] = (a.krw, inner_at + a.start, inner_at + a.end, m["word"])
+    if set(parts) != {"기본", "추가"} or parts["기본"][0] + parts["추가"][0] != gov.cap:
+        return None
+    body = text[scope.start : scope.end]
+    added = _part_definition(body, "추가", parts["추가"][3])
+    if added is None:
+        then = {m["name"]: m.start("name") for m in TYPE_THEN_ADD.finditer(body)}
+        added = next(iter(then.items())) if len(then) == 1 else None
+    base = _part_definition(body, "기본", parts["기본"][3])
+    if added is None or base is None or added[0] == base[0]:
+        return None
+    out = []
+    for (name, at), (krw, s, e) in ((base, parts["기본"][:3]), (added, (gov.cap, *gov.cap_span))):
+        terms = Terms(funding={r: f.copy() for r, f in only.terms.funding.items()},
+                      duration=only.terms.duration, extension=only.terms.extension,
+                      level=only.terms.level, awards=only.terms.awards)
+        terms.funding["government"].cap, terms.funding["government"].cap_span = krw, (s, e)
+        out.append(TrackDraft(name, [(scope.start + at, scope.start + at + len(name))], terms))
+    return out
 
 
 @dataclass(frozen=True)
@@ -2457,7 +2640,44 @@ def extract_budget(scope: Scope) -> Budget | None:
             continue
         if a is not None:
             return Budget(a.krw, [scope.evidence(block.start + a.start, block.start + a.end)])
-    return _year_sum(scope, skip)
+    return _sheet_budget(scope, skip) or _year_sum(scope, skip)
+
+
+# a sheet's money row (`지원 정보 | 지원기간 | 2026.04 ~ 2030.12 | 정부지원금 | 9,736백만원`)
+SHEET_MONEY = regex.compile(r"^(?:정부\s*(?:지원|출연)\s*(?:연구\s*개발\s*비|금)|총\s*연구\s*(?:개발\s*)?비)$")
+
+
+def _sheet_budget(scope: Scope, skip: set[int]) -> Budget | None:
+    """The money row of a file's one RFP sheet (see read_sheet_terms) when the sheet selects
+    several awards (`선정 과제 수 : 2개 과제 내외`): the money of them all, the call's budget. With
+    one award (or no count printed) the row may as well be that award's cap: none."""
+    blocks = scope.blocks
+    sheets = _sheets(blocks, skip)
+    if len(sheets) != 1:
+        return None
+    text = scope.doc.text
+    i = sheets[0]
+    lines = [text[ln.start : ln.end] for ln in _sheet_lines(text, blocks, i, len(blocks))]
+    counts = {int(m[1]) for line in lines for m in SHEET_COUNT.finditer(line)}
+    if len(counts) != 1 or min(counts) < 2:
+        return None
+    found: list[tuple[int, int, int]] = []
+    rows = [row for b in blocks[i:] if b.table is not None for row in b.table.grid()]
+    for row in rows:
+        for c, cell in enumerate(row[:-1]):
+            if cell is None or not SHEET_MONEY.match(compiled(r"\s").sub("", cell.text)):
+                continue
+            value = next((v for v in row[c + 1 :] if v is not None and v is not cell), None)
+            if value is None:
+                continue
+            amounts = [a for a in find_amounts(text[value.start : value.end]) if a.bound in (None, "max")]
+            if len(amounts) == 1 and not year_money(text[value.start : value.end]):
+                a = amounts[0]
+                found.append((a.krw, value.start + a.start, value.start + a.end))
+    if len({krw for krw, _, _ in found}) != 1:
+        return None
+    krw, s, e = found[0]
+    return Budget(krw, [scope.evidence(s, e)])
 
 
 # a year's money column summed over a sum row (`’21년 정부지원연구개발비` over `계 | 시험비 | 출연금`,
@@ -2522,8 +2742,16 @@ def _spans(scope: Scope, spans: Iterable[tuple[int, int]]) -> list[Evidence]:
     return out
 
 
+# no support is capped below this: a smaller `cap` is a form's row number or a count read as money
+# (`n년차 | 1` under `(단위: 천원)`: 1,000원)
+MIN_CAP_KRW = 10_000
+
+
 def _to_track(scope: Scope, d: TrackDraft) -> Track:
     t = d.terms
+    for f in t.funding.values():
+        if f.cap is not None and f.cap < MIN_CAP_KRW:
+            f.cap = f.cap_span = None
     funding = [
         Funding(payer=f.role, payer_label=f.label, cap_krw=f.cap, share_pct=f.share,
                 share_bound=f.bound if f.share is not None else None, cap_basis=f.basis,

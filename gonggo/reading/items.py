@@ -41,8 +41,11 @@ COLON_LABEL = regex.compile(
     r"^(?P<label>[^:：()（）\n\d][^:：()（）\n]{0,19}?)(?<!\d)\s*(?:[(（][^)）\n]{0,10}[)）])?\s*[:：]"
 )
 
+# a word of its own, not inside one: `우수시장` (a title of the bizinfo list), `접수시스템`,
+# `향상시키고`, `배수시설`, `임상시험`, `비상시` hold no 수시/상시; after a particle glued by a
+# PDF's text (`주관기관에서상시 진행`) it is one
 ROLLING = regex.compile(
-    r"(?:수시|상시)\s*(?:접수|모집|신청|공모)?(?!\s*(?:점검|평가|변경|안내|로|운영|모니터|확인))"
+    r"(?:(?<![가-힣])|(?<=에서|부터|으로|중))(?:수시|상시)\s*(?:접수|모집|신청|공모)?(?!\s*(?:점검|평가|변경|안내|로|운영|모니터|확인))"
     r"|연중\s*(?:수시|상시)?\s*(?:접수|모집|신청)"
 )
 BUDGET = regex.compile(r"(?:예산\s*)?(?:조기\s*)?소진\s*(?:시|될\s*때|시점)\s*까지")
@@ -194,6 +197,10 @@ ENTRY_NOTE = regex.compile(r"^\s*(?:※|\*|☞|주\))")
 ENTRY_JUNK = regex.compile(r"^\s*-?\s*\d{1,3}\s*-?\s*$")
 # a table's number column: `연번`, `번호`, `순번`, `No.`
 NUMBER_HEAD = regex.compile(r"^\s*(?:연\s*번|번\s*호|순\s*번|순\s*서|no\.?)\s*$", regex.IGNORECASE)
+# a table's head a PDF printed as one line, its number column first: `연번 제출서류`, `번호 서류명 비고`
+FLAT_NUMBER_HEAD = regex.compile(r"^\s*(?:연\s*번|번\s*호|순\s*번|no\.?)\s+\S[^\n]{0,40}$", regex.IGNORECASE)
+# its rows: the number, then the cells (`1 사업계획서 1부`)
+FLAT_ROW = regex.compile(r"^\s*(?P<n>\d{1,2})\s+(?=\S)")
 INLINE_SEPARATOR = regex.compile(r"\s*[,，]\s*|\s+(?=[▷▶►▸◇◆▪•]\s)")
 
 
@@ -222,9 +229,10 @@ class Entry:
 def list_entries(doc: Document, lo: int, hi: int) -> list[Entry]:
     """The entries of the list that opens at block `lo` (before `hi`), whichever layout prints
     it: numbered lines in sequence (`1)`, `1.`, `(1)`, `①`, `가.`, `가)`), lines opening with one
-    bullet (`-`, `▷`, `◦` …), a table numbering its rows (`연번 | 제출서류` / `1 | 사업계획서`), or
-    one inline line (`사업계획서, 재무제표, 사업자등록증 사본`; `▷ 신청서 ▷ 확인서`). Notes
-    (`※ …`) and page furniture between entries are skipped; the list ends at any other block.
+    bullet (`-`, `▷`, `◦` …), a table numbering its rows (`연번 | 제출서류` / `1 | 사업계획서`, or
+    flattened by a PDF into `연번 제출서류` / `1 사업계획서` lines), or one inline line
+    (`사업계획서, 재무제표, 사업자등록증 사본`; `▷ 신청서 ▷ 확인서`). Notes (`※ …`) and page
+    furniture between entries are skipped; the list ends at any other block.
     Fewer than two entries: no list."""
     k = lo
     while k < hi and _furniture(doc, k):
@@ -235,8 +243,11 @@ def list_entries(doc: Document, lo: int, hi: int) -> list[Entry]:
     if first.table is not None:
         return _table_entries(doc, k)
     text = doc.text[first.start:first.end]
+    if FLAT_NUMBER_HEAD.match(text) and "\t" not in text:
+        return _flat_rows(doc, k + 1, hi)
     if entry_ordinal(text) is not None:
-        return _numbered(doc, k, hi)
+        # `1) a, b, c`: one numbered line listing them all
+        return _numbered(doc, k, hi) or _inline(doc, k)
     if ENTRY_BULLET.match(text):
         out = _bulleted(doc, k, hi)
         if len(out) >= 2:
@@ -300,6 +311,17 @@ def _bulleted(doc: Document, lo: int, hi: int) -> list[Entry]:
     return _line_run(doc, lo, hi, _bullet_mark)
 
 
+def _flat_row_mark(text: str, n: int) -> tuple[object, int] | None:
+    m = FLAT_ROW.match(text)
+    return None if m is None or int(m["n"]) != n + 1 else ("row", m.end())
+
+
+def _flat_rows(doc: Document, lo: int, hi: int) -> list[Entry]:
+    """The rows under a flattened number-column head, numbered 1, 2, … in order."""
+    out = _line_run(doc, lo, hi, _flat_row_mark)
+    return out if len(out) >= 2 else []
+
+
 def _table_entries(doc: Document, k: int) -> list[Entry]:
     """A table numbering its rows: the last non-empty cell right of the number, a row each
     (a head row `연번 | 제출서류` skipped)."""
@@ -316,6 +338,8 @@ def _table_entries(doc: Document, k: int) -> list[Entry]:
             continue
         if not regex.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", cells[0].text) or int(
                 regex.sub(r"\D", "", cells[0].text)) != expect or len(cells) < 2:
+            if len(out) >= 2 and not cells[0].text.strip().isdigit():
+                break  # a row that is no entry (`[별첨 1]`, a note) after the run ends it
             return []
         name = cells[1]
         text = doc.text[name.start:name.end]
@@ -334,11 +358,14 @@ def _inline(doc: Document, k: int) -> list[Entry]:
     if span is None:
         return []
     text = doc.text[span[0]:span[1]]
-    m = ENTRY_BULLET.match(text)
+    m = ENTRY_BULLET.match(text) or ENTRY.match(text)
     base = m.end() if m else 0
     out: list[Entry] = []
     pos = base
-    for sep in [*INLINE_SEPARATOR.finditer(text, base), None]:
+    # a comma inside an entry's parenthesis (`성과현황(기업체만 해당, 최근 5년)`) separates nothing
+    seps = [sep for sep in INLINE_SEPARATOR.finditer(text, base)
+            if _depth(text, base, sep.start()) == 0]
+    for sep in [*seps, None]:
         end = sep.start() if sep else len(text.rstrip())
         piece = text[pos:end]
         b = ENTRY_BULLET.match(piece)
@@ -349,3 +376,11 @@ def _inline(doc: Document, k: int) -> list[Entry]:
     if len(out) < 2 or any(e.end - e.start > 40 for e in out):
         return []
     return out
+
+
+def _depth(text: str, lo: int, hi: int) -> int:
+    """How many brackets are open in `text[lo:hi]`."""
+    depth = 0
+    for ch in text[lo:hi]:
+        depth += 1 if ch in "(（[［" else -1 if ch in ")）]］" and depth else 0
+    return depth

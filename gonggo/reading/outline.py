@@ -18,7 +18,7 @@ from gonggo.reading.items import entry_ordinal
 from gonggo.reading.scope import Scope
 from gonggo.reading.tables import TableSettings, distinct, read_table
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
-from gonggo.vocab.headings import CARRIER_FACETS, LABEL_FACETS, pattern
+from gonggo.vocab.headings import CARRIER_FACETS, LABEL_FACETS, facets_named, pattern
 from gonggo.vocab.text import CIRCLED_NUMBERS, compiled, norm_key
 
 # ---------------------------------------------------------------------------------------
@@ -547,9 +547,16 @@ class Outline:
             text = doc.text[block.start:block.end]
             if block.section is not None and block.kind not in ("paragraph", "caption"):
                 continue
-            if "\n" in text.strip() or not CAPTION.match(text):
+            if "\n" in text.strip():
+                continue
+            plain = not CAPTION.match(text)
+            glyph = self._glyph_title(j, rx) if plain and family in PLAIN_TITLE_FAMILIES else None
+            if plain and not glyph and (family not in PLAIN_TITLE_FAMILIES
+                                        or not self._plain_title(j, rx)):
                 continue
             title = compiled(r"^[\s<〈《【\[]+|[\s>〉》】\]]+$").sub("", text)
+            if glyph:
+                title = text.strip()[1:].strip()
             if title_match(title, rx) is None:
                 continue
             k = j + 1
@@ -560,6 +567,10 @@ class Outline:
                     break
                 if CAPTION.match(t) or table_title(doc, b):
                     break
+                if plain and self._plain_title_at(k):
+                    break  # the next unmarked title (`신청방법`)
+                if glyph and b.kind == "paragraph" and t.lstrip().startswith(glyph):
+                    break  # the title's sibling (`❍ 신청방법`)
                 k += 1
             if k == j + 1:
                 continue
@@ -567,6 +578,49 @@ class Outline:
                               start=block.start, end=doc.blocks[k - 1].end)
             out.append(Carrier(family, virtual, True, None, virtual=True))
         return out
+
+    def _plain_title(self, j: int, rx: regex.Pattern[str]) -> bool:
+        """An unmarked line that is only a family's heading words (`지원제외 대상`, the banner
+        of a box whose frame the reader lost) over a bulleted item."""
+        doc = self.doc
+        block = doc.blocks[j]
+        text = doc.text[block.start:block.end].strip()
+        if block.kind != "paragraph" or not _plain_title_line(text) or j + 1 >= self.hi:
+            return False
+        if title_match(text, rx, item=True) != -1:
+            return False
+        nxt = doc.blocks[j + 1]
+        return nxt.kind == "list_item" or starts_with_bullet(doc.text[nxt.start:nxt.end])
+
+    def _glyph_title(self, j: int, rx: regex.Pattern[str]) -> str | None:
+        """The glyph of a line the reader left a paragraph (`❍ 지원제외 대상`, `◈ …`: a bullet
+        it does not know) that is only a family's heading words over an item of another
+        marker (` - 휴·폐업 중인 기업`); None for any other line."""
+        doc = self.doc
+        block = doc.blocks[j]
+        text = doc.text[block.start:block.end].strip()
+        m = TITLE_GLYPH.match(text)
+        if block.kind != "paragraph" or m is None or "\n" in text or j + 1 >= self.hi:
+            return None
+        title = text[m.end():].strip()
+        if not 0 < len(title) <= PLAIN_TITLE_MAX or title_match(title, rx, item=True) != -1:
+            return None
+        nxt = doc.blocks[j + 1]
+        t = doc.text[nxt.start:nxt.end].lstrip()
+        if nxt.kind == "list_item" or (starts_with_bullet(t) and not t.startswith(m[1])):
+            return m[1]
+        return None
+
+    def _plain_title_at(self, j: int) -> bool:
+        """Block `j` is an unmarked title (`신청 및 접수`) over a list, a heading or a table:
+        the start of the next section, never the wrapped tail of an item."""
+        doc = self.doc
+        block = doc.blocks[j]
+        if not _plain_title_line(doc.text[block.start:block.end]) or j + 1 >= self.hi:
+            return False
+        nxt = doc.blocks[j + 1]
+        return nxt.kind in ("list_item", "heading") or nxt.table is not None or starts_with_bullet(
+            doc.text[nxt.start:nxt.end])
 
     def _run_after(self, section: Section) -> list[int]:
         """Unlabelled siblings following a labelled lead-in (`- (지원 제외 사항) 아래 …`)."""
@@ -620,7 +674,7 @@ class Outline:
             if (nxt.kind != "paragraph" or nxt.section != block.section or not self.wrapped(last_line)
                     or CAPTION.match(text) or JUNK.match(text) or PUA.match(text)
                     or starts_with_bullet(text) or ROW_START.match(text)
-                    or LABEL_ROW.match(text)):
+                    or LABEL_ROW.match(text) or self._plain_title_at(j)):
                 break
             end = nxt.end
             last_line = text.rsplit("\n", 1)[-1]
@@ -691,6 +745,8 @@ def table_units(doc: Document, table: Table) -> list[Unit]:
             units += [u for c in lists for u in bullet_units(doc, c.start, c.end)]
             continue
         content = [c for c in row if c.text.strip() and c.text.strip() not in MARKS]
+        if len(content) > 1 and SERIAL_CELL.match(content[0].text):
+            content = content[1:]  # `연번 | 내용` over `1 | 기업의 부도`: the number is no content
         if len(row) <= 1 and table.n_cols > 1:
             if row and starts_with_bullet(row[0].text):
                 units += bullet_units(doc, row[0].start, row[0].end)
@@ -701,6 +757,9 @@ def table_units(doc: Document, table: Table) -> list[Unit]:
         units.append(Unit(text=" ".join(p.text for p in parts),
                           spans=[s for p in parts for s in p.spans], cells=content))
     return units
+
+
+SERIAL_CELL = regex.compile(rf"^\s*(?:\d{{1,2}}\s*[.)]?|[{CIRCLED}])\s*$")
 
 
 def _first_lines(cell: Cell) -> int:
@@ -785,7 +844,7 @@ def _bullet_run_end(outline: Outline, j: int, stop: int) -> int:
         t = doc.text[b.start:b.end]
         if b.kind != "paragraph" or starts_with_bullet(t) or CAPTION.match(t) or PUA.match(t):
             break
-        if JUNK.match(t):
+        if JUNK.match(t) or outline._plain_title_at(k):
             break
         k += 1
     return k
@@ -1222,6 +1281,20 @@ def outline_of(scope: Scope) -> Outline:
 def iter_blocks(outline: Outline, section: Section) -> Iterator[tuple[int, Block]]:
     for j in outline.block_range(section):
         yield j, outline.doc.blocks[j]
+
+
+PLAIN_TITLE_MAX = 30
+TITLE_GLYPH = regex.compile(r"^\s*(\p{So})\s*")  # `❍ `, `◈ `: one symbol opening a title line
+# Families whose list an unmarked title line may head (`지원제외 대상` over `- …` items); an
+# unmarked `신청 자격` over a PDF's `o` paragraphs would make their `-` notes clauses of their own.
+PLAIN_TITLE_FAMILIES = ("exclusions",)
+
+
+def _plain_title_line(text: str) -> bool:
+    """A short unmarked line naming a facet of its own (`신청방법`, `지원제외 대상`)."""
+    s = text.strip()
+    return (0 < len(s) <= PLAIN_TITLE_MAX and "\n" not in s and not starts_with_bullet(s)
+            and skip_markers(s) == 0 and bool(facets_named(s, at_start=True)))
 
 
 def _caption_entry(text: str, position: int) -> bool:

@@ -15,6 +15,17 @@ Two shapes of master announcement, recognised by layout, not by names:
   over several rows whose rows differ (one per 파견국가, 지원대상 …) reads each row apart
   (`row_labels`: the row's label from the shortest column telling every row apart).
 
+- a call for several 사업 at once (listed_scopes): a heading that lists the 사업 the call
+  announces (`□ 사업목적`, `□ 지원대상 사업`; vocab.headings.PROGRAM_LIST) whose items each name
+  one 사업 (`○ 정보통신방송표준개발지원사업`, or the 사업 with its 부문:
+  `○ 정보통신・방송 기술개발사업의 인공지능, AI반도체, … 부문`), two or more distinct ones, each
+  named again in a line of the preamble (the title joins them: `… 기술개발 및 정보통신
+  표준개발지원사업 신규지원 대상과제 공고`). Each program owns its items and the rows of a table
+  of the 사업 (a row whose cell names the 사업 or one of its 부문: `표준화 | 정보통신방송표준개발지원 |
+  …`, `인공지능 | 경량·저전력AI … | …`); the rest of the file (신청방법, 제출서류, 사전 지원 제외 대상,
+  지원기준, 문의처 …) is shared by all of them. A list of 세부사업 / 내역사업 / 부문 under one 사업 is
+  not: the title names one 사업, the items name its parts.
+
 Anything else is one program over the whole file.
 """
 
@@ -29,8 +40,9 @@ from gonggo.reading.scope import Scope
 from gonggo.reading.tables import SUM_CELL
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
 from gonggo.vocab.funding import find_months
-from gonggo.vocab.headings import PROGRAM_FACETS, pattern
-from gonggo.vocab.text import compiled, norm_key, strip_marker
+from gonggo.vocab.headings import PROGRAM_FACETS, PROGRAM_LIST, pattern
+from gonggo.vocab.programs import business_key, program_item
+from gonggo.vocab.text import char_bigrams, compiled, norm_key, strip_marker
 
 # the facets whose headings, among a section's children, make it a program section
 _FACET_RX = {name: pattern(name) for name in PROGRAM_FACETS}
@@ -441,10 +453,142 @@ def overview_scopes(doc: Document, announced_on: date | None) -> list[Scope]:
     return scopes
 
 
+# a preamble line names a listed 사업 when it holds this share of the name's bigrams
+_TITLE_COVER = 0.75
+_PREAMBLE_CHARS = 2000
+
+
+@dataclass
+class _Listed:
+    """One 사업 of a multi-사업 call: its name, where it is printed first, the blocks of its items
+    and the 부문 its item lists."""
+
+    name: str
+    span: tuple[int, int]
+    blocks: list[int] = field(default_factory=list)
+    divisions: set[str] = field(default_factory=set)
+    rows: list[tuple[int, int, list[int]]] = field(default_factory=list)  # (block, head, rows)
+
+
+def _covered(name: str, line: str) -> float:
+    grams = char_bigrams(business_key(name), key=lambda x: x)
+    return len(grams & char_bigrams(line)) / len(grams) if grams else 0.0
+
+
+def listed_programs(doc: Document) -> tuple[list[_Listed], list[tuple[int, int]]]:
+    """The 사업 a call lists under `□ 사업목적` / `□ 지원대상 사업` (one item each), when it lists two
+    or more distinct ones that its preamble names too, and the spans of those lists; else
+    ([], [])."""
+    found: dict[str, _Listed] = {}
+    lists: list[tuple[int, int]] = []
+    for s in doc.sections:
+        if doc.blocks[s.block].kind != "heading" or not PROGRAM_LIST.match(strip_marker(s.title)):
+            continue
+        items = [doc.sections[c] for c in s.children]
+        named = [_item_name(doc, item) for item in items]
+        if len(items) < 2 or any(n is None for n in named):
+            continue
+        lists.append((s.start, s.end))
+        for item, hit in zip(items, named, strict=True):
+            assert hit is not None
+            name, span, divisions = hit
+            entry = found.setdefault(business_key(name), _Listed(name=name, span=span))
+            entry.blocks += [i for i, b in enumerate(doc.blocks)
+                             if item.start <= b.start and b.end <= item.end]
+            entry.divisions |= divisions
+    if len(found) < 2:
+        return [], []
+    # the title and lead sentence: the file's first lines, or those just above the first list
+    first = lists[0][0]
+    head = doc.text[:min(first, _PREAMBLE_CHARS)]
+    near = doc.text[max(len(head), first - _PREAMBLE_CHARS):first]
+    preamble = [line for line in (head + "\n" + near).splitlines() if line.strip()]
+    if not all(any(_covered(p.name, line) >= _TITLE_COVER for line in preamble)
+               for p in found.values()):
+        return [], []  # the title names one 사업: the items are its parts
+    return list(found.values()), lists
+
+
+def _item_name(doc: Document, item: Section) -> tuple[str, tuple[int, int], set[str]] | None:
+    """The 사업 an item names, where it is printed, and the 부문 it lists; None for any other
+    item."""
+    block = doc.blocks[item.block]
+    found = program_item(doc.text[block.start:block.end])
+    if found is None:
+        return None
+    at = doc.text.find(found.name, block.start, block.end)
+    span = (at, at + len(found.name)) if at >= 0 else (block.start, block.end)
+    return found.name, span, set(found.divisions)
+
+
+def _row_owner(row: list[Cell | None], programs: list[_Listed]) -> dict[int, set[int]]:
+    """The programs a table row names (a cell that is the 사업's name or one of its 부문), each
+    with the columns that name it."""
+    owners: dict[int, set[int]] = {}
+    for c, cell in enumerate(row):
+        if cell is None or not cell.text.strip():
+            continue
+        key = norm_key(cell.text)
+        for k, p in enumerate(programs):
+            if business_key(cell.text) == business_key(p.name) or key in p.divisions:
+                owners.setdefault(k, set()).add(c)
+    return owners
+
+
+def _claim_rows(doc: Document, programs: list[_Listed], skip: list[tuple[int, int]]) -> list[int]:
+    """Give each listed 사업 its rows of the tables whose every row after the header names
+    exactly one of them, two or more in all (a row whose naming cell is empty continues the
+    row above, as a merged cell split at a page does); the tables claimed."""
+    claimed = []
+    for i, block in enumerate(doc.blocks):
+        if block.table is None or any(lo <= block.start < hi for lo, hi in skip):
+            continue
+        grid = block.table.grid()
+        owners = [_row_owner(row, programs) for row in grid]
+        head = next((r for r, o in enumerate(owners) if o), None)
+        if head is None:
+            continue
+        by_program: dict[int, list[int]] = {}
+        current: tuple[int, set[int]] | None = None
+        for r in range(head, len(grid)):
+            o = owners[r]
+            if len(o) == 1:
+                current = next(iter(o.items()))
+            elif o or current is None or any(
+                    (cell := grid[r][c]) is not None and cell.text.strip() for c in current[1]):
+                break  # a row naming two 사업, or none under a cell that names one
+            by_program.setdefault(current[0], []).append(r)
+        else:
+            if len(by_program) >= 2:
+                for k, rows in by_program.items():
+                    programs[k].rows.append((i, head - 1, rows))
+                claimed.append(i)
+    return claimed
+
+
+def listed_scopes(doc: Document, announced_on: date | None) -> list[Scope]:
+    """One scope per 사업 of a multi-사업 call, or [] (see the module's docstring)."""
+    programs, lists = listed_programs(doc)
+    if not programs:
+        return []
+    tables = _claim_rows(doc, programs, lists)
+    shared = _outside(len(doc.text), lists + [(doc.blocks[i].start, doc.blocks[i].end)
+                                               for i in tables])
+    scopes = []
+    for p in programs:
+        own = [doc.blocks[i] for i in p.blocks]
+        own += [_cut_rows(doc.blocks[i], head, rows) for i, head, rows in p.rows]
+        own.sort(key=lambda b: (b.start, b.end))
+        scopes.append(Scope(doc=doc, start=own[0].start, end=own[0].end,
+                            announced_on=announced_on, name=p.name, own_blocks=own,
+                            shared=shared, name_span=p.span))
+    return scopes
+
+
 def split_programs(doc: Document, announced_on: date | None) -> list[Scope]:
     sections = program_sections(doc)
     if not sections:
-        return overview_scopes(doc, announced_on) or [
+        return overview_scopes(doc, announced_on) or listed_scopes(doc, announced_on) or [
             Scope(doc=doc, start=0, end=len(doc.text), announced_on=announced_on)]
     return [
         Scope(doc=doc, start=s.start, end=s.end, section=s, announced_on=announced_on,

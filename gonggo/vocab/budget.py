@@ -11,10 +11,12 @@ and none of them is a cap:
 
 Public API:
     is_budget_line(text) -> bool         the line states the call's money
-    budget_amount(text) -> Amount | None  the budget a line states (first amount after the cue)
+    budget_amount(text) -> Amount | None  the budget a line states (first amount after the cue,
+                                          or a total over the awards: `8개사 대상 총 26억원`)
     year_money(label) / year_money_before(before) -> bool   one year's money
     aggregate_amount(text, start) -> bool the amount at `start` sums several awards
     several_programs(column) -> bool     a table's 사업명 column names two programs or more
+    sheet_money_label(cell), sheet_period(label, value) -> bool   an RFP sheet's terms row
     corpus_value(text) -> int | None     the budget a line states (corpus/budget.jsonl)
 """
 
@@ -48,7 +50,7 @@ YEAR_MONEY = regex.compile(
 )
 # `12개 과제, 8,700백만 원`, `총 10개 과제, 24,935백만원`: the sum for several awards
 AGGREGATE_BEFORE = regex.compile(
-    r"(?<!\d)(\d+)\s*개\s*(?:과제|기업|사|팀|기관)\s*(?:내외|이내)?\s*[,，]?\s*(?:총\s*)?$"
+    r"(?<!\d)(\d+)\s*개\s*(?:과제|기업|사|팀|기관)\s*(?:내외|이내)?\s*(?:대상)?\s*[,，]?\s*(?:총\s*)?$"
 )
 
 
@@ -66,14 +68,49 @@ SIZE_TOTAL = regex.compile(
 )
 
 
+# A total over the awards, with no label: the count of awards (more than one) right before
+# `총` (`선발 8개사 대상 총 26억원 이내 先투자`, bizinfo list), or one award's share printed beside
+# the total (`총 5,500만원 사업개발비(팀당 약 1000만원 내외)`, bizinfo list). Not `총 10억 원
+# 내외(과제당)`: a parenthesis naming no amount makes the total one award's.
+AWARDS_TOTAL = regex.compile(
+    r"""(?<!\d)(?P<n>\d+)\s*개\s*(?:과제|기업|사|팀|기관|업체)\s*(?:내외|이내)?\s*(?:대상)?
+        \s*[,，]?\s*총\s*(?=\d)""",
+    regex.X,
+)
+TOTAL = regex.compile(r"(?<![가-힣])총\s*(?=\d)")
+SHARE_PER_AWARD_AFTER = regex.compile(
+    r"""[^()（）\n]{0,15}[(（]\s*(?:팀|기업|과제|업체|기관|개사|社)\s*(?:당|별)
+        \s*(?:약|최대|평균)?\s*\d""",
+    regex.X,
+)
+
+
+def _awards_total(text: str) -> Amount | None:
+    """A total the line prints over its awards (AWARDS_TOTAL, SHARE_PER_AWARD_AFTER)."""
+    amounts = find_amounts(text)
+    for m in AWARDS_TOTAL.finditer(text):
+        if int(m["n"]) > 1:
+            found = [a for a in amounts if a.value_start == m.end() and a.bound != "min"]
+            if found:
+                return found[0]
+    for m in TOTAL.finditer(text):
+        found = [a for a in amounts if a.value_start == m.end() and a.bound != "min"
+                 and SHARE_PER_AWARD_AFTER.match(text, a.end)]
+        if found:
+            return found[0]
+    return None
+
+
 def budget_amount(text: str) -> Amount | None:
     """The call's budget a line states: the first amount after its budget cue (not a minimum),
-    or the total a size label states (SIZE_TOTAL)."""
+    the total a size label states (SIZE_TOTAL), or a total over the awards (AWARDS_TOTAL)."""
     cue = BUDGET_CUE.search(text)
     if cue is None:
         size = SIZE_TOTAL.search(text)
         found = [a for a in find_amounts(text) if size and a.value_start == size.end()]
-        return found[0] if found and found[0].bound != "min" else None
+        if found:
+            return found[0] if found[0].bound != "min" else None
+        return _awards_total(text)
     for a in find_amounts(text):
         if a.value_start >= cue.start() and a.bound != "min":
             return a
@@ -167,3 +204,51 @@ def cap_basis(before: str, after: str) -> str:
     if PER_CASE_BEFORE.search(before) or PER_CASE_AFTER.match(after):
         return "per_case"
     return "per_award"
+
+
+# An RFP sheet's terms row: `지원기간 | 2026.04 ~ 2030.12 | 정부지원금 | 9,736백만원` (msit RFP
+# sheets). The money label beside the whole support period states the RFP's money for all
+# its years; when the sheet selects several 과제 it is their sum (`extractors.budget`).
+SHEET_MONEY_LABEL = regex.compile(
+    r"^(?:총\s*)?정부\s*(?:지원금|출연금|지원\s*연구\s*개발비|지원\s*사업비)$")
+SHEET_PERIOD_LABEL = regex.compile(r"^(?:지원|연구|연구\s*개발|사업|수행)\s*기간$")
+YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def sheet_money_label(cell: str) -> bool:
+    """A cell naming the government's money of an RFP sheet (`정부지원금`, `총 정부출연금`)."""
+    return bool(SHEET_MONEY_LABEL.match(compiled(r"\s+").sub(" ", cell).strip()))
+
+
+def sheet_period(label: str, value: str) -> bool:
+    """A cell pair printing a support period over several years (`지원기간 | 2026.04 ~ 2030.12`)."""
+    years = {int(y) for y in YEAR.findall(value)}
+    return bool(SHEET_PERIOD_LABEL.match(compiled(r"\s+").sub(" ", label).strip())) and len(years) >= 2
+
+
+# A call table's one 과제 row under a year's money column (`’26년 정부지원 연구개발비`) printing one
+# 과제's money with the sum over its 과제 in parentheses: `1,440 (2,880)` beside `개인정보 보호‧활용
+# 석‧박사 전문인력 양성 (총 2개 과제 지원)` (pipc R&D calls). The sum is that year's budget of the call.
+YEAR_MONEY_COLUMN = regex.compile(r"연구\s*개발비|연구비|출연금|지원금|예산|사업비")
+EACH_AND_SUM = regex.compile(
+    r"^\s*(?P<each>\d{1,3}(?:,\d{3})+|\d+)\s*[(（]\s*(?P<sum>\d{1,3}(?:,\d{3})+|\d+)\s*[)）]\s*$")
+PROJECTS_TOTAL = regex.compile(r"총\s*(?P<n>\d{1,3})\s*개\s*과제")
+
+
+def year_money_column(header: str) -> bool:
+    """A column header naming one year's money (`’26년 정부지원 연구개발비`)."""
+    flat = compiled(r"\s+").sub(" ", header)
+    return year_money(flat) and bool(YEAR_MONEY_COLUMN.search(flat))
+
+
+def each_and_sum(cell: str, row: str) -> tuple[int, int] | None:
+    """`1,440 (2,880)` in a row naming `총 2개 과제`: the sum's offsets in `cell`, when the sum is
+    exactly the one 과제's money times the row's count of 과제 (two or more)."""
+    m = EACH_AND_SUM.match(cell)
+    n = PROJECTS_TOTAL.search(row)
+    if m is None or n is None or int(n["n"]) < 2:
+        return None
+    each, total = (int(m[g].replace(",", "")) for g in ("each", "sum"))
+    if each * int(n["n"]) != total:
+        return None
+    return m.start("sum"), m.end("sum")

@@ -17,7 +17,9 @@ Duckling style: `RULES` is a table of named rules, each a pattern and the parts 
 - `공고일 ~ 4. 24.` / `공고일부터`: the announcement day (the reference) opens the range.
 - A date after a bare `~` (`~ 4. 30.(목)`) is a deadline, like `4. 30.까지`.
 - A bare `m.d` is a date only in date context (a weekday, a range, `까지`/`부터`), and never
-  when a unit follows (`0.18억원`, `1.4천만원`, `1.3~1.5배수`).
+  when a unit follows (`0.18억원`, `1.4천만원`, `1.3~1.5배수`). A bare `m/d` (`~3/30, 16:00`)
+  only where printed as a date (a weekday, a time, a leading `~`, a dated partner across `~`):
+  never by `까지` alone, nor as a fraction (`비율이 1/3 이하`, `1/2 ~ 2/3`).
 
 `corpus_value(text)` is the list of ISO strings found in `text`, resolved against the
 reference date 2026-04-08; an impossible date is `{"invalid": "YYYY-MM-DD"}`, a time printed
@@ -64,6 +66,10 @@ _Q = r"['’‘`´]"  # the apostrophe of `’25`
 # the dot closing `2026. 4. 8.`, unless a number follows it at once (`8.5`)
 _END_DOT = r"(?:\s*[.．](?!\d))?"
 _NOT_AFTER_NUM = r"(?<![\d.,\-/])"
+# `~3/30, 16:00` (a deadline in a title, bizinfo list): a month/day with a slash is a date only
+# where it is printed as one (a weekday, a time, a `~` opening it, a dated partner across `~`),
+# never by `까지` alone (`총사업비의 1/3까지` is a fraction)
+SLASH_MD = "3/30 (month/day with a slash, in date context)"
 RULES: list[Rule] = [
     Rule("2026년 4월 8일", regex.compile(
         _NOT_AFTER_NUM + r"(?P<y>(?:19|20)\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
@@ -86,6 +92,8 @@ RULES: list[Rule] = [
     Rule("1.22 (in date context)", regex.compile(
         r"(?<![\d.,:\p{L}])(?P<m>\d{1,2})\s*[.．]\s*(?P<d>\d{1,2})(?![\d,])(?:[.．](?!\d))?"),
         "md", context=True),
+    Rule(SLASH_MD, regex.compile(
+        r"(?<![\d.,:/\p{L}])(?P<m>\d{1,2})\s?/\s?(?P<d>\d{1,2})(?![\d/]|,\d)"), "md", context=True),
     Rule("30일 / 28.(금) (right end of a range)", regex.compile(
         r"(?<![\d.월])(?P<d>\d{1,2})\s*일(?!\s*(?:간|이내|전|후|째|차|부|자))"
         r"|(?<![\d.,:\p{L}])(?P<d>\d{1,2})\s*[.．](?=\s*[(（][월화수목금토일][)）])"), "day",
@@ -113,6 +121,8 @@ OPEN_TAIL = regex.compile(r"\s*(?:[~∼～〜–—]|부터)\s*(?=[)）\]]|$|\n|
 # a date after a bare `~` (`최종 실행계획서 제출 / ~ 4. 30.(목)`) closes a period that opens
 # unsaid: a deadline
 LEAD_TILDE = regex.compile(r"(?:^|(?<=[\s(（:：]))[~∼～〜]\s*$")
+# a `~` closing a range of numbers (`1/2 ~ 2/3`), not opening a deadline
+RANGE_TILDE_BEFORE = regex.compile(r"\d\s*[~∼～〜]\s*$")
 # `3. 13. (예정)`: a bare month-day the schedule marks as planned is a date
 PLANNED = regex.compile(r"\s*[(（]\s*예정\s*[)）]")
 
@@ -284,9 +294,10 @@ def _keep_contextual(text: str, mentions: list[DateMention]) -> list[DateMention
     for i, m in enumerate(mentions):
         if m.kind == "md" and m.rule != "4월 30일" and not _unit_follows(text, m):
             printed_as_date = m.weekday is not None or m.hour is not None
-            lead = LEAD_TILDE.search(text[max(0, m.start - 4):m.start])
-            if printed_as_date or lead or any(rx.match(text, m.end)
-                                              for rx in (UNTIL, FROM, OPEN_TAIL, PLANNED)):
+            lead = LEAD_TILDE.search(text[max(0, m.start - 4):m.start]) and not (
+                m.rule == SLASH_MD and RANGE_TILDE_BEFORE.search(text[max(0, m.start - 8):m.start]))
+            if printed_as_date or lead or (m.rule != SLASH_MD and any(
+                    rx.match(text, m.end) for rx in (UNTIL, FROM, OPEN_TAIL, PLANNED))):
                 keep[i] = True
     # a range: a bare `m.d`, a day or a time is a date when its partner across `~` is one
     for _ in range(2):
@@ -302,7 +313,8 @@ def _keep_contextual(text: str, mentions: list[DateMention]) -> list[DateMention
                 b_ok = b_ok and (UNTIL.match(text, b.end) is not None)
             if a.kind == "time":
                 a_ok = keep[i]
-            if a_ok and b_ok and (keep[i] or keep[i + 1] or (a.kind == "md" and b.kind == "md")):
+            bare_pair = a.kind == "md" and b.kind == "md" and SLASH_MD not in (a.rule, b.rule)
+            if a_ok and b_ok and (keep[i] or keep[i + 1] or bare_pair):
                 keep[i] = keep[i + 1] = True
     # `공고일 ~ 4. 24.`, `공고일부터`: the announcement date opens the range
     for i, m in enumerate(mentions):

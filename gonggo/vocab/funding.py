@@ -73,13 +73,16 @@ NOT_A_PERIOD = regex.compile(
 )
 # a count that is no project period by what comes before it: a time after the project ends
 # (`사업종료 후 2년 동안 … 유지`, `연구종료 후 5년 이내 달성`), a look back (`최근 5년간`, `공고일 기준
-# 2년 이내`, `창업 후 7년 이내`, `업력 7년 이내`), one year of the project (`*1차년도 9개월`, `1년차 : 9개월`)
+# 2년 이내`, `창업 후 7년 이내`, `업력 7년 이내`), one year of the project (`*1차년도 9개월`, `1년차 : 9개월`),
+# one stage of it (`1단계 2년`)
 OTHER_PERIOD_BEFORE = regex.compile(
     r"""(?:(?:종료|완료|만료|졸업)\s*(?:일\s*)?(?:후|이후|부터|로부터)
           |(?<![가-힣])(?:최근|과거|직전|지난)
           |(?:공고일|신청일|마감일)\s*(?:현재)?\s*(?:기준)?\s*(?:으로)?
           |(?:창업|설립|개업|사업\s*개시)\s*(?:일)?\s*(?:후|이후|로부터|부터)?|업력
-          |\d\s*차\s*(?:연\s*)?년\s*도\s*[:：]?|\d\s*년\s*차\s*[:：]?)\s*$""",
+          |\d\s*차\s*(?:연\s*)?년\s*도\s*[:：]?|\d\s*년\s*차\s*[:：]?
+          # one stage of a staged project (`1단계 2년, 2단계 3년`): the stage's months, not the whole
+          |(?<![\d~∼～〜\-+])\d\s*단계\s*[:：]?)\s*$""",
     regex.X,
 )
 # a deadline for an act, not a period (`협약 후 3개월 이내 본점 이전`, `종료 후 2개월 이내 결과보고서 제출`)

@@ -30,6 +30,11 @@ FACETS: list[Facet] = [
       | 지원\s*대상(?!\s*(?:규모|선정|과제|사업|분야|기업\s*수|수\b|범위|품목|기술|내용|경비|비용|(?:에서\s*)?제외))
     """), "eligibility clause"),
     Facet("exclusions", _rx(r"""
+        # a sanction after the fact is no list of excluded applicants: `참여제한 및 사업비 환수`, `참여제한 등 제재조치`,
+        # `부정행위 시 참여제한`, `국가연구개발사업의 참여제한, 연구개발비 환수 및 제재부가금 부과에 관한 사무`
+        (?![^\n:：(（]{0,25}?(?:환수|해약|해지|제재\s*(?:조치|처분|부가금)|조치|부과|사무))
+        (?<!(?:^|\s)시\s{0,2})(?<!(?:환수|해약|해지)[^\n]{0,8})
+        (?:
         (?:지원|신청|참여|참가|선정)\s*제외(?:\s*(?:대상|사항|기준|요건|조건|기업|기관))?
       | 제외\s*(?:대상|사항|기준|요건|조건)
       # `지원대상 제외`, `지원 대상에서 제외되는 경우`, `신청대상 제외 기업`
@@ -96,6 +101,15 @@ CARRIER_FACETS = ("eligibility", "exclusions", "obligations", "documents")
 # The facets whose presence among a heading's children makes it a program section.
 PROGRAM_FACETS = ("overview", "support", "eligibility", "apply", "selection", "documents",
                   "exclusions")
+# A heading whose items name the 사업 a call announces, one item per 사업 (`□ 사업목적` with
+# `○ 정보통신·방송 기술개발사업` / `○ 정보통신방송표준개발지원사업`, `□ 지원대상 사업`, `□ 공고 대상사업`).
+# Not a facet: an item under it is a program, not a fact of one (reading.programs).
+PROGRAM_LIST = _rx(r"""
+    ^(?:사업\s*(?:목적|개요)
+      | (?:지원|공고|신청|공모)?\s*대상\s*사업(?:\s*(?:및|[·ㆍ‧・･․⸱∙])\s*(?:목적|개요|내용))?
+      | (?:공고|지원|신청)\s*사업(?:\s*(?:명|목록|개요))?)
+    \s*$
+""")
 
 
 def pattern(name: str) -> regex.Pattern[str]:
