@@ -11,6 +11,7 @@ Three layers:
 from __future__ import annotations
 
 import functools
+import math
 import random
 import re
 import tracemalloc
@@ -386,7 +387,23 @@ def test_dotted_edges_are_the_runs_of_the_sorted_specks(lines, rnd) -> None:  # 
     order = list(range(len(xs)))
     rnd.shuffle(order)
     xs, ys = [xs[i] for i in order], [ys[i] for i in order]
-    assert dotted_edges(xs, ys, S) == _dotted_by_sorting(xs, ys)
+    expected = _dotted_by_sorting(xs, ys)
+    assert dotted_edges(xs, ys, S, vectorised=False) == expected
+    assert dotted_edges(xs, ys, S, vectorised=True) == expected  # numpy, on big pages
+
+
+def test_dotted_edges_numpy_keeps_the_python_signs_types_and_errors() -> None:
+    """Specks in the band around 0 (a -0.2 centre rounds to -0.0 in numpy, to 0 in Python)
+    give a ruling at +0.0 as Python floats; a NaN centre raises as the Python grouping does."""
+    xs = [10.0 + i for i in range(8)] + [-0.2] * 8
+    ys = [-0.2] * 8 + [10.0 + i for i in range(8)]
+    for vectorised in (False, True):
+        edges = dotted_edges(xs, ys, S, vectorised=vectorised)
+        assert [(e.orient, e.pos, e.start, e.end) for e in edges] == [
+            ("h", 0.0, 10.0, 17.0), ("v", 0.0, 10.0, 17.0)]
+        assert all(math.copysign(1.0, e.pos) == 1.0 and type(e.start) is float for e in edges)
+        with pytest.raises(ValueError):
+            dotted_edges([*xs, math.nan], [*ys, 5.0], S, vectorised=vectorised)
 
 
 # --- unmapped glyphs ---------------------------------------------------------------------

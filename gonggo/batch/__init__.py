@@ -42,17 +42,22 @@ T = TypeVar("T")
 
 MAX_TASKS_PER_CHILD = 200
 # what a worker imports before the first file (forkserver preload): the whole run, the
-# readers of every format with their libraries (each imports lazily, on its first file) and
-# the module of the task itself (a task is unpickled by importing its module in the worker)
+# readers of every format with their libraries (each imports lazily, on its first file),
+# numpy (the PDF reader groups the specks of dotted rulings with it once it is loaded:
+# `ingest.pdf_tables.dotted_edges`) and the module of the task itself (a task is unpickled
+# by importing its module in the worker)
 PRELOAD = ["gonggo.ingest", "gonggo.ingest.builder", "gonggo.ingest.structure",
            "gonggo.ingest.text", "gonggo.ingest.pdf", "gonggo.ingest.hwp", "gonggo.ingest.hwpx",
            "gonggo.extractors.pipeline", "gonggo.validate.checks", "gonggo.vocab.nlp",
-           "gonggo.pipeline", "gonggo.batch.warm"]
+           "numpy", "gonggo.pipeline", "gonggo.batch.warm"]
 # files finished behind the first unfinished one, held for input order, per worker
 AHEAD_PER_JOB = 16
-# a batch worker's cycle collector (`gc.set_threshold`; Python's default is 700, 10, 10): a
-# young collection per 10,000 net allocations, a full one per 1,000,000
-WORKER_GC_THRESHOLD = (10_000, 10, 10)
+# a batch worker's cycle collector (`gc.set_threshold`; Python's default is 700, 10, 10):
+# within a file only a safety net (a young collection per 100,000 net allocations; no file of
+# the bench archive reaches it), the file's cycles are collected when it ends (`_call`)
+WORKER_GC_THRESHOLD = (100_000, 1_000, 1_000)
+# files between two full collections in a worker (what outlived its file's collection)
+FULL_COLLECTION_EVERY = 25
 
 
 @dataclass
@@ -115,14 +120,32 @@ def _disposable() -> None:
     in one more fork per file (`gonggo.ingest.isolate.run_in_place`), under the same time and
     memory limits; a crash or an overrun ends this worker and the pool finds the file.
 
-    Its cycle collector runs less often (`WORKER_GC_THRESHOLD`): a file allocates hundreds of
-    thousands of objects, nearly all freed by reference counting, and the default threshold
-    (700) walked the young ones ~40 times per file: over the 82 files of the bench archive, 1.6 s
-    of a 29.5 s pass in the collector, 0.6 s with this."""
+    Its cycle collector runs once per file instead (`_call`; `WORKER_GC_THRESHOLD` is a
+    safety net): a file allocates hundreds of thousands of objects, nearly all freed by
+    reference counting, and the default threshold (700) walked the young ones ~40 times per
+    file while the file's document and spec were alive: over the 82 files of the bench
+    archive, 1.6 s of a 29.5 s pass in the collector; 0.6-0.75 s with a threshold of 10,000;
+    0.25-0.3 s collecting the young generations once after each file (peak RSS 165 MB, was
+    172)."""
     from gonggo.ingest.isolate import run_in_place
 
     run_in_place()
     gc.set_threshold(*WORKER_GC_THRESHOLD)
+
+
+_done_in_process = 0  # files `_call` ran in this process
+
+
+def _call(task: Callable[[Path], T], path: Path) -> T:
+    """`task(path)` in a batch worker (or the `--jobs 1` run), then the cycles that file
+    left: a young collection (the file's objects are all young: `WORKER_GC_THRESHOLD`), and
+    a full one every `FULL_COLLECTION_EVERY` files."""
+    global _done_in_process
+    try:
+        return task(path)
+    finally:
+        _done_in_process += 1
+        gc.collect(2 if _done_in_process % FULL_COLLECTION_EVERY == 0 else 1)
 
 
 def _pool(jobs: int, task: Callable[..., object] | None = None, *, in_place: bool = True,
@@ -144,7 +167,7 @@ def run_batch(paths: Iterable[Path], task: Callable[[Path], T], jobs: int | None
         try:
             for path in items:
                 try:
-                    yield Outcome(path, value=task(path))
+                    yield Outcome(path, value=_call(task, path))
                 except Exception as err:  # noqa: BLE001 - one file's failure must not stop the others
                     yield Outcome(path, error=describe(path, err))
         finally:
@@ -165,7 +188,7 @@ def _run_pool(items: list[Path], task: Callable[[Path], T], jobs: int) -> Iterat
             busy = sum(1 for _, f in inflight if not f.done())
             while todo and busy < window and len(inflight) < ahead:
                 try:
-                    inflight.append((todo[0], pool.submit(task, todo[0])))
+                    inflight.append((todo[0], pool.submit(_call, task, todo[0])))
                 except BrokenProcessPool:
                     # a worker died since the last look: its file, in flight, says which; with
                     # none in flight (it died between files) a new pool, which must take files

@@ -53,30 +53,83 @@ class Watchdog:
             for page in pages:
                 dog.step()
                 read(page)
+
+    Every watchdog of a process is watched by one daemon thread (`_Alarm`), started on the
+    first step: a step moves a deadline, where a thread per step (a `threading.Timer`) was
+    started and cancelled per PDF page and per file.
     """
 
     def __init__(self, seconds: float, enabled: bool = True) -> None:
         self.seconds = seconds
         self.enabled = enabled
-        self._timer: threading.Timer | None = None
 
     def step(self) -> None:
-        self.stop()
         if self.enabled:
-            self._timer = threading.Timer(self.seconds, os._exit, (EXIT_OVERTIME,))
-            self._timer.daemon = True
-            self._timer.start()
+            _ALARM.arm(self, time.monotonic() + self.seconds)
 
     def stop(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+        if self.enabled:
+            _ALARM.disarm(self)
 
     def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class _Alarm:
+    """The deadlines of a process's armed watchdogs, and the thread that ends the process
+    (exit EXIT_OVERTIME) when one passes. The thread sleeps until the earliest deadline it
+    knows; a later deadline (a step moving its own forward) is found when it wakes, so only
+    an earlier one wakes it."""
+
+    def __init__(self) -> None:
+        self._deadlines: dict[int, float] = {}
+        self._cond = threading.Condition(threading.Lock())
+        self._waiting_until: float | None = None  # the thread's wake-up; None: no deadline
+        self._thread: threading.Thread | None = None
+
+    def arm(self, dog: Watchdog, deadline: float) -> None:
+        with self._cond:
+            self._deadlines[id(dog)] = deadline
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._watch, name="gonggo-watchdog",
+                                                daemon=True)
+                self._thread.start()
+            elif self._waiting_until is None or deadline < self._waiting_until:
+                self._cond.notify()
+
+    def disarm(self, dog: Watchdog) -> None:
+        with self._cond:
+            self._deadlines.pop(id(dog), None)
+
+    def _watch(self) -> None:
+        with self._cond:
+            while True:
+                if not self._deadlines:
+                    self._waiting_until = None
+                    self._cond.wait()
+                    continue
+                earliest = min(self._deadlines.values())
+                now = time.monotonic()
+                if earliest <= now:
+                    os._exit(EXIT_OVERTIME)
+                self._waiting_until = earliest
+                self._cond.wait(earliest - now)
+
+
+_ALARM = _Alarm()
+
+
+def _new_alarm() -> None:
+    """A forked child has no watchdog thread, whatever its parent had: a fresh alarm."""
+    global _ALARM
+    _ALARM = _Alarm()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_alarm)
 
 
 _IN_PLACE = False

@@ -131,9 +131,12 @@ class Document(BaseModel):
     _memo: dict[Any, Any] = PrivateAttr(default_factory=dict)
 
     def page_at(self, offset: int) -> int | None:
-        if self._starts is None or len(self._starts) != len(self.blocks):
-            self._starts = [b.start for b in self.blocks]
-        i = bisect_right(self._starts, offset)
+        # the private dict itself, as in `memo` (every evidence span asks for its page)
+        private = self.__pydantic_private__
+        starts = private["_starts"]  # type: ignore[index]
+        if starts is None or len(starts) != len(self.blocks):
+            starts = private["_starts"] = [b.start for b in self.blocks]  # type: ignore[index]
+        i = bisect_right(starts, offset)
         for block in self.blocks[max(0, i - 3) : i]:
             if block.start <= offset < block.end or (offset == block.end == block.start):
                 return block.page
