@@ -97,10 +97,10 @@ def _attempt(console: Console, what: str, fn: Callable[..., T], *args: object) -
     try:
         return fn(*args)
     except (IngestError, WriteError) as err:
-        console.print(f"[red]gonggo: {esc(err)}[/red]", highlight=False)
+        console.print(f"[red]gonggo: {esc(err)}[/red]", highlight=False, soft_wrap=True)
     except Exception as err:  # noqa: BLE001 - one file's bug must not stop the others
         console.print(f"[red]gonggo: {esc(what)}: {type(err).__name__}: {esc(err)}[/red]",
-                      highlight=False)
+                      highlight=False, soft_wrap=True)
     return None
 
 
@@ -173,7 +173,7 @@ def run_demo(folder: Path, out: Path, console: Console, timeout: float | None = 
         for outcome in run_batch(files, task, jobs):
             if outcome.error is not None:
                 progress.console.print(f"[red]gonggo: {esc(outcome.error)}[/red]",
-                                       highlight=False)
+                                       highlight=False, soft_wrap=True)
                 failed += 1
             else:
                 done.append(outcome.value)  # type: ignore[arg-type]

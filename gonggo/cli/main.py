@@ -233,11 +233,12 @@ def _batch(files: list[Path], task: Callable[[Path], T], jobs: int | None, name:
         for outcome in run_batch(files, task, jobs):
             progress.update(bar, description=f"{name} {outcome.path.name}")
             if outcome.error is not None:
-                progress.console.print(f"gonggo: {outcome.error}", highlight=False, markup=False)
+                progress.console.print(f"gonggo: {outcome.error}", highlight=False, markup=False,
+                                       soft_wrap=True)  # one line, however long
                 failed += 1
             else:
                 for line in done(outcome.path, outcome.value):  # type: ignore[arg-type]
-                    progress.console.print(line, highlight=False, markup=False)
+                    progress.console.print(line, highlight=False, markup=False, soft_wrap=True)
             progress.advance(bar)
     return failed
 
