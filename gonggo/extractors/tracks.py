@@ -2477,16 +2477,17 @@ def per_award_field_table(table: Table) -> bool:
 def extract_tracks(scope: Scope) -> list[Track]:
     """The tracks with their terms; an appendix's tables (a `[참고 3] 주요 질의응답`'s `< 총 사업비
     구성 >`, a form's sample sheet) only when the body's tables and prose state no terms."""
-    return _extract_tracks(scope, appendix_tables=False) or _extract_tracks(scope, True)
+    appendix = {i for i, b in enumerate(scope.blocks)
+                if b.table is not None and section_in_appendix(scope.doc, b.section)}
+    # with no appendix table in the scope the second reading is the first one again
+    return _extract_tracks(scope, appendix) or (_extract_tracks(scope, set()) if appendix else [])
 
 
-def _extract_tracks(scope: Scope, appendix_tables: bool) -> list[Track]:
+def _extract_tracks(scope: Scope, skipped: set[int]) -> list[Track]:
+    """`skipped`: the indexes of blocks not read (an appendix's tables)."""
     tracks = Tracks()
     blocks = scope.blocks
-    used = example_blocks(scope.doc.text, blocks)  # worked examples state no terms
-    if not appendix_tables:
-        used |= {i for i, b in enumerate(blocks)
-                 if b.table is not None and section_in_appendix(scope.doc, b.section)}
+    used = example_blocks(scope.doc.text, blocks) | skipped  # worked examples state no terms
     parts = _part_starts(scope)
     used |= read_sheet_budgets(scope, blocks, used, tracks)
     used |= read_sheet_terms(scope, blocks, used, tracks)
