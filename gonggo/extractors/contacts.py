@@ -202,6 +202,8 @@ def table_rows(scope: Scope, table: Table) -> list[Row]:
     """`CONTACT_TABLE`."""
     grid = table.grid()
     texts = table.rows_text()
+    if not any(ROLES["phone"].search(t) or ROLES["email"].search(t) for t in texts[0]):
+        return _loose_table_rows(scope, table)  # no header cell can be a phone or e-mail column
     roles = _roles(texts[0])
     if "phone" not in roles and "email" not in roles:
         return _loose_table_rows(scope, table)
@@ -355,8 +357,8 @@ def _header_roles(text: str) -> list[str] | None:
 @lru_cache(maxsize=4096)
 def _header_roles_of(text: str) -> tuple[str, ...] | None:
     # a pure function of the line's text, asked once per program scope and line: cached
-    if find_phones(text):
-        return None
+    if not ROLES["phone"].search(text) or find_phones(text):
+        return None  # no token can be a phone column's
     tokens = clean(text).split(" ")
     roles = [r for r in _roles(tokens) if r is not None]
     if "phone" not in roles or len(set(roles)) < 2:

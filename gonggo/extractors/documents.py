@@ -1007,11 +1007,16 @@ NAMED_ASK = regex.compile(
     r"\s*(?:발급이?\s*필요|제출\s*처)")
 
 
+NON_EMPTY_LINE = regex.compile(r"[^\n]+")
+
+
 def named_asks(text: str) -> list[tuple[str, str, int, int]]:
     """`(name, stage, start, end)` of each document a line of `text` names by where it is
     handed in or that it must be issued, when the line says at which later stage."""
     out: list[tuple[str, str, int, int]] = []
-    for line in regex.finditer(r"[^\n]+", text):
+    if not NAMED_ASK.search(text):
+        return out  # a name a line holds the whole text holds (most blocks: none)
+    for line in NON_EMPTY_LINE.finditer(text):
         stage = ("plan_submission" if PLAN_CUE.search(line[0]) else
                  "agreement" if AGREEMENT_CUE.search(line[0]) else None)
         if stage is None:

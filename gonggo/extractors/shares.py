@@ -316,6 +316,15 @@ def _tables(doc: Document, table: Table) -> list[Table]:
     return out
 
 
+def _may_share(doc: Document, table: Table) -> bool:
+    """Whether the text the table's cells span prints a share term (`N%`, `100분의 N`): every
+    share row is read from one (`find_share_terms`), most tables print none."""
+    if not table.cells:
+        return False
+    text = doc.text[min(c.start for c in table.cells) : max(c.end for c in table.cells)]
+    return "%" in text or "분의" in text
+
+
 def share_tables(doc: Document, start: int, end: int) -> list[ShareRow]:
     """Share rows of the tables in `doc.text[start:end]`, each (payer, share, kinds) once."""
     out: list[ShareRow] = []
@@ -324,6 +333,8 @@ def share_tables(doc: Document, start: int, end: int) -> list[ShareRow]:
         if block.table is None or not (start <= block.start and block.end <= end):
             continue
         for table in _tables(doc, block.table):
+            if not _may_share(doc, table):
+                continue
             grid = _table_grid(doc, table)
             first = min((c.start for c in table.cells), default=block.start)
             caption = caption_before(doc.text, min(first, block.start) if table is block.table
@@ -396,6 +407,8 @@ def sentence_shares(text: str, offset: int = 0) -> list[ShareRow]:
                 if row is not None:
                     out.append(row)
             continue
+        if "%" not in line and "분의" not in line:
+            continue  # every row below needs a share term of this line (`N%`, `100분의 N`)
         joined = _subject_then_payer(line, lo)
         if joined is not None:
             out.append(joined)
