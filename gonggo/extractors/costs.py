@@ -51,12 +51,16 @@ FUNDING_HEAD = regex.compile(r"정부|지원\s*금|자부담|부담|출연|분�
 
 
 def _units(scope: Scope) -> Iterator[Line]:
-    """Every line of the scope: paragraphs, then the lines of every table cell."""
+    """Every line of the scope: paragraphs, then the lines of every table cell that names a
+    cost item (a line naming one lies in a cell naming one)."""
     yield from scope_lines(scope)
     for _, table in scope.tables():
         for cell in table.cells:
             pos = cell.start
-            for raw in scope.doc.text[cell.start : cell.end].split("\n"):
+            text = scope.doc.text[cell.start : cell.end]
+            if not COST_ITEM.search(text):
+                continue
+            for raw in text.split("\n"):
                 if raw.strip():
                     lead = len(raw) - len(raw.lstrip())
                     yield Line(pos + lead, pos + len(raw.rstrip()), raw.strip())

@@ -16,8 +16,8 @@ import regex
 
 from gonggo.schemas.announcement import Announcement, Finding
 from gonggo.schemas.document import Document
-from gonggo.validate.common import day_of, ev, finding, in_terms, line_at, q
-from gonggo.vocab.dates import WEEKDAYS, DateMention, find_dates
+from gonggo.validate.common import day_of, ev, finding, in_terms, line_at, printed_dates, q
+from gonggo.vocab.dates import WEEKDAYS, DateMention
 from gonggo.vocab.text import compiled
 
 _DEADLINE_LABEL = regex.compile(r"신청|접수|모집|공모|응모|제출|마감")
@@ -43,8 +43,7 @@ def day_off(day: date) -> str | None:
 
 
 def _mentions(doc: Document, ann: Announcement) -> list[DateMention]:
-    return doc.memo(("validate.dates", ann.announced_on),
-                    lambda: find_dates(doc.text, ann.announced_on))
+    return printed_dates(doc, ann)
 
 
 def _deadlines(doc: Document, ann: Announcement) -> Iterator[tuple[DateMention, int]]:

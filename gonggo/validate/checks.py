@@ -72,6 +72,7 @@ from gonggo.validate.common import ev as _ev
 from gonggo.validate.common import finding as _finding
 from gonggo.validate.common import forms_start as _forms_start
 from gonggo.validate.common import in_appendix as _in_appendix
+from gonggo.validate.common import printed_dates
 from gonggo.validate.common import q as _q
 from gonggo.validate.common import quotes as _quotes
 from gonggo.vocab.dates import WEEKDAYS, DateMention, find_dates
@@ -137,7 +138,7 @@ def _inferred_years_hold(mentions: list[DateMention]) -> bool:
 
 def check_printed_dates(doc: Document, ann: Announcement) -> list[Finding]:
     """Dates the calendar does not have, and printed weekdays that are not the date's."""
-    mentions = find_dates(doc.text, ann.announced_on)
+    mentions = printed_dates(doc, ann)
     trusted = _inferred_years_hold(mentions)
     found = (_date_finding(doc, m) for m in mentions if trusted or not m.year_inferred)
     return [f for f in found if f is not None]
@@ -506,9 +507,17 @@ def _section_facts(doc: Document, s: Section, announced_on: date | None
     no share, amount or period states none: it is not read)."""
     if not _TRACK_VALUE.search(doc.text, s.start, s.end):
         return
-    scope = Scope(doc=doc, start=s.start, end=s.end, announced_on=announced_on)
-    for t in tracks_x.extract_tracks(scope):
+    for t in _section_tracks(doc, s, announced_on):
         yield from _track_facts(doc, t, _where(s))
+
+
+def _section_tracks(doc: Document, s: Section, announced_on: date | None) -> list[Track]:
+    """The tracks section `s` states, read from it alone; once per document and section (the
+    programs of a master announcement share sections: 579 reads of 497 sections over the
+    bench archive). The tracks are the reader's: read them, never change them."""
+    return doc.memo(("validate.section_tracks", s.start, s.end, announced_on),
+                    lambda: tracks_x.extract_tracks(Scope(doc=doc, start=s.start, end=s.end,
+                                                          announced_on=announced_on)))
 
 
 def _conflicts(program: Program, facts: Iterable[tuple[tuple[str, ...], Value]]) -> list[Finding]:

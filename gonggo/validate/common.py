@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 from gonggo.reading.appendix import forms_start, section_in_appendix
 from gonggo.schemas.announcement import Announcement, Evidence, Finding, Severity
 from gonggo.schemas.document import Document, Section
+from gonggo.vocab.dates import DateMention, find_dates
 from gonggo.vocab.text import compiled
 
 KST = timezone(timedelta(hours=9))
@@ -116,3 +117,10 @@ def line_at(doc: Document, offset: int) -> tuple[int, int]:
     lo = doc.text.rfind("\n", 0, offset) + 1
     hi = doc.text.find("\n", offset)
     return lo, hi if hi >= 0 else len(doc.text)
+
+
+def printed_dates(doc: Document, ann: Announcement) -> list[DateMention]:
+    """Every date and time the whole text prints (`find_dates` against the announcement's
+    date), read once per document for every check that asks (a reader must not change it)."""
+    return doc.memo(("validate.dates", ann.announced_on),
+                    lambda: find_dates(doc.text, ann.announced_on))
