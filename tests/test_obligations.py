@@ -5,6 +5,8 @@ sanction, a lead-in whose items are a table's rows, a duty printed twice. Phrase
 
 from __future__ import annotations
 
+import pytest
+
 from gonggo.extractors.clauses import extract_obligations
 from gonggo.ingest import read_bytes
 from gonggo.reading.scope import Scope
@@ -74,3 +76,9 @@ def test_the_rows_need_a_duty_that_leads_in() -> None:
     assert _obligations(no_duty) == []
     no_lead_in = TRAINING.replace("아래의 ①사업관리교육 및 ②스마트공장 관련 교육", "사업관리교육")
     assert [c.text for c in _obligations(no_lead_in)] == ["선정된 도입·공급기업은 사업관리교육 의무 수료"]
+
+
+@pytest.mark.parametrize("lead", ["아래의", "다음의", "하기"])
+def test_the_lead_in_in_its_other_wordings(lead: str) -> None:
+    text = TRAINING.replace("아래의 ①사업관리교육", f"{lead} ①사업관리교육")
+    assert [c.text.split(" ")[0] for c in _obligations(text)] == ["선정된", "사업관리교육", "스마트공장"]
