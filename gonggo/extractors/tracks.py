@@ -2679,12 +2679,6 @@ def _sheet_budget(scope: Scope, skip: set[int], awards: Awards | None) -> Budget
     if len(sheets) > 1:
         return None
     lo = sheets[0] if sheets else 0
-    lines = [text[ln.start : ln.end] for ln in _sheet_lines(text, blocks, lo, len(blocks))]
-    counts = {int(m[1]) for line in lines for m in SHEET_COUNT.finditer(line)}
-    if not counts and awards is not None and awards.count is not None:
-        counts = {awards.count}
-    if len(counts) != 1 or min(counts) < 2:
-        return None
     found: list[tuple[int, int, int]] = []
     for row in (row for b in blocks[lo:] if b.table is not None for row in b.table.grid()):
         if not sheets and not any(cell is not None and (right := _right_of(row, i)) is not None
@@ -2700,6 +2694,12 @@ def _sheet_budget(scope: Scope, skip: set[int], awards: Awards | None) -> Budget
                 a = amounts[0]
                 found.append((a.krw, value.start + a.start, value.start + a.end))
     if len({krw for krw, _, _ in found}) != 1:
+        return None
+    lines = [text[ln.start : ln.end] for ln in _sheet_lines(text, blocks, lo, len(blocks))]
+    counts = {int(m[1]) for line in lines for m in SHEET_COUNT.finditer(line)}
+    if not counts and awards is not None and awards.count is not None:
+        counts = {awards.count}
+    if len(counts) != 1 or min(counts) < 2:
         return None
     krw, s, e = found[0]
     return Budget(krw, [scope.evidence(s, e)])
