@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import regex
 
+from gonggo.vocab.text import MIDDLE_DOTS
+
 DUTY = regex.compile(r"하여야|해야|의무|필수|반드시|준수|제출\s*필요")
 AFTER_SELECTION = regex.compile(
     r"선정(?:된|기업|\s*시|\s*후|\s*이후|\s*통보)|수혜\s*기업|협약\s*(?:체결\s*)?(?:후|이후)(?!에도)"
     r"|구축\s*(?:완료\s*)?(?:후|이후)|과제\s*완료|사업\s*(?:종료|완료)\s*(?:후|시)|완료\s*보고"
     r"|로그|임치|보유해야|보존|사후\s*관리|이수|수료|교육")
 NOT_A_DUTY = regex.compile(
-    r"신청하여야|신청\s*(?:시|전)|접수\s*(?:시|전)|신청\s*[·ㆍ‧]\s*접수\s*시|사업비|편성|계상")
+    rf"신청하여야|신청\s*(?:시|전)|접수\s*(?:시|전)|신청\s*[{MIDDLE_DOTS}]\s*접수\s*시|사업비|편성|계상")
 
 
 def is_duty(text: str) -> bool:
