@@ -93,7 +93,7 @@ OTHER_PERIOD_BEFORE = regex.compile(
           |(?<![가-힣])(?:최근|과거|직전|지난|향후)
           |(?:공고일|신청일|마감일|발급일|발행일)\s*(?:현재)?\s*(?:기준)?\s*(?:으로)?
           # how long maintenance after the project lasts (`사업 종료 후 무상 유지‧보수 1년 필수`)
-          |(?:유지|하자)\s*[‧·ㆍ]?\s*보수\s*(?:기간)?\s*[:：]?
+          |(?:유지|하자)\s*\W?\s*보수\s*(?:기간)?\s*[:：]?
           |(?:창업|설립|개업|사업\s*개시)\s*(?:일)?\s*(?:후|이후|로부터|부터|한\s*지|된\s*지)?|업력
           |\d\s*차\s*(?:연\s*)?년\s*도\s*[:：]?|\d\s*년\s*차\s*[:：]?
           # one stage of a staged project (`1단계 2년, 2단계 3년`): the stage's months, not the whole
