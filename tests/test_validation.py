@@ -310,6 +310,45 @@ def test_two_sections_give_a_track_different_caps(tmp_path: Path) -> None:
     assert {e.quote for e in f.evidence} >= {"0.7억원", "0.8억원"}
 
 
+def _caps(ann: Announcement) -> list[tuple[str | None, str, int | None]]:
+    return [(t.name, f.payer, f.cap_krw) for p in ann.programs for t in p.tracks for f in t.funding]
+
+
+def test_a_cap_stated_twice_differently_is_withheld(tmp_path: Path) -> None:
+    # issue 13: which of 0.7억원 / 0.8억원 holds, the text does not say: the spec carries neither
+    text = variant(BASE, "기초\t0.7억원 (총사업비 70%)", "기초\t0.8억원 (총사업비 70%)")
+    doc, ann = read(tmp_path, text)
+    assert ("기초", "government", 80_000_000) in _caps(ann) or ("기초", "government", 70_000_000) in _caps(ann)
+    out = validate(doc, ann)
+    assert not [c for c in _caps(out) if c[1] == "government" and c[2] is not None]
+    [f] = of(out.findings, "conflicting_values")
+    assert "‘0.7억원’" in f.message and "‘0.8억원’" in f.message and "싣지 않았습니다" in f.message
+    # what the two sections agree on stays: the share, and the evidence quotes the text
+    shares = [f.share_pct for p in out.programs for t in p.tracks for f in t.funding if f.payer == "government"]
+    assert 70 in shares
+    assert_well_formed(doc, out.findings)
+    assert all(doc.text[e.start:e.end] == e.quote for p in out.programs for t in p.tracks
+               for f in t.funding for e in f.evidence)
+    # the same values stated twice: nothing withheld
+    doc, ann = read(tmp_path, BASE)
+    assert _caps(validate(doc, ann)) == _caps(ann)
+
+
+def test_the_per_award_term_is_kept_beside_another_amount(tmp_path: Path) -> None:
+    # one of the two readings carries its basis (`과제당`): it is the per-award term and stays
+    text = variant(BASE, "기초\t0.7억원 (총사업비 70%)", "기초\t과제당 0.7억원 (총사업비 70%)")
+    text = variant(text, "총사업비\t기초\t0.7억원\t0.3억원\t1억원", "총사업비\t기초\t0.8억원\t0.3억원\t1.1억원")
+    doc, ann = read(tmp_path, text)
+    assert ("기초", "government", 80_000_000) in _caps(ann)  # the first table's amount
+    out = validate(doc, ann)
+    assert ("기초", "government", 70_000_000) in _caps(out)
+    [cap] = [f for p in out.programs for t in p.tracks for f in t.funding if f.payer == "government"]
+    assert [e.quote for e in cap.evidence if "cap_krw" in e.supports] == ["0.7억원"]
+    [f] = of(out.findings, "conflicting_values")
+    assert "싣지 않았습니다" not in f.message
+    assert_well_formed(doc, out.findings)
+
+
 def test_two_sections_give_the_window_different_dates(tmp_path: Path) -> None:
     schedule = "□ 추진일정\n- (접수기간) 2026. 4. 8.(수) ~ 2026. 4. 30.(목)\n"
     text = variant(BASE, "2. 신청자격 및 방법\n", schedule + "2. 신청자격 및 방법\n")
@@ -332,6 +371,25 @@ def test_overview_table_disagrees_with_the_programs_section(tmp_path: Path) -> N
     cap, window = sorted(found, key=lambda f: "지원한도" not in f.message)
     assert "로봇활용 제조혁신" in cap.message and "‘2억원’" in cap.message and "3억원" in cap.message
     assert "‘5.15’" in window.message and "2026. 5. 8.(금)" in window.message
+
+
+def test_a_cap_the_overview_table_contradicts_is_withheld(tmp_path: Path) -> None:
+    # issue 13: the overview says 2억원, the section 3억원, neither line printing the basis: the
+    # spec carries neither, and the finding says so
+    text = variant(MASTER, "3억원\t4.8~5.8", "2억원\t4.8~5.8")
+    doc, ann = read(tmp_path, text)
+    assert ("government", 300_000_000) in [(c[1], c[2]) for c in _caps(ann)]
+    out = validate(doc, ann)
+    robot = [p for p in out.programs if "로봇" in p.name]
+    assert robot and not [f for t in robot[0].tracks for f in t.funding if f.cap_krw]
+    [f] = [f for f in of(out.findings, "conflicting_values") if "로봇활용" in f.message]
+    assert "‘2억원’" in f.message and "3억원" in f.message and "싣지 않았습니다" in f.message
+    assert_well_formed(doc, out.findings)
+    # the other program's cap, which the overview repeats, stays
+    assert ("government", 70_000_000) in [(c[1], c[2]) for c in _caps(out)]
+    # the section printing the basis keeps its cap
+    doc, ann = read(tmp_path, variant(text, "- 정부지원금 최대 3억원", "- 정부지원금 과제당 최대 3억원"))
+    assert ("government", 300_000_000) in [(c[1], c[2]) for c in _caps(validate(doc, ann))]
 
 
 def test_overview_table_agrees_with_the_programs_section(tmp_path: Path) -> None:

@@ -9,6 +9,11 @@ printed there. Each line below was copied from a real text (`Distractor.source`:
 of the field corpus, a seed or an untuned sample) and its numbers are NOT facts of the
 kinds it imitates in that text's gold, nor its text an exclusion or a document there
 (`tests/test_variants_distractor.py` checks the gold).
+Issue 13 added the numbers every announcement prints that are not the track's terms: usage
+limits of the money, eligibility thresholds (매출액, 만 N세, 업력), obligations after the project
+(`5년간 보유`, `유지‧보수 1년`), penalties and sanctions, performance targets, statistics and
+forecasts, look backs (`박사학위 취득 후 7년 이내`), one stage's months, a document's validity, and
+more evaluation dates and 가점 lines.
 A `Variant` per distractor class inserts the class's lines under the headings of the facets
 it sits near (`NEAR`: the funding heading, the duration line, the documents list, the
 application window, the exclusion list), the line's own bullet replaced by the bullet of the
@@ -59,6 +64,15 @@ NEAR: dict[str, tuple[str, ...]] = {
     "announcement_period": ("windows",),
     "document_note": ("documents",),
     "exclusion_note": ("exclusions",),
+    # issue 13: numbers every announcement prints that are not the track's terms
+    "eligibility_threshold": ("funding", "duration"),
+    "obligation": ("funding", "duration"),
+    "penalty": ("funding", "duration"),
+    "performance_target": ("funding", "duration"),
+    "statistics": ("funding", "duration"),
+    "look_back": ("funding", "duration"),
+    "stage_period": ("duration",),
+    "document_validity": ("duration",),
 }
 
 DISTRACTORS: list[Distractor] = [
@@ -160,6 +174,95 @@ DISTRACTORS: list[Distractor] = [
                "msit_lab_startup_univ_2025_gonggo.hwp"),
     Distractor("exclusion_note", "* 해당 주관기관에서 평가 및 사업비 관리, 창업프로그램 등 제공 (접수 마감 후 변경 불가)",
                "kised_dodak_2025_gonggo.pdf"),
+    # issue 13 — usage limits of the money: what a cost item may take, not what the payer pays
+    Distractor("cost_ratio", "□ 동 사업은 인력양성 목적의 사업으로 국가연구개발혁신사업 연구개발비 사용 기준 제37조제3항제3호에 "
+               "따라 간접비는 직접비의 5% 이내로 산정", "motie_industry_talent_hrd_council_2025_gonggo.hwpx"),
+    Distractor("cost_ratio", "ㅇ 참여연구자는 인건비계상율 10% 이상을 계상해야 하며, 수행기관별 간접비 편성은 직접비(현물 제외)의 "
+               "10% 이하로 계상해야 함", "motie_industry_talent_training_2026_gonggo.hwpx"),
+    # eligibility thresholds: a size, an age, a record the applicant must have
+    Distractor("eligibility_threshold", "○ 매출액 100억원 미만 (2025년 기준)",
+               "daegutp_startup_scaleup_rnd_2026_gonggo.pdf"),
+    Distractor("eligibility_threshold", "◦ 주관연구개발기관이 연 매출액 10억 원 이하의 중소기업인 경우, 관련 분야 외부전문가를 "
+               "활용한 초기･중간 단계 추진상황 점검", "mafra_high_value_food_rnd_2025_gonggo.hwpx"),
+    Distractor("eligibility_threshold", "▶ 푸드테크 상용화 아이디어를 보유한 기업으로 공고 마감일 기준 최근 3년 내 누적 2억원 이상 "
+               "민간 투자 유치(또는 투자협약 체결) 이력이 있는 경우", "mafra_high_value_food_rnd_2025_gonggo.hwpx"),
+    Distractor("eligibility_threshold", "중소･중견기업이 청년의무채용분 외에 추가로 청년(만 18세 이상 34세 이하) 참여연구원을 신규 "
+               "채용(공고일 기준 6개월 이전 고용 포함)할 경우, 해당 인건비 액수만큼 기관 부담 연구개발비 중 현금비중을 "
+               "축소하고 현물로 대체 가능", "mafra_high_value_food_rnd_2025_gonggo.hwpx"),
+    Distractor("eligibility_threshold", "⦁공고일 이전까지 폐업 이력을 보유한 청년 예비재창업자또는 7년 이내 재창업한 청년 창업기업",
+               "mss_startup_univ_regional_2026_gonggo.pdf"),
+    # obligations after the project: keep, report, stay for N years
+    Distractor("obligation", "- 정부지원으로 구축된 스마트공장 시스템은 5년간 보유해야 하며, 해외이전 및 타 기업에 판매하는 것은 불가함",
+               "seed 000"),
+    Distractor("obligation", "- 동 사업을 통해 구축한 솔루션의 로그기록을 스마트공장 사업관리 시스템에 연동하여 구축완료 후 3년간 "
+               "제출 필요", "seed 001"),
+    Distractor("obligation", "* 협약 후 3개월 이내 본점 이전 및 사업종료 후 2년 동안 지역 내 본점(본사) 유지조건",
+               "daegutp_startup_scaleup_rnd_2026_gonggo.pdf"),
+    Distractor("obligation", "◦ 선정자는 협약종료일로부터 5년간 이력 관리 등에 필요한 제반 요청사항에 성실히 응하여야 함",
+               "mss_startup_univ_regional_2026_gonggo.pdf"),
+    Distractor("obligation", "◦ 선정자는 대표자 사망,법인전환 등 정당한 사유를 제외하고 협약 종료일로부터 1년 이상 창업기업을 "
+               "유지*하여야 함", "mss_startup_univ_regional_2026_gonggo.pdf"),
+    Distractor("obligation", "- (요건 미충족 시) 2년간 고용을 유지하지 못하는 경우 기술료 납부상한액으로부터 감면 미적용",
+               "pipc_privacy_rnd_2025_gonggo.hwp"),
+    Distractor("obligation", "○ 구체적인 데모온실 구축·운영(연구종료 후 3년까지) 방안(구축비, 운영비 등 포함) 및 활용방안(비지니스, "
+               "교육 등을 목적으로 관련분야 BTB, BTC 오픈방안 등) 제시 권장",
+               "mafra_smartfarm_multi_ministry_rnd_2025_gonggo.hwpx"),
+    # penalties and what is taken back
+    Distractor("penalty", "② 동 사업비의 부정수급을 행할 경우 부정 사용금액을 포함하여 반환금액의 최대 5배 수준의 제재부가금이 "
+               "부과될 수 있습니다.", "mss_startup_univ_regional_2026_gonggo.pdf"),
+    Distractor("penalty", "○ 최종 결과평가 결과 ‘불성실수행과제’ 판정 시 사업비 전액 환수",
+               "suwon_carbon_neutral_livinglab_2026_gonggo.pdf"),
+    # performance targets: what the project must reach, within N years of its end
+    Distractor("performance_target", "○ (연구종료 후 5년 이내 달성) 매출액 20억원 이상, 기술료 10백만원 이상",
+               "mafra_high_value_food_rnd_2026_gonggo.hwpx"),
+    Distractor("performance_target", "○ (연구종료 후 5년 이내 달성 필수) 매출액 300억원 이상, 기술료 200백만원 이상, "
+               "특허등록(SMART 등급 BB이상) 10건 이상", "mafra_high_value_food_rnd_2026_gonggo.hwpx"),
+    Distractor("performance_target", "○ 참여기업의 사업화를 통한 과제 종료 후 3년내 매출 50억 원 이상 달성(누적)",
+               "mafra_high_value_food_rnd_2018_gonggo.pdf"),
+    Distractor("obligation", "- 사업 종료 후 무상 유지‧보수 1년 필수(2027년 12월까지)",
+               "suwon_carbon_neutral_livinglab_2026_gonggo.pdf"),
+    Distractor("penalty", "-정당한 사유 없이 창업 유지 의무 미이행시,중소벤처기업부·창업 진흥원 창업지원사업 1년 참여제한 등 "
+               "제재 조치 부여 가능", "mss_startup_univ_regional_2026_gonggo.pdf"),
+    # a time counted back from the call or since an act (a degree, an appointment, a start-up)
+    Distractor("look_back", "▪(학력) 국내대학 박사학위 취득자 중 박사학위 취득 후 7년 이내 또는 만 39세 이하 비전임 및 비정규직 연구원",
+               "msit_global_training_master_2025_gonggo.hwpx"),
+    Distractor("look_back", "▪(학력) 국내 석박사 재학생 또는 국내외 석박사 대학원 7년 이내 졸업생(만 34세 이하, 박사후연구생 포함)",
+               "msit_global_training_master_2025_gonggo.hwpx"),
+    Distractor("look_back", "* (신진연구자) 「학술진흥법」 제2조제5호에 따른 연구자로, ① 최초 조교수 이상의 직위로 임용된 지 5년 "
+               "이내인 국내대학 소속교원 또는 ② 박사학위 취득 후 10년 이내인 연구자(①, ② 중 하나)",
+               "msit_ict_rnd_2026_1st_gonggo.hwp"),
+    # one stage's months, printed beside the project's
+    Distractor("stage_period", "- 사전검증연구(3개월) 단계에서는 국제협력 추진을 위한 연구 방향 설정, 문제 해결 접근 방식의 타당성 "
+               "검토 등을 목적으로 하며, 본 과제 기간 동안에는 국외기관 참여를 필수로 요구하지 않음",
+               "knpa_policelab_rnd_2026_gonggo.hwp"),
+    Distractor("stage_period", "※ 1단계(1년 9개월) 종료 후 단계평가를 통해 결과가 미흡한 경우 과제 중단, 연구비 감액 가능",
+               "msit_deep_science_startup_2025_gonggo.hwpx"),
+    # how long a submitted document stays valid
+    Distractor("document_validity", "※ 견적서 필수 첨부(6개월 이내). 견적서는 장비를 구성하는 세부 구성품명과 구성품별 금액을 "
+               "구분하여 제시요망.", "mafra_smartfarm_multi_ministry_rnd_2025_gonggo.hwpx"),
+    Distractor("document_validity", "※ 사업자등록증명원, 법인 등기부등본은 발급일 기준 3개월 이내 분, 국세·지방세 완납증명서는 발급일 "
+               "기준 1개월 이내 분만 유효", "suwon_carbon_neutral_livinglab_2026_gonggo.pdf"),
+    # statistics and background figures
+    Distractor("statistics", "ㅇ 보이스피싱 범죄는 최근 5년간 15만 건 이상 발생하고, 누적 피해액이 약 3조 원에 이르는 등 지속적으로 "
+               "증가하고 있으며, 고령층·취약계층을 중심으로 사회적 피해가 확산되며, 통신·금융 시스템 전반에 대한 국민 "
+               "신뢰도 저하로 이어지고 있음", "knpa_policelab_rnd_2026_gonggo.hwp"),
+    Distractor("statistics", "ㅇ 충남 내 축사 전면 보급 시, 연간 화재 발생 20% 감소로 향후 5년간 약 52억 원의 직접 재산피해 감소 기대 "
+               "및 충남 지역 재난안전산업 경쟁력 강화", "mois_regional_disaster_rnd_2026_gonggo.hwp"),
+    Distractor("statistics", "ㅇ (점검 주기의 비효율성) 5년 주기 점검은 상하수도관 노후화 및 급격한 지반 변화 대응에 비효율적",
+               "mois_regional_disaster_rnd_2026_gonggo.hwp"),
+    # evaluation points and bonus points
+    Distractor("bonus_points", "○ 분석사례 부문의 경우, 정합성을 확인할 수 있는 프로그래밍 언어(R, Python 등) 소스코드 첨부 시, "
+               "가산점(최대 5점) 부여", "kspo_public_data_contest_2023_gonggo.pdf"),
+    Distractor("bonus_points", "◦ 가점은 최대 5점까지 인정하고, 공고 양식 중 ‘가점 적용 신청서(별첨 6)’를 제출한 과제만 적용 "
+               "(미제출 시 무조건 미적용)", "mafra_high_value_food_rnd_2025_gonggo.hwpx"),
+    Distractor("bonus_points", "- 국가연구개발혁신법 시행령 제12조 제5항에 따른 사실이 확인된 경우 각 항목당 5점 감점 부여(2개 이상의 "
+               "경우 최대 10점, 접수마감일 기준)", "mafra_smartfarm_multi_ministry_rnd_2025_gonggo.hwpx"),
+    Distractor("bonus_points", "□ 가점 내용 : 항목 당 3점, 최대 5점까지 인정", "seed 002"),
+    # dates of events that are not the application window
+    Distractor("evaluation_schedule", "○ (2차) 대면평가(발표평가) : 2026. 2 ~ 3월 예정", "pipc_privacy_rnd_2026_gonggo.hwp"),
+    Distractor("evaluation_schedule", "ㅇ 선정평가 및 선정결과 공고 : ’26. 2월 말", "knpa_policelab_rnd_2026_gonggo.hwp"),
+    Distractor("evaluation_schedule", "○ 결과발표 : 12.1.(금)/ 국민체육진흥공단 홈페이지 데이터 경진대회 메뉴",
+               "kspo_public_data_contest_2023_gonggo.pdf"),
 ]
 KINDS = list(NEAR)
 

@@ -114,7 +114,6 @@ from gonggo.vocab.budget import (
 )
 from gonggo.vocab.funding import (
     BUDGET_ITEM_SUBJECT,
-    DEADLINE_AFTER,
     GENERIC_PAYER,
     LEVEL,
     NOT_A_PERIOD,
@@ -136,6 +135,7 @@ from gonggo.vocab.funding import (
     find_payer,
     find_shares,
     mixed_payer,
+    other_period,
 )
 from gonggo.vocab.money import Amount, find_amounts, unit_multiplier
 from gonggo.vocab.text import char_bigrams, compiled, norm_key, strip_marker
@@ -317,7 +317,12 @@ NOT_A_NAME = regex.compile(
     r"이용료|현물|인건비|사업비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
     r"^[0-9]|[다함음임됨요며고서]$|"
     # money of each award (`과제별 연구비 :`, `연구개발비 :`, `출연금`): a label, not a track
-    r"연구\s*(?:개발)?\s*비$|출연금|^(?:과제|기업|기관|팀)\s*(?:별|당)"
+    r"연구\s*(?:개발)?\s*비$|출연금|^(?:과제|기업|기관|팀)\s*(?:별|당)|"
+    # an applicant's profile, a result or a background topic (`▪(학력) 박사학위 취득 후 7년 이내`,
+    # `ㅇ (연구성과) …`, `ㅇ (점검 주기의 비효율성) …`): a label, not a track
+    r"^(?:학력|경력|연령|나이|전공|소재지|업종|업력|(?:연구\s*)?성과|기대\s*효과|현황|배경|필요성)$|비효율|문제점|시점$|"
+    # a bound left at the head of a wrapped line (`이내(기초 최대 1.4천만원, …)에서`): no name
+    r"^(?:이내|이하|이상|미만|초과|내외)$"
 )
 # a word printed one syllable at a time (`내 용`, `구 분`, `지 원 내 용`)
 LETTER_SPACED = regex.compile(r"\p{Hangul}(?:[ \t]\p{Hangul})+")
@@ -377,7 +382,8 @@ NOT_CAP_AFTER = regex.compile(
     r"""\s*(?:이내|내외|이하)?\s*(?:의\s*)?규모(?![가-힣])
       | \s*의\s*(?:[\p{Hangul}A-Za-z&]+\s*){0,3}?(?:과제|사업|기업)(?:를|을|에|가|이|는|은)
       | \s*[(（]\s*[\d.,]+\s*[십백천]?\s*[만억]?\s*원?\s*[×xX✕*]
-      | \s*(?:이|가|을|를)\s*(?:[가-힣]+\s*){0,2}?시점   # `첫 5억원을 지급받는 시점과는`: a point reached""",
+      | \s*(?:이|가|을|를)\s*(?:[가-힣]+\s*){0,2}?시점   # `첫 5억원을 지급받는 시점과는`: a point reached
+      | \s*(?:까지\s*)?(?:을|를)?\s*추가\s*(?:로\s*)?지원   # `정부지원금 최대 0.5억원 추가 지원`: an add-on""",
     regex.X,
 )
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
@@ -710,9 +716,9 @@ ONE_YEAR_PERIOD = regex.compile(
 def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
     """A month count is the project period when a period word owns it: `사업기간 : 최대 9개월`,
     `6개월 간 지원`, or any count in a 사업기간 section; not `집중AS기간(6개월)`."""
-    if (OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
-            or DEADLINE_AFTER.match(text[m.end : m.end + 20])):
-        return False  # `사업종료 후 2년 동안`, `최근 5년간`, `*1차년도 9개월`, `3개월 이내 본점 이전`
+    if other_period(text, m):
+        return False  # `사업종료 후 2년 동안`, `최근 5년간`, `*1차년도 9개월`, `3개월 이내 본점 이전`,
+        # `5년간 보유해야`
     if PERIOD_AFTER.match(text[m.end : m.end + 8]):
         return True
     if PERIOD_LABEL_LEAD.match(text) and RANGE_THEN_COUNT.search(text[max(0, m.start - 40) : m.start]):

@@ -15,7 +15,7 @@ the text as printed, and evidence spans into `doc.text`. Findings never stop ext
 | shares_do_not_add_up | per-track payer shares above 100 %, or an exact, complete split below it; a table's share row that does not add up to its total column |
 | caps_disagree_with_shares | amounts and shares that imply different total costs (per track, or a table's amount row against its share row and total) |
 | caps_do_not_add_up | a table row whose payer amounts do not sum to the row's printed total |
-| conflicting_values | one fact stated twice with different values: two sections (or a master announcement's overview table and the program's section) give a track a different cap, share or period, or a window different dates |
+| conflicting_values | one fact stated twice with different values: two sections (or a master announcement's overview table and the program's section) give a track a different cap, share or period, or a window different dates; a track's cap, share or period two sections state differently is withheld from the spec (`withhold_conflicting_terms`) unless one of the two is printed as the per-award term (`과제당`, `지원한도`), and the finding says so |
 | unplaced_item | a bullet under an eligibility / exclusion / document heading that no fact captured |
 | unplaced_text | text no stage placed: a section of a master announcement outside every program, or a period section whose dates became no window |
 | (reader codes) | what the reader could not read (unmapped glyphs, 배포용 decryption ...), as the reader reports it |
@@ -520,20 +520,25 @@ def _section_tracks(doc: Document, s: Section, announced_on: date | None) -> lis
                                                           announced_on=announced_on)))
 
 
-def _conflicts(program: Program, facts: Iterable[tuple[tuple[str, ...], Value]]) -> list[Finding]:
+def _conflict_pairs(facts: Iterable[tuple[tuple[str, ...], Value]]
+                    ) -> Iterator[tuple[tuple[str, ...], Value, Value]]:
+    """(key, first statement, a later one giving another value), printed at other spans."""
     first: dict[tuple[str, ...], Value] = {}
-    out = []
     for key, (value, spans, where, name) in facts:
         if not spans:
             continue
         if key not in first:
             first[key] = (value, spans, where, name)
             continue
-        value0, spans0, where0, _ = first[key]
+        value0, spans0, _, _ = first[key]
         if _differ(value0, value) and not {_key(e) for e in spans0} & {_key(e) for e in spans}:
-            out.append(_finding("conflicting_values", _conflict_message(
-                program, (name, key[1]), (spans0, where0), (spans, where)), spans0 + spans))
-    return out
+            yield key, first[key], (value, spans, where, name)
+
+
+def _conflicts(program: Program, facts: Iterable[tuple[tuple[str, ...], Value]]) -> list[Finding]:
+    return [_finding("conflicting_values", _conflict_message(
+        program, (b[3], key[1]), (a[1], a[2]), (b[1], b[2])), a[1] + b[1])
+        for key, a, b in _conflict_pairs(facts)]
 
 
 def _differ(a: object, b: object) -> bool:
@@ -565,15 +570,169 @@ def _conflict_message(program: Program, key: tuple[str, ...], a: tuple[list[Evid
             f"{_quotes(b[0])}로 다르게 적혀 있습니다.")
 
 
+def _program_conflicts(doc: Document, ann: Announcement
+                       ) -> list[tuple[int, tuple[str, ...], Value, Value]]:
+    """(program index, key, one statement, another) of every track term or window stated
+    twice with different values; once per document (withholding and the check share it: both
+    read the sections, not the spec's values)."""
+    def compute() -> list[tuple[int, tuple[str, ...], Value, Value]]:
+        out = []
+        for i, p in enumerate(ann.programs):
+            lo, hi = _program_span(doc, p)
+            leaves = _leaf_sections(doc, lo, hi)
+            facts = (f for s in leaves for f in _section_facts(doc, s, ann.announced_on))
+            out += [(i, key, a, b) for key, a, b in _conflict_pairs(facts)]
+            out += [(i, key, a, b) for key, a, b in _conflict_pairs(_window_facts(p.windows, leaves))]
+        return out
+
+    return doc.memo(("checks.conflicts", len(ann.programs)), compute)
+
+
+WITHHELD_NOTE = " 어느 값이 맞는지 본문이 정하지 않아 두 값 모두 명세에 싣지 않았습니다."
+
+
 def check_conflicting_values(doc: Document, ann: Announcement) -> list[Finding]:
-    """Each headed section read on its own: the same track or window given different values."""
+    """Each headed section read on its own: the same track or window given different values
+    (a track's term withheld from the spec for it says so: `withhold_conflicting_terms`)."""
+    withheld = doc.memo("checks.withheld", set)
     out: list[Finding] = []
+    for i, key, a, b in _program_conflicts(doc, ann):
+        note = WITHHELD_NOTE if (i, key, _key_of(a), _key_of(b)) in withheld else ""
+        out.append(_finding("conflicting_values", _conflict_message(
+            ann.programs[i], (b[3], key[1]), (a[1], a[2]), (b[1], b[2])) + note, a[1] + b[1]))
+    return out
+
+
+# 4a'. abstention: a track's cap, share or period the text states twice, differently -------------
+
+# the per-award term by its line: a basis (`과제당`, `기업당`, `1개사당`, `팀별`) or a label naming the
+# support's limit (`지원한도`, `지원규모`)
+PER_AWARD = regex.compile(r"""(?:과제|기업|개사|팀|기관|개소|건)\s*(?:당|별)(?![가-힣])
+                              |지원\s*(?:한도|규모)""", regex.X)
+
+
+def _key_of(v: Value) -> tuple[tuple[int, int], ...]:
+    return tuple(_key(e) for e in v[1])
+
+
+def _line_of(doc: Document, e: Evidence) -> str:
+    lo = doc.text.rfind("\n", 0, e.start) + 1
+    hi = doc.text.find("\n", e.end)
+    return doc.text[lo : hi if hi >= 0 else len(doc.text)]
+
+
+def _per_award(doc: Document, v: Value) -> bool:
+    return any(PER_AWARD.search(_line_of(doc, e)) for e in v[1])
+
+
+def _drop_field(fact: Funding | Track, field: str) -> None:
+    """The value withheld, and the spans that stated only it."""
+    setattr(fact, field, None)
+    if field == "share_pct":
+        fact.share_bound = None  # type: ignore[union-attr]
+    kept = []
+    for e in fact.evidence:
+        if field in e.supports:
+            rest = [x for x in e.supports if x != field and x != "share_bound"]
+            if not rest:
+                continue
+            e = e.model_copy(update={"supports": rest})
+        kept.append(e)
+    fact.evidence = kept
+
+
+def _set_field(fact: Funding | Track, field: str, value: object, spans: list[Evidence]) -> None:
+    """The per-award reading in place of the other: its value, stated by its own spans."""
+    _drop_field(fact, field)
+    if field == "share_pct":
+        fact.share_pct, fact.share_bound = value  # type: ignore[union-attr, misc]
+        supports = ["share_pct", "share_bound"]
+    else:
+        setattr(fact, field, value)
+        supports = [field]
+    fact.evidence += [e.model_copy(update={"supports": supports}) for e in spans]
+
+
+def _rows_of_both(track: Track, fact: str, values: set[object]) -> bool:
+    held = {f.cap_krw if fact.endswith("지원한도") else (f.share_pct, f.share_bound)
+            for f in track.funding if fact.startswith(_PAYER_KO[f.payer] + " ")}
+    return values <= held
+
+
+def withhold_conflicting_terms(doc: Document, ann: Announcement) -> Announcement:
+    """A track's cap, share or period that two sections state differently is carried by the
+    spec only when one of the two is clearly the per-award term (PER_AWARD on its line, the
+    other not); otherwise neither (a wrong cap costs money: missing is better than wrong), and
+    `check_conflicting_values` says so."""
+    conflicts = [c for c in _program_conflicts(doc, ann) if not c[1][1].startswith("window")]
+    if not conflicts and len(ann.programs) < 2:
+        return ann
+    ann = ann.model_copy(deep=True)
+    withheld = doc.memo("checks.withheld", set)
+    for i, key, a, b in conflicts:
+        per_award = [v for v in (a, b) if _per_award(doc, v)]
+        keep = per_award[0] if len(per_award) == 1 else None
+        values = {a[0], b[0]} - ({keep[0]} if keep else set())
+
+        def settle(fact: Funding | Track, field: str, keep: Value | None = keep) -> None:
+            if keep is None:
+                _drop_field(fact, field)
+            else:
+                _set_field(fact, field, keep[0], keep[1])
+
+        hit = False
+        for t in ann.programs[i].tracks:
+            if (norm_key(t.name) if t.name else "") != key[0]:
+                continue
+            if key[1] == "사업기간":
+                if t.duration_months in values:
+                    settle(t, "duration_months")
+                    hit = True
+                continue
+            if _rows_of_both(t, key[1], {a[0], b[0]}):
+                continue  # the track already carries both as rows of their own (kinds, stages)
+            for f in list(t.funding):
+                if key[1] == f"{_PAYER_KO[f.payer]} 지원한도" and f.cap_krw in values:
+                    settle(f, "cap_krw")
+                elif key[1] == f"{_PAYER_KO[f.payer]} 분담비율" and (f.share_pct, f.share_bound) in values:
+                    settle(f, "share_pct")
+                else:
+                    continue
+                hit = True
+                if f.cap_krw is None and f.share_pct is None:
+                    t.funding.remove(f)
+        if hit and keep is None:
+            withheld.add((i, key, _key_of(a), _key_of(b)))
+    _withhold_overview_caps(doc, ann)
+    return ann
+
+
+def _withhold_overview_caps(doc: Document, ann: Announcement) -> None:
+    """A master announcement's overview table giving a program's track another state cap than
+    the program's own section: the section's cap is kept only when its line prints the
+    per-award basis (PER_AWARD); `check_overview_table` names both."""
+    if len(ann.programs) < 2:
+        return
     for p in ann.programs:
         lo, hi = _program_span(doc, p)
-        leaves = _leaf_sections(doc, lo, hi)
-        out += _conflicts(p, (f for s in leaves for f in _section_facts(doc, s, ann.announced_on)))
-        out += _conflicts(p, _window_facts(p.windows, leaves))
-    return out
+        for kind, key, value, span in _overview_facts(doc, p, lo, hi, ann.announced_on):
+            if kind != "cap":
+                continue
+            for t in p.tracks:
+                if not ((norm_key(t.name) if t.name else "") == key or (not key and len(p.tracks) == 1)):
+                    continue
+                for f in list(t.funding):
+                    if (f.payer == "government" and f.cap_krw and f.cap_krw != value
+                            and _inside(f.evidence, lo, hi)
+                            and not any(PER_AWARD.search(_line_of(doc, e)) for e in f.evidence
+                                        if "cap_krw" in e.supports)):
+                        doc.memo("checks.overview_withheld", list).append(_overview_finding(
+                            p, f"‘{t.name}’ 유형의 정부 지원한도" if t.name else "정부 지원한도", span,
+                            [e for e in f.evidence if "cap_krw" in e.supports] or f.evidence,
+                            WITHHELD_NOTE))
+                        _drop_field(f, "cap_krw")
+                        if f.share_pct is None:
+                            t.funding.remove(f)
 
 
 # 4b. a master announcement's overview table against the program's own section ----------------
@@ -667,17 +826,19 @@ def _windows_disagreeing(windows: list[Window], value: object) -> list[Window]:
     return near[:1]
 
 
-def _overview_finding(p: Program, what: str, overview: Evidence, section: list[Evidence]) -> Finding:
+def _overview_finding(p: Program, what: str, overview: Evidence, section: list[Evidence],
+                      note: str = "") -> Finding:
     return _finding("conflicting_values",
                     f"{p.name}: {what}이(가) 개요 표에는 ‘{_q(overview.quote, 40)}’, 사업 본문에는 "
-                    f"{_quotes(section)}로 다르게 적혀 있습니다.",
+                    f"{_quotes(section)}로 다르게 적혀 있습니다.{note}",
                     [overview, *section])
 
 
 def check_overview_table(doc: Document, ann: Announcement) -> list[Finding]:
     if len(ann.programs) < 2:
         return []
-    return [f for p in ann.programs for f in _overview_findings(doc, ann, p)]
+    withheld = doc.memo("checks.overview_withheld", list)  # caps withheld before the checks ran
+    return withheld + [f for p in ann.programs for f in _overview_findings(doc, ann, p)]
 
 
 # 5. completeness -------------------------------------------------------------------------
@@ -1080,6 +1241,12 @@ def validate(doc: Document, ann: Announcement, checks: list[Check] | None = None
     findings = list(ann.findings)
     if ann.kind != "support_call":  # not_an_announcement: only what the reader could not read
         checks = [check_reader_findings]
+    elif checks is None:  # a cap, share or period stated twice, differently: neither kept
+        try:
+            ann = withhold_conflicting_terms(doc, ann)
+        except Exception as err:  # noqa: BLE001 - like a check, it must not stop extraction
+            findings.append(_finding("check_failed", f"검사 withhold_conflicting_terms이(가) 실패하여"
+                                     f"({type(err).__name__}: {_q(str(err), 80)}) 그 결과가 빠졌습니다."))
     for check in checks or CHECKS:
         findings.extend(_run(check, doc, ann))
     return ann.model_copy(update={"findings": findings})

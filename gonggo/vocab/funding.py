@@ -52,11 +52,12 @@ SHARE_BEFORE = regex.compile(r"(최대|최소)\s*$")
 # `1년 이내`, `3년간` are periods; `2026년`, `1년차`, `2년도`, `2021년 1월` are not; `5년 9개월`,
 # `2년8개월` are one period (69, 32 months), not the years alone
 MONTHS = regex.compile(r"(?<![\d.])(?:(\d{1,2})\s*년\s*)?(\d{1,3})\s*개월"
-                       r"|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|\s*\d{1,2}\s*(?:월|개월))")
-MONTHS_MINIMUM_AFTER = regex.compile(r"^\s*(?:이상|초과)")
+                       r"|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|[생제](?![가-힣])|\s*\d{1,2}\s*(?:월|개월))")
+MONTHS_MINIMUM_AFTER = regex.compile(r"^\s*(?:이상|초과|이라도)")
 # a count that picks the projects a rule is for (`연구기간이 1년 9개월인 경우`, `연구기간 1년 이하
 # 신청과제는 제외`): a condition, not the period
-MONTHS_CONDITION_AFTER = regex.compile(r"^\s*(?:이하|이내|미만)?\s*(?:인|일)?\s*(?:경우|신청\s*과제|과제는)")
+MONTHS_CONDITION_AFTER = regex.compile(r"^\s*(?:이하|이내|미만)?\s*(?:인|일)?\s*(?:경우|신청\s*과제|과제는)"
+                                    r"|^\s*(?:이하|이내|미만|초과|이상)\s*(?:인|의)\s*(?:기업|기관|자(?![가-힣]))")
 # `종료되기 3개월 전까지`: a time before some event, not a period
 MONTHS_BEFORE_EVENT_AFTER = regex.compile(r"^\s*(?:이전|전|前)(?:까지|에|부터)?(?![가-힣])")
 # `9개월+1년`, `1년 9개월 + 1년`, `2+2+1년`: stages added up to one period (a bare number takes
@@ -83,24 +84,50 @@ NOT_A_PERIOD = regex.compile(
 # 2년 이내`, `창업 후 7년 이내`, `업력 7년 이내`), one year of the project (`*1차년도 9개월`, `1년차 : 9개월`),
 # one stage of it (`1단계 2년`)
 OTHER_PERIOD_BEFORE = regex.compile(
-    r"""(?:(?:종료|완료|만료|졸업)\s*(?:일\s*)?(?:후|이후|부터|로부터)
-          |(?<![가-힣])(?:최근|과거|직전|지난)
-          |(?:공고일|신청일|마감일)\s*(?:현재)?\s*(?:기준)?\s*(?:으로)?
-          |(?:창업|설립|개업|사업\s*개시)\s*(?:일)?\s*(?:후|이후|로부터|부터)?|업력
+    r"""(?:(?:종료|완료|만료|졸업|취득|구축)\s*(?:일\s*)?(?:후|이후|부터|로부터)
+          # a time since an act (`조교수로 임용된 지 5년 이내`, `창업한지 1년 이내`)
+          |(?<=[가-힣])(?:한|된|난)\s*지
+          # a time after an event other than the project's start (`참여 이후 10년간`); `협약 후 6개월`,
+          # `착수일 이후`, `선정 후` count the project (or a deadline, DEADLINE_AFTER)
+          |(?<!(?:협약|착수|시작|체결|선정|계약|개시)\s*(?:일\s*)?)(?<=[가-힣]\s*)(?:이후|(?<!이)후)
+          |(?<![가-힣])(?:최근|과거|직전|지난|향후)
+          |(?:공고일|신청일|마감일|발급일|발행일)\s*(?:현재)?\s*(?:기준)?\s*(?:으로)?
+          # how long maintenance after the project lasts (`사업 종료 후 무상 유지‧보수 1년 필수`)
+          |(?:유지|하자)\s*\W?\s*보수\s*(?:기간)?\s*[:：]?
+          |(?:창업|설립|개업|사업\s*개시)\s*(?:일)?\s*(?:후|이후|로부터|부터|한\s*지|된\s*지)?|업력
           |\d\s*차\s*(?:연\s*)?년\s*도\s*[:：]?|\d\s*년\s*차\s*[:：]?
           # one stage of a staged project (`1단계 2년, 2단계 3년`): the stage's months, not the whole
-          |(?<![\d~∼～〜\-+])\d\s*단계\s*[:：]?
+          |(?<![\d~∼～〜\-+])\d\s*단계\s*[:：(（]?
           # a count from the day of another event than the project's start (`결과 발표일로부터 6개월
           # 이내에 폐기`, `통보받은 날부터`, `사업을 개시한 날부터 7년`, `다음 연도부터 최대 5년 동안`);
           # `협약일로부터 8개월`, `협약시작일로부터`, `착수일부터`, `선정일로부터` count the project
-          |(?<!(?:협약|착수|시작|체결|선정)\s*)(?:일|날|연도)\s*(?:로)?\s*부터)\s*$""",
+          |(?<!(?:협약|착수|시작|체결|선정)\s*)(?:일|날|연도|해)\s*(?:로)?\s*부터
+          # a time measured from a date (`구입완료일이 연구개발과제 시작일의 5년 이내`): when, not how long
+          |(?<=[가-힣])(?:일|날)\s*의
+          # how long a document stays valid (`견적서 필수 첨부(6개월 이내)`, `사업자등록증 사본(3개월 이내)`)
+          |(?:서|사본|첨부|발급|발행)\s*[(（])\s*$""",
     regex.X,
 )
 # `연간(12개월 기준) 정부출연금 1억 원`: the months a sum is reckoned over, not a period
-MONTHS_BASIS_AFTER = regex.compile(r"^\s*기준")
+MONTHS_BASIS_AFTER = regex.compile(r"^\s*(?:기준|평균)")  # `1년 평균 정부지원연구개발비 5억원 이상`
 # a deadline for an act, not a period (`협약 후 3개월 이내 본점 이전`, `종료 후 2개월 이내 결과보고서 제출`)
 DEADLINE_AFTER = regex.compile(r"^\s*(?:이내|내)\s*(?:에|로)?\s*[^\s,.]{0,10}\s*"
-                               r"(?:제출|이전|납부|등록|신청|보고|설립|채용|가입|통보)")
+                               r"(?:제출|이전|납부|등록|신청|보고|설립|채용|가입|통보|창업|폐업|졸업)")
+# a time something must be kept, maintained or reported for (`시스템은 5년간 보유해야`, `3년간 제출
+# 필요`, `2년간 고용을 유지하지 못하는 경우`, `1년간 유지보수 및 철거·복구 계획`): a duty, not the
+# project's period
+OBLIGATION_AFTER = regex.compile(
+    r"^\s*(?:간|동안|[)）]?\s*까지)\s*(?:[^\s,.]{1,12}\s+){0,2}?[^\s,.]{0,6}?"
+    r"(?:보유|유지|보관|보존|사후\s*관리|제출)")
+# a point in time, not a length (`사전검증연구(선행연구, 3개월) 후 평가를 통해`)
+POINT_AFTER = regex.compile(r"^\s*[)）]?\s*(?:후|뒤|이후|경과\s*(?:후|시))(?![가-힣])"
+                         r"|^\s*(?:이|가)\s*되는\s*(?:날|때|시점|해)"  # `5년이 되는 날`: a day reached
+                         r"|^\s*(?:연속|계속)(?![가-힣])"  # `2년 연속 부채비율 500% 초과`: a count of years
+                         r"|^\s*(?:주기|마다|단위)(?:로|의|별)?(?![가-힣])"  # `5년 주기 점검`, `1년 단위 협약`: a cycle
+                         r"|^\s*(?:간\s*)?(?:참여\s*)?(?:제한|정지)(?![가-힣])")  # `1년 참여제한`: a sanction
+# a count that describes some organisation, not the call's terms (`과제를 총 5년 동안 수행하는
+# 중소기업에 대한 적용`: a worked example's company)
+ENTITY_AFTER = regex.compile(r"^\s*(?:간|동안)\s*(?!지원)[가-힣]{1,6}하는\s*[가-힣·]{0,8}?(?:기업|기관|사업자)")
 # a share of the cost that limits one budget item, not a payer's split (PRECISION FIRST): the item
 # is the line's subject (`외주용역비는 총사업비의 50% 이내로 편성`, `마케팅 비용 : 총 사업비의 30% 이내`)
 # or the share bounds a spending (`사업비의 30% 이내에서 장비 구입 가능`, `… 50% 이내 사용 가능`)
@@ -339,12 +366,34 @@ def generic_label(label: str) -> bool:
     return bool(GENERIC_LABEL.match(label.strip()))
 
 
+# one preliminary stage's months in its parentheses (`사전검증연구(3개월)`, `사전검증연구(’25. 3. ~ ’25. 5.
+# (3개월), 5천만원)`): the stage's, not the project's
+STAGE_BEFORE = regex.compile(r"(?:사전\s*검증|선행\s*연구|사전\s*연구|개념\s*검증|예비\s*연구)[^()（）\n]{0,4}"
+                             r"[(（][^()（）\n]{0,30}[(（]?\s*$")
+
+
+# a worked example's arithmetic on the line (`5개월×30% = 1.5`): its counts are the example's
+EXAMPLE_MATH = regex.compile(r"\d\s*(?:개월|%)?\s*[×✕]\s*\d|[=⇨]\s*\d")
+
+
+def other_period(text: str, m: Months) -> bool:
+    """A month count that is no project period by its neighbours: a time after another event or
+    a look back (OTHER_PERIOD_BEFORE), a deadline for an act (DEADLINE_AFTER), how long a duty
+    lasts (OBLIGATION_AFTER), a count describing some organisation (ENTITY_AFTER), a point in
+    time, a cycle or a sanction (POINT_AFTER), a preliminary stage's months (STAGE_BEFORE), a
+    worked example's arithmetic (EXAMPLE_MATH)."""
+    after = text[m.end : m.end + 30]
+    return bool(OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
+                or STAGE_BEFORE.search(text[max(0, m.start - 48) : m.start])
+                or DEADLINE_AFTER.match(after) or OBLIGATION_AFTER.match(after)
+                or ENTITY_AFTER.match(after) or POINT_AFTER.match(after)
+                or EXAMPLE_MATH.search(text))
+
+
 def corpus_value(text: str) -> dict[str, list[list[object]]] | None:
     """A phrase's shares (`[pct, bound]`) and the month counts that may be a project period
     (`[months, extension]`; not a count from another event, a look back, a deadline): what the
     vocabulary reads, for `vocab/corpus/funding.jsonl` (None: neither)."""
-    months = [[m.months, m.extension] for m in find_months(text)
-              if not OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
-              and not DEADLINE_AFTER.match(text[m.end : m.end + 20])]
+    months = [[m.months, m.extension] for m in find_months(text) if not other_period(text, m)]
     shares = [[s.pct, s.bound] for s in find_share_terms(text)]
     return {"shares": shares, "months": months} if shares or months else None
