@@ -22,7 +22,7 @@ from gonggo.changes.similarity import (
 )
 from gonggo.schemas.announcement import Announcement, Evidence, Funding, Program, Track, Window
 from gonggo.schemas.changes import Change, ChangeSet, ProgramAlignment, Same
-from gonggo.vocab.applicants import kinds_in
+from gonggo.vocab.text import compiled
 
 # Words the announcements use for each submission channel (to quote the right span).
 _CHANNEL_WORDS = {"online": ("온라인", "홈페이지", "시스템"), "email": ("이메일", "메일", "@"),
@@ -52,7 +52,7 @@ def pick_evidence(field: str, value: Any, evidence: list[Evidence],
     elif leaf in ("share_pct", "share_bound"):
         chosen = _quotes_with(evidence, lambda q: "%" in q)
     elif leaf in ("duration_months", "extension_months"):
-        number = regex.compile(rf"(?<!\d){int(value)}\s*개월")
+        number = compiled(rf"(?<!\d){int(value)}\s*개월")
         chosen = _quotes_with(evidence, lambda q: bool(number.search(q)))
     elif leaf == "channels":
         words = [w for v in value for w in _CHANNEL_WORDS.get(v, ())]
@@ -133,6 +133,11 @@ def _dump(fact: Any) -> dict[str, Any]:
 
 def _kinds(f: Funding) -> tuple[str, ...]:
     """The applicant kinds of a row in canonical spelling (a phrase naming none: as printed)."""
+    if not f.applicant_kinds:
+        return ()
+    # its patterns compile on import: loaded by the first row that names applicant kinds
+    from gonggo.vocab.applicants import kinds_in
+
     return tuple(sorted({k for x in f.applicant_kinds for k in (kinds_in(x) or (x,))}))
 
 

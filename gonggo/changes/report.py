@@ -6,7 +6,7 @@ removed words ~~struck~~ and new words **bold** (Markdown has no underline); HTM
 (<del>) and underlines (<ins>) them. Added facts read `<신 설>` in the old column, removed
 ones `<삭 제>` in the new column. Unchanged facts are collapsed (a count, and a folded list).
 The HTML page is one self-contained file (Jinja2 template `templates/report.html.j2`): no
-script, no stylesheet or font fetched. Amounts are in one style per report (`vocab.money`),
+script, no stylesheet or font fetched. Amounts are in one style per report (`vocab.krw`),
 pairing reasons in Korean, locations as page/line, linked into the review page when known.
 """
 
@@ -20,11 +20,10 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from gonggo.schemas.changes import Change, ChangeSet, Same
+from gonggo.vocab.krw import MoneyStyle, format_krw, money_style
 
 if TYPE_CHECKING:  # jinja2 loads with the first HTML report, not with `diff --format md`
     from jinja2 import Environment
-
-    from gonggo.vocab.money import MoneyStyle
 
 _TOKEN = regex.compile(r"\s+|[^\s]+")
 
@@ -77,9 +76,6 @@ _MONEY_KEYS = {"cap_krw", "amount_krw", "budget_krw"}
 def _won(value: Any) -> str:
     if not isinstance(value, int):
         return str(value)
-    # vocab.money compiles its amount patterns on import; only amounts need it (lazily)
-    from gonggo.vocab.money import format_krw
-
     return format_krw(value, _MONEY.get())
 
 
@@ -103,8 +99,6 @@ def report_money_style(cs: ChangeSet) -> MoneyStyle:
         walk(ch.field, ch.new)
     for same in cs.same:
         walk(same.field, same.value)
-    from gonggo.vocab.money import money_style
-
     return money_style(found)
 
 

@@ -27,8 +27,16 @@ from gonggo.vocab.text import char_bigrams, compiled, dice
 Similarity = Callable[[str, str], float]
 
 
+# Pairing scores every old item against every new one: each text's key and bigrams are
+# computed once, not once per cell of the matrix.
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     return compiled(r"[\s\p{P}\p{S}]+").sub("", text).lower()
+
+
+@lru_cache(maxsize=8192)
+def _key_bigrams(key: str) -> frozenset[str]:
+    return frozenset(char_bigrams(key, _key))
 
 
 def bigrams(text: str) -> list[str]:
@@ -43,7 +51,7 @@ def bigram_dice(a: str, b: str) -> float:
         return 1.0 if x == y else 0.0
     if x == y:
         return 1.0
-    return dice(char_bigrams(x, _key), char_bigrams(y, _key))
+    return dice(_key_bigrams(x), _key_bigrams(y))
 
 
 @lru_cache(maxsize=4096)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from gonggo import atomic
 from gonggo.cli import UserError
+from gonggo.cli.specs import SpecError, load_spec  # noqa: F401 - SpecError re-exported
 from gonggo.ingest import IngestError
 from gonggo.ingest.files import printable
 from gonggo.pipeline import Result, parse
@@ -127,28 +128,6 @@ def findings_table(ann: Announcement, title: str) -> Table:
         table.add_row(f"[{colour}]{SEVERITY_KO[f.severity]}[/{colour}]",
                       esc(f"{finding_title(f.code)} ({f.code})"), esc(f.message), where)
     return table
-
-
-def load_spec(path: Path) -> Announcement:
-    """An extracted spec (JSON with `schema_version`) or an announcement file to extract."""
-    if path.suffix.lower() == ".json":
-        from pydantic import ValidationError
-
-        from gonggo.ingest.limits import MAX_SPEC_BYTES
-        from gonggo.ingest.structured import load_json
-
-        data = load_json(path, MAX_SPEC_BYTES)
-        if isinstance(data, dict) and "schema_version" in data:
-            try:
-                return Announcement.model_validate(data)
-            except ValidationError as err:
-                raise SpecError(f"{printable(path)}: not a valid gonggo spec "
-                                f"({err.error_count()} schema errors)") from None
-    return process(path)
-
-
-class SpecError(UserError):
-    """A JSON file given where a spec was expected that is not one."""
 
 
 def output_folder(path: Path) -> Path:

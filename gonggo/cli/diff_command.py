@@ -57,17 +57,19 @@ def fail(message: str, code: int = EXIT_FAILED_FILE,
 
 def guarded(fn: Callable[[], T], echo: Callable[[str], None] = echo_error) -> T:
     """Run `fn`; typed reading errors and unexpected ones become one line on stderr."""
-    from gonggo.atomic import WriteError
-    from gonggo.cli import UserError
-    from gonggo.ingest.errors import IngestError
-
     try:
         return fn()
-    except (IngestError, UserError, WriteError) as err:
-        fail(str(err), EXIT_FAILED_FILE, echo)
     except DiffExit:
         raise
     except Exception as err:  # noqa: BLE001 - the CLI edge: never a traceback
+        # the typed errors' modules load once one is raised (gonggo.atomic's tempfile is
+        # not on the path of a diff printed to stdout)
+        from gonggo.atomic import WriteError
+        from gonggo.cli import UserError
+        from gonggo.ingest.errors import IngestError
+
+        if isinstance(err, (IngestError, UserError, WriteError)):
+            fail(str(err), EXIT_FAILED_FILE, echo)
         fail(f"internal error: {type(err).__name__}: {err}", EXIT_INTERNAL, echo)
     raise AssertionError("unreachable")
 
@@ -90,7 +92,7 @@ def run_diff(old: Path, new: Path, fmt: str = "md", out: Path | None = None,
     from gonggo.changes.diff import diff as diff_specs
     from gonggo.changes.locate import annotate
     from gonggo.changes.similarity import UnsuitableModel, lexical_similarity, semantic_similarity
-    from gonggo.cli.commands import SpecError, load_spec
+    from gonggo.cli.specs import SpecError, load_spec
 
     def load(path: Path):  # type: ignore[no-untyped-def]
         """The spec, and the document when the input is an announcement (for section refs)."""
