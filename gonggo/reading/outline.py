@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from gonggo.reading.items import entry_ordinal
+from gonggo.reading.items import entry_ordinal, flat_table
 from gonggo.reading.scope import Scope
 from gonggo.reading.tables import TableSettings, distinct, read_table
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
@@ -674,7 +674,8 @@ class Outline:
             if (nxt.kind != "paragraph" or nxt.section != block.section or not self.wrapped(last_line)
                     or CAPTION.match(text) or JUNK.match(text) or PUA.match(text)
                     or starts_with_bullet(text) or ROW_START.match(text)
-                    or LABEL_ROW.match(text) or self._plain_title_at(j)):
+                    or LABEL_ROW.match(text) or self._plain_title_at(j)
+                    or flat_table(doc, j, self.hi)):
                 break
             end = nxt.end
             last_line = text.rsplit("\n", 1)[-1]
@@ -813,6 +814,10 @@ def _loose_units_in(outline: Outline, lo: int, hi: int) -> list[Unit]:
             break
         if block.table is not None:
             units += table_units(doc, block.table)
+        elif block.kind == "paragraph" and (flat := _flat_units(outline, j, r.stop)):
+            units += flat[0]
+            j = flat[1]
+            continue
         elif block.kind == "paragraph" and starts_with_bullet(text):
             end = _bullet_run_end(outline, j, r.stop)
             units += bullet_units(doc, block.start, doc.blocks[end - 1].end)
@@ -850,12 +855,25 @@ def _bullet_run_end(outline: Outline, j: int, stop: int) -> int:
     return k
 
 
+def _flat_units(outline: Outline, j: int, hi: int) -> tuple[list[Unit], int] | None:
+    """A table a PDF printed as lines, its head at block `j` (`연번 내용` / `1 휴·폐업중인 기업` /
+    `2 …`): one unit per row (the number left out), and the block after the last row."""
+    rows = flat_table(outline.doc, j, hi)
+    if not rows:
+        return None
+    units = [u for e in rows if (u := unit_at(outline.doc, e.start, e.end)) is not None]
+    return units, rows[-1].block + 1
+
+
 def _has_structure(outline: Outline, section: Section) -> bool:
     doc = outline.doc
-    for j in outline.block_range(section)[1:]:
+    r = outline.block_range(section)
+    for j in r[1:]:
         b = doc.blocks[j]
         t = doc.text[b.start:b.end]
         if b.table is not None or (b.kind == "paragraph" and starts_with_bullet(t)):
+            return True
+        if b.kind == "paragraph" and flat_table(doc, j, r.stop):
             return True
         if b.kind == "list_item" and not is_note(t):
             return True
@@ -870,7 +888,7 @@ NUMBERED_LINE = regex.compile(r"^[ \t]*(?P<n>\d{1,2})[.．][ \t]+(?=\S)")
 RUN_STOP = regex.compile(r"^\s*(?:[□■◼▣]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][.．]?\s|참\s?고\s*\d|붙\s?임|별\s?첨)")
 # An entry that is only a title (`4. 의무사항 불이행 여부`): the bullet under it says the case.
 TITLE_ENTRY = regex.compile(r"여부\s*$")
-RUN_GAP = 6  # lines between two entries (sub-bullets, provisos, notes) before the run ends
+RUN_GAP = 6  # lines between two entries (sub-bullets, provisos; notes not counted) before the run ends
 RUN_MIN = 3
 
 
@@ -916,7 +934,7 @@ def numbered_run(outline: Outline, bi: int) -> list[Unit]:
             if n is not None or RUN_STOP.match(raw) or (own is not None and line_marker(raw) == own):
                 stop = True
                 break
-            gap += 1
+            gap += 0 if units and is_note(line) else 1  # a note under an entry is no gap
             if gap > RUN_GAP or (not units and gap > 3):
                 stop = True
                 break
@@ -987,8 +1005,11 @@ def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list
 
 # The usual ranks of bullets in a Korean outline, highest first: `□` > `○` > `-` > `·` (`•`, `▪`:
 # two glyphs of one level).
+# Circled numbers (`① … ② …`) number the items of the `-` rank; a list printed as a table (`연번 |
+# 내용`, or flattened into lines) holds them at that rank too.
 BULLET_RANK = {**dict.fromkeys("□■◼▣❏❑", 0), **dict.fromkeys("○◦ㅇ❍●", 1),
-               **dict.fromkeys("-–", 2), **dict.fromkeys("·ㆍ•▪∙‧", 3)}
+               **dict.fromkeys("-–", 2), **dict.fromkeys(CIRCLED, 2), **dict.fromkeys("·ㆍ•▪∙‧", 3)}
+TABLE_RANK = 2
 
 
 def _bullet_rank(text: str) -> int | None:
@@ -1006,6 +1027,10 @@ def _with_strays(outline: Outline, section: Section, units: list[Unit],
     own = [r for i in section.children if (r := _bullet_rank(
         doc.text[doc.blocks[doc.sections[i].block].start:doc.blocks[doc.sections[i].block].end]))
         is not None]
+    first = section.block + 1
+    if not own and first < outline.hi and doc.blocks[first].section == section.index and (
+            doc.blocks[first].table is not None or flat_table(doc, first, outline.hi)):
+        own = [TABLE_RANK]  # the heading's list is the table right under it
     if not own:
         return units
     top = min(own)
@@ -1169,6 +1194,10 @@ def _walk_children(outline: Outline, section: Section, claimed: set[int]) -> lis
             continue
         if block.table is not None:
             units += table_units(doc, block.table)
+        elif block.kind == "paragraph" and (flat := _flat_units(outline, j, r.stop)):
+            units += flat[0]
+            j = flat[1]
+            continue
         elif block.kind == "paragraph" and not (CAPTION.match(text) or JUNK.match(text)):
             if starts_with_bullet(text):
                 end = _bullet_run_end(outline, j, r.stop)
