@@ -81,6 +81,9 @@ EXCLUDED = ["휴·폐업중인 기업", "국세 및 지방세 체납 중인 기�
 LAYOUTS = {
     "bullets": "□ 지원제외 대상\n" + "".join(f"- {c}\n" for c in EXCLUDED),
     "page_break": "□ 지원제외 대상\n" + f"- {EXCLUDED[0]}\n- 7 -\n" + "".join(f"- {c}\n" for c in EXCLUDED[1:]),
+    # a PDF text's page number between bullets of a lower rank than `-` (seed 002's `‧` items)
+    "page_break_under_lead_in": "□ 지원제외 대상\n○ 다음 부적격 사항에 해당하는 경우 지원대상에서 제외\n"
+                                + f"‧ {EXCLUDED[0]}\n‧ {EXCLUDED[1]}\n- 7 -\n‧ {EXCLUDED[2]}\n",
     # a table a PDF printed as lines, under the heading or under a lead-in item
     "flat_table": "□ 지원제외 대상\n연번 내용\n" + "".join(f"{k + 1} {c}\n" for k, c in enumerate(EXCLUDED)),
     "flat_table_lead_in": "□ 지원제외 대상\n○ 다음 부적격 사항에 해당하는 경우 지원대상에서 제외\n연번 내용\n"

@@ -374,8 +374,25 @@ def _iso(text: str) -> str:
     return _rewrite_dates(_date_iso, lambda m, d: f"{m}. {d}.")(_right_year(text))
 
 
-# the weekday printed after a date: `2025. 3. 4.(화)`, `3월 20일(목)`, `2. 20(목)`
-WEEKDAY_AFTER_DATE = regex.compile(r"(?<=\d[.．]?|\d\s?일)\s?[(（][월화수목금토일](?:요일)?[)）]")
+# the weekday printed after a date: `2025. 3. 4.(화)`, `2025년 3월 20일(목)`
+_WEEKDAY = regex.compile(r"\s?[(（][월화수목금토일](?:요일)?[)）]")
+
+
+def _no_weekday(text: str) -> str:
+    """`2025. 3. 4.(화) ~ 3. 20.(목)` → `2025. 3. 4. ~ 3. 20.(목)`: a full date without its weekday
+    (motie_industry_talent_hrd_council_2025: `2025. 06. 01. ~ 2027. 05. 31.`; the bizinfo listing:
+    `2026-02-20 ~ 2026-04-07`). A year-less date keeps it: `5. 20.` alone, or `~ 28.`, is a date
+    only by its weekday. A time glued to the weekday (`(월)18:00`) is set apart by a space."""
+    out, last = [], 0
+    for m in _full_dates(text):
+        w = _WEEKDAY.match(text, m.end())
+        if m.start() < last or w is None:
+            continue
+        glued = w.end() < len(text) and (text[w.end()].isalnum())
+        out += [text[last:m.end()], " " if glued else ""]
+        last = w.end()
+    out.append(text[last:])
+    return "".join(out)
 # a range between two dates: `… ~ …`, the sign replaced by `부터`, `까지` after the right end
 _TILDE_RANGE = regex.compile(
     r"(?P<left>" + DATE_DOTTED.pattern + "|" + DATE_KOREAN.pattern.replace("(?P<y>", "(?P<y2>").replace(
@@ -454,7 +471,7 @@ VARIANTS: list[Variant] = [
     Variant("dates_right_year", "2025. 3. 4. ~ 3. 20. → 2025. 3. 4. ~ 2025. 3. 20.", _right_year),
     Variant("dates_right_no_year", "2026. 1. 26. ~ 2026. 2. 9. → 2026. 1. 26. ~ 2. 9.", _right_no_year),
     Variant("dates_iso", "2025. 3. 4.(화) ~ 3. 20. → 2025-03-04(화) ~ 2025-03-20", _iso),
-    Variant("dates_no_weekday", "2025. 3. 4.(화) → 2025. 3. 4.", _replace(WEEKDAY_AFTER_DATE, "")),
+    Variant("dates_no_weekday", "2025. 3. 4.(화) → 2025. 3. 4.", _no_weekday),
     Variant("range_words", "A ~ B → A부터 B까지", _range_words),
     # the header: the notice number and the signer as other announcements print them
     Variant("notice_en_dash", "공고 제2025-35호 → 공고 제2025–35호", _replace(NOTICE_DASH, "–")),

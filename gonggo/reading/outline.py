@@ -59,6 +59,7 @@ CIRCLED = CIRCLED_NUMBERS
 MARKS = {"○", "◯", "O", "o", "●", "◎", "△", "▲", "X", "x", "×", "✕", "✓", "✔", "√", "V", "v", "-",
          "O/X", "○/×", "해당", "미해당"}
 CAPTION = regex.compile(r"^\s*(?:[<〈《【\[]).{0,40}(?:[>〉》】\]])\s*$")
+PAGE_ITEM = regex.compile(r"^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$")  # `- 7 -`: a page number
 JUNK = regex.compile(r"^\s*(?:https?://\S+|www\.\S+|-?\s*\d{1,3}\s*-?|[\p{P}\s]*)\s*$")
 PUA = regex.compile(r"^\s*[\ue000-\uf8ff]")
 # An item that only points elsewhere (`… 자가진단표 참조`); a trailing `(붙임1 참조)` does not.
@@ -823,6 +824,8 @@ def _loose_units_in(outline: Outline, lo: int, hi: int) -> list[Unit]:
             units += bullet_units(doc, block.start, doc.blocks[end - 1].end)
             j = end
             continue
+        elif block.kind in ("list_item", "heading") and PAGE_ITEM.match(text):
+            pass  # a page number (`- 7 -`): the items the outline put under it are read on
         elif block.kind in ("list_item", "heading") and not is_note(text):
             # numbered entries under a lead-in are headings to the outline (`1. 기업의 부도`)
             child = outline.opens.get(j)
@@ -917,8 +920,8 @@ def numbered_run(outline: Outline, bi: int) -> list[Unit]:
             a, b = pos, pos + len(raw)
             pos = b + 1
             line = raw.strip()
-            if not line:
-                continue
+            if not line or PAGE_ITEM.match(line):
+                continue  # a page number between two entries (`- 7 -`) ends nothing
             m = NUMBERED_LINE.match(raw)
             n = int(m["n"]) if m else None
             if n is not None and (n == expect or (n == 1 and units)):
@@ -1127,7 +1130,15 @@ def _items_beside(outline: Outline, section: Section, claimed: set[int]) -> list
 
 
 def _walk_item(outline: Outline, section: Section) -> list[Unit]:
-    """One item under a carrier: a clause, or the list it leads in to."""
+    """One item under a carrier: a clause, or the list it leads in to. A page number a text
+    reads as a `-` item (`- 7 -` inside a list run over a page break) is no item: the list's
+    next items the outline put under it are the carrier's."""
+    doc = outline.doc
+    block = doc.blocks[section.block]
+    if PAGE_ITEM.match(doc.text[block.start:block.end]):
+        r = outline.block_range(section)  # up to a heading: a list goes on, a chapter does not
+        stop = next((k for k in r[1:] if doc.blocks[k].kind == "heading"), r.stop)
+        return _loose_units_in(outline, r.start + 1, stop)
     u = outline.item_unit(section)
     if u is None or JUNK.match(u.text) or POINTER.search(u.text):
         return []
