@@ -84,6 +84,10 @@ LAYOUTS = {
     # a PDF text's page number between bullets of a lower rank than `-` (seed 002's `‧` items)
     "page_break_under_lead_in": "□ 지원제외 대상\n○ 다음 부적격 사항에 해당하는 경우 지원대상에서 제외\n"
                                 + f"‧ {EXCLUDED[0]}\n‧ {EXCLUDED[1]}\n- 7 -\n‧ {EXCLUDED[2]}\n",
+    # a `-` line of another list (mafra_smartfarm_multi_ministry_rnd_2021's equipment note, the
+    # distractor `threshold`) over circled items: `-` does not hold `①`, they are the heading's
+    "dash_over_circled": "□ 지원제외 대상\n- 3천만 원 이상의 연구시설･장비를 구입하려는 경우에만 제출\n"
+                         + "".join(f"{'①②③'[k]} {c}\n" for k, c in enumerate(EXCLUDED)),
     # a table a PDF printed as lines, under the heading or under a lead-in item
     "flat_table": "□ 지원제외 대상\n연번 내용\n" + "".join(f"{k + 1} {c}\n" for k, c in enumerate(EXCLUDED)),
     "flat_table_lead_in": "□ 지원제외 대상\n○ 다음 부적격 사항에 해당하는 경우 지원대상에서 제외\n연번 내용\n"

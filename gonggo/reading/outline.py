@@ -1008,14 +1008,14 @@ def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list
 
 # The usual ranks of bullets in a Korean outline, highest first: `□` > `○` > `-` > `·` (`•`, `▪`:
 # two glyphs of one level).
-# Circled numbers (`① … ② …`) number the items of the `-` rank; a list printed as a table (`연번 |
-# 내용`, or flattened into lines) holds them at that rank too.
-BULLET_RANK = {**dict.fromkeys("□■◼▣❏❑", 0), **dict.fromkeys("○◦ㅇ❍●", 1),
-               **dict.fromkeys("-–", 2), **dict.fromkeys(CIRCLED, 2), **dict.fromkeys("·ㆍ•▪∙‧", 3)}
-TABLE_RANK = 2
+# Circled numbers (`① … ② …`) rank between `○` and `-` (a `-` line above them does not hold
+# them); a list printed as a table (`연번 | 내용`, or flattened into lines) holds its items there too.
+BULLET_RANK = {**dict.fromkeys("□■◼▣❏❑", 0), **dict.fromkeys("○◦ㅇ❍●", 1), **dict.fromkeys(CIRCLED, 1.5),
+               **dict.fromkeys("-–", 2), **dict.fromkeys("·ㆍ•▪∙‧", 3)}
+TABLE_RANK = 1.5
 
 
-def _bullet_rank(text: str) -> int | None:
+def _bullet_rank(text: str) -> float | None:
     s = text.lstrip()
     return BULLET_RANK.get(s[:1]) if s else None
 
