@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -308,6 +309,119 @@ def _bound_swap(m: regex.Match[str]) -> str:
     return "이하" if m[0] == "이내" else "이내"
 
 
+# --- windows and the header: the same dates and numbers as other announcements print them --
+
+_FULL_DATES = (DATE_DOTTED, DATE_KOREAN)
+_TAIL_AFTER = regex.compile(_TAIL)  # a left end's weekday and time
+_RANGE_GAP = regex.compile(_TAIL + r"\s*[~∼～〜]\s*")  # … then the range sign
+
+
+def _full_dates(text: str) -> list[regex.Match[str]]:
+    found = sorted([m for rx in _FULL_DATES for m in rx.finditer(text)], key=lambda m: m.start())
+    out: list[regex.Match[str]] = []
+    for m in found:
+        if (not out or m.start() >= out[-1].end()) and 1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31:
+            out.append(m)
+    return out
+
+
+def _right_year(text: str) -> str:
+    """`2025. 2. 10.(월) ∼ 2. 17.(월)` → `2025. 2. 10.(월) ∼ 2025. 2. 17.(월)`: the right end of a
+    range printed with its year (knpa_policelab_rnd_2026: `2026. 1. 26.(월) ~ 2026. 2. 9.(월)
+    11:00`; pipc_privacy_rnd_2025: `2025. 2. 6.(목)~2025. 2. 20(목)`), in the left end's style."""
+    out, last = [], 0
+    for m in _full_dates(text):
+        if m.start() < last:
+            continue
+        korean = m.re is DATE_KOREAN
+        r = (RIGHT_MD_KOREAN if korean else RIGHT_MD).match(text, _TAIL_AFTER.match(text, m.end()).end())
+        if r is None or not (1 <= int(r["m"]) <= 12 and 1 <= int(r["d"]) <= 31):
+            continue
+        y = int(m["y"]) + (1 if int(r["m"]) < int(m["m"]) else 0)
+        new = f"{y}년 {int(r['m'])}월 {int(r['d'])}일" if korean else f"{y}. {int(r['m'])}. {int(r['d'])}."
+        out += [text[last:r.start("m")], new]
+        last = r.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _right_no_year(text: str) -> str:
+    """`2026. 1. 26.(월) ~ 2026. 2. 9.(월)` → `2026. 1. 26.(월) ~ 2. 9.(월)`: the right end of a range
+    without the year it shares with the left (mafra_high_value_food_rnd_2025: `2025. 2. 10.(월) ∼
+    2. 17.(월), 16:00:00 까지`; seed 002: `2021년 1월 22일(금)부터 2월 25일(목)`)."""
+    dates = _full_dates(text)
+    out, last = [], 0
+    for a, b in pairwise(dates):
+        if a.start() < last or a["y"] != b["y"] or a.re is not b.re:
+            continue
+        gap = _RANGE_GAP.fullmatch(text, a.end(), b.start())
+        if gap is None:
+            continue
+        new = f"{int(b['m'])}월 {int(b['d'])}일" if b.re is DATE_KOREAN else f"{int(b['m'])}. {int(b['d'])}."
+        out += [text[last:b.start()], new]
+        last = b.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _date_iso(y: int, m: int, d: int) -> str:
+    return f"{y}-{m:02d}-{d:02d}"
+
+
+def _iso(text: str) -> str:
+    """`2025. 3. 4.(화) ~ 3. 20.(목)` → `2025-03-04(화) ~ 2025-03-20(목)`: the bizinfo listing's
+    dates (`2026-02-20 ~ 2026-04-07`, ../shared/samples/text), the right end with its year."""
+    return _rewrite_dates(_date_iso, lambda m, d: f"{m}. {d}.")(_right_year(text))
+
+
+# the weekday printed after a date: `2025. 3. 4.(화)`, `2025년 3월 20일(목)`
+_WEEKDAY = regex.compile(r"\s?[(（][월화수목금토일](?:요일)?[)）]")
+
+
+def _no_weekday(text: str) -> str:
+    """`2025. 3. 4.(화) ~ 3. 20.(목)` → `2025. 3. 4. ~ 3. 20.(목)`: a full date without its weekday
+    (motie_industry_talent_hrd_council_2025: `2025. 06. 01. ~ 2027. 05. 31.`; the bizinfo listing:
+    `2026-02-20 ~ 2026-04-07`). A year-less date keeps it: `5. 20.` alone, or `~ 28.`, is a date
+    only by its weekday. A time glued to the weekday (`(월)18:00`) is set apart by a space."""
+    out, last = [], 0
+    for m in _full_dates(text):
+        w = _WEEKDAY.match(text, m.end())
+        if m.start() < last or w is None:
+            continue
+        glued = w.end() < len(text) and (text[w.end()].isalnum())
+        out += [text[last:m.end()], " " if glued else ""]
+        last = w.end()
+    out.append(text[last:])
+    return "".join(out)
+# a range between two dates: `… ~ …`, the sign replaced by `부터`, `까지` after the right end
+_TILDE_RANGE = regex.compile(
+    r"(?P<left>" + DATE_DOTTED.pattern + "|" + DATE_KOREAN.pattern.replace("(?P<y>", "(?P<y2>").replace(
+        "(?P<m>", "(?P<m2>").replace("(?P<d>", "(?P<d2>") + r")(?P<tail>" + _TAIL + r")\s*[~∼～〜]\s*"
+    r"(?P<right>(?>(?:(?:19|20)\d{2}\s*(?:[.．]|년)\s*)?\d{1,2}\s*(?:[.．]|월)\s*\d{1,2}(?!\d)\s*(?:[.．](?!\d)|일)?"
+    r"(?:\s*[(（][월화수목금토일][)）])?(?:\s*,?\s*(?:오전|오후)?\s*\d{1,2}\s*(?::\s*\d{2}(?::\d{2})?|시(?:\s*\d{1,2}\s*분)?))?))")
+
+
+def _range_words(text: str) -> str:
+    """`2025. 3. 4.(화) ~ 3. 20.(목) 18:00` → `2025. 3. 4.(화)부터 3. 20.(목) 18:00까지` (seed 002:
+    `(신청기간) 2021년 1월 22일(금)부터 2월 25일(목) 17시까지`)."""
+    until = regex.compile(r"\s*까지")
+    return _TILDE_RANGE.sub(lambda m: f"{m['left']}{m['tail']}부터 {m['right']}"
+                            + ("" if until.match(m.string, m.end()) else "까지"), text)
+
+
+# `공고 제2026-135호` → `공고 제2026–135호` (mss_startup_univ_regional_2026, kised_dodak_2025 print
+# the en dash); `공고 제2021-86호` → `공고 제 2021-86호` (mafra_smartfarm_multi_ministry_rnd_2021)
+NOTICE_DASH = regex.compile(r"(?<=공고\s?[-–]?\s?제\s?['’]?\d{2,4}\s?)-(?=\s?\d+\s?호)")
+NOTICE_GAP = regex.compile(r"(?<=공고\s?제)(?=\d{4}\s?[-–]\s?\d+\s?호)")
+# the signer: `중소벤처기업부장관` ↔ `중소벤처기업부 장관` (the bizinfo listing prints both)
+SIGNER_LINE = regex.compile(r"(?m)^(?P<lead>[ ]*)(?P<body>[가-힣]{2,12}(?:부|처|청|원|시|군|구|도|단))"
+                            r"(?P<gap>[ ]?)(?P<title>장관|청장|원장|구청장|시장|군수|이사장)[ ]*$")
+
+
+def _signer_spaced(text: str) -> str:
+    return SIGNER_LINE.sub(lambda m: f"{m['lead']}{m['body']}{' ' if not m['gap'] else ''}{m['title']}", text)
+
+
 VARIANTS: list[Variant] = [
     # bullets
     Variant("bullets_filled", "□ → ■, ○ → ●", _swap_lead({"□": "■", "○": "●"})),
@@ -353,6 +467,16 @@ VARIANTS: list[Variant] = [
     Variant("times_korean", "18:00 → 18시", _replace(CLOCK, _clock_to_korean)),
     Variant("times_pm", "18:00 → 오후 6시", _replace(CLOCK, _clock_to_pm)),
     Variant("times_clock", "18시 → 18:00", _replace(HOUR, _hour_to_clock)),
+    # windows: the same periods as other announcements print them
+    Variant("dates_right_year", "2025. 3. 4. ~ 3. 20. → 2025. 3. 4. ~ 2025. 3. 20.", _right_year),
+    Variant("dates_right_no_year", "2026. 1. 26. ~ 2026. 2. 9. → 2026. 1. 26. ~ 2. 9.", _right_no_year),
+    Variant("dates_iso", "2025. 3. 4.(화) ~ 3. 20. → 2025-03-04(화) ~ 2025-03-20", _iso),
+    Variant("dates_no_weekday", "2025. 3. 4.(화) → 2025. 3. 4.", _no_weekday),
+    Variant("range_words", "A ~ B → A부터 B까지", _range_words),
+    # the header: the notice number and the signer as other announcements print them
+    Variant("notice_en_dash", "공고 제2025-35호 → 공고 제2025–35호", _replace(NOTICE_DASH, "–")),
+    Variant("notice_spaced", "공고 제2021-86호 → 공고 제 2021-86호", _replace(NOTICE_GAP, " ")),
+    Variant("signer_spacing", "중소벤처기업부장관 ↔ 중소벤처기업부 장관", _signer_spaced),
 ]
 BY_NAME = {v.name: v for v in VARIANTS}
 

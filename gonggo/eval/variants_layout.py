@@ -157,8 +157,8 @@ def runs(lines: list[str]) -> list[Run]:
         j = i + 1  # one past the run's last item line
         k = j
         while k < len(lines):
-            if not lines[k].strip():  # blank lines separate nothing in a text: skipped
-                k += 1
+            if not lines[k].strip() or _furniture(lines[k]):
+                k += 1  # blank lines and page numbers (a list run over a page break) separate nothing
                 continue
             n = ITEM_MARK.match(lines[k])
             if not n or _kind(n) != kind or n["indent"] != indent:
@@ -313,6 +313,18 @@ def _table_key_lines(text: str) -> str:
     return "\n".join(out)
 
 
+def _page_break(lines: list[str], run: Run) -> list[str] | None:
+    """A run of three or more items split by a page break: the page number (`- 7 -`) printed
+    between two items, as a PDF's text has it (kised_dodak_2025: `⑧ … 휴‧폐업 중인 자 (기업)` /
+    `- 6 -` / `⑨ …`; mss_startup_univ_regional_2026: `… 면책결정이 확정된 자` / `- 5 -` / `② …`)."""
+    if len(run.bodies) < 3:
+        return None
+    block = lines[run.first:run.last + 1]
+    items = [k for k, line in enumerate(block) if ITEM_MARK.match(line) and not _furniture(line)]
+    cut = items[len(items) // 2]  # before the middle item
+    return block[:cut] + ["- 7 -"] + block[cut:]
+
+
 LAYOUT_VARIANTS: list[Variant] = [
     Variant("list_circled", "- a / - b → ① a / ② b", _rewrite_runs(_renumber("circled"), "circled")),
     Variant("list_paren_number", "- a / - b → 1) a / 2) b",
@@ -327,6 +339,8 @@ LAYOUT_VARIANTS: list[Variant] = [
             _rewrite_runs(_flat_table)),
     Variant("list_notes", "- a / - b → - a / ※ note / - b / ※ note", _notes_apply),
     Variant("table_key_lines", "지원금액 | 1억원 → ○ 지원금액 : 1억원", _table_key_lines),
+    Variant("list_page_break", "- a / - b / - c → - a / - 7 - / - b / - c (a page number inside a list)",
+            _rewrite_runs(_page_break)),
 ]
 BY_NAME = {v.name: v for v in LAYOUT_VARIANTS}
 

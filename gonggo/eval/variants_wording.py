@@ -30,6 +30,8 @@ SEEN: dict[str, dict[str, str]] = {
         "구비서류": "gonggo/vocab/headings.py (table)", "필요서류": "gonggo/vocab/headings.py (table)",
         "첨부서류": "gonggo/vocab/headings.py (table)",
         "신청 시 제출서류": "gonggo/vocab/headings.py (table)",
+        "제출자료": "mafra_high_value_food_rnd_2025", "제출서류 목록": "seed 001",
+        "신청 구비서류": "motie_industry_talent_hrd_council_2025",
     },
     "exclusions": {
         "지원제외 대상": "daegutp_startup_scaleup_rnd_2026", "지원제외대상": "seed 000",
@@ -38,6 +40,7 @@ SEEN: dict[str, dict[str, str]] = {
         "참여 제한": "knpa_policelab_rnd_2026", "지원 불가": "ulju_youth_culture_project_2025",
         "신청제한": "gonggo/vocab/headings.py (table)", "결격사유": "gonggo/vocab/headings.py (table)",
         "제외대상": "gonggo/vocab/headings.py (table)",
+        "신청 제한": "mohw_health_rnd_master_2026", "신청제외대상": "kised_dodak_2025",
     },
     "windows": {
         "접수기간": "daegutp_startup_scaleup_rnd_2026", "접수 기간": "knpa_policelab_rnd_2026",
@@ -45,6 +48,7 @@ SEEN: dict[str, dict[str, str]] = {
         "모집기간": "seed 002", "공모기간": "suseong_idea_contest_2026",
         "신청접수": "daegutp_startup_scaleup_rnd_2026", "신청·접수": "seed 001",
         "신청 접수": "msit_deep_science_startup_2025",
+        "전산접수기간": "pipc_privacy_rnd_2025", "전산신청기간": "mois_regional_disaster_rnd_2025",
     },
     "contacts": {
         "문의처": "knpa_policelab_rnd_2026", "문의": "kspo_public_data_contest_2023",

@@ -901,8 +901,8 @@ DOC_HEADER_LINE = regex.compile(
     r"^\s*(?:구\s*분|번\s*호|순\s*번|연\s*번|No\.?)\s+(?:\S+\s+){0,3}?(?:서\s*류|서\s*식)"
     # every real prefix of the heading table's documents facet (`첨부서류`, `필요서류`, `신청 시
     # 제출서류`), not only the ones the tuned documents print
-    r"|^\s*(?:(?:신\s*청|접\s*수|응\s*모|참\s*가)\s*시\s*)?"
-    r"(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요)\s*서\s*류\s*$")
+    r"|^\s*(?:(?:신\s*청|접\s*수|응\s*모|참\s*가)\s*(?:시\s*)?)?"
+    r"(?:(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요)\s*서\s*류|제\s*출\s*자\s*료)(?:\s*목\s*록)?\s*$")
 
 
 DOCS_CAPTION = pattern("documents")

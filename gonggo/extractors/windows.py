@@ -126,6 +126,11 @@ NOT_A_STEP = regex.compile(rf"^[\s\-–—{ARROWS}>·ㆍ\p{{Co}}]*(?:\d{{1,3}}[\
 VALUE_CELL = regex.compile(
     r"^\s*[~∼～〜]?\s*['’‘]?\d{1,4}\s*[.．/년월]|^\s*(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}\s*(?::\s*\d{2}|시)")
 NOTE_LINE = regex.compile(r"^\s*(?:※|\*)")
+# A labelled line (`- 결과발표: 2026. 10월 중 (…)`): a label and its value, not a step's name; nor
+# a sentence (`- 선정 통보일로부터 15영업일 이내 수행계획서 제출 및 사업에 착수`): a step is named
+# in a few words (`심의위원회 (PT 발표)`, `사업계획서 제출 및 보완`)
+MAX_STEP = 30
+LABELLED_CELL = regex.compile(r"^[^:：\d]{1,20}[:：]\s*\S")
 # A note's deadline submits something: `해당자는 5. 16.(금)까지 PT 발표자료를 제출해야함`
 NOTE_CLAUSE_END = regex.compile(r"[,.;]|며\s|고\s|\n")
 SUBMITS = regex.compile(r"제출")
@@ -753,8 +758,8 @@ def schedule_in_text(text: str, reference: date | None) -> list[tuple[str, str, 
                     values[-1] = (values[-1][0], b)  # `18:00까지` under `4. 18. ~ 5. 7.`
                 else:
                     values.append((a, b))
-            elif _has_date(part, reference):  # a name and its date in one cell: not read
-                flush()
+            elif _has_date(part, reference) or LABELLED_CELL.match(part) or len(part.strip()) > MAX_STEP:
+                flush()  # a name and its date (or any value) in one cell, a sentence: no step name
             else:
                 if values:
                     flush()

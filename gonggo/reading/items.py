@@ -322,6 +322,16 @@ def _flat_rows(doc: Document, lo: int, hi: int) -> list[Entry]:
     return out if len(out) >= 2 else []
 
 
+def flat_table(doc: Document, k: int, hi: int) -> list[Entry]:
+    """The rows of a table a PDF printed as lines when block `k` is its head line (`연번 내용` /
+    `1 휴·폐업중인 기업` / `2 국세 및 지방세 체납 중인 기업`), one entry a row; else []."""
+    block = doc.blocks[k]
+    text = doc.text[block.start:block.end]
+    if block.table is not None or "\t" in text or "\n" in text.strip() or not FLAT_NUMBER_HEAD.match(text):
+        return []
+    return _flat_rows(doc, k + 1, hi)
+
+
 def _table_entries(doc: Document, k: int) -> list[Entry]:
     """A table numbering its rows: the last non-empty cell right of the number, a row each
     (a head row `연번 | 제출서류` skipped)."""

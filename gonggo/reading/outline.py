@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from gonggo.reading.items import entry_ordinal
+from gonggo.reading.items import entry_ordinal, flat_table
 from gonggo.reading.scope import Scope
 from gonggo.reading.tables import TableSettings, distinct, read_table
 from gonggo.schemas.document import Block, Cell, Document, Section, Table
@@ -59,6 +59,7 @@ CIRCLED = CIRCLED_NUMBERS
 MARKS = {"○", "◯", "O", "o", "●", "◎", "△", "▲", "X", "x", "×", "✕", "✓", "✔", "√", "V", "v", "-",
          "O/X", "○/×", "해당", "미해당"}
 CAPTION = regex.compile(r"^\s*(?:[<〈《【\[]).{0,40}(?:[>〉》】\]])\s*$")
+PAGE_ITEM = regex.compile(r"^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$")  # `- 7 -`: a page number
 JUNK = regex.compile(r"^\s*(?:https?://\S+|www\.\S+|-?\s*\d{1,3}\s*-?|[\p{P}\s]*)\s*$")
 PUA = regex.compile(r"^\s*[\ue000-\uf8ff]")
 # An item that only points elsewhere (`… 자가진단표 참조`); a trailing `(붙임1 참조)` does not.
@@ -674,7 +675,8 @@ class Outline:
             if (nxt.kind != "paragraph" or nxt.section != block.section or not self.wrapped(last_line)
                     or CAPTION.match(text) or JUNK.match(text) or PUA.match(text)
                     or starts_with_bullet(text) or ROW_START.match(text)
-                    or LABEL_ROW.match(text) or self._plain_title_at(j)):
+                    or LABEL_ROW.match(text) or self._plain_title_at(j)
+                    or flat_table(doc, j, self.hi)):
                 break
             end = nxt.end
             last_line = text.rsplit("\n", 1)[-1]
@@ -813,11 +815,17 @@ def _loose_units_in(outline: Outline, lo: int, hi: int) -> list[Unit]:
             break
         if block.table is not None:
             units += table_units(doc, block.table)
+        elif block.kind == "paragraph" and (flat := _flat_units(outline, j, r.stop)):
+            units += flat[0]
+            j = flat[1]
+            continue
         elif block.kind == "paragraph" and starts_with_bullet(text):
             end = _bullet_run_end(outline, j, r.stop)
             units += bullet_units(doc, block.start, doc.blocks[end - 1].end)
             j = end
             continue
+        elif block.kind in ("list_item", "heading") and PAGE_ITEM.match(text):
+            pass  # a page number (`- 7 -`): the items the outline put under it are read on
         elif block.kind in ("list_item", "heading") and not is_note(text):
             # numbered entries under a lead-in are headings to the outline (`1. 기업의 부도`)
             child = outline.opens.get(j)
@@ -850,12 +858,25 @@ def _bullet_run_end(outline: Outline, j: int, stop: int) -> int:
     return k
 
 
+def _flat_units(outline: Outline, j: int, hi: int) -> tuple[list[Unit], int] | None:
+    """A table a PDF printed as lines, its head at block `j` (`연번 내용` / `1 휴·폐업중인 기업` /
+    `2 …`): one unit per row (the number left out), and the block after the last row."""
+    rows = flat_table(outline.doc, j, hi)
+    if not rows:
+        return None
+    units = [u for e in rows if (u := unit_at(outline.doc, e.start, e.end)) is not None]
+    return units, rows[-1].block + 1
+
+
 def _has_structure(outline: Outline, section: Section) -> bool:
     doc = outline.doc
-    for j in outline.block_range(section)[1:]:
+    r = outline.block_range(section)
+    for j in r[1:]:
         b = doc.blocks[j]
         t = doc.text[b.start:b.end]
         if b.table is not None or (b.kind == "paragraph" and starts_with_bullet(t)):
+            return True
+        if b.kind == "paragraph" and flat_table(doc, j, r.stop):
             return True
         if b.kind == "list_item" and not is_note(t):
             return True
@@ -894,7 +915,7 @@ NUMBERED_LINE = regex.compile(r"^[ \t]*(?P<n>\d{1,2})[.．][ \t]+(?=\S)")
 RUN_STOP = regex.compile(r"^\s*(?:[□■◼▣]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][.．]?\s|참\s?고\s*\d|붙\s?임|별\s?첨)")
 # An entry that is only a title (`4. 의무사항 불이행 여부`): the bullet under it says the case.
 TITLE_ENTRY = regex.compile(r"여부\s*$")
-RUN_GAP = 6  # lines between two entries (sub-bullets, provisos, notes) before the run ends
+RUN_GAP = 6  # lines between two entries (sub-bullets, provisos; notes not counted) before the run ends
 RUN_MIN = 3
 
 
@@ -923,8 +944,8 @@ def numbered_run(outline: Outline, bi: int) -> list[Unit]:
             a, b = pos, pos + len(raw)
             pos = b + 1
             line = raw.strip()
-            if not line:
-                continue
+            if not line or PAGE_ITEM.match(line):
+                continue  # a page number between two entries (`- 7 -`) ends nothing
             m = NUMBERED_LINE.match(raw)
             n = int(m["n"]) if m else None
             if n is not None and (n == expect or (n == 1 and units)):
@@ -940,7 +961,7 @@ def numbered_run(outline: Outline, bi: int) -> list[Unit]:
             if n is not None or RUN_STOP.match(raw) or (own is not None and line_marker(raw) == own):
                 stop = True
                 break
-            gap += 1
+            gap += 0 if units and is_note(line) else 1  # a note under an entry is no gap
             if gap > RUN_GAP or (not units and gap > 3):
                 stop = True
                 break
@@ -1011,11 +1032,14 @@ def carrier_units(outline: Outline, carrier: Carrier, claimed: set[int]) -> list
 
 # The usual ranks of bullets in a Korean outline, highest first: `□` > `○` > `-` > `·` (`•`, `▪`:
 # two glyphs of one level).
-BULLET_RANK = {**dict.fromkeys("□■◼▣❏❑", 0), **dict.fromkeys("○◦ㅇ❍●", 1),
+# Circled numbers (`① … ② …`) rank between `○` and `-` (a `-` line above them does not hold
+# them); a list printed as a table (`연번 | 내용`, or flattened into lines) holds its items there too.
+BULLET_RANK = {**dict.fromkeys("□■◼▣❏❑", 0), **dict.fromkeys("○◦ㅇ❍●", 1), **dict.fromkeys(CIRCLED, 1.5),
                **dict.fromkeys("-–", 2), **dict.fromkeys("·ㆍ•▪∙‧", 3)}
+TABLE_RANK = 1.5
 
 
-def _bullet_rank(text: str) -> int | None:
+def _bullet_rank(text: str) -> float | None:
     s = text.lstrip()
     return BULLET_RANK.get(s[:1]) if s else None
 
@@ -1030,6 +1054,10 @@ def _with_strays(outline: Outline, section: Section, units: list[Unit],
     own = [r for i in section.children if (r := _bullet_rank(
         doc.text[doc.blocks[doc.sections[i].block].start:doc.blocks[doc.sections[i].block].end]))
         is not None]
+    first = section.block + 1
+    if not own and first < outline.hi and doc.blocks[first].section == section.index and (
+            doc.blocks[first].table is not None or flat_table(doc, first, outline.hi)):
+        own = [TABLE_RANK]  # the heading's list is the table right under it
     if not own:
         return units
     top = min(own)
@@ -1126,7 +1154,15 @@ def _items_beside(outline: Outline, section: Section, claimed: set[int]) -> list
 
 
 def _walk_item(outline: Outline, section: Section) -> list[Unit]:
-    """One item under a carrier: a clause, or the list it leads in to."""
+    """One item under a carrier: a clause, or the list it leads in to. A page number a text
+    reads as a `-` item (`- 7 -` inside a list run over a page break) is no item: the list's
+    next items the outline put under it are the carrier's."""
+    doc = outline.doc
+    block = doc.blocks[section.block]
+    if PAGE_ITEM.match(doc.text[block.start:block.end]):
+        r = outline.block_range(section)  # up to a heading: a list goes on, a chapter does not
+        stop = next((k for k in r[1:] if doc.blocks[k].kind == "heading"), r.stop)
+        return _loose_units_in(outline, r.start + 1, stop)
     u = outline.item_unit(section)
     if u is None or JUNK.match(u.text) or POINTER.search(u.text):
         return []
@@ -1193,6 +1229,10 @@ def _walk_children(outline: Outline, section: Section, claimed: set[int]) -> lis
             continue
         if block.table is not None:
             units += table_units(doc, block.table)
+        elif block.kind == "paragraph" and (flat := _flat_units(outline, j, r.stop)):
+            units += flat[0]
+            j = flat[1]
+            continue
         elif block.kind == "paragraph" and not (CAPTION.match(text) or JUNK.match(text)):
             if starts_with_bullet(text):
                 end = _bullet_run_end(outline, j, r.stop)
