@@ -130,7 +130,7 @@ from gonggo.vocab.funding import (
     find_level,
     find_months,
     find_payer,
-    find_shares,
+    find_share_terms,
     mixed_payer,
 )
 from gonggo.vocab.money import Amount, find_amounts, unit_multiplier
@@ -329,7 +329,7 @@ def is_rfp_title(text: str) -> bool:
         return False
     if SUMMARY_ROW.match(compact) or TOTAL.search(compact) or compiled(r"^(?:총|합|소계|계)").match(compact):
         return False
-    return not (find_amounts(t) or find_shares(t) or find_months(t))
+    return not (find_amounts(t) or find_share_terms(t) or find_months(t))
 
 
 # a label naming a budget or a price, even letter-spaced (`사 업 예 산:`, `추 정 가 격:`): no track
@@ -343,7 +343,7 @@ def is_track_name(text: str) -> bool:
         return False
     if FORM_BLANK.search(t) or compiled(r"^[A-Za-z]$").match(compact):
         return False  # a form's blank (`n`, `OO`), a letter
-    if find_amounts(t) or find_shares(t) or find_months(t):
+    if find_amounts(t) or find_share_terms(t) or find_months(t):
         return False
     if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", t).strip() or t) or PRICE_LABEL.search(compact):
         return False
@@ -421,7 +421,7 @@ SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
 PAYER_AFTER_SHARE = regex.compile(
     r"^\s*(?:을|를)\s*(?P<payer>[^\s,.()]{2,12}?)\s*(?:으로|로)\s*(?:산정|편성|부담|구성|매칭|충당)")
 # `정부 50%`, `대기업이 최대 30%`, `자기부담사업비* 30%` (the payer's money, not a share of it)
-SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비\s*\*?)?\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
+SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비)?\s*\*{0,2}\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
 CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
 # a worked example, not a rule: `< 사업비 구성 예시 >`, `(예시)`, `예)`, `예 :`, `e.g.`
 EXAMPLE = regex.compile(r"예\s*시|(?<![가-힣])예\s*[)）:：]|(?i:ex\)|e\.g\.)")
@@ -633,7 +633,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if YEARS_ONWARD_BEFORE.search(text[max(0, a.start - 20) : a.start]):
             basis = "per_year"
         terms.fund(role, label).set_cap(a.krw, (offset + a.start, offset + a.end), basis)
-    for s in find_shares(text):
+    for s in find_share_terms(text):
         payer = _payer_before(text, s.start, window=10)
         if payer and not SHARE_OF_PAYER.fullmatch(text[payer[3] : s.start]):
             payer = None  # `정부지원연구개발비의 10%` is a share of that money, not the state's share
@@ -760,7 +760,7 @@ PER_PERSON_SUPPORT = regex.compile(r"^(?:1\s*)?인\s*당\s*(?:최대\s*)?지원\
 SCALE_HEADER = regex.compile(r"^지원\s*규모(?:\s*[(（]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*[)）])?$")
 # a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`,
 # `정부지원 연구비 총액` (an R&D project's money summed over its years)
-WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연)|출연금)"
+WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연)|출연금|국비|국고|보조금)"
                              r"|[가-힣](?<!사업비)총액$")  # not `사업비 총액`: the whole cost, all payers
 
 
@@ -819,7 +819,7 @@ BARE_VALUE = regex.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d(?!\d))\d{
 
 
 def _is_value(text: str) -> bool:
-    return bool(find_amounts(text) or find_shares(text) or find_months(text) or BARE_VALUE.fullmatch(text))
+    return bool(find_amounts(text) or find_share_terms(text) or find_months(text) or BARE_VALUE.fullmatch(text))
 
 
 # How funding tables read: the heading rows are the leading ones (at most three) before a row
@@ -923,7 +923,7 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
             if f.basis == "total" and year and len(amounts) > 1 and amounts[1].start == year.end():
                 y = amounts[1]  # `총 10억원(연 4억원)*`
                 f.year_cap, f.year_span = y.krw, (start + y.start, start + y.end)
-        shares = find_shares(text)
+        shares = find_share_terms(text)
         if shares:
             sh = shares[0]
             bound = col.bound_hint if sh.bound == "exact" and col.bound_hint else sh.bound
@@ -1451,7 +1451,7 @@ def _value_items(text: str) -> list[tuple[int, int, str]]:
     (`duration`) in a line, in order; a unit price (`회당 35만원`) is no one's funding: text."""
     items = [(a.start, a.end, flat.TEXT if PER_UNIT_BEFORE.search(text[max(0, a.start - 8) : a.start])
               else "payer") for a in find_amounts(text)]
-    items += [(s.start, s.end, "payer") for s in find_shares(text)]
+    items += [(s.start, s.end, "payer") for s in find_share_terms(text)]
     items += [(m.start, m.end, "duration") for m in find_months(text)]
     items.sort()
     out: list[tuple[int, int, str]] = []
@@ -1550,7 +1550,7 @@ def _flat_rows(text: str, grid: Grid, cols: list[Column], tracks: Tracks) -> Ter
 
 
 def _shares_only(text: str) -> list[Share] | None:
-    shares = find_shares(text)
+    shares = find_share_terms(text)
     rest = text
     for sh in reversed(shares):
         rest = rest[: sh.start] + rest[sh.end :]
@@ -1630,6 +1630,7 @@ class _Line:
     heading: bool
     period: bool  # inside a 사업기간 / 지원기간 section
     section: int | None  # the section the line opens (a list item's)
+    cell_end: int | None = None  # a table cell's line: where the cell ends (its sub-items end there)
 
 
 def _funding_block(scope: Scope, block: Block) -> tuple[bool, bool]:
@@ -1694,6 +1695,9 @@ def _cell_lines(doc_text: str, table: Table, period: bool) -> list[_Line]:
     자금 최대 3억원 … • 총 사업비 = 정부지원사업비 70% 이하 + 자기부담사업비* 30% 이상`): the lines
     of its one cell that lists items stating terms, read as prose. When several cells state terms,
     whose terms they are (a track's? one kind of support's?) the table does not say: none."""
+    listed = _list_table_lines(doc_text, table, period)
+    if listed is not None:
+        return listed
     stating = []
     for cell in table.cells:
         lines = _lines_of_cell(doc_text, cell, period)
@@ -1704,6 +1708,25 @@ def _cell_lines(doc_text: str, table: Table, period: bool) -> list[_Line]:
     if len(stating) != 1 or _conflicting([doc_text[ln.start : ln.end] for ln in stating[0]]):
         return []
     return stating[0]
+
+
+# a list printed as a table, one item per row under a number column (`연번 | 지원조건`, then
+# `1 | (긴급복구형) 정부지원금 최대 5백만원, …`): its items are lines of prose
+LIST_NUMBER_HEAD = regex.compile(r"^(?:연\s*번|순\s*번|번\s*호|No\.?)$", regex.I)
+LIST_NUMBER = regex.compile(r"^\s*\d{1,2}\s*[.)]?\s*$")
+
+
+def _list_table_lines(doc_text: str, table: Table, period: bool) -> list[_Line] | None:
+    """The items of a two-column list table (LIST_NUMBER_HEAD over numbers), one prose line each,
+    when its unlabelled lines do not give one payer two values; None for any other table."""
+    grid = table.grid()
+    if len(grid) < 2 or any(len(row) != 2 or None in row for row in grid):
+        return None
+    if not LIST_NUMBER_HEAD.match(grid[0][0].text.strip()) or not all(
+            LIST_NUMBER.match(row[0].text) for row in grid[1:]):
+        return None
+    lines = [ln for row in grid[1:] for ln in _lines_of_cell(doc_text, row[1], period)]
+    return [] if _conflicting([doc_text[ln.start : ln.end] for ln in lines]) else lines
 
 
 # a box's row label naming the support (`지원내용 | - 지원금액 · 커뮤니티 잇소(팀별 최소 200만원 ~
@@ -1770,7 +1793,7 @@ def _lines_of_cell(doc_text: str, cell: Cell, period: bool) -> list[_Line]:
             out[-1].end = end
         else:
             level = 2 if CELL_SUB_ITEM.match(raw) else 1
-            out.append(_Line(start + raw.find(text), end, level, False, period, None))
+            out.append(_Line(start + raw.find(text), end, level, False, period, None, cell.end))
         open_end = not LINE_COMPLETE.search(text)
     return out
 
@@ -1845,7 +1868,7 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
     `고도화1`) is their heading, not a track."""
     doc = scope.doc
     program = Terms()
-    owner: tuple[TrackDraft, int] | None = None  # the labelled line sub-items belong to
+    owner: tuple[TrackDraft, int, int | None] | None = None  # the labelled line sub-items belong to
     headings: set[str] = set()
     section_track: dict[int, str] = {}  # the section a labelled line opens → its track
     loose_caps: dict[Payer, set[int]] = {}  # caps of unlabelled lines, per payer
@@ -1864,7 +1887,7 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
             continue  # `예) 정부지원금 1억원, …`: the marker is the example word; a linked program's note
         body = strip_marker(raw)
         base = line.start + max(raw.find(body[:8]), 0)
-        if owner and line.level <= owner[1]:
+        if owner and (line.level <= owner[1] or (owner[2] is not None and line.start >= owner[2])):
             owner = None
         label = None if line.heading else _label(body)
         if label:
@@ -1877,7 +1900,7 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
                 draft = tracks.add(name, [(base + body.find(name), base + body.find(name) + len(name))], terms)
                 if line.section is not None:
                     section_track[line.section] = norm_key(name)
-                owner = owner or (draft, line.level)
+                owner = owner or (draft, line.level, line.cell_end)  # a cell's line owns none past it
                 continue
         inline = list(INLINE_TRACK.finditer(body))
         if len(inline) >= 2 and all(is_track_name(m[1]) for m in inline) and not SKIP_LINE.search(body):
@@ -2462,9 +2485,11 @@ def read_prize_table(scope: Scope, block: Block, tracks: Tracks) -> bool:
 
 # a field table (`지원분야 | 지원규모 | 비고`): a track column over rows whose money is printed per
 # award (`기업 당 최대 1억 원`, `과제당 5천만원`) states each row's terms wherever the table stands
-# (under `□ 지원금 지급 방식`, `□ 지원 분야 및 규모`)
+# (under `□ 지원금 지급 방식`, `□ 지원 분야 및 규모`); the base printed after the amount too
+# (`최대 1억 원/기업`, as `400백만원 이내/년` prints a year's)
 PER_AWARD_MONEY = regex.compile(
-    r"(?:과제|기업|기관|개사|팀)\s*당\s*(?:최대\s*)?[\d.,]+\s*(?:[십백천]\s*)?[만억]?\s*(?:천\s*)?원")
+    r"(?:과제|기업|기관|개사|팀)\s*당\s*(?:최대\s*)?[\d.,]+\s*(?:[십백천]\s*)?[만억]?\s*(?:천\s*)?원"
+    r"|[\d.,]+\s*(?:[십백천]\s*)?[만억]?\s*(?:천\s*)?원\s*(?:이내|이하|내외)?\s*[/／]\s*(?:과제|기업|기관|개사|팀)(?![가-힣])")
 
 
 def per_award_field_table(table: Table) -> bool:
@@ -2568,7 +2593,9 @@ def _part_definition(text: str, kind: str, word: str) -> tuple[str, int] | None:
     """The one type the line defining `기본 <word>` / `추가 <word>` names as selected (`∙추가
     지원사업비 : 성공환원형에 선정된 …`): its name and offset in `text`."""
     spaced = r"\s*".join(regex.escape(ch) for ch in word)
-    rx = compiled(rf"(?m)^[^\S\n]*[^\s\w]?[^\S\n]*{kind}\s*{spaced}\s*[:：](?P<rest>[^\n]*)")
+    # led by a bullet, a number (`1) 기본 …`, `①`) or a table's 연번 cell (`1<TAB>기본 지원사업비 : …`)
+    rx = compiled(rf"(?m)^[^\S\n]*(?:\d{{1,2}}[.)]?[^\S\n]+|[①-⑳][^\S\n]*)?[^\s\w]?[^\S\n]*"
+                  rf"{kind}\s*{spaced}\s*[:：](?P<rest>[^\n]*)")
     names = {n["name"]: m.start("rest") + n.start("name") for m in rx.finditer(text)
              for n in compiled(TYPE_NAME + TYPE_SELECTED).finditer(m["rest"])}
     return next(iter(names.items())) if len(names) == 1 else None
@@ -2648,7 +2675,7 @@ def extract_budget(scope: Scope) -> Budget | None:
 
 
 # a sheet's money row (`지원 정보 | 지원기간 | 2026.04 ~ 2030.12 | 정부지원금 | 9,736백만원`)
-SHEET_MONEY = regex.compile(r"^(?:정부\s*(?:지원|출연)\s*(?:연구\s*개발\s*비|금)|총\s*연구\s*(?:개발\s*)?비)$")
+SHEET_MONEY = regex.compile(r"^(?:정부\s*(?:지원|출연)\s*(?:연구\s*개발\s*비|금)|국비|국고\s*보조금|출연금|총\s*연구\s*(?:개발\s*)?비)$")
 
 
 def _sheet_budget(scope: Scope, skip: set[int]) -> Budget | None:
@@ -2687,7 +2714,7 @@ def _sheet_budget(scope: Scope, skip: set[int]) -> Budget | None:
 # a year's money column summed over a sum row (`’21년 정부지원연구개발비` over `계 | 시험비 | 출연금`,
 # then `합 계 | 5,810 | 1,940 | 3,870`): this call's money for the program's 과제
 YEAR_SUM_LABEL = regex.compile(r"^(?:계|합\s*계|총\s*액)$")
-MONEY_LABEL = regex.compile(r"연구\s*개발비|연구비|출연금|지원금|예산|사업비")
+MONEY_LABEL = regex.compile(r"연구\s*개발비|연구비|출연금|지원금|예산|사업비|국비|보조금")
 
 
 def _year_sum(scope: Scope, skip: set[int]) -> Budget | None:
