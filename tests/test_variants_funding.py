@@ -97,6 +97,7 @@ def test_the_applicants_share_under_its_other_names() -> None:
 def test_a_bare_project_count_is_a_count_but_not_a_pool() -> None:
     assert award_value("□ 지원규모 : 총 19과제") == {"count": 19, "approx": False, "unit": "과제"}
     assert award_value("상위 70%(9과제 중 6과제)에 대해 2년차") is None
+    assert award_value("□ 선정규모 : 00개사 내외") is None  # a form's blank
 
 
 FUNDING = ("caps", "shares", "durations", "budget", "awards")
@@ -125,3 +126,16 @@ def test_an_add_on_part_defined_in_a_list_table_or_numbered(lead: str) -> None:
     text = f"{lead}추가 지원사업비 : 성공환원형에 선정된 창업기업을 대상으로 기본 지원사업비의 최대 50%를 추가로 지원\n"
     found = _part_definition(text, "추가", "지원사업비")
     assert found is not None and text[found[1]:].startswith("성공환원형")
+
+
+def test_a_share_then_its_cap_in_parentheses_then_support() -> None:
+    """Seed 002 `정부가 30%(최대 1.2억원) 지원` with the payer left out (`제작비의 최대 70%(최대 3천만원)
+    지원`); a rank (`상위 70%(9과제 중 6과제)`) is no share."""
+    line = terms_value("ㅇ 지원내용 : 시제품 제작비의 최대 70%(최대 3천만원) 지원")
+    assert line is not None and (line["share_pct"], line["share_bound"], line["cap_krw"]) == (70, "max", 30000000)
+    assert terms_value("- 상위 70%(9과제 중 6과제) 지원") is None
+
+
+def test_a_rate_label_is_no_track() -> None:
+    line = terms_value("○ 보조율 : 총사업비의 50% 이내")
+    assert line is not None and line["track"] is None and line["share_pct"] == 50

@@ -104,6 +104,8 @@ def find_counts(text: str) -> list[Count]:
         if (unit == "명" and team and ROLE_HEADS_BEFORE.search(before)
                 and not SELECTS_AFTER.match(text, m.end())):
             continue
+        if not int(m["n"].replace(",", "")):
+            continue  # a form's blank (`00개사 내외`, as `(00개월)` in a sample sheet), no count
         word = (m["approx"] or "").strip()
         approx = bool(word and word not in ("수준", "이내")) or bool(m["about"])
         out.append(Count(m.start(), m.end(), int(m["n"].replace(",", "")), approx, unit,

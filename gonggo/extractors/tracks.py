@@ -309,7 +309,7 @@ TRACK_HEADER: list[tuple[int, regex.Pattern[str]]] = [
 SUMMARY_ROW = regex.compile(r"^(?:분담\s*비율|지원\s*비율|비\s*율|비\s*중|총\s*구축\s*비용|총\s*사업비|합\s*계|소\s*계|계|총\s*비용|"
                             r"지원\s*금액|지원\s*한도|구\s*분)$")
 NOT_A_NAME = regex.compile(
-    r"^지원|조건|규모|방법|대상|자격|예시|기간|내용|비고|합계|소계|^총|비율|분담|금액|한도|비용|"
+    r"^지원|조건|규모|방법|대상|자격|예시|기간|내용|비고|합계|소계|^총|비율|분담|금액|한도|비용|(?:보조|부담|매칭)\s*[율률]|"
     r"이용료|현물|인건비|사업비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
     r"^[0-9]|[다함음임됨요며고서]$|"
     # money of each award (`과제별 연구비 :`, `연구개발비 :`, `출연금`): a label, not a track
@@ -378,7 +378,10 @@ NOT_CAP_AFTER = regex.compile(
 )
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
-SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
+# a share then `지원`, its cap in parentheses between them too (`제작비의 최대 70%(최대 3천만원) 지원`,
+# listing cache `월 임차료 50% 지원(최대 50만원)`)
+SHARE_SUPPORTED_AFTER = regex.compile(
+    r"^ ?(?:이내|이하|까지)? ?(?:[(（][^()（）%]{0,20}원[^()（）%]{0,8}[)）] ?)?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
 # the size of each award a 지원규모 label states (`□ 지원규모 : 과제당 160백만 원 내외`, the label worded
 # `지원내용`, `지원조건`, `지원금액` as other calls head their funding): the award's money
 # even when approximate (not `6개 과제, 과제당 3.75억원 내외`: a count's money, often its first year's)
@@ -421,7 +424,9 @@ SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
 PAYER_AFTER_SHARE = regex.compile(
     r"^\s*(?:을|를)\s*(?P<payer>[^\s,.()]{2,12}?)\s*(?:으로|로)\s*(?:산정|편성|부담|구성|매칭|충당)")
 # `정부 50%`, `대기업이 최대 30%`, `자기부담사업비* 30%` (the payer's money, not a share of it)
-SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비)?\s*\*{0,2}\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
+# `정부지원금(70% 이내) + 자부담(30% 이상)`, `자기부담사업비 (30% 이상)` (kised_dodak_2025), `정부 출연(80%),
+# 지방비(20%)` (mois_regional_disaster_rnd_2025): the share in parentheses after its payer
+SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비|출연)?\s*\*{0,2}\s*(?:[(（]\s*)?(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
 CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
 # a worked example, not a rule: `< 사업비 구성 예시 >`, `(예시)`, `예)`, `예 :`, `e.g.`
 EXAMPLE = regex.compile(r"예\s*시|(?<![가-힣])예\s*[)）:：]|(?i:ex\)|e\.g\.)")
@@ -644,7 +649,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if named_after and COST_BEFORE.search(before) and (found := find_payer(named_after["payer"])):
             start = s.end + named_after.start("payer") + found[2]
             payer = (found[0], found[1], start, start + len(found[1]))
-        if payer is None and not (RATE_BEFORE.search(before) or SHARE_SUPPORTED_AFTER.match(after)
+        if payer is None and not (RATE_BEFORE.search(before) or SHARE_SUPPORTED_AFTER.match(text[s.end : s.end + 40])
                                   or (COST_BEFORE.search(before) and (support or s.bound == "max")
                                       and (topic or not SHARE_BURDEN_AFTER.match(after)))):
             continue
