@@ -61,6 +61,8 @@ def test_seed_facts_survive_the_funding_variants(seed: str, tmp_path: Path) -> N
     ("duration_years", "1차년도 연구기간 12개월", "1차년도 연구기간 12개월"),  # a year of a plan
     ("awards_unit_wording", "◦ (지원규모) 90개사 내외", "◦ (지원규모) 90개 기업 내외"),
     ("awards_unit_wording", "(지원과제) 5개 과제", "(지원과제) 5과제"),
+    ("size_label_item", "□ 지원규모 : 총 5개사\n", "□ 지원규모\n ㅇ 총 5개사\n"),
+    ("size_label_item", "□ 지원내용 : 최대 1억원\n", "□ 지원내용 : 최대 1억원\n"),  # not a size label
 ])
 def test_each_rewrite_keeps_what_it_says(name: str, before: str, after: str) -> None:
     assert BY_NAME[name].apply(before) == after
@@ -139,3 +141,42 @@ def test_a_share_then_its_cap_in_parentheses_then_support() -> None:
 def test_a_rate_label_is_no_track() -> None:
     line = terms_value("○ 보조율 : 총사업비의 50% 이내")
     assert line is not None and line["track"] is None and line["share_pct"] == 50
+
+
+def _spec(text: str, tmp: Path) -> dict:
+    path = tmp / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return parse(path).spec.model_dump(mode="json")
+
+
+HEAD = "2026년 지역혁신선도기업육성(R&D) 지원계획 공고\n\n□ 사업목적\nㅇ 지역경제 활력 제고\n"
+TAIL = "□ 신청기간 및 방법\n- 접수기간 : 2026.2.11.(수) 10:00 ~ 2026.3.3.(화) 18:00 까지\n"
+
+
+def test_a_budget_label_alone_then_its_total(tmp_path: Path) -> None:
+    """The listing cache's `□ 지원규모 ㅇ 총 734.3억원 * 국비 예산확정에 따라 …` as two lines; two items
+    with money of their own under a bare `□ 지원규모` are its parts, no one total."""
+    spec = _spec(HEAD + "□ 지원규모\nㅇ 총 734.3억원\n* 국비 예산확정에 따라 지방비 매칭 예정\n" + TAIL, tmp_path)
+    assert spec["programs"][0]["budget_krw"] == 73_430_000_000
+    parts = "□ 지원규모\nㅇ 총 5억원 (창업기업형)\nㅇ 총 3억원 (성장기업형)\n"
+    assert _spec(HEAD + parts + TAIL, tmp_path)["programs"][0]["budget_krw"] is None
+
+
+def test_a_size_label_alone_gives_the_award_money_below_it(tmp_path: Path) -> None:
+    """motie_industry_talent_hrd_council_2025 `□ 지원규모 : 과제당 160백만 원 내외`, the label on its own line."""
+    spec = _spec(HEAD + "□ 지원규모\nㅇ 과제당 160백만 원 내외\n" + TAIL, tmp_path)
+    caps = [(f["payer"], f["cap_krw"]) for t in spec["programs"][0]["tracks"] for f in t["funding"]
+            if f.get("cap_krw")]
+    assert caps == [("government", 160_000_000)]
+
+
+def test_a_budget_item_is_no_track() -> None:
+    """Seed 001's cost items (`② 교육비 : … 수강 비용 (1백만원) 필수 편성`) as a `연번 | 내용` table."""
+    table = ("연번\t내용\n1\t① 원가계산비용 : 과제 당 1,500,000원 필수 편성\n"
+             "2\t② 교육비 : 스마트공장 기술교육(사업관리교육 및 기술교육) 수강 비용 (1백만원) 필수 편성\n"
+             "3\t③ 기술임치비 : 스마트공장 구축 결과물의 기술임치비(45만원) 필수 편성")
+    from gonggo.extractors.tracks import is_track_name
+
+    assert not is_track_name("교육비") and not is_track_name("기술임치비")
+    assert is_track_name("설비") and is_track_name("재난대비")
+    assert terms_value(table) is None

@@ -25,7 +25,10 @@ in. Each was seen in a real text (cited per variant, `SEEN`): dev texts of the f
 - `duration_years`: `24개월` ↔ `2년` on a line naming a period (`지원기간 : 최대 2년`, seed 002;
   mafra_high_value_food_rnd_2017 `개발 기간 : ~24개월`);
 - `awards_unit_wording`: `9개사` → `9개 기업`, `3개 과제` → `3과제` (suwon_carbon_neutral_livinglab_2026
-  `9개 기업내외`, mafra_livestock_issues_master_2021 `34과제`).
+  `9개 기업내외`, mafra_livestock_issues_master_2021 `34과제`);
+- `size_label_item`: `□ 지원규모 : 총 10개 과제, 24,935백만원` → `□ 지원규모` / `ㅇ 총 10개 과제, 24,935백만원`
+  (a size, budget or period label alone on its line, its value the item under it: the listing
+  cache's `□ 지원규모 ㅇ 총 734.3억원 * 국비 예산확정에 따라 …`, `□ 사업목적 ㅇ 지역혁신선도기업 …`).
 
     python -m gonggo.eval.variants_funding corpus/seeds /work/scratch/devtext [--only …]
         [--jobs 2] [--out report.md]
@@ -123,6 +126,22 @@ def _award_units(text: str) -> str:
     return PROJECTS.sub(lambda m: f"{m['n']}과제", text)
 
 
+# --- a label and its value on two lines -------------------------------------------------------
+
+SIZE_LINE = regex.compile(
+    r"(?m)^(?P<indent>[ ]*)(?P<mark>[□■])[ ]*(?P<label>(?:지원|선정|공고|사업)[ ]?(?:규모|예산|기간)|(?:지원|협약)[ ]?기간)"
+    r"[ ]*[:：][ ]*(?P<value>\S[^\n\t]*)$")
+ITEM_UNDER_BOX = regex.compile(r"(?m)^[ ]*[□■][^\n]*\n[ ]*(?P<mark>[ㅇ○◦●\-])[ ]")
+
+
+def _label_item(text: str) -> str:
+    """`□ <label> : <value>` → `□ <label>` / `<item mark> <value>`, the item drawn with the marker
+    the document's other `□` lines have under them (`ㅇ` when none)."""
+    marks = [m["mark"] for m in ITEM_UNDER_BOX.finditer(text)]
+    mark = max(set(marks), key=marks.count) if marks else "ㅇ"
+    return SIZE_LINE.sub(lambda m: f"{m['indent']}{m['mark']} {m['label']}\n{m['indent']} {mark} {m['value']}", text)
+
+
 def _sub(pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> Callable[[str], str]:
     return lambda text: pattern.sub(repl, text)
 
@@ -141,6 +160,7 @@ FUNDING_VARIANTS: list[Variant] = [
             _sub(PERIOD_VALUE, _from_agreement)),
     Variant("duration_years", "사업기간 … 24개월 ↔ 2년", _swap_period_units),
     Variant("awards_unit_wording", "9개사 → 9개 기업, 3개 과제 → 3과제", _award_units),
+    Variant("size_label_item", "□ 지원규모 : 총 5억원 → □ 지원규모 / ㅇ 총 5억원", _label_item),
 ]
 BY_NAME = {v.name: v for v in FUNDING_VARIANTS}
 

@@ -310,6 +310,8 @@ SUMMARY_ROW = regex.compile(r"^(?:분담\s*비율|지원\s*비율|비\s*율|비\
                             r"지원\s*금액|지원\s*한도|구\s*분)$")
 NOT_A_NAME = regex.compile(
     r"^지원|조건|규모|방법|대상|자격|예시|기간|내용|비고|합계|소계|^총|비율|분담|금액|한도|비용|(?:보조|부담|매칭)\s*[율률]|"
+    # a budget item (`② 교육비 : … (1백만원) 필수 편성`, `기술임치비`, seed 001), not 설비 / 장비 / 대비
+    r"(?<![설장준대경])비$|"
     r"이용료|현물|인건비|사업비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
     r"^[0-9]|[다함음임됨요며고서]$|"
     # money of each award (`과제별 연구비 :`, `연구개발비 :`, `출연금`): a label, not a track
@@ -594,7 +596,7 @@ def _payer_before(text: str, pos: int, window: int = 30) -> tuple[Payer, str, in
 
 
 def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bool = False,
-                  topic: tuple[Payer, str] | None = None) -> Terms:
+                  topic: tuple[Payer, str] | None = None, under_size: bool = False) -> Terms:
     """The funding terms one line of prose states (offsets shifted by `offset`).
 
     An amount is a cap when it is not a total (`총사업비 30억원`), a unit price (`회당 35만원`),
@@ -607,7 +609,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     if SKIP_LINE.search(text) or TABLE_ROW.search(text) or STAGE_LEAD.match(text):
         return terms
     award_topic = bool(PER_AWARD_TOPIC.match(text))
-    support = labelled or topic is not None or award_topic or bool(SUPPORT_CUE.search(text))
+    support = labelled or topic is not None or award_topic or under_size or bool(SUPPORT_CUE.search(text))
     default = topic or ("government", _support_label(text))
     budget = is_budget_line(text)  # the call's money (`공고규모 : … 43.0억 원 이내`): no cap
     for a in find_amounts(text):
@@ -617,8 +619,9 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         after = text[a.end : a.end + 6]
         approx_award = a.bound == "approx" and (award_topic or bool(
             SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start])
-            # the label read as the payer's topic (`□ 지원금액 : 과제당 160백만 원 내외`)
-            or (topic is not None and PER_AWARD_LEAD.match(text[: a.start]))))
+            # the label read as the payer's topic (`□ 지원금액 : 과제당 160백만 원 내외`), or a size
+            # label alone on the line above (`□ 지원규모` / `ㅇ 과제당 160백만 원 내외`)
+            or ((topic is not None or under_size) and PER_AWARD_LEAD.match(text[: a.start]))))
         if ((a.bound not in (None, "max") and not approx_award)
                 or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
@@ -1880,6 +1883,7 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
     group_of: dict[str, str] = {}  # a sub-item's track → the track of the line heading it
     lines = prose_lines(scope, skip)
     linked = linked_footnotes([doc.text[line.start : line.end] for line in lines])
+    under_size = False  # below a size label alone on its line (`□ 지원규모`), up to the next heading
     parts = _part_starts(scope)
     part: tuple[int, str, tuple[int, int]] | None = None  # the numbered part the lines belong to
     for line, note in zip(lines, linked):
@@ -1888,6 +1892,7 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
             part = parts.pop(0)
         if line.heading:
             part = None
+            under_size = bool(SIZE_LABEL_ALONE.match(strip_marker(raw)))
         if EXAMPLE_LEAD.match(raw) or note:
             continue  # `예) 정부지원금 1억원, …`: the marker is the example word; a linked program's note
         body = strip_marker(raw)
@@ -1916,7 +1921,7 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
             continue
         period = line.period or (line.heading and bool(PERIOD_SECTION.search(body)))
         at, payer = _topic(body)
-        terms = terms_of_text(body[at:], base + at, period, topic=payer)
+        terms = terms_of_text(body[at:], base + at, period, topic=payer, under_size=under_size)
         if terms.empty():
             continue
         if part is not None and not owner:
@@ -1945,6 +1950,10 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
         if len(caps) > 1 and role in program.funding:
             program.funding[role].cap = program.funding[role].cap_span = None
     return program
+
+
+# a size label alone on its line, its value the items under it (`□ 지원규모`)
+SIZE_LABEL_ALONE = regex.compile(r"^\s*(?:지원|선정)\s*규모\s*[:：]?\s*$")
 
 
 # a numbered part of the call (`󰋎 민간투자연계형 R&D 과제지원` … `󰋏 창업초기기업형 R&D 과제지원`: circled
@@ -2676,7 +2685,44 @@ def extract_budget(scope: Scope) -> Budget | None:
             continue
         if a is not None:
             return Budget(a.krw, [scope.evidence(block.start + a.start, block.start + a.end)])
+        below = _budget_below_label(scope, idx)
+        if below is not None:
+            return below
     return _sheet_budget(scope, skip) or _year_sum(scope, skip)
+
+
+# a size or budget label alone on its line (`□ 지원규모`, `□ 사업예산`), its total in the one item
+# under it (`ㅇ 총 734.3억원`: the listing cache's 지역혁신선도기업육성(R&D) 지원계획 공고)
+BUDGET_LABEL_ALONE = regex.compile(
+    r"^\s*(?:[□■○◦ㅇ▶▷●\-·]\s*)?(?:지원|사업|공고)\s*(?:규모|예산)\s*(?:[(（][^()（）]{1,8}[)）])?\s*[:：]?\s*$")
+
+
+def _budget_below_label(scope: Scope, idx: int) -> Budget | None:
+    """The budget the one item under a bare budget label prints (BUDGET_LABEL_ALONE), read with it;
+    not when a second item follows with money of its own (the label's parts, no one total)."""
+    blocks, text = scope.blocks, scope.doc.text
+    if not BUDGET_LABEL_ALONE.match(text[blocks[idx].start : blocks[idx].end]) or idx + 1 >= len(blocks):
+        return None
+    item = blocks[idx + 1]
+    line = text[item.start : item.end]
+    if item.table is not None or item.kind == "heading":
+        return None
+    label = strip_marker(text[blocks[idx].start : blocks[idx].end]).strip().rstrip(":：").strip()
+    head = f"{label} : "
+    # read as the one line other calls print (`□ 지원규모 : 총 734.3억원`, `□ 공고규모 : ’17년도 정부출연금
+    # 43.0억 원 이내, 15개 과제`)
+    body = strip_marker(line)
+    joined = budget_amount(head + body)
+    shift = line.find(body) - len(head)
+    amounts = [] if joined is None or joined.value_start < len(head) else [
+        Amount(joined.start + shift, joined.end + shift, joined.krw, joined.bound,
+               joined.value_start + shift, joined.value_end + shift)]
+    nxt = blocks[idx + 2] if idx + 2 < len(blocks) else None
+    if not amounts or (nxt is not None and nxt.kind == item.kind and nxt.level == item.level
+                       and find_amounts(text[nxt.start : nxt.end])):
+        return None
+    a = amounts[0]
+    return Budget(a.krw, [scope.evidence(item.start + a.value_start, item.start + a.value_end)])
 
 
 # a sheet's money row (`지원 정보 | 지원기간 | 2026.04 ~ 2030.12 | 정부지원금 | 9,736백만원`)
