@@ -180,3 +180,24 @@ def test_a_budget_item_is_no_track() -> None:
     assert not is_track_name("교육비") and not is_track_name("기술임치비")
     assert is_track_name("설비") and is_track_name("재난대비")
     assert terms_value(table) is None
+
+
+SHEET = ("관리번호\t2026–뇌·첨단의공학 01-지정공모-10\tRFP\n"
+         "사업명\t바이오·의료기술개발 - 인공지능바이오\n"
+         "{title}"
+         "지원 정보\t지원기간\t2026.04 ~ 2030.12\t정부지원금\t9,736백만원\n"
+         "1. 추진배경\nㅇ 추진근거\n- 「과학기술기본법」 제11조(국가연구개발사업의 추진)\n"
+         "ㅇ 선정 과제 수 : 2개 과제 내외\n"
+         "- 과제별 연구비 : 1차년도 8억원 내외, 2차년도 이후 10.67억원 내외\n"
+         "ㅇ 총 연구개발 기간은 5년(3+2)이며, 1차년도 연구개발 기간은 9개월임\n")
+
+
+@pytest.mark.parametrize("title", ["RFP명\tK-NeuroMind: 인지기능 브레인 파운데이션 모델 개발\n",
+                                   "○ RFP명 : K-NeuroMind: 인지기능 브레인 파운데이션 모델 개발\n"])
+def test_an_rfp_sheet_titled_by_a_row_or_a_labelled_line(title: str, tmp_path: Path) -> None:
+    """msit_bio_rfp_2026_brain's sheet, its `RFP명 | …` row printed as a `○ RFP명 : …` line
+    (`table_key_lines`): the same one track with its cap and period."""
+    spec = _spec(SHEET.format(title=title), tmp_path)
+    tracks = [(t["name"], t["duration_months"], [(f["cap_krw"], f["cap_basis"]) for f in t["funding"]])
+              for p in spec["programs"] for t in p["tracks"]]
+    assert tracks == [("K-NeuroMind: 인지기능 브레인 파운데이션 모델 개발", 60, [(1_067_000_000, "per_year")])]

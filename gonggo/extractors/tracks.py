@@ -2323,6 +2323,28 @@ def _sheet_name(text: str, table: Table) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+# the sheet's title printed as a labelled line among its boxes (`○ RFP명 : K-NeuroMind: …`, as a
+# key/value row `RFP명 | …` reads in other layouts)
+SHEET_NAME_LINE = regex.compile(
+    r"^[^\S\n]*(?:[○◦ㅇ□■•·\-][^\S\n]*)?(?:세부\s*과제|RFP|(?:연구\s*(?:개발\s*)?)?과제)\s*명[^\S\n]*[:：][^\S\n]*"
+    r"(?P<name>[^\n]+?)[^\S\n]*$")
+
+
+def _sheet_named(text: str, blocks: list[Block], lo: int, hi: int) -> tuple[str, tuple[int, int]] | None:
+    """The title of the sheet in blocks[lo:hi]: its title row (`_sheet_name`) in any of its boxes,
+    else a `RFP명 : …` line among them before its first prose (SHEET_NAME_LINE)."""
+    for b in blocks[lo:hi]:
+        if b.table is not None and (named := _sheet_name(text, b.table)) is not None:
+            return named
+    for b in blocks[lo:hi]:
+        if b.table is not None:
+            continue
+        m = SHEET_NAME_LINE.match(text[b.start : b.end])
+        if m and is_rfp_title(m["name"]):
+            return m["name"], (b.start + m.start("name"), b.start + m.end("name"))
+    return None
+
+
 def _budget_total(text: str, table: Table) -> Terms | None:
     """The sum row of a budget table by year: its months and its money (`합계 | - | 45개월 |
     15,550 백만원 이내`) as the period and the whole period's cap."""
@@ -2365,10 +2387,10 @@ def read_sheet_budgets(scope: Scope, blocks: list[Block], skip: set[int], tracks
                       for c in b.table.cells)]
     used: set[int] = set()
     for k, i in enumerate(sheets):
-        named = _sheet_name(text, blocks[i].table)  # type: ignore[arg-type]
+        end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
+        named = _sheet_name(text, blocks[i].table) or _sheet_named(text, blocks, i, end)  # type: ignore[arg-type]
         if named is None:
             continue
-        end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
         for j in range(i + 1, end):
             table = blocks[j].table
             terms = _budget_total(text, table) if table is not None and j not in skip else None
@@ -2418,8 +2440,7 @@ def read_sheet_terms(scope: Scope, blocks: list[Block], skip: set[int], tracks: 
         end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
         # the title row in the sheet's first box, or in a later one (a text reader cuts the box
         # at a line of one cell: `뇌공학`, `(TRL : …)`)
-        named = next((n for b in blocks[i:end] if b.table is not None
-                      and (n := _sheet_name(text, b.table)) is not None), None)
+        named = _sheet_named(text, blocks, i, end)
         if named is None or norm_key(named[0]) in tracks.rfp:
             continue
         terms = Terms()
