@@ -201,3 +201,18 @@ def test_an_rfp_sheet_titled_by_a_row_or_a_labelled_line(title: str, tmp_path: P
     tracks = [(t["name"], t["duration_months"], [(f["cap_krw"], f["cap_basis"]) for f in t["funding"]])
               for p in spec["programs"] for t in p["tracks"]]
     assert tracks == [("K-NeuroMind: 인지기능 브레인 파운데이션 모델 개발", 60, [(1_067_000_000, "per_year")])]
+
+
+@pytest.mark.parametrize("head", ["지원규모", "지원내용", "지원조건"])
+def test_the_support_column_in_its_other_wordings(head: str) -> None:
+    """suwon_carbon_neutral_livinglab_2026's `지원분야 | 지원규모 | 비고` field table headed as other calls
+    head the facet (variants_wording `heading_funding_*`); a column of prose cells is no money column."""
+    table = (f"지원분야\t{head}\t비고\n중점주제(학교연계)\t기업 당 최대 1억 원\t※예산범위 내 지원\n"
+             "수송\t기업 당 최대 5천만 원\t")
+    assert [t["caps"] for t in terms_value(table)] == [[["government", 100000000, "per_award"]],
+                                                       [["government", 50000000, "per_award"]]]
+    if head == "지원규모":
+        return  # a 지원규모 column is read as money whatever its cells (SCALE_HEADER)
+    prose = (f"구분\t{head}\n사업화 자금\t• 창업기업 사업모델(BM) 혁신, 제품‧서비스 고도화 등 소요자금 지원 "
+             "(평균 1억원)\n창업프로그램\t• 후속투자 유치, 글로벌 시장 진출 등 프로그램 지원")
+    assert not any(t["caps"] for t in terms_value(prose) or [])

@@ -1108,6 +1108,9 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     for i in _part_columns(labels, cols):
         cols[i] = Column("other", labels[i][-1])
     _sum_columns(labels, cols)
+    for i, stack in enumerate(labels):
+        if stack and cols[i].kind == "other" and _money_column(rows, n_header, i, stack[-1]):
+            cols[i] = Column("payer", stack[-1], "government")  # `지원내용 | 기업 당 최대 1억 원`
     value_cols = [i for i, c in enumerate(cols) if c.kind in ("payer", "duration", "level")]
     if not any(cols[i].kind in ("payer", "duration") for i in value_cols):
         return False
@@ -1220,6 +1223,25 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     if not common.empty() and path is not None:
         tracks.common.append((path, common))
     return True
+
+
+# the support column of a field or RFP table in the other wordings of `지원규모` (`지원내용`, `지원조건`,
+# as other calls head it: variants_wording's funding facet)
+SUPPORT_HEADER = regex.compile(r"^지원\s*(?:내용|조건)(?:\s*[(（]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*[)）])?$")
+MONEY_CELL_CHARS = 80
+
+
+def _money_column(rows: list[list[Cell | None]], n_header: int, i: int, label: str) -> bool:
+    """A SUPPORT_HEADER column whose every filled body cell is a short amount, not prose
+    (`기업 당 최대 1억 원`, `2,133백만원 이내/년 (1차년도 1,600백만원 이내)`): the state's money per award,
+    as under `지원규모` (SCALE_HEADER). No share, no list item, no cell without an amount."""
+    if not SUPPORT_HEADER.match(label.strip()):
+        return False
+    texts = {id(row[i]): row[i].text.strip() for row in rows[n_header:]
+             if i < len(row) and row[i] is not None and row[i].text.strip()}
+    return bool(texts) and all(
+        len(t) <= MONEY_CELL_CHARS and not CELL_ITEM.match(t) and not find_share_terms(t)
+        and (amounts := find_amounts(t)) and amounts[0].bound in (None, "max") for t in texts.values())
 
 
 # a column counting the awards of a row (`과제수`, `선정 과제 수`, `지원 과제수`)

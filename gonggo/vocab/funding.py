@@ -316,7 +316,7 @@ LOCAL_HEAD = regex.compile(r"(?:구\s*청\s*장|시\s*장|도\s*지\s*사|군\s*
 STATE_HEAD = regex.compile(r"(?:장\s*관|청\s*장|처\s*장|위\s*원\s*장|총\s*리)$")
 # not a national agency that hands out the state's money (`한국연구재단`)
 HOST_BODY = regex.compile(r"^(?!한국)\S*(?:재단|공단)|재단\s*법인")
-GENERIC_LABEL = regex.compile(r"^지원(?:\s*(?:금액?|한도|규모))?$|^보조금$")
+GENERIC_LABEL = regex.compile(r"^지원(?:\s*(?:금액?|한도|규모|내용|조건))?$|^보조금$")
 
 
 def issuer_payer(issuer: str | None) -> Payer | None:
