@@ -1,4 +1,4 @@
-"""The call's budget an RFP sheet prints in its terms table (gonggo.extractors.budget)."""
+"""The call's budget an RFP sheet prints in its terms table (gonggo.extractors.tracks.extract_budget, the one budget reader)."""
 
 from __future__ import annotations
 
@@ -80,3 +80,31 @@ def test_no_sum_or_a_sum_that_does_not_add_up_gives_no_budget(tmp_path: Path, mo
 def test_two_rows_print_no_one_sum(tmp_path: Path) -> None:
     text = ROW_TABLE.format(money="375 (750)") + "2\t표준화 기반 조성\t7년\t675\t품목 지정\n"
     assert _program(tmp_path, text).budget_krw is None
+
+
+# the one reader reads both kinds of sheet: a `관리번호` box (NRF 지정공모; its rows need no period)
+# and a terms row printing the whole period (no `관리번호` box); the count from the sheet's own
+# `선정 과제 수` line, else the program's count of awards (`□ 지원규모 : 2개 과제 내외`)
+NRF_BOX = ("관리번호\t2026-뇌공학-01-지정공모-10\tRFP\n사업명\t바이오·의료기술개발 - 인공지능바이오\n"
+           "RFP명\tK-NeuroMind: 인지기능 브레인 파운데이션 모델 개발\n"
+           "지원 정보\t지원기간\t2026.04 ~ 2030.12\t정 부 지 원 금\t{money}\n"
+           "주관기관유형\t■ 제한없음 □ 기업\nㅇ 선정 과제 수 : 2개 과제 내외\n")
+
+
+@pytest.mark.parametrize(("count_line", "expect"), [
+    ("□ 지원규모 : 2개 과제 내외\n", 9_736_000_000),
+    ("□ 지원규모 : 1개 과제\n", None)])
+def test_a_sheet_without_its_own_count_takes_the_programs(tmp_path: Path, count_line: str,
+                                                          expect: int | None) -> None:
+    assert _program(tmp_path, SHEET + count_line).budget_krw == expect
+
+
+def test_a_managed_sheets_money_row_even_letter_spaced(tmp_path: Path) -> None:
+    program = _program(tmp_path, NRF_BOX.format(money="9,736백만원"))
+    assert program.budget_krw == 9_736_000_000
+
+
+def test_two_sheets_are_two_rfps_no_one_budget(tmp_path: Path) -> None:
+    path = tmp_path / "rfp.txt"
+    path.write_text(NRF_BOX.format(money="9,736백만원") + NRF_BOX.format(money="5,000백만원"), encoding="utf-8")
+    assert [p.budget_krw for p in parse_document(read_document(path)).spec.programs] == [None]

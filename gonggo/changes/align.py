@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+import regex
+
 from gonggo.changes.similarity import (
     Similarity,
     bigram_dice,
@@ -20,6 +22,7 @@ from gonggo.changes.similarity import (
     lexical_similarity,
     light_similarity,
     morpheme_similarity,
+    stem_letters,
     undecided,
 )
 from gonggo.schemas.announcement import Funding, Program, Track
@@ -298,5 +301,45 @@ def align_items(old: Sequence[T], new: Sequence[T], text: Callable[[T], str],
         pairs = align(old, new, score, ITEM_THRESHOLD, "text similarity")
     if not rewrites:
         return pairs
+    pairs = pair_by_topic(pairs, text)
     return pair_leftovers(pairs, score, ITEM_LEFTOVER_THRESHOLD,
                           "the only clause left on each side, text similarity", only_one=True)
+
+
+# A clause labelled with its topic (`(수준확인) 주관기관에서 지원한 … 구축 완료시점에서 스마트공장
+# 수준확인`): the label's words, particles aside, of three letters or more
+TOPIC_LABEL = regex.compile(r"^\s*[(（]\s*([\p{Hangul}\s]{2,12}?)\s*[)）]")
+MIN_TOPIC = 3
+
+
+def pair_by_topic(pairs: list[Pair[T]], text: Callable[[T], str]) -> list[Pair[T]]:
+    """A clause left unpaired whose label names its topic continues the one clause left on the
+    other side that states that topic in its own words, particles aside (`(수준확인) … 수준확인`
+    (2021) / `구축완료 후 수준을 확인, 구축수준 미달 시 정부지원금 환수가능` (2026): a duty
+    rewritten, its sanction added). Only when exactly one clause there states it (labelled with
+    no other topic), and no other clause on this side names it."""
+    def topic(item: T) -> str | None:
+        m = TOPIC_LABEL.match(text(item))
+        key = stem_letters(m[1]) if m else ""
+        return key if len(key) >= MIN_TOPIC else None
+
+    def body(item: T) -> str:
+        m = TOPIC_LABEL.match(text(item))
+        return stem_letters(text(item)[m.end() if m else 0:])
+
+    for side, other in (("old", "new"), ("new", "old")):
+        lone = [p for p in pairs if p.kind == ("removed" if side == "old" else "added")]
+        rest = [p for p in pairs if p.kind == ("added" if side == "old" else "removed")]
+        topics = [(p, t) for p in lone if (t := topic(getattr(p, side))) is not None]
+        for p, t in topics:
+            hits = [q for q in rest if t in body(getattr(q, other))
+                    and topic(getattr(q, other)) in (None, t)]
+            if len(hits) != 1 or sum(t2 == t for _, t2 in topics) != 1 or p not in pairs:
+                continue
+            q = hits[0]
+            rest.remove(q)
+            pairs.remove(q)
+            for name in (other, f"{other}_index"):
+                setattr(p, name, getattr(q, name))
+            p.reason = f"the topic its label names ({text(getattr(p, side))[:12].strip()}…)"
+    return pairs

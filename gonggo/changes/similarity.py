@@ -84,6 +84,12 @@ def light_terms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def stem_letters(text: str) -> str:
+    """The letters of the particle-stripped words in their order, without spaces: `수준을 확인`
+    and `수준확인` give the same letters."""
+    return "".join(_stems(text))
+
+
 @lru_cache(maxsize=8192)
 def light_letters(text: str) -> str:
     """The letters of the particle-stripped words, sorted: equal for the same words in any

@@ -20,7 +20,12 @@ Where clauses are read from, by rule:
   bullet; a carrier with neither items nor tables gives one clause per prose line or sentence.
 - **duty notes** (obligations only): anywhere else in the scope, an item that states a duty
   (`하여야`, `의무`, `필수`) about the time after selection (`선정된`, `협약 후`, `구축 후`,
-  `로그`, `기술임치`, `보유`) and not about applying or budgeting.
+  `로그`, `기술임치`, `보유`) and not about applying or budgeting; an item or note (`*`, `※`)
+  that states a duty as a condition with a sanction on the selected (`구축완료 후 수준을 확인,
+  구축수준 미달 시 정부지원금 환수가능`; `vocab.duties`); and the rows of the table a duty leads
+  in to (`… 아래의 ①사업관리교육 및 ②스마트공장 관련 교육 의무 수료` over a `구분 | 세부내용`
+  table of the two: one clause per row). A duty printed twice (under 지원조건, again under
+  지원절차 with an aside) is one clause with both spans.
 
 `kind` comes from a small named lexicon table (`CRITERIA_KINDS`, `DUTY_KINDS`); first match wins.
 
@@ -47,6 +52,7 @@ from gonggo.reading.outline import (
     cell_label_units,
     clean,
     distinct_cells,
+    led_rows,
     outline_of,
     title_match,
     unit_at,
@@ -55,6 +61,7 @@ from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Clause, Evidence
 from gonggo.schemas.document import Cell
 from gonggo.vocab.clause_kinds import CRITERIA_KINDS, DUTY_KINDS, KindRule, clause_kind
+from gonggo.vocab.duties import is_duty, is_sanctioned_duty
 from gonggo.vocab.text import norm_key
 
 
@@ -73,34 +80,25 @@ def corpus_value(text: str) -> object:
 # ---------------------------------------------------------------------------------------
 # Duty notes (obligations outside an obligation heading)
 
-DUTY = regex.compile(r"하여야|해야|의무|필수|반드시|준수|제출\s*필요")
-AFTER_SELECTION = regex.compile(
-    r"선정(?:된|기업|\s*시|\s*후|\s*이후|\s*통보)|수혜\s*기업|협약\s*(?:체결\s*)?(?:후|이후)(?!에도)"
-    r"|구축\s*(?:완료\s*)?(?:후|이후)|과제\s*완료|사업\s*(?:종료|완료)\s*(?:후|시)|완료\s*보고"
-    r"|로그|임치|보유해야|보존|사후\s*관리|이수|수료|교육")
-NOT_A_DUTY = regex.compile(
-    r"신청하여야|신청\s*(?:시|전)|접수\s*(?:시|전)|신청\s*[·ㆍ‧]\s*접수\s*시|사업비|편성|계상")
-
-
-def is_duty(text: str) -> bool:
-    return bool(DUTY.search(text) and AFTER_SELECTION.search(text) and not NOT_A_DUTY.search(text))
-
-
 def _duty_units(outline: Outline, taken: list[tuple[int, int]]) -> list[Unit]:
+    """Items stating a duty (is_duty; a note only when it states a sanctioned one), and the rows
+    of the table a duty leads in to (`… 아래의 ①사업관리교육 및 ②스마트공장 관련 교육 의무 수료`
+    over a table of the two: led_rows)."""
     doc = outline.doc
     units = []
     inside = _Spans(taken)
     for s in outline.scope.sections:
         block = doc.blocks[s.block]
-        if block.kind != "list_item" or outline.is_note_section(s):
+        if block.kind != "list_item" or inside(s.start):
             continue
-        if inside(s.start):
-            continue
+        note = outline.is_note_section(s)
         u = outline.item_unit(s)
-        if u is not None and is_duty(u.text):
-            units.append(u)
-            taken.append((s.start, s.end))
-            inside.add(s.start, s.end)
+        if u is None or not (is_sanctioned_duty(u.text) or not note and is_duty(u.text)):
+            continue
+        units.append(u)
+        units += led_rows(outline, s) if is_duty(u.text) else []
+        taken.append((s.start, s.end))
+        inside.add(s.start, s.end)
     return units
 
 
@@ -366,6 +364,27 @@ def extract_obligations(scope: Scope) -> list[Clause]:
              for c in outline.carriers[fam]]
     units += _duty_units(outline, taken)
     units.sort(key=lambda u: u.spans[0][0])
-    return _to_clauses(scope, units, DUTY_KINDS)
+    return _repeats_merged(_to_clauses(scope, units, DUTY_KINDS))
+
+
+MIN_REPEAT = 15  # characters of comparison key two printings must share to be one duty
+
+
+def _repeats_merged(clauses: list[Clause]) -> list[Clause]:
+    """A duty printed twice (a note under 지원조건 and again under 지원절차, once with an aside:
+    `구축완료 후 수준을 확인, 구축수준 미달 시 정부지원금 환수가능` / `… 환수가능(최종완료 후
+    수준측정)`) is one obligation: the longer text, the spans of both."""
+    out: list[Clause] = []
+    for c in clauses:
+        key = norm_key(c.text)
+        twin = next((o for o in out if len(key) >= MIN_REPEAT and len(k := norm_key(o.text)) >= MIN_REPEAT
+                     and (k.startswith(key) or key.startswith(k))), None)
+        if twin is None:
+            out.append(c)
+            continue
+        if len(key) > len(norm_key(twin.text)):
+            twin.text, twin.kind = c.text, c.kind
+        twin.evidence += c.evidence
+    return out
 
 

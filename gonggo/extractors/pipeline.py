@@ -24,7 +24,6 @@ from gonggo.extractors import (
     tracks,
     windows,
 )
-from gonggo.extractors.budget import row_sum_budget, sheet_budget
 from gonggo.extractors.header import Header, read_header
 from gonggo.extractors.supports import record_supports
 from gonggo.reading.programs import (
@@ -218,14 +217,10 @@ def build_program(doc: Document, scope: Scope, header: Header,
     program.evidence_of["name"] = name_evidence
     if program.awards is not None:
         program.evidence_of["awards"] = list(program.awards.evidence)
-    budget = tracks.extract_budget(scope)
-    sheet = None if budget is not None else (sheet_budget(scope, program.awards)
-                                             or row_sum_budget(scope))
+    budget = tracks.extract_budget(scope, program.awards)
     if budget is not None:
         program.budget_krw = budget.krw
         program.evidence_of["budget_krw"] = budget.evidence
-    elif sheet is not None:
-        program.budget_krw, program.evidence_of["budget_krw"] = sheet
     return program
 
 

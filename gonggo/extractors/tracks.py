@@ -102,11 +102,15 @@ from gonggo.vocab.budget import (
     aggregate_amount,
     budget_amount,
     cap_basis,
+    each_and_sum,
     is_budget_line,
     per_month,
     several_programs,
+    sheet_money_label,
+    sheet_period,
     year_money,
     year_money_before,
+    year_money_column,
 )
 from gonggo.vocab.funding import (
     BUDGET_ITEM_SUBJECT,
@@ -2711,10 +2715,13 @@ class Budget:
     evidence: list[Evidence]
 
 
-def extract_budget(scope: Scope) -> Budget | None:
-    """The whole call's budget (`□ 공고규모 : ’17년도 정부출연금 43.0억 원 이내`, `총 상금
-    6,500,000원`, `□ 지원 규모 : 총 10개 과제, 24,935백만원`): the first line of prose stating one,
-    outside worked examples. A budget is never a cap (terms_of_text skips such lines)."""
+def extract_budget(scope: Scope, awards: Awards | None = None) -> Budget | None:
+    """The whole call's budget, the ONE reader of it: the first line of prose stating one
+    (`□ 공고규모 : ’17년도 정부출연금 43.0억 원 이내`, `총 상금 6,500,000원`, `□ 지원 규모 : 총 10개
+    과제, 24,935백만원`) outside worked examples; else an RFP sheet's terms row (_sheet_budget);
+    else one table's sum under a year's money (_year_sum); else a one-row call table's printed
+    sum (_row_sum). `awards` is the program's count of awards, for a sheet that prints none of
+    its own. A budget is never a cap (terms_of_text skips such lines)."""
     blocks = scope.blocks
     skip = example_blocks(scope.doc.text, blocks)
     for idx, block in enumerate(blocks):
@@ -2731,7 +2738,7 @@ def extract_budget(scope: Scope) -> Budget | None:
         below = _budget_below_label(scope, idx)
         if below is not None:
             return below
-    return _sheet_budget(scope, skip) or _year_sum(scope, skip)
+    return _sheet_budget(scope, skip, awards) or _year_sum(scope, skip) or _row_sum(scope)
 
 
 # a size or budget label alone on its line (`□ 지원규모`, `□ 사업예산`), its total in the one item
@@ -2768,38 +2775,52 @@ def _budget_below_label(scope: Scope, idx: int) -> Budget | None:
     return Budget(a.krw, [scope.evidence(item.start + a.value_start, item.start + a.value_end)])
 
 
-# a sheet's money row (`지원 정보 | 지원기간 | 2026.04 ~ 2030.12 | 정부지원금 | 9,736백만원`)
-SHEET_MONEY = regex.compile(r"^(?:정부\s*(?:지원|출연)\s*(?:연구\s*개발\s*비|금)|국비|국고\s*보조금|출연금|총\s*연구\s*(?:개발\s*)?비)$")
+def _right_of(row: list[Cell | None], i: int) -> Cell | None:
+    """The first cell right of row[i] that is another cell (a merged cell spans columns)."""
+    cell = row[i]
+    return next((c for c in row[i + 1:] if c is not None and c is not cell), None)
 
 
-def _sheet_budget(scope: Scope, skip: set[int]) -> Budget | None:
-    """The money row of a file's one RFP sheet (see read_sheet_terms) when the sheet selects
-    several awards (`선정 과제 수 : 2개 과제 내외`): the money of them all, the call's budget. With
-    one award (or no count printed) the row may as well be that award's cap: none."""
+def _sheet_budget(scope: Scope, skip: set[int], awards: Awards | None) -> Budget | None:
+    """The money row of an RFP sheet's terms table, when the sheet selects several awards (`ㅇ
+    선정 과제 수 : 2개 과제 내외`, else the program's count): the money of them all, the call's
+    budget. With one award, or no count, the row may as well be that award's total: none.
+
+        지원 정보 | 지원기간 | 2026.04 ~ 2030.12 | 정부지원금 | 9,736백만원
+                  | 1단계 (1차년도) | 2026.04 ~ 2028.12 (…) | 1단계 (1차년도) | 5,668백만원 (1,600백만원)
+
+    The sheet is the file's one box whose first cell is `관리번호` (read_sheet_terms), any row of
+    its tables naming the government's money (`정부지원금`, `총 연구비`; vocab sheet_money_label);
+    in a file without one, a row printing that money beside the whole support period over
+    several years (`지원기간 | 2026.04 ~ 2030.12`). Several sheets, or rows of different money:
+    several RFPs, no one budget. A year's money (`1차년도`) is none."""
     blocks = scope.blocks
-    sheets = _sheets(blocks, skip)
-    if len(sheets) != 1:
-        return None
     text = scope.doc.text
-    i = sheets[0]
-    lines = [text[ln.start : ln.end] for ln in _sheet_lines(text, blocks, i, len(blocks))]
-    counts = {int(m[1]) for line in lines for m in SHEET_COUNT.finditer(line)}
-    if len(counts) != 1 or min(counts) < 2:
+    sheets = _sheets(blocks, skip)
+    if len(sheets) > 1:
         return None
+    lo = sheets[0] if sheets else 0
     found: list[tuple[int, int, int]] = []
-    rows = [row for b in blocks[i:] if b.table is not None for row in b.table.grid()]
-    for row in rows:
-        for c, cell in enumerate(row[:-1]):
-            if cell is None or not SHEET_MONEY.match(compiled(r"\s").sub("", cell.text)):
+    for row in (row for b in blocks[lo:] if b.table is not None for row in b.table.grid()):
+        if not sheets and not any(cell is not None and (right := _right_of(row, i)) is not None
+                                  and sheet_period(cell.text, right.text) for i, cell in enumerate(row)):
+            continue  # no sheet: only the row of the whole period
+        for c, cell in enumerate(row):
+            if cell is None or (c and row[c - 1] is cell) or not sheet_money_label(cell.text):
                 continue
-            value = next((v for v in row[c + 1 :] if v is not None and v is not cell), None)
-            if value is None:
-                continue
-            amounts = [a for a in find_amounts(text[value.start : value.end]) if a.bound in (None, "max")]
-            if len(amounts) == 1 and not year_money(text[value.start : value.end]):
+            value = _right_of(row, c)
+            money = text[value.start : value.end] if value is not None else ""
+            amounts = find_amounts(money)
+            if value is not None and len(amounts) == 1 and amounts[0].bound != "min" and not year_money(money):
                 a = amounts[0]
                 found.append((a.krw, value.start + a.start, value.start + a.end))
     if len({krw for krw, _, _ in found}) != 1:
+        return None
+    lines = [text[ln.start : ln.end] for ln in _sheet_lines(text, blocks, lo, len(blocks))]
+    counts = {int(m[1]) for line in lines for m in SHEET_COUNT.finditer(line)}
+    if not counts and awards is not None and awards.count is not None:
+        counts = {awards.count}
+    if len(counts) != 1 or min(counts) < 2:
         return None
     krw, s, e = found[0]
     return Budget(krw, [scope.evidence(s, e)])
@@ -2838,6 +2859,36 @@ def _year_sum(scope: Scope, skip: set[int]) -> Budget | None:
     if len(found) != 1:
         return None
     krw, (s, e) = found[0]
+    return Budget(krw, [scope.evidence(s, e)])
+
+
+def _row_sum(scope: Scope) -> Budget | None:
+    """A call table of ONE 과제 row under a year's money column printing one 과제's money and, in
+    parentheses, the sum over the 과제 the row selects (`(단위 : 백만원)` / `… | 과 제 명 | … | ’26년
+    정부지원 연구개발비` / `1 | 석‧박사 전문인력 양성 (총 2개 과제 지원) | 5년 | 1,440 (2,880)`): the sum,
+    when it is exactly the money times the count, is that year's budget of the call. Two rows or
+    more (`375 (750)` over `675`): no one sum is printed, none."""
+    found: list[tuple[int, int, int]] = []
+    blocks = scope.blocks
+    text = scope.doc.text
+    for idx, b in enumerate(blocks):
+        grid = b.table.grid() if b.table is not None else []
+        if len(grid) != 2 or idx == 0:
+            continue
+        header, row = grid
+        unit = unit_multiplier(text[blocks[idx - 1].start : blocks[idx - 1].end])
+        row_text = " ".join(c.text for c in row if c is not None)
+        for j, head in enumerate(header):
+            cell = row[j] if j < len(row) else None
+            if head is None or cell is None or cell is head or not year_money_column(head.text):
+                continue
+            span = each_and_sum(text[cell.start : cell.end], row_text)
+            if span is not None and unit:
+                s, e = cell.start + span[0], cell.start + span[1]
+                found.append((int(text[s:e].replace(",", "")) * unit, s, e))
+    if len({krw for krw, _, _ in found}) != 1:
+        return None
+    krw, s, e = found[0]
     return Budget(krw, [scope.evidence(s, e)])
 
 

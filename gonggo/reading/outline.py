@@ -862,6 +862,30 @@ def _has_structure(outline: Outline, section: Section) -> bool:
     return False
 
 
+def led_rows(outline: Outline, section: Section) -> list[Unit]:
+    """The rows of the tables an item leads in to (`선정된 … 기업은 아래의 ①사업관리교육 및 ②… 교육
+    의무 수료`, LEAD_IN, over `구분 | 세부내용` / `①사업관리교육 (온라인) | - 대상 : … - 내용 : …`):
+    one unit per data row, its label and its content whole (bullets, notes and all: a row is one
+    of the items the lead-in names); none when the item leads in to no table."""
+    u = outline.item_unit(section)
+    if u is None or not LEAD_IN.search(u.text):
+        return []
+    doc = outline.doc
+    units: list[Unit] = []
+    for j in outline.block_range(section)[1:]:
+        table = doc.blocks[j].table
+        if table is None:
+            continue
+        g = read_table(table, LIST_TABLE)
+        for r in g.body():
+            cells = [c for c in distinct_cells(g.row(r)) if c.text.strip() not in MARKS]
+            parts = [p for c in cells if (p := unit_at(doc, c.start, c.end)) is not None]
+            if len(parts) >= 2:  # a label and its content; a lone cell is a category or a note
+                units.append(Unit(text=" ".join(p.text for p in parts),
+                                  spans=[sp for p in parts for sp in p.spans], cells=cells))
+    return units
+
+
 # ---------------------------------------------------------------------------------------
 # Numbered runs: `1. …` `2. …` entries a lead-in's list holds, however the outline ranked them
 

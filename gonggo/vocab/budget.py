@@ -209,16 +209,23 @@ def cap_basis(before: str, after: str) -> str:
 
 # An RFP sheet's terms row: `지원기간 | 2026.04 ~ 2030.12 | 정부지원금 | 9,736백만원` (msit RFP
 # sheets). The money label beside the whole support period states the RFP's money for all
-# its years; when the sheet selects several 과제 it is their sum (`extractors.budget`).
+# its years; when the sheet selects several 과제 it is their sum (`tracks.extract_budget`).
+# The government's money (`정부지원금`, `총 정부출연금`, `정부지원 연구개발비`, `정부지원사업비`)
+# or the whole research money (`총 연구비`, `총연구개발비`); never one award's (`과제별 연구비`).
 SHEET_MONEY_LABEL = regex.compile(
-    r"^(?:총\s*)?(?:정부\s*(?:지원금|출연금|지원\s*연구\s*개발비|지원\s*사업비)|국비|국고\s*보조금|출연금)$")
+    r"""^(?:총\s*)?정부\s*(?:지원|출연)\s*(?:연구\s*개발\s*비|금|사업\s*비)$
+      | ^(?:총\s*)?(?:국비|국고\s*보조금|출연금)$   # the state's money by its other names
+      | ^총\s*연구\s*(?:개발\s*)?비$""",
+    regex.X,
+)
 SHEET_PERIOD_LABEL = regex.compile(r"^(?:지원|연구|연구\s*개발|사업|수행)\s*기간$")
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def sheet_money_label(cell: str) -> bool:
-    """A cell naming the government's money of an RFP sheet (`정부지원금`, `총 정부출연금`)."""
-    return bool(SHEET_MONEY_LABEL.match(compiled(r"\s+").sub(" ", cell).strip()))
+    """A cell naming the government's money of an RFP sheet (`정부지원금`, `총 정부출연금`, even
+    letter-spaced: `정 부 지 원 금`)."""
+    return bool(SHEET_MONEY_LABEL.match(compiled(r"\s+").sub("", cell)))
 
 
 def sheet_period(label: str, value: str) -> bool:
