@@ -51,23 +51,24 @@ COUNT = regex.compile(
     # backtracking `\d+` tried every start and length (quadratic).
     r"(?P<total>총\s*)?(?P<about>약\s*)?(?<!\d)(?<!\d[.,])(?P<n>(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+))\s*"
     r"(?P<unit>개\s*(?:" + UNIT_NOUNS + r")(?![가-힣])|개(?![월년가-힣])(?!\s+(?!(?:내외|정도|안팎|가량|이내|수준|선정|모집|선발|지원)(?![가-힣]))[가-힣])"
-    r"|개사|社|팀|건|명|곳|개소)"
+    r"|개사|社|팀|건|명|곳|개소|과제(?![가-힣]))"  # `34과제` (mafra_livestock_issues_master_2021)
     r"(?:\s*[(（][가-힣]{1,3}[)）](?=\s*(?:내외|정도|안팎|가량|이내)))?"
     r"(?P<approx>\s*(?:내외|정도|안팎|가량|이내|수준))?"
 )
 # A call type's own count (`□ 지정공모과제 : 12개 과제`) is the program's only when no other
 # call type prints one (`□ 자유응모과제 : 17개 과제`): then neither is the whole.
 CALL_TYPE = regex.compile(r"(?P<type>지정\s*공모|자유\s*응모)\s*과제")
-# a requirement (`10개사 이상`), a rate (`1개사당`), a choice among offers (`공급기업(CSP) 중 1개사를
+# a requirement (`10개사 이상`), a rate (`1개사당`), a pool (`9과제 중`), a choice among offers (`공급기업(CSP) 중 1개사를
 # 선택하여`, bizinfo list), the applications received (`(26개 과제 접수)`), not the number selected
 NOT_A_COUNT_AFTER = regex.compile(
-    r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한|[를을]\s*선택|접수|응모)")
+    r"\s*(?:이상|이하|미만|초과|까지|만|당|씩|마다|이\s*참여|의|에\s*한|[를을]\s*선택|접수|응모"
+    r"|중(?![가-힣]))")  # `(9과제 중 6과제)`: the pool a share of it is taken from
 # A team's make-up, heads in parentheses after each of two roles or more (`리더예술인(1명) 및
 # 참여예술인(4명 내외) 매칭 지원`, bizinfo list): how many of each role in a team, not how many
 # are selected (unless a selection follows: `청년(20명 내외) 선발`)
 ROLE_HEADS = regex.compile(r"[가-힣][(（]\s*\d{1,3}\s*명[^()（）\n]{0,6}[)）]")
 ROLE_HEADS_BEFORE = regex.compile(r"[가-힣][(（]\s*$")
-NOT_A_COUNT_BEFORE = regex.compile(r"(?:최소|최대|기업당|과제당|당)\s*$")
+NOT_A_COUNT_BEFORE = regex.compile(r"(?:최소|최대|기업당|과제당|당|\d\s*(?:개\s*)?(?:과제|사|팀|기업|기관)\s*중)\s*$")
 SELECTS_AFTER = regex.compile(r"\s*(?:[)）]\s*)?(?:를|을)?\s*(?:최종\s*)?(?:선정|모집|선발)")
 # the selection named right before the count: `- 선발 8개사 대상 총 26억원 이내 先투자` (bizinfo list)
 SELECTS_BEFORE = regex.compile(r"(?<![가-힣])(?:최종\s*)?(?:선정|선발|모집)\s*$")
@@ -103,6 +104,8 @@ def find_counts(text: str) -> list[Count]:
         if (unit == "명" and team and ROLE_HEADS_BEFORE.search(before)
                 and not SELECTS_AFTER.match(text, m.end())):
             continue
+        if not int(m["n"].replace(",", "")):
+            continue  # a form's blank (`00개사 내외`, as `(00개월)` in a sample sheet), no count
         word = (m["approx"] or "").strip()
         approx = bool(word and word not in ("수준", "이내")) or bool(m["about"])
         out.append(Count(m.start(), m.end(), int(m["n"].replace(",", "")), approx, unit,

@@ -438,7 +438,7 @@ def clause_rows(line: str, lo: int = 0) -> list[ShareRow]:
     named once holds for the kinds after it, each opening its clause). Every share of the line
     must be read so, else none is (PRECISION FIRST); a kind's government and applicant shares add
     up to 100."""
-    if "%" not in line and "분의" not in line:
+    if "%" not in line and "분의" not in line and "％" not in line and "퍼센트" not in line:
         return []  # no share term (`N%`, `100분의 N`) anywhere: most lines, read at no cost
     pieces: list[tuple[str, int]] = []
     pos = 0

@@ -133,7 +133,7 @@ from gonggo.vocab.funding import (
     find_level,
     find_months,
     find_payer,
-    find_shares,
+    find_share_terms,
     mixed_payer,
     other_period,
 )
@@ -313,7 +313,9 @@ TRACK_HEADER: list[tuple[int, regex.Pattern[str]]] = [
 SUMMARY_ROW = regex.compile(r"^(?:분담\s*비율|지원\s*비율|비\s*율|비\s*중|총\s*구축\s*비용|총\s*사업비|합\s*계|소\s*계|계|총\s*비용|"
                             r"지원\s*금액|지원\s*한도|구\s*분)$")
 NOT_A_NAME = regex.compile(
-    r"^지원|조건|규모|방법|대상|자격|예시|기간|내용|비고|합계|소계|^총|비율|분담|금액|한도|비용|"
+    r"^지원|조건|규모|방법|대상|자격|예시|기간|내용|비고|합계|소계|^총|비율|분담|금액|한도|비용|(?:보조|부담|매칭)\s*[율률]|"
+    # a budget item (`② 교육비 : … (1백만원) 필수 편성`, `기술임치비`, seed 001), not 설비 / 장비 / 대비
+    r"(?<![설장준대경])비$|"
     r"이용료|현물|인건비|사업비|부담|과제\s*수|선정|평가|신청|접수|모집|문의|참고|단위|공통|기타|주의|유의|"
     r"^[0-9]|[다함음임됨요며고서]$|"
     # money of each award (`과제별 연구비 :`, `연구개발비 :`, `출연금`): a label, not a track
@@ -338,7 +340,7 @@ def is_rfp_title(text: str) -> bool:
         return False
     if SUMMARY_ROW.match(compact) or TOTAL.search(compact) or compiled(r"^(?:총|합|소계|계)").match(compact):
         return False
-    return not (find_amounts(t) or find_shares(t) or find_months(t))
+    return not (find_amounts(t) or find_share_terms(t) or find_months(t))
 
 
 # a label naming a budget or a price, even letter-spaced (`사 업 예 산:`, `추 정 가 격:`): no track
@@ -352,7 +354,7 @@ def is_track_name(text: str) -> bool:
         return False
     if FORM_BLANK.search(t) or compiled(r"^[A-Za-z]$").match(compact):
         return False  # a form's blank (`n`, `OO`), a letter
-    if find_amounts(t) or find_shares(t) or find_months(t):
+    if find_amounts(t) or find_share_terms(t) or find_months(t):
         return False
     if NOT_A_NAME.search(compiled(r"\([^)]*\)").sub("", t).strip() or t) or PRICE_LABEL.search(compact):
         return False
@@ -388,7 +390,10 @@ NOT_CAP_AFTER = regex.compile(
 )
 # a share right after these is a share of the support (`지원비율 : 90% 이내`)
 RATE_BEFORE = regex.compile(r"(?:지원\s*)?비율\s*[:：]?\s*$")
-SHARE_SUPPORTED_AFTER = regex.compile(r"^ ?(?:이내|이하|까지)? ?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
+# a share then `지원`, its cap in parentheses between them too (`제작비의 최대 70%(최대 3천만원) 지원`,
+# listing cache `월 임차료 50% 지원(최대 50만원)`)
+SHARE_SUPPORTED_AFTER = regex.compile(
+    r"^ ?(?:이내|이하|까지)? ?(?:[(（][^()（）%]{0,20}원[^()（）%]{0,8}[)）] ?)?(?:를|을)? ?(?:정부 ?)?지원(?:하|함|가능|$|[ ,.(])")
 # the size of each award a 지원규모 label states (`□ 지원규모 : 과제당 160백만 원 내외`, the label worded
 # `지원내용`, `지원조건`, `지원금액` as other calls head their funding): the award's money
 # even when approximate (not `6개 과제, 과제당 3.75억원 내외`: a count's money, often its first year's)
@@ -431,7 +436,9 @@ SHARE_BURDEN_AFTER = regex.compile(r"^\s*(?:를|을)?\s*부담")
 PAYER_AFTER_SHARE = regex.compile(
     r"^\s*(?:을|를)\s*(?P<payer>[^\s,.()]{2,12}?)\s*(?:으로|로)\s*(?:산정|편성|부담|구성|매칭|충당)")
 # `정부 50%`, `대기업이 최대 30%`, `자기부담사업비* 30%` (the payer's money, not a share of it)
-SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비\s*\*?)?\s*(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
+# `정부지원금(70% 이내) + 자부담(30% 이상)`, `자기부담사업비 (30% 이상)` (kised_dodak_2025), `정부 출연(80%),
+# 지방비(20%)` (mois_regional_disaster_rnd_2025): the share in parentheses after its payer
+SHARE_OF_PAYER = regex.compile(r"\s*(?:사업비|출연)?\s*\*{0,2}\s*(?:[(（]\s*)?(?:이|가|은|는|[:：])?\s*(?:최대|최소)?\s*")
 CONJOINED_PAYER_BEFORE = regex.compile(r"(?:와|과|및)\s*$")
 # a worked example, not a rule: `< 사업비 구성 예시 >`, `(예시)`, `예)`, `예 :`, `e.g.`
 EXAMPLE = regex.compile(r"예\s*시|(?<![가-힣])예\s*[)）:：]|(?i:ex\)|e\.g\.)")
@@ -599,7 +606,7 @@ def _payer_before(text: str, pos: int, window: int = 30) -> tuple[Payer, str, in
 
 
 def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bool = False,
-                  topic: tuple[Payer, str] | None = None) -> Terms:
+                  topic: tuple[Payer, str] | None = None, under_size: bool = False) -> Terms:
     """The funding terms one line of prose states (offsets shifted by `offset`).
 
     An amount is a cap when it is not a total (`총사업비 30억원`), a unit price (`회당 35만원`),
@@ -612,7 +619,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     if SKIP_LINE.search(text) or TABLE_ROW.search(text) or STAGE_LEAD.match(text):
         return terms
     award_topic = bool(PER_AWARD_TOPIC.match(text))
-    support = labelled or topic is not None or award_topic or bool(SUPPORT_CUE.search(text))
+    support = labelled or topic is not None or award_topic or under_size or bool(SUPPORT_CUE.search(text))
     default = topic or ("government", _support_label(text))
     budget = is_budget_line(text)  # the call's money (`공고규모 : … 43.0억 원 이내`): no cap
     for a in find_amounts(text):
@@ -622,8 +629,9 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         after = text[a.end : a.end + 6]
         approx_award = a.bound == "approx" and (award_topic or bool(
             SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start])
-            # the label read as the payer's topic (`□ 지원금액 : 과제당 160백만 원 내외`)
-            or (topic is not None and PER_AWARD_LEAD.match(text[: a.start]))))
+            # the label read as the payer's topic (`□ 지원금액 : 과제당 160백만 원 내외`), or a size
+            # label alone on the line above (`□ 지원규모` / `ㅇ 과제당 160백만 원 내외`)
+            or ((topic is not None or under_size) and PER_AWARD_LEAD.match(text[: a.start]))))
         if ((a.bound not in (None, "max") and not approx_award)
                 or NOT_CAP_BEFORE.search(before) or PER_UNIT_BEFORE.search(before)
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
@@ -643,7 +651,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if YEARS_ONWARD_BEFORE.search(text[max(0, a.start - 20) : a.start]):
             basis = "per_year"
         terms.fund(role, label).set_cap(a.krw, (offset + a.start, offset + a.end), basis)
-    for s in find_shares(text):
+    for s in find_share_terms(text):
         payer = _payer_before(text, s.start, window=10)
         if payer and not SHARE_OF_PAYER.fullmatch(text[payer[3] : s.start]):
             payer = None  # `정부지원연구개발비의 10%` is a share of that money, not the state's share
@@ -654,7 +662,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         if named_after and COST_BEFORE.search(before) and (found := find_payer(named_after["payer"])):
             start = s.end + named_after.start("payer") + found[2]
             payer = (found[0], found[1], start, start + len(found[1]))
-        if payer is None and not (RATE_BEFORE.search(before) or SHARE_SUPPORTED_AFTER.match(after)
+        if payer is None and not (RATE_BEFORE.search(before) or SHARE_SUPPORTED_AFTER.match(text[s.end : s.end + 40])
                                   or (COST_BEFORE.search(before) and (support or s.bound == "max")
                                       and (topic or not SHARE_BURDEN_AFTER.match(after)))):
             continue
@@ -770,7 +778,7 @@ PER_PERSON_SUPPORT = regex.compile(r"^(?:1\s*)?인\s*당\s*(?:최대\s*)?지원\
 SCALE_HEADER = regex.compile(r"^지원\s*규모(?:\s*[(（]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*[)）])?$")
 # a money column for the whole project period: `총`, `총연구비`, `총 지원 규모`, `총 정부지원연구개발비`,
 # `정부지원 연구비 총액` (an R&D project's money summed over its years)
-WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연)|출연금)"
+WHOLE_PERIOD = regex.compile(r"^총$|^총(?:연구(?:개발)?비|지원(?:규모|금액?)|정부(?:지원|출연)|출연금|국비|국고|보조금)"
                              r"|[가-힣](?<!사업비)총액$")  # not `사업비 총액`: the whole cost, all payers
 
 
@@ -829,7 +837,7 @@ BARE_VALUE = regex.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d(?!\d))\d{
 
 
 def _is_value(text: str) -> bool:
-    return bool(find_amounts(text) or find_shares(text) or find_months(text) or BARE_VALUE.fullmatch(text))
+    return bool(find_amounts(text) or find_share_terms(text) or find_months(text) or BARE_VALUE.fullmatch(text))
 
 
 # How funding tables read: the heading rows are the leading ones (at most three) before a row
@@ -933,7 +941,7 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
             if f.basis == "total" and year and len(amounts) > 1 and amounts[1].start == year.end():
                 y = amounts[1]  # `총 10억원(연 4억원)*`
                 f.year_cap, f.year_span = y.krw, (start + y.start, start + y.end)
-        shares = find_shares(text)
+        shares = find_share_terms(text)
         if shares:
             sh = shares[0]
             bound = col.bound_hint if sh.bound == "exact" and col.bound_hint else sh.bound
@@ -1110,6 +1118,9 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     for i in _part_columns(labels, cols):
         cols[i] = Column("other", labels[i][-1])
     _sum_columns(labels, cols)
+    for i, stack in enumerate(labels):
+        if stack and cols[i].kind == "other" and _money_column(rows, n_header, i, stack[-1]):
+            cols[i] = Column("payer", stack[-1], "government")  # `지원내용 | 기업 당 최대 1억 원`
     value_cols = [i for i, c in enumerate(cols) if c.kind in ("payer", "duration", "level")]
     if not any(cols[i].kind in ("payer", "duration") for i in value_cols):
         return False
@@ -1222,6 +1233,25 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     if not common.empty() and path is not None:
         tracks.common.append((path, common))
     return True
+
+
+# the support column of a field or RFP table in the other wordings of `지원규모` (`지원내용`, `지원조건`,
+# as other calls head it: variants_wording's funding facet)
+SUPPORT_HEADER = regex.compile(r"^지원\s*(?:내용|조건)(?:\s*[(（]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*[)）])?$")
+MONEY_CELL_CHARS = 80
+
+
+def _money_column(rows: list[list[Cell | None]], n_header: int, i: int, label: str) -> bool:
+    """A SUPPORT_HEADER column whose every filled body cell is a short amount, not prose
+    (`기업 당 최대 1억 원`, `2,133백만원 이내/년 (1차년도 1,600백만원 이내)`): the state's money per award,
+    as under `지원규모` (SCALE_HEADER). No share, no list item, no cell without an amount."""
+    if not SUPPORT_HEADER.match(label.strip()):
+        return False
+    texts = {id(row[i]): row[i].text.strip() for row in rows[n_header:]
+             if i < len(row) and row[i] is not None and row[i].text.strip()}
+    return bool(texts) and all(
+        len(t) <= MONEY_CELL_CHARS and not CELL_ITEM.match(t) and not find_share_terms(t)
+        and (amounts := find_amounts(t)) and amounts[0].bound in (None, "max") for t in texts.values())
 
 
 # a column counting the awards of a row (`과제수`, `선정 과제 수`, `지원 과제수`)
@@ -1461,7 +1491,7 @@ def _value_items(text: str) -> list[tuple[int, int, str]]:
     (`duration`) in a line, in order; a unit price (`회당 35만원`) is no one's funding: text."""
     items = [(a.start, a.end, flat.TEXT if PER_UNIT_BEFORE.search(text[max(0, a.start - 8) : a.start])
               else "payer") for a in find_amounts(text)]
-    items += [(s.start, s.end, "payer") for s in find_shares(text)]
+    items += [(s.start, s.end, "payer") for s in find_share_terms(text)]
     items += [(m.start, m.end, "duration") for m in find_months(text)]
     items.sort()
     out: list[tuple[int, int, str]] = []
@@ -1560,7 +1590,7 @@ def _flat_rows(text: str, grid: Grid, cols: list[Column], tracks: Tracks) -> Ter
 
 
 def _shares_only(text: str) -> list[Share] | None:
-    shares = find_shares(text)
+    shares = find_share_terms(text)
     rest = text
     for sh in reversed(shares):
         rest = rest[: sh.start] + rest[sh.end :]
@@ -1640,6 +1670,7 @@ class _Line:
     heading: bool
     period: bool  # inside a 사업기간 / 지원기간 section
     section: int | None  # the section the line opens (a list item's)
+    cell_end: int | None = None  # a table cell's line: where the cell ends (its sub-items end there)
 
 
 def _funding_block(scope: Scope, block: Block) -> tuple[bool, bool]:
@@ -1704,6 +1735,9 @@ def _cell_lines(doc_text: str, table: Table, period: bool) -> list[_Line]:
     자금 최대 3억원 … • 총 사업비 = 정부지원사업비 70% 이하 + 자기부담사업비* 30% 이상`): the lines
     of its one cell that lists items stating terms, read as prose. When several cells state terms,
     whose terms they are (a track's? one kind of support's?) the table does not say: none."""
+    listed = _list_table_lines(doc_text, table, period)
+    if listed is not None:
+        return listed
     stating = []
     for cell in table.cells:
         lines = _lines_of_cell(doc_text, cell, period)
@@ -1714,6 +1748,25 @@ def _cell_lines(doc_text: str, table: Table, period: bool) -> list[_Line]:
     if len(stating) != 1 or _conflicting([doc_text[ln.start : ln.end] for ln in stating[0]]):
         return []
     return stating[0]
+
+
+# a list printed as a table, one item per row under a number column (`연번 | 지원조건`, then
+# `1 | (긴급복구형) 정부지원금 최대 5백만원, …`): its items are lines of prose
+LIST_NUMBER_HEAD = regex.compile(r"^(?:연\s*번|순\s*번|번\s*호|No\.?)$", regex.I)
+LIST_NUMBER = regex.compile(r"^\s*\d{1,2}\s*[.)]?\s*$")
+
+
+def _list_table_lines(doc_text: str, table: Table, period: bool) -> list[_Line] | None:
+    """The items of a two-column list table (LIST_NUMBER_HEAD over numbers), one prose line each,
+    when its unlabelled lines do not give one payer two values; None for any other table."""
+    grid = table.grid()
+    if len(grid) < 2 or any(len(row) != 2 or None in row for row in grid):
+        return None
+    if not LIST_NUMBER_HEAD.match(grid[0][0].text.strip()) or not all(
+            LIST_NUMBER.match(row[0].text) for row in grid[1:]):
+        return None
+    lines = [ln for row in grid[1:] for ln in _lines_of_cell(doc_text, row[1], period)]
+    return [] if _conflicting([doc_text[ln.start : ln.end] for ln in lines]) else lines
 
 
 # a box's row label naming the support (`지원내용 | - 지원금액 · 커뮤니티 잇소(팀별 최소 200만원 ~
@@ -1780,7 +1833,7 @@ def _lines_of_cell(doc_text: str, cell: Cell, period: bool) -> list[_Line]:
             out[-1].end = end
         else:
             level = 2 if CELL_SUB_ITEM.match(raw) else 1
-            out.append(_Line(start + raw.find(text), end, level, False, period, None))
+            out.append(_Line(start + raw.find(text), end, level, False, period, None, cell.end))
         open_end = not LINE_COMPLETE.search(text)
     return out
 
@@ -1855,13 +1908,14 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
     `고도화1`) is their heading, not a track."""
     doc = scope.doc
     program = Terms()
-    owner: tuple[TrackDraft, int] | None = None  # the labelled line sub-items belong to
+    owner: tuple[TrackDraft, int, int | None] | None = None  # the labelled line sub-items belong to
     headings: set[str] = set()
     section_track: dict[int, str] = {}  # the section a labelled line opens → its track
     loose_caps: dict[Payer, set[int]] = {}  # caps of unlabelled lines, per payer
     group_of: dict[str, str] = {}  # a sub-item's track → the track of the line heading it
     lines = prose_lines(scope, skip)
     linked = linked_footnotes([doc.text[line.start : line.end] for line in lines])
+    under_size = False  # below a size label alone on its line (`□ 지원규모`), up to the next heading
     parts = _part_starts(scope)
     part: tuple[int, str, tuple[int, int]] | None = None  # the numbered part the lines belong to
     for line, note in zip(lines, linked):
@@ -1870,11 +1924,12 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
             part = parts.pop(0)
         if line.heading:
             part = None
+            under_size = bool(SIZE_LABEL_ALONE.match(strip_marker(raw)))
         if EXAMPLE_LEAD.match(raw) or note:
             continue  # `예) 정부지원금 1억원, …`: the marker is the example word; a linked program's note
         body = strip_marker(raw)
         base = line.start + max(raw.find(body[:8]), 0)
-        if owner and line.level <= owner[1]:
+        if owner and (line.level <= owner[1] or (owner[2] is not None and line.start >= owner[2])):
             owner = None
         label = None if line.heading else _label(body)
         if label:
@@ -1887,7 +1942,7 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
                 draft = tracks.add(name, [(base + body.find(name), base + body.find(name) + len(name))], terms)
                 if line.section is not None:
                     section_track[line.section] = norm_key(name)
-                owner = owner or (draft, line.level)
+                owner = owner or (draft, line.level, line.cell_end)  # a cell's line owns none past it
                 continue
         inline = list(INLINE_TRACK.finditer(body))
         if len(inline) >= 2 and all(is_track_name(m[1]) for m in inline) and not SKIP_LINE.search(body):
@@ -1898,7 +1953,7 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
             continue
         period = line.period or (line.heading and bool(PERIOD_SECTION.search(body)))
         at, payer = _topic(body)
-        terms = terms_of_text(body[at:], base + at, period, topic=payer)
+        terms = terms_of_text(body[at:], base + at, period, topic=payer, under_size=under_size)
         if terms.empty():
             continue
         if part is not None and not owner:
@@ -1927,6 +1982,10 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
         if len(caps) > 1 and role in program.funding:
             program.funding[role].cap = program.funding[role].cap_span = None
     return program
+
+
+# a size label alone on its line, its value the items under it (`□ 지원규모`)
+SIZE_LABEL_ALONE = regex.compile(r"^\s*(?:지원|선정)\s*규모\s*[:：]?\s*$")
 
 
 # a numbered part of the call (`󰋎 민간투자연계형 R&D 과제지원` … `󰋏 창업초기기업형 R&D 과제지원`: circled
@@ -2296,6 +2355,28 @@ def _sheet_name(text: str, table: Table) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+# the sheet's title printed as a labelled line among its boxes (`○ RFP명 : K-NeuroMind: …`, as a
+# key/value row `RFP명 | …` reads in other layouts)
+SHEET_NAME_LINE = regex.compile(
+    r"^[^\S\n]*(?:[○◦ㅇ□■•·\-][^\S\n]*)?(?:세부\s*과제|RFP|(?:연구\s*(?:개발\s*)?)?과제)\s*명[^\S\n]*[:：][^\S\n]*"
+    r"(?P<name>[^\n]+?)[^\S\n]*$")
+
+
+def _sheet_named(text: str, blocks: list[Block], lo: int, hi: int) -> tuple[str, tuple[int, int]] | None:
+    """The title of the sheet in blocks[lo:hi]: its title row (`_sheet_name`) in any of its boxes,
+    else a `RFP명 : …` line among them before its first prose (SHEET_NAME_LINE)."""
+    for b in blocks[lo:hi]:
+        if b.table is not None and (named := _sheet_name(text, b.table)) is not None:
+            return named
+    for b in blocks[lo:hi]:
+        if b.table is not None:
+            continue
+        m = SHEET_NAME_LINE.match(text[b.start : b.end])
+        if m and is_rfp_title(m["name"]):
+            return m["name"], (b.start + m.start("name"), b.start + m.end("name"))
+    return None
+
+
 def _budget_total(text: str, table: Table) -> Terms | None:
     """The sum row of a budget table by year: its months and its money (`합계 | - | 45개월 |
     15,550 백만원 이내`) as the period and the whole period's cap."""
@@ -2338,10 +2419,10 @@ def read_sheet_budgets(scope: Scope, blocks: list[Block], skip: set[int], tracks
                       for c in b.table.cells)]
     used: set[int] = set()
     for k, i in enumerate(sheets):
-        named = _sheet_name(text, blocks[i].table)  # type: ignore[arg-type]
+        end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
+        named = _sheet_name(text, blocks[i].table) or _sheet_named(text, blocks, i, end)  # type: ignore[arg-type]
         if named is None:
             continue
-        end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
         for j in range(i + 1, end):
             table = blocks[j].table
             terms = _budget_total(text, table) if table is not None and j not in skip else None
@@ -2391,8 +2472,7 @@ def read_sheet_terms(scope: Scope, blocks: list[Block], skip: set[int], tracks: 
         end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
         # the title row in the sheet's first box, or in a later one (a text reader cuts the box
         # at a line of one cell: `뇌공학`, `(TRL : …)`)
-        named = next((n for b in blocks[i:end] if b.table is not None
-                      and (n := _sheet_name(text, b.table)) is not None), None)
+        named = _sheet_named(text, blocks, i, end)
         if named is None or norm_key(named[0]) in tracks.rfp:
             continue
         terms = Terms()
@@ -2472,9 +2552,11 @@ def read_prize_table(scope: Scope, block: Block, tracks: Tracks) -> bool:
 
 # a field table (`지원분야 | 지원규모 | 비고`): a track column over rows whose money is printed per
 # award (`기업 당 최대 1억 원`, `과제당 5천만원`) states each row's terms wherever the table stands
-# (under `□ 지원금 지급 방식`, `□ 지원 분야 및 규모`)
+# (under `□ 지원금 지급 방식`, `□ 지원 분야 및 규모`); the base printed after the amount too
+# (`최대 1억 원/기업`, as `400백만원 이내/년` prints a year's)
 PER_AWARD_MONEY = regex.compile(
-    r"(?:과제|기업|기관|개사|팀)\s*당\s*(?:최대\s*)?[\d.,]+\s*(?:[십백천]\s*)?[만억]?\s*(?:천\s*)?원")
+    r"(?:과제|기업|기관|개사|팀)\s*당\s*(?:최대\s*)?[\d.,]+\s*(?:[십백천]\s*)?[만억]?\s*(?:천\s*)?원"
+    r"|[\d.,]+\s*(?:[십백천]\s*)?[만억]?\s*(?:천\s*)?원\s*(?:이내|이하|내외)?\s*[/／]\s*(?:과제|기업|기관|개사|팀)(?![가-힣])")
 
 
 def per_award_field_table(table: Table) -> bool:
@@ -2579,7 +2661,9 @@ def _part_definition(text: str, kind: str, word: str) -> tuple[str, int] | None:
     """The one type the line defining `기본 <word>` / `추가 <word>` names as selected (`∙추가
     지원사업비 : 성공환원형에 선정된 …`): its name and offset in `text`."""
     spaced = r"\s*".join(regex.escape(ch) for ch in word)
-    rx = compiled(rf"(?m)^[^\S\n]*[^\s\w]?[^\S\n]*{kind}\s*{spaced}\s*[:：](?P<rest>[^\n]*)")
+    # led by a bullet, a number (`1) 기본 …`, `①`) or a table's 연번 cell (`1<TAB>기본 지원사업비 : …`)
+    rx = compiled(rf"(?m)^[^\S\n]*(?:\d{{1,2}}[.)]?[^\S\n]+|[①-⑳][^\S\n]*)?[^\s\w]?[^\S\n]*"
+                  rf"{kind}\s*{spaced}\s*[:：](?P<rest>[^\n]*)")
     names = {n["name"]: m.start("rest") + n.start("name") for m in rx.finditer(text)
              for n in compiled(TYPE_NAME + TYPE_SELECTED).finditer(m["rest"])}
     return next(iter(names.items())) if len(names) == 1 else None
@@ -2658,7 +2742,44 @@ def extract_budget(scope: Scope, awards: Awards | None = None) -> Budget | None:
             continue
         if a is not None:
             return Budget(a.krw, [scope.evidence(block.start + a.start, block.start + a.end)])
+        below = _budget_below_label(scope, idx)
+        if below is not None:
+            return below
     return _sheet_budget(scope, skip, awards) or _year_sum(scope, skip) or _row_sum(scope)
+
+
+# a size or budget label alone on its line (`□ 지원규모`, `□ 사업예산`), its total in the one item
+# under it (`ㅇ 총 734.3억원`: the listing cache's 지역혁신선도기업육성(R&D) 지원계획 공고)
+BUDGET_LABEL_ALONE = regex.compile(
+    r"^\s*(?:[□■○◦ㅇ▶▷●\-·]\s*)?(?:지원|사업|공고)\s*(?:규모|예산)\s*(?:[(（][^()（）]{1,8}[)）])?\s*[:：]?\s*$")
+
+
+def _budget_below_label(scope: Scope, idx: int) -> Budget | None:
+    """The budget the one item under a bare budget label prints (BUDGET_LABEL_ALONE), read with it;
+    not when a second item follows with money of its own (the label's parts, no one total)."""
+    blocks, text = scope.blocks, scope.doc.text
+    if not BUDGET_LABEL_ALONE.match(text[blocks[idx].start : blocks[idx].end]) or idx + 1 >= len(blocks):
+        return None
+    item = blocks[idx + 1]
+    line = text[item.start : item.end]
+    if item.table is not None or item.kind == "heading":
+        return None
+    label = strip_marker(text[blocks[idx].start : blocks[idx].end]).strip().rstrip(":：").strip()
+    head = f"{label} : "
+    # read as the one line other calls print (`□ 지원규모 : 총 734.3억원`, `□ 공고규모 : ’17년도 정부출연금
+    # 43.0억 원 이내, 15개 과제`)
+    body = strip_marker(line)
+    joined = budget_amount(head + body)
+    shift = line.find(body) - len(head)
+    amounts = [] if joined is None or joined.value_start < len(head) else [
+        Amount(joined.start + shift, joined.end + shift, joined.krw, joined.bound,
+               joined.value_start + shift, joined.value_end + shift)]
+    nxt = blocks[idx + 2] if idx + 2 < len(blocks) else None
+    if not amounts or (nxt is not None and nxt.kind == item.kind and nxt.level == item.level
+                       and find_amounts(text[nxt.start : nxt.end])):
+        return None
+    a = amounts[0]
+    return Budget(a.krw, [scope.evidence(item.start + a.value_start, item.start + a.value_end)])
 
 
 def _right_of(row: list[Cell | None], i: int) -> Cell | None:
@@ -2715,7 +2836,7 @@ def _sheet_budget(scope: Scope, skip: set[int], awards: Awards | None) -> Budget
 # a year's money column summed over a sum row (`’21년 정부지원연구개발비` over `계 | 시험비 | 출연금`,
 # then `합 계 | 5,810 | 1,940 | 3,870`): this call's money for the program's 과제
 YEAR_SUM_LABEL = regex.compile(r"^(?:계|합\s*계|총\s*액)$")
-MONEY_LABEL = regex.compile(r"연구\s*개발비|연구비|출연금|지원금|예산|사업비")
+MONEY_LABEL = regex.compile(r"연구\s*개발비|연구비|출연금|지원금|예산|사업비|국비|보조금")
 
 
 def _year_sum(scope: Scope, skip: set[int]) -> Budget | None:

@@ -34,7 +34,7 @@ BUDGET_CUE = regex.compile(
     r"""공고\s*규모
       | 총\s*(?:상금|예산|사업\s*예산)
       | (?:지원|사업)\s*(?:규모|비용|예산)\s*[:：]\s*총
-      | 신규\s*과제\s*(?:정부\s*(?:지원\s*)?)?(?:연구\s*개발비|출연금)
+      | 신규\s*과제\s*(?:(?:정부\s*(?:지원\s*)?)?(?:연구\s*개발비|출연금)|국비|국고\s*보조금)
       | (?:사업\s*)?예산\s*[:：]
     """,
     regex.X,
@@ -146,7 +146,7 @@ def year_money(label: str) -> bool:
 
 
 YEAR_MONEY_BEFORE = regex.compile(
-    rf"(?:{YEAR_MONEY.pattern})\s*[)）]?\s*(?:[가-힣\s]{{0,14}}?(?:연구\s*개발비|연구비|출연금|예산|지원금|사업비))?"
+    rf"(?:{YEAR_MONEY.pattern})\s*[)）]?\s*(?:[가-힣\s]{{0,14}}?(?:연구\s*개발비|연구비|출연금|예산|지원금|사업비|국비|보조금))?"
     r"\s*[:：)）]?\s*(?:최대\s*)?$",
     regex.X,
 )
@@ -191,8 +191,9 @@ def per_month(before: str, after: str) -> bool:
     return bool(PER_MONTH_BEFORE.search(before) or PER_MONTH_AFTER.match(after))
 
 
-# the whole period's money of an R&D project: `총 연구비 4.6억원 이내`, `총 정부출연금 15억원`
-TOTAL_BEFORE = regex.compile(r"(?<![가-힣])총\s*(?:연구\s*(?:개발)?\s*비|정부\s*(?:지원\s*)?(?:연구\s*(?:개발)?\s*비|출연금))\s*(?:최대\s*)?$")
+# the whole period's money of an R&D project: `총 연구비 4.6억원 이내`, `총 정부출연금 15억원`, the
+# state's money by its other names (`총 국비`, `총 출연금`)
+TOTAL_BEFORE = regex.compile(r"(?<![가-힣])총\s*(?:연구\s*(?:개발)?\s*비|정부\s*(?:지원\s*)?(?:연구\s*(?:개발)?\s*비|출연금)|국비|출연금)\s*(?:최대\s*)?$")
 
 
 def cap_basis(before: str, after: str) -> str:
@@ -213,6 +214,7 @@ def cap_basis(before: str, after: str) -> str:
 # or the whole research money (`총 연구비`, `총연구개발비`); never one award's (`과제별 연구비`).
 SHEET_MONEY_LABEL = regex.compile(
     r"""^(?:총\s*)?정부\s*(?:지원|출연)\s*(?:연구\s*개발\s*비|금|사업\s*비)$
+      | ^(?:총\s*)?(?:국비|국고\s*보조금|출연금)$   # the state's money by its other names
       | ^총\s*연구\s*(?:개발\s*)?비$""",
     regex.X,
 )
@@ -235,7 +237,7 @@ def sheet_period(label: str, value: str) -> bool:
 # A call table's one 과제 row under a year's money column (`’26년 정부지원 연구개발비`) printing one
 # 과제's money with the sum over its 과제 in parentheses: `1,440 (2,880)` beside `개인정보 보호‧활용
 # 석‧박사 전문인력 양성 (총 2개 과제 지원)` (pipc R&D calls). The sum is that year's budget of the call.
-YEAR_MONEY_COLUMN = regex.compile(r"연구\s*개발비|연구비|출연금|지원금|예산|사업비")
+YEAR_MONEY_COLUMN = regex.compile(r"연구\s*개발비|연구비|출연금|지원금|예산|사업비|국비|보조금")
 EACH_AND_SUM = regex.compile(
     r"^\s*(?P<each>\d{1,3}(?:,\d{3})+|\d+)\s*[(（]\s*(?P<sum>\d{1,3}(?:,\d{3})+|\d+)\s*[)）]\s*$")
 PROJECTS_TOTAL = regex.compile(r"총\s*(?P<n>\d{1,3})\s*개\s*과제")

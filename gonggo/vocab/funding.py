@@ -40,7 +40,8 @@ class Months:
     until: bool = False
 
 
-SHARE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
+# `30%`, `30％` (full width), `30퍼센트` (the statute's wording: `직접비의 40퍼센트 범위에서`)
+SHARE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:[%％]|퍼센트)")
 # a form's blank to fill in (`00.0%`), not a share
 PLACEHOLDER = regex.compile(r"0\d")
 SHARE_AFTER = regex.compile(r"^\s*(이내|이하|미만|까지|이상|초과)")
@@ -186,13 +187,17 @@ HUNDREDTHS = regex.compile(r"100\s*분의\s*(\d{1,3}(?:\.\d+)?)(?![\d.])")
 
 
 def find_share_terms(text: str) -> list[Share]:
-    """`find_shares` plus the legal form `100분의 75 이하`, in order of position."""
+    """`find_shares` plus the legal form `100분의 75 이하`, in order of position: every reader of a
+    payer's share (tables, flattened rows, prose) reads both, as announcements print both
+    (mois_regional_disaster_rnd_2025 `연구개발비의 100분의 75 이하` beside `75% 이하` elsewhere)."""
     out = find_shares(text)
     for m in HUNDREDTHS.finditer(text):
         pct = float(m[1])
         after = SHARE_AFTER.match(text[m.end() : m.end() + 8])
         if pct > 100 or after is None:
             continue  # a legal share always carries its bound
+        if NOT_COST_BASE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # `발행주식 총수의 100분의 50 이하`: no share of the cost
         bound: ShareBound = "min" if after[1] in ("이상", "초과") else "max"
         out.append(Share(m.start(), m.end() + len(after[0]),
                          int(pct) if pct.is_integer() else pct, bound))
@@ -298,7 +303,9 @@ PAYERS: list[tuple[str, Payer, str]] = [
      r"대기업|주관\s*기관|협업\s*기관|운영\s*기관|[가-힣]{2,}(?:공단|재단)"),
     ("the state (정부지원금, 국비)", "government",
      r"정부\s*지원\s*금|정부\s*지원|정부\s*출연금|정부|국비|국고"),
-    ("generic support money (지원금액, 지원한도)", "government", r"지원\s*금액|지원\s*한도|지원금"),
+    # `보조금` (a subsidy) names the support, not who grants it: a ministry's or a city's
+    ("generic support money (지원금액, 지원한도, 보조금)", "government",
+     r"지원\s*금액|지원\s*한도|지원금|(?<![가-힣])보조금"),
 ]
 PAYER_RX = [(name, role, regex.compile(rx)) for name, role, rx in PAYERS]
 GENERIC_PAYER = regex.compile(r"^지원")  # `지원금액`, `지원한도`, `지원비율`: whose, it does not say
@@ -336,7 +343,7 @@ LOCAL_HEAD = regex.compile(r"(?:구\s*청\s*장|시\s*장|도\s*지\s*사|군\s*
 STATE_HEAD = regex.compile(r"(?:장\s*관|청\s*장|처\s*장|위\s*원\s*장|총\s*리)$")
 # not a national agency that hands out the state's money (`한국연구재단`)
 HOST_BODY = regex.compile(r"^(?!한국)\S*(?:재단|공단)|재단\s*법인")
-GENERIC_LABEL = regex.compile(r"^지원(?:\s*(?:금액?|한도|규모))?$")
+GENERIC_LABEL = regex.compile(r"^지원(?:\s*(?:금액?|한도|규모|내용|조건))?$|^보조금$")
 
 
 def issuer_payer(issuer: str | None) -> Payer | None:
@@ -362,7 +369,8 @@ def issuer_payer(issuer: str | None) -> Payer | None:
 
 
 def generic_label(label: str) -> bool:
-    """A payer label naming only the support (`지원`, `지원금`, `지원금액`): whose, it does not say."""
+    """A payer label naming only the support (`지원`, `지원금`, `지원금액`, `보조금`): whose, it does
+    not say."""
     return bool(GENERIC_LABEL.match(label.strip()))
 
 
