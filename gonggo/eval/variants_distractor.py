@@ -19,7 +19,7 @@ it sits near (`NEAR`: the funding heading, the duration line, the documents list
 application window, the exclusion list), the line's own bullet replaced by the bullet of the
 item it lands beside. Every fact the variant GAINS is a false positive of that class.
 
-    python -m gonggo.eval.variants_distractor corpus/seeds /work/scratch/devtext [--only …]
+    python -m gonggo.eval.variants_distractor corpus/seeds DIR_OF_TEXTS [--only …]
         [--jobs 2] [--out report.md]
 """
 

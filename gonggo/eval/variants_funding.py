@@ -4,7 +4,7 @@ counts) printed the way OTHER real announcements print them must yield the same 
 `gonggo.eval.variants` rewrites glyphs and money units, `variants_layout` lists and tables,
 `variants_wording` section headings. These rewrite the words and forms a call states its money
 in. Each was seen in a real text (cited per variant, `SEEN`): dev texts of the field corpus
-(`/work/scratch/devtext`), the samples, the seeds, or the listing cache
+(`gonggo ingest` of the dev documents in `corpus/field/SPLIT.tsv`), the samples, the seeds, or the listing cache
 (`../shared/samples/text`, `bizinfo_kstartup_smtech_detail_cache_2026-03.json`):
 
 - `share_hundredths`: `70% 이하` → `100분의 70 이하` (the 시행령 wording:
@@ -30,7 +30,7 @@ in. Each was seen in a real text (cited per variant, `SEEN`): dev texts of the f
   (a size, budget or period label alone on its line, its value the item under it: the listing
   cache's `□ 지원규모 ㅇ 총 734.3억원 * 국비 예산확정에 따라 …`, `□ 사업목적 ㅇ 지역혁신선도기업 …`).
 
-    python -m gonggo.eval.variants_funding corpus/seeds /work/scratch/devtext [--only …]
+    python -m gonggo.eval.variants_funding corpus/seeds DIR_OF_TEXTS [--only …]
         [--jobs 2] [--out report.md]
 """
 

@@ -8,7 +8,7 @@ real spellings, into one other real spelling: same marker, same level, only the 
 spelling below was seen in a real text (where: `SEEN`); `gonggo.eval.variants.compare` lists the
 facts lost or gained.
 
-    python -m gonggo.eval.variants_wording corpus/seeds /work/scratch/devtext [--only …]
+    python -m gonggo.eval.variants_wording corpus/seeds DIR_OF_TEXTS [--only …]
         [--jobs 2] [--out report.md]
 """
 
