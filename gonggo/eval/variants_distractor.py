@@ -73,6 +73,10 @@ NEAR: dict[str, tuple[str, ...]] = {
     "look_back": ("funding", "duration"),
     "stage_period": ("duration",),
     "document_validity": ("duration",),
+    # issue 13 (exclusions precision): lines printed as items inside an exclusion list
+    "inside_exclusions_schedule": ("exclusions",),
+    "inside_exclusions_points": ("exclusions",),
+    "inside_exclusions_contact": ("exclusions",),
 }
 
 DISTRACTORS: list[Distractor] = [
@@ -263,6 +267,24 @@ DISTRACTORS: list[Distractor] = [
     Distractor("evaluation_schedule", "ㅇ 선정평가 및 선정결과 공고 : ’26. 2월 말", "knpa_policelab_rnd_2026_gonggo.hwp"),
     Distractor("evaluation_schedule", "○ 결과발표 : 12.1.(금)/ 국민체육진흥공단 홈페이지 데이터 경진대회 메뉴",
                "kspo_public_data_contest_2023_gonggo.pdf"),
+    # issue 13 (exclusions precision): an item of an exclusion list that is a schedule line, a
+    # points rule or a contact line excludes no one
+    Distractor("inside_exclusions_schedule", "○ 접수기간 : 10.28(토) ∼ 11.26(일) 23:59:59",
+               "kspo_public_data_contest_2023_gonggo.pdf"),
+    Distractor("inside_exclusions_schedule", "○ 선정평가 : 2025. 3월", "mois_regional_disaster_rnd_2025_gonggo.hwp"),
+    Distractor("inside_exclusions_schedule", "□ 접수기간 :'18.9.19.(수)~10.8.(월),18:00까지",
+               "mafra_livestock_disease_rnd_2018_gonggo.pdf"),
+    Distractor("inside_exclusions_points", "◦ 국가식품클러스터 입주기업(입주 후 3년 이내)이 주관연구기관으로 신청한 경우 평가결과에 "
+               "가점(1점)부여(증빙서류 제출 시)", "mafra_high_value_food_rnd_2017_gonggo.pdf"),
+    Distractor("inside_exclusions_points", "-국가연구개발혁신법 시행령 제12조 제5항에 따른 사실이 확인된경우 5점 감점(접수마감일 기준)",
+               "mafra_smartfarm_multi_ministry_rnd_2021_gonggo.pdf"),
+    Distractor("inside_exclusions_points", "※ 국가식품클러스터 가점(1점)과 상생협력 MOU가점(1점)은 중복 가점되지 않음",
+               "mafra_high_value_food_rnd_2017_gonggo.pdf"),
+    Distractor("inside_exclusions_contact", "ㅇ 산업통상자원부 산업일자리혁신과 전찬우 사무관(☏044-203-4228, ⌧jeon59@korea.kr)",
+               "motie_industry_talent_hrd_council_2025_gonggo.hwpx"),
+    Distractor("inside_exclusions_contact", "- (신청서 관련) 한국산업기술기획평가원 재난안전사업실(☎ 053-718-8631)",
+               "mois_regional_disaster_rnd_2025_gonggo.hwp"),
+    Distractor("inside_exclusions_contact", "○ E-MAIL : bdcenter@kspo.or.kr", "kspo_public_data_contest_2023_gonggo.pdf"),
 ]
 KINDS = list(NEAR)
 

@@ -60,7 +60,13 @@ from gonggo.reading.outline import (
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Clause, Evidence
 from gonggo.schemas.document import Cell
-from gonggo.vocab.clause_kinds import CRITERIA_KINDS, DUTY_KINDS, KindRule, clause_kind
+from gonggo.vocab.clause_kinds import (
+    CRITERIA_KINDS,
+    DUTY_KINDS,
+    KindRule,
+    clause_kind,
+    not_a_criterion,
+)
 from gonggo.vocab.duties import is_duty, is_sanctioned_duty
 from gonggo.vocab.text import norm_key
 
@@ -353,7 +359,9 @@ def extract_exclusions(scope: Scope) -> list[Clause]:
     units += statement_units(outline_of(scope), units)
     units += paragraph_label_units(outline_of(scope), "exclusions", units)
     units = [u for u in units if not INSTRUCTION_END.search(u.text)]
-    return _to_clauses(scope, _comma_split(scope, _without_lead_ins(units)), CRITERIA_KINDS)
+    # a schedule, points or contact line printed as an item of the list excludes no one
+    units = [u for u in _comma_split(scope, _without_lead_ins(units)) if not_a_criterion(u.text) is None]
+    return _to_clauses(scope, units, CRITERIA_KINDS)
 
 
 def extract_obligations(scope: Scope) -> list[Clause]:

@@ -8,6 +8,8 @@ from typing import Protocol
 
 import regex
 
+from gonggo.vocab.phones import FULL as PHONE
+
 # ---------------------------------------------------------------------------------------
 # Kinds: named lexicon rules, first match wins
 
@@ -72,4 +74,37 @@ def clause_kind(text: str, rules: list[KindRule] | None = None) -> str | None:
     for kind, rx in CRITERIA_KINDS + DUTY_KINDS if rules is None else rules:
         if rx.search(text):
             return kind
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Items of a criteria list that state no criterion: what `not_a_criterion` names.
+
+# A schedule line: a label and a date or date range alone (`접수기간 : 10.28(토) ∼ 11.26(일)
+# 23:59:59`, `선정평가 : 2025. 3월`, `접수기간 :'18.9.19.(수)~10.8.(월),18:00까지`).
+SCHEDULE_ONLY = regex.compile(r"""
+    ^\s*(?:[(（]?[가-힣·ㆍ ]{2,14}[)）]?\s*[:：]\s*)?
+    (?=[^\n]*\d)
+    [\d\s.．,'’‘/:：~∼～〜\-–—()（）년월일시분초화수목금토요중말초순상하예정까지부터]+$
+""", regex.VERBOSE)
+# A points rule: bonus or penalty points (`가점(1점)부여`, `5점 감점`, `가산점(최대 5점)`) …
+POINTS_WORD = regex.compile(r"가점|감점|가산점")
+POINTS = regex.compile(r"\d+(?:\.\d+)?\s*점(?!수)")
+# … unless the item also says the applicant is excluded (`감점 또는 지원 제외`).
+EXCLUDES = regex.compile(r"제외|탈락|불가|배제|선정\s*(?:하지|되지)|지원\s*(?:하지|되지)")
+# A contact line: a phone number or an e-mail address, with no condition (`경우`, `해당`, `중인`)
+EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+CONDITION = regex.compile(r"경우|해당|제외|불가|제한|중인|않은|없는|미만|이상|이하|초과")
+
+
+def not_a_criterion(text: str) -> str | None:
+    """The class of an item printed in a criteria (exclusion) list that states no criterion:
+    `schedule` (a label and a date range alone), `points` (a bonus or penalty points rule),
+    `contact` (a phone number or e-mail address); None for anything else."""
+    if SCHEDULE_ONLY.match(text):
+        return "schedule"
+    if POINTS_WORD.search(text) and POINTS.search(text) and not EXCLUDES.search(text):
+        return "points"
+    if (PHONE.search(text) or EMAIL.search(text)) and not CONDITION.search(text):
+        return "contact"
     return None
