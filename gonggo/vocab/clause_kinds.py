@@ -9,6 +9,7 @@ from typing import Protocol
 import regex
 
 from gonggo.vocab.phones import FULL as PHONE
+from gonggo.vocab.text import MIDDLE_DOTS
 
 # ---------------------------------------------------------------------------------------
 # Kinds: named lexicon rules, first match wins
@@ -82,8 +83,8 @@ def clause_kind(text: str, rules: list[KindRule] | None = None) -> str | None:
 
 # A schedule line: a label and a date or date range alone (`접수기간 : 10.28(토) ∼ 11.26(일)
 # 23:59:59`, `선정평가 : 2025. 3월`, `접수기간 :'18.9.19.(수)~10.8.(월),18:00까지`).
-SCHEDULE_ONLY = regex.compile(r"""
-    ^\s*(?:[(（]?[가-힣·ㆍ ]{2,14}[)）]?\s*[:：]\s*)?
+SCHEDULE_ONLY = regex.compile(rf"""
+    ^\s*(?:[(（]?[가-힣{MIDDLE_DOTS} ]{{2,14}}[)）]?\s*[:：]\s*)?
     (?=[^\n]*\d)
     [\d\s.．,'’‘/:：~∼～〜\-–—()（）년월일시분초화수목금토요중말초순상하예정까지부터]+$
 """, regex.VERBOSE)
