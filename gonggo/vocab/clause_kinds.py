@@ -96,16 +96,24 @@ EXCLUDES = regex.compile(r"제외|탈락|불가|배제|선정\s*(?:하지|되지
 # A contact line: a phone number or an e-mail address, with no condition (`경우`, `해당`, `중인`)
 EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 CONDITION = regex.compile(r"경우|해당|제외|불가|제한|중인|않은|없는|미만|이상|이하|초과")
+# A document of the application restated with its number of copies (`중소/중견기업 증빙서류 1부`,
+# `[별첨3] 가·감점 신청서 및 관련 증빙서류 1부`), not a false or missing one (`허위`, `미제출`).
+DOCUMENT_COPIES = regex.compile(r"""
+    (?:서류|[서증본원표])\s*(?:사본\s*)?\d{1,2}\s*부\s*(?:[(（][^()（）\n]*[)）])?\s*$""", regex.VERBOSE)
+FALSE_DOCUMENT = regex.compile(r"허위|위조|변조|거짓|미제출|불이행|누락|경우")
 
 
 def not_a_criterion(text: str) -> str | None:
     """The class of an item printed in a criteria (exclusion) list that states no criterion:
     `schedule` (a label and a date range alone), `points` (a bonus or penalty points rule),
-    `contact` (a phone number or e-mail address); None for anything else."""
+    `contact` (a phone number or e-mail address), `document` (a document of the application with
+    its number of copies); None for anything else."""
     if SCHEDULE_ONLY.match(text):
         return "schedule"
     if POINTS_WORD.search(text) and POINTS.search(text) and not EXCLUDES.search(text):
         return "points"
     if (PHONE.search(text) or EMAIL.search(text)) and not CONDITION.search(text):
         return "contact"
+    if DOCUMENT_COPIES.search(text) and not FALSE_DOCUMENT.search(text):
+        return "document"
     return None
