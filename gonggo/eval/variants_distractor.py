@@ -77,6 +77,12 @@ NEAR: dict[str, tuple[str, ...]] = {
     "inside_exclusions_schedule": ("exclusions",),
     "inside_exclusions_points": ("exclusions",),
     "inside_exclusions_contact": ("exclusions",),
+    # a contest's prize or a reward for a submission: what a winner gets, not a track's cap
+    "prize": ("funding",),
+    # one cost item's limits per level, listed after the item: the item's, not the track's cap
+    "item_level_limits": ("funding",),
+    # a period of one kind of track, one year or some process, printed beside the project's
+    "partial_period": ("duration",),
 }
 
 DISTRACTORS: list[Distractor] = [
@@ -285,6 +291,18 @@ DISTRACTORS: list[Distractor] = [
     Distractor("inside_exclusions_contact", "- (신청서 관련) 한국산업기술기획평가원 재난안전사업실(☎ 053-718-8631)",
                "mois_regional_disaster_rnd_2025_gonggo.hwp"),
     Distractor("inside_exclusions_contact", "○ E-MAIL : bdcenter@kspo.or.kr", "kspo_public_data_contest_2023_gonggo.pdf"),
+    # issue 13 — prizes and rewards: what a winner or a submitter gets, not a track's cap
+    Distractor("prize", "○ 참가상(상금 40만원) : 수상팀 및 중복 참여팀을 제외한 모든 참가팀에 추첨을 통해 총 8팀에게 각 "
+               "5만원 상당의 부상 제공 예정", "kspo_public_data_contest_2023_gonggo.pdf"),
+    Distractor("prize", "❍ 불채택 우수제안 제출보상: 온누리 상품권 3만원", "suseong_idea_contest_2026_gonggo.hwpx"),
+    # one cost item's limits per level, printed after the item's share
+    Distractor("item_level_limits", "이내(기초 최대 1.4천만원, 고도화1 최대 4천만원, 고도화2 최대 8천만원 한도)에서", "seed 002"),
+    # issue 13 — a period of one kind of track, of the current year, of a process
+    Distractor("partial_period", "* 융합형은 최대 2년 지원 가능", "msit_lab_startup_univ_2025_gonggo.hwp"),
+    Distractor("partial_period", "ㅇ 당해연도 지원기간 : 2025. 06. 01. ~ 2026. 05. 31. (12개월)",
+               "motie_industry_talent_hrd_council_2025_gonggo.hwpx"),
+    Distractor("partial_period", "* 냉동 및 해동은 밥(또는 김밥) 제조후 –18℃에서 3개월 저장후 microwave(700W)에서 2분 처리를 기준",
+               "mafra_high_value_food_rnd_2026_gonggo.hwpx"),
 ]
 KINDS = list(NEAR)
 

@@ -73,6 +73,9 @@ SELECTS_AFTER = regex.compile(r"\s*(?:[)）]\s*)?(?:를|을)?\s*(?:최종\s*)?(?
 # the selection named right before the count: `- 선발 8개사 대상 총 26억원 이내 先투자` (bizinfo list)
 SELECTS_BEFORE = regex.compile(r"(?<![가-힣])(?:최종\s*)?(?:선정|선발|모집)\s*$")
 APPROX_WORD = regex.compile(r"내외|정도|안팎|가량|^약")
+# a line about a contest's prizes (`○ 참가상(상금 40만원) : … 추첨을 통해 총 8팀에게 각 5만원 상당의 부상 제공`):
+# how many get a prize, not how many are selected for the support
+PRIZE_LINE = regex.compile(r"상금|부상(?![가-힣])|상품권|포상|(?:참가|우수|장려|입선|인기|특별)\s*상(?![가-힣])")
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,10 @@ def find_counts(text: str) -> list[Count]:
     out = []
     team = len(ROLE_HEADS.findall(text)) >= 2
     for m in COUNT.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if PRIZE_LINE.search(text[line_start : line_end if line_end >= 0 else len(text)]):
+            continue
         # Only the few characters before the match: searching the whole prefix for each
         # match was quadratic in the text.
         before = text[max(0, m.start() - 40):m.start()]

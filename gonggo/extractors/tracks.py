@@ -324,7 +324,10 @@ NOT_A_NAME = regex.compile(
     # `ㅇ (연구성과) …`, `ㅇ (점검 주기의 비효율성) …`): a label, not a track
     r"^(?:학력|경력|연령|나이|전공|소재지|업종|업력|(?:연구\s*)?성과|기대\s*효과|현황|배경|필요성)$|비효율|문제점|시점$|"
     # a bound left at the head of a wrapped line (`이내(기초 최대 1.4천만원, …)에서`): no name
-    r"^(?:이내|이하|이상|미만|초과|내외)$"
+    r"^(?:이내|이하|이상|미만|초과|내외)$|"
+    # a contest's prize or a reward (`○ 참가상(상금 40만원) : …`, `❍ 불채택 우수제안 제출보상: 온누리 상품권
+    # 3만원`, `최우수상`, `특별상`): what a winner or a submitter gets, not a track and its money no cap
+    r"(?:참가|우수|장려|입선|인기|특별|금|은|동|공로|노력)\s*상$|보상|포상|상금|상품권|시상"
 )
 # a word printed one syllable at a time (`내 용`, `구 분`, `지 원 내 용`)
 LETTER_SPACED = regex.compile(r"\p{Hangul}(?:[ \t]\p{Hangul})+")
@@ -412,6 +415,10 @@ YEARS_ONWARD_BEFORE = regex.compile(
     r"\d\s*차\s*(?:연\s*)?년\s*도\s*(?:이후|부터)\s*(?:에는|는|은)?\s*(?:연\s*|연간\s*)?(?:최대\s*)?$")
 # a unit price (`회당 35만원`, `1인당`), not a cap; `건당 500만원` is a cap per case (cap_basis)
 PER_UNIT_BEFORE = regex.compile(r"(?:회|시간|일|인|개|명|월|시간)\s*당\s*$")
+# money inside parentheses that bound a spending (`인건비를 기업 부담금 20% 이내(기초 최대 1.4천만원, 고도화1
+# 최대 4천만원 한도)에서 사업비에 포함 가능`): one cost item's limit, not what the award gets; `…(최대 1억원)에서
+# 지원` is the award's
+SPENDING_SCOPE_AFTER = regex.compile(r"^[^()（）\n]{0,60}?[)）]\s*에서(?!\s*(?:[가-힣]+\s*){0,2}?지원)")
 # money for a stretch of months (`(1단계)1억원/9개월`): a stage's money, not the award's cap
 PER_PERIOD_AFTER = regex.compile(r"^\s*[/／]\s*\d+\s*개월")
 # the base of a rate (`매 5억원 당 1명`), not a cap
@@ -638,6 +645,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                 or MULTIPLIED_AFTER.match(after) or NOT_CAP_AFTER.match(text[a.end : a.end + 30])
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
                 or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
+                or SPENDING_SCOPE_AFTER.match(text[a.end : a.end + 80])
                 or _class_bound(text, a)
                 or per_month(text[max(0, a.start - 30) : a.start], after)
                 or (year_money_before(text[max(0, a.start - 30) : a.start])
@@ -716,9 +724,13 @@ def _years_each(text: str, a: Amount) -> bool:
 ONE_YEAR_PERIOD = regex.compile(
     r"""(?:\d\s*년\s*차|\d\s*차\s*(?:연\s*)?년\s*도|차년도|연차별|당해\s*연도|매년|[’'‘`]\s*\d{2}\s*년(?!\s*\d))
         (?:\s*[(（][^)）\n]{1,8}[)）])?  # `’25년(1차년도) 연구기간은`
-        \s*(?:의\s*)?(?:연구\s*(?:개발)?|사업|협약|개발|수행)?\s*기간$""",
+        \s*(?:의\s*)?(?:연구\s*(?:개발)?|사업|협약|개발|수행|지원)?\s*기간$""",
     regex.X,
 )
+
+
+# the label a line opens with (`ㅇ 당해연도 지원기간 :`)
+PERIOD_LINE_LABEL = regex.compile(r"^[^\w(（]*(?P<label>[^:：\n]{1,30}?)\s*[:：]")
 
 
 def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
@@ -727,6 +739,9 @@ def _is_period(text: str, m: Months, in_period_section: bool) -> bool:
     if other_period(text, m):
         return False  # `사업종료 후 2년 동안`, `최근 5년간`, `*1차년도 9개월`, `3개월 이내 본점 이전`,
         # `5년간 보유해야`
+    label = PERIOD_LINE_LABEL.match(text)
+    if label and label.end() <= m.start and ONE_YEAR_PERIOD.search(label["label"].rstrip()):
+        return False  # `ㅇ 당해연도 지원기간 : 2025. 06. 01. ~ 2026. 05. 31. (12개월)`: one year's months
     if PERIOD_AFTER.match(text[m.end : m.end + 8]):
         return True
     if PERIOD_LABEL_LEAD.match(text) and RANGE_THEN_COUNT.search(text[max(0, m.start - 40) : m.start]):

@@ -105,6 +105,9 @@ OTHER_PERIOD_BEFORE = regex.compile(
           |(?<!(?:협약|착수|시작|체결|선정)\s*)(?:일|날|연도|해)\s*(?:로)?\s*부터
           # a time measured from a date (`구입완료일이 연구개발과제 시작일의 5년 이내`): when, not how long
           |(?<=[가-힣])(?:일|날)\s*의
+          # a note about one kind of track (`* 융합형은 최대 2년 지원 가능`, `연합형의 경우 3년`): that kind's
+          # period, not the call's
+          |(?<![가-힣])[가-힣]{1,8}형\s*(?:은|는|만|의\s*경우(?:에는|는)?)\s*$
           # how long a document stays valid (`견적서 필수 첨부(6개월 이내)`, `사업자등록증 사본(3개월 이내)`)
           |(?:서|사본|첨부|발급|발행)\s*[(（])\s*$""",
     regex.X,
@@ -122,6 +125,8 @@ OBLIGATION_AFTER = regex.compile(
     r"(?:보유|유지|보관|보존|사후\s*관리|제출)")
 # a point in time, not a length (`사전검증연구(선행연구, 3개월) 후 평가를 통해`)
 POINT_AFTER = regex.compile(r"^\s*[)）]?\s*(?:후|뒤|이후|경과\s*(?:후|시))(?![가-힣])"
+                         # a time after some process (`–18℃에서 3개월 저장후`, `6개월 숙성 후`): a point
+                         r"|^\s*(?!지원|사업|협약|연구|과제)[가-힣]{2,3}\s*(?:후|뒤|이후)(?![가-힣])"
                          r"|^\s*(?:이|가)\s*되는\s*(?:날|때|시점|해)"  # `5년이 되는 날`: a day reached
                          r"|^\s*(?:연속|계속)(?![가-힣])"  # `2년 연속 부채비율 500% 초과`: a count of years
                          r"|^\s*(?:주기|마다|단위)(?:로|의|별)?(?![가-힣])"  # `5년 주기 점검`, `1년 단위 협약`: a cycle
