@@ -11,10 +11,11 @@ import pytest
 import regex
 
 from gonggo.eval.score import similarity
-from gonggo.eval.variants import compare_facts, facts
+from gonggo.eval.variants import compare_facts
 from gonggo.eval.variants_distractor import BY_NAME, DISTRACTORS, KINDS, NEAR, insert_near
 from gonggo.pipeline import parse
 from gonggo.vocab.money import find_amounts
+from tests.variants_support import parsed_facts as _facts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpus" / "seeds"
@@ -24,12 +25,6 @@ SEEDS = ROOT / "corpus" / "seeds"
 def _seed(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 
-
-def _facts(text: str, tmp: Path, name: str) -> object:
-    tmp.mkdir(exist_ok=True)
-    path = tmp / name
-    path.write_text(text, encoding="utf-8")
-    return facts(parse(path).spec.model_dump(mode="json"))
 
 
 def _gold(source: str) -> dict:

@@ -4,32 +4,24 @@ each rewrite keeps what it rewrites."""
 
 from __future__ import annotations
 
-from functools import cache, reduce
+from functools import reduce
 from pathlib import Path
 
 import pytest
 
-from gonggo.eval.variants import compare_facts, facts
+from gonggo.eval.variants import compare_facts
 from gonggo.eval.variants_funding import BY_NAME, FUNDING_VARIANTS
 from gonggo.extractors.awards import corpus_value as award_value
 from gonggo.extractors.tracks import corpus_value as terms_value
 from gonggo.extractors.tracks import line_terms
 from gonggo.pipeline import parse
 from gonggo.vocab.funding import find_share_terms, find_shares
+from tests.variants_support import parsed_facts as _facts
+from tests.variants_support import seed_text as _seed
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
 
 
-def _facts(text: str, tmp: Path, name: str) -> object:
-    tmp.mkdir(exist_ok=True)
-    path = tmp / name
-    path.write_text(text, encoding="utf-8")
-    return facts(parse(path).spec.model_dump(mode="json"))
-
-
-@cache
-def _seed(name: str) -> str:
-    return (SEEDS / name).read_text(encoding="utf-8")
 
 
 # every funding rewrite, one after the other on one text (one parse per seed)

@@ -4,29 +4,21 @@ items) yields the same facts; each rewrite keeps the list it rewrites."""
 
 from __future__ import annotations
 
-from functools import cache, reduce
+from functools import reduce
 from pathlib import Path
 
 import pytest
 
-from gonggo.eval.variants import compare_facts, facts
+from gonggo.eval.variants import compare_facts
 from gonggo.eval.variants_layout import BY_NAME, runs
 from gonggo.pipeline import parse
 from gonggo.reading.items import entry_ordinal
+from tests.variants_support import parsed_facts as _facts
+from tests.variants_support import seed_text as _seed
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
 
 
-def _facts(text: str, tmp: Path, name: str = "doc.txt") -> object:
-    tmp.mkdir(exist_ok=True)
-    path = tmp / name
-    path.write_text(text, encoding="utf-8")
-    return facts(parse(path).spec.model_dump(mode="json"))
-
-
-@cache
-def _seed(name: str) -> str:
-    return (SEEDS / name).read_text(encoding="utf-8")
 
 
 # Layout rewrites every seed must survive, one after the other on one text (one parse per seed).

@@ -1,0 +1,25 @@
+"""Shared helpers of the metamorphic-variant tests: a text's facts as the pipeline reads them,
+and a seed's text."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from gonggo.eval.variants import facts
+from gonggo.pipeline import parse
+
+SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
+
+
+def parsed_facts(text: str, tmp: Path, name: str = "doc.txt") -> object:
+    """The facts `gonggo.eval.variants` compares, of `text` parsed as the file `tmp/name`."""
+    tmp.mkdir(exist_ok=True)
+    path = tmp / name
+    path.write_text(text, encoding="utf-8")
+    return facts(parse(path).spec.model_dump(mode="json"))
+
+
+@cache
+def seed_text(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
