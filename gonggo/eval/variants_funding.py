@@ -80,6 +80,56 @@ def _fmt_manwon(won: int, printed: str) -> str | None:
     return f"{eok:,}억원" if not man else f"{eok:,}억 {man:,}만원"
 
 
+# `과제당 최대 1억원`, `기업당 5천만원 이내` → `… 1억원 한도` (the limit word after the amount: seed 002
+# `기업당 2억원 한도`, `최대 8천만원 한도`); only an amount printed as a limit already (`최대` before or
+# `이내`/`이하` after it: `과제 당 1,500,000원 필수 편성` is a sum to budget, no limit)
+PER_AWARD_LIMIT = regex.compile(
+    rf"(?P<base>(?:과제|기업|팀|개사|기관)\s?당\s?)(?:최대\s?(?P<amount>{_AMOUNT})(?:\s?(?:이내|이하))?"
+    rf"|(?P<amount>{_AMOUNT})\s?(?:이내|이하))(?![\d/／]|\s?(?:한도|까지|내외))")
+# `400백만원 이내/년` → `연 400백만원 이내` (the year before the amount: knpa_policelab_rnd_2026
+# `총 10억원(연 4억원)`; mohw_health_rnd_master_2026 `400백만원 이내/년`)
+PER_YEAR_AFTER = regex.compile(rf"(?<![\d,.])(?P<amount>{_AMOUNT})\s?(?P<bound>이내|이하)\s?[/／]\s?년(?![가-힣])")
+
+# a table whose money cells are bare numbers under a unit line (mafra_high_value_food_rnd_2026
+# `(단위 : 백만 원 이내)` over `300 | 1,500`; mafra_livestock_disease_rnd_2019 `(단위:억 원 이내)`):
+# `2,800백만원 이내` in a cell → `2,800`, the unit (and the bound every such cell shares) in a line
+# before the table
+UNIT_CELL = regex.compile(r"^(?P<pad>[ ]*)(?:최대\s?)?(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>백만|억)\s?원"
+                          r"\s?(?P<bound>이내|이하)?[ ]*$")
+MONEY_IN_CELL = regex.compile(r"\d\s?[십백천만억]*\s?원")
+
+
+def _unit_header(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        run = lines[i:j]
+        cells = [c for line in run for c in line.split("\t")]
+        hits = [m for c in cells if (m := UNIT_CELL.match(c))]
+        others = [c for c in cells if MONEY_IN_CELL.search(c) and not UNIT_CELL.match(c)]
+        units = {m["unit"] for m in hits}
+        bounds = {m["bound"] for m in hits}
+        if hits and not others and len(units) == 1 and len(bounds) == 1:
+            unit = "백만 원" if units == {"백만"} else "억 원"
+            bound = next(iter(bounds))
+            out.append(f"(단위 : {unit}{' ' + bound if bound else ''})")
+            for line in run:
+                out.append("\t".join((f"{m['pad']}{m['num']}" if (m := UNIT_CELL.match(c)) else c)
+                                     for c in line.split("\t")))
+        else:
+            out += run
+        i = j
+    return "\n".join(out)
+
+
 # --- payers ---------------------------------------------------------------------------------
 
 STATE_WORD = regex.compile(r"정부\s?지원금|정부\s?지원\s?사업비|정부\s?출연금")
@@ -161,6 +211,12 @@ FUNDING_VARIANTS: list[Variant] = [
     Variant("duration_years", "사업기간 … 24개월 ↔ 2년", _swap_period_units),
     Variant("awards_unit_wording", "9개사 → 9개 기업, 3개 과제 → 3과제", _award_units),
     Variant("size_label_item", "□ 지원규모 : 총 5억원 → □ 지원규모 / ㅇ 총 5억원", _label_item),
+    # caps printed the way other calls print them (issue 13, caps)
+    Variant("cap_limit_word", "기업당 최대 5천만원 → 기업당 5천만원 한도",
+            _sub(PER_AWARD_LIMIT, lambda m: f"{m['base']}{m['amount']} 한도")),
+    Variant("cap_per_year_prefix", "400백만원 이내/년 → 연 400백만원 이내",
+            _sub(PER_YEAR_AFTER, lambda m: f"연 {m['amount']} {m['bound']}")),
+    Variant("cap_unit_header", "cell 2,800백만원 이내 → (단위 : 백만 원 이내) over the cell 2,800", _unit_header),
 ]
 BY_NAME = {v.name: v for v in FUNDING_VARIANTS}
 

@@ -548,7 +548,10 @@ def example_caption(text: str) -> bool:
 
 def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
     """Indexes of the blocks a worked example spans: its caption and what follows it up to the
-    first table (`< 예시 >`, the case described, its table) or the next heading."""
+    first table (`< 예시 >`, the case described, its table) or the next heading. A caption
+    printed as a list item titles only what hangs under it: in brackets (`◦ < 사업비 구성 예시 … >`)
+    the table right under it (see _captioned_table); else up to the next item of its list (a
+    sibling: the same marker at its level or above), which states the call's own terms again."""
     out: set[int] = set()
     for i, block in enumerate(blocks):
         text = doc_text[block.start : block.end]
@@ -561,13 +564,41 @@ def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
         if not example_caption(text):
             continue
         out.add(i)
+        if block.kind == "list_item" and CAPTION.fullmatch(strip_marker(text).strip()):
+            out |= _captioned_table(doc_text, blocks, i)  # an item's caption: its table only
+            continue
         for j in range(i + 1, len(blocks)):
-            if blocks[j].kind == "heading":
+            if blocks[j].kind == "heading" or _sibling_item(block, blocks[j]):
                 break
             out.add(j)
             if blocks[j].kind == "table":
                 break
     return out
+
+
+UNIT_LINE = regex.compile(r"^\s*[(（]\s*단\s*위\s*[:：][^()（）\n]{1,20}[)）]\s*$")
+
+
+def _captioned_table(doc_text: str, blocks: list[Block], i: int) -> set[int]:
+    """A bracketed caption item's example (`◦ < 사업비 구성 예시 (정부지원사업비 1.5억원인 경우) >`)
+    is the table right under it (a unit line `(단위:천원)` between them); with no table there the
+    caption stands alone and the items and lines after it state the call's own terms."""
+    j = i + 1
+    while j < len(blocks) and blocks[j].kind != "table" and (
+            UNIT_LINE.match(doc_text[blocks[j].start : blocks[j].end])
+            or example_caption(doc_text[blocks[j].start : blocks[j].end])):
+        j += 1  # its unit, or the caption of a second example printed with it
+    if j < len(blocks) and blocks[j].kind == "table":
+        return set(range(i + 1, j + 1))
+    return set()
+
+
+def _sibling_item(caption: Block, block: Block) -> bool:
+    """`block` is the next item of the list `caption` is an item of: the same marker glyph at
+    the caption's level or above (a note `※` under it, a `①` of the example's steps are not)."""
+    return (caption.kind == "list_item" and block.kind == "list_item" and bool(caption.marker)
+            and block.marker == caption.marker and caption.level is not None
+            and block.level is not None and block.level <= caption.level)
 
 
 def titled_not_rules(table: Table) -> bool:
@@ -848,7 +879,8 @@ def _classify_header(label: str) -> Column:
 
 # a bare amount in a table's unit (`750`, `1,215`): a value, not a heading; not a year (`2025`)
 # nor a small number (`1`: a 순번, a count)
-BARE_VALUE = regex.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d(?!\d))\d{3,})\s*")
+# a bare number: `1,500`, `300` (not a year), or a decimal (`0.18` in a table of 억 원)
+BARE_VALUE = regex.compile(r"\s*(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|(?!(?:19|20)\d\d(?!\d))\d{3,})\s*")
 
 
 def _is_value(text: str) -> bool:
@@ -1028,11 +1060,13 @@ def _label_unit(label: str) -> int | None:
     return unit_multiplier(f"단위 : {m[1]}") if m else unit_multiplier(label)
 
 
-def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Terms] | None:
+def _rfp_sheet(rows: list[list[Cell | None]], unit: int | None = None
+               ) -> tuple[str, tuple[int, int], Terms] | None:
     """An RFP's sheet (제안요청서): `과제명 | <the title>` across the top, then its sections
     (`과제개요`, `연구목표`, `연구기간 | 총 정부출연금` over `1년 이내 | 1.5억원 이내`, `연구기간 및 예산 |
     …`). One track named by the title; its terms are the values beside or below the labels of a
-    period or of money (one year's money excluded)."""
+    period or of money (one year's money excluded); a bare number in the label's unit or, with
+    none, in `unit` (the table's `(단위 : 백만 원)` line)."""
     label = rows[0][0] if rows[0] else None  # merged over two columns (`연구과제명 | 연구과제명 | …`)
     tops = {id(c): c for c in rows[0][1:] if c is not None and c is not label and c.text.strip()}
     if len(tops) != 1:
@@ -1065,7 +1099,7 @@ def _rfp_sheet(rows: list[list[Cell | None]]) -> tuple[str, tuple[int, int], Ter
                 elif _classify_header(nxt.text).kind != "other":  # its kind only: no copy
                     continue
                 else:
-                    t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text))
+                    t = cell_terms(nxt.text, nxt.start, col, _label_unit(lab.text) or unit)
                 if not t.empty():
                     terms.fill(t)
                     break
@@ -1098,14 +1132,14 @@ def _title_row(rows: list[list[Cell | None]]) -> int | None:
     return None
 
 
-def read_numbered_sheet(table: Table, tracks: Tracks) -> bool:
+def read_numbered_sheet(table: Table, tracks: Tracks, unit: int | None = None) -> bool:
     """An RFP sheet whose title row follows its number row: one track named by the title,
     with the terms of its sections (a period in the prose of `6. 지원기간/예산/추진체계`)."""
     rows = table.grid()
     at = _title_row(rows)
     if at is None:
         return False
-    sheet = _rfp_sheet(rows[at:])
+    sheet = _rfp_sheet(rows[at:], unit)
     if sheet is None:
         return False
     name, span, terms = sheet
@@ -1164,7 +1198,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     first = rows[0][0]
     titled = first is not None and bool(TRACK_HEADER[0][1].search(strip_marker(first.text).strip()))
     if (rfp and track_col == 0) or titled:
-        sheet = _rfp_sheet(rows)
+        sheet = _rfp_sheet(rows, unit)
         if sheet is not None:
             name, span, terms = sheet
             if not terms.empty():
@@ -2387,14 +2421,20 @@ def _sheet_named(text: str, blocks: list[Block], lo: int, hi: int) -> tuple[str,
         if b.table is not None:
             continue
         m = SHEET_NAME_LINE.match(text[b.start : b.end])
-        if m and is_rfp_title(m["name"]):
-            return m["name"], (b.start + m.start("name"), b.start + m.end("name"))
+        if m is None:
+            continue
+        role = SHEET_ROLE.match(m["name"])  # `세부과제명 : 총괄 세부 다층적 …`
+        at = b.start + m.start("name") + (role.end() if role else 0)
+        name = text[at : b.start + m.end("name")]
+        if is_rfp_title(name):
+            return name, (at, at + len(name))
     return None
 
 
-def _budget_total(text: str, table: Table) -> Terms | None:
+def _budget_total(text: str, table: Table, unit: int | None = None) -> Terms | None:
     """The sum row of a budget table by year: its months and its money (`합계 | - | 45개월 |
-    15,550 백만원 이내`) as the period and the whole period's cap."""
+    15,550 백만원 이내`) as the period and the whole period's cap; a bare number (`15,550`) in
+    the money label's unit or, with none, in `unit` (the table's `(단위 : 백만 원)` line)."""
     rows = table.grid()
     if len(rows) < 3:
         return None
@@ -2413,34 +2453,50 @@ def _budget_total(text: str, table: Table) -> Terms | None:
     if months_cell is None or money_cell is None:
         return None
     months = find_months(text[months_cell.start:months_cell.end])
-    amounts = [a for a in find_amounts(text[money_cell.start:money_cell.end]) if a.bound in (None, "max")]
+    money = text[money_cell.start:money_cell.end]
+    amounts = [(a.krw, a.start, a.end) for a in find_amounts(money) if a.bound in (None, "max")]
+    unit = _label_unit(head[money_at].text) or unit  # type: ignore[union-attr]
+    if unit and not amounts and (bare := _bare_amount(money)) is not None:
+        n, b_start, b_end = bare
+        amounts = [(int(n * unit), b_start, b_end)]
     if len(months) != 1 or len(amounts) != 1:
         return None
     terms = Terms()
-    m, a = months[0], amounts[0]
+    m, (krw, a_start, a_end) = months[0], amounts[0]
     terms.duration = (m.months, months_cell.start + m.start, months_cell.start + m.end)
     label = compiled(r"\s+").sub(" ", head[money_at].text).strip()  # type: ignore[union-attr]
     terms.fund("government", label).set_cap(
-        a.krw, (money_cell.start + a.start, money_cell.start + a.end), "total")
+        krw, (money_cell.start + a_start, money_cell.start + a_end), "total")
     return terms
+
+
+def _bare_amount(text: str) -> tuple[float, int, int] | None:
+    """A cell's bare number with its offsets (`15,550`, `11,450 이내`), a unit's count."""
+    m = BARE_NUMBER.fullmatch(text)
+    if m is not None:
+        g = 1 if m[1] is not None else 2
+        return float(m[g].replace(",", "")), m.start(g), m.end(g)
+    m = BARE_CAP_CELL.fullmatch(text)
+    if m is not None and not m["note"]:
+        return float(m["n"].replace(",", "")), m.start("n"), m.end("n")
+    return None
 
 
 def read_sheet_budgets(scope: Scope, blocks: list[Block], skip: set[int], tracks: Tracks) -> set[int]:
     """The tracks of a file of RFP sheets with budget tables (see SHEET_FIRST); the indices of
     the budget tables read."""
     text = scope.doc.text
-    sheets = [i for i, b in enumerate(blocks) if b.table is not None and i not in skip
-              and any(c.row == 0 and c.col == 0 and SHEET_FIRST.match(compiled(r"\s").sub("", c.text))
-                      for c in b.table.cells)]
+    sheets = _sheets(text, blocks, skip)
     used: set[int] = set()
     for k, i in enumerate(sheets):
         end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
-        named = _sheet_name(text, blocks[i].table) or _sheet_named(text, blocks, i, end)  # type: ignore[arg-type]
+        named = _sheet_named(text, blocks, i, end)  # its first box's title row first
         if named is None:
             continue
         for j in range(i + 1, end):
             table = blocks[j].table
-            terms = _budget_total(text, table) if table is not None and j not in skip else None
+            unit = _caption_unit(text[blocks[j - 1].start : blocks[j - 1].end])
+            terms = _budget_total(text, table, unit) if table is not None and j not in skip else None
             if terms is not None:
                 draft = tracks.add(named[0], [named[1]], terms)
                 tracks.rfp.add(norm_key(draft.name or ""))
@@ -2453,10 +2509,30 @@ def read_sheet_budgets(scope: Scope, blocks: list[Block], skip: set[int], tracks
 SHEET_COUNT = regex.compile(r"선정\s*(?:예정\s*)?(?:과제|기업|기관|팀)\s*수\s*[:：]?\s*(\d{1,3})\s*개")
 
 
-def _sheets(blocks: list[Block], skip: set[int]) -> list[int]:
-    return [i for i, b in enumerate(blocks) if b.table is not None and i not in skip
-            and any(c.row == 0 and c.col == 0 and SHEET_FIRST.match(compiled(r"\s").sub("", c.text))
-                    for c in b.table.cells)]
+# the sheet's first box printed as key lines (`○ 관리번호 : 인공지능`, as `관리번호 | 인공지능` reads in
+# other layouts)
+SHEET_FIRST_LINE = regex.compile(r"^\s*(?:[○◦ㅇ□■•·\-]\s*)?관리\s*번호\s*[:：]")
+
+
+def _sheets(text: str, blocks: list[Block], skip: set[int], lines: bool = True) -> list[int]:
+    """The first blocks of the RFP sheets: a box whose first cell is `관리번호`, or (`lines`)
+    its key line."""
+    out = []
+    for i, b in enumerate(blocks):
+        if i in skip:
+            continue
+        if b.table is not None:
+            if any(c.row == 0 and c.col == 0 and SHEET_FIRST.match(compiled(r"\s").sub("", c.text))
+                   for c in b.table.cells):
+                out.append(i)
+        elif lines and b.kind in ("paragraph", "list_item") and SHEET_FIRST_LINE.match(text[b.start : b.end]):
+            out.append(i)
+    return out
+
+
+def _caption_unit(caption: str) -> int | None:
+    """The unit a line right above a table states for it (`(단위 : 백만 원 이내)`)."""
+    return unit_multiplier(caption) if UNIT_LINE.match(caption) else None
 
 
 def _sheet_lines(text: str, blocks: list[Block], lo: int, hi: int) -> list[_Line]:
@@ -2481,7 +2557,7 @@ def read_sheet_terms(scope: Scope, blocks: list[Block], skip: set[int], tracks: 
     the period are read, and lines giving one payer two caps give none. The sheet's own money
     row (`정부지원금 | 9,736백만원`) is every award's money together: no cap (extract_budget)."""
     text = scope.doc.text
-    sheets = _sheets(blocks, skip)
+    sheets = _sheets(text, blocks, skip)
     used: set[int] = set()
     for k, i in enumerate(sheets):
         end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
@@ -2607,7 +2683,7 @@ def _extract_tracks(scope: Scope, skipped: set[int]) -> list[Track]:
                 or titled_not_rules(block.table)):
             used.add(idx)  # `o 기술료 상한`, `< 환수 기준(예시) >`: neither its cells nor its lines
             continue
-        if read_numbered_sheet(block.table, tracks):
+        if read_numbered_sheet(block.table, tracks, _caption_unit(caption)):
             used.add(idx)
             continue
         header = " ".join(c.text for c in block.table.cells if c.row == 0)
@@ -2818,7 +2894,7 @@ def _sheet_budget(scope: Scope, skip: set[int], awards: Awards | None) -> Budget
     several RFPs, no one budget. A year's money (`1차년도`) is none."""
     blocks = scope.blocks
     text = scope.doc.text
-    sheets = _sheets(blocks, skip)
+    sheets = _sheets(text, blocks, skip, lines=False)
     if len(sheets) > 1:
         return None
     lo = sheets[0] if sheets else 0
