@@ -109,3 +109,26 @@ def test_an_example_caption_over_its_table_still_states_no_terms(tmp_path: Path)
             "215백만원\t150백만원\t65백만원\n"
             "□ 신청방법\n◦ 온라인 접수\n")
     assert _tracks(text, tmp_path) == [(None, None, [("government", 100_000_000, "per_award")])]
+
+
+@pytest.mark.parametrize("label", ["총 지원 규모", "정부지원금"])
+def test_a_cell_printing_the_whole_period_and_a_year(label: str, tmp_path: Path) -> None:
+    """knpa_policelab_rnd_2026's `총 10억원(연 4억원)*` under `총 지원 규모`, and under a label that does
+    not say `총` (`variants_funding.cap_total_label`): the whole period's cap and each year's."""
+    text = ("□ 지원규모\n"
+            f"번호\t문제정의서 명\t총 연구기간\t{label}\t형태\n"
+            "1\t범죄 악용 통신 체계 탐지 기술 개발\t30개월\t총 10억원(연 4억원)*\t주관\n")
+    [(_, months, caps)] = _tracks(text, tmp_path)
+    assert (months, caps) == (30, [("government", 400_000_000, "per_year"), ("government", 1_000_000_000, "total")])
+
+
+def test_a_cost_item_budgeted_per_award_is_no_cap() -> None:
+    """Seed 001's `① 원가계산비용 : 과제 당 1,500,000원 필수 편성` with a limit word (`한도`, as
+    `cap_limit_word` prints caps) is that item's money; the support money so printed is a cap."""
+    from gonggo.extractors.tracks import corpus_value
+
+    assert corpus_value("- ① 원가계산비용 : 과제 당 1,500,000원 한도 필수 편성") is None
+    line = corpus_value("○ 지원금액 : 과제 당 1억원 한도")
+    assert line is not None and line["cap_krw"] == 100_000_000
+    line = corpus_value("ㅇ 정부지원연구개발비 : ’25년 4.0억원 이내(총 정부지원연구개발비 14.6억원 이내)")
+    assert line is not None and line["cap_krw"] == 1_460_000_000

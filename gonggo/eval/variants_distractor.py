@@ -81,6 +81,8 @@ NEAR: dict[str, tuple[str, ...]] = {
     "prize": ("funding",),
     # one cost item's limits per level, listed after the item: the item's, not the track's cap
     "item_level_limits": ("funding",),
+    # issue 13 (caps): a sum each award must budget for one cost item (`원가계산비용 : 과제 당 …`)
+    "cost_item_sum": ("funding",),
     # a period of one kind of track, one year or some process, printed beside the project's
     "partial_period": ("duration",),
 }
@@ -297,6 +299,9 @@ DISTRACTORS: list[Distractor] = [
     Distractor("prize", "❍ 불채택 우수제안 제출보상: 온누리 상품권 3만원", "suseong_idea_contest_2026_gonggo.hwpx"),
     # one cost item's limits per level, printed after the item's share
     Distractor("item_level_limits", "이내(기초 최대 1.4천만원, 고도화1 최대 4천만원, 고도화2 최대 8천만원 한도)에서", "seed 002"),
+    # issue 13 (caps): the sum one cost item must be budgeted at, per award: not the award's cap
+    Distractor("cost_item_sum", "- ① 원가계산비용 : 과제 당 1,500,000원 필수 편성", "seed 001"),
+    Distractor("cost_item_sum", "- ③ 기술임치비 : 스마트공장 구축 결과물의 기술임치비(45만원) 필수 편성", "seed 001"),
     # issue 13 — a period of one kind of track, of the current year, of a process
     Distractor("partial_period", "* 융합형은 최대 2년 지원 가능", "msit_lab_startup_univ_2025_gonggo.hwp"),
     Distractor("partial_period", "ㅇ 당해연도 지원기간 : 2025. 06. 01. ~ 2026. 05. 31. (12개월)",

@@ -130,6 +130,30 @@ def _unit_header(text: str) -> str:
     return "\n".join(out)
 
 
+# a column of the whole period's money labelled without `총` when its cells print it (knpa_policelab_rnd_2026
+# `총 지원 규모` over `총 10억원(연 4억원)*`; mohw_health_rnd_master_2026 and suwon_carbon_neutral_livinglab_2026
+# head the column `지원규모`)
+TOTAL_LABEL = regex.compile(r"^(?P<pad>[ ]*)총[ ]?(?P<label>지원[ ]?규모|지원[ ]?금액?|연구[ ]?(?:개발)?비)(?P<end>[ ]*)$")
+TOTAL_YEAR_CELL = regex.compile(r"^[ ]*총[ ]?\d[^\t]*[(（][ ]?연")
+
+
+def _total_label(text: str) -> str:
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        if any(TOTAL_YEAR_CELL.match(c) for line in lines[i:j] for c in line.split("\t")):
+            for k in range(i, j):
+                lines[k] = "\t".join(TOTAL_LABEL.sub(r"\g<pad>\g<label>\g<end>", c) for c in lines[k].split("\t"))
+        i = j
+    return "\n".join(lines)
+
+
 # --- payers ---------------------------------------------------------------------------------
 
 STATE_WORD = regex.compile(r"정부\s?지원금|정부\s?지원\s?사업비|정부\s?출연금")
@@ -217,6 +241,7 @@ FUNDING_VARIANTS: list[Variant] = [
     Variant("cap_per_year_prefix", "400백만원 이내/년 → 연 400백만원 이내",
             _sub(PER_YEAR_AFTER, lambda m: f"연 {m['amount']} {m['bound']}")),
     Variant("cap_unit_header", "cell 2,800백만원 이내 → (단위 : 백만 원 이내) over the cell 2,800", _unit_header),
+    Variant("cap_total_label", "총 지원 규모 | 총 10억원(연 4억원) → 지원 규모 | 총 10억원(연 4억원)", _total_label),
 ]
 BY_NAME = {v.name: v for v in FUNDING_VARIANTS}
 

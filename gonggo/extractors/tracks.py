@@ -685,6 +685,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         payer = _payer_before(text, a.start)
         if payer is None and not support and a.bound != "max":
             continue
+        if payer is None and _budget_item_cap(text, a):
+            continue
         role, label = (payer[0], payer[1]) if payer else default
         basis = cap_basis(text[max(0, a.start - 10) : a.start], text[a.end : a.end + 8])
         if YEARS_ONWARD_BEFORE.search(text[max(0, a.start - 20) : a.start]):
@@ -722,6 +724,21 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     if level:
         terms.level = (level[0], offset + level[1], offset + level[2])
     return terms
+
+
+# the support money itself named as the item (`지원 비용 : …`, `사업비 : …`): no one cost item
+SUPPORT_ITEM = regex.compile(r"지원|정부|국비|보조|출연|사업비")
+
+
+def _budget_item_cap(text: str, a: Amount) -> bool:
+    """The amount limits one cost item, the subject of its clause (`① 원가계산비용 : 과제 당
+    1,500,000원 한도 필수 편성`, seed 001's items printed with a limit word): that item's money, not
+    what the award gets. Not the whole cost (`사업비 : …`) nor a payer's money."""
+    item = BUDGET_ITEM_SUBJECT.search(text[: a.start])
+    if item is None:
+        return False
+    word = compiled(r"\s").sub("", item["item"])
+    return not (WHOLE_COST.match(word) or SUPPORT_ITEM.search(word) or find_payer(word))
 
 
 def _budget_item_share(text: str, s: Share) -> bool:
@@ -958,6 +975,8 @@ BARE_NUMBER = regex.compile(r"\s*(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
 
 # `총 10억원(연 4억원)`: a year's cap in parentheses right after the whole period's
 YEAR_CAP_AFTER = regex.compile(r"\s*[(（]\s*(?:연|연간|연차별|매년)\s*(?:최대\s*)?")
+# the cell's own `총` before the first amount (`총 10억원(연 4억원)*`): the whole period's
+WHOLE_IN_CELL = regex.compile(r"^\s*총\s*$")
 
 
 # a bare amount in the column's unit with its bound (`65 이내`, `172 내외`, `9~15 이내`: the upper
@@ -982,9 +1001,12 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
         amounts = [a for a in find_amounts(text) if a.bound in (None, "max") and not _class_bound(text, a)]
         if amounts:
             a = amounts[0]
-            f.set_cap(a.krw, (start + a.start, start + a.end),
-                      col.basis or cap_basis(text[max(0, a.start - 10) : a.start], text[a.end : a.end + 8]))
             year = YEAR_CAP_AFTER.match(text, a.end)
+            basis = col.basis or cap_basis(text[max(0, a.start - 10) : a.start], text[a.end : a.end + 8])
+            if (basis == "per_award" and year and len(amounts) > 1 and amounts[1].start == year.end()
+                    and WHOLE_IN_CELL.match(text[: a.start])):
+                basis = "total"  # `총 10억원(연 4억원)` under a label that does not say `총`
+            f.set_cap(a.krw, (start + a.start, start + a.end), basis)
             if f.basis == "total" and year and len(amounts) > 1 and amounts[1].start == year.end():
                 y = amounts[1]  # `총 10억원(연 4억원)*`
                 f.year_cap, f.year_span = y.krw, (start + y.start, start + y.end)
