@@ -132,3 +132,10 @@ def test_a_cost_item_budgeted_per_award_is_no_cap() -> None:
     assert line is not None and line["cap_krw"] == 100_000_000
     line = corpus_value("ㅇ 정부지원연구개발비 : ’25년 4.0억원 이내(총 정부지원연구개발비 14.6억원 이내)")
     assert line is not None and line["cap_krw"] == 1_460_000_000
+
+
+def test_an_example_caption_item_over_items_of_its_own_keeps_them_out(tmp_path: Path) -> None:
+    # the case worked out in items under the caption item: no terms of the call (precision first)
+    text = ("□ 지원내용\n◦ < 예시 >\n  - 정부지원금 15억원의 과제를 5년간 수행하는 경우\n"
+            "  - 연차별 정부지원금 최대 3억원\n◦ 정부지원금 최대 2억원\n□ 신청방법\n◦ 온라인 접수\n")
+    assert _tracks(text, tmp_path) == [(None, None, [("government", 200_000_000, "per_award")])]

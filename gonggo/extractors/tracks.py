@@ -564,7 +564,8 @@ def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
         if not example_caption(text):
             continue
         out.add(i)
-        if block.kind == "list_item" and CAPTION.fullmatch(strip_marker(text).strip()):
+        if (block.kind == "list_item" and CAPTION.fullmatch(strip_marker(text).strip())
+                and not _items_under(doc_text, blocks, i)):
             out |= _captioned_table(doc_text, blocks, i)  # an item's caption: its table only
             continue
         for j in range(i + 1, len(blocks)):
@@ -591,6 +592,23 @@ def _captioned_table(doc_text: str, blocks: list[Block], i: int) -> set[int]:
     if j < len(blocks) and blocks[j].kind == "table":
         return set(range(i + 1, j + 1))
     return set()
+
+
+NOTE_MARKER = regex.compile(r"^(?:\*{1,3}|※)$")
+
+
+def _items_under(doc_text: str, blocks: list[Block], i: int) -> bool:
+    """Items hang under the caption item blocks[i] (deeper list items right after it, past other
+    captions and notes `*`, `※`): the example's own lines (`◦ < 예시 >` over `- 정부지원금 15억원의
+    과제를 …`)."""
+    caption = blocks[i]
+    for b in blocks[i + 1 :]:
+        if b.kind == "list_item" and (example_caption(doc_text[b.start : b.end])
+                                      or NOTE_MARKER.match(b.marker or "")):
+            continue
+        return (b.kind == "list_item" and b.level is not None and caption.level is not None
+                and b.level > caption.level)
+    return False
 
 
 def _sibling_item(caption: Block, block: Block) -> bool:
