@@ -132,6 +132,9 @@ def test_a_cost_item_budgeted_per_award_is_no_cap() -> None:
     assert line is not None and line["cap_krw"] == 100_000_000
     line = corpus_value("ㅇ 정부지원연구개발비 : ’25년 4.0억원 이내(총 정부지원연구개발비 14.6억원 이내)")
     assert line is not None and line["cap_krw"] == 1_460_000_000
+    # an item's money the call supports is a cap
+    line = corpus_value("◦ 스마트공장 구축비 : 최대 1억원 지원")
+    assert line is not None and line["cap_krw"] == 100_000_000
 
 
 def test_an_example_caption_item_over_items_of_its_own_keeps_them_out(tmp_path: Path) -> None:

@@ -749,11 +749,12 @@ SUPPORT_ITEM = regex.compile(r"지원|정부|국비|보조|출연|사업비")
 
 
 def _budget_item_cap(text: str, a: Amount) -> bool:
-    """The amount limits one cost item, the subject of its clause (`① 원가계산비용 : 과제 당
-    1,500,000원 한도 필수 편성`, seed 001's items printed with a limit word): that item's money, not
-    what the award gets. Not the whole cost (`사업비 : …`) nor a payer's money."""
+    """The amount is the sum one cost item, the subject of its clause, is budgeted at (`① 원가계산비용
+    : 과제 당 1,500,000원 한도 필수 편성`, seed 001's items printed with a limit word; SPENDING_AFTER):
+    that item's money, not what the award gets. Not the whole cost (`사업비 : …`) nor a payer's money,
+    nor an item's money the call supports (`구축비 : 최대 1억원 지원`)."""
     item = BUDGET_ITEM_SUBJECT.search(text[: a.start])
-    if item is None:
+    if item is None or not SPENDING_AFTER.match(text[a.end : a.end + 24]):
         return False
     word = compiled(r"\s").sub("", item["item"])
     return not (WHOLE_COST.match(word) or SUPPORT_ITEM.search(word) or find_payer(word))
