@@ -325,6 +325,31 @@ def _page_break(lines: list[str], run: Run) -> list[str] | None:
     return block[:cut] + ["- 7 -"] + block[cut:]
 
 
+# the announcement's title as a PDF prints it in the page margin: a line of the first ones
+# naming the call (`2026년 제1차 정보통신‧방송 기술개발 및 표준개발지원사업 … 공고`)
+TITLE_LINE = regex.compile(r"^[^\t\n□○◦\-※*]{6,60}(?:공고|모집|안내)[^\t\n]{0,10}$")
+PAGE_NUMBER_LINE = regex.compile(r"^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$")
+
+
+def _running_title(text: str) -> str:
+    """The page breaks of `list_page_break` (`- 7 -` inside a list of three items or more) with
+    the announcement's running title printed under each page number, and under every page
+    number the text prints already: a PDF's running header (`ingest.pdf_running`: a line
+    repeated in a page margin) as its text keeps it, e.g. `- 5 -` / `2026년 창업중심대학 … 공고`
+    inside mss_startup_univ_regional_2026's exclusions (`… 면책결정이 확정된 자` / `- 5 -` / `② …`)."""
+    lines = text.split("\n")
+    title = next((line.strip() for line in lines[:12] if TITLE_LINE.match(line.strip())), None)
+    if title is None:
+        return text
+    broken = _rewrite_runs(_page_break)(text).split("\n")
+    out: list[str] = []
+    for line in broken:
+        out.append(line)
+        if PAGE_NUMBER_LINE.match(line):
+            out.append(title)
+    return "\n".join(out) if len(out) - len(broken) >= 2 else text
+
+
 LAYOUT_VARIANTS: list[Variant] = [
     Variant("list_circled", "- a / - b → ① a / ② b", _rewrite_runs(_renumber("circled"), "circled")),
     Variant("list_paren_number", "- a / - b → 1) a / 2) b",
@@ -341,6 +366,8 @@ LAYOUT_VARIANTS: list[Variant] = [
     Variant("table_key_lines", "지원금액 | 1억원 → ○ 지원금액 : 1억원", _table_key_lines),
     Variant("list_page_break", "- a / - b / - c → - a / - 7 - / - b / - c (a page number inside a list)",
             _rewrite_runs(_page_break)),
+    Variant("list_page_break_title", "- a / - b / - c → - a / - 7 - / <title> / - b / - c "
+            "(a page number and the running title, at every page break)", _running_title),
 ]
 BY_NAME = {v.name: v for v in LAYOUT_VARIANTS}
 

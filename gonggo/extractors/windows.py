@@ -93,10 +93,12 @@ CALL_TIME = regex.compile(r"^공고(?:[(（]예정[)）]|예정)?시기$")  # no
 # A recurring date (`매년 1월 1일 시작`) is no window.
 RECURRING = regex.compile(r"매\s*년")
 # A labelled evaluation date: `○ 대면평가(발표평가) : 2025. 2. 27.(목) ~ 28.(금) 예정`,
-# `⦁심사기간: 2026. 3. 3.(화) ~ 3. 10.(화)`; not `평가결과 발표 :` nor `평가방법 :`.
+# `⦁심사기간: 2026. 3. 3.(화) ~ 3. 10.(화)`, one round of several (`○ (2차) 대면평가(발표평가) :
+# 2026. 2 ~ 3월 예정`, `- 1차 서면평가 : …`, pipc_privacy_rnd_2026); not `평가결과 발표 :` nor `평가방법 :`.
 EVALUATION_LABEL = regex.compile(
     r"""^(?:[^\p{L}\p{N}(（]|[ㅇo](?=\s))*   # the marks before it (vocab.text.LEAD, not a bracket)
-    (?P<label>[가-힣]{0,6}(?:평가|심사)(?:\s*[(（][^)）\n]{1,12}[)）])?\s*(?:기간|일정|일시)?)
+    (?P<label>(?:[(（]\s*(?:제\s*)?\d{1,2}\s*차\s*[)）]\s*|(?:제\s*)?\d{1,2}\s*차\s+)?   # the round
+    [가-힣]{0,6}(?:평가|심사)(?:\s*[(（][^)）\n]{1,12}[)）])?\s*(?:기간|일정|일시)?)
     \s*[:：]""",
     regex.VERBOSE,
 )
