@@ -121,3 +121,23 @@ def test_an_exclusion_list_in_every_layout(layout: str, tmp_path: Path) -> None:
     text = result.document.text
     assert all(text[e.start:e.end] == e.quote for p in result.spec.programs for c in p.exclusions
                for e in c.evidence)
+
+
+# an item under 신청자격 that takes applicants out in one sentence (msit_global_training_master_2025
+# prints it labelled `▪(제한사항) 동일 사업을 통해 지원받은 이력이 있는 연구자는 신청 불가`; here without
+# its label, as the standard R&D restriction paragraph is printed under the conditions)
+ELIGIBILITY = ("□ 신청자격\n○ 공고일 기준 중소기업기본법 제2조에 따른 중소기업\n"
+               "○ 동일 사업을 통해 지원받은 이력이 있는 연구자는 신청 불가\n"
+               "○ 접수마감일 현재 주관연구개발기관 등이 기업의 부도, 국세·지방세 체납, 채무불이행자 등록에 "
+               "해당하는 경우 신청 불가\n○ 예비창업자도 신청 가능\n")
+
+
+def test_an_excluding_item_under_eligibility_is_an_exclusion(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(PREAMBLE + ELIGIBILITY + "□ 제출서류\n- 사업계획서 1부\n", encoding="utf-8")
+    (program,) = parse(path).spec.programs
+    assert [c.text for c in program.exclusions] == [
+        "동일 사업을 통해 지원받은 이력이 있는 연구자는 신청 불가",
+        "접수마감일 현재 주관연구개발기관 등이 기업의 부도, 국세·지방세 체납, 채무불이행자 등록에 해당하는 경우 신청 불가"]
+    assert [c.text for c in program.eligibility] == ["공고일 기준 중소기업기본법 제2조에 따른 중소기업",
+                                                     "예비창업자도 신청 가능"]
