@@ -68,3 +68,26 @@ def test_evaluation_rounds_in_a_scope(lines: str, want: list[tuple[str, str, str
     (program,) = parse(path).spec.programs
     got = [(w.stage, str(w.opens)[:10], str(w.closes)[:10]) for w in program.windows]
     assert got == [("application", "2025-03-04", "2025-03-20"), *want]
+
+
+ROUNDS = ("중소벤처기업부 공고 제2025-10호\n2025년 스마트공장 지원사업 공고\n□ 지원내용\n○ 기업당 최대 5천만원\n"
+          "□ 접수기간\n{rows}□ 제출서류\n- 사업계획서 1부\n")
+
+
+@pytest.mark.parametrize(("rows", "want"), [
+    # rounds of the applications (seed 002 prints `1차 | 2021. 1. 22 ~ …`), then a row of another
+    # step: its own stage, never an application round; a result announcement is no window
+    (("1차\t2025. 3. 4.(화) ~ 3. 20.(목)\n2차\t2025. 5. 7.(수) ~ 5. 30.(금)\n평가\t2025. 6. 2.(월) ~ 6. 5.(목)\n"
+      "결과발표\t2025. 6. 20.(금)\n"),
+     [("application", "2025-03-04", "2025-03-20"), ("application", "2025-05-07", "2025-05-30"),
+      ("evaluation", "2025-06-02", "2025-06-05")]),
+    ("1차\t2025. 3. 4.(화) ~ 3. 20.(목)\n2차\t2025. 5. 7.(수) ~ 5. 30.(금)\n",
+     [("application", "2025-03-04", "2025-03-20"), ("application", "2025-05-07", "2025-05-30")]),
+])
+def test_rows_of_a_period_table_by_their_step(rows: str, want: list[tuple[str, str, str]], tmp_path) -> None:
+    from gonggo.pipeline import parse
+
+    path = tmp_path / "doc.txt"
+    path.write_text(ROUNDS.format(rows=rows), encoding="utf-8")
+    (program,) = parse(path).spec.programs
+    assert [(w.stage, str(w.opens)[:10], str(w.closes)[:10]) for w in program.windows] == want

@@ -443,16 +443,21 @@ def _table_drafts(scope: Scope, table: Table, in_period: bool
                     if right is not cell and id(right) not in seen:
                         read(right, None, True)
                 _label_flags(drafts, before, cell)
-    # any other table inside a period section: a row per round or track
+    # any other table inside a period section: a row per round or track; a row naming another
+    # step (`평가 | 2025. 6. 2. ~ 6. 5.`, `결과발표 | 4. 10.`) is that step's, not an application round
     if in_period and not period_cols and not drafts:
         for row in grid:
             first = row[0]
             if first is not None and (POSTING.search(first.text) or _approval_cell(first.text)):
                 seen.update(id(c) for c in row if c is not None and c is not first)
                 continue
+            stage = _row_stage(first.text) if first is not None else "application"
+            if stage is None:
+                seen.update(id(c) for c in row if c is not None and c is not first)
+                continue
             for cell in _distinct(row[1:]):
                 if cell is not first and id(cell) not in seen:
-                    read(cell, row_label(row, cell), False)
+                    read(cell, row_label(row, cell), False, stage)
     # an approval row (`주관연구기관 검토·승인 기간 | …`), its value cell often merged with the
     # applicants' row above: the same period again, as the institution's approval
     for row in grid[1:] if period_cols else grid:
@@ -465,6 +470,18 @@ def _table_drafts(scope: Scope, table: Table, in_period: bool
                     read(right, None, True, "institution_approval")
                     break
     return drafts, modes, seen
+
+
+def _row_stage(label: str) -> str | None:
+    """The stage a row label of a period table names: a round, a track or an application step
+    (`1차`, `AS지원`, `신청·접수`) is the applications'; another step its own (`서면평가` →
+    evaluation, `협약체결` → agreement); a step applicants do not act in (`결과발표`) None."""
+    body = strip_marker(label).strip()
+    if not body or ROUND.fullmatch(body) or APPLICANTS_ACT.search(body):
+        return "application"
+    if any(rx.search(body) for _, rx in STEP_STAGES):
+        return _step_stage(body)
+    return "application"
 
 
 def _label_flags(drafts: list[Draft], before: int, cell: Cell) -> None:
