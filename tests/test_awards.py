@@ -145,3 +145,20 @@ def test_a_team_make_up_is_no_count(tmp_path) -> None:  # type: ignore[no-untype
     doc = read_document(path)
     [scope] = split_programs(doc, read_header(doc).announced_on)
     assert extract_awards(scope) is None
+
+
+def test_a_summary_row_and_a_later_line_the_first_printed_wins(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """mss_startup_univ_regional_2026 prints its size in the overview (`총 535개사(명)내외`), then
+    again in its section without `내외`; laid out as a summary table's row, the row comes first.
+    The call's money in such a row (`공고규모 | …`) is its budget."""
+    from gonggo.pipeline import parse
+
+    text = ("중소벤처기업부 공고 제2026-135호\n2026년 창업중심대학 모집공고\n□ 사업개요\n"
+            "공고규모\t’26년도 정부출연금 43.0억 원 이내\n선정규모\t총 535개사(명)내외 (대학별 48개사(명)내외)\n"
+            "□ 지원내용\n○ 기업당 최대 1억원\n□ 선정규모 : 총 535개사 (창업중심대학별 48개사 내외)\n"
+            "□ 접수 기간 : ’26.3.3.(화)~3.23.(월),16:00까지\n")
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    (program,) = parse(path).spec.programs
+    assert program.awards is not None and (program.awards.count, program.awards.approx) == (535, True)
+    assert program.budget_krw == 4_300_000_000

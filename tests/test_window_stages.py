@@ -83,6 +83,11 @@ ROUNDS = ("중소벤처기업부 공고 제2025-10호\n2025년 스마트공장 �
       ("evaluation", "2025-06-02", "2025-06-05")]),
     ("1차\t2025. 3. 4.(화) ~ 3. 20.(목)\n2차\t2025. 5. 7.(수) ~ 5. 30.(금)\n",
      [("application", "2025-03-04", "2025-03-20"), ("application", "2025-05-07", "2025-05-30")]),
+    # a period-word row, then the steps after it with their days
+    (("구분\t일정\n신청·접수\t2025. 3. 4.(화) ~ 3. 20.(목)\n서면평가\t2025. 3. 25.(화) ~ 3. 28.(금)\n"
+      "협약체결\t2025. 4. 15.(화) ~ 4. 30.(수)\n결과발표\t2025. 4. 10.(목)\n"),
+     [("application", "2025-03-04", "2025-03-20"), ("evaluation", "2025-03-25", "2025-03-28"),
+      ("agreement", "2025-04-15", "2025-04-30")]),
 ])
 def test_rows_of_a_period_table_by_their_step(rows: str, want: list[tuple[str, str, str]], tmp_path) -> None:
     from gonggo.pipeline import parse

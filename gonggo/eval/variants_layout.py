@@ -350,6 +350,35 @@ def _running_title(text: str) -> str:
     return "\n".join(out) if len(out) - len(broken) >= 2 else text
 
 
+# a size or budget line (`□ 공고규모 :’17년도 정부출연금 43.0억 원 이내,15개 과제`, `○ 지원 비용: 총
+# 477,000천원(9개 기업 내외 지원)`, `□ 선정규모 : 총 535개사 …`) as the row of a summary table prints
+# it: `모집규모 | 535개사 내외 | 222개사 내외` (mss_startup_univ_regional_2026's overview table)
+SIZE_LINE = regex.compile(
+    r"(?m)^[ ]*(?:[□■○◦ㅇ▶▷●·❍⦁-][ ]*)?[(（]?[ ]*(?P<key>공고[ ]?규모|지원[ ]?규모|사업[ ]?규모|지원[ ]?비용"
+    r"|사업[ ]?예산|총[ ]?예산|선정[ ]?규모|모집[ ]?규모)[ ]*[)）]?[ ]*[:：][ ]*(?P<value>\S[^\t\n]*)$")
+
+
+LINE_MARK = regex.compile(r"^[ ]*([□■○◦ㅇ▶▷●·❍⦁-]|\d{1,2}[.)]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])")
+
+
+def _size_line_table(text: str) -> str:
+    """`□ 공고규모 : … 43.0억 원 이내,15개 과제` → `공고규모 | … 43.0억 원 이내,15개 과제` (a key/value
+    row). Only a leaf: the next line opens with the line's own marker, a heading's (`□`, `1.`) or
+    a note's (`※`), so no item under it changes its parent; not before a table (rows would join)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = SIZE_LINE.match(line)
+        if m is None:
+            continue
+        nxt = next((x for x in lines[i + 1:i + 4] if x.strip()), "")
+        own, after = LINE_MARK.match(line), LINE_MARK.match(nxt)
+        if "\t" in nxt or own is None or not (NOTE.match(nxt) or (after is not None and (
+                after[1] == own[1] or regex.match(r"[□■\dⅠ-Ⅹ]", after[1])))):
+            continue
+        lines[i] = f"{m['key']}\t{m['value'].strip()}"
+    return "\n".join(lines)
+
+
 LAYOUT_VARIANTS: list[Variant] = [
     Variant("list_circled", "- a / - b → ① a / ② b", _rewrite_runs(_renumber("circled"), "circled")),
     Variant("list_paren_number", "- a / - b → 1) a / 2) b",
@@ -366,6 +395,8 @@ LAYOUT_VARIANTS: list[Variant] = [
     Variant("table_key_lines", "지원금액 | 1억원 → ○ 지원금액 : 1억원", _table_key_lines),
     Variant("list_page_break", "- a / - b / - c → - a / - 7 - / - b / - c (a page number inside a list)",
             _rewrite_runs(_page_break)),
+    Variant("size_line_table", "□ 공고규모 : 43억 원 이내 → 공고규모 | 43억 원 이내 (a summary table's row)",
+            _size_line_table),
     Variant("list_page_break_title", "- a / - b / - c → - a / - 7 - / <title> / - b / - c "
             "(a page number and the running title, at every page break)", _running_title),
 ]

@@ -458,6 +458,17 @@ def _table_drafts(scope: Scope, table: Table, in_period: bool
             for cell in _distinct(row[1:]):
                 if cell is not first and id(cell) not in seen:
                     read(cell, row_label(row, cell), False, stage)
+    elif in_period and not period_cols:
+        # beside a period-word row (`신청·접수 | 2025. 3. 4. ~ 3. 20.`), the rows of the steps after
+        # it, printed with their days (`서면평가 | 2025. 3. 25. ~ 3. 28.`, `협약체결 | …`): those steps'
+        for row in grid:
+            first = row[0]
+            stage = _row_stage(first.text) if first is not None else None
+            if stage in (None, "application"):
+                continue
+            for cell in _distinct(row[1:]):
+                if cell is not first and id(cell) not in seen:
+                    read(cell, row_label(row, cell), False, stage)
     # an approval row (`주관연구기관 검토·승인 기간 | …`), its value cell often merged with the
     # applicants' row above: the same period again, as the institution's approval
     for row in grid[1:] if period_cols else grid:
