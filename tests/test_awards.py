@@ -162,3 +162,21 @@ def test_a_summary_row_and_a_later_line_the_first_printed_wins(tmp_path) -> None
     (program,) = parse(path).spec.programs
     assert program.awards is not None and (program.awards.count, program.awards.approx) == (535, True)
     assert program.budget_krw == 4_300_000_000
+
+
+def test_the_same_size_label_in_two_parts_counts_no_one_program(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """daegutp_startup_scaleup_rnd_2026 prints a box per part of the call (`지원과제 수 | ○ 2 개사`,
+    `지원과제 수 | ○ 6 개사`); as labelled lines (the table_key_lines layout) neither is the program's."""
+    from gonggo.pipeline import parse
+
+    head = "대구테크노파크 공고 제2026-10호\n2026년 창업기업 스케일업 지원사업 공고\n□ 지원내용\n"
+    parts = ("󰋎 민간투자연계형 R&D 과제지원\n○ 지원과제 수 : 2 개사\n○ 지원금액 : 과제당 최대 2억원\n"
+             "󰋏 창업초기기업형 R&D 과제지원\n○ 지원과제 수 : 6 개사\n○ 지원금액 : 과제당 최대 1억원\n")
+    tail = "□ 접수기간 : 2026. 2. 2.(월) ~ 2. 27.(금)\n"
+    got = []
+    for body in (parts, parts.split("󰋏")[0]):
+        path = tmp_path / "doc.txt"
+        path.write_text(head + body + tail, encoding="utf-8")
+        (program,) = parse(path).spec.programs
+        got.append(program.awards.count if program.awards else None)
+    assert got == [None, 2]

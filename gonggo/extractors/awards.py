@@ -212,6 +212,8 @@ def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
             continue
         c = count_after_label(text)
         if c is not None:
+            if not c.total and _part_counts(scope, chosen, item, hit.group(0), c):
+                return None
             return _award(scope, first.start, c)
         for b in item.blocks[1:]:
             if b.table is None and (c := count_after_label(scope.text(b))) is not None:
@@ -220,6 +222,25 @@ def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
         if award is not None:
             return award
     return None
+
+
+def _part_counts(scope: Scope, chosen: list[Item], item: Item, label: str, c: Count) -> bool:
+    """Whether a later item prints the same size label with another count (`○ 지원과제 수 : 2 개사`
+    under `󰋎 민간투자연계형 …`, `○ 지원과제 수 : 6 개사` under `󰋏 창업초기기업형 …`): each counts one
+    part's awards, neither the program's (as two tables labelling counts, `_from_tables`)."""
+    key = compiled(r"\s+").sub("", label)
+    for other in chosen[chosen.index(item) + 1:]:
+        first = other.blocks[0]
+        if first.table is not None:
+            continue
+        text = scope.text(first)
+        hit = SIZE_LABEL.search(strip_marker(text)[:20])
+        if hit is None or compiled(r"\s+").sub("", hit.group(0)) != key:
+            continue
+        o = count_after_label(text)
+        if o is not None and (o.count, o.unit) != (c.count, c.unit):
+            return True
+    return False
 
 
 # a labelled line whose value is a total of awards (`□ 농림축산식품부 소관 사업 :총 19개 과제(지정공모
