@@ -145,3 +145,38 @@ def test_a_team_make_up_is_no_count(tmp_path) -> None:  # type: ignore[no-untype
     doc = read_document(path)
     [scope] = split_programs(doc, read_header(doc).announced_on)
     assert extract_awards(scope) is None
+
+
+def test_a_summary_row_and_a_later_line_the_first_printed_wins(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """mss_startup_univ_regional_2026 prints its size in the overview (`총 535개사(명)내외`), then
+    again in its section without `내외`; laid out as a summary table's row, the row comes first.
+    The call's money in such a row (`공고규모 | …`) is its budget."""
+    from gonggo.pipeline import parse
+
+    text = ("중소벤처기업부 공고 제2026-135호\n2026년 창업중심대학 모집공고\n□ 사업개요\n"
+            "공고규모\t’26년도 정부출연금 43.0억 원 이내\n선정규모\t총 535개사(명)내외 (대학별 48개사(명)내외)\n"
+            "□ 지원내용\n○ 기업당 최대 1억원\n□ 선정규모 : 총 535개사 (창업중심대학별 48개사 내외)\n"
+            "□ 접수 기간 : ’26.3.3.(화)~3.23.(월),16:00까지\n")
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    (program,) = parse(path).spec.programs
+    assert program.awards is not None and (program.awards.count, program.awards.approx) == (535, True)
+    assert program.budget_krw == 4_300_000_000
+
+
+def test_the_same_size_label_in_two_parts_counts_no_one_program(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """daegutp_startup_scaleup_rnd_2026 prints a box per part of the call (`지원과제 수 | ○ 2 개사`,
+    `지원과제 수 | ○ 6 개사`); as labelled lines (the table_key_lines layout) neither is the program's."""
+    from gonggo.pipeline import parse
+
+    head = "대구테크노파크 공고 제2026-10호\n2026년 창업기업 스케일업 지원사업 공고\n□ 지원내용\n"
+    parts = ("󰋎 민간투자연계형 R&D 과제지원\n○ 지원과제 수 : 2 개사\n○ 지원금액 : 과제당 최대 2억원\n"
+             "󰋏 창업초기기업형 R&D 과제지원\n○ 지원과제 수 : 6 개사\n○ 지원금액 : 과제당 최대 1억원\n")
+    tail = "□ 접수기간 : 2026. 2. 2.(월) ~ 2. 27.(금)\n"
+    got = []
+    for body in (parts, parts.split("󰋏")[0]):
+        path = tmp_path / "doc.txt"
+        path.write_text(head + body + tail, encoding="utf-8")
+        (program,) = parse(path).spec.programs
+        got.append(program.awards.count if program.awards else None)
+    assert got == [None, 2]

@@ -100,3 +100,21 @@ def test_text_cut_mid_character_keeps_what_was_read_and_says_so() -> None:
     assert doc.text.startswith("□ 신청기간 : 2023. 6. 22.까지\n◦ 제출서")
     assert [f.code for f in doc.findings] == ["truncated_text"]
     assert read_bytes(data, "whole.txt").findings == []
+
+
+def test_page_numbers_and_running_titles_are_page_furniture() -> None:
+    """A PDF's text keeps its page numbers (`- 5 -`, mss_startup_univ_regional_2026) and running
+    titles: footer / header blocks, as the PDF reader makes them, not a `-` item or a paragraph
+    the outline nests the next items under. A title printed once, or a dash line with words,
+    stays what it is."""
+    title = "2025년 스마트공장 지원사업 공고"
+    text = (f"{title}\n□ 지원제외 대상\n① 휴·폐업중인 기업\n- 7 -\n{title}\n② 국세 체납 기업\n"
+            f"– 8 –\n{title}\n③ 유흥·향락업\n- 사업계획서 1부\n- 9 -\n")
+    doc = read_bytes(text.encode("utf-8"), "a.txt")
+    kinds = {doc.text[b.start:b.end]: b.kind for b in doc.blocks}
+    assert kinds["- 7 -"] == kinds["– 8 –"] == kinds["- 9 -"] == "footer"
+    titles = [b.kind for b in doc.blocks if doc.text[b.start:b.end] == title]
+    assert titles[0] != "header" and titles[1:] == ["header", "header"]  # the first page's is the title
+    assert kinds["- 사업계획서 1부"] == "list_item"
+    once = read_bytes(f"{title}\n□ 개요\n- 7 -\n{title}\n○ 내용\n".encode(), "b.txt")
+    assert [b.kind for b in once.blocks if once.text[b.start:b.end] == title][1] != "header"

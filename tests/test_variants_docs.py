@@ -75,7 +75,8 @@ def test_a_page_break_lands_inside_a_list_once() -> None:
     assert LAYOUT["list_page_break"].apply(two) == two
 
 
-PREAMBLE = ("중소벤처기업부 공고 제2025-10호\n2025년 스마트공장 지원사업 공고\n□ 지원내용\n○ 기업당 최대 5천만원\n"
+TITLE = "2025년 스마트공장 지원사업 공고"
+PREAMBLE = (f"중소벤처기업부 공고 제2025-10호\n{TITLE}\n□ 지원내용\n○ 기업당 최대 5천만원\n"
             "□ 신청기간 : 2025. 3. 4.(화) ~ 3. 20.(목) 18:00까지\n")
 EXCLUDED = ["휴·폐업중인 기업", "국세 및 지방세 체납 중인 기업", "유흥·향락업, 숙박·음식점"]  # seed 002
 LAYOUTS = {
@@ -92,6 +93,15 @@ LAYOUTS = {
     "flat_table": "□ 지원제외 대상\n연번 내용\n" + "".join(f"{k + 1} {c}\n" for k, c in enumerate(EXCLUDED)),
     "flat_table_lead_in": "□ 지원제외 대상\n○ 다음 부적격 사항에 해당하는 경우 지원대상에서 제외\n연번 내용\n"
                           + "".join(f"{k + 1} {c}\n" for k, c in enumerate(EXCLUDED)),
+    # a PDF text's page numbers with the running title under them, inside a bulleted and a
+    # numbered list (`ingest.text`: footer and header blocks, as the PDF reader makes them)
+    "page_break_running_title": "□ 지원제외 대상\n" + f"- {EXCLUDED[0]}\n- 7 -\n{TITLE}\n- {EXCLUDED[1]}\n"
+                                + f"- 8 -\n{TITLE}\n- {EXCLUDED[2]}\n",
+    "numbered_page_break_running_title": "□ 지원제외 대상\n" + f"① {EXCLUDED[0]}\n– 7 –\n{TITLE}\n"
+                                         + f"② {EXCLUDED[1]}\n- 8 -\n{TITLE}\n③ {EXCLUDED[2]}\n",
+    # a lead-in item under the eligibility heading, its list the exclusions (no heading of its own)
+    "lead_in_under_eligibility": "□ 신청자격\n○ 공고일 기준 중소기업기본법 제2조에 따른 중소기업\n"
+                                 + "○ 다음 각 호에 해당하는 자는 신청할 수 없음\n" + "".join(f"- {c}\n" for c in EXCLUDED),
     # numbered items, a lead-in over a numbered list, then `○` items (suwon_carbon_neutral_livinglab_2026)
     "circled_then_items": "□ 지원제외 대상\n" + "".join(f"{'①②'[k]} {c}\n" for k, c in enumerate(EXCLUDED[:2]))
                           + "③ 아래 사전 지원제외 대상에 해당되는 경우(기업)\n【 검토 기준 】\n1. 기업의 부도\n"
@@ -111,3 +121,23 @@ def test_an_exclusion_list_in_every_layout(layout: str, tmp_path: Path) -> None:
     text = result.document.text
     assert all(text[e.start:e.end] == e.quote for p in result.spec.programs for c in p.exclusions
                for e in c.evidence)
+
+
+# an item under 신청자격 that takes applicants out in one sentence (msit_global_training_master_2025
+# prints it labelled `▪(제한사항) 동일 사업을 통해 지원받은 이력이 있는 연구자는 신청 불가`; here without
+# its label, as the standard R&D restriction paragraph is printed under the conditions)
+ELIGIBILITY = ("□ 신청자격\n○ 공고일 기준 중소기업기본법 제2조에 따른 중소기업\n"
+               "○ 동일 사업을 통해 지원받은 이력이 있는 연구자는 신청 불가\n"
+               "○ 접수마감일 현재 주관연구개발기관 등이 기업의 부도, 국세·지방세 체납, 채무불이행자 등록에 "
+               "해당하는 경우 신청 불가\n○ 예비창업자도 신청 가능\n")
+
+
+def test_an_excluding_item_under_eligibility_is_an_exclusion(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(PREAMBLE + ELIGIBILITY + "□ 제출서류\n- 사업계획서 1부\n", encoding="utf-8")
+    (program,) = parse(path).spec.programs
+    assert [c.text for c in program.exclusions] == [
+        "동일 사업을 통해 지원받은 이력이 있는 연구자는 신청 불가",
+        "접수마감일 현재 주관연구개발기관 등이 기업의 부도, 국세·지방세 체납, 채무불이행자 등록에 해당하는 경우 신청 불가"]
+    assert [c.text for c in program.eligibility] == ["공고일 기준 중소기업기본법 제2조에 따른 중소기업",
+                                                     "예비창업자도 신청 가능"]

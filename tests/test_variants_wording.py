@@ -21,8 +21,17 @@ def _facts(path: Path, text: str) -> object:
 
 
 def test_every_wording_has_a_variant_and_a_source() -> None:
-    assert len(WORDING_VARIANTS) == sum(len(w) for w in SEEN.values())
+    from gonggo.eval.variants_wording import LEAD_INS
+
+    assert len(WORDING_VARIANTS) == sum(len(w) for w in SEEN.values()) + len(LEAD_INS)
     assert all(where for words in SEEN.values() for where in words.values())
+
+
+def test_an_exclusions_heading_as_its_lead_in_sentence() -> None:
+    text = "□ 지원제외 대상\n- 휴·폐업중인 기업\n◦ (지원제외 대상) 휴·폐업중인 기업\n□ 신청자격\n"
+    got = BY_NAME["heading_exclusions_lead_in_mois"].apply(text)
+    # the heading alone on its line only; a label with its content stays
+    assert got == text.replace("□ 지원제외 대상", "□ 다음의 경우는 지원대상에서 제외될 수 있음", 1)
 
 
 def test_a_heading_rewrite_changes_only_the_words_of_headings() -> None:

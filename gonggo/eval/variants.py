@@ -418,6 +418,38 @@ SIGNER_LINE = regex.compile(r"(?m)^(?P<lead>[ ]*)(?P<body>[가-힣]{2,12}(?:부|
                             r"(?P<gap>[ ]?)(?P<title>장관|청장|원장|구청장|시장|군수|이사장)[ ]*$")
 
 
+# an evaluation line without its round: `○ 대면평가(발표평가) : 2025. 2. 27.(목) ~ 28.(금) 예정`
+# (pipc_privacy_rnd_2025), `⦁심사기간: 2026. 3. 3.(화) ~ 3. 10.(화)` (suwon_carbon_neutral_livinglab_2026)
+EVALUATION_LINE = regex.compile(
+    r"(?m)^(?P<lead>[ ]*(?:[○◦ㅇ⦁•·\-]|o(?=[ ]))[ ]*)(?P<label>[가-힣]{0,6}(?:평가|심사)(?:[(（][^)）\n]{1,12}[)）])?"
+    r"[ ]*(?:기간|일정|일시)?[ ]*[:：][ ]*(?:20\d{2}|['’]\d{2})[ ]*[.년])")
+
+
+def _evaluation_round(text: str) -> str:
+    """`○ 대면평가(발표평가) : 2025. 2. 27.(목) …` → `○ (1차) 대면평가(발표평가) : …`, each such line
+    numbered in turn, as pipc_privacy_rnd_2026 numbers its rounds (`○ (1차) 서류심사(서면평가) :
+    2026. 2월 예정` / `○ (2차) 대면평가(발표평가) : 2026. 2 ~ 3월 예정`)."""
+    n = 0
+
+    def number(m: regex.Match[str]) -> str:
+        nonlocal n
+        n += 1
+        return f"{m['lead']}({n}차) {m['label']}"
+
+    return EVALUATION_LINE.sub(number, text)
+
+
+# how many are selected, in the unit forms real calls print: `90개사 내외` (seed 004), `9개 기업내외`
+# (suwon_carbon_neutral_livinglab_2026), `2개 과제 내외` (msit_bio_rfp_2026_brain), `8팀 내외` (ulju)
+AWARDS_FORM = regex.compile(r"(?<![\d,.])(?P<n>\d{1,4})\s?(?:(?P<sa>개사)|개\s?기업)\s?(?P<w>내외|이내)")
+
+
+def _awards_unit(text: str) -> str:
+    """`90개사 내외` → `90개 기업 내외`, `9개 기업내외` → `9개사 내외`: the same count of companies in
+    the other unit form."""
+    return AWARDS_FORM.sub(lambda m: f"{m['n']}{'개 기업' if m['sa'] else '개사'} {m['w']}", text)
+
+
 def _signer_spaced(text: str) -> str:
     return SIGNER_LINE.sub(lambda m: f"{m['lead']}{m['body']}{' ' if not m['gap'] else ''}{m['title']}", text)
 
@@ -473,6 +505,8 @@ VARIANTS: list[Variant] = [
     Variant("dates_iso", "2025. 3. 4.(화) ~ 3. 20. → 2025-03-04(화) ~ 2025-03-20", _iso),
     Variant("dates_no_weekday", "2025. 3. 4.(화) → 2025. 3. 4.", _no_weekday),
     Variant("range_words", "A ~ B → A부터 B까지", _range_words),
+    Variant("awards_unit", "90개사 내외 ↔ 90개 기업 내외", _awards_unit),
+    Variant("evaluation_round", "○ 대면평가 : 2025. 2. 27. → ○ (1차) 대면평가 : 2025. 2. 27.", _evaluation_round),
     # the header: the notice number and the signer as other announcements print them
     Variant("notice_en_dash", "공고 제2025-35호 → 공고 제2025–35호", _replace(NOTICE_DASH, "–")),
     Variant("notice_spaced", "공고 제2021-86호 → 공고 제 2021-86호", _replace(NOTICE_GAP, " ")),

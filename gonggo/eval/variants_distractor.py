@@ -83,6 +83,9 @@ NEAR: dict[str, tuple[str, ...]] = {
     "item_level_limits": ("funding",),
     # issue 13 (caps): a sum each award must budget for one cost item (`원가계산비용 : 과제 당 …`)
     "cost_item_sum": ("funding",),
+    # issue 13 (windows): the day the results are posted, printed with its full date beside the
+    # application period: no period applicants act in
+    "result_announcement": ("windows",),
     # a period of one kind of track, one year or some process, printed beside the project's
     "partial_period": ("duration",),
 }
@@ -306,6 +309,11 @@ DISTRACTORS: list[Distractor] = [
     Distractor("partial_period", "* 융합형은 최대 2년 지원 가능", "msit_lab_startup_univ_2025_gonggo.hwp"),
     Distractor("partial_period", "ㅇ 당해연도 지원기간 : 2025. 06. 01. ~ 2026. 05. 31. (12개월)",
                "motie_industry_talent_hrd_council_2025_gonggo.hwpx"),
+    # issue 13 (windows) — the results' day, a full date (suwon's gold has no window on it)
+    Distractor("result_announcement", "□ 결과공고: 2026. 3. 18.(수) 예정",
+               "suwon_carbon_neutral_livinglab_2026_gonggo.pdf"),
+    Distractor("result_announcement", "○ 결과발표 : 12.1.(금)/ 국민체육진흥공단 홈페이지 데이터 경진대회 메뉴",
+               "kspo_public_data_contest_2023_gonggo.pdf"),
     Distractor("partial_period", "* 냉동 및 해동은 밥(또는 김밥) 제조후 –18℃에서 3개월 저장후 microwave(700W)에서 2분 처리를 기준",
                "mafra_high_value_food_rnd_2026_gonggo.hwpx"),
 ]

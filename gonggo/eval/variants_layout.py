@@ -325,6 +325,60 @@ def _page_break(lines: list[str], run: Run) -> list[str] | None:
     return block[:cut] + ["- 7 -"] + block[cut:]
 
 
+# the announcement's title as a PDF prints it in the page margin: a line of the first ones
+# naming the call (`2026년 제1차 정보통신‧방송 기술개발 및 표준개발지원사업 … 공고`)
+TITLE_LINE = regex.compile(r"^[^\t\n□○◦\-※*]{6,60}(?:공고|모집|안내)[^\t\n]{0,10}$")
+PAGE_NUMBER_LINE = regex.compile(r"^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$")
+
+
+def _running_title(text: str) -> str:
+    """The page breaks of `list_page_break` (`- 7 -` inside a list of three items or more) with
+    the announcement's running title printed under each page number, and under every page
+    number the text prints already: a PDF's running header (`ingest.pdf_running`: a line
+    repeated in a page margin) as its text keeps it, e.g. `- 5 -` / `2026년 창업중심대학 … 공고`
+    inside mss_startup_univ_regional_2026's exclusions (`… 면책결정이 확정된 자` / `- 5 -` / `② …`)."""
+    lines = text.split("\n")
+    title = next((line.strip() for line in lines[:12] if TITLE_LINE.match(line.strip())), None)
+    if title is None:
+        return text
+    broken = _rewrite_runs(_page_break)(text).split("\n")
+    out: list[str] = []
+    for line in broken:
+        out.append(line)
+        if PAGE_NUMBER_LINE.match(line):
+            out.append(title)
+    return "\n".join(out) if len(out) - len(broken) >= 2 else text
+
+
+# a size or budget line (`□ 공고규모 :’17년도 정부출연금 43.0억 원 이내,15개 과제`, `○ 지원 비용: 총
+# 477,000천원(9개 기업 내외 지원)`, `□ 선정규모 : 총 535개사 …`) as the row of a summary table prints
+# it: `모집규모 | 535개사 내외 | 222개사 내외` (mss_startup_univ_regional_2026's overview table)
+SIZE_LINE = regex.compile(
+    r"(?m)^[ ]*(?:[□■○◦ㅇ▶▷●·❍⦁-][ ]*)?[(（]?[ ]*(?P<key>공고[ ]?규모|지원[ ]?규모|사업[ ]?규모|지원[ ]?비용"
+    r"|사업[ ]?예산|총[ ]?예산|선정[ ]?규모|모집[ ]?규모)[ ]*[)）]?[ ]*[:：][ ]*(?P<value>\S[^\t\n]*)$")
+
+
+LINE_MARK = regex.compile(r"^[ ]*([□■○◦ㅇ▶▷●·❍⦁-]|\d{1,2}[.)]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])")
+
+
+def _size_line_table(text: str) -> str:
+    """`□ 공고규모 : … 43.0억 원 이내,15개 과제` → `공고규모 | … 43.0억 원 이내,15개 과제` (a key/value
+    row). Only a leaf: the next line opens with the line's own marker, a heading's (`□`, `1.`) or
+    a note's (`※`), so no item under it changes its parent; not before a table (rows would join)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = SIZE_LINE.match(line)
+        if m is None:
+            continue
+        nxt = next((x for x in lines[i + 1:i + 4] if x.strip()), "")
+        own, after = LINE_MARK.match(line), LINE_MARK.match(nxt)
+        if "\t" in nxt or own is None or not (NOTE.match(nxt) or (after is not None and (
+                after[1] == own[1] or regex.match(r"[□■\dⅠ-Ⅹ]", after[1])))):
+            continue
+        lines[i] = f"{m['key']}\t{m['value'].strip()}"
+    return "\n".join(lines)
+
+
 LAYOUT_VARIANTS: list[Variant] = [
     Variant("list_circled", "- a / - b → ① a / ② b", _rewrite_runs(_renumber("circled"), "circled")),
     Variant("list_paren_number", "- a / - b → 1) a / 2) b",
@@ -341,6 +395,10 @@ LAYOUT_VARIANTS: list[Variant] = [
     Variant("table_key_lines", "지원금액 | 1억원 → ○ 지원금액 : 1억원", _table_key_lines),
     Variant("list_page_break", "- a / - b / - c → - a / - 7 - / - b / - c (a page number inside a list)",
             _rewrite_runs(_page_break)),
+    Variant("size_line_table", "□ 공고규모 : 43억 원 이내 → 공고규모 | 43억 원 이내 (a summary table's row)",
+            _size_line_table),
+    Variant("list_page_break_title", "- a / - b / - c → - a / - 7 - / <title> / - b / - c "
+            "(a page number and the running title, at every page break)", _running_title),
 ]
 BY_NAME = {v.name: v for v in LAYOUT_VARIANTS}
 

@@ -94,6 +94,40 @@ WORDING_VARIANTS: list[Variant] = [
     Variant(_variant_name(facet, target), f"{facet} heading → {target}", rewrite_headings(facet, target))
     for facet, words in SEEN.items() for target in words
 ]
+# An exclusions heading printed as the lead-in sentence itself, the list under it (real prints:
+# mois_regional_disaster_rnd_2026 `□ 다음의 경우는 지원대상에서 제외될 수 있음`, seed 002 `◦ 다음 부적격
+# 사항에 해당하는 경우 지원 대상에서 제외`, pipc_privacy_rnd_2025 `< 다음의 경우는 지원 대상에서 제외할 수
+# 있음 >`): only a heading alone on its line is rewritten (a label with its content stays).
+LEAD_INS = {
+    "mois": "다음의 경우는 지원대상에서 제외될 수 있음",
+    "seed002": "다음 부적격 사항에 해당하는 경우 지원 대상에서 제외",
+    "pipc": "다음의 경우는 지원 대상에서 제외할 수 있음",
+}
+
+
+def rewrite_as_lead_in(target: str) -> Callable[[str], str]:
+    pattern = heading_pattern("exclusions")
+    bare = regex.compile(r"^[ ]*[)）\]】]?[ ]*$")
+
+    def apply(text: str) -> str:
+        out, last = [], 0
+        for m in pattern.finditer(text):
+            line_end = text.find("\n", m.end())
+            rest = text[m.end():line_end if line_end >= 0 else len(text)]
+            if not bare.match(rest):
+                continue
+            out += [text[last:m.start()], target]
+            last = m.end()
+        out.append(text[last:])
+        return "".join(out)
+
+    return apply
+
+
+WORDING_VARIANTS += [
+    Variant(f"heading_exclusions_lead_in_{key}", f"exclusions heading → {target}", rewrite_as_lead_in(target))
+    for key, target in LEAD_INS.items()
+]
 BY_NAME = {v.name: v for v in WORDING_VARIANTS}
 
 

@@ -8,7 +8,9 @@ Rules, in order:
    wins over the per-track counts under it (`고도화 3개사`, `기초 2개사`); per-track counts
    alone are summed when they share a unit.
    A call table of one row under its header prints the program's total in a cell
-   (`… 전문인력 양성 (총 2개 과제 지원)`).
+   (`… 전문인력 양성 (총 2개 과제 지원)`). Of a labelled line and a labelled table row, the one
+   printed first wins (a summary table's `선정규모 | 총 535개사(명)내외` over the section's later
+   `□ 선정규모 : 총 535개사 (…)`).
 2. **selection sentence** anywhere else in the body (not a table): a count with `내외` or one
    followed by 선정/모집/지원 (`57개사 내외`, `10개 과제 선정`), or right after 선정/선발/모집
    (`선발 8개사 대상 총 26억원 이내 先투자`).
@@ -210,6 +212,8 @@ def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
             continue
         c = count_after_label(text)
         if c is not None:
+            if not c.total and _part_counts(scope, chosen, item, hit.group(0), c):
+                return None
             return _award(scope, first.start, c)
         for b in item.blocks[1:]:
             if b.table is None and (c := count_after_label(scope.text(b))) is not None:
@@ -218,6 +222,25 @@ def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
         if award is not None:
             return award
     return None
+
+
+def _part_counts(scope: Scope, chosen: list[Item], item: Item, label: str, c: Count) -> bool:
+    """Whether a later item prints the same size label with another count (`○ 지원과제 수 : 2 개사`
+    under `󰋎 민간투자연계형 …`, `○ 지원과제 수 : 6 개사` under `󰋏 창업초기기업형 …`): each counts one
+    part's awards, neither the program's (as two tables labelling counts, `_from_tables`)."""
+    key = compiled(r"\s+").sub("", label)
+    for other in chosen[chosen.index(item) + 1:]:
+        first = other.blocks[0]
+        if first.table is not None:
+            continue
+        text = scope.text(first)
+        hit = SIZE_LABEL.search(strip_marker(text)[:20])
+        if hit is None or compiled(r"\s+").sub("", hit.group(0)) != key:
+            continue
+        o = count_after_label(text)
+        if o is not None and (o.count, o.unit) != (c.count, c.unit):
+            return True
+    return False
 
 
 # a labelled line whose value is a total of awards (`□ 농림축산식품부 소관 사업 :총 19개 과제(지정공모
@@ -361,9 +384,11 @@ def _selection_sentence(scope: Scope, chosen: list[Item]) -> Awards | None:
 
 
 def extract_awards(scope: Scope) -> Awards | None:
+    """The first labelled count in the document, whether a line (`□ 선정규모 : …`, a total value)
+    or a summary table's row (`선정규모 | 총 535개사(명)내외 …`) prints it; else a selection sentence."""
     body = [i for i in items(scope) if not in_appendix(scope, i)]
-    for rule in (_labelled, _total_value, _from_tables, _selection_sentence):
-        award = rule(scope, body)
-        if award is not None:
-            return award
-    return None
+    found = [a for a in (rule(scope, body) for rule in (_labelled, _total_value, _from_tables))
+             if a is not None]
+    if found:
+        return min(found, key=lambda a: a.evidence[0].start if a.evidence else 0)
+    return _selection_sentence(scope, body)

@@ -158,9 +158,29 @@ def _family_units(scope: Scope, family: str) -> list[Unit]:
     return units
 
 
+# An item under the eligibility heading that takes applicants out, in one sentence with no list
+# under it (`○ 접수마감일 현재 주관연구개발기관, … 등이 기업의 부도, 국세·지방세 체납, 채무불이행자
+# 등록, … 자본 전액 잠식 상태에 해당하는 경우 신청 불가`, `… 예비창업자는 신청할 수 없음`, `… 경우
+# 지원 대상에서 제외`): an exclusion printed among the conditions, not a condition. A lead-in
+# (`다음 …`, `아래 …`) is a carrier of its own (vocab.headings); a clause that only limits how
+# often (`… 1회에 한하여 신청 가능`) or allows (`신청 가능`) is a condition.
+EXCLUDES_END = regex.compile(r"""
+    (?:경우|자|기업|기관|단체|사업자|업체)\s*(?:는|은|에는|에)?\s*
+    (?:(?:신청|참여|지원|접수)\s*(?:이|을|를|할|하실)?\s*
+        (?:수\s*없(?:음|습니다|다)?|불가(?:능)?(?:함|합니다|하다|능함)?|제한(?:됨|함|합니다)?)
+      | (?:선정|지원|신청|참여)\s*대상\s*에서\s*제외(?:됨|함|한다|합니다|될\s*수\s*있음|할\s*수\s*있음)?)
+    \s*[.]?\s*(?:[(（][^()（）\n]*[)）])?\s*$""", regex.VERBOSE)
+LEADS_IN = regex.compile(r"(?:^|\s)(?:다음|아래|하기)(?:의|에|과|와)?\s")
+
+
+def _excludes(u: Unit) -> bool:
+    return bool(EXCLUDES_END.search(u.text)) and not LEADS_IN.search(u.text)
+
+
 def extract_eligibility(scope: Scope) -> list[Clause]:
     # A preference row or item under the heading (`참여우대`, `(우대요건)`) is read like any other.
-    return _to_clauses(scope, _family_units(scope, "eligibility"), CRITERIA_KINDS)
+    units = [u for u in _family_units(scope, "eligibility") if not _excludes(u)]
+    return _to_clauses(scope, units, CRITERIA_KINDS)
 
 
 # An item whose only condition points at the list after it (`o 접수 마감일 현재 주관연구개발기관,
@@ -355,6 +375,7 @@ def paragraph_label_units(outline: Outline, family: str, taken: list[Unit]) -> l
 def extract_exclusions(scope: Scope) -> list[Clause]:
     # without a heading or item naming them: the cells labelled so (`▪(제한사항) ①…, ②…`)
     units = _family_units(scope, "exclusions") or cell_label_units(scope, "exclusions")
+    units += [u for u in _family_units(scope, "eligibility") if _excludes(u)]
     units += row_label_units(scope, "exclusions", units)
     units += statement_units(outline_of(scope), units)
     units += paragraph_label_units(outline_of(scope), "exclusions", units)

@@ -105,6 +105,7 @@ from gonggo.vocab.budget import (
     each_and_sum,
     is_budget_line,
     per_month,
+    row_budget,
     several_programs,
     sheet_money_label,
     sheet_period,
@@ -2877,7 +2878,30 @@ def extract_budget(scope: Scope, awards: Awards | None = None) -> Budget | None:
         below = _budget_below_label(scope, idx)
         if below is not None:
             return below
-    return _sheet_budget(scope, skip, awards) or _year_sum(scope, skip) or _row_sum(scope)
+    return (_key_row_budget(scope, skip) or _sheet_budget(scope, skip, awards) or _year_sum(scope, skip)
+            or _row_sum(scope))
+
+
+def _key_row_budget(scope: Scope, skip: set[int]) -> Budget | None:
+    """A summary table's key/value row stating the call's money (`공고규모 | ’17년도 정부출연금 43.0억 원
+    이내,15개 과제`, `지원 비용 | 총 477,000천원(9개 기업 내외 지원)`): the first, read as the line
+    `key : value` (vocab.budget.row_budget)."""
+    text = scope.doc.text
+    for idx, block in enumerate(scope.blocks):
+        if block.table is None or idx in skip:
+            continue
+        for row in block.table.grid():
+            cells: list[Cell] = []
+            for c in row:
+                if c is not None and all(c is not o for o in cells):
+                    cells.append(c)
+            if len(cells) != 2:
+                continue
+            key, value = cells
+            a = row_budget(text[key.start:key.end], text[value.start:value.end])
+            if a is not None:
+                return Budget(a.krw, [scope.evidence(value.start + a.value_start, value.start + a.value_end)])
+    return None
 
 
 # a size or budget label alone on its line (`□ 지원규모`, `□ 사업예산`), its total in the one item

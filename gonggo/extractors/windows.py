@@ -93,10 +93,12 @@ CALL_TIME = regex.compile(r"^공고(?:[(（]예정[)）]|예정)?시기$")  # no
 # A recurring date (`매년 1월 1일 시작`) is no window.
 RECURRING = regex.compile(r"매\s*년")
 # A labelled evaluation date: `○ 대면평가(발표평가) : 2025. 2. 27.(목) ~ 28.(금) 예정`,
-# `⦁심사기간: 2026. 3. 3.(화) ~ 3. 10.(화)`; not `평가결과 발표 :` nor `평가방법 :`.
+# `⦁심사기간: 2026. 3. 3.(화) ~ 3. 10.(화)`, one round of several (`○ (2차) 대면평가(발표평가) :
+# 2026. 2 ~ 3월 예정`, `- 1차 서면평가 : …`, pipc_privacy_rnd_2026); not `평가결과 발표 :` nor `평가방법 :`.
 EVALUATION_LABEL = regex.compile(
     r"""^(?:[^\p{L}\p{N}(（]|[ㅇo](?=\s))*   # the marks before it (vocab.text.LEAD, not a bracket)
-    (?P<label>[가-힣]{0,6}(?:평가|심사)(?:\s*[(（][^)）\n]{1,12}[)）])?\s*(?:기간|일정|일시)?)
+    (?P<label>(?:[(（]\s*(?:제\s*)?\d{1,2}\s*차\s*[)）]\s*|(?:제\s*)?\d{1,2}\s*차\s+)?   # the round
+    [가-힣]{0,6}(?:평가|심사)(?:\s*[(（][^)）\n]{1,12}[)）])?\s*(?:기간|일정|일시)?)
     \s*[:：]""",
     regex.VERBOSE,
 )
@@ -441,16 +443,32 @@ def _table_drafts(scope: Scope, table: Table, in_period: bool
                     if right is not cell and id(right) not in seen:
                         read(right, None, True)
                 _label_flags(drafts, before, cell)
-    # any other table inside a period section: a row per round or track
+    # any other table inside a period section: a row per round or track; a row naming another
+    # step (`평가 | 2025. 6. 2. ~ 6. 5.`, `결과발표 | 4. 10.`) is that step's, not an application round
     if in_period and not period_cols and not drafts:
         for row in grid:
             first = row[0]
             if first is not None and (POSTING.search(first.text) or _approval_cell(first.text)):
                 seen.update(id(c) for c in row if c is not None and c is not first)
                 continue
+            stage = _row_stage(first.text) if first is not None else "application"
+            if stage is None:
+                seen.update(id(c) for c in row if c is not None and c is not first)
+                continue
             for cell in _distinct(row[1:]):
                 if cell is not first and id(cell) not in seen:
-                    read(cell, row_label(row, cell), False)
+                    read(cell, row_label(row, cell), False, stage)
+    elif in_period and not period_cols:
+        # beside a period-word row (`신청·접수 | 2025. 3. 4. ~ 3. 20.`), the rows of the steps after
+        # it, printed with their days (`서면평가 | 2025. 3. 25. ~ 3. 28.`, `협약체결 | …`): those steps'
+        for row in grid:
+            first = row[0]
+            stage = _row_stage(first.text) if first is not None else None
+            if stage in (None, "application"):
+                continue
+            for cell in _distinct(row[1:]):
+                if cell is not first and id(cell) not in seen:
+                    read(cell, row_label(row, cell), False, stage)
     # an approval row (`주관연구기관 검토·승인 기간 | …`), its value cell often merged with the
     # applicants' row above: the same period again, as the institution's approval
     for row in grid[1:] if period_cols else grid:
@@ -463,6 +481,18 @@ def _table_drafts(scope: Scope, table: Table, in_period: bool
                     read(right, None, True, "institution_approval")
                     break
     return drafts, modes, seen
+
+
+def _row_stage(label: str) -> str | None:
+    """The stage a row label of a period table names: a round, a track or an application step
+    (`1차`, `AS지원`, `신청·접수`) is the applications'; another step its own (`서면평가` →
+    evaluation, `협약체결` → agreement); a step applicants do not act in (`결과발표`) None."""
+    body = strip_marker(label).strip()
+    if not body or ROUND.fullmatch(body) or APPLICANTS_ACT.search(body):
+        return "application"
+    if any(rx.search(body) for _, rx in STEP_STAGES):
+        return _step_stage(body)
+    return "application"
 
 
 def _label_flags(drafts: list[Draft], before: int, cell: Cell) -> None:

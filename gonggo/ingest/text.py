@@ -20,6 +20,13 @@ _TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 # Possessive quantifiers: a separator-like line that fails at its end fails at once instead of
 # trying every split of its dashes and spaces (catastrophic backtracking).
 _MD_SEP = regex.compile(r"^\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+$")
+# Page furniture a PDF's text keeps (`gonggo ingest` prints the running footers and headers the
+# PDF reader found as lines): a page number `- 7 -` alone on its line, and a running title
+# repeated beside page numbers. In a text it is a footer / header block, as the PDF reader
+# makes it, not a `-` list item the lines after it would nest under (an exclusions list run
+# over a page break).
+PAGE_NUMBER_LINE = regex.compile(r"^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$")
+MAX_RUNNING_LINE = 60
 
 
 def decode(data: bytes) -> str:
@@ -153,11 +160,35 @@ def check_shape(text: str) -> None:
                             f"{MAX_LINE_CHARS} (a generated file?)")
 
 
+def _running_lines(lines: list[str]) -> tuple[set[int], set[int]]:
+    """Line indices of page numbers (`- 7 -`) and of running titles: a line printed right
+    before or after page numbers at two page breaks or more, every other printing of it but
+    one (the title on the first page) there too."""
+    numbers = {i for i, line in enumerate(lines) if PAGE_NUMBER_LINE.match(line)}
+    beside: dict[str, list[int]] = {}
+    for i in sorted(numbers):
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                j += step
+            if 0 <= j < len(lines) and j not in numbers and "\t" not in lines[j]:
+                key = lines[j].strip()
+                if len(key) <= MAX_RUNNING_LINE and j not in beside.get(key, []):
+                    beside.setdefault(key, []).append(j)
+    titles: set[int] = set()
+    for key, at in beside.items():
+        if len(at) >= 2 and sum(line.strip() == key for line in lines) <= len(at) + 1:
+            titles.update(at)
+    return numbers, titles
+
+
 def parse_text(text: str) -> list[RawBlock]:
-    """One block per non-empty line; runs of tab-separated or Markdown table rows → tables."""
+    """One block per non-empty line; runs of tab-separated or Markdown table rows → tables;
+    page numbers and running titles → footer / header blocks (`_running_lines`)."""
     check_shape(text)
     text = strip_comments(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    numbers, titles = _running_lines(lines)
     blocks: list[RawBlock] = []
     i = 0
     while i < len(lines):
@@ -182,7 +213,7 @@ def parse_text(text: str) -> list[RawBlock]:
                 i = j
                 continue
         if line.strip():
-            blocks.append(RawBlock(kind="paragraph", text=html_to_text(line),
-                                   paragraph_index=i + 1))
+            kind = "footer" if i in numbers else "header" if i in titles else "paragraph"
+            blocks.append(RawBlock(kind=kind, text=html_to_text(line), paragraph_index=i + 1))
         i += 1
     return blocks

@@ -17,6 +17,7 @@ Public API:
     aggregate_amount(text, start) -> bool the amount at `start` sums several awards
     several_programs(column) -> bool     a table's 사업명 column names two programs or more
     sheet_money_label(cell), sheet_period(label, value) -> bool   an RFP sheet's terms row
+    row_budget(key, value) -> Amount | None  the budget a summary table's key/value row states
     corpus_value(text) -> int | None     the budget a line states (corpus/budget.jsonl)
 """
 
@@ -117,6 +118,25 @@ def budget_amount(text: str) -> Amount | None:
     return None
 
 
+# The label cell of a summary table's row that states the call's money (`공고규모 | ’17년도 정부출연금
+# 43.0억 원 이내,15개 과제`, `지원 비용 | 총 477,000천원(9개 기업 내외 지원)`): the line other calls
+# print as `□ 공고규모 : …` laid out as a key/value row (mss_startup_univ_regional_2026 prints its
+# sizes so: `모집규모 | 535개사 내외 | 222개사 내외`).
+ROW_KEY = regex.compile(r"^\s*(?:공고|지원|사업|선정|모집)\s*(?:규모|비용|예산)\s*$|^\s*총\s*(?:예산|상금)\s*$")
+
+
+def row_budget(key: str, value: str) -> Amount | None:
+    """The budget a key/value row states, its offsets into `value`: read as the line `key : value`."""
+    if not ROW_KEY.match(key):
+        return None
+    head = f"{key.strip()} : "
+    a = budget_amount(head + value)
+    if a is None or a.value_start < len(head):
+        return None
+    n = len(head)
+    return Amount(a.start - n, a.end - n, a.krw, a.bound, a.value_start - n, a.value_end - n)
+
+
 def aggregate_amount(text: str, start: int) -> bool:
     """The amount at `start` sums several awards (`12개 과제, 8,700백만 원`)."""
     m = AGGREGATE_BEFORE.search(text[max(0, start - 20) : start])
@@ -163,6 +183,11 @@ def year_money_before(before: str) -> bool:
 
 
 def corpus_value(text: str) -> int | None:
+    """The budget a line states; a tab-separated `key<TAB>value` is a summary table's row."""
+    if "\t" in text:
+        key, _, value = text.partition("\t")
+        row = row_budget(key, value)
+        return row.krw if row else None
     a = budget_amount(text)
     return a.krw if a else None
 
