@@ -1019,6 +1019,15 @@ def _by_kind(texts: Iterable[str]) -> bool:
     return sum(1 for t in texts if APPLICANT_KIND.match(t) and "부담" not in t) >= 2
 
 
+def _kinds_in_first_column(rows: list[list[Cell | None]]) -> bool:
+    """Kinds down the first column, its header row counted (`대기업, 공기업 | 국제공동연구개발비를
+    제외한` / `연구개발비의 50% 이하 | 기관부담연구개발비의 15% 이상` / `중견기업 | …`: the standard
+    R&D table with each cell printed over two lines, its rows broken, so the first kind's row
+    reads as the header and `대기업` as a payer column): the kinds' shares (shares.py), no
+    track's terms."""
+    return _by_kind(r[0].text for r in rows if r and r[0] is not None)
+
+
 # a label giving its cells' unit: `정부지원연구개발비\n(백만원)`
 LABEL_UNIT = regex.compile(r"[(（]\s*((?:천|만|백\s?만|천\s?만|억)\s?원)\s*[)）]")
 
@@ -1129,6 +1138,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     labels = _column_labels(rows, n_header)
     if _by_kind(stack[-1] for stack in labels if stack):
         return False  # `중소기업 | 중견기업 | 공기업 …` across the top
+    if _kinds_in_first_column(rows):
+        return False  # a kinds table whose first kind row was read as its header
     cols = [_column_of(stack) for stack in labels]
     for i in _part_columns(labels, cols):
         cols[i] = Column("other", labels[i][-1])
