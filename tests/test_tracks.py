@@ -1015,3 +1015,30 @@ FORM_BOXES = (
 
 def test_a_forms_budget_box_states_no_tracks(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert [(t.name, [f.cap_krw for f in t.funding]) for t in _tracks_of_text(tmp_path, FORM_BOXES)] == []
+
+
+def test_an_example_caption_printed_as_an_item_ends_at_its_sibling_item() -> None:
+    """A caption whose box is missing (drawn as an image, or printed where another call prints
+    it), as an item among the terms: the next item of its level, the next example's caption,
+    another box's caption and a share stated with its bound are no part of the example."""
+    text = ("□ 지원규모 및 조건\n\n◦ < 사업비 구성 예시 (정부지원사업비 1.5억원인 경우) >\n\n"
+            "◦ (지원조건) 소요비용의 50% 지원 (최대 20백만원)\n\n◦ 사업기간 : 최대 4개월\n")
+    [track] = extract_tracks(_scope(text))
+    assert _terms(_pay(track, "government")) == (20_000_000, 50, "exact")
+    assert track.duration_months == 4
+    text = ("□ 지원내용\n\n< 사업비 구성 예시 (정부지원사업비 1.5억원인 경우) >\n\n"
+            "* 선정평가 결과에 따라 사업화자금 차등 지원\n\n"
+            "• 총 사업비 = 정부지원사업비 70% 이하 + 자기부담사업비 30% 이상\n")
+    [track] = extract_tracks(_scope(text))
+    assert _terms(_pay(track, "government")) == (None, 70, "max")
+    assert _terms(_pay(track, "applicant")) == (None, 30, "min")
+
+
+def test_a_kinds_table_whose_cells_wrap_states_no_track_terms() -> None:
+    """mafra_high_value_food_rnd_2025's 지원·부담 기준 table as its text prints it: each cell over two
+    lines, so a kind's row (`대기업, 공기업 | 국제공동연구개발비를 제외한`) reads as the header and
+    `대기업` as a payer column: no host share of 50% (the kinds' shares are shares.py's)."""
+    text = ("□ 연구개발비의 지원·부담 기준\n\n"
+            "대기업, 공기업\t국제공동연구개발비를 제외한\n연구개발비의 50% 이하\t기관부담연구개발비의 15% 이상\n"
+            "중견기업\t국제공동연구개발비를 제외한\n연구개발비의 70% 이하\t기관부담연구개발비의 13% 이상\n")
+    assert all(f.share_pct is None for t in extract_tracks(_scope(text)) for f in t.funding)

@@ -561,13 +561,34 @@ def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
         if not example_caption(text):
             continue
         out.add(i)
+        level = block.level if block.kind == "list_item" else None
         for j in range(i + 1, len(blocks)):
-            if blocks[j].kind == "heading":
+            after = doc_text[blocks[j].start : blocks[j].end]
+            if blocks[j].kind == "heading" or _ends_example(after, blocks[j]):
                 break
+            if blocks[j].kind != "table" and example_caption(after):
+                break  # the next example's caption: what follows is that example's
+            if (level is not None and blocks[j].kind == "list_item" and blocks[j].level is not None
+                    and blocks[j].level <= level):
+                break  # the caption printed as an item, then its sibling (`- < 예시 >` / `- (지원조건) …`)
+            out.add(j)
             out.add(j)
             if blocks[j].kind == "table":
                 break
     return out
+
+
+def _ends_example(text: str, block: Block) -> bool:
+    """A line after an example's caption that is no part of the example: another box's caption
+    (`< 총사업비 구성 >`, `< 지원내용 >`) or a share stated with its bound (`• 총 사업비 = 정부지원사업비
+    70% 이하 + 자기부담사업비* 30% 이상`): a worked example prints the case's figures, the rule
+    prints its bounds (a caption whose table is missing, an image in the PDF, covers no terms)."""
+    if block.kind == "table" or "\n" in text.strip():
+        return False
+    body = strip_marker(text).strip()
+    if CAPTION.fullmatch(body) and not (EXAMPLE.search(body) or ILLUSTRATION.search(body)):
+        return True
+    return any(s.bound != "exact" for s in find_share_terms(body)) and not ILLUSTRATION.search(body)
 
 
 def titled_not_rules(table: Table) -> bool:
