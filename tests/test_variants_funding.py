@@ -58,6 +58,8 @@ def test_seed_facts_survive_the_funding_variants(seed: str, tmp_path: Path) -> N
     ("share_cash_part", "* 자기부담사업비 (30% 이상)", "* 자기부담사업비 (30% 이상) : 현금 10% 이상 + 현물 20% 이하"),
     # mid-sentence (`… 20% 이상 기준으로 적용`): no real print puts the cash part there
     ("share_cash_part", "기업부담금을 총 연구개발비의 20% 이상 기준으로 적용", "기업부담금을 총 연구개발비의 20% 이상 기준으로 적용"),
+    ("share_cost_base_rnd", "총 사업비의 50% 이내 지원", "총 연구개발비의 50% 이내 지원"),
+    ("share_cost_base_rnd", "총 사업비 30억원", "총 사업비 30억원"),  # a total, no share's base
     ("awards_unit_wording", "◦ (지원규모) 90개사 내외", "◦ (지원규모) 90개 기업 내외"),
     ("awards_unit_wording", "(지원과제) 5개 과제", "(지원과제) 5과제"),
     ("size_label_item", "□ 지원규모 : 총 5개사\n", "□ 지원규모\n ㅇ 총 5개사\n"),

@@ -31,6 +31,10 @@ in. Each was seen in a real text (cited per variant, `SEEN`): dev texts of the f
 - `share_cash_part`: `자기부담사업비 (30% 이상)` → `자기부담사업비 (30% 이상) : 현금 10% 이상 + 현물 20% 이하`
   (the cash and in-kind parts of the applicant's share after it: kised_dodak_2025 and
   mss_startup_univ_regional_2026 print exactly that);
+- `share_cost_base_rnd`: `총 사업비의 50% 이내` → `총 연구개발비의 50% 이내` (the R&D name of the whole cost:
+  mafra_high_value_food_rnd_2018 `기업부담금을 총 연구개발비의 20% 이상`, mafra_high_value_food_rnd_2017
+  `총 연구개발비의 25% 이상`; seed 002 `총 사업비의 50% 이내 지원`, daegutp_startup_scaleup_rnd_2026 `총 사업비의
+  20% 이상을 민간부담금으로`);
 - `awards_unit_wording`: `9개사` → `9개 기업`, `3개 과제` → `3과제` (suwon_carbon_neutral_livinglab_2026
   `9개 기업내외`, mafra_livestock_issues_master_2021 `34과제`);
 - `size_label_item`: `□ 지원규모 : 총 10개 과제, 24,935백만원` → `□ 지원규모` / `ㅇ 총 10개 과제, 24,935백만원`
@@ -152,6 +156,10 @@ def _cash_part(m: regex.Match[str]) -> str:
     return m[0] if n <= 10 else f"{m['head']} : 현금 10% 이상 + 현물 {n - 10}% 이하"
 
 
+# the whole cost a share is of, as a non-R&D call names it (`총 사업비의 50% 이내`, `총사업비의 70% 이하`)
+COST_BASE = regex.compile(r"총\s?사업비(?=\s?의\s?(?:최대\s?|최소\s?)?\d{1,3}\s?%)")
+
+
 # --- award counts ---------------------------------------------------------------------------
 
 COMPANIES = regex.compile(r"(?<![\d,.])(?P<n>\d{1,4})\s?개사(?![가-힣])")
@@ -202,6 +210,7 @@ FUNDING_VARIANTS: list[Variant] = [
             _stages(lambda n, a, b: f"총 {n}년(1단계 {a}년, 2단계 {b}년)")),
     Variant("share_cash_part", "자기부담사업비 30% 이상 → 자기부담사업비 30% 이상 : 현금 10% 이상 + 현물 20% 이하",
             _sub(APPLICANT_MIN_SHARE, _cash_part)),
+    Variant("share_cost_base_rnd", "총 사업비의 50% 이내 → 총 연구개발비의 50% 이내", _sub(COST_BASE, "총 연구개발비")),
     Variant("awards_unit_wording", "9개사 → 9개 기업, 3개 과제 → 3과제", _award_units),
     Variant("size_label_item", "□ 지원규모 : 총 5억원 → □ 지원규모 / ㅇ 총 5억원", _label_item),
 ]

@@ -97,6 +97,7 @@ from gonggo.schemas.announcement import (
     Track,
 )
 from gonggo.schemas.document import Block, Cell, Document, SourceInfo, Table
+from gonggo.vocab.applicants import kinds_in
 from gonggo.vocab.budget import (
     PER_YEAR_AFTER,
     aggregate_amount,
@@ -370,7 +371,10 @@ def is_track_name(text: str) -> bool:
 # ---------------------------------------------------------------- reading terms from text
 
 # `총 사업비의 50%`, not `기본 지원사업비의 최대 50%` (a share of the support money itself)
-COST_BEFORE = regex.compile(r"(?:(?<!지원\s*)사업비|비용|구축비|예산)\s*(?:의|중)?\s*(?:최대\s*)?$")
+COST_BEFORE = regex.compile(r"(?:(?<!지원\s*)사업비|비용|구축비|예산"
+                         # an R&D call's whole cost (`총 연구개발비의 75% 이내`), not one payer's part of
+                         # it (`정부지원연구개발비의 10%`, `기관부담연구개발비의 10% 이상`)
+                         r"|(?<!(?:지원|부담|출연|위탁|공동)\s*)연구\s*(?:개발)?비)\s*(?:의|중)?\s*(?:최대\s*)?$")
 SUPPORT_CUE = regex.compile(r"지원|한도|정부|국비|보조|자금")
 # an amount after these is a total, a budget or an average, not a cap
 # (labels letter-spaced as bid notices print them: `사 업 예 산:`, `추 정 가 격:`); an average of some
@@ -684,6 +688,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         payer = _payer_before(text, s.start, window=10)
         if payer and not SHARE_OF_PAYER.fullmatch(text[payer[3] : s.start]):
             payer = None  # `정부지원연구개발비의 10%` is a share of that money, not the state's share
+        if payer is None:
+            payer = _subject_payer(text, s.start)  # `정부출연금은 총 연구비의 75% 이내`
         if payer and CONJOINED_PAYER_BEFORE.search(text[max(0, payer[2] - 3) : payer[2]]):
             continue  # `정부와 대기업이 100%`: a joint share, not one payer's
         before, after = text[max(0, s.start - 12) : s.start], text[s.end : s.end + 8]
@@ -695,6 +701,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                                   or (COST_BEFORE.search(before) and (support or s.bound == "max")
                                       and (topic or not SHARE_BURDEN_AFTER.match(after)))):
             continue
+        if payer is None and kinds_in(text[: s.start]):
+            continue  # `중소기업의 경우 … 연구개발비의 75% 이하`: the kind's share (shares.py), not the track's
         if payer is None and not find_payer(text[: s.start]) and _budget_item_share(text, s):
             continue  # `외주용역비는 총사업비의 50% 이내로 편성`: one item's limit, no payer's share
         role, label = (payer[0], payer[1]) if payer else default
@@ -705,13 +713,54 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     for m in find_months(text):
         if m.extension and ext is None:
             ext = m
-        elif not m.extension and terms.duration is None and _is_period(text, m, period_cue):
+        elif not m.extension and ((terms.duration is None and _is_period(text, m, period_cue))
+                                  or _total_after_part(text, m, terms.duration, offset)):
             terms.duration = (m.months, offset + m.start, offset + m.end)
     _set_extension(terms, ext, offset)
     level = find_level(text)
     if level:
         terms.level = (level[0], offset + level[1], offset + level[2])
     return terms
+
+
+# the payer as the line's subject and the whole cost between it and its share (`정부출연금은 총 연구비의
+# 75% 이내`, `자부담은 총 사업비의 30% 이상`, `기업부담금 : 총 연구개발비의 25% 이상`)
+SUBJECT_COST = regex.compile(
+    r"(?:은|는|[:：])\s*(?:총\s*)?(?:연구\s*개발비|연구비|사업비|비용)\s*(?:의|중)\s*(?:최대|최소)?\s*$")
+# what may follow the payer word before its particle (`정부지원` + `연구개발비는`, `정부출연` + `금은`)
+PAYER_NOUN_TAIL = regex.compile(r"\s*(?:연구\s*개발비|사업비|출연금|부담금|금)?\s*")
+
+
+def _subject_payer(text: str, pos: int) -> tuple[Payer, str, int, int] | None:
+    """The payer a line opens its clause with when the whole cost stands between it and the share
+    (SUBJECT_COST): `정부지원연구개발비는 연구개발비의 75% 이하` is the state's share. Not when the
+    cost is an item's (`간접비는 연구개발비의 5% 이내` names no payer) nor after a kind of applicant
+    (`중소기업은 …`: the kind's share, shares.py's)."""
+    m = SUBJECT_COST.search(text[max(0, pos - 40) : pos])
+    if m is None:
+        return None
+    at = max(0, pos - 40) + m.start()
+    payer = _payer_before(text, at, window=16)
+    if payer is None or not PAYER_NOUN_TAIL.fullmatch(text[payer[3] : at]):
+        return None
+    if kinds_in(text[: payer[3]]) or payer[0] not in ("government", "applicant"):
+        return None
+    return payer
+
+
+# a count the text calls the whole period (`총 2년 9개월 이내`, `총 연구기간 3년`, `총 연구개발기간은 33개월`)
+TOTAL_PERIOD_BEFORE = regex.compile(
+    r"(?<![가-힣])총\s*(?:(?:연구\s*(?:개발)?|사업|지원|수행|협약|과제)\s*기간\s*(?:은|는|[:：])?\s*)?(?:최대\s*)?$")
+
+
+def _total_after_part(text: str, m: Months, read: tuple[int, int, int] | None, offset: int) -> bool:
+    """A total period printed after a part of it already read (`’26.4.~’26.12.(9개월), 총 2년 9개월
+    이내`: the first year's months, then the whole project's; `9개월(’26.4.~12.) 이후 계속과제로 총
+    3년`): the total is the project's period (GOLD_FIELD: the total for multi-year R&D)."""
+    if read is None or m.months <= read[0] or read[2] - offset > m.start:
+        return False
+    return bool(TOTAL_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
+                and not other_period(text, m))
 
 
 def _budget_item_share(text: str, s: Share) -> bool:
@@ -1017,6 +1066,8 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                   and not OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])):
                 # not `1차년도 9개월, 총 2년 9개월`'s first year, nor `종료 후 2년` after the project
                 terms.duration = (m.months, start + m.start, start + m.end)
+            elif not m.extension and _total_after_part(text, m, terms.duration, start):
+                terms.duration = (m.months, start + m.start, start + m.end)  # `(9개월)\n총 2년 9개월`
         _set_extension(terms, ext, start)
     if col.kind in ("level", "other", "track"):
         level = find_level(text, bare=col.kind == "level")
@@ -2419,8 +2470,13 @@ def _sheet_named(text: str, blocks: list[Block], lo: int, hi: int) -> tuple[str,
         if b.table is not None:
             continue
         m = SHEET_NAME_LINE.match(text[b.start : b.end])
-        if m and is_rfp_title(m["name"]):
-            return m["name"], (b.start + m.start("name"), b.start + m.end("name"))
+        if m is None:
+            continue
+        role = SHEET_ROLE.match(m["name"])  # `세부과제명 : 총괄 세부 …` as the box's cell (`_sheet_name`)
+        name = m["name"][role.end() if role else 0 :].strip()
+        if is_rfp_title(name):
+            at = b.start + m.start("name") + m["name"].find(name)
+            return name, (at, at + len(name))
     return None
 
 
@@ -2461,13 +2517,12 @@ def read_sheet_budgets(scope: Scope, blocks: list[Block], skip: set[int], tracks
     """The tracks of a file of RFP sheets with budget tables (see SHEET_FIRST); the indices of
     the budget tables read."""
     text = scope.doc.text
-    sheets = [i for i, b in enumerate(blocks) if b.table is not None and i not in skip
-              and any(c.row == 0 and c.col == 0 and SHEET_FIRST.match(compiled(r"\s").sub("", c.text))
-                      for c in b.table.cells)]
+    sheets = _sheets(blocks, skip, text)
     used: set[int] = set()
     for k, i in enumerate(sheets):
         end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
-        named = _sheet_name(text, blocks[i].table) or _sheet_named(text, blocks, i, end)  # type: ignore[arg-type]
+        table = blocks[i].table
+        named = (_sheet_name(text, table) if table is not None else None) or _sheet_named(text, blocks, i, end)
         if named is None:
             continue
         for j in range(i + 1, end):
@@ -2485,10 +2540,16 @@ def read_sheet_budgets(scope: Scope, blocks: list[Block], skip: set[int], tracks
 SHEET_COUNT = regex.compile(r"선정\s*(?:예정\s*)?(?:과제|기업|기관|팀)\s*수\s*[:：]?\s*(\d{1,3})\s*개")
 
 
-def _sheets(blocks: list[Block], skip: set[int]) -> list[int]:
-    return [i for i, b in enumerate(blocks) if b.table is not None and i not in skip
-            and any(c.row == 0 and c.col == 0 and SHEET_FIRST.match(compiled(r"\s").sub("", c.text))
-                    for c in b.table.cells)]
+# a sheet's first box printed as labelled lines (`○ 관리번호 : 인공지능` / `○ 세부과제명 : …`), as
+# variants_layout.table_key_lines prints a key/value box
+SHEET_FIRST_LINE = regex.compile(r"^[^\S\n]*(?:[○◦ㅇ□■•·\-][^\S\n]*)?관리\s*번호\s*[:：]")
+
+
+def _sheets(blocks: list[Block], skip: set[int], text: str | None = None) -> list[int]:
+    return [i for i, b in enumerate(blocks) if i not in skip and (
+        (b.table is not None and any(c.row == 0 and c.col == 0 and SHEET_FIRST.match(compiled(r"\s").sub("", c.text))
+                                     for c in b.table.cells))
+        or (b.table is None and text is not None and bool(SHEET_FIRST_LINE.match(text[b.start : b.end]))))]
 
 
 def _sheet_lines(text: str, blocks: list[Block], lo: int, hi: int) -> list[_Line]:
@@ -2513,7 +2574,7 @@ def read_sheet_terms(scope: Scope, blocks: list[Block], skip: set[int], tracks: 
     the period are read, and lines giving one payer two caps give none. The sheet's own money
     row (`정부지원금 | 9,736백만원`) is every award's money together: no cap (extract_budget)."""
     text = scope.doc.text
-    sheets = _sheets(blocks, skip)
+    sheets = _sheets(blocks, skip, text)
     used: set[int] = set()
     for k, i in enumerate(sheets):
         end = sheets[k + 1] if k + 1 < len(sheets) else len(blocks)
