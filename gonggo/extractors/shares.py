@@ -365,7 +365,13 @@ def _may_share(doc: Document, table: Table) -> bool:
     if not table.cells:
         return False
     text = doc.text[min(c.start for c in table.cells) : max(c.end for c in table.cells)]
-    return "%" in text or "분의" in text
+    return has_share_term(text)
+
+
+def has_share_term(text: str) -> bool:
+    """Whether the text prints a share term in any of its forms (`N%`, `N％`, `N퍼센트`, `100분의 N`,
+    as `find_share_terms` reads them): the cheap test before reading."""
+    return "%" in text or "분의" in text or "％" in text or "퍼센트" in text
 
 
 def share_tables(doc: Document, start: int, end: int) -> list[ShareRow]:
@@ -450,7 +456,7 @@ def sentence_shares(text: str, offset: int = 0) -> list[ShareRow]:
                 if row is not None:
                     out.append(row)
             continue
-        if "%" not in line and "분의" not in line:
+        if not has_share_term(line):
             continue  # every row below needs a share term of this line (`N%`, `100분의 N`)
         joined = _subject_then_payer(line, lo)
         if joined is not None:
@@ -481,7 +487,7 @@ def clause_rows(line: str, lo: int = 0) -> list[ShareRow]:
     named once holds for the kinds after it, each opening its clause). Every share of the line
     must be read so, else none is (PRECISION FIRST); a kind's government and applicant shares add
     up to 100."""
-    if "%" not in line and "분의" not in line and "％" not in line and "퍼센트" not in line:
+    if not has_share_term(line):
         return []  # no share term (`N%`, `100분의 N`) anywhere: most lines, read at no cost
     pieces: list[tuple[str, int]] = []
     pos = 0
