@@ -112,3 +112,28 @@ def test_clauses_that_do_not_add_up_or_leave_a_share_unowned_give_none() -> None
                  "- 중소기업은 정부지원연구개발비 75% 이하, 참여율은 70% 이하",  # not a cost split
                  "- 중소기업 : 75% 이하"):  # no payer
         assert _shares("□ 지원 기준\n" + line + "\n") in ([], [[]]), line
+
+
+def test_a_table_printing_its_shares_in_words_or_full_width() -> None:
+    """`75퍼센트 이하` (the statute's word, mois/시행령 prints) and `75％ 이하`: the table is read as with `%`
+    (variants.percent_word lost every table's shares: the cheap test looked for `%` only)."""
+    for sign in ("퍼센트", "％"):
+        text = ("2026년도 테스트 기술개발사업 신규과제 공고\n□ 지원내용\n○ 과제당 연 5억원 이내\n"
+                "□ 연구개발비 부담기준\n" + TABLE.replace("%", sign))
+        (rows,) = _shares(text)
+        assert rows == [("government", 75, "max", ("중소기업",)), ("applicant", 25, "min", ("중소기업",)),
+                        ("government", 70, "max", ("중견기업",)), ("applicant", 30, "min", ("중견기업",))]
+
+
+def test_the_standard_table_with_its_merged_header_flattened() -> None:
+    """mohw_health_rnd_master_2026's 부담기준 table as its text prints it: `연구개발비 비율` merged over
+    `정부지원연구개발비 | 기관부담연구개발비`, the merge lost (two header rows of 3 and 2 cells over
+    rows of 4)."""
+    text = ("2026년도 테스트 기술개발사업 신규과제 공고\n□ 지원내용\n○ 과제당 연 5억원 이내\n"
+            "○ 기관유형별 기관부담연구개발비 부담기준\n"
+            "연구개발기관 유형\t연구개발비 비율\t기관부담연구개발비 중 현금 부담 비율\n"
+            "정부지원연구개발비\t기관부담연구개발비\n"
+            "중소기업\t75% 이하\t25% 이상\t10% 이상\n중견기업\t70% 이하\t30% 이상\t13% 이상\n")
+    (rows,) = _shares(text)
+    assert rows == [("government", 75, "max", ("중소기업",)), ("applicant", 25, "min", ("중소기업",)),
+                    ("government", 70, "max", ("중견기업",)), ("applicant", 30, "min", ("중견기업",))]

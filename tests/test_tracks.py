@@ -1015,3 +1015,87 @@ FORM_BOXES = (
 
 def test_a_forms_budget_box_states_no_tracks(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert [(t.name, [f.cap_krw for f in t.funding]) for t in _tracks_of_text(tmp_path, FORM_BOXES)] == []
+
+
+def test_an_example_caption_printed_as_an_item_ends_at_its_sibling_item() -> None:
+    """A caption whose box is missing (drawn as an image, or printed where another call prints
+    it), as an item among the terms: the next item of its level, the next example's caption,
+    another box's caption and a share stated with its bound are no part of the example."""
+    text = ("□ 지원규모 및 조건\n\n◦ < 사업비 구성 예시 (정부지원사업비 1.5억원인 경우) >\n\n"
+            "◦ (지원조건) 소요비용의 50% 지원 (최대 20백만원)\n\n◦ 사업기간 : 최대 4개월\n")
+    [track] = extract_tracks(_scope(text))
+    assert _terms(_pay(track, "government")) == (20_000_000, 50, "exact")
+    assert track.duration_months == 4
+    text = ("□ 지원내용\n\n< 사업비 구성 예시 (정부지원사업비 1.5억원인 경우) >\n\n"
+            "* 선정평가 결과에 따라 사업화자금 차등 지원\n\n"
+            "• 총 사업비 = 정부지원사업비 70% 이하 + 자기부담사업비 30% 이상\n")
+    [track] = extract_tracks(_scope(text))
+    assert _terms(_pay(track, "government")) == (None, 70, "max")
+    assert _terms(_pay(track, "applicant")) == (None, 30, "min")
+
+
+def test_a_kinds_table_whose_cells_wrap_states_no_track_terms() -> None:
+    """mafra_high_value_food_rnd_2025's 지원·부담 기준 table as its text prints it: each cell over two
+    lines, so a kind's row (`대기업, 공기업 | 국제공동연구개발비를 제외한`) reads as the header and
+    `대기업` as a payer column: no host share of 50% (the kinds' shares are shares.py's)."""
+    text = ("□ 연구개발비의 지원·부담 기준\n\n"
+            "대기업, 공기업\t국제공동연구개발비를 제외한\n연구개발비의 50% 이하\t기관부담연구개발비의 15% 이상\n"
+            "중견기업\t국제공동연구개발비를 제외한\n연구개발비의 70% 이하\t기관부담연구개발비의 13% 이상\n")
+    assert all(f.share_pct is None for t in extract_tracks(_scope(text)) for f in t.funding)
+
+
+@pytest.mark.parametrize(("line", "terms"), [
+    # daegutp_startup_scaleup_rnd_2026 `- 총 사업비의 20% 이상을 민간부담금으로 산정 및 부담`, seed 002 `총 사업비의
+    # 50% 이내 지원`, with the whole cost named as R&D calls name it (mafra_high_value_food_rnd_2018
+    # `기업부담금을 총 연구개발비의 20% 이상`): variants_funding.share_cost_base_rnd
+    ("- 총 연구개발비의 20% 이상을 민간부담금으로 산정 및 부담", ("applicant", 20, "min")),
+    ("◦ (지원조건) 정부지원금은 총 연구개발비의 50% 이내 지원", ("government", 50, "max")),
+    # the payer as the subject, the whole cost between it and the share
+    ("○ 정부출연금은 총 연구비의 75% 이내", ("government", 75, "max")),
+    ("○ 자부담은 총 사업비의 30% 이상", ("applicant", 30, "min")),
+    # one payer's part or one item's, a kind's share: no share of the track
+    ("○ 정부지원연구개발비의 10% 이내", None),
+    ("○ 연구시설·장비비는 연구개발비의 20% 이내", None),
+    ("○ 중소기업의 경우 정부지원연구개발비는 연구개발비의 75% 이하", None),
+])
+def test_a_share_of_the_whole_rnd_cost(line: str, terms: tuple | None) -> None:
+    from gonggo.extractors.tracks import corpus_value as terms_value
+
+    got = terms_value(line)
+    assert (got and (got["payer"], got["share_pct"], got["share_bound"])) == terms or (got is None and terms is None)
+
+
+@pytest.mark.parametrize(("line", "months"), [
+    # the first year's months (pipc_privacy_rnd_2026 `’26년(1차년도) 연구기간은 ’26.4월~12월(9개월)`), then the
+    # whole project's period on the same line: the total is the period (GOLD_FIELD)
+    ("□ 연구개발기간 : ’26.4.~’26.12.(9개월), 총 2년 9개월 이내", 33),
+    ("□ 연구기간 : 2026. 4. 1. ~ 2026. 12. 31.(9개월) / 총 3년 이내", 36),
+    ("□ 연구기간 : 9개월(’26.4.~12.) 이후 계속과제로 총 3년", 36),
+    # msit_bio_rfp_2026_brain
+    ("ㅇ 총 연구개발 기간은 5년(3+2)이며, 1차년도 연구개발 기간은 9개월임", 60),
+    # a longer count not called the total, or the total of money: the period read first stays
+    ("□ 사업기간 : 협약일 ~ 2026.12.31.(약 8개월), 단 계속지원 시 최대 3년", 8),
+    ("□ 사업기간 : 6개월 (총 사업비 3억원)", 6),
+])
+def test_the_total_period_after_a_part_of_it(line: str, months: int) -> None:
+    from gonggo.extractors.tracks import corpus_value as terms_value
+
+    got = terms_value(line)
+    assert got is not None and got["duration_months"] == months
+
+
+def _key_line_sheet(title: str, total: str) -> str:
+    # msit_ict_rnd_2026_rfp_ai_extract's sheet with its first box (`관리번호 | 인공지능`, `세부과제명 | …`)
+    # printed as labelled lines (variants_layout.table_key_lines)
+    return (f"○ 관리번호 : 인공지능\n○ 세부과제명 : 세부 {title}\nㅇ 연구개발기간 년 이내 단계 년 단계 년\n"
+            "구분\t기간\t개월수\t정부지원연구개발비\t\n1단계\t1년차\t’26.4월∼‘26.12월\t9개월\t3,100 백만원 이내\t\n"
+            f"2년차\t’27.1월∼‘27.12월\t12개월\t4,150 백만원 이내\t\n합계\t-\t21개월\t{total} 백만원 이내\t\n"
+            "ㅇ 주관기관 제한없음\n")
+
+
+def test_an_rfp_sheet_whose_first_box_is_printed_as_labelled_lines(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = (_key_line_sheet("뇌 신경계 원리 기반의 통합 감각 인공지능 모델 개발", "7,250")
+            + _key_line_sheet("인간 인지 원리를 반영한 인공지능 기억 메커니즘 기술 개발", "7,000"))
+    found = {t.name: (t.duration_months, [f.cap_krw for f in t.funding]) for t in _tracks_of_text(tmp_path, text)}
+    assert found == {"뇌 신경계 원리 기반의 통합 감각 인공지능 모델 개발": (21, [7_250_000_000]),
+                     "인간 인지 원리를 반영한 인공지능 기억 메커니즘 기술 개발": (21, [7_000_000_000])}

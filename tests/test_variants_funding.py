@@ -51,6 +51,15 @@ def test_seed_facts_survive_the_funding_variants(seed: str, tmp_path: Path) -> N
     ("duration_from_agreement", "□ 사업기간 : 9개월", "□ 사업기간 : 협약일로부터 9개월"),
     ("duration_years", "□ 지원기간 : 최대 2년", "□ 지원기간 : 최대 24개월"),
     ("duration_years", "1차년도 연구기간 12개월", "1차년도 연구기간 12개월"),  # a year of a plan
+    ("duration_stage_sum", "□ 사업기간 : 최대 4년 이내", "□ 사업기간 : 최대 4년(2+2) 이내"),
+    ("duration_stage_sum", "◦ 연구기간 : 5년(3+2)", "◦ 연구기간 : 5년(3+2)"),  # already staged
+    ("duration_stage_words", "ㅇ 지원기간 : 3년", "ㅇ 지원기간 : 총 3년(1단계 2년, 2단계 1년)"),
+    ("duration_stage_words", "1차년도 연구기간 2년", "1차년도 연구기간 2년"),  # a year of a plan
+    ("share_cash_part", "* 자기부담사업비 (30% 이상)", "* 자기부담사업비 (30% 이상) : 현금 10% 이상 + 현물 20% 이하"),
+    # mid-sentence (`… 20% 이상 기준으로 적용`): no real print puts the cash part there
+    ("share_cash_part", "기업부담금을 총 연구개발비의 20% 이상 기준으로 적용", "기업부담금을 총 연구개발비의 20% 이상 기준으로 적용"),
+    ("share_cost_base_rnd", "총 사업비의 50% 이내 지원", "총 연구개발비의 50% 이내 지원"),
+    ("share_cost_base_rnd", "총 사업비 30억원", "총 사업비 30억원"),  # a total, no share's base
     ("awards_unit_wording", "◦ (지원규모) 90개사 내외", "◦ (지원규모) 90개 기업 내외"),
     ("awards_unit_wording", "(지원과제) 5개 과제", "(지원과제) 5과제"),
     ("size_label_item", "□ 지원규모 : 총 5개사\n", "□ 지원규모\n ㅇ 총 5개사\n"),

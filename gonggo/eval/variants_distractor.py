@@ -88,6 +88,11 @@ NEAR: dict[str, tuple[str, ...]] = {
     "result_announcement": ("windows",),
     # a period of one kind of track, one year or some process, printed beside the project's
     "partial_period": ("duration",),
+    # issue 13 (shares, durations): a percentage of something other than a payer's part of the
+    # project cost (one institution's or item's part, a ratio of staff, sales or indicators)
+    "percent_not_share": ("funding",),
+    # a count of months or years that is no project period (a condition, a duty, a deferral)
+    "period_not_project": ("duration",),
 }
 
 DISTRACTORS: list[Distractor] = [
@@ -316,6 +321,41 @@ DISTRACTORS: list[Distractor] = [
                "kspo_public_data_contest_2023_gonggo.pdf"),
     Distractor("partial_period", "* 냉동 및 해동은 밥(또는 김밥) 제조후 –18℃에서 3개월 저장후 microwave(700W)에서 2분 처리를 기준",
                "mafra_high_value_food_rnd_2026_gonggo.hwpx"),
+    # issue 13 — percentages that are no payer's share: one institution's part of the money, one
+    # cost item's, a ratio of staff, of sales growth, of indicators, of a sector
+    Distractor("percent_not_share", "ㅇ 주관연구개발기관이 협회·단체 또는 연구소인 경우, 주관연구개발기관에는 총 "
+               "정부지원연구개발비의 10% 이하 편성", "motie_industry_talent_training_2026_gonggo.hwpx"),
+    Distractor("percent_not_share", "*위탁연구개발기관의 경우 주관연구개발기관 연구비 직접비(위탁연구개발비 제외)의 "
+               "40%이내에 서 기관수는 제한없이 구성 가능", "mafra_smartfarm_multi_ministry_rnd_2021_gonggo.pdf"),
+    Distractor("percent_not_share", "· 사례비, 프로젝트 행사 재료·진행비, 제작비, 홍보비, 장비·공간 임차비, 자문비, 여비(사전 "
+               "협의 후 집행 가능), 식비 및 다과비(1일 1인당 다과 5,000원 이하, 식사비 8,000원 이하)등을 포함하여 "
+               "전체 예산의 5% 이내 편성 가능", "ulju_youth_culture_project_2025_gonggo.pdf"),
+    Distractor("percent_not_share", "* 주관기관 사업비는 지원금의 50% 이상 필수 산정", "daegutp_startup_scaleup_rnd_2026_gonggo.pdf"),
+    Distractor("percent_not_share", "* 산업계(공동연구개발기관)의 연구비를 해당 과제 종료연도 총 연구개발비의 40% 이상으로 "
+               "증액하여 편성", "msit_ict_rnd_2026_1st_gonggo.hwp"),
+    Distractor("percent_not_share", "o 주관연구개발기관에 소속된 참여연구자 중 여성연구자(신규채용예정인력 제외)가 10% 이상인 "
+               "경우(1점)", "msit_ict_rnd_2026_1st_gonggo.hwp"),
+    Distractor("percent_not_share", "④ 농림축산식품부 R&D 지원사업의 수혜이력을 보유한 기업 중 최근 3년 간 연평균 "
+               "매출증가율이 15% 이상인 기업*", "mafra_high_value_food_rnd_2025_gonggo.hwpx"),
+    Distractor("percent_not_share", "-산업체 참여 확대를 위해 연구팀 중 1개 기관 이상은 해당기관 연구개발비의 5% 이상을 "
+               "바우처 방식으로 외부기관에 집행 가능", "mafra_livestock_disease_rnd_2019_gonggo.pdf"),
+    Distractor("percent_not_share", "ㅇ 산업체는 매출액 또는 근로자 수 기준 해당 산업의 50% 이상*, 공급기관(대학 등)은 20% "
+               "이상, 산업부 소관과 담당관 참여 의무", "motie_industry_talent_hrd_council_2025_gonggo.hwpx"),
+    # issue 13 — counts of months or years that are no project period
+    Distractor("period_not_project", "*연구기간이 1년 9개월인 경우 중간보고서만 제출하고 단계평가 미실시 후 최종평가만 실시",
+               "mafra_smartfarm_multi_ministry_rnd_2021_gonggo.pdf"),
+    Distractor("period_not_project", "- 주관‧공동 연구기관인 대학‧연구소 등에서 연구 수행 기간 중 또는 종료 후 1년 이내 창업하는 "
+               "경우, 연구계획서 내에(‘5. 연구개발성과의 사업화 전략 및 계획‘ 파트) 창업 계획을 제출하는 경우에는 인정함",
+               "mafra_high_value_food_rnd_2025_gonggo.hwpx"),
+    Distractor("period_not_project", "* 공고일 기준 6개월(2025.7.27.이후) 전부터 과제수행 기간 내 채용한 연구원",
+               "daegutp_startup_scaleup_rnd_2026_gonggo.pdf"),
+    Distractor("period_not_project", "○ (평가목적 및 방향) 사업 추진성과 및 향후 추진계획을 평가하여 1년간 추가지원 여부(대학) "
+               "결정 및 사업비 차등 지원", "msit_lab_startup_univ_2025_gonggo.hwp"),
+    Distractor("period_not_project", "- (감면방법) 해당 인력 채용시점부터 납부기술료는 2년간 납부 유예조치, 유예기간 종료 후 "
+               "고용유지 여부 및 타 정부사업에서의 인건비 지원 여부 등을 심사하여 기술료 납부상한액으로부터 감면 규모 최종 "
+               "확정 후 통보", "pipc_privacy_rnd_2026_gonggo.hwp"),
+    Distractor("period_not_project", "※ 현금 부담 납부기간은 연도별 연구개발기간이 종료되기 3개월 전까지 완료 필요",
+               "knpa_policelab_rnd_2026_gonggo.hwp"),
 ]
 KINDS = list(NEAR)
 

@@ -24,6 +24,17 @@ in. Each was seen in a real text (cited per variant, `SEEN`): dev texts of the f
   (mss_startup_univ_regional_2026 `협약기간 : 협약시작일로부터 8개월 이내`);
 - `duration_years`: `24개월` ↔ `2년` on a line naming a period (`지원기간 : 최대 2년`, seed 002;
   mafra_high_value_food_rnd_2017 `개발 기간 : ~24개월`);
+- `duration_stage_sum` / `duration_stage_words`: `사업기간 : 4년` → `4년(2+2)` / `총 4년(1단계 2년, 2단계
+  2년)` (a staged project's total with its stages: mohw_health_rnd_master_2026 `4년(2+2) 이내`,
+  msit_bio_rfp_2026_brain `총 연구개발 기간은 5년(3+2)이며`, msit_deep_science_startup_2025 `1단계(9개월,
+  창업준비・기획) + 2단계(3년, …)`);
+- `share_cash_part`: `자기부담사업비 (30% 이상)` → `자기부담사업비 (30% 이상) : 현금 10% 이상 + 현물 20% 이하`
+  (the cash and in-kind parts of the applicant's share after it: kised_dodak_2025 and
+  mss_startup_univ_regional_2026 print exactly that);
+- `share_cost_base_rnd`: `총 사업비의 50% 이내` → `총 연구개발비의 50% 이내` (the R&D name of the whole cost:
+  mafra_high_value_food_rnd_2018 `기업부담금을 총 연구개발비의 20% 이상`, mafra_high_value_food_rnd_2017
+  `총 연구개발비의 25% 이상`; seed 002 `총 사업비의 50% 이내 지원`, daegutp_startup_scaleup_rnd_2026 `총 사업비의
+  20% 이상을 민간부담금으로`);
 - `awards_unit_wording`: `9개사` → `9개 기업`, `3개 과제` → `3과제` (suwon_carbon_neutral_livinglab_2026
   `9개 기업내외`, mafra_livestock_issues_master_2021 `34과제`);
 - `size_label_item`: `□ 지원규모 : 총 10개 과제, 24,935백만원` → `□ 지원규모` / `ㅇ 총 10개 과제, 24,935백만원`
@@ -189,6 +200,40 @@ def _swap_period_units(text: str) -> str:
     return PERIOD_LINE.sub(line, text)
 
 
+# a whole count of years (2 to 9) on a period line, no breakdown after it yet
+STAGED_YEARS = regex.compile(r"(?<![\d.’'+~∼])(?P<n>[2-9])\s?년(?![가-힣\d]|\s?\d|\s?[(（+])")
+
+
+def _stages(printed: Callable[[int, int, int], str]) -> Callable[[str], str]:
+    """A period line's `N년` with its stages after it, the first stage the longer one
+    (`printed(n, first, second)`); a line already about one year or stage is left alone."""
+    def line(m: regex.Match[str]) -> str:
+        s = m[0]
+        if regex.search(r"년도|차|단계|\+|연장", s):
+            return s
+        return STAGED_YEARS.sub(lambda k: printed(int(k["n"]), (int(k["n"]) + 1) // 2, int(k["n"]) // 2), s)
+
+    return lambda text: PERIOD_LINE.sub(line, text)
+
+
+# --- shares with their cash part ----------------------------------------------------------------
+
+# the applicant's minimum share right after its payer word, ending its line (`자기부담사업비 (30% 이상)`,
+# `민간부담금 20% 이상`, `자부담 : 총 사업비의 25% 이상`): where the real prints put the cash part after it
+APPLICANT_MIN_SHARE = regex.compile(
+    r"(?P<head>(?:자기\s?부담(?:사업비|금)?|자부담|민간\s?부담금|기업\s?부담금|기관\s?부담\s?연구\s?개발비)"
+    r"[^\n\t%]{0,14}?(?<![\d.])(?P<n>[1-9]\d)\s?%\s?이상\)?)(?=[ ]*$)", regex.M)
+
+
+def _cash_part(m: regex.Match[str]) -> str:
+    n = int(m["n"])
+    return m[0] if n <= 10 else f"{m['head']} : 현금 10% 이상 + 현물 {n - 10}% 이하"
+
+
+# the whole cost a share is of, as a non-R&D call names it (`총 사업비의 50% 이내`, `총사업비의 70% 이하`)
+COST_BASE = regex.compile(r"총\s?사업비(?=\s?의\s?(?:최대\s?|최소\s?)?\d{1,3}\s?%)")
+
+
 # --- award counts ---------------------------------------------------------------------------
 
 COMPANIES = regex.compile(r"(?<![\d,.])(?P<n>\d{1,4})\s?개사(?![가-힣])")
@@ -233,6 +278,13 @@ FUNDING_VARIANTS: list[Variant] = [
     Variant("duration_from_agreement", "사업기간 : 9개월 → 사업기간 : 협약일로부터 9개월",
             _sub(PERIOD_VALUE, _from_agreement)),
     Variant("duration_years", "사업기간 … 24개월 ↔ 2년", _swap_period_units),
+    Variant("duration_stage_sum", "사업기간 : 4년 → 사업기간 : 4년(2+2)",
+            _stages(lambda n, a, b: f"{n}년({a}+{b})")),
+    Variant("duration_stage_words", "사업기간 : 4년 → 사업기간 : 총 4년(1단계 2년, 2단계 2년)",
+            _stages(lambda n, a, b: f"총 {n}년(1단계 {a}년, 2단계 {b}년)")),
+    Variant("share_cash_part", "자기부담사업비 30% 이상 → 자기부담사업비 30% 이상 : 현금 10% 이상 + 현물 20% 이하",
+            _sub(APPLICANT_MIN_SHARE, _cash_part)),
+    Variant("share_cost_base_rnd", "총 사업비의 50% 이내 → 총 연구개발비의 50% 이내", _sub(COST_BASE, "총 연구개발비")),
     Variant("awards_unit_wording", "9개사 → 9개 기업, 3개 과제 → 3과제", _award_units),
     Variant("size_label_item", "□ 지원규모 : 총 5억원 → □ 지원규모 / ㅇ 총 5억원", _label_item),
     # caps printed the way other calls print them (issue 13, caps)

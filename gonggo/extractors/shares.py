@@ -131,12 +131,55 @@ def column_role(header: str) -> tuple[Payer, int, int] | None:
     return best[2], best[0], best[1]
 
 
+def _first_kind_row(rows: list[list[CellText | None]]) -> int | None:
+    return next((i for i, r in enumerate(rows) if r and r[0] is not None
+                 and kinds_in(_label(r[0].text)) and not MIXED.search(r[0].text)), None)
+
+
 def read_grid(rows: list[list[CellText | None]]) -> list[ShareRow]:
     """Share rows of one table given as rows of cells (a merged cell repeated at each column
-    it covers, as `Table.grid()` gives it)."""
+    it covers, as `Table.grid()` gives it); a two-row header printed without its merges is
+    read as the one way it reads (`flattened_headers`)."""
+    out = _read_grid(rows)
+    if out:
+        return out
+    reads = [found for grid in flattened_headers(rows) if (found := _read_grid(grid))]
+    return reads[0] if len(reads) == 1 else []
+
+
+def flattened_headers(rows: list[list[CellText | None]]) -> list[list[list[CellText | None]]]:
+    """The grids a two-row header printed without its merges may stand for (a table as text:
+    `연구개발기관 유형 | 연구개발비 비율 | 기관부담연구개발비 중 현금 부담 비율` over `정부지원연구개발비 |
+    기관부담연구개발비`, over body rows of four cells): one cell of the first row spans the
+    second row's cells, the others span both rows; one grid per cell it may be (never the
+    first, the kinds' column). PRECISION FIRST: `read_grid` keeps a reading only when exactly
+    one grid gives shares."""
+    first = _first_kind_row(rows)
+    if first != 2:
+        return []
+    top, sub = _printed(rows[0]), _printed(rows[1])  # the grid pads a short row with None
+    width = max(len(_printed(r)) for r in rows[first:])
+    span = width - len(top) + 1
+    if len(top) < 2 or span < 2 or len(sub) != span or any(c is None for c in top + sub):
+        return []
+    grids = []
+    for j in range(1, len(top)):
+        head = top[:j] + [top[j]] * span + top[j + 1 :]
+        under = top[:j] + sub + top[j + 1 :]
+        grids.append([head, under, *rows[first:]])
+    return grids
+
+
+def _printed(row: list[CellText | None]) -> list[CellText | None]:
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row[:end]
+
+
+def _read_grid(rows: list[list[CellText | None]]) -> list[ShareRow]:
     width = max((len(r) for r in rows), default=0)
-    first = next((i for i, r in enumerate(rows) if r and r[0] is not None
-                  and kinds_in(_label(r[0].text)) and not MIXED.search(r[0].text)), None)
+    first = _first_kind_row(rows)
     if first is None or first == 0:
         return []
     roles: dict[int, tuple[Payer, str, tuple[int, int]]] = {}
@@ -322,7 +365,13 @@ def _may_share(doc: Document, table: Table) -> bool:
     if not table.cells:
         return False
     text = doc.text[min(c.start for c in table.cells) : max(c.end for c in table.cells)]
-    return "%" in text or "분의" in text
+    return has_share_term(text)
+
+
+def has_share_term(text: str) -> bool:
+    """Whether the text prints a share term in any of its forms (`N%`, `N％`, `N퍼센트`, `100분의 N`,
+    as `find_share_terms` reads them): the cheap test before reading."""
+    return "%" in text or "분의" in text or "％" in text or "퍼센트" in text
 
 
 def share_tables(doc: Document, start: int, end: int) -> list[ShareRow]:
@@ -407,7 +456,7 @@ def sentence_shares(text: str, offset: int = 0) -> list[ShareRow]:
                 if row is not None:
                     out.append(row)
             continue
-        if "%" not in line and "분의" not in line:
+        if not has_share_term(line):
             continue  # every row below needs a share term of this line (`N%`, `100분의 N`)
         joined = _subject_then_payer(line, lo)
         if joined is not None:
@@ -438,7 +487,7 @@ def clause_rows(line: str, lo: int = 0) -> list[ShareRow]:
     named once holds for the kinds after it, each opening its clause). Every share of the line
     must be read so, else none is (PRECISION FIRST); a kind's government and applicant shares add
     up to 100."""
-    if "%" not in line and "분의" not in line and "％" not in line and "퍼센트" not in line:
+    if not has_share_term(line):
         return []  # no share term (`N%`, `100분의 N`) anywhere: most lines, read at no cost
     pieces: list[tuple[str, int]] = []
     pos = 0

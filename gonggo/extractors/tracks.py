@@ -97,6 +97,7 @@ from gonggo.schemas.announcement import (
     Track,
 )
 from gonggo.schemas.document import Block, Cell, Document, SourceInfo, Table
+from gonggo.vocab.applicants import kinds_in
 from gonggo.vocab.budget import (
     PER_YEAR_AFTER,
     aggregate_amount,
@@ -371,7 +372,10 @@ def is_track_name(text: str) -> bool:
 # ---------------------------------------------------------------- reading terms from text
 
 # `총 사업비의 50%`, not `기본 지원사업비의 최대 50%` (a share of the support money itself)
-COST_BEFORE = regex.compile(r"(?:(?<!지원\s*)사업비|비용|구축비|예산)\s*(?:의|중)?\s*(?:최대\s*)?$")
+COST_BEFORE = regex.compile(r"(?:(?<!지원\s*)사업비|비용|구축비|예산"
+                         # an R&D call's whole cost (`총 연구개발비의 75% 이내`), not one payer's part of
+                         # it (`정부지원연구개발비의 10%`, `기관부담연구개발비의 10% 이상`)
+                         r"|(?<!(?:지원|부담|출연|위탁|공동)\s*)연구\s*(?:개발)?비)\s*(?:의|중)?\s*(?:최대\s*)?$")
 SUPPORT_CUE = regex.compile(r"지원|한도|정부|국비|보조|자금")
 # an amount after these is a total, a budget or an average, not a cap
 # (labels letter-spaced as bid notices print them: `사 업 예 산:`, `추 정 가 격:`); an average of some
@@ -569,9 +573,17 @@ def example_blocks(doc_text: str, blocks: list[Block]) -> set[int]:
                 and not _items_under(doc_text, blocks, i)):
             out |= _captioned_table(doc_text, blocks, i)  # an item's caption: its table only
             continue
+        level = block.level if block.kind == "list_item" else None
         for j in range(i + 1, len(blocks)):
-            if blocks[j].kind == "heading" or _sibling_item(block, blocks[j]):
+            after = doc_text[blocks[j].start : blocks[j].end]
+            if (blocks[j].kind == "heading" or _sibling_item(block, blocks[j])
+                    or _ends_example(after, blocks[j])):
                 break
+            if blocks[j].kind != "table" and example_caption(after):
+                break  # the next example's caption: what follows is that example's
+            if (level is not None and blocks[j].kind == "list_item" and blocks[j].level is not None
+                    and blocks[j].level <= level):
+                break  # the caption printed as an item, then its sibling (`- < 예시 >` / `- (지원조건) …`)
             out.add(j)
             if blocks[j].kind == "table":
                 break
@@ -618,6 +630,17 @@ def _sibling_item(caption: Block, block: Block) -> bool:
     return (caption.kind == "list_item" and block.kind == "list_item" and bool(caption.marker)
             and block.marker == caption.marker and caption.level is not None
             and block.level is not None and block.level <= caption.level)
+def _ends_example(text: str, block: Block) -> bool:
+    """A line after an example's caption that is no part of the example: another box's caption
+    (`< 총사업비 구성 >`, `< 지원내용 >`) or a share stated with its bound (`• 총 사업비 = 정부지원사업비
+    70% 이하 + 자기부담사업비* 30% 이상`): a worked example prints the case's figures, the rule
+    prints its bounds (a caption whose table is missing, an image in the PDF, covers no terms)."""
+    if block.kind == "table" or "\n" in text.strip():
+        return False
+    body = strip_marker(text).strip()
+    if CAPTION.fullmatch(body) and not (EXAMPLE.search(body) or ILLUSTRATION.search(body)):
+        return True
+    return any(s.bound != "exact" for s in find_share_terms(body)) and not ILLUSTRATION.search(body)
 
 
 def titled_not_rules(table: Table) -> bool:
@@ -715,6 +738,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
         payer = _payer_before(text, s.start, window=10)
         if payer and not SHARE_OF_PAYER.fullmatch(text[payer[3] : s.start]):
             payer = None  # `정부지원연구개발비의 10%` is a share of that money, not the state's share
+        if payer is None:
+            payer = _subject_payer(text, s.start)  # `정부출연금은 총 연구비의 75% 이내`
         if payer and CONJOINED_PAYER_BEFORE.search(text[max(0, payer[2] - 3) : payer[2]]):
             continue  # `정부와 대기업이 100%`: a joint share, not one payer's
         before, after = text[max(0, s.start - 12) : s.start], text[s.end : s.end + 8]
@@ -726,6 +751,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                                   or (COST_BEFORE.search(before) and (support or s.bound == "max")
                                       and (topic or not SHARE_BURDEN_AFTER.match(after)))):
             continue
+        if payer is None and kinds_in(text[: s.start]):
+            continue  # `중소기업의 경우 … 연구개발비의 75% 이하`: the kind's share (shares.py), not the track's
         if payer is None and not find_payer(text[: s.start]) and _budget_item_share(text, s):
             continue  # `외주용역비는 총사업비의 50% 이내로 편성`: one item's limit, no payer's share
         role, label = (payer[0], payer[1]) if payer else default
@@ -736,7 +763,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     for m in find_months(text):
         if m.extension and ext is None:
             ext = m
-        elif not m.extension and terms.duration is None and _is_period(text, m, period_cue):
+        elif not m.extension and ((terms.duration is None and _is_period(text, m, period_cue))
+                                  or _total_after_part(text, m, terms.duration, offset)):
             terms.duration = (m.months, offset + m.start, offset + m.end)
     _set_extension(terms, ext, offset)
     level = find_level(text)
@@ -759,6 +787,44 @@ def _budget_item_cap(text: str, a: Amount) -> bool:
         return False
     word = compiled(r"\s").sub("", item["item"])
     return not (WHOLE_COST.match(word) or SUPPORT_ITEM.search(word) or find_payer(word))
+# the payer as the line's subject and the whole cost between it and its share (`정부출연금은 총 연구비의
+# 75% 이내`, `자부담은 총 사업비의 30% 이상`, `기업부담금 : 총 연구개발비의 25% 이상`)
+SUBJECT_COST = regex.compile(
+    r"(?:은|는|[:：])\s*(?:총\s*)?(?:연구\s*개발비|연구비|사업비|비용)\s*(?:의|중)\s*(?:최대|최소)?\s*$")
+# what may follow the payer word before its particle (`정부지원` + `연구개발비는`, `정부출연` + `금은`)
+PAYER_NOUN_TAIL = regex.compile(r"\s*(?:연구\s*개발비|사업비|출연금|부담금|금)?\s*")
+
+
+def _subject_payer(text: str, pos: int) -> tuple[Payer, str, int, int] | None:
+    """The payer a line opens its clause with when the whole cost stands between it and the share
+    (SUBJECT_COST): `정부지원연구개발비는 연구개발비의 75% 이하` is the state's share. Not when the
+    cost is an item's (`간접비는 연구개발비의 5% 이내` names no payer) nor after a kind of applicant
+    (`중소기업은 …`: the kind's share, shares.py's)."""
+    m = SUBJECT_COST.search(text[max(0, pos - 40) : pos])
+    if m is None:
+        return None
+    at = max(0, pos - 40) + m.start()
+    payer = _payer_before(text, at, window=16)
+    if payer is None or not PAYER_NOUN_TAIL.fullmatch(text[payer[3] : at]):
+        return None
+    if kinds_in(text[: payer[3]]) or payer[0] not in ("government", "applicant"):
+        return None
+    return payer
+
+
+# a count the text calls the whole period (`총 2년 9개월 이내`, `총 연구기간 3년`, `총 연구개발기간은 33개월`)
+TOTAL_PERIOD_BEFORE = regex.compile(
+    r"(?<![가-힣])총\s*(?:(?:연구\s*(?:개발)?|사업|지원|수행|협약|과제)\s*기간\s*(?:은|는|[:：])?\s*)?(?:최대\s*)?$")
+
+
+def _total_after_part(text: str, m: Months, read: tuple[int, int, int] | None, offset: int) -> bool:
+    """A total period printed after a part of it already read (`’26.4.~’26.12.(9개월), 총 2년 9개월
+    이내`: the first year's months, then the whole project's; `9개월(’26.4.~12.) 이후 계속과제로 총
+    3년`): the total is the project's period (GOLD_FIELD: the total for multi-year R&D)."""
+    if read is None or m.months <= read[0] or read[2] - offset > m.start:
+        return False
+    return bool(TOTAL_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
+                and not other_period(text, m))
 
 
 def _budget_item_share(text: str, s: Share) -> bool:
@@ -1070,6 +1136,8 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
                   and not OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])):
                 # not `1차년도 9개월, 총 2년 9개월`'s first year, nor `종료 후 2년` after the project
                 terms.duration = (m.months, start + m.start, start + m.end)
+            elif not m.extension and _total_after_part(text, m, terms.duration, start):
+                terms.duration = (m.months, start + m.start, start + m.end)  # `(9개월)\n총 2년 9개월`
         _set_extension(terms, ext, start)
     if col.kind in ("level", "other", "track"):
         level = find_level(text, bare=col.kind == "level")
@@ -1091,6 +1159,15 @@ APPLICANT_KIND = regex.compile(
 
 def _by_kind(texts: Iterable[str]) -> bool:
     return sum(1 for t in texts if APPLICANT_KIND.match(t) and "부담" not in t) >= 2
+
+
+def _kinds_in_first_column(rows: list[list[Cell | None]]) -> bool:
+    """Kinds down the first column, its header row counted (`대기업, 공기업 | 국제공동연구개발비를
+    제외한` / `연구개발비의 50% 이하 | 기관부담연구개발비의 15% 이상` / `중견기업 | …`: the standard
+    R&D table with each cell printed over two lines, its rows broken, so the first kind's row
+    reads as the header and `대기업` as a payer column): the kinds' shares (shares.py), no
+    track's terms."""
+    return _by_kind(r[0].text for r in rows if r and r[0] is not None)
 
 
 # a label giving its cells' unit: `정부지원연구개발비\n(백만원)`
@@ -1205,6 +1282,8 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
     labels = _column_labels(rows, n_header)
     if _by_kind(stack[-1] for stack in labels if stack):
         return False  # `중소기업 | 중견기업 | 공기업 …` across the top
+    if _kinds_in_first_column(rows):
+        return False  # a kinds table whose first kind row was read as its header
     cols = [_column_of(stack) for stack in labels]
     for i in _part_columns(labels, cols):
         cols[i] = Column("other", labels[i][-1])
@@ -2465,10 +2544,10 @@ def _sheet_named(text: str, blocks: list[Block], lo: int, hi: int) -> tuple[str,
         m = SHEET_NAME_LINE.match(text[b.start : b.end])
         if m is None:
             continue
-        role = SHEET_ROLE.match(m["name"])  # `세부과제명 : 총괄 세부 다층적 …`
-        at = b.start + m.start("name") + (role.end() if role else 0)
-        name = text[at : b.start + m.end("name")]
+        role = SHEET_ROLE.match(m["name"])  # `세부과제명 : 총괄 세부 …` as the box's cell (`_sheet_name`)
+        name = m["name"][role.end() if role else 0 :].strip()
         if is_rfp_title(name):
+            at = b.start + m.start("name") + m["name"].find(name)
             return name, (at, at + len(name))
     return None
 

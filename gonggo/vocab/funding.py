@@ -122,7 +122,10 @@ DEADLINE_AFTER = regex.compile(r"^\s*(?:이내|내)\s*(?:에|로)?\s*[^\s,.]{0,1
 # project's period
 OBLIGATION_AFTER = regex.compile(
     r"^\s*(?:간|동안|[)）]?\s*까지)\s*(?:[^\s,.]{1,12}\s+){0,2}?[^\s,.]{0,6}?"
-    r"(?:보유|유지|보관|보존|사후\s*관리|제출)")
+    r"(?:보유|유지|보관|보존|사후\s*관리|제출|유예)")  # `납부기술료는 2년간 납부 유예조치`: a deferral
+# a count whose further support an evaluation decides (`1년간 추가지원 여부(대학) 결정`): a possible
+# continuation, not the project's period
+DECISION_AFTER = regex.compile(r"^\s*(?:간|동안)?\s*(?:의\s*)?추가\s*지원\s*(?:여부|대상|규모)")
 # a point in time, not a length (`사전검증연구(선행연구, 3개월) 후 평가를 통해`)
 POINT_AFTER = regex.compile(r"^\s*[)）]?\s*(?:후|뒤|이후|경과\s*(?:후|시))(?![가-힣])"
                          # a time after some process (`–18℃에서 3개월 저장후`, `6개월 숙성 후`): a point
@@ -399,7 +402,7 @@ def other_period(text: str, m: Months) -> bool:
     return bool(OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
                 or STAGE_BEFORE.search(text[max(0, m.start - 48) : m.start])
                 or DEADLINE_AFTER.match(after) or OBLIGATION_AFTER.match(after)
-                or ENTITY_AFTER.match(after) or POINT_AFTER.match(after)
+                or ENTITY_AFTER.match(after) or POINT_AFTER.match(after) or DECISION_AFTER.match(after)
                 or EXAMPLE_MATH.search(text))
 
 
