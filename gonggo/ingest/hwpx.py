@@ -21,6 +21,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
+from itertools import chain
 from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 
@@ -245,11 +246,14 @@ def _plain_utf8(data: bytes) -> bool:
 
 
 def _depth(root: Element) -> int:
-    """Levels of elements under (and with) `root`, one list per level (C-speed iteration)."""
+    """Levels of elements under (and with) `root`, one list per level (C-speed iteration:
+    only the elements with children are iterated, most elements of a part are leaves, and an
+    iterator per leaf was most of the cost: 19.6 -> 15.1 ms for the 81,274 elements of
+    mafra_smartfarm_multi_ministry_rnd_2025_gonggo.hwpx)."""
     depth, level = 0, [root]
     while level:
         depth += 1
-        level = [child for element in level for child in element]
+        level = list(chain.from_iterable(filter(len, level)))
     return depth
 
 

@@ -92,6 +92,7 @@ def display_width(text: str) -> int:
     return sum(map(_WIDTHS.__getitem__, text))
 
 
+@lru_cache(maxsize=16384)  # a pure function of a line, asked per scope and family
 def skip_markers(text: str) -> int:
     """Offset of the content after the leading outline markers (`- * `, `□ `, `1. `)."""
     pos = 0
@@ -153,6 +154,7 @@ def cell_items(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, starts[1:] + [len(text)], strict=True)]
 
 
+@lru_cache(maxsize=16384)  # a pure function of the text: cells and lines are asked again
 def clean(text: str) -> str:
     return compiled(r"\s+").sub(" ", text).strip()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -20,6 +21,7 @@ _MONTHS = regex.compile(r"(\d+)\s*(개월|년)")
 _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
 
 
+@lru_cache(maxsize=16384)  # a pure function of the text: one quote is asked per field
 def squash(text: str) -> str:
     """Letters and digits only: `재무제표* 발급번호` and `재무제표 발급번호` compare equal."""
     return _NOISE.sub("", text).lower()
