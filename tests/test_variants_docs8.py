@@ -92,6 +92,12 @@ FLAT_ROWS = [
     ("우대사항 증빙서류 선택 해당 신청기관만 제출", "우대사항 증빙서류", False, None),
     ("기타 제출서류 파일 첨부", "기타 제출서류", True, None),
     ("사업계획서 1부 서식 2 필수 ○ ×", "사업계획서", True, None),
+    # a category cell before the name, a free-text 용도 cell after it (suwon_carbon_neutral_livinglab_2026)
+    ("공통3 현금(납입) 부담 확약서 매칭금 확인 ⦁붙임 양식 참고(해당 시)", "현금(납입) 부담 확약서", True, "해당 시"),
+    ("공통8 법인등기부등본 및 사업자등록증명원 자격 검토 ⦁개인사업자인 경우 사업자등록증명원만 제출",
+     "법인등기부등본 및 사업자등록증명원", True, None),
+    ("연구데이터 관리계획서 연구데이터 공개 대상과제 해당시 주관연구개발기관 제출 해당시 필수 신청 시",
+     "연구데이터 관리계획서", True, "해당시"),  # msit_ict_rnd_2026_1st
     # a name that holds a party word: no cell follows a document's ending
     ("주관연구개발기관 연구책임자 국가연구개발사업 과제 목록 필수 필수 주관연구개발기관 작성 제출",
      "주관연구개발기관 연구책임자 국가연구개발사업 과제 목록", True, None),
@@ -126,3 +132,17 @@ def test_a_documents_table_flattened_by_a_pdf(tmp_path: Path) -> None:
     path.write_text(PREAMBLE + flat + "□ 문의처\n○ 중소벤처기업부 044-204-7253\n", encoding="utf-8")
     got = [d.name for p in parse(path).spec.programs for d in p.documents]
     assert got == ["사업신청서", "신청자격 적정성 확인서", "중소기업 확인서"]
+
+
+SUWON = ("□ 제출 서류\n구분 제출서류 용도 비 고\n공통1 사업계획서 의견 조회 및 자격 검토 ⦁붙임 양식 참고\n"
+         "공통2 사업 참여 확약서 자격 검토 ⦁붙임 양식 참고\n공통3 국세, 지방세 완납증명서 자격 검토 -\n"
+         "5 평가 기준 및 유의사항\n")
+
+
+def test_unnumbered_rows_under_a_flattened_head(tmp_path: Path) -> None:
+    """suwon_carbon_neutral_livinglab_2026's table as a PDF's text flattens it: rows that open
+    with a category cell, not a number, beside a numbered chapter title."""
+    path = tmp_path / "doc.txt"
+    path.write_text(PREAMBLE + SUWON + "□ 문의처\n○ 수원도시재단 031-000-0000\n", encoding="utf-8")
+    got = [d.name for p in parse(path).spec.programs for d in p.documents]
+    assert got == ["사업계획서", "사업 참여 확약서", "국세, 지방세 완납증명서"]

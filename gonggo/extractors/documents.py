@@ -477,6 +477,9 @@ NEXT_CELL = regex.compile(r"""
       | 전자[ ]*파일 | 파일[ ]*(?:첨부|업로드) | 전산[ ]*(?:입력|등록|접수) | 한글[ ]*문서 | 직인[ ]*원본
       | (?:서식|양식)[ ]*\d | [⦁•][ ]*\S)""", regex.VERBOSE)
 STATUS_PAREN_END = regex.compile(r"[(（]\s*(?:필\s*수|선\s*택|해\s*당\s*시?|참\s*조\s*용|필\s*요\s*시)\s*[)）]$")
+# A flattened row's category cell with its number: `공통1`, `공통10` (suwon_carbon_neutral_livinglab_2026).
+FLAT_CATEGORY = regex.compile(r"^\s*(?:공\s*통|필\s*수|선\s*택|개\s*별|추\s*가)\s*\d{1,2}\s+(?=\S)")
+WORD_GAP = regex.compile(r"[ ]+")
 FLAT_STATUS = regex.compile(r"^\s*(?P<w>필\s*수|선\s*택|해당\s*시|해\s*당)(?:\s|$)")
 
 
@@ -484,15 +487,28 @@ def _flat_cells(name: str, line: DocLine) -> str:
     """`name` up to the first cell a flattened row prints after it, when what precedes that
     cell ends like a document (`신청자격 적정성 및 자가진단서 필수 필수 모든 신청기관(…) 작성 후
     제출` → `신청자격 적정성 및 자가진단서`); a requirement cell read into `line`."""
+    lead = FLAT_CATEGORY.match(name)
+    if lead:  # `공통1 사업계획서 …`: the row's category cell
+        name = name[lead.end():]
     for m in NEXT_CELL.finditer(name):
         head = name[:m.start()]
-        if not (DOC_NOUN.search(_strip_name(PAREN.sub("", head))) or STATUS_PAREN_END.search(head)):
-            continue
+        if not (_ends_like_document(head) or STATUS_PAREN_END.search(head)):
+            # a free-text cell before it (`연구데이터 관리계획서 연구데이터 공개 대상과제 해당시 …`,
+            # `사업계획서 의견 조회 및 자격 검토 ⦁붙임 양식 참고`): the name ends at the last word
+            # that ends like a document
+            cuts = [w.start() for w in WORD_GAP.finditer(head) if _ends_like_document(head[:w.start()])]
+            if not cuts:
+                continue
+            head = head[:cuts[-1]]
         status = FLAT_STATUS.match(name[m.end():])
         if status:
             _status(status["w"], line)
         return head
     return name
+
+
+def _ends_like_document(text: str) -> bool:
+    return bool(DOC_NOUN.search(_strip_name(PAREN.sub("", text))))
 
 
 def _split_top_commas(text: str) -> list[str]:
@@ -836,6 +852,9 @@ class Collector:
                                 submitters=submitters, condition=condition, stage=stage, flat=flat)
                 elif row is not None:
                     row = (row[0], block.end)
+                elif flat and not FLAT_HEAD.match(stripped):  # `공통1 사업계획서 …`: an unnumbered row
+                    self.region(block.start, block.end, strict=True, required=required,
+                                submitters=submitters, condition=condition, stage=stage, flat=True)
             elif not HEADER_PHRASE.match(stripped) and not FLAT_HEAD.match(stripped):
                 self.region(block.start, block.end, strict=True, required=required,
                             submitters=submitters, condition=condition, stage=stage, flat=flat)
