@@ -146,3 +146,17 @@ def test_unnumbered_rows_under_a_flattened_head(tmp_path: Path) -> None:
     path.write_text(PREAMBLE + SUWON + "□ 문의처\n○ 수원도시재단 031-000-0000\n", encoding="utf-8")
     got = [d.name for p in parse(path).spec.programs for d in p.documents]
     assert got == ["사업계획서", "사업 참여 확약서", "국세, 지방세 완납증명서"]
+
+
+SEED_001 = ("○ (제출서류) 사업 신청 시 아래 서류를 온라인으로 등록\n구분 제출서류 목록\n"
+            "공통 제출 (도입·공급기업) - 사업계획서 - 국세·지방세 완납 증명서 각 1부(발행일로부터 3개월 이내)\n"
+            "도입기업 제출 - 중소기업 확인서(발행일로부터 3개월 이내) - 최근 3개년도 재무제표 각 1부\n")
+
+
+def test_a_category_cell_then_bullets_in_a_flattened_row(tmp_path: Path) -> None:
+    """seed 001's `구분 | 제출서류 목록` table, its name cells bulleted, as a PDF's text prints it."""
+    path = tmp_path / "doc.txt"
+    path.write_text(PREAMBLE + SEED_001 + "□ 문의처\n○ 중소벤처기업부 044-204-7253\n", encoding="utf-8")
+    docs = [d for p in parse(path).spec.programs for d in p.documents]
+    assert [d.name for d in docs] == ["사업계획서", "국세·지방세 완납 증명서", "중소기업 확인서", "최근 3개년도 재무제표"]
+    assert docs[2].submitters == ["도입기업"]

@@ -564,7 +564,16 @@ class Collector:
         """Documents in `doc.text[start:end]` (one line, an inline circled list, or a row)."""
         raw = self.doc.text[start:end]
         out: list[Found] = []
-        for a, b in self._segments(raw):
+        dashes = list(INLINE_DASH.finditer(raw)) if flat and not starts_with_bullet(raw) else []
+        if len(dashes) >= 2 and dashes[0].start() <= 30:
+            # `공통 제출 (도입·공급기업) - 사업계획서 - 국세·지방세 완납 증명서 각 1부 …`: a row's
+            # category cell, then the bullets of its name cell (seed 001's table, flattened)
+            k = dashes[0].start() + 1
+            submitters = submitters or parties(raw[:k])
+            segments = [(k + a, k + b) for a, b in split_bullets(raw[k:])]
+        else:
+            segments = self._segments(raw)
+        for a, b in segments:
             case = next((m for m in (CASE_LINE.match(ln) for ln in raw[a:b].split("\n")[1:]) if m), None)
             condition_here = clean(case["case"]) if case else condition
             for d in parse_doc_line(raw[a:b], strict=strict, flat=flat):
@@ -865,8 +874,11 @@ class Collector:
 # The head line of a documents table a PDF's text printed as a line: the documents column and
 # at least one other column's head (`제출서류 제출방법 비고`, `구분 제출 서류명 제출 대상 필수 여부
 # 제출 시점`, `번호 제출서류 제출여부 제출 형식 제출처 비고`).
+# A bullet inside a flattened row: ` - 사업계획서`.
+INLINE_DASH = regex.compile(r"(?<=\S)[ ]+-[ ]+(?=\S)")
 FLAT_HEAD = regex.compile(r"""
-    ^(?:(?:구\s*분|번\s*호|연\s*번|순\s*번)\s+)?(?:제\s*출\s*)?서\s*류\s*(?:명|목\s*록)?
+    ^(?:구\s*분|번\s*호|연\s*번|순\s*번)\s+(?:제\s*출\s*|온라인\s*등록\s*)?서\s*류\s*(?:명|목\s*록)?\s*$
+  | ^(?:(?:구\s*분|번\s*호|연\s*번|순\s*번)\s+)?(?:제\s*출\s*)?서\s*류\s*(?:명|목\s*록)?
     (?:\s+(?:제\s*출\s*(?:방\s*법|대\s*상|여\s*부|시\s*점|형\s*식|처)|필\s*수\s*여\s*부|비\s*고|부\s*수
         |용\s*도|서\s*식|형\s*식|대\s*상\s*기\s*관(?:\s*및\s*비\s*고)?))+\s*$""", regex.VERBOSE)
 
