@@ -160,3 +160,17 @@ def test_a_category_cell_then_bullets_in_a_flattened_row(tmp_path: Path) -> None
     docs = [d for p in parse(path).spec.programs for d in p.documents]
     assert [d.name for d in docs] == ["사업계획서", "국세·지방세 완납 증명서", "중소기업 확인서", "최근 3개년도 재무제표"]
     assert docs[2].submitters == ["도입기업"]
+
+
+@pytest.mark.parametrize("seed", ["000_50e8d47739c6eae6.txt", "001_0673f44f76dcc290.txt"], ids=lambda n: n[:3])
+def test_seed_documents_tables_flattened_keep_every_fact(seed: str, tmp_path: Path) -> None:
+    """The seeds' documents tables as a PDF's text prints them: every fact (all families) kept."""
+    from gonggo.eval.variants import compare_facts
+    from tests.variants_support import parsed_facts, seed_text
+
+    text = seed_text(seed)
+    new = LAYOUT["docs_table_flat"].apply(text)
+    assert new != text
+    lost, gained = compare_facts(parsed_facts(text, tmp_path / "a", seed),  # type: ignore[arg-type]
+                                 parsed_facts(new, tmp_path / "b", seed))  # type: ignore[arg-type]
+    assert not lost and not gained, f"lost {lost}\ngained {gained}"

@@ -16,6 +16,13 @@ items (two or more consecutive lines opening with the same list marker at the sa
 and a two-column key/value table (`지원금액 | 1억원 이내`) as labelled lines
 (`○ 지원금액 : 1억원 이내`): `table_key_lines`.
 
+A documents list (the entries under a 제출서류 heading, or a table whose head names a
+documents column) is printed by other announcements on its label's line (`docs_inline_label`,
+`docs_inline_each`), as a `연번 | 서류명 | 부수 | 비고` table or its flattened lines
+(`docs_table_columns`, `docs_flat_columns`), under `공통` / `해당 시` group labels
+(`docs_groups`), with its forms' tags (`docs_form_lead`, `docs_form_tail`), and as the lines a
+PDF's text prints for a table it does not detect (`docs_table_flat`).
+
     python -m gonggo.eval.variants_layout corpus/seeds /path/to/texts [--only list_table,…]
         [--jobs 2] [--out report.md]
 
