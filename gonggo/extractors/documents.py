@@ -129,6 +129,7 @@ ASIDE_CUT = regex.compile(
 # `[영리기업] 영리기관의 연구실운영비 활용·관리 계획`: a short tag naming who must submit.
 TAG = regex.compile(r"^\s*[\[［【]\s*(?P<tag>(?:(?!양식|서식|붙\s*임|별\s*첨|별\s*지|첨\s*부)[^\]］】\n]){1,10}?)"
                     r"\s*[\]］】]\s*(?=\S)")
+CATEGORY_COLON = regex.compile(r"^(?P<cond>[^:：,，()（）\[\]\n]{2,20}?)\s*[:：]\s*(?P<name>\S.*)$")
 COND_COLON = regex.compile(
     r"^(?P<cond>[^:：]{2,40}?(?:기업|기관|경우|시|자|업체))\s*[:：]\s*(?P<name>\S.*)$")
 DOC_NOUN = regex.compile(
@@ -337,6 +338,14 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True, flat: bo
     if colon and not QUANTITY.search(colon.group("cond")):
         line.condition = clean(colon.group("cond"))
         main = colon.group("name")
+    elif not form and line.condition is None:
+        # `데이터 활용사례 : 참가신청서[붙임1], 활용사례 보고서*([붙임2] 참고),`: a category's label,
+        # then its list of documents (kspo_public_data_contest_2023's 부문 rows as labelled lines)
+        cat = CATEGORY_COLON.match(main.strip())
+        if cat and not DOC_NOUN.search(cat["cond"].strip()) and len(_split_top_commas(_strip_name(
+                PAREN.sub("", FORM_REF.sub(" ", cat["name"]))))) >= 2:
+            line.condition = clean(cat["cond"])
+            main = cat["name"]
     case = CASE_LEAD.match(main.strip()) if line.condition is None else None
     if case and _names_document(case.group("name")):
         line.condition = clean(case.group("cond"))
@@ -387,6 +396,8 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True, flat: bo
     if not name or HEADER_PHRASE.match(name) or (
             len(name) > 80 and len(_split_top_commas(name)) < 2):  # a long list of names is a list
         return found
+    if compiled(r"[:：]").search(name) and GENERIC_DOC.match(compiled(r"^[^:：]*[:：]\s*").sub("", name).strip()):
+        return found  # `부 문 : 제출서류`: a table's head row as a labelled line
     # `◦ 공통 제출서류` heads a group, and `◦ 기타 제출서류 각 1부 ([별첨 2]양식)` stands for
     # the documents another list names (the 별첨, the table below); a table row's `③ 기타
     # 제출서류 | 파일 첨부` is a catch-all entry of its own
