@@ -16,6 +16,13 @@ items (two or more consecutive lines opening with the same list marker at the sa
 and a two-column key/value table (`지원금액 | 1억원 이내`) as labelled lines
 (`○ 지원금액 : 1억원 이내`): `table_key_lines`.
 
+A documents list (the entries under a 제출서류 heading, or a table whose head names a
+documents column) is printed by other announcements on its label's line (`docs_inline_label`,
+`docs_inline_each`), as a `연번 | 서류명 | 부수 | 비고` table or its flattened lines
+(`docs_table_columns`, `docs_flat_columns`), under `공통` / `해당 시` group labels
+(`docs_groups`), with its forms' tags (`docs_form_lead`, `docs_form_tail`), and as the lines a
+PDF's text prints for a table it does not detect (`docs_table_flat`).
+
     python -m gonggo.eval.variants_layout corpus/seeds /path/to/texts [--only list_table,…]
         [--jobs 2] [--out report.md]
 
@@ -379,6 +386,353 @@ def _size_line_table(text: str) -> str:
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------------------------------
+# Documents lists: the entries under a 제출서류 heading printed the other ways real
+# announcements print a documents list. A section is the heading line, then its entries (one
+# marker class and indent), each with the lines hanging under it (notes, `-` sub-lines, a
+# status line such as `필수`, a page number); it ends at an outer marker, a box heading, a table
+# row or prose. Only the entries' words move: names, quantities and qualifiers stay as printed.
+
+DOC_HEAD = regex.compile(r"""
+    ^(?P<indent>[ ]*)
+    (?P<mark>(?:[□■○◦●ㅇ❍▪]|\d{1,2}[.)]|[가-하][.)])[ ]*)?
+    (?P<label>[(（<\[]?[ ]*(?:(?:신청|접수)[ ]*(?:시[ ]*)?)?
+        (?:(?:제출|구비|신청|증빙|첨부|필요)[ ]*서류(?:[ ]*목록)?|제출[ ]*자료)[ ]*[)）>\]]?)
+    (?P<tail>(?:[ ]*[<(（\[][^\n<>()（）\[\]]{1,30}[>)）\]])?)[ ]*[:：]?[ ]*$""", regex.VERBOSE)
+DOC_ENTRY = regex.compile(r"""
+    ^(?P<indent>[ ]*)
+    (?P<mark>[-–·ㆍ•∙‧▪◦○●□■ㅇ❍▷▶] | [①-⑳] | (?P<num>\d{1,2})[.)](?!\d) | (?P<hangul>[가-하])[.)])
+    [ ]*(?P<body>\S[^\t\n]*)$""", regex.VERBOSE)
+GROUP_LINE = regex.compile(r"^\s*[<〈《【\[][^\n]{1,30}[>〉》】\]]\s*$")  # `<필수사항>`
+STATUS_LINE = regex.compile(r"^\s*\S{1,6}\s*$")  # `필수`, `해당`, `참조용` under an entry
+# an entry's tail: its copies (`1부`, `각 1부`) and a qualifier in parentheses (`(해당 시)`)
+DOC_QUANTITY = regex.compile(r"\s*(?:각\s*)?\d+\s*부(?:씩)?\s*$")
+DOC_QUALIFIER = regex.compile(r"\s*[(（]\s*(?P<q>필수|선택|해당\s*시|해당|해당자)\s*[)）]\s*$")
+DOC_FORM_REF = regex.compile(r"양식|서식|붙\s*임|별\s*첨|별\s*지")
+
+
+@dataclass
+class DocEntry:
+    line: int
+    mark: str
+    body: str
+    attached: list[int]
+
+
+@dataclass
+class DocSection:
+    head: int
+    kind: str
+    indent: str
+    entries: list[DocEntry]
+    last: int  # the section's last line (inclusive)
+
+
+def _entry_kind(m: regex.Match[str]) -> str:
+    if m["num"]:
+        return "num" + m["mark"][-1]
+    if m["hangul"]:
+        return "hangul" + m["mark"][-1]
+    return "circled" if "①" <= m["mark"] <= "⑳" else m["mark"]
+
+
+def doc_sections(lines: list[str]) -> list[DocSection]:
+    """Each documents heading with the entries under it (≥ 2)."""
+    out: list[DocSection] = []
+    i = 0
+    while i < len(lines):
+        head = DOC_HEAD.match(lines[i])
+        if head is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and (not lines[j].strip() or GROUP_LINE.match(lines[j])):
+            j += 1
+        first = DOC_ENTRY.match(lines[j]) if j < len(lines) else None
+        if first is None or NOTE.match(lines[j]):
+            i += 1
+            continue
+        kind, indent = _entry_kind(first), first["indent"]
+        entries: list[DocEntry] = []
+        last = i
+        k = j
+        while k < len(lines):
+            line = lines[k]
+            if not line.strip():
+                k += 1
+                continue
+            m = DOC_ENTRY.match(line)
+            if "\t" in line:
+                break
+            if m and _entry_kind(m) == kind and m["indent"] == indent and not _furniture(line):
+                entries.append(DocEntry(k, m["mark"], m["body"].strip(), []))
+            elif not entries:
+                break
+            elif NOTE.match(line) or _furniture(line) or GROUP_LINE.match(line):
+                entries[-1].attached.append(k)
+            elif m and not BOX.match(line) and (len(m["indent"]) > len(indent) or (
+                    len(m["indent"]) == len(indent) and _rank(_entry_kind(m)) > _rank(kind))):
+                entries[-1].attached.append(k)  # a deeper item: a sub-line of the entry
+            elif m is None and STATUS_LINE.match(line) and not BOX.match(line):
+                entries[-1].attached.append(k)
+            else:
+                break
+            last = k
+            k += 1
+        # a group caption or a note left after the last entry belongs to what follows
+        while entries and entries[-1].attached and GROUP_LINE.match(lines[entries[-1].attached[-1]]):
+            entries[-1].attached.pop()
+        if len(entries) >= 2:
+            last = max([entries[-1].line, *entries[-1].attached])
+            out.append(DocSection(i, kind, indent, entries, last))
+            i = last + 1
+        else:
+            i += 1
+    return out
+
+
+def _rewrite_sections(fn: Callable[[list[str], DocSection], list[str] | None]) -> Callable[[str], str]:
+    """Each documents section (heading to last entry) replaced by `fn(lines, section)`."""
+
+    def apply(text: str) -> str:
+        lines = text.split("\n")
+        out: list[str] = []
+        last = 0
+        for sec in doc_sections(lines):
+            new = fn(lines, sec)
+            if new is None:
+                continue
+            out += lines[last:sec.head] + new
+            last = sec.last + 1
+        out += lines[last:]
+        return "\n".join(out)
+
+    return apply
+
+
+def _leaves(sec: DocSection, lines: list[str]) -> bool:
+    """No entry has a line under it but the last, whose notes may follow the list."""
+    return all(not e.attached for e in sec.entries[:-1]) and all(
+        NOTE.match(lines[k]) for k in sec.entries[-1].attached)
+
+
+def _tail_lines(lines: list[str], sec: DocSection) -> list[str]:
+    return [lines[k] for k in sec.entries[-1].attached]
+
+
+def _docs_inline(each: bool) -> Callable[[list[str], DocSection], list[str] | None]:
+    """`□ 제출서류` / `- 사업계획서 1부` / `- 재무제표 1부` → `□ 제출서류 : 사업계획서 1부, 재무제표
+    1부` (suseong_idea_contest_2026 `5. 제출서류: 제안서 1부, 기타 참고자료`; knpa_policelab_rnd_2026
+    `ㅇ (제출서류) 연구개발계획서, 기타 증빙서류 등`); with `each`, the copies said once at the end
+    (`제출서류 : 사업신청서, 사업계획서, 사업자등록증 사본 각 1부`: the SAID_LIST print of
+    gonggo.extractors.documents; mss_startup_univ_regional_2026 `기타 제출서류 각 1부`)."""
+
+    def fn(lines: list[str], sec: DocSection) -> list[str] | None:
+        bodies = [e.body for e in sec.entries]
+        if not _leaves(sec, lines) or any(len(b) > 60 or regex.search(r"[,，:：]", b) for b in bodies):
+            return None
+        if each:
+            if not all(DOC_QUANTITY.search(b) for b in bodies):
+                return None
+            bodies = [DOC_QUANTITY.sub("", b) for b in bodies]
+            joined = ", ".join(bodies) + " 각 1부"
+        else:
+            joined = ", ".join(bodies)
+        return [lines[sec.head].rstrip().rstrip(":：").rstrip() + " : " + joined] + _tail_lines(lines, sec)
+
+    return fn
+
+
+def _doc_cells(body: str) -> tuple[str, str, str]:
+    """An entry as a table's cells: the name, its copies, its qualifier (`-` when none)."""
+    qualifier = "-"
+    m = DOC_QUALIFIER.search(body)
+    if m:
+        qualifier, body = m["q"], body[:m.start()]
+    quantity = "-"
+    q = DOC_QUANTITY.search(body)
+    if q:
+        quantity, body = q[0].strip(), body[:q.start()]
+    m = DOC_QUALIFIER.search(body)  # `사업자등록증명 (해당시) 1부`
+    if m and qualifier == "-":
+        qualifier, body = m["q"], body[:m.start()]
+    return body.strip(), quantity, qualifier
+
+
+def _docs_columns(sep: str) -> Callable[[list[str], DocSection], list[str] | None]:
+    """`□ 제출서류` / `① 사업신청서 1부` / `② 사업자등록증명 (해당시)` → the heading, then a table
+    `연번 | 서류명 | 부수 | 비고` whose 부수 and 비고 columns take the copies and the qualifier
+    (msit_ict_rnd_2026_1st `구분 | 제출 서류명 | 제출 대상 | 필수 여부 | 제출 시점`;
+    daegutp_startup_scaleup_rnd_2026 `연번 | 서류 | 서식 | 비고 | 제출방법` with `5 | 우대사항 확인서 및
+    증빙서류 각 1부 | 서식 5 | 해당 시 (우대사항)`; suwon_carbon_neutral_livinglab_2026 `구분 | 제출서류 |
+    용도 | 비 고`, an empty cell printed `-`); `sep` " " is the same table as a PDF's text flattens it
+    (`1 사업신청서 1부 -`)."""
+
+    def fn(lines: list[str], sec: DocSection) -> list[str] | None:
+        if not _leaves(sec, lines) or any(len(e.body) > MAX_TABLE_ITEM for e in sec.entries):
+            return None
+        rows = [sep.join(["연번", "서류명", "부수", "비고"])]
+        for n, e in enumerate(sec.entries, 1):
+            name, quantity, qualifier = _doc_cells(e.body)
+            if not name:
+                return None
+            rows.append(sep.join([str(n), name, quantity, qualifier]))
+        return [lines[sec.head]] + rows + _tail_lines(lines, sec)
+
+    return fn
+
+
+def _docs_groups(lines: list[str], sec: DocSection) -> list[str] | None:
+    """The entries under group labels: the ones a qualifier says are due in some cases (`(해당
+    시)`) moved, qualifier dropped, under `해당 시 제출서류`, the others under `공통 제출서류`
+    (ulju_youth_culture_project_2025 `필수 제출서류` / `1. 지원신청서` … / `가산점 제출서류`;
+    mafra_high_value_food_rnd_2017 `<필수사항>` / `<선택사항(해당 시 제출)>`; seed 001 `공통 제출
+    (도입·공급기업)` / `도입기업 제출`)."""
+    if any(GROUP_LINE.match(lines[k]) for e in sec.entries for k in e.attached):
+        return None  # already grouped
+    common: list[str] = []
+    some: list[str] = []
+    for e in sec.entries:
+        block = [lines[e.line], *(lines[k] for k in e.attached)]
+        m = DOC_QUALIFIER.search(e.body)
+        if m and m["q"].startswith("해당"):
+            block[0] = lines[e.line][: len(lines[e.line]) - len(e.body)] + e.body[:m.start()].rstrip()
+            some += block
+        else:
+            common += block
+    if not common:
+        return None
+    out = [lines[sec.head], sec.indent + "공통 제출서류", *common]
+    if some:
+        out += [sec.indent + "해당 시 제출서류", *some]
+    return out
+
+
+def _wrap_point(line: str, start: int) -> int | None:
+    """Where a narrow column breaks `line`: before its last word outside parentheses (`각 1부`
+    kept whole), never inside the marker."""
+    depth = 0
+    best: int | None = None
+    for k, ch in enumerate(line):
+        depth += 1 if ch in "(（[" else -1 if ch in ")）]" else 0
+        if ch == " " and depth == 0 and k > start + 2:
+            best = k + 1
+    if best is not None and line[best:].startswith(tuple("0123456789")) and line[:best].rstrip().endswith("각"):
+        best = line[:best].rstrip().rfind(" ") + 1 or None
+    return best if best and best > start + 2 else None
+
+
+def _docs_wrap(lines: list[str], sec: DocSection) -> list[str] | None:
+    """Each entry of 14 characters or more wrapped before its last word, as a PDF's narrow
+    column prints it (pipc_privacy_rnd_2025 `10 가점 및 감점사항 확인서` / `(증빙서류 포함)`;
+    mois_regional_disaster_rnd_2025 `… 온라인상 ‘제출’ 및 ‘기관담당자 승인’ 상태인` / `과제만 접수
+    완료된 것으로 인정`; kised_dodak_2025 `… 확인할 수 있는 관련 증빙서` / `류 제출 요청 예정`)."""
+    out = [lines[sec.head]]
+    wrapped = 0
+    for k in range(sec.head + 1, sec.last + 1):
+        entry = next((e for e in sec.entries if e.line == k), None)
+        if entry is None or len(entry.body) < 14 or " " not in entry.body.strip():
+            out.append(lines[k])
+            continue
+        cut = _wrap_point(lines[k].rstrip(), len(lines[k]) - len(entry.body))
+        if cut is None:
+            out.append(lines[k])
+            continue
+        out += [lines[k][:cut].rstrip(), lines[k][cut:].strip()]
+        wrapped += 1
+    return out if wrapped else None
+
+
+def _docs_form_lead(lines: list[str], sec: DocSection) -> list[str] | None:
+    """Each entry named after its form's tag: `① 사업신청서 1부` → `① [붙임1] 사업신청서 1부`
+    (mois_regional_disaster_rnd_2025 `② [별첨1] 행정안전부 연구개발계획서(신청용) 1부`, `2-1 | [붙임1]
+    신청자격의 적정성 확인서(필수)`)."""
+    if any(DOC_FORM_REF.search(e.body) for e in sec.entries):
+        return None
+    out = [lines[sec.head]]
+    for k in range(sec.head + 1, sec.last + 1):
+        entry = next((n for n, e in enumerate(sec.entries, 1) if e.line == k), None)
+        if entry is None:
+            out.append(lines[k])
+            continue
+        body = sec.entries[entry - 1].body
+        out.append(lines[k][: len(lines[k]) - len(body)] + f"[붙임{entry}] " + body)
+    return out
+
+
+def _docs_form_tail(lines: list[str], sec: DocSection) -> list[str] | None:
+    """Each entry followed by its form: `◦ 사업계획서 1부` → `◦ 사업계획서 1부 ([별첨 1] 양식)`
+    (mss_startup_univ_regional_2026 `◦ 사업계획서 1부 ([별첨 1] 양식)`; seed 000 `… 정보활용동의서 1부
+    [붙임2-양식②]`)."""
+    if any(DOC_FORM_REF.search(e.body) for e in sec.entries):
+        return None
+    out = [lines[sec.head]]
+    for k in range(sec.head + 1, sec.last + 1):
+        entry = next((n for n, e in enumerate(sec.entries, 1) if e.line == k), None)
+        out.append(lines[k] if entry is None else lines[k].rstrip() + f" ([별첨 {entry}] 양식)")
+    return out
+
+
+# a documents table's head cell: `서류명`, `제출서류`, `제출 서류명`, `온라인 등록 서류`, `서류`
+DOC_HEAD_CELL = regex.compile(
+    r"^\s*(?:(?:제\s*출|신\s*청|온라인\s*등록|구\s*비)\s*)?서\s*류\s*(?:명|목\s*록)?\s*$")
+
+
+def _doc_tables(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last) line of each table whose head row names a documents column, with the
+    lines of its multi-line cells."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(lines):
+        cells = lines[k].split("\t")
+        if len(cells) < 2 or not any(DOC_HEAD_CELL.match(c) for c in cells):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(lines):
+            nxt = lines[j + 1]
+            if "\t" in nxt:
+                j += 1
+                continue
+            ahead = next((n for n in range(j + 2, min(j + 5, len(lines))) if "\t" in lines[n]), None)
+            if ahead is None or BOX.match(nxt) or any(BOX.match(lines[n]) for n in range(j + 1, ahead)):
+                break
+            j = ahead
+        out.append((k, j))
+        k = j + 1
+    return out
+
+
+def _docs_table_flat(text: str) -> str:
+    """A documents table as a PDF's text prints one it does not detect: each row's cells joined
+    by spaces (seed 002 `구분 온라인 등록 서류` / `1 사업신청서 사업계획서` / `3 도입기업의
+    사업자등록증명원 1부 (발행일로부터 3개월 이내)`; mss_startup_univ_regional_2026, kised_dodak_2025:
+    the same PDFs print their other tables as tab-separated cells)."""
+    lines = text.split("\n")
+    for first, last in _doc_tables(lines):
+        for k in range(first, last + 1):
+            lines[k] = regex.sub(r"[ ]*\t+[ ]*", " ", lines[k].strip("\t")).rstrip()
+    return "\n".join(lines)
+
+
+DOCS_VARIANTS: list[Variant] = [
+    Variant("docs_inline_label", "□ 제출서류 / - a 1부 / - b 1부 → □ 제출서류 : a 1부, b 1부",
+            _rewrite_sections(_docs_inline(each=False))),
+    Variant("docs_inline_each", "□ 제출서류 / - a 1부 / - b 1부 → □ 제출서류 : a, b 각 1부",
+            _rewrite_sections(_docs_inline(each=True))),
+    Variant("docs_table_columns", "□ 제출서류 / ① a 1부 / ② b (해당시) → 연번 | 서류명 | 부수 | 비고 / 1 | a | 1부 | - / …",
+            _rewrite_sections(_docs_columns("\t"))),
+    Variant("docs_flat_columns", "□ 제출서류 / ① a 1부 → 연번 서류명 부수 비고 / 1 a 1부 - (a PDF's flattened table)",
+            _rewrite_sections(_docs_columns(" "))),
+    Variant("docs_groups", "- a / - b (해당 시) → 공통 제출서류 / - a / 해당 시 제출서류 / - b",
+            _rewrite_sections(_docs_groups)),
+    Variant("docs_form_lead", "① 사업신청서 1부 → ① [붙임1] 사업신청서 1부", _rewrite_sections(_docs_form_lead)),
+    Variant("docs_table_flat", "서류명 | 부수 / 사업계획서 | 1부 → 서류명 부수 / 사업계획서 1부 (a PDF's undetected table)",
+            _docs_table_flat),
+    Variant("docs_form_tail", "◦ 사업계획서 1부 → ◦ 사업계획서 1부 ([별첨 1] 양식)", _rewrite_sections(_docs_form_tail)),
+]
+
+
 LAYOUT_VARIANTS: list[Variant] = [
     Variant("list_circled", "- a / - b → ① a / ② b", _rewrite_runs(_renumber("circled"), "circled")),
     Variant("list_paren_number", "- a / - b → 1) a / 2) b",
@@ -399,6 +753,7 @@ LAYOUT_VARIANTS: list[Variant] = [
             _size_line_table),
     Variant("list_page_break_title", "- a / - b / - c → - a / - 7 - / <title> / - b / - c "
             "(a page number and the running title, at every page break)", _running_title),
+    *DOCS_VARIANTS,
 ]
 BY_NAME = {v.name: v for v in LAYOUT_VARIANTS}
 

@@ -129,6 +129,7 @@ ASIDE_CUT = regex.compile(
 # `[영리기업] 영리기관의 연구실운영비 활용·관리 계획`: a short tag naming who must submit.
 TAG = regex.compile(r"^\s*[\[［【]\s*(?P<tag>(?:(?!양식|서식|붙\s*임|별\s*첨|별\s*지|첨\s*부)[^\]］】\n]){1,10}?)"
                     r"\s*[\]］】]\s*(?=\S)")
+CATEGORY_COLON = regex.compile(r"^(?P<cond>[^:：,，()（）\[\]\n]{2,20}?)\s*[:：]\s*(?P<name>\S.*)$")
 COND_COLON = regex.compile(
     r"^(?P<cond>[^:：]{2,40}?(?:기업|기관|경우|시|자|업체))\s*[:：]\s*(?P<name>\S.*)$")
 DOC_NOUN = regex.compile(
@@ -279,8 +280,9 @@ def _names_document(text: str) -> bool:
     return bool(DOC_NOUN.search(_strip_name(SUBMIT_END.sub("", QUANTITY.sub(" ", text).strip()))))
 
 
-def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[DocLine]:
-    """The documents one line names (usually one), with spans into `text`."""
+def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True, flat: bool = False) -> list[DocLine]:
+    """The documents one line names (usually one), with spans into `text`; `flat`: the line is
+    a table row a PDF's text printed with its cells joined by spaces."""
     off = skip_markers(text)
     if strict:
         m = NUM_ROW.match(text, off)
@@ -336,6 +338,14 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
     if colon and not QUANTITY.search(colon.group("cond")):
         line.condition = clean(colon.group("cond"))
         main = colon.group("name")
+    elif not form and line.condition is None:
+        # `데이터 활용사례 : 참가신청서[붙임1], 활용사례 보고서*([붙임2] 참고),`: a category's label,
+        # then its list of documents (kspo_public_data_contest_2023's 부문 rows as labelled lines)
+        cat = CATEGORY_COLON.match(main.strip())
+        if cat and not DOC_NOUN.search(cat["cond"].strip()) and len(_split_top_commas(_strip_name(
+                PAREN.sub("", FORM_REF.sub(" ", cat["name"]))))) >= 2:
+            line.condition = clean(cat["cond"])
+            main = cat["name"]
     case = CASE_LEAD.match(main.strip()) if line.condition is None else None
     if case and _names_document(case.group("name")):
         line.condition = clean(case.group("cond"))
@@ -372,6 +382,8 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
         name = QUANTITY.sub(" ", name[: last.start()])
     name = FORM_WORD.sub(" ", name)
     name = _edge_cells(name, line)
+    if flat:
+        name = _flat_cells(name, line)
     if trailer:
         line.submitters = parties(FORM_WORD.sub(" ", trailer))
         if OPTIONAL.search(trailer.strip()):
@@ -381,12 +393,15 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True) -> list[
             line.condition = line.condition or cond
     name = compiled(r"\s*\(\s*(?:선택|필수)\s*\)\s*").sub(" ", name)
     name = _strip_name(SUBMIT_END.sub("", name))
-    if not name or HEADER_PHRASE.match(name) or len(name) > 80:
+    if not name or HEADER_PHRASE.match(name) or (
+            len(name) > 80 and len(_split_top_commas(name)) < 2):  # a long list of names is a list
         return found
+    if compiled(r"[:：]").search(name) and GENERIC_DOC.match(compiled(r"^[^:：]*[:：]\s*").sub("", name).strip()):
+        return found  # `부 문 : 제출서류`: a table's head row as a labelled line
     # `◦ 공통 제출서류` heads a group, and `◦ 기타 제출서류 각 1부 ([별첨 2]양식)` stands for
     # the documents another list names (the 별첨, the table below); a table row's `③ 기타
     # 제출서류 | 파일 첨부` is a catch-all entry of its own
-    catch_all = bool(CATCH_ALL.match(name)) and not strict
+    catch_all = bool(CATCH_ALL.match(name)) and (not strict or flat)
     if CATEGORY.match(name) and CATEGORY_WORD.search(name) and not catch_all:
         return found
     bare = _strip_name(PAREN.sub("", name))
@@ -457,6 +472,56 @@ def _edge_cells(name: str, line: DocLine) -> str:
         name = name[:m.start()]
 
 
+# The next cell of a flattened row after its name: a requirement (`필수`, `해당시`, `선택`), a
+# mark or an empty cell's dash, who submits (`모든 신청기관(주관/공동/위탁) 작성 후 제출`,
+# `주관연구개발기관 제출`, `해당 연구개발기관`), how (`온라인 업로드(PDF)`, `전자파일`, `파일 첨부`,
+# `온라인 입력`, `한글문서`, `직인원본`) or which form (`서식 1`, `⦁붙임 양식 참고`): pipc_privacy_rnd
+# 2025/2026, mois_regional_disaster_rnd_2026, msit_ict_rnd_2026_1st, kised_dodak_2025,
+# daegutp_startup_scaleup_rnd_2026, suwon_carbon_neutral_livinglab_2026 (their tables' rows).
+NEXT_CELL = regex.compile(r"""
+    [ ]+(?=
+        (?:필\s*수|선\s*택|해당\s*시|해\s*당|[○●◯◎×✓√-])(?:\s|$)
+      | 모든[ ]*\S | (?:해당|전)[ ]*(?:신청|연구개발|참여)?[ ]*(?:기관|기업)
+      | (?:신청|접수|선정|협약)[ ]*(?:시|후|이후)(?:\s|$)
+      | (?:신청|주관|공동|위탁|참여|도입|공급)[가-힣]{0,6}(?:기관|기업)(?:[ ]|$|[(（])
+      | 온라인[ ]*(?:업로드|입력|제출|등록|전산)
+      | 전자[ ]*파일 | 파일[ ]*(?:첨부|업로드) | 전산[ ]*(?:입력|등록|접수) | 한글[ ]*문서 | 직인[ ]*원본
+      | (?:서식|양식)[ ]*\d | [⦁•][ ]*\S)""", regex.VERBOSE)
+STATUS_PAREN_END = regex.compile(r"[(（]\s*(?:필\s*수|선\s*택|해\s*당\s*시?|참\s*조\s*용|필\s*요\s*시)\s*[)）]$")
+# A flattened row's category cell with its number: `공통1`, `공통10` (suwon_carbon_neutral_livinglab_2026).
+FLAT_CATEGORY = regex.compile(r"^\s*(?:공\s*통|필\s*수|선\s*택|개\s*별|추\s*가)\s*\d{1,2}\s+(?=\S)")
+WORD_GAP = regex.compile(r"[ ]+")
+FLAT_STATUS = regex.compile(r"^\s*(?P<w>필\s*수|선\s*택|해당\s*시|해\s*당)(?:\s|$)")
+
+
+def _flat_cells(name: str, line: DocLine) -> str:
+    """`name` up to the first cell a flattened row prints after it, when what precedes that
+    cell ends like a document (`신청자격 적정성 및 자가진단서 필수 필수 모든 신청기관(…) 작성 후
+    제출` → `신청자격 적정성 및 자가진단서`); a requirement cell read into `line`."""
+    lead = FLAT_CATEGORY.match(name)
+    if lead:  # `공통1 사업계획서 …`: the row's category cell
+        name = name[lead.end():]
+    for m in NEXT_CELL.finditer(name):
+        head = name[:m.start()]
+        if not (_ends_like_document(head) or STATUS_PAREN_END.search(head)):
+            # a free-text cell before it (`연구데이터 관리계획서 연구데이터 공개 대상과제 해당시 …`,
+            # `사업계획서 의견 조회 및 자격 검토 ⦁붙임 양식 참고`): the name ends at the last word
+            # that ends like a document
+            cuts = [w.start() for w in WORD_GAP.finditer(head) if _ends_like_document(head[:w.start()])]
+            if not cuts:
+                continue
+            head = head[:cuts[-1]]
+        status = FLAT_STATUS.match(name[m.end():])
+        if status:
+            _status(status["w"], line)
+        return head
+    return name
+
+
+def _ends_like_document(text: str) -> bool:
+    return bool(DOC_NOUN.search(_strip_name(PAREN.sub("", text))))
+
+
 def _split_top_commas(text: str) -> list[str]:
     """`수준확인서, 상세 구축 내역(SW, HW 등)` → two names when every part is one."""
     parts: list[str] = []
@@ -504,16 +569,25 @@ class Collector:
 
     # -- text regions -------------------------------------------------------------------
 
-    def region(self, start: int, end: int, *, strict: bool,
+    def region(self, start: int, end: int, *, strict: bool, flat: bool = False,
                required: bool | None = None, submitters: list[str] | None = None,
                condition: str | None = None, stage: str | None = None) -> list[Found]:
         """Documents in `doc.text[start:end]` (one line, an inline circled list, or a row)."""
         raw = self.doc.text[start:end]
         out: list[Found] = []
-        for a, b in self._segments(raw):
+        dashes = list(INLINE_DASH.finditer(raw)) if flat and not starts_with_bullet(raw) else []
+        if len(dashes) >= 2 and dashes[0].start() <= 30:
+            # `공통 제출 (도입·공급기업) - 사업계획서 - 국세·지방세 완납 증명서 각 1부 …`: a row's
+            # category cell, then the bullets of its name cell (seed 001's table, flattened)
+            k = dashes[0].start() + 1
+            submitters = submitters or parties(raw[:k])
+            segments = [(k + a, k + b) for a, b in split_bullets(raw[k:])]
+        else:
+            segments = self._segments(raw)
+        for a, b in segments:
             case = next((m for m in (CASE_LINE.match(ln) for ln in raw[a:b].split("\n")[1:]) if m), None)
             condition_here = clean(case["case"]) if case else condition
-            for d in parse_doc_line(raw[a:b], strict=strict):
+            for d in parse_doc_line(raw[a:b], strict=strict, flat=flat):
                 d.stage = stage_of(raw[a:b])
                 if stage and d.stage == "application":
                     d.stage = stage  # the group's: `○ 협약 시 제출서류`
@@ -719,12 +793,13 @@ class Collector:
         submitters: list[str] = []
         condition: str | None = None  # a `해당 시 제출서류` group's
         stage: str | None = None  # a `협약 시 제출서류` group's
+        flat = False  # under a flattened table's head line (`제출서류 제출방법 비고`)
 
         def flush() -> None:
             nonlocal row
             if row is not None:
                 self.region(row[0], row[1], strict=False, required=required, submitters=submitters,
-                            condition=condition, stage=stage)
+                            condition=condition, stage=stage, flat=True)
                 row = None
 
         j = lo
@@ -745,7 +820,7 @@ class Collector:
                     self.note(block.start, end)
                 else:
                     got = self.region(block.start, end, strict=True, required=required,
-                                      submitters=submitters, condition=condition, stage=stage)
+                                      submitters=submitters, condition=condition, stage=stage, flat=flat)
                     if not got and not self._case(text, block.start, end, condition):
                         # a category: `◦ 선택 제출서류`, `◦ 도입기업 제출서류`
                         required = False if "선택" in text else True if "필수" in text else required
@@ -758,6 +833,8 @@ class Collector:
                 j += 1
                 continue
             stripped = text.strip()
+            if FLAT_HEAD.match(stripped):
+                flat = True
             if compiled(r"^[가-힣]$").match(stripped):
                 flush()  # a vertical category label (`선`/`택`/…) starts a new group
                 vertical += stripped
@@ -792,14 +869,29 @@ class Collector:
                 elif stripped[:1] in CIRCLED:  # `③ 표준재무제표증명(전년도):…` beside a page number
                     flush()
                     self.region(block.start, block.end, strict=True, required=required,
-                                submitters=submitters, condition=condition, stage=stage)
+                                submitters=submitters, condition=condition, stage=stage, flat=flat)
                 elif row is not None:
                     row = (row[0], block.end)
-            elif not HEADER_PHRASE.match(stripped):
+                elif flat and not FLAT_HEAD.match(stripped):  # `공통1 사업계획서 …`: an unnumbered row
+                    self.region(block.start, block.end, strict=True, required=required,
+                                submitters=submitters, condition=condition, stage=stage, flat=True)
+            elif not HEADER_PHRASE.match(stripped) and not FLAT_HEAD.match(stripped):
                 self.region(block.start, block.end, strict=True, required=required,
-                            submitters=submitters, condition=condition, stage=stage)
+                            submitters=submitters, condition=condition, stage=stage, flat=flat)
             j += 1
         flush()
+
+
+# The head line of a documents table a PDF's text printed as a line: the documents column and
+# at least one other column's head (`제출서류 제출방법 비고`, `구분 제출 서류명 제출 대상 필수 여부
+# 제출 시점`, `번호 제출서류 제출여부 제출 형식 제출처 비고`).
+# A bullet inside a flattened row: ` - 사업계획서`.
+INLINE_DASH = regex.compile(r"(?<=\S)[ ]+-[ ]+(?=\S)")
+FLAT_HEAD = regex.compile(r"""
+    ^(?:구\s*분|번\s*호|연\s*번|순\s*번)\s+(?:제\s*출\s*|온라인\s*등록\s*)?서\s*류\s*(?:명|목\s*록)?\s*$
+  | ^(?:(?:구\s*분|번\s*호|연\s*번|순\s*번)\s+)?(?:제\s*출\s*)?서\s*류\s*(?:명|목\s*록)?
+    (?:\s+(?:제\s*출\s*(?:방\s*법|대\s*상|여\s*부|시\s*점|형\s*식|처)|필\s*수\s*여\s*부|비\s*고|부\s*수
+        |용\s*도|서\s*식|형\s*식|대\s*상\s*기\s*관(?:\s*및\s*비\s*고)?))+\s*$""", regex.VERBOSE)
 
 
 def _item_kind(text: str) -> str:
@@ -959,7 +1051,7 @@ TAGGED_TITLE = regex.compile(
 # The family's own label before a list on one line: `제출서류 :`, `(구비서류)`, `신청서류 -`.
 DOC_LABEL = regex.compile(
     r"[(（\[]?\s*(?:(?:신청|접수|응모|참가)\s*시\s*)?(?:제출|구비|신청|증빙|첨부|필요)\s*서류"
-    r"\s*(?:[)）\]]\s*[:：]?|[:：]|\s-\s)\s*(?=\S)")
+    r"\s*(?:[)）\]]\s*[:：]?|(?:[(（][^()（）\n]{1,40}[)）]\s*)?[:：]|\s-\s)\s*(?=\S)")
 # An application step (`접수`, `제출`, `신청`) and an aside of it listing documents with their
 # number of copies: `(신청서, 개인정보 수집·이용 동의서, 주민등록초본 각 1부)`.
 STEP_WORD = regex.compile(r"접수|제출|신청\s*방법")
@@ -1121,8 +1213,13 @@ def _collect(scope: Scope) -> list[Found]:
                 lo <= block.start < hi for lo, hi in covered):
             continue
         title = text[skip_markers(text):].strip()
-        if title_match(title, DOCS_CAPTION, listing=True) is None:
+        hit = title_match(title, DOCS_CAPTION, listing=True)
+        if hit is None:
             continue
+        if hit >= 0:  # `5. 제출서류: 제안서 1부, 기타 참고자료`: the list on the title's line
+            start = block.start + text.index(title) + hit
+            col.region(start, block.start + len(text.rstrip()), strict=True)
+            covered.append((block.start, block.end))
         k = j + 1
         while k < outline.hi:
             nxt = doc.blocks[k]

@@ -35,6 +35,9 @@ LISTING_REST = regex.compile(r"^\s*(?:목\s*록|리스트)(?:\s*(?:및|·|ㆍ|,)
 
 LABEL = regex.compile(r"^[(（\[【<〈]\s*(?P<label>[^()（）\[\]【】<>〈〉\n]{1,25}?)\s*[)）\]】>〉]\s*")
 COLON = regex.compile(r"^\s*[:：]\s*")
+# A listing's label with an aside, then its list: `신청 구비서류(협약서류는 과제 선정 시, 별도 안내
+# 예정) : 연구개발계획서 1부, …`, `제출서류(붙임 참조) : …`.
+ASIDE_COLON = regex.compile(r"^\s*[(（][^()（）\n]{1,40}[)）]\s*[:：]\s*(?=\S)")
 # `운영기관 신청자격` names a family; `다음 부적격 사항에 …` only mentions one.
 NOT_A_PREFIX = regex.compile(r"(?:다음|아래|하기|상기|위|기타|각|및|또는)\s")
 # A genitive phrase naming whose rule it is (`연구자 및 연구개발기관의 참여 제한`,
@@ -270,7 +273,8 @@ def title_match(title: str, rx: regex.Pattern[str], *, item: bool = False,
     if not m or (REFERENCE_LIST.search(title) and not (listing and (
             LISTING_REST.match(title[m.end():]) or not title[m.end():].strip()))):
         return None
-    colon = COLON.match(title[m.end():])  # (`^` anchors at the slice, not at a `pos`)
+    colon = COLON.match(title[m.end():]) or (  # (`^` anchors at the slice, not at a `pos`)
+        ASIDE_COLON.match(title[m.end():]) if listing else None)
     if colon:  # `○ 제출서류: 신청서 1부, 주민등록초본 1부`: a label, whatever its content
         return m.end() + colon.end()
     if SENTENCE_REST.search(PAREN_ASIDE.sub("", title[m.end():])) and not LEAD_IN.search(title):
