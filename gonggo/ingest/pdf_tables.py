@@ -337,12 +337,6 @@ def intersections_to_cells(points: dict[Point, tuple[set[int], set[int]]]) -> li
     for xs in by_y.values():
         xs.sort()
 
-    def v_connects(p: Point, q: Point) -> bool:
-        return not points[p][0].isdisjoint(points[q][0])
-
-    def h_connects(p: Point, q: Point) -> bool:
-        return not points[p][1].isdisjoint(points[q][1])
-
     cells: list[BBox] = []
     for pt in sorted(points):
         x, y = pt
@@ -350,25 +344,29 @@ def intersections_to_cells(points: dict[Point, tuple[set[int], set[int]]]) -> li
         row = by_y[y]
         below = col[bisect_right(col, y):]
         right = row[bisect_right(row, x):]
-        cell = _smallest_cell(pt, below, right, points, v_connects, h_connects)
+        cell = _smallest_cell(pt, below, right, points)
         if cell is not None:
             cells.append(cell)
     return cells
 
 
 def _smallest_cell(pt: Point, below: list[float], right: list[float],
-                   points: dict[Point, Any], v_connects: Any, h_connects: Any) -> BBox | None:
+                   points: dict[Point, tuple[set[int], set[int]]]) -> BBox | None:
+    """The first corner below `pt` joined to it by a vertical edge, with the first corner
+    right of `pt` joined by a horizontal edge, whose opposite corner joins both."""
     x, y = pt
+    pt_v, pt_h = points[pt]
     for by in below:
-        b = (x, by)
-        if not v_connects(pt, b):
+        b_v, b_h = points[(x, by)]
+        if pt_v.isdisjoint(b_v):
             continue
         for rx in right:
-            r = (rx, y)
-            if not h_connects(pt, r):
+            r_v, r_h = points[(rx, y)]
+            if pt_h.isdisjoint(r_h):
                 continue
-            corner = (rx, by)
-            if corner in points and v_connects(corner, r) and h_connects(corner, b):
+            corner = points.get((rx, by))
+            if corner is not None and not corner[0].isdisjoint(r_v) \
+                    and not corner[1].isdisjoint(b_h):
                 return (x, y, rx, by)
     return None
 
