@@ -40,6 +40,8 @@ except ImportError:  # pragma: no cover - cffi comes with cryptography
 FLOATS2 = struct.Struct("2f").unpack_from
 FLOATS4 = struct.Struct("4f").unpack_from
 FLOATS6 = struct.Struct("6f").unpack_from
+# Four floats at a time from bytes copied out of such a buffer (character boxes).
+BOXES = struct.Struct("4f").iter_unpack
 
 
 @dataclass(frozen=True)

@@ -298,5 +298,7 @@ def flatten(items: list[Item], settings: dict[str, Any]) -> list[Paragraph | Reg
 
 def cell_text(region: Region, cell: int, settings: dict[str, Any]) -> str:
     lines = region.cell_lines.get(cell, [])
+    if len(lines) < 2:  # most cells: no paragraphs to join
+        return lines[0].text if lines else ""
     paras = group_paragraphs(lines, column_of(lines), settings)
     return "\n".join(p.text for p in paras)

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import pypdfium2.raw as pdfium_c
 
 from gonggo.ingest.limits import MAX_FORM_DEPTH
-from gonggo.ingest.pdf_calls import FLOATS2, FLOATS4, FLOATS6, NATIVE, Calls
+from gonggo.ingest.pdf_calls import BOXES, FLOATS2, FLOATS4, FLOATS6, NATIVE, Calls
 
 # Characters that PDFium inserts itself (line breaks between text runs).
 _CR_LF = (0x0D, 0x0A)
@@ -102,9 +102,12 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
     is_generated, get_box, map_error = calls.is_generated, calls.char_box, calls.map_error
     page = calls.handle(textpage)
     rect, (at_rect, _, _, _) = calls.floats()  # FS_RECTF: left, top, right, bottom
-    chars = content.chars
-    append = chars.append
-    new = tuple.__new__  # Char(...) without NamedTuple's Python-level __new__
+    # The loop keeps each character's text and its box's raw floats (one bytes copy); the
+    # `Char`s are made after it in one pass (cheaper than a tuple unpacked and built per
+    # character inside this loop of branches and PDFium calls).
+    texts: list[str] = []
+    put = texts.append
+    boxes = bytearray()
     indices: list[int] = []
     keep = indices.append
     stride = settings["unicode_check_stride"]
@@ -129,9 +132,9 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
         elif 0xD800 <= code < 0xE000:
             surrogates = True
             if (code >= 0xDC00 and indices and indices[-1] == i - 1
-                    and "\ud800" <= chars[-1].text < "\udc00"):
-                high = ord(chars[-1].text) - 0xD800
-                chars[-1] = chars[-1]._replace(text=chr(0x10000 + (high << 10) + code - 0xDC00))
+                    and "\ud800" <= texts[-1] < "\udc00"):
+                high = ord(texts[-1]) - 0xD800
+                texts[-1] = chr(0x10000 + (high << 10) + code - 0xDC00)
                 continue
         # Every character below U+0100 is asked (digits, Latin, punctuation: a font's raw
         # codes passed on look like these, and an amount made of them is made up), the
@@ -141,28 +144,31 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
         if not get_box(page, i, at_rect):
             continue
         if 32 <= code < 0xFFFD:
-            text = chr(code)
+            put(chr(code))
         else:
             try:
                 # A control character is a font's raw glyph code, passed on for want of a map.
-                text = ("\ufffd" if code in _NO_UNICODE or (code < 32 and code != 9)
-                        else chr(code))
+                put("\ufffd" if code in _NO_UNICODE or (code < 32 and code != 9)
+                    else chr(code))
             except ValueError:
-                text = "\ufffd"
-        x0, y0, x1, y1 = FLOATS4(rect)
-        append(new(Char, (text, x0 - left, top - y0, x1 - left, top - y1)))
+                put("\ufffd")
+        boxes += rect
         keep(i)
     if suspect:
         # Fonts without a Unicode map come in runs: one hit in the sample means that
         # every character is checked.
         for k, i in enumerate(indices):
             if map_error(page, i) == 1:
-                chars[k] = chars[k]._replace(text="\ufffd")
+                texts[k] = "\ufffd"
     if surrogates:
-        for k, c in enumerate(chars):
-            if "\ud800" <= c.text < "\ue000":
-                chars[k] = c._replace(text="\ufffd")
-    content.unmapped_chars = [c[0] for c in chars].count("\ufffd")
+        for k, text in enumerate(texts):
+            if "\ud800" <= text < "\ue000":
+                texts[k] = "\ufffd"
+    new = tuple.__new__  # Char(...) without NamedTuple's Python-level __new__
+    content.chars.extend([new(Char, (text, x0 - left, top - y0, x1 - left, top - y1))
+                          for text, (x0, y0, x1, y1) in zip(texts, BOXES(boxes),
+                                                            strict=True)])
+    content.unmapped_chars = texts.count("\ufffd")
     content.truncated = n > limit
 
 

@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from gonggo.ingest.pdf_page import BBox, Edge
@@ -84,12 +85,19 @@ def _tables(edges: list[Edge], tol: float) -> tuple[list[GridTable], list[BBox]]
 # -- 1. edges -----------------------------------------------------------------------------
 
 
+# Edge fields by index, and Edge(...) without NamedTuple's Python-level __new__ / _replace
+# (tens of thousands of edges a document: rulings and the pieces of dotted ones).
+_POS = itemgetter(1)
+_START = itemgetter(2)
+_new = tuple.__new__
+
+
 def merge_edges(edges: list[Edge], snap: float, join: float, min_length: float) -> list[Edge]:
     out: list[Edge] = []
     for orient in ("h", "v"):
-        group = [e for e in edges if e.orient == orient]
+        group = [e for e in edges if e[0] == orient]
         for line in _snap(group, snap):
-            out.extend(e for e in _join(line, join) if e.end - e.start >= min_length)
+            out.extend(e for e in _join(line, join) if e[3] - e[2] >= min_length)
     return out
 
 
@@ -97,28 +105,31 @@ def _snap(edges: list[Edge], tol: float) -> list[list[Edge]]:
     """Edges grouped by position, each group moved to its average position."""
     if not edges:
         return []
-    edges = sorted(edges, key=lambda e: e.pos)
+    edges = sorted(edges, key=_POS)
     clusters: list[list[Edge]] = [[edges[0]]]
+    last = edges[0][1]
     for e in edges[1:]:
-        if e.pos <= clusters[-1][-1].pos + tol:
+        pos = e[1]
+        if pos <= last + tol:
             clusters[-1].append(e)
         else:
             clusters.append([e])
+        last = pos
     lines = []
     for cluster in clusters:
-        avg = sum(e.pos for e in cluster) / len(cluster)
-        lines.append([e._replace(pos=avg) for e in cluster])
+        avg = sum([e[1] for e in cluster]) / len(cluster)
+        lines.append([_new(Edge, (e[0], avg, e[2], e[3])) for e in cluster])
     return lines
 
 
 def _join(line: list[Edge], tol: float) -> list[Edge]:
-    line = sorted(line, key=lambda e: e.start)
+    line = sorted(line, key=_START)
     joined = [line[0]]
     for e in line[1:]:
         last = joined[-1]
-        if e.start <= last.end + tol:
-            if e.end > last.end:
-                joined[-1] = last._replace(end=e.end)
+        if e[2] <= last[3] + tol:
+            if e[3] > last[3]:
+                joined[-1] = _new(Edge, (last[0], last[1], last[2], e[3]))
         else:
             joined.append(e)
     return joined
@@ -159,14 +170,24 @@ def open_sides(edges: list[Edge], tol: float, tables: Sequence[GridTable] = ()) 
             if len(cluster) < 3:
                 continue
             x = sum(getattr(e, side) for e in cluster) / len(cluster)
+            # Bounds of the cluster: a column ruling outside them crosses none of its rows
+            # (skipped before the set below is built; NaN bounds skip nothing).
+            lo, hi = min([h.pos for h in cluster]), max([h.pos for h in cluster])
+            first, last = min([h.start for h in cluster]), max([h.end for h in cluster])
+            at_x = [w for w in v_edges if abs(w.pos - x) <= tol]  # rulings at the side
+            judged: set[tuple[float, float]] = set()  # (first row, last row) already judged
             for v in v_edges:
+                if (v.end + tol < lo or v.start - tol > hi or v.pos < first - tol
+                        or v.pos > last + tol):
+                    continue
                 if abs(v.pos - x) <= tol:
                     continue
                 rows = sorted({h.pos for h in cluster if h.start - tol <= v.pos <= h.end + tol
                                and v.start - tol <= h.pos <= v.end + tol})
-                if len(rows) >= 3 and not any(
-                        abs(w.pos - x) <= tol and w.start <= rows[0] + tol
-                        and w.end >= rows[-1] - tol for w in v_edges) \
+                if len(rows) < 3 or (rows[0], rows[-1]) in judged:
+                    continue  # the same side again: the verdict is the same
+                judged.add((rows[0], rows[-1]))
+                if not any(w.start <= rows[0] + tol and w.end >= rows[-1] - tol for w in at_x) \
                         and not _crossed(x, rows[0], rows[-1], h_edges, tol) \
                         and not _inside_a_table(x, rows[0], rows[-1], tables, tol):
                     out.append(Edge("v", x, rows[0], rows[-1]))
@@ -316,12 +337,6 @@ def intersections_to_cells(points: dict[Point, tuple[set[int], set[int]]]) -> li
     for xs in by_y.values():
         xs.sort()
 
-    def v_connects(p: Point, q: Point) -> bool:
-        return not points[p][0].isdisjoint(points[q][0])
-
-    def h_connects(p: Point, q: Point) -> bool:
-        return not points[p][1].isdisjoint(points[q][1])
-
     cells: list[BBox] = []
     for pt in sorted(points):
         x, y = pt
@@ -329,25 +344,29 @@ def intersections_to_cells(points: dict[Point, tuple[set[int], set[int]]]) -> li
         row = by_y[y]
         below = col[bisect_right(col, y):]
         right = row[bisect_right(row, x):]
-        cell = _smallest_cell(pt, below, right, points, v_connects, h_connects)
+        cell = _smallest_cell(pt, below, right, points)
         if cell is not None:
             cells.append(cell)
     return cells
 
 
 def _smallest_cell(pt: Point, below: list[float], right: list[float],
-                   points: dict[Point, Any], v_connects: Any, h_connects: Any) -> BBox | None:
+                   points: dict[Point, tuple[set[int], set[int]]]) -> BBox | None:
+    """The first corner below `pt` joined to it by a vertical edge, with the first corner
+    right of `pt` joined by a horizontal edge, whose opposite corner joins both."""
     x, y = pt
+    pt_v, pt_h = points[pt]
     for by in below:
-        b = (x, by)
-        if not v_connects(pt, b):
+        b_v, b_h = points[(x, by)]
+        if pt_v.isdisjoint(b_v):
             continue
         for rx in right:
-            r = (rx, y)
-            if not h_connects(pt, r):
+            r_v, r_h = points[(rx, y)]
+            if pt_h.isdisjoint(r_h):
                 continue
-            corner = (rx, by)
-            if corner in points and v_connects(corner, r) and h_connects(corner, b):
+            corner = points.get((rx, by))
+            if corner is not None and not corner[0].isdisjoint(r_v) \
+                    and not corner[1].isdisjoint(b_h):
                 return (x, y, rx, by)
     return None
 
