@@ -135,6 +135,7 @@ from gonggo.vocab.funding import (
     find_payer,
     find_share_terms,
     mixed_payer,
+    of_another_period,
     other_period,
 )
 from gonggo.vocab.money import Amount, find_amounts, unit_multiplier
@@ -683,7 +684,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     ext: Months | None = None
     for m in find_months(text):
         if m.extension and ext is None:
-            ext = m
+            if not of_another_period(text, m):  # `입주 기간은 … 1년간(평가에 따라 1년 연장 가능)`
+                ext = m
         elif not m.extension and terms.duration is None and _is_period(text, m, period_cue):
             terms.duration = (m.months, offset + m.start, offset + m.end)
     _set_extension(terms, ext, offset)
@@ -947,6 +949,8 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
         if named and GENERIC_PAYER.match(col.label):
             role, label = named[0], named[1]  # `지원한도` over `(정부지원금)`
         f = terms.fund(role, label)
+        if ILLUSTRATION.search(text):
+            return Terms()  # `2. B업소의 총사업비가 600만원인 경우 250만원 지원`: an example row's case
         amounts = [a for a in find_amounts(text) if a.bound in (None, "max") and not _class_bound(text, a)]
         if amounts:
             a = amounts[0]
