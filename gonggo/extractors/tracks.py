@@ -1013,7 +1013,9 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
 # nor every applicant's; two or more such labels make the table one by kind, which states no
 # unkinded terms (a `중소기업 (자부담)` column is the applicant's as payer, not a kind)
 APPLICANT_KIND = regex.compile(
-    r"^\s*(?:대\s*기업|중견\s*기업|중소\s*기업|공\s*기업|소\s*기업|영농\s*조합\s*법인|농업\s*회사\s*법인|"
+    # a two-level header read as one row puts its group label first (`지원내용 대기업 | 지원내용
+    # 중견기업 | 지원내용 중소기업`, untuned dangjin_seokmun_industrial_complex): still a kind
+    r"^\s*(?:지원\s*(?:내용|비율|한도|규모|금액)\s+)?(?:대\s*기업|중견\s*기업|중소\s*기업|공\s*기업|소\s*기업|영농\s*조합\s*법인|농업\s*회사\s*법인|"
     r"비영리|그\s*(?:밖|외)의\s*경우|참여\s*기업이\s*복합|[^\n]{0,20}비율이\s*[\d/]+\s*(?:이상|이하)인\s*경우|"
     r"(?:영\s*)?제\s*\d+\s*조\s*제\s*\d+\s*항\s*제\s*\d+\s*호)"  # `제19조제1항제1호에 해당`: a class by law
 )
