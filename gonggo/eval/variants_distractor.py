@@ -77,6 +77,10 @@ NEAR: dict[str, tuple[str, ...]] = {
     "inside_exclusions_schedule": ("exclusions",),
     "inside_exclusions_points": ("exclusions",),
     "inside_exclusions_contact": ("exclusions",),
+    # issue 13 (audit8, found on untuned pages): what the applicant should do, and the measures
+    # that may be taken against no one named, printed among the items of an exclusion list
+    "inside_exclusions_instruction": ("exclusions",),
+    "inside_exclusions_consequence": ("exclusions",),
     # a contest's prize or a reward for a submission: what a winner gets, not a track's cap
     "prize": ("funding",),
     # one cost item's limits per level, listed after the item: the item's, not the track's cap
@@ -356,6 +360,12 @@ DISTRACTORS: list[Distractor] = [
                "확정 후 통보", "pipc_privacy_rnd_2026_gonggo.hwp"),
     Distractor("period_not_project", "※ 현금 부담 납부기간은 연도별 연구개발기간이 종료되기 3개월 전까지 완료 필요",
                "knpa_policelab_rnd_2026_gonggo.hwp"),
+    # issue 13 (audit8): the classes an untuned page printed in its exclusion list (`신청자는 반드시 본
+    # 공모전 모집 요강을 충분히 숙지하고 지원`, `선정 취소, … 환수 등의 조치를 받을 수 있음`), as dev texts print them
+    Distractor("inside_exclusions_instruction", "○ 지원 신청자격,대상,사업내용,필수사항 등을 반드시 숙지하고 신청하여야 함",
+               "ulju_youth_culture_project_2025_gonggo.pdf"),
+    Distractor("inside_exclusions_consequence", "◦ 동 사업의 수시‧최종 점검 결과에 따라 창업기업 사업지원 중단 또는 동 사업의 "
+               "정부지원사업비 환수 조치가 취해질 수 있음", "kised_dodak_2025_gonggo.pdf"),
 ]
 KINDS = list(NEAR)
 

@@ -63,7 +63,8 @@ SHORT_PHONE = regex.compile(
 )
 # A fax number is no contact phone: `❍ Fax: 053-666-2119`, `팩스 : 02-123-4568`,
 # `02-123-4568(팩스)`; a `팩스번호` column is no phone column.
-FAX_BEFORE = regex.compile(r"(?:fax|팩\s*스|전\s*송)\s*(?:번호)?\s*[:：.)）]?\s*$", regex.I)
+# `팩스신청: 041-350-4049`, `팩스 접수 :` (untuned dangjin_gift_voucher_merchants): where forms are faxed to
+FAX_BEFORE = regex.compile(r"(?:fax|팩\s*스|전\s*송)\s*(?:번호|신청|접수|제출|발송)?\s*[:：.)）]?\s*$", regex.I)
 # … and `02-6209-3029으로 FAX 발송` (a number the form is faxed to).
 FAX_AFTER = regex.compile(r"\s*(?:[(（]|(?:으로|로)\s*)\s*(?:fax|팩\s*스)", regex.I)
 # A table printing the area code and exchange once, in its phone column's header

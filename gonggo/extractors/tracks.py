@@ -137,6 +137,7 @@ from gonggo.vocab.funding import (
     find_payer,
     find_share_terms,
     mixed_payer,
+    of_another_period,
     other_period,
 )
 from gonggo.vocab.money import Amount, find_amounts, unit_multiplier
@@ -762,7 +763,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     ext: Months | None = None
     for m in find_months(text):
         if m.extension and ext is None:
-            ext = m
+            if not of_another_period(text, m):  # `입주 기간은 … 1년간(평가에 따라 1년 연장 가능)`
+                ext = m
         elif not m.extension and ((terms.duration is None and _is_period(text, m, period_cue))
                                   or _total_after_part(text, m, terms.duration, offset)):
             terms.duration = (m.months, offset + m.start, offset + m.end)
@@ -1084,6 +1086,8 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
         if named and GENERIC_PAYER.match(col.label):
             role, label = named[0], named[1]  # `지원한도` over `(정부지원금)`
         f = terms.fund(role, label)
+        if ILLUSTRATION.search(text):
+            return Terms()  # `2. B업소의 총사업비가 600만원인 경우 250만원 지원`: an example row's case
         amounts = [a for a in find_amounts(text) if a.bound in (None, "max") and not _class_bound(text, a)]
         if amounts:
             a = amounts[0]
@@ -1151,7 +1155,9 @@ def cell_terms(text: str, start: int, col: Column, unit: int | None = None) -> T
 # nor every applicant's; two or more such labels make the table one by kind, which states no
 # unkinded terms (a `중소기업 (자부담)` column is the applicant's as payer, not a kind)
 APPLICANT_KIND = regex.compile(
-    r"^\s*(?:대\s*기업|중견\s*기업|중소\s*기업|공\s*기업|소\s*기업|영농\s*조합\s*법인|농업\s*회사\s*법인|"
+    # a two-level header read as one row puts its group label first (`지원내용 대기업 | 지원내용
+    # 중견기업 | 지원내용 중소기업`, untuned dangjin_seokmun_industrial_complex): still a kind
+    r"^\s*(?:지원\s*(?:내용|비율|한도|규모|금액)\s+)?(?:대\s*기업|중견\s*기업|중소\s*기업|공\s*기업|소\s*기업|영농\s*조합\s*법인|농업\s*회사\s*법인|"
     r"비영리|그\s*(?:밖|외)의\s*경우|참여\s*기업이\s*복합|[^\n]{0,20}비율이\s*[\d/]+\s*(?:이상|이하)인\s*경우|"
     r"(?:영\s*)?제\s*\d+\s*조\s*제\s*\d+\s*항\s*제\s*\d+\s*호)"  # `제19조제1항제1호에 해당`: a class by law
 )

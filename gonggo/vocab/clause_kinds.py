@@ -101,13 +101,24 @@ CONDITION = regex.compile(r"경우|해당|제외|불가|제한|중인|않은|없
 DOCUMENT_COPIES = regex.compile(r"""
     (?:서류|[서증본원표])\s*(?:사본\s*)?\d{1,2}\s*부\s*(?:[(（][^()（）\n]*[)）])?\s*$""", regex.VERBOSE)
 FALSE_DOCUMENT = regex.compile(r"허위|위조|변조|거짓|미제출|불이행|누락|경우")
+# A consequence alone: the measures that may be taken, with no one they are taken against (`- 선정
+# 취소, 중기청 창업지원사업 참여제한 및 정부 지원금 환수 등의 조치를 받을 수 있음`, the tail of a
+# wrapped `… 누락이 확인된 경우,`) …
+CONSEQUENCE = regex.compile(r"조치\s*(?:를|가|이)?\s*(?:받을|취할|할|될|취해질)\s*수\s*있")
+# … or an instruction to the applicant (`신청자는 반드시 본 공모전 모집 요강을 충분히 숙지하고 지원`,
+# `제출서류 다운로드 경남관광기업지원센터 (http://…)`): what to do, not who may not apply.
+INSTRUCTION = regex.compile(r"숙지\s*(?:하고|하여|하시|한\s*후|후)|다운\s*로드")
+# the one the measures are taken against (`허위 기재한 자는 … 조치`, `… 경우`): a criterion
+SUBJECT = regex.compile(r"경우|해당|중인|않은|없는|(?<![가-힣])시(?![가-힣])"
+                        r"|(?:자|기업|기관|단체)\s*(?:는|은|가|이|로서)(?![가-힣])")
 
 
 def not_a_criterion(text: str) -> str | None:
     """The class of an item printed in a criteria (exclusion) list that states no criterion:
     `schedule` (a label and a date range alone), `points` (a bonus or penalty points rule),
     `contact` (a phone number or e-mail address), `document` (a document of the application with
-    its number of copies); None for anything else."""
+    its number of copies), `consequence` (measures that may be taken, against no one named),
+    `instruction` (what the applicant should do); None for anything else."""
     if SCHEDULE_ONLY.match(text):
         return "schedule"
     if POINTS_WORD.search(text) and POINTS.search(text) and not EXCLUDES.search(text):
@@ -116,4 +127,8 @@ def not_a_criterion(text: str) -> str | None:
         return "contact"
     if DOCUMENT_COPIES.search(text) and not FALSE_DOCUMENT.search(text):
         return "document"
+    if CONSEQUENCE.search(text) and not SUBJECT.search(text):
+        return "consequence"
+    if INSTRUCTION.search(text) and not CONDITION.search(text):
+        return "instruction"
     return None

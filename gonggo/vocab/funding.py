@@ -77,9 +77,14 @@ MONTHS_EXTENSION_AFTER = regex.compile(r"^\s*(?:까지\s*|이내\s*|간\s*)?(?:�
 # its months are not the project's
 NOT_A_PERIOD = regex.compile(
     r"""(?:적용|보관|보존|보유|이용|공고|접수|신청|모집|등록|유지|사후\s*관리|의무|제한|보완|이의|열람|정산|
-          하자\s*(?:보수|담보)?|보증|거치|상환|가점|감점)\s*기간""",
+          하자\s*(?:보수|담보)?|보증|거치|상환|가점|감점|
+          # a stay in the host's premises (`입주 기간은 입주계약 체결일로부터 1년간(평가에 따라 1년 연장
+          # 가능)`, `보육기간`, `임대기간`): the tenancy's months, not the project's
+          입주|보육|임대|임차)\s*기간""",
     regex.X,
 )
+# the last period word before a count (`입주 기간은 … 1년간`, `사업기간 : 9개월`)
+PERIOD_WORD = regex.compile(r"[가-힣]{1,6}\s*기간")
 # a count that is no project period by what comes before it: a time after the project ends
 # (`사업종료 후 2년 동안 … 유지`, `연구종료 후 5년 이내 달성`), a look back (`최근 5년간`, `공고일 기준
 # 2년 이내`, `창업 후 7년 이내`, `업력 7년 이내`), one year of the project (`*1차년도 9개월`, `1년차 : 9개월`),
@@ -392,18 +397,26 @@ STAGE_BEFORE = regex.compile(r"(?:사전\s*검증|선행\s*연구|사전\s*연�
 EXAMPLE_MATH = regex.compile(r"\d\s*(?:개월|%)?\s*[×✕]\s*\d|[=⇨]\s*\d")
 
 
+def of_another_period(text: str, m: Months) -> bool:
+    """The last period word before the count names another period than the project's
+    (NOT_A_PERIOD: `입주 기간은 입주계약 체결일로부터 1년간(평가에 따라 1년 연장 가능)`): the count and
+    the extension beside it are that period's."""
+    words = PERIOD_WORD.findall(text, 0, m.start)
+    return bool(words) and bool(NOT_A_PERIOD.search(words[-1]))
+
+
 def other_period(text: str, m: Months) -> bool:
     """A month count that is no project period by its neighbours: a time after another event or
     a look back (OTHER_PERIOD_BEFORE), a deadline for an act (DEADLINE_AFTER), how long a duty
     lasts (OBLIGATION_AFTER), a count describing some organisation (ENTITY_AFTER), a point in
     time, a cycle or a sanction (POINT_AFTER), a preliminary stage's months (STAGE_BEFORE), a
-    worked example's arithmetic (EXAMPLE_MATH)."""
+    worked example's arithmetic (EXAMPLE_MATH), another period's count (`입주 기간은 … 1년간`)."""
     after = text[m.end : m.end + 30]
     return bool(OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
                 or STAGE_BEFORE.search(text[max(0, m.start - 48) : m.start])
                 or DEADLINE_AFTER.match(after) or OBLIGATION_AFTER.match(after)
                 or ENTITY_AFTER.match(after) or POINT_AFTER.match(after) or DECISION_AFTER.match(after)
-                or EXAMPLE_MATH.search(text))
+                or EXAMPLE_MATH.search(text) or of_another_period(text, m))
 
 
 def corpus_value(text: str) -> dict[str, list[list[object]]] | None:
