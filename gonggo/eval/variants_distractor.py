@@ -97,6 +97,10 @@ NEAR: dict[str, tuple[str, ...]] = {
     "percent_not_share": ("funding",),
     # a count of months or years that is no project period (a condition, a duty, a deferral)
     "period_not_project": ("duration",),
+    # issue 13 (prec9, untuned dangjin_gift_voucher_merchants lists `구비서류: 환전청구서, 신분증`
+    # under `상품권 환전 안내`): documents of a procedure after the application (settling the money,
+    # reporting), printed beside the application's list: no document of the application
+    "later_procedure_documents": ("documents",),
 }
 
 DISTRACTORS: list[Distractor] = [
@@ -366,6 +370,13 @@ DISTRACTORS: list[Distractor] = [
                "ulju_youth_culture_project_2025_gonggo.pdf"),
     Distractor("inside_exclusions_consequence", "◦ 동 사업의 수시‧최종 점검 결과에 따라 창업기업 사업지원 중단 또는 동 사업의 "
                "정부지원사업비 환수 조치가 취해질 수 있음", "kised_dodak_2025_gonggo.pdf"),
+    Distractor("later_procedure_documents", "○ 정산 서류 제출 시, 각 사업비 사용 내용에 맞는 관련 증빙 서류 제출 필수",
+               "suwon_carbon_neutral_livinglab_2026_gonggo.pdf"),
+    Distractor("later_procedure_documents", "○ 사업비 정산은 본 사업비에 포함되지 않는 별도의 기업 운영비로 회계법인을 통해 정산하며, "
+               "회계법인은 수원도시재단에서 지정하여 공지(최종 정산보고서와 함께 회계법인 검토확인서 제출)",
+               "suwon_carbon_neutral_livinglab_2026_gonggo.pdf"),
+    Distractor("later_procedure_documents", "※ 통합Ezbaro를 적용한 과제의 연구개발비 정산 서류는 통합Ezbaro 시스템에 등록하여 "
+               "제출 하여야 하며, 필요시 일부 제출 서류를 간소화(생략) 할 수 있음", "pipc_privacy_rnd_2025_gonggo.hwp"),
 ]
 KINDS = list(NEAR)
 
