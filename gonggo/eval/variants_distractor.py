@@ -101,6 +101,10 @@ NEAR: dict[str, tuple[str, ...]] = {
     # under `상품권 환전 안내`): documents of a procedure after the application (settling the money,
     # reporting), printed beside the application's list: no document of the application
     "later_procedure_documents": ("documents",),
+    # a deadline in a note under the period whose clause is the organiser's notice or a later
+    # stage's material (`※ 5. 9.(금)까지 … 통보 예정이며, 해당자는 5. 16.(금)까지 PT 발표자료를 제출해야함`):
+    # no application window (3 of them once an untuned label `모집기간 : 연 2회 모집, …` led the notes)
+    "deadline_of_other_event": ("windows",),
 }
 
 DISTRACTORS: list[Distractor] = [
@@ -377,6 +381,10 @@ DISTRACTORS: list[Distractor] = [
                "suwon_carbon_neutral_livinglab_2026_gonggo.pdf"),
     Distractor("later_procedure_documents", "※ 통합Ezbaro를 적용한 과제의 연구개발비 정산 서류는 통합Ezbaro 시스템에 등록하여 "
                "제출 하여야 하며, 필요시 일부 제출 서류를 간소화(생략) 할 수 있음", "pipc_privacy_rnd_2025_gonggo.hwp"),
+    Distractor("deadline_of_other_event", "※ 5. 9.(금)까지 신청 자격 적합자에 한해 통보 예정이며, 해당자는 5. 16.(금)까지 "
+               "PT 발표자료를 제출해야함", "ulju_youth_culture_project_2025_gonggo.pdf"),
+    Distractor("deadline_of_other_event", "※ 6. 5.(목)까지 모든 선정단체는 단체 증빙 서류를 제출하여야 함",
+               "ulju_youth_culture_project_2025_gonggo.pdf"),
 ]
 KINDS = list(NEAR)
 
