@@ -583,3 +583,21 @@ def test_a_group_heading_naming_a_stage() -> None:
         assert [(n, d.stage, d.condition) for n, d in docs.items()] == [
             ("사업신청서", "application", None), ("사업계획서", "application", None),
             ("협약체결 확약서", "agreement", None), ("통장 사본", "agreement", None)]
+
+
+def test_a_later_procedures_documents_are_no_application_documents() -> None:
+    # untuned dangjin_gift_voucher_merchants: `상품권 환전 안내` printed bare (a web page's heading)
+    # after the application's 구비서류, its own `구비서류:` the exchange's; then the same under a
+    # `□` heading, and a settlement note inside the application's list (suwon_carbon_neutral_2026)
+    bare = ("5. 구비서류\n- 가맹점지정신청서 및 개인정보동의서 1부. (읍·면·동주민센터 비치)\n"
+            "- 사업자등록증 사본 1부, 통장사본(대표자명의) 사본 1부\n상품권 환전 안내\n"
+            "- 환전신청: 가까운 판매대행점(금융기관)을 방문하여 환전 신청\n"
+            "- 구비서류: 환전청구서(판매대행점 비치), 신분증\n")
+    headed = ("□ 제출서류\n◦ 사업계획서 1부\n◦ 사업자등록증 사본 1부\n"
+              "○ 정산 서류 제출 시, 각 사업비 사용 내용에 맞는 관련 증빙 서류 제출 필수\n"
+              "□ 상품권 환전 안내\n- 구비서류: 환전청구서(판매대행점 비치), 신분증\n")
+    for text, want in ((bare, ["가맹점지정신청서 및 개인정보동의서", "사업자등록증 사본", "통장사본(대표자명의) 사본"]),
+                       (headed, ["사업계획서", "사업자등록증 사본"])):
+        doc = read_bytes(text.encode(), "case.txt")
+        docs = extract_documents(Scope(doc=doc, start=0, end=len(doc.text)))
+        assert [d.name for d in docs] == want

@@ -13,6 +13,11 @@ HEADS = [
     ("2026년도 청년 채용 장려금 지원사업 참여기업 모집 공고", "support_call"),
     ("2026년 창업 아이디어 공모 지원사업 공고", "support_call"),
     ("수성구 공고 제2026-982호\n 2026년 수성구 제안 공모\n주민의 창의적인 의견", "other_notice"),
+    # a schedule line of an untuned page (wwg_overseas_promo `- 매년 4월 : 지원사업 공고`) printed in the
+    # head's first items: the preamble decides, not a step's words
+    (("수성구 공고 제2026-982호\n 2026년 수성구 제안 공모\n주민의 창의적인 의견\n 1. 공모기간: 2026. 7. 1.(수) ~ "
+      "8. 14.(금)\n- 매년 4월 : 지원사업 공고"), "other_notice"),
+    ("2026년 창업 아이디어 공모 지원사업 공고\n1. 공모기간: 2026. 7. 1. ~ 8. 14.", "support_call"),
     ("서울특별시 강남구 공고 제2023-745호 공무직 관리 규정 일부개정규칙안 입법예고", "other_notice"),
     ("2025년 시설관리원 용역업체 선정 입찰공고\n1. 입찰에 부치는 사항", "other_notice"),
     ("○○구 기간제 근로자 채용 공고", "other_notice"),

@@ -97,6 +97,14 @@ NEAR: dict[str, tuple[str, ...]] = {
     "percent_not_share": ("funding",),
     # a count of months or years that is no project period (a condition, a duty, a deferral)
     "period_not_project": ("duration",),
+    # issue 13 (prec9, untuned dangjin_gift_voucher_merchants lists `구비서류: 환전청구서, 신분증`
+    # under `상품권 환전 안내`): documents of a procedure after the application (settling the money,
+    # reporting), printed beside the application's list: no document of the application
+    "later_procedure_documents": ("documents",),
+    # a deadline in a note under the period whose clause is the organiser's notice or a later
+    # stage's material (`※ 5. 9.(금)까지 … 통보 예정이며, 해당자는 5. 16.(금)까지 PT 발표자료를 제출해야함`):
+    # no application window (3 of them once an untuned label `모집기간 : 연 2회 모집, …` led the notes)
+    "deadline_of_other_event": ("windows",),
 }
 
 DISTRACTORS: list[Distractor] = [
@@ -366,6 +374,17 @@ DISTRACTORS: list[Distractor] = [
                "ulju_youth_culture_project_2025_gonggo.pdf"),
     Distractor("inside_exclusions_consequence", "◦ 동 사업의 수시‧최종 점검 결과에 따라 창업기업 사업지원 중단 또는 동 사업의 "
                "정부지원사업비 환수 조치가 취해질 수 있음", "kised_dodak_2025_gonggo.pdf"),
+    Distractor("later_procedure_documents", "○ 정산 서류 제출 시, 각 사업비 사용 내용에 맞는 관련 증빙 서류 제출 필수",
+               "suwon_carbon_neutral_livinglab_2026_gonggo.pdf"),
+    Distractor("later_procedure_documents", "○ 사업비 정산은 본 사업비에 포함되지 않는 별도의 기업 운영비로 회계법인을 통해 정산하며, "
+               "회계법인은 수원도시재단에서 지정하여 공지(최종 정산보고서와 함께 회계법인 검토확인서 제출)",
+               "suwon_carbon_neutral_livinglab_2026_gonggo.pdf"),
+    Distractor("later_procedure_documents", "※ 통합Ezbaro를 적용한 과제의 연구개발비 정산 서류는 통합Ezbaro 시스템에 등록하여 "
+               "제출 하여야 하며, 필요시 일부 제출 서류를 간소화(생략) 할 수 있음", "pipc_privacy_rnd_2025_gonggo.hwp"),
+    Distractor("deadline_of_other_event", "※ 5. 9.(금)까지 신청 자격 적합자에 한해 통보 예정이며, 해당자는 5. 16.(금)까지 "
+               "PT 발표자료를 제출해야함", "ulju_youth_culture_project_2025_gonggo.pdf"),
+    Distractor("deadline_of_other_event", "※ 6. 5.(목)까지 모든 선정단체는 단체 증빙 서류를 제출하여야 함",
+               "ulju_youth_culture_project_2025_gonggo.pdf"),
 ]
 KINDS = list(NEAR)
 

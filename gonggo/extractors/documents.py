@@ -52,6 +52,7 @@ the quantity (`각1부 도입기업, 공급기업`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -82,8 +83,8 @@ from gonggo.reading.outline import (
 from gonggo.reading.scope import Scope
 from gonggo.reading.tables import caption_rows, header_rows
 from gonggo.schemas.announcement import DocumentReq, Evidence
-from gonggo.schemas.document import Cell, Table
-from gonggo.vocab.headings import pattern
+from gonggo.schemas.document import Cell, Document, Table
+from gonggo.vocab.headings import LATER_PROCEDURE, later_procedure, pattern
 from gonggo.vocab.text import compiled, norm_key
 
 # ---------------------------------------------------------------------------------------
@@ -1333,6 +1334,42 @@ def _collect(scope: Scope) -> list[Found]:
     return col.found
 
 
+TITLE_MAX = 30  # characters of a heading's title; longer is a sentence
+# when in a later procedure a line's documents are due (`정산 서류 제출 시,`, `지급 신청 시`)
+LATER_WHEN = regex.compile(r"[^\n,.:：()（）]{0,15}?\s*시(?=[\s,]|$)")
+
+
+def _later_procedure_at(doc: Document, pos: int, scope_start: int) -> bool:
+    """Whether `pos` lies in a section whose title, or an ancestor's, names a procedure after
+    the application (`□ 상품권 환전 안내` / `- 구비서류: 환전청구서, 신분증`, `○ 정산 시 제출서류`):
+    what it lists is that procedure's, not the application's documents."""
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    line = doc.text[line_start:doc.text.find("\n", pos) % (len(doc.text) + 1)]
+    line = line[skip_markers(line):]
+    m = LATER_PROCEDURE.match(line)
+    if m and LATER_WHEN.match(line, m.end()):
+        return True  # `○ 정산 서류 제출 시, 각 사업비 사용 내용에 맞는 관련 증빙 서류 제출 필수`
+    starts = doc.memo("outline.block_starts", lambda: [b.start for b in doc.blocks])
+    k = bisect_right(starts, pos) - 1
+    if k < 0:
+        return False
+    for i in doc.blocks[k].section_path:
+        if doc.sections[i].start <= scope_start:
+            continue  # the program's own heading (`스마트공장 사후관리`): what is applied for
+        title = doc.sections[i].title.split("\n", 1)[0]
+        title = title[skip_markers(title):].strip()
+        if len(title) <= TITLE_MAX and later_procedure(title):
+            return True  # a title, not a sentence on settling (`○ 사업비 정산은 … 회계법인을 통해 정산하며, …`)
+    # an unmarked title line over the items (`상품권 환전 안내` / `- 환전신청: …` / `- 구비서류: …`,
+    # a web page's heading printed bare): the run of items back to it
+    while k > 0 and doc.blocks[k].kind == "list_item":
+        k -= 1
+    block = doc.blocks[k]
+    line = doc.text[block.start:block.end].strip()
+    return (block.kind == "paragraph" and "\n" not in line and len(line) <= TITLE_MAX
+            and later_procedure(line))
+
+
 def _core(name: str) -> str:
     """A document's name without numbering, parentheticals and issuer words, for spotting
     the same document listed twice (a 목록 table, then `① 온라인 제출 최종확인서(…) 1부`)."""
@@ -1376,7 +1413,7 @@ def extract_documents(scope: Scope) -> list[DocumentReq]:
     seen: set[tuple[str, tuple[str, ...]]] = set()
     cores: dict[str, list[str]] = {}  # per stage: one document due twice (신청 시, 협약 시) is two
     parts: dict[str, list[str]] = {}  # per stage: the parts of group entries
-    found = _collect(scope)
+    found = [f for f in _collect(scope) if not _later_procedure_at(scope.doc, f.spans[0][0], scope.start)]
     for f in found:
         if _summary(f.line.name, found):
             continue

@@ -280,7 +280,9 @@ def corpus_value(text: str) -> list[dict[str, object]]:
     if body and SCHEDULE_TITLE.match(title):
         return [{"stage": stage, **value(f)}
                 for stage, _, f in schedule_in_text(body, CORPUS_REFERENCE)]
-    return [value(f) for f in windows_in_text(text, CORPUS_REFERENCE)]
+    # a period item's text, read as `_drafts_from_text` reads it
+    return [value(f) for f in windows_in_text(text, CORPUS_REFERENCE)
+            if not _other_event_line(text, f.spans[0][0]) and not _other_event_after(text, f)]
 
 
 # ---------------------------------------------------------------------------------------
@@ -318,13 +320,31 @@ def _split_label(label: str | None) -> tuple[str | None, str | None]:
 # A line of a period section whose subject is another event than the applications (`※ 선정평가는
 # 2.23.(월) ~ 27.(금) 中 1일 예정`, `- 사업설명회 : ’26. 1. 16.`, `○ 협약체결 및 연구 착수 : …`): its
 # dates are that event's, not the window's; a line that also names the applications keeps them.
-OTHER_EVENT = regex.compile(r"평가|심사|심의|설명회|협약|착수|결과\s*발표|선정")
+# (`01 1차 서류발표 : 개별 공지 10. 30.(금)`: the results of a screening posted, untuned wwg page)
+OTHER_EVENT = regex.compile(r"평가|심사|심의|설명회|협약|착수|발표|선정|통보|공지")
 APPLICANTS_ACT = regex.compile(r"접수|신청|모집|공모|제출|마감|등록|응모")
 
 
 def _other_event_line(text: str, at: int) -> bool:
     lead = text[text.rfind("\n", 0, at) + 1:at]
     return bool(OTHER_EVENT.search(lead)) and not APPLICANTS_ACT.search(lead)
+
+
+# What a deadline's own clause says is due by then when it is no application (`※ 5. 9.(금)까지
+# 신청 자격 적합자에 한해 통보 예정이며, 해당자는 5. 16.(금)까지 PT 발표자료를 제출해야함`, `※ 6. 5.(목)까지
+# 모든 선정단체는 단체 증빙 서류를 제출하여야 함`): the organiser's notice, a later stage's material.
+LATER_EVENT = regex.compile(rf"{OTHER_EVENT.pattern}|안내")
+APPLYING = regex.compile(r"접수|신청서|모집|공모|응모|신청(?!\s*자격)")
+
+
+def _other_event_after(text: str, found: Found) -> bool:
+    """A deadline (`… 까지`) whose clause after it names another event, not the applying."""
+    if _value(found.opens) is not None:
+        return False
+    end = found.spans[0][1]
+    brk = NOTE_CLAUSE_END.search(text, end)
+    clause = text[end:brk.start() if brk else len(text)]
+    return bool(LATER_EVENT.search(clause)) and not APPLYING.search(clause)
 
 
 def _drafts_from_text(scope: Scope, lo: int, hi: int, item_label: str | None,
@@ -334,7 +354,8 @@ def _drafts_from_text(scope: Scope, lo: int, hi: int, item_label: str | None,
     out = []
     for f in windows_in_text(text, scope.announced_on, flags_alone, deadline_label, singles):
         s = lo + f.spans[0][0]
-        if any(a <= s < b for a, b in skip) or _other_event_line(text, f.spans[0][0]):
+        if any(a <= s < b for a, b in skip) or _other_event_line(text, f.spans[0][0]) or (
+                _other_event_after(text, f)):
             continue
         out.append(Draft(f, lo, f.label or item_label))
     return out

@@ -123,6 +123,27 @@ PROGRAM_LIST = _rx(r"""
 """)
 
 
+# A heading (or an unmarked title line) naming a procedure after the application: exchanging
+# vouchers a merchant took (`상품권 환전 안내`), claiming or receiving the money (`지원금 지급 신청`,
+# `사업비 지급`), settling it (`사업비 정산`, `정산 시 제출서류`), reporting results (`결과보고`).
+# Not after-care (`스마트공장 사후관리` is a program applicants apply to, seed 002). Its 구비서류
+# are that procedure's, not the application's (GOLD_FIELD: documents are handed in with the
+# application, for the plan, or at the agreement). The words open the title, after at most one word naming what is exchanged or paid (`상품권`, `지원금`).
+LATER_PROCEDURE = _rx(r"""
+    ^(?:[가-힣]{1,6}\s*)?
+    (?: 환\s*전
+      | 정\s*산
+      | (?:지\s*급|지\s*불)(?!\s*(?:대상|규모|한도|금액|기준|비율))
+      | (?:대금|비용|사업비|지원금|보조금)\s*청\s*구
+      | (?:결과|완료|최종|중간|실적)\s*보\s*고)
+""")
+
+
+def later_procedure(title: str) -> bool:
+    """Whether a title names a procedure after the application (`LATER_PROCEDURE`)."""
+    return LATER_PROCEDURE.search(title.strip()) is not None
+
+
 def pattern(name: str) -> regex.Pattern[str]:
     return BY_NAME[name].pattern
 
@@ -154,4 +175,5 @@ def corpus_value(title: str) -> list[str]:
     label = PAREN_LABEL.fullmatch(title)
     if label:
         return sorted(n for n in CARRIER_FACETS if label_names(label.group(1), n))
-    return sorted(facets_named(title, CARRIER_FACETS))
+    later = ["later_procedure"] if later_procedure(title) else []
+    return sorted(facets_named(title, CARRIER_FACETS)) + later

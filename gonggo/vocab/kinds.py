@@ -60,6 +60,10 @@ RULES: list[KindRule] = [
 ]
 
 HEAD_CHARS = 400
+# The first item of the body (`1. 공모기간: …`, `- 매년 4월 : 지원사업 공고`, `□ 사업개요`): a rule's
+# `unless` reads the title and preamble before it. A support word in an item of the head (a
+# schedule step inserted beside a citizens' 제안 공모's 공모기간) names no support this file calls for.
+FIRST_ITEM = regex.compile(r"(?m)^[ \t]*(?:\d{1,2}\s*[.)](?!\d)|[-•▶□○◦ㅇ■◆❍※]|[가-하]\s*[.)])\s*\S")
 # A head without any of these words announces nothing we know: `unknown`, not a support call.
 CALL_WORDS = regex.compile(r"공\s*고|모\s*집|공\s*모|지\s*원|사\s*업|신\s*청|선\s*정")
 
@@ -75,11 +79,13 @@ class KindDecision:
 def decide_kind(head: str) -> KindDecision:
     """The kind of a document from its head (title and the start of the preamble)."""
     text = head[:HEAD_CHARS]
+    item = FIRST_ITEM.search(text)
+    lead = text[:item.start()] if item and item.start() > 0 else text
     for rule in RULES:
         m = rule.pattern.search(text)
         if not m:
             continue
-        if rule.unless is not None and rule.unless.search(text):
+        if rule.unless is not None and rule.unless.search(lead):
             continue
         if rule.needs_no_announcing and ANNOUNCING.search(text):
             continue
