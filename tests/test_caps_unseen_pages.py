@@ -5,6 +5,8 @@ prints it.
 - a support label leading a list item under a heading that names no funding (`- 지원내용 업체별 최대
   2,000만원(총 소요비용의 70% 이내)`, hanam_bio_startup_package; `지원금액 : 한 조합당 최대 100만원 지원(회당
   20만원 이내)`, sbiz_coop_study_group; `- 지원금액 : 비용의 75%이내(업체 500만원 한도)`, wwg_overseas_promo);
+- the items under a support label alone on its line (`지원내용` / `- 사업화지원금(기업당 700만원~200만원 차등
+  지급)`, hunter_w_startup_package);
 - a range printed high to low (`기업당 700만원~200만원 차등 지급`, hunter_w_startup_package): its high end;
 - a track's name cell with a starred note after the name (`고급기술 창업 *신청자가 … 인정`,
   inu_startup_business).
@@ -85,3 +87,23 @@ INU_TRACKS = ("창업아이템 및 고급기술 창업자 창업활동 지원\n"
 def test_a_track_name_with_a_starred_note_after_it(tmp_path: Path) -> None:
     assert _funding(INU_TRACKS, tmp_path) == [("고급기술 창업", "government", 70_000_000, None, None),
                                               ("일반창업", "government", 50_000_000, None, None)]
+
+
+HUNTER = ("W-창업패키지 지원사업\n"
+          "1. 사업내용\n"
+          "지원대상\n"
+          "- 창업 후 3년 미만 기술 기반 아이템*의 여성 창업기업\n"
+          "지원내용\n"
+          "- 교육 및 멘토링, 전문가 컨설팅\n"
+          "- 사업화지원금(기업당 700만원~200만원 차등 지급)\n"
+          "2. 추진절차\n")
+
+
+def test_items_under_a_support_label_alone_on_its_line(tmp_path: Path) -> None:
+    # hunter_w_startup_package: `지원내용` alone, its items under it; the range's high end bounds the award
+    assert _funding(HUNTER, tmp_path) == [("", "government", 7_000_000, None, None)]
+
+
+def test_items_under_another_label_alone_state_no_cap(tmp_path: Path) -> None:
+    text = HUNTER.replace("지원내용\n", "지원대상\n").replace("사업화지원금(기업당", "매출액(기업당")
+    assert _funding(text, tmp_path) == []

@@ -1886,6 +1886,10 @@ def _section_flags(scope: Scope) -> list[tuple[bool, bool]]:
 # section is, or heading a box's row (FUNDING_ROW_LABEL); not 지원규모 (counts and budgets)
 FUNDING_LINE_LABEL = regex.compile(r"^\s*지원\s*(?:내용|금액|한도|조건)\s*(?:[:：]|\s(?!\s*(?:및|과|와)\s))")
 
+# the label alone on its line, its items under it (hunter_w_startup_package `지원내용` / `- 교육 및 멘토링,
+# 전문가 컨설팅` / `- 사업화지원금(기업당 700만원~200만원 차등 지급)`)
+FUNDING_LABEL_ALONE = regex.compile(r"\s*지원\s*(?:내용|금액|한도|조건)\s*")
+
 
 def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
     """Logical lines of the funding sections: a list item with the paragraphs that continue it
@@ -1893,6 +1897,7 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
     lines: list[_Line] = []
     open_end = False  # the last line can take the next paragraph
     foreign = False  # the notes under a starred program of another agency (`창업중심대학(중기부)*`)
+    label_alone = False  # below a support label alone on its line (`지원내용` / `- 사업화지원금(…)`)
     for idx, block in enumerate(scope.blocks):
         text = scope.doc.text[block.start : block.end]
         if NOTE_LINE.match(text):
@@ -1902,7 +1907,13 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
         else:
             foreign = stars_another_program(text)
         funding, period = _funding_block(scope, block)
-        if not funding and block.kind != "table" and FUNDING_LINE_LABEL.match(strip_marker(text)):
+        if block.kind == "paragraph":  # `지원내용` alone on its line opens the items under it
+            label_alone = bool(FUNDING_LABEL_ALONE.fullmatch(text))
+        elif block.kind != "list_item":
+            label_alone = False
+        if not funding and block.kind != "table" and (
+                FUNDING_LINE_LABEL.match(strip_marker(text))
+                or (label_alone and block.kind == "list_item")):
             funding = True  # `- 지원내용 업체별 최대 2,000만원(…)` under a heading naming no funding
         if block.table is not None and idx not in skip:
             lines += (_cell_lines(scope.doc.text, block.table, period) if funding
