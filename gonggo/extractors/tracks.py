@@ -1339,7 +1339,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         if label_cell is not None and not_rules(label_cell.text):
             continue  # a row of royalties (`기술료 상한`) or of an example
         name_cell = row[track_col] if track_col is not None else None
-        name = _clean_name(_without_note(name_cell.text)) if name_cell else ""
+        name = _clean_name(name_cell.text) if name_cell else ""
         name_spans: list[tuple[int, int]] = []
         if len(name_cols) > 1:
             name, name_spans = _row_name(row, name_cols)
@@ -1508,16 +1508,6 @@ def _name_columns(rows: list[list[Cell | None]], n_header: int, track_col: int |
     return [i for i, cell in enumerate(rows[n_header - 1]) if cell is head]
 
 
-# a note the name cell prints after the track's name, a space then a star or ※ (`고급기술 창업 *신청자가
-# 3가지 조건 중 1개라도 해당될 경우 인정`, inu_startup_business): the name ends before it
-NAME_NOTE = regex.compile(r"(?<=\S)[ \t]+[*※]\s*\S.*$", regex.S)
-
-
-def _without_note(text: str) -> str:
-    note = NAME_NOTE.search(text)
-    return text[: note.start()] if note else text
-
-
 def _row_name(row: list[Cell | None], cols: list[int]) -> tuple[str, list[tuple[int, int]]]:
     """`RFP 제목 / 세부 분야 / 질환`: the distinct texts a row prints under one spanning track
     header, joined, with each one's span."""
@@ -1525,11 +1515,11 @@ def _row_name(row: list[Cell | None], cols: list[int]) -> tuple[str, list[tuple[
     spans: list[tuple[int, int]] = []
     for i in cols:
         cell = row[i]
-        raw = _without_note(cell.text) if cell is not None else ""
-        text = _clean_name(raw)
+        text = _clean_name(cell.text) if cell is not None else ""
         if cell is None or not text or text in parts:
             continue
         parts.append(text)
+        raw = cell.text
         lead = len(raw) - len(raw.lstrip())
         spans.append((cell.start + lead, cell.start + len(raw.rstrip())))
     return " / ".join(parts), spans
@@ -1879,25 +1869,12 @@ def _section_flags(scope: Scope) -> list[tuple[bool, bool]]:
     return out
 
 
-# a line labelled with the support it states, under a heading that names none (program pages print
-# `- 지원내용 업체별 최대 2,000만원(총 소요비용의 70% 이내)` (hanam_bio_startup_package), `지원금액 : 한 조합당
-# 최대 100만원 지원(회당 20만원 이내)` (sbiz_coop_study_group), `- 지원금액 : 비용의 75%이내(업체 500만원
-# 한도)` (wwg_overseas_promo) under the program's name): a funding line as the same label heading a
-# section is, or heading a box's row (FUNDING_ROW_LABEL); not 지원규모 (counts and budgets)
-FUNDING_LINE_LABEL = regex.compile(r"^\s*지원\s*(?:내용|금액|한도|조건)\s*(?:[:：]|\s(?!\s*(?:및|과|와)\s))")
-
-# the label alone on its line, its items under it (hunter_w_startup_package `지원내용` / `- 교육 및 멘토링,
-# 전문가 컨설팅` / `- 사업화지원금(기업당 700만원~200만원 차등 지급)`)
-FUNDING_LABEL_ALONE = regex.compile(r"\s*지원\s*(?:내용|금액|한도|조건)\s*")
-
-
 def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
     """Logical lines of the funding sections: a list item with the paragraphs that continue it
     (when it stops mid-phrase, or the paragraph starts with `→`), or a run of such paragraphs."""
     lines: list[_Line] = []
     open_end = False  # the last line can take the next paragraph
     foreign = False  # the notes under a starred program of another agency (`창업중심대학(중기부)*`)
-    label_alone = False  # below a support label alone on its line (`지원내용` / `- 사업화지원금(…)`)
     for idx, block in enumerate(scope.blocks):
         text = scope.doc.text[block.start : block.end]
         if NOTE_LINE.match(text):
@@ -1907,14 +1884,6 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
         else:
             foreign = stars_another_program(text)
         funding, period = _funding_block(scope, block)
-        if block.kind == "paragraph":  # `지원내용` alone on its line opens the items under it
-            label_alone = bool(FUNDING_LABEL_ALONE.fullmatch(text))
-        elif block.kind != "list_item":
-            label_alone = False
-        if not funding and block.kind != "table" and (
-                FUNDING_LINE_LABEL.match(strip_marker(text))
-                or (label_alone and block.kind == "list_item")):
-            funding = True  # `- 지원내용 업체별 최대 2,000만원(…)` under a heading naming no funding
         if block.table is not None and idx not in skip:
             lines += (_cell_lines(scope.doc.text, block.table, period) if funding
                       else _funding_row_lines(scope.doc.text, block.table))

@@ -214,13 +214,11 @@ def _find_amounts(text: str) -> list[Amount]:
         head = RANGE_HEAD.search(text[max(0, s - 20) : s])
         prev = amounts[-1] if amounts else None
         if prev is not None and RANGE_SEP.match(text[prev.value_end : s]):
-            # `0.5억원 ~ 1억원`: the first is the low end; printed high to low (`기업당 700만원~200만원
-            # 차등 지급`, hunter_w_startup_package), the first is the high end
-            low_first = prev.krw <= value
-            amounts[-1] = Amount(prev.start, prev.end, prev.krw, "min" if low_first else "max",
-                                 prev.value_start, prev.value_end)
+            # `0.5억원 ~ 1억원`: the first is the low end.
+            amounts[-1] = Amount(prev.start, prev.end, prev.krw, "min", prev.value_start,
+                                 prev.value_end)
             _, _, ws_end = _bound_of(text, s, e)
-            amounts.append(Amount(s, ws_end, int(value), "max" if low_first else "min", s, e))
+            amounts.append(Amount(s, ws_end, int(value), "max", s, e))
             continue
         if head and (prev is None or prev.value_end <= s - len(head[0])):
             lo_start = s - len(head[0]) + head.start(1)
