@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from gonggo.eval.variants import compare_facts
 from gonggo.eval.variants_funding import BY_NAME, FUNDING_VARIANTS
 from gonggo.extractors.awards import corpus_value as award_value
 from gonggo.extractors.tracks import corpus_value as terms_value
 from gonggo.extractors.tracks import line_terms
 from gonggo.pipeline import parse
 from gonggo.vocab.funding import find_share_terms, find_shares
-from tests.variants_support import parsed_facts as _facts
+from tests.variants_support import lost_gained
 from tests.variants_support import seed_text as _seed
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
@@ -33,8 +32,7 @@ def test_seed_facts_survive_the_funding_variants(seed: str, tmp_path: Path) -> N
     text = _seed(seed)
     new = reduce(lambda t, name: BY_NAME[name].apply(t), CHAIN, text)
     assert new != text
-    lost, gained = compare_facts(_facts(text, tmp_path / "a", seed),  # type: ignore[arg-type]
-                                 _facts(new, tmp_path / "b", seed))  # type: ignore[arg-type]
+    lost, gained = lost_gained(text, new, tmp_path, seed)
     assert not lost and not gained, f"lost {lost}\ngained {gained}"
 
 
@@ -116,8 +114,7 @@ def test_funding_lines_listed_as_a_table_keep_their_terms(tmp_path: Path) -> Non
     text = _seed(seed)
     new = LAYOUT["list_table"].apply(text)
     assert "연번\t지원조건" in new
-    lost, gained = compare_facts(_facts(text, tmp_path / "a", seed),  # type: ignore[arg-type]
-                                 _facts(new, tmp_path / "b", seed))  # type: ignore[arg-type]
+    lost, gained = lost_gained(text, new, tmp_path, seed)
     assert not [f for f in lost + gained if f[0] in FUNDING], f"lost {lost}\ngained {gained}"
 
 

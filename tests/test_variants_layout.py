@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from gonggo.eval.variants import compare_facts
 from gonggo.eval.variants_layout import BY_NAME, runs
 from gonggo.pipeline import parse
 from gonggo.reading.items import entry_ordinal
-from tests.variants_support import parsed_facts as _facts
+from tests.variants_support import lost_gained
 from tests.variants_support import seed_text as _seed
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
@@ -33,8 +32,7 @@ def test_seed_facts_survive_the_layout_variants(seed: str, tmp_path: Path) -> No
     text = _seed(seed)
     new = reduce(lambda t, name: BY_NAME[name].apply(t), CHAIN, text)
     assert new != text
-    lost, gained = compare_facts(_facts(text, tmp_path / "a", seed),  # type: ignore[arg-type]
-                                 _facts(new, tmp_path / "b", seed))  # type: ignore[arg-type]
+    lost, gained = lost_gained(text, new, tmp_path, seed)
     assert not lost and not gained, f"lost {lost}\ngained {gained}"
 
 

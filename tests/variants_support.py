@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from gonggo.eval.variants import facts
+from gonggo.eval.variants import compare_facts, facts
 from gonggo.pipeline import parse
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
@@ -23,3 +23,9 @@ def parsed_facts(text: str, tmp: Path, name: str = "doc.txt") -> object:
 @cache
 def seed_text(name: str) -> str:
     return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def lost_gained(old: str, new: str, tmp: Path, name: str = "doc.txt") -> tuple[object, object]:
+    """The facts lost and gained from `old` to `new` (its rewrite), both parsed as `name`."""
+    return compare_facts(parsed_facts(old, tmp / "a", name),  # type: ignore[arg-type]
+                         parsed_facts(new, tmp / "b", name))  # type: ignore[arg-type]
