@@ -131,6 +131,18 @@ PREAMBLE = ("중소벤처기업부 공고 제2025-101호\n2025년 창업성장 �
     "* 기업정보 수집 시점 : 신청 및 수혜기업의 사업 신청 이전 3개년부터 참여 이후 10년간",  # seed 000
     ("나.유효 기간 만료 3개월 전까지 상대방에 대한 특별한 의사 표시가 있을 경우에는 서로 협의하에 기간을 연장 및 해지할 "
      "수 있다. 단, 의사표시가 없는 경우에는 매 1년 단위로 자동 연장된다."),  # mafra_high_value_food_rnd_2018
+    # issue 13 (prec10): each was read as the period under the period heading before its class was fixed
+    "-1년 이내(접수 마감일 기준)식품관련 매출실적이 당해 과제의 정부출연금 20% 이상 존재",  # mafra_high_value_food_rnd_2018
+    "※ 과제당 지원규모 : (1단계)1억원/9개월, (2∼3단계)5억원/년 내외",  # msit_deep_science_startup_2025
+    "▪(연구단 구성) 3개월(90일) 이상 해외 파견이 가능한 연구자 10명 이상 구성 필수",  # msit_global_training_master_2025
+    ("▸(기타유의사항) 선정 후 연구팀이 연수기관과 실험·실습 확정시 지원하는 조건부 선발 형태(선발 되더라도 2개월 내에 "
+     "연수기관과 협의가 되지 않을 경우 추후 탈락 처리)"),  # ibid.
+    ("가. 사업을 폐업한 날부터 3년(부도 또는 파산으로 폐업한 경우에는 2년을 말한다) 이상 지난 후에 기존 사업과 "
+     "같은종류의 사업을 개시하는 경우"),  # mss_startup_univ_regional_2026
+    "- (감면규모) 채용시점부터 2년간 해당인력에 대해 지급한 급여(성과급 포함)의 50%만큼 납부상한액에서 감면",  # pipc 2025
+    "ㅇ (현장적용R&D*) 2026. 7. ~ 2029. 12.(1단계(1.5년)+2단계(2년), 총 3.5년) / 총 사업비 2,800백만원 내외",  # knpa
+    ("※ 단, 혁신창업실험실별 지원기간은 ’25년도 사업기간(’25.4~’25.12)에 한하며(융합형의 경우 필요 시 최대 2년 지원 "
+     "가능) 지원 시 창업 필수"),  # msit_lab_startup_univ_2025
 ])
 def test_a_count_under_the_period_heading_that_is_no_period(line: str, tmp_path: Path) -> None:
     # the period printed as dates only: the count under it was read as the months
@@ -162,3 +174,32 @@ def test_an_instruction_between_exclusion_items_is_no_exclusion(tmp_path: Path) 
     path.write_text(doc, encoding="utf-8")
     got = [c.text for p in parse(path).spec.programs for c in p.exclusions]
     assert got == ["휴·폐업중인 기업", "국세 및 지방세 체납 중인 기업"]
+
+
+@pytest.mark.parametrize("line", [
+    "- 유턴기업 지원금 확대 : 정부지원금 최대 50% 상향 지원",  # seed 002: a raise of the share, not a share
+    "(기초·고도화1·고도화2)유턴기업 - 정부지원금 최대 50% 상향 지원",  # ibid.
+    "- (감면규모) 채용시점부터 2년간 해당인력에 대해 지급한 급여(성과급 포함)의 50%만큼 납부상한액에서 감면",  # pipc 2025
+])
+def test_a_change_of_a_share_is_no_share(line: str, tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(PREAMBLE.format(line=line), encoding="utf-8")
+    got = [(f.share_pct, f.share_bound) for p in parse(path).spec.programs for t in p.tracks for f in t.funding
+           if f.share_pct is not None]
+    assert got == [(70, "max")]
+
+
+@pytest.mark.parametrize("line", [
+    "- 신청가능 업력 : 2019.03.04. ~ 2026.03.03.",  # mss_startup_univ_regional_2026
+    "※ 18세~39세의 청년(1985. 1. 1. ~ 2007. 12. 31. 출생자), 4인 이상으로 구성된 단체",  # ulju_youth_culture_project_2025
+    ("- (투자연계 단계) 푸드테크 상용화 아이디어를 보유한 기업으로 공고 마감일 기준 최근 3년 이내(’22.2.7.~’25.2.6) 누적 "
+     "2억원 이상 민간 투자 유치*(또는 투자협약 체결) 이력이 있는 경우"),  # mafra_high_value_food_rnd_2025
+    "*연구기간(예시):(1차년)’18.10.15.∼’19.7.14.,(2차년)’19.7.15.∼’20.7.14.",  # mafra_livestock_disease_rnd_2018
+    "- 공고기간 2026. 1. 27.(화) ~ 2. 27.(금) [32일간]",  # daegutp_startup_scaleup_rnd_2026
+])
+def test_dates_bounding_no_application_under_the_window_heading(line: str, tmp_path: Path) -> None:
+    # the line as an item of the application period's section: the section's one window stays
+    path = tmp_path / "doc.txt"
+    path.write_text(PREAMBLE.format(line="") + line + "\n□ 문의처 : 02-123-4567\n", encoding="utf-8")
+    got = [(w.opens, w.closes) for p in parse(path).spec.programs for w in p.windows]
+    assert len(got) == 1 and str(got[0][0]).startswith("2025-03-04"), got

@@ -105,6 +105,18 @@ NEAR: dict[str, tuple[str, ...]] = {
     # stage's material (`※ 5. 9.(금)까지 … 통보 예정이며, 해당자는 5. 16.(금)까지 PT 발표자료를 제출해야함`):
     # no application window (3 of them once an untuned label `모집기간 : 연 2회 모집, …` led the notes)
     "deadline_of_other_event": ("windows",),
+    # issue 13 (prec10, durations): the months a sum is spent over (`1억원/9개월`), a deadline with what
+    # follows when it is missed (`2개월 내에 … 되지 않을 경우 … 탈락`), a law's definition (`2년을
+    # 말한다`), a later stage after the stage before it (`1단계(1.5년)+2단계(2년)`)
+    "sum_per_period": ("duration",),
+    "deadline_if_missed": ("duration",),
+    "legal_definition": ("duration",),
+    "stage_after_stage": ("duration",),
+    # issue 13 (prec10, windows): dates that bound a founding, a birth or a look back (`신청가능 업력
+    # : 2019.03.04. ~ 2026.03.03.`, `1985. 1. 1. ~ 2007. 12. 31. 출생자`), and the project's own
+    # period printed as dates (`연구기간(예시):(1차년)’18.10.15.∼’19.7.14.`): no time to apply
+    "eligibility_dates": ("windows",),
+    "project_dates": ("windows",),
 }
 
 DISTRACTORS: list[Distractor] = [
@@ -385,6 +397,33 @@ DISTRACTORS: list[Distractor] = [
                "PT 발표자료를 제출해야함", "ulju_youth_culture_project_2025_gonggo.pdf"),
     Distractor("deadline_of_other_event", "※ 6. 5.(목)까지 모든 선정단체는 단체 증빙 서류를 제출하여야 함",
                "ulju_youth_culture_project_2025_gonggo.pdf"),
+    # issue 13 (prec10): each gained a duration or a window when probed under the period or the
+    # application heading before its class was fixed (vocab/funding.py, extractors/windows.py)
+    # (the line's first clause: the rest, `(2∼3단계)5억원/년 내외`, prints a cap of its source)
+    Distractor("sum_per_period", "※ 과제당 지원규모 : (1단계)1억원/9개월", "msit_deep_science_startup_2025_gonggo.hwp"),
+    Distractor("deadline_if_missed", "▸(기타유의사항) 선정 후 연구팀이 연수기관과 실험·실습 확정시 지원하는 조건부 선발 형태(선발 "
+               "되더라도 2개월 내에 연수기관과 협의가 되지 않을 경우 추후 탈락 처리)",
+               "msit_global_training_master_2025_gonggo.hwpx"),
+    Distractor("legal_definition", "가. 사업을 폐업한 날부터 3년(부도 또는 파산으로 폐업한 경우에는 2년을 말한다) 이상 지난 후에 "
+               "기존 사업과 같은종류의 사업을 개시하는 경우", "mss_startup_univ_regional_2026_gonggo.pdf"),
+    # (the line's period clause: `/ 총 사업비 2,800백만원 내외` after it is a cap of its source)
+    Distractor("stage_after_stage", "ㅇ (현장적용R&D*) 2026. 7. ~ 2029. 12.(1단계(1.5년)+2단계(2년), 총 3.5년)",
+               "knpa_policelab_rnd_2026_gonggo.hwp"),
+    Distractor("partial_period", "※ 단, 혁신창업실험실별 지원기간은 ’25년도 사업기간(’25.4~’25.12)에 한하며(융합형의 경우 필요 시 "
+               "최대 2년 지원 가능) 지원 시 창업 필수", "msit_lab_startup_univ_2025_gonggo.hwp"),
+    Distractor("eligibility_dates", "▶ 신청가능 업력 : 2019.03.04. ~ 2026.03.03.", "mss_startup_univ_regional_2026_gonggo.pdf"),
+    Distractor("eligibility_dates", "※ 18세~39세의 청년(1985. 1. 1. ~ 2007. 12. 31. 출생자), 4인 이상으로 구성된 단체",
+               "ulju_youth_culture_project_2025_gonggo.pdf"),
+    Distractor("eligibility_dates", "- (투자연계 단계) 푸드테크 상용화 아이디어를 보유한 기업으로 공고 마감일 기준 최근 3년 "
+               "이내(’22.2.7.~’25.2.6) 누적 2억원 이상 민간 투자 유치*(또는 투자협약 체결) 이력이 있는 경우",
+               "mafra_high_value_food_rnd_2025_gonggo.hwpx"),
+    Distractor("eligibility_dates", "☞ 「중소기업창업 지원법」제2조제2의2호의 국외 창업에 해당할 경우, 중소기업 창업지원법 시행령 "
+               "제 3조의 2에 따른 해외 법인설립일이(2018.2.20.~2022.2.19.)에 해당하여야 하며",
+               "kised_dodak_2025_gonggo.pdf"),
+    Distractor("project_dates", "*연구기간(예시):(1차년)’18.10.15.∼’19.7.14.,(2차년)’19.7.15.∼’20.7.14.",
+               "mafra_livestock_disease_rnd_2018_gonggo.pdf"),
+    Distractor("announcement_period", "□ 공고기간 2026. 1. 27.(화) ~ 2. 27.(금) [32일간]",
+               "daegutp_startup_scaleup_rnd_2026_gonggo.pdf"),
 ]
 KINDS = list(NEAR)
 

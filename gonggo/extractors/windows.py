@@ -225,6 +225,31 @@ def _label_before(text: str, lo: int, hi: int) -> Before:
     return Before(label=label, deadline=deadline)
 
 
+# What a range's dates bound when it is no time to apply: a founding or birth (`신청가능 업력 :
+# 2019.03.04. ~ 2026.03.03.`, `해외 법인설립일이(2018.2.20.~2022.2.19.)에 해당`, `(1985. 1. 1. ~
+# 2007. 12. 31. 출생자)`), a look back (`최근 3년 이내(’22.2.7.~’25.2.6) 누적 … 투자 유치`), the
+# posting of the call (`□ 공고기간 2026. 1. 27.(화) ~ 2. 27.(금)`, no colon for `_label_before`) or the
+# project's own period (`*연구기간(예시):(1차년)’18.10.15.∼’19.7.14.`): printed before the range on
+# its line (after the last word of applying there) or right after it.
+NOT_ACT_LEAD = regex.compile(r"업력|설립|개업|출생|생년|최근\s*\d{1,2}\s*(?:개월|년)|공고\s*기간"
+                             r"|(?:연구|사업|협약|수행)\s*(?:개발\s*)?기간")
+NOT_ACT_AFTER = regex.compile(r"^[\s.)）]*(?:출생|에\s*(?:설립|창업|개업))")
+APPLYING_LEAD = regex.compile(r"접수|모집|공모|응모|신청\s*(?:[·ㆍ‧]\s*접수\s*)?기간")
+
+
+def _bounds_no_act(text: str, lead_from: int, start: int, end: int) -> bool:
+    """The range's dates bound something other than applying (NOT_ACT_LEAD, NOT_ACT_AFTER)."""
+    lead = text[lead_from:start]
+    last_not = None
+    for last_not in NOT_ACT_LEAD.finditer(lead):
+        pass
+    if last_not is not None:
+        applying = [m.start() for m in APPLYING_LEAD.finditer(lead)]
+        if not applying or applying[-1] < last_not.start():
+            return True
+    return bool(NOT_ACT_AFTER.match(text[end:end + 12]))
+
+
 def _in_parens(text: str, lo: int, at: int) -> bool:
     """Whether `at` lies inside a parenthesis opened on its line (an aside in a sentence)."""
     return text.rfind("(", lo, at) > text.rfind(")", lo, at) or (
@@ -244,7 +269,8 @@ def windows_in_text(text: str, reference: date | None, flags_alone: bool = True,
         for r, (lo, hi) in zip(ranges, segs, strict=True):
             before = _label_before(text, lo, r.start)
             line_start = text.rfind("\n", 0, r.start) + 1
-            if before.elsewhere or RECURRING.search(text[line_start:r.start]):
+            if (before.elsewhere or RECURRING.search(text[line_start:r.start])
+                    or _bounds_no_act(text, line_start, r.start, r.end)):
                 continue
             opens, closes = r.opens, r.closes
             if r.shape == "single":

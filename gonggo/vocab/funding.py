@@ -50,11 +50,15 @@ SHARE_AFTER = regex.compile(r"^\s*(이내|이하|미만|까지|이상|초과)")
 NOT_COST_BASE_BEFORE = regex.compile(r"(?:주식\s*(?:총수|총액)?|지분\s*(?:율|비율)?|의결권|매출\s*액?)\s*(?:의|중)?\s*$")
 NOT_COST_BASE_AFTER = regex.compile(r"^\s*(?:이상|이하|미만|초과)?\s*(?:을|를)?\s*(?:소유|보유|출자)")
 SHARE_BEFORE = regex.compile(r"(최대|최소)\s*$")
+# a change by so much (`정부지원금 최대 50% 상향 지원`, `10%p 인상`, `급여의 50%만큼 납부상한액에서 감면`):
+# how much a share or a payment moves, not a payer's share (`80%로 상향` names the share: not this)
+SHARE_CHANGE_AFTER = regex.compile(r"^\s*(?:[pP]|포인트)?\s*(?:만큼|상향|하향|인상|인하|증액|감액|가산|감면|할인|삭감)")
 # `1년 이내`, `3년간` are periods; `2026년`, `1년차`, `2년도`, `2021년 1월` are not; `5년 9개월`,
 # `2년8개월` are one period (69, 32 months), not the years alone
 MONTHS = regex.compile(r"(?<![\d.])(?:(\d{1,2})\s*년\s*)?(\d{1,3})\s*개월"
                        r"|(?<![\d.])(\d{1,2})\s*년(?!\s*도|차|[생제](?![가-힣])|\s*\d{1,2}\s*(?:월|개월))")
-MONTHS_MINIMUM_AFTER = regex.compile(r"^\s*(?:이상|초과|이라도)")
+# (also with its days in parentheses between: `3개월(90일) 이상 해외 파견이 가능한 연구자`)
+MONTHS_MINIMUM_AFTER = regex.compile(r"^\s*(?:[(（][^()（）\n]{1,10}[)）]\s*)?(?:이상|초과|이라도)")
 # a count that picks the projects a rule is for (`연구기간이 1년 9개월인 경우`, `연구기간 1년 이하
 # 신청과제는 제외`): a condition, not the period
 MONTHS_CONDITION_AFTER = regex.compile(r"^\s*(?:이하|이내|미만)?\s*(?:인|일)?\s*(?:경우|신청\s*과제|과제는)"
@@ -103,16 +107,22 @@ OTHER_PERIOD_BEFORE = regex.compile(
           |(?:창업|설립|개업|사업\s*개시)\s*(?:일)?\s*(?:후|이후|로부터|부터|한\s*지|된\s*지)?|업력
           |\d\s*차\s*(?:연\s*)?년\s*도\s*[:：]?|\d\s*년\s*차\s*[:：]?
           # one stage of a staged project (`1단계 2년, 2단계 3년`): the stage's months, not the whole
-          |(?<![\d~∼～〜\-+])\d\s*단계\s*[:：(（]?
+          # (also after the stage before it: `1단계(1.5년)+2단계(2년), 총 3.5년`)
+          |(?<![\d~∼～〜\-])\d\s*단계\s*[:：(（]?
           # a count from the day of another event than the project's start (`결과 발표일로부터 6개월
           # 이내에 폐기`, `통보받은 날부터`, `사업을 개시한 날부터 7년`, `다음 연도부터 최대 5년 동안`);
           # `협약일로부터 8개월`, `협약시작일로부터`, `착수일부터`, `선정일로부터` count the project
-          |(?<!(?:협약|착수|시작|체결|선정)\s*)(?:일|날|연도|해)\s*(?:로)?\s*부터
+          # `채용시점부터 2년간 … 급여의 50%만큼 감면`, `채용한 때부터`
+          |(?<!(?:협약|착수|시작|체결|선정)\s*)(?:일|날|연도|해|시점|때)\s*(?:로)?\s*부터
           # a time measured from a date (`구입완료일이 연구개발과제 시작일의 5년 이내`): when, not how long
           |(?<=[가-힣])(?:일|날)\s*의
           # a note about one kind of track (`* 융합형은 최대 2년 지원 가능`, `연합형의 경우 3년`): that kind's
           # period, not the call's
-          |(?<![가-힣])[가-힣]{1,8}형\s*(?:은|는|만|의\s*경우(?:에는|는)?)\s*$
+          # (`융합형의 경우 필요 시 최대 2년 지원 가능`)
+          |(?<![가-힣])[가-힣]{1,8}형\s*(?:은|는|만|의\s*경우(?:에는|는)?)(?:\s*[가-힣]{1,4}\s*시)?\s*$
+          # the months a sum is spent over (`(1단계)1억원/9개월`): the sum's basis, not the period (as
+          # tracks.PER_PERIOD_AFTER reads the sum as no cap)
+          |원\s*[/／]
           # how long a document stays valid (`견적서 필수 첨부(6개월 이내)`, `사업자등록증 사본(3개월 이내)`)
           |(?:서|사본|첨부|발급|발행)\s*[(（])\s*$""",
     regex.X,
@@ -121,7 +131,16 @@ OTHER_PERIOD_BEFORE = regex.compile(
 MONTHS_BASIS_AFTER = regex.compile(r"^\s*(?:기준|평균)")  # `1년 평균 정부지원연구개발비 5억원 이상`
 # a deadline for an act, not a period (`협약 후 3개월 이내 본점 이전`, `종료 후 2개월 이내 결과보고서 제출`)
 DEADLINE_AFTER = regex.compile(r"^\s*(?:이내|내)\s*(?:에|로)?\s*[^\s,.]{0,10}\s*"
-                               r"(?:제출|이전|납부|등록|신청|보고|설립|채용|가입|통보|창업|폐업|졸업)")
+                               r"(?:제출|이전|납부|등록|신청|보고|설립|채용|가입|통보|창업|폐업|졸업)"
+                               # what happens when an act is not done in time (`2개월 내에 연수기관과
+                               # 협의가 되지 않을 경우 추후 탈락 처리`): a deadline, not a period
+                               r"|^\s*(?:이내|내)\s*에\s*[^.\n]{0,24}?(?:않|못|없)[가-힣]{0,2}\s*(?:경우|시)")
+# a count measured at the call's date (`1년 이내(접수 마감일 기준) 식품관련 매출실적이 …`, `3년 이내(공고일
+# 현재)`): a look back, as OTHER_PERIOD_BEFORE reads it when the date is printed before the count
+LOOK_BACK_AFTER = regex.compile(r"^\s*(?:이내|내|간|동안|이전)?\s*[(（][^()（）\n]{0,12}?"
+                                r"(?:공고|신청|접수|마감)\s*(?:마감)?\s*일?\s*(?:현재|기준)")
+# a count a law's wording defines (`폐업한 날부터 3년(부도 … 폐업한 경우에는 2년을 말한다)`): no period
+DEFINITION_AFTER = regex.compile(r"^\s*(?:을|를)\s*말한다")
 # a time something must be kept, maintained or reported for (`시스템은 5년간 보유해야`, `3년간 제출
 # 필요`, `2년간 고용을 유지하지 못하는 경우`, `1년간 유지보수 및 철거·복구 계획`): a duty, not the
 # project's period
@@ -181,6 +200,8 @@ def find_shares(text: str) -> list[Share]:
         if (NOT_COST_BASE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
                 or NOT_COST_BASE_AFTER.match(text[m.end() : m.end() + 10])):
             continue  # `발행주식 총수의 50% 이하`, `30% 이상 소유`: no share of the cost
+        if SHARE_CHANGE_AFTER.match(text[m.end() : m.end() + 8]):
+            continue  # `최대 50% 상향 지원`: a raise, not a share
         bound: ShareBound = "exact"
         start, end = m.start(), m.end()
         after = SHARE_AFTER.match(text[end : end + 8])
@@ -255,7 +276,7 @@ def _find_months(text: str) -> list[Months]:
     out = []
     for m_start, m_end, months in sorted(matches):
         after = text[m_end : m_end + 6]
-        if not 0 < months <= 120 or MONTHS_MINIMUM_AFTER.match(after):
+        if not 0 < months <= 120 or MONTHS_MINIMUM_AFTER.match(text[m_end : m_end + 16]):
             continue  # `최소 현장 실증 기간은 3개월 이상`: a minimum, not a project period
         if MONTHS_BEFORE_EVENT_AFTER.match(after):
             continue  # `연구개발기간이 종료되기 3개월 전까지`
@@ -416,6 +437,7 @@ def other_period(text: str, m: Months) -> bool:
                 or STAGE_BEFORE.search(text[max(0, m.start - 48) : m.start])
                 or DEADLINE_AFTER.match(after) or OBLIGATION_AFTER.match(after)
                 or ENTITY_AFTER.match(after) or POINT_AFTER.match(after) or DECISION_AFTER.match(after)
+                or LOOK_BACK_AFTER.match(after) or DEFINITION_AFTER.match(after)
                 or EXAMPLE_MATH.search(text) or of_another_period(text, m))
 
 
