@@ -117,6 +117,9 @@ NEAR: dict[str, tuple[str, ...]] = {
     # period printed as dates (`연구기간(예시):(1차년)’18.10.15.∼’19.7.14.`): no time to apply
     "eligibility_dates": ("windows",),
     "project_dates": ("windows",),
+    # issue 13 (prec10): one kind of applicant's or one cost item's term (`일반기업은 3년으로 동일`,
+    # `서비스 이용료(최대 3년, 소기업은 최대 5년)를 사업비에 포함`): no track's period
+    "kind_or_item_term": ("duration",),
 }
 
 DISTRACTORS: list[Distractor] = [
@@ -422,6 +425,9 @@ DISTRACTORS: list[Distractor] = [
                "kised_dodak_2025_gonggo.pdf"),
     Distractor("project_dates", "*연구기간(예시):(1차년)’18.10.15.∼’19.7.14.,(2차년)’19.7.15.∼’20.7.14.",
                "mafra_livestock_disease_rnd_2018_gonggo.pdf"),
+    Distractor("kind_or_item_term", "* 일반기업은 3년으로 동일", "seed 002"),
+    Distractor("kind_or_item_term", "- 클라우드 기반 스마트공장 구축·활용 기업은 서비스 이용료(최대 3년, 소기업은 최대 5년)를 사업비에 "
+               "포함 가능(제조현장데이터 연동 필수)", "seed 002"),
     Distractor("announcement_period", "□ 공고기간 2026. 1. 27.(화) ~ 2. 27.(금) [32일간]",
                "daegutp_startup_scaleup_rnd_2026_gonggo.pdf"),
 ]

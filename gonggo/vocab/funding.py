@@ -120,6 +120,9 @@ OTHER_PERIOD_BEFORE = regex.compile(
           # period, not the call's
           # (`융합형의 경우 필요 시 최대 2년 지원 가능`)
           |(?<![가-힣])[가-힣]{1,8}형\s*(?:은|는|만|의\s*경우(?:에는|는)?)(?:\s*[가-힣]{1,4}\s*시)?\s*$
+          # one kind of applicant's count (`* 일반기업은 3년으로 동일`, `이용료(최대 3년, 소기업은 최대 5년)`, seed
+          # 002): that kind's term, not the track's period (a period has no kind in the contract)
+          |(?<![가-힣])[가-힣]{0,6}기업\s*(?:은|는|의\s*경우(?:에는|는)?)
           # the months a sum is spent over (`(1단계)1억원/9개월`): the sum's basis, not the period (as
           # tracks.PER_PERIOD_AFTER reads the sum as no cap)
           |원\s*[/／]
@@ -139,8 +142,25 @@ DEADLINE_AFTER = regex.compile(r"^\s*(?:이내|내)\s*(?:에|로)?\s*[^\s,.]{0,1
 # 현재)`): a look back, as OTHER_PERIOD_BEFORE reads it when the date is printed before the count
 LOOK_BACK_AFTER = regex.compile(r"^\s*(?:이내|내|간|동안|이전)?\s*[(（][^()（）\n]{0,12}?"
                                 r"(?:공고|신청|접수|마감)\s*(?:마감)?\s*일?\s*(?:현재|기준)")
+# a count in parentheses after a noun, the noun then taken as an object (`서비스 이용료(최대 3년, 소기업은
+# 최대 5년)를 사업비에 포함 가능`, seed 002; the line broken inside the parenthesis): the noun's term, not
+# the project's period; after a period word (`사업기간(최대 6개월)을`) it is the period
+NOUN_OBJECT_AFTER = regex.compile(r"^[^()（）\n]{0,30}[)）]\s*(?:를|을)(?![가-힣])")
+OPEN_AFTER_PERIOD = regex.compile(r"기간\s*[(（]$")
+
+
+def _of_a_noun(text: str, m: Months) -> bool:
+    if not NOUN_OBJECT_AFTER.match(text[m.end : m.end + 40]):
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    opened = max(text.rfind("(", line_start, m.start), text.rfind("（", line_start, m.start))
+    return opened < 0 or not OPEN_AFTER_PERIOD.search(text[line_start : opened + 1])
+
+
 # a count a law's wording defines (`폐업한 날부터 3년(부도 … 폐업한 경우에는 2년을 말한다)`): no period
 DEFINITION_AFTER = regex.compile(r"^\s*(?:을|를)\s*말한다")
+# the old term of a change (`지원기한 확대(소기업, 3년→5년)`, seed 002): no longer anyone's period
+OLD_TERM_AFTER = regex.compile(r"^\s*(?:→|⇒|➜|->)")
 # a time something must be kept, maintained or reported for (`시스템은 5년간 보유해야`, `3년간 제출
 # 필요`, `2년간 고용을 유지하지 못하는 경우`, `1년간 유지보수 및 철거·복구 계획`): a duty, not the
 # project's period
@@ -437,7 +457,8 @@ def other_period(text: str, m: Months) -> bool:
                 or STAGE_BEFORE.search(text[max(0, m.start - 48) : m.start])
                 or DEADLINE_AFTER.match(after) or OBLIGATION_AFTER.match(after)
                 or ENTITY_AFTER.match(after) or POINT_AFTER.match(after) or DECISION_AFTER.match(after)
-                or LOOK_BACK_AFTER.match(after) or DEFINITION_AFTER.match(after)
+                or LOOK_BACK_AFTER.match(after) or DEFINITION_AFTER.match(after) or _of_a_noun(text, m)
+                or OLD_TERM_AFTER.match(after)
                 or EXAMPLE_MATH.search(text) or of_another_period(text, m))
 
 
