@@ -150,6 +150,7 @@ OPEN_AFTER_PERIOD = regex.compile(r"기간\s*[(（]$")
 
 
 def _of_a_noun(text: str, m: Months) -> bool:
+    """The count qualifies a noun in parentheses, not a period word (NOUN_OBJECT_AFTER)."""
     if not NOUN_OBJECT_AFTER.match(text[m.end : m.end + 40]):
         return False
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -451,7 +452,9 @@ def other_period(text: str, m: Months) -> bool:
     a look back (OTHER_PERIOD_BEFORE), a deadline for an act (DEADLINE_AFTER), how long a duty
     lasts (OBLIGATION_AFTER), a count describing some organisation (ENTITY_AFTER), a point in
     time, a cycle or a sanction (POINT_AFTER), a preliminary stage's months (STAGE_BEFORE), a
-    worked example's arithmetic (EXAMPLE_MATH), another period's count (`입주 기간은 … 1년간`)."""
+    worked example's arithmetic (EXAMPLE_MATH), another period's count (`입주 기간은 … 1년간`), a look
+    back dated after the count (LOOK_BACK_AFTER), a law's definition (DEFINITION_AFTER), a noun's
+    term in parentheses (`_of_a_noun`), the old term of a change (OLD_TERM_AFTER)."""
     after = text[m.end : m.end + 30]
     return bool(OTHER_PERIOD_BEFORE.search(text[max(0, m.start - 16) : m.start])
                 or STAGE_BEFORE.search(text[max(0, m.start - 48) : m.start])
