@@ -1339,7 +1339,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         if label_cell is not None and not_rules(label_cell.text):
             continue  # a row of royalties (`기술료 상한`) or of an example
         name_cell = row[track_col] if track_col is not None else None
-        name = _clean_name(name_cell.text) if name_cell else ""
+        name = _clean_name(without_name_note(name_cell.text)) if name_cell else ""
         name_spans: list[tuple[int, int]] = []
         if len(name_cols) > 1:
             name, name_spans = _row_name(row, name_cols)
@@ -1508,6 +1508,18 @@ def _name_columns(rows: list[list[Cell | None]], n_header: int, track_col: int |
     return [i for i, cell in enumerate(rows[n_header - 1]) if cell is head]
 
 
+# a note the name cell prints after the track's name, a space then a star or ※ (`고급기술 창업 *신청자가
+# 3가지 조건 중 1개라도 해당될 경우 인정`, untuned inu_startup_business): the name ends before it. Not a
+# note stating money or a share (`일반형 ※ 최대 1억원`): that cell is no bare name
+NAME_NOTE = regex.compile(r"(?<=\S)[ \t]+[*※]\s*\S.*$", regex.S)
+NOTE_TERMS = regex.compile(r"\d\s*(?:%|퍼센트|[십백천]?\s*[만억]?\s*원)")
+
+
+def without_name_note(text: str) -> str:
+    note = NAME_NOTE.search(text)
+    return text[: note.start()] if note and not NOTE_TERMS.search(note[0]) else text
+
+
 def _row_name(row: list[Cell | None], cols: list[int]) -> tuple[str, list[tuple[int, int]]]:
     """`RFP 제목 / 세부 분야 / 질환`: the distinct texts a row prints under one spanning track
     header, joined, with each one's span."""
@@ -1515,11 +1527,11 @@ def _row_name(row: list[Cell | None], cols: list[int]) -> tuple[str, list[tuple[
     spans: list[tuple[int, int]] = []
     for i in cols:
         cell = row[i]
-        text = _clean_name(cell.text) if cell is not None else ""
+        raw = without_name_note(cell.text) if cell is not None else ""
+        text = _clean_name(raw)
         if cell is None or not text or text in parts:
             continue
         parts.append(text)
-        raw = cell.text
         lead = len(raw) - len(raw.lstrip())
         spans.append((cell.start + lead, cell.start + len(raw.rstrip())))
     return " / ".join(parts), spans
