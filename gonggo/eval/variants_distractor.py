@@ -107,9 +107,11 @@ NEAR: dict[str, tuple[str, ...]] = {
     "deadline_of_other_event": ("windows",),
     # issue 13 (caps10): a line labelled with the support (`- 지원내용 : …`, `지원금액 : …`) whose money
     # is no award's ceiling (an average, a sum per person and month, a period of free space, a
-    # floor of an insurance-based refund), printed under any heading: a support label opens such
-    # a line outside the funding sections only when it prints a ceiling (tracks.support_ceiling_line)
-    "support_label_not_cap": ("funding", "documents", "windows", "exclusions"),
+    # scholarship per person), printed under funding and other headings: a support label opens
+    # such a line outside the funding sections only when it prints a ceiling
+    # (tracks.support_ceiling_line). Not under exclusion headings: there any item is read as an
+    # exclusion (140 of them, the exclusions family's), which says nothing of caps
+    "support_label_not_cap": ("funding", "documents", "windows"),
 }
 
 DISTRACTORS: list[Distractor] = [

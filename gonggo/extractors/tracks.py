@@ -421,11 +421,14 @@ PER_AWARD_TOPIC = regex.compile(
 YEARS_ONWARD_BEFORE = regex.compile(
     r"\d\s*차\s*(?:연\s*)?년\s*도\s*(?:이후|부터)\s*(?:에는|는|은)?\s*(?:연\s*|연간\s*)?(?:최대\s*)?$")
 # a unit price (`회당 35만원`, `1인당`), not a cap; `건당 500만원` is a cap per case (cap_basis)
-PER_UNIT_BEFORE = regex.compile(r"(?:회|시간|일|인|개|명|월|시간)\s*당\s*$")
+PER_UNIT_BEFORE = regex.compile(r"(?:회|시간|일|인|개|명|월|시간)\s*당\s*(?:(?:연|연간|매년|월|매월)\s*)?(?:최대\s*)?$")
 # money inside parentheses that bound a spending (`인건비를 기업 부담금 20% 이내(기초 최대 1.4천만원, 고도화1
 # 최대 4천만원 한도)에서 사업비에 포함 가능`): one cost item's limit, not what the award gets; `…(최대 1억원)에서
 # 지원` is the award's
 SPENDING_SCOPE_AFTER = regex.compile(r"^[^()（）\n]{0,60}?[)）]\s*에서(?!\s*(?:[가-힣]+\s*){0,2}?지원)")
+# a part counted in another sum (`임산부 1인당 연 24만원(자부담 4만8천원 포함)`, a page of the public code
+# index): that sum's part, no one's cap
+INCLUDED_AFTER = regex.compile(r"^\s*(?:이\s*|가\s*)?포함")
 # money for a stretch of months (`(1단계)1억원/9개월`): a stage's money, not the award's cap
 PER_PERIOD_AFTER = regex.compile(r"^\s*[/／]\s*\d+\s*개월")
 # the base of a rate (`매 5억원 당 1명`), not a cap
@@ -719,6 +722,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
                 or MULTIPLIED_AFTER.match(after) or NOT_CAP_AFTER.match(text[a.end : a.end + 30])
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
+                or INCLUDED_AFTER.match(after)
                 or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
                 or SPENDING_SCOPE_AFTER.match(text[a.end : a.end + 80])
                 or _class_bound(text, a)
