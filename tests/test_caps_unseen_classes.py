@@ -159,3 +159,29 @@ def test_a_paragraph_ends_the_labels_items(tmp_path: Path) -> None:
 ], ids=["investment", "total", "rent", "note", "stage"])
 def test_items_under_the_label_that_state_no_cap(item: str, tmp_path: Path) -> None:
     assert _funding(HUNTER.replace(HUNTER_ITEM, item + "\n"), tmp_path) == []
+
+
+# --- class: an RFP table whose money column names the state's money 국비 (variants_funding
+# payer_state_synonym over dev mafra_livestock_disease_rnd_2019: `정부출연금` → `국비` lost a cap) ---
+
+RFP_TABLE = ("□ 지정공모과제(2개 과제)\n"
+             "(단위:억 원 이내)\n"
+             "연번\t연 구 과 제 명\t연구기간\t{money}\t페이지\n"
+             "’19년\t총연구비\n"
+             "1\t구제역 항원뱅크 적정 비축항원 및 비축물량 평가연구\t1년\t1.5\t1.5\t11\n"
+             "4\t검역탐지견 인지력 제고를 위한 우수형질 실용화 기술개발 및 탐지견 활용 최적화 연구\t1년 8개월\t1.5\t3.7\t14\n")
+
+
+def _caps(text: str, tmp: Path) -> list[tuple]:
+    path = tmp / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return sorted((t.name or "", f.payer, f.cap_krw, f.cap_basis) for p in parse(path).spec.programs
+                  for t in p.tracks for f in t.funding if f.cap_krw is not None)
+
+
+def test_an_rfp_table_of_the_state_money_named_gukbi(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    gukbi = _caps(RFP_TABLE.format(money="국비"), tmp_path / "a")
+    assert gukbi == _caps(RFP_TABLE.format(money="정부출연금"), tmp_path / "b")
+    assert sorted(c[2] for c in gukbi) == [150_000_000, 370_000_000]

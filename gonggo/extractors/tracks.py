@@ -2443,7 +2443,7 @@ def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
 # ---------------------------------------------------------------- 6. tabbed RFP tables
 
 RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?|기획|제안|지정)?과제명$|^문제정의서명$|^품목명$|^지원분야$")
-RFP_MONEY_CELL = regex.compile(r"연구개발비|연구비|출연금|지원금|지원규모")
+RFP_MONEY_CELL = regex.compile(r"연구개발비|연구비|출연금|지원금|지원규모|국비")
 RFP_PERIOD_CELL = regex.compile(r"기간$")
 # A flattened RFP table's sum rows (`3 과제`, `총 5개 과제`, `합계`), read from the line's start.
 RFP_ROWS = TableSettings(total_words=(r"\d+\s*과제", r"총\s*\d+\s*개?\s*과제", r"합\s*계", r"소\s*계"),
