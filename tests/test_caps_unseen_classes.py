@@ -185,3 +185,42 @@ def test_an_rfp_table_of_the_state_money_named_gukbi(tmp_path: Path) -> None:
     gukbi = _caps(RFP_TABLE.format(money="국비"), tmp_path / "a")
     assert gukbi == _caps(RFP_TABLE.format(money="정부출연금"), tmp_path / "b")
     assert sorted(c[2] for c in gukbi) == [150_000_000, 370_000_000]
+
+
+# --- class: one item per track, each naming a track a table of the document lists ---------------
+# (untuned gnto_tourism_startup_2020)
+
+GNTO = ("경남 관광기업지원센터 관광스타트업 모집\n"
+        "모집분야\n"
+        "모집분야\t선별규모\t참가자격\t비고\n"
+        "예비관광 스타트업\t6개 내외\t관광과 관련한 창업 아이템으로 경상남도에 사업자를 등록할 예비창업자\t지역·연령 무관\n"
+        "지역혁신 관광 스타트업\t4개 내외\t공고일 현재 경상남도 소재 창업 7년 미만 사업자\t\n"
+        "지역상생 관광벤처\t2개 내외\t한국관광공사의 관광벤처 공모전에 선정된 자\t\n"
+        "\n"
+        "지원사항\n"
+        "- 예비 관광스타트업 중 평과 결과에 따라 최대 3,000만 원 지원 예정\n"
+        "- 지역혁신 관광스타트업 중 평과 결과에 따라 최대 2,000만 원 지원 예정\n"
+        "- 지역상생 관광벤처 중 평과 결과에 따라 최대 1,000만 원 지원 예정\n"
+        "※ 사후정산을 원칙으로 하며 자부담(10% 이상) 선집행\n")
+
+
+def test_one_item_per_track_named_by_a_table(tmp_path: Path) -> None:
+    assert _caps(GNTO, tmp_path) == [("예비 관광스타트업", "government", 30_000_000, "per_award"),
+                                     ("지역상생 관광벤처", "government", 10_000_000, "per_award"),
+                                     ("지역혁신 관광스타트업", "government", 20_000_000, "per_award")]
+
+
+def test_an_item_naming_no_listed_track_is_no_track(tmp_path: Path) -> None:
+    got = _caps(GNTO.replace("지역상생 관광벤처\t2개", "지역상생 벤처\t2개"), tmp_path)
+    assert [name for name, *_ in got] == ["예비 관광스타트업", "지역혁신 관광스타트업"]
+
+
+def test_a_single_track_item_reads_nothing(tmp_path: Path) -> None:
+    text = GNTO.replace("- 지역혁신 관광스타트업 중 평과 결과에 따라 최대 2,000만 원 지원 예정\n", "").replace(
+        "- 지역상생 관광벤처 중 평과 결과에 따라 최대 1,000만 원 지원 예정\n", "")
+    assert _caps(text, tmp_path) == []
+
+
+def test_track_items_without_a_ceiling_read_nothing(tmp_path: Path) -> None:
+    assert _caps(GNTO.replace("최대 3,000만 원", "평균 3,000만 원").replace("최대 2,000만 원", "평균 2,000만 원")
+                 .replace("최대 1,000만 원", "평균 1,000만 원"), tmp_path) == []
