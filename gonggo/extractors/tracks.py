@@ -140,6 +140,7 @@ from gonggo.vocab.funding import (
     of_another_period,
     other_period,
 )
+from gonggo.vocab.headings import facets_named, later_procedure
 from gonggo.vocab.money import Amount, find_amounts, unit_multiplier
 from gonggo.vocab.text import char_bigrams, compiled, norm_key, strip_marker
 
@@ -420,11 +421,14 @@ PER_AWARD_TOPIC = regex.compile(
 YEARS_ONWARD_BEFORE = regex.compile(
     r"\d\s*차\s*(?:연\s*)?년\s*도\s*(?:이후|부터)\s*(?:에는|는|은)?\s*(?:연\s*|연간\s*)?(?:최대\s*)?$")
 # a unit price (`회당 35만원`, `1인당`), not a cap; `건당 500만원` is a cap per case (cap_basis)
-PER_UNIT_BEFORE = regex.compile(r"(?:회|시간|일|인|개|명|월|시간)\s*당\s*$")
+PER_UNIT_BEFORE = regex.compile(r"(?:회|시간|일|인|개|명|월|시간)\s*당\s*(?:(?:연|연간|매년|월|매월)\s*)?(?:최대\s*)?$")
 # money inside parentheses that bound a spending (`인건비를 기업 부담금 20% 이내(기초 최대 1.4천만원, 고도화1
 # 최대 4천만원 한도)에서 사업비에 포함 가능`): one cost item's limit, not what the award gets; `…(최대 1억원)에서
 # 지원` is the award's
 SPENDING_SCOPE_AFTER = regex.compile(r"^[^()（）\n]{0,60}?[)）]\s*에서(?!\s*(?:[가-힣]+\s*){0,2}?지원)")
+# a part counted in another sum (`임산부 1인당 연 24만원(자부담 4만8천원 포함)`, a page of the public code
+# index): that sum's part, no one's cap
+INCLUDED_AFTER = regex.compile(r"^\s*(?:이\s*|가\s*)?포함")
 # money for a stretch of months (`(1단계)1억원/9개월`): a stage's money, not the award's cap
 PER_PERIOD_AFTER = regex.compile(r"^\s*[/／]\s*\d+\s*개월")
 # the base of a rate (`매 5억원 당 1명`), not a cap
@@ -718,6 +722,7 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                 or RATE_BASE_BEFORE.search(before) or RATE_BASE_AFTER.match(after)
                 or MULTIPLIED_AFTER.match(after) or NOT_CAP_AFTER.match(text[a.end : a.end + 30])
                 or AMOUNT_CONDITION_AFTER.match(after) or aggregate_amount(text, a.start)
+                or INCLUDED_AFTER.match(after)
                 or PER_PERIOD_AFTER.match(text[a.end : a.end + 8])
                 or SPENDING_SCOPE_AFTER.match(text[a.end : a.end + 80])
                 or _class_bound(text, a)
@@ -1339,7 +1344,7 @@ def read_table(table: Table, caption: str, tracks: Tracks, path: list[int] | Non
         if label_cell is not None and not_rules(label_cell.text):
             continue  # a row of royalties (`기술료 상한`) or of an example
         name_cell = row[track_col] if track_col is not None else None
-        name = _clean_name(name_cell.text) if name_cell else ""
+        name = _clean_name(without_name_note(name_cell.text)) if name_cell else ""
         name_spans: list[tuple[int, int]] = []
         if len(name_cols) > 1:
             name, name_spans = _row_name(row, name_cols)
@@ -1508,6 +1513,18 @@ def _name_columns(rows: list[list[Cell | None]], n_header: int, track_col: int |
     return [i for i, cell in enumerate(rows[n_header - 1]) if cell is head]
 
 
+# a note the name cell prints after the track's name, a space then a star or ※ (`고급기술 창업 *신청자가
+# 3가지 조건 중 1개라도 해당될 경우 인정`, untuned inu_startup_business): the name ends before it. Not a
+# note stating money or a share (`일반형 ※ 최대 1억원`): that cell is no bare name
+NAME_NOTE = regex.compile(r"(?<=\S)[ \t]+[*※]\s*\S.*$", regex.S)
+NOTE_TERMS = regex.compile(r"\d\s*(?:%|퍼센트|[십백천]?\s*[만억]?\s*원)")
+
+
+def without_name_note(text: str) -> str:
+    note = NAME_NOTE.search(text)
+    return text[: note.start()] if note and not NOTE_TERMS.search(note[0]) else text
+
+
 def _row_name(row: list[Cell | None], cols: list[int]) -> tuple[str, list[tuple[int, int]]]:
     """`RFP 제목 / 세부 분야 / 질환`: the distinct texts a row prints under one spanning track
     header, joined, with each one's span."""
@@ -1515,11 +1532,11 @@ def _row_name(row: list[Cell | None], cols: list[int]) -> tuple[str, list[tuple[
     spans: list[tuple[int, int]] = []
     for i in cols:
         cell = row[i]
-        text = _clean_name(cell.text) if cell is not None else ""
+        raw = without_name_note(cell.text) if cell is not None else ""
+        text = _clean_name(raw)
         if cell is None or not text or text in parts:
             continue
         parts.append(text)
-        raw = cell.text
         lead = len(raw) - len(raw.lstrip())
         spans.append((cell.start + lead, cell.start + len(raw.rstrip())))
     return " / ".join(parts), spans
@@ -1869,12 +1886,52 @@ def _section_flags(scope: Scope) -> list[tuple[bool, bool]]:
     return out
 
 
+# a line labelled with the support it states, under a heading that names none (program pages print
+# `- 지원내용 업체별 최대 2,000만원(총 소요비용의 70% 이내)` (hanam_bio_startup_package), `지원금액 : 한 조합당
+# 최대 100만원 지원(회당 20만원 이내)` (sbiz_coop_study_group), `- 지원금액 : 비용의 75%이내(업체 500만원
+# 한도)` (wwg_overseas_promo), all untuned): a funding line, as the same label heading a section is or
+# heading a box's row (FUNDING_ROW_LABEL); not 지원규모 (counts and budgets), not `지원내용 및 소요예산`
+SUPPORT_LINE_LABEL = regex.compile(r"^\s*지원\s*(?:내용|금액|한도|조건)\s*(?:[:：]|\s(?!\s*(?:및|과|와|등)\s))")
+# the label alone on its line, the items under it its lines (untuned hunter_w_startup_package: `지원내용` /
+# `- 교육 및 멘토링, 전문가 컨설팅` / `- 사업화지원금(기업당 700만원~200만원 차등 지급)`), each item read as a
+# labelled line is (support_ceiling_line); a paragraph of another label (`지원대상`) opens nothing
+SUPPORT_LABEL_ALONE = regex.compile(r"\s*지원\s*(?:내용|금액|한도)\s*[:：]?\s*")
+# money on such a line that is no award's: a loan, a guarantee, a prize, an investment, a rent, a
+# result or a budget (`지원한도 : 업체당 최대 5억원(융자)`, `지원내용 : 대상 최대 300만원 시상`)
+NOT_AWARD_MONEY = regex.compile(r"융자|대출|보증|상금|시상|포상|투자|임차|임대|실적|누적|예산|이자")
+# headings whose lines are about something else than the award's money: a facet of the heading→facet
+# table other than these, or a part of notes, forms and later procedures (`□ 유의사항`, `[붙임]`, `사업비 정산`)
+FUNDING_FACETS = {"overview", "support", "awards"}
+OTHER_PART_HEADING = regex.compile(r"유의|참고|기타|붙임|별첨|서식|양식|정산|환수|사후\s*관리")
+
+
+def support_ceiling_line(doc: Document, block: Block, text: str) -> bool:
+    """Whether a line outside the funding sections, labelled with the support (`지원금액 : …`),
+    is a funding line: it prints a ceiling (`최대`, `한도`, `이내`, a range's high end; not a
+    `미만` threshold), names no other kind of money (NOT_AWARD_MONEY), is no note, lies in no
+    appendix and under no heading of another facet or part (`□ 신청자격`, `□ 평가`, `□ 유의사항`).
+    A bare amount (`지원금액 : 500만원`) outside a funding section may be anything: no."""
+    if NOTE_LINE.match(text) or NOT_AWARD_MONEY.search(text):
+        return False
+    if any(section_in_appendix(doc, i) for i in block.section_path):
+        return False
+    for i in block.section_path:
+        if doc.blocks[doc.sections[i].block].kind != "heading":
+            continue
+        title = strip_marker(doc.sections[i].title)
+        if (facets_named(title) - FUNDING_FACETS or OTHER_PART_HEADING.search(title)
+                or later_procedure(title)):
+            return False
+    return any(a.bound == "max" and "미만" not in text[a.start : a.end] for a in find_amounts(text))
+
+
 def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
     """Logical lines of the funding sections: a list item with the paragraphs that continue it
     (when it stops mid-phrase, or the paragraph starts with `→`), or a run of such paragraphs."""
     lines: list[_Line] = []
     open_end = False  # the last line can take the next paragraph
     foreign = False  # the notes under a starred program of another agency (`창업중심대학(중기부)*`)
+    label_alone = False  # below a support label alone on its line (`지원내용` / `- 사업화지원금(…)`)
     for idx, block in enumerate(scope.blocks):
         text = scope.doc.text[block.start : block.end]
         if NOTE_LINE.match(text):
@@ -1884,6 +1941,13 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
         else:
             foreign = stars_another_program(text)
         funding, period = _funding_block(scope, block)
+        if block.kind == "paragraph":  # `지원내용` alone on its line labels the items under it
+            label_alone = bool(SUPPORT_LABEL_ALONE.fullmatch(text))
+        elif block.kind != "list_item":
+            label_alone = False
+        if not funding and block.kind != "table" and (
+                SUPPORT_LINE_LABEL.match(strip_marker(text)) or (label_alone and block.kind == "list_item")):
+            funding = support_ceiling_line(scope.doc, block, text)  # `- 지원내용 업체별 최대 2,000만원(…)`
         if block.table is not None and idx not in skip:
             lines += (_cell_lines(scope.doc.text, block.table, period) if funding
                       else _funding_row_lines(scope.doc.text, block.table))
@@ -2379,7 +2443,7 @@ def _add_overview_caps(scope: Scope, tracks: Tracks, program: Terms) -> None:
 # ---------------------------------------------------------------- 6. tabbed RFP tables
 
 RFP_TITLE_CELL = regex.compile(r"^(?:연구(?:개발)?|기획|제안|지정)?과제명$|^문제정의서명$|^품목명$|^지원분야$")
-RFP_MONEY_CELL = regex.compile(r"연구개발비|연구비|출연금|지원금|지원규모")
+RFP_MONEY_CELL = regex.compile(r"연구개발비|연구비|출연금|지원금|지원규모|국비")
 RFP_PERIOD_CELL = regex.compile(r"기간$")
 # A flattened RFP table's sum rows (`3 과제`, `총 5개 과제`, `합계`), read from the line's start.
 RFP_ROWS = TableSettings(total_words=(r"\d+\s*과제", r"총\s*\d+\s*개?\s*과제", r"합\s*계", r"소\s*계"),
@@ -2834,6 +2898,7 @@ def _extract_tracks(scope: Scope, skipped: set[int]) -> list[Track]:
             used |= read_flattened(scope, blocks, idx, cols, tracks)
         elif _funding_block(scope, block)[0]:
             used |= read_flat_label_table(scope, blocks, idx, tracks)
+    used |= read_track_items(scope, used, tracks)
     program = read_prose(scope, used, tracks)
     unnamed = tracks.by_key.pop("", None)
     if unnamed is not None:  # a table without a track column speaks for every track, first
@@ -2858,6 +2923,68 @@ def _extract_tracks(scope: Scope, skipped: set[int]) -> list[Track]:
             d.terms.level = level  # a level stated for the program does not name a tier
     drafts = [d for d in drafts if d.name or not d.terms.empty()]
     return [_to_track(scope, d) for d in _add_on_types(scope, drafts) or drafts]
+
+
+# ---------------------------------------------------------------- 7b. one item per track
+
+# an item naming one of the tracks a table of the document lists, then that track's ceiling (untuned
+# gnto_tourism_startup_2020: its 모집분야 table lists `예비관광 스타트업`, `지역혁신 관광 스타트업`, `지역상생 관광벤처`;
+# under `모집구분 | 지원사항` it prints `- 예비 관광스타트업 중 평과 결과에 따라 최대 3,000만 원 지원 예정`, one
+# item per track): `<track> 중 …` is that track's award
+TRACK_ITEM = regex.compile(r"^(?P<name>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ ]{1,24}?)\s*중\s+(?P<rest>\S.*)$", regex.S)
+
+
+def _table_row_names(scope: Scope) -> set[str]:
+    """The names a table of the scope prints down its first column, under its head row."""
+    out: set[str] = set()
+    for block in scope.blocks:
+        if block.table is not None:
+            out |= {norm_key(_clean_name(c.text)) for c in block.table.cells
+                    if c.col == 0 and c.row > 0 and c.text.strip()}
+    return out - {""}
+
+
+def read_track_items(scope: Scope, used: set[int], tracks: Tracks) -> set[int]:
+    """Sibling items each naming a different track a table of the document lists (`- 예비 관광스타트업 중
+    평과 결과에 따라 최대 3,000만 원 지원 예정`): each item's terms are its track's. Guards: two items or more,
+    each a track name the tables print, each printing a ceiling (support_ceiling_line's checks) and
+    speaking of support; else nothing is read."""
+    doc, names = scope.doc, None
+    out: set[int] = set()
+    run: list[tuple[int, str, tuple[int, int], Terms]] = []
+
+    def close() -> None:
+        if len({norm_key(n) for _, n, _, _ in run}) >= 2:
+            for idx, name, span, terms in run:
+                tracks.add(name, [span], terms)
+                out.add(idx)
+        run.clear()
+
+    for idx, block in enumerate(scope.blocks):
+        item = None
+        if block.kind == "list_item" and idx not in used:
+            text = doc.text[block.start : block.end]
+            body = strip_marker(text)
+            item = TRACK_ITEM.match(body)
+        if item is None or (run and block.level != scope.blocks[run[-1][0]].level):
+            close()
+            if item is None:
+                continue
+        if names is None:
+            names = _table_row_names(scope)
+        name = item["name"].strip()
+        if (norm_key(name) not in names or not SUPPORT_CUE.search(item["rest"])
+                or not support_ceiling_line(doc, block, text)):
+            close()
+            continue
+        base = block.start + text.find(body)
+        terms = terms_of_text(item["rest"], base + item.start("rest"), labelled=True)
+        if terms.empty() or all(f.cap is None for f in terms.funding.values()):
+            close()
+            continue
+        run.append((idx, name, (base + item.start("name"), base + item.start("name") + len(name)), terms))
+    close()
+    return out
 
 
 # ---------------------------------------------------------------- 8. a type adding money to another

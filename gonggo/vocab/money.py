@@ -207,6 +207,12 @@ def _find_amounts_cached(text: str) -> tuple[Amount, ...]:
     return tuple(_find_amounts(text))
 
 
+def _range_bounds(first: Decimal | int, second: Decimal | int) -> tuple[Bound, Bound]:
+    """The bounds of a range's two ends as printed: low to high (`0.5억원 ~ 1억원`) or high to low
+    (`700만원~200만원 차등`, hunter_w_startup_package): the larger end is the ceiling either way."""
+    return ("min", "max") if first <= second else ("max", "min")
+
+
 def _find_amounts(text: str) -> list[Amount]:
     amounts: list[Amount] = []
     raw = _raw_matches(text)
@@ -214,20 +220,23 @@ def _find_amounts(text: str) -> list[Amount]:
         head = RANGE_HEAD.search(text[max(0, s - 20) : s])
         prev = amounts[-1] if amounts else None
         if prev is not None and RANGE_SEP.match(text[prev.value_end : s]):
-            # `0.5억원 ~ 1억원`: the first is the low end.
-            amounts[-1] = Amount(prev.start, prev.end, prev.krw, "min", prev.value_start,
+            # `0.5억원 ~ 1억원`: the first is the low end; a range printed high to low (`기업당
+            # 700만원~200만원 차등 지급`) is bounded by its first end, the high one
+            first, second = _range_bounds(prev.krw, value)
+            amounts[-1] = Amount(prev.start, prev.end, prev.krw, first, prev.value_start,
                                  prev.value_end)
             _, _, ws_end = _bound_of(text, s, e)
-            amounts.append(Amount(s, ws_end, int(value), "max", s, e))
+            amounts.append(Amount(s, ws_end, int(value), second, s, e))
             continue
         if head and (prev is None or prev.value_end <= s - len(head[0])):
             lo_start = s - len(head[0]) + head.start(1)
             lo_value = _digits_value(head[1] + _unit_suffix(text[s:e]))
             if lo_value:
-                amounts.append(Amount(lo_start, lo_start + len(head[1]), int(lo_value), "min",
+                first, second = _range_bounds(lo_value, value)
+                amounts.append(Amount(lo_start, lo_start + len(head[1]), int(lo_value), first,
                                       lo_start, lo_start + len(head[1])))
                 _, _, ws_end = _bound_of(text, s, e)
-                amounts.append(Amount(s, ws_end, int(value), "max", s, e))
+                amounts.append(Amount(s, ws_end, int(value), second, s, e))
                 continue
         bound, ws, we = _bound_of(text, s, e)
         amounts.append(Amount(ws, we, int(value), bound, s, e))
