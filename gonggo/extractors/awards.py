@@ -37,6 +37,7 @@ from gonggo.reading.items import Item, in_appendix, items, label_of
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Awards
 from gonggo.schemas.document import Cell, Table
+from gonggo.vocab.budget import BUDGET_CUE, budget_amount
 from gonggo.vocab.text import compiled, strip_marker
 
 SIZE_LABEL = regex.compile(
@@ -207,7 +208,7 @@ def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
         text = scope.text(first)
         label = label_of(text, first.start, first.kind == "heading")
         body = strip_marker(text)
-        hit = SIZE_LABEL.search(label.text if label else body[:20])
+        hit = SIZE_LABEL.search(label.text if label else body[:20]) or _budget_label(text)
         if not hit or (several_types and CALL_TYPE.search(hit.group(0))):
             continue
         c = count_after_label(text)
@@ -222,6 +223,13 @@ def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
         if award is not None:
             return award
     return None
+
+
+def _budget_label(text: str) -> regex.Match[str] | None:
+    """The budget cue of a line stating the call's money, whatever its label (`□ 사업예산 : ’17년도
+    정부출연금 43.0억 원 이내,15개 과제`, `◦ (사업예산) …`, `□ 총 지원예산 총 10개 과제, 24,935백만원`): the
+    count such a line prints is the call's, as on the `□ 공고규모 : …` line SIZE_LABEL names."""
+    return BUDGET_CUE.search(text) if budget_amount(text) is not None else None
 
 
 def _part_counts(scope: Scope, chosen: list[Item], item: Item, label: str, c: Count) -> bool:
