@@ -41,14 +41,23 @@ def _budget_and_awards(text: str, tmp: Path) -> tuple[int | None, int | None]:
     return program.budget_krw, program.awards.count if program.awards else None
 
 
-@pytest.mark.parametrize("variant", [v.name for v in BUDGET_VARIANTS if v.name.startswith("budget_")])
-@pytest.mark.parametrize(("line", "budget", "count"), LINES, ids=("rnd", "size_total", "cost_total"))
+# each budget rewrite on each line it applies to (`budget_year_word` needs a year's money)
+CASES = [pytest.param(v.name, *case, id=f"{v.name}-{case[2]}")
+         for v in BUDGET_VARIANTS if v.name.startswith(("budget_", "size_"))
+         for case in LINES if v.apply(HEAD.format(line=case[0])) != HEAD.format(line=case[0])]
+
+
+@pytest.mark.parametrize(("variant", "line", "budget", "count"), CASES)
 def test_the_budget_line_in_other_words_keeps_budget_and_count(variant: str, line: str, budget: int,
                                                                count: int, tmp_path: Path) -> None:
     text = HEAD.format(line=line)
     new = BY_NAME[variant].apply(text)
     assert _budget_and_awards(text, tmp_path) == (budget, count)
-    assert _budget_and_awards(new, tmp_path) == (budget, count), new.split("\n")[8]
+    assert _budget_and_awards(new, tmp_path) == (budget, count), new.split("\n")[8:10]
+
+
+def test_every_budget_rewrite_applies_to_some_line() -> None:
+    assert {c.values[0] for c in CASES} == {v.name for v in BUDGET_VARIANTS if v.name.startswith(("budget_", "size_"))}
 
 
 @pytest.mark.parametrize(("name", "before", "after"), [
@@ -83,3 +92,10 @@ def test_one_awards_money_under_a_budget_label_is_no_budget(line: str) -> None:
 def test_a_per_award_amount_before_the_total_leaves_the_total() -> None:
     a = budget_amount("○ 지원예산 : 기업당 최대 5천만원, 총 5억원")
     assert a is not None and a.krw == 500_000_000
+
+
+def test_a_column_of_several_rows_is_no_one_budget_or_count(tmp_path: Path) -> None:
+    """Under `선정규모` / `지원예산` headers, a table of two rows or more prints each row's (a track's)
+    count and money: neither is the call's."""
+    line = ("구분\t선정규모\t지원예산\n에너지\t5개사\t5억원\n수송\t4개사\t4억원")
+    assert _budget_and_awards(HEAD.format(line=line), tmp_path) == (None, None)

@@ -19,6 +19,9 @@ listing cache (`../shared/samples/text`) or the unseen pages (`/work/scratch/uns
   the seeds' `‘26년 예산(백만원)` column);
 - `budget_bound_word`: the budget's `이내` / `내외` → `규모` (`총 12억원 규모`: mss and msit calls
   print `지원 규모`, `과제규모`);
+- `size_line_overview`: the first size or budget line as the one row of an overview table under
+  its column header (`사업명 | 공고규모` / `<title> | ’17년도 정부출연금 43.0억 원 이내,15개 과제`: suwon's
+  `구분 (6개) | 세부 내용 | 선정규모 | 지원예산 | 사업기간`, pipc_privacy_rnd_2026's one-row call table);
 - `awards_approx_prefix`: `90개사 내외` → `약 90개사` (the listing cache's `약 30개사`, `팀당 약 1000만원`);
 - `awards_label_paren`: `□ 선정규모 : 13개 대학` → `◦ (선정규모) 13개 대학`.
 
@@ -33,6 +36,8 @@ from collections.abc import Callable, Sequence
 import regex
 
 from gonggo.eval.variants import Variant, run
+from gonggo.eval.variants_layout import LINE_MARK, NOTE, TITLE_LINE
+from gonggo.eval.variants_layout import SIZE_LINE as KEY_LINE
 from gonggo.vocab.budget import budget_amount
 
 # --- the budget line ----------------------------------------------------------------------
@@ -94,6 +99,38 @@ SIZE_LINE = regex.compile(
     r"(?P<value>[^\n\t]*\d[^\n\t]*)$")
 
 
+# --- a one-row overview table ---------------------------------------------------------------
+
+
+NOTICE_NO = regex.compile(r"공고\s*제")  # `중소벤처기업부 공고 제2021-35호`: the number, not the title
+
+
+def _overview_table(text: str) -> str:
+    """The first size or budget line (`□ 공고규모 : … 43.0억 원 이내,15개 과제`, `□ 선정규모 : 총 535개사 …`)
+    as the one row of an overview table under its header: `사업명 | 공고규모` / `<title> | … 43.0억 원
+    이내,15개 과제` (the column-wise summary tables of other calls: suwon_carbon_neutral_livinglab_2026
+    `구분 (6개) | 세부 내용 | 선정규모 | 지원예산 | 사업기간`, pipc_privacy_rnd_2026's one-row call table).
+    Only a leaf line, as `variants_layout.size_line_table` moves: the next line a sibling, a heading
+    or a note."""
+    lines = text.split("\n")
+    title = next((line.strip() for line in lines[:12] if TITLE_LINE.match(line.strip())
+                  and not NOTICE_NO.search(line)), None)
+    if title is None:
+        return text
+    for i, line in enumerate(lines):
+        m = KEY_LINE.match(line)
+        if m is None:
+            continue
+        nxt = next((x for x in lines[i + 1:i + 4] if x.strip()), "")
+        own, after = LINE_MARK.match(line), LINE_MARK.match(nxt)
+        if "\t" in nxt or own is None or not (NOTE.match(nxt) or (after is not None and (
+                after[1] == own[1] or regex.match(r"[□■\dⅠ-Ⅹ]", after[1])))):
+            continue
+        lines[i] = f"사업명\t{m['key']}\n{title}\t{m['value'].strip()}"
+        return "\n".join(lines)
+    return text
+
+
 def _sub(pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> Callable[[str], str]:
     return lambda text: pattern.sub(repl, text)
 
@@ -109,6 +146,8 @@ BUDGET_VARIANTS: list[Variant] = [
             _budget_line(lambda m: f"{m['indent']}{m['mark']} 총 지원예산 {_value(m)}")),
     Variant("budget_year_word", "’17년도 정부출연금 43.0억 원 → ’17년 예산 43.0억 원", _year_word),
     Variant("budget_bound_word", "43.0억 원 이내 → 43.0억 원 규모", _budget_line(_bound_word)),
+    Variant("size_line_overview", "□ 공고규모 : 43억 원 이내,15개 과제 → 사업명 | 공고규모 / <title> | 43억 원 이내,15개 과제",
+            _overview_table),
     Variant("awards_approx_prefix", "90개사 내외 → 약 90개사",
             _sub(COUNT_APPROX, lambda m: f"약 {m['n']}{m['unit']}{m['alt'] or ''}")),
     Variant("awards_label_paren", "□ 선정규모 : 13개 대학 → ◦ (선정규모) 13개 대학",

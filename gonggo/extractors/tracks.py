@@ -2963,7 +2963,7 @@ def extract_budget(scope: Scope, awards: Awards | None = None) -> Budget | None:
         below = _budget_below_label(scope, idx)
         if below is not None:
             return below
-    return (_key_row_budget(scope, skip) or _sheet_budget(scope, skip, awards) or _year_sum(scope, skip)
+    return (_key_row_budget(scope, skip) or _key_column_budget(scope, skip) or _sheet_budget(scope, skip, awards) or _year_sum(scope, skip)
             or _row_sum(scope))
 
 
@@ -2983,6 +2983,26 @@ def _key_row_budget(scope: Scope, skip: set[int]) -> Budget | None:
             if len(cells) != 2:
                 continue
             key, value = cells
+            a = row_budget(text[key.start:key.end], text[value.start:value.end])
+            if a is not None:
+                return Budget(a.krw, [scope.evidence(value.start + a.value_start, value.start + a.value_end)])
+    return None
+
+
+def _key_column_budget(scope: Scope, skip: set[int]) -> Budget | None:
+    """A one-row overview table whose column header states the call's money (`사업명 | 공고규모` /
+    `… | ’17년도 정부출연금 43.0억 원 이내,15개 과제`): the cell under it, read as `key : value`
+    (vocab.budget.row_budget); with more rows a column holds each row's money, no one budget."""
+    text = scope.doc.text
+    for idx, block in enumerate(scope.blocks):
+        if block.table is None or idx in skip:
+            continue
+        grid = block.table.grid()
+        if len(grid) != 2:
+            continue
+        for key, value in zip(grid[0], grid[1], strict=False):
+            if key is None or value is None or key is value:
+                continue
             a = row_budget(text[key.start:key.end], text[value.start:value.end])
             if a is not None:
                 return Budget(a.krw, [scope.evidence(value.start + a.value_start, value.start + a.value_end)])
