@@ -22,6 +22,9 @@ listing cache (`../shared/samples/text`) or the unseen pages (`/work/scratch/uns
 - `size_line_overview`: the first size or budget line as the one row of an overview table under
   its column header (`사업명 | 공고규모` / `<title> | ’17년도 정부출연금 43.0억 원 이내,15개 과제`: suwon's
   `구분 (6개) | 세부 내용 | 선정규모 | 지원예산 | 사업기간`, pipc_privacy_rnd_2026's one-row call table);
+- `budget_row_total_support` / `budget_row_spaced_note`: the budget line as a summary table's key/value
+  row under another label (`총 지원예산 | …`, a letter-spaced key with its payer `예 산(국비) | …`: mss's
+  `모집규모 | 535개사 내외`, tracks.py's `사 업 예 산:`, seed 002's `지원규모(국비)`);
 - `awards_approx_prefix`: `90개사 내외` → `약 90개사` (the listing cache's `약 30개사`, `팀당 약 1000만원`);
 - `awards_label_paren`: `□ 선정규모 : 13개 대학` → `◦ (선정규모) 13개 대학`.
 
@@ -105,18 +108,13 @@ SIZE_LINE = regex.compile(
 NOTICE_NO = regex.compile(r"공고\s*제")  # `중소벤처기업부 공고 제2021-35호`: the number, not the title
 
 
-def _overview_table(text: str) -> str:
-    """The first size or budget line (`□ 공고규모 : … 43.0억 원 이내,15개 과제`, `□ 선정규모 : 총 535개사 …`)
-    as the one row of an overview table under its header: `사업명 | 공고규모` / `<title> | … 43.0억 원
-    이내,15개 과제` (the column-wise summary tables of other calls: suwon_carbon_neutral_livinglab_2026
-    `구분 (6개) | 세부 내용 | 선정규모 | 지원예산 | 사업기간`, pipc_privacy_rnd_2026's one-row call table).
-    Only a leaf line, as `variants_layout.size_line_table` moves: the next line a sibling, a heading
-    or a note."""
+def _leaf_size_line(text: str, row: Callable[[regex.Match[str], str], str | None]) -> str:
+    """The first leaf size or budget line (`variants_layout.size_line_table`'s: the next line a
+    sibling, a heading or a note, so no item under it changes its parent) rewritten by `row(m,
+    title)` (None: left as printed, the next tried)."""
     lines = text.split("\n")
     title = next((line.strip() for line in lines[:12] if TITLE_LINE.match(line.strip())
-                  and not NOTICE_NO.search(line)), None)
-    if title is None:
-        return text
+                  and not NOTICE_NO.search(line)), "")
     for i, line in enumerate(lines):
         m = KEY_LINE.match(line)
         if m is None:
@@ -126,9 +124,27 @@ def _overview_table(text: str) -> str:
         if "\t" in nxt or own is None or not (NOTE.match(nxt) or (after is not None and (
                 after[1] == own[1] or regex.match(r"[□■\dⅠ-Ⅹ]", after[1])))):
             continue
-        lines[i] = f"사업명\t{m['key']}\n{title}\t{m['value'].strip()}"
-        return "\n".join(lines)
+        new = row(m, title)
+        if new is not None:
+            lines[i] = new
+            return "\n".join(lines)
     return text
+
+
+def _overview_table(text: str) -> str:
+    """The first size or budget line (`□ 공고규모 : … 43.0억 원 이내,15개 과제`, `□ 선정규모 : 총 535개사 …`)
+    as the one row of an overview table under its header: `사업명 | 공고규모` / `<title> | … 43.0억 원
+    이내,15개 과제` (the column-wise summary tables of other calls: suwon_carbon_neutral_livinglab_2026
+    `구분 (6개) | 세부 내용 | 선정규모 | 지원예산 | 사업기간`, pipc_privacy_rnd_2026's one-row call table)."""
+    return _leaf_size_line(text, lambda m, title: f"사업명\t{m['key']}\n{title}\t{m['value'].strip()}"
+                           if title else None)
+
+
+def _budget_row(label: str) -> Callable[[str], str]:
+    """The first budget line as a summary table's key/value row under another label (`□ 공고규모 :
+    … 43.0억 원 이내` → `총 지원예산 | … 43.0억 원 이내`)."""
+    return lambda text: _leaf_size_line(
+        text, lambda m, _: f"{label}\t{m['value'].strip()}" if budget_amount(m[0]) is not None else None)
 
 
 def _sub(pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> Callable[[str], str]:
@@ -148,6 +164,9 @@ BUDGET_VARIANTS: list[Variant] = [
     Variant("budget_bound_word", "43.0억 원 이내 → 43.0억 원 규모", _budget_line(_bound_word)),
     Variant("size_line_overview", "□ 공고규모 : 43억 원 이내,15개 과제 → 사업명 | 공고규모 / <title> | 43억 원 이내,15개 과제",
             _overview_table),
+    Variant("budget_row_total_support", "□ 공고규모 : 43억 원 이내 → 총 지원예산 | 43억 원 이내",
+            _budget_row("총 지원예산")),
+    Variant("budget_row_spaced_note", "□ 공고규모 : 43억 원 이내 → 예 산(국비) | 43억 원 이내", _budget_row("예 산(국비)")),
     Variant("awards_approx_prefix", "90개사 내외 → 약 90개사",
             _sub(COUNT_APPROX, lambda m: f"약 {m['n']}{m['unit']}{m['alt'] or ''}")),
     Variant("awards_label_paren", "□ 선정규모 : 13개 대학 → ◦ (선정규모) 13개 대학",

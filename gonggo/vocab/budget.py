@@ -139,14 +139,29 @@ def budget_amount(text: str) -> Amount | None:
 # 43.0억 원 이내,15개 과제`, `지원 비용 | 총 477,000천원(9개 기업 내외 지원)`): the line other calls
 # print as `□ 공고규모 : …` laid out as a key/value row (mss_startup_univ_regional_2026 prints its
 # sizes so: `모집규모 | 535개사 내외 | 222개사 내외`).
-ROW_KEY = regex.compile(r"^\s*(?:공고|지원|사업|선정|모집)\s*(?:규모|비용|예산)\s*$|^\s*총\s*(?:예산|상금)\s*$")
+# Its other labels (a summary row keyed `총 지원예산`, `총 사업예산`, `’26년 예산`, `예 산`, `사업예산(국비)`):
+# the same money, as BUDGET_CUE reads them on a line. Not `총 사업비` (one project's whole cost:
+# knpa_policelab_rnd_2026 `총 사업비 50백만원 내외`).
+ROW_KEY = regex.compile(
+    r"""^\s*(?:총\s*)?(?:(?:[’'‘]\s*\d{2}|20\d{2})\s*년\s*(?:도\s*)?)?
+        (?:(?:공고|지원|사업|선정|모집)\s*(?:규모|비용|예\s*산)|예\s*산)
+        (?:\s*[(（][^()（）\d]{1,8}[)）])?\s*$
+      | ^\s*총\s*상\s*금\s*$""",
+    regex.X,
+)
+
+
+KEY_NOTE = regex.compile(r"[(（][^()（）]*[)）]")
+SPACES = regex.compile(r"\s+")
 
 
 def row_budget(key: str, value: str) -> Amount | None:
     """The budget a key/value row states, its offsets into `value`: read as the line `key : value`."""
     if not ROW_KEY.match(key):
         return None
-    head = f"{key.strip()} : "
+    # the key as a line's label: no spaces, no parenthesised note (`예 산`, `사업예산(국비)` → `사업예산`)
+    label = KEY_NOTE.sub("", SPACES.sub("", key))
+    head = f"{label} : "
     a = budget_amount(head + value)
     if a is None or a.value_start < len(head):
         return None
