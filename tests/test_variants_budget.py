@@ -99,3 +99,12 @@ def test_a_column_of_several_rows_is_no_one_budget_or_count(tmp_path: Path) -> N
     count and money: neither is the call's."""
     line = ("구분\t선정규모\t지원예산\n에너지\t5개사\t5억원\n수송\t4개사\t4억원")
     assert _budget_and_awards(HEAD.format(line=line), tmp_path) == (None, None)
+
+
+def test_a_row_of_one_key_over_several_values_is_no_pair_row(tmp_path: Path) -> None:
+    """`사업예산 | 12억원 | 8억원 | -` under `구분 | 일반형 | 성장형 | 비고` prints each type's money: the
+    row is not two key/value pairs (its third cell is an amount, no label), and no one budget."""
+    line = "구분\t일반형\t성장형\t비고\n사업예산\t12억원\t8억원\t-"
+    assert _budget_and_awards(HEAD.format(line=line), tmp_path)[0] is None
+    pairs = "사업명\t고부가가치식품기술개발사업\t주관기관\t농림식품기술기획평가원\n사업예산\t12억원\t선정규모\t20개 과제"
+    assert _budget_and_awards(HEAD.format(line=pairs), tmp_path) == (1_200_000_000, 20)

@@ -25,6 +25,9 @@ listing cache (`../shared/samples/text`) or the unseen pages (`/work/scratch/uns
 - `budget_row_total_support` / `budget_row_spaced_note`: the budget line as a summary table's key/value
   row under another label (`총 지원예산 | …`, a letter-spaced key with its payer `예 산(국비) | …`: mss's
   `모집규모 | 535개사 내외`, tracks.py's `사 업 예 산:`, seed 002's `지원규모(국비)`);
+- `budget_pair_row`: the budget line and the next `□` line as one summary row of two key/value pairs
+  (`공고규모 | … 43.0억 원 이내,15개 과제 | 공고기간 | …`; summary tables of two pairs a row:
+  msit_ict_rnd_2026_1st's RFP sheets `지원기간 | 2026.04 ~ 2030.12 | 정부지원금 | 9,736백만원`);
 - `awards_approx_prefix`: `90개사 내외` → `약 90개사` (the listing cache's `약 30개사`, `팀당 약 1000만원`);
 - `awards_label_paren`: `□ 선정규모 : 13개 대학` → `◦ (선정규모) 13개 대학`.
 
@@ -147,6 +150,31 @@ def _budget_row(label: str) -> Callable[[str], str]:
         text, lambda m, _: f"{label}\t{m['value'].strip()}" if budget_amount(m[0]) is not None else None)
 
 
+# `□ 접수기간 :'17.4.14.(금)~4.28.(금),18:00까지`: a labelled `□` line (the next key of a summary row)
+BOX_KEY_LINE = regex.compile(r"^[ ]*[□■][ ]*(?P<key>[^:：\t\n]{2,10}?)[ ]*[:：][ ]*(?P<value>\S[^\t\n]*)$")
+
+
+def _pair_row(text: str) -> str:
+    """The first budget line and the next `□` line beside it (notes between them kept below) as one
+    row of a summary table printing two key/value pairs: `공고규모 | … 43.0억 원 이내,15개 과제 | 공고기간 |
+    '17.3.30.(목)~…` (the overview tables of other calls: `사업명 | … | 주관기관 | …`)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = KEY_LINE.match(line)
+        if m is None or budget_amount(line) is None or not line.lstrip().startswith(("□", "■")):
+            continue
+        for j in range(i + 1, min(i + 6, len(lines))):
+            if NOTE.match(lines[j]):
+                continue
+            other = BOX_KEY_LINE.match(lines[j])
+            if other is None:
+                break
+            row = f"{m['key']}\t{m['value'].strip()}\t{other['key'].strip()}\t{other['value'].strip()}"
+            return "\n".join([*lines[:i], row, *lines[i + 1:j], *lines[j + 1:]])
+        break
+    return text
+
+
 def _sub(pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> Callable[[str], str]:
     return lambda text: pattern.sub(repl, text)
 
@@ -167,6 +195,7 @@ BUDGET_VARIANTS: list[Variant] = [
     Variant("budget_row_total_support", "□ 공고규모 : 43억 원 이내 → 총 지원예산 | 43억 원 이내",
             _budget_row("총 지원예산")),
     Variant("budget_row_spaced_note", "□ 공고규모 : 43억 원 이내 → 예 산(국비) | 43억 원 이내", _budget_row("예 산(국비)")),
+    Variant("budget_pair_row", "□ 공고규모 : 43억 원 / □ 공고기간 : … → 공고규모 | 43억 원 | 공고기간 | …", _pair_row),
     Variant("awards_approx_prefix", "90개사 내외 → 약 90개사",
             _sub(COUNT_APPROX, lambda m: f"약 {m['n']}{m['unit']}{m['alt'] or ''}")),
     Variant("awards_label_paren", "□ 선정규모 : 13개 대학 → ◦ (선정규모) 13개 대학",

@@ -2980,13 +2980,20 @@ def _key_row_budget(scope: Scope, skip: set[int]) -> Budget | None:
             for c in row:
                 if c is not None and all(c is not o for o in cells):
                     cells.append(c)
-            if len(cells) != 2:
+            # `key | value`, or a row of two pairs or more whose keys are labels (`공고규모 | … 43.0억
+            # 원 이내 | 공고기간 | …`): not a key over several values (`모집규모 | 535개사 | 222개사`)
+            if len(cells) % 2 or (len(cells) > 2 and any(
+                    PAIR_KEY_NOT_LABEL.search(text[k.start:k.end]) for k in cells[2::2])):
                 continue
-            key, value = cells
-            a = row_budget(text[key.start:key.end], text[value.start:value.end])
-            if a is not None:
-                return Budget(a.krw, [scope.evidence(value.start + a.value_start, value.start + a.value_end)])
+            for key, value in zip(cells[::2], cells[1::2], strict=True):
+                a = row_budget(text[key.start:key.end], text[value.start:value.end])
+                if a is not None:
+                    return Budget(a.krw, [scope.evidence(value.start + a.value_start, value.start + a.value_end)])
     return None
+
+
+# a key of a summary row is a short label: no digits, no money, no sentence
+PAIR_KEY_NOT_LABEL = regex.compile(r"\d|^.{16,}$|\n")
 
 
 def _key_column_budget(scope: Scope, skip: set[int]) -> Budget | None:
