@@ -108,3 +108,11 @@ def test_a_row_of_one_key_over_several_values_is_no_pair_row(tmp_path: Path) -> 
     assert _budget_and_awards(HEAD.format(line=line), tmp_path)[0] is None
     pairs = "사업명\t고부가가치식품기술개발사업\t주관기관\t농림식품기술기획평가원\n사업예산\t12억원\t선정규모\t20개 과제"
     assert _budget_and_awards(HEAD.format(line=pairs), tmp_path) == (1_200_000_000, 20)
+
+
+@pytest.mark.parametrize("table", [
+    "선정규모\t20개사 내외\n지원금액\t기업당 최대 5천만원",  # key | value rows: the value right of the label
+    "선정규모\t지원금액\n20개사 내외\t기업당 최대 5천만원",  # a header over one row: the value under it
+])
+def test_a_two_row_table_counts_right_of_its_label_or_under_it(table: str, tmp_path: Path) -> None:
+    assert _budget_and_awards(HEAD.format(line=table), tmp_path) == (None, 20)

@@ -305,11 +305,11 @@ def _table_count(scope: Scope, table: Table) -> Awards | None:
             # 지원)`): the count its value prints is the call's, as on a budget line (_budget_label)
             if cell is None or len(cell.text) > 15 or not (SIZE_LABEL.search(cell.text) or ROW_KEY.match(cell.text)):
                 continue
-            right: list[Cell] = [x for x in row[i + 1:] if x is not None and x is not cell]
+            right: list[Cell] = [x for x in row[i + 1:] if x is not None and x is not cell][:1]
             below = grid[1][i] if len(grid) == 2 and r == 0 and i < len(grid[1]) else None
-            if below is not None and below is not cell:
-                right = [below]
-            for value in right[:1]:
+            if below is not None and below is not cell and all(below is not x for x in right):
+                right.append(below)  # the value right of it first (`선정규모 | 20개사`), else under it
+            for value in right:
                 text = scope.doc.text[value.start:value.end]
                 c = count_after_label(text)
                 if c is not None:
