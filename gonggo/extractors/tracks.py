@@ -3090,7 +3090,7 @@ def extract_budget(scope: Scope, awards: Awards | None = None) -> Budget | None:
         below = _budget_below_label(scope, idx)
         if below is not None:
             return below
-    return (_key_row_budget(scope, skip) or _sheet_budget(scope, skip, awards) or _year_sum(scope, skip)
+    return (_key_row_budget(scope, skip) or _key_column_budget(scope, skip) or _sheet_budget(scope, skip, awards) or _year_sum(scope, skip)
             or _row_sum(scope))
 
 
@@ -3107,9 +3107,36 @@ def _key_row_budget(scope: Scope, skip: set[int]) -> Budget | None:
             for c in row:
                 if c is not None and all(c is not o for o in cells):
                     cells.append(c)
-            if len(cells) != 2:
+            # `key | value`, or a row of two pairs or more whose keys are labels (`공고규모 | … 43.0억
+            # 원 이내 | 공고기간 | …`): not a key over several values (`모집규모 | 535개사 | 222개사`)
+            if len(cells) % 2 or (len(cells) > 2 and any(
+                    PAIR_KEY_NOT_LABEL.search(text[k.start:k.end]) for k in cells[2::2])):
                 continue
-            key, value = cells
+            for key, value in zip(cells[::2], cells[1::2], strict=True):
+                a = row_budget(text[key.start:key.end], text[value.start:value.end])
+                if a is not None:
+                    return Budget(a.krw, [scope.evidence(value.start + a.value_start, value.start + a.value_end)])
+    return None
+
+
+# a key of a summary row is a short label: no digits, no money, no sentence
+PAIR_KEY_NOT_LABEL = regex.compile(r"\d|^.{16,}$|\n")
+
+
+def _key_column_budget(scope: Scope, skip: set[int]) -> Budget | None:
+    """A one-row overview table whose column header states the call's money (`사업명 | 공고규모` /
+    `… | ’17년도 정부출연금 43.0억 원 이내,15개 과제`): the cell under it, read as `key : value`
+    (vocab.budget.row_budget); with more rows a column holds each row's money, no one budget."""
+    text = scope.doc.text
+    for idx, block in enumerate(scope.blocks):
+        if block.table is None or idx in skip:
+            continue
+        grid = block.table.grid()
+        if len(grid) != 2:
+            continue
+        for key, value in zip(grid[0], grid[1], strict=False):
+            if key is None or value is None or key is value:
+                continue
             a = row_budget(text[key.start:key.end], text[value.start:value.end])
             if a is not None:
                 return Budget(a.krw, [scope.evidence(value.start + a.value_start, value.start + a.value_end)])

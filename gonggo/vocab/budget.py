@@ -34,9 +34,15 @@ from gonggo.vocab.text import compiled
 BUDGET_CUE = regex.compile(
     r"""공고\s*규모
       | 총\s*(?:상금|예산|사업\s*예산)
-      | (?:지원|사업)\s*(?:규모|비용|예산)\s*[:：]\s*총
+      | (?:지원|사업)\s*(?:규모|비용|예산)\s*(?:[)）]\s*[:：]?|[:：])\s*총
       | 신규\s*과제\s*(?:(?:정부\s*(?:지원\s*)?)?(?:연구\s*개발비|출연금)|국비|국고\s*보조금)
       | (?:사업\s*)?예산\s*[:：]
+      # a 개요 item's parenthesised label (`◦ (사업예산) ’26년 1,200백만원`, `○ (예산) 총 12억원`)
+      | [(（]\s*(?:총\s*)?(?:(?:사업|지원)\s*)?예산\s*[)）]
+      # a budget label opening its line, run into its value with no colon (`□ 총 지원예산 12억원`,
+      # `○ 사업예산 ’26년 정부출연금 43억원`, `○ ’26년 예산 1,200백만원`)
+      | ^\s*(?:[□■○◦ㅇ●▶▷·\-]\s*)?(?:총\s*)?(?:(?:[’'‘]\s*\d{2}|20\d{2})\s*년\s*(?:도\s*)?)?
+        (?:사업|지원)?\s*예산(?=\s+(?:총\s*)?(?:\d|[’'‘]\s*\d{2}|정부|국비|국고|출연금))
     """,
     regex.X,
 )
@@ -79,6 +85,12 @@ AWARDS_TOTAL = regex.compile(
     regex.X,
 )
 TOTAL = regex.compile(r"(?<![가-힣])총\s*(?=\d)")
+# one award's money: `과제당 (최대)`, `기업별`, `팀당 약` right before the amount
+PER_AWARD_BEFORE = regex.compile(r"(?:과제|기업|팀|기관|업체|개사|社|대학)\s*(?:당|별)\s*(?:약|최대|최고|평균)?\s*$")
+# ... or right after it: `총 10억 원 내외(과제당)` (knpa_policelab_rnd_2026's `· (예산) …`), `1억원/과제`
+PER_AWARD_AFTER = regex.compile(
+    r"\s*(?:이내|내외|이하)?\s*(?:[(（]\s*(?:과제|기업|팀|기관|업체|개사|社|대학)\s*(?:당|별)\s*[)）]"
+    r"|[/／]\s*(?:과제|기업|팀|기관|업체|개사|社)(?![가-힣]))")
 SHARE_PER_AWARD_AFTER = regex.compile(
     r"""[^()（）\n]{0,15}[(（]\s*(?:팀|기업|과제|업체|기관|개사|社)\s*(?:당|별)
         \s*(?:약|최대|평균)?\s*\d""",
@@ -114,6 +126,11 @@ def budget_amount(text: str) -> Amount | None:
         return _awards_total(text)
     for a in find_amounts(text):
         if a.value_start >= cue.start() and a.bound != "min":
+            # one award's money under the budget's label (`사업예산 : 과제당 최대 5억원`,
+            # `지원예산 | 기업당 최대 1억 원`): no budget, the line's total may follow
+            if (PER_AWARD_BEFORE.search(text[max(cue.start(), a.start - 12):a.start])
+                    or PER_AWARD_AFTER.match(text, a.end)):
+                continue
             return a
     return None
 
@@ -122,14 +139,29 @@ def budget_amount(text: str) -> Amount | None:
 # 43.0억 원 이내,15개 과제`, `지원 비용 | 총 477,000천원(9개 기업 내외 지원)`): the line other calls
 # print as `□ 공고규모 : …` laid out as a key/value row (mss_startup_univ_regional_2026 prints its
 # sizes so: `모집규모 | 535개사 내외 | 222개사 내외`).
-ROW_KEY = regex.compile(r"^\s*(?:공고|지원|사업|선정|모집)\s*(?:규모|비용|예산)\s*$|^\s*총\s*(?:예산|상금)\s*$")
+# Its other labels (a summary row keyed `총 지원예산`, `총 사업예산`, `’26년 예산`, `예 산`, `사업예산(국비)`):
+# the same money, as BUDGET_CUE reads them on a line. Not `총 사업비` (one project's whole cost:
+# knpa_policelab_rnd_2026 `총 사업비 50백만원 내외`).
+ROW_KEY = regex.compile(
+    r"""^\s*(?:총\s*)?(?:(?:[’'‘]\s*\d{2}|20\d{2})\s*년\s*(?:도\s*)?)?
+        (?:(?:공고|지원|사업|선정|모집)\s*(?:규모|비용|예\s*산)|예\s*산)
+        (?:\s*[(（][^()（）\d]{1,8}[)）])?\s*$
+      | ^\s*총\s*상\s*금\s*$""",
+    regex.X,
+)
+
+
+KEY_NOTE = regex.compile(r"[(（][^()（）]*[)）]")
+SPACES = regex.compile(r"\s+")
 
 
 def row_budget(key: str, value: str) -> Amount | None:
     """The budget a key/value row states, its offsets into `value`: read as the line `key : value`."""
     if not ROW_KEY.match(key):
         return None
-    head = f"{key.strip()} : "
+    # the key as a line's label: no spaces, no parenthesised note (`예 산`, `사업예산(국비)` → `사업예산`)
+    label = KEY_NOTE.sub("", SPACES.sub("", key))
+    head = f"{label} : "
     a = budget_amount(head + value)
     if a is None or a.value_start < len(head):
         return None
