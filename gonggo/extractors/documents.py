@@ -130,6 +130,11 @@ ASIDE_CUT = regex.compile(
 # `[영리기업] 영리기관의 연구실운영비 활용·관리 계획`: a short tag naming who must submit.
 TAG = regex.compile(r"^\s*[\[［【]\s*(?P<tag>(?:(?!양식|서식|붙\s*임|별\s*첨|별\s*지|첨\s*부)[^\]］】\n]){1,10}?)"
                     r"\s*[\]］】]\s*(?=\S)")
+# `서식 1 입찰참가 접수 확인서`, `붙임 4  연구개발계획서`: a form's unbracketed label before the name
+# (a form index's print; the bracketed `[붙임1] …` is LEAD_FORM_REF's).
+LEAD_FORM_LABEL = regex.compile(r"""
+    ^\s*(?:서\s*식|양\s*식|붙\s*임|별\s*첨|별\s*지)\s*(?:제\s*)?
+    \d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*(?:호\s*)?[.)]?\s+(?=[^\s\d])""", regex.VERBOSE)
 CATEGORY_COLON = regex.compile(r"^(?P<cond>[^:：,，()（）\[\]\n]{2,20}?)\s*[:：]\s*(?P<name>\S.*)$")
 COND_COLON = regex.compile(
     r"^(?P<cond>[^:：]{2,40}?(?:기업|기관|경우|시|자|업체))\s*[:：]\s*(?P<name>\S.*)$")
@@ -331,6 +336,9 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True, flat: bo
         elif word != "필수":
             line.condition = word if word.startswith("해당") else f"{word}의 경우"
         main = main[tag.end():]
+    form_label = LEAD_FORM_LABEL.match(main)
+    if form_label:
+        main = main[form_label.end():]
     form = (FORM_COLON.match(main.strip()) or ISSUER_COLON.match(main.strip())
             or METHOD_COLON.match(main.strip()))
     if form:
@@ -355,10 +363,10 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True, flat: bo
     # that form, even when it lists its parts (`개인정보·과세정보 제공‧활용 동의서, 제3자 제공
     # 동의서`): the commas do not split it.
     main = SUB_NUMBER_TAIL.sub("", main)  # `②-5 [붙임 5] …`: the sub-number's tail
-    one_form = bool(tag or form or FORM_REF.match(main.strip())
+    one_form = bool(tag or form or form_label or FORM_REF.match(main.strip())
                     or LEAD_FORM_REF.search(text[:off]))
     # the line points at a form of its own (`[별첨 2]양식`, `(붙임 3서식 참조)`)
-    has_form = bool(form or FORM_REF.search(main) or LEAD_FORM_REF.search(text[:off])
+    has_form = bool(form or form_label or FORM_REF.search(main) or LEAD_FORM_REF.search(text[:off])
                     or any(FORM.search(p.group(0)) for p in PAREN.finditer(main)))
     main = FORM_REF.sub(" ", main)
     kept: list[str] = []
@@ -995,7 +1003,7 @@ DOC_HEADER_LINE = regex.compile(
     # every real prefix of the heading table's documents facet (`첨부서류`, `필요서류`, `신청 시
     # 제출서류`), not only the ones the tuned documents print
     r"|^\s*(?:(?:신\s*청|접\s*수|응\s*모|참\s*가)\s*(?:시\s*)?)?"
-    r"(?:(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요)\s*서\s*류|제\s*출\s*자\s*료)(?:\s*목\s*록)?\s*$")
+    r"(?:(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요|접\s*수|응\s*모)\s*서\s*류|제\s*출\s*자\s*료)(?:\s*목\s*록)?\s*$")
 
 
 DOCS_CAPTION = pattern("documents")
@@ -1033,9 +1041,10 @@ SAID_LIST = regex.compile(
     r"(?:제\s*출|구\s*비|신\s*청)\s*서\s*류\s*(?:는|은)\s*(?P<list>[^.。\n:：]{4,150}?(?:각\s*)?\d+\s*부(?:씩)?)"
     r"\s*(?:임|입니다|이며|이다|을\s*제출|를\s*제출)")
 COPIES = regex.compile(r"^(?:원|사|부|정|복사)\s*본$")
-# A key cell naming the documents in a key/value table: `제출서류`, `구비 서류`, `신청서류(공통)`.
+# A key cell naming the documents in a key/value table: `제출서류`, `구비 서류`, `신청서류(공통)`,
+# `접수서류`, `응모서류` (a contest's word).
 KEY_LABEL = regex.compile(
-    r"^\s*(?:(?:신\s*청|접\s*수)\s*시\s*)?(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요)\s*서\s*류"
+    r"^\s*(?:(?:신\s*청|접\s*수)\s*시\s*)?(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요|접\s*수|응\s*모)\s*서\s*류"
     r"(?:\s*[(（][^()（）\n]{1,10}[)）])?\s*$")
 # A title that is all bracketed, over its list: `< 제출서류 >`, `【 구비서류 】`.
 BRACKETED_TITLE = regex.compile(r"^\s*[<〈《【]\s*(?P<title>[^<>〈〉《》【】\n]{2,30}?)\s*[>〉》】]\s*$")
@@ -1049,9 +1058,10 @@ ANNEX_REF = regex.compile(r"[(（\[]\s*별\s*첨\s*(?P<k>\d{1,2})\s*[)）\]]\s*$
 TAGGED_TITLE = regex.compile(
     r"^\s*[<〈《【\[]\s*[^<>〈〉《》【】\[\]\n]{1,20}?\s*[>〉》】\]]\s*(?P<title>\S[^\n]{1,40}?)\s*$")
 
-# The family's own label before a list on one line: `제출서류 :`, `(구비서류)`, `신청서류 -`.
+# The family's own label before a list on one line: `제출서류 :`, `(구비서류)`, `신청서류 -`,
+# `접수서류 :`, `응모서류 :`.
 DOC_LABEL = regex.compile(
-    r"[(（\[]?\s*(?:(?:신청|접수|응모|참가)\s*시\s*)?(?:제출|구비|신청|증빙|첨부|필요)\s*서류"
+    r"[(（\[]?\s*(?:(?:신청|접수|응모|참가)\s*시\s*)?(?:제출|구비|신청|증빙|첨부|필요|접수|응모)\s*서류"
     r"\s*(?:[)）\]]\s*[:：]?|(?:[(（][^()（）\n]{1,40}[)）]\s*)?[:：]|\s-\s)\s*(?=\S)")
 # An application step (`접수`, `제출`, `신청`) and an aside of it listing documents with their
 # number of copies: `(신청서, 개인정보 수집·이용 동의서, 주민등록초본 각 1부)`.
