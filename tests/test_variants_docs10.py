@@ -60,3 +60,28 @@ def test_each_documents_variant_keeps_the_documents(name: str, tmp_path: Path) -
     rewritten = DOCS[name].apply(original)
     assert rewritten != original, "the variant rewrote nothing"
     assert _names(tmp_path, rewritten) == _names(tmp_path, original)
+
+
+APPENDIX_BODY = "□ 제출서류 : 붙임 2 참조\n" + TAIL + "\n"
+
+
+@pytest.mark.parametrize("items", [
+    "".join(f"{n}. {d} 1부\n" for n, d in enumerate(DOCS_PRINTED, 1)),
+    # the body's box marker, read as headings (motie_industry_talent_hrd_council_2025's `□ … 1부`)
+    "".join(f"□ {d} 1부\n" for d in DOCS_PRINTED),
+    # group captions over the items (mafra_high_value_food_rnd_2017 `<필수사항>` / `① …`)
+    f"<필수사항>\n① {DOCS_PRINTED[0]} 1부\n<선택사항(해당 시 제출)>\n② {DOCS_PRINTED[1]} 1부\n"
+    f"-3천만 원 이상인 경우에만 제출\n③ {DOCS_PRINTED[2]} 1부\n",
+])
+def test_a_list_under_an_appendix_title_box(items: str, tmp_path: Path) -> None:
+    # `붙임 2 | 제출서류 목록`: one row of the label and the title (as HWP/HWPX print
+    # mafra_high_value_food_rnd_2025's `붙임 1 | 푸드테크 핵심 기술분야`)
+    text = PREAMBLE + APPENDIX_BODY + "붙임 2\t\t제출서류 목록\n" + items + "붙임 3\t\t사업신청서\n성명\t\n"
+    assert _names(tmp_path, text) == DOCS_PRINTED
+
+
+def test_an_appendix_title_box_of_another_topic_is_no_list(tmp_path: Path) -> None:
+    # mafra_high_value_food_rnd_2025 `붙임 1 | 푸드테크 핵심 기술분야` over its fields
+    text = (PREAMBLE + "□ 제출서류\n○ 사업계획서 1부\n" + TAIL + "\n붙임 1\t\t푸드테크 핵심 기술분야\n"
+            "1. 대체식품 제조 기술 보고서\n2. 스마트 식품 유통 자료\n")
+    assert _names(tmp_path, text) == ["사업계획서"]

@@ -8,7 +8,10 @@ documents behind.
 - `docs_form_label_lead`: each entry behind its form's unbracketed label, the way a form
   index prints it (`서식 1 입찰참가 접수 확인서` / `서식 2 입찰참가신청서`, a 강북구 RFP's
   `[제출서식 목록]` in ../shared/samples/hwpx; `붙임 4  연구개발계획서 서식(별첨 포함)`, a
-  mafra 2025 index): `- 사업신청서 1부` → `- 서식 1 사업신청서 1부`.
+  mafra 2025 index): `- 사업신청서 1부` → `- 서식 1 사업신청서 1부`;
+- `docs_appendix_box`: the list moved to an appendix whose title is a box of its label and
+  title (`붙임 9 | 제출서류 목록`, the print of mafra_high_value_food_rnd_2025's `붙임 1 | 푸드테크
+  핵심 기술분야`), the body pointing at it (`□ 제출서류 : 붙임 9 참조`).
 
     python -m gonggo.eval.variants_docs corpus/seeds /path/to/texts [--only …] [--jobs 2]
 """
@@ -22,7 +25,13 @@ import regex
 
 from gonggo.eval.variants import Variant
 from gonggo.eval.variants import run as run_variants
-from gonggo.eval.variants_layout import DOC_FORM_REF, DOC_HEAD, DocSection, _rewrite_sections
+from gonggo.eval.variants_layout import (
+    DOC_FORM_REF,
+    DOC_HEAD,
+    DocSection,
+    _rewrite_sections,
+    doc_sections,
+)
 
 # the section word inside a documents heading's label (`제출서류`, `신청 시 구비서류`, `제출 자료`)
 HEAD_WORD = regex.compile(
@@ -61,12 +70,38 @@ def _form_label_lead(lines: list[str], sec: DocSection) -> list[str] | None:
     return out if labelled else None
 
 
+# where a call's appendices open: a title line `붙임 1` alone, or its box `붙임 1 | 제안요구서(RFP)`
+# (not the body's index of them, `<붙임 1> 지정공모과제 제안요구서(RFP)`)
+APPENDIX_TITLE = regex.compile(r"^\s*(?:붙\s*임|별\s*첨)\s*\d{1,2}\s*(?:\t[^\n]*)?$")
+
+
+def _appendix_box(text: str) -> str:
+    """The first documents list moved to an appendix under a title box (`붙임 9 | 제출서류 목록`,
+    one row of two cells, as HWP/HWPX print `붙임 1 | 지정공모과제 제안요구서(RFP)`), the body's
+    heading left pointing at it (`□ 제출서류 : 붙임 9 참조`, kspo_public_data_contest_2023's
+    `제출서류(붙임 참조)`)."""
+    lines = text.split("\n")
+    secs = doc_sections(lines)
+    if not secs:
+        return text
+    sec = secs[0]
+    head = lines[sec.head].rstrip().rstrip(":：").rstrip()
+    moved = [lines[k].strip() for k in range(sec.head + 1, sec.last + 1) if lines[k].strip()]
+    body = lines[:sec.head] + [head + " : 붙임 9 참조"] + lines[sec.last + 1:]
+    # the appendix opens where the call's own appendices open (its first `붙임 1` / `[별첨 1]`
+    # title after the list), else at the end
+    at = next((k for k in range(sec.head + 1, len(body)) if APPENDIX_TITLE.match(body[k])), len(body))
+    return "\n".join(body[:at] + ["", "붙임 9\t\t제출서류 목록", *moved, ""] + body[at:])
+
+
 DOCS_WORD_VARIANTS: list[Variant] = [
     Variant("docs_heading_receipt", "□ 제출서류 → □ 접수서류", _rewrite_sections(_heading_word("접수서류"))),
     Variant("docs_heading_entry", "□ 제출서류 → □ 응모서류 (a contest's word)",
             _rewrite_sections(_heading_word("응모서류"))),
     Variant("docs_form_label_lead", "- 사업신청서 1부 → - 서식 1 사업신청서 1부 (a form index's label)",
             _rewrite_sections(_form_label_lead)),
+    Variant("docs_appendix_box", "□ 제출서류 / - a / - b → □ 제출서류 : 붙임 9 참조 … 붙임 9 | 제출서류 목록 / - a / - b",
+            _appendix_box),
 ]
 BY_NAME = {v.name: v for v in DOCS_WORD_VARIANTS}
 

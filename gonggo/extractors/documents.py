@@ -1055,6 +1055,9 @@ METHOD_COLON = regex.compile(
 ANNEX_INCLUDED = regex.compile(r"별\s*첨\s*(?:된\s*(?:서\s*류|서\s*식|자\s*료)\s*)?포\s*함")
 # An entry's own 별첨 at its end: `(별첨 1)`, `[별첨 2]`.
 ANNEX_REF = regex.compile(r"[(（\[]\s*별\s*첨\s*(?P<k>\d{1,2})\s*[)）\]]\s*$")
+# The label cell of an appendix's title box: `붙임 2`, `별첨 1`, `[붙임 3]`, `붙임`.
+BOX_LABEL = regex.compile(r"^\s*[\[［【<〈]?\s*(?:붙\s*임|별\s*첨|별\s*지|참\s*고)\s*(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?\s*[\]］】>〉]?\s*$")
+BOX_MARKS = "□■❏▣◆◇"
 TAGGED_TITLE = regex.compile(
     r"^\s*[<〈《【\[]\s*[^<>〈〉《》【】\[\]\n]{1,20}?\s*[>〉》】\]]\s*(?P<title>\S[^\n]{1,40}?)\s*$")
 
@@ -1241,6 +1244,41 @@ def _collect(scope: Scope) -> list[Found]:
         if k > j + 1:
             col.blocks(j + 1, k)
             covered.append((block.start, doc.blocks[k - 1].end))
+    # An appendix's title box, a one-row table of its label and its title (`붙임 2 | 제출서류 목록`,
+    # the way HWP/HWPX print `붙임 1 | 지정공모과제 제안요구서(RFP)`), over a list: the list's
+    # entries are the documents, as under `[붙임 2] 제출서류 목록`.
+    for j in range(outline.lo, outline.hi - 1):
+        table = doc.blocks[j].table
+        if table is None or table.n_rows != 1 or id(table) in col.tables or any(
+                lo <= doc.blocks[j].start < hi for lo, hi in covered):
+            continue
+        cells = [c for c in table.cells if c.text.strip()]
+        if len(cells) != 2 or not BOX_LABEL.match(cells[0].text) or "\n" in cells[1].text.strip():
+            continue
+        if title_match(cells[1].text.strip(), DOCS_CAPTION, listing=True) is None:
+            continue
+        entries = list_entries(doc, j + 1, outline.hi)
+        if len(entries) >= 2:
+            col.tables.add(id(table))
+            _read_entries(col, entries, strict=True)
+            covered.append((doc.blocks[j].start, doc.blocks[entries[-1].block].end))
+            continue
+        # a list under group captions (`<필수사항>` / `① …` / `<선택사항(해당 시 제출)>` / `② …`), with
+        # sub-lines and notes, or in the body's box marker (`□ 연구개발계획서 1부`), which the
+        # outline reads as headings: the run of its items
+        k, items = j + 1, 0
+        box = doc.text[doc.blocks[k].start:doc.blocks[k].end].lstrip()[:1]
+        while k < outline.hi and doc.blocks[k].table is None:
+            line = doc.text[doc.blocks[k].start:doc.blocks[k].end].strip()
+            if doc.blocks[k].kind == "list_item" or (box in BOX_MARKS and line[:1] == box):
+                items += not is_note(line)
+            elif not (GROUP_CAPTION.match(line) or is_note(line) or line[:1] in "-–"):
+                break
+            k += 1
+        if items >= 2:
+            col.tables.add(id(table))
+            col.blocks(j + 1, k)
+            covered.append((doc.blocks[j].start, doc.blocks[k - 1].end))
     # A tagged title over a numbered list (`<별첨 서식> 공통 제출자료` / `1) 신청 자격의 적정성
     # 확인서` … `7) … 가점적용 신청서`, often where the forms begin; `[붙임 2] 제출서류 목록`):
     # each entry of the run is a document.
