@@ -70,8 +70,8 @@ APPENDIX_BODY = "□ 제출서류 : 붙임 2 참조\n" + TAIL + "\n"
     # the body's box marker, read as headings (motie_industry_talent_hrd_council_2025's `□ … 1부`)
     "".join(f"□ {d} 1부\n" for d in DOCS_PRINTED),
     # group captions over the items (mafra_high_value_food_rnd_2017 `<필수사항>` / `① …`)
-    f"<필수사항>\n① {DOCS_PRINTED[0]} 1부\n<선택사항(해당 시 제출)>\n② {DOCS_PRINTED[1]} 1부\n"
-    f"-3천만 원 이상인 경우에만 제출\n③ {DOCS_PRINTED[2]} 1부\n",
+    (f"<필수사항>\n① {DOCS_PRINTED[0]} 1부\n<선택사항(해당 시 제출)>\n② {DOCS_PRINTED[1]} 1부\n"
+     f"-3천만 원 이상인 경우에만 제출\n③ {DOCS_PRINTED[2]} 1부\n"),
 ])
 def test_a_list_under_an_appendix_title_box(items: str, tmp_path: Path) -> None:
     # `붙임 2 | 제출서류 목록`: one row of the label and the title (as HWP/HWPX print
