@@ -73,10 +73,12 @@ APPENDIX_BODY = "□ 제출서류 : 붙임 2 참조\n" + TAIL + "\n"
     (f"<필수사항>\n① {DOCS_PRINTED[0]} 1부\n<선택사항(해당 시 제출)>\n② {DOCS_PRINTED[1]} 1부\n"
      f"-3천만 원 이상인 경우에만 제출\n③ {DOCS_PRINTED[2]} 1부\n"),
 ])
-def test_a_list_under_an_appendix_title_box(items: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("title", ["붙임 2\t\t제출서류 목록", "붙임 2\n제출서류 목록"])
+def test_a_list_under_an_appendix_title_box(title: str, items: str, tmp_path: Path) -> None:
     # `붙임 2 | 제출서류 목록`: one row of the label and the title (as HWP/HWPX print
-    # mafra_high_value_food_rnd_2025's `붙임 1 | 푸드테크 핵심 기술분야`)
-    text = PREAMBLE + APPENDIX_BODY + "붙임 2\t\t제출서류 목록\n" + items + "붙임 3\t\t사업신청서\n성명\t\n"
+    # mafra_high_value_food_rnd_2025's `붙임 1 | 푸드테크 핵심 기술분야`), or the two lines a PDF's
+    # text prints for it (mafra_high_value_food_rnd_2017's `붙임 1` / `일반자유과제 연구개발계획서 서식`)
+    text = PREAMBLE + APPENDIX_BODY + title + "\n" + items + "붙임 3\t\t사업신청서\n성명\t\n"
     assert _names(tmp_path, text) == DOCS_PRINTED
 
 

@@ -11,7 +11,9 @@ documents behind.
   mafra 2025 index): `- 사업신청서 1부` → `- 서식 1 사업신청서 1부`;
 - `docs_appendix_box`: the list moved to an appendix whose title is a box of its label and
   title (`붙임 9 | 제출서류 목록`, the print of mafra_high_value_food_rnd_2025's `붙임 1 | 푸드테크
-  핵심 기술분야`), the body pointing at it (`□ 제출서류 : 붙임 9 참조`).
+  핵심 기술분야`), the body pointing at it (`□ 제출서류 : 붙임 9 참조`); `docs_appendix_lines`:
+  the same box as a PDF's text prints it, label and title on two lines (mafra_high_value_food_
+  rnd_2017 `붙임 1` / `일반자유과제 연구개발계획서 서식`).
 
     python -m gonggo.eval.variants_docs corpus/seeds /path/to/texts [--only …] [--jobs 2]
 """
@@ -75,7 +77,7 @@ def _form_label_lead(lines: list[str], sec: DocSection) -> list[str] | None:
 APPENDIX_TITLE = regex.compile(r"^\s*(?:붙\s*임|별\s*첨)\s*\d{1,2}\s*(?:\t[^\n]*)?$")
 
 
-def _appendix_box(text: str) -> str:
+def _appendix_box(text: str, title: str = "붙임 9\t\t제출서류 목록") -> str:
     """The first documents list moved to an appendix under a title box (`붙임 9 | 제출서류 목록`,
     one row of two cells, as HWP/HWPX print `붙임 1 | 지정공모과제 제안요구서(RFP)`), the body's
     heading left pointing at it (`□ 제출서류 : 붙임 9 참조`, kspo_public_data_contest_2023's
@@ -91,7 +93,7 @@ def _appendix_box(text: str) -> str:
     # the appendix opens where the call's own appendices open (its first `붙임 1` / `[별첨 1]`
     # title after the list), else at the end
     at = next((k for k in range(sec.head + 1, len(body)) if APPENDIX_TITLE.match(body[k])), len(body))
-    return "\n".join(body[:at] + ["", "붙임 9\t\t제출서류 목록", *moved, ""] + body[at:])
+    return "\n".join(body[:at] + ["", *title.split("\n"), *moved, ""] + body[at:])
 
 
 DOCS_WORD_VARIANTS: list[Variant] = [
@@ -102,6 +104,8 @@ DOCS_WORD_VARIANTS: list[Variant] = [
             _rewrite_sections(_form_label_lead)),
     Variant("docs_appendix_box", "□ 제출서류 / - a / - b → □ 제출서류 : 붙임 9 참조 … 붙임 9 | 제출서류 목록 / - a / - b",
             _appendix_box),
+    Variant("docs_appendix_lines", "… the same, its title box as a PDF's text prints it: 붙임 9 / 제출서류 목록 (two lines)",
+            lambda text: _appendix_box(text, "붙임 9\n제출서류 목록")),
 ]
 BY_NAME = {v.name: v for v in DOCS_WORD_VARIANTS}
 

@@ -1171,6 +1171,34 @@ def _read_entries(col: Collector, entries: list[Entry], *, strict: bool) -> None
                 col.note(b.start, b.end)
 
 
+def _box_title_end(doc: Document, j: int, hi: int, tables: set[int]) -> int | None:
+    """Where the list under an appendix title naming the family opens, when block `j` is that
+    title: a one-row table `붙임 2 | 제출서류 목록`, or a line `붙임 2` alone with the title on
+    the next line; None otherwise."""
+    block = doc.blocks[j]
+    if block.table is not None:
+        table = block.table
+        if table.n_rows != 1 or id(table) in tables:
+            return None
+        cells = [c for c in table.cells if c.text.strip()]
+        if len(cells) != 2 or not BOX_LABEL.match(cells[0].text) or "\n" in cells[1].text.strip():
+            return None
+        title = cells[1].text.strip()
+        at = j + 1
+    else:
+        if block.kind not in ("paragraph", "heading", "caption") or j + 2 >= hi or not BOX_LABEL.match(
+                doc.text[block.start:block.end]):
+            return None
+        nxt = doc.blocks[j + 1]
+        if nxt.table is not None or nxt.kind not in ("paragraph", "caption", "heading"):
+            return None
+        title = doc.text[nxt.start:nxt.end].strip()
+        at = j + 2
+    if "\n" in title or len(title) > TITLE_MAX or title_match(title, DOCS_CAPTION, listing=True) is None:
+        return None
+    return at if at < hi else None
+
+
 def _collect(scope: Scope) -> list[Found]:
     outline = outline_of(scope)
     doc = outline.doc
@@ -1245,28 +1273,27 @@ def _collect(scope: Scope) -> list[Found]:
             col.blocks(j + 1, k)
             covered.append((block.start, doc.blocks[k - 1].end))
     # An appendix's title box, a one-row table of its label and its title (`붙임 2 | 제출서류 목록`,
-    # the way HWP/HWPX print `붙임 1 | 지정공모과제 제안요구서(RFP)`), over a list: the list's
-    # entries are the documents, as under `[붙임 2] 제출서류 목록`.
+    # the way HWP/HWPX print `붙임 1 | 지정공모과제 제안요구서(RFP)`), or the two lines a PDF's text
+    # prints for it (`붙임 1` / `일반자유과제 연구개발계획서 서식`), over a list: the list's entries
+    # are the documents, as under `[붙임 2] 제출서류 목록`.
     for j in range(outline.lo, outline.hi - 1):
+        if any(lo <= doc.blocks[j].start < hi for lo, hi in covered):
+            continue
+        at = _box_title_end(doc, j, outline.hi, col.tables)
+        if at is None:
+            continue
         table = doc.blocks[j].table
-        if table is None or table.n_rows != 1 or id(table) in col.tables or any(
-                lo <= doc.blocks[j].start < hi for lo, hi in covered):
-            continue
-        cells = [c for c in table.cells if c.text.strip()]
-        if len(cells) != 2 or not BOX_LABEL.match(cells[0].text) or "\n" in cells[1].text.strip():
-            continue
-        if title_match(cells[1].text.strip(), DOCS_CAPTION, listing=True) is None:
-            continue
-        entries = list_entries(doc, j + 1, outline.hi)
+        entries = list_entries(doc, at, outline.hi)
         if len(entries) >= 2:
-            col.tables.add(id(table))
+            if table is not None:
+                col.tables.add(id(table))
             _read_entries(col, entries, strict=True)
             covered.append((doc.blocks[j].start, doc.blocks[entries[-1].block].end))
             continue
         # a list under group captions (`<필수사항>` / `① …` / `<선택사항(해당 시 제출)>` / `② …`), with
         # sub-lines and notes, or in the body's box marker (`□ 연구개발계획서 1부`), which the
         # outline reads as headings: the run of its items
-        k, items = j + 1, 0
+        k, items = at, 0
         box = doc.text[doc.blocks[k].start:doc.blocks[k].end].lstrip()[:1]
         while k < outline.hi and doc.blocks[k].table is None:
             line = doc.text[doc.blocks[k].start:doc.blocks[k].end].strip()
@@ -1276,8 +1303,9 @@ def _collect(scope: Scope) -> list[Found]:
                 break
             k += 1
         if items >= 2:
-            col.tables.add(id(table))
-            col.blocks(j + 1, k)
+            if table is not None:
+                col.tables.add(id(table))
+            col.blocks(at, k)
             covered.append((doc.blocks[j].start, doc.blocks[k - 1].end))
     # A tagged title over a numbered list (`<별첨 서식> 공통 제출자료` / `1) 신청 자격의 적정성
     # 확인서` … `7) … 가점적용 신청서`, often where the forms begin; `[붙임 2] 제출서류 목록`):
