@@ -87,3 +87,10 @@ def test_an_appendix_title_box_of_another_topic_is_no_list(tmp_path: Path) -> No
     text = (PREAMBLE + "□ 제출서류\n○ 사업계획서 1부\n" + TAIL + "\n붙임 1\t\t푸드테크 핵심 기술분야\n"
             "1. 대체식품 제조 기술 보고서\n2. 스마트 식품 유통 자료\n")
     assert _names(tmp_path, text) == ["사업계획서"]
+
+
+def test_copies_in_parentheses_leave_the_name(tmp_path: Path) -> None:
+    # a gov24 call's `… 건물의 구조안전 확인 서류(각 1부)`: the name was cut before its
+    # parenthesis (`사업자등록증 사본 (`)
+    body = "".join(f"○ {d} (각 1부)\n" for d in DOCS_PRINTED)
+    assert _names(tmp_path, PREAMBLE + "□ 제출서류\n" + body + TAIL) == DOCS_PRINTED

@@ -13,7 +13,9 @@ documents behind.
   title (`붙임 9 | 제출서류 목록`, the print of mafra_high_value_food_rnd_2025's `붙임 1 | 푸드테크
   핵심 기술분야`), the body pointing at it (`□ 제출서류 : 붙임 9 참조`); `docs_appendix_lines`:
   the same box as a PDF's text prints it, label and title on two lines (mafra_high_value_food_
-  rnd_2017 `붙임 1` / `일반자유과제 연구개발계획서 서식`).
+  rnd_2017 `붙임 1` / `일반자유과제 연구개발계획서 서식`);
+- `docs_copies_paren`: each entry's copies in parentheses (`사업자등록증 사본(각 1부)`, a gov24
+  call's `… 구조안전 확인 서류(각 1부)`).
 
     python -m gonggo.eval.variants_docs corpus/seeds /path/to/texts [--only …] [--jobs 2]
 """
@@ -96,6 +98,25 @@ def _appendix_box(text: str, title: str = "붙임 9\t\t제출서류 목록") -> 
     return "\n".join(body[:at] + ["", *title.split("\n"), *moved, ""] + body[at:])
 
 
+# an entry's copies at its end: `1부`, `각 1부`, `2부씩`
+TAIL_COPIES = regex.compile(r"[ ]*(?P<q>(?:각[ ]*)?\d+[ ]*부(?:씩)?)[ ]*$")
+
+
+def _copies_paren(lines: list[str], sec: DocSection) -> list[str] | None:
+    """Each entry's copies in parentheses: `◦ 사업자등록증 사본 각 1부` → `◦ 사업자등록증 사본(각 1부)`
+    (a gov24 call's `… 건물의 구조안전 확인 서류(각 1부)`)."""
+    out = [lines[sec.head]]
+    changed = 0
+    for k in range(sec.head + 1, sec.last + 1):
+        m = TAIL_COPIES.search(lines[k]) if any(e.line == k for e in sec.entries) else None
+        if m is None or m.start() == 0:
+            out.append(lines[k])
+            continue
+        out.append(lines[k][:m.start()] + f"({m['q']})")
+        changed += 1
+    return out if changed else None
+
+
 DOCS_WORD_VARIANTS: list[Variant] = [
     Variant("docs_heading_receipt", "□ 제출서류 → □ 접수서류", _rewrite_sections(_heading_word("접수서류"))),
     Variant("docs_heading_entry", "□ 제출서류 → □ 응모서류 (a contest's word)",
@@ -106,6 +127,7 @@ DOCS_WORD_VARIANTS: list[Variant] = [
             _appendix_box),
     Variant("docs_appendix_lines", "… the same, its title box as a PDF's text prints it: 붙임 9 / 제출서류 목록 (two lines)",
             lambda text: _appendix_box(text, "붙임 9\n제출서류 목록")),
+    Variant("docs_copies_paren", "◦ a 각 1부 → ◦ a(각 1부)", _rewrite_sections(_copies_paren)),
 ]
 BY_NAME = {v.name: v for v in DOCS_WORD_VARIANTS}
 

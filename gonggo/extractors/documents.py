@@ -252,7 +252,7 @@ def _qualify(paren: str, line: DocLine) -> bool:
     if v is not None:
         line.validity_months = line.validity_months or v
         return True
-    if inner.startswith("*") or FORM.search(inner) or compiled(r"^(?:총\s*)?\d+\s*부$").match(inner):
+    if inner.startswith("*") or FORM.search(inner) or compiled(r"^(?:총|각)?\s*\d+\s*부(?:씩)?$").match(inner):
         return True
     if OPTIONAL.match(inner):
         line.required = False
