@@ -130,6 +130,11 @@ ASIDE_CUT = regex.compile(
 # `[영리기업] 영리기관의 연구실운영비 활용·관리 계획`: a short tag naming who must submit.
 TAG = regex.compile(r"^\s*[\[［【]\s*(?P<tag>(?:(?!양식|서식|붙\s*임|별\s*첨|별\s*지|첨\s*부)[^\]］】\n]){1,10}?)"
                     r"\s*[\]］】]\s*(?=\S)")
+# `서식 1 입찰참가 접수 확인서`, `붙임 4  연구개발계획서`: a form's unbracketed label before the name
+# (a form index's print; the bracketed `[붙임1] …` is LEAD_FORM_REF's).
+LEAD_FORM_LABEL = regex.compile(r"""
+    ^\s*(?:서\s*식|양\s*식|붙\s*임|별\s*첨|별\s*지)\s*(?:제\s*)?
+    \d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*(?:호\s*)?[.)]?\s+(?=[^\s\d])""", regex.VERBOSE)
 CATEGORY_COLON = regex.compile(r"^(?P<cond>[^:：,，()（）\[\]\n]{2,20}?)\s*[:：]\s*(?P<name>\S.*)$")
 COND_COLON = regex.compile(
     r"^(?P<cond>[^:：]{2,40}?(?:기업|기관|경우|시|자|업체))\s*[:：]\s*(?P<name>\S.*)$")
@@ -247,7 +252,7 @@ def _qualify(paren: str, line: DocLine) -> bool:
     if v is not None:
         line.validity_months = line.validity_months or v
         return True
-    if inner.startswith("*") or FORM.search(inner) or compiled(r"^(?:총\s*)?\d+\s*부$").match(inner):
+    if inner.startswith("*") or FORM.search(inner) or compiled(r"^(?:총|각)?\s*\d+\s*부(?:씩)?$").match(inner):
         return True
     if OPTIONAL.match(inner):
         line.required = False
@@ -331,6 +336,9 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True, flat: bo
         elif word != "필수":
             line.condition = word if word.startswith("해당") else f"{word}의 경우"
         main = main[tag.end():]
+    form_label = LEAD_FORM_LABEL.match(main)
+    if form_label:
+        main = main[form_label.end():]
     form = (FORM_COLON.match(main.strip()) or ISSUER_COLON.match(main.strip())
             or METHOD_COLON.match(main.strip()))
     if form:
@@ -355,10 +363,10 @@ def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True, flat: bo
     # that form, even when it lists its parts (`개인정보·과세정보 제공‧활용 동의서, 제3자 제공
     # 동의서`): the commas do not split it.
     main = SUB_NUMBER_TAIL.sub("", main)  # `②-5 [붙임 5] …`: the sub-number's tail
-    one_form = bool(tag or form or FORM_REF.match(main.strip())
+    one_form = bool(tag or form or form_label or FORM_REF.match(main.strip())
                     or LEAD_FORM_REF.search(text[:off]))
     # the line points at a form of its own (`[별첨 2]양식`, `(붙임 3서식 참조)`)
-    has_form = bool(form or FORM_REF.search(main) or LEAD_FORM_REF.search(text[:off])
+    has_form = bool(form or form_label or FORM_REF.search(main) or LEAD_FORM_REF.search(text[:off])
                     or any(FORM.search(p.group(0)) for p in PAREN.finditer(main)))
     main = FORM_REF.sub(" ", main)
     kept: list[str] = []
@@ -995,7 +1003,7 @@ DOC_HEADER_LINE = regex.compile(
     # every real prefix of the heading table's documents facet (`첨부서류`, `필요서류`, `신청 시
     # 제출서류`), not only the ones the tuned documents print
     r"|^\s*(?:(?:신\s*청|접\s*수|응\s*모|참\s*가)\s*(?:시\s*)?)?"
-    r"(?:(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요)\s*서\s*류|제\s*출\s*자\s*료)(?:\s*목\s*록)?\s*$")
+    r"(?:(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요|접\s*수|응\s*모)\s*서\s*류|제\s*출\s*자\s*료)(?:\s*목\s*록)?\s*$")
 
 
 DOCS_CAPTION = pattern("documents")
@@ -1033,9 +1041,10 @@ SAID_LIST = regex.compile(
     r"(?:제\s*출|구\s*비|신\s*청)\s*서\s*류\s*(?:는|은)\s*(?P<list>[^.。\n:：]{4,150}?(?:각\s*)?\d+\s*부(?:씩)?)"
     r"\s*(?:임|입니다|이며|이다|을\s*제출|를\s*제출)")
 COPIES = regex.compile(r"^(?:원|사|부|정|복사)\s*본$")
-# A key cell naming the documents in a key/value table: `제출서류`, `구비 서류`, `신청서류(공통)`.
+# A key cell naming the documents in a key/value table: `제출서류`, `구비 서류`, `신청서류(공통)`,
+# `접수서류`, `응모서류` (a contest's word).
 KEY_LABEL = regex.compile(
-    r"^\s*(?:(?:신\s*청|접\s*수)\s*시\s*)?(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요)\s*서\s*류"
+    r"^\s*(?:(?:신\s*청|접\s*수)\s*시\s*)?(?:제\s*출|구\s*비|신\s*청|증\s*빙|첨\s*부|필\s*요|접\s*수|응\s*모)\s*서\s*류"
     r"(?:\s*[(（][^()（）\n]{1,10}[)）])?\s*$")
 # A title that is all bracketed, over its list: `< 제출서류 >`, `【 구비서류 】`.
 BRACKETED_TITLE = regex.compile(r"^\s*[<〈《【]\s*(?P<title>[^<>〈〉《》【】\n]{2,30}?)\s*[>〉》】]\s*$")
@@ -1046,12 +1055,16 @@ METHOD_COLON = regex.compile(
 ANNEX_INCLUDED = regex.compile(r"별\s*첨\s*(?:된\s*(?:서\s*류|서\s*식|자\s*료)\s*)?포\s*함")
 # An entry's own 별첨 at its end: `(별첨 1)`, `[별첨 2]`.
 ANNEX_REF = regex.compile(r"[(（\[]\s*별\s*첨\s*(?P<k>\d{1,2})\s*[)）\]]\s*$")
+# The label cell of an appendix's title box: `붙임 2`, `별첨 1`, `[붙임 3]`, `붙임`.
+BOX_LABEL = regex.compile(r"^\s*[\[［【<〈]?\s*(?:붙\s*임|별\s*첨|별\s*지|참\s*고)\s*(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?\s*[\]］】>〉]?\s*$")
+BOX_MARKS = "□■❏▣◆◇"
 TAGGED_TITLE = regex.compile(
     r"^\s*[<〈《【\[]\s*[^<>〈〉《》【】\[\]\n]{1,20}?\s*[>〉》】\]]\s*(?P<title>\S[^\n]{1,40}?)\s*$")
 
-# The family's own label before a list on one line: `제출서류 :`, `(구비서류)`, `신청서류 -`.
+# The family's own label before a list on one line: `제출서류 :`, `(구비서류)`, `신청서류 -`,
+# `접수서류 :`, `응모서류 :`.
 DOC_LABEL = regex.compile(
-    r"[(（\[]?\s*(?:(?:신청|접수|응모|참가)\s*시\s*)?(?:제출|구비|신청|증빙|첨부|필요)\s*서류"
+    r"[(（\[]?\s*(?:(?:신청|접수|응모|참가)\s*시\s*)?(?:제출|구비|신청|증빙|첨부|필요|접수|응모)\s*서류"
     r"\s*(?:[)）\]]\s*[:：]?|(?:[(（][^()（）\n]{1,40}[)）]\s*)?[:：]|\s-\s)\s*(?=\S)")
 # An application step (`접수`, `제출`, `신청`) and an aside of it listing documents with their
 # number of copies: `(신청서, 개인정보 수집·이용 동의서, 주민등록초본 각 1부)`.
@@ -1158,6 +1171,34 @@ def _read_entries(col: Collector, entries: list[Entry], *, strict: bool) -> None
                 col.note(b.start, b.end)
 
 
+def _box_title_end(doc: Document, j: int, hi: int, tables: set[int]) -> int | None:
+    """Where the list under an appendix title naming the family opens, when block `j` is that
+    title: a one-row table `붙임 2 | 제출서류 목록`, or a line `붙임 2` alone with the title on
+    the next line; None otherwise."""
+    block = doc.blocks[j]
+    if block.table is not None:
+        table = block.table
+        if table.n_rows != 1 or id(table) in tables:
+            return None
+        cells = [c for c in table.cells if c.text.strip()]
+        if len(cells) != 2 or not BOX_LABEL.match(cells[0].text) or "\n" in cells[1].text.strip():
+            return None
+        title = cells[1].text.strip()
+        at = j + 1
+    else:
+        if block.kind not in ("paragraph", "heading", "caption") or j + 2 >= hi or not BOX_LABEL.match(
+                doc.text[block.start:block.end]):
+            return None
+        nxt = doc.blocks[j + 1]
+        if nxt.table is not None or nxt.kind not in ("paragraph", "caption", "heading"):
+            return None
+        title = doc.text[nxt.start:nxt.end].strip()
+        at = j + 2
+    if "\n" in title or len(title) > TITLE_MAX or title_match(title, DOCS_CAPTION, listing=True) is None:
+        return None
+    return at if at < hi else None
+
+
 def _collect(scope: Scope) -> list[Found]:
     outline = outline_of(scope)
     doc = outline.doc
@@ -1231,6 +1272,41 @@ def _collect(scope: Scope) -> list[Found]:
         if k > j + 1:
             col.blocks(j + 1, k)
             covered.append((block.start, doc.blocks[k - 1].end))
+    # An appendix's title box, a one-row table of its label and its title (`붙임 2 | 제출서류 목록`,
+    # the way HWP/HWPX print `붙임 1 | 지정공모과제 제안요구서(RFP)`), or the two lines a PDF's text
+    # prints for it (`붙임 1` / `일반자유과제 연구개발계획서 서식`), over a list: the list's entries
+    # are the documents, as under `[붙임 2] 제출서류 목록`.
+    for j in range(outline.lo, outline.hi - 1):
+        if any(lo <= doc.blocks[j].start < hi for lo, hi in covered):
+            continue
+        at = _box_title_end(doc, j, outline.hi, col.tables)
+        if at is None:
+            continue
+        table = doc.blocks[j].table
+        entries = list_entries(doc, at, outline.hi)
+        if len(entries) >= 2:
+            if table is not None:
+                col.tables.add(id(table))
+            _read_entries(col, entries, strict=True)
+            covered.append((doc.blocks[j].start, doc.blocks[entries[-1].block].end))
+            continue
+        # a list under group captions (`<필수사항>` / `① …` / `<선택사항(해당 시 제출)>` / `② …`), with
+        # sub-lines and notes, or in the body's box marker (`□ 연구개발계획서 1부`), which the
+        # outline reads as headings: the run of its items
+        k, items = at, 0
+        box = doc.text[doc.blocks[k].start:doc.blocks[k].end].lstrip()[:1]
+        while k < outline.hi and doc.blocks[k].table is None:
+            line = doc.text[doc.blocks[k].start:doc.blocks[k].end].strip()
+            if doc.blocks[k].kind == "list_item" or (box in BOX_MARKS and line[:1] == box):
+                items += not is_note(line)
+            elif not (GROUP_CAPTION.match(line) or is_note(line) or line[:1] in "-–"):
+                break
+            k += 1
+        if items >= 2:
+            if table is not None:
+                col.tables.add(id(table))
+            col.blocks(at, k)
+            covered.append((doc.blocks[j].start, doc.blocks[k - 1].end))
     # A tagged title over a numbered list (`<별첨 서식> 공통 제출자료` / `1) 신청 자격의 적정성
     # 확인서` … `7) … 가점적용 신청서`, often where the forms begin; `[붙임 2] 제출서류 목록`):
     # each entry of the run is a document.
