@@ -37,7 +37,13 @@ from gonggo.ingest.pdf_findings import page_list, unmapped_finding
 from gonggo.ingest.pdf_layout import layout_page
 from gonggo.ingest.pdf_page import Char, Edge, PageContent, read_page
 from gonggo.ingest.pdf_running import PAGE_NUMBER, running_lines
-from gonggo.ingest.pdf_tables import GridTable, dotted_edges, find_tables
+from gonggo.ingest.pdf_tables import (
+    SPECK_BYTES,
+    GridTable,
+    dotted_edges,
+    find_tables,
+    speck_centres,
+)
 from gonggo.ingest.pdf_text import (
     Line,
     Paragraph,
@@ -618,8 +624,48 @@ def test_the_ctypes_calls_read_pages_as_the_cffi_calls_do() -> None:
     finally:
         doc.close()
     assert NATIVE.via == "cffi" and ctypes_calls().via == "ctypes"
-    assert len(ours.dot_x) == 250 and len(ours.edges) == 6 and ours.unmapped_chars == 3
+    assert len(ours.speck_boxes) == 250 * SPECK_BYTES and len(ours.edges) == 6
+    assert ours.unmapped_chars == 3
     assert ours == fallback
+
+
+def _page_specks(data: bytes, index: int = 0) -> PageContent:
+    doc = pdfium.PdfDocument(data)
+    try:
+        return read_page(doc.raw, index, S)
+    finally:
+        doc.close()
+
+
+def _specks_grouped_alike(content: PageContent) -> list[Edge]:
+    """The page's raw speck boxes give the same edges through numpy (from the bytes), through
+    Python (from their centres) and as the centres' lists; returns those edges."""
+    xs, ys = speck_centres(content.speck_boxes, content.origin)
+    assert len(xs) == len(content.speck_boxes) // SPECK_BYTES
+    expected = dotted_edges(xs, ys, S, vectorised=False)
+    for vectorised in (False, True):
+        assert dotted_edges([], [], S, vectorised=vectorised, boxes=content.speck_boxes,
+                            origin=content.origin) == expected
+    return expected
+
+
+def test_raw_speck_boxes_give_the_edges_of_their_centres() -> None:
+    """`pdf_page` keeps the specks' boxes raw (`PageContent.speck_boxes`); numpy groups them
+    from the bytes, Python from their centres: the same edges, here a dotted rule at y=500
+    (page top 842: 342 down) and one at y=420 with a wider step."""
+    content = _page_specks(minimal_pdf(strokes(TWO_BY_TWO) + dotted(72, 372, 500)
+                                       + dotted(72, 300, 420, step=2.0) + footer(1)))
+    edges = _specks_grouped_alike(content)
+    assert [(e.orient, round(e.pos, 2)) for e in edges] == [("h", 342.0), ("h", 422.0)]
+
+
+@needs_samples
+def test_raw_speck_boxes_of_a_sample_page_give_the_edges_of_their_centres() -> None:
+    """The same on a real page of Hancom's dotted borders (kised_dodak_2025_gonggo p.18:
+    6,180 specks, 18 dotted rulings)."""
+    content = _page_specks((PDF_SAMPLES / "kised_dodak_2025_gonggo.pdf").read_bytes(), 17)
+    assert len(content.speck_boxes) // SPECK_BYTES == 6180
+    assert len(_specks_grouped_alike(content)) == 18
 
 
 # --- sample PDFs -------------------------------------------------------------------------

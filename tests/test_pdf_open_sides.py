@@ -97,7 +97,8 @@ def _cells(path: Path, page: int, **settings: bool) -> set[tuple[float, float, f
         content = read_page(doc.raw, page - 1, s)
     finally:
         doc.close()
-    edges = content.edges + dotted_edges(content.dot_x, content.dot_y, s)
+    edges = content.edges + dotted_edges(content.dot_x, content.dot_y, s,
+                                         boxes=content.speck_boxes, origin=content.origin)
     return {c.bbox for t in find_tables(edges, s)[0] for c in t.cells}
 
 

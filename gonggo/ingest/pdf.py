@@ -17,6 +17,7 @@ footers), `pdf_findings` (what could not be read).
 from __future__ import annotations
 
 import itertools
+import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +48,7 @@ from gonggo.ingest.pdf_layout import (
 from gonggo.ingest.pdf_outlines import PLACEHOLDER, outline_chars
 from gonggo.ingest.pdf_page import read_page
 from gonggo.ingest.pdf_running import running_lines
+from gonggo.ingest.pdf_tables import SPECK_BYTES
 from gonggo.ingest.pdf_text import Line, Paragraph, continues_across, merge_paragraphs
 from gonggo.schemas.document import ReadFinding
 
@@ -106,6 +108,16 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 }
 
 
+# numpy groups the specks of dotted rulings (`pdf_tables.dotted_edges`) ~6x faster than
+# Python once it is loaded, but loading it costs ~0.1 s CPU: about what Python spends on
+# 150-250k specks. A process loads it before its next PDF once the PDFs it read drew this
+# many specks (grouped in Python): a one-file run never pays for it, a process reading on
+# (a service, a test session, `make bench`'s in-process calls) pays once. Batch workers
+# preload it (`gonggo.batch.PRELOAD`).
+NUMPY_AFTER_SPECKS = 50_000
+_specks_read = 0  # specks drawn by the PDFs this process read, while numpy was not loaded
+
+
 def read_pdf(data: bytes, settings: dict[str, Any] | None = None, *,
              isolated: bool = True) -> ReaderOutput:
     """Read a PDF; raises `EncryptedDocument`, `CorruptDocument` or `ResourceLimit`.
@@ -115,13 +127,20 @@ def read_pdf(data: bytes, settings: dict[str, Any] | None = None, *,
     itself disposable, reads in place through `isolate.run_in_place` (limits kept); the fork
     it spares costs ~25 ms a file (median over the 26 sample and corpus PDFs, up to 260 ms on
     mafra_high_value_food_rnd_2017: mostly the fresh worker's page faults)."""
+    global _specks_read
     s = _resolve(settings)
+    if _specks_read >= NUMPY_AFTER_SPECKS and "numpy" not in sys.modules:
+        import numpy  # noqa: F401 - before the fork: every later worker has it
     if isolated:
-        return run_isolated(_read_guarded, data, s, True, timeout=MAX_PDF_SECONDS)
-    return _read_guarded(data, s, False)
+        out, specks = run_isolated(_read_guarded, data, s, True, timeout=MAX_PDF_SECONDS)
+    else:
+        out, specks = _read_guarded(data, s, False)
+    if "numpy" not in sys.modules:
+        _specks_read += specks
+    return out
 
 
-def _read_guarded(data: bytes, s: dict[str, Any], watched: bool) -> ReaderOutput:
+def _read_guarded(data: bytes, s: dict[str, Any], watched: bool) -> tuple[ReaderOutput, int]:
     try:
         return _read(data, s, watched)
     except IngestError:
@@ -150,29 +169,32 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise CorruptDocument(f"not a readable PDF ({err})") from err
 
 
-def _read(data: bytes, s: dict[str, Any], watched: bool = False) -> ReaderOutput:
+def _read(data: bytes, s: dict[str, Any], watched: bool = False) -> tuple[ReaderOutput, int]:
+    """The reader's output and the number of specks (dots of dotted rulings) it grouped."""
     doc = _open(data)
     try:
         n_pages = len(doc)
         if n_pages > s["max_pages"]:
             raise ResourceLimit(f"{n_pages} pages is over the limit of {s['max_pages']}")
         with Watchdog(MAX_SECONDS_PER_PAGE, enabled=watched) as dog:
-            layouts = _read_pages(doc, n_pages, s, dog)
+            layouts, specks = _read_pages(doc, n_pages, s, dog)
     finally:
         doc.close()
     pages = _compose_pages(layouts, s)
     if s["join_across_pages"]:
         _join_across_pages(pages, s)
     blocks = [block for page in pages for block in page.blocks(s)]
-    return ReaderOutput(blocks=blocks, findings=_findings(layouts, s), pages=n_pages)
+    return ReaderOutput(blocks=blocks, findings=_findings(layouts, s), pages=n_pages), specks
 
 
 def _read_pages(doc: pdfium.PdfDocument, n_pages: int, s: dict[str, Any],
-                dog: Watchdog) -> list[PageLayout]:
+                dog: Watchdog) -> tuple[list[PageLayout], int]:
     """Every page, within the per-file object budget and the time allowed per page (the
-    watchdog ends a worker stuck inside PDFium; the check below catches slow Python)."""
+    watchdog ends a worker stuck inside PDFium; the check below catches slow Python); and
+    the number of specks drawn."""
     layouts = []
     objects = 0
+    specks = 0
     for i in range(n_pages):
         dog.step()
         started = time.monotonic()
@@ -185,10 +207,11 @@ def _read_pages(doc: pdfium.PdfDocument, n_pages: int, s: dict[str, Any],
         if objects > MAX_OBJECTS_PER_FILE:
             raise ResourceLimit(f"more than {MAX_OBJECTS_PER_FILE} drawn objects by page "
                                 f"{i + 1} (pages sharing one huge content stream?)")
+        specks += len(content.speck_boxes) // SPECK_BYTES + len(content.dot_x)
         layouts.append(layout_page(content, s))
         if time.monotonic() - started > MAX_SECONDS_PER_PAGE:
             raise ResourceLimit(f"page {i + 1} took over {MAX_SECONDS_PER_PAGE} s to read")
-    return layouts
+    return layouts, specks
 
 
 # -- composing blocks ---------------------------------------------------------------------

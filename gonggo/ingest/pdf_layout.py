@@ -68,8 +68,9 @@ class PageLayout:
 def layout_page(content: PageContent, settings: dict[str, Any]) -> PageLayout:
     edges = content.edges
     if settings["dotted_rulings"]:
-        edges = edges + dotted_edges(content.dot_x, content.dot_y, settings)
-    content.dot_x, content.dot_y = [], []
+        edges = edges + dotted_edges(content.dot_x, content.dot_y, settings,
+                                     boxes=content.speck_boxes, origin=content.origin)
+    content.dot_x, content.dot_y, content.speck_boxes = [], [], bytearray()
     tables, lone_boxes = find_tables(edges, settings)
     size = _median_size(content.chars)
     regions = _regions(tables, lone_boxes, size, settings)

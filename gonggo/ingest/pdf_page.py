@@ -51,7 +51,13 @@ class PageContent:
     chars: list[Char] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     outline_glyphs: list[BBox] = field(default_factory=list)  # small filled vector shapes
-    # Centres of specks (the dots of dotted rulings): x and y of each.
+    # Specks (the dots of dotted rulings). The page's own are kept as PDFium gives their
+    # boxes, four float32 each (left, bottom, right, top: `FLOATS4`), one bytes copy a speck
+    # in the loop that sees every object; `origin` (the crop box's left and top) turns them
+    # into page coordinates (`pdf_tables.speck_centres`). Those drawn inside forms, already
+    # transformed: the x and y of each centre.
+    speck_boxes: bytearray = field(default_factory=bytearray)
+    origin: tuple[float, float] = (0.0, 0.0)
     dot_x: list[float] = field(default_factory=list)
     dot_y: list[float] = field(default_factory=list)
     unmapped_chars: int = 0  # glyphs whose font gives no Unicode
@@ -75,7 +81,7 @@ def read_page(doc: Any, index: int, settings: dict[str, Any], calls: Calls = NAT
             box.left, box.top = 0.0, pdfium_c.FPDF_GetPageHeightF(page)
             box.right, box.bottom = pdfium_c.FPDF_GetPageWidthF(page), 0.0
         content = PageContent(number=index + 1, width=box.right - box.left,
-                              height=box.top - box.bottom)
+                              height=box.top - box.bottom, origin=(box.left, box.top))
         textpage = pdfium_c.FPDFText_LoadPage(page)
         if textpage:
             try:
@@ -207,7 +213,7 @@ def _read_graphics(page: Any, left: float, top: float, content: PageContent,
     path, text = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT
     thin_max, min_len = reader.thin, reader.min_len
     dot_max = reader.dot_max if reader.dots else None
-    dot_x, dot_y = content.dot_x.append, content.dot_y.append
+    specks = content.speck_boxes  # `+= quad`: the box's 16 bytes, no floats made
     for i in range(min(n, limit)):
         obj = get_object(handle, i)
         kind = get_type(obj)
@@ -221,8 +227,7 @@ def _read_graphics(page: Any, left: float, top: float, content: PageContent,
             long = h if h > w else w  # noqa: FURB136
             if long - (short if short <= thin_max else 0.0) < min_len:
                 if dot_max is not None and long <= dot_max:
-                    dot_x((x0 + x1) / 2 - left)
-                    dot_y(top - (y0 + y1) / 2)
+                    specks += quad
                 continue  # a path leaves the object budget as it is
             reader.path(obj, None, x0, y0, x1, y1)
         elif kind != text:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
+from gonggo.ingest.pdf_calls import BOXES
 from gonggo.ingest.pdf_page import BBox, Edge
 
 
@@ -214,38 +215,46 @@ def _inside_a_table(x: float, top: float, bottom: float, tables: Sequence[GridTa
     return False
 
 
-# Pages with at least this many specks are grouped by numpy (a dependency of kiwipiepy, so
-# always installed) when it is loaded already (batch workers preload it: `gonggo.batch`), or
-# when they hold so many that it pays for its import (~0.13 s CPU): over the 619k specks of the
-# 26 sample and corpus PDFs, grouping in Python cost ~0.9 s a pass, most of it on the pages of
-# 5k-12k specks (Hancom's dotted borders).
-DOTS_VECTORISED = 2_000
+# Pages with at least this many specks are grouped by numpy (a dependency, also of kiwipiepy)
+# when it is loaded already (batch workers preload it: `gonggo.batch`; `pdf.read_pdf` loads
+# it in a process that has read many specks), or when they hold so many that it pays for its
+# import (~0.1 s CPU): over the 619k specks of the 26 sample and corpus PDFs, grouping in
+# Python cost ~0.9 s a pass, most of it on the pages of 5k-12k specks (Hancom's dotted
+# borders). From the raw boxes numpy is the faster from ~60 specks a page on (per page, CPU:
+# 20 specks 33 vs 78 us, 100: 130 vs 75 us, 1,000: 1.2 vs 0.2 ms, 2,000: 2.3 vs 0.3 ms).
+DOTS_VECTORISED = 100
 DOTS_IMPORT_NUMPY = 100_000
 
 
 def dotted_edges(dot_x: list[float], dot_y: list[float], settings: dict[str, Any],
-                 vectorised: bool | None = None) -> list[Edge]:
+                 vectorised: bool | None = None, boxes: bytes = b"",
+                 origin: tuple[float, float] = (0.0, 0.0)) -> list[Edge]:
     """Rows and columns of evenly spaced specks: dotted rulings, which pdfplumber ignores.
 
     Hancom exports a dotted border as hundreds of half-point dashes; a run of at least
-    `dotted_min_dots` of them, no more than `dotted_max_gap` apart, is one edge. `dot_x`,
-    `dot_y`: the specks' centres. A row is the specks of one half-point band (`round(2·y)`),
-    a column likewise; edges come out by band, then along it.
+    `dotted_min_dots` of them, no more than `dotted_max_gap` apart, is one edge. The specks:
+    the centres `dot_x`, `dot_y`, and the raw PDFium `boxes` (`PageContent.speck_boxes`,
+    whose centres `speck_centres` gives). A row is the specks of one half-point band
+    (`round(2·y)`), a column likewise; edges come out by band, then along it.
 
     `vectorised`: group with numpy (None: when the page has `DOTS_VECTORISED` specks and numpy
     is loaded, or `DOTS_IMPORT_NUMPY`); the edges are the same either way.
     """
     min_dots, max_gap = settings["dotted_min_dots"], settings["dotted_max_gap"]
     min_length = settings["edge_min_length"]
-    if len(dot_x) < min_dots:
+    n = len(dot_x) + len(boxes) // SPECK_BYTES
+    if n < min_dots:
         return []
     if vectorised is None:
-        vectorised = len(dot_x) >= DOTS_VECTORISED and (
-            "numpy" in sys.modules or len(dot_x) >= DOTS_IMPORT_NUMPY)
+        vectorised = n >= DOTS_VECTORISED and (
+            "numpy" in sys.modules or n >= DOTS_IMPORT_NUMPY)
     if vectorised:
-        found = _dotted_numpy(dot_x, dot_y, min_dots, max_gap, min_length)
+        found = _dotted_numpy(dot_x, dot_y, boxes, origin, min_dots, max_gap, min_length)
         if found is not None:
             return found
+    if boxes:
+        xs, ys = speck_centres(boxes, origin)
+        dot_x, dot_y = dot_x + xs, dot_y + ys
     out: list[Edge] = []
     for orient, across, along in (("h", dot_y, dot_x), ("v", dot_x, dot_y)):
         # positions grouped by band, each band sorted on its own (most bands of the
@@ -272,7 +281,20 @@ def dotted_edges(dot_x: list[float], dot_y: list[float], settings: dict[str, Any
     return out
 
 
-def _dotted_numpy(dot_x: list[float], dot_y: list[float], min_dots: int, max_gap: float,
+SPECK_BYTES = 16  # a speck's box in `PageContent.speck_boxes`: four float32
+
+
+def speck_centres(boxes: bytes, origin: tuple[float, float]) -> tuple[list[float],
+                                                                        list[float]]:
+    """The centres of raw PDFium speck boxes (left, bottom, right, top) in page coordinates:
+    the x's and y's, each float as `pdf_page` computed them before it kept the boxes raw."""
+    left, top = origin
+    return ([(x0 + x1) / 2 - left for x0, _, x1, _ in BOXES(boxes)],
+            [top - (y0 + y1) / 2 for _, y0, _, y1 in BOXES(boxes)])
+
+
+def _dotted_numpy(dot_x: list[float], dot_y: list[float], boxes: bytes,
+                  origin: tuple[float, float], min_dots: int, max_gap: float,
                   min_length: float) -> list[Edge] | None:
     """`dotted_edges` with numpy: every speck sorted by (band, position) at once (a stable
     sort, as the per-band sorts), cut where the band changes or the gap is over `max_gap`.
@@ -281,6 +303,12 @@ def _dotted_numpy(dot_x: list[float], dot_y: list[float], min_dots: int, max_gap
 
     xs = np.array(dot_x, dtype=np.float64)
     ys = np.array(dot_y, dtype=np.float64)
+    if boxes:
+        # the float64 operations of `speck_centres`, in its order: the same floats
+        raw = np.frombuffer(boxes, dtype=np.float32).astype(np.float64).reshape(-1, 4)
+        left, top = origin
+        xs = np.concatenate((xs, (raw[:, 0] + raw[:, 2]) / 2 - left))
+        ys = np.concatenate((ys, top - (raw[:, 1] + raw[:, 3]) / 2))
     if not (np.isfinite(xs).all() and np.isfinite(ys).all()):
         return None
     out: list[Edge] = []
