@@ -652,6 +652,10 @@ def titled_not_rules(table: Table) -> bool:
     """A box whose top row titles it as an example or as other money (`| < 예시 > |` over the
     case described and its figures; `【 기술료 안내 】`), a table of ownership tests (STAKE) or a
     form's blank table (FORM_BLANK)."""
+    return table.derived("tracks.titled_not_rules", lambda: _titled_not_rules(table))
+
+
+def _titled_not_rules(table: Table) -> bool:
     for cell in table.cells:
         first = cell.text.strip().split("\n", 1)[0].strip()
         if cell.row == 0 and (example_caption(first) or (CAPTION.fullmatch(first) and not_rules(first))):

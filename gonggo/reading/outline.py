@@ -443,12 +443,21 @@ class Outline:
     def _heading_of(self, section: Section, family: str) -> tuple[bool, tuple[int, int] | None] | None:
         """(strong, content span) when `section`'s title names the family of `rx`."""
         doc = self.doc
-        title = doc.memo(("outline.title_at", section.block), lambda: self._title_at(section))
-        if title is None:
+        # whether the title names the family: once per document, block and family (every
+        # scope's outline asks of each of its sections for every family)
+        hits = doc.__pydantic_private__["_memo"]  # type: ignore[index]  # as `Document.memo`
+        key = ("outline.title_hit", section.block, family)
+        if key in hits:
+            found = hits[key]
+        else:
+            title = doc.memo(("outline.title_at", section.block), lambda: self._title_at(section))
+            found = None if title is None else (title[0], title_match(
+                doc.text[title[0]:title[1]], HEADINGS[family], item=title[2] == "list_item",
+                listing=family in LISTING, label_rx=LABEL_FACETS.get(family)), title[2])
+            hits[key] = found
+        if found is None:
             return None
-        pos, line_end, kind = title
-        hit = title_match(doc.text[pos:line_end], HEADINGS[family], item=kind == "list_item",
-                          listing=family in LISTING, label_rx=LABEL_FACETS.get(family))
+        pos, hit, kind = found
         if hit is None:
             return None
         if hit < 0:  # `□ 지원대상 및 조건`: the title is a heading, not a label with content

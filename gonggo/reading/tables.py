@@ -254,8 +254,11 @@ def carried_labels(grid: list[list[Cell | None]], r: int, top: int,
 def read_table(table: Table, settings: TableSettings) -> Grid:
     """A document table as a grid."""
     rows = table.grid()
-    n_header = header_rows(table, settings)
-    return Grid(rows, n_header, total_rows(rows, n_header, settings), settings, table.n_cols)
+    # the heading and sum rows of a table under one settings: once per table (a program's
+    # scope, each leaf section validation reads and each family ask again)
+    n_header, totals = table.derived(("tables.read_table", settings), lambda: (
+        (n := header_rows(table, settings)), frozenset(total_rows(rows, n, settings))))
+    return Grid(rows, n_header, set(totals), settings, table.n_cols)
 
 
 def split_line(line: str, start: int, row: int = 0) -> list[Cell]:

@@ -46,7 +46,13 @@ class Table(BaseModel):
         if entry is None or entry[0]() is not self or entry[1] is not self.cells \
                 or entry[2] != shape:
             grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+            n_rows, n_cols = self.n_rows, self.n_cols
             for cell in self.cells:
+                row, col = cell.row, cell.col
+                if cell.row_span == cell.col_span == 1:  # most cells: one position
+                    if row < n_rows and col < n_cols:
+                        grid[row][col] = cell
+                    continue
                 for r in range(cell.row, min(cell.row + cell.row_span, self.n_rows)):
                     for c in range(cell.col, min(cell.col + cell.col_span, self.n_cols)):
                         grid[r][c] = cell
@@ -57,6 +63,23 @@ class Table(BaseModel):
     def rows_text(self) -> list[list[str]]:
         return [[c.text if c else "" for c in row] for row in self.grid()]
 
+    def derived(self, key: Any, compute: Callable[[], T]) -> T:
+        """`compute()` once per table and key, for readings of the table alone (its heading
+        rows, whether it titles an example) that every program's scope and check asks again;
+        kept outside the model as the grid is, and forgotten with the table or when its cells
+        list or shape changes. The value is shared: return only immutable values."""
+        shape = (self.n_rows, self.n_cols, len(self.cells))
+        entry = _DERIVED.get(id(self))
+        if entry is None or entry[0]() is not self or entry[1] is not self.cells \
+                or entry[2] != shape:
+            entry = (weakref.ref(self, partial(_forget, _DERIVED, id(self))), self.cells, shape,
+                     {})
+            _DERIVED[id(self)] = entry
+        values = entry[3]
+        if key not in values:
+            values[key] = compute()
+        return values[key]  # type: ignore[no-any-return]
+
 
 # id(table) → (a weak reference to it, its cells list, (n_rows, n_cols, len(cells)), grid)
 _GRIDS: dict[int, tuple[weakref.ref[Table], list[Cell], tuple[int, int, int],
@@ -64,9 +87,18 @@ _GRIDS: dict[int, tuple[weakref.ref[Table], list[Cell], tuple[int, int, int],
 
 
 def _forget_grid(ident: int, ref: weakref.ref[Table]) -> None:
-    entry = _GRIDS.get(ident)
+    _forget(_GRIDS, ident, ref)
+
+
+# id(table) → (a weak reference to it, its cells list, its shape, {key: value}): `derived`
+_DERIVED: dict[int, tuple[weakref.ref[Table], list[Cell], tuple[int, int, int],
+                          dict[Any, Any]]] = {}
+
+
+def _forget(store: dict[int, Any], ident: int, ref: weakref.ref[Table]) -> None:
+    entry = store.get(ident)
     if entry is not None and entry[0] is ref:
-        del _GRIDS[ident]
+        del store[ident]
 
 
 class Block(BaseModel):
