@@ -2902,7 +2902,6 @@ def _extract_tracks(scope: Scope, skipped: set[int]) -> list[Track]:
             used |= read_flattened(scope, blocks, idx, cols, tracks)
         elif _funding_block(scope, block)[0]:
             used |= read_flat_label_table(scope, blocks, idx, tracks)
-    used |= read_track_items(scope, used, tracks)
     program = read_prose(scope, used, tracks)
     unnamed = tracks.by_key.pop("", None)
     if unnamed is not None:  # a table without a track column speaks for every track, first
@@ -2927,68 +2926,6 @@ def _extract_tracks(scope: Scope, skipped: set[int]) -> list[Track]:
             d.terms.level = level  # a level stated for the program does not name a tier
     drafts = [d for d in drafts if d.name or not d.terms.empty()]
     return [_to_track(scope, d) for d in _add_on_types(scope, drafts) or drafts]
-
-
-# ---------------------------------------------------------------- 7b. one item per track
-
-# an item naming one of the tracks a table of the document lists, then that track's ceiling (untuned
-# gnto_tourism_startup_2020: its 모집분야 table lists `예비관광 스타트업`, `지역혁신 관광 스타트업`, `지역상생 관광벤처`;
-# under `모집구분 | 지원사항` it prints `- 예비 관광스타트업 중 평과 결과에 따라 최대 3,000만 원 지원 예정`, one
-# item per track): `<track> 중 …` is that track's award
-TRACK_ITEM = regex.compile(r"^(?P<name>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9·ㆍ ]{1,24}?)\s*중\s+(?P<rest>\S.*)$", regex.S)
-
-
-def _table_row_names(scope: Scope) -> set[str]:
-    """The names a table of the scope prints down its first column, under its head row."""
-    out: set[str] = set()
-    for block in scope.blocks:
-        if block.table is not None:
-            out |= {norm_key(_clean_name(c.text)) for c in block.table.cells
-                    if c.col == 0 and c.row > 0 and c.text.strip()}
-    return out - {""}
-
-
-def read_track_items(scope: Scope, used: set[int], tracks: Tracks) -> set[int]:
-    """Sibling items each naming a different track a table of the document lists (`- 예비 관광스타트업 중
-    평과 결과에 따라 최대 3,000만 원 지원 예정`): each item's terms are its track's. Guards: two items or more,
-    each a track name the tables print, each printing a ceiling (support_ceiling_line's checks) and
-    speaking of support; else nothing is read."""
-    doc, names = scope.doc, None
-    out: set[int] = set()
-    run: list[tuple[int, str, tuple[int, int], Terms]] = []
-
-    def close() -> None:
-        if len({norm_key(n) for _, n, _, _ in run}) >= 2:
-            for idx, name, span, terms in run:
-                tracks.add(name, [span], terms)
-                out.add(idx)
-        run.clear()
-
-    for idx, block in enumerate(scope.blocks):
-        item = None
-        if block.kind == "list_item" and idx not in used:
-            text = doc.text[block.start : block.end]
-            body = strip_marker(text)
-            item = TRACK_ITEM.match(body)
-        if item is None or (run and block.level != scope.blocks[run[-1][0]].level):
-            close()
-            if item is None:
-                continue
-        if names is None:
-            names = _table_row_names(scope)
-        name = item["name"].strip()
-        if (norm_key(name) not in names or not SUPPORT_CUE.search(item["rest"])
-                or not support_ceiling_line(doc, block, text)):
-            close()
-            continue
-        base = block.start + text.find(body)
-        terms = terms_of_text(item["rest"], base + item.start("rest"), labelled=True)
-        if terms.empty() or all(f.cap is None for f in terms.funding.values()):
-            close()
-            continue
-        run.append((idx, name, (base + item.start("name"), base + item.start("name") + len(name)), terms))
-    close()
-    return out
 
 
 # ---------------------------------------------------------------- 8. a type adding money to another
