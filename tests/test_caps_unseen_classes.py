@@ -122,45 +122,6 @@ def test_a_support_label_under_a_heading_of_another_facet_states_no_cap(tmp_path
     assert _funding(text, tmp_path) == []
 
 
-# --- class: the items under a support label alone on its line (hunter_w_startup_package) --------
-
-HUNTER = ("W-창업패키지 지원사업\n"
-          "1. 사업내용\n"
-          "지원대상\n"
-          "- 창업 후 3년 미만 기술 기반 아이템*의 여성 창업기업\n"
-          "지원내용\n"
-          "- 교육 및 멘토링, 전문가 컨설팅\n"
-          "- 사업화지원금(기업당 700만원~200만원 차등 지급)\n"
-          "2. 추진절차\n")
-HUNTER_ITEM = "- 사업화지원금(기업당 700만원~200만원 차등 지급)\n"
-
-
-def test_items_under_a_support_label_alone_on_its_line(tmp_path: Path) -> None:
-    # the range's high end bounds the award
-    assert _funding(HUNTER, tmp_path) == [("", "government", 7_000_000, None, None)]
-
-
-def test_items_under_another_label_alone_state_no_cap(tmp_path: Path) -> None:
-    assert _funding(HUNTER.replace("지원내용\n", "지원대상\n"), tmp_path) == []
-
-
-def test_a_paragraph_ends_the_labels_items(tmp_path: Path) -> None:
-    text = HUNTER.replace(HUNTER_ITEM, "선정 후 안내\n" + HUNTER_ITEM)
-    assert _funding(text, tmp_path) == []
-
-
-@pytest.mark.parametrize("item", [
-    "- 선발 8개사 대상 총 26억원 이내 先투자",  # an investment for all (listing cache kstartup_176437)
-    "- 총 5,500만원 사업개발비(팀당 약 1000만원 내외)",  # a total, an approximate share (kstartup_176453)
-    "- 사무실 월 임차료 50% 지원(최대 50만원) 최대10개월",  # a month's rent (kstartup_176452)
-    "※ 기업별 연간 최초 1,000만원 지급 (해당금액은 소진율에 따라 감액 또는 증액 가능)",  # a note (kstartup_176447)
-    # a stage's money, printed bare (kstartup_176458)
-    "- 1단계 : BM 구체화를 위한 시장조사 및 최소기능 제품(MVP) 제작 등 사업화 준비 자금 지원(20백만원)",
-], ids=["investment", "total", "rent", "note", "stage"])
-def test_items_under_the_label_that_state_no_cap(item: str, tmp_path: Path) -> None:
-    assert _funding(HUNTER.replace(HUNTER_ITEM, item + "\n"), tmp_path) == []
-
-
 # --- class: an RFP table whose money column names the state's money 국비 (variants_funding
 # payer_state_synonym over dev mafra_livestock_disease_rnd_2019: `정부출연금` → `국비` lost a cap) ---
 

@@ -1896,10 +1896,6 @@ def _section_flags(scope: Scope) -> list[tuple[bool, bool]]:
 # 한도)` (wwg_overseas_promo), all untuned): a funding line, as the same label heading a section is or
 # heading a box's row (FUNDING_ROW_LABEL); not 지원규모 (counts and budgets), not `지원내용 및 소요예산`
 SUPPORT_LINE_LABEL = regex.compile(r"^\s*지원\s*(?:내용|금액|한도|조건)\s*(?:[:：]|\s(?!\s*(?:및|과|와|등)\s))")
-# the label alone on its line, the items under it its lines (untuned hunter_w_startup_package: `지원내용` /
-# `- 교육 및 멘토링, 전문가 컨설팅` / `- 사업화지원금(기업당 700만원~200만원 차등 지급)`), each item read as a
-# labelled line is (support_ceiling_line); a paragraph of another label (`지원대상`) opens nothing
-SUPPORT_LABEL_ALONE = regex.compile(r"\s*지원\s*(?:내용|금액|한도)\s*[:：]?\s*")
 # money on such a line that is no award's: a loan, a guarantee, a prize, an investment, a rent, a
 # result or a budget (`지원한도 : 업체당 최대 5억원(융자)`, `지원내용 : 대상 최대 300만원 시상`)
 NOT_AWARD_MONEY = regex.compile(r"융자|대출|보증|상금|시상|포상|투자|임차|임대|실적|누적|예산|이자")
@@ -1935,7 +1931,6 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
     lines: list[_Line] = []
     open_end = False  # the last line can take the next paragraph
     foreign = False  # the notes under a starred program of another agency (`창업중심대학(중기부)*`)
-    label_alone = False  # below a support label alone on its line (`지원내용` / `- 사업화지원금(…)`)
     for idx, block in enumerate(scope.blocks):
         text = scope.doc.text[block.start : block.end]
         if NOTE_LINE.match(text):
@@ -1945,12 +1940,7 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
         else:
             foreign = stars_another_program(text)
         funding, period = _funding_block(scope, block)
-        if block.kind == "paragraph":  # `지원내용` alone on its line labels the items under it
-            label_alone = bool(SUPPORT_LABEL_ALONE.fullmatch(text))
-        elif block.kind != "list_item":
-            label_alone = False
-        if not funding and block.kind != "table" and (
-                SUPPORT_LINE_LABEL.match(strip_marker(text)) or (label_alone and block.kind == "list_item")):
+        if not funding and block.kind != "table" and SUPPORT_LINE_LABEL.match(strip_marker(text)):
             funding = support_ceiling_line(scope.doc, block, text)  # `- 지원내용 업체별 최대 2,000만원(…)`
         if block.table is not None and idx not in skip:
             lines += (_cell_lines(scope.doc.text, block.table, period) if funding
