@@ -120,25 +120,9 @@ NEAR: dict[str, tuple[str, ...]] = {
     # issue 13 (prec10): one kind of applicant's or one cost item's term (`일반기업은 3년으로 동일`,
     # `서비스 이용료(최대 3년, 소기업은 최대 5년)를 사업비에 포함`): no track's period
     "kind_or_item_term": ("duration",),
-    # issue 13 (caps10): a line labelled with the support (`- 지원내용 : …`, `지원금액 : …`) whose money
-    # is no award's ceiling (an average, a sum per person and month, a period of free space, a
-    # scholarship per person), printed under funding and other headings: a support label opens
-    # such a line outside the funding sections only when it prints a ceiling
-    # (tracks.support_ceiling_line). Not under exclusion headings: there any item is read as an
-    # exclusion (140 of them, the exclusions family's), which says nothing of caps
-    "support_label_not_cap": ("funding", "documents", "windows"),
 }
 
 DISTRACTORS: list[Distractor] = [
-    # issue 13 (caps10): real lines of untuned pages (`unseen NAME`: /work/scratch/unseen, its
-    # SOURCES.tsv; `index ID`: a page of the public code index, find_string id), no corpus gold
-    Distractor("support_label_not_cap", "- 지원금액 : 창업아이템 개발, 기술정보활동, 마케팅에 소요되는 자금 지원(평균 40백만원)",
-               "unseen inu_startup_business"),
-    Distractor("support_label_not_cap", "- 지원내용 : 자립준비청년 1인당 월 20만원 지급", "index 15503244281"),
-    Distractor("support_label_not_cap", "- 지원내용 : 임산부 1인당 연 24만원(자부담 4만8천원 포함) 친환경농산물 꾸러미 지원",
-               "index 55878022346"),
-    Distractor("support_label_not_cap", "- 지원내용 : 최대 입주기간 3년(1년 단위로 연장)의 무상 지원", "index 51791862855"),
-    Distractor("support_label_not_cap", "- 선발규모 및 지원금액 : 대학생 90명, 1인당 100만원", "index 68354081483"),
     # a program's (or a year's) whole budget, and the number of projects it funds
     Distractor("program_budget", "□ 공고규모 :'19년 정부출연금 32억 원 내외",
                "mafra_livestock_disease_rnd_2019_gonggo.pdf"),

@@ -140,7 +140,6 @@ from gonggo.vocab.funding import (
     of_another_period,
     other_period,
 )
-from gonggo.vocab.headings import facets_named, later_procedure
 from gonggo.vocab.money import Amount, find_amounts, unit_multiplier
 from gonggo.vocab.text import char_bigrams, compiled, norm_key, strip_marker
 
@@ -1890,41 +1889,6 @@ def _section_flags(scope: Scope) -> list[tuple[bool, bool]]:
     return out
 
 
-# a line labelled with the support it states, under a heading that names none (program pages print
-# `- 지원내용 업체별 최대 2,000만원(총 소요비용의 70% 이내)` (hanam_bio_startup_package), `지원금액 : 한 조합당
-# 최대 100만원 지원(회당 20만원 이내)` (sbiz_coop_study_group), `- 지원금액 : 비용의 75%이내(업체 500만원
-# 한도)` (wwg_overseas_promo), all untuned): a funding line, as the same label heading a section is or
-# heading a box's row (FUNDING_ROW_LABEL); not 지원규모 (counts and budgets), not `지원내용 및 소요예산`
-SUPPORT_LINE_LABEL = regex.compile(r"^\s*지원\s*(?:내용|금액|한도|조건)\s*(?:[:：]|\s(?!\s*(?:및|과|와|등)\s))")
-# money on such a line that is no award's: a loan, a guarantee, a prize, an investment, a rent, a
-# result or a budget (`지원한도 : 업체당 최대 5억원(융자)`, `지원내용 : 대상 최대 300만원 시상`)
-NOT_AWARD_MONEY = regex.compile(r"융자|대출|보증|상금|시상|포상|투자|임차|임대|실적|누적|예산|이자")
-# headings whose lines are about something else than the award's money: a facet of the heading→facet
-# table other than these, or a part of notes, forms and later procedures (`□ 유의사항`, `[붙임]`, `사업비 정산`)
-FUNDING_FACETS = {"overview", "support", "awards"}
-OTHER_PART_HEADING = regex.compile(r"유의|참고|기타|붙임|별첨|서식|양식|정산|환수|사후\s*관리")
-
-
-def support_ceiling_line(doc: Document, block: Block, text: str) -> bool:
-    """Whether a line outside the funding sections, labelled with the support (`지원금액 : …`),
-    is a funding line: it prints a ceiling (`최대`, `한도`, `이내`, a range's high end; not a
-    `미만` threshold), names no other kind of money (NOT_AWARD_MONEY), is no note, lies in no
-    appendix and under no heading of another facet or part (`□ 신청자격`, `□ 평가`, `□ 유의사항`).
-    A bare amount (`지원금액 : 500만원`) outside a funding section may be anything: no."""
-    if NOTE_LINE.match(text) or NOT_AWARD_MONEY.search(text):
-        return False
-    if any(section_in_appendix(doc, i) for i in block.section_path):
-        return False
-    for i in block.section_path:
-        if doc.blocks[doc.sections[i].block].kind != "heading":
-            continue
-        title = strip_marker(doc.sections[i].title)
-        if (facets_named(title) - FUNDING_FACETS or OTHER_PART_HEADING.search(title)
-                or later_procedure(title)):
-            return False
-    return any(a.bound == "max" and "미만" not in text[a.start : a.end] for a in find_amounts(text))
-
-
 def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
     """Logical lines of the funding sections: a list item with the paragraphs that continue it
     (when it stops mid-phrase, or the paragraph starts with `→`), or a run of such paragraphs."""
@@ -1940,8 +1904,6 @@ def prose_lines(scope: Scope, skip: set[int]) -> list[_Line]:
         else:
             foreign = stars_another_program(text)
         funding, period = _funding_block(scope, block)
-        if not funding and block.kind != "table" and SUPPORT_LINE_LABEL.match(strip_marker(text)):
-            funding = support_ceiling_line(scope.doc, block, text)  # `- 지원내용 업체별 최대 2,000만원(…)`
         if block.table is not None and idx not in skip:
             lines += (_cell_lines(scope.doc.text, block.table, period) if funding
                       else _funding_row_lines(scope.doc.text, block.table))
