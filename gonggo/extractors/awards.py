@@ -37,7 +37,6 @@ from gonggo.reading.items import Item, in_appendix, items, label_of
 from gonggo.reading.scope import Scope
 from gonggo.schemas.announcement import Awards
 from gonggo.schemas.document import Cell, Table
-from gonggo.vocab.budget import BUDGET_CUE, ROW_KEY, budget_amount
 from gonggo.vocab.text import compiled, strip_marker
 
 SIZE_LABEL = regex.compile(
@@ -208,7 +207,7 @@ def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
         text = scope.text(first)
         label = label_of(text, first.start, first.kind == "heading")
         body = strip_marker(text)
-        hit = SIZE_LABEL.search(label.text if label else body[:20]) or _budget_label(text)
+        hit = SIZE_LABEL.search(label.text if label else body[:20])
         if not hit or (several_types and CALL_TYPE.search(hit.group(0))):
             continue
         c = count_after_label(text)
@@ -223,13 +222,6 @@ def _labelled(scope: Scope, chosen: list[Item]) -> Awards | None:
         if award is not None:
             return award
     return None
-
-
-def _budget_label(text: str) -> regex.Match[str] | None:
-    """The budget cue of a line stating the call's money, whatever its label (`□ 사업예산 : ’17년도
-    정부출연금 43.0억 원 이내,15개 과제`, `◦ (사업예산) …`, `□ 총 지원예산 총 10개 과제, 24,935백만원`): the
-    count such a line prints is the call's, as on the `□ 공고규모 : …` line SIZE_LABEL names."""
-    return BUDGET_CUE.search(text) if budget_amount(text) is not None else None
 
 
 def _part_counts(scope: Scope, chosen: list[Item], item: Item, label: str, c: Count) -> bool:
@@ -296,20 +288,12 @@ def _from_tables(scope: Scope, chosen: list[Item]) -> Awards | None:
 
 
 def _table_count(scope: Scope, table: Table) -> Awards | None:
-    """The count right of a size or budget label (`선정규모 | 20개사 내외`), or under it in a one-row overview
-    table (`사업명 | 공고규모` / `… | ’17년도 정부출연금 43.0억 원 이내,15개 과제`)."""
-    grid = table.grid()
-    for r, row in enumerate(grid):
+    for row in table.grid():
         for i, cell in enumerate(row):
-            # a size label, or the label of the call's money (`지원 비용 | 총 477,000천원(9개 기업 내외
-            # 지원)`): the count its value prints is the call's, as on a budget line (_budget_label)
-            if cell is None or len(cell.text) > 15 or not (SIZE_LABEL.search(cell.text) or ROW_KEY.match(cell.text)):
+            if cell is None or len(cell.text) > 15 or not SIZE_LABEL.search(cell.text):
                 continue
-            right: list[Cell] = [x for x in row[i + 1:] if x is not None and x is not cell][:1]
-            below = grid[1][i] if len(grid) == 2 and r == 0 and i < len(grid[1]) else None
-            if below is not None and below is not cell and all(below is not x for x in right):
-                right.append(below)  # the value right of it first (`선정규모 | 20개사`), else under it
-            for value in right:
+            right: list[Cell] = [x for x in row[i + 1:] if x is not None and x is not cell]
+            for value in right[:1]:
                 text = scope.doc.text[value.start:value.end]
                 c = count_after_label(text)
                 if c is not None:
