@@ -120,6 +120,13 @@ def _per_award_size(repl: Callable[[regex.Match[str]], str]) -> Callable[[str], 
     return _sub(SIZE_LINE, lambda m: repl(m) if PER_AWARD_VALUE.match(m["value"].strip()) else m[0])
 
 
+# `가. 선정규모 : …`: a lettered line, left as printed by `awards_label_paren`: a bullet in place of
+# its letter (`◦ (선정규모) …` then `나. 지원기간 : …`) breaks the 가/나/다 run (the outline then nests
+# `나.` … `라.` under the bullet), a layout no call prints (msit_lab_startup_univ_2025: its `사업기간(2년)`
+# left `라. 지원내용`, so the 21 months of `나. 지원기간` lost the conflicting 2 years beside them)
+LETTERED = regex.compile(r"^[ ]*[가-하][.]")
+
+
 # --- a one-row overview table ---------------------------------------------------------------
 
 
@@ -214,7 +221,8 @@ BUDGET_VARIANTS: list[Variant] = [
     Variant("awards_approx_prefix", "90개사 내외 → 약 90개사",
             _sub(COUNT_APPROX, lambda m: f"약 {m['n']}{m['unit']}{m['alt'] or ''}")),
     Variant("awards_label_paren", "□ 선정규모 : 13개 대학 → ◦ (선정규모) 13개 대학",
-            _sub(SIZE_LINE, lambda m: f"{m['indent']}◦ ({m['label']}) {m['value'].strip()}")),
+            _sub(SIZE_LINE, lambda m: m[0] if LETTERED.match(m[0])
+                 else f"{m['indent']}◦ ({m['label']}) {m['value'].strip()}")),
     Variant("awards_label_target_and_size", "□ 선정규모 : 총 535개사 → □ 지원대상 및 규모 : 총 535개사",
             _sub(SIZE_LINE, lambda m: m[0].replace(m["label"], "지원대상 및 규모", 1)
                  if m["label"].startswith("선정") else m[0])),
