@@ -180,3 +180,21 @@ def test_the_same_size_label_in_two_parts_counts_no_one_program(tmp_path) -> Non
         (program,) = parse(path).spec.programs
         got.append(program.awards.count if program.awards else None)
     assert got == [None, 2]
+
+
+# lines of msit_lab_startup_univ_2025 (dev) with its size line worded as other calls word it
+# (`가. 지원대상 및 규모 :`, variants_budget.awards_label_target_and_size; the listing cache's `교육대상
+# 및 규모`): the call's 13 universities, not the starred other program's `30개 내외` in a note
+LAB_TARGET_AND_SIZE = (
+    "2. 선정계획\n"
+    " 가. 지원대상 및 규모 : 13개 대학(단독형+연합형)\n"
+    " 나. 지원기간 : ’25.4월 ~ ’26.12월(9개월+1년)\n"
+    " 라. 지원내용\n"
+    " - 창업에 성공한 초기 실험실 창업기업은 창업중심대학(중기부)*으로 연계, 사업화 자금, 멘토링 등 지원으로 안정적인 후속성장 도모\n"
+    " * 제한공모를 통한 지원신청 및 지원대상 선정\n"
+    " * ‘25년도 지원규모(안) : 30개 내외(평균 75백만원, 최대 200백만원)\n")
+
+
+def test_size_joined_to_its_target_by_and(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _, award = _awards_of_text(tmp_path, LAB_TARGET_AND_SIZE)
+    assert award is not None and (award.count, award.approx) == (13, False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from gonggo.extractors.pipeline import extract
 from gonggo.ingest import read_bytes
 from gonggo.reading.programs import abbreviates, rows_disagree, split_programs
+from gonggo.vocab.text import strip_marker
 
 OVERVIEW = """\
 # 2026년도 제1차 보건의료기술 연구개발사업 신규지원 대상과제 통합공고
@@ -243,3 +244,48 @@ def test_each_program_gets_its_own_desk_and_the_common_one():
     phones = [sorted(p for c in program.contacts for p in c.phones) for program in spec.programs]
     assert phones == [["061-820-2932", "061-820-2936", "1877-2041"],
                       ["061-820-2935", "061-820-2936", "1877-2041"]]
+
+
+
+# mss_startup_univ_regional_2026's chapters, their boxes printed as a bare digit before the title
+# (`1 사업개요`, `3 신청자격 및 요건`), with its size line worded as other calls word it (`□ 지원대상 및
+# 규모 :`, variants_budget.awards_label_target_and_size): two facet chapters, not two programs
+NUMBERED_FACET_CHAPTERS = """\
+# 2026년 창업중심대학 지역기반 창업기업 모집 공고
+
+## 1 사업개요
+
+□ 사업목적 : 우수한 기술과 비즈니스모델을 보유한 (예비)창업기업대상 사업화와 성장 지원
+
+□ 지원대상 : 예비창업자부터 업력 7년 이내 창업기업
+
+□ 지원대상 및 규모 : 총 535개사(명)내외 (대학별 48개사(명)내외)
+
+□ 지원내용 : 사업화 자금 (평균 5천만원,최대 1억원)및창업중심대학별 창업지원 프로그램 등
+
+## 3 신청자격 및 요건
+
+□ 신청자격
+
+◦ 예비창업자 :공고일 기준(’26.3.3.포함)신청자 명의의 사업자 등록 및 법인 설립 등기를 하지 않은 자
+
+□ 지원대상 및 규모 : 총 535개사 (창업중심대학별 48개사 내외)
+
+□ 신청 제외 대상
+
+◦ 국가연구개발사업에 참여 제한 중인 자
+
+## 4 접수방법
+
+□ 접수 기간 : ’26.3.3.(화)~3.23.(월),16:00까지
+"""
+
+
+def test_numbered_facet_chapters_are_no_programs():
+    doc = _doc(NUMBERED_FACET_CHAPTERS)
+    assert {strip_marker(s.title) for s in doc.sections} >= {"1 사업개요", "3 신청자격 및 요건"}
+    assert len(split_programs(doc, None)) == 1
+    # the same chapters named by programs stay two programs
+    named = NUMBERED_FACET_CHAPTERS.replace("1 사업개요", "1 창업기업 사업화").replace(
+        "3 신청자격 및 요건", "3 창업기업 후속지원")
+    assert len(split_programs(_doc(named), None)) == 2

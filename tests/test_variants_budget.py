@@ -78,6 +78,13 @@ def test_every_budget_rewrite_applies_to_some_line() -> None:
     ("awards_approx_prefix", "◦ (지원규모) 90개사 내외", "◦ (지원규모) 약 90개사"),
     ("awards_approx_prefix", "□ 선정규모 : 총 535개사(명)내외", "□ 선정규모 : 총 약 535개사(명)"),
     ("awards_label_paren", "□ 지원규모 : 총 5개사", "◦ (지원규모) 총 5개사"),
+    # a lettered line keeps its letter: a bullet in place of `가.` breaks the 가/나/다 run
+    ("awards_label_paren", " 가. 선정규모 : 13개 대학(단독형+연합형)", " 가. 선정규모 : 13개 대학(단독형+연합형)"),
+    ("awards_label_target_and_size", "□ 선정규모 : 총 535개사(명)내외", "□ 지원대상 및 규모 : 총 535개사(명)내외"),
+    ("cap_size_label_business", " □ 지원규모 : 과제당 160백만 원 내외", " □ 사업규모 : 과제당 160백만 원 내외"),
+    ("cap_size_label_paren", " □ 지원규모 : 과제당 160백만 원 내외", " ◦ (지원규모) 과제당 160백만 원 내외"),
+    # a size line stating a count, not one award's money, is left as printed
+    ("cap_size_label_business", "□ 지원규모 : 총 5개사", "□ 지원규모 : 총 5개사"),
 ])
 def test_each_rewrite(name: str, before: str, after: str) -> None:
     assert BY_NAME[name].apply(before) == after

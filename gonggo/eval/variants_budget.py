@@ -29,7 +29,13 @@ listing cache (`../shared/samples/text`) or the unseen pages (`/work/scratch/uns
   (`공고규모 | … 43.0억 원 이내,15개 과제 | 공고기간 | …`; summary tables of two pairs a row:
   msit_ict_rnd_2026_1st's RFP sheets `지원기간 | 2026.04 ~ 2030.12 | 정부지원금 | 9,736백만원`);
 - `awards_approx_prefix`: `90개사 내외` → `약 90개사` (the listing cache's `약 30개사`, `팀당 약 1000만원`);
-- `awards_label_paren`: `□ 선정규모 : 13개 대학` → `◦ (선정규모) 13개 대학`.
+- `awards_label_paren`: `□ 선정규모 : 13개 대학` → `◦ (선정규모) 13개 대학`;
+- `awards_label_target_and_size`: `□ 선정규모 : 총 535개사 …` → `□ 지원대상 및 규모 : 총 535개사 …` (a size
+  label joined to another facet word by 및: motie_industry_talent_hrd_council_2025 `라. 지원기간 및 규모`,
+  `□ 지원규모 및 조건`, `모집기간 및 규모`, the listing cache's `교육대상 및 규모`);
+- `cap_size_label_business` / `cap_size_label_paren`: a size line stating each award's money
+  (`□ 지원규모 : 과제당 160백만 원 내외`) under another label or as a parenthesised label
+  (`□ 사업규모 : 과제당 …`, `◦ (지원규모) 과제당 …`: awards' `◦ (지원규모) 90개사 내외`).
 
     python -m gonggo.eval.variants_budget corpus/seeds DIR_OF_TEXTS [--only …] [--jobs 2]
 """
@@ -103,6 +109,22 @@ COUNT_APPROX = regex.compile(
 SIZE_LINE = regex.compile(
     r"(?m)^(?P<indent>[ ]*)(?:[□■○◦ㅇ]|[가-하][.])[ ]*(?P<label>(?:선정|지원|모집)[ ]?규모)[ ]*[:：][ ]*"
     r"(?P<value>[^\n\t]*\d[^\n\t]*)$")
+
+
+# `과제당 160백만 원 내외`, `기업당 최대 1억원`: a size line's value that is each award's money
+PER_AWARD_VALUE = regex.compile(r"^(?:과제|기업|기관|팀|개사)\s*당\s*(?:최대\s*)?\d")
+
+
+def _per_award_size(repl: Callable[[regex.Match[str]], str]) -> Callable[[str], str]:
+    """The size lines whose value is each award's money, rewritten by `repl`."""
+    return _sub(SIZE_LINE, lambda m: repl(m) if PER_AWARD_VALUE.match(m["value"].strip()) else m[0])
+
+
+# `가. 선정규모 : …`: a lettered line, left as printed by `awards_label_paren`: a bullet in place of
+# its letter (`◦ (선정규모) …` then `나. 지원기간 : …`) breaks the 가/나/다 run (the outline then nests
+# `나.` … `라.` under the bullet), a layout no call prints (msit_lab_startup_univ_2025: its `사업기간(2년)`
+# left `라. 지원내용`, so the 21 months of `나. 지원기간` lost the conflicting 2 years beside them)
+LETTERED = regex.compile(r"^[ ]*[가-하][.]")
 
 
 # --- a one-row overview table ---------------------------------------------------------------
@@ -199,7 +221,15 @@ BUDGET_VARIANTS: list[Variant] = [
     Variant("awards_approx_prefix", "90개사 내외 → 약 90개사",
             _sub(COUNT_APPROX, lambda m: f"약 {m['n']}{m['unit']}{m['alt'] or ''}")),
     Variant("awards_label_paren", "□ 선정규모 : 13개 대학 → ◦ (선정규모) 13개 대학",
-            _sub(SIZE_LINE, lambda m: f"{m['indent']}◦ ({m['label']}) {m['value'].strip()}")),
+            _sub(SIZE_LINE, lambda m: m[0] if LETTERED.match(m[0])
+                 else f"{m['indent']}◦ ({m['label']}) {m['value'].strip()}")),
+    Variant("awards_label_target_and_size", "□ 선정규모 : 총 535개사 → □ 지원대상 및 규모 : 총 535개사",
+            _sub(SIZE_LINE, lambda m: m[0].replace(m["label"], "지원대상 및 규모", 1)
+                 if m["label"].startswith("선정") else m[0])),
+    Variant("cap_size_label_business", "□ 지원규모 : 과제당 160백만 원 내외 → □ 사업규모 : 과제당 160백만 원 내외",
+            _per_award_size(lambda m: m[0].replace(m["label"], "사업규모", 1))),
+    Variant("cap_size_label_paren", "□ 지원규모 : 과제당 160백만 원 내외 → ◦ (지원규모) 과제당 160백만 원 내외",
+            _per_award_size(lambda m: f"{m['indent']}◦ ({m['label']}) {m['value'].strip()}")),
 ]
 BY_NAME = {v.name: v for v in BUDGET_VARIANTS}
 

@@ -41,6 +41,8 @@ from gonggo.vocab.text import compiled, strip_marker
 
 SIZE_LABEL = regex.compile(
     r"(?:지원|선정|모집|선발|참여|대상)\s*규모|지원\s*대상\s*규모"
+    # the size joined to whom it selects (`□ 지원대상 및 규모 :`, the listing cache's `교육대상 및 규모`)
+    r"|대상\s*(?:및|과|와|[·ㆍ‧・])\s*규모"
     r"|(?:지원|선정|선발|모집)\s*(?:예정\s*)?(?:과제|기업|기관|팀|인원|건수|업체|대상\s*수)\s*(?:수|규모)?"
     r"|모집\s*(?:기관|인원|팀)|지원\s*기업\s*수|선정\s*(?:예정|수)"
     # R&D calls: `□ 공고규모 : … 이내,15개 과제`, `□ 대상 과제 :10개 과제`, `지정공모 과제 : 49개 과제`

@@ -411,6 +411,13 @@ SIZE_PER_AWARD_BEFORE = regex.compile(
 # `과제당`, `기업당 최대`: the money of one award
 PER_AWARD_BEFORE = regex.compile(r"(?:과제|기업|기관|팀|개사|건)\s*당\s*(?:최대\s*)?$")
 PER_AWARD_LEAD = regex.compile(r"^\s*(?:과제|기업|기관|팀|개사|건)\s*(?:당|별)\s*$")
+# a line whose value opens with the unit of one award, under any label (`사업규모 : 과제당 160백만 원 내외`,
+# `지원규모 : 과제당 …`; not `6개 과제, 과제당 3.75억원 내외`, a count's money, nor a label naming a total or
+# an average): the award's money, even approximate, even when the label reads as the call's size
+# a topic naming a total or an average (`(평균)`, `(총 사업규모)`): its money is no one award's
+TOTAL_TOPIC = regex.compile(r"총|평균|합계")
+PER_AWARD_VALUE_LEAD = regex.compile(
+    r"^\s*(?![^:：\n]*(?:총|평균|합계))[^:：()（）\d\n]{2,12}[:：]\s*(?:과제|기업|기관|팀|개사|건)\s*당\s*$")
 # a line whose topic is the money of each award (`- 과제별 연구비 : 1차년도 8억원 내외, 2차년도 이후
 # 10.67억원 내외`, `과제당 연구개발비 : 3억원 내외`): its amounts are the award's money, even approximate,
 # and speak of support
@@ -694,7 +701,8 @@ def _payer_before(text: str, pos: int, window: int = 30) -> tuple[Payer, str, in
 
 
 def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bool = False,
-                  topic: tuple[Payer, str] | None = None, under_size: bool = False) -> Terms:
+                  topic: tuple[Payer, str] | None = None, under_size: bool = False,
+                  label_cut: bool = False) -> Terms:
     """The funding terms one line of prose states (offsets shifted by `offset`).
 
     An amount is a cap when it is not a total (`총사업비 30억원`), a unit price (`회당 35만원`),
@@ -712,10 +720,14 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
     budget = is_budget_line(text)  # the call's money (`공고규모 : … 43.0억 원 이내`): no cap
     for a in find_amounts(text):
         before = text[max(0, a.start - 14) : a.start]
-        if budget and not (a.bound == "max" and PER_AWARD_BEFORE.search(before)):
+        # the value of a label opening with one award's unit (`사업규모 : 과제당 …`; `(지원규모)` cut off
+        # before the text as its topic: `과제당 …`)
+        lead_award = bool(PER_AWARD_VALUE_LEAD.match(text[: a.start])
+                          or (label_cut and PER_AWARD_LEAD.match(text[: a.start])))
+        if budget and not ((a.bound == "max" and PER_AWARD_BEFORE.search(before)) or lead_award):
             continue  # but the award's own (`지원규모 : 총 10억원(과제당 2억원 이내, 5개 과제)`)
         after = text[a.end : a.end + 6]
-        approx_award = a.bound == "approx" and (award_topic or bool(
+        approx_award = a.bound == "approx" and (award_topic or lead_award or bool(
             SIZE_PER_AWARD_BEFORE.search(text[max(0, a.start - 20) : a.start])
             # the label read as the payer's topic (`□ 지원금액 : 과제당 160백만 원 내외`), or a size
             # label alone on the line above (`□ 지원규모` / `ㅇ 과제당 160백만 원 내외`)
@@ -734,8 +746,8 @@ def terms_of_text(text: str, offset: int, period_cue: bool = False, labelled: bo
                     and not _years_each(text, a))):
             continue
         payer = _payer_before(text, a.start)
-        if payer is None and not support and a.bound != "max":
-            continue
+        if payer is None and not (support or lead_award) and a.bound != "max":
+            continue  # one award's money (`사업규모 : 과제당 …`) is its support
         if payer is None and _budget_item_cap(text, a):
             continue
         role, label = (payer[0], payer[1]) if payer else default
@@ -1853,6 +1865,8 @@ FUNDING_SECTION = regex.compile(
     r"(?:및|과)\s*조건|조건\s*$|사업비|정부\s*지원"
 )
 PERIOD_SECTION = PERIOD_CUE
+# a heading whose value is one award's money under any label (`□ 사업규모 : 과제당 160백만 원 내외`): a funding line
+PER_AWARD_TITLE = regex.compile(r"^[^:：()（）\d\n]{2,12}[:：]\s*(?:과제|기업|기관|팀|개사)\s*당\s*(?:최대\s*)?\d")
 NAME_COLON = regex.compile(r"^\s*([^():：\d][^():：]{0,12}?)\s*(\([^()]*\))?\s*[:：]\s*(.*)$", regex.S)
 NAME_LEVEL = regex.compile(rf"^\s*([^()\d][^()]{{0,12}}?)\s*\(\s*(?:목표\s*수준\s*)?({LEVEL})\b[^()]*\)")
 INLINE_TRACK = regex.compile(r"(?<![\p{Hangul}A-Za-z0-9])([\p{Hangul}A-Za-z]+\d?)\s*\(\s*([^()]*?원)\s*\)")
@@ -1884,7 +1898,7 @@ def _section_flags(scope: Scope) -> list[tuple[bool, bool]]:
     for s in doc.sections:
         t = strip_marker(s.title)[:40] if doc.blocks[s.block].kind == "heading" else None
         up = out[s.parent] if s.parent is not None else (False, False)
-        out.append((up[0] or (t is not None and bool(FUNDING_SECTION.search(t))),
+        out.append((up[0] or (t is not None and bool(FUNDING_SECTION.search(t) or PER_AWARD_TITLE.match(t))),
                     up[1] or (t is not None and bool(PERIOD_SECTION.match(t)))))
     return out
 
@@ -2095,7 +2109,7 @@ def line_terms(text: str) -> tuple[str | None, Terms]:
         name, at = label
         return name, terms_of_text(body[at:], 0, labelled=True)
     at, payer = _topic(body)
-    return None, terms_of_text(body[at:], 0, topic=payer)
+    return None, terms_of_text(body[at:], 0, topic=payer, label_cut=at > 0 and not TOTAL_TOPIC.search(body[:at]))
 
 
 def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
@@ -2149,7 +2163,8 @@ def read_prose(scope: Scope, skip: set[int], tracks: Tracks) -> Terms:
             continue
         period = line.period or (line.heading and bool(PERIOD_SECTION.search(body)))
         at, payer = _topic(body)
-        terms = terms_of_text(body[at:], base + at, period, topic=payer, under_size=under_size)
+        terms = terms_of_text(body[at:], base + at, period, topic=payer, under_size=under_size,
+                              label_cut=at > 0 and not TOTAL_TOPIC.search(body[:at]))
         if terms.empty():
             continue
         if part is not None and not owner:

@@ -47,6 +47,9 @@ from gonggo.vocab.text import char_bigrams, compiled, norm_key, strip_marker
 # the facets whose headings, among a section's children, make it a program section
 _FACET_RX = {name: pattern(name) for name in PROGRAM_FACETS}
 _ANY_FACET = regex.compile("|".join(f"(?x:{rx.pattern})" for rx in _FACET_RX.values()))
+# a chapter's bare number before its title (`1 사업개요`, `3 신청자격 및 요건`: a PDF's chapter box
+# printed as a digit, then the title), which strip_marker leaves (a `1` alone is no list marker)
+_CHAPTER_NUMBER = regex.compile(r"^\d{1,2}\s+(?=\p{Hangul})")
 
 
 def facets_of(doc: Document, section: Section) -> set[str]:
@@ -77,8 +80,8 @@ def facets_of(doc: Document, section: Section) -> set[str]:
 def is_program_section(doc: Document, section: Section) -> bool:
     if doc.blocks[section.block].kind != "heading":
         return False
-    title = strip_marker(section.title)
-    if _ANY_FACET.match(title[:20]):
+    title = _CHAPTER_NUMBER.sub("", strip_marker(section.title), count=1)
+    if _ANY_FACET.match(title[:20]):  # a facet's own heading, `3 신청자격 및 요건`: no program
         return False
     return len(facets_of(doc, section)) >= 3
 
