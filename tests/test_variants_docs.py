@@ -141,3 +141,13 @@ def test_an_excluding_item_under_eligibility_is_an_exclusion(tmp_path: Path) -> 
         "접수마감일 현재 주관연구개발기관 등이 기업의 부도, 국세·지방세 체납, 채무불이행자 등록에 해당하는 경우 신청 불가"]
     assert [c.text for c in program.eligibility] == ["공고일 기준 중소기업기본법 제2조에 따른 중소기업",
                                                      "예비창업자도 신청 가능"]
+
+
+def test_docs_name_head_rewrites_only_the_name_head() -> None:
+    # the head rows of mois_regional_disaster_rnd_2025 and suwon_carbon_neutral_livinglab_2026
+    from gonggo.eval.variants_docs import BY_NAME as DOCS
+    form, sub = DOCS["docs_head_form_name"].apply, DOCS["docs_head_submission"].apply
+    assert form("번호\t서 류 명\t대상기관 및 비고") == "번호\t양식명\t대상기관 및 비고"
+    assert sub("구분\t제출서류\t용도\t비 고") == "구분\t제출물\t용도\t비 고"
+    assert sub("□ 제출서류") == "□ 제출서류"  # a heading, no table head
+    assert sub("1\t제출서류\t") == "1\t제출서류\t"  # no other column's head beside it

@@ -117,6 +117,26 @@ def _copies_paren(lines: list[str], sec: DocSection) -> list[str] | None:
     return out if changed else None
 
 
+# the documents column's head in a table's head row (`번호 | 서 류 명 | 대상기관 및 비고`, `구분 | 제출서류 |
+# 용도 | 비 고`): a cell alone of its kind, beside a cell heading another column
+NAME_HEAD_CELL = regex.compile(r"(?<=^|\t)[ ]*(?:제출[ ]*)?서[ ]*류[ ]*명?[ ]*(?=\t|$)")
+OTHER_HEAD_CELL = regex.compile(r"(?<=^|\t)[ ]*(?:번[ ]*호|연[ ]*번|구[ ]*분|비[ ]*고|제출[ ]*(?:방법|여부|대상))")
+
+
+def _name_head(word: str) -> Callable[[str], str]:
+    """The documents column's head cell printed as `word` (`서류명` → `양식명`, `제출서류` → `제출물`),
+    the words other calls head a list of forms or submissions with."""
+
+    def apply(text: str) -> str:
+        lines = text.split("\n")
+        for k, line in enumerate(lines):
+            if "\t" in line and len(NAME_HEAD_CELL.findall(line)) == 1 and OTHER_HEAD_CELL.search(line):
+                lines[k] = NAME_HEAD_CELL.sub(word, line)
+        return "\n".join(lines)
+
+    return apply
+
+
 DOCS_WORD_VARIANTS: list[Variant] = [
     Variant("docs_heading_receipt", "□ 제출서류 → □ 접수서류", _rewrite_sections(_heading_word("접수서류"))),
     Variant("docs_heading_entry", "□ 제출서류 → □ 응모서류 (a contest's word)",
@@ -128,6 +148,8 @@ DOCS_WORD_VARIANTS: list[Variant] = [
     Variant("docs_appendix_lines", "… the same, its title box as a PDF's text prints it: 붙임 9 / 제출서류 목록 (two lines)",
             lambda text: _appendix_box(text, "붙임 9\n제출서류 목록")),
     Variant("docs_copies_paren", "◦ a 각 1부 → ◦ a(각 1부)", _rewrite_sections(_copies_paren)),
+    Variant("docs_head_form_name", "번호 | 서류명 | 비고 → 번호 | 양식명 | 비고 (a table of forms)", _name_head("양식명")),
+    Variant("docs_head_submission", "구분 | 제출서류 | 비고 → 구분 | 제출물 | 비고", _name_head("제출물")),
 ]
 BY_NAME = {v.name: v for v in DOCS_WORD_VARIANTS}
 

@@ -7,7 +7,7 @@ Where documents are read from, by rule:
   lines after a flattened table heading such as `구분 온라인 제출 서류`.
 - **table**: one document per data row (per bullet when the name cell holds a list,
   `- 사업계획서 - 국세·지방세 완납 증명서 각 1부`). Columns are read by their headings: the
-  name column (`서류명`, `제출서류`, `온라인 등록 서류`), mark columns whose cells are ○/X
+  name column (`서류명`, `제출서류`, `온라인 등록 서류`, `양식명`, `제출물`), mark columns whose cells are ○/X
   (`도입기업 | 공급기업` → `submitters`), remark columns (`비고`, `필수 여부`: `선택` → not
   required, `해당시` → condition), a submitter column (`제출 대상`) and a category column
   (`공통 제출 (도입·공급기업)`, `도입기업 제출`).
@@ -936,10 +936,10 @@ def _is_mark_column(grid: list[list[Cell | None]], data: list[int], k: int) -> b
 def _name_column(grid: list[list[Cell | None]], data: list[int], heads: list[str],
                  marks: list[int], n_cols: int) -> int | None:
     named = [k for k in range(n_cols) if k not in marks
-             and compiled(r"서\s*류|서\s*식|목\s*록|자\s*료|명\s*칭").search(heads[k])
+             and compiled(r"서\s*류|서\s*식|목\s*록|자\s*료|명\s*칭|양\s*식\s*명|제\s*출\s*물").search(heads[k])
              and not compiled(r"^\s*구\s*분\s*$").match(heads[k])]
     if named:
-        return next((k for k in named if compiled(r"명|목록|서류").search(heads[k])), named[0])
+        return next((k for k in named if compiled(r"명|목록|서류|제\s*출\s*물").search(heads[k])), named[0])
     # `구분 | 내용 | 비고` under a documents heading: the content column, when most of its
     # cells name a document (`사업신청서 1부`), never one of formats or places
     for k in range(n_cols):
