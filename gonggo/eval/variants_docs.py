@@ -117,6 +117,22 @@ def _copies_paren(lines: list[str], sec: DocSection) -> list[str] | None:
     return out if changed else None
 
 
+def _polite_upload(lines: list[str], sec: DocSection) -> list[str] | None:
+    """Each entry followed by a colon and a polite instruction how to hand it in: `- 사업계획서 1부` →
+    `- 사업계획서 1부 : 온라인 접수 시 업로드해 주시기 바랍니다.` (the print of an idea contest's list,
+    `아이디어 제안서(1차)(첨부 1.2) : 온라인 접수 시 업로드해 주시기 바랍니다.`)."""
+    out = [lines[sec.head]]
+    changed = 0
+    for k in range(sec.head + 1, sec.last + 1):
+        entry = next((e for e in sec.entries if e.line == k), None)
+        if entry is None or "\t" in lines[k] or regex.search(r"[:：()（）]", entry.body):
+            out.append(lines[k])
+            continue
+        out.append(lines[k].rstrip() + " : 온라인 접수 시 업로드해 주시기 바랍니다.")
+        changed += 1
+    return out if changed else None
+
+
 # the documents column's head in a table's head row (`번호 | 서 류 명 | 대상기관 및 비고`, `구분 | 제출서류 |
 # 용도 | 비 고`): a cell alone of its kind, beside a cell heading another column
 NAME_HEAD_CELL = regex.compile(r"(?<=^|\t)[ ]*(?:제출[ ]*)?서[ ]*류[ ]*명?[ ]*(?=\t|$)")
@@ -148,6 +164,8 @@ DOCS_WORD_VARIANTS: list[Variant] = [
     Variant("docs_appendix_lines", "… the same, its title box as a PDF's text prints it: 붙임 9 / 제출서류 목록 (two lines)",
             lambda text: _appendix_box(text, "붙임 9\n제출서류 목록")),
     Variant("docs_copies_paren", "◦ a 각 1부 → ◦ a(각 1부)", _rewrite_sections(_copies_paren)),
+    Variant("docs_polite_upload", "- a 1부 → - a 1부 : 온라인 접수 시 업로드해 주시기 바랍니다.",
+            _rewrite_sections(_polite_upload)),
     Variant("docs_head_form_name", "번호 | 서류명 | 비고 → 번호 | 양식명 | 비고 (a table of forms)", _name_head("양식명")),
     Variant("docs_head_submission", "구분 | 제출서류 | 비고 → 구분 | 제출물 | 비고", _name_head("제출물")),
 ]

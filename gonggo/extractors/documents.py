@@ -1048,9 +1048,12 @@ KEY_LABEL = regex.compile(
     r"(?:\s*[(（][^()（）\n]{1,10}[)）])?\s*$")
 # A title that is all bracketed, over its list: `< 제출서류 >`, `【 구비서류 】`.
 BRACKETED_TITLE = regex.compile(r"^\s*[<〈《【]\s*(?P<title>[^<>〈〉《》【】\n]{2,30}?)\s*[>〉》】]\s*$")
-# `②입찰서 : g2b에 입찰금액을 입력하는 방법으로 제출`: the name, then how it is handed in.
-METHOD_COLON = regex.compile(
-    r"^(?P<name>[^:：\n]{2,40}?)\s*[:：]\s*[^:：\n]{0,60}?(?:제출|입력|업로드|첨부)\s*(?:함|필요|바람)?\s*\.?\s*$")
+# `②입찰서 : g2b에 입찰금액을 입력하는 방법으로 제출`: the name, then how it is handed in, also as a
+# polite instruction (`아이디어 제안서(1차)(첨부 1.2) : 온라인 접수 시 업로드해 주시기 바랍니다.`)
+METHOD_COLON = regex.compile(r"""
+    ^(?P<name>[^:：\n]{2,40}?)\s*[:：]\s*[^:：\n]{0,60}?(?:제출|입력|업로드|첨부)\s*
+    (?:함|필요|바람|(?:하여|해)?\s*(?:주시기|주셔야)?\s*(?:바랍니다|합니다)|(?:하여|해)\s*주십시오|하시기\s*바랍니다)?
+    \s*\.?\s*$""", regex.VERBOSE)
 # A documents entry taking a form with its 별첨s: `(별첨된 서류 포함)`, `(별첨 포함)`.
 ANNEX_INCLUDED = regex.compile(r"별\s*첨\s*(?:된\s*(?:서\s*류|서\s*식|자\s*료)\s*)?포\s*함")
 # An entry's own 별첨 at its end: `(별첨 1)`, `[별첨 2]`.
