@@ -617,3 +617,15 @@ def test_name_column_headed_as_forms_or_submissions() -> None:
     doc = read_bytes(text.encode(), "case.txt")
     scope = Scope(doc=doc, start=0, end=len(doc.text))
     assert list(_checked(scope, extract_documents(scope))) == []
+
+
+def test_numbered_items_on_one_line_split_only_in_sequence() -> None:
+    # issue 13 (r11b): split at two or more markers of one sequence in order from the first
+    from gonggo.extractors.documents import parse_doc_line
+    text = "○ 제출서류 : 1) 사업신청서 1부 2) 사업계획서 1부 3) 사업자등록증 사본 1부"
+    docs = parse_doc_line(text)
+    assert [d.name for d in docs] == ["사업신청서", "사업계획서", "사업자등록증 사본"]
+    assert [text[a:b] for a, b in (d.span for d in docs)] == ["사업신청서 1부", "사업계획서 1부", "사업자등록증 사본 1부"]
+    assert len(parse_doc_line("1) 사업신청서 1부 3) 사업계획서 1부")) == 1  # a skipped number: no sequence
+    assert len(parse_doc_line("- 사업신청서(2025. 3. 4. 기준) 1부")) == 1  # a date's dots: no markers
+    assert len(parse_doc_line("가. 사업신청서 1부 다. 사업계획서 1부")) == 1

@@ -133,6 +133,23 @@ def _polite_upload(lines: list[str], sec: DocSection) -> list[str] | None:
     return out if changed else None
 
 
+def _one_line(lines: list[str], sec: DocSection) -> list[str] | None:
+    """The section's entries printed on one line, each behind its number (`1) 신청서 1부 2) 사업계획서
+    1부`), the way a short call lists its documents; only entries of one line each, none with
+    lines attached."""
+    entries = sec.entries
+    if len(entries) < 2 or any(e.attached for e in entries) or any(
+            "\t" in lines[e.line] for e in entries):
+        return None
+    lines_of = {e.line for e in entries}
+    if any(k not in lines_of and lines[k].strip() for k in range(entries[0].line, entries[-1].line + 1)):
+        return None  # a note or sub-line between entries
+    indent = lines[entries[0].line][: len(lines[entries[0].line]) - len(lines[entries[0].line].lstrip())]
+    joined = indent + " ".join(f"{n}) {e.body.strip()}" for n, e in enumerate(entries, 1))
+    return ([lines[k] for k in range(sec.head, entries[0].line)] + [joined]
+            + lines[entries[-1].line + 1: sec.last + 1])
+
+
 # the documents column's head in a table's head row (`번호 | 서 류 명 | 대상기관 및 비고`, `구분 | 제출서류 |
 # 용도 | 비 고`): a cell alone of its kind, beside a cell heading another column
 NAME_HEAD_CELL = regex.compile(r"(?<=^|\t)[ ]*(?:제출[ ]*)?서[ ]*류[ ]*명?[ ]*(?=\t|$)")
@@ -166,6 +183,7 @@ DOCS_WORD_VARIANTS: list[Variant] = [
     Variant("docs_copies_paren", "◦ a 각 1부 → ◦ a(각 1부)", _rewrite_sections(_copies_paren)),
     Variant("docs_polite_upload", "- a 1부 → - a 1부 : 온라인 접수 시 업로드해 주시기 바랍니다.",
             _rewrite_sections(_polite_upload)),
+    Variant("docs_items_one_line", "- a 1부 / - b 1부 → 1) a 1부 2) b 1부 (one line)", _rewrite_sections(_one_line)),
     Variant("docs_head_form_name", "번호 | 서류명 | 비고 → 번호 | 양식명 | 비고 (a table of forms)", _name_head("양식명")),
     Variant("docs_head_submission", "구분 | 제출서류 | 비고 → 구분 | 제출물 | 비고", _name_head("제출물")),
 ]

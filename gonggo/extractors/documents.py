@@ -286,9 +286,50 @@ def _names_document(text: str) -> bool:
     return bool(DOC_NOUN.search(_strip_name(SUBMIT_END.sub("", QUANTITY.sub(" ", text).strip()))))
 
 
+# Several numbered items on one line (`1) 신청서 1부 2) 사업계획서 1부`, `가. … 나. …`, `① … ② …`): a
+# marker opening the line (after a bullet or the family's label) or after a space, of one sequence
+SEQ_MARKER = regex.compile(r"""
+    (?:^|(?<=\s))(?:(?P<num>\d{1,2})\)|(?P<dot>\d{1,2})\.(?=\s*[가-힣])|(?P<kor>[가-하])[.)])(?=\s)
+  | (?:^|(?<=\s))(?P<circ>[①-⑳])""", regex.VERBOSE)
+KOREAN_ORDER = "가나다라마바사아자차카타파하"
+
+
+def _seq_value(m: regex.Match[str]) -> tuple[str, int] | None:
+    if m["num"] or m["dot"]:
+        return ("num" if m["num"] else "dot"), int(m["num"] or m["dot"])
+    if m["kor"]:
+        k = KOREAN_ORDER.find(m["kor"])
+        return ("kor", k) if k >= 0 else None
+    return "circ", ord(m["circ"]) - ord("①")
+
+
+def _inline_items(text: str, base: int) -> list[int]:
+    """Where the items of one line start when it holds two or more markers of one sequence, in
+    order from its first (`1) … 2) …`); [] otherwise."""
+    found = [(m.start(), v) for m in SEQ_MARKER.finditer(text, base) if (v := _seq_value(m)) is not None]
+    if len(found) < 2 or not compiled(r"^[\s\-–○◦ㅇ□■▪•·]*$").match(text[base:found[0][0]]):
+        return []
+    kind, first = found[0][1]
+    starts = [found[0][0]]
+    for at, (k, v) in found[1:]:
+        if k == kind and v == first + len(starts):
+            starts.append(at)
+    return starts if len(starts) >= 2 else []
+
+
 def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True, flat: bool = False) -> list[DocLine]:
     """The documents one line names (usually one), with spans into `text`; `flat`: the line is
-    a table row a PDF's text printed with its cells joined by spaces."""
+    a table row a PDF's text printed with its cells joined by spaces. A line of several numbered
+    items (`1) 신청서 1부 2) 사업계획서 1부`) names each item's documents."""
+    label = DOC_LABEL.match(text, skip_markers(text))
+    starts = _inline_items(text, label.end() if label else 0)
+    if starts:
+        out: list[DocLine] = []
+        for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+            for d in parse_doc_line(text[a:b].rstrip(), strict=strict, cut=cut, flat=flat):
+                d.span = (d.span[0] + a, d.span[1] + a)
+                out.append(d)
+        return out
     off = skip_markers(text)
     if strict:
         m = NUM_ROW.match(text, off)
