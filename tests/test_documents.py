@@ -601,3 +601,31 @@ def test_a_later_procedures_documents_are_no_application_documents() -> None:
         doc = read_bytes(text.encode(), "case.txt")
         docs = extract_documents(Scope(doc=doc, start=0, end=len(doc.text)))
         assert [d.name for d in docs] == want
+
+
+def test_name_column_headed_as_forms_or_submissions() -> None:
+    # issue 13 (r11b): the name column headed `양식명` (a table of forms) or `제출물`, the way other
+    # calls head it; the rest of mois_regional_disaster_rnd_2025's `번호 | 서 류 명 | 대상기관 및 비고`
+    for head in ("양식명", "제출물", "서 류 명"):
+        text = (f"□ 제출서류\n번호\t{head}\t대상기관 및 비고\n1\t사업신청서\t필수\n2\t사업계획서\t필수\n"
+                "3\t가점 증빙서류\t해당 시\n□ 선정방법\n○ 서면 평가\n")
+        doc = read_bytes(text.encode(), "case.txt")
+        scope = Scope(doc=doc, start=0, end=len(doc.text))
+        assert list(_checked(scope, extract_documents(scope))) == ["사업신청서", "사업계획서", "가점 증빙서류"], head
+    # a `양식` column beside the name column is the form's number, not the name
+    text = ("□ 제출서류\n번호\t양식\t비고\n1\t서식 1\t필수\n□ 선정방법\n○ 서면 평가\n")
+    doc = read_bytes(text.encode(), "case.txt")
+    scope = Scope(doc=doc, start=0, end=len(doc.text))
+    assert list(_checked(scope, extract_documents(scope))) == []
+
+
+def test_numbered_items_on_one_line_split_only_in_sequence() -> None:
+    # issue 13 (r11b): split at two or more markers of one sequence in order from the first
+    from gonggo.extractors.documents import parse_doc_line
+    text = "○ 제출서류 : 1) 사업신청서 1부 2) 사업계획서 1부 3) 사업자등록증 사본 1부"
+    docs = parse_doc_line(text)
+    assert [d.name for d in docs] == ["사업신청서", "사업계획서", "사업자등록증 사본"]
+    assert [text[a:b] for a, b in (d.span for d in docs)] == ["사업신청서 1부", "사업계획서 1부", "사업자등록증 사본 1부"]
+    assert len(parse_doc_line("1) 사업신청서 1부 3) 사업계획서 1부")) == 1  # a skipped number: no sequence
+    assert len(parse_doc_line("- 사업신청서(2025. 3. 4. 기준) 1부")) == 1  # a date's dots: no markers
+    assert len(parse_doc_line("가. 사업신청서 1부 다. 사업계획서 1부")) == 1

@@ -1099,3 +1099,19 @@ def test_an_rfp_sheet_whose_first_box_is_printed_as_labelled_lines(tmp_path) -> 
     found = {t.name: (t.duration_months, [f.cap_krw for f in t.funding]) for t in _tracks_of_text(tmp_path, text)}
     assert found == {"뇌 신경계 원리 기반의 통합 감각 인공지능 모델 개발": (21, [7_250_000_000]),
                      "인간 인지 원리를 반영한 인공지능 기억 메커니즘 기술 개발": (21, [7_000_000_000])}
+
+
+def test_state_payer_named_with_its_kind_of_grant() -> None:
+    # issue 13 (r11b): `정부 출연(80%)` (mois_regional_disaster_rnd_2025), and the same line as other
+    # calls name the state's grant (`정부 지원`, `국고 보조`, `국비 보조`): each share is its payer's
+    from gonggo.extractors.tracks import line_terms
+    from gonggo.vocab.funding import find_payer
+    for state, other, pct in (("정부 출연", "지방비", 80), ("정부 지원", "자부담", 70), ("국고 보조", "지방비", 50),
+                              ("국비 보조", "지방비", 50)):
+        _, terms = line_terms(f" ○ 지원형태 : {state}({pct}%), {other}({100 - pct}%)")
+        shares = {k: f.share for k, f in terms.funding.items()}
+        assert shares["government"] == pct, state
+        assert len(shares) == 2 and 100 - pct in shares.values(), state
+    # an applicant that is a state-funded institute is no `출연` payer label
+    assert find_payer("정부출연연구기관")[1] == "정부"
+    assert find_payer("국고보조사업")[1] == "국고"

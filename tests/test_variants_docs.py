@@ -141,3 +141,32 @@ def test_an_excluding_item_under_eligibility_is_an_exclusion(tmp_path: Path) -> 
         "접수마감일 현재 주관연구개발기관 등이 기업의 부도, 국세·지방세 체납, 채무불이행자 등록에 해당하는 경우 신청 불가"]
     assert [c.text for c in program.eligibility] == ["공고일 기준 중소기업기본법 제2조에 따른 중소기업",
                                                      "예비창업자도 신청 가능"]
+
+
+def test_docs_name_head_rewrites_only_the_name_head() -> None:
+    # the head rows of mois_regional_disaster_rnd_2025 and suwon_carbon_neutral_livinglab_2026
+    from gonggo.eval.variants_docs import BY_NAME as DOCS
+    form, sub = DOCS["docs_head_form_name"].apply, DOCS["docs_head_submission"].apply
+    assert form("번호\t서 류 명\t대상기관 및 비고") == "번호\t양식명\t대상기관 및 비고"
+    assert sub("구분\t제출서류\t용도\t비 고") == "구분\t제출물\t용도\t비 고"
+    assert sub("□ 제출서류") == "□ 제출서류"  # a heading, no table head
+    assert sub("1\t제출서류\t") == "1\t제출서류\t"  # no other column's head beside it
+
+
+def test_docs_polite_upload_keeps_names() -> None:
+    # an entry of mafra_smartfarm_multi_ministry_rnd_2025 with a polite instruction after a colon:
+    # the rewrite appends it to entries only, and the reader still names the document
+    from gonggo.eval.variants_docs import BY_NAME as DOCS
+    from gonggo.extractors.documents import extract_documents
+    from gonggo.ingest import read_bytes
+    from gonggo.reading.scope import Scope
+    text = "□ 제출서류\n ◦ 연구장비예산심의요청서\n ◦ 사업계획서 1부\n□ 선정방법\n○ 서면 평가\n"
+    new = DOCS["docs_polite_upload"].apply(text)
+    assert " ◦ 사업계획서 1부 : 온라인 접수 시 업로드해 주시기 바랍니다." in new.split("\n")
+    assert new.split("\n")[0] == "□ 제출서류" and new.split("\n")[-3] == "□ 선정방법"
+
+    def names(t: str) -> list[str]:
+        doc = read_bytes(t.encode(), "case.txt")
+        return [d.name for d in extract_documents(Scope(doc=doc, start=0, end=len(doc.text)))]
+
+    assert names(new) == names(text) == ["연구장비예산심의요청서", "사업계획서"]

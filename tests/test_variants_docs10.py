@@ -54,7 +54,8 @@ SECTION = ("□ 제출서류\n◦ 사업계획서 1부\n◦ 사업자등록증�
            "□ 평가절차\n○ 서면평가\n")
 
 
-@pytest.mark.parametrize("name", sorted(DOCS))
+# (the `docs_head_*` variants rewrite a table's head row, which this list has not: test_variants_docs)
+@pytest.mark.parametrize("name", sorted(n for n in DOCS if not n.startswith("docs_head_")))
 def test_each_documents_variant_keeps_the_documents(name: str, tmp_path: Path) -> None:
     original = PREAMBLE + SECTION + TAIL
     rewritten = DOCS[name].apply(original)

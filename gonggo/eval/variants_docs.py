@@ -117,6 +117,59 @@ def _copies_paren(lines: list[str], sec: DocSection) -> list[str] | None:
     return out if changed else None
 
 
+def _polite_upload(lines: list[str], sec: DocSection) -> list[str] | None:
+    """Each entry followed by a colon and a polite instruction how to hand it in: `- 사업계획서 1부` →
+    `- 사업계획서 1부 : 온라인 접수 시 업로드해 주시기 바랍니다.` (the print of an idea contest's list,
+    `아이디어 제안서(1차)(첨부 1.2) : 온라인 접수 시 업로드해 주시기 바랍니다.`)."""
+    out = [lines[sec.head]]
+    changed = 0
+    for k in range(sec.head + 1, sec.last + 1):
+        entry = next((e for e in sec.entries if e.line == k), None)
+        if entry is None or "\t" in lines[k] or regex.search(r"[:：()（）]", entry.body):
+            out.append(lines[k])
+            continue
+        out.append(lines[k].rstrip() + " : 온라인 접수 시 업로드해 주시기 바랍니다.")
+        changed += 1
+    return out if changed else None
+
+
+def _one_line(lines: list[str], sec: DocSection) -> list[str] | None:
+    """The section's entries printed on one line, each behind its number (`1) 신청서 1부 2) 사업계획서
+    1부`), the way a short call lists its documents; only entries of one line each, none with
+    lines attached."""
+    entries = sec.entries
+    if len(entries) < 2 or any(e.attached for e in entries) or any(
+            "\t" in lines[e.line] for e in entries):
+        return None
+    lines_of = {e.line for e in entries}
+    if any(k not in lines_of and lines[k].strip() for k in range(entries[0].line, entries[-1].line + 1)):
+        return None  # a note or sub-line between entries
+    indent = lines[entries[0].line][: len(lines[entries[0].line]) - len(lines[entries[0].line].lstrip())]
+    joined = indent + " ".join(f"{n}) {e.body.strip()}" for n, e in enumerate(entries, 1))
+    return ([lines[k] for k in range(sec.head, entries[0].line)] + [joined]
+            + lines[entries[-1].line + 1: sec.last + 1])
+
+
+# the documents column's head in a table's head row (`번호 | 서 류 명 | 대상기관 및 비고`, `구분 | 제출서류 |
+# 용도 | 비 고`): a cell alone of its kind, beside a cell heading another column
+NAME_HEAD_CELL = regex.compile(r"(?<=^|\t)[ ]*(?:제출[ ]*)?서[ ]*류[ ]*명?[ ]*(?=\t|$)")
+OTHER_HEAD_CELL = regex.compile(r"(?<=^|\t)[ ]*(?:번[ ]*호|연[ ]*번|구[ ]*분|비[ ]*고|제출[ ]*(?:방법|여부|대상))")
+
+
+def _name_head(word: str) -> Callable[[str], str]:
+    """The documents column's head cell printed as `word` (`서류명` → `양식명`, `제출서류` → `제출물`),
+    the words other calls head a list of forms or submissions with."""
+
+    def apply(text: str) -> str:
+        lines = text.split("\n")
+        for k, line in enumerate(lines):
+            if "\t" in line and len(NAME_HEAD_CELL.findall(line)) == 1 and OTHER_HEAD_CELL.search(line):
+                lines[k] = NAME_HEAD_CELL.sub(word, line)
+        return "\n".join(lines)
+
+    return apply
+
+
 DOCS_WORD_VARIANTS: list[Variant] = [
     Variant("docs_heading_receipt", "□ 제출서류 → □ 접수서류", _rewrite_sections(_heading_word("접수서류"))),
     Variant("docs_heading_entry", "□ 제출서류 → □ 응모서류 (a contest's word)",
@@ -128,6 +181,11 @@ DOCS_WORD_VARIANTS: list[Variant] = [
     Variant("docs_appendix_lines", "… the same, its title box as a PDF's text prints it: 붙임 9 / 제출서류 목록 (two lines)",
             lambda text: _appendix_box(text, "붙임 9\n제출서류 목록")),
     Variant("docs_copies_paren", "◦ a 각 1부 → ◦ a(각 1부)", _rewrite_sections(_copies_paren)),
+    Variant("docs_polite_upload", "- a 1부 → - a 1부 : 온라인 접수 시 업로드해 주시기 바랍니다.",
+            _rewrite_sections(_polite_upload)),
+    Variant("docs_items_one_line", "- a 1부 / - b 1부 → 1) a 1부 2) b 1부 (one line)", _rewrite_sections(_one_line)),
+    Variant("docs_head_form_name", "번호 | 서류명 | 비고 → 번호 | 양식명 | 비고 (a table of forms)", _name_head("양식명")),
+    Variant("docs_head_submission", "구분 | 제출서류 | 비고 → 구분 | 제출물 | 비고", _name_head("제출물")),
 ]
 BY_NAME = {v.name: v for v in DOCS_WORD_VARIANTS}
 

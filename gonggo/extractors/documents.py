@@ -7,7 +7,7 @@ Where documents are read from, by rule:
   lines after a flattened table heading such as `구분 온라인 제출 서류`.
 - **table**: one document per data row (per bullet when the name cell holds a list,
   `- 사업계획서 - 국세·지방세 완납 증명서 각 1부`). Columns are read by their headings: the
-  name column (`서류명`, `제출서류`, `온라인 등록 서류`), mark columns whose cells are ○/X
+  name column (`서류명`, `제출서류`, `온라인 등록 서류`, `양식명`, `제출물`), mark columns whose cells are ○/X
   (`도입기업 | 공급기업` → `submitters`), remark columns (`비고`, `필수 여부`: `선택` → not
   required, `해당시` → condition), a submitter column (`제출 대상`) and a category column
   (`공통 제출 (도입·공급기업)`, `도입기업 제출`).
@@ -286,9 +286,50 @@ def _names_document(text: str) -> bool:
     return bool(DOC_NOUN.search(_strip_name(SUBMIT_END.sub("", QUANTITY.sub(" ", text).strip()))))
 
 
+# Several numbered items on one line (`1) 신청서 1부 2) 사업계획서 1부`, `가. … 나. …`, `① … ② …`): a
+# marker opening the line (after a bullet or the family's label) or after a space, of one sequence
+SEQ_MARKER = regex.compile(r"""
+    (?:^|(?<=\s))(?:(?P<num>\d{1,2})\)|(?P<dot>\d{1,2})\.(?=\s*[가-힣])|(?P<kor>[가-하])[.)])(?=\s)
+  | (?:^|(?<=\s))(?P<circ>[①-⑳])""", regex.VERBOSE)
+KOREAN_ORDER = "가나다라마바사아자차카타파하"
+
+
+def _seq_value(m: regex.Match[str]) -> tuple[str, int] | None:
+    if m["num"] or m["dot"]:
+        return ("num" if m["num"] else "dot"), int(m["num"] or m["dot"])
+    if m["kor"]:
+        k = KOREAN_ORDER.find(m["kor"])
+        return ("kor", k) if k >= 0 else None
+    return "circ", ord(m["circ"]) - ord("①")
+
+
+def _inline_items(text: str, base: int) -> list[int]:
+    """Where the items of one line start when it holds two or more markers of one sequence, in
+    order from its first (`1) … 2) …`); [] otherwise."""
+    found = [(m.start(), v) for m in SEQ_MARKER.finditer(text, base) if (v := _seq_value(m)) is not None]
+    if len(found) < 2 or not compiled(r"^[\s\-–○◦ㅇ□■▪•·]*$").match(text[base:found[0][0]]):
+        return []
+    kind, first = found[0][1]
+    starts = [found[0][0]]
+    for at, (k, v) in found[1:]:
+        if k == kind and v == first + len(starts):
+            starts.append(at)
+    return starts if len(starts) >= 2 else []
+
+
 def parse_doc_line(text: str, *, strict: bool = True, cut: bool = True, flat: bool = False) -> list[DocLine]:
     """The documents one line names (usually one), with spans into `text`; `flat`: the line is
-    a table row a PDF's text printed with its cells joined by spaces."""
+    a table row a PDF's text printed with its cells joined by spaces. A line of several numbered
+    items (`1) 신청서 1부 2) 사업계획서 1부`) names each item's documents."""
+    label = DOC_LABEL.match(text, skip_markers(text))
+    starts = _inline_items(text, label.end() if label else 0)
+    if starts:
+        out: list[DocLine] = []
+        for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+            for d in parse_doc_line(text[a:b].rstrip(), strict=strict, cut=cut, flat=flat):
+                d.span = (d.span[0] + a, d.span[1] + a)
+                out.append(d)
+        return out
     off = skip_markers(text)
     if strict:
         m = NUM_ROW.match(text, off)
@@ -936,10 +977,10 @@ def _is_mark_column(grid: list[list[Cell | None]], data: list[int], k: int) -> b
 def _name_column(grid: list[list[Cell | None]], data: list[int], heads: list[str],
                  marks: list[int], n_cols: int) -> int | None:
     named = [k for k in range(n_cols) if k not in marks
-             and compiled(r"서\s*류|서\s*식|목\s*록|자\s*료|명\s*칭").search(heads[k])
+             and compiled(r"서\s*류|서\s*식|목\s*록|자\s*료|명\s*칭|양\s*식\s*명|제\s*출\s*물").search(heads[k])
              and not compiled(r"^\s*구\s*분\s*$").match(heads[k])]
     if named:
-        return next((k for k in named if compiled(r"명|목록|서류").search(heads[k])), named[0])
+        return next((k for k in named if compiled(r"명|목록|서류|제\s*출\s*물").search(heads[k])), named[0])
     # `구분 | 내용 | 비고` under a documents heading: the content column, when most of its
     # cells name a document (`사업신청서 1부`), never one of formats or places
     for k in range(n_cols):
@@ -1048,9 +1089,12 @@ KEY_LABEL = regex.compile(
     r"(?:\s*[(（][^()（）\n]{1,10}[)）])?\s*$")
 # A title that is all bracketed, over its list: `< 제출서류 >`, `【 구비서류 】`.
 BRACKETED_TITLE = regex.compile(r"^\s*[<〈《【]\s*(?P<title>[^<>〈〉《》【】\n]{2,30}?)\s*[>〉》】]\s*$")
-# `②입찰서 : g2b에 입찰금액을 입력하는 방법으로 제출`: the name, then how it is handed in.
-METHOD_COLON = regex.compile(
-    r"^(?P<name>[^:：\n]{2,40}?)\s*[:：]\s*[^:：\n]{0,60}?(?:제출|입력|업로드|첨부)\s*(?:함|필요|바람)?\s*\.?\s*$")
+# `②입찰서 : g2b에 입찰금액을 입력하는 방법으로 제출`: the name, then how it is handed in, also as a
+# polite instruction (`아이디어 제안서(1차)(첨부 1.2) : 온라인 접수 시 업로드해 주시기 바랍니다.`)
+METHOD_COLON = regex.compile(r"""
+    ^(?P<name>[^:：\n]{2,40}?)\s*[:：]\s*[^:：\n]{0,60}?(?:제출|입력|업로드|첨부)\s*
+    (?:함|필요|바람|(?:하여|해)?\s*(?:주시기|주셔야)?\s*(?:바랍니다|합니다)|(?:하여|해)\s*주십시오|하시기\s*바랍니다)?
+    \s*\.?\s*$""", regex.VERBOSE)
 # A documents entry taking a form with its 별첨s: `(별첨된 서류 포함)`, `(별첨 포함)`.
 ANNEX_INCLUDED = regex.compile(r"별\s*첨\s*(?:된\s*(?:서\s*류|서\s*식|자\s*료)\s*)?포\s*함")
 # An entry's own 별첨 at its end: `(별첨 1)`, `[별첨 2]`.

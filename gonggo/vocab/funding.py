@@ -356,8 +356,11 @@ PAYERS: list[tuple[str, Payer, str]] = [
      r"도입\s*기업|참여\s*기업|수혜\s*기업|수요\s*기업|신청\s*기업|중소\s*[·ㆍ‧・･․⸱∙]?\s*중견\s*기업|중소\s*기업|중견\s*기업"),
     ("the host (대기업, 주관기관, 국민건강보험공단)", "host",
      r"대기업|주관\s*기관|협업\s*기관|운영\s*기관|[가-힣]{2,}(?:공단|재단)"),
-    ("the state (정부지원금, 국비)", "government",
-     r"정부\s*지원\s*금|정부\s*지원|정부\s*출연금|정부|국비|국고"),
+    # the state's money named with its kind of grant (`정부 출연(80%)`, `국고 보조(50%)`): the label
+    # takes the kind, as it takes `지원` (`정부 지원(70%)`), so that a share after it is the state's
+    ("the state (정부지원금, 국비, 정부 출연, 국고 보조)", "government",
+     # (not the `정부출연연구기관` an applicant may be: the state alone there)
+     r"정부\s*지원\s*금|정부\s*지원|정부\s*출연(?:금|(?![가-힣]))|정부|(?:국비|국고)(?:\s*보조(?:금|(?![가-힣])))?"),
     # `보조금` (a subsidy) names the support, not who grants it: a ministry's or a city's
     ("generic support money (지원금액, 지원한도, 보조금)", "government",
      r"지원\s*금액|지원\s*한도|지원금|(?<![가-힣])보조금"),
