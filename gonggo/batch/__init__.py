@@ -28,7 +28,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import select
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
@@ -58,6 +61,8 @@ AHEAD_PER_JOB = 16
 WORKER_GC_THRESHOLD = (100_000, 1_000, 1_000)
 # files between two full collections in a worker (what outlived its file's collection)
 FULL_COLLECTION_EVERY = 25
+# a worker's exit status when the batch's process is gone (`_end_with`)
+EXIT_PARENT_GONE = 70
 
 
 @dataclass
@@ -114,6 +119,40 @@ def _context(task: Callable[..., object] | None = None) -> multiprocessing.conte
     return multiprocessing.get_context("spawn")
 
 
+def _end_with(parent: int) -> None:
+    """End this worker when the process that runs the batch (`parent`) is gone: a `gonggo
+    extract --jobs N` stopped by SIGTERM or SIGKILL left its workers blocked on their task
+    queue for good (they hold its write end), and with them the forkserver and the resource
+    tracker — four processes per killed run. A daemon thread waits on the parent's pidfd (or
+    polls it where there is none) and leaves with `os._exit`: a worker writes no output file,
+    the parent does, atomically."""
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(parent)
+        except (AttributeError, OSError):
+            fd = -1
+        if fd >= 0:
+            select.select([fd], [], [])
+        else:
+            while True:
+                try:
+                    os.kill(parent, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass
+                time.sleep(1.0)
+        os._exit(EXIT_PARENT_GONE)
+
+    threading.Thread(target=watch, name="gonggo-parent-watch", daemon=True).start()
+
+
+def _worker(parent: int, in_place: bool) -> None:
+    _end_with(parent)
+    if in_place:
+        _disposable()
+
+
 def _disposable() -> None:
     """Initializer of a batch worker: it is itself the isolation of its files (a worker that
     dies fails only its own file, re-read alone below), so the readers run in it instead of
@@ -153,7 +192,7 @@ def _pool(jobs: int, task: Callable[..., object] | None = None, *, in_place: boo
     """Workers for `task`; `in_place`: they read without the per-file fork (`_disposable`)."""
     return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(task),
                                max_tasks_per_child=MAX_TASKS_PER_CHILD,
-                               initializer=_disposable if in_place else None)
+                               initializer=_worker, initargs=(os.getpid(), in_place))
 
 
 def run_batch(paths: Iterable[Path], task: Callable[[Path], T], jobs: int | None = None,
