@@ -12,8 +12,8 @@ from gonggo.eval.variants import BY_NAME
 from gonggo.eval.variants_layout import BY_NAME as LAYOUT
 from gonggo.extractors.header import corpus_value as header_value
 from gonggo.extractors.windows import corpus_value as window_value
-from gonggo.pipeline import parse
 from gonggo.vocab.dates import find_dates
+from tests.variants_support import parse_text
 
 # real period lines of dev texts (mafra_high_value_food_rnd_2025, knpa_policelab_rnd_2026,
 # mois_regional_disaster_rnd_2025, ulju_culture_delivery_2025, seed 002)
@@ -111,9 +111,7 @@ LAYOUTS = {
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_an_exclusion_list_in_every_layout(layout: str, tmp_path: Path) -> None:
-    path = tmp_path / "doc.txt"
-    path.write_text(PREAMBLE + LAYOUTS[layout] + "□ 제출서류\n- 사업계획서 1부\n", encoding="utf-8")
-    result = parse(path)
+    result = parse_text(PREAMBLE + LAYOUTS[layout] + "□ 제출서류\n- 사업계획서 1부\n", tmp_path)
     got = [c.text for p in result.spec.programs for c in p.exclusions]
     want = EXCLUDED if layout != "circled_then_items" else [
         *EXCLUDED[:2], "기업의 부도", "최근 결산 기준 완전 자본 잠식 기업", EXCLUDED[2]]
@@ -133,9 +131,7 @@ ELIGIBILITY = ("□ 신청자격\n○ 공고일 기준 중소기업기본법 제
 
 
 def test_an_excluding_item_under_eligibility_is_an_exclusion(tmp_path: Path) -> None:
-    path = tmp_path / "doc.txt"
-    path.write_text(PREAMBLE + ELIGIBILITY + "□ 제출서류\n- 사업계획서 1부\n", encoding="utf-8")
-    (program,) = parse(path).spec.programs
+    (program,) = parse_text(PREAMBLE + ELIGIBILITY + "□ 제출서류\n- 사업계획서 1부\n", tmp_path).spec.programs
     assert [c.text for c in program.exclusions] == [
         "동일 사업을 통해 지원받은 이력이 있는 연구자는 신청 불가",
         "접수마감일 현재 주관연구개발기관 등이 기업의 부도, 국세·지방세 체납, 채무불이행자 등록에 해당하는 경우 신청 불가"]

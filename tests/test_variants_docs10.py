@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gonggo.eval.variants_docs import BY_NAME as DOCS
-from gonggo.pipeline import parse
+from tests.variants_support import parse_text
 
 PREAMBLE = ("중소벤처기업부 공고 제2025-10호\n2025년 스마트공장 지원사업 공고\n□ 지원내용\n○ 기업당 최대 5천만원\n"
             "□ 신청기간 : 2025. 3. 4.(화) ~ 3. 20.(목) 18:00까지\n")
@@ -20,9 +20,7 @@ DOCS_PRINTED = ["가맹점지정신청서 및 개인정보동의서", "사업자
 
 
 def _names(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    result = parse(path)
+    result = parse_text(text, tmp_path)
     doc_text = result.document.text
     for p in result.spec.programs:
         for d in p.documents:

@@ -10,7 +10,7 @@ import pytest
 
 from gonggo.eval.variants_layout import BY_NAME as LAYOUT
 from gonggo.eval.variants_layout import doc_sections
-from gonggo.pipeline import parse
+from tests.variants_support import parse_text
 
 PREAMBLE = ("중소벤처기업부 공고 제2025-10호\n2025년 스마트공장 지원사업 공고\n□ 지원내용\n○ 기업당 최대 5천만원\n"
             "□ 신청기간 : 2025. 3. 4.(화) ~ 3. 20.(목) 18:00까지\n")
@@ -30,9 +30,7 @@ LAYOUTS = {
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_a_documents_list_in_every_layout(layout: str, tmp_path: Path) -> None:
-    path = tmp_path / "doc.txt"
-    path.write_text(PREAMBLE + LAYOUTS[layout] + "□ 문의처\n○ 중소벤처기업부 044-204-7253\n", encoding="utf-8")
-    result = parse(path)
+    result = parse_text(PREAMBLE + LAYOUTS[layout] + "□ 문의처\n○ 중소벤처기업부 044-204-7253\n", tmp_path)
     got = [d.name for p in result.spec.programs for d in p.documents]
     assert got == DOCS
     text = result.document.text
@@ -50,9 +48,7 @@ RANKED = ("산업통상자원부 공고 제2025-100호\n2025년 산업혁신인�
     "다. 신청 구비서류(협약서류는 과제 선정 시, 별도 안내 예정) : ",  # motie_industry_talent_hrd_council_2025
 ])
 def test_a_ranked_title_carrying_its_list(title: str, tmp_path: Path) -> None:
-    path = tmp_path / "doc.txt"
-    path.write_text(RANKED + title + INLINE + "\n라. 문의처\n □ 산업통상자원부 044-203-4228\n", encoding="utf-8")
-    result = parse(path)
+    result = parse_text(RANKED + title + INLINE + "\n라. 문의처\n □ 산업통상자원부 044-203-4228\n", tmp_path)
     assert [d.name for p in result.spec.programs for d in p.documents] == DOCS
 
 
@@ -126,11 +122,10 @@ TABLE = ("□ 제출서류\n번호\t제출서류\t제출여부\t제출처\n1\t�
 
 
 def test_a_documents_table_flattened_by_a_pdf(tmp_path: Path) -> None:
-    path = tmp_path / "doc.txt"
     flat = LAYOUT["docs_table_flat"].apply(TABLE)
     assert flat.split("\n")[1] == "번호 제출서류 제출여부 제출처"
-    path.write_text(PREAMBLE + flat + "□ 문의처\n○ 중소벤처기업부 044-204-7253\n", encoding="utf-8")
-    got = [d.name for p in parse(path).spec.programs for d in p.documents]
+    spec = parse_text(PREAMBLE + flat + "□ 문의처\n○ 중소벤처기업부 044-204-7253\n", tmp_path).spec
+    got = [d.name for p in spec.programs for d in p.documents]
     assert got == ["사업신청서", "신청자격 적정성 확인서", "중소기업 확인서"]
 
 
@@ -142,9 +137,8 @@ SUWON = ("□ 제출 서류\n구분 제출서류 용도 비 고\n공통1 사업�
 def test_unnumbered_rows_under_a_flattened_head(tmp_path: Path) -> None:
     """suwon_carbon_neutral_livinglab_2026's table as a PDF's text flattens it: rows that open
     with a category cell, not a number, beside a numbered chapter title."""
-    path = tmp_path / "doc.txt"
-    path.write_text(PREAMBLE + SUWON + "□ 문의처\n○ 수원도시재단 031-000-0000\n", encoding="utf-8")
-    got = [d.name for p in parse(path).spec.programs for d in p.documents]
+    spec = parse_text(PREAMBLE + SUWON + "□ 문의처\n○ 수원도시재단 031-000-0000\n", tmp_path).spec
+    got = [d.name for p in spec.programs for d in p.documents]
     assert got == ["사업계획서", "사업 참여 확약서", "국세, 지방세 완납증명서"]
 
 
@@ -155,9 +149,8 @@ SEED_001 = ("○ (제출서류) 사업 신청 시 아래 서류를 온라인으�
 
 def test_a_category_cell_then_bullets_in_a_flattened_row(tmp_path: Path) -> None:
     """seed 001's `구분 | 제출서류 목록` table, its name cells bulleted, as a PDF's text prints it."""
-    path = tmp_path / "doc.txt"
-    path.write_text(PREAMBLE + SEED_001 + "□ 문의처\n○ 중소벤처기업부 044-204-7253\n", encoding="utf-8")
-    docs = [d for p in parse(path).spec.programs for d in p.documents]
+    spec = parse_text(PREAMBLE + SEED_001 + "□ 문의처\n○ 중소벤처기업부 044-204-7253\n", tmp_path).spec
+    docs = [d for p in spec.programs for d in p.documents]
     assert [d.name for d in docs] == ["사업계획서", "국세·지방세 완납 증명서", "중소기업 확인서", "최근 3개년도 재무제표"]
     assert docs[2].submitters == ["도입기업"]
 

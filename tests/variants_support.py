@@ -7,17 +7,14 @@ from functools import cache
 from pathlib import Path
 
 from gonggo.eval.variants import compare_facts, facts
-from gonggo.pipeline import parse
+from gonggo.pipeline import Result, parse
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
 
 
 def parsed_facts(text: str, tmp: Path, name: str = "doc.txt") -> object:
     """The facts `gonggo.eval.variants` compares, of `text` parsed as the file `tmp/name`."""
-    tmp.mkdir(exist_ok=True)
-    path = tmp / name
-    path.write_text(text, encoding="utf-8")
-    return facts(parse(path).spec.model_dump(mode="json"))
+    return facts(parse_text(text, tmp, name).spec.model_dump(mode="json"))
 
 
 @cache
@@ -29,3 +26,11 @@ def lost_gained(old: str, new: str, tmp: Path, name: str = "doc.txt") -> tuple[o
     """The facts lost and gained from `old` to `new` (its rewrite), both parsed as `name`."""
     return compare_facts(parsed_facts(old, tmp / "a", name),  # type: ignore[arg-type]
                          parsed_facts(new, tmp / "b", name))  # type: ignore[arg-type]
+
+
+def parse_text(text: str, tmp: Path, name: str = "doc.txt") -> Result:
+    """`text` parsed as the file `tmp/name` (document, spec and findings)."""
+    tmp.mkdir(exist_ok=True)
+    path = tmp / name
+    path.write_text(text, encoding="utf-8")
+    return parse(path)
