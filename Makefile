@@ -2,11 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# the C loops of the PDF reader are compiled at install time: a change to them reinstalls
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py gonggo/ingest/_pdfscan.c | cksum | cut -d' ' -f1)
 
 .PHONY: setup test demo eval bench lint clean fuzz
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py gonggo/ingest/_pdfscan.c
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'

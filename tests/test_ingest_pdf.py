@@ -15,6 +15,7 @@ import math
 import random
 import re
 import tracemalloc
+from dataclasses import replace
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -627,6 +628,67 @@ def test_the_ctypes_calls_read_pages_as_the_cffi_calls_do() -> None:
     assert len(ours.speck_boxes) == 250 * SPECK_BYTES and len(ours.edges) == 6
     assert ours.unmapped_chars == 3
     assert ours == fallback
+
+
+PYTHON_LOOPS = replace(NATIVE, scan=None)
+
+
+def test_the_c_loops_are_built() -> None:
+    """`_pdfscan` is built when the package is installed with a compiler (setup.py); a build
+    that failed quietly (`optional=True`) would leave the reader on its slower Python loops."""
+    assert NATIVE.scan is not None, "gonggo/ingest/_pdfscan.c was not built (no C compiler?)"
+
+
+def test_the_c_loops_read_pages_as_the_python_loops_do() -> None:
+    """`pdf_calls.Scan`: characters (SPUA pair, unmapped glyphs, generated spaces) and
+    graphics (rulings, specks, outline glyphs) read alike with and without the C loops."""
+    stream = (strokes(TWO_BY_TWO) + dotted(72, 372, 500) + text_in(80, 255, "구분")
+              + text_at(72, 700, "\U000F02FC 공고 번호 :") + text_at(72, 660, "A  B", "F1")
+              + glyphs_at(172, 700, 3) + text_at(72, 620, "글꼴 없음", "U") + footer(1))
+    doc = pdfium.PdfDocument(minimal_pdf(stream))
+    try:
+        ours, python = read_page(doc.raw, 0, S), read_page(doc.raw, 0, S, PYTHON_LOOPS)
+    finally:
+        doc.close()
+    assert len(ours.speck_boxes) == 250 * SPECK_BYTES and ours.unmapped_chars > 3
+    assert ours == python
+
+
+def test_the_c_loops_stop_at_a_spent_form_budget_as_python_does() -> None:
+    """A form fanning out 10 wide and 4 deep spends the page's object budget (1,000 here):
+    both loops stop at it, keeping the specks drawn before it and none after."""
+    from tests.fuzz.generators import FONT, pdf_pages
+    from tests.fuzz.generators import stream as pdf_stream
+
+    extra = [FONT]
+    for d in range(4):
+        last = d == 3
+        body = b"0 0 m 50 50 l S\n" if last else b"q 1 0 0 1 1 1 cm /X Do Q\n" * 10
+        res = b"<< >>" if last else b"<< /XObject << /X %d 0 R >> >>" % (5 + d)
+        extra.append(pdf_stream(b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+                                b"/Resources " + res, body))
+    content = (dotted(72, 372, 500) + "/X Do\n" + dotted(72, 372, 400)).encode()
+    extra.append(pdf_stream(b"", content))
+    data = pdf_pages([4 + 4], b"<< /Font << /F1 3 0 R >> /XObject << /X 4 0 R >> >>", extra)
+    small = {**S, "max_objects_per_page": 1000}
+    doc = pdfium.PdfDocument(data)
+    try:
+        ours, python = read_page(doc.raw, 0, small), read_page(doc.raw, 0, small, PYTHON_LOOPS)
+    finally:
+        doc.close()
+    assert ours.truncated and len(ours.speck_boxes) == 250 * SPECK_BYTES
+    assert ours == python
+
+
+@needs_samples
+@pytest.mark.parametrize("name", sorted(p.name for p in (SAMPLES / "pdf").glob("*.pdf")))
+def test_the_c_loops_read_the_sample_pdfs_as_python_does(name: str) -> None:
+    doc = pdfium.PdfDocument(SAMPLES / "pdf" / name)
+    try:
+        for i in range(len(doc)):
+            assert read_page(doc.raw, i, S) == read_page(doc.raw, i, S, PYTHON_LOOPS), i + 1
+    finally:
+        doc.close()
 
 
 def _page_specks(data: bytes, index: int = 0) -> PageContent:

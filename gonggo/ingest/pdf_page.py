@@ -16,7 +16,17 @@ from typing import Any, NamedTuple
 import pypdfium2.raw as pdfium_c
 
 from gonggo.ingest.limits import MAX_FORM_DEPTH
-from gonggo.ingest.pdf_calls import BOXES, FLOATS2, FLOATS4, FLOATS6, NATIVE, Calls
+from gonggo.ingest.pdf_calls import (
+    BOX_BYTES,
+    BOXES,
+    FLOATS2,
+    FLOATS4,
+    FLOATS6,
+    NATIVE,
+    RECORDS,
+    Calls,
+    address,
+)
 
 # Characters that PDFium inserts itself (line breaks between text runs).
 _CR_LF = (0x0D, 0x0A)
@@ -123,6 +133,18 @@ def _read_chars(textpage: Any, left: float, top: float, content: PageContent,
     limit = settings["max_chars_per_page"]
     count = min(n, limit)
     text_all = _page_text(textpage, n)
+    scan = calls.scan
+    if text_all is not None and scan is not None:  # the loop below, in C
+        made, unmapped_font, halves, unmapped = scan.chars(
+            address(textpage), scan.is_generated, scan.char_box, scan.map_error,
+            text_all[:count], stride, Char, left, top)
+        if not (unmapped_font or halves):
+            content.chars.extend(made)
+            content.unmapped_chars = unmapped
+            content.truncated = n > limit
+            return
+        # a font without a Unicode map, or halves of characters beyond the BMP (rare):
+        # the page is read again by the loop below, which checks every character
     if text_all is not None:
         codes: Iterable[int] = map(ord, text_all[:count])
     else:
@@ -214,6 +236,24 @@ def _read_graphics(page: Any, left: float, top: float, content: PageContent,
     thin_max, min_len = reader.thin, reader.min_len
     dot_max = reader.dot_max if reader.dots else None
     specks = content.speck_boxes  # `+= quad`: the box's 16 bytes, no floats made
+    scan = calls.scan
+    if scan is not None:  # the loop below, in C: only the objects it keeps come back
+        records, kept = scan.objects(address(page), scan.get_object, scan.get_type,
+                                     scan.get_bounds, min(n, limit), path, text, thin_max,
+                                     min_len, reader.dot_max, dot_max is not None)
+        for i, kind, x0, y0, x1, y1, before in RECORDS(records):
+            obj = get_object(handle, i)
+            if kind == path:
+                reader.path(obj, None, x0, y0, x1, y1)
+                continue
+            reader.visit(page_object(obj), None, 0)
+            if reader.budget <= 0:
+                content.truncated = True
+                kept = kept[:before * BOX_BYTES]  # the specks drawn before this form
+                break
+        specks += kept
+        content.objects = reader.objects_seen(limit)
+        return
     for i in range(min(n, limit)):
         obj = get_object(handle, i)
         kind = get_type(obj)
