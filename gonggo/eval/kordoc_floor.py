@@ -17,7 +17,7 @@ from pathlib import Path
 
 KORDOC = "4.14.1"
 # kordoc reads PDF through pdfjs-dist, one of its optional dependencies: without it every PDF
-# fails ("PDF 파싱에 pdfjs-dist가 필요합니다"); 4.10.38 is the version its range (^4.10.38) names.
+# fails ("PDF 파싱에 pdfjs-dist가 필요합니다"); 4.10.38 is the lowest its range (^4.10.38) allows.
 PDFJS = "4.10.38"
 NODE_MIN = 18  # kordoc's `engines`
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,9 +26,11 @@ WORKER = Path(__file__).with_name("kordoc_worker.mjs")
 INSTALL_TIMEOUT_S = 300
 # The other optional dependencies (onnxruntime-node, @huggingface/transformers, sharp,
 # @hyzyla/pdfium; pdfjs-dist's @napi-rs/canvas) serve OCR, formulas and rendering, not the
-# `parse` the bench times, and are native builds: left out, and no install script runs.
+# `parse` the bench times, and are native builds: left out, and no install script runs. A
+# request that stalls is dropped after 60 s and tried again (npm's default waits 5 min: an
+# install that takes ~10 s here once ran past INSTALL_TIMEOUT_S, most likely on one such).
 NPM_FLAGS = ("--save-exact", "--no-audit", "--no-fund", "--ignore-scripts", "--omit=optional",
-             "--omit=peer", "--fetch-retries=1")
+             "--omit=peer", "--fetch-retries=2", "--fetch-timeout=60000")
 
 
 def install_note() -> Path:
@@ -96,7 +98,7 @@ def _npm_install() -> str | None:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=INSTALL_TIMEOUT_S,
                               check=False)
     except subprocess.TimeoutExpired:
-        return f"`npm install` did not finish in {INSTALL_TIMEOUT_S} s (no registry?)"
+        return f"`npm install` did not finish in {INSTALL_TIMEOUT_S} s"
     if proc.returncode != 0:
         return f"`npm install` failed (exit {proc.returncode}): {npm_error(proc.stderr)}"
     return None
