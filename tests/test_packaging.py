@@ -32,6 +32,7 @@ def test_the_wheel_installs_exactly_one_top_level_package(tmp_path: Path) -> Non
     assert any(n.startswith("gonggo/ingest/_pdfscan.") and n.endswith((".so", ".pyd"))
                for n in names), names
     assert "gonggo/py.typed" in names
+    assert "gonggo/eval/kordoc_worker.mjs" in names  # the bench's kordoc worker (package data)
     assert any(n.startswith("gonggo/vocab/corpus/") and n.endswith(".jsonl") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "gonggo = gonggo.cli.entry:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

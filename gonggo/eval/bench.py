@@ -1,12 +1,17 @@
 """`make bench`: how fast gonggo is, beside the floors (the bare libraries it could not be
 faster than), in one run.
 
-- Per file and format: gonggo ingest and gonggo ingest+extract+validate beside the floors
-  (PDF: pypdfium2 bare text, PyMuPDF 1.x text; HWP: a bare olefile record walk, rhwp-python;
-  HWPX: python-hwpx `export_text()`; extra `bench`). A floor that cannot load here is one
-  note in its rows (rhwp-python 0.8.1's wheel is broken on Linux x86-64: its extension needs
-  FreeType >= 2.10's `FT_Palette_Data_Get`, the libfreetype it bundles is older). Every measurement is a fresh process
-  (`python -m gonggo.eval.bench --worker TOOL FILE`); the tools of one file run paired,
+- Per file and format: gonggo ingest (as one command reads: PDFium in a forked child per
+  file), the same reading in place (as a batch worker reads) and gonggo
+  ingest+extract+validate beside the floors (PDF: pypdfium2 bare text, PyMuPDF 1.x text;
+  HWP: a bare olefile record walk, rhwp-python; HWPX: python-hwpx `export_text()`; extra
+  `bench`; and kordoc, Node.js, for all three: `kordoc_floor`). A floor that cannot run here
+  is one note in its rows (rhwp-python 0.8.1's wheel is broken on Linux x86-64: its
+  extension needs FreeType >= 2.10's `FT_Palette_Data_Get`, the libfreetype it bundles is
+  older; `make bench` installs it outside the extra, best effort, so that its row says so).
+  Every measurement is a fresh process
+  (`python -m gonggo.eval.bench --worker TOOL FILE`; kordoc's: `node kordoc_worker.mjs`, the
+  same protocol); the tools of one file run paired,
   A/B/A/B (run k of every tool before run k+1 of any), so load drifts hit both sides.
   Reported: the in-process work time (the fastest of several calls after one warm-up call on
   the same file: imports and first-call costs left out, and the slow calls that measure the
@@ -72,6 +77,14 @@ def _gonggo_ingest(path: Path) -> int:
 
     doc = read_document(path)
     return doc.source.pages or len(doc.blocks)
+
+
+def _read_in_place() -> None:
+    """`gonggo-read`: the readers run in this process, as in a batch worker (no fork per
+    file)."""
+    from gonggo.ingest.isolate import run_in_place
+
+    run_in_place()
 
 
 def _gonggo_full(path: Path) -> int:
@@ -151,6 +164,7 @@ def _rhwp_text(path: Path) -> int:
 
 TOOLS = {
     "gonggo-ingest": _gonggo_ingest,
+    "gonggo-read": _gonggo_ingest,
     "gonggo-full": _gonggo_full,
     "pypdfium2-text": _pypdfium2_text,
     "pymupdf-text": _pymupdf_text,
@@ -160,12 +174,27 @@ TOOLS = {
     "seeds": _seeds,
 }
 
-# gonggo's two tools, then the floors of the format (the first floor is what ratios use)
+# what a tool runs once in its worker before the warm-up call
+SETUP = {"gonggo-read": _read_in_place}
+
+KORDOC = "kordoc"  # a Node.js floor: its own worker (`kordoc_floor`), not a TOOLS function
+
+# the floors of each format (the first floor is what ratios use)
 FLOORS = {
-    ".pdf": ["pypdfium2-text", "pymupdf-text"],
-    ".hwp": ["olefile-text", "rhwp-text"],
-    ".hwpx": ["python-hwpx-text"],
+    ".pdf": ["pypdfium2-text", "pymupdf-text", KORDOC],
+    ".hwp": ["olefile-text", "rhwp-text", KORDOC],
+    ".hwpx": ["python-hwpx-text", KORDOC],
 }
+# gonggo's tools per format: `gonggo-read` beside `gonggo-ingest` for the formats with an
+# ingest target (a single command reads a PDF in a forked child; HWP reads in place either
+# way, and its two rows show that)
+GONGGO_TOOLS = {
+    ".pdf": ["gonggo-ingest", "gonggo-read", "gonggo-full"],
+    ".hwp": ["gonggo-ingest", "gonggo-read", "gonggo-full"],
+    ".hwpx": ["gonggo-ingest", "gonggo-full"],
+}
+# ingest targets, × the first floor's work time summed over the format's files
+TARGETS = {".pdf": 2.0, ".hwp": 3.0}
 
 
 # Floors that may not load here, with the module to try: a broken native wheel is reported
@@ -173,11 +202,20 @@ FLOORS = {
 # tool → (module, distribution)
 OPTIONAL_FLOORS = {"rhwp-text": ("rhwp", "rhwp-python"), "pymupdf-text": ("pymupdf", "pymupdf"),
                    "python-hwpx-text": ("hwpx", "python-hwpx")}
+# how each gets installed, for the note when it is not (rhwp-python is not in the `bench`
+# extra: its Linux wheel is broken, and the Makefile's `bench` target tries it best effort)
+INSTALL_HINT = {"rhwp-text": "`make bench` tries `pip install rhwp-python`; it did not install"}
+BENCH_EXTRA_HINT = "`pip install -e '.[bench]'`"
 
 
-def floor_unavailable(tool: str) -> str | None:
-    """Why `tool` cannot run in this environment (None: it imports). Runs the import in a
-    child process: a native library that fails to load must not take the driver down."""
+def floor_unavailable(tool: str, ext: str = "") -> str | None:
+    """Why `tool` cannot run on `ext` files in this environment (None: it can). Runs the
+    import in a child process: a native library that fails to load must not take the driver
+    down."""
+    if tool == KORDOC:
+        from gonggo.eval import kordoc_floor
+
+        return kordoc_floor.unavailable(ext)
     if tool not in OPTIONAL_FLOORS:
         return None
     module, dist = OPTIONAL_FLOORS[tool]
@@ -186,7 +224,7 @@ def floor_unavailable(tool: str) -> str | None:
         return None
     last = (err.strip().splitlines() or ["failed"])[-1]
     if "ModuleNotFoundError" in last:
-        return "not installed (`pip install -e '.[bench]'`)"
+        return f"not installed ({INSTALL_HINT.get(tool, BENCH_EXTRA_HINT)})"
     if "undefined symbol" in last:
         symbol = last.rsplit("undefined symbol:", 1)[-1].strip()
         return (f"its wheel is broken on this platform: the extension needs `{symbol}`, which "
@@ -228,6 +266,8 @@ def worker(tool: str, path: str) -> None:
         _scale_worker(tool, path)
         return
     fn = TOOLS[tool]
+    if tool in SETUP:
+        SETUP[tool]()
     fn(Path(path))  # warm-up: imports, model loads, first-call costs (they are in `wall`)
     times: list[float] = []
     units = 0
@@ -285,6 +325,10 @@ def run_child(cmd: list[str], timeout: float = 600) -> tuple[int, str, str, floa
 
 
 def _worker_cmd(tool: str, path: Path) -> list[str]:
+    if tool == KORDOC:
+        from gonggo.eval import kordoc_floor
+
+        return kordoc_floor.worker_cmd(path, REPS_MIN, REPS_MAX, REPS_BUDGET_S)
     return [sys.executable, "-m", "gonggo.eval.bench", "--worker", tool, str(path)]
 
 
@@ -292,7 +336,10 @@ def measure_paired(tools: list[str], path: Path, runs: int = RUNS) -> dict[str, 
     """Every tool `runs` times on `path`, interleaved A/B/A/B; medians per tool."""
     rows: dict[str, dict] = {t: {"works": [], "walls": [], "rss": []} for t in tools}
     for tool in tools:
-        why = _UNAVAILABLE.setdefault(tool, floor_unavailable(tool))
+        key = (tool, path.suffix.lower())
+        if key not in _UNAVAILABLE:
+            _UNAVAILABLE[key] = floor_unavailable(*key)
+        why = _UNAVAILABLE[key]
         if why:
             rows[tool]["error"] = f"not measured: {why}"
     for _ in range(runs):
@@ -323,7 +370,8 @@ def measure_paired(tools: list[str], path: Path, runs: int = RUNS) -> dict[str, 
     return result
 
 
-_UNAVAILABLE: dict[str, str | None] = {}  # tool → why it cannot run (checked once per run)
+# (tool, extension) → why it cannot run there (checked once per run)
+_UNAVAILABLE: dict[tuple[str, str], str | None] = {}
 
 
 def sample_files(per_format: int = FILES_PER_FORMAT) -> list[Path]:
@@ -356,19 +404,29 @@ def _fmt(r: dict) -> str:
 
 
 def floors_section(files: list[Path], runs: int, progress) -> list[str]:  # type: ignore[no-untyped-def]
+    from gonggo.eval import kordoc_floor
+
     lines = ["## gonggo beside the floors", "",
              (f"{runs} paired runs per cell (A/B/A/B), each a fresh process; `work` = median "
-             f"over the runs of the fastest of {REPS_MIN}–{REPS_MAX} in-process calls after a "
-             "warm-up call (spread = max − min over the runs), `wall` = median whole process "
-             "(one call), `peak MB` = that process's max RSS, measured from outside by /usr/bin/time; `× floor` = gonggo's "
-             "work time over the first floor's (targets: PDF ingest ≤ 2×, HWP ingest ≤ 3×). "
-             "Units: pages (PDF), blocks / paragraphs (HWP, HWPX)."), "",
+              f"over the runs of the fastest of {REPS_MIN}–{REPS_MAX} in-process calls after a "
+              "warm-up call (spread = max − min over the runs), `wall` = median whole process "
+              "(one call), `peak MB` = that process's max RSS, measured from outside by "
+              "/usr/bin/time; `× floor` = a gonggo row's time over the first floor's (targets: "
+              "PDF ingest ≤ 2×, HWP ingest ≤ 3×, each read on both the `gonggo-ingest` and the "
+              "`gonggo-read` row: see under the per-format table). Units: pages (PDF), blocks / "
+              "paragraphs (HWP, HWPX); kordoc's: its `pageCount` (PDF), its top-level blocks "
+              "(HWP, HWPX: paragraphs, headings, lists, a table one block)."), "",
+             (f"kordoc {kordoc_floor.KORDOC} (Node.js; PDF through pdfjs-dist "
+              f"{kordoc_floor.PDFJS}) parses to Markdown with tables and headings: a whole "
+              "reader, as `gonggo-ingest` is, where the first floors are bare text passes; its "
+              "calls are timed in Node by the same rule (`gonggo/eval/kordoc_worker.mjs`, "
+              "installed into .bench/node by `make bench`)."), "",
              ("| file | tool | units | work s (spread) | wall s | peak MB | × floor (work) | "
-             "× floor (wall) |"), "|---|---|---|---|---|---|---|---|"]
-    sums: dict[tuple[str, str], float] = {}
+              "× floor (wall) |"), "|---|---|---|---|---|---|---|---|"]
+    sums: dict[tuple[str, str], list[float]] = {}  # (ext, tool) → [its work, the floor's, files]
     for path in files:
         ext = path.suffix.lower()
-        tools = ["gonggo-ingest", "gonggo-full", *FLOORS[ext]]
+        tools = [*GONGGO_TOOLS[ext], *FLOORS[ext]]
         progress(f"bench {path.name}: {', '.join(tools)}")
         results = measure_paired(tools, path, runs)
         floor = results.get(FLOORS[ext][0], {})
@@ -378,22 +436,61 @@ def floors_section(files: list[Path], runs: int, progress) -> list[str]:  # type
                 lines.append(f"| {path.name} | {tool} | – | {r['error']} | | | | |")
                 continue
             ratio_w = ratio_p = ""
-            if tool.startswith("gonggo") and "work_s" in floor:
-                ratio_w = f"{r['work_s'] / floor['work_s']:.1f}×"
-                ratio_p = f"{r['wall_s'] / floor['wall_s']:.1f}×"
-                sums[(ext, tool)] = sums.get((ext, tool), 0.0) + r["work_s"]
-                sums[(ext, "floor")] = sums.get((ext, "floor"), 0.0) + (
-                    floor["work_s"] if tool == "gonggo-ingest" else 0.0)
+            if "work_s" in floor and tool != FLOORS[ext][0]:
+                total = sums.setdefault((ext, tool), [0.0, 0.0, 0])
+                total[0] += r["work_s"]
+                total[1] += floor["work_s"]
+                total[2] += 1
+                if tool.startswith("gonggo"):
+                    ratio_w = f"{r['work_s'] / floor['work_s']:.1f}×"
+                    ratio_p = f"{r['wall_s'] / floor['wall_s']:.1f}×"
             lines.append(f"| {path.name} | {tool} | {_fmt(r)} | {ratio_w} | {ratio_p} |")
-    lines += ["", "Per format, work summed over the files: ", "",
-              ("| format | gonggo-ingest | gonggo-full | first floor | ingest × floor | "
-              "full × floor |"), "|---|---|---|---|---|---|"]
-    for ext, tools in FLOORS.items():
-        base = sums.get((ext, "floor"))
-        ing, full = sums.get((ext, "gonggo-ingest")), sums.get((ext, "gonggo-full"))
-        if base and ing and full:
-            lines.append(f"| {ext} | {ing:.3f} s | {full:.3f} s | {tools[0]} {base:.3f} s | "
-                         f"{ing / base:.1f}× | {full / base:.1f}× |")
+    lines += ["", ("`gonggo-ingest` reads as a single command does (`read_document`: PDFium in a "
+                   "forked child per file, `ingest.isolate.run_isolated`); `gonggo-read` is the "
+                   "same reading in place, as a batch worker reads (`isolate.run_in_place()` "
+                   "once in the worker): the difference between the two rows is the "
+                   "isolation's fork per file. HWP is read in place either way, so its two rows "
+                   "run the same code.")]
+    counts = {ext: sum(1 for p in files if p.suffix.lower() == ext) for ext in FLOORS}
+    lines += per_format_lines(sums, counts)
+    return lines
+
+
+def per_format_lines(sums: dict[tuple[str, str], list[float]],
+                     counts: dict[str, int]) -> list[str]:
+    """The per-format table (each tool's work summed over the files, beside the first floor's
+    over the same files) and the targets line."""
+    columns = ["gonggo-ingest", "gonggo-read", "gonggo-full", KORDOC]
+    lines = ["", ("Per format, work summed over the files (× the first floor's sum over the "
+                  "same files):"), "", f"| format | first floor | {' | '.join(columns)} |",
+             "|---|---|---|---|---|---|"]
+    for ext, floors in FLOORS.items():
+        if (ext, "gonggo-ingest") not in sums:
+            continue
+        cells = []
+        for tool in columns:
+            total = sums.get((ext, tool))
+            if total is None or not total[1]:
+                cells.append("–")
+                continue
+            some = f", {total[2]} of {counts[ext]} files" if total[2] < counts[ext] else ""
+            cells.append(f"{total[0]:.3f} s ({total[0] / total[1]:.1f}×{some})")
+        base = sums[(ext, "gonggo-ingest")][1]
+        lines.append(f"| {ext} | {floors[0]} {base:.3f} s | {' | '.join(cells)} |")
+    targets = []
+    for ext, limit in TARGETS.items():
+        rows = []
+        for tool in ("gonggo-ingest", "gonggo-read"):
+            total = sums.get((ext, tool))
+            if total and total[1]:
+                ratio = total[0] / total[1]
+                rows.append(f"`{tool}` {ratio:.2f}× ({'met' if ratio <= limit else 'missed'})")
+            else:
+                rows.append(f"`{tool}` not measured")
+        targets.append(f"{ext[1:].upper()} ingest ≤ {limit:g}× {FLOORS[ext][0]}: "
+                       + ", ".join(rows))
+    lines += ["", ("Targets, read on both rows (`gonggo-ingest`: a single command's reading, "
+                   "`gonggo-read`: a batch worker's): " + "; ".join(targets) + ".")]
     return lines
 
 
