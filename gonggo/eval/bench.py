@@ -531,6 +531,23 @@ def scaling_section(progress) -> list[str]:  # type: ignore[no-untyped-def]
 DIFF_PAIR = ("hwp/mss_didimdol_rnd_2025_gonggo.hwp", "hwp/mss_didimdol_rnd_2026_gonggo.hwp")
 
 
+def _bytecode_state() -> str:
+    """How the commands below get gonggo's bytecode: `make setup` compiles it (compileall);
+    under PYTHONDONTWRITEBYTECODE=1 Python writes none itself, so without that step every
+    command compiled every module from source."""
+    import importlib.util
+
+    sources = sorted((ROOT / "gonggo").rglob("*.py"))
+    compiled = sum(1 for p in sources
+                   if (c := Path(importlib.util.cache_from_source(str(p)))).is_file()
+                   and c.stat().st_mtime >= p.stat().st_mtime)
+    writes = not os.environ.get("PYTHONDONTWRITEBYTECODE")
+    state = (f"{compiled} of {len(sources)} gonggo modules compiled ahead (`make setup` runs "
+             "compileall)")
+    return state + ("; Python writes the rest on first use" if writes else
+                    "; PYTHONDONTWRITEBYTECODE=1: the rest compile from source on every run")
+
+
 def _diff_pair(folder: Path, gonggo: list[str]) -> tuple[Path, Path] | None:
     """The specs of DIFF_PAIR (else of the first two seeds), extracted into `folder`."""
     sources = [CORPUS / name for name in DIFF_PAIR]
@@ -565,8 +582,7 @@ def import_section(progress) -> tuple[list[str], bool]:  # type: ignore[no-untyp
     # under PYTHONDONTWRITEBYTECODE=1 compiles every gonggo module from source on each run)
     pycache = one.parent / "pycache"
     cached = ["env", "-u", "PYTHONDONTWRITEBYTECODE", f"PYTHONPYCACHEPREFIX={pycache}"]
-    bytecode = ("not written (PYTHONDONTWRITEBYTECODE=1: gonggo compiled from source each run)"
-                if os.environ.get("PYTHONDONTWRITEBYTECODE") else "written and reused")
+    bytecode = _bytecode_state()
     lines += [(f"Bytecode in this environment: {bytecode}; runs interleaved, the two columns "
                "paired."), "",
               f"| command | wall s (median of {START_RUNS}) | wall s, .pyc cached | peak MB |",
