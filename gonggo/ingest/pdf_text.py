@@ -27,8 +27,10 @@ _HANGUL = regex.compile(r"[\p{Hangul}]")
 # A line that ends like this closes its sentence (or item): `…합니다.`, `…함`, `…(6p)`.
 # The Hangul endings only count after another syllable: a lone `다` at the end of a line
 # is the first syllable of a word the wrap cut (`다` / `음과 같이`).
+# Searched from the end (`(?r)`): the same verdict as a forward search, which tries every
+# position of the line first (2.3 vs 0.5 us a line over the sample PDFs' lines).
 _SENTENCE_END = regex.compile(
-    r"(?:[.。?!:;)\]）」』>〉》]|(?<=\p{Hangul})(?:다|함|음|임|됨|요)|(?:^|\s|\p{Hangul})것)\s*$"
+    r"(?r)(?:[.。?!:;)\]）」』>〉》]|(?<=\p{Hangul})(?:다|함|음|임|됨|요)|(?:^|\s|\p{Hangul})것)\s*$"
 )
 
 
@@ -162,10 +164,9 @@ def _make_line(chars: list[Char], word_gap: float, tol: float) -> Line:
         after = gaps[k]
     if after > 0:
         first_word_x1 = x1s[after - 1]
-    return Line(chars=chars, text=text.strip(), x0=x0s[0], top=min(tops), x1=x1,
-                bottom=max(bottoms), size=size, drawn_spaces=" " in joined,
-                ends_with_space=texts[-1] == " ", starts_with_space=texts[0] == " ",
-                first_word_x1=first_word_x1)
+    # positional: keywords cost ~0.3 us more a line (of ~7 us for 18 glyphs)
+    return Line(chars, text.strip(), x0s[0], min(tops), x1, max(bottoms), size,
+                " " in joined, texts[-1] == " ", texts[0] == " ", first_word_x1)
 
 
 def _distinct(chars: list[Char], tol: float) -> list[Char]:
@@ -278,14 +279,15 @@ def starts_item(text: str) -> bool:
 
 def continues(prev: Line, line: Line, column: Column, settings: dict[str, Any]) -> bool:
     """`line` carries on the sentence that `prev` broke off at the right margin."""
-    if starts_item(line.text) or _closes(prev.text, line.text):
-        return False
+    # the geometric tests first: they are cheaper than the text's, and reject a third
     if not wrapped(prev, line, column, settings):
         return False
     size = max(prev.size, line.size)
     if size <= 0 or abs(prev.size - line.size) > settings["join_size_tolerance"] * size:
         return False
     if line.top - prev.bottom > settings["join_max_gap"] * size:
+        return False
+    if starts_item(line.text) or _closes(prev.text, line.text):
         return False
     # A continuation starts at the paragraph's left edge or its hanging indent, not
     # somewhere in the middle of the column (centred captions, right-aligned dates). A
