@@ -184,6 +184,7 @@ def _distinct(chars: list[Char], tol: float) -> list[Char]:
 def _make_line_by_char(chars: list[Char], word_gap: float, tol: float) -> Line:
     """`_make_line` one character at a time, for texts that are not one character each
     (none that `pdf_page` makes): a space is written only after a text that is not one."""
+    chars.sort(key=_X0)  # sorted already when `_make_line` hands them over
     heights = sorted([c[4] - c[2] for c in chars if c[0] != " "]) or [0.0]
     size = heights[len(heights) // 2]
     gap_min = word_gap * size
