@@ -270,10 +270,11 @@ def _raw_table(region: Region, s: dict[str, Any]) -> RawTable:
     assert grid is not None
     cells = []
     for i, gc in enumerate(grid.cells):
-        nested = sorted(region.nested.get(i, []), key=lambda r: (r.bbox[1], r.bbox[0]))
+        nested = region.nested.get(i)
+        tables = [_raw_table(t, s) for t in sorted(nested, key=lambda r: (r.bbox[1], r.bbox[0]))
+                  ] if nested else []
         cells.append(RawCell(row=gc.row, col=gc.col, text=cell_text(region, i, s),
-                             row_span=gc.row_span, col_span=gc.col_span,
-                             nested=[_raw_table(t, s) for t in nested]))
+                             row_span=gc.row_span, col_span=gc.col_span, nested=tables))
     return RawTable(n_rows=grid.n_rows, n_cols=grid.n_cols, cells=cells)
 
 

@@ -59,13 +59,17 @@ class Band:
 def _pieces(line: Line, max_gap: float) -> list[tuple[float, float]]:
     """The line's solid stretches: characters closer than `max_gap` to the one before."""
     out: list[tuple[float, float]] = []
-    for c in line.chars:
-        if c.text == " ":
+    start = end = 0.0
+    for text, x0, _, x1, _ in line.chars:
+        if text == " ":
             continue
-        if out and c.x0 - out[-1][1] <= max_gap:
-            out[-1] = (out[-1][0], max(out[-1][1], c.x1))
+        if out and x0 - end <= max_gap:
+            if x1 > end:  # max(end, x1), NaN kept where max keeps it
+                end = x1
+                out[-1] = (start, end)
         else:
-            out.append((c.x0, c.x1))
+            start, end = x0, x1
+            out.append((start, end))
     return out
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from gonggo.ingest.pdf_columns import Band, find_columns, side_of, split_lines, virtual_top
 from gonggo.ingest.pdf_page import BBox, Char, PageContent
@@ -246,19 +247,24 @@ def read_container(lines: list[Line], regions: list[Region], settings: dict[str,
 def _placed(bands: list[Band], top: float, bottom: float, x0: float, x1: float,
             obj: Line | Region) -> _Entry:
     if not bands:
-        return _Entry(top, bottom, x0, obj)
+        return _new(_Entry, (top, bottom, x0, obj, None))
     where = side_of(bands, top, bottom, x0, x1)
     vtop = virtual_top(bands, top, where)
-    return _Entry(vtop, bottom + vtop - top, x0, obj, where)
+    return _new(_Entry, (vtop, bottom + vtop - top, x0, obj, where))
 
 
-@dataclass
-class _Entry:
+class _Entry(NamedTuple):
     top: float
     bottom: float
     x0: float
     obj: Line | Region
-    where: tuple[int, int] | None = None  # (band, column) in a two-column band
+    where: tuple[int, int] | None  # (band, column) in a two-column band
+
+
+# _Entry(...) without NamedTuple's Python-level __new__ (one entry a line of every page)
+_new = tuple.__new__
+_TOP_X0 = attrgetter("top", "x0")
+_X0 = attrgetter("x0")
 
 
 def _content_top(region: Region) -> float:
@@ -274,15 +280,15 @@ def _reading_order(entries: list[_Entry]) -> list[_Entry]:
     A row is an entry and everything that starts before that entry ends (a question
     number beside its question box, a `답변` label beside the answer).
     """
-    entries.sort(key=lambda e: (e.top, e.x0))
+    entries.sort(key=_TOP_X0)
     out: list[_Entry] = []
     row: list[_Entry] = []
     for e in entries:
         if row and e.top >= row[0].bottom - 1.0:
-            out.extend(sorted(row, key=lambda r: r.x0))
+            out.extend(sorted(row, key=_X0) if len(row) > 1 else row)
             row = []
         row.append(e)
-    out.extend(sorted(row, key=lambda r: r.x0))
+    out.extend(sorted(row, key=_X0))
     return out
 
 

@@ -407,7 +407,7 @@ def split_nested(group: list[BBox]) -> list[list[BBox]]:
     for cell in by_x0:
         x0, top, x1, bottom = cell
         for other in by_x0[bisect_left(x0s, x0):bisect_left(x0s, x1)]:
-            if other != cell and other[1] >= top and other[2] <= x1 and other[3] <= bottom:
+            if other[3] <= bottom and other[1] >= top and other[2] <= x1 and other != cell:
                 inner.add(other)
     if not inner:
         return [group]
