@@ -217,3 +217,21 @@ def test_hostile_pdfs_in_a_batch_fail_as_they_do_alone(tmp_path: Path) -> None:
     assert sorted(runs[0][2]) == ["self_form.json", "valid.json"]
     for _, errors, _ in runs:
         assert errors[0][1] in ("refused", "timed out")
+
+
+def stored(path: str, sha256: str) -> str:
+    """An `update` task (`store.pool`): dies on the file named `die`."""
+    if path == "die":
+        os._exit(9)
+    return f"{path}:{sha256}"
+
+
+def test_update_pool_isolates_each_file_and_keeps_the_order() -> None:
+    """`gonggo update --jobs N` runs on the batch pool: a file that kills its worker comes back
+    through `on_error`, named, and the files around it are stored."""
+    from gonggo.store.pool import run
+
+    tasks = [("a", "1"), ("die", "2"), ("b", "3"), ("c", "4")]
+    got = list(run(stored, tasks, 2, on_error=lambda args, err: f"failed {args[0]}: {err}"))
+    assert got[0] == "a:1" and got[2:] == ["b:3", "c:4"]
+    assert got[1].startswith("failed die: die: internal error: the worker process died")

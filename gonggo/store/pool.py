@@ -1,11 +1,13 @@
-"""Where the per-file work runs: this process (`--jobs 1`), a process pool (`--jobs N`), or a
-dask.distributed cluster (`--engine dask`, extra `dask`). Results come back as they finish."""
+"""Where the per-file work runs: this process (`--jobs 1`), the batch commands' process pool
+(`--jobs N`: `gonggo.batch`, whose workers start warm, read in place and are isolated per
+file: a file that kills its worker comes back as `on_error`'s result, the others go on), or a
+dask.distributed cluster (`--engine dask`, extra `dask`: results as they finish)."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -16,43 +18,34 @@ def default_jobs() -> int:
                else (os.cpu_count() or 1))
 
 
-def _init_worker() -> None:
-    import signal
+@dataclass(frozen=True)
+class Call:
+    """One task as `gonggo.batch` takes it: named by its first argument (a file's path) in
+    the batch's one-line errors."""
 
-    # the parent decides when to stop: Ctrl-C / SIGTERM reach it, workers are shut down by it
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else getattr(self.fn, "__name__", "task")
 
 
-def run_local(fn: Callable[..., T], tasks: list[tuple[Any, ...]], jobs: int) -> Iterator[T]:
-    """Results in completion order; at most `jobs` tasks in flight (so a stop wastes little)."""
+def _apply(call: Call) -> Any:
+    return call.fn(*call.args)
+
+
+def run_local(fn: Callable[..., T], tasks: list[tuple[Any, ...]], jobs: int,
+              on_error: Callable[[tuple[Any, ...], str], T]) -> Iterator[T]:
+    """Results in task order; `on_error(args, line)` stands for a task whose worker died."""
     if jobs <= 1:
         for args in tasks:
             yield fn(*args)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
-    pending: set[Future[T]] = set()
-    queue = list(reversed(tasks))
-    try:
-        while queue or pending:
-            while queue and len(pending) < jobs * 2:
-                pending.add(pool.submit(fn, *queue.pop()))
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for f in done:
-                yield f.result()
-    finally:
-        for f in pending:
-            f.cancel()
-        _stop_pool(pool)
+    from gonggo.batch import run_batch
 
-
-def _stop_pool(pool: ProcessPoolExecutor) -> None:
-    procs = list(getattr(pool, "_processes", {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for p in procs:
-        if p.is_alive():
-            p.terminate()
-    for p in procs:
-        p.join(timeout=5)
+    for outcome in run_batch([Call(fn, args) for args in tasks], _apply, jobs):  # type: ignore[arg-type]
+        call: Call = outcome.path  # type: ignore[assignment]
+        yield outcome.value if outcome.error is None else on_error(call.args, outcome.error)
 
 
 def run_dask(fn: Callable[..., T], tasks: list[tuple[Any, ...]], address: str | None,
@@ -82,11 +75,16 @@ def run_dask(fn: Callable[..., T], tasks: list[tuple[Any, ...]], address: str | 
 
 
 def run(fn: Callable[..., T], tasks: list[tuple[Any, ...]], jobs: int, engine: str = "local",
-        address: str | None = None) -> Iterator[T]:
+        address: str | None = None, on_error: Callable[[tuple[Any, ...], str], T] | None = None,
+        ) -> Iterator[T]:
     if not tasks:  # nothing to read: no pool, no cluster
         return iter(())
     if engine == "dask":
         return run_dask(fn, tasks, address, jobs)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
-    return run_local(fn, tasks, jobs)
+    return run_local(fn, tasks, jobs, on_error or _raise)
+
+
+def _raise(args: tuple[Any, ...], error: str) -> Any:
+    raise RuntimeError(error)

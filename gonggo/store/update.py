@@ -23,7 +23,7 @@ from gonggo.store.models import Announcement
 from gonggo.store.pairing import head_index, pair_announcement, unpaired
 from gonggo.store.pool import run
 from gonggo.store.record import known, record, record_failure, remember_path
-from gonggo.store.work import announcement_files, extract_file, sha256_of
+from gonggo.store.work import announcement_files, extract_file, failed, sha256_of
 
 Progress = Callable[[str, str, int], None]  # (phase, label, total)
 
@@ -80,7 +80,7 @@ def update(paths: list[Path], url: str | None, out: Path, jobs: int = 1, engine:
         todo = _plan(factory, announcement_files(paths), summary)
         tasks = [(paths[0], sha) for sha, paths in todo.items()]
         read_start = time.perf_counter()
-        for item in run(extract_file, tasks, jobs, engine, address):
+        for item in run(extract_file, tasks, jobs, engine, address, on_error=failed):
             with transaction(factory) as s:
                 if item.error:
                     record_failure(s, item)

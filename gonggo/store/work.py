@@ -93,6 +93,11 @@ def extract_file(path: str, sha256: str) -> Extracted:
         seconds=time.perf_counter() - start)
 
 
+def failed(args: tuple[str, str], error: str) -> Extracted:
+    """The result of `extract_file(*args)` whose worker died (`store.pool`)."""
+    return _failed(*args, error)
+
+
 def _failed(path: str, sha256: str, error: str) -> Extracted:
     return Extracted(path, sha256, {}, "", b"", "", [], [], "", None, None, "", [], error=error)
 
