@@ -526,3 +526,14 @@ def test_full_width_forms_fold_one_for_one() -> None:
     assert out == "정부지원금 75% 이내, 2026. 3. 4.(수) 18:00까지 1~3년\u3000·"
     assert len(out) == len(text)
     assert "75%" in normalize_text("비율 ７５％")
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet="가 a１％（\uf09e\uf0a7\ue000\U000f02b1\U000f02fb\U000f0100", max_size=12),
+       st.integers(0, 100))
+def test_map_glyphs_sparse_or_dense_is_the_translation(text: str, plain: int) -> None:
+    """A few glyphs are substituted one by one, many translated: the same text either way."""
+    from gonggo.ingest import glyphs
+
+    for case in (text, "가" * plain + text, text + " " * plain + text):
+        assert glyphs.map_glyphs(case) == case.translate(glyphs._TABLE)
