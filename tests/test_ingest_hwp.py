@@ -263,6 +263,21 @@ def test_surrogate_pairs_private_use_and_extended_size() -> None:
     assert "U+F02CE×1" in finding.message and "F02FC" not in finding.message
 
 
+# Code units around the plain-text shortcut's edges: " 가" is 20 00 00 AC (a control-like
+# byte pair across two characters), lone surrogates, controls (no shortcut there).
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([0x20, 0xAC00, 0x41, 0x0D00, 0x1F00, 0xD800, 0xDC00, 0x1E, 0x0D]),
+                max_size=10))
+def test_plain_text_shortcut_reads_as_the_control_walk(units: list[int]) -> None:
+    raw = struct.pack(f"<{len(units)}H", *units)
+    expected = "".join(hwp._decode_para_text(raw + _text("\r"), 0, len(raw) + 2)[0])
+    paragraph = _paragraph(0, raw)
+    assert hwp._SectionRecords(paragraph, 0).read()[0].text == expected
+    table = _table(1, 1, 1, [(0, 0, 1, 1, _paragraph(2, raw))])
+    blocks = hwp._SectionRecords(_paragraph(0, _extended(11, b"tbl "), table), 0).read()
+    assert blocks[1].table is not None and blocks[1].table.cells[0].text == expected
+
+
 def test_table_with_span_nested_table_and_caption() -> None:
     inner = _table(3, 1, 2, [(0, 0, 1, 1, _paragraph(4, _text("안1"))),
                              (1, 0, 1, 1, _paragraph(4, _text("안2")))])
@@ -511,3 +526,14 @@ def test_full_width_forms_fold_one_for_one() -> None:
     assert out == "정부지원금 75% 이내, 2026. 3. 4.(수) 18:00까지 1~3년\u3000·"
     assert len(out) == len(text)
     assert "75%" in normalize_text("비율 ７５％")
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet="가 a１％（\uf09e\uf0a7\ue000\U000f02b1\U000f02fb\U000f0100", max_size=12),
+       st.integers(0, 100))
+def test_map_glyphs_sparse_or_dense_is_the_translation(text: str, plain: int) -> None:
+    """A few glyphs are substituted one by one, many translated: the same text either way."""
+    from gonggo.ingest import glyphs
+
+    for case in (text, "가" * plain + text, text + " " * plain + text):
+        assert glyphs.map_glyphs(case) == case.translate(glyphs._TABLE)

@@ -118,3 +118,35 @@ def test_page_numbers_and_running_titles_are_page_furniture() -> None:
     assert kinds["- 사업계획서 1부"] == "list_item"
     once = read_bytes(f"{title}\n□ 개요\n- 7 -\n{title}\n○ 내용\n".encode(), "b.txt")
     assert [b.kind for b in once.blocks if once.text[b.start:b.end] == title][1] != "header"
+
+
+def _normalize_by_regex(text: str, keep_tabs: bool) -> str:
+    """normalize_text as four regex passes, the way it read before ASCII spaces got their
+    own shortcut: the shortcut must give the same text."""
+    import unicodedata
+
+    from gonggo.ingest import builder
+    from gonggo.ingest.glyphs import map_glyphs
+
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = builder._DROP_CHARS.sub("", text)
+    if not keep_tabs:
+        text = text.replace("\t", " ")
+    text = builder._TRAILING.sub("", builder._HSPACE.sub(" ", map_glyphs(text)))
+    return text.strip("\n")
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=" \n\t\r가a\u00a0\u3000\u200b\x01\x85\u2028\uff08\uf09e\U000f02b1e\u0301",
+               max_size=14), st.booleans())
+def test_normalize_text_shortcut_is_the_regex_passes(text: str, keep_tabs: bool) -> None:
+    from gonggo.ingest.builder import normalize_text
+
+    assert normalize_text(text, keep_tabs) == _normalize_by_regex(text, keep_tabs)
+
+
+def test_runs_of_spaces_and_trailing_spaces_fold() -> None:
+    from gonggo.ingest.builder import normalize_text
+
+    assert normalize_text("가     나 \n다  ") == "가 나\n다"
+    assert normalize_text("가  나\t다 ") == "가 나 다"  # a tab takes the regex passes

@@ -139,7 +139,8 @@ def _check_size(out: ReaderOutput) -> None:
         _bound_table(table)
         for cell in table.cells:
             chars += len(cell.text)
-            tables.extend(cell.nested)
+            if cell.nested:
+                tables.extend(cell.nested)
     if chars > MAX_DOCUMENT_CHARS:
         raise ResourceLimit(f"{chars} characters of text is over the limit of "
                             f"{MAX_DOCUMENT_CHARS}")

@@ -189,8 +189,12 @@ def _merge_chapter_boxes(text: str, blocks: list[dict[str, Any]]) -> list[dict[s
     while i < len(blocks):
         block = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        m = (CHAPTER_NUMBER.match(text[block["start"]:block["end"]])
-             if block["kind"] == "paragraph" else None)
+        m = None
+        if block["kind"] == "paragraph":
+            own = text[block["start"]:block["end"]]
+            # `\s` here is a subset of str.isspace(): a match strips to its one or two digits
+            if len(own.strip()) <= 2:
+                m = CHAPTER_NUMBER.match(own)
         if (m and nxt is not None and nxt["kind"] == "paragraph" and int(m[1]) == expected
                 and nxt.get("page") == block.get("page")
                 and CHAPTER_TITLE.match(text[nxt["start"]:nxt["end"]])
@@ -257,11 +261,13 @@ def structure_blocks(text: str, blocks: list[dict[str, Any]]
     families: list[str] = []  # the marker family of each section
     ordinals: list[int | None] = []
     stack: list[_Open] = []
+    path: list[int] = []  # the sections of `stack`, copied to each block below it
     last_end = 0
 
     def close_to(depth: int) -> None:
         while len(stack) > depth:
             top = stack.pop()
+            path.pop()
             section = sections[top.section]
             section["end"] = max(last_end, section["start"])
 
@@ -275,7 +281,8 @@ def structure_blocks(text: str, blocks: list[dict[str, Any]]
         marker = None
         line = ""
         if kind in ("paragraph", "heading", "list_item"):
-            line = text[start:end].split("\n", 1)[0]
+            line_end = text.find("\n", start, end)
+            line = text[start : end if line_end < 0 else line_end]
             marker = find_marker(line)
             box = CHAPTER_NUMBER.match(line) if kind == "heading" and marker is None else None
             if box:
@@ -301,12 +308,13 @@ def structure_blocks(text: str, blocks: list[dict[str, Any]]
                 sections[parent]["children"].append(idx)
             stack.append(_Open(key=key, section=idx, ordinal=marker.ordinal,
                                note=marker.family == "note", bullet=marker.family in BULLETED))
+            path.append(idx)
             block["kind"] = "heading" if marker.heading else "list_item"
             block["marker"] = marker.text
             block["level"] = len(stack)
-        if stack:
-            block["section"] = stack[-1].section
-            block["section_path"] = [o.section for o in stack]
+        if path:
+            block["section"] = path[-1]
+            block["section_path"] = path.copy()
         last_end = end
     close_to(0)
     _promote_stand_ins(blocks, sections, families, ordinals)
