@@ -8,6 +8,7 @@ characters). Both must give the same `Line` on every line of the sample PDFs.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import asdict
 
 import pypdfium2 as pdfium
@@ -70,14 +71,32 @@ def test_a_text_of_several_characters_is_read_by_the_reference_loop() -> None:
                                      {"dedupe_tolerance": 5.0}], ids=repr)
 def test_lines_are_those_of_the_reference_loop(name: str, variant: dict[str, float],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The C rules (`_pdfscan.lines`), the Python fast path and the reference loop: the same
+    lines on every page, on a third of it and on every seventh glyph (cells and odd sets)."""
     settings = {**S, **variant}
-    pages = _page_chars(name)
+    pages = [part for chars in _page_chars(name)
+             for part in (chars, chars[: len(chars) // 3], chars[::7])]
+    assert pdf_text._C_LINES is not None, "gonggo/ingest/_pdfscan.c was not built"
+    in_c = [build_lines(list(chars), settings) for chars in pages]
+    monkeypatch.setattr(pdf_text, "_C_LINES", None)
     fast = [build_lines(list(chars), settings) for chars in pages]
     monkeypatch.setattr(pdf_text, "_make_line", pdf_text._make_line_by_char)
     slow = [build_lines(list(chars), settings) for chars in pages]
     assert sum(map(len, fast)) > 50
-    assert [[asdict(ln) for ln in page] for page in fast] == \
-        [[asdict(ln) for ln in page] for page in slow]
+    reference = [[asdict(ln) for ln in page] for page in slow]
+    assert [[asdict(ln) for ln in page] for page in fast] == reference
+    assert [[asdict(ln) for ln in page] for page in in_c] == reference
+
+
+def test_the_c_rules_leave_odd_coordinates_to_python() -> None:
+    """A NaN or infinite coordinate (a corrupt transform), or one that is not a float: the C
+    rules answer None and Python decides, as it always did."""
+    assert pdf_text._C_LINES is not None
+    for odd in (math.nan, math.inf, 100):
+        chars = [*_glyphs("사업"), Char("목", 92.0, odd, 102.0, 110.0)]
+        assert pdf_text._C_LINES(chars, 1.0, 0.2, 1.0) is None
+        assert build_lines(chars, S)  # read by the Python rules
+    assert pdf_text._C_LINES([], 1.0, 0.2, 1.0) == []
 
 
 def _pieces_reference(line: Line, max_gap: float) -> list[tuple[float, float]]:

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 
 typedef void *(*get_object_fn)(void *, int);
 typedef int (*get_type_fn)(void *);
@@ -227,9 +228,226 @@ done:
     return result;
 }
 
+/* -- lines ------------------------------------------------------------------------------ */
+
+typedef struct {
+    double key;
+    Py_ssize_t index;
+} keyed_t;
+
+static int by_key(const void *a, const void *b) { /* a stable sort: ties keep their order */
+    const keyed_t *p = a, *q = b;
+    if (p->key < q->key) return -1;
+    if (p->key > q->key) return 1;
+    return (p->index > q->index) - (p->index < q->index);
+}
+
+static int by_double(const void *a, const void *b) {
+    double p = *(const double *)a, q = *(const double *)b;
+    return (p > q) - (p < q);
+}
+
+static int is_space(PyObject *text) {
+    return PyUnicode_GET_LENGTH(text) == 1 && PyUnicode_READ_CHAR(text, 0) == ' ';
+}
+
+/* One line of the characters `idx[0..m)` (a group of `lines`), as `pdf_text.Line`'s fields,
+ * or Py_None for a line without text; NULL on error. */
+static PyObject *one_line(PyObject **item, PyObject **texts, const double *x0, const double *top,
+                          const double *x1, const double *bottom, Py_ssize_t *idx,
+                          Py_ssize_t m, double word_gap, double tol, keyed_t *order,
+                          double *heights) {
+    for (Py_ssize_t j = 0; j < m; j++) {
+        order[j].key = x0[idx[j]];
+        order[j].index = idx[j];
+    }
+    qsort(order, (size_t)m, sizeof *order, by_key);
+    Py_ssize_t nh = 0;
+    for (Py_ssize_t j = 0; j < m; j++) {
+        Py_ssize_t i = order[j].index;
+        if (!is_space(texts[i])) heights[nh++] = bottom[i] - top[i];
+    }
+    qsort(heights, (size_t)nh, sizeof *heights, by_double);
+    double size = nh ? heights[nh / 2] : 0.0;
+    double gap_min = word_gap * size;
+    PyObject *parts = PyList_New(0), *kept = PyList_New(0), *space = NULL;
+    PyObject *result = NULL;
+    if (!parts || !kept) goto done;
+    space = PyUnicode_FromOrdinal(' ');
+    if (!space) goto done;
+    Py_ssize_t prev = -1, first = -1, last = -1;
+    int last_part_space = 0, drawn = 0, have_first_word = 0;
+    double first_word_x1 = 0.0, right = 0.0, upper = 0.0, lower = 0.0;
+    for (Py_ssize_t j = 0; j < m; j++) {
+        Py_ssize_t i = order[j].index;
+        PyObject *text = texts[i];
+        int space_here;
+        if (prev < 0) {
+            space_here = is_space(text);
+        } else {
+            int same = PyUnicode_Compare(text, texts[prev]);
+            if (same == -1 && PyErr_Occurred()) goto done;
+            if (same == 0 && x0[i] - x0[prev] <= tol && fabs(top[i] - top[prev]) <= tol)
+                continue; /* the same glyph over-printed (fake bold) */
+            space_here = is_space(text) || x0[i] - x1[prev] > gap_min;
+        }
+        if (space_here && PyList_GET_SIZE(parts) && !last_part_space) {
+            if (PyList_Append(parts, space) < 0) goto done;
+            last_part_space = 1;
+            if (!have_first_word && prev >= 0) {
+                first_word_x1 = x1[prev];
+                have_first_word = 1;
+            }
+        }
+        if (is_space(text)) {
+            drawn = 1;
+        } else {
+            if (PyList_Append(parts, text) < 0) goto done;
+            last_part_space = 0;
+        }
+        if (PyList_Append(kept, item[i]) < 0) goto done;
+        if (first < 0) {
+            first = i;
+            right = x1[i];
+            upper = top[i];
+            lower = bottom[i];
+        } else {
+            if (x1[i] > right) right = x1[i];
+            if (top[i] < upper) upper = top[i];
+            if (bottom[i] > lower) lower = bottom[i];
+        }
+        last = i;
+        prev = i;
+    }
+    PyObject *empty = PyUnicode_FromStringAndSize("", 0);
+    if (!empty) goto done;
+    PyObject *joined = PyUnicode_Join(empty, parts);
+    Py_DECREF(empty);
+    if (!joined) goto done;
+    PyObject *text = PyObject_CallMethod(joined, "strip", NULL);
+    Py_DECREF(joined);
+    if (!text) goto done;
+    if (PyUnicode_GET_LENGTH(text) == 0) {
+        Py_DECREF(text);
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    result = Py_BuildValue("(ONdddddOOOd)", kept, text, x0[first], upper, right, lower, size,
+                           drawn ? Py_True : Py_False, is_space(texts[last]) ? Py_True : Py_False,
+                           is_space(texts[first]) ? Py_True : Py_False,
+                           have_first_word ? first_word_x1 : right);
+done:
+    Py_XDECREF(parts);
+    Py_XDECREF(kept);
+    Py_XDECREF(space);
+    return result;
+}
+
+/* lines(chars, band, word_gap, tol) -> list of `pdf_text.Line` field tuples, or None
+ * `pdf_text.build_lines` and `_make_line_by_char` (the reference) over `chars`: grouped by
+ * centre (top + bottom, stable order) within `band` × the taller glyph, each group sorted
+ * by x0 (stable), over-printed glyphs dropped, word spaces at space glyphs and at gaps over
+ * `word_gap` × the median glyph height. None: a character that is not a tuple of a str and
+ * four finite floats (the caller then runs the Python rules, whose order NaN would decide). */
+static PyObject *lines(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *chars_o;
+    double band, word_gap, tol;
+    if (!PyArg_ParseTuple(args, "Oddd", &chars_o, &band, &word_gap, &tol)) return NULL;
+    PyObject *seq = PySequence_Fast(chars_o, "chars must be a sequence");
+    if (!seq) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject **item = PySequence_Fast_ITEMS(seq);
+    PyObject *out = NULL;
+    size_t room = n ? (size_t)n : 1;
+    PyObject **texts = malloc(sizeof *texts * room);
+    double *coords = malloc(sizeof *coords * 4 * room);
+    double *heights = malloc(sizeof *heights * room);
+    keyed_t *order = malloc(sizeof *order * room), *scratch = malloc(sizeof *scratch * room);
+    Py_ssize_t *idx = malloc(sizeof *idx * room);
+    if (!texts || !coords || !heights || !order || !scratch || !idx) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    double *x0 = coords, *top = coords + room, *x1 = coords + 2 * room,
+           *bottom = coords + 3 * room;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *c = item[i];
+        if (!PyTuple_Check(c) || PyTuple_GET_SIZE(c) != 5 ||
+            !PyUnicode_Check(PyTuple_GET_ITEM(c, 0))) {
+            out = Py_NewRef(Py_None);
+            goto done;
+        }
+        texts[i] = PyTuple_GET_ITEM(c, 0);
+        double *dst[4] = {&x0[i], &top[i], &x1[i], &bottom[i]};
+        for (int f = 0; f < 4; f++) {
+            PyObject *v = PyTuple_GET_ITEM(c, f + 1);
+            if (!PyFloat_CheckExact(v) || !isfinite(PyFloat_AS_DOUBLE(v))) {
+                out = Py_NewRef(Py_None);
+                goto done;
+            }
+            *dst[f] = PyFloat_AS_DOUBLE(v);
+        }
+        order[i].key = top[i] + bottom[i];
+        order[i].index = i;
+        if (!isfinite(order[i].key) || !isfinite(bottom[i] - top[i])) {
+            out = Py_NewRef(Py_None);
+            goto done;
+        }
+    }
+    out = PyList_New(0);
+    if (!out || n == 0) goto done;
+    qsort(order, (size_t)n, sizeof *order, by_key);
+    /* the groups, as `build_lines` makes them; `idx` holds each group's members in turn */
+    Py_ssize_t start = 0, m = 0;
+    double first_mid = 0.0, height = 0.0;
+    for (Py_ssize_t j = 0; j <= n; j++) {
+        Py_ssize_t i = j < n ? order[j].index : -1;
+        if (j < n && m > 0) {
+            double h = bottom[i] - top[i];
+            if ((top[i] + bottom[i]) - first_mid <= band * (height > h ? height : h)) {
+                idx[start + m++] = i;
+                if (h > height && !is_space(texts[i])) height = h;
+                continue;
+            }
+        }
+        if (m > 0) { /* the group ends: its line */
+            PyObject *line = one_line(item, texts, x0, top, x1, bottom, idx + start, m,
+                                      word_gap, tol, scratch, heights);
+            if (!line) {
+                Py_CLEAR(out);
+                goto done;
+            }
+            int failed = line != Py_None && PyList_Append(out, line) < 0;
+            Py_DECREF(line);
+            if (failed) {
+                Py_CLEAR(out);
+                goto done;
+            }
+            start += m;
+        }
+        if (j < n) {
+            idx[start] = i;
+            m = 1;
+            first_mid = top[i] + bottom[i];
+            height = bottom[i] - top[i];
+        }
+    }
+done:
+    free(texts);
+    free(coords);
+    free(heights);
+    free(order);
+    free(scratch);
+    free(idx);
+    Py_DECREF(seq);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"objects", objects, METH_VARARGS, "The page objects Python must look at, and specks."},
     {"chars", chars, METH_VARARGS, "The page's drawn characters with their boxes."},
+    {"lines", lines, METH_VARARGS, "Characters grouped into lines (pdf_text.build_lines)."},
     {NULL, NULL, 0, NULL},
 };
 

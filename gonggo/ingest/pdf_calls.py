@@ -25,7 +25,8 @@ Cheaper still: the two loops that make these calls per object and per character 
 and call the same functions at their addresses (`Calls.scan`); where it was not built, `scan`
 is None and `pdf_page` loops in Python. kised_dodak_2025_gonggo.pdf (25 pages, 41,910
 objects, 25,343 characters), CPU per document, medians of 11 paired runs: graphics 38.5 →
-10.9 ms, characters 22.1 → 4.4 ms (the `Char`s are made in C too).
+10.9 ms, characters 22.1 → 4.4 ms (the `Char`s are made in C too). `Scan.lines` is
+`pdf_text.build_lines`' grouping of characters into lines, in C too.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class Scan:
 
     objects: Callable[..., tuple[bytes, bytes]]
     chars: Callable[..., tuple[list[Any], bool, bool, int]]
+    lines: Callable[..., list[tuple[Any, ...]] | None]  # `pdf_text.build_lines`' rules
     get_object: int
     get_type: int
     get_bounds: int
@@ -78,7 +80,7 @@ def scan_loops() -> Scan | None:
         from gonggo.ingest import _pdfscan
     except ImportError:
         return None
-    return Scan(_pdfscan.objects, _pdfscan.chars, *(address(fn) for fn in (
+    return Scan(_pdfscan.objects, _pdfscan.chars, _pdfscan.lines, *(address(fn) for fn in (
         pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType,
         pdfium_c.FPDFPageObj_GetBounds, pdfium_c.FPDFText_IsGenerated,
         pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_HasUnicodeMapError)))

@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from gonggo.ingest.pdf_calls import NATIVE
 from gonggo.ingest.pdf_page import Char
 from gonggo.ingest.structure import find_marker
 
@@ -85,11 +86,22 @@ class Paragraph:
         return self.lines[0]
 
 
+# The rules below in C (`_pdfscan.lines`, built with the package: `pdf_calls`): the same
+# lines (tests/test_pdf_lines.py) for 3.4x less CPU (7,755 calls over the pages of the sample
+# and corpus PDFs, parts of them and five settings: 0.93 s against 3.19 s, the `Line`s made
+# included); None where it was not built.
+_C_LINES = NATIVE.scan.lines if NATIVE.scan is not None else None
+
+
 def build_lines(chars: Sequence[Char], settings: dict[str, Any]) -> list[Line]:
     """Group characters into lines, top to bottom."""
     if not chars:
         return []
     band = 2 * settings["line_overlap"]  # centres are compared doubled: top + bottom
+    if _C_LINES is not None:
+        made = _C_LINES(chars, band, settings["word_gap"], settings["dedupe_tolerance"])
+        if made is not None:  # None: a coordinate that is not a finite float
+            return [Line(*fields) for fields in made]
     mids = [c[2] + c[4] for c in chars]  # top + bottom
     order = sorted(range(len(mids)), key=mids.__getitem__)
     groups: list[list[Char]] = []
