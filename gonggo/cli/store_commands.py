@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from gonggo.cli.main import EXIT_FAILED_FILE, app, fail, guarded
+from gonggo.cli.main import EXIT_FAILED_FILE, app, fail, guarded, jobs_option
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="store URL (sqlite:///…, postgresql://…); default: a SQLite file in the user's "
@@ -28,7 +28,7 @@ def update(
     db: DbOption = None,
     out: Annotated[Path | None, typer.Option("--out", help="output folder (default: beside the "
                                              "default store)")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", help="parallel workers (default: cores)")] = 0,
+    jobs: Annotated[int | None, jobs_option()] = None,
     engine: Annotated[str, typer.Option("--engine", help="local (process pool) or dask")] = "local",
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="dask scheduler address (default: a local cluster)")] = None,
